@@ -1,0 +1,14 @@
+/** One figure printed by `npm run bench` (see ../shared/spec/bench.md). */
+export interface BenchFigure {
+  bench: string;
+  metric: string;
+  value: number;
+  baseline: number;
+  ratio: number;
+  note?: string;
+}
+
+export interface BenchOptions {
+  /** Seconds per measured round, from `--duration`. */
+  durationSeconds: number;
+}

@@ -1,0 +1,16 @@
+/**
+ * The `baton` command: `serve`, `migrate`, and the commands other modules register.
+ * Config errors are printed all together and stop the process with exit code 2.
+ */
+import { Command } from 'commander';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerServeCommand } from './commands/serve.ts';
+
+const program = new Command('baton')
+  .description('Baton: self-hosted bot-to-human handoff server')
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+
+await program.parseAsync(process.argv);

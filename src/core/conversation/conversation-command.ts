@@ -1,0 +1,34 @@
+/** Everything that can be asked of a conversation's state machine. */
+export type ConversationCommand =
+  | { readonly type: 'hand_over'; readonly queue: string }
+  | { readonly type: 'start_intake'; readonly queue: string }
+  | { readonly type: 'offer'; readonly agentId: string }
+  | { readonly type: 'decline_offer'; readonly agentId: string }
+  | { readonly type: 'expire_offer' }
+  | { readonly type: 'claim'; readonly agentId: string }
+  | { readonly type: 'transfer'; readonly agentId: string; readonly toQueue: string }
+  | { readonly type: 'release'; readonly reason: 'agent_offline' | 'supervisor' }
+  | { readonly type: 'return_to_bot'; readonly agentId: string }
+  | { readonly type: 'defer' }
+  | { readonly type: 'resume_deferred' }
+  | { readonly type: 'abandon' }
+  | { readonly type: 'resolve'; readonly agentId: string | null };
+
+export type ConversationCommandType = ConversationCommand['type'];
+
+/** The event type each successful command records in the conversation's log. */
+export const EVENT_TYPE_OF: Record<ConversationCommandType, string> = {
+  hand_over: 'conversation.handed_over',
+  start_intake: 'conversation.intake_started',
+  offer: 'conversation.offered',
+  decline_offer: 'conversation.offer_declined',
+  expire_offer: 'conversation.offer_expired',
+  claim: 'conversation.assigned',
+  transfer: 'conversation.transferred',
+  release: 'conversation.requeued',
+  return_to_bot: 'conversation.returned_to_bot',
+  defer: 'conversation.deferred',
+  resume_deferred: 'conversation.resumed',
+  abandon: 'conversation.abandoned',
+  resolve: 'conversation.resolved',
+};

@@ -1,0 +1,99 @@
+/**
+ * The conversation state machine: a pure function from (snapshot, command, now) to the next
+ * snapshot and the event to record, or to an error code. It never throws and never does IO;
+ * the conversation service persists the result with a conditional update.
+ */
+import type { ErrorCode } from '../errors/error-codes.ts';
+import { EVENT_TYPE_OF, type ConversationCommand } from './conversation-command.ts';
+import type { ConversationSnapshot } from './conversation-state.ts';
+
+export type TransitionResult =
+  | {
+      readonly ok: true;
+      readonly state: ConversationSnapshot;
+      readonly event: { readonly type: string; readonly at: string };
+    }
+  | { readonly ok: false; readonly code: ErrorCode };
+
+const fail = (code: ErrorCode): TransitionResult => ({ ok: false, code });
+
+export function transition(
+  current: ConversationSnapshot,
+  command: ConversationCommand,
+  now: Date,
+): TransitionResult {
+  const next = nextSnapshot(current, command);
+  if ('code' in next) return fail(next.code);
+  return {
+    ok: true,
+    state: next,
+    event: { type: EVENT_TYPE_OF[command.type], at: now.toISOString() },
+  };
+}
+
+type Next = ConversationSnapshot | { readonly code: ErrorCode };
+
+const waiting = (queue: string | null): ConversationSnapshot => ({
+  state: 'queued',
+  assigneeId: null,
+  offeredTo: null,
+  queue,
+});
+
+function nextSnapshot(s: ConversationSnapshot, c: ConversationCommand): Next {
+  if (s.state === 'resolved' || s.state === 'abandoned') return { code: 'CONVERSATION_CLOSED' };
+  switch (c.type) {
+    case 'hand_over':
+      if (s.state !== 'bot' && s.state !== 'intake') return { code: 'INVALID_TRANSITION' };
+      return waiting(c.queue);
+    case 'start_intake':
+      if (s.state !== 'bot') return { code: 'INVALID_TRANSITION' };
+      return { ...s, state: 'intake', queue: c.queue };
+    case 'offer':
+      if (s.state !== 'queued') return { code: 'INVALID_TRANSITION' };
+      return { ...s, state: 'offered', offeredTo: c.agentId };
+    case 'decline_offer':
+      if (s.state !== 'offered' || s.offeredTo !== c.agentId) return { code: 'INVALID_TRANSITION' };
+      return waiting(s.queue);
+    case 'expire_offer':
+      if (s.state !== 'offered') return { code: 'INVALID_TRANSITION' };
+      return waiting(s.queue);
+    case 'claim':
+      return claim(s, c.agentId);
+    case 'transfer':
+      if (s.state !== 'assigned') return { code: 'INVALID_TRANSITION' };
+      if (s.assigneeId !== c.agentId) return { code: 'NOT_ASSIGNEE' };
+      return waiting(c.toQueue);
+    case 'release':
+      if (s.state !== 'assigned' && s.state !== 'offered') return { code: 'INVALID_TRANSITION' };
+      return waiting(s.queue);
+    case 'return_to_bot':
+      if (s.state !== 'assigned') return { code: 'INVALID_TRANSITION' };
+      if (s.assigneeId !== c.agentId) return { code: 'NOT_ASSIGNEE' };
+      return { state: 'bot', assigneeId: null, offeredTo: null, queue: s.queue };
+    case 'defer':
+      if (s.state !== 'queued') return { code: 'INVALID_TRANSITION' };
+      return { ...s, state: 'deferred' };
+    case 'resume_deferred':
+      if (s.state !== 'deferred') return { code: 'INVALID_TRANSITION' };
+      return waiting(s.queue);
+    case 'abandon':
+      if (s.state !== 'queued' && s.state !== 'offered' && s.state !== 'deferred') {
+        return { code: 'INVALID_TRANSITION' };
+      }
+      return { state: 'abandoned', assigneeId: null, offeredTo: null, queue: s.queue };
+    case 'resolve':
+      // Only the owner resolves an assigned conversation; anyone with access may close the rest.
+      if (s.state === 'assigned' && s.assigneeId !== c.agentId) return { code: 'NOT_ASSIGNEE' };
+      return { state: 'resolved', assigneeId: s.assigneeId, offeredTo: null, queue: s.queue };
+  }
+}
+
+function claim(s: ConversationSnapshot, agentId: string): Next {
+  if (s.state === 'assigned') {
+    return s.assigneeId === agentId ? { code: 'INVALID_TRANSITION' } : { code: 'ALREADY_CLAIMED' };
+  }
+  if (s.state === 'offered' && s.offeredTo !== agentId) return { code: 'ALREADY_CLAIMED' };
+  if (s.state !== 'queued' && s.state !== 'offered') return { code: 'INVALID_TRANSITION' };
+  return { state: 'assigned', assigneeId: agentId, offeredTo: null, queue: s.queue };
+}

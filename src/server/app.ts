@@ -1,0 +1,126 @@
+/**
+ * Builds the Fastify application from ready parts (store, bus, engines). No listening, no
+ * process-wide state: tests build as many apps as they like, in-process or on real sockets.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { EventBus } from '../bus/event-bus.ts';
+import type { Store } from '../store/store.ts';
+import { Authenticator } from './auth/authenticate.ts';
+import type { ResolvedConfig } from './config/load-config.ts';
+import { ConversationService } from './conversations/conversation-service.ts';
+import type { BotResponder, EscalationJudge } from './conversations/ports.ts';
+import { registerErrorHandling, errorBody } from './error-handler.ts';
+import { registerAgentStream } from './realtime/agent-stream.ts';
+import { registerCustomerStream } from './realtime/customer-stream.ts';
+import { RealtimeHub } from './realtime/realtime-hub.ts';
+import type { RouteContext } from './route-context.ts';
+import { registerAgentActions } from './routes/agent-actions.ts';
+import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerCreateConversation } from './routes/create-conversation.ts';
+import { registerGetConversation } from './routes/get-conversation.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerListEvents } from './routes/list-events.ts';
+import { registerPostMessage } from './routes/post-message.ts';
+
+export interface BuildAppOptions {
+  readonly config: ResolvedConfig;
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly judge: EscalationJudge;
+  readonly bot: BotResponder;
+  readonly clock?: () => Date;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export interface BuiltApp {
+  readonly app: FastifyInstance;
+  readonly service: ConversationService;
+  readonly hub: RealtimeHub;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
+  const { config, store, bus } = options;
+  const clock = options.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ?? { level: config.log.level },
+    bodyLimit: config.limits.bodyMaxBytes,
+    trustProxy: config.server.trustProxy,
+    // Refuse unknown fields instead of silently dropping them, so a client's typo is visible.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  registerErrorHandling(app);
+  // A POST without a body (curl -X POST …/claim) is an empty object, not a validation error.
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && request.body === undefined) request.body = {};
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Baton API', version: '1', description: 'Bot-to-human handoff server.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      ...errorBody('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
+    }),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.bodyMaxBytes } });
+
+  const hub = new RealtimeHub(bus);
+  const service = new ConversationService({
+    store,
+    bus,
+    judge: options.judge,
+    bot: options.bot,
+    presence: hub,
+    clock,
+    botName: config.bot.name,
+    messageMaxChars: config.limits.messageMaxChars,
+    onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
+  });
+  const ctx: RouteContext = {
+    config,
+    store,
+    service,
+    auth: new Authenticator(store, clock),
+    hub,
+    clock,
+  };
+
+  registerHealth(app, ctx);
+  registerCreateConversation(app, ctx);
+  registerGetConversation(app, ctx);
+  registerListEvents(app, ctx);
+  registerPostMessage(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerAgentActions(app, ctx);
+  registerCustomerStream(app, ctx);
+  registerAgentStream(app, ctx);
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await registerWebApps(app, config.web.root);
+  app.addHook('onClose', () => hub.close());
+  return { app, service, hub };
+}
+
+/** Serves the built widget, inbox and demo page (`npm run build:web` writes them). */
+async function registerWebApps(app: FastifyInstance, webRoot: string): Promise<void> {
+  const root = path.resolve(webRoot);
+  if (!existsSync(path.join(root, 'index.html'))) {
+    app.log.warn(`no web build at ${root}: run \`npm run build:web\` for the widget and inbox`);
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply
+        .type('text/plain')
+        .send('Baton is running. The web apps are not built: run `npm run build:web`.'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root, prefix: '/', redirect: true });
+}

@@ -1,0 +1,80 @@
+/** The configuration's shape, defaults and documentation (one TypeBox schema). */
+import { Type, type Static } from '@sinclair/typebox';
+
+const LogLevel = Type.Union(
+  ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+);
+
+export const ConfigSchema = Type.Object(
+  {
+    dataDir: Type.String({ minLength: 1, default: './data', description: 'BATON_DATA_DIR.' }),
+    server: Type.Object(
+      {
+        host: Type.String({ default: '127.0.0.1', description: 'Address to listen on (HOST).' }),
+        port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'PORT.' }),
+        publicUrl: Type.Optional(
+          Type.String({ description: 'Base URL customers and agents reach (BATON_PUBLIC_URL).' }),
+        ),
+        trustProxy: Type.Boolean({ default: false, description: 'Trust X-Forwarded-* headers.' }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    database: Type.Object(
+      {
+        url: Type.Optional(
+          Type.String({
+            minLength: 1,
+            description:
+              'DATABASE_URL: a SQLite path or postgres:// URL (default: <dataDir>/baton.db).',
+          }),
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    limits: Type.Object(
+      {
+        messageMaxChars: Type.Integer({ minimum: 1, default: 4000 }),
+        bodyMaxBytes: Type.Integer({ minimum: 1024, default: 65536 }),
+        publicRequestsPerMinute: Type.Integer({ minimum: 1, default: 120 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    auth: Type.Object(
+      {
+        sessionTtlHours: Type.Number({ exclusiveMinimum: 0, default: 12 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    demo: Type.Object(
+      {
+        enabled: Type.Boolean({ default: true, description: 'Seed demo agents (BATON_DEMO).' }),
+        agentPassword: Type.String({ minLength: 8, default: 'baton-demo' }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    bot: Type.Object(
+      {
+        name: Type.String({ minLength: 1, default: 'Northwind Assistant' }),
+        knowledgeBaseDir: Type.String({ minLength: 1, default: 'kb/demo' }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    policy: Type.Object(
+      {
+        file: Type.Optional(Type.String({ minLength: 1, description: 'BATON_POLICY_FILE.' })),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    web: Type.Object(
+      { root: Type.String({ minLength: 1, default: 'dist/web' }) },
+      { additionalProperties: false, default: {} },
+    ),
+    log: Type.Object(
+      { level: Type.Union(LogLevel.anyOf, { default: 'info' }) },
+      { additionalProperties: false, default: {} },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type BatonConfig = Static<typeof ConfigSchema>;

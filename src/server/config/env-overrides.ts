@@ -1,0 +1,30 @@
+/** Environment variables and the config paths they set. Env wins over the YAML file. */
+export const ENV_OVERRIDES: ReadonlyArray<{
+  env: string;
+  path: readonly string[];
+  type: 'string' | 'int' | 'bool';
+}> = [
+  { env: 'BATON_DATA_DIR', path: ['dataDir'], type: 'string' },
+  { env: 'HOST', path: ['server', 'host'], type: 'string' },
+  { env: 'PORT', path: ['server', 'port'], type: 'int' },
+  { env: 'BATON_PUBLIC_URL', path: ['server', 'publicUrl'], type: 'string' },
+  { env: 'DATABASE_URL', path: ['database', 'url'], type: 'string' },
+  { env: 'BATON_MESSAGE_MAX_CHARS', path: ['limits', 'messageMaxChars'], type: 'int' },
+  { env: 'BATON_DEMO', path: ['demo', 'enabled'], type: 'bool' },
+  { env: 'BATON_DEMO_PASSWORD', path: ['demo', 'agentPassword'], type: 'string' },
+  { env: 'BATON_KB_DIR', path: ['bot', 'knowledgeBaseDir'], type: 'string' },
+  { env: 'BATON_POLICY_FILE', path: ['policy', 'file'], type: 'string' },
+  { env: 'BATON_WEB_ROOT', path: ['web', 'root'], type: 'string' },
+  { env: 'LOG_LEVEL', path: ['log', 'level'], type: 'string' },
+];
+
+/** Converts an env string; returns the raw string when it does not parse, so validation reports it. */
+export function parseEnvValue(raw: string, type: 'string' | 'int' | 'bool'): unknown {
+  if (type === 'int') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+  if (type === 'bool') {
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    return raw;
+  }
+  return raw;
+}

@@ -1,0 +1,288 @@
+/**
+ * The conversation service: persists every message and state change (commit first, then
+ * publish), asks the escalation judge after each customer message while the bot is in
+ * charge, and keeps the bot silent once a person is. It never answers with silence: when
+ * the judge or the bot fails, the conversation is handed over with reason `bot_error`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationCommand } from '../../core/conversation/conversation-command.ts';
+import { isClosed, type ConversationSnapshot } from '../../core/conversation/conversation-state.ts';
+import { transition } from '../../core/conversation/transition.ts';
+import { BatonError } from '../../core/errors/baton-error.ts';
+import type {
+  AgentRecord,
+  ConversationRecord,
+  NewEvent,
+  StoredEvent,
+} from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { agentJoinedText, greetingText, resolvedText } from './customer-messages.ts';
+import { HandoffStep } from './handoff-step.ts';
+import { KeyedSerializer } from './keyed-serializer.ts';
+import type { BotResponder, EscalationJudge, PresencePort } from './ports.ts';
+
+export interface ConversationServiceDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly judge: EscalationJudge;
+  readonly bot: BotResponder;
+  readonly presence: PresencePort;
+  readonly clock: () => Date;
+  readonly botName: string;
+  readonly messageMaxChars: number;
+  readonly onBackgroundError: (error: unknown) => void;
+}
+
+export interface StartConversationInput {
+  readonly channel: string;
+  readonly customer: Record<string, unknown>;
+  readonly language: string | null;
+}
+
+export interface CustomerMessageInput {
+  readonly text?: string;
+  readonly action?: 'request_human';
+  readonly clientMessageId?: string;
+}
+
+export interface PostResult {
+  readonly events: StoredEvent[];
+  readonly duplicate: boolean;
+}
+
+const OPEN_STATES = ['bot', 'intake', 'queued', 'offered', 'assigned', 'deferred'] as const;
+
+export class ConversationService {
+  private readonly botTurns = new KeyedSerializer();
+  private readonly handoff: HandoffStep;
+
+  constructor(private readonly deps: ConversationServiceDeps) {
+    this.handoff = new HandoffStep(deps);
+  }
+
+  async start(input: StartConversationInput) {
+    const token = newToken();
+    const { conversation, events } = await this.deps.store.conversations.create({
+      id: `c_${randomUUID().replaceAll('-', '')}`,
+      channel: input.channel,
+      customer: input.customer,
+      language: input.language,
+      tokenHash: hashToken(token),
+      now: this.deps.clock(),
+      events: [
+        {
+          type: 'conversation.created',
+          actor: { type: 'customer' },
+          data: { channel: input.channel },
+        },
+        {
+          type: 'message.created',
+          actor: { type: 'bot' },
+          data: { from: 'bot', text: greetingText(this.deps.botName), kind: 'greeting' },
+        },
+      ],
+    });
+    this.deps.bus.publish({ conversation, events });
+    return { conversation, token, events };
+  }
+
+  async get(id: string): Promise<ConversationRecord> {
+    const conversation = await this.deps.store.conversations.get(id);
+    if (!conversation)
+      throw new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${id}.`);
+    return conversation;
+  }
+
+  async eventsSince(id: string, since: number): Promise<StoredEvent[]> {
+    await this.get(id);
+    return this.deps.store.conversations.eventsSince(id, since);
+  }
+
+  inbox(agentId: string): Promise<ConversationRecord[]> {
+    return this.deps.store.conversations.listInbox({ agentId });
+  }
+
+  async postCustomerMessage(id: string, input: CustomerMessageInput): Promise<PostResult> {
+    this.checkMessage(input.text, input.action);
+    const data: Record<string, unknown> = { from: 'customer' };
+    if (input.text !== undefined) data.text = input.text;
+    if (input.action !== undefined) data.action = input.action;
+    if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
+    const stored = await this.commitOrExplain(id, {
+      expectStatus: OPEN_STATES,
+      changes: { preview: previewOf(input) },
+      events: [{ type: 'message.created', actor: { type: 'customer' }, data, ...clientKey(input) }],
+    });
+    if (stored.duplicate) return stored;
+    const conversation = stored.conversation;
+    if (conversation.status !== 'bot' && conversation.status !== 'intake') {
+      return { events: stored.events, duplicate: false };
+    }
+    const message = stored.events[0] as StoredEvent;
+    const caused = await this.botTurns.run(id, () => this.handoff.botTurn(id, message));
+    return { events: [...stored.events, ...caused], duplicate: false };
+  }
+
+  async postAgentMessage(
+    id: string,
+    agent: AgentRecord,
+    input: { text: string; clientMessageId?: string },
+  ) {
+    this.checkMessage(input.text, undefined);
+    const conversation = await this.get(id);
+    if (isClosed(conversation.status)) throw new BatonError('CONVERSATION_CLOSED');
+    if (conversation.status !== 'assigned' || conversation.assigneeId !== agent.id) {
+      throw new BatonError('NOT_ASSIGNEE', 'Claim the conversation before replying.');
+    }
+    const data: Record<string, unknown> = {
+      from: 'agent',
+      text: input.text,
+      agentName: agent.name,
+    };
+    if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
+    const result = await this.commitOrExplain(id, {
+      expectStatus: ['assigned'],
+      expectAssigneeId: agent.id,
+      changes: { preview: input.text.slice(0, 140) },
+      events: [
+        {
+          type: 'message.created',
+          actor: { type: 'agent', id: agent.id, name: agent.name },
+          data,
+          ...clientKey(input),
+        },
+      ],
+    });
+    return { events: result.events, duplicate: result.duplicate };
+  }
+
+  async claim(id: string, agent: AgentRecord) {
+    return this.apply(
+      id,
+      { type: 'claim', agentId: agent.id },
+      { type: 'agent', id: agent.id, name: agent.name },
+      (c) => [
+        {
+          type: 'message.created',
+          actor: { type: 'system' },
+          data: {
+            from: 'system',
+            text: agentJoinedText(agent.name, c.queue),
+            kind: 'agent_joined',
+          },
+        },
+      ],
+      { agentId: agent.id, agentName: agent.name },
+    );
+  }
+
+  async resolve(id: string, agent: AgentRecord, note?: string) {
+    return this.apply(
+      id,
+      { type: 'resolve', agentId: agent.id },
+      { type: 'agent', id: agent.id, name: agent.name },
+      () => [
+        {
+          type: 'message.created',
+          actor: { type: 'system' },
+          data: { from: 'system', text: resolvedText(), kind: 'resolved' },
+        },
+      ],
+      { by: agent.id, ...(note ? { note } : {}) },
+      { resolvedAt: this.deps.clock().toISOString() },
+    );
+  }
+
+  /** Runs a state-machine command and records it, retrying once if the state moved under us. */
+  private async apply(
+    id: string,
+    command: ConversationCommand,
+    actor: NewEvent['actor'],
+    extraEvents: (c: ConversationRecord) => NewEvent[],
+    eventData: Record<string, unknown>,
+    extraChanges: Record<string, unknown> = {},
+  ) {
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.get(id);
+      const now = this.deps.clock();
+      const result = transition(snapshotOf(current), command, now);
+      if (!result.ok) throw new BatonError(result.code);
+      const next = result.state;
+      const committed = await this.deps.store.conversations.commit({
+        conversationId: id,
+        expectStatus: [current.status],
+        expectAssigneeId: current.assigneeId,
+        changes: {
+          status: next.state,
+          assigneeId: next.assigneeId,
+          offeredTo: next.offeredTo,
+          queue: next.queue,
+          ...extraChanges,
+        },
+        events: [{ type: result.event.type, actor, data: eventData }, ...extraEvents(current)],
+        now,
+      });
+      if (committed.ok) {
+        this.deps.bus.publish(committed);
+        return { conversation: committed.conversation, events: committed.events };
+      }
+      if (committed.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
+      if (attempt >= 1)
+        throw new BatonError('INVALID_TRANSITION', 'The conversation changed; try again.');
+    }
+  }
+
+  /** Commits and publishes; turns a refused commit into the error that explains it. */
+  private async commitOrExplain(
+    id: string,
+    input: Omit<Parameters<Store['conversations']['commit']>[0], 'conversationId' | 'now'>,
+  ): Promise<PostResult & { conversation: ConversationRecord }> {
+    const result = await this.deps.store.conversations.commit({
+      ...input,
+      conversationId: id,
+      now: this.deps.clock(),
+    });
+    if (result.ok) {
+      this.deps.bus.publish(result);
+      return { events: result.events, duplicate: false, conversation: result.conversation };
+    }
+    switch (result.reason) {
+      case 'not_found':
+        throw new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${id}.`);
+      case 'duplicate':
+        return { events: result.events, duplicate: true, conversation: result.conversation };
+      case 'conflict':
+        if (isClosed(result.conversation.status)) throw new BatonError('CONVERSATION_CLOSED');
+        throw new BatonError('NOT_ASSIGNEE', 'The conversation is no longer yours.');
+    }
+  }
+
+  private checkMessage(text: string | undefined, action: string | undefined): void {
+    if (text === undefined && action === undefined) {
+      throw new BatonError('VALIDATION_FAILED', 'A message needs `text` or `action`.');
+    }
+    if (text !== undefined && text.trim().length === 0 && action === undefined) {
+      throw new BatonError('VALIDATION_FAILED', 'The message text is empty.');
+    }
+    if (text !== undefined && [...text].length > this.deps.messageMaxChars) {
+      throw new BatonError(
+        'MESSAGE_TOO_LARGE',
+        `Messages are limited to ${this.deps.messageMaxChars} characters.`,
+      );
+    }
+  }
+}
+
+export function snapshotOf(c: ConversationRecord): ConversationSnapshot {
+  return { state: c.status, assigneeId: c.assigneeId, offeredTo: c.offeredTo, queue: c.queue };
+}
+
+function clientKey(input: { clientMessageId?: string }): { clientMessageId?: string } {
+  return input.clientMessageId !== undefined ? { clientMessageId: input.clientMessageId } : {};
+}
+
+function previewOf(input: CustomerMessageInput): string {
+  return input.text !== undefined ? input.text.slice(0, 140) : '(asked for a person)';
+}

@@ -1,0 +1,172 @@
+/**
+ * The bot's turn after a customer message: ask the escalation judge, then either answer or
+ * hand the conversation to a person. Both writes are conditional on the bot still being in
+ * charge, so a bot reply can never land after a person took over.
+ */
+import type { EventBus } from '../../bus/event-bus.ts';
+import { transition } from '../../core/conversation/transition.ts';
+import type { ConversationRecord, NewEvent, StoredEvent } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import { handoffText } from './customer-messages.ts';
+import type {
+  BotResponder,
+  EscalationDecision,
+  EscalationJudge,
+  PresencePort,
+  TranscriptView,
+} from './ports.ts';
+import { transcriptFromEvents } from './transcript-from-events.ts';
+
+interface HandoffStepDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly judge: EscalationJudge;
+  readonly bot: BotResponder;
+  readonly presence: PresencePort;
+  readonly clock: () => Date;
+  readonly onBackgroundError: (error: unknown) => void;
+}
+
+export class HandoffStep {
+  constructor(private readonly deps: HandoffStepDeps) {}
+
+  /** Decides and acts on one customer message; returns the events it caused. */
+  async botTurn(id: string, message: StoredEvent): Promise<StoredEvent[]> {
+    const conversation = await this.deps.store.conversations.get(id);
+    if (!conversation || (conversation.status !== 'bot' && conversation.status !== 'intake'))
+      return [];
+    const history = await this.deps.store.conversations.eventsSince(id, 0, 100_000);
+    // Judge the conversation as it stood at this message, even if more arrived since.
+    const transcript = transcriptFromEvents(
+      conversation,
+      history.filter((e) => e.seq <= message.seq),
+    );
+    const now = this.deps.clock();
+    let decision: EscalationDecision;
+    try {
+      decision = this.deps.judge.decide(transcript, now);
+    } catch (error) {
+      this.deps.onBackgroundError(error);
+      return this.handOver(conversation, botErrorDecision('the escalation policy failed'));
+    }
+    // Intake (collecting details before the transfer) is not built yet: hand over at once
+    // rather than keep the customer with the bot.
+    if (decision.action !== 'continue') return this.handOver(conversation, decision);
+    return this.answer(conversation, message, transcript, decision);
+  }
+
+  private async answer(
+    conversation: ConversationRecord,
+    message: StoredEvent,
+    transcript: TranscriptView,
+    decision: EscalationDecision,
+  ): Promise<StoredEvent[]> {
+    const text = typeof message.data.text === 'string' ? message.data.text : '';
+    let reply;
+    try {
+      reply = this.deps.bot.reply(text, transcript);
+    } catch (error) {
+      this.deps.onBackgroundError(error);
+      return this.handOver(conversation, botErrorDecision('the bot failed to answer'));
+    }
+    const data: Record<string, unknown> = {
+      from: 'bot',
+      text: reply.text,
+      confidence: reply.confidence,
+      intent: reply.kind,
+      kind: reply.kind,
+      decision: { action: decision.action, policyVersion: decision.policyVersion },
+    };
+    if (reply.article) data.article = reply.article;
+    return this.commit(conversation.id, ['bot'], {}, [
+      { type: 'message.created', actor: { type: 'bot' }, data },
+    ]);
+  }
+
+  private async handOver(
+    conversation: ConversationRecord,
+    decision: EscalationDecision,
+  ): Promise<StoredEvent[]> {
+    const now = this.deps.clock();
+    const snapshot = {
+      state: conversation.status,
+      assigneeId: conversation.assigneeId,
+      offeredTo: conversation.offeredTo,
+      queue: conversation.queue,
+    };
+    const next = transition(snapshot, { type: 'hand_over', queue: decision.queue }, now);
+    if (!next.ok) return [];
+    const position = await this.deps.store.conversations.positionIfQueued(
+      decision.queue,
+      decision.priority,
+      conversation.id,
+    );
+    const agentsOnline = this.deps.presence.onlineAgentCount();
+    const summary = {
+      at: now.toISOString(),
+      reasons: [...decision.reasons],
+      queue: decision.queue,
+      priority: decision.priority,
+      policyVersion: decision.policyVersion,
+      fields: decision.fields,
+    };
+    return this.commit(
+      conversation.id,
+      ['bot', 'intake'],
+      {
+        status: next.state.state,
+        queue: decision.queue,
+        priority: decision.priority,
+        handoff: summary,
+        handedOverAt: now.toISOString(),
+      },
+      [
+        {
+          type: next.event.type,
+          actor: { type: 'bot' },
+          data: { ...summary, decision: decision.explanation },
+        },
+        {
+          type: 'message.created',
+          actor: { type: 'bot' },
+          data: {
+            from: 'bot',
+            text: handoffText({ queue: decision.queue, position, agentsOnline }),
+            kind: 'handoff',
+          },
+        },
+      ],
+    );
+  }
+
+  private async commit(
+    id: string,
+    expectStatus: ConversationRecord['status'][],
+    changes: Parameters<Store['conversations']['commit']>[0]['changes'],
+    events: NewEvent[],
+  ): Promise<StoredEvent[]> {
+    const result = await this.deps.store.conversations.commit({
+      conversationId: id,
+      expectStatus,
+      changes: changes ?? {},
+      events,
+      now: this.deps.clock(),
+    });
+    // A refused commit means a person (or another node) acted first: the bot stays silent.
+    if (!result.ok) return [];
+    this.deps.bus.publish(result);
+    return result.events;
+  }
+}
+
+function botErrorDecision(why: string): EscalationDecision {
+  return {
+    action: 'handoff',
+    reasons: ['bot_error'],
+    queue: 'general',
+    priority: 60,
+    policyVersion: 'builtin',
+    fields: {},
+    explanation: { reasons: [{ code: 'bot_error', evidence: { text: why } }] },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * What the conversation service needs from the escalation engine and the bot: the narrow
+ * ports it owns. The composition root (src/server/main.ts) adapts the real engines to them.
+ */
+
+/** A conversation as the escalation policy reads it: the `baton.transcript/1` shape. */
+export interface TranscriptTurn {
+  readonly at: string;
+  readonly from: 'customer' | 'bot' | 'agent' | 'system';
+  readonly text?: string;
+  readonly action?: 'request_human';
+  readonly confidence?: number;
+  readonly intent?: string;
+}
+
+export interface TranscriptView {
+  readonly id: string;
+  readonly channel: string;
+  readonly language: string | null;
+  readonly startedAt: string;
+  readonly customer: Record<string, unknown>;
+  readonly turns: readonly TranscriptTurn[];
+}
+
+export interface EscalationDecision {
+  readonly action: 'continue' | 'intake' | 'handoff';
+  /** Reason codes, strongest first. */
+  readonly reasons: readonly string[];
+  readonly queue: string;
+  readonly priority: number;
+  readonly policyVersion: string;
+  /** Fields the conversation has collected (order id, email …). */
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** The engine's full explanation (evidence, trace), stored with the decision for the agent. */
+  readonly explanation: unknown;
+}
+
+export interface EscalationJudge {
+  decide(conversation: TranscriptView, now: Date): EscalationDecision;
+}
+
+export interface BotReply {
+  readonly text: string;
+  readonly confidence: number;
+  readonly kind: string;
+  readonly article?: { readonly id: string; readonly title: string };
+}
+
+export interface BotResponder {
+  reply(customerText: string, conversation: TranscriptView): BotReply;
+}
+
+/** Who from the team is connected right now (for honest expectation messages). */
+export interface PresencePort {
+  onlineAgentCount(): number;
+}

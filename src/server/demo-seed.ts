@@ -1,0 +1,29 @@
+/** Demo agent accounts for a fresh instance, so `npm start` is usable at once. */
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../store/store.ts';
+import { hashPassword } from './auth/password.ts';
+
+export const DEMO_AGENTS = [
+  { email: 'alex@example.com', name: 'Alex', role: 'agent', skills: ['general', 'billing'] },
+  { email: 'sam@example.com', name: 'Sam', role: 'agent', skills: ['general', 'technical'] },
+  { email: 'riley@example.com', name: 'Riley', role: 'supervisor', skills: ['general'] },
+] as const;
+
+/** Creates the demo agents when there are no agents at all; returns the ones it created. */
+export async function seedDemoAgents(store: Store, password: string, now: Date): Promise<string[]> {
+  if ((await store.agents.count()) > 0) return [];
+  const created: string[] = [];
+  for (const agent of DEMO_AGENTS) {
+    await store.agents.create({
+      id: `a_${randomUUID().replaceAll('-', '')}`,
+      email: agent.email,
+      name: agent.name,
+      role: agent.role,
+      skills: agent.skills,
+      passwordHash: await hashPassword(password),
+      now,
+    });
+    created.push(agent.email);
+  }
+  return created;
+}

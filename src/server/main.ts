@@ -1,0 +1,69 @@
+/**
+ * The composition root: reads nothing itself but the resolved config, opens the store,
+ * applies migrations, seeds the demo, loads the knowledge base and policy, and listens.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createAnswerEngine, loadKnowledgeBase } from '../bot/index.ts';
+import { createInProcessBus } from '../bus/in-process-bus.ts';
+import { createStore, type Store } from '../store/store.ts';
+import { buildApp } from './app.ts';
+import type { ResolvedConfig } from './config/load-config.ts';
+import { seedDemoAgents } from './demo-seed.ts';
+import { createBotResponder } from './engines/bot-responder.ts';
+import { createPolicyJudge } from './engines/policy-judge.ts';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  readonly config: ResolvedConfig;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  readonly databaseSchema?: string;
+  readonly clock?: () => Date;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const store = createStore({
+    url: config.databaseUrl,
+    ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
+  });
+  try {
+    const migrated = await store.migrate();
+    if (migrated.error) throw migrated.error;
+    const articles = await loadKnowledgeBase(config.bot.knowledgeBaseDir);
+    const { app } = await buildApp({
+      config,
+      store,
+      bus: createInProcessBus(),
+      judge: createPolicyJudge(),
+      bot: createBotResponder(createAnswerEngine(articles)),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    if (config.demo.enabled) {
+      const created = await seedDemoAgents(store, config.demo.agentPassword, new Date());
+      for (const email of created) {
+        app.log.info(`demo agent created: ${email} / password: ${config.demo.agentPassword}`);
+      }
+    }
+    app.log.info(`knowledge base: ${articles.length} articles from ${config.bot.knowledgeBaseDir}`);
+    const address = await app.listen({ host: config.server.host, port: config.server.port });
+    const url = config.server.publicUrl ?? address.replace('127.0.0.1', 'localhost');
+    return {
+      app,
+      store,
+      url,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

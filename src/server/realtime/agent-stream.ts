@@ -1,0 +1,83 @@
+/**
+ * GET /api/v1/agent/stream?token=: an agent's live inbox. Announces every handed-over
+ * conversation that changes, and streams the events of conversations the agent subscribes
+ * to, resuming from the `since` the client gives.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AgentRecord } from '../../store/records.ts';
+import { toConversationView } from '../conversations/conversation-view.ts';
+import type { RouteContext } from '../route-context.ts';
+import { EventCursor } from './event-cursor.ts';
+import {
+  AgentFrame,
+  parseFrame,
+  sendError,
+  sendFrame,
+  type AgentFrameValue,
+} from './socket-frames.ts';
+
+export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): void {
+  const agents = new WeakMap<FastifyRequest, AgentRecord>();
+  app.get(
+    '/api/v1/agent/stream',
+    {
+      websocket: true,
+      schema: { summary: 'WebSocket: the live inbox of an agent', tags: ['realtime'] },
+      preValidation: async (request) => {
+        agents.set(request, await ctx.auth.agent(request));
+      },
+    },
+    (socket, request) => {
+      const agent = agents.get(request) as AgentRecord;
+      const cursors = new Map<string, EventCursor>();
+      const remove = ctx.hub.addAgent({
+        agentId: agent.id,
+        onConversation: (c) =>
+          sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) }),
+        onEvents: (conversationId, events) => cursors.get(conversationId)?.push(events),
+      });
+      socket.on('close', remove);
+      socket.on('message', (raw) => {
+        const frame = parseFrame<AgentFrameValue>(AgentFrame, raw, socket);
+        if (!frame) return;
+        switch (frame.type) {
+          case 'subscribe':
+            ctx.service.get(frame.conversationId).then(
+              () => {
+                const cursor = new EventCursor(
+                  frame.since ?? 0,
+                  (s) => ctx.store.conversations.eventsSince(frame.conversationId, s),
+                  (event) => sendFrame(socket, { type: 'event', event }),
+                  (error) => request.log.error({ err: error }, 'agent catch-up failed'),
+                );
+                cursors.set(frame.conversationId, cursor);
+                void cursor.catchUp();
+              },
+              (error: unknown) => sendError(socket, error),
+            );
+            return;
+          case 'unsubscribe':
+            cursors.delete(frame.conversationId);
+            return;
+          case 'message':
+            ctx.service
+              .postAgentMessage(frame.conversationId, agent, {
+                text: frame.text,
+                ...(frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
+              })
+              .then(
+                (result) =>
+                  sendFrame(socket, {
+                    type: 'ack',
+                    clientMessageId: frame.clientMessageId ?? null,
+                    seq: result.events[0]?.seq ?? null,
+                    duplicate: result.duplicate,
+                  }),
+                (error: unknown) => sendError(socket, error, frame.clientMessageId),
+              );
+            return;
+        }
+      });
+    },
+  );
+}

@@ -1,0 +1,76 @@
+/** Client → server WebSocket frames, validated with the same schema library as HTTP. */
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { WebSocket } from 'ws';
+import { toBatonError } from '../error-handler.ts';
+
+const ClientMessageId = Type.Optional(Type.String({ minLength: 1, maxLength: 100 }));
+
+export const CustomerFrame = Type.Union([
+  Type.Object({
+    type: Type.Literal('message'),
+    text: Type.String(),
+    clientMessageId: ClientMessageId,
+  }),
+  Type.Object({
+    type: Type.Literal('action'),
+    action: Type.Literal('request_human'),
+    clientMessageId: ClientMessageId,
+  }),
+]);
+
+export const AgentFrame = Type.Union([
+  Type.Object({
+    type: Type.Literal('subscribe'),
+    conversationId: Type.String({ minLength: 1, maxLength: 100 }),
+    since: Type.Optional(Type.Integer({ minimum: 0 })),
+  }),
+  Type.Object({ type: Type.Literal('unsubscribe'), conversationId: Type.String() }),
+  Type.Object({
+    type: Type.Literal('message'),
+    conversationId: Type.String({ minLength: 1, maxLength: 100 }),
+    text: Type.String(),
+    clientMessageId: ClientMessageId,
+  }),
+]);
+
+export type CustomerFrameValue = Static<typeof CustomerFrame>;
+export type AgentFrameValue = Static<typeof AgentFrame>;
+
+/** Parses a frame; sends an error frame and returns undefined when it is not valid. */
+export function parseFrame<T>(
+  schema: Parameters<typeof Value.Check>[0],
+  raw: unknown,
+  socket: WebSocket,
+): T | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(String(raw));
+  } catch {
+    sendFrame(socket, {
+      type: 'error',
+      error: { code: 'MALFORMED_JSON', message: 'The frame is not valid JSON.' },
+    });
+    return undefined;
+  }
+  if (!Value.Check(schema, value)) {
+    const first = Value.Errors(schema, value).First();
+    const message = first ? `${first.path || '(frame)'}: ${first.message}` : 'Invalid frame.';
+    sendFrame(socket, { type: 'error', error: { code: 'VALIDATION_FAILED', message } });
+    return undefined;
+  }
+  return value as T;
+}
+
+export function sendFrame(socket: WebSocket, frame: unknown): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+}
+
+export function sendError(socket: WebSocket, error: unknown, clientMessageId?: string): void {
+  const e = toBatonError(error);
+  sendFrame(socket, {
+    type: 'error',
+    ...(clientMessageId ? { clientMessageId } : {}),
+    error: { code: e.code, message: e.message },
+  });
+}

@@ -1,0 +1,15 @@
+/** What route modules receive from the composition root. */
+import type { Store } from '../store/store.ts';
+import type { Authenticator } from './auth/authenticate.ts';
+import type { ResolvedConfig } from './config/load-config.ts';
+import type { ConversationService } from './conversations/conversation-service.ts';
+import type { RealtimeHub } from './realtime/realtime-hub.ts';
+
+export interface RouteContext {
+  readonly config: ResolvedConfig;
+  readonly store: Store;
+  readonly service: ConversationService;
+  readonly auth: Authenticator;
+  readonly hub: RealtimeHub;
+  readonly clock: () => Date;
+}

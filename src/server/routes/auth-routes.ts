@@ -1,0 +1,100 @@
+/** POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me. */
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { BatonError } from '../../core/errors/baton-error.ts';
+import type { AgentRecord } from '../../store/records.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { hashToken, newToken, tokenFrom } from '../auth/tokens.ts';
+import type { RouteContext } from '../route-context.ts';
+import { bearer, errors } from './schemas.ts';
+
+const Login = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+const Agent = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  skills: Type.Array(Type.String()),
+});
+
+export const agentView = (a: AgentRecord) => ({
+  id: a.id,
+  email: a.email,
+  name: a.name,
+  role: a.role,
+  skills: a.skills,
+});
+
+// Compared against when the email is unknown, so both failures cost the same time.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Body: Static<typeof Login> }>(
+    '/api/v1/auth/login',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'Log in as an agent',
+        tags: ['agent'],
+        body: Login,
+        response: {
+          200: Type.Object({ token: Type.String(), agent: Agent }),
+          ...errors(400, 401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const agent = await ctx.store.agents.findByEmail(request.body.email);
+      const ok = await verifyPassword(request.body.password, agent?.passwordHash ?? DUMMY_HASH);
+      if (!agent || !ok) throw new BatonError('INVALID_CREDENTIALS');
+      const token = newToken();
+      const now = ctx.clock();
+      const ttl = ctx.config.auth.sessionTtlHours * 3_600_000;
+      await ctx.store.agents.createSession(
+        hashToken(token),
+        agent.id,
+        now,
+        new Date(now.getTime() + ttl),
+      );
+      return { token, agent: agentView(agent) };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: {
+        summary: 'End this session',
+        tags: ['agent'],
+        security: bearer,
+        response: errors(401),
+      },
+    },
+    async (request, reply) => {
+      await ctx.auth.agent(request);
+      const token = tokenFrom(request.headers, request.query) as string;
+      await ctx.store.agents.deleteSession(hashToken(token));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        summary: 'The logged-in agent',
+        tags: ['agent'],
+        security: bearer,
+        response: { 200: Type.Object({ agent: Agent }), ...errors(401) },
+      },
+    },
+    async (request) => ({ agent: agentView(await ctx.auth.agent(request)) }),
+  );
+}

@@ -1,0 +1,11 @@
+/** Migrations are bundled in code (not read from a folder) so tsx, tests and a build agree. */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './001-initial.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

@@ -1,0 +1,54 @@
+/**
+ * Opens the database named by a URL: `postgres://…` (or `postgresql://…`) for PostgreSQL,
+ * anything else is a SQLite file path (`sqlite:` prefix optional, `:memory:` allowed).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+export interface OpenDatabaseOptions {
+  readonly url: string;
+  /** PostgreSQL only: run every query in this schema (tests use a throwaway one). */
+  readonly schema?: string;
+  readonly poolSize?: number;
+}
+
+export interface OpenedDatabase {
+  readonly db: Kysely<Database>;
+  readonly engine: DatabaseEngine;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  if (isPostgresUrl(options.url)) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      engine: 'postgres',
+    };
+  }
+  const file = options.url.replace(/^sqlite:/, '');
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets readers run beside the single writer; NORMAL is durable across app crashes in WAL.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    engine: 'sqlite',
+  };
+}

@@ -1,0 +1,80 @@
+/** What the store hands out: parsed rows, camelCase, JSON decoded. */
+import type { ConversationState } from '../core/conversation/conversation-state.ts';
+
+export type ActorType = 'customer' | 'bot' | 'agent' | 'system';
+
+export interface EventActor {
+  readonly type: ActorType;
+  readonly id?: string;
+  readonly name?: string;
+}
+
+export interface StoredEvent {
+  readonly conversationId: string;
+  readonly seq: number;
+  readonly type: string;
+  readonly at: string;
+  readonly actor: EventActor;
+  readonly data: Record<string, unknown>;
+}
+
+export interface NewEvent {
+  readonly type: string;
+  readonly actor: EventActor;
+  readonly data: Record<string, unknown>;
+  /** Dedupe key of a client-sent message; a second event with the same key is refused. */
+  readonly clientMessageId?: string;
+}
+
+export interface HandoffSummary {
+  readonly at: string;
+  readonly reasons: string[];
+  readonly queue: string;
+  readonly priority: number;
+  readonly policyVersion: string;
+  readonly [key: string]: unknown;
+}
+
+export interface ConversationRecord {
+  readonly id: string;
+  readonly channel: string;
+  readonly status: ConversationState;
+  readonly queue: string | null;
+  readonly priority: number | null;
+  readonly assigneeId: string | null;
+  readonly offeredTo: string | null;
+  readonly language: string | null;
+  readonly customer: Record<string, unknown>;
+  readonly tokenHash: string;
+  readonly lastSeq: number;
+  readonly handoff: HandoffSummary | null;
+  readonly preview: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly handedOverAt: string | null;
+  readonly resolvedAt: string | null;
+}
+
+/** Columns a commit may change besides `last_seq`. */
+export interface ConversationChanges {
+  readonly status?: ConversationState;
+  readonly queue?: string | null;
+  readonly priority?: number | null;
+  readonly assigneeId?: string | null;
+  readonly offeredTo?: string | null;
+  readonly language?: string | null;
+  readonly handoff?: HandoffSummary | null;
+  readonly preview?: string | null;
+  readonly handedOverAt?: string | null;
+  readonly resolvedAt?: string | null;
+}
+
+export interface AgentRecord {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly role: 'agent' | 'supervisor' | 'admin';
+  readonly skills: string[];
+  readonly createdAt: string;
+}

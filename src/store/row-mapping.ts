@@ -1,0 +1,79 @@
+/** Converts between database rows and records. */
+import type { ConversationState } from '../core/conversation/conversation-state.ts';
+import type {
+  AgentRecord,
+  ActorType,
+  ConversationChanges,
+  ConversationRecord,
+  StoredEvent,
+} from './records.ts';
+import type { AgentsTable, ConversationsTable, EventsTable } from './schema.ts';
+
+export function toConversation(row: ConversationsTable): ConversationRecord {
+  return {
+    id: row.id,
+    channel: row.channel,
+    status: row.status as ConversationState,
+    queue: row.queue,
+    priority: row.priority === null ? null : Number(row.priority),
+    assigneeId: row.assignee_id,
+    offeredTo: row.offered_to,
+    language: row.language,
+    customer: JSON.parse(row.customer) as Record<string, unknown>,
+    tokenHash: row.token_hash,
+    lastSeq: Number(row.last_seq),
+    handoff:
+      row.handoff === null ? null : (JSON.parse(row.handoff) as ConversationRecord['handoff']),
+    preview: row.preview,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    handedOverAt: row.handed_over_at,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+export function toEvent(row: EventsTable): StoredEvent {
+  const actor: { type: ActorType; id?: string; name?: string } = {
+    type: row.actor_type as ActorType,
+  };
+  if (row.actor_id !== null) actor.id = row.actor_id;
+  if (row.actor_name !== null) actor.name = row.actor_name;
+  return {
+    conversationId: row.conversation_id,
+    seq: Number(row.seq),
+    type: row.type,
+    at: row.created_at,
+    actor,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
+
+export function toAgent(row: AgentsTable): AgentRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    passwordHash: row.password_hash,
+    role: row.role as AgentRecord['role'],
+    skills: JSON.parse(row.skills) as string[],
+    createdAt: row.created_at,
+  };
+}
+
+/** The column updates for a set of record changes (only the keys that are present). */
+export function toConversationColumns(changes: ConversationChanges): Partial<ConversationsTable> {
+  const cols: Partial<ConversationsTable> = {};
+  if (changes.status !== undefined) cols.status = changes.status;
+  if (changes.queue !== undefined) cols.queue = changes.queue;
+  if (changes.priority !== undefined) cols.priority = changes.priority;
+  if (changes.assigneeId !== undefined) cols.assignee_id = changes.assigneeId;
+  if (changes.offeredTo !== undefined) cols.offered_to = changes.offeredTo;
+  if (changes.language !== undefined) cols.language = changes.language;
+  if (changes.handoff !== undefined) {
+    cols.handoff = changes.handoff === null ? null : JSON.stringify(changes.handoff);
+  }
+  if (changes.preview !== undefined) cols.preview = changes.preview;
+  if (changes.handedOverAt !== undefined) cols.handed_over_at = changes.handedOverAt;
+  if (changes.resolvedAt !== undefined) cols.resolved_at = changes.resolvedAt;
+  return cols;
+}

@@ -1,0 +1,60 @@
+/**
+ * The database schema as Kysely sees it. JSON columns are stored as text and timestamps as
+ * ISO-8601 text, so the same queries run unchanged on SQLite and PostgreSQL.
+ */
+
+export interface ConversationsTable {
+  id: string;
+  channel: string;
+  status: string;
+  queue: string | null;
+  priority: number | null;
+  assignee_id: string | null;
+  offered_to: string | null;
+  language: string | null;
+  customer: string;
+  token_hash: string;
+  last_seq: number;
+  handoff: string | null;
+  preview: string | null;
+  created_at: string;
+  updated_at: string;
+  handed_over_at: string | null;
+  resolved_at: string | null;
+}
+
+export interface EventsTable {
+  conversation_id: string;
+  seq: number;
+  type: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  data: string;
+  client_message_id: string | null;
+  created_at: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  skills: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  agent_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface Database {
+  conversations: ConversationsTable;
+  events: EventsTable;
+  agents: AgentsTable;
+  sessions: SessionsTable;
+}

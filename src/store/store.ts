@@ -1,0 +1,28 @@
+/** The store: one database, its repositories, and its lifecycle. */
+import type { Kysely } from 'kysely';
+import { AgentRepository } from './agent-repository.ts';
+import { ConversationRepository } from './conversation-repository.ts';
+import { migrateToLatest, type MigrateResult } from './migrate.ts';
+import { openDatabase, type DatabaseEngine, type OpenDatabaseOptions } from './open-database.ts';
+import type { Database } from './schema.ts';
+
+export interface Store {
+  readonly engine: DatabaseEngine;
+  readonly db: Kysely<Database>;
+  readonly conversations: ConversationRepository;
+  readonly agents: AgentRepository;
+  migrate(): Promise<MigrateResult>;
+  close(): Promise<void>;
+}
+
+export function createStore(options: OpenDatabaseOptions): Store {
+  const { db, engine } = openDatabase(options);
+  return {
+    engine,
+    db,
+    conversations: new ConversationRepository(db),
+    agents: new AgentRepository(db),
+    migrate: () => migrateToLatest(db),
+    close: () => db.destroy(),
+  };
+}

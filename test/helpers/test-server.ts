@@ -1,0 +1,62 @@
+/**
+ * Starts a real Baton server on a free port, on a fresh database of the chosen engine, with
+ * the demo agents and knowledge base: what `npm start` runs, isolated per test file.
+ */
+import { loadConfig } from '../../src/server/config/load-config.ts';
+import { startServer, type RunningServer } from '../../src/server/main.ts';
+import { TEST_DATABASES } from './databases.ts';
+
+export interface TestServerOptions {
+  readonly engine?: 'sqlite' | 'postgres';
+  readonly webRoot?: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly clock?: () => Date;
+}
+
+export interface TestServer {
+  readonly baseUrl: string;
+  readonly wsUrl: string;
+  readonly server: RunningServer;
+  readonly demoAgent: { readonly email: string; readonly password: string };
+  close(): Promise<void>;
+}
+
+export const DEMO_PASSWORD = 'baton-demo';
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const database = TEST_DATABASES.find((d) => d.name === (options.engine ?? 'sqlite'));
+  if (!database) throw new Error(`unknown engine ${options.engine}`);
+  if (database.skipReason) throw new Error(database.skipReason);
+  const opened = await database.open();
+  const loaded = loadConfig({
+    cwd: process.cwd(),
+    env: {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: opened.url,
+      LOG_LEVEL: 'error',
+      BATON_DEMO: 'true',
+      BATON_DEMO_PASSWORD: DEMO_PASSWORD,
+      BATON_WEB_ROOT: options.webRoot ?? 'dist/web',
+      ...options.env,
+    },
+  });
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  const server = await startServer({
+    config: loaded.config,
+    ...(opened.schema ? { databaseSchema: opened.schema } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    server,
+    demoAgent: { email: 'alex@example.com', password: DEMO_PASSWORD },
+    async close() {
+      await server.close();
+      await opened.cleanup();
+    },
+  };
+}

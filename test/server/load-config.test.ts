@@ -1,0 +1,69 @@
+/** Configuration: defaults, file, env precedence, and every error reported with its source. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config/load-config.ts';
+
+function dirWith(yaml?: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-config-'));
+  if (yaml !== undefined) writeFileSync(path.join(dir, 'baton.config.yaml'), yaml);
+  return dir;
+}
+
+describe('loadConfig', () => {
+  it('starts from defaults: port 3000, SQLite in ./data, demo on', () => {
+    const r = loadConfig({ env: {}, cwd: dirWith() });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.server.port).toBe(3000);
+    expect(r.config.databaseUrl).toBe('sqlite:data/baton.db');
+    expect(r.config.limits.messageMaxChars).toBe(4000);
+    expect(r.config.demo.enabled).toBe(true);
+    expect(r.file).toBeNull();
+  });
+
+  it('reads baton.config.yaml and lets the environment win', () => {
+    const cwd = dirWith(
+      'server:\n  port: 4000\n  host: 0.0.0.0\nlimits:\n  messageMaxChars: 2000\n',
+    );
+    const r = loadConfig({ env: { PORT: '5000', DATABASE_URL: 'postgres://x@y/z' }, cwd });
+    expect(r.ok && r.config.server.port).toBe(5000);
+    expect(r.ok && r.config.server.host).toBe('0.0.0.0');
+    expect(r.ok && r.config.limits.messageMaxChars).toBe(2000);
+    expect(r.ok && r.config.databaseUrl).toBe('postgres://x@y/z');
+  });
+
+  it('returns a frozen object', () => {
+    const r = loadConfig({ env: {}, cwd: dirWith() });
+    if (!r.ok) throw new Error('expected ok');
+    expect(Object.isFrozen(r.config)).toBe(true);
+    expect(Object.isFrozen(r.config.server)).toBe(true);
+  });
+
+  it('lists every problem at once, with file line and column or the variable', () => {
+    const cwd = dirWith(
+      'server:\n  port: "eighty"\n  colour: blue\nlimits:\n  messageMaxChars: 0\n',
+    );
+    const r = loadConfig({ env: { BATON_DEMO: 'maybe', LOG_LEVEL: 'loud' }, cwd });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = r.errors.join('\n');
+    expect(text).toMatch(/baton\.config\.yaml:2:\d+: server\.port/);
+    expect(text).toMatch(/server\.colour.*|colour/);
+    expect(text).toMatch(/baton\.config\.yaml:5:\d+: limits\.messageMaxChars/);
+    expect(text).toMatch(/BATON_DEMO \(env\) → demo\.enabled/);
+    expect(text).toMatch(/LOG_LEVEL \(env\) → log\.level/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const r = loadConfig({ env: {}, cwd: dirWith('server:\n  port: [1, 2\n') });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toMatch(/^baton\.config\.yaml:\d+:\d+: /);
+  });
+
+  it('refuses a BATON_CONFIG that does not exist', () => {
+    const r = loadConfig({ env: { BATON_CONFIG: 'missing.yaml' }, cwd: dirWith() });
+    expect(!r.ok && r.errors[0]).toMatch(/BATON_CONFIG: no file/);
+  });
+});

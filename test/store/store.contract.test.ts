@@ -1,0 +1,177 @@
+/** One contract for the store, run on every engine. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewEvent } from '../../src/store/records.ts';
+import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+
+const now = new Date('2026-11-22T10:00:00.000Z');
+const customerMessage = (text: string, clientMessageId?: string): NewEvent => ({
+  type: 'message.created',
+  actor: { type: 'customer' },
+  data: { from: 'customer', text },
+  ...(clientMessageId ? { clientMessageId } : {}),
+});
+
+describe.each(TEST_DATABASES)('store on $name', (database) => {
+  let opened: OpenedTestStore;
+  beforeEach(async (ctx) => {
+    if (database.skipReason) ctx.skip();
+    opened = await database.open();
+    await opened.store.agents.create({
+      id: 'a1',
+      email: 'Alex@Example.com',
+      name: 'Alex',
+      passwordHash: 'x',
+      role: 'agent',
+      skills: ['billing'],
+      now,
+    });
+    await opened.store.agents.create({
+      id: 'a2',
+      email: 'sam@example.com',
+      name: 'Sam',
+      passwordHash: 'x',
+      role: 'agent',
+      skills: [],
+      now,
+    });
+  });
+  afterEach(async () => {
+    await opened?.cleanup();
+  });
+
+  async function newConversation(id = 'c1') {
+    return opened.store.conversations.create({
+      id,
+      channel: 'web',
+      customer: { name: 'Sarah' },
+      language: 'en',
+      tokenHash: 'h',
+      events: [{ type: 'conversation.created', actor: { type: 'system' }, data: {} }],
+      now,
+    });
+  }
+
+  it('numbers events 1, 2, 3 … per conversation without gaps', async () => {
+    const { conversation, events } = await newConversation();
+    expect(conversation.lastSeq).toBe(1);
+    expect(events.map((e) => e.seq)).toEqual([1]);
+    const r = await opened.store.conversations.commit({
+      conversationId: 'c1',
+      events: [customerMessage('hi'), customerMessage('there')],
+      now,
+    });
+    expect(r.ok && r.events.map((e) => e.seq)).toEqual([2, 3]);
+    const other = await newConversation('c2');
+    expect(other.events[0]?.seq).toBe(1);
+    const all = await opened.store.conversations.eventsSince('c1', 0);
+    expect(all.map((e) => [e.seq, e.data.text ?? null])).toEqual([
+      [1, null],
+      [2, 'hi'],
+      [3, 'there'],
+    ]);
+    expect((await opened.store.conversations.eventsSince('c1', 2)).map((e) => e.seq)).toEqual([3]);
+  });
+
+  it('stores a client message id once and reports the duplicate', async () => {
+    await newConversation();
+    const first = await opened.store.conversations.commit({
+      conversationId: 'c1',
+      events: [customerMessage('hello', 'm-1')],
+      now,
+    });
+    expect(first.ok).toBe(true);
+    const again = await opened.store.conversations.commit({
+      conversationId: 'c1',
+      events: [customerMessage('hello', 'm-1')],
+      now,
+    });
+    expect(again.ok).toBe(false);
+    expect(!again.ok && again.reason).toBe('duplicate');
+    if (!again.ok && again.reason === 'duplicate') expect(again.events[0]?.seq).toBe(2);
+    const all = await opened.store.conversations.eventsSince('c1', 0);
+    expect(all).toHaveLength(2);
+    expect((await opened.store.conversations.get('c1'))?.lastSeq).toBe(2);
+  });
+
+  it('applies a commit only when the expected state holds', async () => {
+    await newConversation();
+    const wrong = await opened.store.conversations.commit({
+      conversationId: 'c1',
+      expectStatus: ['queued'],
+      changes: { status: 'assigned', assigneeId: 'a1' },
+      events: [{ type: 'conversation.assigned', actor: { type: 'agent', id: 'a1' }, data: {} }],
+      now,
+    });
+    expect(!wrong.ok && wrong.reason).toBe('conflict');
+    const missing = await opened.store.conversations.commit({
+      conversationId: 'nope',
+      events: [],
+      now,
+    });
+    expect(!missing.ok && missing.reason).toBe('not_found');
+    expect((await opened.store.conversations.get('c1'))?.lastSeq).toBe(1);
+  });
+
+  it('lets exactly one of many concurrent claims win', async () => {
+    await newConversation();
+    await opened.store.conversations.commit({
+      conversationId: 'c1',
+      changes: {
+        status: 'queued',
+        queue: 'general',
+        priority: 50,
+        handedOverAt: now.toISOString(),
+      },
+      events: [],
+      now,
+    });
+    const claims = Array.from({ length: 50 }, (_, i) =>
+      opened.store.conversations.commit({
+        conversationId: 'c1',
+        expectStatus: ['queued'],
+        changes: { status: 'assigned', assigneeId: i % 2 ? 'a1' : 'a2' },
+        events: [
+          { type: 'conversation.assigned', actor: { type: 'agent', id: `a${i}` }, data: {} },
+        ],
+        now,
+      }),
+    );
+    const results = await Promise.all(claims);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const events = await opened.store.conversations.eventsSince('c1', 0);
+    expect(events.filter((e) => e.type === 'conversation.assigned')).toHaveLength(1);
+  });
+
+  it('lists the inbox: waiting ones and the agent’s own, by priority then wait', async () => {
+    for (const [id, status, priority, assignee, at] of [
+      ['low', 'queued', 40, null, '2026-11-22T09:00:00Z'],
+      ['high', 'queued', 90, null, '2026-11-22T09:30:00Z'],
+      ['high-older', 'queued', 90, null, '2026-11-22T09:10:00Z'],
+      ['mine', 'assigned', 50, 'a1', '2026-11-22T09:00:00Z'],
+      ['theirs', 'assigned', 99, 'a2', '2026-11-22T09:00:00Z'],
+      ['bot', 'bot', null, null, null],
+    ] as const) {
+      await newConversation(id);
+      await opened.store.conversations.commit({
+        conversationId: id,
+        changes: { status, priority, assigneeId: assignee, handedOverAt: at },
+        events: [],
+        now,
+      });
+    }
+    const inbox = await opened.store.conversations.listInbox({ agentId: 'a1' });
+    expect(inbox.map((c) => c.id)).toEqual(['high-older', 'high', 'mine', 'low']);
+  });
+
+  it('finds agents by email case-insensitively and by live session only', async () => {
+    expect((await opened.store.agents.findByEmail('alex@example.com'))?.id).toBe('a1');
+    await opened.store.agents.createSession('t1', 'a1', now, new Date(now.getTime() + 60_000));
+    expect((await opened.store.agents.findBySession('t1', now))?.name).toBe('Alex');
+    expect(
+      await opened.store.agents.findBySession('t1', new Date(now.getTime() + 61_000)),
+    ).toBeUndefined();
+    await opened.store.agents.deleteSession('t1');
+    expect(await opened.store.agents.findBySession('t1', now)).toBeUndefined();
+    expect(await opened.store.agents.count()).toBe(2);
+  });
+});
