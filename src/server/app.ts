@@ -15,7 +15,8 @@ import { Authenticator } from './auth/authenticate.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
 import { ConversationService } from './conversations/conversation-service.ts';
 import type { BotResponder, EscalationJudge } from './conversations/ports.ts';
-import { registerErrorHandling, errorBody } from './error-handler.ts';
+import { BatonError } from '../core/errors/baton-error.ts';
+import { registerErrorHandling } from './error-handler.ts';
 import { registerAgentStream } from './realtime/agent-stream.ts';
 import { registerCustomerStream } from './realtime/customer-stream.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
@@ -67,10 +68,9 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   });
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      ...errorBody('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
-    }),
+    // Thrown by the plugin; the error handler turns it into the usual error body.
+    errorResponseBuilder: (_req, ctx) =>
+      new BatonError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.bodyMaxBytes } });
 

@@ -10,6 +10,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_PUBLIC_URL', path: ['server', 'publicUrl'], type: 'string' },
   { env: 'DATABASE_URL', path: ['database', 'url'], type: 'string' },
   { env: 'BATON_MESSAGE_MAX_CHARS', path: ['limits', 'messageMaxChars'], type: 'int' },
+  { env: 'BATON_RATE_LIMIT_PER_MINUTE', path: ['limits', 'publicRequestsPerMinute'], type: 'int' },
   { env: 'BATON_DEMO', path: ['demo', 'enabled'], type: 'bool' },
   { env: 'BATON_DEMO_PASSWORD', path: ['demo', 'agentPassword'], type: 'string' },
   { env: 'BATON_KB_DIR', path: ['bot', 'knowledgeBaseDir'], type: 'string' },
