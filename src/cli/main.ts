@@ -3,8 +3,11 @@
  * Config errors are printed all together and stop the process with exit code 2.
  */
 import { Command } from 'commander';
+import { registerExportCommand } from './commands/export.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerReplayCommand } from './commands/replay.ts';
+import { registerPolicyCommand } from './commands/policy.ts';
 
 const program = new Command('baton')
   .description('Baton: self-hosted bot-to-human handoff server')
@@ -12,5 +15,8 @@ const program = new Command('baton')
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerExportCommand(program);
+registerReplayCommand(program);
+registerPolicyCommand(program);
 
 await program.parseAsync(process.argv);

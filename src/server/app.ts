@@ -15,6 +15,7 @@ import { Authenticator } from './auth/authenticate.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
 import { ConversationService } from './conversations/conversation-service.ts';
 import type { BotResponder, EscalationJudge } from './conversations/ports.ts';
+import type { PolicySource } from './engines/policy-source.ts';
 import { BatonError } from '../core/errors/baton-error.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { registerAgentStream } from './realtime/agent-stream.ts';
@@ -27,6 +28,7 @@ import { registerCreateConversation } from './routes/create-conversation.ts';
 import { registerGetConversation } from './routes/get-conversation.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerListEvents } from './routes/list-events.ts';
+import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerPostMessage } from './routes/post-message.ts';
 
 export interface BuildAppOptions {
@@ -35,6 +37,7 @@ export interface BuildAppOptions {
   readonly bus: EventBus;
   readonly judge: EscalationJudge;
   readonly bot: BotResponder;
+  readonly policy: PolicySource;
   readonly clock?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -93,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     auth: new Authenticator(store, clock),
     hub,
     clock,
+    policy: options.policy,
   };
 
   registerHealth(app, ctx);
@@ -102,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerPostMessage(app, ctx);
   registerAuthRoutes(app, ctx);
   registerAgentActions(app, ctx);
+  registerPolicyRoutes(app, ctx);
   registerCustomerStream(app, ctx);
   registerAgentStream(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -11,6 +11,7 @@ import type { ResolvedConfig } from './config/load-config.ts';
 import { seedDemoAgents } from './demo-seed.ts';
 import { createBotResponder } from './engines/bot-responder.ts';
 import { createPolicyJudge } from './engines/policy-judge.ts';
+import { createPolicySource } from './engines/policy-source.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -36,14 +37,30 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const migrated = await store.migrate();
     if (migrated.error) throw migrated.error;
     const articles = await loadKnowledgeBase(config.bot.knowledgeBaseDir);
+    let logReload: (message: string) => void = () => undefined;
+    const policy = createPolicySource({
+      ...(config.policy.file ? { file: config.policy.file } : {}),
+      clock: options.clock ?? (() => new Date()),
+      watch: true,
+      onReload: (result) =>
+        logReload(
+          result.ok
+            ? `escalation policy reloaded: version ${result.version}`
+            : `escalation policy NOT reloaded, the last good one stays in force:\n  - ${result.problems.join('\n  - ')}`,
+        ),
+    });
     const { app } = await buildApp({
       config,
       store,
       bus: createInProcessBus(),
-      judge: createPolicyJudge(),
+      judge: createPolicyJudge(policy),
+      policy,
       bot: createBotResponder(createAnswerEngine(articles)),
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    logReload = (message) => app.log.warn(message);
+    app.addHook('onClose', () => policy.close());
+    app.log.info(`escalation policy: version ${policy.status().version} from ${config.policy.file ?? 'the built-in default'}`);
     if (config.demo.enabled) {
       const created = await seedDemoAgents(store, config.demo.agentPassword, new Date());
       for (const email of created) {

@@ -3,6 +3,7 @@ import type { Store } from '../store/store.ts';
 import type { Authenticator } from './auth/authenticate.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
 import type { ConversationService } from './conversations/conversation-service.ts';
+import type { PolicySource } from './engines/policy-source.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 
 export interface RouteContext {
@@ -12,4 +13,5 @@ export interface RouteContext {
   readonly auth: Authenticator;
   readonly hub: RealtimeHub;
   readonly clock: () => Date;
+  readonly policy: PolicySource;
 }

@@ -144,6 +144,21 @@ export class ConversationRepository {
     return rows.map(toEvent);
   }
 
+  /** All conversations in creation order, a page at a time (for export). */
+  async listPage(after: { createdAt: string; id: string } | null, limit = 500): Promise<ConversationRecord[]> {
+    let query = this.db.selectFrom('conversations').selectAll();
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '>', after.createdAt),
+          eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(toConversation);
+  }
+
   /**
    * How many conversations wait ahead of one with this priority in this queue, plus one:
    * its position in line if it joined now.

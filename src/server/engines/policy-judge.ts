@@ -1,29 +1,46 @@
 /**
- * Adapts the escalation engine to the service's EscalationJudge port.
- * BRIDGE: until src/core/policy lands, only the explicit human request is judged here.
+ * Adapts the escalation engine (src/core/policy) to the service's EscalationJudge port. The
+ * policy comes from a PolicySource, so a reload takes effect on the next message.
  */
-import { detectHumanRequest } from '../../core/signals/detect-human-request.ts';
-import type {
-  EscalationDecision,
-  EscalationJudge,
-  TranscriptView,
-} from '../conversations/ports.ts';
+import type { Decision } from '../../core/policy/index.ts';
+import { evaluatePolicy } from '../../core/policy/index.ts';
+import type { Channel } from '../../core/transcript/index.ts';
+import type { EscalationDecision, EscalationJudge, TranscriptView } from '../conversations/ports.ts';
+import type { PolicySource } from './policy-source.ts';
 
-export function createPolicyJudge(): EscalationJudge {
+export function createPolicyJudge(source: PolicySource): EscalationJudge {
   return {
-    decide(conversation: TranscriptView): EscalationDecision {
-      const last = [...conversation.turns].reverse().find((t) => t.from === 'customer');
-      const request = last ? detectHumanRequest(last) : null;
-      const handoff = request?.strength === 'strong';
-      return {
-        action: handoff ? 'handoff' : 'continue',
-        reasons: handoff ? ['explicit_request'] : [],
-        queue: 'general',
-        priority: 50,
-        policyVersion: 'bridge',
-        fields: {},
-        explanation: { request },
-      };
+    decide(conversation: TranscriptView, now: Date): EscalationDecision {
+      const decision = evaluatePolicy(
+        {
+          channel: conversation.channel as Channel,
+          ...(conversation.language ? { language: conversation.language } : {}),
+          customer: conversation.customer,
+          turns: conversation.turns,
+          startedAt: conversation.startedAt,
+          now,
+        },
+        source.current(),
+      );
+      return toEscalationDecision(decision);
+    },
+  };
+}
+
+function toEscalationDecision(d: Decision): EscalationDecision {
+  return {
+    action: d.action,
+    reasons: d.reasons.map((r) => r.code),
+    queue: d.queue ?? 'general',
+    priority: d.priority,
+    policyVersion: d.policyVersion,
+    fields: d.fields,
+    explanation: {
+      reasons: d.reasons,
+      skills: d.skills,
+      priorityContributions: d.priorityContributions,
+      missingFields: d.missingFields,
+      trace: d.trace,
     },
   };
 }

@@ -1,0 +1,231 @@
+// Measures whether the answer engine's confidence means something: on held-out questions
+// (eval/kb-questions.jsonl, written apart from the articles' own example questions), how
+// often is the top article right in each confidence band, and how often are out-of-scope
+// questions turned away? Also refits the confidence model on a separate calibration set:
+// `node bin/run-ts.mjs eval/kb-calibration.ts --fit`.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createAnswerEngine,
+  loadKnowledgeBase,
+  MIN_ANSWER_CONFIDENCE,
+  SURE_CONFIDENCE,
+} from '../src/bot/index.ts';
+import type { AnswerEngine, ConfidenceModel, KbArticle } from '../src/bot/index.ts';
+import { fitConfidenceModel } from '../src/bot/fit-confidence-model.ts';
+import type { ConfidenceSample } from '../src/bot/fit-confidence-model.ts';
+
+export const DEMO_KB_DIR = fileURLToPath(new URL('../kb/demo/', import.meta.url));
+export const KB_QUESTIONS_FILE = fileURLToPath(new URL('./kb-questions.jsonl', import.meta.url));
+
+/** One held-out question; `article: null` marks a question the knowledge base must not answer. */
+export interface KbQuestion {
+  q: string;
+  article: string | null;
+}
+
+export interface BandStats {
+  band: string;
+  count: number;
+  /** Questions whose top article is the expected one (out-of-scope ones never are). */
+  correct: number;
+  accuracy: number;
+  meanConfidence: number;
+}
+
+export interface KbCalibrationStats {
+  bands: BandStats[];
+  inScope: {
+    count: number;
+    top1Correct: number;
+    answered: number;
+    answeredCorrect: number;
+    /** Clarifying questions, and those whose two named topics include the right article. */
+    clarified: number;
+    clarifiedRight: number;
+  };
+  outOfScope: { count: number; rejected: number; rejectionRate: number };
+  /** Mean squared error of confidence against "top article is right" (lower is better). */
+  brierScore: number;
+}
+
+export async function readKbQuestions(file = KB_QUESTIONS_FILE): Promise<KbQuestion[]> {
+  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+  return lines.map((line, i) => {
+    const value = JSON.parse(line) as Partial<KbQuestion>;
+    if (
+      typeof value.q !== 'string' ||
+      (value.article !== null && typeof value.article !== 'string')
+    ) {
+      throw new Error(`${file}:${i + 1}: expected {"q": string, "article": string | null}`);
+    }
+    return { q: value.q, article: value.article };
+  });
+}
+
+/** Asks every question and sorts the outcomes into confidence bands. */
+export function measureKbCalibration(
+  engine: AnswerEngine,
+  questions: readonly KbQuestion[],
+): KbCalibrationStats {
+  const bands = [
+    { band: `>= ${SURE_CONFIDENCE}`, min: SURE_CONFIDENCE, max: Infinity },
+    {
+      band: `${MIN_ANSWER_CONFIDENCE}-${SURE_CONFIDENCE}`,
+      min: MIN_ANSWER_CONFIDENCE,
+      max: SURE_CONFIDENCE,
+    },
+    { band: `< ${MIN_ANSWER_CONFIDENCE}`, min: -Infinity, max: MIN_ANSWER_CONFIDENCE },
+  ].map((band) => ({ ...band, count: 0, correct: 0, confidenceSum: 0 }));
+  const inScope = {
+    count: 0,
+    top1Correct: 0,
+    answered: 0,
+    answeredCorrect: 0,
+    clarified: 0,
+    clarifiedRight: 0,
+  };
+  const outOfScope = { count: 0, rejected: 0 };
+  let squaredError = 0;
+  for (const question of questions) {
+    const reply = engine.answer(question.q);
+    const top = engine.rank(question.q).hits[0]?.article.id;
+    const correct = question.article !== null && top === question.article;
+    const band = bands.find((b) => reply.confidence >= b.min && reply.confidence < b.max);
+    if (band) {
+      band.count += 1;
+      band.correct += correct ? 1 : 0;
+      band.confidenceSum += reply.confidence;
+    }
+    squaredError += (reply.confidence - (correct ? 1 : 0)) ** 2;
+    if (question.article === null) {
+      outOfScope.count += 1;
+      outOfScope.rejected += reply.kind === 'answer' ? 0 : 1;
+    } else {
+      inScope.count += 1;
+      inScope.top1Correct += correct ? 1 : 0;
+      inScope.answered += reply.kind === 'answer' ? 1 : 0;
+      inScope.answeredCorrect +=
+        reply.kind === 'answer' && reply.article?.id === question.article ? 1 : 0;
+      if (reply.kind === 'clarify') {
+        inScope.clarified += 1;
+        inScope.clarifiedRight += reply.alternatives?.some((a) => a.id === question.article)
+          ? 1
+          : 0;
+      }
+    }
+  }
+  return {
+    bands: bands.map(({ band, count, correct, confidenceSum }) => ({
+      band,
+      count,
+      correct,
+      accuracy: count === 0 ? 0 : correct / count,
+      meanConfidence: count === 0 ? 0 : confidenceSum / count,
+    })),
+    inScope,
+    outOfScope: {
+      ...outOfScope,
+      rejectionRate: outOfScope.count === 0 ? 0 : outOfScope.rejected / outOfScope.count,
+    },
+    brierScore: questions.length === 0 ? 0 : squaredError / questions.length,
+  };
+}
+
+/** The printable report for `npm run eval`. */
+export async function runKbCalibration(): Promise<string> {
+  const engine = createAnswerEngine(await loadKnowledgeBase(DEMO_KB_DIR));
+  const questions = await readKbQuestions();
+  const stats = measureKbCalibration(engine, questions);
+  const pct = (value: number): string => `${(value * 100).toFixed(1)} %`;
+  const lines = [
+    `Answer engine calibration (demo KB, ${questions.length} held-out questions)`,
+    '  confidence  questions  top article right  accuracy  mean confidence',
+    ...stats.bands.map(
+      (b) =>
+        `  ${b.band.padEnd(10)}  ${String(b.count).padStart(9)}  ${String(b.correct).padStart(17)}  ${pct(b.accuracy).padStart(8)}  ${b.meanConfidence.toFixed(2).padStart(15)}`,
+    ),
+    `  in scope: ${stats.inScope.count}, top article right ${pct(stats.inScope.top1Correct / stats.inScope.count)}, answered ${stats.inScope.answered} (right ${stats.inScope.answeredCorrect}), clarified ${stats.inScope.clarified} (right topic named ${stats.inScope.clarifiedRight})`,
+    `  out of scope: ${stats.outOfScope.count}, turned away (clarify or no answer) ${pct(stats.outOfScope.rejectionRate)}`,
+    `  Brier score: ${stats.brierScore.toFixed(3)}`,
+  ];
+  return lines.join('\n');
+}
+
+// Out-of-scope questions for fitting only; the evaluation file has its own.
+const CALIBRATION_OUT_OF_SCOPE = [
+  'what films are showing tonight',
+  'how tall is mount everest',
+  'can you order me a taxi',
+  'do you repair bicycles',
+  'what is your favourite colour',
+  'recommend a recipe for dinner',
+  'how do I learn python',
+  'when is the next bank holiday in spain',
+  'can I rent a car from you',
+  'who is the president of france',
+  'what are the lottery numbers',
+  'play some music',
+  'is the train to berlin on time',
+  'how much is bitcoin worth',
+  'can you do my homework',
+  'where can I park near the stadium',
+  'what is the best phone to buy this year',
+  'help me write a cover letter',
+  'how many calories are in a banana',
+  'do you sell concert tickets',
+  // Shop-flavoured questions the knowledge base does not cover: the hard negatives.
+  'do you sell laptops',
+  'can I pick up my order in a shop',
+  'are your products vegan',
+  'do you have a loyalty programme',
+  'can I work for you',
+  'where is your warehouse',
+  'do you price match',
+  'is there a student discount',
+  'can I order by phone',
+  'who makes your furniture',
+  'do you offer gift wrapping',
+  'can I reserve an item',
+  'what is your company address for invoices',
+  'are you on instagram',
+  'do you do wholesale orders',
+  'can I get a catalogue by post',
+  'do you sell spare parts',
+  'how do I leave a review',
+  'what brands do you stock',
+  'is my order eco friendly packed',
+];
+
+/**
+ * Fits the confidence model on a calibration set kept apart from the evaluation file: each
+ * article's example questions, asked with that question removed from the index (so the
+ * engine cannot match it word for word), plus out-of-scope questions.
+ */
+export async function fitKbConfidence(articles?: KbArticle[]): Promise<ConfidenceModel> {
+  const kb = articles ?? (await loadKnowledgeBase(DEMO_KB_DIR));
+  const samples: ConfidenceSample[] = [];
+  for (const article of kb) {
+    for (const question of article.questions) {
+      const without = kb.map((a) =>
+        a.id === article.id ? { ...a, questions: a.questions.filter((q) => q !== question) } : a,
+      );
+      const ranking = createAnswerEngine(without).rank(question);
+      samples.push({
+        features: ranking.features,
+        correct: ranking.hits[0]?.article.id === article.id,
+      });
+    }
+  }
+  const engine = createAnswerEngine(kb);
+  for (const question of CALIBRATION_OUT_OF_SCOPE) {
+    samples.push({ features: engine.rank(question).features, correct: false });
+  }
+  return fitConfidenceModel(samples);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  if (process.argv.includes('--fit')) console.log(JSON.stringify(await fitKbConfidence()));
+  console.log(await runKbCalibration());
+}

@@ -1,0 +1,67 @@
+// A knowledge-base article: YAML front matter plus a short Markdown answer. Parsing is pure
+// (text in, article or problems out) so the loader can report every bad file at once.
+import { parse as parseYaml } from 'yaml';
+
+/** One FAQ article of the bot's knowledge base. */
+export interface KbArticle {
+  /** Stable id (kebab-case), referenced by events and evaluation files. */
+  id: string;
+  title: string;
+  tags: string[];
+  /** Example phrasings of the question; indexed with a high boost. */
+  questions: string[];
+  /** The answer shown to the customer (Markdown, a few sentences). */
+  body: string;
+}
+
+export type ParseKbArticleResult =
+  { ok: true; article: KbArticle } | { ok: false; problems: string[] };
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Parses one article file's text; expected problems are returned, never thrown. */
+export function parseKbArticle(source: string): ParseKbArticleResult {
+  const match = FRONT_MATTER.exec(source.replace(/^\uFEFF/, ''));
+  if (!match) {
+    return { ok: false, problems: ['missing front matter (the file must start with a --- block)'] };
+  }
+  let meta: unknown;
+  try {
+    meta = parseYaml(match[1] ?? '');
+  } catch (error) {
+    return { ok: false, problems: [`front matter is not valid YAML: ${(error as Error).message}`] };
+  }
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+    return { ok: false, problems: ['front matter must be a YAML mapping'] };
+  }
+  const fields = meta as Record<string, unknown>;
+  const problems: string[] = [];
+  const id = fields.id;
+  if (typeof id !== 'string' || !ARTICLE_ID.test(id)) {
+    problems.push('id: required, lower-case letters, digits and dashes');
+  }
+  const title = fields.title;
+  if (typeof title !== 'string' || title.trim() === '') problems.push('title: required text');
+  const tags = stringList(fields.tags, 'tags', true, problems);
+  const questions = stringList(fields.questions, 'questions', false, problems);
+  const body = (match[2] ?? '').trim();
+  if (body === '') problems.push('body: the answer text after the front matter is empty');
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    article: { id: id as string, title: (title as string).trim(), tags, questions, body },
+  };
+}
+
+function stringList(value: unknown, path: string, required: boolean, problems: string[]): string[] {
+  if (value === undefined || value === null) {
+    if (required) problems.push(`${path}: required list of text (may be empty: [])`);
+    return [];
+  }
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    problems.push(`${path}: must be a list of text`);
+    return [];
+  }
+  return value.map((item: string) => item.trim()).filter((item) => item !== '');
+}

@@ -1,0 +1,44 @@
+/** `baton export`: stored conversations as transcript JSON Lines, for `baton replay`. */
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { exportTranscript } from '../../server/conversations/export-transcript.ts';
+import { createStore } from '../../store/store.ts';
+import { resolveConfigOrExit } from '../resolve-config.ts';
+
+export function registerExportCommand(program: Command): void {
+  program
+    .command('export')
+    .description('write stored conversations as baton.transcript/1 JSON Lines')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--since <date>', 'only conversations started at or after this ISO date')
+    .action(async (options: { out?: string; since?: string }) => {
+      const config = resolveConfigOrExit();
+      const since = options.since ? new Date(options.since) : null;
+      if (since && Number.isNaN(since.getTime())) {
+        console.error(`baton export: --since is not a date: ${options.since}`);
+        process.exit(2);
+      }
+      const store = createStore({ url: config.databaseUrl });
+      const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+      let count = 0;
+      try {
+        let after: { createdAt: string; id: string } | null = null;
+        for (;;) {
+          const page = await store.conversations.listPage(after);
+          if (page.length === 0) break;
+          for (const conversation of page) {
+            after = { createdAt: conversation.createdAt, id: conversation.id };
+            if (since && conversation.createdAt < since.toISOString()) continue;
+            const events = await store.conversations.eventsSince(conversation.id, 0, 100_000);
+            out.write(JSON.stringify(exportTranscript(conversation, events)) + '\n');
+            count++;
+          }
+        }
+      } finally {
+        await store.close();
+        if (options.out) out.end();
+      }
+      console.error(`exported ${count} conversation${count === 1 ? '' : 's'}`);
+    });
+}
