@@ -60,7 +60,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     logReload = (message) => app.log.warn(message);
     app.addHook('onClose', () => policy.close());
-    app.log.info(`escalation policy: version ${policy.status().version} from ${config.policy.file ?? 'the built-in default'}`);
+    app.log.info(
+      `escalation policy: version ${policy.status().version} from ${config.policy.file ?? 'the built-in default'}`,
+    );
     if (config.demo.enabled) {
       const created = await seedDemoAgents(store, config.demo.agentPassword, new Date());
       for (const email of created) {

@@ -3,11 +3,20 @@
  * that applies a conditional UPDATE (the atomic claim), allocates the next `seq` values and
  * inserts the events. The database is the source of truth; the bus only fans out.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { ConversationState } from '../core/conversation/conversation-state.ts';
-import type { ConversationChanges, ConversationRecord, NewEvent, StoredEvent } from './records.ts';
-import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
-import type { Database, EventsTable } from './schema.ts';
+import type { Kysely } from 'kysely';
+import {
+  commitAsync,
+  commitSync,
+  eventRows,
+  type CommitInput,
+  type CommitResult,
+} from './conversation-writes.ts';
+import type { ConversationRecord, NewEvent, StoredEvent } from './records.ts';
+import { toConversation, toEvent } from './row-mapping.ts';
+import type { ConversationsTable, Database } from './schema.ts';
+import type { SyncSqlite } from './statement-cache.ts';
+
+export type { CommitInput, CommitResult } from './conversation-writes.ts';
 
 export interface CreateConversationInput {
   readonly id: string;
@@ -19,73 +28,58 @@ export interface CreateConversationInput {
   readonly now: Date;
 }
 
-export interface CommitInput {
-  readonly conversationId: string;
-  /** Apply only while the conversation is in one of these states. */
-  readonly expectStatus?: readonly ConversationState[];
-  /** Apply only while this agent (or nobody, for null) owns the conversation. */
-  readonly expectAssigneeId?: string | null;
-  readonly changes?: ConversationChanges;
-  readonly events: readonly NewEvent[];
-  readonly now: Date;
-}
-
-export type CommitResult =
-  | { readonly ok: true; readonly conversation: ConversationRecord; readonly events: StoredEvent[] }
-  | { readonly ok: false; readonly reason: 'not_found' }
-  | { readonly ok: false; readonly reason: 'conflict'; readonly conversation: ConversationRecord }
-  | {
-      readonly ok: false;
-      readonly reason: 'duplicate';
-      readonly conversation: ConversationRecord;
-      readonly events: StoredEvent[];
-    };
-
 export interface InboxQuery {
   readonly agentId: string;
   readonly limit?: number;
 }
 
-/** Thrown inside a transaction to roll it back when a client message id was seen before. */
-class DuplicateMessage {
-  constructor(readonly events: StoredEvent[]) {}
-}
-
 export class ConversationRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** SQLite only: synchronous writes (see conversation-writes.ts). */
+    private readonly sqlite?: SyncSqlite,
+  ) {}
 
   async create(input: CreateConversationInput): Promise<{
     conversation: ConversationRecord;
     events: StoredEvent[];
   }> {
     const at = input.now.toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('conversations')
-        .values({
-          id: input.id,
-          channel: input.channel,
-          status: 'bot',
-          queue: null,
-          priority: null,
-          assignee_id: null,
-          offered_to: null,
-          language: input.language,
-          customer: JSON.stringify(input.customer),
-          token_hash: input.tokenHash,
-          last_seq: input.events.length,
-          handoff: null,
-          preview: null,
-          created_at: at,
-          updated_at: at,
-          handed_over_at: null,
-          resolved_at: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const events = await insertEvents(trx, input.id, 1, input.events, at);
-      return { conversation: toConversation(row), events };
-    });
+    const row: ConversationsTable = {
+      id: input.id,
+      channel: input.channel,
+      status: 'bot',
+      queue: null,
+      priority: null,
+      assignee_id: null,
+      offered_to: null,
+      language: input.language,
+      customer: JSON.stringify(input.customer),
+      token_hash: input.tokenHash,
+      last_seq: input.events.length,
+      handoff: null,
+      preview: null,
+      created_at: at,
+      updated_at: at,
+      handed_over_at: null,
+      resolved_at: null,
+    };
+    const events = eventRows(input.id, 1, input.events, at);
+    const insertConversation = this.db.insertInto('conversations').values(row).compile();
+    const insertEvents = this.db.insertInto('events').values(events).compile();
+    const sqlite = this.sqlite;
+    if (sqlite) {
+      sqlite.transaction(() => {
+        sqlite.run(insertConversation);
+        if (events.length > 0) sqlite.run(insertEvents);
+      });
+    } else {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.executeQuery(insertConversation);
+        if (events.length > 0) await trx.executeQuery(insertEvents);
+      });
+    }
+    return { conversation: toConversation(row), events: events.map(toEvent) };
   }
 
   get(id: string): Promise<ConversationRecord | undefined> {
@@ -93,42 +87,18 @@ export class ConversationRepository {
   }
 
   async commit(input: CommitInput): Promise<CommitResult> {
-    const at = input.now.toISOString();
-    const count = input.events.length;
     try {
-      return await this.db.transaction().execute(async (trx): Promise<CommitResult> => {
-        let update = trx
-          .updateTable('conversations')
-          .set((eb) => ({
-            ...toConversationColumns(input.changes ?? {}),
-            last_seq: eb('last_seq', '+', count),
-            updated_at: at,
-          }))
-          .where('id', '=', input.conversationId);
-        if (input.expectStatus) update = update.where('status', 'in', [...input.expectStatus]);
-        if (input.expectAssigneeId === null) update = update.where('assignee_id', 'is', null);
-        else if (input.expectAssigneeId !== undefined) {
-          update = update.where('assignee_id', '=', input.expectAssigneeId);
-        }
-        // The UPDATE takes the row lock first, so the duplicate check below sees every
-        // committed retry of the same message (PostgreSQL, READ COMMITTED).
-        const row = await update.returningAll().executeTakeFirst();
-        if (!row) {
-          const current = await findConversation(trx, input.conversationId);
-          return current
-            ? { ok: false, reason: 'conflict', conversation: current }
-            : { ok: false, reason: 'not_found' };
-        }
-        await rejectDuplicates(trx, input.conversationId, input.events);
-        const firstSeq = Number(row.last_seq) - count + 1;
-        const events = await insertEvents(trx, input.conversationId, firstSeq, input.events, at);
-        return { ok: true, conversation: toConversation(row), events };
-      });
+      return this.sqlite
+        ? commitSync(this.db, this.sqlite, input)
+        : await commitAsync(this.db, input);
     } catch (error) {
-      if (!(error instanceof DuplicateMessage)) throw error;
+      // A client message id seen before violates the unique index; the transaction is rolled
+      // back, and the original is looked up. Checking first would cost a query per message.
+      if (!isUniqueViolation(error)) throw error;
+      const seen = await findByClientMessageIds(this.db, input.conversationId, input.events);
       const conversation = await this.get(input.conversationId);
-      if (!conversation) return { ok: false, reason: 'not_found' };
-      return { ok: false, reason: 'duplicate', conversation, events: error.events };
+      if (seen.length === 0 || !conversation) throw error;
+      return { ok: false, reason: 'duplicate', conversation, events: seen };
     }
   }
 
@@ -145,7 +115,10 @@ export class ConversationRepository {
   }
 
   /** All conversations in creation order, a page at a time (for export). */
-  async listPage(after: { createdAt: string; id: string } | null, limit = 500): Promise<ConversationRecord[]> {
+  async listPage(
+    after: { createdAt: string; id: string } | null,
+    limit = 500,
+  ): Promise<ConversationRecord[]> {
     let query = this.db.selectFrom('conversations').selectAll();
     if (after) {
       query = query.where((eb) =>
@@ -206,42 +179,25 @@ async function findConversation(
   return row && toConversation(row);
 }
 
-async function rejectDuplicates(
-  trx: Transaction<Database>,
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // SQLite (better-sqlite3) and PostgreSQL (SQLSTATE unique_violation).
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+async function findByClientMessageIds(
+  db: Kysely<Database>,
   conversationId: string,
   events: readonly NewEvent[],
-): Promise<void> {
+): Promise<StoredEvent[]> {
   const ids = events.flatMap((e) => (e.clientMessageId ? [e.clientMessageId] : []));
-  if (ids.length === 0) return;
-  const seen = await trx
+  if (ids.length === 0) return [];
+  const rows = await db
     .selectFrom('events')
     .selectAll()
     .where('conversation_id', '=', conversationId)
     .where('client_message_id', 'in', ids)
     .orderBy('seq')
     .execute();
-  if (seen.length > 0) throw new DuplicateMessage(seen.map(toEvent));
-}
-
-async function insertEvents(
-  trx: Transaction<Database>,
-  conversationId: string,
-  firstSeq: number,
-  events: readonly NewEvent[],
-  at: string,
-): Promise<StoredEvent[]> {
-  if (events.length === 0) return [];
-  const rows: EventsTable[] = events.map((e, i) => ({
-    conversation_id: conversationId,
-    seq: firstSeq + i,
-    type: e.type,
-    actor_type: e.actor.type,
-    actor_id: e.actor.id ?? null,
-    actor_name: e.actor.name ?? null,
-    data: JSON.stringify(e.data),
-    client_message_id: e.clientMessageId ?? null,
-    created_at: at,
-  }));
-  await trx.insertInto('events').values(rows).execute();
   return rows.map(toEvent);
 }

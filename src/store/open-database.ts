@@ -8,6 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { withStatementCache, type SyncSqlite } from './statement-cache.ts';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
@@ -21,6 +22,8 @@ export interface OpenDatabaseOptions {
 export interface OpenedDatabase {
   readonly db: Kysely<Database>;
   readonly engine: DatabaseEngine;
+  /** SQLite only: synchronous execution for the hot write path. */
+  readonly sqlite?: SyncSqlite;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -47,8 +50,10 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const cached = withStatementCache(sqlite);
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cached.forKysely }) }),
     engine: 'sqlite',
+    sqlite: cached.sync,
   };
 }

@@ -16,11 +16,11 @@ export interface Store {
 }
 
 export function createStore(options: OpenDatabaseOptions): Store {
-  const { db, engine } = openDatabase(options);
+  const { db, engine, sqlite } = openDatabase(options);
   return {
     engine,
     db,
-    conversations: new ConversationRepository(db),
+    conversations: new ConversationRepository(db, sqlite),
     agents: new AgentRepository(db),
     migrate: () => migrateToLatest(db),
     close: () => db.destroy(),

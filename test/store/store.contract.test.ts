@@ -93,6 +93,23 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     expect((await opened.store.conversations.get('c1'))?.lastSeq).toBe(2);
   });
 
+  it('stores one of many concurrent retries of the same message', async () => {
+    await newConversation();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        opened.store.conversations.commit({
+          conversationId: 'c1',
+          events: [customerMessage('once', 'm-9')],
+          now,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === 'duplicate')).toHaveLength(9);
+    const all = await opened.store.conversations.eventsSince('c1', 0);
+    expect(all.map((e) => e.seq)).toEqual([1, 2]);
+  });
+
   it('applies a commit only when the expected state holds', async () => {
     await newConversation();
     const wrong = await opened.store.conversations.commit({

@@ -3,15 +3,18 @@
  * ports it owns. The composition root (src/server/main.ts) adapts the real engines to them.
  */
 
-/** A conversation as the escalation policy reads it: the `baton.transcript/1` shape. */
-export interface TranscriptTurn {
+/**
+ * A conversation as the escalation policy reads it: the `baton.transcript/1` shape.
+ * (A type alias, not an interface, so it fits the transcript schema's open record type.)
+ */
+export type TranscriptTurn = {
   readonly at: string;
   readonly from: 'customer' | 'bot' | 'agent' | 'system';
   readonly text?: string;
   readonly action?: 'request_human';
   readonly confidence?: number;
   readonly intent?: string;
-}
+};
 
 export interface TranscriptView {
   readonly id: string;

@@ -5,7 +5,11 @@
 import type { Decision } from '../../core/policy/index.ts';
 import { evaluatePolicy } from '../../core/policy/index.ts';
 import type { Channel } from '../../core/transcript/index.ts';
-import type { EscalationDecision, EscalationJudge, TranscriptView } from '../conversations/ports.ts';
+import type {
+  EscalationDecision,
+  EscalationJudge,
+  TranscriptView,
+} from '../conversations/ports.ts';
 import type { PolicySource } from './policy-source.ts';
 
 export function createPolicyJudge(source: PolicySource): EscalationJudge {

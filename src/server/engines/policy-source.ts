@@ -4,7 +4,12 @@
  * refused with its problems, and the last good policy stays in force.
  */
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
-import { getDefaultPolicy, loadPolicy, type Policy, type PolicyProblem } from '../../core/policy/index.ts';
+import {
+  getDefaultPolicy,
+  loadPolicy,
+  type Policy,
+  type PolicyProblem,
+} from '../../core/policy/index.ts';
 
 export interface PolicyStatus {
   readonly version: string;
@@ -29,7 +34,9 @@ export function formatProblems(file: string, problems: readonly PolicyProblem[])
   return problems.map((p) => `${file}:${p.line}:${p.column}: ${p.path || '(root)'}: ${p.message}`);
 }
 
-function readPolicy(file: string): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
+function readPolicy(
+  file: string,
+): { ok: true; policy: Policy } | { ok: false; problems: string[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -54,7 +61,8 @@ export function createPolicySource(options: PolicySourceOptions): PolicySource {
   let policy: Policy;
   if (file) {
     const first = readPolicy(file);
-    if (!first.ok) throw new Error(`the escalation policy is invalid:\n  - ${first.problems.join('\n  - ')}`);
+    if (!first.ok)
+      throw new Error(`the escalation policy is invalid:\n  - ${first.problems.join('\n  - ')}`);
     policy = first.policy;
   } else {
     policy = getDefaultPolicy();

@@ -18,10 +18,17 @@ export interface AgentClient {
   onEvents(conversationId: string, events: readonly StoredEvent[]): void;
 }
 
+/** How often the inbox hears about a conversation whose only change is a new message. */
+const PREVIEW_INTERVAL_MS = 1000;
+
 export class RealtimeHub implements PresencePort {
   private readonly customers = new Map<string, Set<CustomerClient>>();
   private readonly agents = new Set<AgentClient>();
   private readonly unsubscribe: () => void;
+  /** What the inbox was last told of each open conversation's routing state. */
+  private readonly announced = new Map<string, string>();
+  private readonly pendingPreviews = new Map<string, ConversationRecord>();
+  private previewTimer: NodeJS.Timeout | null = null;
 
   constructor(bus: EventBus) {
     this.unsubscribe = bus.subscribe((change) => this.onChange(change));
@@ -48,15 +55,42 @@ export class RealtimeHub implements PresencePort {
 
   close(): void {
     this.unsubscribe();
+    if (this.previewTimer) clearTimeout(this.previewTimer);
   }
 
   private onChange({ conversation, events }: ConversationChange): void {
     for (const client of this.customers.get(conversation.id) ?? []) client.onEvents(events);
+    for (const agent of this.agents) agent.onEvents(conversation.id, events);
     // Agents care about conversations a person is (or was) responsible for, not bot chatter.
-    const visibleToAgents = conversation.handedOverAt !== null;
-    for (const agent of this.agents) {
-      if (visibleToAgents) agent.onConversation(conversation);
-      agent.onEvents(conversation.id, events);
+    if (conversation.handedOverAt !== null) this.announce(conversation);
+  }
+
+  /**
+   * Routing changes (status, owner, queue, priority) reach the inbox at once; a conversation
+   * that only has a new message is announced at most once a second, with its latest state,
+   * so a busy conversation does not flood every agent's socket.
+   */
+  private announce(conversation: ConversationRecord): void {
+    const key = `${conversation.status}|${conversation.assigneeId}|${conversation.queue}|${conversation.priority}`;
+    if (this.announced.get(conversation.id) !== key) {
+      this.pendingPreviews.delete(conversation.id);
+      if (conversation.status === 'resolved' || conversation.status === 'abandoned') {
+        this.announced.delete(conversation.id);
+      } else {
+        this.announced.set(conversation.id, key);
+      }
+      for (const agent of this.agents) agent.onConversation(conversation);
+      return;
     }
+    this.pendingPreviews.set(conversation.id, conversation);
+    this.previewTimer ??= setTimeout(() => this.flushPreviews(), PREVIEW_INTERVAL_MS);
+  }
+
+  private flushPreviews(): void {
+    this.previewTimer = null;
+    const due = [...this.pendingPreviews.values()];
+    this.pendingPreviews.clear();
+    for (const conversation of due)
+      for (const agent of this.agents) agent.onConversation(conversation);
   }
 }

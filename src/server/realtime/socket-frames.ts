@@ -1,12 +1,12 @@
 /** Client → server WebSocket frames, validated with the same schema library as HTTP. */
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { WebSocket } from 'ws';
 import { toBatonError } from '../error-handler.ts';
 
 const ClientMessageId = Type.Optional(Type.String({ minLength: 1, maxLength: 100 }));
 
-export const CustomerFrame = Type.Union([
+const CustomerFrameSchema = Type.Union([
   Type.Object({
     type: Type.Literal('message'),
     text: Type.String(),
@@ -19,7 +19,7 @@ export const CustomerFrame = Type.Union([
   }),
 ]);
 
-export const AgentFrame = Type.Union([
+const AgentFrameSchema = Type.Union([
   Type.Object({
     type: Type.Literal('subscribe'),
     conversationId: Type.String({ minLength: 1, maxLength: 100 }),
@@ -34,12 +34,16 @@ export const AgentFrame = Type.Union([
   }),
 ]);
 
-export type CustomerFrameValue = Static<typeof CustomerFrame>;
-export type AgentFrameValue = Static<typeof AgentFrame>;
+export type CustomerFrameValue = Static<typeof CustomerFrameSchema>;
+export type AgentFrameValue = Static<typeof AgentFrameSchema>;
+
+// Compiled once: every frame on the message path is checked.
+export const CustomerFrame = TypeCompiler.Compile(CustomerFrameSchema);
+export const AgentFrame = TypeCompiler.Compile(AgentFrameSchema);
 
 /** Parses a frame; sends an error frame and returns undefined when it is not valid. */
 export function parseFrame<T>(
-  schema: Parameters<typeof Value.Check>[0],
+  check: TypeCheck<TSchema>,
   raw: unknown,
   socket: WebSocket,
 ): T | undefined {
@@ -53,8 +57,8 @@ export function parseFrame<T>(
     });
     return undefined;
   }
-  if (!Value.Check(schema, value)) {
-    const first = Value.Errors(schema, value).First();
+  if (!check.Check(value)) {
+    const first = check.Errors(value).First();
     const message = first ? `${first.path || '(frame)'}: ${first.message}` : 'Invalid frame.';
     sendFrame(socket, { type: 'error', error: { code: 'VALIDATION_FAILED', message } });
     return undefined;

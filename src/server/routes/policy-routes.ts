@@ -40,14 +40,19 @@ export function registerPolicyRoutes(app: FastifyInstance, ctx: RouteContext): v
         tags: ['policy'],
         security: bearer,
         response: {
-          200: Type.Object({ ok: Type.Boolean(), version: Type.String(), problems: Type.Array(Type.String()) }),
+          200: Type.Object({
+            ok: Type.Boolean(),
+            version: Type.String(),
+            problems: Type.Array(Type.String()),
+          }),
           ...errors(401, 403),
         },
       },
     },
     async (request) => {
       const agent = await ctx.auth.agent(request);
-      if (agent.role === 'agent') throw new BatonError('FORBIDDEN', 'Only supervisors and admins reload the policy.');
+      if (agent.role === 'agent')
+        throw new BatonError('FORBIDDEN', 'Only supervisors and admins reload the policy.');
       const result = ctx.policy.reload();
       return {
         ok: result.ok,
