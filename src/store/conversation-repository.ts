@@ -55,6 +55,7 @@ export class ConversationRepository {
       offered_to: null,
       language: input.language,
       customer: JSON.stringify(input.customer),
+      customer_key: customerKeyOf(input.customer),
       token_hash: input.tokenHash,
       last_seq: input.events.length,
       handoff: null,
@@ -112,6 +113,28 @@ export class ConversationRepository {
       .limit(limit)
       .execute();
     return rows.map(toEvent);
+  }
+
+  /** How often this customer (same id, else same email) talked to us before, and was handed over. */
+  async customerHistory(
+    customer: Record<string, unknown>,
+    excludeId: string,
+  ): Promise<{ previousConversations: number; previousEscalations: number }> {
+    const key = customerKeyOf(customer);
+    if (key === null) return { previousConversations: 0, previousEscalations: 0 };
+    const row = await this.db
+      .selectFrom('conversations')
+      .select((eb) => [
+        eb.fn.countAll().as('conversations'),
+        eb.fn.count('handed_over_at').as('escalations'),
+      ])
+      .where('customer_key', '=', key)
+      .where('id', '!=', excludeId)
+      .executeTakeFirstOrThrow();
+    return {
+      previousConversations: Number(row.conversations),
+      previousEscalations: Number(row.escalations),
+    };
   }
 
   /** All conversations in creation order, a page at a time (for export). */
@@ -177,6 +200,15 @@ async function findConversation(
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toConversation(row);
+}
+
+/** The customer's id from the identity payload, else their email: how we recognise them again. */
+export function customerKeyOf(customer: Record<string, unknown>): string | null {
+  if (typeof customer.id === 'string' && customer.id.trim()) return `id:${customer.id.trim()}`;
+  if (typeof customer.email === 'string' && customer.email.trim()) {
+    return `email:${customer.email.trim().toLowerCase()}`;
+  }
+  return null;
 }
 
 function isUniqueViolation(error: unknown): boolean {

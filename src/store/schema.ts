@@ -13,6 +13,7 @@ export interface ConversationsTable {
   offered_to: string | null;
   language: string | null;
   customer: string;
+  customer_key: string | null;
   token_hash: string;
   last_seq: number;
   handoff: string | null;

@@ -44,6 +44,26 @@ describe.each(TEST_DATABASES)('HTTP API on $name', (database) => {
       const listed = inbox.body.conversations.find((x: any) => x.id === c.id);
       expect(listed.status).toBe('queued');
       expect(listed.handoff.reasons).toContain('explicit_request');
+      const packet = (
+        await api(url, 'GET', `/api/v1/conversations/${c.id}/packet`, { token: agentToken })
+      ).body.packet;
+      expect(packet.customer.name).toBe('Sarah');
+      expect(packet.summary.goal).toContain('How long does shipping take?');
+      expect(packet.summary.tried[0]).toMatch(/^answered with /);
+      expect(packet.articlesShown).toHaveLength(1);
+      expect(packet.transcript.map((t: any) => t.from)).toEqual([
+        'bot',
+        'customer',
+        'bot',
+        'customer',
+      ]);
+      expect(packet.recommendedActions).toContain(
+        'Greet the customer by name and say what you already know',
+      );
+      const forCustomer = await api(url, 'GET', `/api/v1/conversations/${c.id}/packet`, {
+        token: c.token,
+      });
+      expect(forCustomer.status).toBe(401);
 
       // While waiting, the bot stays silent.
       const waiting = await send(c.id, c.token, { text: 'hello? how long does shipping take?' });

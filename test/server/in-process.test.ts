@@ -15,7 +15,11 @@ describe('in-process limits', () => {
     const statuses: number[] = [];
     let last: any;
     for (let i = 0; i < 7; i++) {
-      const r = await s.server.app.inject({ method: 'POST', url: '/api/v1/conversations', payload: {} });
+      const r = await s.server.app.inject({
+        method: 'POST',
+        url: '/api/v1/conversations',
+        payload: {},
+      });
       statuses.push(r.statusCode);
       last = r.json();
     }

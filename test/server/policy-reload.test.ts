@@ -23,7 +23,9 @@ describe('policy reload', () => {
   it('reloads a new version, refuses a broken one with its line, and keeps deciding', async () => {
     const supervisor = await login(s.baseUrl, 'riley@example.com', s.demoAgent.password);
     const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-    expect((await api(s.baseUrl, 'GET', '/api/v1/policy', { token: agent })).body.version).toBe('test-1');
+    expect((await api(s.baseUrl, 'GET', '/api/v1/policy', { token: agent })).body.version).toBe(
+      'test-1',
+    );
 
     writeFileSync(file, original.replace(/^version: .*$/m, 'version: "test-2"'));
     const reloaded = await api(s.baseUrl, 'POST', '/api/v1/policy/reload', { token: supervisor });
@@ -44,7 +46,9 @@ describe('policy reload', () => {
     });
     expect(r.body.events.map((e: any) => e.type)).toContain('conversation.handed_over');
     const inbox = await api(s.baseUrl, 'GET', '/api/v1/inbox', { token: agent });
-    expect(inbox.body.conversations.find((x: any) => x.id === c.id).handoff.policyVersion).toBe('test-2');
+    expect(inbox.body.conversations.find((x: any) => x.id === c.id).handoff.policyVersion).toBe(
+      'test-2',
+    );
 
     const forbidden = await api(s.baseUrl, 'POST', '/api/v1/policy/reload', { token: agent });
     expect(forbidden.status).toBe(403);

@@ -80,7 +80,12 @@ export class ConversationService {
         {
           type: 'message.created',
           actor: { type: 'bot' },
-          data: { from: 'bot', text: greetingText(this.deps.botName), kind: 'greeting' },
+          data: {
+            from: 'bot',
+            text: greetingText(this.deps.botName),
+            kind: 'greeting',
+            intent: 'greeting',
+          },
         },
       ],
     });

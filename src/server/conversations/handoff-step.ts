@@ -5,6 +5,8 @@
  */
 import type { EventBus } from '../../bus/event-bus.ts';
 import { transition } from '../../core/conversation/transition.ts';
+import { buildHandoffPacket } from '../../core/handoff/build-handoff-packet.ts';
+import type { FieldValue } from '../../core/handoff/handoff-packet.ts';
 import type { ConversationRecord, NewEvent, StoredEvent } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { handoffText } from './customer-messages.ts';
@@ -47,11 +49,15 @@ export class HandoffStep {
       decision = this.deps.judge.decide(transcript, now);
     } catch (error) {
       this.deps.onBackgroundError(error);
-      return this.handOver(conversation, botErrorDecision('the escalation policy failed'));
+      return this.handOver(
+        conversation,
+        transcript,
+        botErrorDecision('the escalation policy failed'),
+      );
     }
     // Intake (collecting details before the transfer) is not built yet: hand over at once
     // rather than keep the customer with the bot.
-    if (decision.action !== 'continue') return this.handOver(conversation, decision);
+    if (decision.action !== 'continue') return this.handOver(conversation, transcript, decision);
     return this.answer(conversation, message, transcript, decision);
   }
 
@@ -67,7 +73,7 @@ export class HandoffStep {
       reply = this.deps.bot.reply(text, transcript);
     } catch (error) {
       this.deps.onBackgroundError(error);
-      return this.handOver(conversation, botErrorDecision('the bot failed to answer'));
+      return this.handOver(conversation, transcript, botErrorDecision('the bot failed to answer'));
     }
     const data: Record<string, unknown> = {
       from: 'bot',
@@ -85,6 +91,7 @@ export class HandoffStep {
 
   private async handOver(
     conversation: ConversationRecord,
+    transcript: TranscriptView,
     decision: EscalationDecision,
   ): Promise<StoredEvent[]> {
     const now = this.deps.clock();
@@ -102,6 +109,23 @@ export class HandoffStep {
       conversation.id,
     );
     const agentsOnline = this.deps.presence.onlineAgentCount();
+    const packet = buildHandoffPacket({
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      language: conversation.language,
+      customer: conversation.customer,
+      turns: transcript.turns,
+      decision: {
+        ...decision,
+        ...decision.detail,
+        fields: decision.fields as Record<string, FieldValue>,
+      },
+      history: await this.deps.store.conversations.customerHistory(
+        conversation.customer,
+        conversation.id,
+      ),
+      now,
+    });
     const summary = {
       at: now.toISOString(),
       reasons: [...decision.reasons],
@@ -109,6 +133,7 @@ export class HandoffStep {
       priority: decision.priority,
       policyVersion: decision.policyVersion,
       fields: decision.fields,
+      packet,
     };
     return this.commit(
       conversation.id,
@@ -124,7 +149,7 @@ export class HandoffStep {
         {
           type: next.event.type,
           actor: { type: 'bot' },
-          data: { ...summary, decision: decision.explanation },
+          data: { ...summary, decision: decision.detail },
         },
         {
           type: 'message.created',
@@ -133,6 +158,7 @@ export class HandoffStep {
             from: 'bot',
             text: handoffText({ queue: decision.queue, position, agentsOnline }),
             kind: 'handoff',
+            intent: 'handoff',
           },
         },
       ],
@@ -167,6 +193,12 @@ function botErrorDecision(why: string): EscalationDecision {
     priority: 60,
     policyVersion: 'builtin',
     fields: {},
-    explanation: { reasons: [{ code: 'bot_error', evidence: { text: why } }] },
+    detail: {
+      reasons: [{ code: 'bot_error', strength: 1, evidence: { turn: -1, text: why } }],
+      skills: [],
+      priorityContributions: [{ source: 'bot error', points: 60 }],
+      missingFields: [],
+      trace: [],
+    },
   };
 }

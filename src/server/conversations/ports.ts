@@ -14,6 +14,8 @@ export type TranscriptTurn = {
   readonly action?: 'request_human';
   readonly confidence?: number;
   readonly intent?: string;
+  /** The knowledge-base article a bot turn used. */
+  readonly article?: { readonly id: string; readonly title: string };
 };
 
 export interface TranscriptView {
@@ -34,8 +36,29 @@ export interface EscalationDecision {
   readonly policyVersion: string;
   /** Fields the conversation has collected (order id, email …). */
   readonly fields: Readonly<Record<string, unknown>>;
-  /** The engine's full explanation (evidence, trace), stored with the decision for the agent. */
-  readonly explanation: unknown;
+  /** The engine's explanation, stored with the decision and shown to the agent. */
+  readonly detail: DecisionDetail;
+}
+
+export interface DecisionDetail {
+  /** Each reason with its evidence (which message, which words, which scores). */
+  readonly reasons: ReadonlyArray<{
+    readonly code: string;
+    readonly strength: number;
+    readonly evidence: { readonly turn: number; readonly text?: string; readonly matched?: string };
+  }>;
+  readonly skills: readonly string[];
+  readonly priorityContributions: ReadonlyArray<{
+    readonly source: string;
+    readonly points: number;
+  }>;
+  readonly missingFields: readonly string[];
+  readonly trace: ReadonlyArray<{
+    rule: string;
+    expected: string;
+    actual: string;
+    passed: boolean;
+  }>;
 }
 
 export interface EscalationJudge {

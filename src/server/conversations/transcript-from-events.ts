@@ -18,6 +18,7 @@ export function transcriptFromEvents(
       ...(d.action === 'request_human' ? { action: 'request_human' as const } : {}),
       ...(typeof d.confidence === 'number' ? { confidence: d.confidence } : {}),
       ...(typeof d.intent === 'string' ? { intent: d.intent } : {}),
+      ...(isArticle(d.article) ? { article: { id: d.article.id, title: d.article.title } } : {}),
     });
   }
   return {
@@ -28,4 +29,9 @@ export function transcriptFromEvents(
     customer: conversation.customer,
     turns,
   };
+}
+
+function isArticle(value: unknown): value is { id: string; title: string } {
+  const a = value as { id?: unknown; title?: unknown } | null;
+  return typeof a?.id === 'string' && typeof a.title === 'string';
 }

@@ -39,7 +39,7 @@ function toEscalationDecision(d: Decision): EscalationDecision {
     priority: d.priority,
     policyVersion: d.policyVersion,
     fields: d.fields,
-    explanation: {
+    detail: {
       reasons: d.reasons,
       skills: d.skills,
       priorityContributions: d.priorityContributions,

@@ -1,9 +1,11 @@
 /** Migrations are bundled in code (not read from a folder) so tsx, tests and a build agree. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
+import * as customerKey from './002-customer-key.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
+  '002-customer-key': customerKey,
 };
 
 export const migrationProvider: MigrationProvider = {
