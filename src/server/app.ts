@@ -15,7 +15,9 @@ import { Authenticator } from './auth/authenticate.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
 import { ConversationService } from './conversations/conversation-service.ts';
 import type { BotResponder, EscalationJudge } from './conversations/ports.ts';
+import type { KnowledgeSearch } from './engines/knowledge-search.ts';
 import type { PolicySource } from './engines/policy-source.ts';
+import { AgentWorkflow } from './conversations/agent-workflow.ts';
 import { BatonError } from '../core/errors/baton-error.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { registerAgentStream } from './realtime/agent-stream.ts';
@@ -23,6 +25,8 @@ import { registerCustomerStream } from './realtime/customer-stream.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { RouteContext } from './route-context.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
+import { registerAssistRoutes } from './routes/assist-routes.ts';
+import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCreateConversation } from './routes/create-conversation.ts';
 import { registerGetConversation } from './routes/get-conversation.ts';
@@ -38,6 +42,7 @@ export interface BuildAppOptions {
   readonly judge: EscalationJudge;
   readonly bot: BotResponder;
   readonly policy: PolicySource;
+  readonly knowledge: KnowledgeSearch;
   readonly clock?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -97,6 +102,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     hub,
     clock,
     policy: options.policy,
+    workflow: new AgentWorkflow({ store, bus, clock }),
+    knowledge: options.knowledge,
   };
 
   registerHealth(app, ctx);
@@ -106,6 +113,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerPostMessage(app, ctx);
   registerAuthRoutes(app, ctx);
   registerAgentActions(app, ctx);
+  registerWorkflowRoutes(app, ctx);
+  registerAssistRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerCustomerStream(app, ctx);
   registerAgentStream(app, ctx);

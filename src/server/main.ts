@@ -10,6 +10,7 @@ import { buildApp } from './app.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
 import { seedDemoAgents } from './demo-seed.ts';
 import { createBotResponder } from './engines/bot-responder.ts';
+import { createKnowledgeSearch } from './engines/knowledge-search.ts';
 import { createPolicyJudge } from './engines/policy-judge.ts';
 import { createPolicySource } from './engines/policy-source.ts';
 
@@ -49,13 +50,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             : `escalation policy NOT reloaded, the last good one stays in force:\n  - ${result.problems.join('\n  - ')}`,
         ),
     });
+    const answers = createAnswerEngine(articles);
     const { app } = await buildApp({
       config,
       store,
       bus: createInProcessBus(),
       judge: createPolicyJudge(policy),
       policy,
-      bot: createBotResponder(createAnswerEngine(articles)),
+      bot: createBotResponder(answers),
+      knowledge: createKnowledgeSearch(answers, articles),
       ...(options.clock ? { clock: options.clock } : {}),
     });
     logReload = (message) => app.log.warn(message);

@@ -2,7 +2,9 @@
 import type { Store } from '../store/store.ts';
 import type { Authenticator } from './auth/authenticate.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
+import type { AgentWorkflow } from './conversations/agent-workflow.ts';
 import type { ConversationService } from './conversations/conversation-service.ts';
+import type { KnowledgeSearch } from './engines/knowledge-search.ts';
 import type { PolicySource } from './engines/policy-source.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 
@@ -14,4 +16,6 @@ export interface RouteContext {
   readonly hub: RealtimeHub;
   readonly clock: () => Date;
   readonly policy: PolicySource;
+  readonly workflow: AgentWorkflow;
+  readonly knowledge: KnowledgeSearch;
 }

@@ -6,9 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../../bus/event-bus.ts';
-import type { ConversationCommand } from '../../core/conversation/conversation-command.ts';
-import { isClosed, type ConversationSnapshot } from '../../core/conversation/conversation-state.ts';
-import { transition } from '../../core/conversation/transition.ts';
+import { isClosed } from '../../core/conversation/conversation-state.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type {
   AgentRecord,
@@ -18,7 +16,7 @@ import type {
 } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { agentJoinedText, greetingText, resolvedText } from './customer-messages.ts';
+import { greetingText } from './customer-messages.ts';
 import { HandoffStep } from './handoff-step.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import type { BotResponder, EscalationJudge, PresencePort } from './ports.ts';
@@ -133,7 +131,11 @@ export class ConversationService {
   async postAgentMessage(
     id: string,
     agent: AgentRecord,
-    input: { text: string; clientMessageId?: string },
+    input: {
+      text: string;
+      clientMessageId?: string;
+      repeatGuard?: { fields: string[]; overridden: boolean };
+    },
   ) {
     this.checkMessage(input.text, undefined);
     const conversation = await this.get(id);
@@ -147,6 +149,8 @@ export class ConversationService {
       agentName: agent.name,
     };
     if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
+    // Recorded for the repeat-rate metric: which warnings were shown, and whether sent anyway.
+    if (input.repeatGuard) data.repeatGuard = input.repeatGuard;
     const result = await this.commitOrExplain(id, {
       expectStatus: ['assigned'],
       expectAssigneeId: agent.id,
@@ -161,82 +165,6 @@ export class ConversationService {
       ],
     });
     return { events: result.events, duplicate: result.duplicate };
-  }
-
-  async claim(id: string, agent: AgentRecord) {
-    return this.apply(
-      id,
-      { type: 'claim', agentId: agent.id },
-      { type: 'agent', id: agent.id, name: agent.name },
-      (c) => [
-        {
-          type: 'message.created',
-          actor: { type: 'system' },
-          data: {
-            from: 'system',
-            text: agentJoinedText(agent.name, c.queue),
-            kind: 'agent_joined',
-          },
-        },
-      ],
-      { agentId: agent.id, agentName: agent.name },
-    );
-  }
-
-  async resolve(id: string, agent: AgentRecord, note?: string) {
-    return this.apply(
-      id,
-      { type: 'resolve', agentId: agent.id },
-      { type: 'agent', id: agent.id, name: agent.name },
-      () => [
-        {
-          type: 'message.created',
-          actor: { type: 'system' },
-          data: { from: 'system', text: resolvedText(), kind: 'resolved' },
-        },
-      ],
-      { by: agent.id, ...(note ? { note } : {}) },
-      { resolvedAt: this.deps.clock().toISOString() },
-    );
-  }
-
-  /** Runs a state-machine command and records it, retrying once if the state moved under us. */
-  private async apply(
-    id: string,
-    command: ConversationCommand,
-    actor: NewEvent['actor'],
-    extraEvents: (c: ConversationRecord) => NewEvent[],
-    eventData: Record<string, unknown>,
-    extraChanges: Record<string, unknown> = {},
-  ) {
-    for (let attempt = 0; ; attempt++) {
-      const current = await this.get(id);
-      const now = this.deps.clock();
-      const result = transition(snapshotOf(current), command, now);
-      if (!result.ok) throw new BatonError(result.code);
-      const next = result.state;
-      const committed = await this.deps.store.conversations.commit({
-        conversationId: id,
-        expectStatus: [current.status],
-        expectAssigneeId: current.assigneeId,
-        changes: {
-          status: next.state,
-          assigneeId: next.assigneeId,
-          offeredTo: next.offeredTo,
-          queue: next.queue,
-          ...extraChanges,
-        },
-        events: [{ type: result.event.type, actor, data: eventData }, ...extraEvents(current)],
-        now,
-      });
-      if (committed.ok) {
-        this.deps.bus.publish(committed);
-        return { conversation: committed.conversation, events: committed.events };
-      }
-      if (committed.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
-      if (attempt >= 1)
-        throw new BatonError('INVALID_TRANSITION', 'The conversation changed; try again.');
-    }
   }
 
   /** Commits and publishes; turns a refused commit into the error that explains it. */
@@ -278,10 +206,6 @@ export class ConversationService {
       );
     }
   }
-}
-
-export function snapshotOf(c: ConversationRecord): ConversationSnapshot {
-  return { state: c.status, assigneeId: c.assigneeId, offeredTo: c.offeredTo, queue: c.queue };
 }
 
 function clientKey(input: { clientMessageId?: string }): { clientMessageId?: string } {

@@ -60,8 +60,11 @@ export function toCustomerEvent(e: StoredEvent): StoredEvent {
     data = pick(d, ['from', 'text', 'action', 'clientMessageId', 'agentName', 'article', 'kind']);
   } else if (e.type === 'conversation.assigned') {
     data = pick(d, ['agentName']);
-  } else if (e.type === 'conversation.handed_over') {
-    data = pick(d, ['queue']);
+  } else if (e.type === 'conversation.handed_over' || e.type === 'conversation.transferred') {
+    data = pick(d, ['queue', 'toQueue']);
+  } else if (e.type.startsWith('note.')) {
+    // The customer keeps the seq (no gap when resuming) but not even the kind of event.
+    return { ...e, type: 'internal', actor: { type: 'agent' }, data: {} };
   } else {
     data = {};
   }

@@ -51,3 +51,12 @@ export function agentJoinedText(agentName: string, queue: string | null): string
 export function resolvedText(): string {
   return 'This conversation has been marked as resolved. Thanks for reaching out!';
 }
+
+export function transferredText(queue: string): string {
+  const team = QUEUE_LABELS[queue] ?? queue;
+  return `I'm passing you to our ${team} team. They will see our whole conversation, so you won't need to repeat anything.`;
+}
+
+export function returnedToBotText(agentName: string): string {
+  return `${agentName} has handed you back to me, the automated assistant. Is there anything else I can help with? You can ask for a person again at any time.`;
+}

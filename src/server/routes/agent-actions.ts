@@ -1,16 +1,10 @@
-/** GET /api/v1/inbox, POST …/claim, POST …/resolve: what an agent does with conversations. */
+/** GET /api/v1/inbox and GET …/packet: what an agent reads. */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { toConversationView } from '../conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
-import { Conversation, ConversationParams, Event, bearer, errors } from './schemas.ts';
-
-const Changed = Type.Object({ conversation: Conversation, events: Type.Array(Event) });
-const ResolveBody = Type.Object(
-  { note: Type.Optional(Type.String({ maxLength: 4000 })) },
-  { additionalProperties: false },
-);
+import { Conversation, ConversationParams, bearer, errors } from './schemas.ts';
 
 export function registerAgentActions(app: FastifyInstance, ctx: RouteContext): void {
   app.get(
@@ -51,43 +45,6 @@ export function registerAgentActions(app: FastifyInstance, ctx: RouteContext): v
       if (!packet)
         throw new BatonError('INVALID_TRANSITION', 'This conversation has not been handed over.');
       return { packet: packet as Record<string, unknown> };
-    },
-  );
-
-  app.post<{ Params: Static<typeof ConversationParams> }>(
-    '/api/v1/conversations/:id/claim',
-    {
-      schema: {
-        summary: 'Take a waiting conversation',
-        tags: ['agent'],
-        security: bearer,
-        params: ConversationParams,
-        response: { 200: Changed, ...errors(401, 404, 409) },
-      },
-    },
-    async (request) => {
-      const agent = await ctx.auth.agent(request);
-      const result = await ctx.service.claim(request.params.id, agent);
-      return { conversation: toConversationView(result.conversation), events: result.events };
-    },
-  );
-
-  app.post<{ Params: Static<typeof ConversationParams>; Body: Static<typeof ResolveBody> }>(
-    '/api/v1/conversations/:id/resolve',
-    {
-      schema: {
-        summary: 'Mark a conversation resolved',
-        tags: ['agent'],
-        security: bearer,
-        params: ConversationParams,
-        body: ResolveBody,
-        response: { 200: Changed, ...errors(401, 403, 404, 409) },
-      },
-    },
-    async (request) => {
-      const agent = await ctx.auth.agent(request);
-      const result = await ctx.service.resolve(request.params.id, agent, request.body.note);
-      return { conversation: toConversationView(result.conversation), events: result.events };
     },
   );
 }

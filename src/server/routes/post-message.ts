@@ -14,6 +14,18 @@ const Body = Type.Object(
     text: Type.Optional(Type.String()),
     action: Type.Optional(Type.Literal('request_human')),
     clientMessageId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    repeatGuard: Type.Optional(
+      Type.Object(
+        {
+          fields: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 }),
+          overridden: Type.Boolean(),
+        },
+        {
+          additionalProperties: false,
+          description: 'Agents: the repeat-guard warnings shown for this draft.',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -40,7 +52,10 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
       const caller = await ctx.auth.conversationCaller(request, request.params.id);
       const body = request.body;
       if (caller.kind === 'customer') {
-        const result = await ctx.service.postCustomerMessage(request.params.id, body);
+        if (body.repeatGuard)
+          throw new BatonError('VALIDATION_FAILED', '`repeatGuard` is for agents.');
+        const { repeatGuard: _unused, ...message } = body;
+        const result = await ctx.service.postCustomerMessage(request.params.id, message);
         return reply
           .status(result.duplicate ? 200 : 201)
           .send({ events: result.events.map(toCustomerEvent), duplicate: result.duplicate });
@@ -51,6 +66,7 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
       const result = await ctx.service.postAgentMessage(request.params.id, caller.agent, {
         text: body.text,
         ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}),
+        ...(body.repeatGuard ? { repeatGuard: body.repeatGuard } : {}),
       });
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },

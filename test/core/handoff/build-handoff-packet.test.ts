@@ -1,6 +1,9 @@
 /** The handoff packet: the person taking over learns everything the bot learnt. */
 import { describe, expect, it } from 'vitest';
-import { buildHandoffPacket, type HandoffPacketInput } from '../../../src/core/handoff/build-handoff-packet.ts';
+import {
+  buildHandoffPacket,
+  type HandoffPacketInput,
+} from '../../../src/core/handoff/build-handoff-packet.ts';
 import { recommendActions } from '../../../src/core/handoff/recommend-actions.ts';
 
 const now = new Date('2026-03-02T10:36:00Z');
@@ -10,9 +13,20 @@ function input(overrides: Partial<HandoffPacketInput> = {}): HandoffPacketInput 
     conversationId: 'c-1',
     channel: 'web',
     language: 'en',
-    customer: { id: 'C-12345', name: 'Sarah Johnson', tier: 'premium', lifetime_value: 2340, previous_escalations: 1 },
+    customer: {
+      id: 'C-12345',
+      name: 'Sarah Johnson',
+      tier: 'premium',
+      lifetime_value: 2340,
+      previous_escalations: 1,
+    },
     turns: [
-      { at: '2026-03-02T10:32:00Z', from: 'bot', text: 'Hi! I am an automated assistant.', intent: 'greeting' },
+      {
+        at: '2026-03-02T10:32:00Z',
+        from: 'bot',
+        text: 'Hi! I am an automated assistant.',
+        intent: 'greeting',
+      },
       { at: '2026-03-02T10:32:05Z', from: 'customer', text: 'hi' },
       {
         at: '2026-03-02T10:32:20Z',
@@ -27,11 +41,19 @@ function input(overrides: Partial<HandoffPacketInput> = {}): HandoffPacketInput 
         confidence: 0.62,
         article: { id: 'refund-timing', title: 'When will I get my refund?' },
       },
-      { at: '2026-03-02T10:35:00Z', from: 'customer', text: 'This is ridiculous, I want to talk to a human' },
+      {
+        at: '2026-03-02T10:35:00Z',
+        from: 'customer',
+        text: 'This is ridiculous, I want to talk to a human',
+      },
     ],
     decision: {
       reasons: [
-        { code: 'explicit_request', strength: 1, evidence: { turn: 4, matched: 'talk to a human' } },
+        {
+          code: 'explicit_request',
+          strength: 1,
+          evidence: { turn: 4, matched: 'talk to a human' },
+        },
         { code: 'topic_policy', strength: 0.9, evidence: { turn: 2, matched: 'i want a refund' } },
       ],
       queue: 'billing',
@@ -57,8 +79,12 @@ describe('buildHandoffPacket', () => {
     expect(p.summary.goal).toContain('I want a refund for order #12345');
     expect(p.summary.tried).toEqual(['answered with “When will I get my refund?”']);
     expect(p.summary.collected).toEqual({ order_id: '12345' });
-    expect(p.summary.blocker).toBe('the customer asked for a person; the topic always goes to a person');
-    expect(p.summary.text).toMatch(/^Goal: .*refund.*The bot answered with .*Known: order id 12345\. Handed over because the customer asked for a person/);
+    expect(p.summary.blocker).toBe(
+      'the customer asked for a person; the topic always goes to a person',
+    );
+    expect(p.summary.text).toMatch(
+      /^Goal: .*refund.*The bot answered with .*Known: order id 12345\. Handed over because the customer asked for a person/,
+    );
   });
 
   it('carries the profile, intent, reasons, priority, articles and the transcript', () => {
@@ -90,8 +116,16 @@ describe('buildHandoffPacket', () => {
     const p = buildHandoffPacket(
       input({
         turns: [
-          { at: 't0', from: 'customer', text: 'Hello, lovely shop, I have a quick question about my order' },
-          { at: 't1', from: 'customer', text: 'This is terrible and useless, I am really angry now' },
+          {
+            at: 't0',
+            from: 'customer',
+            text: 'Hello, lovely shop, I have a quick question about my order',
+          },
+          {
+            at: 't1',
+            from: 'customer',
+            text: 'This is terrible and useless, I am really angry now',
+          },
         ],
       }),
     );
@@ -101,7 +135,10 @@ describe('buildHandoffPacket', () => {
 
   it('says so when the customer only asked for a person', () => {
     const p = buildHandoffPacket(
-      input({ turns: [{ at: 't0', from: 'customer', action: 'request_human' }], decision: { ...input().decision, fields: {} } }),
+      input({
+        turns: [{ at: 't0', from: 'customer', action: 'request_human' }],
+        decision: { ...input().decision, fields: {} },
+      }),
     );
     expect(p.summary.goal).toBe('the customer asked for a person without saying why yet');
     expect(p.summary.tried).toEqual([]);
@@ -119,7 +156,10 @@ describe('buildHandoffPacket', () => {
 
 describe('recommendActions', () => {
   it('takes actions from every matching rule once, in table order', () => {
-    const actions = recommendActions({ reasons: ['amount_threshold', 'negative_sentiment'], topic: 'refund' });
+    const actions = recommendActions({
+      reasons: ['amount_threshold', 'negative_sentiment'],
+      topic: 'refund',
+    });
     expect(actions[0]).toBe('Verify the order and the amount');
     expect(actions).toContain('Acknowledge the frustration first');
     expect(new Set(actions).size).toBe(actions.length);
@@ -127,7 +167,9 @@ describe('recommendActions', () => {
 
   it('accepts a custom table', () => {
     const rules = [{ when: { topics: ['sales'] }, actions: ['Call within the hour'] }];
-    expect(recommendActions({ reasons: [], topic: 'sales' }, rules)).toEqual(['Call within the hour']);
+    expect(recommendActions({ reasons: [], topic: 'sales' }, rules)).toEqual([
+      'Call within the hour',
+    ]);
     expect(recommendActions({ reasons: [], topic: null }, rules)).toEqual([]);
   });
 });

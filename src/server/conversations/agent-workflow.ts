@@ -1,0 +1,100 @@
+/**
+ * What an agent does to a conversation besides writing: claim, transfer, hand back to the
+ * bot, leave an internal note, resolve. Each is a state-machine command (or a note event)
+ * recorded with who, when and why, and what the customer is told.
+ */
+import { BatonError } from '../../core/errors/baton-error.ts';
+import type { AgentRecord, StoredEvent } from '../../store/records.ts';
+import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
+import {
+  agentJoinedText,
+  resolvedText,
+  returnedToBotText,
+  transferredText,
+} from './customer-messages.ts';
+
+const agentActor = (agent: AgentRecord) => ({
+  type: 'agent' as const,
+  id: agent.id,
+  name: agent.name,
+});
+const systemMessage = (text: string, kind: string) => ({
+  type: 'message.created',
+  actor: { type: 'system' as const },
+  data: { from: 'system', text, kind },
+});
+
+export class AgentWorkflow {
+  constructor(private readonly deps: ApplyCommandDeps) {}
+
+  claim(id: string, agent: AgentRecord) {
+    return applyCommand(this.deps, id, {
+      command: { type: 'claim', agentId: agent.id },
+      actor: agentActor(agent),
+      data: { agentId: agent.id, agentName: agent.name },
+      extraEvents: (c) => [systemMessage(agentJoinedText(agent.name, c.queue), 'agent_joined')],
+    });
+  }
+
+  resolve(
+    id: string,
+    agent: AgentRecord,
+    outcome: { note?: string; resolved?: boolean; botCouldHaveHandled?: boolean },
+  ) {
+    return applyCommand(this.deps, id, {
+      command: { type: 'resolve', agentId: agent.id },
+      actor: agentActor(agent),
+      data: { by: agent.id, ...outcome },
+      extraEvents: () => [systemMessage(resolvedText(), 'resolved')],
+      extraChanges: { resolvedAt: this.deps.clock().toISOString() },
+    });
+  }
+
+  /** Back to a queue, with a note for the next person; the packet stays with the conversation. */
+  transfer(id: string, agent: AgentRecord, toQueue: string, note?: string) {
+    return applyCommand(this.deps, id, {
+      command: { type: 'transfer', agentId: agent.id, toQueue },
+      actor: agentActor(agent),
+      data: { by: agent.id, toQueue, ...(note ? { note } : {}) },
+      extraEvents: () => [systemMessage(transferredText(toQueue), 'transferred')],
+    });
+  }
+
+  /** Only on purpose: the bot resumes with the context and does not greet again. */
+  returnToBot(id: string, agent: AgentRecord) {
+    return applyCommand(this.deps, id, {
+      command: { type: 'return_to_bot', agentId: agent.id },
+      actor: agentActor(agent),
+      data: { by: agent.id },
+      extraEvents: () => [
+        {
+          type: 'message.created',
+          actor: { type: 'bot' as const },
+          data: {
+            from: 'bot',
+            text: returnedToBotText(agent.name),
+            kind: 'returned',
+            intent: 'returned',
+          },
+        },
+      ],
+    });
+  }
+
+  /** A note for the team; the customer never sees its text. */
+  async addNote(id: string, agent: AgentRecord, text: string): Promise<StoredEvent[]> {
+    const result = await this.deps.store.conversations.commit({
+      conversationId: id,
+      events: [
+        { type: 'note.created', actor: agentActor(agent), data: { text, agentName: agent.name } },
+      ],
+      now: this.deps.clock(),
+    });
+    if (!result.ok) {
+      if (result.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
+      throw new BatonError('INVALID_TRANSITION');
+    }
+    this.deps.bus.publish(result);
+    return result.events;
+  }
+}
