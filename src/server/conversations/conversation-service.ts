@@ -8,12 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../../bus/event-bus.ts';
 import { isClosed } from '../../core/conversation/conversation-state.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
-import type {
-  AgentRecord,
-  ConversationRecord,
-  NewEvent,
-  StoredEvent,
-} from '../../store/records.ts';
+import type { AgentRecord, ConversationRecord, StoredEvent } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { greetingText } from './customer-messages.ts';
