@@ -24,6 +24,8 @@ import { registerAgentStream } from './realtime/agent-stream.ts';
 import { registerCustomerStream } from './realtime/customer-stream.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { RouteContext } from './route-context.ts';
+import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
+import { TimerRunner } from './timers/timer-runner.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
@@ -51,6 +53,7 @@ export interface BuiltApp {
   readonly app: FastifyInstance;
   readonly service: ConversationService;
   readonly hub: RealtimeHub;
+  readonly timers: TimerRunner;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
@@ -83,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.bodyMaxBytes } });
 
   const hub = new RealtimeHub(bus);
+  const slaMs = config.routing.firstResponseSlaSeconds * 1000;
   const service = new ConversationService({
     store,
     bus,
@@ -92,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     botName: config.bot.name,
     messageMaxChars: config.limits.messageMaxChars,
+    slaMs,
     onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
   });
   const ctx: RouteContext = {
@@ -102,7 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     hub,
     clock,
     policy: options.policy,
-    workflow: new AgentWorkflow({ store, bus, clock }),
+    workflow: new AgentWorkflow({ store, bus, clock, slaMs }),
     knowledge: options.knowledge,
   };
 
@@ -120,8 +125,20 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerAgentStream(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerWebApps(app, config.web.root);
-  app.addHook('onClose', () => hub.close());
-  return { app, service, hub };
+  const timers = new TimerRunner({
+    store,
+    clock,
+    intervalMs: config.timers.intervalMs,
+    leaseMs: config.timers.leaseMs,
+    handlers: { [SLA_TIMER]: handleSlaBreach({ store, bus, slaMs }) },
+    log: app.log,
+  });
+  app.addHook('onReady', async () => timers.start());
+  app.addHook('onClose', async () => {
+    await timers.stop();
+    hub.close();
+  });
+  return { app, service, hub, timers };
 }
 
 /** Serves the built widget, inbox and demo page (`npm run build:web` writes them). */

@@ -4,9 +4,16 @@
  * built once with Kysely; they run in a Kysely transaction on PostgreSQL and in one
  * synchronous better-sqlite3 transaction on SQLite, the hot path of every message.
  */
-import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
-import type { ConversationChanges, ConversationRecord, NewEvent, StoredEvent } from './records.ts';
+import type {
+  ConversationChanges,
+  ConversationRecord,
+  NewEvent,
+  StoredEvent,
+  TimerChanges,
+} from './records.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable } from './schema.ts';
 import type { SyncSqlite } from './statement-cache.ts';
@@ -19,6 +26,8 @@ export interface CommitInput {
   readonly expectAssigneeId?: string | null;
   readonly changes?: ConversationChanges;
   readonly events: readonly NewEvent[];
+  /** Timers cancelled and scheduled atomically with the change (see migrations/003-timers.ts). */
+  readonly timers?: TimerChanges;
   readonly now: Date;
 }
 
@@ -95,6 +104,39 @@ function outcome(
   };
 }
 
+/** The timer statements that go with a successful update, in order: cancel, then schedule. */
+function timerQueries(db: Kysely<Database>, input: CommitInput, at: string): CompiledQuery[] {
+  const changes = input.timers;
+  if (!changes) return [];
+  const queries: CompiledQuery[] = [];
+  if (changes.cancel && (changes.cancel === 'all' || changes.cancel.length > 0)) {
+    let cancel = db
+      .updateTable('timers')
+      .set({ status: 'cancelled' })
+      .where('conversation_id', '=', input.conversationId)
+      .where('status', 'in', ['pending', 'claimed']);
+    if (changes.cancel !== 'all') cancel = cancel.where('kind', 'in', [...changes.cancel]);
+    queries.push(cancel.compile());
+  }
+  if (changes.schedule && changes.schedule.length > 0) {
+    const rows = changes.schedule.map((t) => ({
+      id: `t_${randomUUID().replaceAll('-', '')}`,
+      conversation_id: input.conversationId,
+      kind: t.kind,
+      due_at: t.dueAt.toISOString(),
+      data: JSON.stringify(t.data ?? {}),
+      status: 'pending',
+      claimed_by: null,
+      claimed_until: null,
+      attempts: 0,
+      created_at: at,
+      fired_at: null,
+    }));
+    queries.push(db.insertInto('timers').values(rows).compile());
+  }
+  return queries;
+}
+
 /** SQLite: the whole commit in one synchronous call; no other write can interleave. */
 export function commitSync(
   db: Kysely<Database>,
@@ -112,6 +154,7 @@ export function commitSync(
         sqlite.all<ConversationsTable>(conversationQuery(db, input.conversationId).compile())[0],
     );
     if (rows.length > 0) sqlite.run(db.insertInto('events').values(rows).compile());
+    if (result.ok) for (const q of timerQueries(db, input, at)) sqlite.run(q);
     return result;
   });
 }
@@ -126,6 +169,7 @@ export async function commitAsync(db: Kysely<Database>, input: CommitInput): Pro
       : await conversationQuery(trx, input.conversationId).executeTakeFirst();
     const { result, rows } = outcome(input, at, updated, () => current);
     if (rows.length > 0) await trx.insertInto('events').values(rows).execute();
+    if (result.ok) for (const q of timerQueries(trx, input, at)) await trx.executeQuery(q);
     return result;
   });
 }

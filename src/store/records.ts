@@ -78,3 +78,28 @@ export interface AgentRecord {
   readonly skills: string[];
   readonly createdAt: string;
 }
+
+export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';
+
+export interface TimerRecord {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly kind: string;
+  readonly dueAt: string;
+  readonly data: Record<string, unknown>;
+  readonly status: TimerStatus;
+  readonly attempts: number;
+}
+
+export interface NewTimer {
+  readonly kind: string;
+  readonly dueAt: Date;
+  readonly data?: Record<string, unknown>;
+}
+
+/** Timer changes made in the same transaction as a conversation change. */
+export interface TimerChanges {
+  /** Cancel the conversation's pending timers of these kinds ('all' for every kind) first. */
+  readonly cancel?: readonly string[] | 'all';
+  readonly schedule?: readonly NewTimer[];
+}

@@ -53,9 +53,24 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface TimersTable {
+  id: string;
+  conversation_id: string;
+  kind: string;
+  due_at: string;
+  data: string;
+  status: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  attempts: number;
+  created_at: string;
+  fired_at: string | null;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
   agents: AgentsTable;
   sessions: SessionsTable;
+  timers: TimersTable;
 }

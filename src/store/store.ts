@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { AgentRepository } from './agent-repository.ts';
 import { ConversationRepository } from './conversation-repository.ts';
+import { TimerRepository } from './timer-repository.ts';
 import { migrateToLatest, type MigrateResult } from './migrate.ts';
 import { openDatabase, type DatabaseEngine, type OpenDatabaseOptions } from './open-database.ts';
 import type { Database } from './schema.ts';
@@ -11,6 +12,7 @@ export interface Store {
   readonly db: Kysely<Database>;
   readonly conversations: ConversationRepository;
   readonly agents: AgentRepository;
+  readonly timers: TimerRepository;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     db,
     conversations: new ConversationRepository(db, sqlite),
     agents: new AgentRepository(db),
+    timers: new TimerRepository(db, engine),
     migrate: () => migrateToLatest(db),
     close: () => db.destroy(),
   };

@@ -65,6 +65,27 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    routing: Type.Object(
+      {
+        firstResponseSlaSeconds: Type.Integer({
+          minimum: 1,
+          default: 300,
+          description: 'BATON_SLA_SECONDS: wait before a breach bumps priority and alerts.',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    timers: Type.Object(
+      {
+        intervalMs: Type.Integer({
+          minimum: 10,
+          default: 1000,
+          description: 'BATON_TIMER_INTERVAL_MS.',
+        }),
+        leaseMs: Type.Integer({ minimum: 1000, default: 30000 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     web: Type.Object(
       { root: Type.String({ minLength: 1, default: 'dist/web' }) },
       { additionalProperties: false, default: {} },

@@ -15,6 +15,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_DEMO_PASSWORD', path: ['demo', 'agentPassword'], type: 'string' },
   { env: 'BATON_KB_DIR', path: ['bot', 'knowledgeBaseDir'], type: 'string' },
   { env: 'BATON_POLICY_FILE', path: ['policy', 'file'], type: 'string' },
+  { env: 'BATON_SLA_SECONDS', path: ['routing', 'firstResponseSlaSeconds'], type: 'int' },
+  { env: 'BATON_TIMER_INTERVAL_MS', path: ['timers', 'intervalMs'], type: 'int' },
   { env: 'BATON_WEB_ROOT', path: ['web', 'root'], type: 'string' },
   { env: 'LOG_LEVEL', path: ['log', 'level'], type: 'string' },
 ];

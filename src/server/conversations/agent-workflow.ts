@@ -5,6 +5,7 @@
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, StoredEvent } from '../../store/records.ts';
+import { slaTimer } from '../timers/sla-breach.ts';
 import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
 import {
   agentJoinedText,
@@ -24,8 +25,13 @@ const systemMessage = (text: string, kind: string) => ({
   data: { from: 'system', text, kind },
 });
 
+export interface AgentWorkflowDeps extends ApplyCommandDeps {
+  /** First-response target: a conversation back in a queue waits at most this long unalarmed. */
+  readonly slaMs: number;
+}
+
 export class AgentWorkflow {
-  constructor(private readonly deps: ApplyCommandDeps) {}
+  constructor(private readonly deps: AgentWorkflowDeps) {}
 
   claim(id: string, agent: AgentRecord) {
     return applyCommand(this.deps, id, {
@@ -33,6 +39,7 @@ export class AgentWorkflow {
       actor: agentActor(agent),
       data: { agentId: agent.id, agentName: agent.name },
       extraEvents: (c) => [systemMessage(agentJoinedText(agent.name, c.queue), 'agent_joined')],
+      timers: { cancel: 'all' },
     });
   }
 
@@ -47,6 +54,7 @@ export class AgentWorkflow {
       data: { by: agent.id, ...outcome },
       extraEvents: () => [systemMessage(resolvedText(), 'resolved')],
       extraChanges: { resolvedAt: this.deps.clock().toISOString() },
+      timers: { cancel: 'all' },
     });
   }
 
@@ -57,6 +65,8 @@ export class AgentWorkflow {
       actor: agentActor(agent),
       data: { by: agent.id, toQueue, ...(note ? { note } : {}) },
       extraEvents: () => [systemMessage(transferredText(toQueue), 'transferred')],
+      // Waiting again: the SLA clock restarts in the new queue.
+      timers: { cancel: 'all', schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)] },
     });
   }
 

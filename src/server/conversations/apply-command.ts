@@ -13,6 +13,7 @@ import type {
   ConversationRecord,
   NewEvent,
   StoredEvent,
+  TimerChanges,
 } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -30,6 +31,8 @@ export interface CommandRequest {
   /** Events recorded with it, e.g. the message the customer sees. */
   readonly extraEvents?: (current: ConversationRecord) => NewEvent[];
   readonly extraChanges?: ConversationChanges;
+  /** Timers cancelled or scheduled atomically with the change. */
+  readonly timers?: TimerChanges;
 }
 
 export async function applyCommand(
@@ -60,6 +63,7 @@ export async function applyCommand(
         { type: result.event.type, actor: request.actor, data: request.data },
         ...(request.extraEvents?.(current) ?? []),
       ],
+      ...(request.timers ? { timers: request.timers } : {}),
       now,
     });
     if (committed.ok) {

@@ -25,6 +25,7 @@ export interface ConversationServiceDeps {
   readonly clock: () => Date;
   readonly botName: string;
   readonly messageMaxChars: number;
+  readonly slaMs: number;
   readonly onBackgroundError: (error: unknown) => void;
 }
 

@@ -7,7 +7,13 @@ import type { EventBus } from '../../bus/event-bus.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import { buildHandoffPacket } from '../../core/handoff/build-handoff-packet.ts';
 import type { FieldValue } from '../../core/handoff/handoff-packet.ts';
-import type { ConversationRecord, NewEvent, StoredEvent } from '../../store/records.ts';
+import type {
+  ConversationRecord,
+  NewEvent,
+  StoredEvent,
+  TimerChanges,
+} from '../../store/records.ts';
+import { slaTimer } from '../timers/sla-breach.ts';
 import type { Store } from '../../store/store.ts';
 import { handoffText } from './customer-messages.ts';
 import type {
@@ -26,6 +32,7 @@ interface HandoffStepDeps {
   readonly bot: BotResponder;
   readonly presence: PresencePort;
   readonly clock: () => Date;
+  readonly slaMs: number;
   readonly onBackgroundError: (error: unknown) => void;
 }
 
@@ -84,7 +91,7 @@ export class HandoffStep {
       decision: { action: decision.action, policyVersion: decision.policyVersion },
     };
     if (reply.article) data.article = reply.article;
-    return this.commit(conversation.id, ['bot'], {}, [
+    return this.commit(conversation.id, ['bot'], undefined, {}, [
       { type: 'message.created', actor: { type: 'bot' }, data },
     ]);
   }
@@ -138,6 +145,7 @@ export class HandoffStep {
     return this.commit(
       conversation.id,
       ['bot', 'intake'],
+      { schedule: [slaTimer(now, this.deps.slaMs)] },
       {
         status: next.state.state,
         queue: decision.queue,
@@ -168,6 +176,7 @@ export class HandoffStep {
   private async commit(
     id: string,
     expectStatus: ConversationRecord['status'][],
+    timers: TimerChanges | undefined,
     changes: Parameters<Store['conversations']['commit']>[0]['changes'],
     events: NewEvent[],
   ): Promise<StoredEvent[]> {
@@ -176,6 +185,7 @@ export class HandoffStep {
       expectStatus,
       changes: changes ?? {},
       events,
+      ...(timers ? { timers } : {}),
       now: this.deps.clock(),
     });
     // A refused commit means a person (or another node) acted first: the bot stays silent.

@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as customerKey from './002-customer-key.ts';
+import * as timers from './003-timers.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-customer-key': customerKey,
+  '003-timers': timers,
 };
 
 export const migrationProvider: MigrationProvider = {

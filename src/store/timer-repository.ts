@@ -1,0 +1,105 @@
+/**
+ * Timers: claimed with a lease, so that several nodes can run the same timer loop and each
+ * due timer fires on one of them (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite has one writer).
+ * A node that dies mid-fire leaves a claim whose lease runs out, and the timer fires again.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DatabaseEngine } from './open-database.ts';
+import type { TimerRecord, TimerStatus } from './records.ts';
+import type { Database, TimersTable } from './schema.ts';
+
+function toTimer(row: TimersTable): TimerRecord {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    kind: row.kind,
+    dueAt: row.due_at,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    status: row.status as TimerStatus,
+    attempts: Number(row.attempts),
+  };
+}
+
+export class TimerRepository {
+  readonly owner = `node_${randomUUID().slice(0, 8)}`;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: DatabaseEngine,
+  ) {}
+
+  /** Claims up to `limit` due timers (or ones whose claim lapsed) for `leaseMs`. */
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<TimerRecord[]> {
+    const at = now.toISOString();
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    const rows = await this.db
+      .updateTable('timers')
+      .set((eb) => ({
+        status: 'claimed',
+        claimed_by: this.owner,
+        claimed_until: until,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', 'in', (eb) => {
+        const due = eb
+          .selectFrom('timers')
+          .select('id')
+          .where((w) =>
+            w.or([
+              w.and([w('status', '=', 'pending'), w('due_at', '<=', at)]),
+              w.and([w('status', '=', 'claimed'), w('claimed_until', '<', at)]),
+            ]),
+          )
+          .orderBy('due_at')
+          .limit(limit);
+        return this.engine === 'postgres' ? due.forUpdate().skipLocked() : due;
+      })
+      .returningAll()
+      .execute();
+    return rows.map(toTimer).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+
+  /** Marks a fired timer done, unless it was cancelled meanwhile. */
+  async complete(id: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('timers')
+      .set({ status: 'done', fired_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('claimed_by', '=', this.owner)
+      .where('status', '=', 'claimed')
+      .execute();
+  }
+
+  async pendingFor(conversationId: string): Promise<TimerRecord[]> {
+    const rows = await this.db
+      .selectFrom('timers')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('status', 'in', ['pending', 'claimed'])
+      .orderBy('due_at')
+      .execute();
+    return rows.map(toTimer);
+  }
+
+  /** Waiting conversations with no pending timer: what must never exist (no dead ends). */
+  async deadEnds(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('status', 'in', ['queued', 'offered', 'deferred'])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('timers')
+              .select('timers.id')
+              .whereRef('timers.conversation_id', '=', 'conversations.id')
+              .where('timers.status', 'in', ['pending', 'claimed']),
+          ),
+        ),
+      )
+      .execute();
+    return rows.map((r) => r.id);
+  }
+}

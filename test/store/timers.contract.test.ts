@@ -1,0 +1,101 @@
+/** Timers in the database: atomic with the conversation change, claimed once, re-fired after a lapse. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TimerRepository } from '../../src/store/timer-repository.ts';
+import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+
+const t0 = new Date('2026-11-22T10:00:00.000Z');
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+
+describe.each(TEST_DATABASES)('timers on $name', (database) => {
+  let opened: OpenedTestStore;
+  beforeEach(async (ctx) => {
+    if (database.skipReason) ctx.skip();
+    opened = await database.open();
+    for (const id of ['c1', 'c2']) {
+      await opened.store.conversations.create({
+        id,
+        channel: 'web',
+        customer: {},
+        language: null,
+        tokenHash: 'h',
+        events: [],
+        now: t0,
+      });
+    }
+  });
+  afterEach(async () => {
+    await opened?.cleanup();
+  });
+
+  const queue = (id: string, dueInSeconds: number) =>
+    opened.store.conversations.commit({
+      conversationId: id,
+      changes: { status: 'queued', queue: 'general' },
+      events: [{ type: 'conversation.handed_over', actor: { type: 'bot' }, data: {} }],
+      timers: {
+        schedule: [{ kind: 'sla.first_response', dueAt: at(dueInSeconds), data: { n: 1 } }],
+      },
+      now: t0,
+    });
+
+  it('schedules timers with the change, and cancels them with the next one', async () => {
+    await queue('c1', 60);
+    expect(await opened.store.timers.deadEnds()).toEqual([]);
+    const pending = await opened.store.timers.pendingFor('c1');
+    expect(pending).toMatchObject([
+      { kind: 'sla.first_response', status: 'pending', data: { n: 1 } },
+    ]);
+    await opened.store.conversations.commit({
+      conversationId: 'c1',
+      changes: { status: 'assigned', assigneeId: 'a1' },
+      events: [],
+      timers: { cancel: 'all' },
+      now: t0,
+    });
+    expect(await opened.store.timers.pendingFor('c1')).toEqual([]);
+  });
+
+  it('does not touch timers when the conditional change is refused', async () => {
+    await queue('c1', 60);
+    const refused = await opened.store.conversations.commit({
+      conversationId: 'c1',
+      expectStatus: ['bot'],
+      changes: { status: 'resolved' },
+      events: [],
+      timers: { cancel: 'all', schedule: [{ kind: 'x', dueAt: at(1) }] },
+      now: t0,
+    });
+    expect(refused.ok).toBe(false);
+    expect((await opened.store.timers.pendingFor('c1')).map((t) => t.kind)).toEqual([
+      'sla.first_response',
+    ]);
+  });
+
+  it('claims only due timers, each once across nodes, and again after the lease lapses', async () => {
+    await queue('c1', 10);
+    await queue('c2', 100);
+    const other = new TimerRepository(opened.store.db, opened.store.engine);
+    expect(await opened.store.timers.claimDue(at(5), 10, 30_000)).toEqual([]);
+    const [mine, theirs] = await Promise.all([
+      opened.store.timers.claimDue(at(11), 10, 30_000),
+      other.claimDue(at(11), 10, 30_000),
+    ]);
+    expect(mine.length + theirs.length).toBe(1);
+    expect([...mine, ...theirs][0]).toMatchObject({ conversationId: 'c1', attempts: 1 });
+    // The claimer died: after the lease the timer is due again, for anyone.
+    const again = await other.claimDue(at(45), 10, 30_000);
+    expect(again).toMatchObject([{ conversationId: 'c1', attempts: 2 }]);
+    await other.complete(again[0]!.id, at(46));
+    expect(await opened.store.timers.pendingFor('c1')).toEqual([]);
+  });
+
+  it('finds waiting conversations without a timer', async () => {
+    await opened.store.conversations.commit({
+      conversationId: 'c2',
+      changes: { status: 'queued', queue: 'general' },
+      events: [],
+      now: t0,
+    });
+    expect(await opened.store.timers.deadEnds()).toEqual(['c2']);
+  });
+});
