@@ -9,7 +9,7 @@ import { createStore, type Store } from '../store/store.ts';
 import { buildApp } from './app.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
 import { seedDemoAgents } from './demo-seed.ts';
-import { createBotResponder } from './engines/bot-responder.ts';
+import { createBotFor } from './engines/create-bot.ts';
 import { createKnowledgeSearch } from './engines/knowledge-search.ts';
 import { createPolicyJudge } from './engines/policy-judge.ts';
 import { createPolicySource } from './engines/policy-source.ts';
@@ -51,17 +51,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         ),
     });
     const answers = createAnswerEngine(articles);
+    let logFallback: (error: unknown) => void = () => undefined;
     const { app } = await buildApp({
       config,
       store,
       bus: createInProcessBus(),
       judge: createPolicyJudge(policy),
       policy,
-      bot: createBotResponder(answers),
+      bot: createBotFor(config, answers, articles, (error) => logFallback(error)),
       knowledge: createKnowledgeSearch(answers, articles),
       ...(options.clock ? { clock: options.clock } : {}),
     });
     logReload = (message) => app.log.warn(message);
+    logFallback = (error) =>
+      app.log.warn({ err: error }, 'the LLM failed; the answer engine answered');
+    app.log.info(`bot: ${config.bot.engine}`);
     app.addHook('onClose', () => policy.close());
     app.log.info(
       `escalation policy: version ${policy.status().version} from ${config.policy.file ?? 'the built-in default'}`,

@@ -56,6 +56,27 @@ export const ConfigSchema = Type.Object(
       {
         name: Type.String({ minLength: 1, default: 'Northwind Assistant' }),
         knowledgeBaseDir: Type.String({ minLength: 1, default: 'kb/demo' }),
+        engine: Type.Union([Type.Literal('kb'), Type.Literal('llm'), Type.Literal('external')], {
+          default: 'kb',
+          description: 'BATON_BOT_ENGINE: who answers before the handoff.',
+        }),
+        llm: Type.Object(
+          {
+            baseUrl: Type.Optional(Type.String({ minLength: 1 })),
+            apiKey: Type.String({ default: 'not-needed' }),
+            model: Type.Optional(Type.String({ minLength: 1 })),
+            timeoutMs: Type.Integer({ minimum: 100, default: 8000 }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+        external: Type.Object(
+          {
+            url: Type.Optional(Type.String({ minLength: 1 })),
+            secret: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/=]+$' })),
+            timeoutMs: Type.Integer({ minimum: 100, default: 5000 }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
       },
       { additionalProperties: false, default: {} },
     ),

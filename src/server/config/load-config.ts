@@ -64,8 +64,27 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
   if (errors.length) return { ok: false, errors };
 
   const config = withDefaults as BatonConfig;
+  errors.push(...crossChecks(config));
+  if (errors.length) return { ok: false, errors };
   const databaseUrl = config.database.url ?? `sqlite:${path.join(config.dataDir, 'baton.db')}`;
   return { ok: true, config: deepFreeze({ ...config, databaseUrl }), file: file ?? null };
+}
+
+/** Rules that span keys, which the schema cannot say. */
+function crossChecks(config: BatonConfig): string[] {
+  const problems: string[] = [];
+  const { engine, llm, external } = config.bot;
+  if (engine === 'llm' && (!llm.baseUrl || !llm.model)) {
+    problems.push(
+      'bot.llm: engine "llm" needs bot.llm.baseUrl and bot.llm.model (BATON_LLM_BASE_URL, BATON_LLM_MODEL)',
+    );
+  }
+  if (engine === 'external' && (!external.url || !external.secret)) {
+    problems.push(
+      'bot.external: engine "external" needs bot.external.url and bot.external.secret (BATON_EXTERNAL_BOT_URL, BATON_EXTERNAL_BOT_SECRET)',
+    );
+  }
+  return problems;
 }
 
 function whereFrom(

@@ -17,12 +17,14 @@ import { slaTimer } from '../timers/sla-breach.ts';
 import type { Store } from '../../store/store.ts';
 import { handoffText } from './customer-messages.ts';
 import type {
+  BotReply,
   BotResponder,
   EscalationDecision,
   EscalationJudge,
   PresencePort,
   TranscriptView,
 } from './ports.ts';
+import { botErrorDecision, botRequestedDecision } from './fallback-decisions.ts';
 import { transcriptFromEvents } from './transcript-from-events.ts';
 
 interface HandoffStepDeps {
@@ -75,25 +77,44 @@ export class HandoffStep {
     decision: EscalationDecision,
   ): Promise<StoredEvent[]> {
     const text = typeof message.data.text === 'string' ? message.data.text : '';
-    let reply;
+    let reply: BotReply;
     try {
-      reply = this.deps.bot.reply(text, transcript);
+      reply = await this.deps.bot.reply(text, {
+        conversationId: conversation.id,
+        channel: conversation.channel,
+        language: conversation.language,
+        customer: conversation.customer,
+        turns: transcript.turns,
+      });
     } catch (error) {
       this.deps.onBackgroundError(error);
-      return this.handOver(conversation, transcript, botErrorDecision('the bot failed to answer'));
+      return this.handOver(
+        conversation,
+        transcript,
+        botErrorDecision(`the bot failed: ${String(error)}`),
+      );
     }
-    const data: Record<string, unknown> = {
-      from: 'bot',
-      text: reply.text,
-      confidence: reply.confidence,
-      intent: reply.kind,
-      kind: reply.kind,
-      decision: { action: decision.action, policyVersion: decision.policyVersion },
-    };
-    if (reply.article) data.article = reply.article;
-    return this.commit(conversation.id, ['bot'], undefined, {}, [
-      { type: 'message.created', actor: { type: 'bot' }, data },
-    ]);
+    if (reply.handoff) {
+      return this.handOver(conversation, transcript, botRequestedDecision(decision, reply.handoff));
+    }
+    const events: NewEvent[] = reply.messages.map((messageText, i) => {
+      const data: Record<string, unknown> = {
+        from: 'bot',
+        text: messageText,
+        confidence: reply.confidence,
+        intent: reply.intent,
+        kind: reply.intent,
+        source: reply.source,
+        decision: { action: decision.action, policyVersion: decision.policyVersion },
+      };
+      // The article and reported fields belong to the reply once, on its last message.
+      if (i === reply.messages.length - 1) {
+        if (reply.article) data.article = reply.article;
+        if (reply.reportedFields) data.reportedFields = reply.reportedFields;
+      }
+      return { type: 'message.created', actor: { type: 'bot' }, data };
+    });
+    return this.commit(conversation.id, ['bot'], undefined, {}, events);
   }
 
   private async handOver(
@@ -193,22 +214,4 @@ export class HandoffStep {
     this.deps.bus.publish(result);
     return result.events;
   }
-}
-
-function botErrorDecision(why: string): EscalationDecision {
-  return {
-    action: 'handoff',
-    reasons: ['bot_error'],
-    queue: 'general',
-    priority: 60,
-    policyVersion: 'builtin',
-    fields: {},
-    detail: {
-      reasons: [{ code: 'bot_error', strength: 1, evidence: { turn: -1, text: why } }],
-      skills: [],
-      priorityContributions: [{ source: 'bot error', points: 60 }],
-      missingFields: [],
-      trace: [],
-    },
-  };
 }

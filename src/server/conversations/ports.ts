@@ -65,16 +65,7 @@ export interface EscalationJudge {
   decide(conversation: TranscriptView, now: Date): EscalationDecision;
 }
 
-export interface BotReply {
-  readonly text: string;
-  readonly confidence: number;
-  readonly kind: string;
-  readonly article?: { readonly id: string; readonly title: string };
-}
-
-export interface BotResponder {
-  reply(customerText: string, conversation: TranscriptView): BotReply;
-}
+export type { BotReply, BotResponder } from '../../bot/bot-reply.ts';
 
 /** Who from the team is connected right now (for honest expectation messages). */
 export interface PresencePort {
