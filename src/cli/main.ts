@@ -8,6 +8,7 @@ import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerReplayCommand } from './commands/replay.ts';
 import { registerPolicyCommand } from './commands/policy.ts';
+import { registerSimulateCommand } from './commands/simulate.ts';
 
 const program = new Command('baton')
   .description('Baton: self-hosted bot-to-human handoff server')
@@ -18,5 +19,6 @@ registerMigrateCommand(program);
 registerExportCommand(program);
 registerReplayCommand(program);
 registerPolicyCommand(program);
+registerSimulateCommand(program);
 
 await program.parseAsync(process.argv);

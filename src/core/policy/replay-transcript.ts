@@ -1,0 +1,74 @@
+// Replays one recorded conversation through a policy: the policy is evaluated at every
+// customer turn (recorded bot turns are used as they are) until it first hands over. The
+// result is the `baton replay --json` line of ../shared/spec/transcripts.md.
+import type { Transcript } from '../transcript/transcript-schema.ts';
+import type { DecisionAction, FieldValue } from './decision-types.ts';
+import { evaluatePolicy } from './evaluate-policy.ts';
+import type { Policy, ReasonCode } from './policy-schema.ts';
+
+export interface ReplayHandoff {
+  at_turn: number;
+  reasons: ReasonCode[];
+  queue: string;
+  priority: number;
+  skills: string[];
+  policy_version: string;
+}
+
+export interface ReplayDecision {
+  turn: number;
+  action: DecisionAction;
+  reasons?: ReasonCode[];
+}
+
+export interface ReplayResult {
+  id: string;
+  handoff: ReplayHandoff | null;
+  fields: Record<string, FieldValue>;
+  decisions: ReplayDecision[];
+}
+
+/** Runs `policy` over `transcript` turn by turn, stopping at the first handoff. */
+export function replayTranscript(transcript: Transcript, policy: Policy): ReplayResult {
+  const decisions: ReplayDecision[] = [];
+  let fields: Record<string, FieldValue> = {};
+  const base = {
+    channel: transcript.channel,
+    ...(transcript.language === undefined ? {} : { language: transcript.language }),
+    ...(transcript.customer === undefined ? {} : { customer: transcript.customer }),
+    ...(transcript.started_at === undefined ? {} : { startedAt: transcript.started_at }),
+  };
+  const turns = transcript.turns;
+  for (let i = 0; i < turns.length; i++) {
+    if (turns[i]?.from !== 'customer') continue;
+    // The bot's own reply to turn i is part of handling it: a bot that fails to answer hands
+    // over after turn i (bot_error), as the live server would. Other signals only read bot
+    // turns before the customer turn being judged, so this does not move them.
+    let end = i + 1;
+    while (end < turns.length && turns[end]?.from !== 'customer') end++;
+    const d = evaluatePolicy({ ...base, turns: turns.slice(0, end) }, policy);
+    fields = d.fields;
+    const codes = d.reasons.map((r) => r.code);
+    decisions.push(
+      d.action === 'continue'
+        ? { turn: i, action: d.action }
+        : { turn: i, action: d.action, reasons: codes },
+    );
+    if (d.action === 'handoff') {
+      return {
+        id: transcript.id,
+        handoff: {
+          at_turn: i,
+          reasons: codes,
+          queue: d.queue ?? policy.queues.default,
+          priority: d.priority,
+          skills: d.skills,
+          policy_version: d.policyVersion,
+        },
+        fields,
+        decisions,
+      };
+    }
+  }
+  return { id: transcript.id, handoff: null, fields, decisions };
+}

@@ -1,0 +1,66 @@
+// Everything the signals say about one turn, computed once per turn object. The live server
+// and replay evaluate a growing conversation again at every customer message, so the per-turn
+// work is memoised on the (immutable) turn object itself; the cache is invisible to callers.
+import { botTurnFlags, type BotTurnFlags, type BotTurnLike } from './bot-turn-flags.ts';
+import { detectClosing } from './detect-closing.ts';
+import { detectFrustration, type Frustration } from './detect-frustration.ts';
+import { detectHighValueIntent, type HighValueIntent } from './detect-high-value.ts';
+import { detectHumanRequest, type HumanRequest } from './detect-human-request.ts';
+import { detectTopics, type TopicHit } from './detect-topics.ts';
+import { extractEntities, type Entities } from './extract-entities.ts';
+import { contentWords } from './question-similarity.ts';
+import { scoreSentiment } from './score-sentiment.ts';
+
+export interface CustomerTurnAnalysis {
+  humanRequest: HumanRequest | null;
+  sentiment: number;
+  frustration: Frustration;
+  topics: TopicHit[];
+  entities: Entities;
+  highValue: HighValueIntent | null;
+  closing: boolean;
+  words: Set<string>;
+}
+
+/** Longer messages are judged on their start (emails quote whole threads below the reply). */
+export const MAX_ANALYSED_CHARS = 5_000;
+
+const customerCache = new WeakMap<object, CustomerTurnAnalysis>();
+const botCache = new WeakMap<object, BotTurnFlags>();
+
+/** Signals of one customer turn (memoised per turn object). */
+export function analyzeCustomerTurn(turn: {
+  text?: string;
+  action?: string;
+}): CustomerTurnAnalysis {
+  const hit = customerCache.get(turn);
+  if (hit) return hit;
+  const text = (turn.text ?? '').slice(0, MAX_ANALYSED_CHARS);
+  const sentiment = scoreSentiment(text);
+  const topics = detectTopics(text);
+  const analysis: CustomerTurnAnalysis = {
+    humanRequest: detectHumanRequest({
+      text,
+      ...(turn.action === undefined ? {} : { action: turn.action }),
+    }),
+    sentiment,
+    frustration: detectFrustration(text, sentiment),
+    topics,
+    entities: extractEntities(text),
+    // Any bulk quantity is kept; the policy's bulk_quantity threshold decides later.
+    highValue: detectHighValueIntent(text, 2, topics),
+    closing: text !== '' && detectClosing(text),
+    words: contentWords(text),
+  };
+  customerCache.set(turn, analysis);
+  return analysis;
+}
+
+/** Flags of one bot or system turn (memoised per turn object). */
+export function analyzeBotTurn(turn: BotTurnLike): BotTurnFlags {
+  const hit = botCache.get(turn);
+  if (hit) return hit;
+  const flags = botTurnFlags(turn);
+  botCache.set(turn, flags);
+  return flags;
+}

@@ -1,0 +1,65 @@
+// What a recorded bot (or system) turn says about the bot's own state: it asked for
+// clarification, it declared the request out of scope, or it failed. Both the intent label
+// and the wording count, because external bots label intents in their own way.
+import { normalizeText } from './normalize-text.ts';
+
+export interface BotTurnLike {
+  from: string;
+  text?: string;
+  action?: string;
+  intent?: string;
+  confidence?: number;
+}
+
+export interface BotTurnFlags {
+  clarification: boolean;
+  /** The bot offered a person ("Would you like me to connect you to an agent?"). */
+  offersHuman: boolean;
+  outOfScope: boolean;
+  error: boolean;
+}
+
+const CLARIFY_INTENTS = /^(?:clarify|clarification|disambiguat\w*|rephrase|did_you_mean)$/i;
+const OOS_INTENTS =
+  /^(?:out_of_scope|oos|none|fallback|unknown|no_match|nomatch|default_fallback|not_understood)$/i;
+const OFFER_TEXT =
+  /\b(?:connect|transfer|put) you (?:through )?(?:to|with) (?:a |an |one of our |our |the )?(?:human|person|agent|advisor|adviser|colleague|specialist|team|representative|someone|member of (?:our|the) team)|\bwould you like to (?:speak|talk|chat) (?:to|with) (?:a |an |one of our |our )?(?:human|person|agent|advisor|colleague|specialist|team|representative|someone)|\bshall i (?:connect|transfer|get) (?:you|someone)/;
+const ERROR_INTENTS = /^(?:error|bot_error|timeout|llm_error|failure|exception)$/i;
+
+const CLARIFY_TEXT =
+  /\b(?:could|can) you (?:tell me (?:a bit )?more|clarify|rephrase|explain|be more specific|give me more)|\bdo you mean\b|\bdid you mean\b|\bare you asking (?:about|if)\b|\bnot sure (?:i|what you) (?:understood|understand|mean)|\bi'?m (?:still )?not sure\b|\bi didn'?t (?:quite )?(?:get|understand|catch)|\bwhich (?:one|of these) do you mean\b/;
+const OOS_TEXT =
+  /\bi (?:don'?t|do not) have (?:any )?information (?:about|on)\b|\b(?:can'?t|cannot|can not|am unable to|'m unable to) (?:help|assist) with\b|\bnot something i can (?:help|assist) with\b|\boutside (?:of )?what i can\b|\bi can only help with\b|\bi'?m afraid i can'?t help\b|\bi can'?t answer (?:questions|that)\b/;
+// Wording of a bot reply that reports its own failure (narrow: a bot may talk *about* errors).
+const BOT_FAILURE_TEXT =
+  /\bsomething went wrong\b|\b(?:i'?m|we'?re) (?:having|experiencing) (?:technical )?(?:trouble|problems|issues|difficulties)\b|\ban (?:unexpected |internal )?error (?:occurred|has occurred)\b|\b(?:service|assistant) (?:is )?(?:temporarily )?unavailable\b|\bi (?:couldn'?t|could not|can'?t) (?:process|generate|load) (?:a |your |that )?(?:request|response|answer|reply)\b/;
+const BOT_WORDS =
+  /\b(?:bot|bot_error|assistant|llm|model|ai|answer engine|external bot|upstream|webhook)\b/;
+const ERROR_TEXT =
+  /\b(?:error|timed? ?out|time-?out|failed|failure|unavailable|exception|something went wrong)\b/;
+
+/** Flags for a bot or system turn; all false for customer and agent turns. */
+export function botTurnFlags(turn: BotTurnLike): BotTurnFlags {
+  const none = { clarification: false, offersHuman: false, outOfScope: false, error: false };
+  if (turn.from !== 'bot' && turn.from !== 'system') return none;
+  const intent = turn.intent ?? '';
+  const text = normalizeText(turn.text ?? '');
+  if (turn.from === 'system') {
+    // Only failures of the bot itself: a system note that "payment failed" is not one.
+    const error =
+      ERROR_INTENTS.test(turn.action ?? '') ||
+      ERROR_INTENTS.test(intent) ||
+      (BOT_WORDS.test(text) && ERROR_TEXT.test(text));
+    return { ...none, error };
+  }
+  return {
+    clarification: CLARIFY_INTENTS.test(intent) || CLARIFY_TEXT.test(text),
+    offersHuman: OFFER_TEXT.test(text),
+    outOfScope: OOS_INTENTS.test(intent) || OOS_TEXT.test(text),
+    error:
+      ERROR_INTENTS.test(intent) ||
+      ERROR_INTENTS.test(turn.action ?? '') ||
+      BOT_FAILURE_TEXT.test(text) ||
+      (turn.action === undefined && (turn.text ?? '').trim() === ''),
+  };
+}

@@ -1,0 +1,20 @@
+// A customer message that closes the exchange ("thanks, all sorted"). Time-based and
+// persistence triggers do not fire on it: a happy customer after a long chat is not stuck.
+import { normalizeText } from './normalize-text.ts';
+
+const CLOSING =
+  /\b(?:thanks?|thank you|thx|ty|cheers|that's all|thats all|all good|all sorted|sorted|works now|it worked|worked perfectly|got it|found it|i'?m back in|perfect|brilliant|great|awesome|good to know|makes sense|never ?mind|no worries|gracias|danke|merci|obrigad[oa]|perfecto|parfait)\b/;
+const STILL_OPEN = /\?|\bbut\b|\bstill\b|\bnot\b|n't\b|\bagain\b/;
+
+// Short acknowledgements ("ok", "alright cool") close too; longer ones ("ok so what do I do")
+// go on asking.
+const ACK =
+  /^(?:ok(?:ay)?|k|alright|all right|cool|nice|good|fine|sure|understood|noted|will do|yes|yep|sounds good)\b/;
+
+/** True when `text` closes the exchange rather than asking for more. */
+export function detectClosing(text: string): boolean {
+  const norm = normalizeText(text);
+  if (STILL_OPEN.test(norm)) return false;
+  if (CLOSING.test(norm)) return true;
+  return ACK.test(norm) && norm.split(' ').length <= 3;
+}

@@ -1,0 +1,74 @@
+// Typo repair for the lexicon signals: near-misses of the handful of words the lexicons hinge
+// on ("agnet", "cancfel", "acount", "reinburse") are mapped back to them, and words run
+// together with them ("tocancel", "freemiumaccount", "order732201349959") are split. Real
+// words one edit away from a keyword ("taking", "older", "contract") are left alone.
+import { editDistance } from './edit-distance.ts';
+
+const VOCABULARY = (
+  'human person agent representative operator someone somebody support service customer ' +
+  'assistant contact cancel cancellation refund refunds reimburse reimbursement account ' +
+  'purchase order complaint reclamation delete remove subscription membership compensation ' +
+  'restitution speaking talking chatting'
+).split(' ');
+
+const VOCAB_SET = new Set(VOCABULARY);
+
+/** Real words within one or two edits of a keyword. */
+const NOT_TYPOS = new Set(
+  (
+    'assistance assisting older border remote taking walking cancer contract institution argent ' +
+    'agents humans humane humano humana humanos persons persona personas personal personne servicio ' +
+    'agente agentes pessoa pessoas atendente servico cliente clientes suporte soporte humain ' +
+    'humains humaine operador operadora operateur operatrice persoon rembourse remboursee ' +
+    'rembourser remboursement ' +
+    'services serviced supports urgent operate ageing agence orders ordered accounts purchased ' +
+    'purchases removed deleted customers refunded canceled cancelled complain complained'
+  ).split(' '),
+);
+
+/** Longest keywords first, so "reimbursementpolicy" splits after "reimbursement". */
+const BY_LENGTH = [...VOCABULARY].sort((a, b) => b.length - a.length);
+/** Word-forming prefixes and suffixes: "recontact" and "cancelling" are words, not glue. */
+const PREFIXES = new Set(['re', 'un', 'dis', 'pre', 'non', 'sub', 'co', 'de', 'mis']);
+const SUFFIX = /^(?:ations?|ments?|ings?|lings?|ers?|ed|ly|able|ful|less|ness)$/;
+
+// Words repeat across messages; remembering each word's repair makes this cheap. Bounded so a
+// long-running server does not grow it without limit.
+const memo = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
+function correct(word: string): string {
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const fixed = repair(word);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(word, fixed);
+  return fixed;
+}
+
+function repair(word: string): string {
+  if (VOCAB_SET.has(word) || NOT_TYPOS.has(word)) return word;
+  for (const target of VOCABULARY) {
+    const max = target.length >= 9 ? 2 : 1;
+    if (editDistance(word, target, max) <= max) return target;
+  }
+  if (word.length >= 7) {
+    for (const target of BY_LENGTH) {
+      if (target.length < 5) continue;
+      const prefix = word.slice(0, -target.length);
+      if (word.endsWith(target) && prefix.length >= 2 && !PREFIXES.has(prefix)) {
+        return `${prefix} ${target}`;
+      }
+      const rest = word.slice(target.length);
+      if (word.startsWith(target) && rest.length >= 4 && !SUFFIX.test(rest)) {
+        return `${target} ${rest}`;
+      }
+    }
+  }
+  return word;
+}
+
+/** Repairs keyword typos in normalised text (see normalizeText). */
+export function fixTypos(normalized: string): string {
+  return normalized.replace(/([a-z])(\d)/g, '$1 $2').replace(/[a-z]{5,}/g, (word) => correct(word));
+}

@@ -1,0 +1,95 @@
+// Money amounts in free text: "$620", "620 EUR", "€620", "1.200,50 €", "€1,200", "620 dollars".
+// The value is a number in major units; the currency an ISO 4217 code.
+
+export interface MoneyAmount {
+  value: number;
+  currency: string;
+  matched: string;
+  index: number;
+}
+
+const SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  us$: 'USD',
+  r$: 'BRL',
+  a$: 'AUD',
+  c$: 'CAD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  chf: 'CHF',
+};
+
+const WORDS: Record<string, string> = {
+  dollar: 'USD',
+  dollars: 'USD',
+  usd: 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  eur: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  quid: 'GBP',
+  gbp: 'GBP',
+  reais: 'BRL',
+  brl: 'BRL',
+  cad: 'CAD',
+  aud: 'AUD',
+  chf: 'CHF',
+  jpy: 'JPY',
+  yen: 'JPY',
+  inr: 'INR',
+  rupees: 'INR',
+  mxn: 'MXN',
+  pesos: 'MXN',
+  sek: 'SEK',
+  nok: 'NOK',
+  dkk: 'DKK',
+  pln: 'PLN',
+};
+
+const NUM = '\\d{1,3}(?:[.,\\s\\u00a0\\u202f]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
+const SYM = '(?:us\\$|r\\$|a\\$|c\\$|chf|\\$|€|£|¥|₹)';
+const WORD = `(?:${Object.keys(WORDS).join('|')})`;
+const MULT = '(?:\\s?(k|m)\\b)?';
+
+const PATTERN = new RegExp(
+  `(${SYM})\\s?(${NUM})${MULT}|(${NUM})${MULT}\\s?(${SYM}|${WORD}\\b)`,
+  'giu',
+);
+
+/** Parses "1.200,50", "1,200.50", "1 200", "620" (decimal separators by position). */
+export function parseAmountNumber(raw: string): number {
+  const s = raw.replace(/[\s\u00a0\u202f]/g, '');
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  const lastSep = Math.max(lastDot, lastComma);
+  if (lastSep === -1) return Number(s);
+  const decimals = s.length - lastSep - 1;
+  const both = lastDot !== -1 && lastComma !== -1;
+  // A single separator followed by exactly three digits groups thousands ("€1,200", "1.200 €").
+  const isDecimal = both || decimals !== 3 ? decimals <= 2 : false;
+  const intPart = isDecimal ? s.slice(0, lastSep) : s;
+  const fracPart = isDecimal ? s.slice(lastSep + 1) : '';
+  const digits = intPart.replace(/[.,]/g, '');
+  return Number(fracPart ? `${digits}.${fracPart}` : digits);
+}
+
+/** Every money amount in `text`, in order of appearance. */
+export function parseMoneyAmounts(text: string): MoneyAmount[] {
+  const out: MoneyAmount[] = [];
+  for (const m of text.matchAll(PATTERN)) {
+    const sym = (m[1] ?? m[6] ?? '').toLowerCase();
+    const raw = m[2] ?? m[4] ?? '';
+    const mult = (m[3] ?? m[5] ?? '').toLowerCase();
+    const currency = SYMBOLS[sym] ?? WORDS[sym];
+    if (currency === undefined) continue;
+    let value = parseAmountNumber(raw);
+    if (mult === 'k') value *= 1_000;
+    if (mult === 'm') value *= 1_000_000;
+    if (!Number.isFinite(value)) continue;
+    out.push({ value, currency, matched: m[0].trim(), index: m.index });
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { botTurnFlags } from '../../../src/core/signals/bot-turn-flags.ts';
+import { detectClosing } from '../../../src/core/signals/detect-closing.ts';
+
+describe('botTurnFlags', () => {
+  it('flags clarification questions by intent or wording', () => {
+    expect(
+      botTurnFlags({ from: 'bot', text: 'Do you mean the TV box or the router?' }).clarification,
+    ).toBe(true);
+    expect(botTurnFlags({ from: 'bot', text: 'Okay.', intent: 'clarify' }).clarification).toBe(
+      true,
+    );
+  });
+
+  it('flags out-of-scope answers by intent or wording', () => {
+    expect(
+      botTurnFlags({ from: 'bot', text: "Sorry, I can't help with that topic.", intent: 'none' })
+        .outOfScope,
+    ).toBe(true);
+    expect(
+      botTurnFlags({ from: 'bot', text: "I don't have information about parking." }).outOfScope,
+    ).toBe(true);
+  });
+
+  it('flags bot and system failures', () => {
+    expect(botTurnFlags({ from: 'system', text: 'bot error: LLM request timed out' }).error).toBe(
+      true,
+    );
+    expect(botTurnFlags({ from: 'bot', intent: 'error', text: '' }).error).toBe(true);
+  });
+
+  it('flags nothing on customer turns or a plain answer', () => {
+    expect(botTurnFlags({ from: 'customer', text: "I can't help with that" })).toEqual({
+      clarification: false,
+      offersHuman: false,
+      outOfScope: false,
+      error: false,
+    });
+    expect(
+      botTurnFlags({ from: 'bot', text: 'Your order ships on Friday.', confidence: 0.9 }),
+    ).toEqual({
+      clarification: false,
+      offersHuman: false,
+      outOfScope: false,
+      error: false,
+    });
+  });
+});
+
+describe('detectClosing', () => {
+  it.each([
+    'Thanks!',
+    'Found it, thank you very much.',
+    'ok',
+    'alright cool',
+    'never mind, sorted',
+  ])('closes on %j', (text) => {
+    expect(detectClosing(text)).toBe(true);
+  });
+
+  it.each([
+    'ok so what do I do',
+    'ok but when',
+    'thanks, but it still fails',
+    'thanks, where is it?',
+  ])('stays open on %j', (text) => {
+    expect(detectClosing(text)).toBe(false);
+  });
+});
+
+describe('botTurnFlags offersHuman', () => {
+  it('sees the bot offering a person', () => {
+    expect(
+      botTurnFlags({ from: 'bot', text: 'Would you like me to connect you to an agent?' })
+        .offersHuman,
+    ).toBe(true);
+    expect(
+      botTurnFlags({ from: 'bot', text: 'Shall I transfer you to our billing team?' }).offersHuman,
+    ).toBe(true);
+    expect(botTurnFlags({ from: 'bot', text: 'Your agent code is 1234.' }).offersHuman).toBe(false);
+  });
+});
+
+describe('botTurnFlags errors', () => {
+  it('does not read a system note about a failed payment as a bot failure', () => {
+    expect(botTurnFlags({ from: 'system', text: 'Payment failed: card declined' }).error).toBe(
+      false,
+    );
+    expect(botTurnFlags({ from: 'system', action: 'bot_error', text: 'x' }).error).toBe(true);
+  });
+});
