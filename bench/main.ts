@@ -4,13 +4,16 @@
 // stdout stays machine-readable.
 import { parseArgs } from 'node:util';
 import { runMessagePathBench } from './message-path.ts';
+import { runPolicyEvalBench } from './policy-eval.ts';
+import { runRoutingBench } from './routing.ts';
 import type { BenchFigure, BenchOptions } from './types.ts';
 
 type Bench = (options: BenchOptions, log: (line: string) => void) => Promise<BenchFigure[]>;
 
 const BENCHES: Record<string, Bench> = {
   message_path: runMessagePathBench,
-  // TODO(policy_eval): add `policy_eval: runPolicyEvalBench` from './policy-eval.ts' once that file exists.
+  policy_eval: (options) => runPolicyEvalBench(options),
+  routing: runRoutingBench,
 };
 
 const DEFAULT_DURATION_SECONDS = 5;

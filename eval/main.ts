@@ -6,6 +6,8 @@ import { getDefaultPolicy, loadPolicy, type Policy } from '../src/core/policy/in
 import { compareSentiment } from './compare-sentiment.ts';
 import { loadBanking77, loadBitext, loadClinc, type EvalRow } from './datasets.ts';
 import { handoffRate, perReason, runRows, topReasons, type RowOutcome } from './run-rows.ts';
+import { formatContextCompleteness, measureContextCompleteness } from './context-completeness.ts';
+import { runKbCalibration } from './kb-calibration.ts';
 import { scoreScenarios } from './score-scenarios.ts';
 
 function option(name: string): string | undefined {
@@ -147,3 +149,9 @@ banking(policy);
 sentiment();
 console.log('\n## Public scenarios (../shared/scenarios/public.jsonl, shared scorer)');
 console.log(scoreScenarios().trimEnd());
+
+console.log('\n## Handoff packet: context completeness on the public scenarios');
+console.log(formatContextCompleteness(measureContextCompleteness()));
+
+console.log('\n## Bot answer engine: confidence calibration (eval/kb-questions.jsonl, held out)');
+console.log((await runKbCalibration()).trimEnd());

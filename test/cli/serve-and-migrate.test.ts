@@ -1,10 +1,11 @@
 /** The `baton` command as a user runs it: a real child process. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/store.ts';
 
 const run = promisify(execFile);
 const baton = path.resolve('bin/baton.mjs');
@@ -24,6 +25,60 @@ async function batonCli(args: string[], env: Record<string, string>, cwd: string
 }
 
 describe('baton CLI', () => {
+  it('exports stored conversations as transcripts that replay', async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'baton-cli-'));
+    const db = path.join(cwd, 'data', 'baton.db');
+    const store = createStore({ url: db });
+    await store.migrate();
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 22, 10, 0, s));
+    await store.conversations.create({
+      id: 'c_export',
+      channel: 'web',
+      customer: { name: 'Sarah' },
+      language: 'en',
+      tokenHash: 'h',
+      events: [
+        {
+          type: 'message.created',
+          actor: { type: 'bot' },
+          data: { from: 'bot', text: 'Hi, I am a bot.' },
+        },
+      ],
+      now: at(0),
+    });
+    await store.conversations.commit({
+      conversationId: 'c_export',
+      events: [
+        {
+          type: 'message.created',
+          actor: { type: 'customer' },
+          data: { from: 'customer', text: 'I want to talk to a human' },
+        },
+      ],
+      now: at(5),
+    });
+    await store.close();
+    const out = path.join(cwd, 'export.jsonl');
+    const exported = await batonCli(['export', '--out', out], { DATABASE_URL: db }, cwd);
+    expect(exported.stderr).toContain('exported 1 conversation');
+    const line = JSON.parse(readFileSync(out, 'utf8').trim());
+    expect(line).toMatchObject({
+      format: 'baton.transcript/1',
+      id: 'c_export',
+      channel: 'web',
+      customer: { name: 'Sarah' },
+      turns: [
+        { from: 'bot', text: 'Hi, I am a bot.' },
+        { from: 'customer', text: 'I want to talk to a human', at: '2026-11-22T10:00:05.000Z' },
+      ],
+    });
+    const replayed = await batonCli(['replay', out, '--json'], {}, cwd);
+    expect(JSON.parse(replayed.stdout.trim()).handoff).toMatchObject({
+      at_turn: 1,
+      reasons: ['explicit_request'],
+    });
+  });
+
   it('migrate creates the SQLite database, then reports it up to date', async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'baton-cli-'));
     const first = await batonCli(['migrate'], { BATON_DATA_DIR: path.join(cwd, 'data') }, cwd);

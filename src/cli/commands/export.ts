@@ -2,8 +2,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { exportTranscript } from '../../server/conversations/export-transcript.ts';
-import { createStore } from '../../store/store.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
 
 export function registerExportCommand(program: Command): void {
@@ -19,6 +17,8 @@ export function registerExportCommand(program: Command): void {
         console.error(`baton export: --since is not a date: ${options.since}`);
         process.exit(2);
       }
+      const { createStore } = await import('../../store/store.ts');
+      const { exportTranscript } = await import('../../server/conversations/export-transcript.ts');
       const store = createStore({ url: config.databaseUrl });
       const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
       let count = 0;

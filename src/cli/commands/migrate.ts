@@ -1,6 +1,5 @@
 /** `baton migrate`: apply pending database migrations and report them. */
 import type { Command } from 'commander';
-import { createStore } from '../../store/store.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
 
 export function registerMigrateCommand(program: Command): void {
@@ -9,6 +8,7 @@ export function registerMigrateCommand(program: Command): void {
     .description('apply pending database migrations')
     .action(async () => {
       const config = resolveConfigOrExit();
+      const { createStore } = await import('../../store/store.ts');
       const store = createStore({ url: config.databaseUrl });
       try {
         const result = await store.migrate();

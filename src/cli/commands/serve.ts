@@ -1,6 +1,5 @@
 /** `baton serve`: start the server; stop cleanly on SIGINT/SIGTERM. */
 import type { Command } from 'commander';
-import { startServer } from '../../server/main.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -9,6 +8,8 @@ export function registerServeCommand(program: Command): void {
     .description('start the Baton server (HTTP, WebSocket, widget and inbox)')
     .action(async () => {
       const config = resolveConfigOrExit();
+      // Loaded on use, so that `baton replay` never pays for (or breaks on) the server.
+      const { startServer } = await import('../../server/main.ts');
       const server = await startServer({ config });
       server.app.log.info(
         `Baton is ready: demo ${server.url}/  inbox ${server.url}/inbox/  API ${server.url}/api/v1/openapi.json`,

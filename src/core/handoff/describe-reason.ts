@@ -8,7 +8,7 @@ const BLOCKERS: Readonly<Record<string, string>> = {
   negative_sentiment: 'the customer is frustrated',
   repeated_failure: 'the bot failed to help several times',
   out_of_scope: 'the request is outside what the bot covers',
-  high_value: 'a sales opportunity that a person should take',
+  high_value: 'this is a sales opportunity a person should take',
   session_timeout: 'the conversation went on too long without a resolution',
   bot_error: 'the bot failed (error or timeout)',
   approval_required: 'the request needs a person’s approval',

@@ -81,6 +81,10 @@ export const DEFAULT_ACTION_RULES: readonly ActionRule[] = [
     ],
   },
   {
+    when: { reasons: ['session_timeout'] },
+    actions: ['Read what the bot tried, then solve it or agree a clear next step'],
+  },
+  {
     when: { reasons: ['explicit_request'] },
     actions: ['Greet the customer by name and say what you already know'],
   },

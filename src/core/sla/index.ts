@@ -1,0 +1,15 @@
+/** SLA: business hours, wait estimates, what the customer hears, and the no-dead-ends timers (pure). */
+export * from './business-calendar.ts';
+export * from './estimate-wait.ts';
+export * from './expectation-message.ts';
+export * from './find-dead-ends.ts';
+export * from './format-follow-up.ts';
+export * from './is-open.ts';
+export * from './message-templates.ts';
+export * from './next-timers.ts';
+export * from './should-update-estimate.ts';
+export * from './timers.ts';
+export * from './zoned-time.ts';
+export * from './simulate/run-simulation.ts';
+export * from './simulate/score-predictions.ts';
+export * from './simulate/simulation-options.ts';
