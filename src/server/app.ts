@@ -26,7 +26,9 @@ import { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { RouteContext } from './route-context.ts';
 import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
+import { createPrometheusMetrics } from './metrics/prometheus.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
+import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -109,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     policy: options.policy,
     workflow: new AgentWorkflow({ store, bus, clock, slaMs }),
     knowledge: options.knowledge,
+    metrics: createPrometheusMetrics(bus, store, hub),
   };
 
   registerHealth(app, ctx);
@@ -119,6 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerAuthRoutes(app, ctx);
   registerAgentActions(app, ctx);
   registerWorkflowRoutes(app, ctx);
+  registerAnalyticsRoutes(app, ctx);
   registerAssistRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerCustomerStream(app, ctx);
@@ -136,6 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.addHook('onReady', async () => timers.start());
   app.addHook('onClose', async () => {
     await timers.stop();
+    ctx.metrics.close();
     hub.close();
   });
   return { app, service, hub, timers };

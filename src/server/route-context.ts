@@ -5,6 +5,7 @@ import type { ResolvedConfig } from './config/load-config.ts';
 import type { AgentWorkflow } from './conversations/agent-workflow.ts';
 import type { ConversationService } from './conversations/conversation-service.ts';
 import type { KnowledgeSearch } from './engines/knowledge-search.ts';
+import type { PrometheusMetrics } from './metrics/prometheus.ts';
 import type { PolicySource } from './engines/policy-source.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 
@@ -18,4 +19,5 @@ export interface RouteContext {
   readonly policy: PolicySource;
   readonly workflow: AgentWorkflow;
   readonly knowledge: KnowledgeSearch;
+  readonly metrics: PrometheusMetrics;
 }

@@ -137,6 +137,57 @@ export class ConversationRepository {
     };
   }
 
+  /** Waiting conversations per queue, for the queue-length gauge. */
+  async countWaitingByQueue(): Promise<Array<{ queue: string | null; count: number }>> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select((eb) => ['queue', eb.fn.countAll().as('n')])
+      .where('status', 'in', ['queued', 'offered'])
+      .groupBy('queue')
+      .execute();
+    return rows.map((r) => ({ queue: r.queue, count: Number(r.n) }));
+  }
+
+  /** Conversations started in [from, to) with their whole event logs, for analytics. */
+  async logsBetween(
+    from: Date,
+    to: Date,
+    limit = 5000,
+  ): Promise<Array<{ conversation: ConversationRecord; events: StoredEvent[] }>> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('created_at', '>=', from.toISOString())
+      .where('created_at', '<', to.toISOString())
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    const logs: Array<{ conversation: ConversationRecord; events: StoredEvent[] }> = [];
+    for (let i = 0; i < rows.length; i += 200) {
+      const batch = rows.slice(i, i + 200);
+      const events = await this.db
+        .selectFrom('events')
+        .selectAll()
+        .where(
+          'conversation_id',
+          'in',
+          batch.map((r) => r.id),
+        )
+        .orderBy('conversation_id')
+        .orderBy('seq')
+        .execute();
+      const byId = new Map<string, StoredEvent[]>();
+      for (const e of events) {
+        const list = byId.get(e.conversation_id) ?? [];
+        list.push(toEvent(e));
+        byId.set(e.conversation_id, list);
+      }
+      for (const row of batch)
+        logs.push({ conversation: toConversation(row), events: byId.get(row.id) ?? [] });
+    }
+    return logs;
+  }
+
   /** All conversations in creation order, a page at a time (for export). */
   async listPage(
     after: { createdAt: string; id: string } | null,

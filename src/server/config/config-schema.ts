@@ -107,6 +107,17 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    metrics: Type.Object(
+      {
+        token: Type.Optional(
+          Type.String({
+            minLength: 16,
+            description: 'BATON_METRICS_TOKEN: bearer token required on /metrics.',
+          }),
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     web: Type.Object(
       { root: Type.String({ minLength: 1, default: 'dist/web' }) },
       { additionalProperties: false, default: {} },

@@ -24,6 +24,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_POLICY_FILE', path: ['policy', 'file'], type: 'string' },
   { env: 'BATON_SLA_SECONDS', path: ['routing', 'firstResponseSlaSeconds'], type: 'int' },
   { env: 'BATON_TIMER_INTERVAL_MS', path: ['timers', 'intervalMs'], type: 'int' },
+  { env: 'BATON_METRICS_TOKEN', path: ['metrics', 'token'], type: 'string' },
   { env: 'BATON_WEB_ROOT', path: ['web', 'root'], type: 'string' },
   { env: 'LOG_LEVEL', path: ['log', 'level'], type: 'string' },
 ];

@@ -1,0 +1,111 @@
+/**
+ * The numbers a support lead tunes the system by, all derived from the event log: handoff
+ * rate and reasons, time to human, wait, abandonment, misroutes, repeat rate, resolution after
+ * handoff, and what the bot could have handled. Durations are seconds.
+ */
+import type { ConversationFacts } from './conversation-facts.ts';
+import { percentile } from './percentile.ts';
+
+export interface Distribution {
+  readonly count: number;
+  readonly p50: number | null;
+  readonly p90: number | null;
+}
+
+export interface HandoffMetrics {
+  readonly conversations: number;
+  readonly handoffs: number;
+  readonly handoffRate: number | null;
+  readonly byReason: Readonly<Record<string, number>>;
+  readonly byQueue: Readonly<Record<string, number>>;
+  readonly byChannel: Readonly<Record<string, number>>;
+  readonly byLanguage: Readonly<Record<string, number>>;
+  /** Handoffs per hour of day (UTC), index 0..23. */
+  readonly byHour: readonly number[];
+  /** Handoff → first human reply. */
+  readonly timeToHumanSeconds: Distribution;
+  /** Handoff → an agent took it. */
+  readonly waitSeconds: Distribution;
+  readonly abandoned: number;
+  readonly abandonmentRate: number | null;
+  readonly misroutes: number;
+  readonly misrouteRate: number | null;
+  /** Share of agent messages on which the repeat guard warned. */
+  readonly repeatRate: number | null;
+  readonly repeatOverrides: number;
+  readonly resolvedAfterHandoff: number;
+  /** Of handed-over conversations resolved with an outcome, the share marked resolved. */
+  readonly resolutionRate: number | null;
+  readonly slaBreaches: number;
+  readonly improvementItems: ReadonlyArray<{
+    readonly conversationId: string;
+    readonly reasons: readonly string[];
+    readonly note?: string;
+  }>;
+}
+
+const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
+const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
+
+function distribution(values: readonly number[]): Distribution {
+  return { count: values.length, p50: percentile(values, 50), p90: percentile(values, 90) };
+}
+
+function countBy(
+  facts: readonly ConversationFacts[],
+  key: (f: ConversationFacts) => readonly string[],
+) {
+  const counts: Record<string, number> = {};
+  for (const f of facts) for (const k of key(f)) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+}
+
+export function computeHandoffMetrics(all: readonly ConversationFacts[]): HandoffMetrics {
+  const handed = all.filter((f) => f.handedOverAt !== null);
+  const byHour = Array.from({ length: 24 }, () => 0);
+  for (const f of handed) byHour[new Date(f.handedOverAt as string).getUTCHours()]! += 1;
+  const timeToHuman = handed.flatMap((f) =>
+    f.firstHumanReplyAt ? [seconds(f.handedOverAt as string, f.firstHumanReplyAt)] : [],
+  );
+  const wait = handed.flatMap((f) =>
+    f.assignedAt ? [seconds(f.handedOverAt as string, f.assignedAt)] : [],
+  );
+  const abandoned = handed.filter((f) => f.abandonedAt !== null).length;
+  const misroutes = handed.filter((f) => f.misrouted).length;
+  const agentMessages = handed.reduce((n, f) => n + f.agentMessages, 0);
+  const withOutcome = handed.filter((f) => f.outcome?.resolved !== undefined);
+  return {
+    conversations: all.length,
+    handoffs: handed.length,
+    handoffRate: ratio(handed.length, all.length),
+    byReason: countBy(handed, (f) => f.reasons.slice(0, 1)),
+    byQueue: countBy(handed, (f) => (f.queue ? [f.queue] : [])),
+    byChannel: countBy(handed, (f) => [f.channel]),
+    byLanguage: countBy(handed, (f) => [f.language ?? 'unknown']),
+    byHour,
+    timeToHumanSeconds: distribution(timeToHuman),
+    waitSeconds: distribution(wait),
+    abandoned,
+    abandonmentRate: ratio(abandoned, handed.length),
+    misroutes,
+    misrouteRate: ratio(misroutes, handed.length),
+    repeatRate: ratio(
+      handed.reduce((n, f) => n + f.repeatWarnings, 0),
+      agentMessages,
+    ),
+    repeatOverrides: handed.reduce((n, f) => n + f.repeatOverrides, 0),
+    resolvedAfterHandoff: handed.filter((f) => f.resolvedAt !== null).length,
+    resolutionRate: ratio(
+      withOutcome.filter((f) => f.outcome?.resolved === true).length,
+      withOutcome.length,
+    ),
+    slaBreaches: handed.reduce((n, f) => n + f.slaBreaches, 0),
+    improvementItems: handed
+      .filter((f) => f.outcome?.botCouldHaveHandled === true)
+      .map((f) => ({
+        conversationId: f.id,
+        reasons: f.reasons,
+        ...(f.outcome?.note ? { note: f.outcome.note } : {}),
+      })),
+  };
+}

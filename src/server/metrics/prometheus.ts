@@ -1,0 +1,119 @@
+/**
+ * Prometheus metrics at /metrics (text format), fed by the bus: every committed change is
+ * counted once on the node that committed it. Queue lengths are read from the database at
+ * scrape time, so every node reports the same truth.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { EventBus } from '../../bus/event-bus.ts';
+import type { Store } from '../../store/store.ts';
+import type { PresencePort } from '../conversations/ports.ts';
+
+export interface PrometheusMetrics {
+  readonly registry: Registry;
+  close(): void;
+}
+
+export function createPrometheusMetrics(
+  bus: EventBus,
+  store: Store,
+  presence: PresencePort,
+): PrometheusMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'baton_process_' });
+  const started = new Counter({
+    name: 'baton_conversations_started_total',
+    help: 'Conversations started, by channel.',
+    labelNames: ['channel'],
+    registers: [registry],
+  });
+  const handoffs = new Counter({
+    name: 'baton_handoffs_total',
+    help: 'Handoffs to a person, by strongest reason, queue and channel.',
+    labelNames: ['reason', 'queue', 'channel'],
+    registers: [registry],
+  });
+  const messages = new Counter({
+    name: 'baton_messages_total',
+    help: 'Messages stored, by sender.',
+    labelNames: ['from'],
+    registers: [registry],
+  });
+  const breaches = new Counter({
+    name: 'baton_sla_breaches_total',
+    help: 'First-response SLA breaches, by queue.',
+    labelNames: ['queue'],
+    registers: [registry],
+  });
+  const resolved = new Counter({
+    name: 'baton_conversations_resolved_total',
+    help: 'Conversations resolved, by whether a person had them.',
+    labelNames: ['handed_over'],
+    registers: [registry],
+  });
+  const wait = new Histogram({
+    name: 'baton_wait_seconds',
+    help: 'From handoff until an agent took the conversation.',
+    labelNames: ['queue'],
+    buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'baton_agents_connected',
+    help: 'Agents with the inbox open on this node.',
+    registers: [registry],
+    collect() {
+      this.set(presence.onlineAgentCount());
+    },
+  });
+  new Gauge({
+    name: 'baton_conversations_waiting',
+    help: 'Conversations waiting for a person, by queue.',
+    labelNames: ['queue'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { queue, count } of await store.conversations.countWaitingByQueue()) {
+        this.set({ queue: queue ?? 'none' }, count);
+      }
+    },
+  });
+
+  const unsubscribe = bus.subscribe(({ conversation, events }) => {
+    for (const e of events) {
+      switch (e.type) {
+        case 'conversation.created':
+          started.inc({ channel: conversation.channel });
+          break;
+        case 'message.created':
+          messages.inc({ from: String(e.data.from ?? e.actor.type) });
+          break;
+        case 'conversation.handed_over': {
+          const reasons = Array.isArray(e.data.reasons) ? (e.data.reasons as string[]) : [];
+          handoffs.inc({
+            reason: reasons[0] ?? 'unknown',
+            queue: String(e.data.queue ?? 'none'),
+            channel: conversation.channel,
+          });
+          break;
+        }
+        case 'conversation.assigned':
+          if (conversation.handedOverAt) {
+            wait.observe(
+              { queue: conversation.queue ?? 'none' },
+              (Date.parse(e.at) - Date.parse(conversation.handedOverAt)) / 1000,
+            );
+          }
+          break;
+        case 'conversation.sla_breached':
+          breaches.inc({ queue: conversation.queue ?? 'none' });
+          break;
+        case 'conversation.resolved':
+          resolved.inc({ handed_over: conversation.handedOverAt ? 'yes' : 'no' });
+          break;
+        default:
+          break;
+      }
+    }
+  });
+  return { registry, close: unsubscribe };
+}
