@@ -26,7 +26,15 @@ import { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { RouteContext } from './route-context.ts';
 import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
+import { ChannelInbound } from './channels/channel-inbound.ts';
+import {
+  handleChannelSend,
+  queueOutboundMessages,
+  SEND_TIMER,
+} from './channels/channel-outbound.ts';
+import { createAdapters } from './channels/create-adapters.ts';
 import { createPrometheusMetrics } from './metrics/prometheus.ts';
+import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
@@ -129,16 +137,32 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerAgentStream(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerWebApps(app, config.web.root);
+  const adapters = createAdapters(config, clock);
+  const outbound = {
+    store,
+    bus,
+    adapters,
+    clock,
+    kick: () => void timers.tick(),
+    onError: (error: unknown) =>
+      app.log.error({ err: error }, 'queueing an outbound message failed'),
+  };
   const timers = new TimerRunner({
     store,
     clock,
     intervalMs: config.timers.intervalMs,
     leaseMs: config.timers.leaseMs,
-    handlers: { [SLA_TIMER]: handleSlaBreach({ store, bus, slaMs }) },
+    handlers: {
+      [SLA_TIMER]: handleSlaBreach({ store, bus, slaMs }),
+      [SEND_TIMER]: handleChannelSend(outbound),
+    },
     log: app.log,
   });
+  const stopQueueing = queueOutboundMessages(outbound);
+  await registerChannelWebhooks(app, adapters, new ChannelInbound({ store, bus, service, clock }));
   app.addHook('onReady', async () => timers.start());
   app.addHook('onClose', async () => {
+    stopQueueing();
     await timers.stop();
     ctx.metrics.close();
     hub.close();

@@ -21,6 +21,8 @@ export type { CommitInput, CommitResult } from './conversation-writes.ts';
 export interface CreateConversationInput {
   readonly id: string;
   readonly channel: string;
+  /** The provider's thread, for conversations that arrive through a channel adapter. */
+  readonly externalThread?: string;
   readonly customer: Record<string, unknown>;
   readonly language: string | null;
   readonly tokenHash: string;
@@ -56,6 +58,8 @@ export class ConversationRepository {
       language: input.language,
       customer: JSON.stringify(input.customer),
       customer_key: customerKeyOf(input.customer),
+      external_thread: input.externalThread ?? null,
+      channel_state: null,
       token_hash: input.tokenHash,
       last_seq: input.events.length,
       handoff: null,
@@ -135,6 +139,31 @@ export class ConversationRepository {
       previousConversations: Number(row.conversations),
       previousEscalations: Number(row.escalations),
     };
+  }
+
+  /** The newest conversation in this provider thread that is still open, if any. */
+  async findOpenByThread(channel: string, thread: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('channel', '=', channel)
+      .where('external_thread', '=', thread)
+      .where('status', 'not in', ['resolved', 'abandoned'])
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toConversation(row);
+  }
+
+  /** The event with this seq, or undefined. */
+  async event(conversationId: string, seq: number): Promise<StoredEvent | undefined> {
+    const row = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
+    return row && toEvent(row);
   }
 
   /** Waiting conversations per queue, for the queue-length gauge. */

@@ -53,6 +53,17 @@ export interface ConversationRecord {
   readonly updatedAt: string;
   readonly handedOverAt: string | null;
   readonly resolvedAt: string | null;
+  /** The provider's thread id (WhatsApp, Telegram, SMS …); null for web and API. */
+  readonly externalThread: string | null;
+  readonly channelState: ChannelState;
+}
+
+/** What the channel says about this thread, respected by outbound sending. */
+export interface ChannelState {
+  /** The customer sent STOP (SMS): nothing more may be sent. */
+  readonly optedOut?: boolean;
+  /** Messenger handover protocol: another app has the thread; Baton must not reply. */
+  readonly standby?: boolean;
 }
 
 /** Columns a commit may change besides `last_seq`. */
@@ -67,6 +78,7 @@ export interface ConversationChanges {
   readonly preview?: string | null;
   readonly handedOverAt?: string | null;
   readonly resolvedAt?: string | null;
+  readonly channelState?: ChannelState;
 }
 
 export interface AgentRecord {

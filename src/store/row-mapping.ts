@@ -1,8 +1,9 @@
 /** Converts between database rows and records. */
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import type {
-  AgentRecord,
   ActorType,
+  AgentRecord,
+  ChannelState,
   ConversationChanges,
   ConversationRecord,
   StoredEvent,
@@ -29,6 +30,8 @@ export function toConversation(row: ConversationsTable): ConversationRecord {
     updatedAt: row.updated_at,
     handedOverAt: row.handed_over_at,
     resolvedAt: row.resolved_at,
+    externalThread: row.external_thread,
+    channelState: row.channel_state === null ? {} : (JSON.parse(row.channel_state) as ChannelState),
   };
 }
 
@@ -75,5 +78,6 @@ export function toConversationColumns(changes: ConversationChanges): Partial<Con
   if (changes.preview !== undefined) cols.preview = changes.preview;
   if (changes.handedOverAt !== undefined) cols.handed_over_at = changes.handedOverAt;
   if (changes.resolvedAt !== undefined) cols.resolved_at = changes.resolvedAt;
+  if (changes.channelState !== undefined) cols.channel_state = JSON.stringify(changes.channelState);
   return cols;
 }

@@ -14,6 +14,8 @@ export interface ConversationsTable {
   language: string | null;
   customer: string;
   customer_key: string | null;
+  external_thread: string | null;
+  channel_state: string | null;
   token_hash: string;
   last_seq: number;
   handoff: string | null;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from './open-database.ts';
-import type { TimerRecord, TimerStatus } from './records.ts';
+import type { NewTimer, TimerRecord, TimerStatus } from './records.ts';
 import type { Database, TimersTable } from './schema.ts';
 
 function toTimer(row: TimersTable): TimerRecord {
@@ -28,6 +28,26 @@ export class TimerRepository {
     private readonly db: Kysely<Database>,
     private readonly engine: DatabaseEngine,
   ) {}
+
+  /** Schedules a timer outside a conversation commit (e.g. an outbox send after the fact). */
+  async schedule(conversationId: string, timer: NewTimer, now: Date): Promise<void> {
+    await this.db
+      .insertInto('timers')
+      .values({
+        id: `t_${randomUUID().replaceAll('-', '')}`,
+        conversation_id: conversationId,
+        kind: timer.kind,
+        due_at: timer.dueAt.toISOString(),
+        data: JSON.stringify(timer.data ?? {}),
+        status: 'pending',
+        claimed_by: null,
+        claimed_until: null,
+        attempts: 0,
+        created_at: now.toISOString(),
+        fired_at: null,
+      })
+      .execute();
+  }
 
   /** Claims up to `limit` due timers (or ones whose claim lapsed) for `leaseMs`. */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<TimerRecord[]> {

@@ -107,6 +107,43 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    channels: Type.Object(
+      {
+        whatsapp: Type.Optional(
+          Type.Object(
+            {
+              appSecret: Type.String({ minLength: 1 }),
+              verifyToken: Type.String({ minLength: 1 }),
+              accessToken: Type.String({ minLength: 1 }),
+              apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        telegram: Type.Optional(
+          Type.Object(
+            {
+              botToken: Type.String({ minLength: 1 }),
+              secretToken: Type.String({ pattern: '^[A-Za-z0-9_-]{1,256}$' }),
+              apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        sms: Type.Optional(
+          Type.Object(
+            {
+              accountSid: Type.String({ minLength: 1 }),
+              authToken: Type.String({ minLength: 1 }),
+              publicBaseUrl: Type.String({ minLength: 1 }),
+              apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     metrics: Type.Object(
       {
         token: Type.Optional(

@@ -33,10 +33,14 @@ export interface StartConversationInput {
   readonly channel: string;
   readonly customer: Record<string, unknown>;
   readonly language: string | null;
+  /** The provider's thread, for conversations that arrive through a channel. */
+  readonly externalThread?: string;
 }
 
 export interface CustomerMessageInput {
   readonly text?: string;
+  /** What the channel carried besides text (media, a button press, an unsupported type). */
+  readonly extra?: Readonly<Record<string, unknown>>;
   readonly action?: 'request_human';
   readonly clientMessageId?: string;
 }
@@ -62,6 +66,7 @@ export class ConversationService {
       id: `c_${randomUUID().replaceAll('-', '')}`,
       channel: input.channel,
       customer: input.customer,
+      ...(input.externalThread ? { externalThread: input.externalThread } : {}),
       language: input.language,
       tokenHash: hashToken(token),
       now: this.deps.clock(),
@@ -103,12 +108,22 @@ export class ConversationService {
     return this.deps.store.conversations.listInbox({ agentId });
   }
 
-  async postCustomerMessage(id: string, input: CustomerMessageInput): Promise<PostResult> {
+  /**
+   * Stores the customer's message, then lets the bot (or the policy) answer. With
+   * `botInBackground` it returns as soon as the message is stored: webhooks must be
+   * acknowledged fast, and the answer travels back through the channel anyway.
+   */
+  async postCustomerMessage(
+    id: string,
+    input: CustomerMessageInput,
+    options: { readonly botInBackground?: boolean } = {},
+  ): Promise<PostResult> {
     this.checkMessage(input.text, input.action);
     const data: Record<string, unknown> = { from: 'customer' };
     if (input.text !== undefined) data.text = input.text;
     if (input.action !== undefined) data.action = input.action;
     if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
+    if (input.extra) Object.assign(data, input.extra);
     const stored = await this.commitOrExplain(id, {
       expectStatus: OPEN_STATES,
       changes: { preview: previewOf(input) },
@@ -120,7 +135,12 @@ export class ConversationService {
       return { events: stored.events, duplicate: false };
     }
     const message = stored.events[0] as StoredEvent;
-    const caused = await this.botTurns.run(id, () => this.handoff.botTurn(id, message));
+    const turn = this.botTurns.run(id, () => this.handoff.botTurn(id, message));
+    if (options.botInBackground) {
+      turn.catch((error: unknown) => this.deps.onBackgroundError(error));
+      return { events: stored.events, duplicate: false };
+    }
+    const caused = await turn;
     return { events: [...stored.events, ...caused], duplicate: false };
   }
 

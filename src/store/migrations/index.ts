@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.ts';
 import * as customerKey from './002-customer-key.ts';
 import * as timers from './003-timers.ts';
+import * as channelThreads from './004-channel-threads.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-customer-key': customerKey,
   '003-timers': timers,
+  '004-channel-threads': channelThreads,
 };
 
 export const migrationProvider: MigrationProvider = {

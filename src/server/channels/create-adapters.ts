@@ -1,0 +1,25 @@
+/** The channel adapters the configuration enables, by channel name. */
+import {
+  createTelegramAdapter,
+  createTwilioAdapter,
+  createWhatsAppAdapter,
+  type ChannelAdapter,
+} from '../../channels/index.ts';
+import type { ResolvedConfig } from '../config/load-config.ts';
+
+export type EnabledAdapters = ReadonlyMap<string, ChannelAdapter>;
+
+export function createAdapters(config: ResolvedConfig, clock: () => Date): EnabledAdapters {
+  const adapters = new Map<string, ChannelAdapter>();
+  const { whatsapp, telegram, sms } = config.channels;
+  if (whatsapp) {
+    adapters.set('whatsapp', createWhatsAppAdapter({ ...whatsapp, clock }));
+  }
+  if (telegram) {
+    adapters.set('telegram', createTelegramAdapter({ ...telegram, clock }));
+  }
+  if (sms) {
+    adapters.set('sms', createTwilioAdapter({ ...sms, clock }));
+  }
+  return adapters;
+}

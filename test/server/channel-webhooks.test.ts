@@ -1,0 +1,172 @@
+/**
+ * Channels through the real server: the provider's signed webhook in, the reply out through
+ * the provider's API (a local recorder standing in for it), in the same thread, once.
+ */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+const SECRET = 'wa-app-secret';
+const fixtures = (name: string) =>
+  JSON.parse(readFileSync(`../shared/data/channels/whatsapp/${name}`, 'utf8')) as Record<
+    string,
+    any
+  >;
+
+function waText(id: string, body: string) {
+  const payload = structuredClone(fixtures('pywa-updates-message.json').text);
+  const message = payload.entry[0].changes[0].value.messages[0];
+  message.id = id;
+  message.text.body = body;
+  return JSON.stringify(payload);
+}
+
+async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  ms = 10_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('WhatsApp through the server', () => {
+  const sent: Array<{ url: string; auth: string | undefined; body: any }> = [];
+  let failNext = 0;
+  const provider = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      if (failNext > 0) {
+        failNext--;
+        res.writeHead(503).end();
+        return;
+      }
+      sent.push({ url: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(body) });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ messages: [{ id: `wamid.out${sent.length}` }] }));
+    });
+  });
+  let s: TestServer;
+  const post = (
+    raw: string,
+    signature = `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
+  ) =>
+    fetch(`${s.baseUrl}/channels/whatsapp/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+      body: raw,
+    });
+  beforeAll(async () => {
+    await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
+    s = await startTestServer({
+      env: {
+        BATON_WHATSAPP_APP_SECRET: SECRET,
+        BATON_WHATSAPP_VERIFY_TOKEN: 'verify-me',
+        BATON_WHATSAPP_ACCESS_TOKEN: 'wa-token',
+        BATON_WHATSAPP_API_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
+        BATON_TIMER_INTERVAL_MS: '50',
+      },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+    provider.close();
+  });
+
+  it('answers the hub.challenge handshake only with the right verify token', async () => {
+    const ok = await fetch(
+      `${s.baseUrl}/channels/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444`,
+    );
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    const wrong = await fetch(
+      `${s.baseUrl}/channels/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`,
+    );
+    expect(wrong.status).toBe(403);
+  });
+
+  it('refuses unsigned and wrongly signed webhooks and stores nothing', async () => {
+    const raw = waText('wamid.forged', 'hello');
+    expect((await post(raw, '')).status).toBe(401);
+    expect((await post(raw, `sha256=${'0'.repeat(64)}`)).status).toBe(403);
+    const malformed = await post('{"object": "whatsapp_business_account", "entry": 7}');
+    expect(malformed.status).toBe(400);
+    const store = s.server.store;
+    expect(
+      await store.conversations.findOpenByThread('whatsapp', '1122334455667:972987654321'),
+    ).toBeUndefined();
+  });
+
+  it('keeps the thread: bot answer, handoff, agent reply, status, all in the same WhatsApp chat, once', async () => {
+    const store = s.server.store;
+    const first = await post(waText('wamid.in1', 'How long does shipping take?'));
+    expect(first.status).toBe(200);
+    const conversation = await until(() =>
+      store.conversations.findOpenByThread('whatsapp', '1122334455667:972987654321'),
+    );
+    expect(conversation.customer).toMatchObject({ name: 'Test Name' });
+    // Greeting (the bot says it is a bot) and the answer go out to the same number.
+    await until(() => (sent.length >= 2 ? true : undefined));
+    expect(sent[0]!.url).toMatch(/\/1122334455667\/messages$/);
+    expect(sent[0]!.auth).toBe('Bearer wa-token');
+    expect(sent[0]!.body).toMatchObject({
+      messaging_product: 'whatsapp',
+      to: '972987654321',
+      type: 'text',
+    });
+    expect(sent[0]!.body.text.body).toMatch(/automated assistant/);
+    expect(sent[1]!.body.text.body).toMatch(/business days/);
+
+    // The provider delivers the same webhook again: stored once, answered once.
+    expect((await post(waText('wamid.in1', 'How long does shipping take?'))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent).toHaveLength(2);
+    const events = await store.conversations.eventsSince(conversation.id, 0);
+    expect(events.filter((e) => e.data.from === 'customer')).toHaveLength(1);
+
+    await post(waText('wamid.in2', 'I want to talk to a human'));
+    await until(() => (sent.length >= 3 ? true : undefined));
+    expect(sent[2]!.body.text.body).toMatch(/person|team/);
+
+    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
+      token: agent,
+    });
+    failNext = 1; // the provider hiccups once: the send is retried, not lost
+    await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/messages`, {
+      token: agent,
+      body: { text: 'Hi, Alex here. Let me check that for you.' },
+    });
+    const agentReply = await until(
+      () => sent.find((r) => r.body.text?.body?.startsWith('Hi, Alex here')),
+      60_000,
+    );
+    expect(agentReply.body.to).toBe('972987654321');
+
+    // A delivery status updates the conversation and does not wake the bot.
+    const before = sent.length;
+    const status = structuredClone(fixtures('pywa-updates-message_status.json').delivered);
+    expect((await post(JSON.stringify(status))).status).toBe(200);
+    const recorded = await until(async () =>
+      (await store.conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'message.status',
+      ),
+    );
+    expect(recorded.data).toMatchObject({ status: 'delivered' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sent).toHaveLength(before);
+    const deliveries = (await store.conversations.eventsSince(conversation.id, 0)).filter(
+      (e) => e.type === 'message.delivery',
+    );
+    expect(deliveries.every((e) => e.data.status === 'sent')).toBe(true);
+  }, 90_000);
+});
