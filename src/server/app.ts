@@ -24,6 +24,9 @@ import { registerAgentStream } from './realtime/agent-stream.ts';
 import { registerCustomerStream } from './realtime/customer-stream.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { RouteContext } from './route-context.ts';
+import { DEFAULT_QUEUES } from '../core/routing/default-queues.ts';
+import { handleOfferExpiry } from './routing/offer-expiry.ts';
+import { OFFER_TIMER, RouterService } from './routing/router-service.ts';
 import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
@@ -120,7 +123,17 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     workflow: new AgentWorkflow({ store, bus, clock, slaMs }),
     knowledge: options.knowledge,
     metrics: createPrometheusMetrics(bus, store, hub),
+    router: new RouterService({
+      store,
+      bus,
+      clock,
+      queues: DEFAULT_QUEUES,
+      isConnected: (id) => hub.isConnected(id),
+      intervalMs: config.routing.passIntervalMs,
+      log: app.log,
+    }),
   };
+  hub.onAgentConnected = () => ctx.router.kick();
 
   registerHealth(app, ctx);
   registerCreateConversation(app, ctx);
@@ -155,14 +168,19 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     handlers: {
       [SLA_TIMER]: handleSlaBreach({ store, bus, slaMs }),
       [SEND_TIMER]: handleChannelSend(outbound),
+      [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),
     },
     log: app.log,
   });
   const stopQueueing = queueOutboundMessages(outbound);
   await registerChannelWebhooks(app, adapters, new ChannelInbound({ store, bus, service, clock }));
-  app.addHook('onReady', async () => timers.start());
+  app.addHook('onReady', async () => {
+    timers.start();
+    ctx.router.start();
+  });
   app.addHook('onClose', async () => {
     stopQueueing();
+    await ctx.router.stop();
     await timers.stop();
     ctx.metrics.close();
     hub.close();

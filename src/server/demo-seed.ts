@@ -20,6 +20,7 @@ export async function seedDemoAgents(store: Store, password: string, now: Date):
       name: agent.name,
       role: agent.role,
       skills: agent.skills,
+      languages: ['en', 'es', 'de', 'fr', 'pt'],
       passwordHash: await hashPassword(password),
       now,
     });

@@ -6,6 +6,7 @@ import type { AgentWorkflow } from './conversations/agent-workflow.ts';
 import type { ConversationService } from './conversations/conversation-service.ts';
 import type { KnowledgeSearch } from './engines/knowledge-search.ts';
 import type { PrometheusMetrics } from './metrics/prometheus.ts';
+import type { RouterService } from './routing/router-service.ts';
 import type { PolicySource } from './engines/policy-source.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 
@@ -20,4 +21,5 @@ export interface RouteContext {
   readonly workflow: AgentWorkflow;
   readonly knowledge: KnowledgeSearch;
   readonly metrics: PrometheusMetrics;
+  readonly router: RouterService;
 }

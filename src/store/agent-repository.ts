@@ -11,6 +11,8 @@ export interface NewAgent {
   readonly passwordHash: string;
   readonly role: AgentRecord['role'];
   readonly skills: readonly string[];
+  readonly languages?: readonly string[];
+  readonly maxConcurrent?: number;
   readonly now: Date;
 }
 
@@ -28,6 +30,9 @@ export class AgentRepository {
         role: agent.role,
         skills: JSON.stringify(agent.skills),
         created_at: agent.now.toISOString(),
+        presence: 'offline',
+        max_concurrent: agent.maxConcurrent ?? 3,
+        languages: JSON.stringify(agent.languages ?? ['en']),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -50,6 +55,24 @@ export class AgentRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     return row && toAgent(row);
+  }
+
+  async setPresence(
+    id: string,
+    presence: AgentRecord['presence'],
+  ): Promise<AgentRecord | undefined> {
+    const row = await this.db
+      .updateTable('agents')
+      .set({ presence })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && toAgent(row);
+  }
+
+  async list(): Promise<AgentRecord[]> {
+    const rows = await this.db.selectFrom('agents').selectAll().orderBy('name').execute();
+    return rows.map(toAgent);
   }
 
   async count(): Promise<number> {

@@ -60,6 +60,7 @@ export class ConversationRepository {
       customer_key: customerKeyOf(input.customer),
       external_thread: input.externalThread ?? null,
       channel_state: null,
+      declined_by: null,
       token_hash: input.tokenHash,
       last_seq: input.events.length,
       handoff: null,
@@ -164,6 +165,55 @@ export class ConversationRepository {
       .where('seq', '=', seq)
       .executeTakeFirst();
     return row && toEvent(row);
+  }
+
+  /** Conversations waiting in a queue (not yet offered), for the router's snapshot. */
+  async listQueued(limit = 10_000): Promise<ConversationRecord[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .orderBy('priority', 'desc')
+      .orderBy('handed_over_at', 'asc')
+      .limit(limit)
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  /** How many conversations each agent holds (assigned or offered), for capacity. */
+  async loadByAgent(): Promise<Map<string, number>> {
+    const assigned = await this.db
+      .selectFrom('conversations')
+      .select((eb) => ['assignee_id', eb.fn.countAll().as('n')])
+      .where('status', '=', 'assigned')
+      .groupBy('assignee_id')
+      .execute();
+    const offered = await this.db
+      .selectFrom('conversations')
+      .select((eb) => ['offered_to', eb.fn.countAll().as('n')])
+      .where('status', '=', 'offered')
+      .groupBy('offered_to')
+      .execute();
+    const load = new Map<string, number>();
+    for (const r of assigned) if (r.assignee_id) load.set(r.assignee_id, Number(r.n));
+    for (const r of offered)
+      if (r.offered_to) load.set(r.offered_to, (load.get(r.offered_to) ?? 0) + Number(r.n));
+    return load;
+  }
+
+  /** Conversations an agent holds, to hand back to the queue when they leave. */
+  async assignedTo(agentId: string): Promise<ConversationRecord[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'assigned'), eb('assignee_id', '=', agentId)]),
+          eb.and([eb('status', '=', 'offered'), eb('offered_to', '=', agentId)]),
+        ]),
+      )
+      .execute();
+    return rows.map(toConversation);
   }
 
   /** Waiting conversations per queue, for the queue-length gauge. */

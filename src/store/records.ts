@@ -56,6 +56,8 @@ export interface ConversationRecord {
   /** The provider's thread id (WhatsApp, Telegram, SMS …); null for web and API. */
   readonly externalThread: string | null;
   readonly channelState: ChannelState;
+  /** Agents who declined or let expire an offer of this conversation. */
+  readonly declinedBy: readonly string[];
 }
 
 /** What the channel says about this thread, respected by outbound sending. */
@@ -79,6 +81,7 @@ export interface ConversationChanges {
   readonly handedOverAt?: string | null;
   readonly resolvedAt?: string | null;
   readonly channelState?: ChannelState;
+  readonly declinedBy?: readonly string[];
 }
 
 export interface AgentRecord {
@@ -89,6 +92,9 @@ export interface AgentRecord {
   readonly role: 'agent' | 'supervisor' | 'admin';
   readonly skills: string[];
   readonly createdAt: string;
+  readonly presence: 'online' | 'away' | 'offline';
+  readonly maxConcurrent: number;
+  readonly languages: string[];
 }
 
 export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';

@@ -32,6 +32,7 @@ export function toConversation(row: ConversationsTable): ConversationRecord {
     resolvedAt: row.resolved_at,
     externalThread: row.external_thread,
     channelState: row.channel_state === null ? {} : (JSON.parse(row.channel_state) as ChannelState),
+    declinedBy: row.declined_by === null ? [] : (JSON.parse(row.declined_by) as string[]),
   };
 }
 
@@ -60,6 +61,9 @@ export function toAgent(row: AgentsTable): AgentRecord {
     role: row.role as AgentRecord['role'],
     skills: JSON.parse(row.skills) as string[],
     createdAt: row.created_at,
+    presence: row.presence as AgentRecord['presence'],
+    maxConcurrent: Number(row.max_concurrent),
+    languages: JSON.parse(row.languages) as string[],
   };
 }
 
@@ -79,5 +83,6 @@ export function toConversationColumns(changes: ConversationChanges): Partial<Con
   if (changes.handedOverAt !== undefined) cols.handed_over_at = changes.handedOverAt;
   if (changes.resolvedAt !== undefined) cols.resolved_at = changes.resolvedAt;
   if (changes.channelState !== undefined) cols.channel_state = JSON.stringify(changes.channelState);
+  if (changes.declinedBy !== undefined) cols.declined_by = JSON.stringify(changes.declinedBy);
   return cols;
 }

@@ -16,6 +16,7 @@ export interface ConversationsTable {
   customer_key: string | null;
   external_thread: string | null;
   channel_state: string | null;
+  declined_by: string | null;
   token_hash: string;
   last_seq: number;
   handoff: string | null;
@@ -46,6 +47,9 @@ export interface AgentsTable {
   role: string;
   skills: string;
   created_at: string;
+  presence: string;
+  max_concurrent: number;
+  languages: string;
 }
 
 export interface SessionsTable {

@@ -93,6 +93,11 @@ export const ConfigSchema = Type.Object(
           default: 300,
           description: 'BATON_SLA_SECONDS: wait before a breach bumps priority and alerts.',
         }),
+        passIntervalMs: Type.Integer({
+          minimum: 100,
+          default: 5000,
+          description: 'Routing also runs this often, besides on every change.',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

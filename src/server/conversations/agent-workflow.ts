@@ -5,10 +5,12 @@
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, StoredEvent } from '../../store/records.ts';
+import { OFFER_TIMER } from '../routing/router-service.ts';
 import { slaTimer } from '../timers/sla-breach.ts';
 import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
 import {
   agentJoinedText,
+  agentLeftText,
   resolvedText,
   returnedToBotText,
   transferredText,
@@ -68,6 +70,42 @@ export class AgentWorkflow {
       // Waiting again: the SLA clock restarts in the new queue.
       timers: { cancel: 'all', schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)] },
     });
+  }
+
+  /** The offered agent says no: back in the queue, never offered to them again. */
+  declineOffer(id: string, agent: AgentRecord) {
+    return applyCommand(this.deps, id, {
+      command: { type: 'decline_offer', agentId: agent.id },
+      actor: agentActor(agent),
+      data: { agentId: agent.id },
+      extraChanges: {},
+      declineBy: agent.id,
+      timers: { cancel: [OFFER_TIMER] },
+    });
+  }
+
+  /**
+   * The agent leaves (goes offline): their conversations go back to the queue with their
+   * priority kept, and each customer is told. Returns how many were handed back.
+   */
+  async releaseAll(agent: AgentRecord): Promise<number> {
+    let released = 0;
+    for (const conversation of await this.deps.store.conversations.assignedTo(agent.id)) {
+      try {
+        await applyCommand(this.deps, conversation.id, {
+          command: { type: 'release', reason: 'agent_offline' },
+          actor: agentActor(agent),
+          data: { agentId: agent.id, reason: 'agent_offline' },
+          extraEvents: (c) =>
+            c.status === 'assigned' ? [systemMessage(agentLeftText(agent.name), 'agent_left')] : [],
+          timers: { cancel: 'all', schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)] },
+        });
+        released++;
+      } catch {
+        // Resolved or moved meanwhile: nothing to hand back.
+      }
+    }
+    return released;
   }
 
   /** Only on purpose: the bot resumes with the context and does not greet again. */

@@ -33,6 +33,8 @@ export interface CommandRequest {
   readonly extraChanges?: ConversationChanges;
   /** Timers cancelled or scheduled atomically with the change. */
   readonly timers?: TimerChanges;
+  /** Adds this agent to the conversation's declined list (never offered to them again). */
+  readonly declineBy?: string;
 }
 
 export async function applyCommand(
@@ -57,6 +59,9 @@ export async function applyCommand(
         assigneeId: next.assigneeId,
         offeredTo: next.offeredTo,
         queue: next.queue,
+        ...(request.declineBy
+          ? { declinedBy: [...new Set([...current.declinedBy, request.declineBy])] }
+          : {}),
         ...request.extraChanges,
       },
       events: [

@@ -60,3 +60,7 @@ export function transferredText(queue: string): string {
 export function returnedToBotText(agentName: string): string {
   return `${agentName} has handed you back to me, the automated assistant. Is there anything else I can help with? You can ask for a person again at any time.`;
 }
+
+export function agentLeftText(agentName: string): string {
+  return `${agentName} had to step away. You keep your place in line, and the next person will see our whole conversation.`;
+}

@@ -46,7 +46,16 @@ export class RealtimeHub implements PresencePort {
 
   addAgent(client: AgentClient): () => void {
     this.agents.add(client);
+    this.onAgentConnected(client.agentId);
     return () => this.agents.delete(client);
+  }
+
+  /** Called when an agent's inbox connects (the router may now offer them work). */
+  onAgentConnected: (agentId: string) => void = () => undefined;
+
+  isConnected(agentId: string): boolean {
+    for (const a of this.agents) if (a.agentId === agentId) return true;
+    return false;
   }
 
   onlineAgentCount(): number {

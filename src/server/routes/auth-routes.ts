@@ -22,7 +22,14 @@ const Agent = Type.Object({
   name: Type.String(),
   role: Type.String(),
   skills: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  presence: Type.String(),
+  capacity: Type.Integer(),
 });
+const PresenceBody = Type.Object(
+  { presence: Type.Union([Type.Literal('online'), Type.Literal('away'), Type.Literal('offline')]) },
+  { additionalProperties: false },
+);
 
 export const agentView = (a: AgentRecord) => ({
   id: a.id,
@@ -30,6 +37,9 @@ export const agentView = (a: AgentRecord) => ({
   name: a.name,
   role: a.role,
   skills: a.skills,
+  languages: a.languages,
+  presence: a.presence,
+  capacity: a.maxConcurrent,
 });
 
 // Compared against when the email is unknown, so both failures cost the same time.
@@ -96,5 +106,65 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       },
     },
     async (request) => ({ agent: agentView(await ctx.auth.agent(request)) }),
+  );
+
+  app.put<{ Body: Static<typeof PresenceBody> }>(
+    '/api/v1/me/presence',
+    {
+      schema: {
+        summary:
+          'Set presence: online (receives offers), away (keeps conversations, no new ones), offline (hands them back)',
+        tags: ['agent'],
+        security: bearer,
+        body: PresenceBody,
+        response: {
+          200: Type.Object({ agent: Agent, released: Type.Integer() }),
+          ...errors(400, 401),
+        },
+      },
+    },
+    async (request) => {
+      const agent = await ctx.auth.agent(request);
+      const updated =
+        (await ctx.store.agents.setPresence(agent.id, request.body.presence)) ?? agent;
+      const released =
+        request.body.presence === 'offline' ? await ctx.workflow.releaseAll(updated) : 0;
+      ctx.router.kick();
+      return { agent: agentView(updated), released };
+    },
+  );
+
+  app.get(
+    '/api/v1/agents',
+    {
+      schema: {
+        summary: 'The team: presence, capacity and current load (for the supervisor view)',
+        tags: ['agent'],
+        security: bearer,
+        response: {
+          200: Type.Object({
+            agents: Type.Array(
+              Type.Intersect([
+                Agent,
+                Type.Object({ load: Type.Integer(), connected: Type.Boolean() }),
+              ]),
+            ),
+          }),
+          ...errors(401),
+        },
+      },
+    },
+    async (request) => {
+      await ctx.auth.agent(request);
+      const load = await ctx.store.conversations.loadByAgent();
+      const agents = await ctx.store.agents.list();
+      return {
+        agents: agents.map((a) => ({
+          ...agentView(a),
+          load: load.get(a.id) ?? 0,
+          connected: ctx.hub.isConnected(a.id),
+        })),
+      };
+    },
   );
 }

@@ -70,6 +70,14 @@ export function registerWorkflowRoutes(app: FastifyInstance, ctx: RouteContext):
   action(app, ctx, 'claim', 'Take a waiting conversation', Empty, (c, id, agent) =>
     c.workflow.claim(id, agent),
   );
+  action(
+    app,
+    ctx,
+    'decline',
+    'Decline an offer: it goes to the next agent',
+    Empty,
+    (c, id, agent) => c.workflow.declineOffer(id, agent),
+  );
   action(app, ctx, 'resolve', 'Resolve, with the outcome', ResolveBody, (c, id, agent, body) =>
     c.workflow.resolve(id, agent, body),
   );

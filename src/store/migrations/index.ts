@@ -4,12 +4,14 @@ import * as initial from './001-initial.ts';
 import * as customerKey from './002-customer-key.ts';
 import * as timers from './003-timers.ts';
 import * as channelThreads from './004-channel-threads.ts';
+import * as presenceOffers from './005-presence-offers.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-customer-key': customerKey,
   '003-timers': timers,
   '004-channel-threads': channelThreads,
+  '005-presence-offers': presenceOffers,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,139 @@
+/**
+ * Offers waiting conversations to agents. Each pass reads a snapshot (queued conversations,
+ * agents who are online with the inbox open, their load), asks the pure router, and records
+ * each offer with a timer that takes it back if the agent does not answer in time. Passes
+ * run when something changes (a handoff, a decline, an agent coming online, a conversation
+ * freeing capacity) and on an interval as a safety net; bursts are coalesced.
+ */
+import type { EventBus } from '../../bus/event-bus.ts';
+import type { AgentSnapshot } from '../../core/routing/agent-snapshot.ts';
+import type { QueueConfig } from '../../core/routing/queue-config.ts';
+import { route } from '../../core/routing/route.ts';
+import type { Store } from '../../store/store.ts';
+import { applyCommand } from '../conversations/apply-command.ts';
+
+export const OFFER_TIMER = 'offer.expire';
+
+const TRIGGERS = new Set([
+  'conversation.handed_over',
+  'conversation.requeued',
+  'conversation.transferred',
+  'conversation.offer_declined',
+  'conversation.offer_expired',
+  'conversation.resolved',
+  'conversation.returned_to_bot',
+  'conversation.resumed',
+]);
+
+export interface RouterServiceDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly clock: () => Date;
+  readonly queues: readonly QueueConfig[];
+  readonly isConnected: (agentId: string) => boolean;
+  readonly intervalMs: number;
+  readonly log: { error(obj: unknown, msg: string): void };
+}
+
+export class RouterService {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private readonly unsubscribe: () => void;
+  private interval: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: RouterServiceDeps) {
+    this.unsubscribe = deps.bus.subscribe(({ events }) => {
+      if (events.some((e) => TRIGGERS.has(e.type))) this.kick();
+    });
+  }
+
+  start(): void {
+    this.interval ??= setInterval(() => this.kick(), this.deps.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe();
+    if (this.interval) clearInterval(this.interval);
+    this.interval = null;
+    await this.running;
+  }
+
+  /** Routes soon; a kick during a pass runs one more pass after it. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.pass()
+      .then(() => undefined)
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'routing pass failed'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** One routing pass; resolves when its offers are recorded. */
+  async pass(): Promise<number> {
+    const { store, clock } = this.deps;
+    const queued = await store.conversations.listQueued();
+    if (queued.length === 0) return 0;
+    const load = await store.conversations.loadByAgent();
+    const agents: AgentSnapshot[] = (await store.agents.list())
+      .filter((a) => a.presence === 'online' && this.deps.isConnected(a.id))
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        skills: a.skills,
+        languages: a.languages,
+        presence: a.presence,
+        capacity: a.maxConcurrent,
+        load: load.get(a.id) ?? 0,
+      }));
+    if (agents.length === 0) return 0;
+    const now = clock();
+    const result = route(
+      {
+        queues: this.deps.queues,
+        agents,
+        conversations: queued.map((c) => ({
+          id: c.id,
+          queue: c.queue ?? 'general',
+          priority: c.priority ?? 50,
+          language: c.language ?? 'en',
+          waitingSince: new Date(c.handedOverAt ?? c.createdAt),
+          declinedBy: c.declinedBy,
+        })),
+      },
+      now,
+    );
+    const names = new Map(agents.map((a) => [a.id, a.name]));
+    let made = 0;
+    for (const offer of result.offers) {
+      try {
+        await applyCommand({ store, bus: this.deps.bus, clock }, offer.conversationId, {
+          command: { type: 'offer', agentId: offer.agentId },
+          actor: { type: 'system' },
+          data: {
+            agentId: offer.agentId,
+            agentName: names.get(offer.agentId),
+            expiresAt: offer.expiresAt.toISOString(),
+            viaFallback: offer.viaFallback,
+          },
+          timers: {
+            schedule: [
+              { kind: OFFER_TIMER, dueAt: offer.expiresAt, data: { agentId: offer.agentId } },
+            ],
+          },
+        });
+        made++;
+      } catch {
+        // Claimed or moved meanwhile: the next pass sees the new state.
+      }
+    }
+    return made;
+  }
+}
