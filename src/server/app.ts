@@ -110,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     botName: config.bot.name,
     messageMaxChars: config.limits.messageMaxChars,
     slaMs,
+    averageHandleMinutes: config.routing.averageHandleMinutes,
     onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
   });
   const ctx: RouteContext = {

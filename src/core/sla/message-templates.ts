@@ -14,6 +14,7 @@ export const TEMPLATE_KEYS = [
   'ask_contact',
   'agent_joined',
   'agent_left',
+  'context_kept',
 ] as const;
 
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -41,6 +42,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     agent_joined: '{agent} from {team} has joined the conversation and can see everything so far.',
     agent_left:
       '{agent} had to step away. You keep your place in the queue, and the next person from {team} will continue here with the whole conversation.',
+    context_kept: 'They will see everything we have said, so you will not need to repeat yourself.',
   },
   es: {
     waiting:
@@ -59,6 +61,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     agent_joined: '{agent}, de {team}, se ha unido a la conversación y puede ver todo lo anterior.',
     agent_left:
       '{agent} ha tenido que ausentarse. Conservas tu lugar en la cola y la próxima persona de {team} continuará aquí con toda la conversación.',
+    context_kept: 'Verán todo lo que hemos hablado, así que no tendrá que repetir nada.',
   },
   de: {
     waiting:
@@ -79,6 +82,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
       '{agent} von {team} ist dem Gespräch beigetreten und sieht den bisherigen Verlauf.',
     agent_left:
       '{agent} musste das Gespräch verlassen. Sie behalten Ihren Platz in der Warteschlange, und die nächste Person von {team} macht hier mit dem ganzen Verlauf weiter.',
+    context_kept: 'Sie sehen alles, was wir besprochen haben, Sie müssen also nichts wiederholen.',
   },
   fr: {
     waiting:
@@ -98,6 +102,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     agent_joined: '{agent} de l’équipe {team} a rejoint la conversation et voit tout l’historique.',
     agent_left:
       '{agent} a dû s’absenter. Vous gardez votre place dans la file, et la prochaine personne de {team} continuera ici avec toute la conversation.',
+    context_kept: "Ils verront tout ce que nous avons échangé : vous n'aurez rien à répéter.",
   },
   pt: {
     waiting:
@@ -116,6 +121,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     agent_joined: '{agent}, de {team}, entrou na conversa e pode ver tudo até aqui.',
     agent_left:
       '{agent} precisou sair. Você mantém seu lugar na fila, e a próxima pessoa de {team} continuará aqui com toda a conversa.',
+    context_kept: 'Eles verão tudo o que conversamos, por isso não precisará de repetir nada.',
   },
 });
 

@@ -93,6 +93,11 @@ export const ConfigSchema = Type.Object(
           default: 300,
           description: 'BATON_SLA_SECONDS: wait before a breach bumps priority and alerts.',
         }),
+        averageHandleMinutes: Type.Number({
+          exclusiveMinimum: 0,
+          default: 6,
+          description: 'Handle time the wait estimate assumes until it is measured.',
+        }),
         passIntervalMs: Type.Integer({
           minimum: 100,
           default: 5000,

@@ -40,7 +40,9 @@ export class AgentWorkflow {
       command: { type: 'claim', agentId: agent.id },
       actor: agentActor(agent),
       data: { agentId: agent.id, agentName: agent.name },
-      extraEvents: (c) => [systemMessage(agentJoinedText(agent.name, c.queue), 'agent_joined')],
+      extraEvents: (c) => [
+        systemMessage(agentJoinedText(agent.name, c.queue, c.language), 'agent_joined'),
+      ],
       timers: { cancel: 'all' },
     });
   }
@@ -97,7 +99,9 @@ export class AgentWorkflow {
           actor: agentActor(agent),
           data: { agentId: agent.id, reason: 'agent_offline' },
           extraEvents: (c) =>
-            c.status === 'assigned' ? [systemMessage(agentLeftText(agent.name), 'agent_left')] : [],
+            c.status === 'assigned'
+              ? [systemMessage(agentLeftText(agent.name, c.queue, c.language), 'agent_left')]
+              : [],
           timers: { cancel: 'all', schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)] },
         });
         released++;

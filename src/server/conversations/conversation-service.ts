@@ -26,6 +26,7 @@ export interface ConversationServiceDeps {
   readonly botName: string;
   readonly messageMaxChars: number;
   readonly slaMs: number;
+  readonly averageHandleMinutes: number;
   readonly onBackgroundError: (error: unknown) => void;
 }
 

@@ -2,6 +2,10 @@
  * What the customer is told at each step. Honest by construction: the handoff message
  * depends on whether anyone from the team is connected, and never promises instant help.
  */
+import { defaultQueueMap } from '../../core/routing/default-queues.ts';
+import { estimateWait } from '../../core/sla/estimate-wait.ts';
+import { expectationMessage } from '../../core/sla/expectation-message.ts';
+import { DEFAULT_TEMPLATES, messageLanguage } from '../../core/sla/message-templates.ts';
 
 export const QUEUE_LABELS: Readonly<Record<string, string>> = {
   billing: 'billing',
@@ -23,29 +27,51 @@ export function greetingText(botName: string): string {
 export interface HandoffMessageInput {
   readonly queue: string;
   readonly position: number;
+  /** Agents online with the inbox open (0: nobody there, so nothing is promised). */
   readonly agentsOnline: number;
+  readonly language: string | null;
+  readonly averageHandleMinutes: number;
 }
 
-export function handoffText({ queue, position, agentsOnline }: HandoffMessageInput): string {
-  const team = QUEUE_LABELS[queue] ?? queue;
-  if (agentsOnline === 0) {
-    return (
-      `I've passed your conversation to our ${team} team. Nobody from the team is online at ` +
-      'this moment, so your request is saved and a person will reply right here as soon as ' +
-      'someone is available. They will see everything we have said, so you will not need to ' +
-      'repeat yourself.'
-    );
-  }
-  const line = position <= 1 ? 'You are next in line.' : `You are number ${position} in line.`;
-  return (
-    `I'm connecting you with a person from our ${team} team. ${line} They will see everything ` +
-    'we have said, so you will not need to repeat yourself. I will stay out of the way from here.'
+/**
+ * What the customer hears at the handoff: their place in line and an estimated wait as a
+ * band when someone is there, an honest "nobody is online" when not, in their language, and
+ * always that they will not have to repeat themselves.
+ */
+export function handoffText(input: HandoffMessageInput): string {
+  const queue = DEFAULT_QUEUE_MAP.get(input.queue);
+  const band =
+    input.agentsOnline > 0
+      ? estimateWait({
+          position: input.position,
+          agentsServing: input.agentsOnline,
+          avgHandleMinutes: input.averageHandleMinutes,
+        })
+      : null;
+  const language = input.language ?? 'en';
+  const expectation = expectationMessage(
+    {
+      kind: 'waiting',
+      team: queue?.name ?? QUEUE_LABELS[input.queue] ?? input.queue,
+      agentsOnline: input.agentsOnline,
+      position: input.position,
+      band,
+      longQueueMinutes: queue?.sla.longQueueMinutes ?? 15,
+    },
+    language,
   );
+  return `${expectation} ${DEFAULT_TEMPLATES[messageLanguage(language)].context_kept}`;
 }
 
-export function agentJoinedText(agentName: string, queue: string | null): string {
-  const team = queue ? ` from our ${QUEUE_LABELS[queue] ?? queue} team` : '';
-  return `${agentName}${team} has joined and can see our whole conversation.`;
+const DEFAULT_QUEUE_MAP = defaultQueueMap();
+
+export function agentJoinedText(
+  agentName: string,
+  queue: string | null,
+  language: string | null,
+): string {
+  const team = (queue && DEFAULT_QUEUE_MAP.get(queue)?.name) ?? 'our team';
+  return expectationMessage({ kind: 'agent_joined', team, agentName }, language ?? 'en');
 }
 
 export function resolvedText(): string {
@@ -61,6 +87,11 @@ export function returnedToBotText(agentName: string): string {
   return `${agentName} has handed you back to me, the automated assistant. Is there anything else I can help with? You can ask for a person again at any time.`;
 }
 
-export function agentLeftText(agentName: string): string {
-  return `${agentName} had to step away. You keep your place in line, and the next person will see our whole conversation.`;
+export function agentLeftText(
+  agentName: string,
+  queue: string | null,
+  language: string | null,
+): string {
+  const team = (queue && DEFAULT_QUEUE_MAP.get(queue)?.name) ?? 'our team';
+  return expectationMessage({ kind: 'agent_left', team, agentName }, language ?? 'en');
 }

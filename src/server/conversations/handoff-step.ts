@@ -35,6 +35,8 @@ interface HandoffStepDeps {
   readonly presence: PresencePort;
   readonly clock: () => Date;
   readonly slaMs: number;
+  /** Until handle times are measured, the wait estimate assumes this many minutes each. */
+  readonly averageHandleMinutes: number;
   readonly onBackgroundError: (error: unknown) => void;
 }
 
@@ -185,7 +187,13 @@ export class HandoffStep {
           actor: { type: 'bot' },
           data: {
             from: 'bot',
-            text: handoffText({ queue: decision.queue, position, agentsOnline }),
+            text: handoffText({
+              queue: decision.queue,
+              position,
+              agentsOnline,
+              language: conversation.language,
+              averageHandleMinutes: this.deps.averageHandleMinutes,
+            }),
             kind: 'handoff',
             intent: 'handoff',
           },
