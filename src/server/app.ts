@@ -40,6 +40,7 @@ import { createPrometheusMetrics } from './metrics/prometheus.ts';
 import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerCsatRoutes } from './routes/csat-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     policy: options.policy,
     workflow: new AgentWorkflow({ store, bus, clock, slaMs }),
     knowledge: options.knowledge,
+    bus,
     metrics: createPrometheusMetrics(bus, store, hub),
     router: new RouterService({
       store,
@@ -145,6 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerAgentActions(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerCsatRoutes(app, ctx);
   registerAssistRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerCustomerStream(app, ctx);

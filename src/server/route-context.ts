@@ -1,4 +1,5 @@
 /** What route modules receive from the composition root. */
+import type { EventBus } from '../bus/event-bus.ts';
 import type { Store } from '../store/store.ts';
 import type { Authenticator } from './auth/authenticate.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
@@ -22,4 +23,5 @@ export interface RouteContext {
   readonly knowledge: KnowledgeSearch;
   readonly metrics: PrometheusMetrics;
   readonly router: RouterService;
+  readonly bus: EventBus;
 }

@@ -35,6 +35,14 @@ describe('analytics and /metrics', () => {
       body: { resolved: true, botCouldHaveHandled: false },
     });
 
+    const rate = (token: string, id: string, rating: number) =>
+      api(s.baseUrl, 'POST', `/api/v1/conversations/${id}/csat`, { token, body: { rating } });
+    expect((await rate(botOnly.token, botOnly.id, 4)).body).toEqual({ accepted: true });
+    expect((await rate(botOnly.token, botOnly.id, 1)).body).toEqual({ accepted: false });
+    expect((await rate(c.token, c.id, 5)).body).toEqual({ accepted: true });
+    expect((await rate(c.token, c.id, 9)).status).toBe(400);
+    expect((await rate(agent, c.id, 5)).status).toBe(403);
+
     const r = await api(s.baseUrl, 'GET', '/api/v1/analytics', { token: supervisor });
     expect(r.status).toBe(200);
     expect(r.body.metrics).toMatchObject({
@@ -46,6 +54,11 @@ describe('analytics and /metrics', () => {
       resolutionRate: 1,
     });
     expect(r.body.metrics.timeToHumanSeconds.count).toBe(1);
+    expect(r.body.metrics.csat).toEqual({
+      botOnly: { count: 1, average: 4 },
+      handedOver: { count: 1, average: 5 },
+    });
+    expect(r.body.metrics.handoffQuality).toBeGreaterThan(0.9);
     expect((await api(s.baseUrl, 'GET', '/api/v1/analytics', { token: agent })).status).toBe(403);
     const bad = await api(
       s.baseUrl,

@@ -42,6 +42,8 @@ export interface ConversationFacts {
     readonly note?: string;
   } | null;
   readonly slaBreaches: number;
+  /** The customer's rating, 1–5, if they gave one. */
+  readonly csat: number | null;
 }
 
 export function conversationFacts(log: ConversationLog): ConversationFacts {
@@ -57,6 +59,7 @@ export function conversationFacts(log: ConversationLog): ConversationFacts {
   let repeatOverrides = 0;
   let slaBreaches = 0;
   let outcome: ConversationFacts['outcome'] = null;
+  let csat: number | null = null;
   const transfers: Array<{ toQueue: string }> = [];
   for (const e of log.events) {
     const d = e.data;
@@ -82,6 +85,9 @@ export function conversationFacts(log: ConversationLog): ConversationFacts {
         break;
       case 'conversation.abandoned':
         abandonedAt = e.at;
+        break;
+      case 'csat.submitted':
+        if (typeof d.rating === 'number') csat = d.rating;
         break;
       case 'message.created':
         if (d.from !== 'agent') break;
@@ -115,6 +121,7 @@ export function conversationFacts(log: ConversationLog): ConversationFacts {
     repeatOverrides,
     outcome,
     slaBreaches,
+    csat,
   };
 }
 

@@ -37,6 +37,13 @@ export interface HandoffMetrics {
   /** Of handed-over conversations resolved with an outcome, the share marked resolved. */
   readonly resolutionRate: number | null;
   readonly slaBreaches: number;
+  /** CSAT (1–5) for conversations the bot closed alone and for handed-over ones, side by side. */
+  readonly csat: {
+    readonly botOnly: { readonly count: number; readonly average: number | null };
+    readonly handedOver: { readonly count: number; readonly average: number | null };
+  };
+  /** Mean handoff quality score, 0..1 (see handoffQuality). */
+  readonly handoffQuality: number | null;
   readonly improvementItems: ReadonlyArray<{
     readonly conversationId: string;
     readonly reasons: readonly string[];
@@ -58,6 +65,40 @@ function countBy(
   const counts: Record<string, number> = {};
   for (const f of facts) for (const k of key(f)) counts[k] = (counts[k] ?? 0) + 1;
   return counts;
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function average(values: readonly number[]) {
+  return { count: values.length, average: mean(values) };
+}
+
+/** The first-response target the wait score is measured against. */
+export const QUALITY_WAIT_TARGET_SECONDS = 300;
+
+/**
+ * Handoff quality, the seed formula's weights: context completeness 0.3, wait 0.2,
+ * resolution 0.3, satisfaction 0.2. Context is 1 minus the share of agent messages on which
+ * the repeat guard warned (the agent had to ask for something known); wait is 1 within the
+ * target and falls linearly to 0 at four times it; resolution is the resolve form's answer;
+ * satisfaction is (CSAT − 1) / 4. Parts not known yet are left out and the weights of the
+ * others scaled up; null when nothing is known.
+ */
+export function handoffQuality(f: ConversationFacts): number | null {
+  const parts: Array<[number, number]> = [];
+  if (f.agentMessages > 0) parts.push([0.3, 1 - Math.min(1, f.repeatWarnings / f.agentMessages)]);
+  if (f.handedOverAt && f.assignedAt) {
+    const waited = seconds(f.handedOverAt, f.assignedAt);
+    const over =
+      Math.max(0, waited - QUALITY_WAIT_TARGET_SECONDS) / (3 * QUALITY_WAIT_TARGET_SECONDS);
+    parts.push([0.2, Math.max(0, 1 - over)]);
+  }
+  if (f.outcome?.resolved !== undefined) parts.push([0.3, f.outcome.resolved ? 1 : 0]);
+  if (f.csat !== null) parts.push([0.2, (f.csat - 1) / 4]);
+  const weight = parts.reduce((n, [w]) => n + w, 0);
+  return weight === 0 ? null : parts.reduce((n, [w, v]) => n + w * v, 0) / weight;
 }
 
 export function computeHandoffMetrics(all: readonly ConversationFacts[]): HandoffMetrics {
@@ -100,6 +141,20 @@ export function computeHandoffMetrics(all: readonly ConversationFacts[]): Handof
       withOutcome.length,
     ),
     slaBreaches: handed.reduce((n, f) => n + f.slaBreaches, 0),
+    csat: {
+      botOnly: average(
+        all
+          .filter((f) => f.handedOverAt === null)
+          .flatMap((f) => (f.csat === null ? [] : [f.csat])),
+      ),
+      handedOver: average(handed.flatMap((f) => (f.csat === null ? [] : [f.csat]))),
+    },
+    handoffQuality: mean(
+      handed.flatMap((f) => {
+        const q = handoffQuality(f);
+        return q === null ? [] : [q];
+      }),
+    ),
     improvementItems: handed
       .filter((f) => f.outcome?.botCouldHaveHandled === true)
       .map((f) => ({

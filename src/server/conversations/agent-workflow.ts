@@ -11,6 +11,7 @@ import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
 import {
   agentJoinedText,
   agentLeftText,
+  CSAT_REQUEST_TEXT,
   resolvedText,
   returnedToBotText,
   transferredText,
@@ -56,7 +57,11 @@ export class AgentWorkflow {
       command: { type: 'resolve', agentId: agent.id },
       actor: agentActor(agent),
       data: { by: agent.id, ...outcome },
-      extraEvents: () => [systemMessage(resolvedText(), 'resolved')],
+      extraEvents: (c) => [
+        systemMessage(resolvedText(), 'resolved'),
+        // Web and API customers can rate here; channel threads get no survey yet.
+        ...(c.externalThread ? [] : [systemMessage(CSAT_REQUEST_TEXT, 'csat_request')]),
+      ],
       extraChanges: { resolvedAt: this.deps.clock().toISOString() },
       timers: { cancel: 'all' },
     });

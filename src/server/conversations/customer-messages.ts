@@ -95,3 +95,5 @@ export function agentLeftText(
   const team = (queue && DEFAULT_QUEUE_MAP.get(queue)?.name) ?? 'our team';
   return expectationMessage({ kind: 'agent_left', team, agentName }, language ?? 'en');
 }
+
+export const CSAT_REQUEST_TEXT = 'How did we do? Please rate this conversation from 1 to 5.';

@@ -5,7 +5,10 @@ import {
   type ConversationLog,
   type LoggedEvent,
 } from '../../../src/core/metrics/conversation-facts.ts';
-import { computeHandoffMetrics } from '../../../src/core/metrics/handoff-metrics.ts';
+import {
+  computeHandoffMetrics,
+  handoffQuality,
+} from '../../../src/core/metrics/handoff-metrics.ts';
 import { percentile } from '../../../src/core/metrics/percentile.ts';
 
 const ev = (
@@ -36,6 +39,7 @@ const handled = log('a', [
   msg('agent', '10:03', { repeatGuard: { fields: ['order_id'], overridden: false } }),
   msg('agent', '10:05'),
   ev('conversation.resolved', '10:10', { resolved: true, botCouldHaveHandled: true, note: 'FAQ' }),
+  ev('csat.submitted', '10:11', { rating: 5 }, 'customer'),
 ]);
 // Handoff at 11:00, transferred billing → technical → billing (a misroute), reply at 11:10.
 const bounced = log(
@@ -65,6 +69,7 @@ const botOnly = log('d', [
   ev('conversation.created', '13:00'),
   msg('customer', '13:00'),
   msg('bot', '13:00'),
+  ev('csat.submitted', '13:01', { rating: 4 }, 'customer'),
 ]);
 
 describe('handoff metrics', () => {
@@ -100,6 +105,23 @@ describe('handoff metrics', () => {
     expect(m.improvementItems).toEqual([
       { conversationId: 'a', reasons: ['explicit_request'], note: 'FAQ' },
     ]);
+  });
+
+  it('puts CSAT of bot-only and handed-over conversations side by side', () => {
+    expect(m.csat).toEqual({
+      botOnly: { count: 1, average: 4 },
+      handedOver: { count: 1, average: 5 },
+    });
+  });
+
+  it('scores handoff quality with the seed weights', () => {
+    // a: context 1 − 1/2 = 0.5 (0.3), wait 2 min within target → 1 (0.2), resolved → 1 (0.3),
+    // CSAT 5 → 1 (0.2): 0.15 + 0.2 + 0.3 + 0.2 = 0.85.
+    expect(handoffQuality(conversationFacts(handled))).toBeCloseTo(0.85);
+    // b: context 1 (0.3), wait 1 min → 1 (0.2), not resolved → 0 (0.3): 0.5 / 0.8 = 0.625.
+    expect(handoffQuality(conversationFacts(bounced))).toBeCloseTo(0.625);
+    expect(handoffQuality(conversationFacts(left))).toBeNull();
+    expect(m.handoffQuality).toBeCloseTo((0.85 + 0.625) / 2);
   });
 
   it('reports nothing rather than zero when there is nothing to count', () => {
