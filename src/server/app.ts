@@ -27,6 +27,7 @@ import type { RouteContext } from './route-context.ts';
 import { DEFAULT_QUEUES } from '../core/routing/default-queues.ts';
 import { handleOfferExpiry } from './routing/offer-expiry.ts';
 import { OFFER_TIMER, RouterService } from './routing/router-service.ts';
+import { handleInactivity, INACTIVITY_TIMER, watchCustomerPresence } from './timers/abandonment.ts';
 import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
@@ -155,6 +156,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerWebApps(app, config.web.root);
   const adapters = createAdapters(config, clock);
+  const abandonment = {
+    store,
+    bus,
+    clock,
+    graceMs: config.routing.abandonAfterSeconds * 1000,
+    isCustomerConnected: (id: string) => hub.isCustomerConnected(id),
+    onError: (error: unknown) => app.log.error({ err: error }, 'watching customer presence failed'),
+  };
   const outbound = {
     store,
     bus,
@@ -173,10 +182,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       [SLA_TIMER]: handleSlaBreach({ store, bus, slaMs }),
       [SEND_TIMER]: handleChannelSend(outbound),
       [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),
+      [INACTIVITY_TIMER]: handleInactivity(abandonment),
     },
     log: app.log,
   });
   const stopQueueing = queueOutboundMessages(outbound);
+  hub.onCustomerPresence = watchCustomerPresence(abandonment);
   await registerChannelWebhooks(app, adapters, new ChannelInbound({ store, bus, service, clock }));
   app.addHook('onReady', async () => {
     timers.start();

@@ -98,6 +98,12 @@ export const ConfigSchema = Type.Object(
           default: 6,
           description: 'Handle time the wait estimate assumes until it is measured.',
         }),
+        abandonAfterSeconds: Type.Integer({
+          minimum: 1,
+          default: 300,
+          description:
+            'BATON_ABANDON_AFTER_SECONDS: a web customer gone this long while waiting has left.',
+        }),
         passIntervalMs: Type.Integer({
           minimum: 100,
           default: 5000,

@@ -23,6 +23,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_KB_DIR', path: ['bot', 'knowledgeBaseDir'], type: 'string' },
   { env: 'BATON_POLICY_FILE', path: ['policy', 'file'], type: 'string' },
   { env: 'BATON_SLA_SECONDS', path: ['routing', 'firstResponseSlaSeconds'], type: 'int' },
+  { env: 'BATON_ABANDON_AFTER_SECONDS', path: ['routing', 'abandonAfterSeconds'], type: 'int' },
   { env: 'BATON_TIMER_INTERVAL_MS', path: ['timers', 'intervalMs'], type: 'int' },
   { env: 'BATON_WHATSAPP_APP_SECRET', path: ['channels', 'whatsapp', 'appSecret'], type: 'string' },
   {

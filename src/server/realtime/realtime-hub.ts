@@ -34,14 +34,25 @@ export class RealtimeHub implements PresencePort {
     this.unsubscribe = bus.subscribe((change) => this.onChange(change));
   }
 
+  /** Called when a conversation's last customer socket closes (they may have left), and on return. */
+  onCustomerPresence: (conversationId: string, connected: boolean) => void = () => undefined;
+
   addCustomer(client: CustomerClient): () => void {
     let set = this.customers.get(client.conversationId);
     if (!set) this.customers.set(client.conversationId, (set = new Set()));
     set.add(client);
+    if (set.size === 1) this.onCustomerPresence(client.conversationId, true);
     return () => {
       set.delete(client);
-      if (set.size === 0) this.customers.delete(client.conversationId);
+      if (set.size === 0) {
+        this.customers.delete(client.conversationId);
+        this.onCustomerPresence(client.conversationId, false);
+      }
     };
+  }
+
+  isCustomerConnected(conversationId: string): boolean {
+    return (this.customers.get(conversationId)?.size ?? 0) > 0;
   }
 
   addAgent(client: AgentClient): () => void {

@@ -1,0 +1,78 @@
+/**
+ * A web customer who closes the chat while waiting may come back; one who stays away past
+ * the grace period has left. Their conversation is marked abandoned (counted, not deleted)
+ * and its timers are cancelled. Channel customers (WhatsApp, SMS …) are never abandoned this
+ * way: the answer reaches them in their thread whenever it comes.
+ */
+import type { EventBus } from '../../bus/event-bus.ts';
+import type { TimerRecord } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import { applyCommand } from '../conversations/apply-command.ts';
+import { KeyedSerializer } from '../conversations/keyed-serializer.ts';
+
+export const INACTIVITY_TIMER = 'customer.inactivity';
+const WAITING = new Set(['queued', 'offered', 'deferred']);
+
+export interface AbandonmentDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly clock: () => Date;
+  readonly graceMs: number;
+  readonly isCustomerConnected: (conversationId: string) => boolean;
+  readonly onError: (error: unknown) => void;
+}
+
+/** The hub's presence callback: arm the timer when the customer goes, disarm when they return. */
+export function watchCustomerPresence(deps: AbandonmentDeps) {
+  // A quick close-and-reopen must be applied in that order.
+  const ordered = new KeyedSerializer();
+  return (conversationId: string, connected: boolean): void => {
+    void ordered
+      .run(conversationId, async () => {
+        const conversation = await deps.store.conversations.get(conversationId);
+        if (!conversation || conversation.externalThread || !WAITING.has(conversation.status))
+          return;
+        const now = deps.clock();
+        const result = await deps.store.conversations.commit({
+          conversationId,
+          events: [],
+          timers: connected
+            ? { cancel: [INACTIVITY_TIMER] }
+            : {
+                cancel: [INACTIVITY_TIMER],
+                schedule: [
+                  { kind: INACTIVITY_TIMER, dueAt: new Date(now.getTime() + deps.graceMs) },
+                ],
+              },
+          now,
+        });
+        if (!result.ok) return;
+      })
+      .catch(deps.onError);
+  };
+}
+
+export function handleInactivity(deps: AbandonmentDeps) {
+  return async (timer: TimerRecord): Promise<void> => {
+    const conversation = await deps.store.conversations.get(timer.conversationId);
+    if (!conversation || !WAITING.has(conversation.status)) return;
+    if (deps.isCustomerConnected(conversation.id)) return;
+    try {
+      await applyCommand(deps, conversation.id, {
+        command: { type: 'abandon' },
+        actor: { type: 'system' },
+        data: {
+          reason: 'customer_left',
+          waitedSeconds: waited(conversation.handedOverAt, deps.clock()),
+        },
+        timers: { cancel: 'all' },
+      });
+    } catch {
+      // Taken by an agent at the last moment: not abandoned.
+    }
+  };
+}
+
+function waited(since: string | null, now: Date): number | null {
+  return since ? Math.round((now.getTime() - Date.parse(since)) / 1000) : null;
+}
