@@ -28,7 +28,9 @@ import { DEFAULT_QUEUES } from '../core/routing/default-queues.ts';
 import { handleOfferExpiry } from './routing/offer-expiry.ts';
 import { OFFER_TIMER, RouterService } from './routing/router-service.ts';
 import { handleInactivity, INACTIVITY_TIMER, watchCustomerPresence } from './timers/abandonment.ts';
+import { FOLLOW_UP_TIMER, handleFollowUp } from './timers/follow-up.ts';
 import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
+import { teamCalendars } from './routing/team-calendar.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
 import {
@@ -113,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     messageMaxChars: config.limits.messageMaxChars,
     slaMs,
     averageHandleMinutes: config.routing.averageHandleMinutes,
+    calendarFor: teamCalendars(config),
     onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
   });
   const ctx: RouteContext = {
@@ -183,6 +186,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       [SEND_TIMER]: handleChannelSend(outbound),
       [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),
       [INACTIVITY_TIMER]: handleInactivity(abandonment),
+      [FOLLOW_UP_TIMER]: handleFollowUp({ store, bus, clock, slaMs }),
     },
     log: app.log,
   });

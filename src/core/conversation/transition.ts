@@ -94,6 +94,9 @@ function claim(s: ConversationSnapshot, agentId: string): Next {
     return s.assigneeId === agentId ? { code: 'INVALID_TRANSITION' } : { code: 'ALREADY_CLAIMED' };
   }
   if (s.state === 'offered' && s.offeredTo !== agentId) return { code: 'ALREADY_CLAIMED' };
-  if (s.state !== 'queued' && s.state !== 'offered') return { code: 'INVALID_TRANSITION' };
+  // A deferred (after-hours) conversation may be taken early by someone on duty.
+  if (s.state !== 'queued' && s.state !== 'offered' && s.state !== 'deferred') {
+    return { code: 'INVALID_TRANSITION' };
+  }
   return { state: 'assigned', assigneeId: agentId, offeredTo: null, queue: s.queue };
 }

@@ -104,6 +104,37 @@ export const ConfigSchema = Type.Object(
           description:
             'BATON_ABANDON_AFTER_SECONDS: a web customer gone this long while waiting has left.',
         }),
+        businessHours: Type.Optional(
+          Type.Object(
+            {
+              timeZone: Type.String({
+                minLength: 1,
+                description: 'IANA zone, e.g. Europe/Berlin.',
+              }),
+              days: Type.Partial(
+                Type.Record(
+                  Type.Union(
+                    ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => Type.Literal(d)),
+                  ),
+                  Type.Array(
+                    Type.Object({
+                      open: Type.String({ pattern: '^([01]?\\d|2[0-4]):[0-5]\\d$' }),
+                      close: Type.String({ pattern: '^([01]?\\d|2[0-4]):[0-5]\\d$' }),
+                    }),
+                  ),
+                ),
+              ),
+              holidays: Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), {
+                default: [],
+              }),
+            },
+            {
+              additionalProperties: false,
+              description:
+                'When people answer; without it the team is open around the clock. trust_safety always is.',
+            },
+          ),
+        ),
         passIntervalMs: Type.Integer({
           minimum: 100,
           default: 5000,

@@ -12,6 +12,7 @@ import type { AgentRecord, ConversationRecord, StoredEvent } from '../../store/r
 import type { Store } from '../../store/store.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { greetingText } from './customer-messages.ts';
+import type { CalendarFor } from '../routing/team-calendar.ts';
 import { HandoffStep } from './handoff-step.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import type { BotResponder, EscalationJudge, PresencePort } from './ports.ts';
@@ -27,6 +28,7 @@ export interface ConversationServiceDeps {
   readonly messageMaxChars: number;
   readonly slaMs: number;
   readonly averageHandleMinutes: number;
+  readonly calendarFor: CalendarFor;
   readonly onBackgroundError: (error: unknown) => void;
 }
 

@@ -4,7 +4,11 @@
  */
 import { defaultQueueMap } from '../../core/routing/default-queues.ts';
 import { estimateWait } from '../../core/sla/estimate-wait.ts';
-import { expectationMessage } from '../../core/sla/expectation-message.ts';
+import type { BusinessCalendar } from '../../core/sla/business-calendar.ts';
+import {
+  CHANNELS_THAT_REACH_LATER,
+  expectationMessage,
+} from '../../core/sla/expectation-message.ts';
 import { DEFAULT_TEMPLATES, messageLanguage } from '../../core/sla/message-templates.ts';
 
 export const QUEUE_LABELS: Readonly<Record<string, string>> = {
@@ -97,3 +101,29 @@ export function agentLeftText(
 }
 
 export const CSAT_REQUEST_TEXT = 'How did we do? Please rate this conversation from 1 to 5.';
+
+/** After hours: the request is saved, the follow-up time named in the team's zone, contact asked for where needed. */
+export function closedText(
+  conversation: { channel: string; language: string | null; customer: Record<string, unknown> },
+  queue: string,
+  calendar: BusinessCalendar,
+  now: Date,
+  followUpAt: Date | null,
+): string {
+  const language = conversation.language ?? 'en';
+  const canReachLater =
+    CHANNELS_THAT_REACH_LATER.includes(conversation.channel) ||
+    typeof conversation.customer.email === 'string';
+  const text = expectationMessage(
+    {
+      kind: 'closed',
+      team: DEFAULT_QUEUE_MAP.get(queue)?.name ?? queue,
+      now,
+      followUpAt,
+      timeZone: calendar.timeZone,
+      canReachLater,
+    },
+    language,
+  );
+  return `${text} ${DEFAULT_TEMPLATES[messageLanguage(language)].context_kept}`;
+}

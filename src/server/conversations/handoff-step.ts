@@ -15,7 +15,10 @@ import type {
 } from '../../store/records.ts';
 import { slaTimer } from '../timers/sla-breach.ts';
 import type { Store } from '../../store/store.ts';
-import { handoffText } from './customer-messages.ts';
+import { closedText, handoffText } from './customer-messages.ts';
+import { isOpen, nextOpening } from '../../core/sla/is-open.ts';
+import type { CalendarFor } from '../routing/team-calendar.ts';
+import { followUpTimer } from '../timers/follow-up.ts';
 import type {
   BotReply,
   BotResponder,
@@ -37,6 +40,7 @@ interface HandoffStepDeps {
   readonly slaMs: number;
   /** Until handle times are measured, the wait estimate assumes this many minutes each. */
   readonly averageHandleMinutes: number;
+  readonly calendarFor: CalendarFor;
   readonly onBackgroundError: (error: unknown) => void;
 }
 
@@ -165,39 +169,60 @@ export class HandoffStep {
       fields: decision.fields,
       packet,
     };
+    // After hours the request is captured with a promised follow-up, never left waiting blind.
+    const calendar = this.deps.calendarFor(decision.queue);
+    const closed = !isOpen(calendar, now);
+    const followUpAt = closed ? nextOpening(calendar, now) : null;
+    const handedOver = {
+      type: next.event.type,
+      actor: { type: 'bot' as const },
+      data: { ...summary, decision: decision.detail },
+    };
+    const say = (text: string, kind: string): NewEvent => ({
+      type: 'message.created',
+      actor: { type: 'bot' },
+      data: { from: 'bot', text, kind, intent: kind },
+    });
+    const changes = {
+      queue: decision.queue,
+      priority: decision.priority,
+      handoff: summary,
+      handedOverAt: now.toISOString(),
+    };
+    if (closed) {
+      return this.commit(
+        conversation.id,
+        ['bot', 'intake'],
+        { schedule: [followUpTimer(followUpAt, now)] },
+        { ...changes, status: 'deferred' },
+        [
+          handedOver,
+          {
+            type: 'conversation.deferred',
+            actor: { type: 'system' },
+            data: { followUpAt: followUpAt?.toISOString() ?? null, timeZone: calendar.timeZone },
+          },
+          say(closedText(conversation, decision.queue, calendar, now, followUpAt), 'deferred'),
+        ],
+      );
+    }
     return this.commit(
       conversation.id,
       ['bot', 'intake'],
       { schedule: [slaTimer(now, this.deps.slaMs)] },
-      {
-        status: next.state.state,
-        queue: decision.queue,
-        priority: decision.priority,
-        handoff: summary,
-        handedOverAt: now.toISOString(),
-      },
+      { ...changes, status: next.state.state },
       [
-        {
-          type: next.event.type,
-          actor: { type: 'bot' },
-          data: { ...summary, decision: decision.detail },
-        },
-        {
-          type: 'message.created',
-          actor: { type: 'bot' },
-          data: {
-            from: 'bot',
-            text: handoffText({
-              queue: decision.queue,
-              position,
-              agentsOnline,
-              language: conversation.language,
-              averageHandleMinutes: this.deps.averageHandleMinutes,
-            }),
-            kind: 'handoff',
-            intent: 'handoff',
-          },
-        },
+        handedOver,
+        say(
+          handoffText({
+            queue: decision.queue,
+            position,
+            agentsOnline,
+            language: conversation.language,
+            averageHandleMinutes: this.deps.averageHandleMinutes,
+          }),
+          'handoff',
+        ),
       ],
     );
   }
