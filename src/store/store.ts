@@ -1,6 +1,7 @@
 /** The store: one database, its repositories, and its lifecycle. */
 import type { Kysely } from 'kysely';
 import { AgentRepository } from './agent-repository.ts';
+import { ConversationReads } from './conversation-reads.ts';
 import { ConversationRepository } from './conversation-repository.ts';
 import { TimerRepository } from './timer-repository.ts';
 import { migrateToLatest, type MigrateResult } from './migrate.ts';
@@ -11,6 +12,7 @@ export interface Store {
   readonly engine: DatabaseEngine;
   readonly db: Kysely<Database>;
   readonly conversations: ConversationRepository;
+  readonly reads: ConversationReads;
   readonly agents: AgentRepository;
   readonly timers: TimerRepository;
   migrate(): Promise<MigrateResult>;
@@ -23,6 +25,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     engine,
     db,
     conversations: new ConversationRepository(db, sqlite),
+    reads: new ConversationReads(db),
     agents: new AgentRepository(db),
     timers: new TimerRepository(db, engine),
     migrate: () => migrateToLatest(db),

@@ -25,7 +25,7 @@ export function registerExportCommand(program: Command): void {
       try {
         let after: { createdAt: string; id: string } | null = null;
         for (;;) {
-          const page = await store.conversations.listPage(after);
+          const page = await store.reads.listPage(after);
           if (page.length === 0) break;
           for (const conversation of page) {
             after = { createdAt: conversation.createdAt, id: conversation.id };

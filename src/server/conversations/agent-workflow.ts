@@ -97,7 +97,7 @@ export class AgentWorkflow {
    */
   async releaseAll(agent: AgentRecord): Promise<number> {
     let released = 0;
-    for (const conversation of await this.deps.store.conversations.assignedTo(agent.id)) {
+    for (const conversation of await this.deps.store.reads.assignedTo(agent.id)) {
       try {
         await applyCommand(this.deps, conversation.id, {
           command: { type: 'release', reason: 'agent_offline' },

@@ -137,7 +137,7 @@ export class HandoffStep {
     };
     const next = transition(snapshot, { type: 'hand_over', queue: decision.queue }, now);
     if (!next.ok) return [];
-    const position = await this.deps.store.conversations.positionIfQueued(
+    const position = await this.deps.store.reads.positionIfQueued(
       decision.queue,
       decision.priority,
       conversation.id,
@@ -154,7 +154,7 @@ export class HandoffStep {
         ...decision.detail,
         fields: decision.fields as Record<string, FieldValue>,
       },
-      history: await this.deps.store.conversations.customerHistory(
+      history: await this.deps.store.reads.customerHistory(
         conversation.customer,
         conversation.id,
       ),

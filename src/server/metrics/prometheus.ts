@@ -72,7 +72,7 @@ export function createPrometheusMetrics(
     registers: [registry],
     async collect() {
       this.reset();
-      for (const { queue, count } of await store.conversations.countWaitingByQueue()) {
+      for (const { queue, count } of await store.reads.countWaitingByQueue()) {
         this.set({ queue: queue ?? 'none' }, count);
       }
     },

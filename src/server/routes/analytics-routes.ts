@@ -42,7 +42,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
         ? new Date(request.query.from)
         : new Date(to.getTime() - 7 * DAY_MS);
       if (from >= to) throw new BatonError('VALIDATION_FAILED', '`from` must be before `to`.');
-      const logs = await ctx.store.conversations.logsBetween(from, to);
+      const logs = await ctx.store.reads.logsBetween(from, to);
       const facts = logs.map(({ conversation, events }) =>
         conversationFacts({
           id: conversation.id,

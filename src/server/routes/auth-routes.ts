@@ -156,7 +156,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     },
     async (request) => {
       await ctx.auth.agent(request);
-      const load = await ctx.store.conversations.loadByAgent();
+      const load = await ctx.store.reads.loadByAgent();
       const agents = await ctx.store.agents.list();
       return {
         agents: agents.map((a) => ({

@@ -79,9 +79,9 @@ export class RouterService {
   /** One routing pass; resolves when its offers are recorded. */
   async pass(): Promise<number> {
     const { store, clock } = this.deps;
-    const queued = await store.conversations.listQueued();
+    const queued = await store.reads.listQueued();
     if (queued.length === 0) return 0;
-    const load = await store.conversations.loadByAgent();
+    const load = await store.reads.loadByAgent();
     const agents: AgentSnapshot[] = (await store.agents.list())
       .filter((a) => a.presence === 'online' && this.deps.isConnected(a.id))
       .map((a) => ({

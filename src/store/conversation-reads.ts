@@ -1,0 +1,169 @@
+/**
+ * Read-only queries over conversations for routing, analytics, export and the customer's
+ * history: kept apart from the write path (conversation-repository.ts).
+ */
+import type { Kysely } from 'kysely';
+import { customerKeyOf } from './conversation-repository.ts';
+import type { ConversationRecord, StoredEvent } from './records.ts';
+import { toConversation, toEvent } from './row-mapping.ts';
+import type { Database } from './schema.ts';
+
+export class ConversationReads {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** How often this customer (same id, else same email) talked to us before, and was handed over. */
+  async customerHistory(
+    customer: Record<string, unknown>,
+    excludeId: string,
+  ): Promise<{ previousConversations: number; previousEscalations: number }> {
+    const key = customerKeyOf(customer);
+    if (key === null) return { previousConversations: 0, previousEscalations: 0 };
+    const row = await this.db
+      .selectFrom('conversations')
+      .select((eb) => [
+        eb.fn.countAll().as('conversations'),
+        eb.fn.count('handed_over_at').as('escalations'),
+      ])
+      .where('customer_key', '=', key)
+      .where('id', '!=', excludeId)
+      .executeTakeFirstOrThrow();
+    return {
+      previousConversations: Number(row.conversations),
+      previousEscalations: Number(row.escalations),
+    };
+  }
+
+  /** All conversations in creation order, a page at a time (for export). */
+  async listPage(
+    after: { createdAt: string; id: string } | null,
+    limit = 500,
+  ): Promise<ConversationRecord[]> {
+    let query = this.db.selectFrom('conversations').selectAll();
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '>', after.createdAt),
+          eb.and([eb('created_at', '=', after.createdAt), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(toConversation);
+  }
+
+  /**
+   * How many conversations wait ahead of one with this priority in this queue, plus one:
+   * its position in line if it joined now.
+   */
+  async positionIfQueued(queue: string, priority: number, excludeId: string): Promise<number> {
+    const { n } = await this.db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', 'in', ['queued', 'offered'])
+      .where('queue', '=', queue)
+      .where('priority', '>=', priority)
+      .where('id', '!=', excludeId)
+      .executeTakeFirstOrThrow();
+    return Number(n) + 1;
+  }
+
+  /** Conversations waiting in a queue (not yet offered), for the router's snapshot. */
+  async listQueued(limit = 10_000): Promise<ConversationRecord[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .orderBy('priority', 'desc')
+      .orderBy('handed_over_at', 'asc')
+      .limit(limit)
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  /** How many conversations each agent holds (assigned or offered), for capacity. */
+  async loadByAgent(): Promise<Map<string, number>> {
+    const assigned = await this.db
+      .selectFrom('conversations')
+      .select((eb) => ['assignee_id', eb.fn.countAll().as('n')])
+      .where('status', '=', 'assigned')
+      .groupBy('assignee_id')
+      .execute();
+    const offered = await this.db
+      .selectFrom('conversations')
+      .select((eb) => ['offered_to', eb.fn.countAll().as('n')])
+      .where('status', '=', 'offered')
+      .groupBy('offered_to')
+      .execute();
+    const load = new Map<string, number>();
+    for (const r of assigned) if (r.assignee_id) load.set(r.assignee_id, Number(r.n));
+    for (const r of offered)
+      if (r.offered_to) load.set(r.offered_to, (load.get(r.offered_to) ?? 0) + Number(r.n));
+    return load;
+  }
+
+  /** Conversations an agent holds, to hand back to the queue when they leave. */
+  async assignedTo(agentId: string): Promise<ConversationRecord[]> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'assigned'), eb('assignee_id', '=', agentId)]),
+          eb.and([eb('status', '=', 'offered'), eb('offered_to', '=', agentId)]),
+        ]),
+      )
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  /** Waiting conversations per queue, for the queue-length gauge. */
+  async countWaitingByQueue(): Promise<Array<{ queue: string | null; count: number }>> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select((eb) => ['queue', eb.fn.countAll().as('n')])
+      .where('status', 'in', ['queued', 'offered'])
+      .groupBy('queue')
+      .execute();
+    return rows.map((r) => ({ queue: r.queue, count: Number(r.n) }));
+  }
+
+  /** Conversations started in [from, to) with their whole event logs, for analytics. */
+  async logsBetween(
+    from: Date,
+    to: Date,
+    limit = 5000,
+  ): Promise<Array<{ conversation: ConversationRecord; events: StoredEvent[] }>> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('created_at', '>=', from.toISOString())
+      .where('created_at', '<', to.toISOString())
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    const logs: Array<{ conversation: ConversationRecord; events: StoredEvent[] }> = [];
+    for (let i = 0; i < rows.length; i += 200) {
+      const batch = rows.slice(i, i + 200);
+      const events = await this.db
+        .selectFrom('events')
+        .selectAll()
+        .where(
+          'conversation_id',
+          'in',
+          batch.map((r) => r.id),
+        )
+        .orderBy('conversation_id')
+        .orderBy('seq')
+        .execute();
+      const byId = new Map<string, StoredEvent[]>();
+      for (const e of events) {
+        const list = byId.get(e.conversation_id) ?? [];
+        list.push(toEvent(e));
+        byId.set(e.conversation_id, list);
+      }
+      for (const row of batch)
+        logs.push({ conversation: toConversation(row), events: byId.get(row.id) ?? [] });
+    }
+    return logs;
+  }
+}
