@@ -14,6 +14,7 @@ import {
 import type { ConversationRecord, NewEvent, StoredEvent } from './records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database } from './schema.ts';
+import { GroupCommit } from './group-commit.ts';
 import type { SyncSqlite } from './statement-cache.ts';
 
 export type { CommitInput, CommitResult } from './conversation-writes.ts';
@@ -40,7 +41,11 @@ export class ConversationRepository {
     private readonly db: Kysely<Database>,
     /** SQLite only: synchronous writes (see conversation-writes.ts). */
     private readonly sqlite?: SyncSqlite,
-  ) {}
+  ) {
+    this.group = sqlite ? new GroupCommit(sqlite) : undefined;
+  }
+
+  private readonly group: GroupCommit | undefined;
 
   async create(input: CreateConversationInput): Promise<{
     conversation: ConversationRecord;
@@ -94,8 +99,9 @@ export class ConversationRepository {
 
   async commit(input: CommitInput): Promise<CommitResult> {
     try {
-      return this.sqlite
-        ? commitSync(this.db, this.sqlite, input)
+      const { sqlite, group } = this;
+      return sqlite && group
+        ? await group.submit(() => commitSync(this.db, sqlite, input))
         : await commitAsync(this.db, input);
     } catch (error) {
       // A client message id seen before violates the unique index; the transaction is rolled

@@ -137,14 +137,14 @@ function timerQueries(db: Kysely<Database>, input: CommitInput, at: string): Com
   return queries;
 }
 
-/** SQLite: the whole commit in one synchronous call; no other write can interleave. */
+/** SQLite: the whole commit in one synchronous call, as a savepoint of the group commit. */
 export function commitSync(
   db: Kysely<Database>,
   sqlite: SyncSqlite,
   input: CommitInput,
 ): CommitResult {
   const at = input.now.toISOString();
-  return sqlite.transaction(() => {
+  return sqlite.savepoint(() => {
     const updated = sqlite.all<ConversationsTable>(updateQuery(db, input, at).compile())[0];
     const { result, rows } = outcome(
       input,

@@ -11,7 +11,7 @@ import type {
 import type { AgentsTable, ConversationsTable, EventsTable } from './schema.ts';
 
 export function toConversation(row: ConversationsTable): ConversationRecord {
-  return {
+  const record = {
     id: row.id,
     channel: row.channel,
     status: row.status as ConversationState,
@@ -20,20 +20,37 @@ export function toConversation(row: ConversationsTable): ConversationRecord {
     assigneeId: row.assignee_id,
     offeredTo: row.offered_to,
     language: row.language,
-    customer: JSON.parse(row.customer) as Record<string, unknown>,
     tokenHash: row.token_hash,
     lastSeq: Number(row.last_seq),
-    handoff:
-      row.handoff === null ? null : (JSON.parse(row.handoff) as ConversationRecord['handoff']),
     preview: row.preview,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     handedOverAt: row.handed_over_at,
     resolvedAt: row.resolved_at,
     externalThread: row.external_thread,
-    channelState: row.channel_state === null ? {} : (JSON.parse(row.channel_state) as ChannelState),
-    declinedBy: row.declined_by === null ? [] : (JSON.parse(row.declined_by) as string[]),
   };
+  // The JSON columns (the handoff holds the whole packet) are parsed only when read: every
+  // message's commit returns the row, and most never look at them.
+  lazyJson(record, 'customer', row.customer, {});
+  lazyJson(record, 'handoff', row.handoff, null);
+  lazyJson(record, 'channelState', row.channel_state, {});
+  lazyJson(record, 'declinedBy', row.declined_by, []);
+  return record as unknown as ConversationRecord;
+}
+
+function lazyJson(target: object, key: string, text: string | null, fallback: unknown): void {
+  let parsed: unknown;
+  let done = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    get() {
+      if (!done) {
+        parsed = text === null ? fallback : JSON.parse(text);
+        done = true;
+      }
+      return parsed;
+    },
+  });
 }
 
 export function toEvent(row: EventsTable): StoredEvent {
@@ -51,7 +68,6 @@ export function toEvent(row: EventsTable): StoredEvent {
     data: JSON.parse(row.data) as Record<string, unknown>,
   };
 }
-
 export function toAgent(row: AgentsTable): AgentRecord {
   return {
     id: row.id,

@@ -10,6 +10,11 @@ import type { CompiledQuery, SqliteDatabase, SqliteStatement } from 'kysely';
 export interface SyncSqlite {
   /** Runs `fn` in one transaction; throws (and rolls back) if `fn` throws. Never nested. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Inside `transaction`: runs `fn` in a savepoint, so that its failure rolls back only its
+   * own statements (group commit: one failed write must not undo the others in the batch).
+   */
+  savepoint<T>(fn: () => T): T;
   all<R>(query: CompiledQuery<R>): R[];
   run(query: CompiledQuery): void;
 }
@@ -44,6 +49,11 @@ export function withStatementCache(db: BetterSqliteDatabase, maxStatements = 256
       transaction<T>(fn: () => T): T {
         // A Kysely transaction left open would swallow ours as a savepoint: refuse instead.
         if (db.inTransaction) throw new Error('SyncSqlite: a transaction is already open');
+        return db.transaction(fn)();
+      },
+      savepoint<T>(fn: () => T): T {
+        if (!db.inTransaction) throw new Error('SyncSqlite: savepoint outside a transaction');
+        // better-sqlite3 turns a nested transaction into SAVEPOINT / RELEASE / ROLLBACK TO.
         return db.transaction(fn)();
       },
       all: <R>(query: CompiledQuery<R>) => {

@@ -28,7 +28,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     reads: new ConversationReads(db),
     agents: new AgentRepository(db),
     timers: new TimerRepository(db, engine),
-    migrate: () => migrateToLatest(db),
+    migrate: () => migrateToLatest(db, engine),
     close: () => db.destroy(),
   };
 }

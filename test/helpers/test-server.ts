@@ -41,12 +41,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...options.env,
     },
   });
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  const server = await startServer({
-    config: loaded.config,
-    ...(opened.schema ? { databaseSchema: opened.schema } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  let server: RunningServer;
+  try {
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    server = await startServer({
+      config: loaded.config,
+      ...(opened.schema ? { databaseSchema: opened.schema } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+  } catch (error) {
+    // A server that does not start must not leave its database (or schema) behind.
+    await opened.cleanup();
+    throw error;
+  }
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
