@@ -3,7 +3,6 @@ import type { ConversationState } from '../core/conversation/conversation-state.
 import type {
   ActorType,
   AgentRecord,
-  ChannelState,
   ConversationChanges,
   ConversationRecord,
   StoredEvent,
