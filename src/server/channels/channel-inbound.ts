@@ -43,13 +43,18 @@ export class ChannelInbound {
           { optedOut: event.type === 'opt_out' },
         );
       case 'thread_control':
-        // Handover protocol: once the thread is passed to another app (or we only hear it in
-        // standby), Baton must not reply until it takes the thread back.
+        // Handover protocol: pass_thread_control reaches the app that now owns the thread (us),
+        // take_thread_control the app it was taken from (us), and standby events the apps that
+        // do not own it. Baton must not reply while another app owns the thread.
+        if (event.action === 'request') return;
         return this.record(
           channel,
           event.threadId,
-          { type: 'channel.thread_control', data: { action: event.action } },
-          { standby: event.action === 'pass' || event.action === 'standby' },
+          {
+            type: 'channel.thread_control',
+            data: { action: event.action, appId: event.appId ?? null },
+          },
+          { standby: event.action !== 'pass' },
         );
       case 'help':
       case 'message_edited':

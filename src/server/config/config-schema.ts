@@ -177,6 +177,28 @@ export const ConfigSchema = Type.Object(
             { additionalProperties: false },
           ),
         ),
+        messenger: Type.Optional(
+          Type.Object(
+            {
+              appSecret: Type.String({ minLength: 1 }),
+              verifyToken: Type.String({ minLength: 1 }),
+              pageAccessToken: Type.String({ minLength: 1 }),
+              apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        instagram: Type.Optional(
+          Type.Object(
+            {
+              appSecret: Type.String({ minLength: 1 }),
+              verifyToken: Type.String({ minLength: 1 }),
+              pageAccessToken: Type.String({ minLength: 1 }),
+              apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
         sms: Type.Optional(
           Type.Object(
             {

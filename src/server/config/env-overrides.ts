@@ -52,6 +52,26 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     path: ['channels', 'telegram', 'apiBaseUrl'],
     type: 'string',
   },
+  {
+    env: 'BATON_MESSENGER_APP_SECRET',
+    path: ['channels', 'messenger', 'appSecret'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_MESSENGER_VERIFY_TOKEN',
+    path: ['channels', 'messenger', 'verifyToken'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_MESSENGER_PAGE_ACCESS_TOKEN',
+    path: ['channels', 'messenger', 'pageAccessToken'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_MESSENGER_API_BASE_URL',
+    path: ['channels', 'messenger', 'apiBaseUrl'],
+    type: 'string',
+  },
   { env: 'BATON_TWILIO_ACCOUNT_SID', path: ['channels', 'sms', 'accountSid'], type: 'string' },
   { env: 'BATON_TWILIO_AUTH_TOKEN', path: ['channels', 'sms', 'authToken'], type: 'string' },
   {

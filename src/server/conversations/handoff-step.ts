@@ -154,10 +154,7 @@ export class HandoffStep {
         ...decision.detail,
         fields: decision.fields as Record<string, FieldValue>,
       },
-      history: await this.deps.store.reads.customerHistory(
-        conversation.customer,
-        conversation.id,
-      ),
+      history: await this.deps.store.reads.customerHistory(conversation.customer, conversation.id),
       now,
     });
     const summary = {

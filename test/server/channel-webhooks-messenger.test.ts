@@ -1,0 +1,106 @@
+/** Messenger through the server: replies in the thread, and silence while another app owns it. */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+const SECRET = 'fb-app-secret';
+const fixture = (name: string) => readFileSync(`../shared/data/channels/messenger/${name}`, 'utf8');
+
+async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  ms = 10_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('Messenger through the server', () => {
+  const sent: Array<{ url: string; body: any }> = [];
+  const provider = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      sent.push({ url: req.url ?? '', body: JSON.parse(body) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"message_id":"m.1"}');
+    });
+  });
+  let s: TestServer;
+  const post = (raw: string) =>
+    fetch(`${s.baseUrl}/channels/messenger/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
+      },
+      body: raw,
+    });
+  beforeAll(async () => {
+    await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
+    s = await startTestServer({
+      env: {
+        BATON_MESSENGER_APP_SECRET: SECRET,
+        BATON_MESSENGER_VERIFY_TOKEN: 'v',
+        BATON_MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
+        BATON_MESSENGER_API_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
+        BATON_TIMER_INTERVAL_MS: '50',
+      },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+    provider.close();
+  });
+
+  it('answers in the thread, goes quiet when control is taken, and speaks again when it is passed back', async () => {
+    const message = JSON.parse(fixture('botbuilder-Payload.json'));
+    message.entry[0].messaging[0].message.text = 'How long does shipping take?';
+    expect((await post(JSON.stringify(message))).status).toBe(200);
+    await until(() => (sent.length >= 2 ? true : undefined));
+    expect(sent[1]!.body).toMatchObject({
+      recipient: { id: '0' },
+      message: { text: expect.stringMatching(/business days/) },
+    });
+
+    // Another app takes the thread: Baton must not reply from standby.
+    const take = JSON.parse(fixture('botbuilder-PayloadWithTakeThreadControl.json'));
+    take.entry[0].id = '0';
+    take.entry[0].messaging[0].sender.id = '0';
+    take.entry[0].messaging[0].recipient.id = '0';
+    expect((await post(JSON.stringify(take))).status).toBe(200);
+    const conversation = await until(async () => {
+      const c = await s.server.store.conversations.findOpenByThread('messenger', '0:0');
+      return c?.channelState.standby ? c : undefined;
+    });
+    const before = sent.length;
+    const again = structuredClone(message);
+    again.entry[0].messaging[0].message.mid = 'AAAA-2';
+    again.entry[0].messaging[0].message.text = 'What payment methods do you take?';
+    await post(JSON.stringify(again));
+    const refused = await until(async () =>
+      (await s.server.store.conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'message.delivery' && e.data.status === 'failed',
+      ),
+    );
+    expect(refused.data.error).toMatch(/standby/);
+    expect(sent.length).toBe(before);
+
+    const pass = JSON.parse(fixture('botbuilder-PayloadWithPassThreadControl.json'));
+    pass.entry[0].id = '0';
+    pass.entry[0].messaging[0].sender.id = '0';
+    pass.entry[0].messaging[0].recipient.id = '0';
+    await post(JSON.stringify(pass));
+    await until(async () =>
+      (await s.server.store.conversations.get(conversation.id))?.channelState.standby === false
+        ? true
+        : undefined,
+    );
+  });
+});
