@@ -28,6 +28,7 @@ import type {
   TranscriptView,
 } from './ports.ts';
 import { botErrorDecision, botRequestedDecision } from './fallback-decisions.ts';
+import { runIntake } from './intake-step.ts';
 import { transcriptFromEvents } from './transcript-from-events.ts';
 
 interface HandoffStepDeps {
@@ -70,10 +71,28 @@ export class HandoffStep {
         botErrorDecision('the escalation policy failed'),
       );
     }
-    // Intake (collecting details before the transfer) is not built yet: hand over at once
-    // rather than keep the customer with the bot.
-    if (decision.action !== 'continue') return this.handOver(conversation, transcript, decision);
+    if (decision.action === 'handoff') return this.handOver(conversation, transcript, decision);
+    if (decision.action === 'intake' || conversation.status === 'intake') {
+      return this.intake(conversation, history, transcript, decision);
+    }
     return this.answer(conversation, message, transcript, decision);
+  }
+
+  /** Intake: the next question, or the handoff when it is over (see intake-step.ts). */
+  private intake(
+    conversation: ConversationRecord,
+    history: readonly StoredEvent[],
+    transcript: TranscriptView,
+    decision: EscalationDecision,
+  ): Promise<StoredEvent[]> {
+    return runIntake(
+      { conversation, history, decision, now: this.deps.clock() },
+      {
+        handOver: (final) => this.handOver(conversation, transcript, final),
+        commit: (expectStatus, changes, events) =>
+          this.commit(conversation.id, expectStatus, undefined, changes, events),
+      },
+    );
   }
 
   private async answer(
