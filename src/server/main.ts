@@ -12,6 +12,8 @@ import { seedDemoAgents } from './demo-seed.ts';
 import { createBotFor } from './engines/create-bot.ts';
 import { createKnowledgeSearch } from './engines/knowledge-search.ts';
 import { createPolicyJudge } from './engines/policy-judge.ts';
+import { withLlmJudge } from './engines/llm-judge.ts';
+import type { EscalationJudge } from './conversations/ports.ts';
 import { createPolicySource } from './engines/policy-source.ts';
 
 export interface RunningServer {
@@ -52,17 +54,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     const answers = createAnswerEngine(articles);
     let logFallback: (error: unknown) => void = () => undefined;
+    let logJudge: (error: unknown) => void = () => undefined;
     const { app } = await buildApp({
       config,
       store,
       bus: createInProcessBus(),
-      judge: createPolicyJudge(policy),
+      judge: judgeFor(config, createPolicyJudge(policy), (error) => logJudge(error)),
       policy,
       bot: createBotFor(config, answers, articles, (error) => logFallback(error)),
       knowledge: createKnowledgeSearch(answers, articles),
       ...(options.clock ? { clock: options.clock } : {}),
     });
     logReload = (message) => app.log.warn(message);
+    logJudge = (error) =>
+      app.log.warn({ err: error }, 'the LLM judge failed; the local policy decided');
     logFallback = (error) =>
       app.log.warn({ err: error }, 'the LLM failed; the answer engine answered');
     app.log.info(`bot: ${config.bot.engine}`);
@@ -92,4 +97,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw error;
   }
+}
+
+/** The local policy, with the LLM judge beside it when one is configured. */
+function judgeFor(
+  config: ResolvedConfig,
+  local: EscalationJudge,
+  onError: (error: unknown) => void,
+): EscalationJudge {
+  const judge = config.policy.llmJudge;
+  return judge ? withLlmJudge(local, { ...judge, onError }) : local;
 }

@@ -194,3 +194,68 @@ describe('external bot (Standard Webhooks)', () => {
     );
   });
 });
+
+describe('LLM judge beside the policy', () => {
+  let verdict: unknown = {
+    handoff: true,
+    reason: 'complaint_escalation',
+    confidence: 0.93,
+    why: 'customer is stuck',
+  };
+  let delayMs = 0;
+  const judge = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: 'j',
+            object: 'chat.completion',
+            created: 1,
+            model: 'judge',
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: JSON.stringify(verdict) },
+                finish_reason: 'stop',
+              },
+            ],
+          }),
+        );
+      }, delayMs);
+    });
+  });
+  let s: TestServer;
+  afterAll(async () => {
+    await s?.close();
+    judge.close();
+  });
+
+  it('adds a handoff when confident, and lets the local policy decide when slow or unsure', async () => {
+    const base = await listen(judge);
+    s = await startTestServer({
+      env: {
+        BATON_JUDGE_BASE_URL: `${base}/v1`,
+        BATON_JUDGE_MODEL: 'judge',
+        BATON_JUDGE_TIMEOUT_MS: '300',
+      },
+    });
+    const handed = await ask(s, 'How long does shipping take?');
+    expect(handed.map((e) => e.type)).toContain('conversation.handed_over');
+    const record = await s.server.store.conversations.get(handed[0].conversationId);
+    // An unknown reason from the judge is recorded as out_of_scope, with its words as evidence.
+    expect(record?.handoff?.reasons).toEqual(['out_of_scope']);
+
+    verdict = { handoff: true, reason: 'negative_sentiment', confidence: 0.5, why: 'maybe' };
+    const unsure = await ask(s, 'How long does shipping take?');
+    expect(unsure.map((e) => e.type)).not.toContain('conversation.handed_over');
+
+    verdict = { handoff: true, reason: 'negative_sentiment', confidence: 0.99, why: 'late' };
+    delayMs = 1000;
+    const slow = await ask(s, 'How long does shipping take?');
+    expect(slow.map((e) => e.type)).not.toContain('conversation.handed_over');
+    expect(slow.find((e) => e.data.from === 'bot').data.text).toMatch(/business days/);
+  });
+});

@@ -83,6 +83,18 @@ export const ConfigSchema = Type.Object(
     policy: Type.Object(
       {
         file: Type.Optional(Type.String({ minLength: 1, description: 'BATON_POLICY_FILE.' })),
+        llmJudge: Type.Optional(
+          Type.Object(
+            {
+              baseUrl: Type.String({ minLength: 1 }),
+              apiKey: Type.String({ default: 'not-needed' }),
+              model: Type.String({ minLength: 1 }),
+              timeoutMs: Type.Integer({ minimum: 50, default: 1500 }),
+              minConfidence: Type.Number({ minimum: 0, maximum: 1, default: 0.8 }),
+            },
+            { additionalProperties: false },
+          ),
+        ),
       },
       { additionalProperties: false, default: {} },
     ),

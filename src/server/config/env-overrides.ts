@@ -81,6 +81,10 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   },
   { env: 'BATON_TWILIO_API_BASE_URL', path: ['channels', 'sms', 'apiBaseUrl'], type: 'string' },
   { env: 'BATON_METRICS_TOKEN', path: ['metrics', 'token'], type: 'string' },
+  { env: 'BATON_JUDGE_BASE_URL', path: ['policy', 'llmJudge', 'baseUrl'], type: 'string' },
+  { env: 'BATON_JUDGE_API_KEY', path: ['policy', 'llmJudge', 'apiKey'], type: 'string' },
+  { env: 'BATON_JUDGE_MODEL', path: ['policy', 'llmJudge', 'model'], type: 'string' },
+  { env: 'BATON_JUDGE_TIMEOUT_MS', path: ['policy', 'llmJudge', 'timeoutMs'], type: 'int' },
   { env: 'BATON_WEB_ROOT', path: ['web', 'root'], type: 'string' },
   { env: 'LOG_LEVEL', path: ['log', 'level'], type: 'string' },
 ];

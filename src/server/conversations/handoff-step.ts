@@ -62,7 +62,7 @@ export class HandoffStep {
     const now = this.deps.clock();
     let decision: EscalationDecision;
     try {
-      decision = this.deps.judge.decide(transcript, now);
+      decision = await this.deps.judge.decide(transcript, now);
     } catch (error) {
       this.deps.onBackgroundError(error);
       return this.handOver(

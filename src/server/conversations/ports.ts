@@ -62,7 +62,8 @@ export interface DecisionDetail {
 }
 
 export interface EscalationJudge {
-  decide(conversation: TranscriptView, now: Date): EscalationDecision;
+  /** May be asynchronous (an LLM judge); it must settle, never hang: judges time out. */
+  decide(conversation: TranscriptView, now: Date): EscalationDecision | Promise<EscalationDecision>;
 }
 
 export type { BotReply, BotResponder } from '../../bot/bot-reply.ts';
