@@ -71,6 +71,9 @@ export interface BuiltApp {
   readonly service: ConversationService;
   readonly hub: RealtimeHub;
   readonly timers: TimerRunner;
+  readonly workflow: AgentWorkflow;
+  /** The parts the demo traffic generator drives directly. */
+  readonly deps: { readonly store: Store; readonly bus: EventBus; readonly clock: () => Date };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
@@ -204,7 +207,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     ctx.metrics.close();
     hub.close();
   });
-  return { app, service, hub, timers };
+  return { app, service, hub, timers, workflow: ctx.workflow, deps: { store, bus, clock } };
 }
 
 /** Serves the built widget, inbox and demo page (`npm run build:web` writes them). */

@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { createAnswerEngine, loadKnowledgeBase } from '../bot/index.ts';
 import { createInProcessBus } from '../bus/in-process-bus.ts';
 import { createStore, type Store } from '../store/store.ts';
-import { buildApp } from './app.ts';
+import { buildApp, type BuiltApp } from './app.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
-import { seedDemoAgents } from './demo-seed.ts';
+import { seedDemoAgents } from './demo/demo-seed.ts';
 import { createBotFor } from './engines/create-bot.ts';
 import { createKnowledgeSearch } from './engines/knowledge-search.ts';
 import { createPolicyJudge } from './engines/policy-judge.ts';
@@ -30,7 +30,17 @@ export interface StartServerOptions {
   readonly clock?: () => Date;
 }
 
-export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+export interface AssembledBaton {
+  readonly built: BuiltApp;
+  readonly store: Store;
+}
+
+/**
+ * Everything but listening: store (migrated), knowledge base, policy, bot and app, with the
+ * demo agents seeded when enabled. `startServer` listens on it; `baton demo-traffic` drives
+ * it with a simulated clock.
+ */
+export async function assembleBaton(options: StartServerOptions): Promise<AssembledBaton> {
   const { config } = options;
   const store = createStore({
     url: config.databaseUrl,
@@ -55,7 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const answers = createAnswerEngine(articles);
     let logFallback: (error: unknown) => void = () => undefined;
     let logJudge: (error: unknown) => void = () => undefined;
-    const { app } = await buildApp({
+    const built = await buildApp({
       config,
       store,
       bus: createInProcessBus(),
@@ -65,6 +75,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       knowledge: createKnowledgeSearch(answers, articles),
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    const { app } = built;
     logReload = (message) => app.log.warn(message);
     logJudge = (error) =>
       app.log.warn({ err: error }, 'the LLM judge failed; the local policy decided');
@@ -82,8 +93,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       }
     }
     app.log.info(`knowledge base: ${articles.length} articles from ${config.bot.knowledgeBaseDir}`);
-    const address = await app.listen({ host: config.server.host, port: config.server.port });
-    const url = config.server.publicUrl ?? address.replace('127.0.0.1', 'localhost');
+    return { built, store };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { built, store } = await assembleBaton(options);
+  const { app } = built;
+  try {
+    const address = await app.listen({
+      host: options.config.server.host,
+      port: options.config.server.port,
+    });
+    const url = options.config.server.publicUrl ?? address.replace('127.0.0.1', 'localhost');
     return {
       app,
       store,
@@ -94,6 +119,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       },
     };
   } catch (error) {
+    await app.close();
     await store.close();
     throw error;
   }

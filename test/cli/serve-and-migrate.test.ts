@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { computeHandoffMetrics, conversationFacts } from '../../src/core/metrics/index.ts';
 import { createStore } from '../../src/store/store.ts';
 
 const run = promisify(execFile);
@@ -25,6 +26,49 @@ async function batonCli(args: string[], env: Record<string, string>, cwd: string
 }
 
 describe('baton CLI', () => {
+  it('demo-traffic fills a fresh instance with conversations worth analysing, the same for the same seed', async () => {
+    const run = async () => {
+      const cwd = mkdtempSync(path.join(os.tmpdir(), 'baton-cli-'));
+      const r = await batonCli(
+        ['demo-traffic', '--days', '2', '--per-day', '30', '--seed', '7'],
+        {
+          BATON_DATA_DIR: path.join(cwd, 'data'),
+          BATON_KB_DIR: path.resolve('kb/demo'),
+          DATABASE_URL: '',
+        },
+        cwd,
+      );
+      expect(r.code).toBe(0);
+      const store = createStore({ url: path.join(cwd, 'data', 'baton.db') });
+      const logs = await store.reads.logsBetween(new Date(0), new Date(Date.now() + 60_000));
+      const metrics = computeHandoffMetrics(
+        logs.map(({ conversation, events }) =>
+          conversationFacts({
+            id: conversation.id,
+            channel: conversation.channel,
+            language: conversation.language,
+            events,
+          }),
+        ),
+      );
+      expect(await store.timers.deadEnds()).toEqual([]);
+      await store.close();
+      return { stdout: r.stdout, metrics };
+    };
+    const first = await run();
+    expect(first.stdout).toMatch(/simulated \d+ conversations over 2 days: \d+ handed over/);
+    expect(first.metrics.conversations).toBeGreaterThan(40);
+    expect(first.metrics.handoffs).toBeGreaterThan(5);
+    expect(first.metrics.timeToHumanSeconds.count).toBeGreaterThan(0);
+    expect(first.metrics.csat.botOnly.count + first.metrics.csat.handedOver.count).toBeGreaterThan(
+      0,
+    );
+    expect(Object.keys(first.metrics.byReason).length).toBeGreaterThan(2);
+    const second = await run();
+    expect(second.metrics.handoffs).toBe(first.metrics.handoffs);
+    expect(second.metrics.byReason).toEqual(first.metrics.byReason);
+  });
+
   it('exports stored conversations as transcripts that replay', async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'baton-cli-'));
     const db = path.join(cwd, 'data', 'baton.db');

@@ -1,7 +1,7 @@
 /** Demo agent accounts for a fresh instance, so `npm start` is usable at once. */
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../store/store.ts';
-import { hashPassword } from './auth/password.ts';
+import type { Store } from '../../store/store.ts';
+import { hashPassword } from '../auth/password.ts';
 
 export const DEMO_AGENTS = [
   { email: 'alex@example.com', name: 'Alex', role: 'agent', skills: ['general', 'billing'] },
