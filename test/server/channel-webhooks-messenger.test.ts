@@ -5,22 +5,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
 
 const SECRET = 'fb-app-secret';
 const fixture = (name: string) => readFileSync(`../shared/data/channels/messenger/${name}`, 'utf8');
-
-async function until<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 10_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('Messenger through the server', () => {
   const sent: Array<{ url: string; body: any }> = [];

@@ -4,19 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-
-async function until<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 10_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 describe('Telegram and SMS through the server', () => {
   const sent: Array<{ url: string; body: string }> = [];

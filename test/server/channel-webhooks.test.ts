@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
 
 const SECRET = 'wa-app-secret';
 const fixtures = (name: string) =>
@@ -23,19 +24,6 @@ function waText(id: string, body: string) {
   message.id = id;
   message.text.body = body;
   return JSON.stringify(payload);
-}
-
-async function until<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 10_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('WhatsApp through the server', () => {

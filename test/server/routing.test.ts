@@ -4,19 +4,7 @@ import { TEST_DATABASES } from '../helpers/databases.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-
-async function until<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 10_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 describe('routing through the server', () => {
   let s: TestServer;

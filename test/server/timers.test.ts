@@ -10,16 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/store.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { startTestServer } from '../helpers/test-server.ts';
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../helpers/until.ts';
 
 describe('timers', () => {
   it('keeps a timer on every waiting conversation through claim, transfer and resolve', async () => {

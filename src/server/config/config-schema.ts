@@ -5,6 +5,17 @@ const LogLevel = Type.Union(
   ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
 );
 
+/** Messenger and Instagram apps have the same settings. */
+const MetaApp = Type.Object(
+  {
+    appSecret: Type.String({ minLength: 1 }),
+    verifyToken: Type.String({ minLength: 1 }),
+    pageAccessToken: Type.String({ minLength: 1 }),
+    apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+
 export const ConfigSchema = Type.Object(
   {
     dataDir: Type.String({ minLength: 1, default: './data', description: 'BATON_DATA_DIR.' }),
@@ -189,28 +200,8 @@ export const ConfigSchema = Type.Object(
             { additionalProperties: false },
           ),
         ),
-        messenger: Type.Optional(
-          Type.Object(
-            {
-              appSecret: Type.String({ minLength: 1 }),
-              verifyToken: Type.String({ minLength: 1 }),
-              pageAccessToken: Type.String({ minLength: 1 }),
-              apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
-            },
-            { additionalProperties: false },
-          ),
-        ),
-        instagram: Type.Optional(
-          Type.Object(
-            {
-              appSecret: Type.String({ minLength: 1 }),
-              verifyToken: Type.String({ minLength: 1 }),
-              pageAccessToken: Type.String({ minLength: 1 }),
-              apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
-            },
-            { additionalProperties: false },
-          ),
-        ),
+        messenger: Type.Optional(MetaApp),
+        instagram: Type.Optional(MetaApp),
         sms: Type.Optional(
           Type.Object(
             {
