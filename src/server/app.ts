@@ -39,11 +39,18 @@ import {
   SEND_TIMER,
 } from './channels/channel-outbound.ts';
 import { createAdapters } from './channels/create-adapters.ts';
+import { createApiAdapter } from '../channels/index.ts';
+import {
+  handleOutgoingWebhook,
+  queueOutgoingWebhooks,
+  WEBHOOK_TIMER,
+} from './channels/outgoing-webhooks.ts';
 import { createPrometheusMetrics } from './metrics/prometheus.ts';
 import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerCsatRoutes } from './routes/csat-routes.ts';
+import { registerWebhookLogRoutes } from './routes/webhook-log-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -155,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
   registerCsatRoutes(app, ctx);
+  registerWebhookLogRoutes(app, ctx);
   registerAssistRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerCustomerStream(app, ctx);
@@ -179,6 +187,19 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     onError: (error: unknown) =>
       app.log.error({ err: error }, 'queueing an outbound message failed'),
   };
+  const { url: webhookUrl, secret: webhookSecret } = config.webhooks;
+  const webhooks =
+    webhookUrl && webhookSecret
+      ? {
+          store,
+          bus,
+          clock,
+          url: webhookUrl,
+          adapter: createApiAdapter({ secret: webhookSecret, webhookUrl, clock }),
+          kick: () => void timers.tick(),
+          onError: (error: unknown) => app.log.error({ err: error }, 'queueing a webhook failed'),
+        }
+      : undefined;
   const timers = new TimerRunner({
     store,
     clock,
@@ -190,10 +211,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),
       [INACTIVITY_TIMER]: handleInactivity(abandonment),
       [FOLLOW_UP_TIMER]: handleFollowUp({ store, bus, clock, slaMs }),
+      ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
     },
     log: app.log,
   });
   const stopQueueing = queueOutboundMessages(outbound);
+  const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
   hub.onCustomerPresence = watchCustomerPresence(abandonment);
   await registerChannelWebhooks(app, adapters, new ChannelInbound({ store, bus, service, clock }));
   app.addHook('onReady', async () => {
@@ -202,6 +225,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   });
   app.addHook('onClose', async () => {
     stopQueueing();
+    stopWebhooks();
     await ctx.router.stop();
     await timers.stop();
     ctx.metrics.close();

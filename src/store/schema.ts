@@ -73,10 +73,24 @@ export interface TimersTable {
   fired_at: string | null;
 }
 
+export interface WebhookDeliveriesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  type: string;
+  url: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
   agents: AgentsTable;
   sessions: SessionsTable;
   timers: TimersTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

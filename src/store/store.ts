@@ -4,6 +4,7 @@ import { AgentRepository } from './agent-repository.ts';
 import { ConversationReads } from './conversation-reads.ts';
 import { ConversationRepository } from './conversation-repository.ts';
 import { TimerRepository } from './timer-repository.ts';
+import { WebhookDeliveryRepository } from './webhook-delivery-repository.ts';
 import { migrateToLatest, type MigrateResult } from './migrate.ts';
 import { openDatabase, type DatabaseEngine, type OpenDatabaseOptions } from './open-database.ts';
 import type { Database } from './schema.ts';
@@ -15,6 +16,7 @@ export interface Store {
   readonly reads: ConversationReads;
   readonly agents: AgentRepository;
   readonly timers: TimerRepository;
+  readonly webhooks: WebhookDeliveryRepository;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
@@ -28,6 +30,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     reads: new ConversationReads(db),
     agents: new AgentRepository(db),
     timers: new TimerRepository(db, engine),
+    webhooks: new WebhookDeliveryRepository(db),
     migrate: () => migrateToLatest(db, engine),
     close: () => db.destroy(),
   };

@@ -216,6 +216,23 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    webhooks: Type.Object(
+      {
+        url: Type.Optional(
+          Type.String({
+            minLength: 1,
+            description: 'BATON_WEBHOOK_URL: where conversation events go.',
+          }),
+        ),
+        secret: Type.Optional(
+          Type.String({
+            pattern: '^whsec_[A-Za-z0-9+/=]+$',
+            description: 'BATON_WEBHOOK_SECRET (Standard Webhooks).',
+          }),
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     metrics: Type.Object(
       {
         token: Type.Optional(

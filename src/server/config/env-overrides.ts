@@ -25,6 +25,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_SLA_SECONDS', path: ['routing', 'firstResponseSlaSeconds'], type: 'int' },
   { env: 'BATON_ABANDON_AFTER_SECONDS', path: ['routing', 'abandonAfterSeconds'], type: 'int' },
   { env: 'BATON_TIMER_INTERVAL_MS', path: ['timers', 'intervalMs'], type: 'int' },
+  { env: 'BATON_TIMER_LEASE_MS', path: ['timers', 'leaseMs'], type: 'int' },
   { env: 'BATON_WHATSAPP_APP_SECRET', path: ['channels', 'whatsapp', 'appSecret'], type: 'string' },
   {
     env: 'BATON_WHATSAPP_VERIFY_TOKEN',
@@ -80,6 +81,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     type: 'string',
   },
   { env: 'BATON_TWILIO_API_BASE_URL', path: ['channels', 'sms', 'apiBaseUrl'], type: 'string' },
+  { env: 'BATON_WEBHOOK_URL', path: ['webhooks', 'url'], type: 'string' },
+  { env: 'BATON_WEBHOOK_SECRET', path: ['webhooks', 'secret'], type: 'string' },
   { env: 'BATON_METRICS_TOKEN', path: ['metrics', 'token'], type: 'string' },
   { env: 'BATON_JUDGE_BASE_URL', path: ['policy', 'llmJudge', 'baseUrl'], type: 'string' },
   { env: 'BATON_JUDGE_API_KEY', path: ['policy', 'llmJudge', 'apiKey'], type: 'string' },

@@ -16,6 +16,7 @@ import {
   returnedToBotText,
   transferredText,
 } from './customer-messages.ts';
+import { LIFECYCLE_TIMERS } from '../timers/lifecycle-timers.ts';
 
 const agentActor = (agent: AgentRecord) => ({
   type: 'agent' as const,
@@ -44,7 +45,7 @@ export class AgentWorkflow {
       extraEvents: (c) => [
         systemMessage(agentJoinedText(agent.name, c.queue, c.language), 'agent_joined'),
       ],
-      timers: { cancel: 'all' },
+      timers: { cancel: LIFECYCLE_TIMERS },
     });
   }
 
@@ -63,7 +64,7 @@ export class AgentWorkflow {
         ...(c.externalThread ? [] : [systemMessage(CSAT_REQUEST_TEXT, 'csat_request')]),
       ],
       extraChanges: { resolvedAt: this.deps.clock().toISOString() },
-      timers: { cancel: 'all' },
+      timers: { cancel: LIFECYCLE_TIMERS },
     });
   }
 
@@ -75,7 +76,10 @@ export class AgentWorkflow {
       data: { by: agent.id, toQueue, ...(note ? { note } : {}) },
       extraEvents: () => [systemMessage(transferredText(toQueue), 'transferred')],
       // Waiting again: the SLA clock restarts in the new queue.
-      timers: { cancel: 'all', schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)] },
+      timers: {
+        cancel: LIFECYCLE_TIMERS,
+        schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)],
+      },
     });
   }
 
@@ -107,7 +111,10 @@ export class AgentWorkflow {
             c.status === 'assigned'
               ? [systemMessage(agentLeftText(agent.name, c.queue, c.language), 'agent_left')]
               : [],
-          timers: { cancel: 'all', schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)] },
+          timers: {
+            cancel: LIFECYCLE_TIMERS,
+            schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)],
+          },
         });
         released++;
       } catch {

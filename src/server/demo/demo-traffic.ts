@@ -9,6 +9,7 @@ import type { AgentRecord } from '../../store/records.ts';
 import type { BuiltApp } from '../app.ts';
 import { applyCommand } from '../conversations/apply-command.ts';
 import { AGENT_REPLIES, BOT_SCRIPTS, HANDOFF_SCRIPTS } from './traffic-scripts.ts';
+import { LIFECYCLE_TIMERS } from '../timers/lifecycle-timers.ts';
 
 export interface DemoTrafficOptions {
   readonly days: number;
@@ -74,7 +75,7 @@ export async function generateDemoTraffic(
         command: { type: 'abandon' },
         actor: { type: 'system' },
         data: { reason: 'customer_left' },
-        timers: { cancel: 'all' },
+        timers: { cancel: LIFECYCLE_TIMERS },
       });
       abandoned++;
       continue;

@@ -9,6 +9,7 @@ import type { TimerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { applyCommand } from '../conversations/apply-command.ts';
 import { KeyedSerializer } from '../conversations/keyed-serializer.ts';
+import { LIFECYCLE_TIMERS } from './lifecycle-timers.ts';
 
 export const INACTIVITY_TIMER = 'customer.inactivity';
 const WAITING = new Set(['queued', 'offered', 'deferred']);
@@ -65,7 +66,7 @@ export function handleInactivity(deps: AbandonmentDeps) {
           reason: 'customer_left',
           waitedSeconds: waited(conversation.handedOverAt, deps.clock()),
         },
-        timers: { cancel: 'all' },
+        timers: { cancel: LIFECYCLE_TIMERS },
       });
     } catch {
       // Taken by an agent at the last moment: not abandoned.

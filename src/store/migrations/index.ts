@@ -5,6 +5,7 @@ import * as customerKey from './002-customer-key.ts';
 import * as timers from './003-timers.ts';
 import * as channelThreads from './004-channel-threads.ts';
 import * as presenceOffers from './005-presence-offers.ts';
+import * as webhookDeliveries from './006-webhook-deliveries.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-timers': timers,
   '004-channel-threads': channelThreads,
   '005-presence-offers': presenceOffers,
+  '006-webhook-deliveries': webhookDeliveries,
 };
 
 export const migrationProvider: MigrationProvider = {
