@@ -24,29 +24,12 @@ import { registerAgentStream } from './realtime/agent-stream.ts';
 import { registerCustomerStream } from './realtime/customer-stream.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { RouteContext } from './route-context.ts';
+import { startBackgroundWork } from './background-work.ts';
+import type { TimerRunner } from './timers/timer-runner.ts';
 import { DEFAULT_QUEUES } from '../core/routing/default-queues.ts';
-import { handleOfferExpiry } from './routing/offer-expiry.ts';
-import { OFFER_TIMER, RouterService } from './routing/router-service.ts';
-import { handleInactivity, INACTIVITY_TIMER, watchCustomerPresence } from './timers/abandonment.ts';
-import { FOLLOW_UP_TIMER, handleFollowUp } from './timers/follow-up.ts';
-import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
+import { RouterService } from './routing/router-service.ts';
 import { teamCalendars } from './routing/team-calendar.ts';
-import { TimerRunner } from './timers/timer-runner.ts';
-import { ChannelInbound } from './channels/channel-inbound.ts';
-import {
-  handleChannelSend,
-  queueOutboundMessages,
-  SEND_TIMER,
-} from './channels/channel-outbound.ts';
-import { createAdapters } from './channels/create-adapters.ts';
-import { createApiAdapter } from '../channels/index.ts';
-import {
-  handleOutgoingWebhook,
-  queueOutgoingWebhooks,
-  WEBHOOK_TIMER,
-} from './channels/outgoing-webhooks.ts';
 import { createPrometheusMetrics } from './metrics/prometheus.ts';
-import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerCsatRoutes } from './routes/csat-routes.ts';
@@ -169,69 +152,25 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerAgentStream(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerWebApps(app, config.web.root);
-  const adapters = createAdapters(config, clock);
-  const abandonment = {
-    store,
-    bus,
-    clock,
-    graceMs: config.routing.abandonAfterSeconds * 1000,
-    isCustomerConnected: (id: string) => hub.isCustomerConnected(id),
-    onError: (error: unknown) => app.log.error({ err: error }, 'watching customer presence failed'),
-  };
-  const outbound = {
-    store,
-    bus,
-    adapters,
-    clock,
-    kick: () => void timers.tick(),
-    onError: (error: unknown) =>
-      app.log.error({ err: error }, 'queueing an outbound message failed'),
-  };
-  const { url: webhookUrl, secret: webhookSecret } = config.webhooks;
-  const webhooks =
-    webhookUrl && webhookSecret
-      ? {
-          store,
-          bus,
-          clock,
-          url: webhookUrl,
-          adapter: createApiAdapter({ secret: webhookSecret, webhookUrl, clock }),
-          kick: () => void timers.tick(),
-          onError: (error: unknown) => app.log.error({ err: error }, 'queueing a webhook failed'),
-        }
-      : undefined;
-  const timers = new TimerRunner({
-    store,
-    clock,
-    intervalMs: config.timers.intervalMs,
-    leaseMs: config.timers.leaseMs,
-    handlers: {
-      [SLA_TIMER]: handleSlaBreach({ store, bus, slaMs }),
-      [SEND_TIMER]: handleChannelSend(outbound),
-      [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),
-      [INACTIVITY_TIMER]: handleInactivity(abandonment),
-      [FOLLOW_UP_TIMER]: handleFollowUp({ store, bus, clock, slaMs }),
-      ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
-    },
-    log: app.log,
-  });
-  const stopQueueing = queueOutboundMessages(outbound);
-  const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
-  hub.onCustomerPresence = watchCustomerPresence(abandonment);
-  await registerChannelWebhooks(app, adapters, new ChannelInbound({ store, bus, service, clock }));
+  const background = await startBackgroundWork(app, ctx);
   app.addHook('onReady', async () => {
-    timers.start();
+    background.timers.start();
     ctx.router.start();
   });
   app.addHook('onClose', async () => {
-    stopQueueing();
-    stopWebhooks();
+    await background.stop();
     await ctx.router.stop();
-    await timers.stop();
     ctx.metrics.close();
     hub.close();
   });
-  return { app, service, hub, timers, workflow: ctx.workflow, deps: { store, bus, clock } };
+  return {
+    app,
+    service,
+    hub,
+    timers: background.timers,
+    workflow: ctx.workflow,
+    deps: { store, bus, clock },
+  };
 }
 
 /** Serves the built widget, inbox and demo page (`npm run build:web` writes them). */

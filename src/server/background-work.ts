@@ -1,0 +1,98 @@
+/**
+ * Everything that runs besides requests: the timer loop and its handlers (SLA, offers,
+ * abandonment, follow-ups, the channel and webhook outboxes), the outbox queueing on the
+ * bus, and the provider webhooks that feed channel conversations in.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createApiAdapter } from '../channels/index.ts';
+import { ChannelInbound } from './channels/channel-inbound.ts';
+import {
+  handleChannelSend,
+  queueOutboundMessages,
+  SEND_TIMER,
+} from './channels/channel-outbound.ts';
+import { createAdapters } from './channels/create-adapters.ts';
+import {
+  handleOutgoingWebhook,
+  queueOutgoingWebhooks,
+  WEBHOOK_TIMER,
+} from './channels/outgoing-webhooks.ts';
+import type { RouteContext } from './route-context.ts';
+import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
+import { handleOfferExpiry } from './routing/offer-expiry.ts';
+import { OFFER_TIMER } from './routing/router-service.ts';
+import { handleInactivity, INACTIVITY_TIMER, watchCustomerPresence } from './timers/abandonment.ts';
+import { FOLLOW_UP_TIMER, handleFollowUp } from './timers/follow-up.ts';
+import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
+import { TimerRunner } from './timers/timer-runner.ts';
+
+export interface BackgroundWork {
+  readonly timers: TimerRunner;
+  stop(): Promise<void>;
+}
+
+export async function startBackgroundWork(
+  app: FastifyInstance,
+  ctx: RouteContext,
+): Promise<BackgroundWork> {
+  const { store, bus, clock, hub, service } = ctx;
+  const slaMs = ctx.config.routing.firstResponseSlaSeconds * 1000;
+  const adapters = createAdapters(ctx.config, clock);
+  const abandonment = {
+    store,
+    bus,
+    clock,
+    graceMs: ctx.config.routing.abandonAfterSeconds * 1000,
+    isCustomerConnected: (id: string) => hub.isCustomerConnected(id),
+    onError: (error: unknown) => app.log.error({ err: error }, 'watching customer presence failed'),
+  };
+  const outbound = {
+    store,
+    bus,
+    adapters,
+    clock,
+    kick: () => void timers.tick(),
+    onError: (error: unknown) =>
+      app.log.error({ err: error }, 'queueing an outbound message failed'),
+  };
+  const { url: webhookUrl, secret: webhookSecret } = ctx.config.webhooks;
+  const webhooks =
+    webhookUrl && webhookSecret
+      ? {
+          store,
+          bus,
+          clock,
+          url: webhookUrl,
+          adapter: createApiAdapter({ secret: webhookSecret, webhookUrl, clock }),
+          kick: () => void timers.tick(),
+          onError: (error: unknown) => app.log.error({ err: error }, 'queueing a webhook failed'),
+        }
+      : undefined;
+  const timers = new TimerRunner({
+    store,
+    clock,
+    intervalMs: ctx.config.timers.intervalMs,
+    leaseMs: ctx.config.timers.leaseMs,
+    handlers: {
+      [SLA_TIMER]: handleSlaBreach({ store, bus, slaMs }),
+      [SEND_TIMER]: handleChannelSend(outbound),
+      [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),
+      [INACTIVITY_TIMER]: handleInactivity(abandonment),
+      [FOLLOW_UP_TIMER]: handleFollowUp({ store, bus, clock, slaMs }),
+      ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
+    },
+    log: app.log,
+  });
+  const stopQueueing = queueOutboundMessages(outbound);
+  const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
+  hub.onCustomerPresence = watchCustomerPresence(abandonment);
+  await registerChannelWebhooks(app, adapters, new ChannelInbound({ store, bus, service, clock }));
+  return {
+    timers,
+    async stop() {
+      stopQueueing();
+      stopWebhooks();
+      await timers.stop();
+    },
+  };
+}
