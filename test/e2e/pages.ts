@@ -1,0 +1,70 @@
+// Page helpers for the two screens, so the tests read as the user's steps. Playwright's
+// CSS and role locators pierce the widget's open shadow root.
+
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Polls until the assertion holds; the UI is asynchronous, the server real. */
+export const eventually = <T>(read: () => Promise<T> | T) =>
+  expect.poll(read, { timeout: 10_000, interval: 100 });
+
+export interface WidgetPage {
+  page: Page;
+  widget: Locator;
+  log: Locator;
+  open: () => Promise<void>;
+  send: (text: string) => Promise<void>;
+  bubbles: (from: 'customer' | 'bot' | 'agent' | 'system') => Locator;
+}
+
+export async function openShop(browser: Browser, baseUrl: string): Promise<WidgetPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  const widget = page.locator('baton-chat');
+  const log = widget.locator('.log');
+  const input = widget.getByLabel('Message', { exact: true });
+  return {
+    page,
+    widget,
+    log,
+    open: async () => {
+      if (await widget.locator('.panel').isHidden()) {
+        await widget.getByRole('button', { name: 'Open chat' }).click();
+      }
+      await input.waitFor();
+    },
+    send: async (text: string) => {
+      await input.fill(text);
+      await input.press('Enter');
+    },
+    bubbles: (from) => log.locator(`.row--${from} ${from === 'system' ? '.notice' : '.bubble'}`),
+  };
+}
+
+export interface InboxPage {
+  page: Page;
+  /** The queue entry of a conversation (the widget keeps the id in localStorage). */
+  queueItem: (conversationId: string) => Locator;
+  transcript: Locator;
+}
+
+export async function openInbox(
+  browser: Browser,
+  baseUrl: string,
+  agent: { email: string; password: string },
+): Promise<InboxPage> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/inbox/`);
+  await page.getByLabel('Email').fill(agent.email);
+  await page.getByLabel('Password').fill(agent.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
+  await page.locator('.connection--open').waitFor();
+  return {
+    page,
+    queueItem: (id) => page.locator(`.queue-item[data-conversation-id="${id}"]`),
+    transcript: page.locator('.transcript'),
+  };
+}

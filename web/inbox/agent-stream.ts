@@ -1,0 +1,70 @@
+// The agent's realtime connection: one socket for the whole inbox. It carries
+// `conversation` frames for the queue and, for each subscribed conversation, its events.
+// On every (re)connect it subscribes again from the last seq each subscriber has, so a
+// dropped connection costs nothing but a short delay.
+
+import type { BatonEvent, Conversation } from '../shared/api-types.ts';
+import { wsUrl } from '../shared/http.ts';
+import { ReconnectingSocket } from '../shared/reconnecting-socket.ts';
+import type { SocketState } from '../shared/reconnecting-socket.ts';
+
+export interface Subscriber {
+  /** Seq the subscriber has seen up to (resume point). */
+  since: () => number;
+  onEvent: (event: BatonEvent) => void;
+}
+
+export interface AgentStreamHandlers {
+  onConversation: (conversation: Conversation) => void;
+  onState: (state: SocketState, failedAttempts: number) => void;
+}
+
+export class AgentStream {
+  readonly #socket: ReconnectingSocket;
+  readonly #subscribers = new Map<string, Subscriber>();
+
+  constructor(token: string, handlers: AgentStreamHandlers) {
+    this.#socket = new ReconnectingSocket({
+      url: () => wsUrl(location.origin, '/api/v1/agent/stream', { token }),
+      onFrame: (frame) => {
+        switch (frame.type) {
+          case 'conversation':
+            handlers.onConversation(frame.conversation);
+            break;
+          case 'event':
+            this.#subscribers.get(frame.event.conversationId)?.onEvent(frame.event);
+            break;
+          case 'ack':
+          case 'error':
+            break; // replies go over HTTP, whose answers carry their own errors
+        }
+      },
+      onState: (state, failures) => {
+        if (state === 'open') {
+          for (const [id, subscriber] of this.#subscribers) this.#subscribe(id, subscriber);
+        }
+        handlers.onState(state, failures);
+      },
+    });
+    this.#socket.start();
+  }
+
+  /** Receives the conversation's events after `since()`, then live; returns the unsubscribe. */
+  subscribe(conversationId: string, subscriber: Subscriber): () => void {
+    this.#subscribers.set(conversationId, subscriber);
+    this.#subscribe(conversationId, subscriber);
+    return () => {
+      if (this.#subscribers.get(conversationId) !== subscriber) return;
+      this.#subscribers.delete(conversationId);
+      this.#socket.send({ type: 'unsubscribe', conversationId });
+    };
+  }
+
+  close(): void {
+    this.#socket.stop();
+  }
+
+  #subscribe(conversationId: string, subscriber: Subscriber): void {
+    this.#socket.send({ type: 'subscribe', conversationId, since: subscriber.since() });
+  }
+}

@@ -1,0 +1,92 @@
+// A WebSocket that comes back. Baton's streams are resumable (each reconnect says where
+// it left off), so the socket itself only needs to retry with capped, jittered backoff
+// and tell its owner when it is (re)connected; the owner builds the URL each time so
+// that it carries the latest seq.
+
+import type { ServerFrame } from './api-types.ts';
+
+export type SocketState = 'connecting' | 'open' | 'closed';
+
+export interface ReconnectingSocketOptions {
+  /** Called before every attempt: the URL must carry the current resume point. */
+  url: () => string;
+  onFrame: (frame: ServerFrame) => void;
+  onState?: (state: SocketState, failedAttempts: number) => void;
+  minDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export class ReconnectingSocket {
+  readonly #options: ReconnectingSocketOptions;
+  #socket: WebSocket | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #failures = 0;
+  #stopped = true;
+
+  constructor(options: ReconnectingSocketOptions) {
+    this.#options = options;
+  }
+
+  get isOpen(): boolean {
+    return this.#socket?.readyState === WebSocket.OPEN;
+  }
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    this.#connect();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const socket = this.#socket;
+    this.#socket = null;
+    socket?.close(1000);
+  }
+
+  /** Sends a JSON frame; false when the socket is not open (the caller falls back). */
+  send(frame: unknown): boolean {
+    if (!this.#socket || this.#socket.readyState !== WebSocket.OPEN) return false;
+    this.#socket.send(JSON.stringify(frame));
+    return true;
+  }
+
+  #connect(): void {
+    this.#options.onState?.('connecting', this.#failures);
+    const socket = new WebSocket(this.#options.url());
+    this.#socket = socket;
+    let opened = false;
+    socket.addEventListener('open', () => {
+      opened = true;
+      this.#failures = 0;
+      this.#options.onState?.('open', 0);
+    });
+    socket.addEventListener('message', (message) => {
+      if (typeof message.data !== 'string') return;
+      let frame: ServerFrame;
+      try {
+        frame = JSON.parse(message.data) as ServerFrame;
+      } catch {
+        return; // a malformed frame is the server's bug; never crash the page over it
+      }
+      this.#options.onFrame(frame);
+    });
+    socket.addEventListener('close', () => {
+      if (this.#socket !== socket) return;
+      this.#socket = null;
+      if (!opened) this.#failures += 1;
+      this.#options.onState?.('closed', this.#failures);
+      if (!this.#stopped) this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    const min = this.#options.minDelayMs ?? 500;
+    const max = this.#options.maxDelayMs ?? 15_000;
+    const delay = Math.min(max, min * 2 ** Math.min(this.#failures, 8));
+    // Jitter spreads the reconnects of many clients after a server restart.
+    this.#timer = setTimeout(() => this.#connect(), delay * (0.75 + Math.random() * 0.5));
+  }
+}

@@ -1,0 +1,281 @@
+// <baton-chat>: the embeddable customer chat. Owns the shadow DOM and the UI state
+// (open, handoff status, composer validation); the conversation itself lives in
+// ChatSession and the transcript rendering in MessageList.
+
+import type { ApiError, BatonEvent } from '../shared/api-types.ts';
+import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
+import { ChatSession } from './chat-session.ts';
+import type { ConnectionState } from './chat-session.ts';
+import { template } from './chat-template.ts';
+import { MessageList } from './message-list.ts';
+import { loadPanelOpen, savePanelOpen } from './stored-session.ts';
+import { styles } from './styles.ts';
+
+type HandoffState = 'bot' | 'requested' | 'waiting' | 'joined' | 'resolved';
+
+const DEFAULT_TITLE = 'Chat with us';
+const numberFormat = new Intl.NumberFormat('en');
+
+function part<T extends Element>(root: ShadowRoot, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`baton-chat: template is missing ${selector}`);
+  return found;
+}
+
+function errorText(error: ApiError): string {
+  if (error.code === 'MESSAGE_TOO_LONG' || error.code === 'PAYLOAD_TOO_LARGE') {
+    return `too long (limit ${numberFormat.format(MAX_MESSAGE_LENGTH)} characters)`;
+  }
+  return error.message || 'something went wrong';
+}
+
+export class BatonChatElement extends HTMLElement {
+  static observedAttributes = ['title', 'server'];
+  /** Origin of the script that defined the element: the default `server`. */
+  static defaultServer = location.origin;
+
+  readonly #root = this.attachShadow({ mode: 'open' });
+  readonly #launcher: HTMLButtonElement;
+  readonly #panel: HTMLElement;
+  readonly #log: HTMLOListElement;
+  readonly #input: HTMLTextAreaElement;
+  readonly #send: HTMLButtonElement;
+  readonly #human: HTMLButtonElement;
+  readonly #status: HTMLElement;
+  readonly #restart: HTMLButtonElement;
+  readonly #composerError: HTMLElement;
+  readonly #connection: HTMLElement;
+  readonly #messages: MessageList;
+  #session: ChatSession | null = null;
+  #handoff: HandoffState = 'bot';
+  #pendingTexts = new Map<string, string>();
+
+  constructor() {
+    super();
+    const style = document.createElement('style');
+    style.textContent = styles;
+    const body = document.createElement('template');
+    body.innerHTML = template;
+    this.#root.append(style, body.content);
+    this.#launcher = part(this.#root, '.launcher');
+    this.#panel = part(this.#root, '.panel');
+    this.#log = part(this.#root, '.log');
+    this.#input = part(this.#root, 'textarea');
+    this.#send = part(this.#root, '.send');
+    this.#human = part(this.#root, '.human');
+    this.#status = part(this.#root, '.status');
+    this.#restart = part(this.#root, '.restart');
+    this.#composerError = part(this.#root, '.composer-error');
+    this.#connection = part(this.#root, '.connection');
+    this.#messages = new MessageList(this.#log);
+    this.#wire();
+  }
+
+  get server(): string {
+    const url = new URL(
+      this.getAttribute('server') || BatonChatElement.defaultServer,
+      location.href,
+    );
+    // A trailing slash makes relative API paths resolve under a sub-path install too.
+    if (!url.pathname.endsWith('/')) url.pathname += '/';
+    return url.toString();
+  }
+
+  connectedCallback(): void {
+    this.#renderTitle();
+    this.#startSession();
+    if (loadPanelOpen(this.server)) this.#setOpen(true, false);
+  }
+
+  disconnectedCallback(): void {
+    this.#session?.stop();
+    this.#session = null;
+  }
+
+  attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
+    if (name === 'title') this.#renderTitle();
+    if (name === 'server' && previous !== next && this.isConnected) this.#startSession();
+  }
+
+  #renderTitle(): void {
+    part<HTMLElement>(this.#root, '.title').textContent =
+      this.getAttribute('title') || DEFAULT_TITLE;
+  }
+
+  #startSession(): void {
+    this.#session?.stop();
+    this.#resetView();
+    const session = new ChatSession(this.server, {
+      onEvent: (event) => this.#onEvent(event),
+      onAck: (cid, seq) => this.#messages.markSent(cid, seq),
+      onSendError: (cid, error) => this.#onSendError(cid, error),
+      onConnection: (state) => this.#onConnection(state),
+      onReset: () => {
+        this.#resetView();
+        if (!this.#panel.hidden) void this.#ensureStarted();
+      },
+    });
+    this.#session = session;
+    if (session.hasConversation) void session.resume();
+  }
+
+  #wire(): void {
+    this.#launcher.addEventListener('click', () => this.#setOpen(this.#panel.hidden, true));
+    part(this.#root, '.close').addEventListener('click', () => this.#setOpen(false, true));
+    this.#panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.#setOpen(false, true);
+    });
+    part<HTMLFormElement>(this.#root, '.composer').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#submit();
+    });
+    this.#input.addEventListener('keydown', (event) => {
+      // Enter sends, Shift+Enter breaks the line; never while an IME is composing.
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.#submit();
+      }
+    });
+    this.#input.addEventListener('input', () => this.#validate());
+    this.#human.addEventListener('click', () => this.#requestHuman());
+    this.#restart.addEventListener('click', () => {
+      this.#session?.startOver();
+      void this.#ensureStarted();
+      this.#input.focus();
+    });
+  }
+
+  #setOpen(open: boolean, userAction: boolean): void {
+    this.#panel.hidden = !open;
+    this.#launcher.setAttribute('aria-expanded', String(open));
+    part(this.#root, '.launcher-label').textContent = open ? 'Close chat' : 'Open chat';
+    savePanelOpen(this.server, open);
+    if (open) {
+      part<HTMLElement>(this.#root, '.unread').hidden = true;
+      void this.#ensureStarted();
+      this.#scrollToEnd();
+      if (userAction) this.#input.focus();
+    } else if (userAction) {
+      this.#launcher.focus();
+    }
+  }
+
+  async #ensureStarted(): Promise<void> {
+    try {
+      await this.#session?.ensureStarted();
+    } catch {
+      this.#composerError.textContent =
+        'We could not start the chat. Check your connection and try again.';
+    }
+  }
+
+  #validate(): boolean {
+    this.#input.style.height = 'auto';
+    this.#input.style.height = `${Math.min(this.#input.scrollHeight + 2, 120)}px`;
+    const length = this.#input.value.length;
+    const tooLong = length > MAX_MESSAGE_LENGTH;
+    this.#input.setAttribute('aria-invalid', String(tooLong));
+    this.#send.disabled = tooLong;
+    this.#composerError.textContent = tooLong
+      ? `Message is too long: ${numberFormat.format(length)} of ${numberFormat.format(MAX_MESSAGE_LENGTH)} characters.`
+      : '';
+    return !tooLong;
+  }
+
+  #submit(): void {
+    const text = this.#input.value.trim();
+    if (!text || !this.#validate() || !this.#session) return;
+    if (this.#handoff === 'resolved') {
+      this.#composerError.textContent = 'This conversation has ended. Start a new one below.';
+      return;
+    }
+    const cid = this.#session.sendText(text);
+    this.#pendingTexts.set(cid, text);
+    this.#messages.addPending(cid, { from: 'customer', text, clientMessageId: cid });
+    this.#input.value = '';
+    this.#validate();
+    this.#scrollToEnd();
+  }
+
+  #requestHuman(): void {
+    if (!this.#session || this.#handoff !== 'bot') return;
+    this.#session.requestHuman();
+    this.#setHandoff('requested');
+  }
+
+  #onEvent(event: BatonEvent): void {
+    this.#messages.addEvent(event);
+    switch (event.type) {
+      case 'conversation.handed_over':
+        this.#setHandoff('waiting');
+        break;
+      case 'conversation.assigned':
+        this.#setHandoff('joined', event.data.agentName);
+        break;
+      case 'conversation.resolved':
+        this.#setHandoff('resolved');
+        break;
+      case 'message.created':
+        if (event.data.clientMessageId) this.#pendingTexts.delete(event.data.clientMessageId);
+        if (event.data.action === 'request_human' && this.#handoff === 'bot') {
+          this.#setHandoff('requested');
+        }
+        if (event.data.from !== 'customer' && this.#panel.hidden) {
+          part<HTMLElement>(this.#root, '.unread').hidden = false;
+        }
+        break;
+      case 'conversation.created':
+        break;
+    }
+    this.#scrollToEnd();
+  }
+
+  #onSendError(cid: string, error: ApiError): void {
+    const text = this.#pendingTexts.get(cid);
+    if (text === undefined) {
+      // The "Talk to a human" action failed: offer the button again.
+      if (this.#handoff === 'requested') this.#setHandoff('bot');
+      this.#composerError.textContent = `Could not reach a person: ${errorText(error)}`;
+      return;
+    }
+    const retryable = error.code !== 'MESSAGE_TOO_LONG' && error.code !== 'PAYLOAD_TOO_LARGE';
+    this.#messages.markFailed(
+      cid,
+      errorText(error),
+      retryable ? () => this.#session?.retry(cid, text) : null,
+    );
+  }
+
+  #onConnection(state: ConnectionState): void {
+    this.#connection.hidden = state !== 'offline';
+    this.#connection.textContent = 'Connection lost. Reconnecting…';
+  }
+
+  #setHandoff(state: HandoffState, agentName?: string): void {
+    this.#handoff = state;
+    this.#human.hidden = state !== 'bot';
+    this.#status.hidden = state === 'bot';
+    this.#restart.hidden = state !== 'resolved';
+    this.#status.classList.toggle('is-joined', state === 'joined');
+    this.#status.classList.toggle('is-closed', state === 'resolved');
+    const text: Record<HandoffState, string> = {
+      bot: '',
+      requested: 'Connecting you to a person…',
+      waiting: 'Waiting for a person…',
+      joined: `${agentName || 'An agent'} joined`,
+      resolved: 'Conversation resolved',
+    };
+    part(this.#root, '.status-text').textContent = text[state];
+  }
+
+  #resetView(): void {
+    this.#messages.clear();
+    this.#pendingTexts.clear();
+    this.#composerError.textContent = '';
+    this.#setHandoff('bot');
+  }
+
+  #scrollToEnd(): void {
+    this.#log.scrollTop = this.#log.scrollHeight;
+  }
+}

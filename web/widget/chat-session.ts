@@ -1,0 +1,248 @@
+// The customer's side of one conversation, without any DOM: create or resume it, keep a
+// resumable stream open, send messages idempotently (clientMessageId) and report every
+// event exactly once, in the order the tracker accepts them.
+
+import type { ApiError, BatonEvent, Conversation, ServerFrame } from '../shared/api-types.ts';
+import { newClientId } from '../shared/client-id.ts';
+import { ApiRequestError, requestJson, wsUrl } from '../shared/http.ts';
+import { ReconnectingSocket } from '../shared/reconnecting-socket.ts';
+import { SeqTracker } from '../shared/seq-tracker.ts';
+import { clearSession, loadSession, saveSession } from './stored-session.ts';
+import type { StoredSession } from './stored-session.ts';
+
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'offline';
+
+export interface ChatSessionCallbacks {
+  onEvent: (event: BatonEvent) => void;
+  onAck: (clientMessageId: string, seq: number) => void;
+  onSendError: (clientMessageId: string, error: ApiError) => void;
+  onConnection: (state: ConnectionState) => void;
+  /** The stored conversation no longer exists on the server; the view starts afresh. */
+  onReset: () => void;
+}
+
+type ClientFrame =
+  | { type: 'message'; text: string; clientMessageId: string }
+  | { type: 'action'; action: 'request_human'; clientMessageId: string };
+
+interface CreateResponse {
+  conversation: Conversation;
+  token: string;
+  events: BatonEvent[];
+}
+
+export class ChatSession {
+  readonly #server: string;
+  readonly #callbacks: ChatSessionCallbacks;
+  #stored: StoredSession | null;
+  #tracker = new SeqTracker();
+  #socket: ReconnectingSocket | null = null;
+  #creating: Promise<void> | null = null;
+  /** Frames sent but not yet acknowledged; re-sent after a reconnect (the server dedupes). */
+  readonly #unacked = new Map<string, ClientFrame>();
+
+  constructor(server: string, callbacks: ChatSessionCallbacks) {
+    this.#server = server;
+    this.#callbacks = callbacks;
+    this.#stored = loadSession(server);
+  }
+
+  get hasConversation(): boolean {
+    return this.#stored !== null;
+  }
+
+  /** Shows the stored conversation again after a page load. */
+  async resume(): Promise<void> {
+    const stored = this.#stored;
+    if (!stored) return;
+    try {
+      // The page is new, so the whole transcript is needed for display, not only what
+      // came after the stored lastSeq; the stream then resumes from the fetched end.
+      const { events } = await requestJson<{ events: BatonEvent[] }>(
+        this.#url(`conversations/${encodeURIComponent(stored.id)}/events?since=0`),
+        { token: stored.token },
+      );
+      this.#applyAll(events);
+    } catch (error) {
+      if (error instanceof ApiRequestError && [401, 403, 404].includes(error.status)) {
+        this.#forgetStored();
+        return;
+      }
+      // Offline or server down: the stream will fetch everything once it connects.
+    }
+    this.#openStream();
+  }
+
+  /** Creates the conversation on first use; a no-op when one exists. */
+  async ensureStarted(): Promise<void> {
+    if (this.#stored) return;
+    this.#creating ??= this.#create().finally(() => {
+      this.#creating = null;
+    });
+    return this.#creating;
+  }
+
+  /** Sends customer text; returns its clientMessageId for the optimistic bubble. */
+  sendText(text: string): string {
+    const clientMessageId = newClientId();
+    this.#send({ type: 'message', text, clientMessageId });
+    return clientMessageId;
+  }
+
+  requestHuman(): string {
+    const clientMessageId = newClientId();
+    this.#send({ type: 'action', action: 'request_human', clientMessageId });
+    return clientMessageId;
+  }
+
+  /** Sends a failed message again under the same id, so it is stored at most once. */
+  retry(clientMessageId: string, text: string): void {
+    this.#send({ type: 'message', text, clientMessageId });
+  }
+
+  /** Leaves the current conversation (after it was resolved) so the next open starts anew. */
+  startOver(): void {
+    this.#forgetStored();
+  }
+
+  stop(): void {
+    this.#socket?.stop();
+    this.#socket = null;
+  }
+
+  async #create(): Promise<void> {
+    const created = await requestJson<CreateResponse>(this.#url('conversations'), {
+      body: { channel: 'web' },
+    });
+    this.#stored = { id: created.conversation.id, token: created.token, lastSeq: 0 };
+    this.#tracker = new SeqTracker();
+    this.#applyAll(created.events);
+    this.#persist();
+    this.#openStream();
+  }
+
+  #send(frame: ClientFrame): void {
+    this.#unacked.set(frame.clientMessageId, frame);
+    void this.ensureStarted()
+      .then(() => {
+        if (this.#socket?.send(frame)) return;
+        return this.#sendOverHttp(frame);
+      })
+      .catch((error: unknown) => this.#failed(frame.clientMessageId, error));
+  }
+
+  async #sendOverHttp(frame: ClientFrame): Promise<void> {
+    const stored = this.#stored;
+    if (!stored) return;
+    const { type: _type, ...body } = frame;
+    const answer = await requestJson<{ events: BatonEvent[] }>(
+      this.#url(`conversations/${encodeURIComponent(stored.id)}/messages`),
+      { token: stored.token, body },
+    );
+    this.#unacked.delete(frame.clientMessageId);
+    this.#applyAll(answer.events);
+  }
+
+  #failed(clientMessageId: string, error: unknown): void {
+    // A network failure keeps the frame queued: the socket re-sends it on reconnect.
+    if (error instanceof ApiRequestError && error.code === 'NETWORK') return;
+    this.#unacked.delete(clientMessageId);
+    const apiError =
+      error instanceof ApiRequestError
+        ? { code: error.code, message: error.message }
+        : { code: 'UNKNOWN', message: 'Something went wrong. Please try again.' };
+    this.#callbacks.onSendError(clientMessageId, apiError);
+  }
+
+  #openStream(): void {
+    if (this.#socket || !this.#stored) return;
+    const stored = this.#stored;
+    this.#socket = new ReconnectingSocket({
+      url: () =>
+        wsUrl(this.#server, `api/v1/conversations/${encodeURIComponent(stored.id)}/stream`, {
+          token: stored.token,
+          since: String(this.#tracker.lastContiguous),
+        }),
+      onFrame: (frame) => this.#onFrame(frame),
+      onState: (state, failures) => {
+        if (state === 'open') {
+          for (const frame of this.#unacked.values()) this.#socket?.send(frame);
+        }
+        this.#callbacks.onConnection(
+          state === 'open' ? 'open' : failures > 0 ? 'offline' : 'connecting',
+        );
+        if (state === 'closed' && failures === 3) void this.#checkStillExists();
+      },
+    });
+    this.#socket.start();
+  }
+
+  #onFrame(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'event':
+        this.#apply(frame.event);
+        break;
+      case 'ack':
+        this.#unacked.delete(frame.clientMessageId);
+        this.#tracker.accept(frame.seq);
+        this.#persist();
+        this.#callbacks.onAck(frame.clientMessageId, frame.seq);
+        break;
+      case 'error':
+        if (frame.clientMessageId) this.#failed(frame.clientMessageId, toError(frame.error));
+        break;
+      case 'conversation':
+        break; // agent streams only
+    }
+  }
+
+  #applyAll(events: readonly BatonEvent[]): void {
+    for (const event of [...events].sort((a, b) => a.seq - b.seq)) this.#apply(event);
+  }
+
+  #apply(event: BatonEvent): void {
+    if (!this.#tracker.accept(event.seq)) return;
+    const cid = event.type === 'message.created' ? event.data.clientMessageId : undefined;
+    if (cid) this.#unacked.delete(cid);
+    this.#persist();
+    this.#callbacks.onEvent(event);
+  }
+
+  /** After repeated refusals the conversation may be gone (e.g. a reset demo server). */
+  async #checkStillExists(): Promise<void> {
+    const stored = this.#stored;
+    if (!stored) return;
+    try {
+      await requestJson(this.#url(`conversations/${encodeURIComponent(stored.id)}`), {
+        token: stored.token,
+      });
+    } catch (error) {
+      if (error instanceof ApiRequestError && [401, 403, 404].includes(error.status)) {
+        this.#forgetStored();
+      }
+    }
+  }
+
+  #forgetStored(): void {
+    this.stop();
+    this.#stored = null;
+    this.#tracker = new SeqTracker();
+    this.#unacked.clear();
+    clearSession(this.#server);
+    this.#callbacks.onReset();
+  }
+
+  #persist(): void {
+    if (!this.#stored) return;
+    this.#stored.lastSeq = this.#tracker.lastContiguous;
+    saveSession(this.#server, this.#stored);
+  }
+
+  #url(path: string): string {
+    return new URL(`api/v1/${path}`, this.#server).toString();
+  }
+}
+
+function toError(error: ApiError): ApiRequestError {
+  return new ApiRequestError(400, error);
+}

@@ -1,0 +1,40 @@
+// Static markup of the widget. Only constant strings go through innerHTML here; anything
+// a person typed (and the title attribute) is set later with textContent.
+
+const icon = (path: string): string =>
+  `<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${path}</svg>`;
+
+const chatIcon = icon('<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/>');
+const closeIcon = icon('<path d="M18 6 6 18M6 6l12 12"/>');
+const personIcon = icon('<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>');
+const sendIcon = icon('<path d="m22 2-7 20-4-9-9-4z"/><path d="M22 2 11 13"/>');
+
+export const template = `
+<button class="launcher" type="button" aria-expanded="false" aria-controls="panel">
+  ${chatIcon}<span class="sr-only launcher-label">Open chat</span><span class="unread" hidden></span>
+</button>
+<section class="panel" id="panel" role="dialog" aria-labelledby="title" hidden>
+  <header class="header">
+    <div class="avatar">${chatIcon}</div>
+    <div class="heading">
+      <h2 class="title" id="title"></h2>
+      <p class="subtitle">Automated assistant · a person is available on request</p>
+    </div>
+    <button class="close" type="button" aria-label="Close chat">${closeIcon}</button>
+  </header>
+  <p class="connection" role="status" hidden></p>
+  <ol class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Messages" tabindex="0"></ol>
+  <div class="handoff">
+    <button class="human" type="button">${personIcon}<span>Talk to a human</span></button>
+    <p class="status" role="status" hidden><span class="dot" aria-hidden="true"></span><span class="status-text"></span></p>
+    <button class="restart" type="button" hidden>Start a new conversation</button>
+  </div>
+  <form class="composer" novalidate>
+    <label class="sr-only" for="input">Message</label>
+    <textarea id="input" rows="1" placeholder="Type your message…" aria-describedby="composer-error"></textarea>
+    <button class="send" type="submit" aria-label="Send message">${sendIcon}</button>
+  </form>
+  <p class="composer-error" id="composer-error" role="alert"></p>
+  <p class="footer">Powered by Baton</p>
+</section>
+`;

@@ -1,0 +1,173 @@
+// The transcript inside the widget. Rows are placed by seq, so an event that arrives late
+// (after a reconnect) still lands in its place; optimistic rows wait at the end until the
+// server gives them a seq. All text that people wrote goes in with textContent only.
+
+import type { BatonEvent, MessageData } from '../shared/api-types.ts';
+
+const AGENT_FALLBACK = 'Support agent';
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function timeLabel(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? ''
+    : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+export class MessageList {
+  readonly #list: HTMLOListElement;
+
+  constructor(list: HTMLOListElement) {
+    this.#list = list;
+  }
+
+  clear(): void {
+    this.#list.replaceChildren();
+  }
+
+  /** Renders one accepted event; events without anything to show are ignored. */
+  addEvent(event: BatonEvent): void {
+    switch (event.type) {
+      case 'message.created': {
+        const cid = event.data.clientMessageId;
+        const pending = cid ? this.#byCid(cid) : null;
+        if (pending) {
+          this.#settle(pending, event.seq);
+          this.#place(pending, event.seq);
+          return;
+        }
+        this.#place(this.#messageRow(event.data, event.at), event.seq);
+        return;
+      }
+      case 'conversation.assigned':
+        this.#place(this.#divider(`${event.data.agentName || AGENT_FALLBACK} joined`), event.seq);
+        return;
+      case 'conversation.resolved':
+        this.#place(this.#divider('Conversation resolved'), event.seq);
+        return;
+      case 'conversation.created':
+      case 'conversation.handed_over':
+        return; // the server's own messages say what happened
+    }
+  }
+
+  /** Shows a customer message before the server has stored it. */
+  addPending(clientMessageId: string, data: MessageData): void {
+    const row = this.#messageRow(data, new Date().toISOString());
+    row.dataset.cid = clientMessageId;
+    row.classList.add('is-pending');
+    row.querySelector('.state')?.replaceChildren('Sending…');
+    this.#list.append(row);
+    this.#markContinuation(row);
+  }
+
+  markSent(clientMessageId: string, seq: number): void {
+    const row = this.#byCid(clientMessageId);
+    if (row) this.#settle(row, seq);
+  }
+
+  markFailed(clientMessageId: string, message: string, retry: (() => void) | null): void {
+    const row = this.#byCid(clientMessageId);
+    if (!row) return;
+    row.classList.remove('is-pending');
+    row.classList.add('is-failed');
+    const state = row.querySelector('.state');
+    if (!state) return;
+    state.replaceChildren(el('span', '', `Not sent: ${message}`));
+    if (retry) {
+      const button = el('button', 'retry', 'Retry');
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        row.classList.remove('is-failed');
+        row.classList.add('is-pending');
+        state.replaceChildren('Sending…');
+        retry();
+      });
+      state.append(' ', button);
+    }
+  }
+
+  #settle(row: HTMLLIElement, seq: number): void {
+    row.dataset.seq = String(seq);
+    row.classList.remove('is-pending', 'is-failed');
+    row.querySelector('.state')?.replaceChildren('Sent');
+  }
+
+  #byCid(cid: string): HTMLLIElement | null {
+    for (const row of this.#list.children) {
+      if (row instanceof HTMLLIElement && row.dataset.cid === cid) return row;
+    }
+    return null;
+  }
+
+  #place(row: HTMLLIElement, seq: number): void {
+    row.dataset.seq = String(seq);
+    let before: Element | null = null;
+    for (const other of this.#list.children) {
+      if (other === row) continue;
+      const otherSeq = (other as HTMLElement).dataset.seq;
+      // Rows without a seq are still pending and belong after every stored one.
+      if (otherSeq === undefined || Number(otherSeq) > seq) {
+        before = other;
+        break;
+      }
+    }
+    if (before) this.#list.insertBefore(row, before);
+    else this.#list.append(row);
+    this.#markContinuation(row);
+  }
+
+  /** Consecutive rows from the same sender show the name only once. */
+  #markContinuation(row: HTMLLIElement): void {
+    const previous = row.previousElementSibling as HTMLElement | null;
+    row.classList.toggle('is-continued', previous?.dataset.sender === row.dataset.sender);
+    const next = row.nextElementSibling as HTMLElement | null;
+    next?.classList.toggle('is-continued', next.dataset.sender === row.dataset.sender);
+  }
+
+  #messageRow(data: MessageData, at: string): HTMLLIElement {
+    const row = el('li', `row row--${data.from}`);
+    if (data.from === 'system') {
+      row.dataset.sender = 'system';
+      row.append(el('p', 'notice', data.text ?? ''));
+      return row;
+    }
+    const name =
+      data.from === 'customer'
+        ? 'You'
+        : data.from === 'bot'
+          ? 'Assistant'
+          : data.agentName || AGENT_FALLBACK;
+    row.dataset.sender = `${data.from}:${name}`;
+    const meta = el('div', 'meta');
+    meta.append(el('span', 'name', name));
+    if (data.from === 'bot') meta.append(el('span', 'badge', 'Automated assistant'));
+    if (data.from === 'agent') meta.append(el('span', 'badge badge--human', 'Support team'));
+    meta.append(el('time', 'time', timeLabel(at)));
+    const text =
+      data.action === 'request_human' && !data.text ? 'I’d like to talk to a person.' : data.text;
+    const bubble = el('div', 'bubble', text ?? '');
+    if (data.action === 'request_human') bubble.classList.add('bubble--action');
+    row.append(meta, bubble);
+    if (data.article) row.append(el('p', 'source', `Source: ${data.article.title}`));
+    if (data.from === 'customer') row.append(el('div', 'state'));
+    return row;
+  }
+
+  #divider(text: string): HTMLLIElement {
+    const row = el('li', 'row row--divider');
+    row.dataset.sender = 'divider';
+    row.append(el('span', '', text));
+    return row;
+  }
+}
