@@ -33,6 +33,10 @@ export interface HandoffMessageInput {
   readonly position: number;
   /** Agents online with the inbox open (0: nobody there, so nothing is promised). */
   readonly agentsOnline: number;
+  /** Free places among those agents: a customer within them is served about at once. */
+  readonly freeSlots?: number;
+  /** Conversations each agent handles at once. */
+  readonly concurrency?: number;
   readonly language: string | null;
   readonly averageHandleMinutes: number;
 }
@@ -50,6 +54,8 @@ export function handoffText(input: HandoffMessageInput): string {
           position: input.position,
           agentsServing: input.agentsOnline,
           avgHandleMinutes: input.averageHandleMinutes,
+          ...(input.concurrency ? { concurrency: input.concurrency } : {}),
+          ...(input.freeSlots !== undefined ? { freeSlots: input.freeSlots } : {}),
         })
       : null;
   const language = input.language ?? 'en';

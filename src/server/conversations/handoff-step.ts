@@ -161,7 +161,7 @@ export class HandoffStep {
       decision.priority,
       conversation.id,
     );
-    const agentsOnline = this.deps.presence.onlineAgentCount();
+    const team = await this.teamAvailability();
     const packet = buildHandoffPacket({
       conversationId: conversation.id,
       channel: conversation.channel,
@@ -233,7 +233,9 @@ export class HandoffStep {
           handoffText({
             queue: decision.queue,
             position,
-            agentsOnline,
+            agentsOnline: team.online,
+            freeSlots: team.freeSlots,
+            concurrency: team.concurrency,
             language: conversation.language,
             averageHandleMinutes: this.deps.averageHandleMinutes,
           }),
@@ -241,6 +243,28 @@ export class HandoffStep {
         ),
       ],
     );
+  }
+
+  /**
+   * Who can take work now: agents whose presence is online and whose inbox is open, their
+   * free capacity, and how many conversations each handles at once (for the wait estimate).
+   */
+  private async teamAvailability(): Promise<{
+    online: number;
+    freeSlots: number;
+    concurrency: number;
+  }> {
+    const agents = (await this.deps.store.agents.list()).filter(
+      (a) => a.presence === 'online' && this.deps.presence.isConnected(a.id),
+    );
+    if (agents.length === 0) return { online: 0, freeSlots: 0, concurrency: 1 };
+    const load = await this.deps.store.reads.loadByAgent();
+    const freeSlots = agents.reduce(
+      (n, a) => n + Math.max(0, a.maxConcurrent - (load.get(a.id) ?? 0)),
+      0,
+    );
+    const concurrency = agents.reduce((n, a) => n + a.maxConcurrent, 0) / agents.length;
+    return { online: agents.length, freeSlots, concurrency };
   }
 
   private async commit(

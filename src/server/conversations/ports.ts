@@ -71,4 +71,6 @@ export type { BotReply, BotResponder } from '../../bot/bot-reply.ts';
 /** Who from the team is connected right now (for honest expectation messages). */
 export interface PresencePort {
   onlineAgentCount(): number;
+  /** Whether this agent has the inbox open on this node. */
+  isConnected(agentId: string): boolean;
 }

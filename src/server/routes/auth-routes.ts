@@ -73,7 +73,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         now,
         new Date(now.getTime() + ttl),
       );
-      return { token, agent: agentView(agent) };
+      // Logging in makes an agent available, as in other tools; away and offline are explicit.
+      const online = (await ctx.store.agents.setPresence(agent.id, 'online')) ?? agent;
+      ctx.router.kick();
+      return { token, agent: agentView(online) };
     },
   );
 
