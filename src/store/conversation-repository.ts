@@ -128,15 +128,32 @@ export class ConversationRepository {
 
   /** The newest conversation in this provider thread that is still open, if any. */
   async findOpenByThread(channel: string, thread: string): Promise<ConversationRecord | undefined> {
-    const row = await this.db
+    return this.findByThread(channel, thread, true);
+  }
+
+  /**
+   * The newest conversation in this thread, open or not: a delivery status or an opt-out can
+   * arrive after the conversation was resolved and must still reach it.
+   */
+  async findLatestByThread(
+    channel: string,
+    thread: string,
+  ): Promise<ConversationRecord | undefined> {
+    return this.findByThread(channel, thread, false);
+  }
+
+  private async findByThread(
+    channel: string,
+    thread: string,
+    openOnly: boolean,
+  ): Promise<ConversationRecord | undefined> {
+    let query = this.db
       .selectFrom('conversations')
       .selectAll()
       .where('channel', '=', channel)
-      .where('external_thread', '=', thread)
-      .where('status', 'not in', ['resolved', 'abandoned'])
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+      .where('external_thread', '=', thread);
+    if (openOnly) query = query.where('status', 'not in', ['resolved', 'abandoned']);
+    const row = await query.orderBy('created_at', 'desc').limit(1).executeTakeFirst();
     return row && toConversation(row);
   }
 

@@ -19,6 +19,13 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
+const REASON_CODE_SET: ReadonlySet<string> = new Set(REASON_CODES);
+
+/** Whether a code from outside (an external bot, an LLM judge) is one of the policy's. */
+export function isReasonCode(code: string): code is ReasonCode {
+  return REASON_CODE_SET.has(code);
+}
+
 export const SIGNAL_NAMES = [
   'human_request',
   'human_request_repeated',

@@ -104,7 +104,7 @@ export class ChannelInbound {
     event: Pick<NewEvent, 'type' | 'data'>,
     channelState?: { optedOut?: boolean; standby?: boolean },
   ): Promise<void> {
-    const conversation = await this.deps.store.conversations.findOpenByThread(channel, thread);
+    const conversation = await this.deps.store.conversations.findLatestByThread(channel, thread);
     if (!conversation) return;
     const result = await this.deps.store.conversations.commit({
       conversationId: conversation.id,

@@ -2,7 +2,7 @@
  * Decisions the service makes when the bot cannot be asked or asks for a person itself:
  * never silence, always a handoff with a reason the team can count.
  */
-import { REASON_CODES } from '../../core/policy/policy-schema.ts';
+import { isReasonCode } from '../../core/policy/policy-schema.ts';
 import type { EscalationDecision } from './ports.ts';
 
 /**
@@ -13,7 +13,7 @@ export function botRequestedDecision(
   decision: EscalationDecision,
   handoff: { reason: string; note?: string },
 ): EscalationDecision {
-  const code = KNOWN_REASONS.has(handoff.reason) ? handoff.reason : 'out_of_scope';
+  const code = isReasonCode(handoff.reason) ? handoff.reason : 'out_of_scope';
   const text = handoff.note ? `${handoff.reason}: ${handoff.note}` : handoff.reason;
   return {
     ...decision,
@@ -28,8 +28,6 @@ export function botRequestedDecision(
     },
   };
 }
-
-const KNOWN_REASONS: ReadonlySet<string> = new Set(REASON_CODES);
 
 export function botErrorDecision(why: string): EscalationDecision {
   return {

@@ -5,7 +5,7 @@
  * its timeout), down or unclear, the local decision stands.
  */
 import OpenAI from 'openai';
-import { REASON_CODES } from '../../core/policy/policy-schema.ts';
+import { isReasonCode, REASON_CODES } from '../../core/policy/policy-schema.ts';
 import type {
   EscalationDecision,
   EscalationJudge,
@@ -29,8 +29,6 @@ interface Verdict {
   readonly why: string;
 }
 
-const CODES: ReadonlySet<string> = new Set(REASON_CODES);
-
 export function withLlmJudge(local: EscalationJudge, options: LlmJudgeOptions): EscalationJudge {
   const client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, maxRetries: 0 });
   return {
@@ -42,7 +40,7 @@ export function withLlmJudge(local: EscalationJudge, options: LlmJudgeOptions): 
         return null;
       });
       if (!verdict?.handoff || verdict.confidence < options.minConfidence) return decision;
-      const code = CODES.has(verdict.reason) ? verdict.reason : 'out_of_scope';
+      const code = isReasonCode(verdict.reason) ? verdict.reason : 'out_of_scope';
       const turn = conversation.turns.length - 1;
       return {
         ...decision,
@@ -90,7 +88,7 @@ async function ask(
           role: 'system',
           content:
             'You decide whether a customer-support chatbot should hand the conversation to a human now. ' +
-            `Answer only JSON: {"handoff": boolean, "reason": one of ${[...CODES].join(', ')}, "confidence": 0..1, "why": short text}.`,
+            `Answer only JSON: {"handoff": boolean, "reason": one of ${REASON_CODES.join(', ')}, "confidence": 0..1, "why": short text}.`,
         },
         { role: 'user', content: transcript },
       ],

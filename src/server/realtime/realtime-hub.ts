@@ -24,6 +24,8 @@ const PREVIEW_INTERVAL_MS = 1000;
 export class RealtimeHub implements PresencePort {
   private readonly customers = new Map<string, Set<CustomerClient>>();
   private readonly agents = new Set<AgentClient>();
+  /** Open inbox sockets per agent: the router asks this for every agent on every pass. */
+  private readonly socketsPerAgent = new Map<string, number>();
   private readonly unsubscribe: () => void;
   /** What the inbox was last told of each open conversation's routing state. */
   private readonly announced = new Map<string, string>();
@@ -57,20 +59,25 @@ export class RealtimeHub implements PresencePort {
 
   addAgent(client: AgentClient): () => void {
     this.agents.add(client);
+    this.socketsPerAgent.set(client.agentId, (this.socketsPerAgent.get(client.agentId) ?? 0) + 1);
     this.onAgentConnected(client.agentId);
-    return () => this.agents.delete(client);
+    return () => {
+      if (!this.agents.delete(client)) return;
+      const left = (this.socketsPerAgent.get(client.agentId) ?? 1) - 1;
+      if (left > 0) this.socketsPerAgent.set(client.agentId, left);
+      else this.socketsPerAgent.delete(client.agentId);
+    };
   }
 
   /** Called when an agent's inbox connects (the router may now offer them work). */
   onAgentConnected: (agentId: string) => void = () => undefined;
 
   isConnected(agentId: string): boolean {
-    for (const a of this.agents) if (a.agentId === agentId) return true;
-    return false;
+    return this.socketsPerAgent.has(agentId);
   }
 
   onlineAgentCount(): number {
-    return new Set([...this.agents].map((a) => a.agentId)).size;
+    return this.socketsPerAgent.size;
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { computeHandoffMetrics, conversationFacts } from '../../core/metrics/index.ts';
+import { safeEqual } from '../../channels/safe-equal.ts';
 import { tokenFrom } from '../auth/tokens.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
@@ -61,7 +62,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     const required = ctx.config.metrics.token;
-    if (required && tokenFrom(request.headers, request.query) !== required) {
+    if (required && !safeEqual(tokenFrom(request.headers, request.query) ?? '', required)) {
       throw new BatonError('UNAUTHENTICATED', 'The metrics token is required.');
     }
     return reply.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
