@@ -66,6 +66,11 @@ export interface ChannelState {
   readonly optedOut?: boolean;
   /** Messenger handover protocol: another app has the thread; Baton must not reply. */
   readonly standby?: boolean;
+  /**
+   * A web or API customer chose "continue by message" and left this address: agent replies
+   * are also sent there by email, and their email replies come back into this conversation.
+   */
+  readonly replyByEmail?: string;
 }
 
 /** Columns a commit may change besides `last_seq`. */
