@@ -4,8 +4,8 @@ export type { AnswerEngine, AnswerEngineOptions, KbHit, KbRanking } from './answ
 export type { ArticleRef, BotAnswer, BotIntent } from './bot-answer.ts';
 export { DEFAULT_CONFIDENCE_MODEL, scoreConfidence } from './confidence.ts';
 export type { ConfidenceFeatures, ConfidenceModel } from './confidence.ts';
-export { parseKbArticle } from './kb-article.ts';
+export { parseKbArticle, parseKbArticleYaml } from './kb-article.ts';
 export type { KbArticle, ParseKbArticleResult } from './kb-article.ts';
-export { KnowledgeBaseError, loadKnowledgeBase } from './load-knowledge-base.ts';
+export { isArticleFile, KnowledgeBaseError, loadKnowledgeBase } from './load-knowledge-base.ts';
 export { detectSmallTalk } from './small-talk.ts';
 export type { SmallTalkIntent } from './small-talk.ts';

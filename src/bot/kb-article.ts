@@ -32,8 +32,27 @@ export function parseKbArticle(source: string): ParseKbArticleResult {
   } catch (error) {
     return { ok: false, problems: [`front matter is not valid YAML: ${(error as Error).message}`] };
   }
+  return articleFrom(meta, match[2] ?? '', 'the answer text after the front matter');
+}
+
+/**
+ * Parses a YAML article (`*.yaml`, `*.yml`): the same fields as the front matter, with the
+ * answer in `body`. Handy when articles are exported from another system.
+ */
+export function parseKbArticleYaml(source: string): ParseKbArticleResult {
+  let meta: unknown;
+  try {
+    meta = parseYaml(source.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problems: [`not valid YAML: ${(error as Error).message}`] };
+  }
+  const body = (meta as Record<string, unknown> | null)?.body;
+  return articleFrom(meta, typeof body === 'string' ? body : '', '`body`');
+}
+
+function articleFrom(meta: unknown, rawBody: string, bodyName: string): ParseKbArticleResult {
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
-    return { ok: false, problems: ['front matter must be a YAML mapping'] };
+    return { ok: false, problems: ['the article must be a YAML mapping'] };
   }
   const fields = meta as Record<string, unknown>;
   const problems: string[] = [];
@@ -45,8 +64,8 @@ export function parseKbArticle(source: string): ParseKbArticleResult {
   if (typeof title !== 'string' || title.trim() === '') problems.push('title: required text');
   const tags = stringList(fields.tags, 'tags', true, problems);
   const questions = stringList(fields.questions, 'questions', false, problems);
-  const body = (match[2] ?? '').trim();
-  if (body === '') problems.push('body: the answer text after the front matter is empty');
+  const body = rawBody.trim();
+  if (body === '') problems.push(`body: ${bodyName} is empty`);
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -16,7 +16,8 @@ export interface LlmResponderOptions {
   readonly timeoutMs: number;
   readonly botName: string;
   readonly engine: AnswerEngine;
-  readonly articles: readonly KbArticle[];
+  /** The article behind a search hit (the knowledge base may reload between calls). */
+  readonly article: (id: string) => KbArticle | undefined;
   readonly onFallback?: (error: unknown) => void;
 }
 
@@ -25,12 +26,11 @@ export const NO_ANSWER = 'NO_ANSWER';
 
 export function createLlmResponder(options: LlmResponderOptions): BotResponder {
   const client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, maxRetries: 0 });
-  const bodies = new Map(options.articles.map((a) => [a.id, a]));
   return {
     async reply(text: string, context: BotContext): Promise<BotReply> {
       const ranking = options.engine.rank(text, 3);
       const grounding = ranking.hits
-        .map((h) => bodies.get(h.article.id))
+        .map((h) => options.article(h.article.id))
         .filter((a) => a !== undefined);
       try {
         const completion = await client.chat.completions.create(

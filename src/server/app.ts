@@ -42,6 +42,8 @@ import { registerGetConversation } from './routes/get-conversation.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerListEvents } from './routes/list-events.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
+import { registerKnowledgeBaseRoutes } from './routes/knowledge-base-routes.ts';
+import type { KnowledgeBaseSource } from './engines/knowledge-base-source.ts';
 import { registerPostMessage } from './routes/post-message.ts';
 
 export interface BuildAppOptions {
@@ -52,6 +54,7 @@ export interface BuildAppOptions {
   readonly bot: BotResponder;
   readonly policy: PolicySource;
   readonly knowledge: KnowledgeSearch;
+  readonly knowledgeBase: KnowledgeBaseSource;
   readonly clock?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -121,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     policy: options.policy,
     workflow: new AgentWorkflow({ store, bus, clock, slaMs }),
     knowledge: options.knowledge,
+    knowledgeBase: options.knowledgeBase,
     bus,
     metrics: createPrometheusMetrics(bus, store, hub),
     router: new RouterService({
@@ -148,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerWebhookLogRoutes(app, ctx);
   registerAssistRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
+  registerKnowledgeBaseRoutes(app, ctx);
   registerCustomerStream(app, ctx);
   registerAgentStream(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());

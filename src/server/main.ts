@@ -3,7 +3,6 @@
  * applies migrations, seeds the demo, loads the knowledge base and policy, and listens.
  */
 import type { FastifyInstance } from 'fastify';
-import { createAnswerEngine, loadKnowledgeBase } from '../bot/index.ts';
 import { createInProcessBus } from '../bus/in-process-bus.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { buildApp, type BuiltApp } from './app.ts';
@@ -11,6 +10,10 @@ import type { ResolvedConfig } from './config/load-config.ts';
 import { seedDemoAgents } from './demo/demo-seed.ts';
 import { createBotFor } from './engines/create-bot.ts';
 import { createKnowledgeSearch } from './engines/knowledge-search.ts';
+import {
+  createKnowledgeBaseSource,
+  type KnowledgeBaseSource,
+} from './engines/knowledge-base-source.ts';
 import { createPolicyJudge } from './engines/policy-judge.ts';
 import { withLlmJudge } from './engines/llm-judge.ts';
 import type { EscalationJudge } from './conversations/ports.ts';
@@ -46,11 +49,23 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     url: config.databaseUrl,
     ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
   });
+  // Closed here if start-up fails later, so a failed start leaves no folder watcher behind.
+  let knowledgeBase: KnowledgeBaseSource | undefined;
   try {
     const migrated = await store.migrate();
     if (migrated.error) throw migrated.error;
-    const articles = await loadKnowledgeBase(config.bot.knowledgeBaseDir);
     let logReload: (message: string) => void = () => undefined;
+    const kb = (knowledgeBase = await createKnowledgeBaseSource({
+      dir: config.bot.knowledgeBaseDir,
+      clock: options.clock ?? (() => new Date()),
+      watch: true,
+      onReload: (result) =>
+        logReload(
+          result.ok
+            ? `knowledge base reloaded: ${result.articles} articles`
+            : `knowledge base NOT reloaded, the last good articles stay in force:\n  - ${result.problems.join('\n  - ')}`,
+        ),
+    }));
     const policy = createPolicySource({
       ...(config.policy.file ? { file: config.policy.file } : {}),
       clock: options.clock ?? (() => new Date()),
@@ -62,7 +77,6 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
             : `escalation policy NOT reloaded, the last good one stays in force:\n  - ${result.problems.join('\n  - ')}`,
         ),
     });
-    const answers = createAnswerEngine(articles);
     let logFallback: (error: unknown) => void = () => undefined;
     let logJudge: (error: unknown) => void = () => undefined;
     const built = await buildApp({
@@ -71,8 +85,9 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
       bus: createInProcessBus(),
       judge: judgeFor(config, createPolicyJudge(policy), (error) => logJudge(error)),
       policy,
-      bot: createBotFor(config, answers, articles, (error) => logFallback(error)),
-      knowledge: createKnowledgeSearch(answers, articles),
+      bot: createBotFor(config, kb.engine, kb.article, (error) => logFallback(error)),
+      knowledge: createKnowledgeSearch(kb.engine, kb.article),
+      knowledgeBase: kb,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     const { app } = built;
@@ -82,7 +97,10 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     logFallback = (error) =>
       app.log.warn({ err: error }, 'the LLM failed; the answer engine answered');
     app.log.info(`bot: ${config.bot.engine}`);
-    app.addHook('onClose', () => policy.close());
+    app.addHook('onClose', () => {
+      policy.close();
+      kb.close();
+    });
     app.log.info(
       `escalation policy: version ${policy.status().version} from ${config.policy.file ?? 'the built-in default'}`,
     );
@@ -92,9 +110,12 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
         app.log.info(`demo agent created: ${email} / password: ${config.demo.agentPassword}`);
       }
     }
-    app.log.info(`knowledge base: ${articles.length} articles from ${config.bot.knowledgeBaseDir}`);
+    app.log.info(
+      `knowledge base: ${kb.status().articles} articles from ${config.bot.knowledgeBaseDir}`,
+    );
     return { built, store };
   } catch (error) {
+    knowledgeBase?.close();
     await store.close();
     throw error;
   }

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from './config/load-config.ts';
 import type { AgentWorkflow } from './conversations/agent-workflow.ts';
 import type { ConversationService } from './conversations/conversation-service.ts';
 import type { KnowledgeSearch } from './engines/knowledge-search.ts';
+import type { KnowledgeBaseSource } from './engines/knowledge-base-source.ts';
 import type { PrometheusMetrics } from './metrics/prometheus.ts';
 import type { RouterService } from './routing/router-service.ts';
 import type { PolicySource } from './engines/policy-source.ts';
@@ -21,6 +22,7 @@ export interface RouteContext {
   readonly policy: PolicySource;
   readonly workflow: AgentWorkflow;
   readonly knowledge: KnowledgeSearch;
+  readonly knowledgeBase: KnowledgeBaseSource;
   readonly metrics: PrometheusMetrics;
   readonly router: RouterService;
   readonly bus: EventBus;

@@ -53,7 +53,7 @@ describe('loadKnowledgeBase', () => {
   });
 
   it('refuses an empty or missing folder', async () => {
-    await expect(loadKnowledgeBase(await folder({}))).rejects.toThrow(/no \*\.md articles/);
+    await expect(loadKnowledgeBase(await folder({}))).rejects.toThrow(/no articles found/);
     await expect(loadKnowledgeBase('/nonexistent/baton-kb')).rejects.toThrow(/cannot read folder/);
   });
 });

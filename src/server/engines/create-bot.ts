@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/load-config.ts';
 export function createBotFor(
   config: ResolvedConfig,
   engine: AnswerEngine,
-  articles: readonly KbArticle[],
+  article: (id: string) => KbArticle | undefined,
   onLlmFallback: (error: unknown) => void,
 ): BotResponder {
   const bot = config.bot;
@@ -25,7 +25,7 @@ export function createBotFor(
         timeoutMs: bot.llm.timeoutMs,
         botName: bot.name,
         engine,
-        articles,
+        article,
         onFallback: onLlmFallback,
       });
     case 'external':

@@ -14,16 +14,15 @@ export interface KnowledgeSearch {
 
 export function createKnowledgeSearch(
   engine: AnswerEngine,
-  articles: readonly KbArticle[],
+  article: (id: string) => KbArticle | undefined,
 ): KnowledgeSearch {
-  const bodies = new Map(articles.map((a) => [a.id, a.body]));
   return {
     search: (query, limit) =>
       engine.rank(query, limit).hits.map((hit) => ({
         id: hit.article.id,
         title: hit.article.title,
         score: Math.round(hit.score * 1000) / 1000,
-        body: bodies.get(hit.article.id) ?? '',
+        body: article(hit.article.id)?.body ?? '',
       })),
   };
 }
