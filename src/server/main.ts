@@ -10,6 +10,7 @@ import type { ResolvedConfig } from './config/load-config.ts';
 import { seedDemoAgents } from './demo/demo-seed.ts';
 import { createBotFor } from './engines/create-bot.ts';
 import { createKnowledgeSearch } from './engines/knowledge-search.ts';
+import { startAbstractiveSummaries } from './engines/abstractive-summary.ts';
 import {
   createKnowledgeBaseSource,
   type KnowledgeBaseSource,
@@ -97,6 +98,22 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     logFallback = (error) =>
       app.log.warn({ err: error }, 'the LLM failed; the answer engine answered');
     app.log.info(`bot: ${config.bot.engine}`);
+    const { llm } = config.bot;
+    if (llm.baseUrl && llm.model && llm.summaries) {
+      const stop = startAbstractiveSummaries({
+        baseUrl: llm.baseUrl,
+        apiKey: llm.apiKey,
+        model: llm.model,
+        timeoutMs: llm.timeoutMs,
+        store,
+        bus: built.deps.bus,
+        clock: built.deps.clock,
+        onError: (error) =>
+          app.log.warn({ err: error }, 'the LLM summary failed; the extractive one stands'),
+      });
+      app.addHook('onClose', stop);
+      app.log.info(`handoff summaries: abstractive by ${llm.model}, beside the extractive facts`);
+    }
     app.addHook('onClose', () => {
       policy.close();
       kb.close();

@@ -24,6 +24,11 @@ export interface CommitInput {
   readonly expectStatus?: readonly ConversationState[];
   /** Apply only while this agent (or nobody, for null) owns the conversation. */
   readonly expectAssigneeId?: string | null;
+  /**
+   * Apply only if no event was added since this `lastSeq`: a read-modify-write of a JSON
+   * column (the handoff) must not overwrite a change made in between.
+   */
+  readonly expectLastSeq?: number;
   readonly changes?: ConversationChanges;
   readonly events: readonly NewEvent[];
   /** Timers cancelled and scheduled atomically with the change (see migrations/003-timers.ts). */
@@ -56,6 +61,8 @@ function updateQuery(db: Kysely<Database>, input: CommitInput, at: string) {
   else if (input.expectAssigneeId !== undefined) {
     update = update.where('assignee_id', '=', input.expectAssigneeId);
   }
+  if (input.expectLastSeq !== undefined)
+    update = update.where('last_seq', '=', input.expectLastSeq);
   return update.returningAll();
 }
 

@@ -77,6 +77,11 @@ export const ConfigSchema = Type.Object(
             apiKey: Type.String({ default: 'not-needed' }),
             model: Type.Optional(Type.String({ minLength: 1 })),
             timeoutMs: Type.Integer({ minimum: 100, default: 8000 }),
+            summaries: Type.Boolean({
+              default: true,
+              description:
+                'BATON_LLM_SUMMARIES: with an LLM configured, add an abstractive summary to each handoff packet.',
+            }),
           },
           { additionalProperties: false, default: {} },
         ),

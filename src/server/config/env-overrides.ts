@@ -18,6 +18,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_LLM_API_KEY', path: ['bot', 'llm', 'apiKey'], type: 'string' },
   { env: 'BATON_LLM_MODEL', path: ['bot', 'llm', 'model'], type: 'string' },
   { env: 'BATON_LLM_TIMEOUT_MS', path: ['bot', 'llm', 'timeoutMs'], type: 'int' },
+  { env: 'BATON_LLM_SUMMARIES', path: ['bot', 'llm', 'summaries'], type: 'bool' },
   { env: 'BATON_EXTERNAL_BOT_URL', path: ['bot', 'external', 'url'], type: 'string' },
   { env: 'BATON_EXTERNAL_BOT_SECRET', path: ['bot', 'external', 'secret'], type: 'string' },
   { env: 'BATON_KB_DIR', path: ['bot', 'knowledgeBaseDir'], type: 'string' },
