@@ -8,6 +8,7 @@ import { loadBanking77, loadBitext, loadClinc, type EvalRow } from './datasets.t
 import { handoffRate, perReason, runRows, topReasons, type RowOutcome } from './run-rows.ts';
 import { formatContextCompleteness, measureContextCompleteness } from './context-completeness.ts';
 import { runKbCalibration } from './kb-calibration.ts';
+import { formatLanguageDetection, measureLanguageDetection } from './language-detection.ts';
 import { scoreScenarios } from './score-scenarios.ts';
 
 function option(name: string): string | undefined {
@@ -152,6 +153,9 @@ console.log(scoreScenarios().trimEnd());
 
 console.log('\n## Handoff packet: context completeness on the public scenarios');
 console.log(formatContextCompleteness(measureContextCompleteness()));
+
+console.log('\n## Language of the customer (first customer message; undecided keeps the hint)');
+console.log(formatLanguageDetection(measureLanguageDetection()));
 
 console.log('\n## Bot answer engine: confidence calibration (eval/kb-questions.jsonl, held out)');
 console.log((await runKbCalibration()).trimEnd());
