@@ -1,23 +1,12 @@
 /** The default bus for a single node: synchronous fan-out to local listeners. */
-import type { ChangeListener, ConversationChange, EventBus } from './event-bus.ts';
+import type { EventBus } from './event-bus.ts';
+import { ListenerSet } from './listener-set.ts';
 
 export function createInProcessBus(): EventBus {
-  const listeners = new Set<ChangeListener>();
+  const listeners = new ListenerSet();
   return {
-    publish(change: ConversationChange) {
-      for (const listener of listeners) {
-        // One faulty listener must not stop delivery to the others.
-        try {
-          listener(change);
-        } catch {
-          /* the listener logs its own failures */
-        }
-      }
-    },
-    subscribe(listener: ChangeListener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    publish: (change) => listeners.deliverLocal(change),
+    subscribe: (listener, options) => listeners.add(listener, options),
     close: () => Promise.resolve(),
   };
 }

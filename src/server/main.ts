@@ -3,7 +3,9 @@
  * applies migrations, seeds the demo, loads the knowledge base and policy, and listens.
  */
 import type { FastifyInstance } from 'fastify';
+import type { EventBus } from '../bus/event-bus.ts';
 import { createInProcessBus } from '../bus/in-process-bus.ts';
+import { createRedisBus } from '../bus/redis-bus.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { buildApp, type BuiltApp } from './app.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
@@ -52,6 +54,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
   });
   // Closed here if start-up fails later, so a failed start leaves no folder watcher behind.
   let knowledgeBase: KnowledgeBaseSource | undefined;
+  let bus: EventBus | undefined;
   try {
     const migrated = await store.migrate();
     if (migrated.error) throw migrated.error;
@@ -78,12 +81,20 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
             : `escalation policy NOT reloaded, the last good one stays in force:\n  - ${result.problems.join('\n  - ')}`,
         ),
     });
+    let logBus: (error: unknown) => void = () => undefined;
+    bus = config.redis.url
+      ? await createRedisBus({
+          url: config.redis.url,
+          prefix: config.redis.channelPrefix,
+          onError: (error) => logBus(error),
+        })
+      : createInProcessBus();
     let logFallback: (error: unknown) => void = () => undefined;
     let logJudge: (error: unknown) => void = () => undefined;
     const built = await buildApp({
       config,
       store,
-      bus: createInProcessBus(),
+      bus,
       judge: judgeFor(config, createPolicyJudge(policy), (error) => logJudge(error)),
       policy,
       bot: createBotFor(config, kb.engine, kb.article, (error) => logFallback(error)),
@@ -93,6 +104,11 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     });
     const { app } = built;
     logReload = (message) => app.log.warn(message);
+    logBus = (error) =>
+      app.log.warn({ err: error }, 'Redis bus: a message was not delivered; clients resume by seq');
+    const openBus = bus;
+    app.addHook('onClose', () => openBus.close());
+    if (config.redis.url) app.log.info(`cluster bus: Redis (${config.redis.channelPrefix}:*)`);
     logJudge = (error) =>
       app.log.warn({ err: error }, 'the LLM judge failed; the local policy decided');
     logFallback = (error) =>
@@ -133,6 +149,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     return { built, store };
   } catch (error) {
     knowledgeBase?.close();
+    await bus?.close();
     await store.close();
     throw error;
   }

@@ -11,6 +11,8 @@ export interface TestServerOptions {
   readonly webRoot?: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly clock?: () => Date;
+  /** Run on an existing database (a second node of a cluster); the caller cleans it up. */
+  readonly database?: { readonly url: string; readonly schema?: string };
 }
 
 export interface TestServer {
@@ -24,10 +26,9 @@ export interface TestServer {
 export const DEMO_PASSWORD = 'baton-demo';
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const database = TEST_DATABASES.find((d) => d.name === (options.engine ?? 'sqlite'));
-  if (!database) throw new Error(`unknown engine ${options.engine}`);
-  if (database.skipReason) throw new Error(database.skipReason);
-  const opened = await database.open();
+  const opened = options.database
+    ? { ...options.database, cleanup: () => Promise.resolve() }
+    : await openDatabase(options.engine ?? 'sqlite');
   const loaded = loadConfig({
     cwd: process.cwd(),
     env: {
@@ -66,4 +67,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await opened.cleanup();
     },
   };
+}
+
+async function openDatabase(engine: 'sqlite' | 'postgres') {
+  const database = TEST_DATABASES.find((d) => d.name === engine);
+  if (!database) throw new Error(`unknown engine ${engine}`);
+  if (database.skipReason) throw new Error(database.skipReason);
+  return database.open();
 }

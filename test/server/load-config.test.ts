@@ -56,6 +56,22 @@ describe('loadConfig', () => {
     expect(text).toMatch(/LOG_LEVEL \(env\) → log\.level/);
   });
 
+  it('runs as a cluster node only on PostgreSQL', () => {
+    const onSqlite = loadConfig({ env: { REDIS_URL: 'redis://127.0.0.1:6379' }, cwd: dirWith() });
+    expect(onSqlite.ok).toBe(false);
+    if (!onSqlite.ok) expect(onSqlite.errors.join('\n')).toMatch(/redis\.url: .*PostgreSQL/);
+    const onPostgres = loadConfig({
+      env: { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://x@y/z' },
+      cwd: dirWith(),
+    });
+    expect(onPostgres.ok && onPostgres.config.redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      channelPrefix: 'baton',
+    });
+    const notRedis = loadConfig({ env: { REDIS_URL: 'http://x' }, cwd: dirWith() });
+    expect(!notRedis.ok && notRedis.errors.join('\n')).toMatch(/REDIS_URL \(env\) → redis\.url/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const r = loadConfig({ env: {}, cwd: dirWith('server:\n  port: [1, 2\n') });
     expect(r.ok).toBe(false);

@@ -42,6 +42,23 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    redis: Type.Object(
+      {
+        url: Type.Optional(
+          Type.String({
+            pattern: '^rediss?://',
+            description: 'REDIS_URL: set it to run several Baton nodes on one PostgreSQL.',
+          }),
+        ),
+        channelPrefix: Type.String({
+          minLength: 1,
+          pattern: '^[A-Za-z0-9:_-]+$',
+          default: 'baton',
+          description: 'BATON_REDIS_PREFIX: pub/sub channel names start with it.',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     limits: Type.Object(
       {
         messageMaxChars: Type.Integer({ minimum: 1, default: 4000 }),

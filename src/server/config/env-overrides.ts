@@ -9,6 +9,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'PORT', path: ['server', 'port'], type: 'int' },
   { env: 'BATON_PUBLIC_URL', path: ['server', 'publicUrl'], type: 'string' },
   { env: 'DATABASE_URL', path: ['database', 'url'], type: 'string' },
+  { env: 'REDIS_URL', path: ['redis', 'url'], type: 'string' },
+  { env: 'BATON_REDIS_PREFIX', path: ['redis', 'channelPrefix'], type: 'string' },
   { env: 'BATON_MESSAGE_MAX_CHARS', path: ['limits', 'messageMaxChars'], type: 'int' },
   { env: 'BATON_RATE_LIMIT_PER_MINUTE', path: ['limits', 'publicRequestsPerMinute'], type: 'int' },
   { env: 'BATON_DEMO', path: ['demo', 'enabled'], type: 'bool' },

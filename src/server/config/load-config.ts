@@ -84,6 +84,11 @@ function crossChecks(config: BatonConfig): string[] {
       'bot.external: engine "external" needs bot.external.url and bot.external.secret (BATON_EXTERNAL_BOT_URL, BATON_EXTERNAL_BOT_SECRET)',
     );
   }
+  if (config.redis.url && !/^postgres(ql)?:\/\//.test(config.database.url ?? '')) {
+    problems.push(
+      'redis.url: several nodes need a shared PostgreSQL database (DATABASE_URL=postgres://…); SQLite is for a single node',
+    );
+  }
   if (Boolean(config.webhooks.url) !== Boolean(config.webhooks.secret)) {
     problems.push(
       'webhooks: set both webhooks.url and webhooks.secret (BATON_WEBHOOK_URL, BATON_WEBHOOK_SECRET)',

@@ -1,9 +1,10 @@
 /**
  * Fans committed changes out to connected sockets: each customer socket follows its own
  * conversation; each agent socket hears about every handed-over conversation and follows
- * the ones it subscribed to. It also knows which agents are connected (presence, for now).
+ * the ones it subscribed to. It also knows which agents and customers are connected, here
+ * and (through the bus) on the other nodes of a cluster.
  */
-import type { ConversationChange, EventBus } from '../../bus/event-bus.ts';
+import type { ClusterPresence, ConversationChange, EventBus } from '../../bus/event-bus.ts';
 import type { ConversationRecord, StoredEvent } from '../../store/records.ts';
 import type { PresencePort } from '../conversations/ports.ts';
 
@@ -31,9 +32,13 @@ export class RealtimeHub implements PresencePort {
   private readonly announced = new Map<string, string>();
   private readonly pendingPreviews = new Map<string, ConversationRecord>();
   private previewTimer: NodeJS.Timeout | null = null;
+  /** The other nodes' sockets, when Baton runs as a cluster. */
+  private readonly cluster: ClusterPresence | undefined;
 
   constructor(bus: EventBus) {
-    this.unsubscribe = bus.subscribe((change) => this.onChange(change));
+    // Sockets on this node follow conversations whatever node committed the change.
+    this.unsubscribe = bus.subscribe((change) => this.onChange(change), { allNodes: true });
+    this.cluster = bus.cluster;
   }
 
   /** Called when a conversation's last customer socket closes (they may have left), and on return. */
@@ -43,41 +48,63 @@ export class RealtimeHub implements PresencePort {
     let set = this.customers.get(client.conversationId);
     if (!set) this.customers.set(client.conversationId, (set = new Set()));
     set.add(client);
-    if (set.size === 1) this.onCustomerPresence(client.conversationId, true);
+    if (set.size === 1) {
+      this.onCustomerPresence(client.conversationId, true);
+      this.announcePresence();
+    }
     return () => {
       set.delete(client);
       if (set.size === 0) {
         this.customers.delete(client.conversationId);
         this.onCustomerPresence(client.conversationId, false);
+        this.announcePresence();
       }
     };
   }
 
   isCustomerConnected(conversationId: string): boolean {
-    return (this.customers.get(conversationId)?.size ?? 0) > 0;
+    return (
+      (this.customers.get(conversationId)?.size ?? 0) > 0 ||
+      (this.cluster?.hasCustomer(conversationId) ?? false)
+    );
   }
 
   addAgent(client: AgentClient): () => void {
     this.agents.add(client);
     this.socketsPerAgent.set(client.agentId, (this.socketsPerAgent.get(client.agentId) ?? 0) + 1);
+    this.announcePresence();
     this.onAgentConnected(client.agentId);
     return () => {
       if (!this.agents.delete(client)) return;
       const left = (this.socketsPerAgent.get(client.agentId) ?? 1) - 1;
       if (left > 0) this.socketsPerAgent.set(client.agentId, left);
-      else this.socketsPerAgent.delete(client.agentId);
+      else {
+        this.socketsPerAgent.delete(client.agentId);
+        this.announcePresence();
+      }
     };
   }
 
   /** Called when an agent's inbox connects (the router may now offer them work). */
   onAgentConnected: (agentId: string) => void = () => undefined;
 
+  /** Whether the agent has the inbox open on this node or, in a cluster, on another. */
   isConnected(agentId: string): boolean {
-    return this.socketsPerAgent.has(agentId);
+    return this.socketsPerAgent.has(agentId) || (this.cluster?.hasAgent(agentId) ?? false);
   }
 
   onlineAgentCount(): number {
-    return this.socketsPerAgent.size;
+    if (!this.cluster) return this.socketsPerAgent.size;
+    const ids = new Set(this.cluster.agentIds());
+    for (const id of this.socketsPerAgent.keys()) ids.add(id);
+    return ids.size;
+  }
+
+  private announcePresence(): void {
+    this.cluster?.announce({
+      agents: [...this.socketsPerAgent.keys()],
+      customers: [...this.customers.keys()],
+    });
   }
 
   close(): void {
