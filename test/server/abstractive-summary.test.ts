@@ -3,10 +3,9 @@
  * extractive facts — after the handoff, never delaying it — and a slow or failing model
  * leaves the extractive summary alone. Against a local OpenAI-compatible stand-in.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
+import { startChatStandIn } from '../helpers/chat-completions-stand-in.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
@@ -14,59 +13,20 @@ import { until } from '../helpers/until.ts';
 const SUMMARY =
   'Customer wants a refund for order 12345, which arrived broken; the bot showed the returns article; they asked for a person.';
 
-interface StandIn {
-  readonly url: string;
-  readonly requests: any[];
-  mode: 'answer' | 'slow' | 'error';
-  close(): void;
-}
+type Mode = 'answer' | 'slow' | 'error';
 
-async function standIn(): Promise<StandIn> {
-  const requests: any[] = [];
-  const state = { mode: 'answer' as StandIn['mode'] };
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      requests.push(JSON.parse(body));
-      if (state.mode === 'error') {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'model crashed' } }));
-        return;
-      }
-      const reply = () => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            id: 'chatcmpl-1',
-            object: 'chat.completion',
-            created: 1,
-            model: 'stand-in',
-            choices: [
-              {
-                index: 0,
-                message: { role: 'assistant', content: SUMMARY },
-                finish_reason: 'stop',
-              },
-            ],
-          }),
-        );
-      };
-      if (state.mode === 'slow') setTimeout(reply, 1500);
-      else reply();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+async function standIn() {
+  let mode: Mode = 'answer';
+  const server = await startChatStandIn(() =>
+    mode === 'error' ? { status: 500 } : { content: SUMMARY, delayMs: mode === 'slow' ? 1500 : 0 },
+  );
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
-    requests,
-    get mode() {
-      return state.mode;
-    },
-    set mode(m) {
-      state.mode = m;
-    },
+    url: server.url,
+    requests: server.requests,
     close: () => server.close(),
+    setMode: (next: Mode) => {
+      mode = next;
+    },
   };
 }
 
@@ -83,7 +43,7 @@ async function handOver(s: TestServer) {
 }
 
 describe.each(TEST_DATABASES)('abstractive handoff summary ($name)', (db) => {
-  let llm: StandIn;
+  let llm: Awaited<ReturnType<typeof standIn>>;
   let s: TestServer;
   let agent: string;
   beforeAll(async () => {
@@ -120,8 +80,8 @@ describe.each(TEST_DATABASES)('abstractive handoff summary ($name)', (db) => {
     expect(packet.summary.text).not.toBe(SUMMARY);
 
     // The model saw the transcript and the extractive facts.
-    const sent = llm.requests.at(-1);
-    const prompt = sent.messages.map((m: any) => m.content).join('\n');
+    const sent = llm.requests.at(-1) ?? expect.fail('the model got no request');
+    const prompt = sent.body.messages.map((m: any) => m.content).join('\n');
     expect(prompt).toMatch(/order 12345 arrived broken/);
     expect(prompt).toMatch(/handoff reasons: explicit_request/);
 
@@ -142,7 +102,7 @@ describe.each(TEST_DATABASES)('abstractive handoff summary ($name)', (db) => {
     'leaves the extractive summary alone when the model is slow or fails',
     async () => {
       for (const mode of ['slow', 'error'] as const) {
-        llm.mode = mode;
+        llm.setMode(mode);
         const before = llm.requests.length;
         const { c, events } = await handOver(s);
         expect(events.map((e) => e.type)).toContain('conversation.handed_over');
@@ -153,7 +113,7 @@ describe.each(TEST_DATABASES)('abstractive handoff summary ($name)', (db) => {
         expect(packet.summary.abstractive).toBeUndefined();
         expect(packet.summary.goal).toBeTruthy();
       }
-      llm.mode = 'answer';
+      llm.setMode('answer');
     },
   );
 });

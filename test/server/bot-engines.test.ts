@@ -2,11 +2,12 @@
  * The bots behind Baton, each against a real local server: an OpenAI-compatible stand-in
  * driven by the official `openai` client, and the example external bot from examples/.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExampleBot } from '../../examples/external-bot/bot.mjs';
 import { api, startConversation } from '../helpers/api-client.ts';
+import { startChatStandIn, type ChatStandIn } from '../helpers/chat-completions-stand-in.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const SECRET = 'whsec_' + Buffer.from('baton-test-secret-0123456789').toString('base64');
@@ -29,44 +30,25 @@ async function ask(s: TestServer, text: string) {
 }
 
 describe('LLM bot (OpenAI-compatible)', () => {
-  const requests: any[] = [];
   let mode: 'answer' | 'no_answer' | 'slow' = 'answer';
-  const llm = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      requests.push({ url: req.url, auth: req.headers.authorization, body: JSON.parse(body) });
-      const content =
-        mode === 'no_answer' ? 'NO_ANSWER' : 'Standard shipping takes 3–5 business days.';
-      const reply = () => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            id: 'chatcmpl-1',
-            object: 'chat.completion',
-            created: 1,
-            model: 'stand-in',
-            choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-            usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-          }),
-        );
-      };
-      if (mode === 'slow') setTimeout(reply, 1500);
-      else reply();
-    });
+  let llm: ChatStandIn;
+  beforeAll(async () => {
+    llm = await startChatStandIn(() => ({
+      content: mode === 'no_answer' ? 'NO_ANSWER' : 'Standard shipping takes 3–5 business days.',
+      delayMs: mode === 'slow' ? 1500 : 0,
+    }));
   });
   let s: TestServer;
   afterAll(async () => {
     await s?.close();
-    llm.close();
+    llm?.close();
   });
 
   it('answers grounded in the articles, and lets the answer engine speak when they hold nothing', async () => {
-    const base = await listen(llm);
     s = await startTestServer({
       env: {
         BATON_BOT_ENGINE: 'llm',
-        BATON_LLM_BASE_URL: `${base}/v1`,
+        BATON_LLM_BASE_URL: llm.url,
         BATON_LLM_API_KEY: 'sk-test',
         BATON_LLM_MODEL: 'stand-in',
       },
@@ -74,7 +56,7 @@ describe('LLM bot (OpenAI-compatible)', () => {
     const answered = await ask(s, 'How long does shipping take?');
     const bot = answered.find((e) => e.data.from === 'bot');
     expect(bot.data.text).toBe('Standard shipping takes 3–5 business days.');
-    const sent = requests.at(-1);
+    const sent = llm.requests.at(-1) ?? expect.fail('the model got no request');
     expect(sent.url).toBe('/v1/chat/completions');
     expect(sent.auth).toBe('Bearer sk-test');
     expect(sent.body.model).toBe('stand-in');
@@ -95,7 +77,7 @@ describe('LLM bot (OpenAI-compatible)', () => {
     const fast = await startTestServer({
       env: {
         BATON_BOT_ENGINE: 'llm',
-        BATON_LLM_BASE_URL: `${await listenOnce()}/v1`,
+        BATON_LLM_BASE_URL: llm.url,
         BATON_LLM_MODEL: 'stand-in',
         BATON_LLM_TIMEOUT_MS: '300',
       },
@@ -110,10 +92,6 @@ describe('LLM bot (OpenAI-compatible)', () => {
       await fast.close();
     }
   }, 20_000);
-
-  async function listenOnce(): Promise<string> {
-    return `http://127.0.0.1:${(llm.address() as AddressInfo).port}`;
-  }
 });
 
 describe('external bot (Standard Webhooks)', () => {
@@ -203,41 +181,20 @@ describe('LLM judge beside the policy', () => {
     why: 'customer is stuck',
   };
   let delayMs = 0;
-  const judge = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            id: 'j',
-            object: 'chat.completion',
-            created: 1,
-            model: 'judge',
-            choices: [
-              {
-                index: 0,
-                message: { role: 'assistant', content: JSON.stringify(verdict) },
-                finish_reason: 'stop',
-              },
-            ],
-          }),
-        );
-      }, delayMs);
-    });
+  let judge: ChatStandIn;
+  beforeAll(async () => {
+    judge = await startChatStandIn(() => ({ content: JSON.stringify(verdict), delayMs }));
   });
   let s: TestServer;
   afterAll(async () => {
     await s?.close();
-    judge.close();
+    judge?.close();
   });
 
   it('adds a handoff when confident, and lets the local policy decide when slow or unsure', async () => {
-    const base = await listen(judge);
     s = await startTestServer({
       env: {
-        BATON_JUDGE_BASE_URL: `${base}/v1`,
+        BATON_JUDGE_BASE_URL: judge.url,
         BATON_JUDGE_MODEL: 'judge',
         BATON_JUDGE_TIMEOUT_MS: '300',
       },
