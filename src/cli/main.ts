@@ -3,6 +3,7 @@
  * Config errors are printed all together and stop the process with exit code 2.
  */
 import { Command } from 'commander';
+import { registerAgentsCommand } from './commands/agents.ts';
 import { registerDemoTrafficCommand } from './commands/demo-traffic.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
@@ -17,6 +18,7 @@ const program = new Command('baton')
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerAgentsCommand(program);
 registerExportCommand(program);
 registerDemoTrafficCommand(program);
 registerReplayCommand(program);

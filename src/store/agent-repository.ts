@@ -16,6 +16,18 @@ export interface NewAgent {
   readonly now: Date;
 }
 
+/** What `baton agents update` may change. */
+export interface AgentChanges {
+  readonly name?: string;
+  readonly role?: AgentRecord['role'];
+  readonly skills?: readonly string[];
+  readonly languages?: readonly string[];
+  readonly maxConcurrent?: number;
+  readonly passwordHash?: string;
+  /** null enables a disabled account again. */
+  readonly disabledAt?: string | null;
+}
+
 export class AgentRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -39,13 +51,49 @@ export class AgentRepository {
     return toAgent(row);
   }
 
-  async findByEmail(email: string): Promise<AgentRecord | undefined> {
+  /** A disabled account is not found (login treats it as unknown) unless asked for. */
+  async findByEmail(
+    email: string,
+    options: { includeDisabled?: boolean } = {},
+  ): Promise<AgentRecord | undefined> {
+    let query = this.db.selectFrom('agents').selectAll().where('email', '=', email.toLowerCase());
+    if (!options.includeDisabled) query = query.where('disabled_at', 'is', null);
+    const row = await query.executeTakeFirst();
+    return row && toAgent(row);
+  }
+
+  async update(id: string, changes: AgentChanges): Promise<AgentRecord | undefined> {
     const row = await this.db
-      .selectFrom('agents')
-      .selectAll()
-      .where('email', '=', email.toLowerCase())
+      .updateTable('agents')
+      .set({
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(changes.skills !== undefined ? { skills: JSON.stringify(changes.skills) } : {}),
+        ...(changes.languages !== undefined
+          ? { languages: JSON.stringify(changes.languages) }
+          : {}),
+        ...(changes.maxConcurrent !== undefined ? { max_concurrent: changes.maxConcurrent } : {}),
+        ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+        ...(changes.disabledAt !== undefined ? { disabled_at: changes.disabledAt } : {}),
+      })
+      .where('id', '=', id)
+      .returningAll()
       .executeTakeFirst();
     return row && toAgent(row);
+  }
+
+  /** Disables an account: it goes offline and every session it had ends now. */
+  async disable(id: string, now: Date): Promise<AgentRecord | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('sessions').where('agent_id', '=', id).execute();
+      const row = await trx
+        .updateTable('agents')
+        .set({ disabled_at: now.toISOString(), presence: 'offline' })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row && toAgent(row);
+    });
   }
 
   async get(id: string): Promise<AgentRecord | undefined> {
@@ -70,9 +118,11 @@ export class AgentRepository {
     return row && toAgent(row);
   }
 
-  async list(): Promise<AgentRecord[]> {
-    const rows = await this.db.selectFrom('agents').selectAll().orderBy('name').execute();
-    return rows.map(toAgent);
+  /** The team as routing and the inbox see it: disabled accounts only when asked for. */
+  async list(options: { includeDisabled?: boolean } = {}): Promise<AgentRecord[]> {
+    let query = this.db.selectFrom('agents').selectAll().orderBy('name');
+    if (!options.includeDisabled) query = query.where('disabled_at', 'is', null);
+    return (await query.execute()).map(toAgent);
   }
 
   async count(): Promise<number> {
@@ -108,6 +158,7 @@ export class AgentRepository {
       .selectAll('agents')
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now.toISOString())
+      .where('agents.disabled_at', 'is', null)
       .executeTakeFirst();
     return row && toAgent(row);
   }

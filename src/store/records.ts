@@ -100,6 +100,8 @@ export interface AgentRecord {
   readonly presence: 'online' | 'away' | 'offline';
   readonly maxConcurrent: number;
   readonly languages: string[];
+  /** When the account was disabled; a disabled agent cannot log in and is never routed to. */
+  readonly disabledAt: string | null;
 }
 
 export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';

@@ -79,6 +79,7 @@ export function toAgent(row: AgentsTable): AgentRecord {
     presence: row.presence as AgentRecord['presence'],
     maxConcurrent: Number(row.max_concurrent),
     languages: JSON.parse(row.languages) as string[],
+    disabledAt: row.disabled_at ?? null,
   };
 }
 

@@ -50,6 +50,7 @@ export interface AgentsTable {
   presence: string;
   max_concurrent: number;
   languages: string;
+  disabled_at: string | null;
 }
 
 export interface SessionsTable {

@@ -6,6 +6,7 @@ import * as timers from './003-timers.ts';
 import * as channelThreads from './004-channel-threads.ts';
 import * as presenceOffers from './005-presence-offers.ts';
 import * as webhookDeliveries from './006-webhook-deliveries.ts';
+import * as agentAccounts from './011-agent-accounts.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-channel-threads': channelThreads,
   '005-presence-offers': presenceOffers,
   '006-webhook-deliveries': webhookDeliveries,
+  '011-agent-accounts': agentAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,217 @@
+/**
+ * `baton agents`: the team's accounts — list, add, update, disable. The demo agents are for
+ * trying Baton; a real team is created here. Passwords are read from stdin (never from the
+ * command line, where they would land in the shell history) or generated and shown once.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import type { AgentRecord } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import { resolveConfigOrExit } from '../resolve-config.ts';
+
+const ROLES = ['agent', 'supervisor', 'admin'] as const;
+const NAME = /^[a-z][a-z0-9_]*$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MIN_PASSWORD = 10;
+
+interface AccountOptions {
+  name?: string;
+  role?: string;
+  skills?: string;
+  languages?: string;
+  maxConcurrent?: string;
+  passwordStdin?: boolean;
+}
+
+/** A usage error: printed without a stack, exit code 2. */
+class UsageError extends Error {}
+
+export function registerAgentsCommand(program: Command): void {
+  const agents = program.command('agents').description("manage the team's accounts");
+
+  agents
+    .command('list')
+    .description('list the accounts (with --all, disabled ones too)')
+    .option('--all', 'include disabled accounts')
+    .option('--json', 'one JSON object per line')
+    .action((options: { all?: boolean; json?: boolean }) =>
+      withStore(async (store) => {
+        const list = await store.agents.list({ includeDisabled: options.all === true });
+        if (options.json) {
+          for (const a of list) console.log(JSON.stringify(publicView(a)));
+          return;
+        }
+        printTable(list);
+      }),
+    );
+
+  withAccountOptions(
+    agents
+      .command('add <email>')
+      .description('create an account; prints a generated password unless --password-stdin')
+      .requiredOption('--name <name>', 'the name customers see ("Alex from Billing")'),
+  ).action((email: string, options: AccountOptions) =>
+    withStore(async (store) => {
+      if (!EMAIL.test(email)) throw new UsageError(`"${email}" is not an email address`);
+      if (await store.agents.findByEmail(email, { includeDisabled: true }))
+        throw new UsageError(`an account for ${email} already exists (use: baton agents update)`);
+      const fields = accountFields(options);
+      const { password, generated } = await passwordFrom(options);
+      const { hashPassword } = await import('../../server/auth/password.ts');
+      const agent = await store.agents.create({
+        id: `a_${randomUUID().replaceAll('-', '')}`,
+        email,
+        name: fields.name ?? email,
+        role: fields.role ?? 'agent',
+        skills: fields.skills ?? ['general'],
+        languages: fields.languages ?? ['en'],
+        maxConcurrent: fields.maxConcurrent ?? 3,
+        passwordHash: await hashPassword(password),
+        now: new Date(),
+      });
+      console.log(`created ${agent.email} (${agent.role}, id ${agent.id})`);
+      if (generated) console.log(`password (shown once): ${password}`);
+    }),
+  );
+
+  withAccountOptions(
+    agents
+      .command('update <email>')
+      .description('change an account; --enable gives a disabled one back its access')
+      .option('--name <name>', 'the name customers see')
+      .option('--enable', 'enable a disabled account'),
+  ).action((email: string, options: AccountOptions & { enable?: boolean }) =>
+    withStore(async (store) => {
+      const agent = await existing(store, email);
+      const fields = accountFields(options);
+      const passwordHash = options.passwordStdin
+        ? await (
+            await import('../../server/auth/password.ts')
+          ).hashPassword((await passwordFrom(options)).password)
+        : undefined;
+      const updated = await store.agents.update(agent.id, {
+        ...fields,
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(options.enable ? { disabledAt: null } : {}),
+      });
+      console.log(`updated ${updated?.email ?? email}`);
+    }),
+  );
+
+  agents
+    .command('disable <email>')
+    .description('end all sessions and refuse logins and routing (history is kept)')
+    .action((email: string) =>
+      withStore(async (store) => {
+        const agent = await existing(store, email);
+        await store.agents.disable(agent.id, new Date());
+        const open = await store.reads.assignedTo(agent.id);
+        console.log(`disabled ${agent.email}; their sessions have ended`);
+        if (open.length > 0) {
+          console.log(
+            `${open.length} conversation(s) are still assigned to them: reassign them from the supervisor view`,
+          );
+        }
+      }),
+    );
+}
+
+function withAccountOptions(command: Command): Command {
+  return command
+    .option('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--skills <list>', 'comma-separated queue skills, e.g. general,billing')
+    .option('--languages <list>', 'comma-separated languages they serve, e.g. en,es')
+    .option('--max-concurrent <n>', 'conversations at once (capacity)')
+    .option('--password-stdin', 'read the password from the first line of stdin');
+}
+
+function accountFields(options: AccountOptions) {
+  const list = (value: string, what: string) => {
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = items.find((s) => !NAME.test(s));
+    if (items.length === 0 || bad !== undefined)
+      throw new UsageError(`--${what}: lower-case names separated by commas (got "${value}")`);
+    return items;
+  };
+  if (options.role !== undefined && !(ROLES as readonly string[]).includes(options.role))
+    throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  const max = options.maxConcurrent === undefined ? undefined : Number(options.maxConcurrent);
+  if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 50))
+    throw new UsageError('--max-concurrent must be a whole number from 1 to 50');
+  return {
+    ...(options.name !== undefined ? { name: options.name.trim() } : {}),
+    ...(options.role !== undefined ? { role: options.role as AgentRecord['role'] } : {}),
+    ...(options.skills !== undefined ? { skills: list(options.skills, 'skills') } : {}),
+    ...(options.languages !== undefined ? { languages: list(options.languages, 'languages') } : {}),
+    ...(max !== undefined ? { maxConcurrent: max } : {}),
+  };
+}
+
+async function passwordFrom(
+  options: AccountOptions,
+): Promise<{ password: string; generated: boolean }> {
+  if (!options.passwordStdin)
+    return { password: randomBytes(12).toString('base64url'), generated: true };
+  let input = '';
+  for await (const chunk of process.stdin) input += String(chunk);
+  const password = input.split(/\r?\n/)[0] ?? '';
+  if (password.length < MIN_PASSWORD)
+    throw new UsageError(`the password must have at least ${MIN_PASSWORD} characters`);
+  return { password, generated: false };
+}
+
+async function existing(store: Store, email: string): Promise<AgentRecord> {
+  const agent = await store.agents.findByEmail(email, { includeDisabled: true });
+  if (!agent) throw new UsageError(`no account for ${email} (see: baton agents list --all)`);
+  return agent;
+}
+
+function publicView(a: AgentRecord) {
+  return {
+    id: a.id,
+    email: a.email,
+    name: a.name,
+    role: a.role,
+    skills: a.skills,
+    languages: a.languages,
+    maxConcurrent: a.maxConcurrent,
+    presence: a.presence,
+    disabledAt: a.disabledAt,
+  };
+}
+
+function printTable(list: readonly AgentRecord[]): void {
+  const rows = list.map((a) => [
+    a.email,
+    a.name,
+    a.role,
+    a.skills.join(','),
+    a.languages.join(','),
+    String(a.maxConcurrent),
+    a.disabledAt ? 'disabled' : a.presence,
+  ]);
+  const header = ['email', 'name', 'role', 'skills', 'languages', 'capacity', 'status'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  for (const row of [header, ...rows])
+    console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+}
+
+async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
+  const config = resolveConfigOrExit();
+  const { createStore } = await import('../../store/store.ts');
+  const store = createStore({ url: config.databaseUrl });
+  try {
+    const migrated = await store.migrate();
+    if (migrated.error) throw migrated.error;
+    await run(store);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`baton agents: ${error.message}`);
+    process.exitCode = 2;
+  } finally {
+    await store.close();
+  }
+}

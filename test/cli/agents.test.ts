@@ -1,0 +1,141 @@
+/**
+ * `baton agents` as an operator runs it (a real child process, a real database): accounts
+ * are created, changed and disabled, and the server honours it — a disabled account can no
+ * longer log in, its sessions have ended, and it is not part of the team routing sees.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+function agentsCli(args: string[], databaseUrl: string, input?: string) {
+  const r = spawnSync(process.execPath, ['bin/baton.mjs', 'agents', ...args], {
+    encoding: 'utf8',
+    input: input ?? '',
+    env: { ...process.env, DATABASE_URL: databaseUrl, FORCE_COLOR: '0' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('baton agents', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-agents-'));
+  const db = path.join(dir, 'baton.db');
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ database: { url: db }, env: { BATON_DEMO: 'false' } });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('adds accounts that can log in, with a generated or a given password', async () => {
+    const added = agentsCli(
+      [
+        'add',
+        'dana@acme.test',
+        '--name',
+        'Dana',
+        '--role',
+        'supervisor',
+        '--skills',
+        'billing,general',
+        '--languages',
+        'en,de',
+        '--max-concurrent',
+        '5',
+      ],
+      db,
+    );
+    expect(added.status).toBe(0);
+    const password = /password \(shown once\): (\S+)/.exec(added.stdout)?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    const token = await login(s.baseUrl, 'dana@acme.test', password);
+    const me = await api(s.baseUrl, 'GET', '/api/v1/me', { token });
+    expect(me.body.agent).toMatchObject({
+      name: 'Dana',
+      role: 'supervisor',
+      skills: ['billing', 'general'],
+    });
+
+    const given = agentsCli(
+      ['add', 'eli@acme.test', '--name', 'Eli', '--password-stdin'],
+      db,
+      'a-long-secret-1\n',
+    );
+    expect(given.status).toBe(0);
+    expect(given.stdout).not.toMatch(/password/);
+    await login(s.baseUrl, 'eli@acme.test', 'a-long-secret-1');
+
+    const listed = agentsCli(['list', '--json'], db);
+    const rows = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.email)).toEqual(['dana@acme.test', 'eli@acme.test']);
+    expect(rows[0]).toMatchObject({ languages: ['en', 'de'], maxConcurrent: 5 });
+    expect(JSON.stringify(rows)).not.toMatch(/scrypt/);
+  });
+
+  it('refuses bad input with a clear message and changes nothing', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['add', 'not-an-email', '--name', 'X'], /not an email address/],
+      [['add', 'dana@acme.test', '--name', 'Dana again'], /already exists/],
+      [['add', 'f@acme.test', '--name', 'F', '--role', 'boss'], /--role must be one of/],
+      [['add', 'f@acme.test', '--name', 'F', '--skills', 'Billing Team'], /--skills/],
+      [['add', 'f@acme.test', '--name', 'F', '--max-concurrent', '0'], /--max-concurrent/],
+      [['update', 'nobody@acme.test', '--name', 'N'], /no account for nobody@acme\.test/],
+    ];
+    for (const [args, message] of cases) {
+      const r = agentsCli(args, db);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    const short = agentsCli(
+      ['add', 'f@acme.test', '--name', 'F', '--password-stdin'],
+      db,
+      'short\n',
+    );
+    expect(short.stderr).toMatch(/at least 10 characters/);
+    const emails = agentsCli(['list', '--json'], db).stdout.match(/"email":"[^"]+"/g);
+    expect(emails).toHaveLength(2);
+  });
+
+  it('disables an account: its session ends, it cannot log in, routing no longer sees it', async () => {
+    const token = await login(s.baseUrl, 'eli@acme.test', 'a-long-secret-1');
+    const updated = agentsCli(
+      ['update', 'eli@acme.test', '--skills', 'technical', '--max-concurrent', '2'],
+      db,
+    );
+    expect(updated.status).toBe(0);
+    const me = await api(s.baseUrl, 'GET', '/api/v1/me', { token });
+    expect(me.body.agent.skills).toEqual(['technical']);
+
+    expect(agentsCli(['disable', 'eli@acme.test'], db).status).toBe(0);
+    expect((await api(s.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(401);
+    const again = await api(s.baseUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: 'eli@acme.test', password: 'a-long-secret-1' },
+    });
+    expect(again.status).toBe(401);
+    const dana = await login(
+      s.baseUrl,
+      'dana@acme.test',
+      /* reset below */ await resetPassword('dana@acme.test'),
+    );
+    const team = await api(s.baseUrl, 'GET', '/api/v1/agents', { token: dana });
+    expect(team.body.agents.map((a: any) => a.email)).toEqual(['dana@acme.test']);
+    expect(agentsCli(['list'], db).stdout).not.toMatch(/eli@acme\.test/);
+    expect(agentsCli(['list', '--all'], db).stdout).toMatch(/eli@acme\.test .* disabled/);
+
+    expect(agentsCli(['update', 'eli@acme.test', '--enable'], db).status).toBe(0);
+    await login(s.baseUrl, 'eli@acme.test', 'a-long-secret-1');
+  });
+
+  async function resetPassword(email: string): Promise<string> {
+    const r = agentsCli(['update', email, '--password-stdin'], db, 'another-secret-2\n');
+    expect(r.status).toBe(0);
+    return 'another-secret-2';
+  }
+});
