@@ -43,6 +43,7 @@ import { registerHealth } from './routes/health.ts';
 import { registerListEvents } from './routes/list-events.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerKnowledgeBaseRoutes } from './routes/knowledge-base-routes.ts';
+import { registerWebSecurity } from './web-security.ts';
 import type { KnowledgeBaseSource } from './engines/knowledge-base-source.ts';
 import { registerPostMessage } from './routes/post-message.ts';
 
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       new BatonError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.bodyMaxBytes } });
+  await registerWebSecurity(app, config);
 
   const hub = new RealtimeHub(bus);
   const slaMs = config.routing.firstResponseSlaSeconds * 1000;

@@ -27,6 +27,11 @@ export const ConfigSchema = Type.Object(
           Type.String({ description: 'Base URL customers and agents reach (BATON_PUBLIC_URL).' }),
         ),
         trustProxy: Type.Boolean({ default: false, description: 'Trust X-Forwarded-* headers.' }),
+        widgetOrigins: Type.Array(Type.String({ pattern: '^(\\*|https?://[^/\\s]+)$' }), {
+          default: [],
+          description:
+            'BATON_WIDGET_ORIGINS: sites (scheme://host[:port]) whose pages may embed the widget and call the API.',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

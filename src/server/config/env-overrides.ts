@@ -2,12 +2,13 @@
 export const ENV_OVERRIDES: ReadonlyArray<{
   env: string;
   path: readonly string[];
-  type: 'string' | 'int' | 'bool';
+  type: 'string' | 'int' | 'bool' | 'list';
 }> = [
   { env: 'BATON_DATA_DIR', path: ['dataDir'], type: 'string' },
   { env: 'HOST', path: ['server', 'host'], type: 'string' },
   { env: 'PORT', path: ['server', 'port'], type: 'int' },
   { env: 'BATON_PUBLIC_URL', path: ['server', 'publicUrl'], type: 'string' },
+  { env: 'BATON_WIDGET_ORIGINS', path: ['server', 'widgetOrigins'], type: 'list' },
   { env: 'DATABASE_URL', path: ['database', 'url'], type: 'string' },
   { env: 'REDIS_URL', path: ['redis', 'url'], type: 'string' },
   { env: 'BATON_REDIS_PREFIX', path: ['redis', 'channelPrefix'], type: 'string' },
@@ -96,7 +97,13 @@ export const ENV_OVERRIDES: ReadonlyArray<{
 ];
 
 /** Converts an env string; returns the raw string when it does not parse, so validation reports it. */
-export function parseEnvValue(raw: string, type: 'string' | 'int' | 'bool'): unknown {
+export function parseEnvValue(raw: string, type: 'string' | 'int' | 'bool' | 'list'): unknown {
+  // Lists are comma-separated: BATON_WIDGET_ORIGINS=https://shop.example,https://www.shop.example
+  if (type === 'list')
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   if (type === 'int') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
   if (type === 'bool') {
     if (/^(1|true|yes|on)$/i.test(raw)) return true;

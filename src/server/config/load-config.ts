@@ -104,7 +104,8 @@ function whereFrom(
   doc: Document | undefined,
   lines: LineCounter | undefined,
 ): string {
-  const env = fromEnv.get(dotted);
+  // An item of a list variable (widgetOrigins.1) came from the variable of the whole list.
+  const env = fromEnv.get(dotted) ?? fromEnv.get(dotted.replace(/\.\d+$/, ''));
   if (env) return `${env} (env) → `;
   if (!file || !doc || !lines) return '';
   const node = doc.getIn(dotted.split('.'), true) as { range?: [number, number] } | undefined;

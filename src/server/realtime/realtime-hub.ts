@@ -34,6 +34,7 @@ export class RealtimeHub implements PresencePort {
   private previewTimer: NodeJS.Timeout | null = null;
   /** The other nodes' sockets, when Baton runs as a cluster. */
   private readonly cluster: ClusterPresence | undefined;
+  private closed = false;
 
   constructor(bus: EventBus) {
     // Sockets on this node follow conversations whatever node committed the change.
@@ -54,7 +55,8 @@ export class RealtimeHub implements PresencePort {
     }
     return () => {
       set.delete(client);
-      if (set.size === 0) {
+      // Sockets still close after shutdown began; the store may be gone by then.
+      if (set.size === 0 && !this.closed) {
         this.customers.delete(client.conversationId);
         this.onCustomerPresence(client.conversationId, false);
         this.announcePresence();
@@ -108,6 +110,7 @@ export class RealtimeHub implements PresencePort {
   }
 
   close(): void {
+    this.closed = true;
     this.unsubscribe();
     if (this.previewTimer) clearTimeout(this.previewTimer);
   }
