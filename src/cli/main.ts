@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerAgentsCommand } from './commands/agents.ts';
 import { registerDemoTrafficCommand } from './commands/demo-traffic.ts';
+import { registerEraseCommand } from './commands/erase.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -20,6 +21,7 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerAgentsCommand(program);
 registerExportCommand(program);
+registerEraseCommand(program);
 registerDemoTrafficCommand(program);
 registerReplayCommand(program);
 registerPolicyCommand(program);

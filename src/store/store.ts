@@ -1,4 +1,5 @@
 /** The store: one database, its repositories, and its lifecycle. */
+import { ErasureRepository } from './erasure-repository.ts';
 import type { Kysely } from 'kysely';
 import { AgentRepository } from './agent-repository.ts';
 import { ConversationReads } from './conversation-reads.ts';
@@ -17,6 +18,7 @@ export interface Store {
   readonly agents: AgentRepository;
   readonly timers: TimerRepository;
   readonly webhooks: WebhookDeliveryRepository;
+  readonly erasure: ErasureRepository;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     agents: new AgentRepository(db),
     timers: new TimerRepository(db, engine),
     webhooks: new WebhookDeliveryRepository(db),
+    erasure: new ErasureRepository(db),
     migrate: () => migrateToLatest(db, engine),
     close: () => db.destroy(),
   };

@@ -1,0 +1,76 @@
+/**
+ * `baton erase` as an operator runs it: a dry run lists, --yes erases; open conversations are
+ * left alone unless asked; bad selectors are refused. Conversations made through the API.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login, startConversation } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+function erase(args: string[], databaseUrl: string) {
+  const r = spawnSync(process.execPath, ['bin/baton.mjs', 'erase', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl, FORCE_COLOR: '0' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('baton erase', () => {
+  const db = path.join(mkdtempSync(path.join(os.tmpdir(), 'baton-erase-')), 'baton.db');
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ database: { url: db } });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it("forgets a customer's closed conversations, and open ones only when asked", async () => {
+    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    const closed = await startConversation(s.baseUrl, { customer: { email: 'Sarah@Example.com' } });
+    await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/messages`, {
+      token: closed.token,
+      body: { action: 'request_human' },
+    });
+    await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/claim`, { token: agent });
+    await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/resolve`, { token: agent });
+    const open = await startConversation(s.baseUrl, { customer: { email: 'sarah@example.com' } });
+    const other = await startConversation(s.baseUrl, { customer: { email: 'marc@example.com' } });
+
+    const dry = erase(['--customer', 'sarah@example.com'], db);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(new RegExp(`${closed.id} .*resolved`));
+    expect(dry.stdout).toMatch(/1 open conversation\(s\) left alone/);
+    expect(dry.stdout).toMatch(/would erase 1 conversation/);
+    expect(await s.server.store.conversations.get(closed.id)).toBeDefined();
+
+    const done = erase(['--customer', 'sarah@example.com', '--yes'], db);
+    expect(done.stdout).toMatch(/erased 1 conversation/);
+    expect(await s.server.store.conversations.get(closed.id)).toBeUndefined();
+    const gone = await api(s.baseUrl, 'GET', `/api/v1/conversations/${closed.id}`, {
+      token: agent,
+    });
+    expect(gone.status).toBe(404);
+    expect(await s.server.store.conversations.get(open.id)).toBeDefined();
+
+    erase(['--customer', 'sarah@example.com', '--include-open', '--yes'], db);
+    expect(await s.server.store.conversations.get(open.id)).toBeUndefined();
+    expect(await s.server.store.conversations.get(other.id)).toBeDefined();
+  });
+
+  it('refuses unclear selectors', () => {
+    for (const args of [
+      [],
+      ['--customer', 'a', '--conversation', 'c_1'],
+      ['--thread', 'nothread'],
+    ]) {
+      const r = erase(args, db);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/baton erase: /);
+    }
+    expect(erase(['--closed-before', 'last tuesday'], db).stderr).toMatch(/takes a date/);
+  });
+});
