@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { resolveConfigOrExit } from '../resolve-config.ts';
+import { labelFromOutcome } from './outcome-label.ts';
 
 export function registerExportCommand(program: Command): void {
   program
@@ -10,7 +11,8 @@ export function registerExportCommand(program: Command): void {
     .description('write stored conversations as baton.transcript/1 JSON Lines')
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--since <date>', 'only conversations started at or after this ISO date')
-    .action(async (options: { out?: string; since?: string }) => {
+    .option('--labels', "add `expect` labels derived from agents' outcomes and CSAT, for replay")
+    .action(async (options: { out?: string; since?: string; labels?: boolean }) => {
       const config = resolveConfigOrExit();
       const since = options.since ? new Date(options.since) : null;
       if (since && Number.isNaN(since.getTime())) {
@@ -22,6 +24,7 @@ export function registerExportCommand(program: Command): void {
       const store = createStore({ url: config.databaseUrl });
       const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
       let count = 0;
+      let labelled = 0;
       try {
         let after: { createdAt: string; id: string } | null = null;
         for (;;) {
@@ -31,7 +34,13 @@ export function registerExportCommand(program: Command): void {
             after = { createdAt: conversation.createdAt, id: conversation.id };
             if (since && conversation.createdAt < since.toISOString()) continue;
             const events = await store.conversations.eventsSince(conversation.id, 0, 100_000);
-            out.write(JSON.stringify(exportTranscript(conversation, events)) + '\n');
+            const line: Record<string, unknown> = exportTranscript(conversation, events);
+            const label = options.labels ? labelFromOutcome(conversation, events) : null;
+            if (label) {
+              line.expect = label;
+              labelled++;
+            }
+            out.write(JSON.stringify(line) + '\n');
             count++;
           }
         }
@@ -39,6 +48,9 @@ export function registerExportCommand(program: Command): void {
         await store.close();
         if (options.out) out.end();
       }
-      console.error(`exported ${count} conversation${count === 1 ? '' : 's'}`);
+      console.error(
+        `exported ${count} conversation${count === 1 ? '' : 's'}` +
+          (options.labels ? `, ${labelled} labelled from outcomes` : ''),
+      );
     });
 }

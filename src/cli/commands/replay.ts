@@ -13,11 +13,15 @@ import type { Command } from 'commander';
 import {
   compareReplays,
   formatComparison,
+  formatLabelScore,
   formatReplaySummary,
   formatReplayTable,
   getDefaultPolicy,
+  readLabel,
   replayTranscript,
+  scoreLabels,
   summarizeReplay,
+  type HandoffLabel,
   type Policy,
   type ReplayResult,
 } from '../../core/policy/index.ts';
@@ -86,6 +90,8 @@ export async function runReplay(file: string, opts: ReplayCommandOptions): Promi
   const progress = progressBar(file);
   const base: ReplayResult[] = [];
   const compared: ReplayResult[] = [];
+  // Lines that carry an `expect` label (shared scenarios, `baton export --labels`).
+  const labelled: Array<{ label: HandoffLabel; a: ReplayResult; b: ReplayResult | undefined }> = [];
   let badLines = 0;
   let lineNo = 0;
   for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
@@ -101,6 +107,8 @@ export async function runReplay(file: string, opts: ReplayCommandOptions): Promi
     }
     const a = replayTranscript(parsed.transcript, policy);
     const b = other ? replayTranscript(parsed.transcript, other) : undefined;
+    const label = readLabel((parsed.transcript as { expect?: unknown }).expect);
+    if (label) labelled.push({ label, a, b });
     if (opts.json) {
       const out = b
         ? {
@@ -130,6 +138,25 @@ export async function runReplay(file: string, opts: ReplayCommandOptions): Promi
     const changes = compareReplays(base, compared);
     out += `\n${changes.length} conversation(s) change their outcome:\n`;
     out += `${formatComparison(changes, opts.policy ? basename(opts.policy) : 'default', basename(opts.compare))}\n`;
+  }
+  if (labelled.length > 0) {
+    const score = (pick: (l: (typeof labelled)[number]) => ReplayResult | undefined) =>
+      scoreLabels(
+        labelled.flatMap((l) => {
+          const result = pick(l);
+          return result ? [{ result, label: l.label }] : [];
+        }),
+      );
+    out += `\n${formatLabelScore(
+      score((l) => l.a),
+      `against the labels (policy ${policy.version})`,
+    )}\n`;
+    if (other) {
+      out += `\n${formatLabelScore(
+        score((l) => l.b),
+        `against the labels (policy ${other.version})`,
+      )}\n`;
+    }
   }
   await write(out);
   return 0;

@@ -7,3 +7,4 @@ export { DEFAULT_POLICY_YAML } from './default-policy-yaml.ts';
 export * from './policy-schema.ts';
 export * from './replay-transcript.ts';
 export * from './summarize-replay.ts';
+export * from './score-labels.ts';
