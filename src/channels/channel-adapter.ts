@@ -49,6 +49,8 @@ export interface ChannelCustomer {
   name?: string;
   phone?: string;
   email?: string;
+  /** The language the provider reports for the user (Telegram's `language_code`), e.g. `de`. */
+  language?: string;
 }
 
 export type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'sticker' | 'location' | 'other';
@@ -60,6 +62,8 @@ export interface ChannelMedia {
   mimeType?: string;
   caption?: string;
   fileName?: string;
+  /** Bytes, when the provider says (Telegram `file_size`, an email attachment's length). */
+  size?: number;
 }
 
 /** A customer turn. `providerMessageId` is the dedupe key; it is stable across redeliveries. */

@@ -93,8 +93,15 @@ describe('threading', () => {
         ref: 'attachment:0',
         mimeType: 'application/pdf',
         fileName: 'receipt.pdf',
+        size: 5,
       },
-      { kind: 'image', ref: 'cid:img1@mail', mimeType: 'image/jpeg', fileName: 'photo.jpg' },
+      {
+        kind: 'image',
+        ref: 'cid:img1@mail',
+        mimeType: 'image/jpeg',
+        fileName: 'photo.jpg',
+        size: 3,
+      },
     ]);
   });
 });

@@ -181,6 +181,35 @@ describe('other messaging events', () => {
     });
   });
 
+  it('attachments Baton has no kind for, without text, are unsupported by their type', () => {
+    const [share] = eventsOf(
+      envelope({
+        message: {
+          mid: 'm_2',
+          attachments: [{ type: 'ig_reel', payload: { url: 'https://x/r' } }],
+        },
+      }),
+    );
+    expect(share).toMatchObject({ unsupported: 'attachment.ig_reel' });
+    expect(share.media).toEqual([{ kind: 'other', ref: 'https://x/r' }]);
+    const [sticker] = eventsOf(
+      envelope({
+        message: {
+          mid: 'm_3',
+          attachments: [{ type: 'image', payload: { url: 'https://x/s.png', sticker_id: 369 } }],
+        },
+      }),
+    );
+    expect(sticker.unsupported).toBeUndefined();
+    expect(sticker.media).toEqual([{ kind: 'sticker', ref: 'https://x/s.png' }]);
+    const [withText] = eventsOf(
+      envelope({
+        message: { mid: 'm_4', text: 'look', attachments: [{ type: 'fallback', payload: {} }] },
+      }),
+    );
+    expect(withText.unsupported).toBeUndefined();
+  });
+
   it('read receipts are a watermark, reactions name their target', () => {
     expect(eventsOf(envelope({ read: { watermark: 1700000000500 } }))[0]).toMatchObject({
       type: 'read_watermark',

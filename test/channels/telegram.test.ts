@@ -145,6 +145,38 @@ describe('chats and updates', () => {
 });
 
 describe('Bot API calls', () => {
+  it('media keeps the file id, type, name and size by reference; the language is kept', () => {
+    const [event] = eventsOf(
+      json({
+        update_id: 900,
+        message: {
+          message_id: 5,
+          date: 1,
+          chat: { id: 9, type: 'private' },
+          from: { id: 9, first_name: 'Ana', language_code: 'pt-br' },
+          document: {
+            file_id: 'doc-1',
+            file_name: 'receipt.pdf',
+            mime_type: 'application/pdf',
+            file_size: 52_311,
+          },
+          caption: 'my receipt',
+        },
+      }),
+    );
+    expect(event.customer).toEqual({ externalId: '9', name: 'Ana', language: 'pt-br' });
+    expect(event.media).toEqual([
+      {
+        kind: 'document',
+        ref: 'doc-1',
+        mimeType: 'application/pdf',
+        fileName: 'receipt.pdf',
+        size: 52_311,
+        caption: 'my receipt',
+      },
+    ]);
+  });
+
   it('answerCallbackQuery', () => {
     const request = tg.answerCallbackQuery('query-id', { text: 'Connecting you…' });
     expect(request.url).toBe('http://telegram.test/bot123:ABC/answerCallbackQuery');

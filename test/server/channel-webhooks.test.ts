@@ -23,6 +23,8 @@ function waText(id: string, body: string) {
   const message = payload.entry[0].changes[0].value.messages[0];
   message.id = id;
   message.text.body = body;
+  // Sent now: the 24-hour window is timed from WhatsApp's timestamp.
+  message.timestamp = String(Math.floor(Date.now() / 1000));
   return JSON.stringify(payload);
 }
 

@@ -17,9 +17,9 @@ import { safeEqual } from '../safe-equal.ts';
 import { parseInboundEmail } from './parse-inbound-email.ts';
 
 export interface EmailAdapterOptions {
-  /** Basic-auth credentials the inbound webhook must carry. */
-  webhookUsername: string;
-  webhookPassword: string;
+  /** Basic-auth credentials the inbound webhook must carry; without them it accepts nothing. */
+  webhookUsername?: string;
+  webhookPassword?: string;
   /** The support address replies come from, e.g. `Acme Support <support@acme.test>`. */
   from: string;
   /** Domain for generated Message-IDs; defaults to the `from` address's domain. */
@@ -34,6 +34,10 @@ export interface EmailReply extends ReplyMessage {
   references?: string[];
   /** Use a known id (e.g. stored before sending, for dedupe); generated otherwise. */
   messageId?: string;
+  /** The first email of a new thread (a web chat continued by email): no `Re:`, no references. */
+  startsThread?: boolean;
+  /** Written by the bot: marked `Auto-Submitted: auto-replied` (RFC 3834) so robots do not answer. */
+  automatic?: boolean;
 }
 
 /** The subset of nodemailer's `Mail.Options` Baton sets. */
@@ -45,25 +49,31 @@ export interface MailMessage {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
+  headers?: Record<string, string>;
 }
 
 export interface EmailAdapter extends ChannelAdapter<MailMessage, EmailReply> {
   readonly channel: 'email';
+  /** The domain of the Message-IDs Baton generates. */
+  readonly messageIdDomain: string;
 }
 
 export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
   const clock = options.clock ?? (() => new Date());
-  const expected = `Basic ${Buffer.from(`${options.webhookUsername}:${options.webhookPassword}`).toString('base64')}`;
+  const { webhookUsername: user, webhookPassword: password } = options;
+  const expected =
+    user && password ? `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` : undefined;
   const domain = options.messageIdDomain ?? /@([^>\s]+)/.exec(options.from)?.[1] ?? 'baton.invalid';
   return {
     channel: 'email',
+    messageIdDomain: domain,
     receive(request: InboundRequest): InboundResult {
       const tooLarge = rejectOversized(request.rawBody);
       if (tooLarge) return tooLarge;
       const authorization = getHeader(request.headers, 'authorization');
       if (!authorization) return reject('SIGNATURE_MISSING', 'Basic credentials are required.');
       // 403 also tells Postmark to stop retrying a delivery we will never accept.
-      if (!safeEqual(authorization.trim(), expected))
+      if (!expected || !safeEqual(authorization.trim(), expected))
         return reject('SIGNATURE_INVALID', 'Wrong webhook credentials.');
       const body = parseJsonObject(request.rawBody);
       const events = body && parseInboundEmail(body, clock());
@@ -72,6 +82,12 @@ export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
       return { kind: 'accepted', events };
     },
     formatReply(threadId: string, reply: EmailReply): MailMessage[] {
+      const headers = reply.automatic ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {};
+      const messageId = reply.messageId ?? `<${randomUUID()}@${domain}>`;
+      if (reply.startsThread) {
+        const { to, subject, text } = reply;
+        return [{ from: options.from, to, subject, text, messageId, ...headers }];
+      }
       const inReplyTo = reply.replyToProviderMessageId ?? reply.references?.at(-1) ?? threadId;
       // Root first, then the rest in order, ending with the message answered (RFC 5322 3.6.4).
       const references = [...new Set([threadId, ...(reply.references ?? []), inReplyTo])];
@@ -81,9 +97,10 @@ export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
           to: reply.to,
           subject: /^re:/i.test(reply.subject.trim()) ? reply.subject : `Re: ${reply.subject}`,
           text: reply.text,
-          messageId: reply.messageId ?? `<${randomUUID()}@${domain}>`,
+          messageId,
           inReplyTo,
           references,
+          ...headers,
         },
       ];
     },

@@ -5,6 +5,7 @@
  */
 import type { ChannelEvent, ChannelMedia, DeliveryStatus, MediaKind } from '../channel-adapter.ts';
 import { arr, obj, str, type JsonObject } from '../parse-json-object.ts';
+import { stripQuotedReply } from './strip-quoted-reply.ts';
 
 /** Delivery records use Postmark's names; `MessageID` is the Message-ID Baton sent with. */
 const RECORD_STATUS: Record<string, DeliveryStatus> = {
@@ -30,8 +31,10 @@ export function parseInboundEmail(body: JsonObject, now: Date): ChannelEvent[] |
   const references = ids(headers.get('references'));
   const related = [...new Set([...references, ...(inReplyTo ? [inReplyTo] : [])])];
   const name = str(from.Name) ?? str(body.FromName);
-  // Postmark strips the quoted history from replies; fall back to the whole text body.
-  const text = str(body.StrippedTextReply)?.trim() || str(body.TextBody)?.trim() || undefined;
+  // Postmark strips the quoted history from replies; otherwise strip it here.
+  const full = str(body.TextBody)?.trim();
+  const text =
+    str(body.StrippedTextReply)?.trim() || (full ? stripQuotedReply(full) : undefined) || undefined;
   const subject = str(body.Subject);
   const date = Date.parse(str(body.Date) ?? '');
   const media = arr(body.Attachments).map(attachmentOf);
@@ -106,5 +109,6 @@ function attachmentOf(raw: unknown, index: number): ChannelMedia {
     ref: contentId ? `cid:${contentId.replace(/^<|>$/g, '')}` : `attachment:${index}`,
     ...(mimeType ? { mimeType } : {}),
     ...(fileName ? { fileName } : {}),
+    ...(typeof attachment.ContentLength === 'number' ? { size: attachment.ContentLength } : {}),
   };
 }

@@ -74,7 +74,7 @@ export function parseMessagingEvent(
         ...(text !== undefined ? { text } : {}),
         ...(quickReply ? { interactive: { id: quickReply, title: text ?? quickReply } } : {}),
         ...(media.length > 0 ? { media } : {}),
-        ...(message.is_unsupported === true ? { unsupported: 'unsupported' } : {}),
+        ...unsupportedOf(message, text),
         ...(replyTo ? { replyToProviderMessageId: replyTo } : {}),
       },
     ];
@@ -175,4 +175,19 @@ function attachmentOf(raw: unknown): ChannelMedia {
   // Stickers arrive as images with a sticker_id.
   const kind = payload.sticker_id !== undefined ? 'sticker' : (ATTACHMENT_KINDS[type] ?? 'other');
   return { kind, ref: str(payload.url) ?? str(attachment.title) ?? type };
+}
+
+/**
+ * Meta's own "unsupported" flag, or attachments Baton has no kind for (shares, reels, story
+ * mentions, templates) with no text: the bot then asks the customer to describe them.
+ */
+function unsupportedOf(message: JsonObject, text: string | undefined): { unsupported?: string } {
+  if (message.is_unsupported === true) return { unsupported: 'unsupported' };
+  if (text?.trim()) return {};
+  const attachments = arr(message.attachments).map(obj);
+  const isKnown = (a: JsonObject) =>
+    Object.hasOwn(ATTACHMENT_KINDS, str(a.type) ?? '') || obj(a.payload).sticker_id !== undefined;
+  const unknown = attachments.find((a) => !isKnown(a));
+  if (!unknown || attachments.some(isKnown)) return {};
+  return { unsupported: `attachment.${str(unknown.type) ?? 'unknown'}` };
 }

@@ -72,7 +72,12 @@ function customerOf(message: JsonObject): ChannelCustomer | undefined {
 
 function userCustomer(user: JsonObject): ChannelCustomer {
   const name = [str(user.first_name), str(user.last_name)].filter(Boolean).join(' ');
-  return { externalId: str(user.id) ?? '', ...(name ? { name } : {}) };
+  const language = str(user.language_code);
+  return {
+    externalId: str(user.id) ?? '',
+    ...(name ? { name } : {}),
+    ...(language ? { language } : {}),
+  };
 }
 
 function parseMessage(message: JsonObject, now: Date): MessageEvent | undefined {
@@ -123,7 +128,10 @@ function contentOf(message: JsonObject): Partial<MessageEvent> | undefined {
     caption ? { ...media, caption } : media;
   if (typeof message.text === 'string') return { text: message.text };
   const photo = arr(message.photo).map(obj).at(-1); // sizes ascend; keep the largest
-  if (photo) return { media: [withCaption({ kind: 'image', ref: str(photo.file_id) ?? '' })] };
+  if (photo) {
+    const image: ChannelMedia = { kind: 'image', ref: str(photo.file_id) ?? '', ...sizeOf(photo) };
+    return { media: [withCaption(image)] };
+  }
   for (const [field, kind] of FILE_KINDS) {
     if (!isObject(message[field])) continue;
     const file = message[field];
@@ -134,6 +142,7 @@ function contentOf(message: JsonObject): Partial<MessageEvent> | undefined {
       ref: str(file.file_id) ?? '',
       ...(mimeType ? { mimeType } : {}),
       ...(fileName ? { fileName } : {}),
+      ...sizeOf(file),
     };
     return { media: [withCaption(media)] };
   }
@@ -190,4 +199,9 @@ function buttonText(message: JsonObject, data: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Telegram's `file_size` (bytes), when it sent one. */
+function sizeOf(file: JsonObject): { size?: number } {
+  return typeof file.file_size === 'number' ? { size: file.file_size } : {};
 }

@@ -9,13 +9,26 @@ import type { ConversationRecord, NewEvent } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
+import {
+  findConversationOfSentEmail,
+  findEmailConversation,
+} from '../email/find-email-conversation.ts';
+import {
+  shouldAnswerUnsupported,
+  UNSUPPORTED_REPLY_KIND,
+  unsupportedReplyText,
+} from './unsupported-reply.ts';
 
 export interface ChannelInboundDeps {
   readonly store: Store;
   readonly bus: EventBus;
   readonly service: ConversationService;
   readonly clock: () => Date;
+  /** Longer provider texts (an email) are cut to this, marked, rather than refused. */
+  readonly messageMaxChars?: number;
 }
+
+const OPEN_STATES = ['bot', 'intake', 'queued', 'offered', 'assigned', 'deferred'] as const;
 
 export class ChannelInbound {
   constructor(private readonly deps: ChannelInboundDeps) {}
@@ -24,9 +37,15 @@ export class ChannelInbound {
     switch (event.type) {
       case 'message':
         return this.message(channel, event);
-      case 'status':
-        if (!event.threadId) return;
-        return this.record(channel, event.threadId, {
+      case 'status': {
+        // Email delivery records name only the Message-ID Baton sent, which names the conversation.
+        const sentIn =
+          !event.threadId && channel === 'email'
+            ? await findConversationOfSentEmail(this.deps.store, event.providerMessageId)
+            : undefined;
+        const thread = event.threadId ?? (sentIn ? { conversationId: sentIn.id } : undefined);
+        if (!thread) return;
+        return this.record(channel, thread, {
           type: 'message.status',
           data: {
             providerMessageId: event.providerMessageId,
@@ -34,6 +53,7 @@ export class ChannelInbound {
             ...(event.error ? { error: event.error } : {}),
           },
         });
+      }
       case 'opt_out':
       case 'opt_in':
         return this.record(
@@ -56,10 +76,19 @@ export class ChannelInbound {
           },
           { standby: event.action !== 'pass' },
         );
+      case 'reaction':
+        // Shown to the agent on the message it reacts to; never a turn for the bot.
+        return this.record(channel, event.threadId, {
+          type: 'channel.reaction',
+          data: {
+            providerMessageId: event.providerMessageId,
+            targetProviderMessageId: event.targetProviderMessageId,
+            emoji: event.emoji ?? null,
+          },
+        });
       case 'help':
       case 'message_edited':
       case 'message_deleted':
-      case 'reaction':
       case 'read_watermark':
       case 'system':
       case 'echo':
@@ -70,20 +99,94 @@ export class ChannelInbound {
 
   private async message(channel: string, event: MessageEvent): Promise<void> {
     const conversation = await this.conversationFor(channel, event);
-    const text = textOf(event);
-    const extra: Record<string, unknown> = { providerMessageId: event.providerMessageId };
+    const text = this.limited(textOf(event));
+    // `providerAt`: when the customer sent it; a redelivery can arrive much later (the window).
+    const extra: Record<string, unknown> = {
+      providerMessageId: event.providerMessageId,
+      providerAt: event.at,
+    };
     if (event.media?.length) extra.media = event.media;
     if (event.interactive) extra.interactive = event.interactive;
     if (event.unsupported) extra.unsupported = event.unsupported;
+    if (channel === 'email') {
+      // What a reply needs to stay in the thread (see email/email-thread.ts).
+      extra.email = { subject: event.subject ?? '', references: event.references ?? [] };
+    }
+    const clientMessageId = `${channel}:${event.providerMessageId}`;
+    if (event.unsupported && !event.text?.trim()) {
+      return this.unsupported(conversation, { text, clientMessageId, extra }, event);
+    }
     await this.deps.service.postCustomerMessage(
       conversation.id,
-      { text, clientMessageId: `${channel}:${event.providerMessageId}`, extra },
+      { text, clientMessageId, extra },
       { botInBackground: true },
     );
   }
 
+  /**
+   * A message Baton cannot open: stored as what it was, for the agent, and answered with one
+   * polite request to describe it, in the same commit, without a bot turn on "[poll message]".
+   */
+  private async unsupported(
+    conversation: ConversationRecord,
+    message: { text: string; clientMessageId: string; extra: Record<string, unknown> },
+    event: MessageEvent,
+  ): Promise<void> {
+    const { store, bus, clock } = this.deps;
+    const recent = await store.conversations.eventsSince(
+      conversation.id,
+      Math.max(0, conversation.lastSeq - 200),
+      200,
+    );
+    const answer = shouldAnswerUnsupported(conversation, recent);
+    const customerEvent: NewEvent = {
+      type: 'message.created',
+      actor: { type: 'customer' },
+      data: {
+        from: 'customer',
+        text: message.text,
+        clientMessageId: message.clientMessageId,
+        ...message.extra,
+      },
+      clientMessageId: message.clientMessageId,
+    };
+    const reply: NewEvent = {
+      type: 'message.created',
+      actor: { type: 'bot' },
+      data: {
+        from: 'bot',
+        text: unsupportedReplyText(conversation.language ?? event.customer.language),
+        kind: UNSUPPORTED_REPLY_KIND,
+      },
+    };
+    const commit = (withReply: boolean) =>
+      store.conversations.commit({
+        conversationId: conversation.id,
+        expectStatus: withReply ? ['bot', 'intake'] : OPEN_STATES,
+        changes: { preview: message.text.slice(0, 140) },
+        events: withReply ? [customerEvent, reply] : [customerEvent],
+        now: clock(),
+      });
+    let result = await commit(answer);
+    // A person took the conversation in between: store the message, and the bot stays silent.
+    if (!result.ok && result.reason === 'conflict' && answer) result = await commit(false);
+    if (result.ok) bus.publish(result);
+  }
+
+  /** Cuts a provider text to the message limit, saying so, instead of losing the message. */
+  private limited(text: string): string {
+    const max = this.deps.messageMaxChars;
+    const chars = [...text];
+    if (!max || chars.length <= max) return text;
+    const marker = ' […]';
+    return chars.slice(0, max - marker.length).join('') + marker;
+  }
+
   private async conversationFor(channel: string, event: MessageEvent): Promise<ConversationRecord> {
-    const open = await this.deps.store.conversations.findOpenByThread(channel, event.threadId);
+    const open =
+      channel === 'email'
+        ? await findEmailConversation(this.deps.store, event)
+        : await this.deps.store.conversations.findOpenByThread(channel, event.threadId);
     if (open) return open;
     const customer: Record<string, unknown> = { id: `${channel}:${event.customer.externalId}` };
     if (event.customer.name) customer.name = event.customer.name;
@@ -100,11 +203,15 @@ export class ChannelInbound {
 
   private async record(
     channel: string,
-    thread: string,
+    thread: string | { conversationId: string },
     event: Pick<NewEvent, 'type' | 'data'>,
     channelState?: { optedOut?: boolean; standby?: boolean },
   ): Promise<void> {
-    const conversation = await this.deps.store.conversations.findLatestByThread(channel, thread);
+    const conversations = this.deps.store.conversations;
+    const conversation =
+      typeof thread === 'string'
+        ? await conversations.findLatestByThread(channel, thread)
+        : await conversations.get(thread.conversationId);
     if (!conversation) return;
     const result = await this.deps.store.conversations.commit({
       conversationId: conversation.id,

@@ -5,7 +5,8 @@
  * the timer's lease lapses; a 4xx, an opted-out customer or a closed WhatsApp window is
  * recorded as a failed delivery the agent can see. Nothing is sent from standby.
  */
-import type { ChannelAdapter, WhatsAppAdapter } from '../../channels/index.ts';
+import type { ChannelAdapter, WhatsAppAdapter, WhatsAppTemplate } from '../../channels/index.ts';
+import { whatsAppWindow } from './whatsapp-window-check.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationRecord, StoredEvent, TimerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
@@ -57,9 +58,14 @@ export function handleChannelSend(deps: ChannelOutboundDeps) {
     if (!conversation?.externalThread || !message || !adapter) return;
     const refusal = await refuse(deps, conversation, adapter, message, now);
     if (refusal) return delivery(deps, conversation, seq, 'failed', refusal, now);
-    for (const request of adapter.formatReply(conversation.externalThread, {
-      text: String(message.data.text ?? ''),
-    })) {
+    const template = templateOf(message);
+    const requests =
+      template && adapter.channel === 'whatsapp'
+        ? [(adapter as WhatsAppAdapter).formatTemplate(conversation.externalThread, template)]
+        : adapter.formatReply(conversation.externalThread, {
+            text: String(message.data.text ?? ''),
+          });
+    for (const request of requests) {
       let status: number;
       try {
         const response = await send(request.url, {
@@ -99,16 +105,28 @@ async function refuse(
   if (conversation.channelState.optedOut)
     return 'the customer opted out (STOP); nothing may be sent';
   if (conversation.channelState.standby) return 'another app has the thread (standby)';
-  if (adapter.channel === 'whatsapp' && message.data.from === 'agent') {
+  // Templates are what WhatsApp allows outside the window; free text is checked again here
+  // because time passes between the post (checked in the route) and the send.
+  if (adapter.channel === 'whatsapp' && message.data.from === 'agent' && !templateOf(message)) {
     const events = await deps.store.conversations.eventsSince(conversation.id, 0, 100_000);
-    const lastCustomer = events
-      .filter((e) => e.type === 'message.created' && e.data.from === 'customer')
-      .at(-1);
-    const window = (adapter as WhatsAppAdapter).canSendFreeText(lastCustomer?.at, now);
+    const window = whatsAppWindow(events, now);
     if (!window.ok)
       return `${window.code}: the 24-hour window is closed; send an approved template instead`;
   }
   return null;
+}
+
+/** The template an agent sent (send-whatsapp-template.ts), in the Cloud API adapter's terms. */
+function templateOf(message: StoredEvent): WhatsAppTemplate | undefined {
+  const template = message.data.template as
+    { name?: unknown; language?: unknown; parameters?: unknown } | undefined;
+  if (typeof template?.name !== 'string' || typeof template.language !== 'string') return undefined;
+  const parameters = Array.isArray(template.parameters) ? template.parameters.map(String) : [];
+  return {
+    name: template.name,
+    languageCode: template.language,
+    ...(parameters.length > 0 ? { bodyParameters: parameters } : {}),
+  };
 }
 
 async function delivery(

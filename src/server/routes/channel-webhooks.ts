@@ -5,10 +5,16 @@
  * after, so providers that time out (Twilio after 15 s) never see a slow reply.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_WEBHOOK_BODY_BYTES, type InboundRequest } from '../../channels/index.ts';
+import {
+  MAX_WEBHOOK_BODY_BYTES,
+  type ChannelAdapter,
+  type InboundRequest,
+} from '../../channels/index.ts';
 import { errorBody } from '../error-handler.ts';
 import type { ChannelInbound } from '../channels/channel-inbound.ts';
-import type { EnabledAdapters } from '../channels/create-adapters.ts';
+
+/** What a webhook needs of an adapter: email's replies are mail, not HTTP, but it receives alike. */
+export type WebhookReceiver = Pick<ChannelAdapter<unknown, never>, 'channel' | 'receive'>;
 
 function flatten(values: Record<string, unknown>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
@@ -29,7 +35,7 @@ function toInbound(request: FastifyRequest): InboundRequest {
 
 export async function registerChannelWebhooks(
   app: FastifyInstance,
-  adapters: EnabledAdapters,
+  adapters: ReadonlyMap<string, WebhookReceiver>,
   inbound: ChannelInbound,
 ): Promise<void> {
   await app.register(async (scope) => {

@@ -1,0 +1,44 @@
+/**
+ * Which open conversation an inbound email belongs to. First any Baton Message-ID it answers
+ * (verified; this is how a web chat continued by email gets its replies back), then the
+ * email thread by its root, then by any other id it names: some clients drop References
+ * and keep only In-Reply-To.
+ */
+import type { MessageEvent } from '../../channels/index.ts';
+import type { ConversationRecord } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import { isBatonMessageIdOf, parseBatonMessageId } from './email-message-ids.ts';
+
+const CLOSED = new Set(['resolved', 'abandoned']);
+
+export async function findEmailConversation(
+  store: Store,
+  event: MessageEvent,
+): Promise<ConversationRecord | undefined> {
+  const named = [
+    ...(event.replyToProviderMessageId ? [event.replyToProviderMessageId] : []),
+    ...[...(event.references ?? [])].reverse(),
+  ];
+  for (const id of named) {
+    const parsed = parseBatonMessageId(id);
+    if (!parsed) continue;
+    const conversation = await store.conversations.get(parsed.conversationId);
+    if (conversation && !CLOSED.has(conversation.status) && isBatonMessageIdOf(conversation, id))
+      return conversation;
+  }
+  for (const thread of new Set([event.threadId, ...named])) {
+    const open = await store.conversations.findOpenByThread('email', thread);
+    if (open) return open;
+  }
+  return undefined;
+}
+
+/** The conversation a Baton Message-ID belongs to, when its tag verifies (for bounces). */
+export async function findConversationOfSentEmail(
+  store: Store,
+  messageId: string,
+): Promise<ConversationRecord | undefined> {
+  const parsed = parseBatonMessageId(messageId);
+  const conversation = parsed && (await store.conversations.get(parsed.conversationId));
+  return conversation && isBatonMessageIdOf(conversation, messageId) ? conversation : undefined;
+}

@@ -1,0 +1,407 @@
+/**
+ * Email for real, on both engines: customers' mail arrives at Baton's SMTP listener (stored
+ * before the 250), replies leave through an SMTP relay (a local smtp-server that records
+ * what it receives) in the same thread, and a web chat continued by email gets its email
+ * replies back into the same conversation.
+ */
+import type { AddressInfo } from 'node:net';
+import nodemailer, { type Transporter } from 'nodemailer';
+import PostalMime, { type Email } from 'postal-mime';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login, startConversation } from '../helpers/api-client.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
+import { inboundEmail } from '../channels/synthetic-payloads.ts';
+
+const SUPPORT = 'help@acme.test';
+
+interface Relayed {
+  readonly envelopeTo: string[];
+  readonly mail: Email;
+  readonly header: (name: string) => string | undefined;
+}
+
+/** A stand-in for the outbound relay: records every message, can refuse the next ones with 451. */
+function startRelay() {
+  const received: Relayed[] = [];
+  const state = { refuseNext: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (state.refuseNext > 0) {
+          state.refuseNext--;
+          return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
+        }
+        PostalMime.parse(Buffer.concat(chunks)).then((mail) => {
+          received.push({
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            mail,
+            header: (name) => mail.headers.find((h) => h.key === name)?.value,
+          });
+          callback();
+        }, callback);
+      });
+    },
+  });
+  return { server, received, state };
+}
+
+function mime(options: {
+  from?: string;
+  to?: string;
+  messageId: string;
+  subject?: string;
+  inReplyTo?: string;
+  references?: string;
+  body: string;
+  extraHeaders?: string;
+}): string {
+  return [
+    `From: ${options.from ?? 'Sarah Jones <sarah@customer.test>'}`,
+    `To: ${options.to ?? SUPPORT}`,
+    `Subject: ${options.subject ?? 'Order 1234 has not arrived'}`,
+    `Message-ID: ${options.messageId}`,
+    'Date: Sun, 22 Nov 2026 09:58:00 +0000',
+    ...(options.inReplyTo ? [`In-Reply-To: ${options.inReplyTo}`] : []),
+    ...(options.references ? [`References: ${options.references}`] : []),
+    ...(options.extraHeaders ? [options.extraHeaders] : []),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    options.body,
+  ].join('\r\n');
+}
+
+describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
+  const relay = startRelay();
+  let s: TestServer;
+  let client: Transporter;
+  const send = (raw: string, to = SUPPORT) =>
+    client.sendMail({ envelope: { from: 'sarah@customer.test', to: [to] }, raw });
+  const store = () => s.server.store;
+
+  beforeAll(async () => {
+    if (database.skipReason) return;
+    await new Promise<void>((r) => relay.server.listen(0, '127.0.0.1', () => r()));
+    const relayPort = (relay.server.server.address() as AddressInfo).port;
+    s = await startTestServer({
+      engine: database.name,
+      env: {
+        BATON_EMAIL_FROM: `Acme Support <${SUPPORT}>`,
+        BATON_EMAIL_SMTP_URL: `smtp://127.0.0.1:${relayPort}`,
+        BATON_SMTP_HOST: '127.0.0.1',
+        BATON_SMTP_PORT: '0',
+        BATON_SMTP_ACCEPT_FOR: `${SUPPORT}, @support.acme.test`,
+        BATON_SMTP_MAX_BYTES: '20000',
+        BATON_EMAIL_WEBHOOK_USERNAME: 'postmark',
+        BATON_EMAIL_WEBHOOK_PASSWORD: 'inbound-secret',
+        BATON_TIMER_INTERVAL_MS: '50',
+        BATON_TIMER_LEASE_MS: '1000',
+      },
+    });
+    client = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: s.server.app.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+  });
+  afterAll(async () => {
+    client?.close();
+    await s?.close();
+    await new Promise<void>((r) => relay.server.close(() => r()));
+  });
+
+  it.skipIf(database.skipReason)(
+    'accepts mail only for the support address, refuses oversize with 552, ignores robots',
+    async () => {
+      await expect(
+        send(mime({ messageId: '<relay-try@customer.test>', body: 'hi' }), 'someone@else.test'),
+      ).rejects.toMatchObject({ responseCode: 550 });
+      const big = mime({ messageId: '<big@customer.test>', body: 'x'.repeat(30_000) });
+      await expect(send(big)).rejects.toMatchObject({ responseCode: 552 });
+      const autoReply = mime({
+        messageId: '<ooo@customer.test>',
+        subject: 'Out of office',
+        body: 'I am away until Monday.',
+        extraHeaders: 'Auto-Submitted: auto-replied',
+      });
+      expect((await send(autoReply)).response).toMatch(/^250/);
+      for (const id of ['<relay-try@customer.test>', '<big@customer.test>', '<ooo@customer.test>'])
+        expect(await store().conversations.findOpenByThread('email', id)).toBeUndefined();
+    },
+  );
+
+  it.skipIf(database.skipReason)(
+    'stores before the 250, once per Message-ID, and answers in the same thread',
+    async () => {
+      const first = mime({
+        messageId: '<first@customer.test>',
+        body: 'How long does shipping take?\r\n\r\n-- \r\nSarah Jones\r\nSent from my phone',
+      });
+      const accepted = await send(first);
+      expect(accepted.response).toMatch(/^250/);
+      // Persisted before the 250: no waiting needed.
+      const conversation = await store().conversations.findOpenByThread(
+        'email',
+        '<first@customer.test>',
+      );
+      expect(conversation?.customer).toMatchObject({ email: 'sarah@customer.test' });
+      await send(first); // the sending server retries: stored once
+      const bot = await until(() =>
+        relay.received.find((r) => r.envelopeTo.includes('sarah@customer.test')),
+      );
+      const events = await store().conversations.eventsSince(conversation!.id, 0);
+      const customer = events.filter((e) => e.data.from === 'customer');
+      expect(customer).toHaveLength(1);
+      expect(customer[0]!.data.text).toBe('How long does shipping take?');
+      expect(bot.mail.subject).toBe('Re: Order 1234 has not arrived');
+      expect(bot.mail.inReplyTo).toBe('<first@customer.test>');
+      expect(bot.mail.references).toContain('<first@customer.test>');
+      expect(bot.mail.messageId).toMatch(new RegExp(`^<baton\\.${conversation!.id}\\.\\d+\\.`));
+      expect(bot.header('auto-submitted')).toBe('auto-replied');
+      expect(bot.mail.from?.address).toBe(SUPPORT);
+      expect(bot.mail.text).toMatch(/business days/);
+
+      // A reply that keeps only In-Reply-To (no References) still finds the conversation.
+      await send(
+        mime({
+          messageId: '<second@customer.test>',
+          subject: 'Re: Order 1234 has not arrived',
+          inReplyTo: bot.mail.messageId,
+          body: 'I want to talk to a human please\r\n\r\nOn Sun, 22 Nov 2026 at 10:00, Acme Support <help@acme.test> wrote:\r\n> Shipping takes 3-5 business days.',
+        }),
+      );
+      const handedOver = await until(async () => {
+        const c = await store().conversations.get(conversation!.id);
+        return c?.status === 'queued' ? c : undefined;
+      });
+      const second = (await store().conversations.eventsSince(handedOver.id, 0)).find(
+        (e) => e.data.providerMessageId === '<second@customer.test>',
+      );
+      expect(second?.data.text).toBe('I want to talk to a human please');
+
+      const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation!.id}/claim`, {
+        token: agent,
+      });
+      relay.state.refuseNext = 1; // the relay answers 451 once: retried, not lost
+      const posted = await api(
+        s.baseUrl,
+        'POST',
+        `/api/v1/conversations/${conversation!.id}/messages`,
+        { token: agent, body: { text: 'Hi Sarah, Alex here. Your parcel left today.' } },
+      );
+      expect(posted.status).toBe(201);
+      const human = await until(
+        () => relay.received.find((r) => r.mail.text?.includes('Alex here')),
+        20_000,
+      );
+      expect(human.envelopeTo).toEqual(['sarah@customer.test']);
+      // It answers the latest email of the thread: Sarah's, or a bot email sent after it.
+      const earlier = relay.received
+        .filter((r) => r.envelopeTo.includes('sarah@customer.test') && r !== human)
+        .map((r) => r.mail.messageId);
+      expect(['<second@customer.test>', ...earlier]).toContain(human.mail.inReplyTo);
+      const references = human.mail.references?.split(/\s+/);
+      expect(references?.[0]).toBe('<first@customer.test>');
+      expect(references).toContain('<second@customer.test>');
+      expect(human.header('auto-submitted')).toBeUndefined();
+      expect(relay.received.filter((r) => r.mail.text?.includes('Alex here'))).toHaveLength(1);
+      const delivery = await until(async () =>
+        (await store().conversations.eventsSince(conversation!.id, 0)).find(
+          (e) => e.type === 'message.delivery' && e.data.providerMessageId === human.mail.messageId,
+        ),
+      );
+      expect(delivery.data).toMatchObject({ status: 'sent', channel: 'email' });
+
+      // The customer's server bounces it later: a failed status the agent sees. A bounce
+      // naming a forged Baton id changes nothing.
+      const bounce = (originalId: string, id: string) =>
+        [
+          'From: MAILER-DAEMON@mx.customer.test',
+          `To: ${SUPPORT}`,
+          `Message-ID: <${id}@mx.customer.test>`,
+          'Subject: Undelivered Mail Returned to Sender',
+          'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+          '',
+          '--B',
+          'Content-Type: message/delivery-status',
+          '',
+          'Action: failed',
+          'Status: 5.2.2',
+          'Diagnostic-Code: smtp; 552 5.2.2 Mailbox full',
+          '--B',
+          'Content-Type: text/rfc822-headers',
+          '',
+          `Message-ID: ${originalId}`,
+          '--B--',
+        ].join('\r\n');
+      const forgedId = human.mail.messageId!.replace(/\.[0-9a-f]{20}@/, '.0123456789abcdef0123@');
+      expect((await send(bounce(forgedId, 'dsn-forged'))).response).toMatch(/^250/);
+      expect((await send(bounce(human.mail.messageId!, 'dsn-1'))).response).toMatch(/^250/);
+      const statuses = (await store().conversations.eventsSince(conversation!.id, 0)).filter(
+        (e) => e.type === 'message.status',
+      );
+      expect(statuses.map((e) => e.data)).toEqual([
+        {
+          providerMessageId: human.mail.messageId,
+          status: 'failed',
+          error: 'smtp; 552 5.2.2 Mailbox full',
+        },
+      ]);
+    },
+    30_000,
+  );
+
+  it.skipIf(database.skipReason)(
+    'continues a web chat by email: agent replies go out, email replies come back in',
+    async () => {
+      const c = await startConversation(s.baseUrl, { customer: { name: 'Sam' } });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { text: 'My invoice shows the wrong VAT number' },
+      });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { action: 'request_human' },
+      });
+      // What the waiting room's "continue by message" choice stores (set directly here).
+      const current = await store().conversations.get(c.id);
+      await store().conversations.commit({
+        conversationId: c.id,
+        events: [{ type: 'customer.reply_by_email', actor: { type: 'customer' }, data: {} }],
+        changes: {
+          channelState: { ...current!.channelState, replyByEmail: 'sam@customer.test' },
+        },
+        now: new Date(),
+      });
+      const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const claimed = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
+        token: agent,
+      });
+      expect(claimed.status).toBe(200);
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: agent,
+        body: { text: 'I have corrected the VAT number on invoice 88.' },
+      });
+      const opening = await until(() =>
+        relay.received.find((r) => r.envelopeTo.includes('sam@customer.test')),
+      );
+      expect(opening.mail.subject).toBe('Your conversation with Acme Support');
+      expect(opening.mail.inReplyTo).toBeUndefined();
+      expect(opening.mail.text).toMatch(/continues the chat you started/);
+      expect(opening.mail.text).toMatch(/My invoice shows the wrong VAT number/);
+      expect(opening.mail.text).toMatch(/corrected the VAT number/);
+
+      // A forged reference to this conversation (wrong tag) does not get in.
+      const forged = opening.mail.messageId!.replace(/\.[0-9a-f]{20}@/, '.0123456789abcdef0123@');
+      await send(
+        mime({
+          from: 'mallory@evil.test',
+          messageId: '<forged@evil.test>',
+          inReplyTo: forged,
+          body: 'Please send the refund to my account instead',
+        }),
+      );
+      // The real reply does, as a customer message of the same conversation.
+      await send(
+        mime({
+          from: 'Sam <sam@customer.test>',
+          messageId: '<sam-reply@customer.test>',
+          subject: `Re: ${opening.mail.subject}`,
+          inReplyTo: opening.mail.messageId!,
+          references: opening.mail.messageId!,
+          body: 'Thank you! Could you send me the corrected PDF?\r\n\r\n> I have corrected the VAT number',
+        }),
+      );
+      const events = await store().conversations.eventsSince(c.id, 0);
+      const customerTexts = events
+        .filter((e) => e.data.from === 'customer')
+        .map((e) => e.data.text);
+      expect(customerTexts).toContain('Thank you! Could you send me the corrected PDF?');
+      expect(customerTexts.join(' ')).not.toMatch(/refund/);
+
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: agent,
+        body: { text: 'Here it is, attached to your account.' },
+      });
+      const followUp = await until(() =>
+        relay.received.find((r) => r.mail.text?.includes('attached to your account')),
+      );
+      expect(followUp.mail.subject).toBe('Re: Your conversation with Acme Support');
+      expect(followUp.mail.inReplyTo).toBe('<sam-reply@customer.test>');
+      expect(followUp.mail.references?.split(/\s+/)[0]).toBe(opening.mail.messageId);
+      expect(followUp.mail.text).not.toMatch(/continues the chat/);
+    },
+    30_000,
+  );
+
+  it.skipIf(database.skipReason)(
+    'takes the inbound-parse webhook behind Basic auth into the same threading, and bounces',
+    async () => {
+      const body = JSON.stringify(
+        inboundEmail({
+          FromFull: { Email: 'lee@customer.test', Name: 'Lee' },
+          Headers: [{ Name: 'Message-ID', Value: '<hook-1@customer.test>' }],
+          TextBody: 'Do you ship to Norway?',
+        }),
+      );
+      const hook = (password: string) =>
+        fetch(`${s.baseUrl}/channels/email/webhook`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Basic ${Buffer.from(`postmark:${password}`).toString('base64')}`,
+          },
+          body,
+        });
+      const wrong = await hook('not-the-secret');
+      expect(wrong.status).toBe(403);
+      expect(await store().conversations.findOpenByThread('email', '<hook-1@customer.test>')).toBe(
+        undefined,
+      );
+      expect((await hook('inbound-secret')).status).toBe(200);
+      const conversation = await store().conversations.findOpenByThread(
+        'email',
+        '<hook-1@customer.test>',
+      );
+      expect(conversation?.customer).toMatchObject({ email: 'lee@customer.test' });
+      const answer = await until(() =>
+        relay.received.find((r) => r.envelopeTo.includes('lee@customer.test')),
+      );
+      expect(answer.mail.inReplyTo).toBe('<hook-1@customer.test>');
+
+      // A bounce names the Message-ID Baton sent, which names the conversation.
+      const bounce = await fetch(`${s.baseUrl}/channels/email/webhook`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${Buffer.from('postmark:inbound-secret').toString('base64')}`,
+        },
+        body: JSON.stringify({
+          RecordType: 'Bounce',
+          MessageID: answer.mail.messageId,
+          Description: 'mailbox not found',
+        }),
+      });
+      expect(bounce.status).toBe(200);
+      const status = (await store().conversations.eventsSince(conversation!.id, 0)).find(
+        (e) => e.type === 'message.status',
+      );
+      expect(status?.data).toMatchObject({
+        providerMessageId: answer.mail.messageId,
+        status: 'failed',
+        error: 'mailbox not found',
+      });
+    },
+    20_000,
+  );
+});
