@@ -11,7 +11,7 @@ import { MessageList } from './message-list.ts';
 import { loadPanelOpen, savePanelOpen } from './stored-session.ts';
 import { styles } from './styles.ts';
 
-type HandoffState = 'bot' | 'requested' | 'waiting' | 'joined' | 'resolved';
+type HandoffState = 'bot' | 'requested' | 'waiting' | 'deferred' | 'joined' | 'resolved';
 
 const DEFAULT_TITLE = 'Chat with us';
 const numberFormat = new Intl.NumberFormat('en');
@@ -67,7 +67,10 @@ export class BatonChatElement extends HTMLElement {
     this.#restart = part(this.#root, '.restart');
     this.#composerError = part(this.#root, '.composer-error');
     this.#connection = part(this.#root, '.connection');
-    this.#messages = new MessageList(this.#log);
+    this.#messages = new MessageList(this.#log, {
+      onChoose: (choice) => this.#choose(choice.id, choice.label),
+      rate: (rating, comment) => this.#session?.rate(rating, comment) ?? Promise.resolve(),
+    });
     this.#wire();
   }
 
@@ -197,6 +200,14 @@ export class BatonChatElement extends HTMLElement {
     this.#scrollToEnd();
   }
 
+  #choose(choice: string, label: string): void {
+    if (!this.#session) return;
+    const cid = this.#session.choose(choice);
+    this.#pendingTexts.set(cid, label);
+    this.#messages.addPending(cid, { from: 'customer', text: label, clientMessageId: cid });
+    this.#scrollToEnd();
+  }
+
   #requestHuman(): void {
     if (!this.#session || this.#handoff !== 'bot') return;
     this.#session.requestHuman();
@@ -211,6 +222,12 @@ export class BatonChatElement extends HTMLElement {
         break;
       case 'conversation.assigned':
         this.#setHandoff('joined', event.data.agentName);
+        break;
+      case 'conversation.deferred' as string:
+        this.#setHandoff('deferred');
+        break;
+      case 'conversation.resumed' as string:
+        this.#setHandoff('waiting');
         break;
       case 'conversation.resolved':
         this.#setHandoff('resolved');
@@ -262,6 +279,8 @@ export class BatonChatElement extends HTMLElement {
       bot: '',
       requested: 'Connecting you to a person…',
       waiting: 'Waiting for a person…',
+      deferred: 'Saved: a person will follow up',
+      // Shown here only: the transcript has the server's own "Alex … has joined" message.
       joined: `${agentName || 'An agent'} joined`,
       resolved: 'Conversation resolved',
     };

@@ -23,7 +23,8 @@ export interface ChatSessionCallbacks {
 
 type ClientFrame =
   | { type: 'message'; text: string; clientMessageId: string }
-  | { type: 'action'; action: 'request_human'; clientMessageId: string };
+  | { type: 'action'; action: 'request_human'; clientMessageId: string }
+  | { type: 'action'; action: 'choose'; choice: string; clientMessageId: string };
 
 interface CreateResponse {
   conversation: Conversation;
@@ -93,6 +94,23 @@ export class ChatSession {
     const clientMessageId = newClientId();
     this.#send({ type: 'action', action: 'request_human', clientMessageId });
     return clientMessageId;
+  }
+
+  /** Answers a message that offered choices (a button press); returns its clientMessageId. */
+  choose(choice: string): string {
+    const clientMessageId = newClientId();
+    this.#send({ type: 'action', action: 'choose', choice, clientMessageId });
+    return clientMessageId;
+  }
+
+  /** Rates the resolved conversation (1–5, optional comment); the first rating counts. */
+  async rate(rating: number, comment: string): Promise<void> {
+    const stored = this.#stored;
+    if (!stored) return;
+    await requestJson(this.#url(`conversations/${encodeURIComponent(stored.id)}/csat`), {
+      token: stored.token,
+      body: comment ? { rating, comment } : { rating },
+    });
   }
 
   /** Sends a failed message again under the same id, so it is stored at most once. */

@@ -3,6 +3,22 @@
 // server gives them a seq. All text that people wrote goes in with textContent only.
 
 import type { BatonEvent, MessageData } from '../shared/api-types.ts';
+import { choiceGroup, closeChoices, type ChoiceOption } from './choice-buttons.ts';
+import { csatForm, markRated } from './csat-form.ts';
+
+/** What the waiting room adds to a message: buttons offered, the one pressed, the kind. */
+type WidgetMessageData = MessageData & {
+  choices?: ChoiceOption[];
+  choice?: string;
+  kind?: string;
+};
+
+export interface MessageListHooks {
+  /** A choice button was pressed. */
+  onChoose: (choice: ChoiceOption) => void;
+  /** The customer rated the conversation. */
+  rate: (rating: number, comment: string) => Promise<void>;
+}
 
 const AGENT_FALLBACK = 'Support agent';
 
@@ -26,9 +42,11 @@ function timeLabel(iso: string): string {
 
 export class MessageList {
   readonly #list: HTMLOListElement;
+  readonly #hooks: MessageListHooks;
 
-  constructor(list: HTMLOListElement) {
+  constructor(list: HTMLOListElement, hooks: MessageListHooks) {
     this.#list = list;
+    this.#hooks = hooks;
   }
 
   clear(): void {
@@ -39,25 +57,43 @@ export class MessageList {
   addEvent(event: BatonEvent): void {
     switch (event.type) {
       case 'message.created': {
-        const cid = event.data.clientMessageId;
+        const data = event.data as WidgetMessageData;
+        // An answer (or a newer question) closes the buttons offered before it.
+        if (data.choice !== undefined || (data.choices?.length && data.from !== 'customer')) {
+          this.#closeChoicesBefore(event.seq, data.choice);
+        }
+        const cid = data.clientMessageId;
         const pending = cid ? this.#byCid(cid) : null;
         if (pending) {
           this.#settle(pending, event.seq);
           this.#place(pending, event.seq);
           return;
         }
-        this.#place(this.#messageRow(event.data, event.at), event.seq);
+        this.#place(this.#messageRow(data, event.at), event.seq);
         return;
       }
       case 'conversation.assigned':
-        this.#place(this.#divider(`${event.data.agentName || AGENT_FALLBACK} joined`), event.seq);
+        // No divider: the server's own message says who joined (shown once, not twice).
+        this.#closeChoicesBefore(Infinity);
         return;
       case 'conversation.resolved':
+        this.#closeChoicesBefore(Infinity);
         this.#place(this.#divider('Conversation resolved'), event.seq);
         return;
       case 'conversation.created':
       case 'conversation.handed_over':
         return; // the server's own messages say what happened
+      default:
+        if ((event as { type: string }).type === 'csat.submitted') {
+          for (const form of this.#list.querySelectorAll('.csat')) markRated(form);
+        }
+    }
+  }
+
+  #closeChoicesBefore(seq: number, chosen?: string): void {
+    for (const group of this.#list.querySelectorAll('.choices')) {
+      const row = group.closest('li');
+      if (Number(row?.dataset.seq ?? Infinity) < seq) closeChoices(group, chosen);
     }
   }
 
@@ -135,11 +171,12 @@ export class MessageList {
     next?.classList.toggle('is-continued', next.dataset.sender === row.dataset.sender);
   }
 
-  #messageRow(data: MessageData, at: string): HTMLLIElement {
+  #messageRow(data: WidgetMessageData, at: string): HTMLLIElement {
     const row = el('li', `row row--${data.from}`);
     if (data.from === 'system') {
       row.dataset.sender = 'system';
       row.append(el('p', 'notice', data.text ?? ''));
+      if (data.kind === 'csat_request') row.append(csatForm(this.#hooks.rate));
       return row;
     }
     const name =
@@ -160,6 +197,9 @@ export class MessageList {
     if (data.action === 'request_human') bubble.classList.add('bubble--action');
     row.append(meta, bubble);
     if (data.article) row.append(el('p', 'source', `Source: ${data.article.title}`));
+    if (data.choices?.length && data.from !== 'customer') {
+      row.append(choiceGroup(data.choices, this.#hooks.onChoose));
+    }
     if (data.from === 'customer') row.append(el('div', 'state'));
     return row;
   }

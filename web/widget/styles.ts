@@ -147,6 +147,25 @@ textarea[aria-invalid="true"] { border-color: var(--danger); }
   :host { right: 12px; bottom: 12px; }
   .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; }
 }
+.choices { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; max-width: 85%; }
+.choice {
+  padding: 6px 12px; border: 1px solid var(--accent); border-radius: 999px;
+  background: var(--surface); color: var(--accent);
+}
+.choice:hover:not(:disabled) { background: var(--accent); color: var(--accent-ink); }
+.choice:disabled { cursor: default; opacity: .55; border-color: var(--line); color: var(--muted); }
+.choice[aria-pressed="true"] { opacity: 1; background: var(--soft); color: var(--ink); font-weight: 600; }
+.csat { display: grid; gap: 6px; width: 85%; margin-top: 6px; }
+.stars { display: flex; gap: 2px; }
+.star { border: 0; background: none; font-size: 24px; line-height: 1; color: #d1d5db; padding: 2px; }
+.star.is-on { color: #f59e0b; }
+.csat-comment { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 8px; resize: vertical; }
+.csat-send {
+  justify-self: start; padding: 6px 12px; border: 0; border-radius: 8px;
+  background: var(--accent); color: var(--accent-ink);
+}
+.csat-send:disabled { opacity: .5; cursor: default; }
+.csat-note { margin: 0; color: var(--muted); font-size: 12px; }
 @media (prefers-reduced-motion: reduce) {
   .panel, .dot { animation: none; }
   .log { scroll-behavior: auto; }

@@ -3,6 +3,7 @@
  * Placeholders: {team} {position} {low} {high} {when} {agent}. A queue overrides any template
  * per language (`QueueConfig.messages`); whatever it leaves out falls back to these.
  */
+import { WAITING_ROOM_KEYS, WAITING_ROOM_TEMPLATES } from './waiting-room-templates.ts';
 
 export const TEMPLATE_KEYS = [
   'waiting',
@@ -15,6 +16,7 @@ export const TEMPLATE_KEYS = [
   'agent_joined',
   'agent_left',
   'context_kept',
+  ...WAITING_ROOM_KEYS,
 ] as const;
 
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -26,6 +28,7 @@ export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
 
 export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> = Object.freeze({
   en: {
+    ...WAITING_ROOM_TEMPLATES.en,
     waiting:
       'You are number {position} in the queue for {team}. The estimated wait is about {low}–{high} minutes, and a person will reply right here.',
     waiting_short:
@@ -45,6 +48,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     context_kept: 'They will see everything we have said, so you will not need to repeat yourself.',
   },
   es: {
+    ...WAITING_ROOM_TEMPLATES.es,
     waiting:
       'Eres el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos, y una persona te responderá aquí mismo.',
     waiting_short:
@@ -64,6 +68,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     context_kept: 'Verán todo lo que hemos hablado, así que no tendrá que repetir nada.',
   },
   de: {
+    ...WAITING_ROOM_TEMPLATES.de,
     waiting:
       'Sie sind Nummer {position} in der Warteschlange von {team}. Die geschätzte Wartezeit beträgt etwa {low}–{high} Minuten; eine Person antwortet Ihnen direkt hier.',
     waiting_short:
@@ -85,6 +90,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     context_kept: 'Sie sehen alles, was wir besprochen haben, Sie müssen also nichts wiederholen.',
   },
   fr: {
+    ...WAITING_ROOM_TEMPLATES.fr,
     waiting:
       'Vous êtes numéro {position} dans la file d’attente de {team}. L’attente estimée est d’environ {low} à {high} minutes, et une personne vous répondra ici même.',
     waiting_short:
@@ -105,6 +111,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     context_kept: "Ils verront tout ce que nous avons échangé : vous n'aurez rien à répéter.",
   },
   pt: {
+    ...WAITING_ROOM_TEMPLATES.pt,
     waiting:
       'Você é o número {position} na fila de {team}. A espera estimada é de cerca de {low}–{high} minutos, e uma pessoa vai responder aqui mesmo.',
     waiting_short:
@@ -139,4 +146,15 @@ export function fillTemplate(
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );
+}
+
+/** One template in the customer's language, a queue's override first. */
+export function renderTemplate(
+  key: TemplateKey,
+  language: string,
+  params: Readonly<Record<string, string | number>> = {},
+  overrides: TemplateOverrides = {},
+): string {
+  const lang = messageLanguage(language);
+  return fillTemplate(overrides[lang]?.[key] ?? DEFAULT_TEMPLATES[lang][key], params);
 }

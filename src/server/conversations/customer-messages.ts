@@ -3,13 +3,18 @@
  * depends on whether anyone from the team is connected, and never promises instant help.
  */
 import { defaultQueueMap } from '../../core/routing/default-queues.ts';
-import { estimateWait } from '../../core/sla/estimate-wait.ts';
+import { estimateWait, type WaitBand } from '../../core/sla/estimate-wait.ts';
 import type { BusinessCalendar } from '../../core/sla/business-calendar.ts';
 import {
   CHANNELS_THAT_REACH_LATER,
   expectationMessage,
 } from '../../core/sla/expectation-message.ts';
-import { DEFAULT_TEMPLATES, messageLanguage } from '../../core/sla/message-templates.ts';
+import {
+  DEFAULT_TEMPLATES,
+  messageLanguage,
+  renderTemplate,
+  type TemplateOverrides,
+} from '../../core/sla/message-templates.ts';
 
 export const QUEUE_LABELS: Readonly<Record<string, string>> = {
   billing: 'billing',
@@ -38,7 +43,20 @@ export interface HandoffMessageInput {
   /** Conversations each agent handles at once. */
   readonly concurrency?: number;
   readonly language: string | null;
+  /** The queue's rolling handle time (measured, or the configured prior). */
   readonly averageHandleMinutes: number;
+  /** Above this estimated wait the customer is offered a callback or an async reply. */
+  readonly longQueueMinutes?: number;
+  readonly team?: string;
+  readonly overrides?: TemplateOverrides;
+}
+
+export interface HandoffMessage {
+  readonly text: string;
+  /** The band the customer was told (null: none was promised), for later updates. */
+  readonly band: WaitBand | null;
+  /** True when the band exceeds the long-queue threshold: the waiting options apply. */
+  readonly longQueue: boolean;
 }
 
 /**
@@ -46,7 +64,7 @@ export interface HandoffMessageInput {
  * band when someone is there, an honest "nobody is online" when not, in their language, and
  * always that they will not have to repeat themselves.
  */
-export function handoffText(input: HandoffMessageInput): string {
+export function handoffMessage(input: HandoffMessageInput): HandoffMessage {
   const queue = DEFAULT_QUEUE_MAP.get(input.queue);
   const band =
     input.agentsOnline > 0
@@ -59,18 +77,29 @@ export function handoffText(input: HandoffMessageInput): string {
         })
       : null;
   const language = input.language ?? 'en';
+  const longQueueMinutes = input.longQueueMinutes ?? queue?.sla.longQueueMinutes ?? 15;
+  const overrides = input.overrides ?? {};
   const expectation = expectationMessage(
     {
       kind: 'waiting',
-      team: queue?.name ?? QUEUE_LABELS[input.queue] ?? input.queue,
+      team: input.team ?? queue?.name ?? QUEUE_LABELS[input.queue] ?? input.queue,
       agentsOnline: input.agentsOnline,
       position: input.position,
       band,
-      longQueueMinutes: queue?.sla.longQueueMinutes ?? 15,
+      longQueueMinutes,
     },
     language,
+    overrides,
   );
-  return `${expectation} ${DEFAULT_TEMPLATES[messageLanguage(language)].context_kept}`;
+  return {
+    text: `${expectation} ${renderTemplate('context_kept', language, {}, overrides)}`,
+    band,
+    longQueue: band !== null && input.agentsOnline > 0 && band.highMinutes > longQueueMinutes,
+  };
+}
+
+export function handoffText(input: HandoffMessageInput): string {
+  return handoffMessage(input).text;
 }
 
 const DEFAULT_QUEUE_MAP = defaultQueueMap();
@@ -117,9 +146,6 @@ export function closedText(
   followUpAt: Date | null,
 ): string {
   const language = conversation.language ?? 'en';
-  const canReachLater =
-    CHANNELS_THAT_REACH_LATER.includes(conversation.channel) ||
-    typeof conversation.customer.email === 'string';
   const text = expectationMessage(
     {
       kind: 'closed',
@@ -127,9 +153,20 @@ export function closedText(
       now,
       followUpAt,
       timeZone: calendar.timeZone,
-      canReachLater,
+      canReachLater: canReachLater(conversation),
     },
     language,
   );
   return `${text} ${DEFAULT_TEMPLATES[messageLanguage(language)].context_kept}`;
+}
+
+/** Whether Baton can message the customer after they leave (their channel, or a known email). */
+export function canReachLater(conversation: {
+  channel: string;
+  customer: Record<string, unknown>;
+}): boolean {
+  return (
+    CHANNELS_THAT_REACH_LATER.includes(conversation.channel) ||
+    typeof conversation.customer.email === 'string'
+  );
 }

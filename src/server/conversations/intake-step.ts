@@ -59,7 +59,7 @@ export async function runIntake(
     actor: { type: 'bot' },
     data: {
       from: 'bot',
-      text: intakeQuestion(field),
+      text: intakeQuestion(field, conversation.language ?? 'en'),
       kind: 'intake_question',
       intent: 'intake',
       field,

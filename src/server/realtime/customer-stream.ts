@@ -64,6 +64,7 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
               }
             : {
                 action: frame.action,
+                ...('choice' in frame ? { choice: frame.choice } : {}),
                 ...(frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
               };
         ctx.service.postCustomerMessage(id, input).then(

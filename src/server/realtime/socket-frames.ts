@@ -17,6 +17,13 @@ const CustomerFrameSchema = Type.Union([
     action: Type.Literal('request_human'),
     clientMessageId: ClientMessageId,
   }),
+  // An answer to a message that offered `choices` (the same as HTTP `action: "choose"`).
+  Type.Object({
+    type: Type.Literal('action'),
+    action: Type.Literal('choose'),
+    choice: Type.String({ minLength: 1, maxLength: 100 }),
+    clientMessageId: ClientMessageId,
+  }),
 ]);
 
 const AgentFrameSchema = Type.Union([
