@@ -1,5 +1,5 @@
 // Build of everything under dist/web: the demo shop page (served at /), the inbox SPA
-// (/inbox/) and, through a second Vite build started when this one finishes, the
+// (/inbox/), the supervisor dashboard (/dashboard/) and, through a second Vite build started when this one finishes, the
 // stable-named widget (/widget.js). One config, so `npm run build:web` stays one command.
 
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,7 @@ export default defineConfig({
       input: {
         demo: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
         inbox: fileURLToPath(new URL('./inbox/index.html', import.meta.url)),
+        dashboard: fileURLToPath(new URL('./dashboard/index.html', import.meta.url)),
       },
     },
   },

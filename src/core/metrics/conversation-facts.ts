@@ -16,6 +16,8 @@ export interface ConversationLog {
   readonly id: string;
   readonly channel: string;
   readonly language: string | null;
+  /** Who the customer is across conversations (same id or email), for recontact; null if unknown. */
+  readonly customerKey?: string | null;
   readonly events: readonly LoggedEvent[];
 }
 
@@ -23,6 +25,7 @@ export interface ConversationFacts {
   readonly id: string;
   readonly channel: string;
   readonly language: string | null;
+  readonly customerKey: string | null;
   readonly startedAt: string | null;
   readonly handedOverAt: string | null;
   readonly reasons: readonly string[];
@@ -33,6 +36,10 @@ export interface ConversationFacts {
   readonly abandonedAt: string | null;
   readonly transfers: number;
   readonly misrouted: boolean;
+  /** Moved by a supervisor (to a queue or a named agent). */
+  readonly reassignments: number;
+  /** Moved to a fallback queue after an SLA breach. */
+  readonly overflows: number;
   readonly agentMessages: number;
   readonly repeatWarnings: number;
   readonly repeatOverrides: number;
@@ -60,7 +67,9 @@ export function conversationFacts(log: ConversationLog): ConversationFacts {
   let slaBreaches = 0;
   let outcome: ConversationFacts['outcome'] = null;
   let csat: number | null = null;
-  const transfers: Array<{ toQueue: string }> = [];
+  const transfers: Array<{ toQueue: string; toAgentId?: string }> = [];
+  let reassignments = 0;
+  let overflows = 0;
   for (const e of log.events) {
     const d = e.data;
     switch (e.type) {
@@ -74,7 +83,18 @@ export function conversationFacts(log: ConversationLog): ConversationFacts {
         assignedAt ??= e.at;
         break;
       case 'conversation.transferred':
-        if (typeof d.toQueue === 'string') transfers.push({ toQueue: d.toQueue });
+        if (typeof d.toQueue === 'string') {
+          transfers.push({
+            toQueue: d.toQueue,
+            ...(typeof d.toAgentId === 'string' ? { toAgentId: d.toAgentId } : {}),
+          });
+        }
+        break;
+      case 'conversation.reassigned':
+        reassignments++;
+        break;
+      case 'conversation.overflowed':
+        overflows++;
         break;
       case 'conversation.sla_breached':
         slaBreaches++;
@@ -106,6 +126,7 @@ export function conversationFacts(log: ConversationLog): ConversationFacts {
     id: log.id,
     channel: log.channel,
     language: log.language,
+    customerKey: log.customerKey ?? null,
     startedAt: log.events[0]?.at ?? null,
     handedOverAt,
     reasons,
@@ -116,6 +137,8 @@ export function conversationFacts(log: ConversationLog): ConversationFacts {
     abandonedAt,
     transfers: transfers.length,
     misrouted: queue !== null && isMisroute({ initialQueue: queue, transfers }),
+    reassignments,
+    overflows,
     agentMessages,
     repeatWarnings,
     repeatOverrides,

@@ -5,6 +5,7 @@
  */
 import type { ConversationFacts } from './conversation-facts.ts';
 import { percentile } from './percentile.ts';
+import { recontacts } from './recontacts.ts';
 
 export interface Distribution {
   readonly count: number;
@@ -30,6 +31,9 @@ export interface HandoffMetrics {
   readonly abandonmentRate: number | null;
   readonly misroutes: number;
   readonly misrouteRate: number | null;
+  /** Moved by a supervisor; moved to a fallback queue after an SLA breach. */
+  readonly reassignments: number;
+  readonly overflows: number;
   /** Share of agent messages on which the repeat guard warned. */
   readonly repeatRate: number | null;
   readonly repeatOverrides: number;
@@ -37,6 +41,15 @@ export interface HandoffMetrics {
   /** Of handed-over conversations resolved with an outcome, the share marked resolved. */
   readonly resolutionRate: number | null;
   readonly slaBreaches: number;
+  /**
+   * Of handed-over conversations that were resolved, how many customers came back with a new
+   * conversation within 7 days of the resolution (same customer id or email).
+   */
+  readonly recontacts: {
+    readonly resolved: number;
+    readonly withinWindow: number;
+    readonly rate: number | null;
+  };
   /** CSAT (1–5) for conversations the bot closed alone and for handed-over ones, side by side. */
   readonly csat: {
     readonly botOnly: { readonly count: number; readonly average: number | null };
@@ -47,6 +60,9 @@ export interface HandoffMetrics {
   readonly improvementItems: ReadonlyArray<{
     readonly conversationId: string;
     readonly reasons: readonly string[];
+    readonly queue: string | null;
+    readonly channel: string;
+    readonly resolvedAt: string | null;
     readonly note?: string;
   }>;
 }
@@ -101,7 +117,14 @@ export function handoffQuality(f: ConversationFacts): number | null {
   return weight === 0 ? null : parts.reduce((n, [w, v]) => n + w * v, 0) / weight;
 }
 
-export function computeHandoffMetrics(all: readonly ConversationFacts[]): HandoffMetrics {
+/**
+ * `context` is every conversation known (usually the range plus the 7 days after it), so that a
+ * customer who came back after the range still counts as a recontact; it defaults to `all`.
+ */
+export function computeHandoffMetrics(
+  all: readonly ConversationFacts[],
+  context: readonly ConversationFacts[] = all,
+): HandoffMetrics {
   const handed = all.filter((f) => f.handedOverAt !== null);
   const byHour = Array.from({ length: 24 }, () => 0);
   for (const f of handed) byHour[new Date(f.handedOverAt as string).getUTCHours()]! += 1;
@@ -140,7 +163,10 @@ export function computeHandoffMetrics(all: readonly ConversationFacts[]): Handof
       withOutcome.filter((f) => f.outcome?.resolved === true).length,
       withOutcome.length,
     ),
+    reassignments: handed.reduce((n, f) => n + f.reassignments, 0),
+    overflows: handed.reduce((n, f) => n + f.overflows, 0),
     slaBreaches: handed.reduce((n, f) => n + f.slaBreaches, 0),
+    recontacts: recontacts(handed, context),
     csat: {
       botOnly: average(
         all
@@ -160,6 +186,9 @@ export function computeHandoffMetrics(all: readonly ConversationFacts[]): Handof
       .map((f) => ({
         conversationId: f.id,
         reasons: f.reasons,
+        queue: f.queue,
+        channel: f.channel,
+        resolvedAt: f.resolvedAt,
         ...(f.outcome?.note ? { note: f.outcome.note } : {}),
       })),
   };

@@ -8,3 +8,5 @@ export * from './route.ts';
 export * from './routing-snapshot.ts';
 export * from './parse-queues.ts';
 export * from './priority-formula-from-policy.ts';
+export * from './overflow-target.ts';
+export * from './supervisor-overview.ts';

@@ -17,6 +17,9 @@ import {
   transferredText,
 } from './customer-messages.ts';
 import { LIFECYCLE_TIMERS } from '../timers/lifecycle-timers.ts';
+import { requireAvailableAgent, type IsConnected } from '../routing/agent-availability.ts';
+import type { SlaMsFor } from '../routing/queue-sla.ts';
+import { transferredToAgentText } from '../routing/reassign-texts.ts';
 
 const agentActor = (agent: AgentRecord) => ({
   type: 'agent' as const,
@@ -32,7 +35,14 @@ const systemMessage = (text: string, kind: string) => ({
 export interface AgentWorkflowDeps extends ApplyCommandDeps {
   /** First-response target: a conversation back in a queue waits at most this long unalarmed. */
   readonly slaMs: number;
+  /** Per-queue target (falls back to `slaMs`'s setting); used where the queue is known. */
+  readonly slaMsFor?: SlaMsFor;
+  /** Whether an agent has the inbox open: a transfer to a named agent needs them there. */
+  readonly isConnected?: IsConnected;
 }
+
+/** How long a colleague has to accept a conversation transferred to them by name. */
+const NAMED_OFFER_SECONDS = 60;
 
 export class AgentWorkflow {
   constructor(private readonly deps: AgentWorkflowDeps) {}
@@ -78,9 +88,69 @@ export class AgentWorkflow {
       // Waiting again: the SLA clock restarts in the new queue.
       timers: {
         cancel: LIFECYCLE_TIMERS,
-        schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)],
+        schedule: [slaTimer(this.deps.clock(), this.slaMsFor(toQueue))],
       },
     });
+  }
+
+  /**
+   * To a named colleague, with a note: offered to them (they accept by claiming) if they are
+   * online with the inbox open and free capacity, else AGENT_UNAVAILABLE and nothing changes.
+   * The queue stays, so the misroute rule counts it as a transfer but not a bounce back. On
+   * decline or silence it waits in the queue like any other conversation (the SLA re-armed).
+   */
+  async transferToAgent(id: string, agent: AgentRecord, toAgentId: string, note?: string) {
+    if (toAgentId === agent.id) {
+      throw new BatonError('VALIDATION_FAILED', 'You cannot transfer a conversation to yourself.');
+    }
+    const target = await requireAvailableAgent(
+      this.deps.store,
+      this.deps.isConnected ?? (() => true),
+      toAgentId,
+    );
+    const current = await this.deps.store.conversations.get(id);
+    if (!current)
+      throw new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${id}.`);
+    const queue = current.queue ?? 'general';
+    const now = this.deps.clock();
+    const expiresAt = new Date(now.getTime() + NAMED_OFFER_SECONDS * 1000);
+    return applyCommand(this.deps, id, {
+      command: { type: 'transfer', agentId: agent.id, toQueue: queue },
+      actor: agentActor(agent),
+      data: {
+        by: agent.id,
+        toQueue: queue,
+        toAgentId: target.id,
+        toAgentName: target.name,
+        ...(note ? { note } : {}),
+      },
+      extraEvents: () => [
+        {
+          type: 'conversation.offered',
+          actor: agentActor(agent),
+          data: {
+            agentId: target.id,
+            agentName: target.name,
+            expiresAt: expiresAt.toISOString(),
+            viaTransfer: true,
+          },
+        },
+        systemMessage(transferredToAgentText(target.name), 'transferred'),
+      ],
+      // The transition puts it back in the queue; a named transfer reserves it for the colleague.
+      extraChanges: { status: 'offered', offeredTo: target.id },
+      timers: {
+        cancel: LIFECYCLE_TIMERS,
+        schedule: [
+          slaTimer(now, this.slaMsFor(queue)),
+          { kind: OFFER_TIMER, dueAt: expiresAt, data: { agentId: target.id } },
+        ],
+      },
+    });
+  }
+
+  private slaMsFor(queue: string | null): number {
+    return this.deps.slaMsFor?.(queue) ?? this.deps.slaMs;
   }
 
   /** The offered agent says no: back in the queue, never offered to them again. */
@@ -113,7 +183,7 @@ export class AgentWorkflow {
               : [],
           timers: {
             cancel: LIFECYCLE_TIMERS,
-            schedule: [slaTimer(this.deps.clock(), this.deps.slaMs)],
+            schedule: [slaTimer(this.deps.clock(), this.slaMsFor(conversation.queue))],
           },
         });
         released++;

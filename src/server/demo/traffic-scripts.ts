@@ -3,6 +3,8 @@
 export interface TrafficScript {
   readonly kind: 'bot' | 'handoff';
   readonly messages: readonly string[];
+  /** The customer's language when not English. */
+  readonly language?: string;
 }
 
 export const BOT_SCRIPTS: readonly TrafficScript[] = [
@@ -28,9 +30,27 @@ export const HANDOFF_SCRIPTS: readonly TrafficScript[] = [
     messages: ['This is ridiculous, my package is two weeks late!!! I want my money back'],
   },
   { kind: 'handoff', messages: ['Please cancel my account, I am moving to another shop'] },
-  { kind: 'handoff', messages: ['Quiero hablar con una persona, por favor'] },
+  { kind: 'handoff', messages: ['Quiero hablar con una persona, por favor'], language: 'es' },
+  {
+    kind: 'handoff',
+    messages: ['Ich möchte mit einem Menschen sprechen, meine Bestellung 55120 fehlt'],
+    language: 'de',
+  },
+  {
+    kind: 'handoff',
+    messages: ['Je veux parler à un conseiller, ma commande 66210 est en retard'],
+    language: 'fr',
+  },
+  {
+    kind: 'handoff',
+    messages: ['Quero falar com um atendente, o meu pedido 77340 não chegou'],
+    language: 'pt',
+  },
   { kind: 'handoff', messages: ['I was charged €650 twice for order 77120, please fix this'] },
 ];
+
+/** Agents who had to ask for something the customer already gave (the repeat guard warned). */
+export const REPEATED_QUESTION = 'Could you confirm your order number for me?';
 
 export const AGENT_REPLIES: readonly string[] = [
   'Hi, thanks for waiting. I can see everything you told the assistant, let me sort this out.',

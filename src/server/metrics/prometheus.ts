@@ -44,6 +44,18 @@ export function createPrometheusMetrics(
     labelNames: ['queue'],
     registers: [registry],
   });
+  const overflows = new Counter({
+    name: 'baton_overflows_total',
+    help: 'Conversations moved to a fallback queue after an SLA breach, by from and to queue.',
+    labelNames: ['from', 'to'],
+    registers: [registry],
+  });
+  const moves = new Counter({
+    name: 'baton_transfers_total',
+    help: 'Transfers by agents (to a queue or a named agent) and reassignments by supervisors.',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   const resolved = new Counter({
     name: 'baton_conversations_resolved_total',
     help: 'Conversations resolved, by whether a person had them.',
@@ -105,7 +117,17 @@ export function createPrometheusMetrics(
           }
           break;
         case 'conversation.sla_breached':
-          breaches.inc({ queue: conversation.queue ?? 'none' });
+          // The queue it breached in: an overflow in the same commit has already moved it.
+          breaches.inc({ queue: String(e.data.queue ?? conversation.queue ?? 'none') });
+          break;
+        case 'conversation.overflowed':
+          overflows.inc({ from: String(e.data.fromQueue), to: String(e.data.toQueue) });
+          break;
+        case 'conversation.transferred':
+          moves.inc({ kind: e.data.toAgentId ? 'to_agent' : 'to_queue' });
+          break;
+        case 'conversation.reassigned':
+          moves.inc({ kind: 'reassign' });
           break;
         case 'conversation.resolved':
           resolved.inc({ handed_over: conversation.handedOverAt ? 'yes' : 'no' });

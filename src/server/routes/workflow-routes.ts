@@ -5,6 +5,7 @@ import type { AgentRecord, ConversationRecord, StoredEvent } from '../../store/r
 import { toConversationView } from '../conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
 import { Conversation, ConversationParams, Event, bearer, errors } from './schemas.ts';
+import { transferTarget } from './transfer-target.ts';
 
 const Changed = Type.Object({ conversation: Conversation, events: Type.Array(Event) });
 const QUEUE = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9_]*$' });
@@ -20,8 +21,15 @@ const ResolveBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** Exactly one of `queue` and `agentId` (checked in the handler, with a clear message). */
 const TransferBody = Type.Object(
-  { queue: QUEUE, note: Type.Optional(NOTE) },
+  {
+    queue: Type.Optional(QUEUE),
+    agentId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'A named colleague.' }),
+    ),
+    note: Type.Optional(NOTE),
+  },
   { additionalProperties: false },
 );
 const NoteBody = Type.Object({ text: NOTE }, { additionalProperties: false });
@@ -85,9 +93,14 @@ export function registerWorkflowRoutes(app: FastifyInstance, ctx: RouteContext):
     app,
     ctx,
     'transfer',
-    'Move to another queue, with a note',
+    'Move to another queue or to a named agent, with a note',
     TransferBody,
-    (c, id, agent, body) => c.workflow.transfer(id, agent, body.queue, body.note),
+    (c, id, agent, body) => {
+      const target = transferTarget(body);
+      return 'agentId' in target
+        ? c.workflow.transferToAgent(id, agent, target.agentId, body.note)
+        : c.workflow.transfer(id, agent, target.queue, body.note);
+    },
   );
   action(
     app,

@@ -10,7 +10,6 @@ import type { AgentSnapshot } from '../../core/routing/agent-snapshot.ts';
 import type { QueueConfig } from '../../core/routing/queue-config.ts';
 import { route } from '../../core/routing/route.ts';
 import type { Store } from '../../store/store.ts';
-import { applyCommand } from '../conversations/apply-command.ts';
 
 export const OFFER_TIMER = 'offer.expire';
 
@@ -18,6 +17,8 @@ const TRIGGERS = new Set([
   'conversation.handed_over',
   'conversation.requeued',
   'conversation.transferred',
+  'conversation.reassigned',
+  'conversation.overflowed',
   'conversation.offer_declined',
   'conversation.offer_expired',
   'conversation.resolved',
@@ -111,27 +112,41 @@ export class RouterService {
       now,
     );
     const names = new Map(agents.map((a) => [a.id, a.name]));
+    const seen = new Map(queued.map((c) => [c.id, c.lastSeq]));
     let made = 0;
     for (const offer of result.offers) {
-      try {
-        await applyCommand({ store, bus: this.deps.bus, clock }, offer.conversationId, {
-          command: { type: 'offer', agentId: offer.agentId },
-          actor: { type: 'system' },
-          data: {
-            agentId: offer.agentId,
-            agentName: names.get(offer.agentId),
-            expiresAt: offer.expiresAt.toISOString(),
-            viaFallback: offer.viaFallback,
+      // Only from the state the decision was made on: a conversation moved meanwhile (a
+      // supervisor reassigned it to a pull queue, a transfer, a bump) is decided again.
+      const committed = await store.conversations.commit({
+        conversationId: offer.conversationId,
+        expectStatus: ['queued'],
+        expectAssigneeId: null,
+        expectLastSeq: seen.get(offer.conversationId) as number,
+        changes: { status: 'offered', offeredTo: offer.agentId },
+        events: [
+          {
+            type: 'conversation.offered',
+            actor: { type: 'system' },
+            data: {
+              agentId: offer.agentId,
+              agentName: names.get(offer.agentId),
+              expiresAt: offer.expiresAt.toISOString(),
+              viaFallback: offer.viaFallback,
+            },
           },
-          timers: {
-            schedule: [
-              { kind: OFFER_TIMER, dueAt: offer.expiresAt, data: { agentId: offer.agentId } },
-            ],
-          },
-        });
+        ],
+        timers: {
+          schedule: [
+            { kind: OFFER_TIMER, dueAt: offer.expiresAt, data: { agentId: offer.agentId } },
+          ],
+        },
+        now,
+      });
+      if (committed.ok) {
+        this.deps.bus.publish(committed);
         made++;
-      } catch {
-        // Claimed or moved meanwhile: the next pass sees the new state.
+      } else if (committed.reason === 'conflict') {
+        this.again = true;
       }
     }
     return made;

@@ -2,10 +2,11 @@
  * A web customer who closes the chat while waiting may come back; one who stays away past
  * the grace period has left. Their conversation is marked abandoned (counted, not deleted)
  * and its timers are cancelled. Channel customers (WhatsApp, SMS …) are never abandoned this
- * way: the answer reaches them in their thread whenever it comes.
+ * way: the answer reaches them in their thread whenever it comes. Nor is a web customer who
+ * chose "continue by message": they were told they could leave.
  */
 import type { EventBus } from '../../bus/event-bus.ts';
-import type { TimerRecord } from '../../store/records.ts';
+import type { ConversationRecord, TimerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { applyCommand } from '../conversations/apply-command.ts';
 import { KeyedSerializer } from '../conversations/keyed-serializer.ts';
@@ -31,7 +32,12 @@ export function watchCustomerPresence(deps: AbandonmentDeps) {
     void ordered
       .run(conversationId, async () => {
         const conversation = await deps.store.conversations.get(conversationId);
-        if (!conversation || conversation.externalThread || !WAITING.has(conversation.status))
+        if (
+          !conversation ||
+          conversation.externalThread ||
+          !WAITING.has(conversation.status) ||
+          continuesByMessage(conversation)
+        )
           return;
         const now = deps.clock();
         const result = await deps.store.conversations.commit({
@@ -58,6 +64,8 @@ export function handleInactivity(deps: AbandonmentDeps) {
     const conversation = await deps.store.conversations.get(timer.conversationId);
     if (!conversation || !WAITING.has(conversation.status)) return;
     if (deps.isCustomerConnected(conversation.id)) return;
+    // They chose "continue by message" (or left an address for the answer): leaving is fine.
+    if (continuesByMessage(conversation)) return;
     try {
       await applyCommand(deps, conversation.id, {
         command: { type: 'abandon' },
@@ -76,4 +84,11 @@ export function handleInactivity(deps: AbandonmentDeps) {
 
 function waited(since: string | null, now: Date): number | null {
   return since ? Math.round((now.getTime() - Date.parse(since)) / 1000) : null;
+}
+
+function continuesByMessage(conversation: ConversationRecord): boolean {
+  return (
+    conversation.handoff?.continueByMessage === true ||
+    typeof conversation.channelState.replyByEmail === 'string'
+  );
 }

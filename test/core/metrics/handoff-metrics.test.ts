@@ -103,7 +103,14 @@ describe('handoff metrics', () => {
     expect(m.resolutionRate).toBe(0.5);
     expect(m.slaBreaches).toBe(1);
     expect(m.improvementItems).toEqual([
-      { conversationId: 'a', reasons: ['explicit_request'], note: 'FAQ' },
+      {
+        conversationId: 'a',
+        reasons: ['explicit_request'],
+        queue: 'billing',
+        channel: 'web',
+        resolvedAt: '2026-11-22T10:10:00.000Z',
+        note: 'FAQ',
+      },
     ]);
   });
 

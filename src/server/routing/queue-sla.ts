@@ -1,0 +1,17 @@
+/**
+ * The first-response target of a queue: `routing.queueSlaSeconds[queue]` when the operator
+ * set one, else the team-wide `routing.firstResponseSlaSeconds`. Every place that (re)arms an
+ * SLA timer asks this, so a conversation that moves queue is measured by its new team's SLA.
+ */
+
+export type SlaMsFor = (queue: string | null) => number;
+
+export interface QueueSlaSettings {
+  readonly firstResponseSlaSeconds: number;
+  readonly queueSlaSeconds?: Readonly<Record<string, number>> | undefined;
+}
+
+export function queueSlaMs(routing: QueueSlaSettings): SlaMsFor {
+  return (queue) =>
+    1000 * ((queue && routing.queueSlaSeconds?.[queue]) || routing.firstResponseSlaSeconds);
+}

@@ -1,0 +1,71 @@
+// The analytics tab: filters, headline figures, charts (uPlot), the improvement list and CSV
+// downloads. Everything shown comes from one GET /api/v1/analytics call.
+
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiRequestError } from '../shared/http.ts';
+import { AnalyticsCharts } from './analytics-charts.tsx';
+import { downloadCsv, fetchAnalytics, type AnalyticsResponse } from './dashboard-api.ts';
+import { defaultFilters, FiltersForm, toQuery, type FilterValues } from './filters-form.tsx';
+import { ImprovementList } from './improvement-list.tsx';
+import { MetricTiles } from './metric-tiles.tsx';
+
+export function AnalyticsView(props: { token: string; onAuthError: () => void }) {
+  const [filters, setFilters] = useState<FilterValues>(() => defaultFilters());
+  const [data, setData] = useState<AnalyticsResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const query = useMemo(() => toQuery(filters), [filters]);
+
+  const fail = (failure: unknown) => {
+    if (failure instanceof ApiRequestError && failure.status === 401) props.onAuthError();
+    else setError(failure instanceof Error ? failure.message : 'Could not load analytics.');
+  };
+
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    fetchAnalytics(props.token, query).then(
+      (next) => current && setData(next),
+      (failure: unknown) => current && fail(failure),
+    );
+    return () => {
+      current = false;
+    };
+  }, [props.token, query]);
+
+  return (
+    <section class="analytics" aria-labelledby="analytics-title">
+      <div class="section-head">
+        <h1 id="analytics-title">Handoff analytics</h1>
+        <div class="downloads">
+          <button
+            class="button"
+            onClick={() => void downloadCsv(props.token, query, 'conversations').catch(fail)}
+          >
+            Download conversations (CSV)
+          </button>
+          <button
+            class="button"
+            onClick={() => void downloadCsv(props.token, query, 'improvements').catch(fail)}
+          >
+            Download improvement items (CSV)
+          </button>
+        </div>
+      </div>
+      <FiltersForm initial={filters} onApply={setFilters} />
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {data === null ? (
+        <p aria-live="polite">Loading…</p>
+      ) : (
+        <div aria-live="polite" data-range={`${data.from}/${data.to}`}>
+          <MetricTiles metrics={data.metrics} />
+          <AnalyticsCharts data={data} />
+          <ImprovementList items={data.metrics.improvementItems} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+// Typed calls of the team API (docs/team.md). PATCH goes through a local helper: the shared
+// requestJson knows GET, POST and PUT only, and errors keep its ApiRequestError shape.
+
+import { ApiRequestError, requestJson } from '../shared/http.ts';
+
+const base = new URL('/api/v1/team/', location.origin);
+const url = (path: string): string => new URL(path, base).toString();
+const agentUrl = (id: string, action = ''): string =>
+  url(`agents/${encodeURIComponent(id)}${action ? `/${action}` : ''}`);
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+export const ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
+
+export interface TeamAgent {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  skills: string[];
+  languages: string[];
+  maxConcurrent: number;
+  presence: string;
+  load: number;
+  connected: boolean;
+  disabledAt: string | null;
+}
+
+export interface AccountFields {
+  name?: string;
+  role?: Role;
+  skills?: string[];
+  languages?: string[];
+  maxConcurrent?: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: string;
+  actor: { id: string; name: string | null };
+  agent: { id: string; name: string | null };
+  changes: Record<string, unknown>;
+}
+
+export async function fetchTeam(token: string): Promise<TeamAgent[]> {
+  return (await requestJson<{ agents: TeamAgent[] }>(url('agents'), { token })).agents;
+}
+
+export function createAgent(
+  token: string,
+  fields: AccountFields & { email: string; name: string },
+): Promise<{ agent: TeamAgent; password: string }> {
+  return requestJson(url('agents'), { token, body: fields });
+}
+
+export async function updateAgent(
+  token: string,
+  id: string,
+  fields: AccountFields,
+): Promise<{ agent: TeamAgent; note: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(agentUrl(id), {
+      method: 'PATCH',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify(fields),
+    });
+  } catch {
+    throw new ApiRequestError(0, { code: 'NETWORK', message: 'Cannot reach the server.' });
+  }
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string };
+  } | null;
+  if (!response.ok)
+    throw new ApiRequestError(
+      response.status,
+      payload?.error ?? { code: `HTTP_${response.status}`, message: 'Request failed' },
+    );
+  return payload as unknown as { agent: TeamAgent; note: string | null };
+}
+
+export function setEnabled(token: string, id: string, enabled: boolean): Promise<unknown> {
+  return requestJson(agentUrl(id, enabled ? 'enable' : 'disable'), { token, body: {} });
+}
+
+export function resetPassword(token: string, id: string): Promise<{ password: string }> {
+  return requestJson(agentUrl(id, 'reset-password'), { token, body: {} });
+}
+
+export async function fetchAudit(token: string, limit = 20): Promise<AuditEntry[]> {
+  return (await requestJson<{ entries: AuditEntry[] }>(url(`audit?limit=${limit}`), { token }))
+    .entries;
+}
+
+// The server's rule (src/server/auth/account-rules.ts), checked here first for a plain message.
+const LIST_ITEM = /^[a-z][a-z0-9_]*$/;
+
+/** Why a skills or languages field would be refused, in words; null when it is fine. */
+export function listProblem(label: string, value: string): string | null {
+  const items = splitList(value);
+  const bad = items.find((item) => !LIST_ITEM.test(item));
+  if (items.length === 0) return `${label}: give at least one.`;
+  if (bad !== undefined)
+    return `${label}: lower-case names (a–z, 0–9, _) separated by commas; "${bad}" is not one.`;
+  if (new Set(items).size !== items.length) return `${label}: a name is listed twice.`;
+  return null;
+}
+
+/** "general, billing" → ["general", "billing"] (the server checks each name). */
+export const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
