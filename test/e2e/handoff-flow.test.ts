@@ -103,11 +103,16 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
       );
       await screenshot(inbox.page, 'inbox-queue');
 
-      await inbox.page.getByRole('button', { name: 'Claim' }).click();
+      // The only agent online may already have it offered: Accept, else Claim.
+      await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
       const reply = inbox.page.getByLabel('Reply to the customer');
       await reply.waitFor();
       await reply.fill('Hi, I am Alex from the support team. How can I help with your order?');
       await reply.press('Enter');
+      // "How can I help" asks for what the packet already holds: the repeat guard warns first.
+      const guard = inbox.page.locator('.repeat-guard');
+      await eventually(() => guard.textContent()).toContain('You already know the problem');
+      await guard.getByRole('button', { name: 'Send anyway' }).click();
 
       // The customer sees the reply live, and who joined.
       await eventually(() => shop.bubbles('agent').last().textContent()).toContain(
@@ -139,6 +144,7 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
       expect(await shop.bubbles('bot').count()).toBe(3);
 
       await inbox.page.getByRole('button', { name: 'Resolve' }).click();
+      await inbox.page.getByRole('button', { name: 'Resolve conversation' }).click();
       await eventually(() => inbox.page.locator('.pane-header .status').textContent()).toBe(
         'Resolved',
       );

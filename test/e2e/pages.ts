@@ -49,12 +49,28 @@ export interface InboxPage {
   transcript: Locator;
 }
 
+export interface OpenInboxOptions {
+  viewport?: { width: number; height: number };
+  /** Browser permissions to grant the inbox's origin (e.g. `notifications`). */
+  permissions?: string[];
+  /** Runs in the page before its own scripts (to observe browser APIs). */
+  initScript?: string;
+  /** Lets a test inject a script tag (axe-core) past the server's Content-Security-Policy. */
+  bypassCSP?: boolean;
+}
+
 export async function openInbox(
   browser: Browser,
   baseUrl: string,
   agent: { email: string; password: string },
+  options: OpenInboxOptions = {},
 ): Promise<InboxPage> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1366, height: 800 },
+    bypassCSP: options.bypassCSP ?? false,
+  });
+  if (options.permissions) await context.grantPermissions(options.permissions, { origin: baseUrl });
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/inbox/`);
   await page.getByLabel('Email').fill(agent.email);

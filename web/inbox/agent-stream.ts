@@ -17,6 +17,8 @@ export interface Subscriber {
 export interface AgentStreamHandlers {
   onConversation: (conversation: Conversation) => void;
   onState: (state: SocketState, failedAttempts: number) => void;
+  /** The server ended the session (logged out elsewhere, account disabled, password reset). */
+  onSessionEnded: () => void;
 }
 
 export class AgentStream {
@@ -45,6 +47,7 @@ export class AgentStream {
         }
         handlers.onState(state, failures);
       },
+      onSessionEnded: () => handlers.onSessionEnded(),
     });
     this.#socket.start();
   }

@@ -2,7 +2,17 @@
 // always served by the Baton server it talks to.
 
 import type { Agent, BatonEvent, Conversation } from '../shared/api-types.ts';
-import { requestJson } from '../shared/http.ts';
+import { ApiRequestError, requestJson } from '../shared/http.ts';
+import type {
+  CannedResponse,
+  HandoffPacket,
+  KnowledgeHit,
+  Presence,
+  RepeatWarning,
+  ResolveOutcome,
+  TeamAgent,
+  WhatsAppTemplate,
+} from './inbox-types.ts';
 
 const base = new URL('/api/v1/', location.origin);
 
@@ -50,8 +60,44 @@ export function claim(token: string, id: string): Promise<ConversationAndEvents>
   return requestJson(conv(id, '/claim'), { method: 'POST', token });
 }
 
-export function resolve(token: string, id: string, note?: string): Promise<ConversationAndEvents> {
-  return requestJson(conv(id, '/resolve'), { token, body: note ? { note } : {} });
+export function resolve(
+  token: string,
+  id: string,
+  outcome: ResolveOutcome,
+): Promise<ConversationAndEvents> {
+  return requestJson(conv(id, '/resolve'), { token, body: outcome });
+}
+
+export function decline(token: string, id: string): Promise<ConversationAndEvents> {
+  return requestJson(conv(id, '/decline'), { token, body: {} });
+}
+
+export function returnToBot(token: string, id: string): Promise<ConversationAndEvents> {
+  return requestJson(conv(id, '/return-to-bot'), { token, body: {} });
+}
+
+export type TransferTarget = { queue: string } | { agentId: string };
+
+export function transfer(
+  token: string,
+  id: string,
+  target: TransferTarget,
+  note: string,
+): Promise<ConversationAndEvents> {
+  return requestJson(conv(id, '/transfer'), {
+    token,
+    body: { ...target, ...(note ? { note } : {}) },
+  });
+}
+
+export function addNote(token: string, id: string, text: string): Promise<ConversationAndEvents> {
+  return requestJson(conv(id, '/notes'), { token, body: { text } });
+}
+
+/** What the agent's message records about the repeat guard (analytics count it). */
+export interface RepeatGuardRecord {
+  fields: string[];
+  overridden: boolean;
 }
 
 export function sendMessage(
@@ -59,6 +105,76 @@ export function sendMessage(
   id: string,
   text: string,
   clientMessageId: string,
+  repeatGuard?: RepeatGuardRecord,
 ): Promise<{ events: BatonEvent[]; duplicate: boolean }> {
-  return requestJson(conv(id, '/messages'), { token, body: { text, clientMessageId } });
+  return requestJson(conv(id, '/messages'), {
+    token,
+    body: { text, clientMessageId, ...(repeatGuard ? { repeatGuard } : {}) },
+  });
+}
+
+export function repeatCheck(
+  token: string,
+  id: string,
+  text: string,
+): Promise<{ warnings: RepeatWarning[] }> {
+  return requestJson(conv(id, '/repeat-check'), { token, body: { text } });
+}
+
+export function fetchPacket(token: string, id: string): Promise<{ packet: HandoffPacket }> {
+  return requestJson(conv(id, '/packet'), { token });
+}
+
+export function fetchAgents(token: string): Promise<{ agents: TeamAgent[] }> {
+  return requestJson(url('agents'), { token });
+}
+
+export function setPresence(
+  token: string,
+  presence: Presence,
+): Promise<{ agent: TeamAgent; released: number }> {
+  return requestJson(url('me/presence'), { method: 'PUT', token, body: { presence } });
+}
+
+export function fetchCannedResponses(
+  token: string,
+): Promise<{ cannedResponses: CannedResponse[] }> {
+  return requestJson(url('canned-responses'), { token });
+}
+
+export function searchKnowledge(token: string, q: string): Promise<{ hits: KnowledgeHit[] }> {
+  return requestJson(url(`kb/search?q=${encodeURIComponent(q)}&limit=5`), { token });
+}
+
+export function fetchWhatsAppTemplates(
+  token: string,
+): Promise<{ enabled: boolean; templates: WhatsAppTemplate[] }> {
+  return requestJson(url('channels/whatsapp/templates'), { token });
+}
+
+export function sendTemplate(
+  token: string,
+  id: string,
+  template: { name: string; language: string; parameters: string[] },
+): Promise<{ events: BatonEvent[] }> {
+  return requestJson(conv(id, '/template'), { token, body: template });
+}
+
+/** A file a customer sent, through the server (which fetches it from the provider). */
+export async function fetchMedia(token: string, id: string, ref: string): Promise<Blob> {
+  const response = await fetch(conv(id, `/media/${encodeURIComponent(ref)}`), {
+    headers: { authorization: `Bearer ${token}` },
+  }).catch(() => {
+    throw new ApiRequestError(0, { code: 'NETWORK', message: 'Cannot reach the server.' });
+  });
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => null)) as {
+      error?: { code: string; message: string };
+    } | null;
+    throw new ApiRequestError(
+      response.status,
+      payload?.error ?? { code: `HTTP_${response.status}`, message: 'Could not fetch the file.' },
+    );
+  }
+  return response.blob();
 }

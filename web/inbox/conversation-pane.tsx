@@ -1,44 +1,70 @@
-// Right pane: one conversation with its handoff card, transcript and the actions the
-// agent may take now (claim when it waits, reply and resolve when it is theirs).
+// Right pane: one conversation. The handoff card comes first (beside the transcript on a
+// laptop, above it on a tablet, never scrolled away with it), then the transcript and the
+// composer. The header holds the actions the agent may take now: accept or decline an
+// offer, claim, transfer, return to the bot, resolve.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
 import { newClientId } from '../shared/client-id.ts';
 import { ApiRequestError } from '../shared/http.ts';
 import type { AgentStream } from './agent-stream.ts';
-import { claim, fetchConversation, resolve, sendMessage } from './api.ts';
+import * as api from './api.ts';
+import type { RepeatGuardRecord, TransferTarget } from './api.ts';
+import { AskBot } from './ask-bot.tsx';
 import { Composer } from './composer.tsx';
+import type { ComposerMode } from './composer.tsx';
 import { STATUS_LABELS, channelLabel, clockTime, customerName } from './format.ts';
 import { HandoffCard } from './handoff-card.tsx';
+import { OfferCountdown, PaneActions } from './pane-actions.tsx';
+import type { Busy, Panel } from './pane-actions.tsx';
+import type { CannedResponse, ResolveOutcome } from './inbox-types.ts';
+import { ResolveForm } from './resolve-form.tsx';
 import type { AgentSession } from './session.ts';
+import { TransferForm } from './transfer-form.tsx';
 import { Transcript } from './transcript.tsx';
 import type { PendingReply } from './transcript.tsx';
+import type { Offer } from './use-offers.ts';
+import { usePacket } from './use-packet.ts';
+import type { TeamState } from './use-team.ts';
+import { useFollowBottom } from './use-follow-bottom.ts';
 import { useTranscript } from './use-transcript.ts';
+import { WindowClosedNotice } from './window-closed-notice.tsx';
 
 export interface ConversationPaneProps {
   conversationId: string;
   conversation: Conversation | null;
   session: AgentSession;
   stream: AgentStream | null;
+  team: TeamState;
+  offer: Offer | undefined;
+  canned: CannedResponse[];
   onConversation: (conversation: Conversation) => void;
   onUnauthorized: () => void;
 }
 
 function message(error: unknown): string {
-  if (error instanceof ApiRequestError && error.code === 'ALREADY_CLAIMED') {
-    return 'Another agent claimed this conversation first.';
+  if (error instanceof ApiRequestError) {
+    if (error.code === 'ALREADY_CLAIMED') return 'Another agent claimed this conversation first.';
+    if (error.code === 'AGENT_UNAVAILABLE')
+      return 'That colleague is not online with free capacity right now.';
   }
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
-  const { conversationId, conversation: c, session, stream, onConversation } = props;
+  const { conversationId, conversation: c, session, stream, onConversation, team } = props;
   const { token } = session;
   const transcript = useTranscript(token, conversationId, stream);
+  const packet = usePacket(token, c);
   const [pending, setPending] = useState<PendingReply[]>([]);
-  const [busy, setBusy] = useState<'claim' | 'resolve' | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [panel, setPanel] = useState<Panel>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [windowClosed, setWindowClosed] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [mode, setMode] = useState<ComposerMode>('reply');
   const body = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
 
   const fail = (error: unknown): void => {
     if (error instanceof ApiRequestError && error.status === 401) props.onUnauthorized();
@@ -48,7 +74,8 @@ export function ConversationPane(props: ConversationPaneProps) {
   // A conversation opened from a link may not be in the agent's inbox list yet.
   useEffect(() => {
     if (c) return;
-    fetchConversation(token, conversationId)
+    api
+      .fetchConversation(token, conversationId)
       .then((answer) => onConversation(answer.conversation))
       .catch(fail);
     // Only when the pane opens: later copies arrive through the agent stream.
@@ -62,18 +89,17 @@ export function ConversationPane(props: ConversationPaneProps) {
   );
   const visiblePending = pending.filter((p) => !stored.has(p.clientMessageId));
 
-  useEffect(() => {
-    const el = body.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [transcript.events.length, visiblePending.length]);
+  useFollowBottom(body, c !== null, `${transcript.events.length}:${visiblePending.length}`);
 
-  const act = async (kind: 'claim' | 'resolve'): Promise<void> => {
+  /** Runs one action; its answer updates the conversation and the transcript at once. */
+  const act = async (kind: Busy, run: () => Promise<api.ConversationAndEvents>) => {
     setBusy(kind);
     setActionError(null);
     try {
-      const answer = await (kind === 'claim' ? claim : resolve)(token, conversationId);
+      const answer = await run();
       onConversation(answer.conversation);
       transcript.ingest(answer.events);
+      setPanel(null);
     } catch (error) {
       fail(error);
     } finally {
@@ -81,21 +107,56 @@ export function ConversationPane(props: ConversationPaneProps) {
     }
   };
 
-  const send = async (reply: PendingReply): Promise<void> => {
+  const send = async (reply: PendingReply, guard?: RepeatGuardRecord): Promise<void> => {
     setPending((list) => [
       ...list.filter((p) => p.clientMessageId !== reply.clientMessageId),
       { ...reply, error: null },
     ]);
     try {
-      const answer = await sendMessage(token, conversationId, reply.text, reply.clientMessageId);
+      const answer = await api.sendMessage(
+        token,
+        conversationId,
+        reply.text,
+        reply.clientMessageId,
+        guard,
+      );
       transcript.ingest(answer.events);
       setPending((list) => list.filter((p) => p.clientMessageId !== reply.clientMessageId));
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) props.onUnauthorized();
+      if (error instanceof ApiRequestError && error.code === 'WHATSAPP_WINDOW_CLOSED') {
+        setWindowClosed(true);
+      }
       const text = message(error);
       setPending((list) =>
         list.map((p) => (p.clientMessageId === reply.clientMessageId ? { ...p, error: text } : p)),
       );
+    }
+  };
+
+  const addNote = async (text: string): Promise<void> => {
+    try {
+      transcript.ingest((await api.addNote(token, conversationId, text)).events);
+    } catch (error) {
+      setDraft(text); // nothing lost: the note goes back into the box
+      fail(error);
+    }
+  };
+
+  const sendTemplate = async (template: {
+    name: string;
+    language: string;
+    parameters: string[];
+  }): Promise<void> => {
+    setBusy('template');
+    try {
+      transcript.ingest((await api.sendTemplate(token, conversationId, template)).events);
+      setPanel(null);
+      setWindowClosed(false);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
     }
   };
 
@@ -107,9 +168,13 @@ export function ConversationPane(props: ConversationPaneProps) {
     );
   }
 
-  const mine = c.status === 'assigned' && c.assignee?.id === session.agent.id;
+  const me = session.agent.id;
+  const mine = c.status === 'assigned' && c.assignee?.id === me;
   const claimable = c.status === 'queued' || c.status === 'offered' || c.status === 'deferred';
+  const offeredToMe = c.status === 'offered' && props.offer?.agentId === me;
   const name = customerName(c);
+  const assignee = c.assignee ? (c.assignee.name ?? team.nameOf(c.assignee.id)) : null;
+  const fields = { ...packet?.summary.collected, ...packet?.fields };
 
   return (
     <section class="pane" aria-labelledby="pane-title">
@@ -118,31 +183,24 @@ export function ConversationPane(props: ConversationPaneProps) {
           <h2 id="pane-title">{name}</h2>
           <p class="pane-sub">
             {channelLabel(c.channel)} · started {clockTime(c.createdAt)}
-            {c.assignee && !mine ? ` · with ${c.assignee.name ?? 'another agent'}` : ''}
+            {c.assignee && !mine ? ` · with ${assignee ?? 'another agent'}` : ''}
           </p>
         </div>
         <div class="pane-actions">
-          <span class={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
-          {claimable && (
-            <button
-              type="button"
-              class="button button--primary"
-              disabled={busy !== null}
-              onClick={() => void act('claim')}
-            >
-              {busy === 'claim' ? 'Claiming…' : 'Claim'}
-            </button>
-          )}
-          {mine && (
-            <button
-              type="button"
-              class="button button--secondary"
-              disabled={busy !== null}
-              onClick={() => void act('resolve')}
-            >
-              {busy === 'resolve' ? 'Resolving…' : 'Resolve'}
-            </button>
-          )}
+          <span class={`status status--${c.status}`}>
+            {offeredToMe ? 'Offered to you' : STATUS_LABELS[c.status]}
+          </span>
+          <PaneActions
+            claimable={claimable}
+            offeredToMe={offeredToMe}
+            mine={mine}
+            busy={busy}
+            panel={panel}
+            onClaim={() => void act('claim', () => api.claim(token, conversationId))}
+            onDecline={() => void act('decline', () => api.decline(token, conversationId))}
+            onReturnToBot={() => void act('return', () => api.returnToBot(token, conversationId))}
+            onPanel={(next) => setPanel(panel === next ? null : next)}
+          />
         </div>
       </header>
       {actionError && (
@@ -150,32 +208,120 @@ export function ConversationPane(props: ConversationPaneProps) {
           {actionError}
         </p>
       )}
-      <div class="pane-body" ref={body}>
-        <HandoffCard conversation={c} />
-        {transcript.error && <p class="banner banner--error">{transcript.error}</p>}
-        {transcript.loading && transcript.events.length === 0 && (
-          <p class="muted">Loading transcript…</p>
-        )}
-        <Transcript
-          events={transcript.events}
-          pending={visiblePending}
-          customer={name}
-          onRetry={(reply) => void send(reply)}
+      {mine && panel === 'transfer' && (
+        <TransferForm
+          currentQueue={c.queue}
+          team={team.team}
+          refreshTeam={team.refresh}
+          selfId={me}
+          busy={busy === 'transfer'}
+          onCancel={() => setPanel(null)}
+          onSubmit={(target: TransferTarget, note: string) =>
+            void act('transfer', () => api.transfer(token, conversationId, target, note))
+          }
         />
-      </div>
-      {mine ? (
-        <Composer
-          onSend={(text) => void send({ clientMessageId: newClientId(), text, error: null })}
-        />
-      ) : (
-        <p class="pane-footer">
-          {claimable
-            ? 'Claim this conversation to reply to the customer.'
-            : c.status === 'resolved'
-              ? 'This conversation is resolved.'
-              : 'Only the assigned agent can reply.'}
-        </p>
       )}
+      {mine && panel === 'resolve' && (
+        <ResolveForm
+          busy={busy === 'resolve'}
+          onCancel={() => setPanel(null)}
+          onSubmit={(outcome: ResolveOutcome) =>
+            void act('resolve', () => api.resolve(token, conversationId, outcome))
+          }
+        />
+      )}
+      <div class="pane-grid">
+        <aside class="pane-side" aria-label="Handoff packet">
+          <HandoffCard conversation={c} packet={packet} />
+          <AskBot
+            token={token}
+            onInsert={
+              mine
+                ? (text) => {
+                    setDraft(draft ? `${draft}\n${text}` : text);
+                    setMode('reply');
+                    input.current?.focus();
+                  }
+                : null
+            }
+          />
+        </aside>
+        <div class="pane-main">
+          {/* Focusable so keyboard users can scroll the transcript too. */}
+          <div class="pane-body" ref={body} tabIndex={0} role="region" aria-label="Messages">
+            {transcript.error && <p class="banner banner--error">{transcript.error}</p>}
+            {transcript.loading && transcript.events.length === 0 && (
+              <p class="muted">Loading transcript…</p>
+            )}
+            <Transcript
+              events={transcript.events}
+              pending={visiblePending}
+              customer={name}
+              token={token}
+              onRetry={(reply) => void send(reply)}
+              onDiscard={(reply) =>
+                setPending((list) =>
+                  list.filter((p) => p.clientMessageId !== reply.clientMessageId),
+                )
+              }
+            />
+          </div>
+          {mine && windowClosed && (
+            <WindowClosedNotice
+              token={token}
+              open={panel === 'template'}
+              busy={busy === 'template'}
+              onOpen={() => setPanel('template')}
+              onCancel={() => setPanel(null)}
+              onSend={(t) => void sendTemplate(t)}
+            />
+          )}
+          {mine ? (
+            <Composer
+              draft={draft}
+              setDraft={setDraft}
+              input={input}
+              mode={mode}
+              setMode={setMode}
+              canned={props.canned}
+              variables={{
+                customer: {
+                  name: packet?.customer.name ?? c.customer?.name,
+                  email: packet?.customer.email ?? c.customer?.email,
+                },
+                agent: { name: session.agent.name },
+                fields,
+              }}
+              checkRepeat={async (text) =>
+                (await api.repeatCheck(token, conversationId, text)).warnings
+              }
+              onReply={(text, guard) =>
+                void send({ clientMessageId: newClientId(), text, error: null }, guard)
+              }
+              onNote={(text) => void addNote(text)}
+            />
+          ) : (
+            <p class="pane-footer">
+              {claimable ? (
+                offeredToMe ? (
+                  <>
+                    This conversation is offered to you: accept it to reply, or decline it
+                    <OfferCountdown expiresAt={props.offer?.expiresAt ?? null} />.
+                  </>
+                ) : (
+                  'Claim this conversation to reply to the customer.'
+                )
+              ) : c.status === 'resolved' ? (
+                'This conversation is resolved.'
+              ) : c.status === 'bot' ? (
+                'The bot is handling this conversation again.'
+              ) : (
+                'Only the assigned agent can reply.'
+              )}
+            </p>
+          )}
+        </div>
+      </div>
     </section>
   );
 }

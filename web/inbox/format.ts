@@ -93,3 +93,57 @@ export const STATUS_LABELS: Record<Conversation['status'], string> = {
   resolved: 'Resolved',
   abandoned: 'Abandoned',
 };
+
+const FIELDS: Record<string, string> = {
+  order_id: 'order number',
+  email: 'email address',
+  phone: 'phone number',
+  account_id: 'account number',
+  amount: 'amount',
+  goal: 'problem',
+  name: 'name',
+};
+
+/** A packet field's name as words ("order_id" → "order number"). */
+export function fieldLabel(field: string): string {
+  return FIELDS[field] ?? field.replace(/_/g, ' ');
+}
+
+/** A packet field's value as text: amounts with their currency. */
+export function fieldText(value: string | { value: number; currency: string }): string {
+  if (typeof value === 'string') return value;
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency: value.currency }).format(
+      value.value,
+    );
+  } catch {
+    return `${value.value} ${value.currency}`;
+  }
+}
+
+export const SENTIMENT_LABELS: Record<string, string> = {
+  positive: 'Positive',
+  neutral: 'Neutral',
+  frustrated: 'Frustrated',
+  angry: 'Angry',
+};
+
+export const TREND_LABELS: Record<string, string> = {
+  improving: '↗ improving',
+  steady: '→ steady',
+  worsening: '↘ worsening',
+};
+
+/** "rule:sensitive-topic" → "sensitive topic"; "base" stays. */
+export function contributionLabel(source: string): string {
+  return source.replace(/^rule:/, '').replace(/[-_]/g, ' ');
+}
+
+export function languageLabel(code: string | null | undefined): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code.toUpperCase();
+  } catch {
+    return code.toUpperCase();
+  }
+}

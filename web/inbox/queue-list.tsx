@@ -1,8 +1,10 @@
-// Left pane: the agent's own conversations first, then everything waiting, each sorted by
-// priority and wait. Items update live from the agent stream; wait times tick.
+// Left pane: offers to this agent first, then the agent's own conversations, then everything
+// waiting, each sorted by priority and wait. Items update live from the agent stream; wait
+// times tick. Each item shows priority, wait, reasons, sentiment, queue, channel, language.
 
 import type { Conversation } from '../shared/api-types.ts';
 import {
+  SENTIMENT_LABELS,
   channelLabel,
   customerName,
   duration,
@@ -12,8 +14,10 @@ import {
   waitingSince,
 } from './format.ts';
 import { useNow } from './use-now.ts';
+import { embeddedPacket } from './use-packet.ts';
 
 export interface QueueListProps {
+  offered: Conversation[];
   mine: Conversation[];
   waiting: Conversation[];
   selectedId: string | null;
@@ -21,7 +25,8 @@ export interface QueueListProps {
   onSelect: (id: string) => void;
 }
 
-export function QueueList({ mine, waiting, selectedId, loadError, onSelect }: QueueListProps) {
+export function QueueList(props: QueueListProps) {
+  const { offered, mine, waiting, selectedId, loadError, onSelect } = props;
   const now = useNow();
   const section = (title: string, items: Conversation[], empty: string) => (
     <section class="queue-section" aria-label={title}>
@@ -53,6 +58,7 @@ export function QueueList({ mine, waiting, selectedId, loadError, onSelect }: Qu
           {loadError}
         </p>
       )}
+      {offered.length > 0 && section('Offered to you', offered, '')}
       {section('Assigned to me', mine, 'Nothing assigned to you.')}
       {section('Waiting', waiting, 'No one is waiting. Nice.')}
     </nav>
@@ -69,6 +75,7 @@ interface QueueItemProps {
 function QueueItem({ conversation: c, now, selected, onSelect }: QueueItemProps) {
   const level = priorityLevel(c.priority);
   const reasons = c.handoff?.reasons ?? [];
+  const sentiment = embeddedPacket(c)?.sentiment.label;
   return (
     <li>
       <button
@@ -94,8 +101,18 @@ function QueueItem({ conversation: c, now, selected, onSelect }: QueueItemProps)
               {reasonLabel(r)}
             </span>
           ))}
+          {sentiment && (
+            <span class={`chip sentiment sentiment--${sentiment}`} title="Customer sentiment">
+              {SENTIMENT_LABELS[sentiment] ?? sentiment}
+            </span>
+          )}
           <span class="chip">{queueLabel(c.queue)}</span>
           <span class="chip chip--muted">{channelLabel(c.channel)}</span>
+          {c.language && (
+            <span class="chip chip--muted" title="Language">
+              {c.language.toUpperCase()}
+            </span>
+          )}
         </span>
       </button>
     </li>

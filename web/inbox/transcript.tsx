@@ -5,6 +5,8 @@
 import type { ComponentChildren } from 'preact';
 import type { BatonEvent, MessageData } from '../shared/api-types.ts';
 import { clockTime, queueLabel, reasonLabel } from './format.ts';
+import type { MediaRef } from './inbox-types.ts';
+import { MediaAttachment } from './media-attachment.tsx';
 
 export interface PendingReply {
   clientMessageId: string;
@@ -16,14 +18,19 @@ export interface TranscriptProps {
   events: BatonEvent[];
   pending: PendingReply[];
   customer: string;
+  /** The agent's token, to fetch files the customer sent. */
+  token: string;
   onRetry: (reply: PendingReply) => void;
+  /** Drops a reply that was not sent (e.g. after sending a template instead). */
+  onDiscard: (reply: PendingReply) => void;
 }
 
-export function Transcript({ events, pending, customer, onRetry }: TranscriptProps) {
+export function Transcript(props: TranscriptProps) {
+  const { events, pending, customer, token, onRetry, onDiscard } = props;
   return (
     <ol class="transcript" aria-label="Transcript" aria-live="polite" aria-relevant="additions">
       {events.map((event) => (
-        <EventRow key={event.seq} event={event} customer={customer} />
+        <EventRow key={event.seq} event={event} customer={customer} token={token} />
       ))}
       {pending.map((reply) => (
         <li
@@ -37,6 +44,9 @@ export function Transcript({ events, pending, customer, onRetry }: TranscriptPro
                 Not sent: {reply.error}{' '}
                 <button type="button" class="link" onClick={() => onRetry(reply)}>
                   Retry
+                </button>{' '}
+                <button type="button" class="link" onClick={() => onDiscard(reply)}>
+                  Discard
                 </button>
               </>
             ) : (
@@ -49,32 +59,105 @@ export function Transcript({ events, pending, customer, onRetry }: TranscriptPro
   );
 }
 
-function EventRow({ event, customer }: { event: BatonEvent; customer: string }) {
-  switch (event.type) {
+/** Events as the inbox reads them: the shared union plus the workflow's other types. */
+interface AnyEvent {
+  type: string;
+  at: string;
+  actor: { type: string; name?: string };
+  data: Record<string, unknown>;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+interface RowProps {
+  event: BatonEvent;
+  customer: string;
+  token: string;
+}
+
+function EventRow({ event, customer, token }: RowProps) {
+  const e = event as unknown as AnyEvent;
+  const d = e.data;
+  const at = clockTime(e.at);
+  const by = e.actor.name ?? '';
+  switch (e.type) {
     case 'message.created':
-      return <MessageRow data={event.data} at={event.at} customer={customer} />;
+      return <MessageRow event={event} customer={customer} token={token} />;
+    case 'note.created':
+      return (
+        <li class="turn turn--note">
+          <div class="turn-meta">
+            <span class="turn-name">{str(d.agentName) || by || 'Agent'}</span>
+            <span class="tag tag--note">Internal note</span>
+            <time dateTime={e.at}>{at}</time>
+          </div>
+          <div class="bubble">{str(d.text)}</div>
+        </li>
+      );
     case 'conversation.handed_over':
       return (
         <Divider tone="handoff">
-          Handed over to {queueLabel(event.data.queue)} ·{' '}
-          {event.data.reasons.map(reasonLabel).join(', ')} · {clockTime(event.at)}
+          Handed over to {queueLabel(str(d.queue))} ·{' '}
+          {(Array.isArray(d.reasons) ? (d.reasons as string[]) : []).map(reasonLabel).join(', ')} ·{' '}
+          {at}
         </Divider>
       );
+    case 'conversation.offered':
+      return (
+        <Divider>
+          Offered to {str(d.agentName) || 'an agent'} · {at}
+        </Divider>
+      );
+    case 'conversation.offer_declined':
+      return (
+        <Divider>
+          {by || 'The agent'} declined the offer · {at}
+        </Divider>
+      );
+    case 'conversation.offer_expired':
+      return <Divider>The offer expired unanswered · {at}</Divider>;
     case 'conversation.assigned':
       return (
         <Divider>
-          {event.data.agentName} claimed the conversation · {clockTime(event.at)}
+          {str(d.agentName)} claimed the conversation · {at}
+        </Divider>
+      );
+    case 'conversation.transferred':
+      return (
+        <Divider tone="handoff">
+          {by || 'An agent'} transferred it to{' '}
+          {d.toAgentName ? str(d.toAgentName) : queueLabel(str(d.toQueue))}
+          {d.note ? ` — note: ${str(d.note)}` : ''} · {at}
+        </Divider>
+      );
+    case 'conversation.requeued':
+      return <Divider>Back in the queue · {at}</Divider>;
+    case 'conversation.returned_to_bot':
+      return (
+        <Divider>
+          {by || 'The agent'} returned the conversation to the bot · {at}
         </Divider>
       );
     case 'conversation.resolved':
       return (
         <Divider>
-          Resolved{event.actor.name ? ` by ${event.actor.name}` : ''}
-          {event.data.note ? `: ${event.data.note}` : ''} · {clockTime(event.at)}
+          Resolved{by ? ` by ${by}` : ''}
+          {d.note ? `: ${str(d.note)}` : ''} · {at}
         </Divider>
       );
+    case 'conversation.abandoned':
+      return <Divider>The customer left before anyone answered · {at}</Divider>;
     case 'conversation.created':
-      return <Divider>Conversation started · {clockTime(event.at)}</Divider>;
+      return <Divider>Conversation started · {at}</Divider>;
+    case 'message.delivery':
+      // Only failures need the agent's eye; a sent or delivered reply is the normal case.
+      return d.status === 'failed' ? (
+        <Divider tone="error">
+          A reply was not delivered{d.error ? `: ${str(d.error)}` : ''} · {at}
+        </Divider>
+      ) : null;
+    default:
+      return null;
   }
 }
 
@@ -82,7 +165,9 @@ function Divider({ children, tone }: { children: ComponentChildren; tone?: strin
   return <li class={`divider${tone ? ` divider--${tone}` : ''}`}>{children}</li>;
 }
 
-function MessageRow({ data, at, customer }: { data: MessageData; at: string; customer: string }) {
+function MessageRow({ event, customer, token }: RowProps) {
+  const data = event.data as MessageData;
+  const at = event.at;
   if (data.from === 'system') {
     return (
       <li class="turn turn--system">
@@ -93,11 +178,18 @@ function MessageRow({ data, at, customer }: { data: MessageData; at: string; cus
   const name =
     data.from === 'customer' ? customer : data.from === 'bot' ? 'Bot' : data.agentName || 'Agent';
   const action = data.action === 'request_human';
+  const media = (data as { media?: MediaRef[] }).media ?? [];
+  const unsupported = (data as { unsupported?: string }).unsupported;
   return (
     <li class={`turn turn--${data.from}`}>
       <div class="turn-meta">
         <span class="turn-name">{name}</span>
         {data.from === 'bot' && <span class="tag">Automated</span>}
+        {unsupported && (
+          <span class="tag tag--muted" title="Baton cannot show this kind of message">
+            Unsupported: {unsupported}
+          </span>
+        )}
         {data.from === 'bot' && typeof data.confidence === 'number' && (
           <span class="tag tag--muted" title="Answer confidence">
             {Math.round(data.confidence * 100)}%
@@ -105,9 +197,19 @@ function MessageRow({ data, at, customer }: { data: MessageData; at: string; cus
         )}
         <time dateTime={at}>{clockTime(at)}</time>
       </div>
-      <div class={`bubble${action ? ' bubble--action' : ''}`}>
-        {action ? (data.text ?? 'Pressed “Talk to a human”') : data.text}
-      </div>
+      {(data.text || action) && (
+        <div class={`bubble${action ? ' bubble--action' : ''}`}>
+          {action ? (data.text ?? 'Pressed “Talk to a human”') : data.text}
+        </div>
+      )}
+      {media.map((m) => (
+        <MediaAttachment
+          key={m.ref}
+          token={token}
+          conversationId={event.conversationId}
+          media={m}
+        />
+      ))}
       {data.article && <div class="turn-source">Article: {data.article.title}</div>}
     </li>
   );

@@ -19,6 +19,8 @@ export interface InboxState {
   mine: Conversation[];
   connection: SocketState;
   loadError: string | null;
+  /** The first GET /inbox answered: alerts start after it, not for what was already there. */
+  loaded: boolean;
   stream: AgentStream | null;
   /** Records a newer copy of a conversation (from an action's answer). */
   upsert: (conversation: Conversation) => void;
@@ -33,6 +35,7 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
   const [conversations, setConversations] = useState(() => new Map<string, Conversation>());
   const [connection, setConnection] = useState<SocketState>('connecting');
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [stream, setStream] = useState<AgentStream | null>(null);
   const unauthorized = useRef(onUnauthorized);
   unauthorized.current = onUnauthorized;
@@ -55,6 +58,7 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
         if (cancelled) return;
         setLoadError(null);
         for (const conversation of list) upsert(conversation);
+        setLoaded(true);
       } catch (error) {
         if (cancelled) return;
         if (error instanceof ApiRequestError && error.status === 401) unauthorized.current();
@@ -73,6 +77,7 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
           });
         }
       },
+      onSessionEnded: () => unauthorized.current(),
     });
     setStream(agentStream);
     void load();
@@ -92,5 +97,5 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
     };
   }, [conversations, session.agent.id]);
 
-  return { conversations, waiting, mine, connection, loadError, stream, upsert };
+  return { conversations, waiting, mine, connection, loadError, loaded, stream, upsert };
 }

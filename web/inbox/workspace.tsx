@@ -1,12 +1,21 @@
-// The signed-in inbox: top bar, the queue on the left, the selected conversation on the
-// right. Later views (supervisor, analytics) get their own entries in the top bar.
+// The signed-in inbox: top bar (presence and capacity, alert switches, connection), the
+// queue on the left, the selected conversation on the right. Keyboard shortcuts and the
+// announcements of new work live here because they span both panes.
 
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
+import { fetchCannedResponses } from './api.ts';
 import { ConversationPane } from './conversation-pane.tsx';
+import type { CannedResponse, Presence } from './inbox-types.ts';
+import { PresenceControl } from './presence-control.tsx';
 import { QueueList } from './queue-list.tsx';
 import type { AgentSession } from './session.ts';
+import { ShortcutHelp } from './shortcut-help.tsx';
+import { useAlerts } from './use-alerts.ts';
 import { useInbox } from './use-inbox.ts';
+import { useOffers } from './use-offers.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+import { useTeam } from './use-team.ts';
 
 export interface WorkspaceProps {
   session: AgentSession;
@@ -22,12 +31,63 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
     [onSignOut],
   );
   const inbox = useInbox(session, expired);
+  const team = useTeam(session.token);
   const [selectedId, setSelectedId] = useState<string | null>(() => location.hash.slice(1) || null);
+  const [help, setHelp] = useState(false);
+  const [canned, setCanned] = useState<CannedResponse[]>([]);
+  const [presence, setPresenceState] = useState<Presence>('online');
+  const [released, setReleased] = useState<string | null>(null);
+
+  const offers = useOffers(session.token, inbox.waiting);
+  const offered = useMemo(
+    () => inbox.waiting.filter((c) => offers.get(c.id)?.agentId === session.agent.id),
+    [inbox.waiting, offers, session.agent.id],
+  );
+  const othersWaiting = useMemo(
+    () => inbox.waiting.filter((c) => !offered.includes(c)),
+    [inbox.waiting, offered],
+  );
+  const alerts = useAlerts(inbox.loaded, othersWaiting, offered);
+  const me = team.team.find((a) => a.id === session.agent.id);
+
+  useEffect(() => {
+    fetchCannedResponses(session.token).then(
+      (answer) => setCanned(answer.cannedResponses),
+      () => setCanned([]), // the composer works without them
+    );
+  }, [session.token]);
+  useEffect(() => {
+    if (me) setPresenceState(me.presence);
+  }, [me?.presence]);
 
   // The open conversation is in the URL, so a reload (or a shared link) reopens it.
   useEffect(() => {
     history.replaceState(null, '', selectedId ? `#${selectedId}` : location.pathname);
   }, [selectedId]);
+
+  const order = useMemo(
+    () => [...offered, ...inbox.mine, ...othersWaiting].map((c) => c.id),
+    [offered, inbox.mine, othersWaiting],
+  );
+  const shortcuts = useMemo(
+    () => ({
+      move: (step: 1 | -1) => {
+        if (order.length === 0) return;
+        const at = selectedId ? order.indexOf(selectedId) : -1;
+        const next = at < 0 ? 0 : Math.min(order.length - 1, Math.max(0, at + step));
+        setSelectedId(order[next] ?? null);
+        // Keep the keyboard where the agent is: on the selected queue item.
+        requestAnimationFrame(() =>
+          document
+            .querySelector<HTMLElement>(`.queue-item[data-conversation-id="${order[next]}"]`)
+            ?.focus(),
+        );
+      },
+      toggleHelp: () => setHelp((open) => !open),
+    }),
+    [order, selectedId],
+  );
+  useShortcuts(shortcuts);
 
   const selected: Conversation | null = selectedId
     ? (inbox.conversations.get(selectedId) ?? null)
@@ -43,10 +103,51 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           Baton <span class="brand-sub">Inbox</span>
         </div>
         <div class="topbar-right">
+          <PresenceControl
+            token={session.token}
+            presence={presence}
+            load={inbox.mine.length}
+            capacity={me?.capacity ?? null}
+            onChange={(agent, count) => {
+              setPresenceState(agent.presence);
+              team.update(agent);
+              setReleased(count > 0 ? `${count} conversation(s) went back to the queue.` : null);
+            }}
+          />
+          <div class="alert-switches" role="group" aria-label="Alerts for new work">
+            <label>
+              <input
+                type="checkbox"
+                checked={alerts.settings.sound}
+                onChange={(e) =>
+                  alerts.setSettings({ ...alerts.settings, sound: e.currentTarget.checked })
+                }
+              />
+              Sound
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={alerts.settings.desktop}
+                onChange={(e) =>
+                  alerts.setSettings({ ...alerts.settings, desktop: e.currentTarget.checked })
+                }
+              />
+              Notifications
+            </label>
+          </div>
           <span class={`connection connection--${inbox.connection}`} role="status">
             <span class="connection-dot" aria-hidden="true" />
             {CONNECTION_LABEL[inbox.connection]}
           </span>
+          <button
+            type="button"
+            class="button button--ghost"
+            aria-keyshortcuts="?"
+            onClick={() => setHelp(true)}
+          >
+            Shortcuts
+          </button>
           <span class="agent-name" title={session.agent.email}>
             <span class="avatar" aria-hidden="true">
               {session.agent.name.slice(0, 1).toUpperCase()}
@@ -58,10 +159,19 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           </button>
         </div>
       </header>
+      <p class="sr-only" role="status" aria-live="polite" id="announcement">
+        {alerts.latest}
+      </p>
+      {released && (
+        <p class="banner" role="status">
+          {released}
+        </p>
+      )}
       <div class="panes">
         <QueueList
+          offered={offered}
           mine={inbox.mine}
-          waiting={inbox.waiting}
+          waiting={othersWaiting}
           selectedId={selectedId}
           loadError={inbox.loadError}
           onSelect={setSelectedId}
@@ -73,6 +183,9 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
             conversation={selected}
             session={session}
             stream={inbox.stream}
+            team={team}
+            offer={offers.get(selectedId)}
+            canned={canned}
             onConversation={inbox.upsert}
             onUnauthorized={expired}
           />
@@ -81,10 +194,12 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
             <div class="empty">
               <h2>No conversation selected</h2>
               <p>Pick a conversation from the queue. New handoffs appear here as they happen.</p>
+              <p class="muted">Press ? for keyboard shortcuts.</p>
             </div>
           </section>
         )}
       </div>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -5,6 +5,9 @@
 
 import type { ServerFrame } from './api-types.ts';
 
+/** Matches src/server/realtime/agent-stream.ts: retrying would only be refused. */
+const SESSION_ENDED_CLOSE_CODE = 4401;
+
 export type SocketState = 'connecting' | 'open' | 'closed';
 
 export interface ReconnectingSocketOptions {
@@ -12,6 +15,8 @@ export interface ReconnectingSocketOptions {
   url: () => string;
   onFrame: (frame: ServerFrame) => void;
   onState?: (state: SocketState, failedAttempts: number) => void;
+  /** The server closed with 4401: the session ended; the socket stops retrying. */
+  onSessionEnded?: () => void;
   minDelayMs?: number;
   maxDelayMs?: number;
 }
@@ -73,9 +78,14 @@ export class ReconnectingSocket {
       }
       this.#options.onFrame(frame);
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.#socket !== socket) return;
       this.#socket = null;
+      if (event.code === SESSION_ENDED_CLOSE_CODE && this.#options.onSessionEnded) {
+        this.#stopped = true;
+        this.#options.onSessionEnded();
+        return;
+      }
       if (!opened) this.#failures += 1;
       this.#options.onState?.('closed', this.#failures);
       if (!this.#stopped) this.#schedule();

@@ -1,0 +1,236 @@
+// The inbox beyond the mouse: new work announced (on screen, by a WebAudio beep, by a
+// desktop notification) and both switchable off, remembered across a reload; keyboard
+// shortcuts that never fire while typing; and an axe-core check of the login screen, the
+// queue and an open conversation with no serious or critical violation.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, startConversation } from '../helpers/api-client.ts';
+import { startTestServer } from '../helpers/test-server.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { eventually, openInbox } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const BROWSER_TEST_TIMEOUT = 90_000;
+const AXE = 'node_modules/axe-core/axe.min.js';
+
+const missing = chromiumMissingReason();
+if (missing) console.warn(`Skipping browser tests: ${missing}`);
+
+/**
+ * Counts what the page asks of the browser: oscillators started (beeps) and notifications
+ * shown. The real APIs still run; this only records the calls.
+ */
+const OBSERVE = `
+  window.__beeps = 0;
+  window.__notifications = [];
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args) {
+    window.__beeps += 1;
+    return start.apply(this, args);
+  };
+  const Original = window.Notification;
+  function Recorded(title, options) {
+    window.__notifications.push(title + ': ' + ((options && options.body) || ''));
+    return new Original(title, options);
+  }
+  Object.defineProperty(Recorded, 'permission', { get: () => Original.permission });
+  Recorded.requestPermission = (...args) => Original.requestPermission(...args);
+  window.Notification = Recorded;
+`;
+
+interface Observed {
+  beeps: number;
+  notifications: string[];
+}
+
+const observed = (page: Page): Promise<Observed> =>
+  page.evaluate(() => {
+    const w = globalThis as unknown as { __beeps: number; __notifications: string[] };
+    return { beeps: w.__beeps, notifications: [...w.__notifications] };
+  });
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical axe-core violations of what the page shows now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown }> } })
+      .axe;
+    return (await axe.run()).violations as AxeViolation[];
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(missing !== null)('inbox alerts, shortcuts and accessibility', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startTestServer({ webRoot: 'dist/web' });
+    browser = await launchChromium();
+  }, BROWSER_TEST_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function handedOver(name: string) {
+    const c = await startConversation(server.baseUrl, { customer: { name } });
+    const sent = await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+      token: c.token,
+      body: { text: 'My parcel is lost, I want to talk to a human please' },
+    });
+    expect(sent.status).toBe(201);
+    return c;
+  }
+
+  it(
+    'announces new work with a sound and a notification, both of which can be turned off',
+    async () => {
+      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
+        permissions: ['notifications'],
+        initScript: OBSERVE,
+      });
+      const announcement = inbox.page.locator('#announcement');
+      // The agent has clicked in the page, so the browser lets it play sound.
+      await inbox.page.locator('.queue').click();
+      expect(await observed(inbox.page)).toEqual({ beeps: 0, notifications: [] });
+
+      const first = await handedOver('Priya');
+      await inbox.queueItem(first.id).waitFor();
+      await eventually(() => announcement.textContent()).toContain('Priya');
+      await eventually(async () => (await observed(inbox.page)).beeps).toBeGreaterThan(0);
+      await eventually(async () => (await observed(inbox.page)).notifications.join('\n')).toMatch(
+        /(New conversation waiting|Offered to you): Priya/,
+      );
+
+      // Both off; the choice survives a reload.
+      await inbox.page.getByRole('checkbox', { name: 'Sound' }).uncheck();
+      await inbox.page.getByRole('checkbox', { name: 'Notifications' }).uncheck();
+      await inbox.page.reload();
+      await inbox.page.locator('.connection--open').waitFor();
+      expect(await inbox.page.getByRole('checkbox', { name: 'Sound' }).isChecked()).toBe(false);
+      expect(await inbox.page.getByRole('checkbox', { name: 'Notifications' }).isChecked()).toBe(
+        false,
+      );
+      await inbox.queueItem(first.id).waitFor();
+      await inbox.page.locator('.queue').click();
+      const second = await handedOver('Quentin');
+      await inbox.queueItem(second.id).waitFor();
+      // Still announced on screen (and to screen readers), but silently.
+      await eventually(() => announcement.textContent()).toContain('Quentin');
+      expect(await observed(inbox.page)).toEqual({ beeps: 0, notifications: [] });
+      await screenshot(inbox.page, 'inbox-alerts-off');
+      await inbox.page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    'works from the keyboard: shortcuts for the common actions, none while typing',
+    async () => {
+      const a = await handedOver('Kira');
+      const b = await handedOver('Lars');
+      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const page = inbox.page;
+      await inbox.queueItem(b.id).waitFor();
+      const selected = page.locator('.queue-item[aria-current="true"]');
+
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await help.waitFor();
+      expect(await help.textContent()).toContain('Claim');
+      await screenshot(page, 'inbox-shortcuts');
+      await page.keyboard.press('Escape');
+      await eventually(() => help.count()).toBe(0);
+
+      // j and k walk the queue in its order (offers to me, mine, then waiting; each by
+      // priority, then wait). Offers arrive a moment after the inbox connects: wait until the
+      // order has held for a second.
+      const readOrder = () =>
+        page
+          .locator('.queue-item')
+          .evaluateAll((items) => items.map((i) => i.getAttribute('data-conversation-id')));
+      let order = await readOrder();
+      let heldSince = Date.now();
+      await eventually(async () => {
+        const now = await readOrder();
+        if (now.join() !== order.join()) [order, heldSince] = [now, Date.now()];
+        return Date.now() - heldSince >= 1000;
+      }).toBe(true);
+      expect(order).toEqual(expect.arrayContaining([a.id, b.id]));
+      await page.keyboard.press('j');
+      await eventually(() => selected.getAttribute('data-conversation-id')).toBe(order[0]);
+      await page.keyboard.press('j');
+      await eventually(() => selected.getAttribute('data-conversation-id')).toBe(order[1]);
+      await page.keyboard.press('k');
+      await eventually(() => selected.getAttribute('data-conversation-id')).toBe(order[0]);
+
+      // c claims (or accepts the offer); r goes to the reply box.
+      await page.keyboard.press('c');
+      await eventually(() => page.locator('.pane-header .status').textContent()).toBe('Assigned');
+      await page.keyboard.press('r');
+      const reply = page.getByLabel('Reply to the customer');
+      await eventually(() => reply.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(
+        true,
+      );
+      // Typing shortcut letters writes them; nothing else happens.
+      await page.keyboard.type('just checking');
+      expect(await reply.inputValue()).toBe('just checking');
+      expect(await selected.getAttribute('data-conversation-id')).toBe(order[0]);
+      await page.keyboard.press('Control+Enter');
+      await eventually(() =>
+        inbox.transcript.locator('.turn--agent').last().textContent(),
+      ).toContain('just checking');
+      // Esc leaves the box; e opens the resolve form.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('e');
+      await page.getByRole('form', { name: 'Resolve' }).waitFor();
+      await page.getByRole('button', { name: 'Resolve conversation' }).click();
+      await eventually(() => page.locator('.pane-header .status').textContent()).toBe('Resolved');
+      await page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    'has no serious or critical axe-core violation on login, queue and conversation',
+    async () => {
+      const c = await handedOver('Noor');
+      // The server's CSP forbids inline scripts; axe-core is injected as one.
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 800 },
+        bypassCSP: true,
+      });
+      const login = await context.newPage();
+      await login.goto(`${server.baseUrl}/inbox/`);
+      await login.getByLabel('Email').waitFor();
+      expect(await axeViolations(login)).toEqual([]);
+      await context.close();
+
+      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, { bypassCSP: true });
+      await inbox.queueItem(c.id).waitFor();
+      expect(await axeViolations(inbox.page)).toEqual([]);
+
+      await inbox.queueItem(c.id).click();
+      await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
+      await inbox.page.getByLabel('Reply to the customer').waitFor();
+      await inbox.page.getByRole('button', { name: 'Canned responses' }).click();
+      expect(await axeViolations(inbox.page)).toEqual([]);
+      await screenshot(inbox.page, 'inbox-axe-conversation');
+      await inbox.page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});

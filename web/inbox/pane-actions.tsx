@@ -1,0 +1,98 @@
+// The conversation's action buttons, only those that apply now: accept or decline an offer,
+// claim a waiting conversation; transfer, return to the bot or resolve one's own. Each has
+// its keyboard shortcut (`data-shortcut`, see use-shortcuts.ts).
+
+import { useNow } from './use-now.ts';
+
+export type Busy = 'claim' | 'decline' | 'resolve' | 'transfer' | 'return' | 'template' | null;
+export type Panel = 'transfer' | 'resolve' | 'template' | null;
+
+export interface PaneActionsProps {
+  claimable: boolean;
+  offeredToMe: boolean;
+  mine: boolean;
+  busy: Busy;
+  panel: Panel;
+  onClaim: () => void;
+  onDecline: () => void;
+  onReturnToBot: () => void;
+  /** Opens (or closes, when open) the transfer or resolve form. */
+  onPanel: (panel: 'transfer' | 'resolve') => void;
+}
+
+export function PaneActions(props: PaneActionsProps) {
+  const { busy, panel } = props;
+  const idle = busy === null;
+  return (
+    <>
+      {props.claimable && (
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={!idle}
+          data-shortcut="c"
+          aria-keyshortcuts="c"
+          onClick={props.onClaim}
+        >
+          {busy === 'claim' ? 'Claiming…' : props.offeredToMe ? 'Accept' : 'Claim'}
+        </button>
+      )}
+      {props.offeredToMe && (
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={!idle}
+          data-shortcut="d"
+          aria-keyshortcuts="d"
+          onClick={props.onDecline}
+        >
+          {busy === 'decline' ? 'Declining…' : 'Decline'}
+        </button>
+      )}
+      {props.mine && (
+        <>
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={!idle}
+            aria-expanded={panel === 'transfer'}
+            data-shortcut="t"
+            aria-keyshortcuts="t"
+            onClick={() => props.onPanel('transfer')}
+          >
+            Transfer
+          </button>
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={!idle}
+            data-shortcut="b"
+            aria-keyshortcuts="b"
+            onClick={props.onReturnToBot}
+          >
+            {busy === 'return' ? 'Returning…' : 'Return to bot'}
+          </button>
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={!idle}
+            aria-expanded={panel === 'resolve'}
+            data-shortcut="e"
+            aria-keyshortcuts="e"
+            onClick={() => props.onPanel('resolve')}
+          >
+            Resolve
+          </button>
+        </>
+      )}
+    </>
+  );
+}
+
+/** "accept within 23 s": the offer's time left, ticking on its own so the pane does not. */
+export function OfferCountdown({ expiresAt }: { expiresAt: string | null }) {
+  const now = useNow();
+  if (!expiresAt) return null;
+  const left = Math.max(0, Math.round((Date.parse(expiresAt) - now) / 1000));
+  return <> (accept within {left} s, or it goes to someone else)</>;
+}

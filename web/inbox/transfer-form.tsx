@@ -1,0 +1,122 @@
+// Transfer: to another queue, or to a named colleague who is online with free capacity,
+// with a note for whoever takes it next (internal, never shown to the customer).
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TransferTarget } from './api.ts';
+import type { TeamAgent } from './inbox-types.ts';
+
+/** The server's queues (src/core/routing/default-queues.ts); there is no API listing them. */
+const QUEUES: readonly { id: string; name: string }[] = [
+  { id: 'general', name: 'Support' },
+  { id: 'billing', name: 'Billing' },
+  { id: 'technical', name: 'Technical support' },
+  { id: 'retention', name: 'Customer care' },
+  { id: 'sales', name: 'Sales' },
+  { id: 'trust_safety', name: 'Trust & Safety' },
+];
+
+export interface TransferFormProps {
+  currentQueue: string | null;
+  team: TeamAgent[];
+  selfId: string;
+  busy: boolean;
+  /** Asks for a fresh team list: who is online changes by the minute. */
+  refreshTeam: () => void;
+  onSubmit: (target: TransferTarget, note: string) => void;
+  onCancel: () => void;
+}
+
+export function TransferForm(props: TransferFormProps) {
+  const queues = QUEUES.filter((q) => q.id !== props.currentQueue);
+  const [kind, setKind] = useState<'queue' | 'agent'>('queue');
+  const [queue, setQueue] = useState(queues[0]?.id ?? 'general');
+  const colleagues = props.team.filter((a) => a.id !== props.selfId);
+  const [agentId, setAgentId] = useState('');
+  const [note, setNote] = useState('');
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    first.current?.focus();
+    props.refreshTeam();
+  }, []);
+  const chosenAgent = agentId || colleagues.find((a) => available(a))?.id || '';
+
+  return (
+    <form
+      class="action-panel"
+      aria-label="Transfer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (kind === 'agent' && !chosenAgent) return;
+        props.onSubmit(kind === 'queue' ? { queue } : { agentId: chosenAgent }, note.trim());
+      }}
+    >
+      <h3>Transfer</h3>
+      <div class="field-row">
+        <div class="field-stack">
+          <label for="transfer-kind">To</label>
+          <select
+            id="transfer-kind"
+            ref={first}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as 'queue' | 'agent')}
+          >
+            <option value="queue">A queue</option>
+            <option value="agent">A colleague</option>
+          </select>
+        </div>
+        {kind === 'queue' ? (
+          <div class="field-stack">
+            <label for="transfer-queue">Queue</label>
+            <select
+              id="transfer-queue"
+              value={queue}
+              onChange={(e) => setQueue(e.currentTarget.value)}
+            >
+              {queues.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <div class="field-stack">
+            <label for="transfer-agent">Colleague</label>
+            <select
+              id="transfer-agent"
+              value={chosenAgent}
+              onChange={(e) => setAgentId(e.currentTarget.value)}
+            >
+              {colleagues.map((a) => (
+                <option key={a.id} value={a.id} disabled={!available(a)}>
+                  {a.name} — {available(a) ? `${a.load}/${a.capacity}` : a.presence}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      <label>
+        Note for the next person (internal)
+        <textarea rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <div class="panel-buttons">
+        <button type="button" class="button button--ghost" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={props.busy || (kind === 'agent' && !chosenAgent)}
+        >
+          {props.busy ? 'Transferring…' : 'Transfer'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Who may receive a named transfer: online, inbox open, room for one more. */
+function available(a: TeamAgent): boolean {
+  return a.presence === 'online' && a.connected && a.load < a.capacity;
+}
