@@ -87,6 +87,15 @@ export interface WebhookDeliveriesTable {
   updated_at: string;
 }
 
+export interface TeamAuditTable {
+  id: string;
+  at: string;
+  actor_id: string;
+  agent_id: string;
+  action: string;
+  changes: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
@@ -94,4 +103,5 @@ export interface Database {
   sessions: SessionsTable;
   timers: TimersTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  team_audit: TeamAuditTable;
 }

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { AgentRepository } from './agent-repository.ts';
 import { ConversationReads } from './conversation-reads.ts';
 import { ConversationRepository } from './conversation-repository.ts';
+import { TeamAuditRepository } from './team-audit-repository.ts';
 import { TimerRepository } from './timer-repository.ts';
 import { WebhookDeliveryRepository } from './webhook-delivery-repository.ts';
 import { migrateToLatest, type MigrateResult } from './migrate.ts';
@@ -19,6 +20,7 @@ export interface Store {
   readonly timers: TimerRepository;
   readonly webhooks: WebhookDeliveryRepository;
   readonly erasure: ErasureRepository;
+  readonly teamAudit: TeamAuditRepository;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     timers: new TimerRepository(db, engine),
     webhooks: new WebhookDeliveryRepository(db),
     erasure: new ErasureRepository(db),
+    teamAudit: new TeamAuditRepository(db),
     migrate: () => migrateToLatest(db, engine),
     close: () => db.destroy(),
   };

@@ -133,6 +133,39 @@ describe('baton agents', () => {
     await login(s.baseUrl, 'eli@acme.test', 'a-long-secret-1');
   });
 
+  it('follows the same rules as the team API, which sees the same accounts', async () => {
+    const added = agentsCli(
+      ['add', 'ada@acme.test', '--name', 'Ada', '--role', 'admin', '--password-stdin'],
+      db,
+      'admin-secret-3\n',
+    );
+    expect(added.status).toBe(0);
+    const ada = await login(s.baseUrl, 'ada@acme.test', 'admin-secret-3');
+    const create = (body: Record<string, unknown>) =>
+      api(s.baseUrl, 'POST', '/api/v1/team/agents', { token: ada, body });
+    // Each value is refused by both, with nothing created.
+    const refused: Array<[string[], Record<string, unknown>]> = [
+      [['--languages', 'EN'], { languages: ['EN'] }],
+      [['--skills', '9lives'], { skills: ['9lives'] }],
+      [['--max-concurrent', '51'], { maxConcurrent: 51 }],
+      [['--role', 'owner'], { role: 'owner' }],
+    ];
+    for (const [flags, body] of refused) {
+      expect(agentsCli(['add', 'gus@acme.test', '--name', 'Gus', ...flags], db).status).toBe(2);
+      const r = await create({ email: 'gus@acme.test', name: 'Gus', ...body });
+      expect([flags, r.status]).toEqual([flags, 400]);
+    }
+    // An account made by the command is taken for the API, and the other way round.
+    expect((await create({ email: 'DANA@acme.test', name: 'D' })).body.error.code).toBe(
+      'EMAIL_TAKEN',
+    );
+    expect((await create({ email: 'gus@acme.test', name: 'Gus' })).status).toBe(201);
+    expect(agentsCli(['add', 'gus@acme.test', '--name', 'Gus'], db).stderr).toMatch(
+      /already exists/,
+    );
+    expect(agentsCli(['list'], db).stdout).toMatch(/gus@acme\.test +Gus +agent +general +en +3/);
+  });
+
   async function resetPassword(email: string): Promise<string> {
     const r = agentsCli(['update', email, '--password-stdin'], db, 'another-secret-2\n');
     expect(r.status).toBe(0);

@@ -3,16 +3,22 @@
  * trying Baton; a real team is created here. Passwords are read from stdin (never from the
  * command line, where they would land in the shell history) or generated and shown once.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
+import {
+  ACCOUNT_DEFAULTS,
+  ACCOUNT_ROLES,
+  MAX_CONCURRENT,
+  MIN_PASSWORD_LENGTH,
+  generatePassword,
+  isAccountRole,
+  isCapacity,
+  isEmailAddress,
+  newAgentId,
+  parseNameList,
+} from '../../server/auth/account-rules.ts';
 import type { AgentRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
-
-const ROLES = ['agent', 'supervisor', 'admin'] as const;
-const NAME = /^[a-z][a-z0-9_]*$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MIN_PASSWORD = 10;
 
 interface AccountOptions {
   name?: string;
@@ -52,20 +58,20 @@ export function registerAgentsCommand(program: Command): void {
       .requiredOption('--name <name>', 'the name customers see ("Alex from Billing")'),
   ).action((email: string, options: AccountOptions) =>
     withStore(async (store) => {
-      if (!EMAIL.test(email)) throw new UsageError(`"${email}" is not an email address`);
+      if (!isEmailAddress(email)) throw new UsageError(`"${email}" is not an email address`);
       if (await store.agents.findByEmail(email, { includeDisabled: true }))
         throw new UsageError(`an account for ${email} already exists (use: baton agents update)`);
       const fields = accountFields(options);
       const { password, generated } = await passwordFrom(options);
       const { hashPassword } = await import('../../server/auth/password.ts');
       const agent = await store.agents.create({
-        id: `a_${randomUUID().replaceAll('-', '')}`,
+        id: newAgentId(),
         email,
         name: fields.name ?? email,
-        role: fields.role ?? 'agent',
-        skills: fields.skills ?? ['general'],
-        languages: fields.languages ?? ['en'],
-        maxConcurrent: fields.maxConcurrent ?? 3,
+        role: fields.role ?? ACCOUNT_DEFAULTS.role,
+        skills: fields.skills ?? ACCOUNT_DEFAULTS.skills,
+        languages: fields.languages ?? ACCOUNT_DEFAULTS.languages,
+        maxConcurrent: fields.maxConcurrent ?? ACCOUNT_DEFAULTS.maxConcurrent,
         passwordHash: await hashPassword(password),
         now: new Date(),
       });
@@ -118,7 +124,7 @@ export function registerAgentsCommand(program: Command): void {
 
 function withAccountOptions(command: Command): Command {
   return command
-    .option('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--role <role>', `one of ${ACCOUNT_ROLES.join(', ')}`)
     .option('--skills <list>', 'comma-separated queue skills, e.g. general,billing')
     .option('--languages <list>', 'comma-separated languages they serve, e.g. en,es')
     .option('--max-concurrent <n>', 'conversations at once (capacity)')
@@ -127,20 +133,18 @@ function withAccountOptions(command: Command): Command {
 
 function accountFields(options: AccountOptions) {
   const list = (value: string, what: string) => {
-    const items = value
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const bad = items.find((s) => !NAME.test(s));
-    if (items.length === 0 || bad !== undefined)
+    const items = parseNameList(value);
+    if (items === null)
       throw new UsageError(`--${what}: lower-case names separated by commas (got "${value}")`);
     return items;
   };
-  if (options.role !== undefined && !(ROLES as readonly string[]).includes(options.role))
-    throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  if (options.role !== undefined && !isAccountRole(options.role))
+    throw new UsageError(`--role must be one of ${ACCOUNT_ROLES.join(', ')}`);
   const max = options.maxConcurrent === undefined ? undefined : Number(options.maxConcurrent);
-  if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 50))
-    throw new UsageError('--max-concurrent must be a whole number from 1 to 50');
+  if (max !== undefined && !isCapacity(max))
+    throw new UsageError(
+      `--max-concurrent must be a whole number from ${MAX_CONCURRENT.min} to ${MAX_CONCURRENT.max}`,
+    );
   return {
     ...(options.name !== undefined ? { name: options.name.trim() } : {}),
     ...(options.role !== undefined ? { role: options.role as AgentRecord['role'] } : {}),
@@ -153,13 +157,12 @@ function accountFields(options: AccountOptions) {
 async function passwordFrom(
   options: AccountOptions,
 ): Promise<{ password: string; generated: boolean }> {
-  if (!options.passwordStdin)
-    return { password: randomBytes(12).toString('base64url'), generated: true };
+  if (!options.passwordStdin) return { password: generatePassword(), generated: true };
   let input = '';
   for await (const chunk of process.stdin) input += String(chunk);
   const password = input.split(/\r?\n/)[0] ?? '';
-  if (password.length < MIN_PASSWORD)
-    throw new UsageError(`the password must have at least ${MIN_PASSWORD} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   return { password, generated: false };
 }
 

@@ -1,7 +1,9 @@
 /**
  * GET /api/v1/agent/stream?token=: an agent's live inbox. Announces every handed-over
  * conversation that changes, and streams the events of conversations the agent subscribes
- * to, resuming from the `since` the client gives.
+ * to, resuming from the `since` the client gives. A socket whose session ends (logout,
+ * disabled account, password reset) is closed with code 4401: at once on this node, within
+ * SESSION_CHECK_MS on the other nodes of a cluster.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord } from '../../store/records.ts';
@@ -15,6 +17,11 @@ import {
   sendFrame,
   type AgentFrameValue,
 } from './socket-frames.ts';
+
+/** The close code that tells the inbox its session ended (4000–4999: for applications). */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+/** How often an open socket checks that its session is still valid. */
+const SESSION_CHECK_MS = 30_000;
 
 export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): void {
   const agents = new WeakMap<FastifyRequest, AgentRecord>();
@@ -35,8 +42,19 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
         onConversation: (c) =>
           sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) }),
         onEvents: (conversationId, events) => cursors.get(conversationId)?.push(events),
+        disconnect: (reason) => socket.close(SESSION_ENDED_CLOSE_CODE, reason),
       });
-      socket.on('close', remove);
+      const sessionCheck = setInterval(() => {
+        ctx.auth.agent(request).then(
+          () => undefined,
+          () => socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended'),
+        );
+      }, SESSION_CHECK_MS);
+      sessionCheck.unref();
+      socket.on('close', () => {
+        clearInterval(sessionCheck);
+        remove();
+      });
       socket.on('message', (raw) => {
         const frame = parseFrame<AgentFrameValue>(AgentFrame, raw, socket);
         if (!frame) return;

@@ -17,6 +17,8 @@ export interface AgentClient {
   readonly agentId: string;
   onConversation(conversation: ConversationRecord): void;
   onEvents(conversationId: string, events: readonly StoredEvent[]): void;
+  /** Ends the socket: the agent's sessions ended (account disabled, password reset). */
+  disconnect(reason: string): void;
 }
 
 /** How often the inbox hears about a conversation whose only change is a new message. */
@@ -85,6 +87,16 @@ export class RealtimeHub implements PresencePort {
         this.announcePresence();
       }
     };
+  }
+
+  /**
+   * Closes this node's inbox sockets of an agent whose sessions just ended, so that a
+   * disabled account stops hearing about conversations at once. Sockets on other nodes of a
+   * cluster notice on their next session check (agent-stream.ts).
+   */
+  disconnectAgent(agentId: string, reason: string): void {
+    for (const client of [...this.agents])
+      if (client.agentId === agentId) client.disconnect(reason);
   }
 
   /** Called when an agent's inbox connects (the router may now offer them work). */

@@ -7,6 +7,7 @@ import * as channelThreads from './004-channel-threads.ts';
 import * as presenceOffers from './005-presence-offers.ts';
 import * as webhookDeliveries from './006-webhook-deliveries.ts';
 import * as agentAccounts from './011-agent-accounts.ts';
+import * as teamAudit from './012-team-audit.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-presence-offers': presenceOffers,
   '006-webhook-deliveries': webhookDeliveries,
   '011-agent-accounts': agentAccounts,
+  '012-team-audit': teamAudit,
 };
 
 export const migrationProvider: MigrationProvider = {
