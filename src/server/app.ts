@@ -32,9 +32,15 @@ import { teamCalendars } from './routing/team-calendar.ts';
 import { createPrometheusMetrics } from './metrics/prometheus.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerSupervisorRoutes } from './routes/supervisor-routes.ts';
+import { registerTeamRoutes } from './routes/team-routes.ts';
+import { queueSlaMs } from './routing/queue-sla.ts';
 import { registerCsatRoutes } from './routes/csat-routes.ts';
 import { registerWebhookLogRoutes } from './routes/webhook-log-routes.ts';
+import { registerWhatsAppTemplateRoutes } from './routes/whatsapp-template-routes.ts';
+import { registerChannelMediaRoutes } from './routes/channel-media-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
+import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCreateConversation } from './routes/create-conversation.ts';
@@ -111,8 +117,9 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     botName: config.bot.name,
     messageMaxChars: config.limits.messageMaxChars,
-    slaMs,
+    slaMsFor: queueSlaMs(config.routing),
     averageHandleMinutes: config.routing.averageHandleMinutes,
+    queueSettings: config.routing,
     calendarFor: teamCalendars(config),
     onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
   });
@@ -124,7 +131,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     hub,
     clock,
     policy: options.policy,
-    workflow: new AgentWorkflow({ store, bus, clock, slaMs }),
+    workflow: new AgentWorkflow({
+      store,
+      bus,
+      clock,
+      slaMs,
+      slaMsFor: queueSlaMs(config.routing),
+      isConnected: (id) => hub.isConnected(id),
+    }),
     knowledge: options.knowledge,
     knowledgeBase: options.knowledgeBase,
     bus,
@@ -150,9 +164,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerAgentActions(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerSupervisorRoutes(app, ctx);
+  registerTeamRoutes(app, ctx);
   registerCsatRoutes(app, ctx);
   registerWebhookLogRoutes(app, ctx);
+  registerWhatsAppTemplateRoutes(app, ctx);
+  registerChannelMediaRoutes(app, ctx);
   registerAssistRoutes(app, ctx);
+  registerCannedResponseRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerKnowledgeBaseRoutes(app, ctx);
   registerCustomerStream(app, ctx);

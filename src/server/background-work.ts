@@ -18,12 +18,16 @@ import {
   WEBHOOK_TIMER,
 } from './channels/outgoing-webhooks.ts';
 import type { RouteContext } from './route-context.ts';
-import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
+import { registerChannelWebhooks, type WebhookReceiver } from './routes/channel-webhooks.ts';
+import { startEmailChannel } from './email/start-email-channel.ts';
 import { handleOfferExpiry } from './routing/offer-expiry.ts';
 import { OFFER_TIMER } from './routing/router-service.ts';
 import { handleInactivity, INACTIVITY_TIMER, watchCustomerPresence } from './timers/abandonment.ts';
 import { FOLLOW_UP_TIMER, handleFollowUp } from './timers/follow-up.ts';
 import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
+import { queueSlaMs } from './routing/queue-sla.ts';
+import { DEFAULT_QUEUES } from '../core/routing/default-queues.ts';
+import { EstimateUpdates } from './timers/estimate-updates.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
 
 export interface BackgroundWork {
@@ -36,7 +40,6 @@ export async function startBackgroundWork(
   ctx: RouteContext,
 ): Promise<BackgroundWork> {
   const { store, bus, clock, hub, service } = ctx;
-  const slaMs = ctx.config.routing.firstResponseSlaSeconds * 1000;
   const adapters = createAdapters(ctx.config, clock);
   const abandonment = {
     store,
@@ -68,30 +71,77 @@ export async function startBackgroundWork(
           onError: (error: unknown) => app.log.error({ err: error }, 'queueing a webhook failed'),
         }
       : undefined;
+  const inbound = new ChannelInbound({
+    store,
+    bus,
+    service,
+    clock,
+    messageMaxChars: ctx.config.limits.messageMaxChars,
+  });
+  const emailConfig = ctx.config.channels.email;
+  const email = emailConfig
+    ? await startEmailChannel(emailConfig, {
+        store,
+        bus,
+        clock,
+        inbound,
+        kick: () => void timers.tick(),
+        log: app.log,
+      })
+    : undefined;
+  app.decorate('smtpPort', email?.smtp?.port);
   const timers = new TimerRunner({
     store,
     clock,
     intervalMs: ctx.config.timers.intervalMs,
     leaseMs: ctx.config.timers.leaseMs,
     handlers: {
-      [SLA_TIMER]: handleSlaBreach({ store, bus, slaMs }),
+      [SLA_TIMER]: handleSlaBreach({
+        store,
+        bus,
+        slaMsFor: queueSlaMs(ctx.config.routing),
+        queues: DEFAULT_QUEUES,
+      }),
       [SEND_TIMER]: handleChannelSend(outbound),
       [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),
       [INACTIVITY_TIMER]: handleInactivity(abandonment),
-      [FOLLOW_UP_TIMER]: handleFollowUp({ store, bus, clock, slaMs }),
+      [FOLLOW_UP_TIMER]: handleFollowUp({
+        store,
+        bus,
+        clock,
+        slaMsFor: queueSlaMs(ctx.config.routing),
+        settings: service.waitingSettings,
+      }),
       ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
+      ...email?.handlers,
     },
     log: app.log,
   });
+  // Wait-estimate updates for queued customers (src/server/timers/estimate-updates.ts).
+  const estimates = new EstimateUpdates({
+    store,
+    bus,
+    clock,
+    presence: hub,
+    settings: service.waitingSettings,
+    handleTimes: service.handleTimes,
+    onError: (error) => app.log.error({ err: error }, 'wait-estimate update failed'),
+  });
+  estimates.start(Math.min(ctx.config.routing.passIntervalMs, 10 * ctx.config.timers.intervalMs));
   const stopQueueing = queueOutboundMessages(outbound);
   const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
   hub.onCustomerPresence = watchCustomerPresence(abandonment);
-  await registerChannelWebhooks(app, adapters, new ChannelInbound({ store, bus, service, clock }));
+  const receivers = new Map<string, WebhookReceiver>(adapters);
+  if (email?.webhookEnabled) receivers.set('email', email.adapter);
+  await registerChannelWebhooks(app, receivers, inbound);
   return {
     timers,
     async stop() {
       stopQueueing();
       stopWebhooks();
+      await email?.stop();
+      await estimates.stop();
+      service.handleTimes.close();
       await timers.stop();
     },
   };

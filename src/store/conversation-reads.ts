@@ -127,6 +127,41 @@ export class ConversationReads {
     return rows.map((r) => ({ queue: r.queue, count: Number(r.n) }));
   }
 
+  /**
+   * The hand-over, assignment, transfer and resolve events of the latest resolved
+   * conversations, with their queues: the samples of the measured handle time at boot.
+   */
+  async recentHandlingEvents(
+    limit = 300,
+  ): Promise<{ events: StoredEvent[]; queues: Map<string, string | null> }> {
+    const rows = await this.db
+      .selectFrom('conversations')
+      .select(['id', 'queue'])
+      .where('resolved_at', 'is not', null)
+      .orderBy('resolved_at', 'desc')
+      .limit(limit)
+      .execute();
+    const queues = new Map(rows.map((r) => [r.id, r.queue]));
+    if (rows.length === 0) return { events: [], queues };
+    const events = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where(
+        'conversation_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .where('type', 'in', [
+        'conversation.handed_over',
+        'conversation.assigned',
+        'conversation.transferred',
+        'conversation.overflowed',
+        'conversation.resolved',
+      ])
+      .execute();
+    return { events: events.map(toEvent), queues };
+  }
+
   /** Conversations started in [from, to) with their whole event logs, for analytics. */
   async logsBetween(
     from: Date,

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const outputs = ['dist/web/index.html', 'dist/web/inbox/index.html', 'dist/web/widget.js'];
+const outputs = [
+  'dist/web/index.html',
+  'dist/web/inbox/index.html',
+  'dist/web/dashboard/index.html',
+  'dist/web/widget.js',
+];
 
 function newestSource(dir: string): number {
   let newest = 0;

@@ -17,6 +17,17 @@ export const ERROR_CODES = {
   INVALID_TRANSITION: 'The conversation is not in a state that allows this.',
   ALREADY_CLAIMED: 'Another agent has already taken this conversation.',
   NOT_ASSIGNEE: 'Only the agent who owns the conversation may do that.',
+  AGENT_NOT_FOUND: 'No agent has that id.',
+  AGENT_UNAVAILABLE: 'That agent is not online with free capacity right now.',
+  WHATSAPP_WINDOW_CLOSED:
+    "More than 24 hours since the customer's last WhatsApp message; send an approved template.",
+  TEMPLATE_NOT_FOUND: 'No approved template has that name and language.',
+  CHANNEL_NOT_ENABLED: 'That channel is not configured on this server.',
+  MEDIA_NOT_FOUND: 'No fetchable file with that reference in this conversation.',
+  MEDIA_UNAVAILABLE: 'The provider did not hand over the file.',
+  EMAIL_TAKEN: 'An account with that email already exists (disabled ones included).',
+  LAST_ADMIN: 'That would leave the team without an enabled admin.',
+  CANNOT_DISABLE_SELF: 'An admin cannot disable their own account.',
   RATE_LIMITED: 'Too many requests; slow down.',
   INTERNAL: 'Something went wrong on the server.',
 } as const;

@@ -171,6 +171,21 @@ export const FieldDefinitionSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** One row of the agent's "recommended next steps" table (see core/handoff/recommend-actions). */
+export const ActionRuleSchema = Type.Object(
+  {
+    when: Type.Object(
+      {
+        reasons: Type.Optional(Type.Array(literals(REASON_CODES), { minItems: 1 })),
+        topics: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+      },
+      { additionalProperties: false },
+    ),
+    actions: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
 export const PolicySchema = Type.Object(
   {
     version: Type.String({ minLength: 1 }),
@@ -182,6 +197,8 @@ export const PolicySchema = Type.Object(
       default: {},
     }),
     rules: Type.Array(RuleSchema, { minItems: 1 }),
+    /** Replaces the built-in table when present; rules apply in order, all that match. */
+    recommendedActions: Type.Optional(Type.Array(ActionRuleSchema, { minItems: 1 })),
   },
   { additionalProperties: false },
 );

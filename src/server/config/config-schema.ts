@@ -16,6 +16,84 @@ const MetaApp = Type.Object(
   { additionalProperties: false },
 );
 
+/** A WhatsApp template as approved in WhatsApp Manager; `preview` shows `{{1}}`-style slots. */
+const WhatsAppTemplate = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-z0-9_]{1,512}$' }),
+    language: Type.String({ minLength: 2, maxLength: 15 }),
+    parameters: Type.Integer({ minimum: 0, maximum: 20, default: 0 }),
+    preview: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+/** A saved reply for the inbox composer; variables are filled in by the inbox. */
+const CannedResponse = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 100 }),
+    text: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+
+const DEFAULT_CANNED_RESPONSES = [
+  {
+    title: 'Greeting',
+    text: 'Hi {{customer.name}}, I am {{agent.name}} and I have read your conversation with our assistant. Let me take it from here.',
+  },
+  {
+    title: 'Checking the order',
+    text: 'Thanks for waiting, {{customer.name}}. I am looking at order {{fields.order_id}} now and will be back in a minute.',
+  },
+  {
+    title: 'Refund on its way',
+    text: 'I have issued the refund for order {{fields.order_id}}. It reaches your account within 5 business days.',
+  },
+  {
+    title: 'Anything else?',
+    text: 'Is there anything else I can help you with today, {{customer.name}}?',
+  },
+  {
+    title: 'Closing',
+    text: 'Thank you for contacting us, {{customer.name}}. Have a good day! — {{agent.name}}',
+  },
+];
+
+/** Email: inbound by SMTP listener and/or inbound-parse webhook, outbound by SMTP. */
+const EmailChannel = Type.Object(
+  {
+    from: Type.String({
+      minLength: 3,
+      description: 'BATON_EMAIL_FROM, e.g. Acme <help@acme.test>.',
+    }),
+    messageIdDomain: Type.Optional(Type.String({ minLength: 1 })),
+    smtpUrl: Type.Optional(
+      Type.String({ pattern: '^smtps?://', description: 'BATON_EMAIL_SMTP_URL: outbound relay.' }),
+    ),
+    webhookUsername: Type.Optional(Type.String({ minLength: 1 })),
+    webhookPassword: Type.Optional(Type.String({ minLength: 8 })),
+    smtp: Type.Optional(
+      Type.Object(
+        {
+          host: Type.String({ default: '0.0.0.0' }),
+          port: Type.Integer({ minimum: 0, maximum: 65535, default: 2525 }),
+          acceptFor: Type.String({
+            minLength: 3,
+            description: 'Comma-separated addresses or @domains mail is accepted for.',
+          }),
+          maxBytes: Type.Integer({ minimum: 1024, default: 10 * 1024 * 1024 }),
+          authUsername: Type.Optional(Type.String({ minLength: 1 })),
+          authPassword: Type.Optional(Type.String({ minLength: 8 })),
+          tlsKeyFile: Type.Optional(Type.String({ minLength: 1 })),
+          tlsCertFile: Type.Optional(Type.String({ minLength: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const ConfigSchema = Type.Object(
   {
     dataDir: Type.String({ minLength: 1, default: './data', description: 'BATON_DATA_DIR.' }),
@@ -143,11 +221,36 @@ export const ConfigSchema = Type.Object(
           default: 300,
           description: 'BATON_SLA_SECONDS: wait before a breach bumps priority and alerts.',
         }),
+        queueSlaSeconds: Type.Optional(
+          Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Integer({ minimum: 1 }), {
+            description: 'Per-queue first-response SLA (seconds), e.g. { billing: 120 }.',
+          }),
+        ),
         averageHandleMinutes: Type.Number({
           exclusiveMinimum: 0,
           default: 6,
-          description: 'Handle time the wait estimate assumes until it is measured.',
+          description:
+            'Prior handle time of the wait estimate; each queue uses its measured one from 5 samples on.',
         }),
+        longQueueMinutes: Type.Optional(
+          Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Integer({ minimum: 1 }), {
+            description:
+              'Per-queue wait (minutes) above which callback / continue-by-message are offered (default 15).',
+          }),
+        ),
+        queueMessages: Type.Optional(
+          Type.Record(
+            Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),
+            Type.Record(
+              Type.String({ pattern: '^[a-z]{2}$' }),
+              Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.String({ minLength: 1 })),
+            ),
+            {
+              description:
+                'Per-queue template overrides by language, e.g. { billing: { en: { wait_kept: "…" } } }.',
+            },
+          ),
+        ),
         abandonAfterSeconds: Type.Integer({
           minimum: 1,
           default: 300,
@@ -213,6 +316,10 @@ export const ConfigSchema = Type.Object(
               verifyToken: Type.String({ minLength: 1 }),
               accessToken: Type.String({ minLength: 1 }),
               apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+              templates: Type.Array(WhatsAppTemplate, {
+                default: [],
+                description: 'Approved message templates agents may send after the 24-hour window.',
+              }),
             },
             { additionalProperties: false },
           ),
@@ -229,6 +336,7 @@ export const ConfigSchema = Type.Object(
         ),
         messenger: Type.Optional(MetaApp),
         instagram: Type.Optional(MetaApp),
+        email: Type.Optional(EmailChannel),
         sms: Type.Optional(
           Type.Object(
             {
@@ -268,6 +376,15 @@ export const ConfigSchema = Type.Object(
             description: 'BATON_METRICS_TOKEN: bearer token required on /metrics.',
           }),
         ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    inbox: Type.Object(
+      {
+        cannedResponses: Type.Array(CannedResponse, {
+          default: DEFAULT_CANNED_RESPONSES,
+          description: 'Saved replies for the inbox composer, with `{{customer.name}}` variables.',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -4,6 +4,7 @@
  * charge, and keeps the bot silent once a person is. It never answers with silence: when
  * the judge or the bot fails, the conversation is handed over with reason `bot_error`.
  */
+import type { SlaMsFor } from '../routing/queue-sla.ts';
 import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../../bus/event-bus.ts';
 import { isClosed } from '../../core/conversation/conversation-state.ts';
@@ -13,7 +14,14 @@ import type { Store } from '../../store/store.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { greetingText } from './customer-messages.ts';
 import type { CalendarFor } from '../routing/team-calendar.ts';
+import { HandleTimeCache } from './handle-time-cache.ts';
 import { HandoffStep } from './handoff-step.ts';
+import { WaitingRoom } from './waiting-room.ts';
+import {
+  waitingSettings,
+  type WaitingSettings,
+  type WaitingSettingsConfig,
+} from './waiting-settings.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
 import type { BotResponder, EscalationJudge, PresencePort } from './ports.ts';
 
@@ -26,8 +34,12 @@ export interface ConversationServiceDeps {
   readonly clock: () => Date;
   readonly botName: string;
   readonly messageMaxChars: number;
-  readonly slaMs: number;
+  /** The first-response target of a queue (routing.queueSlaSeconds, else the team's). */
+  readonly slaMsFor: SlaMsFor;
+  /** The wait estimate's prior handle time, until a queue's own is measured. */
   readonly averageHandleMinutes: number;
+  /** `routing.longQueueMinutes` and `routing.queueMessages` (per-queue waiting settings). */
+  readonly queueSettings?: WaitingSettingsConfig;
   readonly calendarFor: CalendarFor;
   readonly onBackgroundError: (error: unknown) => void;
 }
@@ -44,7 +56,9 @@ export interface CustomerMessageInput {
   readonly text?: string;
   /** What the channel carried besides text (media, a button press, an unsupported type). */
   readonly extra?: Readonly<Record<string, unknown>>;
-  readonly action?: 'request_human';
+  readonly action?: 'request_human' | 'choose';
+  /** With `action: 'choose'`: the id of one of the offered `choices`. */
+  readonly choice?: string;
   readonly clientMessageId?: string;
 }
 
@@ -58,9 +72,26 @@ const OPEN_STATES = ['bot', 'intake', 'queued', 'offered', 'assigned', 'deferred
 export class ConversationService {
   private readonly botTurns = new KeyedSerializer();
   private readonly handoff: HandoffStep;
+  private readonly waitingRoom: WaitingRoom;
+  /** Measured handle times per queue (for wait estimates here and in estimate updates). */
+  readonly handleTimes: HandleTimeCache;
+  /** Team names, long-queue thresholds and template overrides per queue. */
+  readonly waitingSettings: WaitingSettings;
 
   constructor(private readonly deps: ConversationServiceDeps) {
-    this.handoff = new HandoffStep(deps);
+    this.handleTimes = new HandleTimeCache(
+      deps.store,
+      deps.bus,
+      deps.averageHandleMinutes,
+      deps.onBackgroundError,
+    );
+    this.waitingSettings = waitingSettings(deps.queueSettings ?? {});
+    this.handoff = new HandoffStep({
+      ...deps,
+      handleTimes: this.handleTimes,
+      settings: this.waitingSettings,
+    });
+    this.waitingRoom = new WaitingRoom({ ...deps, settings: this.waitingSettings });
   }
 
   async start(input: StartConversationInput) {
@@ -122,18 +153,38 @@ export class ConversationService {
     options: { readonly botInBackground?: boolean } = {},
   ): Promise<PostResult> {
     this.checkMessage(input.text, input.action);
+    if (input.action === 'choose' && !input.choice) {
+      throw new BatonError('VALIDATION_FAILED', '`action: "choose"` needs a `choice`.');
+    }
+    if (input.action !== 'choose' && input.choice !== undefined) {
+      throw new BatonError('VALIDATION_FAILED', '`choice` goes with `action: "choose"`.');
+    }
+    // An answer to one of the bot's questions is recognised before it is stored, so the
+    // stored message says what it answered (and an unknown choice is refused, nothing stored).
+    const meant = await this.waitingRoom.interpret(id, input);
+    const text = meant?.text ?? input.text;
     const data: Record<string, unknown> = { from: 'customer' };
-    if (input.text !== undefined) data.text = input.text;
-    if (input.action !== undefined) data.action = input.action;
+    if (text !== undefined) data.text = text;
+    if (input.action === 'request_human') data.action = input.action;
     if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
     if (input.extra) Object.assign(data, input.extra);
+    if (meant) Object.assign(data, meant.data);
     const stored = await this.commitOrExplain(id, {
       expectStatus: OPEN_STATES,
-      changes: { preview: previewOf(input) },
+      changes: { preview: previewOf({ ...input, ...(text !== undefined ? { text } : {}) }) },
       events: [{ type: 'message.created', actor: { type: 'customer' }, data, ...clientKey(input) }],
     });
     if (stored.duplicate) return stored;
     const conversation = stored.conversation;
+    if (meant && (conversation.status !== 'bot' || data.choiceStale === true)) {
+      const message = stored.events[0] as StoredEvent;
+      const answer = this.botTurns.run(id, () => this.waitingRoom.respond(id, message));
+      if (options.botInBackground) {
+        answer.catch((error: unknown) => this.deps.onBackgroundError(error));
+        return { events: stored.events, duplicate: false };
+      }
+      return { events: [...stored.events, ...(await answer)], duplicate: false };
+    }
     if (conversation.status !== 'bot' && conversation.status !== 'intake') {
       return { events: stored.events, duplicate: false };
     }

@@ -57,7 +57,18 @@ export function toCustomerEvent(e: StoredEvent): StoredEvent {
   const d = e.data;
   let data: Record<string, unknown>;
   if (e.type === 'message.created') {
-    data = pick(d, ['from', 'text', 'action', 'clientMessageId', 'agentName', 'article', 'kind']);
+    data = pick(d, [
+      'from',
+      'text',
+      'action',
+      'clientMessageId',
+      'agentName',
+      'article',
+      'kind',
+      // The waiting room: buttons offered, and which one the customer pressed.
+      'choices',
+      'choice',
+    ]);
   } else if (e.type === 'conversation.assigned') {
     data = pick(d, ['agentName']);
   } else if (e.type === 'conversation.handed_over' || e.type === 'conversation.transferred') {

@@ -3,6 +3,8 @@
  * hand the conversation to a person. Both writes are conditional on the bot still being in
  * charge, so a bot reply can never land after a person took over.
  */
+import { detectLanguage } from '../../core/signals/detect-language.ts';
+import type { SlaMsFor } from '../routing/queue-sla.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import { buildHandoffPacket } from '../../core/handoff/build-handoff-packet.ts';
@@ -15,7 +17,11 @@ import type {
 } from '../../store/records.ts';
 import { slaTimer } from '../timers/sla-breach.ts';
 import type { Store } from '../../store/store.ts';
-import { closedText, handoffText } from './customer-messages.ts';
+import { canReachLater, closedText } from './customer-messages.ts';
+import { waitingMessage } from './handoff-waiting-message.ts';
+import type { HandleTimeCache } from './handle-time-cache.ts';
+import { teamAvailability } from './team-availability.ts';
+import type { WaitingSettings } from './waiting-settings.ts';
 import { isOpen, nextOpening } from '../../core/sla/is-open.ts';
 import type { CalendarFor } from '../routing/team-calendar.ts';
 import { followUpTimer } from '../timers/follow-up.ts';
@@ -38,9 +44,10 @@ interface HandoffStepDeps {
   readonly bot: BotResponder;
   readonly presence: PresencePort;
   readonly clock: () => Date;
-  readonly slaMs: number;
-  /** Until handle times are measured, the wait estimate assumes this many minutes each. */
-  readonly averageHandleMinutes: number;
+  readonly slaMsFor: SlaMsFor;
+  /** Measured handle time per queue (the configured prior until there are samples). */
+  readonly handleTimes: Pick<HandleTimeCache, 'minutesFor'>;
+  readonly settings: WaitingSettings;
   readonly calendarFor: CalendarFor;
   readonly onBackgroundError: (error: unknown) => void;
 }
@@ -50,9 +57,9 @@ export class HandoffStep {
 
   /** Decides and acts on one customer message; returns the events it caused. */
   async botTurn(id: string, message: StoredEvent): Promise<StoredEvent[]> {
-    const conversation = await this.deps.store.conversations.get(id);
-    if (!conversation || (conversation.status !== 'bot' && conversation.status !== 'intake'))
-      return [];
+    const found = await this.deps.store.conversations.get(id);
+    if (!found || (found.status !== 'bot' && found.status !== 'intake')) return [];
+    const conversation = await this.adoptLanguage(found, message);
     const history = await this.deps.store.conversations.eventsSince(id, 0, 100_000);
     // Judge the conversation as it stood at this message, even if more arrived since.
     const transcript = transcriptFromEvents(
@@ -76,6 +83,30 @@ export class HandoffStep {
       return this.intake(conversation, history, transcript, decision);
     }
     return this.answer(conversation, message, transcript, decision);
+  }
+
+  /**
+   * A conversation nobody gave a language (no widget or channel hint) takes the one its
+   * customer writes in, once a message says it clearly, so that waiting messages, intake
+   * questions and language rules speak to them in it. Decided once; later messages in
+   * another language do not flip it.
+   */
+  private async adoptLanguage(
+    conversation: ConversationRecord,
+    message: StoredEvent,
+  ): Promise<ConversationRecord> {
+    if (conversation.language !== null || typeof message.data.text !== 'string')
+      return conversation;
+    const language = detectLanguage(message.data.text);
+    if (language === null) return conversation;
+    const result = await this.deps.store.conversations.commit({
+      conversationId: conversation.id,
+      expectStatus: ['bot', 'intake'],
+      changes: { language },
+      events: [],
+      now: this.deps.clock(),
+    });
+    return result.ok ? result.conversation : conversation;
   }
 
   /** Intake: the next question, or the handoff when it is over (see intake-step.ts). */
@@ -161,7 +192,7 @@ export class HandoffStep {
       decision.priority,
       conversation.id,
     );
-    const team = await this.teamAvailability();
+    const team = await teamAvailability(this.deps.store, this.deps.presence);
     const packet = buildHandoffPacket({
       conversationId: conversation.id,
       channel: conversation.channel,
@@ -175,6 +206,8 @@ export class HandoffStep {
       },
       history: await this.deps.store.reads.customerHistory(conversation.customer, conversation.id),
       now,
+      // The policy's own "next steps" table when it has one.
+      ...(decision.actionRules ? { actionRules: decision.actionRules } : {}),
     });
     const summary = {
       at: now.toISOString(),
@@ -206,6 +239,12 @@ export class HandoffStep {
       handedOverAt: now.toISOString(),
     };
     if (closed) {
+      const closedMessage = say(
+        closedText(conversation, decision.queue, calendar, now, followUpAt),
+        'deferred',
+      );
+      // Where the channel cannot reach them later, their reply is read as their contact.
+      if (!canReachLater(conversation)) closedMessage.data.prompt = 'contact';
       return this.commit(
         conversation.id,
         ['bot', 'intake'],
@@ -218,53 +257,25 @@ export class HandoffStep {
             actor: { type: 'system' },
             data: { followUpAt: followUpAt?.toISOString() ?? null, timeZone: calendar.timeZone },
           },
-          say(closedText(conversation, decision.queue, calendar, now, followUpAt), 'deferred'),
+          closedMessage,
         ],
       );
     }
+    const told = waitingMessage({
+      conversation,
+      decision,
+      position,
+      team,
+      settings: this.deps.settings,
+      handleMinutes: await this.deps.handleTimes.minutesFor(decision.queue),
+    });
     return this.commit(
       conversation.id,
       ['bot', 'intake'],
-      { schedule: [slaTimer(now, this.deps.slaMs)] },
+      { schedule: [slaTimer(now, this.deps.slaMsFor(decision.queue))] },
       { ...changes, status: next.state.state },
-      [
-        handedOver,
-        say(
-          handoffText({
-            queue: decision.queue,
-            position,
-            agentsOnline: team.online,
-            freeSlots: team.freeSlots,
-            concurrency: team.concurrency,
-            language: conversation.language,
-            averageHandleMinutes: this.deps.averageHandleMinutes,
-          }),
-          'handoff',
-        ),
-      ],
+      [handedOver, { type: 'message.created', actor: { type: 'bot' }, data: told }],
     );
-  }
-
-  /**
-   * Who can take work now: agents whose presence is online and whose inbox is open, their
-   * free capacity, and how many conversations each handles at once (for the wait estimate).
-   */
-  private async teamAvailability(): Promise<{
-    online: number;
-    freeSlots: number;
-    concurrency: number;
-  }> {
-    const agents = (await this.deps.store.agents.list()).filter(
-      (a) => a.presence === 'online' && this.deps.presence.isConnected(a.id),
-    );
-    if (agents.length === 0) return { online: 0, freeSlots: 0, concurrency: 1 };
-    const load = await this.deps.store.reads.loadByAgent();
-    const freeSlots = agents.reduce(
-      (n, a) => n + Math.max(0, a.maxConcurrent - (load.get(a.id) ?? 0)),
-      0,
-    );
-    const concurrency = agents.reduce((n, a) => n + a.maxConcurrent, 0) / agents.length;
-    return { online: agents.length, freeSlots, concurrency };
   }
 
   private async commit(

@@ -2,6 +2,7 @@
  * What the conversation service needs from the escalation engine and the bot: the narrow
  * ports it owns. The composition root (src/server/main.ts) adapts the real engines to them.
  */
+import type { ActionRule } from '../../core/handoff/recommend-actions.ts';
 
 /**
  * A conversation as the escalation policy reads it: the `baton.transcript/1` shape.
@@ -38,6 +39,8 @@ export interface EscalationDecision {
   readonly fields: Readonly<Record<string, unknown>>;
   /** The engine's explanation, stored with the decision and shown to the agent. */
   readonly detail: DecisionDetail;
+  /** The policy's "recommended next steps" table; absent: the built-in one. */
+  readonly actionRules?: readonly ActionRule[];
 }
 
 export interface DecisionDetail {

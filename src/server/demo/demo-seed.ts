@@ -7,6 +7,8 @@ export const DEMO_AGENTS = [
   { email: 'alex@example.com', name: 'Alex', role: 'agent', skills: ['general', 'billing'] },
   { email: 'sam@example.com', name: 'Sam', role: 'agent', skills: ['general', 'technical'] },
   { email: 'riley@example.com', name: 'Riley', role: 'supervisor', skills: ['general'] },
+  // Admins manage the team (the dashboard's Team tab); not routed to in demo traffic.
+  { email: 'morgan@example.com', name: 'Morgan', role: 'admin', skills: ['general'] },
 ] as const;
 
 /** Creates the demo agents when there are no agents at all; returns the ones it created. */

@@ -26,7 +26,8 @@ export function createPolicyJudge(source: PolicySource): EscalationJudge {
         },
         source.current(),
       );
-      return toEscalationDecision(decision);
+      const actionRules = source.current().recommendedActions;
+      return { ...toEscalationDecision(decision), ...(actionRules ? { actionRules } : {}) };
     },
   };
 }

@@ -6,13 +6,26 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { toCustomerEvent } from '../conversations/conversation-view.ts';
+import { assertWhatsAppWindowOpen } from '../channels/whatsapp-window-check.ts';
 import type { RouteContext } from '../route-context.ts';
 import { ConversationParams, Event, bearer, errors } from './schemas.ts';
 
 const Body = Type.Object(
   {
     text: Type.Optional(Type.String()),
-    action: Type.Optional(Type.Literal('request_human')),
+    action: Type.Optional(
+      Type.Union([Type.Literal('request_human'), Type.Literal('choose')], {
+        description:
+          'Customers: `request_human` (the "Talk to a human" button) or `choose` (answer a message that offered `choices`).',
+      }),
+    ),
+    choice: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'With `action: "choose"`: the id of one of the offered choices.',
+      }),
+    ),
     clientMessageId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     repeatGuard: Type.Optional(
       Type.Object(
@@ -60,9 +73,10 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
           .status(result.duplicate ? 200 : 201)
           .send({ events: result.events.map(toCustomerEvent), duplicate: result.duplicate });
       }
-      if (body.text === undefined || body.action !== undefined) {
+      if (body.text === undefined || body.action !== undefined || body.choice !== undefined) {
         throw new BatonError('VALIDATION_FAILED', 'An agent message needs `text` and no `action`.');
       }
+      await assertWhatsAppWindowOpen(ctx, request.params.id);
       const result = await ctx.service.postAgentMessage(request.params.id, caller.agent, {
         text: body.text,
         ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}),

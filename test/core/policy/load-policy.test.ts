@@ -103,6 +103,25 @@ describe('loadPolicy', () => {
     expect(messages).toMatch(/duplicate rule id "a"/);
   });
 
+  it('takes a recommended-actions table, and points at a bad reason in it', () => {
+    const rule = '  - id: ask\n    reason: explicit_request\n    when: { any: [human_request] }\n';
+    const good = loadPolicy(
+      minimal(rule) +
+        'recommendedActions:\n  - when: { topics: [refund] }\n    actions: [Check the order]\n',
+    );
+    expect(good.ok && good.policy.recommendedActions).toEqual([
+      { when: { topics: ['refund'] }, actions: ['Check the order'] },
+    ]);
+    const bad = loadPolicy(
+      minimal(rule) +
+        'recommendedActions:\n  - when: { reasons: [refund_please] }\n    actions: [Check]\n',
+      'p.yaml',
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors[0]).toMatchObject({ line: 7, path: '/recommendedActions/0/when/reasons/0' });
+  });
+
   it('refuses a document that is not a mapping', () => {
     const r = loadPolicy('- just\n- a list\n');
     expect(r.ok).toBe(false);
