@@ -11,6 +11,21 @@ export interface ConversationChange {
 
 export type ChangeListener = (change: ConversationChange) => void;
 
+/**
+ * Someone is typing in a conversation. Never stored: it only matters while it is true, so
+ * a lost signal costs nothing (the indicator expires on its own).
+ */
+export interface TypingSignal {
+  readonly conversationId: string;
+  readonly by: 'agent' | 'customer';
+  /** The agent's name (customers see "Alex is typing…"); null for the customer. */
+  readonly name: string | null;
+  /** False when they stopped (sent, cleared the draft). */
+  readonly active: boolean;
+}
+
+export type SignalListener = (signal: TypingSignal) => void;
+
 export interface SubscribeOptions {
   /**
    * Also hear changes committed on the other nodes of a cluster. For realtime fan-out only:
@@ -39,6 +54,9 @@ export interface ClusterPresence {
 export interface EventBus {
   publish(change: ConversationChange): void;
   subscribe(listener: ChangeListener, options?: SubscribeOptions): () => void;
+  /** Sends a typing signal to the sockets of every node (no storage, no side effects). */
+  signal(signal: TypingSignal): void;
+  onSignal(listener: SignalListener): () => void;
   /** Present when Baton runs as several nodes (the Redis bus); absent on a single node. */
   readonly cluster?: ClusterPresence;
   close(): Promise<void>;

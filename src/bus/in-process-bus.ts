@@ -1,12 +1,15 @@
 /** The default bus for a single node: synchronous fan-out to local listeners. */
 import type { EventBus } from './event-bus.ts';
-import { ListenerSet } from './listener-set.ts';
+import { ListenerSet, SignalListenerSet } from './listener-set.ts';
 
 export function createInProcessBus(): EventBus {
   const listeners = new ListenerSet();
+  const signals = new SignalListenerSet();
   return {
     publish: (change) => listeners.deliverLocal(change),
     subscribe: (listener, options) => listeners.add(listener, options),
+    signal: (signal) => signals.deliver(signal),
+    onSignal: (listener) => signals.add(listener),
     close: () => Promise.resolve(),
   };
 }

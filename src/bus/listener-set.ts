@@ -1,5 +1,11 @@
 /** Listeners of a bus, each told whether it wants other nodes' changes too. */
-import type { ChangeListener, ConversationChange, SubscribeOptions } from './event-bus.ts';
+import type {
+  ChangeListener,
+  ConversationChange,
+  SignalListener,
+  SubscribeOptions,
+  TypingSignal,
+} from './event-bus.ts';
 
 export class ListenerSet {
   private readonly listeners = new Map<ChangeListener, boolean>();
@@ -17,6 +23,26 @@ export class ListenerSet {
   /** A change from another node reaches only the listeners that asked for all nodes. */
   deliverRemote(change: ConversationChange): void {
     for (const [listener, allNodes] of this.listeners) if (allNodes) call(listener, change);
+  }
+}
+
+/** Listeners of typing signals: realtime fan-out only, so every node's hear every signal. */
+export class SignalListenerSet {
+  private readonly listeners = new Set<SignalListener>();
+
+  add(listener: SignalListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  deliver(signal: TypingSignal): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(signal);
+      } catch {
+        /* the listener logs its own failures */
+      }
+    }
   }
 }
 

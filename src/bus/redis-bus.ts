@@ -11,8 +11,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
-import type { ClusterPresence, ConversationChange, EventBus, LocalPresence } from './event-bus.ts';
-import { ListenerSet } from './listener-set.ts';
+import type {
+  ClusterPresence,
+  ConversationChange,
+  EventBus,
+  LocalPresence,
+  TypingSignal,
+} from './event-bus.ts';
+import { ListenerSet, SignalListenerSet } from './listener-set.ts';
 
 export interface RedisBusOptions {
   readonly url: string;
@@ -27,6 +33,11 @@ export interface RedisBusOptions {
 interface ChangeMessage {
   readonly node: string;
   readonly change: ConversationChange;
+}
+
+interface SignalMessage {
+  readonly node: string;
+  readonly signal: TypingSignal;
 }
 
 interface PresenceMessage {
@@ -53,7 +64,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const changesChannel = `${options.prefix}:changes`;
   const presenceChannel = `${options.prefix}:presence`;
+  const signalsChannel = `${options.prefix}:signals`;
   const listeners = new ListenerSet();
+  const signals = new SignalListenerSet();
   const nodes = new Map<string, NodePresence>();
   let local: LocalPresence = { agents: [], customers: [] };
 
@@ -70,7 +83,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     throw error;
   }
 
-  const send = (channel: string, message: ChangeMessage | PresenceMessage) => {
+  const send = (channel: string, message: ChangeMessage | PresenceMessage | SignalMessage) => {
     publisher.publish(channel, JSON.stringify(message)).catch(options.onError);
   };
   const sendPresence = (up: boolean) =>
@@ -79,6 +92,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   await subscriber.subscribe(changesChannel, (raw) => {
     const message = parse<ChangeMessage>(raw, options.onError);
     if (message && message.node !== node) listeners.deliverRemote(message.change);
+  });
+  await subscriber.subscribe(signalsChannel, (raw) => {
+    const message = parse<SignalMessage>(raw, options.onError);
+    if (message && message.node !== node) signals.deliver(message.signal);
   });
   await subscriber.subscribe(presenceChannel, (raw) => {
     const message = parse<PresenceMessage>(raw, options.onError);
@@ -135,6 +152,11 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
       send(changesChannel, { node, change });
     },
     subscribe: (listener, subscribeOptions) => listeners.add(listener, subscribeOptions),
+    signal(signal) {
+      signals.deliver(signal);
+      send(signalsChannel, { node, signal });
+    },
+    onSignal: (listener) => signals.add(listener),
     cluster,
     async close() {
       clearInterval(heartbeat);

@@ -120,9 +120,24 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
       );
       await eventually(() => status.textContent()).toMatch(/joined/);
 
+      // Typing shows on the other side while a person owns the conversation, never stored.
+      const typingInWidget = shop.widget.locator('.typing');
+      await reply.fill('Let me check');
+      await eventually(() => typingInWidget.textContent()).toBe('Alex is typing…');
+      expect(await typingInWidget.isVisible()).toBe(true);
+      await screenshot(shop.page, 'widget-agent-typing');
+      await reply.fill('');
+      await eventually(() => typingInWidget.isVisible()).toBe(false);
+      await shop.widget.getByLabel('Message', { exact: true }).fill('Thanks! It is');
+      await eventually(() => inbox.page.locator('.typing-note').textContent()).toMatch(
+        /is typing…$/,
+      );
+
       // After the handoff the bot stays silent, even when the customer writes again.
       await shop.send('Thanks! It is order 12345.');
       await eventually(() => inbox.transcript.textContent()).toContain('It is order 12345');
+      // Their message arrived: the inbox no longer says they are typing.
+      await eventually(() => inbox.page.locator('.typing-note').textContent()).toBe('');
       await screenshot(shop.page, 'widget');
       await screenshot(inbox.page, 'inbox');
       const answer = await fetch(`${server.baseUrl}/api/v1/conversations/${id}/events?since=0`, {

@@ -66,6 +66,13 @@ describe.skipIf(skip)('two nodes, one PostgreSQL, one Redis', () => {
     await customer.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
 
     agent.send({ type: 'subscribe', conversationId: c.id, since: 0 });
+    // Typing crosses nodes too (Redis signals): Alex types on B, Sarah sees it on A.
+    await agent.waitFor(isEvent((e) => e.conversationId === c.id));
+    agent.send({ type: 'typing', conversationId: c.id });
+    expect(await customer.waitFor((f) => f.type === 'typing')).toMatchObject({
+      by: 'agent',
+      active: true,
+    });
     agent.send({
       type: 'message',
       conversationId: c.id,

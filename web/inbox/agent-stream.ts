@@ -12,6 +12,8 @@ export interface Subscriber {
   /** Seq the subscriber has seen up to (resume point). */
   since: () => number;
   onEvent: (event: BatonEvent) => void;
+  /** The customer is typing (or stopped). */
+  onTyping?: (active: boolean) => void;
 }
 
 export interface AgentStreamHandlers {
@@ -35,6 +37,10 @@ export class AgentStream {
             break;
           case 'event':
             this.#subscribers.get(frame.event.conversationId)?.onEvent(frame.event);
+            break;
+          case 'typing':
+            if (frame.conversationId)
+              this.#subscribers.get(frame.conversationId)?.onTyping?.(frame.active);
             break;
           case 'ack':
           case 'error':
@@ -61,6 +67,11 @@ export class AgentStream {
       this.#subscribers.delete(conversationId);
       this.#socket.send({ type: 'unsubscribe', conversationId });
     };
+  }
+
+  /** Tells the customer this agent is typing or stopped; dropped when offline (only a hint). */
+  typing(conversationId: string, active: boolean): void {
+    this.#socket.send({ type: 'typing', conversationId, active });
   }
 
   close(): void {

@@ -28,6 +28,7 @@ import { usePacket } from './use-packet.ts';
 import type { TeamState } from './use-team.ts';
 import { useFollowBottom } from './use-follow-bottom.ts';
 import { useTranscript } from './use-transcript.ts';
+import { useTypingReport } from './use-typing-report.ts';
 import { WindowClosedNotice } from './window-closed-notice.tsx';
 
 export interface ConversationPaneProps {
@@ -65,6 +66,9 @@ export function ConversationPane(props: ConversationPaneProps) {
   const [mode, setMode] = useState<ComposerMode>('reply');
   const body = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const replying =
+    mode === 'reply' && c?.status === 'assigned' && c.assignee?.id === session.agent.id;
+  useTypingReport(stream, conversationId, draft, replying);
 
   const fail = (error: unknown): void => {
     if (error instanceof ApiRequestError && error.status === 401) props.onUnauthorized();
@@ -266,6 +270,9 @@ export function ConversationPane(props: ConversationPaneProps) {
               }
             />
           </div>
+          <p class="typing-note" aria-live="polite">
+            {transcript.customerTyping && c.status !== 'resolved' ? `${name} is typing…` : ''}
+          </p>
           {mine && windowClosed && (
             <WindowClosedNotice
               token={token}

@@ -89,7 +89,15 @@ export type ServerFrame =
   | { type: 'event'; event: BatonEvent }
   | { type: 'conversation'; conversation: Conversation }
   | { type: 'ack'; clientMessageId: string; seq: number; duplicate: boolean }
-  | { type: 'error'; clientMessageId?: string; error: ApiError };
+  | { type: 'error'; clientMessageId?: string; error: ApiError }
+  /** Someone on the other side is typing (customer stream: the agent; agent stream: the customer). */
+  | {
+      type: 'typing';
+      by: 'agent' | 'customer';
+      active: boolean;
+      name?: string | null;
+      conversationId?: string;
+    };
 
 /** Maximum message length; the server answers 413 above it, the UIs stop earlier. */
 export const MAX_MESSAGE_LENGTH = 4000;

@@ -8,6 +8,7 @@ import { ChatSession } from './chat-session.ts';
 import type { ConnectionState } from './chat-session.ts';
 import { template } from './chat-template.ts';
 import { MessageList } from './message-list.ts';
+import { TYPING_SHOWN_MS, TypingReporter } from '../shared/typing.ts';
 import { loadPanelOpen, savePanelOpen } from './stored-session.ts';
 import { styles } from './styles.ts';
 
@@ -46,6 +47,12 @@ export class BatonChatElement extends HTMLElement {
   readonly #composerError: HTMLElement;
   readonly #connection: HTMLElement;
   readonly #messages: MessageList;
+  readonly #typing: HTMLElement;
+  #typingTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Reports the customer's typing, only while a person owns the conversation. */
+  readonly #reporter = new TypingReporter((active) => {
+    if (this.#handoff === 'joined' || !active) this.#session?.typing(active);
+  });
   #session: ChatSession | null = null;
   #handoff: HandoffState = 'bot';
   #pendingTexts = new Map<string, string>();
@@ -67,6 +74,7 @@ export class BatonChatElement extends HTMLElement {
     this.#restart = part(this.#root, '.restart');
     this.#composerError = part(this.#root, '.composer-error');
     this.#connection = part(this.#root, '.connection');
+    this.#typing = part(this.#root, '.typing');
     this.#messages = new MessageList(this.#log, {
       onChoose: (choice) => this.#choose(choice.id, choice.label),
       rate: (rating, comment) => this.#session?.rate(rating, comment) ?? Promise.resolve(),
@@ -113,6 +121,7 @@ export class BatonChatElement extends HTMLElement {
       onAck: (cid, seq) => this.#messages.markSent(cid, seq),
       onSendError: (cid, error) => this.#onSendError(cid, error),
       onConnection: (state) => this.#onConnection(state),
+      onTyping: (name, active) => this.#showTyping(name, active),
       onReset: () => {
         this.#resetView();
         if (!this.#panel.hidden) void this.#ensureStarted();
@@ -139,7 +148,10 @@ export class BatonChatElement extends HTMLElement {
         this.#submit();
       }
     });
-    this.#input.addEventListener('input', () => this.#validate());
+    this.#input.addEventListener('input', () => {
+      this.#validate();
+      this.#reporter.draftChanged(this.#input.value);
+    });
     this.#human.addEventListener('click', () => this.#requestHuman());
     this.#restart.addEventListener('click', () => {
       this.#session?.startOver();
@@ -196,8 +208,19 @@ export class BatonChatElement extends HTMLElement {
     this.#pendingTexts.set(cid, text);
     this.#messages.addPending(cid, { from: 'customer', text, clientMessageId: cid });
     this.#input.value = '';
+    this.#reporter.stopped();
     this.#validate();
     this.#scrollToEnd();
+  }
+
+  /** "Alex is typing…" until they stop, send, or go quiet for TYPING_SHOWN_MS. */
+  #showTyping(name: string, active: boolean): void {
+    if (this.#typingTimer) clearTimeout(this.#typingTimer);
+    this.#typingTimer = null;
+    this.#typing.hidden = !active || this.#handoff !== 'joined';
+    if (this.#typing.hidden) return;
+    this.#typing.textContent = `${name || 'The agent'} is typing…`;
+    this.#typingTimer = setTimeout(() => this.#showTyping(name, false), TYPING_SHOWN_MS);
   }
 
   #choose(choice: string, label: string): void {
@@ -230,6 +253,7 @@ export class BatonChatElement extends HTMLElement {
         this.#setHandoff('waiting');
         break;
       case 'conversation.resolved':
+        this.#showTyping('', false);
         this.#setHandoff('resolved');
         break;
       case 'message.created':
@@ -237,6 +261,8 @@ export class BatonChatElement extends HTMLElement {
         if (event.data.action === 'request_human' && this.#handoff === 'bot') {
           this.#setHandoff('requested');
         }
+        // Their message arrived: they are no longer typing it.
+        if (event.data.from === 'agent') this.#showTyping('', false);
         if (event.data.from !== 'customer' && this.#panel.hidden) {
           part<HTMLElement>(this.#root, '.unread').hidden = false;
         }
@@ -270,6 +296,7 @@ export class BatonChatElement extends HTMLElement {
 
   #setHandoff(state: HandoffState, agentName?: string): void {
     this.#handoff = state;
+    if (state !== 'joined') this.#showTyping('', false);
     this.#human.hidden = state !== 'bot';
     this.#status.hidden = state === 'bot';
     this.#restart.hidden = state !== 'resolved';

@@ -19,6 +19,8 @@ export interface ChatSessionCallbacks {
   onConnection: (state: ConnectionState) => void;
   /** The stored conversation no longer exists on the server; the view starts afresh. */
   onReset: () => void;
+  /** The agent is typing (name) or stopped. */
+  onTyping: (name: string, active: boolean) => void;
 }
 
 type ClientFrame =
@@ -111,6 +113,11 @@ export class ChatSession {
       token: stored.token,
       body: comment ? { rating, comment } : { rating },
     });
+  }
+
+  /** Tells the agent the customer is typing or stopped; dropped when offline (it is only a hint). */
+  typing(active: boolean): void {
+    this.#socket?.send({ type: 'typing', active });
   }
 
   /** Sends a failed message again under the same id, so it is stored at most once. */
@@ -208,6 +215,9 @@ export class ChatSession {
         break;
       case 'error':
         if (frame.clientMessageId) this.#failed(frame.clientMessageId, toError(frame.error));
+        break;
+      case 'typing':
+        if (frame.by === 'agent') this.#callbacks.onTyping(frame.name ?? '', frame.active);
         break;
       case 'conversation':
         break; // agent streams only

@@ -24,6 +24,7 @@ export const template = `
   </header>
   <p class="connection" role="status" hidden></p>
   <ol class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Messages" tabindex="0"></ol>
+  <p class="typing" aria-live="polite" hidden></p>
   <div class="handoff">
     <button class="human" type="button">${personIcon}<span>Talk to a human</span></button>
     <p class="status" role="status" hidden><span class="dot" aria-hidden="true"></span><span class="status-text"></span></p>

@@ -67,6 +67,10 @@ button:focus-visible, textarea:focus-visible, .log:focus-visible {
   margin: 0; padding: 6px 16px; font-size: 12.5px; color: #92400e; background: #fef3c7;
   border-bottom: 1px solid #fde68a;
 }
+.typing {
+  margin: 0; padding: 2px 16px 6px; font-size: 12.5px; font-style: italic; color: #4b5563;
+  background: #fafafa;
+}
 .log {
   flex: 1; margin: 0; padding: 16px 16px 8px; overflow-y: auto; list-style: none;
   background: #fafafa; scroll-behavior: smooth;

@@ -9,7 +9,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord } from '../../store/records.ts';
 import { toConversationView } from '../conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
+import { BatonError } from '../../core/errors/baton-error.ts';
 import { EventCursor } from './event-cursor.ts';
+import { TypingThrottle } from './typing-throttle.ts';
 import {
   AgentFrame,
   parseFrame,
@@ -37,11 +39,22 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
     (socket, request) => {
       const agent = agents.get(request) as AgentRecord;
       const cursors = new Map<string, EventCursor>();
+      const typing = new TypingThrottle();
       const remove = ctx.hub.addAgent({
         agentId: agent.id,
         onConversation: (c) =>
           sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) }),
         onEvents: (conversationId, events) => cursors.get(conversationId)?.push(events),
+        // Only for the conversations this socket follows.
+        onTyping: (signal) => {
+          if (cursors.has(signal.conversationId))
+            sendFrame(socket, {
+              type: 'typing',
+              conversationId: signal.conversationId,
+              by: signal.by,
+              active: signal.active,
+            });
+        },
         disconnect: (reason) => socket.close(SESSION_ENDED_CLOSE_CODE, reason),
       });
       const sessionCheck = setInterval(() => {
@@ -77,6 +90,28 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
           case 'unsubscribe':
             cursors.delete(frame.conversationId);
             return;
+          case 'typing': {
+            const active = frame.active ?? true;
+            if (!typing.pass(frame.conversationId, active)) return;
+            ctx.store.conversations.get(frame.conversationId).then(
+              (conversation) => {
+                // The customer sees only the person who owns the conversation typing.
+                if (conversation?.status !== 'assigned' || conversation.assigneeId !== agent.id) {
+                  typing.forget(frame.conversationId);
+                  sendError(socket, new BatonError('NOT_ASSIGNEE'));
+                  return;
+                }
+                ctx.hub.typing({
+                  conversationId: frame.conversationId,
+                  by: 'agent',
+                  name: agent.name,
+                  active,
+                });
+              },
+              (error: unknown) => sendError(socket, error),
+            );
+            return;
+          }
           case 'message':
             ctx.service
               .postAgentMessage(frame.conversationId, agent, {

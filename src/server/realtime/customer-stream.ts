@@ -8,6 +8,7 @@ import { toCustomerEvent } from '../conversations/conversation-view.ts';
 import type { ConversationCaller } from '../auth/authenticate.ts';
 import type { RouteContext } from '../route-context.ts';
 import { EventCursor } from './event-cursor.ts';
+import { TypingThrottle } from './typing-throttle.ts';
 import {
   CustomerFrame,
   parseFrame,
@@ -43,7 +44,18 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
         (event) => sendFrame(socket, { type: 'event', event: view(event) }),
         (error) => request.log.error({ err: error }, 'stream catch-up failed'),
       );
-      const remove = ctx.hub.addCustomer({ conversationId: id, onEvents: (e) => cursor.push(e) });
+      const typing = new TypingThrottle();
+      const remove = ctx.hub.addCustomer({
+        conversationId: id,
+        onEvents: (e) => cursor.push(e),
+        onTyping: (signal) =>
+          sendFrame(socket, {
+            type: 'typing',
+            by: signal.by,
+            name: signal.name,
+            active: signal.active,
+          }),
+      });
       socket.on('close', remove);
       socket.on('message', (raw) => {
         const frame = parseFrame<CustomerFrameValue>(CustomerFrame, raw, socket);
@@ -52,8 +64,14 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
           sendError(
             socket,
             new BatonError('FORBIDDEN', 'Agents reply on the agent stream.'),
-            frame.clientMessageId,
+            'clientMessageId' in frame ? frame.clientMessageId : undefined,
           );
+          return;
+        }
+        if (frame.type === 'typing') {
+          const active = frame.active ?? true;
+          if (typing.pass(id, active))
+            ctx.hub.typing({ conversationId: id, by: 'customer', name: null, active });
           return;
         }
         const input =

@@ -4,19 +4,28 @@
  * the ones it subscribed to. It also knows which agents and customers are connected, here
  * and (through the bus) on the other nodes of a cluster.
  */
-import type { ClusterPresence, ConversationChange, EventBus } from '../../bus/event-bus.ts';
+import type {
+  ClusterPresence,
+  ConversationChange,
+  EventBus,
+  TypingSignal,
+} from '../../bus/event-bus.ts';
 import type { ConversationRecord, StoredEvent } from '../../store/records.ts';
 import type { PresencePort } from '../conversations/ports.ts';
 
 export interface CustomerClient {
   readonly conversationId: string;
   onEvents(events: readonly StoredEvent[]): void;
+  /** The agent is typing (or stopped). */
+  onTyping(signal: TypingSignal): void;
 }
 
 export interface AgentClient {
   readonly agentId: string;
   onConversation(conversation: ConversationRecord): void;
   onEvents(conversationId: string, events: readonly StoredEvent[]): void;
+  /** The customer of a conversation is typing (or stopped); the socket knows if it cares. */
+  onTyping(signal: TypingSignal): void;
   /** Ends the socket: the agent's sessions ended (account disabled, password reset). */
   disconnect(reason: string): void;
 }
@@ -30,6 +39,8 @@ export class RealtimeHub implements PresencePort {
   /** Open inbox sockets per agent: the router asks this for every agent on every pass. */
   private readonly socketsPerAgent = new Map<string, number>();
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeSignals: () => void;
+  private readonly bus: EventBus;
   /** What the inbox was last told of each open conversation's routing state. */
   private readonly announced = new Map<string, string>();
   private readonly pendingPreviews = new Map<string, ConversationRecord>();
@@ -42,6 +53,21 @@ export class RealtimeHub implements PresencePort {
     // Sockets on this node follow conversations whatever node committed the change.
     this.unsubscribe = bus.subscribe((change) => this.onChange(change), { allNodes: true });
     this.cluster = bus.cluster;
+    this.bus = bus;
+    this.unsubscribeSignals = bus.onSignal((signal) => this.onSignal(signal));
+  }
+
+  /** Tells the other side of the conversation, on whatever node their socket is. */
+  typing(signal: TypingSignal): void {
+    this.bus.signal(signal);
+  }
+
+  private onSignal(signal: TypingSignal): void {
+    if (signal.by === 'agent') {
+      for (const client of this.customers.get(signal.conversationId) ?? []) client.onTyping(signal);
+    } else {
+      for (const agent of this.agents) agent.onTyping(signal);
+    }
   }
 
   /** Called when a conversation's last customer socket closes (they may have left), and on return. */
@@ -124,6 +150,7 @@ export class RealtimeHub implements PresencePort {
   close(): void {
     this.closed = true;
     this.unsubscribe();
+    this.unsubscribeSignals();
     if (this.previewTimer) clearTimeout(this.previewTimer);
   }
 

@@ -24,6 +24,8 @@ const CustomerFrameSchema = Type.Union([
     choice: Type.String({ minLength: 1, maxLength: 100 }),
     clientMessageId: ClientMessageId,
   }),
+  // The customer is typing (active) or stopped; shown to the agent, never stored.
+  Type.Object({ type: Type.Literal('typing'), active: Type.Optional(Type.Boolean()) }),
 ]);
 
 const AgentFrameSchema = Type.Union([
@@ -38,6 +40,12 @@ const AgentFrameSchema = Type.Union([
     conversationId: Type.String({ minLength: 1, maxLength: 100 }),
     text: Type.String(),
     clientMessageId: ClientMessageId,
+  }),
+  // The assigned agent is typing (active) or stopped; shown to the customer, never stored.
+  Type.Object({
+    type: Type.Literal('typing'),
+    conversationId: Type.String({ minLength: 1, maxLength: 100 }),
+    active: Type.Optional(Type.Boolean()),
   }),
 ]);
 
