@@ -26,7 +26,7 @@ import { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { RouteContext } from './route-context.ts';
 import { startBackgroundWork } from './background-work.ts';
 import type { TimerRunner } from './timers/timer-runner.ts';
-import { DEFAULT_QUEUES } from '../core/routing/default-queues.ts';
+import { queueCatalog } from './routing/queue-catalog.ts';
 import { RouterService } from './routing/router-service.ts';
 import { teamCalendars } from './routing/team-calendar.ts';
 import { createPrometheusMetrics } from './metrics/prometheus.ts';
@@ -41,6 +41,7 @@ import { registerWhatsAppTemplateRoutes } from './routes/whatsapp-template-route
 import { registerChannelMediaRoutes } from './routes/channel-media-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
+import { registerQueueRoutes } from './routes/queue-routes.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCreateConversation } from './routes/create-conversation.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   await registerWebSecurity(app, config);
 
   const hub = new RealtimeHub(bus);
+  const queues = queueCatalog(config.routing.queues);
   const slaMs = config.routing.firstResponseSlaSeconds * 1000;
   const service = new ConversationService({
     store,
@@ -120,7 +122,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     slaMsFor: queueSlaMs(config.routing),
     averageHandleMinutes: config.routing.averageHandleMinutes,
     queueSettings: config.routing,
-    calendarFor: teamCalendars(config),
+    queues,
+    calendarFor: teamCalendars(config, queues),
     onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
   });
   const ctx: RouteContext = {
@@ -131,11 +134,13 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     hub,
     clock,
     policy: options.policy,
+    queues,
     workflow: new AgentWorkflow({
       store,
       bus,
       clock,
       slaMs,
+      queues,
       slaMsFor: queueSlaMs(config.routing),
       isConnected: (id) => hub.isConnected(id),
     }),
@@ -147,7 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       store,
       bus,
       clock,
-      queues: DEFAULT_QUEUES,
+      queues: queues.list,
       isConnected: (id) => hub.isConnected(id),
       intervalMs: config.routing.passIntervalMs,
       log: app.log,
@@ -172,6 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerChannelMediaRoutes(app, ctx);
   registerAssistRoutes(app, ctx);
   registerCannedResponseRoutes(app, ctx);
+  registerQueueRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerKnowledgeBaseRoutes(app, ctx);
   registerCustomerStream(app, ctx);

@@ -26,7 +26,6 @@ import { handleInactivity, INACTIVITY_TIMER, watchCustomerPresence } from './tim
 import { FOLLOW_UP_TIMER, handleFollowUp } from './timers/follow-up.ts';
 import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
 import { queueSlaMs } from './routing/queue-sla.ts';
-import { DEFAULT_QUEUES } from '../core/routing/default-queues.ts';
 import { EstimateUpdates } from './timers/estimate-updates.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
 
@@ -100,7 +99,7 @@ export async function startBackgroundWork(
         store,
         bus,
         slaMsFor: queueSlaMs(ctx.config.routing),
-        queues: DEFAULT_QUEUES,
+        queues: ctx.queues.list,
       }),
       [SEND_TIMER]: handleChannelSend(outbound),
       [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),

@@ -21,6 +21,7 @@ import { createPolicyJudge } from './engines/policy-judge.ts';
 import { withLlmJudge } from './engines/llm-judge.ts';
 import type { EscalationJudge } from './conversations/ports.ts';
 import { createPolicySource } from './engines/policy-source.ts';
+import { queueCatalog } from './routing/queue-catalog.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -72,6 +73,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     }));
     const policy = createPolicySource({
       ...(config.policy.file ? { file: config.policy.file } : {}),
+      knownQueues: queueCatalog(config.routing.queues).list.map((q) => q.id),
       clock: options.clock ?? (() => new Date()),
       watch: true,
       onReload: (result) =>

@@ -11,6 +11,7 @@ import type { PrometheusMetrics } from './metrics/prometheus.ts';
 import type { RouterService } from './routing/router-service.ts';
 import type { PolicySource } from './engines/policy-source.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import type { QueueCatalog } from './routing/queue-catalog.ts';
 
 export interface RouteContext {
   readonly config: ResolvedConfig;
@@ -26,4 +27,6 @@ export interface RouteContext {
   readonly metrics: PrometheusMetrics;
   readonly router: RouterService;
   readonly bus: EventBus;
+  /** The queues in force (`routing.queues`, else the built-in six). */
+  readonly queues: QueueCatalog;
 }

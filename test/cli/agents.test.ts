@@ -20,7 +20,9 @@ function agentsCli(args: string[], databaseUrl: string, input?: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('baton agents', () => {
+// Each case starts fresh Node processes that load the TypeScript CLI: several seconds apiece on
+// a busy two-core machine, so these tests get more than the default 30 s.
+describe('baton agents', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-agents-'));
   const db = path.join(dir, 'baton.db');
   let s: TestServer;

@@ -54,7 +54,7 @@ describe('agent workflow', () => {
     expect(texts).not.toContain('VIP, be gentle');
     expect(texts).not.toContain('app crash');
     expect(seen.body.events.some((e: any) => e.type === 'internal')).toBe(true);
-    expect(seen.body.events.at(-1).data.text).toMatch(/technical support team/);
+    expect(seen.body.events.at(-1).data.text).toMatch(/our Technical support team/);
     const bad = await post(`/api/v1/conversations/${c.id}/transfer`, { queue: 'billing' });
     expect(bad.body.error.code).toBe('INVALID_TRANSITION');
   });

@@ -12,7 +12,7 @@ describe('handoffText', () => {
   });
 
   it('gives the place in line and a wait band when agents are online', () => {
-    const text = handoffText({ ...base, agentsOnline: 2, language: null });
+    const text = handoffText({ ...base, agentsOnline: 2, language: null, team: 'Billing' });
     expect(text).toMatch(/number 3/);
     expect(text).toMatch(/\d+–\d+ minutes/);
     expect(text).toMatch(/Billing/);

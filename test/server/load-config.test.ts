@@ -78,6 +78,45 @@ describe('loadConfig', () => {
     expect(!r.ok && r.errors[0]).toMatch(/^baton\.config\.yaml:\d+:\d+: /);
   });
 
+  it('checks configured queues: fallbacks, calendars, duplicates, with the line of a schema error', () => {
+    const q = (extra: string) =>
+      `    - { id: vip, name: VIP, languages: [en], calendarId: weekend, sla: { firstResponseSeconds: 60 }, assignment: { type: pull }${extra} }`;
+    const crossed = loadConfig({
+      env: {},
+      cwd: dirWith(['routing:', '  queues:', q(', fallback: [nope]'), q('')].join('\n')),
+    });
+    expect(!crossed.ok && crossed.errors).toEqual([
+      'routing.queues.1.id: duplicate queue "vip"',
+      'routing.queues.0.fallback.0: unknown queue "nope"',
+      'routing.queues.0.calendarId: unknown calendar "weekend"',
+      'routing.queues.1.calendarId: unknown calendar "weekend"',
+    ]);
+    const withCalendar = loadConfig({
+      env: {},
+      cwd: dirWith(
+        [
+          'routing:',
+          '  calendars:',
+          "    weekend: { timeZone: Europe/Lisbon, days: { sat: [{ open: '10:00', close: '16:00' }] } }",
+          '  queues:',
+          q(''),
+        ].join('\n'),
+      ),
+    });
+    expect(withCalendar.ok && withCalendar.config.routing.queues?.[0]).toMatchObject({
+      id: 'vip',
+      requiredSkills: [],
+      fallback: [],
+    });
+    const badSchema = loadConfig({
+      env: {},
+      cwd: dirWith(['routing:', '  queues:', '    - { id: Bad Id }'].join('\n')),
+    });
+    expect(!badSchema.ok && badSchema.errors[0]).toMatch(
+      /^baton\.config\.yaml:3:\d+: routing\.queues\.0/,
+    );
+  });
+
   it('refuses a BATON_CONFIG that does not exist', () => {
     const r = loadConfig({ env: { BATON_CONFIG: 'missing.yaml' }, cwd: dirWith() });
     expect(!r.ok && r.errors[0]).toMatch(/BATON_CONFIG: no file/);

@@ -178,3 +178,16 @@ export async function fetchMedia(token: string, id: string, ref: string): Promis
   }
   return response.blob();
 }
+
+/** A queue in force (`GET /api/v1/queues`). */
+export interface QueueInfo {
+  id: string;
+  name: string;
+  open: boolean;
+  fallback: string[];
+  assignment: 'offer' | 'pull';
+}
+
+export function fetchQueues(token: string): Promise<{ queues: QueueInfo[] }> {
+  return requestJson(url('queues'), { token });
+}

@@ -214,6 +214,7 @@ export function ConversationPane(props: ConversationPaneProps) {
       )}
       {mine && panel === 'transfer' && (
         <TransferForm
+          token={token}
           currentQueue={c.queue}
           team={team.team}
           refreshTeam={team.refresh}

@@ -2,20 +2,12 @@
 // with a note for whoever takes it next (internal, never shown to the customer).
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TransferTarget } from './api.ts';
+import { fetchQueues } from './api.ts';
+import type { QueueInfo, TransferTarget } from './api.ts';
 import type { TeamAgent } from './inbox-types.ts';
 
-/** The server's queues (src/core/routing/default-queues.ts); there is no API listing them. */
-const QUEUES: readonly { id: string; name: string }[] = [
-  { id: 'general', name: 'Support' },
-  { id: 'billing', name: 'Billing' },
-  { id: 'technical', name: 'Technical support' },
-  { id: 'retention', name: 'Customer care' },
-  { id: 'sales', name: 'Sales' },
-  { id: 'trust_safety', name: 'Trust & Safety' },
-];
-
 export interface TransferFormProps {
+  token: string;
   currentQueue: string | null;
   team: TeamAgent[];
   selfId: string;
@@ -27,9 +19,13 @@ export interface TransferFormProps {
 }
 
 export function TransferForm(props: TransferFormProps) {
-  const queues = QUEUES.filter((q) => q.id !== props.currentQueue);
+  // The queues in force come from the server (`routing.queues` may differ from the defaults).
+  const [all, setAll] = useState<QueueInfo[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const queues = (all ?? []).filter((q) => q.id !== props.currentQueue);
   const [kind, setKind] = useState<'queue' | 'agent'>('queue');
-  const [queue, setQueue] = useState(queues[0]?.id ?? 'general');
+  const [picked, setQueue] = useState('');
+  const queue = picked || queues[0]?.id || '';
   const colleagues = props.team.filter((a) => a.id !== props.selfId);
   const [agentId, setAgentId] = useState('');
   const [note, setNote] = useState('');
@@ -37,6 +33,11 @@ export function TransferForm(props: TransferFormProps) {
   useEffect(() => {
     first.current?.focus();
     props.refreshTeam();
+    fetchQueues(props.token).then(
+      (answer) => setAll(answer.queues),
+      (error: unknown) =>
+        setLoadError(error instanceof Error ? error.message : 'Could not load the queues.'),
+    );
   }, []);
   const chosenAgent = agentId || colleagues.find((a) => available(a))?.id || '';
 
@@ -47,6 +48,7 @@ export function TransferForm(props: TransferFormProps) {
       onSubmit={(e) => {
         e.preventDefault();
         if (kind === 'agent' && !chosenAgent) return;
+        if (kind === 'queue' && !queue) return;
         props.onSubmit(kind === 'queue' ? { queue } : { agentId: chosenAgent }, note.trim());
       }}
     >
@@ -70,11 +72,14 @@ export function TransferForm(props: TransferFormProps) {
             <select
               id="transfer-queue"
               value={queue}
+              disabled={all === null}
               onChange={(e) => setQueue(e.currentTarget.value)}
             >
+              {all === null && <option value="">{loadError ?? 'Loading…'}</option>}
               {queues.map((q) => (
                 <option key={q.id} value={q.id}>
                   {q.name}
+                  {q.open ? '' : ' (closed now)'}
                 </option>
               ))}
             </select>

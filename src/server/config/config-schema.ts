@@ -1,5 +1,6 @@
 /** The configuration's shape, defaults and documentation (one TypeBox schema). */
 import { Type, type Static } from '@sinclair/typebox';
+import { QueueConfigSchema } from '../../core/routing/queue-config.ts';
 
 const LogLevel = Type.Union(
   ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -92,6 +93,36 @@ const EmailChannel = Type.Object(
     ),
   },
   { additionalProperties: false },
+);
+
+/** Opening hours in a time zone with holidays: `routing.businessHours` and each of `routing.calendars`. */
+const CalendarSchema = Type.Object(
+  {
+    timeZone: Type.String({
+      minLength: 1,
+      description: 'IANA zone, e.g. Europe/Berlin.',
+    }),
+    days: Type.Partial(
+      Type.Record(
+        Type.Union(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => Type.Literal(d))),
+        Type.Array(
+          Type.Object({
+            open: Type.String({ pattern: '^([01]?\\d|2[0-4]):[0-5]\\d$' }),
+            close: Type.String({ pattern: '^([01]?\\d|2[0-4]):[0-5]\\d$' }),
+          }),
+        ),
+      ),
+    ),
+    holidays: Type.Optional(
+      Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), {
+        description: 'Closed all day (YYYY-MM-DD); none by default.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: 'When people answer: weekly hours in a time zone, and holidays.',
+  },
 );
 
 export const ConfigSchema = Type.Object(
@@ -257,36 +288,20 @@ export const ConfigSchema = Type.Object(
           description:
             'BATON_ABANDON_AFTER_SECONDS: a web customer gone this long while waiting has left.',
         }),
-        businessHours: Type.Optional(
-          Type.Object(
-            {
-              timeZone: Type.String({
-                minLength: 1,
-                description: 'IANA zone, e.g. Europe/Berlin.',
-              }),
-              days: Type.Partial(
-                Type.Record(
-                  Type.Union(
-                    ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => Type.Literal(d)),
-                  ),
-                  Type.Array(
-                    Type.Object({
-                      open: Type.String({ pattern: '^([01]?\\d|2[0-4]):[0-5]\\d$' }),
-                      close: Type.String({ pattern: '^([01]?\\d|2[0-4]):[0-5]\\d$' }),
-                    }),
-                  ),
-                ),
-              ),
-              holidays: Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), {
-                default: [],
-              }),
-            },
-            {
-              additionalProperties: false,
-              description:
-                'When people answer; without it the team is open around the clock. trust_safety always is.',
-            },
-          ),
+        // The `business` calendar: without it the team is open around the clock.
+        businessHours: Type.Optional(CalendarSchema),
+        calendars: Type.Optional(
+          Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), CalendarSchema, {
+            description:
+              'More calendars for queues to name by `calendarId`, e.g. { weekend: { timeZone, days } }.',
+          }),
+        ),
+        queues: Type.Optional(
+          Type.Array(QueueConfigSchema, {
+            minItems: 1,
+            description:
+              'The queues (replacing the built-in six): id, name, requiredSkills, languages, fallback, calendarId, sla, assignment.',
+          }),
         ),
         passIntervalMs: Type.Integer({
           minimum: 100,

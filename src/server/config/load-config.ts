@@ -8,6 +8,8 @@ import path from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { ConfigSchema, type BatonConfig } from './config-schema.ts';
+import { parseQueues } from '../../core/routing/parse-queues.ts';
+import { BUILT_IN_CALENDARS } from '../routing/queue-catalog.ts';
 import { ENV_OVERRIDES, parseEnvValue } from './env-overrides.ts';
 
 export interface LoadConfigOptions {
@@ -89,12 +91,30 @@ function crossChecks(config: BatonConfig): string[] {
       'redis.url: several nodes need a shared PostgreSQL database (DATABASE_URL=postgres://…); SQLite is for a single node',
     );
   }
+  problems.push(...queueChecks(config));
   if (Boolean(config.webhooks.url) !== Boolean(config.webhooks.secret)) {
     problems.push(
       'webhooks: set both webhooks.url and webhooks.secret (BATON_WEBHOOK_URL, BATON_WEBHOOK_SECRET)',
     );
   }
   return problems;
+}
+
+/** Fallbacks name known queues, calendars known calendars, no queue twice. */
+function queueChecks(config: BatonConfig): string[] {
+  const { queues, calendars } = config.routing;
+  if (!queues) return [];
+  const calendarIds = [...BUILT_IN_CALENDARS, ...Object.keys(calendars ?? {})];
+  const parsed = parseQueues(queues, calendarIds);
+  if (parsed.ok) return [];
+  return parsed.problems.map(
+    (p) =>
+      `routing.queues${p.path
+        .split('/')
+        .filter(Boolean)
+        .map((k) => `.${k}`)
+        .join('')}: ${p.message}`,
+  );
 }
 
 function whereFrom(
@@ -108,7 +128,11 @@ function whereFrom(
   const env = fromEnv.get(dotted) ?? fromEnv.get(dotted.replace(/\.\d+$/, ''));
   if (env) return `${env} (env) → `;
   if (!file || !doc || !lines) return '';
-  const node = doc.getIn(dotted.split('.'), true) as { range?: [number, number] } | undefined;
+  // A missing key has no line of its own: point at the nearest written parent (its map).
+  const keys = dotted.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  let node: { range?: [number, number] } | undefined;
+  for (let n = keys.length; n > 0 && !node?.range; n--)
+    node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number] } | undefined;
   if (!node?.range) return `${path.basename(file)}: `;
   const at = lines.linePos(node.range[0]);
   return `${path.basename(file)}:${at.line}:${at.col}: `;

@@ -20,6 +20,7 @@ import { LIFECYCLE_TIMERS } from '../timers/lifecycle-timers.ts';
 import { requireAvailableAgent, type IsConnected } from '../routing/agent-availability.ts';
 import type { SlaMsFor } from '../routing/queue-sla.ts';
 import { transferredToAgentText } from '../routing/reassign-texts.ts';
+import { queueCatalog, type QueueCatalog } from '../routing/queue-catalog.ts';
 
 const agentActor = (agent: AgentRecord) => ({
   type: 'agent' as const,
@@ -35,6 +36,8 @@ const systemMessage = (text: string, kind: string) => ({
 export interface AgentWorkflowDeps extends ApplyCommandDeps {
   /** First-response target: a conversation back in a queue waits at most this long unalarmed. */
   readonly slaMs: number;
+  /** The queues in force, for team names; the built-in six by default. */
+  readonly queues?: QueueCatalog;
   /** Per-queue target (falls back to `slaMs`'s setting); used where the queue is known. */
   readonly slaMsFor?: SlaMsFor;
   /** Whether an agent has the inbox open: a transfer to a named agent needs them there. */
@@ -45,7 +48,11 @@ export interface AgentWorkflowDeps extends ApplyCommandDeps {
 const NAMED_OFFER_SECONDS = 60;
 
 export class AgentWorkflow {
-  constructor(private readonly deps: AgentWorkflowDeps) {}
+  private readonly queues: QueueCatalog;
+
+  constructor(private readonly deps: AgentWorkflowDeps) {
+    this.queues = deps.queues ?? queueCatalog();
+  }
 
   claim(id: string, agent: AgentRecord) {
     return applyCommand(this.deps, id, {
@@ -53,7 +60,10 @@ export class AgentWorkflow {
       actor: agentActor(agent),
       data: { agentId: agent.id, agentName: agent.name },
       extraEvents: (c) => [
-        systemMessage(agentJoinedText(agent.name, c.queue, c.language), 'agent_joined'),
+        systemMessage(
+          agentJoinedText(agent.name, this.queues.teamName(c.queue), c.language),
+          'agent_joined',
+        ),
       ],
       timers: { cancel: LIFECYCLE_TIMERS },
     });
@@ -84,7 +94,9 @@ export class AgentWorkflow {
       command: { type: 'transfer', agentId: agent.id, toQueue },
       actor: agentActor(agent),
       data: { by: agent.id, toQueue, ...(note ? { note } : {}) },
-      extraEvents: () => [systemMessage(transferredText(toQueue), 'transferred')],
+      extraEvents: () => [
+        systemMessage(transferredText(this.queues.teamName(toQueue)), 'transferred'),
+      ],
       // Waiting again: the SLA clock restarts in the new queue.
       timers: {
         cancel: LIFECYCLE_TIMERS,
@@ -179,7 +191,12 @@ export class AgentWorkflow {
           data: { agentId: agent.id, reason: 'agent_offline' },
           extraEvents: (c) =>
             c.status === 'assigned'
-              ? [systemMessage(agentLeftText(agent.name, c.queue, c.language), 'agent_left')]
+              ? [
+                  systemMessage(
+                    agentLeftText(agent.name, this.queues.teamName(c.queue), c.language),
+                    'agent_left',
+                  ),
+                ]
               : [],
           timers: {
             cancel: LIFECYCLE_TIMERS,

@@ -23,6 +23,7 @@ import {
   type WaitingSettingsConfig,
 } from './waiting-settings.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
+import type { QueueCatalog } from '../routing/queue-catalog.ts';
 import type { BotResponder, EscalationJudge, PresencePort } from './ports.ts';
 
 export interface ConversationServiceDeps {
@@ -40,6 +41,8 @@ export interface ConversationServiceDeps {
   readonly averageHandleMinutes: number;
   /** `routing.longQueueMinutes` and `routing.queueMessages` (per-queue waiting settings). */
   readonly queueSettings?: WaitingSettingsConfig;
+  /** The queues in force (team names, long-queue thresholds); the built-in six by default. */
+  readonly queues?: QueueCatalog;
   readonly calendarFor: CalendarFor;
   readonly onBackgroundError: (error: unknown) => void;
 }
@@ -85,7 +88,7 @@ export class ConversationService {
       deps.averageHandleMinutes,
       deps.onBackgroundError,
     );
-    this.waitingSettings = waitingSettings(deps.queueSettings ?? {});
+    this.waitingSettings = waitingSettings(deps.queueSettings ?? {}, deps.queues);
     this.handoff = new HandoffStep({
       ...deps,
       handleTimes: this.handleTimes,

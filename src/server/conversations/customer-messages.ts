@@ -2,7 +2,6 @@
  * What the customer is told at each step. Honest by construction: the handoff message
  * depends on whether anyone from the team is connected, and never promises instant help.
  */
-import { defaultQueueMap } from '../../core/routing/default-queues.ts';
 import { estimateWait, type WaitBand } from '../../core/sla/estimate-wait.ts';
 import type { BusinessCalendar } from '../../core/sla/business-calendar.ts';
 import {
@@ -15,15 +14,6 @@ import {
   renderTemplate,
   type TemplateOverrides,
 } from '../../core/sla/message-templates.ts';
-
-export const QUEUE_LABELS: Readonly<Record<string, string>> = {
-  billing: 'billing',
-  technical: 'technical support',
-  retention: 'accounts',
-  sales: 'sales',
-  trust_safety: 'trust & safety',
-  general: 'support',
-};
 
 export function greetingText(botName: string): string {
   return (
@@ -65,7 +55,6 @@ export interface HandoffMessage {
  * always that they will not have to repeat themselves.
  */
 export function handoffMessage(input: HandoffMessageInput): HandoffMessage {
-  const queue = DEFAULT_QUEUE_MAP.get(input.queue);
   const band =
     input.agentsOnline > 0
       ? estimateWait({
@@ -77,12 +66,12 @@ export function handoffMessage(input: HandoffMessageInput): HandoffMessage {
         })
       : null;
   const language = input.language ?? 'en';
-  const longQueueMinutes = input.longQueueMinutes ?? queue?.sla.longQueueMinutes ?? 15;
+  const longQueueMinutes = input.longQueueMinutes ?? 15;
   const overrides = input.overrides ?? {};
   const expectation = expectationMessage(
     {
       kind: 'waiting',
-      team: input.team ?? queue?.name ?? QUEUE_LABELS[input.queue] ?? input.queue,
+      team: input.team ?? input.queue,
       agentsOnline: input.agentsOnline,
       position: input.position,
       band,
@@ -102,14 +91,8 @@ export function handoffText(input: HandoffMessageInput): string {
   return handoffMessage(input).text;
 }
 
-const DEFAULT_QUEUE_MAP = defaultQueueMap();
-
-export function agentJoinedText(
-  agentName: string,
-  queue: string | null,
-  language: string | null,
-): string {
-  const team = (queue && DEFAULT_QUEUE_MAP.get(queue)?.name) ?? 'our team';
+/** `team`: the queue's team name (QueueCatalog.teamName). */
+export function agentJoinedText(agentName: string, team: string, language: string | null): string {
   return expectationMessage({ kind: 'agent_joined', team, agentName }, language ?? 'en');
 }
 
@@ -117,8 +100,8 @@ export function resolvedText(): string {
   return 'This conversation has been marked as resolved. Thanks for reaching out!';
 }
 
-export function transferredText(queue: string): string {
-  const team = QUEUE_LABELS[queue] ?? queue;
+/** `team`: the new queue's team name (QueueCatalog.teamName). */
+export function transferredText(team: string): string {
   return `I'm passing you to our ${team} team. They will see our whole conversation, so you won't need to repeat anything.`;
 }
 
@@ -126,21 +109,17 @@ export function returnedToBotText(agentName: string): string {
   return `${agentName} has handed you back to me, the automated assistant. Is there anything else I can help with? You can ask for a person again at any time.`;
 }
 
-export function agentLeftText(
-  agentName: string,
-  queue: string | null,
-  language: string | null,
-): string {
-  const team = (queue && DEFAULT_QUEUE_MAP.get(queue)?.name) ?? 'our team';
+/** `team`: the queue's team name (QueueCatalog.teamName). */
+export function agentLeftText(agentName: string, team: string, language: string | null): string {
   return expectationMessage({ kind: 'agent_left', team, agentName }, language ?? 'en');
 }
 
 export const CSAT_REQUEST_TEXT = 'How did we do? Please rate this conversation from 1 to 5.';
 
-/** After hours: the request is saved, the follow-up time named in the team's zone, contact asked for where needed. */
+/** After hours (`team`: the queue's team name): the request is saved, the follow-up time named in the team's zone, contact asked for where needed. */
 export function closedText(
   conversation: { channel: string; language: string | null; customer: Record<string, unknown> },
-  queue: string,
+  team: string,
   calendar: BusinessCalendar,
   now: Date,
   followUpAt: Date | null,
@@ -149,7 +128,7 @@ export function closedText(
   const text = expectationMessage(
     {
       kind: 'closed',
-      team: DEFAULT_QUEUE_MAP.get(queue)?.name ?? queue,
+      team,
       now,
       followUpAt,
       timeZone: calendar.timeZone,

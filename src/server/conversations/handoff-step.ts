@@ -240,7 +240,13 @@ export class HandoffStep {
     };
     if (closed) {
       const closedMessage = say(
-        closedText(conversation, decision.queue, calendar, now, followUpAt),
+        closedText(
+          conversation,
+          this.deps.settings.teamName(decision.queue),
+          calendar,
+          now,
+          followUpAt,
+        ),
         'deferred',
       );
       // Where the channel cannot reach them later, their reply is read as their contact.

@@ -3,8 +3,8 @@
  * threshold (`routing.longQueueMinutes`, else the queue's default) and template overrides
  * (`routing.queueMessages`, per language). Built once from the config at boot.
  */
-import { defaultQueueMap } from '../../core/routing/default-queues.ts';
 import type { TemplateOverrides } from '../../core/sla/message-templates.ts';
+import { queueCatalog, type QueueCatalog } from '../routing/queue-catalog.ts';
 
 export interface WaitingSettings {
   teamName(queue: string | null): string;
@@ -19,17 +19,19 @@ export interface WaitingSettingsConfig {
 
 export type TemplateOverridesByQueue = Readonly<Record<string, TemplateOverrides>>;
 
-const QUEUES = defaultQueueMap();
 const DEFAULT_LONG_QUEUE_MINUTES = 15;
 
-export function waitingSettings(routing: WaitingSettingsConfig): WaitingSettings {
+export function waitingSettings(
+  routing: WaitingSettingsConfig,
+  queues: QueueCatalog = queueCatalog(),
+): WaitingSettings {
   return {
-    teamName: (queue) => (queue && QUEUES.get(queue)?.name) || queue || 'our team',
+    teamName: (queue) => queues.teamName(queue),
     longQueueMinutes: (queue) =>
       (queue && routing.longQueueMinutes?.[queue]) ||
-      (queue && QUEUES.get(queue)?.sla.longQueueMinutes) ||
+      queues.get(queue)?.sla.longQueueMinutes ||
       DEFAULT_LONG_QUEUE_MINUTES,
     overrides: (queue) =>
-      (queue && (routing.queueMessages?.[queue] ?? QUEUES.get(queue)?.messages)) || {},
+      (queue && (routing.queueMessages?.[queue] ?? queues.get(queue)?.messages)) || {},
   };
 }

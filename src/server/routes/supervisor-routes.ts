@@ -10,7 +10,6 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DEFAULT_QUEUES } from '../../core/routing/default-queues.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../store/records.ts';
 import { toConversationView } from '../conversations/conversation-view.ts';
@@ -67,7 +66,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext
       return loadSupervisorOverview(
         {
           store: ctx.store,
-          queues: DEFAULT_QUEUES,
+          queues: ctx.queues.list,
           isConnected,
           avgHandleMinutes: (queue) => ctx.service.handleTimes.minutesFor(queue),
         },
@@ -93,7 +92,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext
     },
     async (request) => {
       const by = await supervisor(ctx, request);
-      const target = transferTarget(request.body);
+      const target = transferTarget(request.body, ctx.queues);
       const result = await reassignConversation(
         {
           store: ctx.store,
@@ -101,6 +100,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext
           clock: ctx.clock,
           slaMsFor: queueSlaMs(ctx.config.routing),
           isConnected,
+          queues: ctx.queues,
         },
         request.params.id,
         by,

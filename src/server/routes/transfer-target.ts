@@ -2,23 +2,24 @@
  * The target of a transfer or reassign body: exactly one of a known queue or an agent id.
  * Checked here rather than with a schema union, whose errors would not say what is wrong.
  */
-import { defaultQueueMap } from '../../core/routing/default-queues.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
-
-const QUEUES = defaultQueueMap();
+import type { QueueCatalog } from '../routing/queue-catalog.ts';
 
 export type TransferTarget = { readonly queue: string } | { readonly agentId: string };
 
-export function transferTarget(body: { queue?: string; agentId?: string }): TransferTarget {
+export function transferTarget(
+  body: { queue?: string; agentId?: string },
+  queues: QueueCatalog,
+): TransferTarget {
   if ((body.queue === undefined) === (body.agentId === undefined)) {
     throw new BatonError('VALIDATION_FAILED', 'Give exactly one of `queue` and `agentId`.');
   }
   if (body.agentId !== undefined) return { agentId: body.agentId };
   const queue = body.queue as string;
-  if (!QUEUES.has(queue)) {
+  if (!queues.has(queue)) {
     throw new BatonError(
       'VALIDATION_FAILED',
-      `Unknown queue "${queue}"; the queues are ${[...QUEUES.keys()].join(', ')}.`,
+      `Unknown queue "${queue}"; the queues are ${queues.list.map((q) => q.id).join(', ')}.`,
     );
   }
   return { queue };

@@ -96,7 +96,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, ctx: RouteContext):
     'Move to another queue or to a named agent, with a note',
     TransferBody,
     (c, id, agent, body) => {
-      const target = transferTarget(body);
+      const target = transferTarget(body, ctx.queues);
       return 'agentId' in target
         ? c.workflow.transferToAgent(id, agent, target.agentId, body.note)
         : c.workflow.transfer(id, agent, target.queue, body.note);

@@ -4,10 +4,7 @@
  * and that they keep their place and need not repeat themselves. No time is promised here;
  * the estimate follows from the new queue.
  */
-import { defaultQueueMap } from '../../core/routing/default-queues.ts';
 import { messageLanguage, type MessageLanguage } from '../../core/sla/message-templates.ts';
-
-const QUEUES = defaultQueueMap();
 
 const TEXTS: Readonly<Record<MessageLanguage, (from: string, to: string) => string>> = {
   en: (from, to) =>
@@ -22,8 +19,7 @@ const TEXTS: Readonly<Record<MessageLanguage, (from: string, to: string) => stri
     `Ninguém de ${from} conseguiu responder a tempo, por isso o seu pedido passou para ${to}, que também pode ajudar. Mantém o seu lugar, e a equipa vê toda a conversa.`,
 };
 
-const teamName = (queue: string) => QUEUES.get(queue)?.name ?? queue;
-
-export function overflowText(fromQueue: string, toQueue: string, language: string | null): string {
-  return TEXTS[messageLanguage(language ?? 'en')](teamName(fromQueue), teamName(toQueue));
+/** `fromTeam`, `toTeam`: the queues' team names (QueueCatalog.teamName). */
+export function overflowText(fromTeam: string, toTeam: string, language: string | null): string {
+  return TEXTS[messageLanguage(language ?? 'en')](fromTeam, toTeam);
 }

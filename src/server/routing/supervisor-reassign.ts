@@ -18,6 +18,7 @@ import { LIFECYCLE_TIMERS } from '../timers/lifecycle-timers.ts';
 import { slaTimer } from '../timers/sla-breach.ts';
 import { requireAvailableAgent, type IsConnected } from './agent-availability.ts';
 import type { SlaMsFor } from './queue-sla.ts';
+import type { QueueCatalog } from './queue-catalog.ts';
 
 export interface ReassignDeps {
   readonly store: Store;
@@ -25,6 +26,7 @@ export interface ReassignDeps {
   readonly clock: () => Date;
   readonly slaMsFor: SlaMsFor;
   readonly isConnected: IsConnected;
+  readonly queues: QueueCatalog;
 }
 
 /** Exactly one of `queue` and `agentId`. */
@@ -104,7 +106,10 @@ async function reassignOnce(
           actor,
           data: { agentId: agent.id, agentName: agent.name, via: 'reassign' },
         },
-        systemMessage(agentJoinedText(agent.name, current.queue, current.language), 'agent_joined'),
+        systemMessage(
+          agentJoinedText(agent.name, deps.queues.teamName(current.queue), current.language),
+          'agent_joined',
+        ),
       ],
       timers: { cancel: LIFECYCLE_TIMERS },
     };
@@ -118,7 +123,7 @@ async function reassignOnce(
       },
       events: [
         { type: 'conversation.reassigned', actor, data: { ...recorded, toQueue: target.queue } },
-        systemMessage(transferredText(target.queue), 'transferred'),
+        systemMessage(transferredText(deps.queues.teamName(target.queue)), 'transferred'),
       ],
       timers: { cancel: LIFECYCLE_TIMERS, schedule: [slaTimer(now, deps.slaMsFor(target.queue))] },
     };

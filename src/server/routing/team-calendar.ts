@@ -1,9 +1,10 @@
 /**
- * Which business-hours calendar a queue follows: the configured team hours (or around the
- * clock when none are configured), except queues whose default is `always` (trust & safety:
- * security incidents do not wait for office hours).
+ * Which business-hours calendar a queue follows: its `calendarId` among `business` (the
+ * configured `routing.businessHours`, or around the clock when none are configured),
+ * `always` (trust & safety: security incidents do not wait for office hours) and the
+ * operator's `routing.calendars`. The config loader has checked that every id exists.
  */
-import { defaultQueueMap } from '../../core/routing/default-queues.ts';
+import { queueCatalog, type QueueCatalog } from './queue-catalog.ts';
 import {
   alwaysOpen,
   type BusinessCalendar,
@@ -23,19 +24,30 @@ const DAY_INDEX: Readonly<Record<string, Weekday>> = {
 
 export type CalendarFor = (queue: string) => BusinessCalendar;
 
-export function teamCalendars(config: ResolvedConfig): CalendarFor {
+type CalendarConfig = NonNullable<ResolvedConfig['routing']['businessHours']>;
+
+function calendar(id: string, hours: CalendarConfig): BusinessCalendar {
+  return {
+    id,
+    timeZone: hours.timeZone,
+    weekly: Object.fromEntries(
+      Object.entries(hours.days).map(([day, intervals]) => [DAY_INDEX[day], intervals]),
+    ),
+    holidays: hours.holidays ?? [],
+  };
+}
+
+export function teamCalendars(
+  config: ResolvedConfig,
+  queues: QueueCatalog = queueCatalog(config.routing.queues),
+): CalendarFor {
   const hours = config.routing.businessHours;
-  const team: BusinessCalendar = hours
-    ? {
-        id: 'team',
-        timeZone: hours.timeZone,
-        weekly: Object.fromEntries(
-          Object.entries(hours.days).map(([day, intervals]) => [DAY_INDEX[day], intervals]),
-        ),
-        holidays: hours.holidays,
-      }
-    : alwaysOpen('team');
-  const always = alwaysOpen();
-  const queues = defaultQueueMap();
-  return (queue) => (queues.get(queue)?.calendarId === 'always' ? always : team);
+  const business = hours ? calendar('team', hours) : alwaysOpen('team');
+  const calendars = new Map<string, BusinessCalendar>([
+    ['business', business],
+    ['always', alwaysOpen()],
+  ]);
+  for (const [id, custom] of Object.entries(config.routing.calendars ?? {}))
+    calendars.set(id, calendar(id, custom));
+  return (queue) => calendars.get(queues.get(queue)?.calendarId ?? 'business') ?? business;
 }

@@ -69,6 +69,7 @@ async function breachOnce(
   // An offered conversation is about to be taken: it is not moved away from that agent.
   const to =
     conversation.status === 'queued' ? overflowTarget(queues, from, [...visited, from]) : null;
+  const teamName = (id: string) => queues.get(id)?.name ?? id;
   const events: NewEvent[] = [
     {
       type: 'conversation.sla_breached',
@@ -88,7 +89,7 @@ async function breachOnce(
         actor: { type: 'system' },
         data: {
           from: 'system',
-          text: overflowText(from, to, conversation.language),
+          text: overflowText(teamName(from), teamName(to), conversation.language),
           kind: 'overflowed',
         },
       },
