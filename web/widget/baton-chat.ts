@@ -218,7 +218,10 @@ export class BatonChatElement extends HTMLElement {
     if (this.#typingTimer) clearTimeout(this.#typingTimer);
     this.#typingTimer = null;
     this.#typing.hidden = !active || this.#handoff !== 'joined';
-    if (this.#typing.hidden) return;
+    if (this.#typing.hidden) {
+      this.#typing.textContent = '';
+      return;
+    }
     this.#typing.textContent = `${name || 'The agent'} is typing…`;
     this.#typingTimer = setTimeout(() => this.#showTyping(name, false), TYPING_SHOWN_MS);
   }
