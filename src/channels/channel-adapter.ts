@@ -64,6 +64,11 @@ export interface ChannelMedia {
   fileName?: string;
   /** Bytes, when the provider says (Telegram `file_size`, an email attachment's length). */
   size?: number;
+  /**
+   * The file itself when it arrived inline (email attachments): stored apart by the server
+   * (store/media-file-repository.ts), never in the message's data.
+   */
+  content?: Uint8Array;
 }
 
 /** A customer turn. `providerMessageId` is the dedupe key; it is stable across redeliveries. */

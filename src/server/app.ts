@@ -141,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       clock,
       slaMs,
       queues,
+      settings: service.waitingSettings,
       slaMsFor: queueSlaMs(config.routing),
       isConnected: (id) => hub.isConnected(id),
     }),

@@ -96,6 +96,16 @@ export interface TeamAuditTable {
   changes: string;
 }
 
+export interface MediaFilesTable {
+  conversation_id: string;
+  ref: string;
+  mime_type: string;
+  file_name: string | null;
+  size: number;
+  content_base64: string;
+  created_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
@@ -104,4 +114,5 @@ export interface Database {
   timers: TimersTable;
   webhook_deliveries: WebhookDeliveriesTable;
   team_audit: TeamAuditTable;
+  media_files: MediaFilesTable;
 }

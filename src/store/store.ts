@@ -5,6 +5,7 @@ import { AgentRepository } from './agent-repository.ts';
 import { ConversationReads } from './conversation-reads.ts';
 import { ConversationRepository } from './conversation-repository.ts';
 import { TeamAuditRepository } from './team-audit-repository.ts';
+import { MediaFileRepository } from './media-file-repository.ts';
 import { TimerRepository } from './timer-repository.ts';
 import { WebhookDeliveryRepository } from './webhook-delivery-repository.ts';
 import { migrateToLatest, type MigrateResult } from './migrate.ts';
@@ -21,6 +22,7 @@ export interface Store {
   readonly webhooks: WebhookDeliveryRepository;
   readonly erasure: ErasureRepository;
   readonly teamAudit: TeamAuditRepository;
+  readonly mediaFiles: MediaFileRepository;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     webhooks: new WebhookDeliveryRepository(db),
     erasure: new ErasureRepository(db),
     teamAudit: new TeamAuditRepository(db),
+    mediaFiles: new MediaFileRepository(db),
     migrate: () => migrateToLatest(db, engine),
     close: () => db.destroy(),
   };

@@ -108,6 +108,7 @@ describe('parseMimeEmail', () => {
         mimeType: 'image/jpeg',
         fileName: 'box.jpg',
         size: 17,
+        content: new Uint8Array(Buffer.from('not really a jpeg')),
       },
     ]);
   });

@@ -66,7 +66,7 @@ describe('threading', () => {
     });
   });
 
-  it('keeps attachments by reference', () => {
+  it('keeps attachments by a reference unique to the message, with their bytes', () => {
     const [event] = eventsOf(
       inboundEmail({
         Attachments: [
@@ -90,17 +90,19 @@ describe('threading', () => {
     expect(event.media).toEqual([
       {
         kind: 'document',
-        ref: 'attachment:0',
+        ref: 'mid:CAF=first@mail.example.com/0',
         mimeType: 'application/pdf',
         fileName: 'receipt.pdf',
         size: 5,
+        content: new Uint8Array(Buffer.from('%PDF-')),
       },
       {
         kind: 'image',
-        ref: 'cid:img1@mail',
+        ref: 'mid:CAF=first@mail.example.com/1',
         mimeType: 'image/jpeg',
         fileName: 'photo.jpg',
         size: 3,
+        content: new Uint8Array(Buffer.from('/9j/', 'base64')),
       },
     ]);
   });

@@ -159,4 +159,55 @@ describe('WhatsApp through the server', () => {
     );
     expect(deliveries.every((e) => e.data.status === 'sent')).toBe(true);
   }, 90_000);
+
+  it('asks for a rating after resolution and reads the numeric reply as CSAT, in the same chat', async () => {
+    const store = s.server.store;
+    const thread = '1122334455667:972987654321';
+    await post(waText('wamid.csat0', 'I want to talk to a human'));
+    const open = await until(() => store.conversations.findOpenByThread('whatsapp', thread));
+    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    await until(async () =>
+      ['queued', 'offered', 'assigned'].includes((await store.conversations.get(open.id))!.status)
+        ? true
+        : undefined,
+    );
+    if ((await store.conversations.get(open.id))!.status !== 'assigned') {
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${open.id}/claim`, { token: agent });
+    }
+    const resolved = await api(s.baseUrl, 'POST', `/api/v1/conversations/${open.id}/resolve`, {
+      token: agent,
+      body: { resolved: true },
+    });
+    expect(resolved.status).toBe(200);
+    const survey = await until(() =>
+      sent.find((r) => /rate this conversation from 1/.test(r.body.text?.body ?? '')),
+    );
+    expect(survey.body.to).toBe('972987654321');
+    expect(survey.body.text.body).toMatch(/Reply with the number/);
+
+    const sentBefore = sent.length;
+    expect((await post(waText('wamid.csat1', '5 - quick and kind'))).status).toBe(200);
+    const rating = await until(async () =>
+      (await store.conversations.eventsSince(open.id, 0)).find((e) => e.type === 'csat.submitted'),
+    );
+    expect(rating.data).toEqual({ rating: 5, comment: 'quick and kind', via: 'whatsapp' });
+    const thanks = await until(() =>
+      sent.find((r) => /Thank you for your rating/.test(r.body.text?.body ?? '')),
+    );
+    expect(thanks.body.to).toBe('972987654321');
+    // No new conversation was started for the rating, and a redelivery changes nothing.
+    expect(await store.conversations.findOpenByThread('whatsapp', thread)).toBeUndefined();
+    expect((await post(waText('wamid.csat1', '5 - quick and kind'))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent.slice(sentBefore).map((r) => r.body.text?.body ?? r.body.type)).toEqual([
+      thanks.body.text.body,
+    ]);
+    const events = await store.conversations.eventsSince(open.id, 0);
+    expect(events.filter((e) => e.type === 'csat.submitted')).toHaveLength(1);
+
+    // Anything after the rating (even a number) is a new conversation with the bot.
+    expect((await post(waText('wamid.csat2', '4'))).status).toBe(200);
+    const next = await until(() => store.conversations.findOpenByThread('whatsapp', thread));
+    expect(next.id).not.toBe(open.id);
+  }, 60_000);
 });

@@ -140,6 +140,71 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
   );
 
   it.skipIf(database.skipReason)(
+    'keeps attachments: the inbox opens them from Baton, and erasure removes them',
+    async () => {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      // Pat, not Sarah: the other tests look for the replies sent to Sarah.
+      const raw = [
+        'From: Pat Doe <pat@customer.test>',
+        `To: ${SUPPORT}`,
+        'Subject: Damaged box',
+        'Message-ID: <photo@customer.test>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'The box arrived damaged, photo attached.',
+        '--b1',
+        'Content-Type: image/png; name="box.png"',
+        'Content-Disposition: attachment; filename="box.png"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        png.toString('base64'),
+        '--b1--',
+      ].join('\r\n');
+      expect((await send(raw)).response).toMatch(/^250/);
+      const conversation = (await store().conversations.findOpenByThread(
+        'email',
+        '<photo@customer.test>',
+      ))!;
+      const message = (await store().conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.data.from === 'customer',
+      )!;
+      const [media] = message.data.media as Array<Record<string, unknown>>;
+      // The message keeps the reference only; the bytes are stored apart.
+      expect(media).toEqual({
+        kind: 'image',
+        ref: 'mid:photo@customer.test/0',
+        mimeType: 'image/png',
+        fileName: 'box.png',
+        size: png.byteLength,
+      });
+      const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const url = `${s.baseUrl}/api/v1/conversations/${conversation.id}/media/${encodeURIComponent(String(media!.ref))}`;
+      const file = await fetch(url, { headers: { authorization: `Bearer ${agent}` } });
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toBe('image/png');
+      expect(file.headers.get('content-disposition')).toBe('inline');
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
+      const other = `${s.baseUrl}/api/v1/conversations/${conversation.id}/media/${encodeURIComponent('mid:photo@customer.test/7')}`;
+      expect((await fetch(other, { headers: { authorization: `Bearer ${agent}` } })).status).toBe(
+        404,
+      );
+      expect((await fetch(url)).status).toBe(401);
+
+      await store().erasure.erase([conversation.id]);
+      expect(await store().mediaFiles.get(conversation.id, String(media!.ref))).toBeUndefined();
+    },
+    30_000,
+  );
+
+  it.skipIf(database.skipReason)(
     'stores before the 250, once per Message-ID, and answers in the same thread',
     async () => {
       const first = mime({
@@ -257,6 +322,33 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
           error: 'smtp; 552 5.2.2 Mailbox full',
         },
       ]);
+
+      // Resolved: the survey goes out by email; Sarah's reply to it is her rating.
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation!.id}/resolve`, {
+        token: agent,
+        body: { resolved: true },
+      });
+      const survey = await until(() =>
+        relay.received.find((r) => /rate this conversation from 1/.test(r.mail.text ?? '')),
+      );
+      expect(survey.mail.text).toMatch(/Reply with the number/);
+      await send(
+        mime({
+          messageId: '<rating@customer.test>',
+          subject: 'Re: Order 1234 has not arrived',
+          inReplyTo: survey.mail.messageId,
+          body: '4 - fast, thanks\r\n\r\nOn Sun, 22 Nov 2026 at 10:30, Acme Support <help@acme.test> wrote:\r\n> How did we do?',
+        }),
+      );
+      const rating = await until(async () =>
+        (await store().conversations.eventsSince(conversation!.id, 0)).find(
+          (e) => e.type === 'csat.submitted',
+        ),
+      );
+      expect(rating.data).toEqual({ rating: 4, comment: 'fast, thanks', via: 'email' });
+      expect(
+        await store().conversations.findOpenByThread('email', '<first@customer.test>'),
+      ).toBeUndefined();
     },
     30_000,
   );

@@ -37,7 +37,7 @@ export function parseInboundEmail(body: JsonObject, now: Date): ChannelEvent[] |
     str(body.StrippedTextReply)?.trim() || (full ? stripQuotedReply(full) : undefined) || undefined;
   const subject = str(body.Subject);
   const date = Date.parse(str(body.Date) ?? '');
-  const media = arr(body.Attachments).map(attachmentOf);
+  const media = arr(body.Attachments).map((raw, index) => attachmentOf(raw, messageId, index));
   return [
     {
       type: 'message',
@@ -96,19 +96,25 @@ function firstId(value: string | undefined): string | undefined {
   return ids(value)[0];
 }
 
-function attachmentOf(raw: unknown, index: number): ChannelMedia {
+function attachmentOf(raw: unknown, messageId: string, index: number): ChannelMedia {
   const attachment = obj(raw);
   const mimeType = str(attachment.ContentType);
   const fileName = str(attachment.Name);
   const top = mimeType?.split('/')[0];
   const kind: MediaKind = top === 'image' || top === 'audio' || top === 'video' ? top : 'document';
-  const contentId = str(attachment.ContentID);
+  const base64 = str(attachment.Content);
+  const content = base64 ? Buffer.from(base64, 'base64') : undefined;
   return {
     kind,
-    // The bytes are inline (base64 `Content`); the server stores them and keeps this ref.
-    ref: contentId ? `cid:${contentId.replace(/^<|>$/g, '')}` : `attachment:${index}`,
+    // The same reference as the SMTP path (RFC 2392 `mid:` names a part of a message), so
+    // it is unique in the conversation; the bytes come inline and the server stores them.
+    ref: `mid:${messageId.replace(/^<|>$/g, '')}/${index}`,
     ...(mimeType ? { mimeType } : {}),
     ...(fileName ? { fileName } : {}),
-    ...(typeof attachment.ContentLength === 'number' ? { size: attachment.ContentLength } : {}),
+    ...(content
+      ? { size: content.byteLength, content: new Uint8Array(content) }
+      : typeof attachment.ContentLength === 'number'
+        ? { size: attachment.ContentLength }
+        : {}),
   };
 }

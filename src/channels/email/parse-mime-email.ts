@@ -2,7 +2,8 @@
  * A raw RFC 5322 message (as the SMTP listener receives it) → the same `message` event the
  * inbound-parse webhook gives, threaded the same way (see parse-inbound-email.ts). The text
  * part is preferred; an HTML-only message is reduced to text (Baton never renders customer
- * HTML); the quoted history is stripped; attachments are kept by reference, not stored.
+ * HTML); the quoted history is stripped; attachments come with their bytes, which the server
+ * stores apart from the message (store/media-file-repository.ts).
  * Automatic mail (auto-replies, bounces, lists) is accepted but yields no event, so Baton's
  * own answers can never loop with another robot.
  */
@@ -119,14 +120,15 @@ function attachmentOf(attachment: Attachment, messageId: string, index: number):
   const top = attachment.mimeType.split('/')[0];
   const kind: MediaKind = top === 'image' || top === 'audio' || top === 'video' ? top : 'document';
   const content = attachment.content;
-  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  const bytes = typeof content === 'string' ? Buffer.from(content) : new Uint8Array(content);
   return {
     kind,
-    // RFC 2392 `mid:` names a part of a message; the bytes are not kept (see docs/channels.md).
+    // RFC 2392 `mid:` names a part of a message; the server stores the bytes under it.
     ref: `mid:${messageId.slice(1, -1)}/${index}`,
     mimeType: attachment.mimeType,
     ...(attachment.filename ? { fileName: attachment.filename } : {}),
-    size,
+    size: bytes.byteLength,
+    content: bytes,
   };
 }
 

@@ -4,6 +4,7 @@
  * per language (`QueueConfig.messages`); whatever it leaves out falls back to these.
  */
 import { WAITING_ROOM_KEYS, WAITING_ROOM_TEMPLATES } from './waiting-room-templates.ts';
+import { WORKFLOW_KEYS, WORKFLOW_TEMPLATES } from './workflow-templates.ts';
 
 export const TEMPLATE_KEYS = [
   'waiting',
@@ -17,6 +18,7 @@ export const TEMPLATE_KEYS = [
   'agent_left',
   'context_kept',
   ...WAITING_ROOM_KEYS,
+  ...WORKFLOW_KEYS,
 ] as const;
 
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -29,6 +31,7 @@ export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
 export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> = Object.freeze({
   en: {
     ...WAITING_ROOM_TEMPLATES.en,
+    ...WORKFLOW_TEMPLATES.en,
     waiting:
       'You are number {position} in the queue for {team}. The estimated wait is about {low}–{high} minutes, and a person will reply right here.',
     waiting_short:
@@ -49,6 +52,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   },
   es: {
     ...WAITING_ROOM_TEMPLATES.es,
+    ...WORKFLOW_TEMPLATES.es,
     waiting:
       'Eres el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos, y una persona te responderá aquí mismo.',
     waiting_short:
@@ -69,6 +73,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   },
   de: {
     ...WAITING_ROOM_TEMPLATES.de,
+    ...WORKFLOW_TEMPLATES.de,
     waiting:
       'Sie sind Nummer {position} in der Warteschlange von {team}. Die geschätzte Wartezeit beträgt etwa {low}–{high} Minuten; eine Person antwortet Ihnen direkt hier.',
     waiting_short:
@@ -91,6 +96,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   },
   fr: {
     ...WAITING_ROOM_TEMPLATES.fr,
+    ...WORKFLOW_TEMPLATES.fr,
     waiting:
       'Vous êtes numéro {position} dans la file d’attente de {team}. L’attente estimée est d’environ {low} à {high} minutes, et une personne vous répondra ici même.',
     waiting_short:
@@ -112,6 +118,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   },
   pt: {
     ...WAITING_ROOM_TEMPLATES.pt,
+    ...WORKFLOW_TEMPLATES.pt,
     waiting:
       'Você é o número {position} na fila de {team}. A espera estimada é de cerca de {low}–{high} minutos, e uma pessoa vai responder aqui mesmo.',
     waiting_short:

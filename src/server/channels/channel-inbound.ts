@@ -10,9 +10,12 @@ import type { Store } from '../../store/store.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
 import {
+  findAnsweredEmailConversation,
   findConversationOfSentEmail,
   findEmailConversation,
 } from '../email/find-email-conversation.ts';
+import { parseRating } from '../../core/metrics/parse-rating.ts';
+import { csatThanksText } from '../conversations/customer-messages.ts';
 import {
   shouldAnswerUnsupported,
   UNSUPPORTED_REPLY_KIND,
@@ -29,6 +32,8 @@ export interface ChannelInboundDeps {
 }
 
 const OPEN_STATES = ['bot', 'intake', 'queued', 'offered', 'assigned', 'deferred'] as const;
+/** A survey answer counts within a day of the resolution; later it is a new conversation. */
+const SURVEY_ANSWER_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export class ChannelInbound {
   constructor(private readonly deps: ChannelInboundDeps) {}
@@ -98,14 +103,17 @@ export class ChannelInbound {
   }
 
   private async message(channel: string, event: MessageEvent): Promise<void> {
-    const conversation = await this.conversationFor(channel, event);
     const text = this.limited(textOf(event));
+    if (await this.surveyAnswer(channel, event, text)) return;
+    const conversation = await this.conversationFor(channel, event);
     // `providerAt`: when the customer sent it; a redelivery can arrive much later (the window).
     const extra: Record<string, unknown> = {
       providerMessageId: event.providerMessageId,
       providerAt: event.at,
     };
-    if (event.media?.length) extra.media = event.media;
+    // Inline bytes (email attachments) are stored apart; the message keeps the reference.
+    if (event.media?.length)
+      extra.media = event.media.map(({ content: _bytes, ...media }) => media);
     if (event.interactive) extra.interactive = event.interactive;
     if (event.unsupported) extra.unsupported = event.unsupported;
     if (channel === 'email') {
@@ -113,6 +121,7 @@ export class ChannelInbound {
       extra.email = { subject: event.subject ?? '', references: event.references ?? [] };
     }
     const clientMessageId = `${channel}:${event.providerMessageId}`;
+    await this.keepFiles(conversation.id, event);
     if (event.unsupported && !event.text?.trim()) {
       return this.unsupported(conversation, { text, clientMessageId, extra }, event);
     }
@@ -171,6 +180,83 @@ export class ChannelInbound {
     // A person took the conversation in between: store the message, and the bot stays silent.
     if (!result.ok && result.reason === 'conflict' && answer) result = await commit(false);
     if (result.ok) bus.publish(result);
+  }
+
+  /** Stores the files that came with the message (before it is visible to anyone). */
+  private async keepFiles(conversationId: string, event: MessageEvent): Promise<void> {
+    for (const media of event.media ?? []) {
+      if (!media.content) continue;
+      await this.deps.store.mediaFiles.put(
+        conversationId,
+        media.ref,
+        {
+          mimeType: media.mimeType ?? 'application/octet-stream',
+          fileName: media.fileName,
+          content: media.content,
+        },
+        this.deps.clock(),
+      );
+    }
+  }
+
+  /**
+   * A rating sent in reply to the survey after resolution ("5", "4/5 quick and kind"): kept as
+   * the conversation's CSAT with a thank-you in the same thread, instead of starting a new
+   * conversation. Anything else, a second rating, or a reply days later starts one as usual.
+   */
+  private async surveyAnswer(channel: string, event: MessageEvent, text: string) {
+    if (!event.text) return false;
+    const { store, bus, clock } = this.deps;
+    const latest =
+      channel === 'email'
+        ? await findAnsweredEmailConversation(store, event)
+        : await store.conversations.findLatestByThread(channel, event.threadId);
+    if (latest?.status !== 'resolved' || !latest.resolvedAt) return false;
+    if (clock().getTime() - Date.parse(latest.resolvedAt) > SURVEY_ANSWER_WINDOW_MS) return false;
+    const parsed = parseRating(event.text);
+    if (!parsed) return false;
+    const recent = await store.conversations.eventsSince(
+      latest.id,
+      Math.max(0, latest.lastSeq - 10),
+    );
+    const clientMessageId = `${channel}:${event.providerMessageId}`;
+    // The provider delivered this answer again: it was stored and thanked already.
+    if (recent.some((e) => e.data.clientMessageId === clientMessageId)) return true;
+    const asked = recent.some((e) => e.data.kind === 'csat_request');
+    if (!asked || recent.some((e) => e.type === 'csat.submitted')) return false;
+    const result = await store.conversations.commit({
+      conversationId: latest.id,
+      events: [
+        {
+          type: 'message.created',
+          actor: { type: 'customer' },
+          data: {
+            from: 'customer',
+            text,
+            clientMessageId,
+            providerMessageId: event.providerMessageId,
+            providerAt: event.at,
+            kind: 'csat_answer',
+          },
+          clientMessageId,
+        },
+        {
+          type: 'csat.submitted',
+          actor: { type: 'customer' },
+          data: { ...parsed, via: channel },
+          clientMessageId: 'csat',
+        },
+        {
+          type: 'message.created',
+          actor: { type: 'bot' },
+          data: { from: 'bot', text: csatThanksText(latest.language), kind: 'csat_thanks' },
+        },
+      ],
+      now: clock(),
+    });
+    if (result.ok) bus.publish(result);
+    // A redelivery of the same answer is a duplicate: stored once, answered once.
+    return result.ok || result.reason === 'duplicate';
   }
 
   /** Cuts a provider text to the message limit, saying so, instead of losing the message. */

@@ -11,7 +11,7 @@ import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
 import {
   agentJoinedText,
   agentLeftText,
-  CSAT_REQUEST_TEXT,
+  csatRequestText,
   resolvedText,
   returnedToBotText,
   transferredText,
@@ -21,6 +21,7 @@ import { requireAvailableAgent, type IsConnected } from '../routing/agent-availa
 import type { SlaMsFor } from '../routing/queue-sla.ts';
 import { transferredToAgentText } from '../routing/reassign-texts.ts';
 import { queueCatalog, type QueueCatalog } from '../routing/queue-catalog.ts';
+import { waitingSettings, type WaitingSettings } from './waiting-settings.ts';
 
 const agentActor = (agent: AgentRecord) => ({
   type: 'agent' as const,
@@ -38,6 +39,8 @@ export interface AgentWorkflowDeps extends ApplyCommandDeps {
   readonly slaMs: number;
   /** The queues in force, for team names; the built-in six by default. */
   readonly queues?: QueueCatalog;
+  /** Per-queue template overrides (routing.queueMessages); none by default. */
+  readonly settings?: WaitingSettings;
   /** Per-queue target (falls back to `slaMs`'s setting); used where the queue is known. */
   readonly slaMsFor?: SlaMsFor;
   /** Whether an agent has the inbox open: a transfer to a named agent needs them there. */
@@ -49,9 +52,11 @@ const NAMED_OFFER_SECONDS = 60;
 
 export class AgentWorkflow {
   private readonly queues: QueueCatalog;
+  private readonly settings: WaitingSettings;
 
   constructor(private readonly deps: AgentWorkflowDeps) {
     this.queues = deps.queues ?? queueCatalog();
+    this.settings = deps.settings ?? waitingSettings({}, this.queues);
   }
 
   claim(id: string, agent: AgentRecord) {
@@ -79,9 +84,13 @@ export class AgentWorkflow {
       actor: agentActor(agent),
       data: { by: agent.id, ...outcome },
       extraEvents: (c) => [
-        systemMessage(resolvedText(), 'resolved'),
-        // Web and API customers can rate here; channel threads get no survey yet.
-        ...(c.externalThread ? [] : [systemMessage(CSAT_REQUEST_TEXT, 'csat_request')]),
+        systemMessage(resolvedText(c.language, this.settings.overrides(c.queue)), 'resolved'),
+        // Every channel gets the survey: the widget shows stars, other channels answer with
+        // a number (channel-inbound.ts reads it as the rating).
+        systemMessage(
+          csatRequestText(c.language, c.externalThread !== null, this.settings.overrides(c.queue)),
+          'csat_request',
+        ),
       ],
       extraChanges: { resolvedAt: this.deps.clock().toISOString() },
       timers: { cancel: LIFECYCLE_TIMERS },
@@ -94,8 +103,15 @@ export class AgentWorkflow {
       command: { type: 'transfer', agentId: agent.id, toQueue },
       actor: agentActor(agent),
       data: { by: agent.id, toQueue, ...(note ? { note } : {}) },
-      extraEvents: () => [
-        systemMessage(transferredText(this.queues.teamName(toQueue)), 'transferred'),
+      extraEvents: (c) => [
+        systemMessage(
+          transferredText(
+            this.queues.teamName(toQueue),
+            c.language,
+            this.settings.overrides(toQueue),
+          ),
+          'transferred',
+        ),
       ],
       // Waiting again: the SLA clock restarts in the new queue.
       timers: {
@@ -217,13 +233,13 @@ export class AgentWorkflow {
       command: { type: 'return_to_bot', agentId: agent.id },
       actor: agentActor(agent),
       data: { by: agent.id },
-      extraEvents: () => [
+      extraEvents: (c) => [
         {
           type: 'message.created',
           actor: { type: 'bot' as const },
           data: {
             from: 'bot',
-            text: returnedToBotText(agent.name),
+            text: returnedToBotText(agent.name, c.language, this.settings.overrides(c.queue)),
             kind: 'returned',
             intent: 'returned',
           },

@@ -96,17 +96,25 @@ export function agentJoinedText(agentName: string, team: string, language: strin
   return expectationMessage({ kind: 'agent_joined', team, agentName }, language ?? 'en');
 }
 
-export function resolvedText(): string {
-  return 'This conversation has been marked as resolved. Thanks for reaching out!';
+export function resolvedText(language: string | null, overrides: TemplateOverrides = {}): string {
+  return renderTemplate('resolved', language ?? 'en', {}, overrides);
 }
 
-/** `team`: the new queue's team name (QueueCatalog.teamName). */
-export function transferredText(team: string): string {
-  return `I'm passing you to our ${team} team. They will see our whole conversation, so you won't need to repeat anything.`;
+/** `team`: the new queue's team name (QueueCatalog.teamName); overrides: the queue's. */
+export function transferredText(
+  team: string,
+  language: string | null,
+  overrides: TemplateOverrides = {},
+): string {
+  return renderTemplate('transferred', language ?? 'en', { team }, overrides);
 }
 
-export function returnedToBotText(agentName: string): string {
-  return `${agentName} has handed you back to me, the automated assistant. Is there anything else I can help with? You can ask for a person again at any time.`;
+export function returnedToBotText(
+  agentName: string,
+  language: string | null,
+  overrides: TemplateOverrides = {},
+): string {
+  return renderTemplate('returned_to_bot', language ?? 'en', { agent: agentName }, overrides);
 }
 
 /** `team`: the queue's team name (QueueCatalog.teamName). */
@@ -114,7 +122,23 @@ export function agentLeftText(agentName: string, team: string, language: string 
   return expectationMessage({ kind: 'agent_left', team, agentName }, language ?? 'en');
 }
 
-export const CSAT_REQUEST_TEXT = 'How did we do? Please rate this conversation from 1 to 5.';
+/**
+ * The survey after resolution, in every channel. The widget shows stars under it; in other
+ * channels the customer answers with a number from 1 to 5 (`byReply`), which says so.
+ */
+export function csatRequestText(
+  language: string | null,
+  byReply: boolean,
+  overrides: TemplateOverrides = {},
+) {
+  const request = renderTemplate('csat_request', language ?? 'en', {}, overrides);
+  if (!byReply) return request;
+  return `${request} ${renderTemplate('csat_reply_hint', language ?? 'en', {}, overrides)}`;
+}
+
+export function csatThanksText(language: string | null, overrides: TemplateOverrides = {}) {
+  return renderTemplate('csat_thanks', language ?? 'en', {}, overrides);
+}
 
 /** After hours (`team`: the queue's team name): the request is saved, the follow-up time named in the team's zone, contact asked for where needed. */
 export function closedText(

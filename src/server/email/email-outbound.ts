@@ -35,10 +35,13 @@ export function sendsByEmail(conversation: ConversationRecord, event: StoredEven
   if (event.type !== 'message.created') return false;
   const from = event.data.from;
   if (conversation.channel === 'email') {
-    // The greeting would be a robot email nobody asked for; system notices stay in the inbox.
+    // The greeting would be a robot email nobody asked for; system notices stay in the inbox,
+    // except the survey after resolution, which the customer answers by replying.
     return (
       conversation.externalThread !== null &&
-      (from === 'agent' || (from === 'bot' && event.data.kind !== 'greeting'))
+      (from === 'agent' ||
+        (from === 'bot' && event.data.kind !== 'greeting') ||
+        (from === 'system' && event.data.kind === 'csat_request'))
     );
   }
   return Boolean(conversation.channelState.replyByEmail) && from === 'agent';

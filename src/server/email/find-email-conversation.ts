@@ -33,6 +33,25 @@ export async function findEmailConversation(
   return undefined;
 }
 
+/**
+ * The conversation, open or not, whose Baton email this one answers (verified): a reply to
+ * the survey sent after resolution reaches the resolved conversation this way.
+ */
+export async function findAnsweredEmailConversation(
+  store: Store,
+  event: MessageEvent,
+): Promise<ConversationRecord | undefined> {
+  const named = [
+    ...(event.replyToProviderMessageId ? [event.replyToProviderMessageId] : []),
+    ...[...(event.references ?? [])].reverse(),
+  ];
+  for (const id of named) {
+    const conversation = await findConversationOfSentEmail(store, id);
+    if (conversation) return conversation;
+  }
+  return undefined;
+}
+
 /** The conversation a Baton Message-ID belongs to, when its tag verifies (for bounces). */
 export async function findConversationOfSentEmail(
   store: Store,

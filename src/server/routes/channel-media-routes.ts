@@ -1,14 +1,15 @@
 /**
  * GET /api/v1/conversations/:id/media/:ref: an agent opens a file the customer sent. Only a
- * reference named by a message of this conversation is fetched (from the provider, with the
- * channel's credentials, streamed through). Served so that it can never run as a page of
+ * reference named by a message of this conversation is served: from Baton's own store when
+ * the file came inline (email attachments), else fetched from the provider with the
+ * channel's credentials and streamed through. Served so that it can never run as a page of
  * Baton's origin: `nosniff`, a sandbox CSP, and a download unless it is an image, audio or
  * video.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ChannelMedia } from '../../channels/index.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { fetchChannelMedia } from '../channels/fetch-channel-media.ts';
@@ -41,6 +42,12 @@ export function registerChannelMediaRoutes(app: FastifyInstance, ctx: RouteConte
       const conversation = await ctx.service.get(request.params.id);
       const media = await findMedia(ctx, conversation.id, request.params.ref);
       if (!media) throw new BatonError('MEDIA_NOT_FOUND');
+      const stored = await ctx.store.mediaFiles.get(conversation.id, media.ref);
+      if (stored) {
+        safeHeaders(reply, media.mimeType ?? stored.mimeType, media.fileName ?? stored.fileName);
+        reply.header('content-length', String(stored.content.byteLength));
+        return reply.send(stored.content);
+      }
       const fetched = await fetchChannelMedia(ctx.config.channels, conversation.channel, media);
       if (!fetched.ok)
         throw new BatonError(
@@ -53,22 +60,27 @@ export function registerChannelMediaRoutes(app: FastifyInstance, ctx: RouteConte
         await response.body?.cancel();
         throw new BatonError('MEDIA_UNAVAILABLE', 'The file is too large to pass through.');
       }
-      const declared = media.mimeType ?? response.headers.get('content-type') ?? '';
-      const type = (declared.split(';')[0] ?? '').trim().toLowerCase();
-      const name = (media.fileName ?? 'file').replace(/["\\\r\n]/g, '_');
-      reply
-        .header('content-type', type || 'application/octet-stream')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cache-control', 'private, max-age=300')
-        .header(
-          'content-disposition',
-          INLINE.test(type) ? 'inline' : `attachment; filename="${name}"`,
-        );
+      safeHeaders(
+        reply,
+        media.mimeType ?? response.headers.get('content-type') ?? '',
+        media.fileName ?? null,
+      );
       if (Number.isFinite(length)) reply.header('content-length', String(length));
       return reply.send(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>));
     },
   );
+}
+
+/** Headers that keep a customer's file from ever running as a page of Baton's origin. */
+function safeHeaders(reply: FastifyReply, declared: string, fileName: string | null): void {
+  const type = (declared.split(';')[0] ?? '').trim().toLowerCase();
+  const name = (fileName ?? 'file').replace(/["\\\r\n]/g, '_');
+  reply
+    .header('content-type', type || 'application/octet-stream')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .header('cache-control', 'private, max-age=300')
+    .header('content-disposition', INLINE.test(type) ? 'inline' : `attachment; filename="${name}"`);
 }
 
 /** The media entry with this ref on one of the conversation's customer messages. */

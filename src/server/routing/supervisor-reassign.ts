@@ -123,7 +123,10 @@ async function reassignOnce(
       },
       events: [
         { type: 'conversation.reassigned', actor, data: { ...recorded, toQueue: target.queue } },
-        systemMessage(transferredText(deps.queues.teamName(target.queue)), 'transferred'),
+        systemMessage(
+          transferredText(deps.queues.teamName(target.queue), current.language),
+          'transferred',
+        ),
       ],
       timers: { cancel: LIFECYCLE_TIMERS, schedule: [slaTimer(now, deps.slaMsFor(target.queue))] },
     };

@@ -8,6 +8,7 @@ import * as presenceOffers from './005-presence-offers.ts';
 import * as webhookDeliveries from './006-webhook-deliveries.ts';
 import * as agentAccounts from './011-agent-accounts.ts';
 import * as teamAudit from './012-team-audit.ts';
+import * as mediaFiles from './013-media-files.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-webhook-deliveries': webhookDeliveries,
   '011-agent-accounts': agentAccounts,
   '012-team-audit': teamAudit,
+  '013-media-files': mediaFiles,
 };
 
 export const migrationProvider: MigrationProvider = {
