@@ -7,7 +7,7 @@ import type { Agent } from '../shared/api-types.ts';
 import { logout } from '../inbox/api.ts';
 import { loadAgentSession, saveAgentSession, type AgentSession } from '../inbox/session.ts';
 import { AnalyticsView } from './analytics-view.tsx';
-import { DashboardLogin } from './dashboard-login.tsx';
+import { LoginView } from '../inbox/login-view.tsx';
 import { SupervisorView } from './supervisor-view.tsx';
 import { TeamView } from './team-view.tsx';
 
@@ -39,7 +39,8 @@ export function App() {
 
   if (!session) {
     return (
-      <DashboardLogin
+      <LoginView
+        title="Sign in to the dashboard"
         notice={notice}
         onLogin={(next) => {
           saveAgentSession(next);

@@ -1,5 +1,6 @@
-// Sign-in screen. Errors from the server (wrong password, rate limit) are shown as they
-// come, next to the form, and announced to screen readers.
+// Sign-in screen of the inbox and the dashboard (same accounts, same session). Errors from
+// the server (wrong password, rate limit) are shown as they come, next to the form, and
+// announced to screen readers.
 
 import { useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
@@ -7,11 +8,13 @@ import { login } from './api.ts';
 import type { AgentSession } from './session.ts';
 
 export interface LoginViewProps {
+  /** The heading: which app this signs in to. */
+  title?: string;
   notice: string | null;
   onLogin: (session: AgentSession) => void;
 }
 
-export function LoginView({ notice, onLogin }: LoginViewProps) {
+export function LoginView({ title = 'Sign in to the inbox', notice, onLogin }: LoginViewProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -44,7 +47,7 @@ export function LoginView({ notice, onLogin }: LoginViewProps) {
           </span>
           Baton
         </div>
-        <h1>Sign in to the inbox</h1>
+        <h1>{title}</h1>
         {notice && <p class="login-notice">{notice}</p>}
         <label>
           Email

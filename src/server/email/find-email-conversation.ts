@@ -15,16 +15,10 @@ export async function findEmailConversation(
   store: Store,
   event: MessageEvent,
 ): Promise<ConversationRecord | undefined> {
-  const named = [
-    ...(event.replyToProviderMessageId ? [event.replyToProviderMessageId] : []),
-    ...[...(event.references ?? [])].reverse(),
-  ];
+  const named = answeredIds(event);
   for (const id of named) {
-    const parsed = parseBatonMessageId(id);
-    if (!parsed) continue;
-    const conversation = await store.conversations.get(parsed.conversationId);
-    if (conversation && !CLOSED.has(conversation.status) && isBatonMessageIdOf(conversation, id))
-      return conversation;
+    const conversation = await findConversationOfSentEmail(store, id);
+    if (conversation && !CLOSED.has(conversation.status)) return conversation;
   }
   for (const thread of new Set([event.threadId, ...named])) {
     const open = await store.conversations.findOpenByThread('email', thread);
@@ -41,15 +35,20 @@ export async function findAnsweredEmailConversation(
   store: Store,
   event: MessageEvent,
 ): Promise<ConversationRecord | undefined> {
-  const named = [
-    ...(event.replyToProviderMessageId ? [event.replyToProviderMessageId] : []),
-    ...[...(event.references ?? [])].reverse(),
-  ];
+  const named = answeredIds(event);
   for (const id of named) {
     const conversation = await findConversationOfSentEmail(store, id);
     if (conversation) return conversation;
   }
   return undefined;
+}
+
+/** The ids an email answers, the one it replies to first, then its references newest first. */
+function answeredIds(event: MessageEvent): string[] {
+  return [
+    ...(event.replyToProviderMessageId ? [event.replyToProviderMessageId] : []),
+    ...[...(event.references ?? [])].reverse(),
+  ];
 }
 
 /** The conversation a Baton Message-ID belongs to, when its tag verifies (for bounces). */
