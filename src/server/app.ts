@@ -109,6 +109,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
 
   const hub = new RealtimeHub(bus);
   const queues = queueCatalog(config.routing.queues);
+  const slaMsFor = queueSlaMs(config.routing);
+  const calendarFor = teamCalendars(config, queues);
   const slaMs = config.routing.firstResponseSlaSeconds * 1000;
   const service = new ConversationService({
     store,
@@ -119,11 +121,11 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     botName: config.bot.name,
     messageMaxChars: config.limits.messageMaxChars,
-    slaMsFor: queueSlaMs(config.routing),
+    slaMsFor,
     averageHandleMinutes: config.routing.averageHandleMinutes,
     queueSettings: config.routing,
     queues,
-    calendarFor: teamCalendars(config, queues),
+    calendarFor,
     onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
   });
   const ctx: RouteContext = {
@@ -135,6 +137,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     policy: options.policy,
     queues,
+    slaMsFor,
+    calendarFor,
     workflow: new AgentWorkflow({
       store,
       bus,
@@ -142,7 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       slaMs,
       queues,
       settings: service.waitingSettings,
-      slaMsFor: queueSlaMs(config.routing),
+      slaMsFor,
       isConnected: (id) => hub.isConnected(id),
     }),
     knowledge: options.knowledge,

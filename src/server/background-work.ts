@@ -25,7 +25,6 @@ import { OFFER_TIMER } from './routing/router-service.ts';
 import { handleInactivity, INACTIVITY_TIMER, watchCustomerPresence } from './timers/abandonment.ts';
 import { FOLLOW_UP_TIMER, handleFollowUp } from './timers/follow-up.ts';
 import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
-import { queueSlaMs } from './routing/queue-sla.ts';
 import { EstimateUpdates } from './timers/estimate-updates.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
 
@@ -98,7 +97,7 @@ export async function startBackgroundWork(
       [SLA_TIMER]: handleSlaBreach({
         store,
         bus,
-        slaMsFor: queueSlaMs(ctx.config.routing),
+        slaMsFor: ctx.slaMsFor,
         queues: ctx.queues.list,
       }),
       [SEND_TIMER]: handleChannelSend(outbound),
@@ -108,7 +107,7 @@ export async function startBackgroundWork(
         store,
         bus,
         clock,
-        slaMsFor: queueSlaMs(ctx.config.routing),
+        slaMsFor: ctx.slaMsFor,
         settings: service.waitingSettings,
       }),
       ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),

@@ -12,6 +12,8 @@ import type { RouterService } from './routing/router-service.ts';
 import type { PolicySource } from './engines/policy-source.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { QueueCatalog } from './routing/queue-catalog.ts';
+import type { SlaMsFor } from './routing/queue-sla.ts';
+import type { CalendarFor } from './routing/team-calendar.ts';
 
 export interface RouteContext {
   readonly config: ResolvedConfig;
@@ -29,4 +31,7 @@ export interface RouteContext {
   readonly bus: EventBus;
   /** The queues in force (`routing.queues`, else the built-in six). */
   readonly queues: QueueCatalog;
+  /** Each queue's first-response target and business-hours calendar, derived once at boot. */
+  readonly slaMsFor: SlaMsFor;
+  readonly calendarFor: CalendarFor;
 }

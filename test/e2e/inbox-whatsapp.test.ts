@@ -3,7 +3,6 @@
 // 24-hour window is refused with a clear message that offers "Send a template", which goes
 // out through the server. The clock is injected; nothing waits a day.
 
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +16,7 @@ import { until } from '../helpers/until.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
 import { eventually, openInbox } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
+import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const SECRET = 'wa-app-secret';
@@ -83,14 +83,7 @@ describe.skipIf(missing !== null)('WhatsApp conversations in the inbox', () => {
   let browser: Browser;
 
   const post = (raw: string) =>
-    fetch(`${server.baseUrl}/channels/whatsapp/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
+    postMetaWebhook(`${server.baseUrl}/channels/whatsapp/webhook`, raw, SECRET);
 
   beforeAll(async () => {
     ensureWebBuild();

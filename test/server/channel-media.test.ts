@@ -3,7 +3,6 @@
  * are stored as references (never fetched at webhook time) and an agent opens them through
  * Baton, which fetches from the provider (a local stand-in) with the channel's credentials.
  */
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +12,7 @@ import { login } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
+import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 
 const SECRET = 'wa-app-secret';
 const THREAD = '1122334455667:972987654321';
@@ -77,14 +77,7 @@ describe.each(TEST_DATABASES)('media by reference on $name', (database) => {
   let s: TestServer;
   let agent: string;
   const postWa = (raw: string) =>
-    fetch(`${s.baseUrl}/channels/whatsapp/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
+    postMetaWebhook(`${s.baseUrl}/channels/whatsapp/webhook`, raw, SECRET);
   const open = (conversationId: string, ref: string, token = agent) =>
     fetch(`${s.baseUrl}/api/v1/conversations/${conversationId}/media/${encodeURIComponent(ref)}`, {
       headers: { authorization: `Bearer ${token}` },

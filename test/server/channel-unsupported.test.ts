@@ -4,7 +4,6 @@
  * describe them (in the customer's language), not once per message in a row, and never
  * while a person has the conversation.
  */
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +12,7 @@ import { api, login } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
+import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 
 const SECRET = 'wa-app-secret';
 const THREAD = '1122334455667:972987654321';
@@ -42,14 +42,7 @@ describe.each(TEST_DATABASES)('unsupported message types on $name', (database) =
   });
   let s: TestServer;
   const post = (raw: string) =>
-    fetch(`${s.baseUrl}/channels/whatsapp/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
+    postMetaWebhook(`${s.baseUrl}/channels/whatsapp/webhook`, raw, SECRET);
   const politeReplies = () =>
     sent.filter((r) => /can't open that kind of message/.test(r.body.text?.body ?? ''));
   const customerMessages = async (id: string) =>

@@ -1,11 +1,11 @@
 /** Messenger through the server: replies in the thread, and silence while another app owns it. */
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
+import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 
 const SECRET = 'fb-app-secret';
 const fixture = (name: string) => readFileSync(`../shared/data/channels/messenger/${name}`, 'utf8');
@@ -22,14 +22,7 @@ describe('Messenger through the server', () => {
   });
   let s: TestServer;
   const post = (raw: string) =>
-    fetch(`${s.baseUrl}/channels/messenger/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
+    postMetaWebhook(`${s.baseUrl}/channels/messenger/webhook`, raw, SECRET);
   beforeAll(async () => {
     await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
     s = await startTestServer({

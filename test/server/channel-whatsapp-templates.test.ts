@@ -3,7 +3,6 @@
  * refused when the agent posts (nothing stored), and an approved template goes out instead
  * as a Cloud API `type: "template"` message. The clock is injected; nothing waits a day.
  */
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +15,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import { whatsAppWindow } from '../../src/server/channels/whatsapp-window-check.ts';
 import type { StoredEvent } from '../../src/store/records.ts';
+import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 
 const SECRET = 'wa-app-secret';
 let now = new Date('2026-11-22T10:00:00Z');
@@ -58,14 +58,7 @@ describe.each(TEST_DATABASES)('WhatsApp window and templates on $name', (databas
   });
   let s: TestServer;
   const post = (raw: string) =>
-    fetch(`${s.baseUrl}/channels/whatsapp/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
+    postMetaWebhook(`${s.baseUrl}/channels/whatsapp/webhook`, raw, SECRET);
 
   beforeAll(async () => {
     if (database.skipReason) return;

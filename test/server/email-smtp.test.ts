@@ -198,6 +198,13 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       );
       expect((await fetch(url)).status).toBe(401);
 
+      // Erase once the bot's answer has gone out and been recorded: nothing is still being
+      // written to the conversation.
+      await until(async () =>
+        (await store().conversations.eventsSince(conversation.id, 0)).find(
+          (e) => e.type === 'message.delivery',
+        ),
+      );
       await store().erasure.erase([conversation.id]);
       expect(await store().mediaFiles.get(conversation.id, String(media!.ref))).toBeUndefined();
     },

@@ -205,7 +205,9 @@ export class ChannelInbound {
    * conversation. Anything else, a second rating, or a reply days later starts one as usual.
    */
   private async surveyAnswer(channel: string, event: MessageEvent, text: string) {
-    if (!event.text) return false;
+    // Cheap test first: most messages are not ratings, and need no look-up of the thread.
+    const parsed = event.text ? parseRating(event.text) : null;
+    if (!parsed) return false;
     const { store, bus, clock } = this.deps;
     const latest =
       channel === 'email'
@@ -213,8 +215,6 @@ export class ChannelInbound {
         : await store.conversations.findLatestByThread(channel, event.threadId);
     if (latest?.status !== 'resolved' || !latest.resolvedAt) return false;
     if (clock().getTime() - Date.parse(latest.resolvedAt) > SURVEY_ANSWER_WINDOW_MS) return false;
-    const parsed = parseRating(event.text);
-    if (!parsed) return false;
     const recent = await store.conversations.eventsSince(
       latest.id,
       Math.max(0, latest.lastSeq - 10),

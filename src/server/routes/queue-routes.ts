@@ -6,8 +6,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { isOpen } from '../../core/sla/is-open.ts';
 import type { RouteContext } from '../route-context.ts';
-import { queueSlaMs } from '../routing/queue-sla.ts';
-import { teamCalendars } from '../routing/team-calendar.ts';
 import { bearer, errors } from './schemas.ts';
 
 const Queue = Type.Object({
@@ -23,8 +21,6 @@ const Queue = Type.Object({
 });
 
 export function registerQueueRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const calendarFor = teamCalendars(ctx.config, ctx.queues);
-  const slaMsFor = queueSlaMs(ctx.config.routing);
   app.get(
     '/api/v1/queues',
     {
@@ -46,9 +42,9 @@ export function registerQueueRoutes(app: FastifyInstance, ctx: RouteContext): vo
           languages: q.languages,
           fallback: q.fallback,
           calendarId: q.calendarId,
-          open: isOpen(calendarFor(q.id), now),
+          open: isOpen(ctx.calendarFor(q.id), now),
           assignment: q.assignment.type,
-          firstResponseSeconds: Math.round(slaMsFor(q.id) / 1000),
+          firstResponseSeconds: Math.round(ctx.slaMsFor(q.id) / 1000),
         })),
       };
     },

@@ -14,7 +14,6 @@ import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../store/records.ts';
 import { toConversationView } from '../conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
-import { queueSlaMs } from '../routing/queue-sla.ts';
 import { reassignConversation } from '../routing/supervisor-reassign.ts';
 import { loadSupervisorOverview } from '../routing/supervisor-snapshot.ts';
 import { Conversation, ConversationParams, Event, bearer, errors } from './schemas.ts';
@@ -98,7 +97,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext
           store: ctx.store,
           bus: ctx.bus,
           clock: ctx.clock,
-          slaMsFor: queueSlaMs(ctx.config.routing),
+          slaMsFor: ctx.slaMsFor,
           isConnected,
           queues: ctx.queues,
         },

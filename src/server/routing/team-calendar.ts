@@ -4,7 +4,7 @@
  * `always` (trust & safety: security incidents do not wait for office hours) and the
  * operator's `routing.calendars`. The config loader has checked that every id exists.
  */
-import { queueCatalog, type QueueCatalog } from './queue-catalog.ts';
+import type { QueueCatalog } from './queue-catalog.ts';
 import {
   alwaysOpen,
   type BusinessCalendar,
@@ -37,10 +37,7 @@ function calendar(id: string, hours: CalendarConfig): BusinessCalendar {
   };
 }
 
-export function teamCalendars(
-  config: ResolvedConfig,
-  queues: QueueCatalog = queueCatalog(config.routing.queues),
-): CalendarFor {
+export function teamCalendars(config: ResolvedConfig, queues: QueueCatalog): CalendarFor {
   const hours = config.routing.businessHours;
   const business = hours ? calendar('team', hours) : alwaysOpen('team');
   const calendars = new Map<string, BusinessCalendar>([
