@@ -74,7 +74,12 @@ describe('payloads in test/fixtures/channels/messenger', () => {
   it.each([
     ['pass-thread-control.json', 'pass', '5555666677778888', 'customer asked for a person'],
     ['take-thread-control.json', 'take', '5555666677778888', 'agent closed the case'],
-    ['request-thread-control.json', 'request', '5555666677778888', 'customer wrote again'],
+    [
+      'request-thread-control.json',
+      'request',
+      '1111222233334444',
+      'the support inbox asks for the thread',
+    ],
   ])('%s: thread_control %s', (file, action, appId, metadata) => {
     const events = eventsOf(readData(`messenger/${file}`));
     expect(events).toHaveLength(1);
