@@ -1,27 +1,20 @@
 // The shared corpus (../shared beside the clone: real provider payloads and the public
-// escalation scenarios) is not part of the repository. Its suite runs when the folder is
-// there, skips with the reason printed when it is not, and fails under CI=true, where CI
-// checks the clone out next to it and a missing corpus must not pass silently.
-import { existsSync, readFileSync } from 'node:fs';
+// escalation scenarios) is not part of the repository; see corpus-presence.ts for when its
+// suite runs, skips or fails. Readers for its files, in their upstream formats.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
+import { corpusMissingReason, corpusPaths } from './corpus-presence.ts';
 
-export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
-export const CHANNELS_DIR = `${SHARED_DIR}data/channels/`;
-export const SCENARIOS_FILE = `${SHARED_DIR}scenarios/public.jsonl`;
-export const SCORER_FILE = `${SHARED_DIR}scenarios/score.mjs`;
+const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
+export const {
+  channelsDir: CHANNELS_DIR,
+  scenariosFile: SCENARIOS_FILE,
+  scorerFile: SCORER_FILE,
+} = corpusPaths(SHARED_DIR);
 
-/** Why the conformance suite cannot run here, or null when it can. */
-function sharedCorpusMissingReason(): string | null {
-  const missing = [CHANNELS_DIR, SCENARIOS_FILE, SCORER_FILE].filter((p) => !existsSync(p));
-  if (missing.length === 0) return null;
-  const reason = `shared corpus not found (${missing.join(', ')}): conformance suite skipped`;
-  if (process.env.CI === 'true') throw new Error(`${reason} — CI=true: nothing may skip`);
-  console.warn(`[skip] ${reason}`);
-  return reason;
-}
-
-const missingReason = sharedCorpusMissingReason();
+const missingReason = corpusMissingReason(SHARED_DIR, process.env.CI === 'true');
+if (missingReason) console.warn(`[skip] conformance suite: ${missingReason}`);
 
 /**
  * `describe` when the corpus is here. Without it the body is not even collected (it reads
