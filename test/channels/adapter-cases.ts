@@ -16,7 +16,6 @@ import {
   emailBounce,
   inboundEmail,
   instagramDelivery,
-  instagramMessage,
   messengerDelivery,
   twilioStatus,
 } from './synthetic-payloads.ts';
@@ -40,13 +39,13 @@ export const ADAPTER_CASES: AdapterCase[] = [
   {
     name: 'whatsapp',
     message: {
-      body: whatsappExamples('pywa-updates-message.json').text!,
-      providerMessageId: 'wamid.xyzxyz',
-      threadId: '1122334455667:972987654321',
+      body: whatsappExamples('messages.json').text!,
+      providerMessageId: 'wamid.BTN.in.text',
+      threadId: '555010778800:447700900123',
     },
     status: {
-      body: whatsappExamples('pywa-updates-message_status.json').delivered!,
-      providerMessageId: 'wamid.xyzxyz',
+      body: whatsappExamples('statuses.json').delivered!,
+      providerMessageId: 'wamid.BTN.out.1',
     },
     malformed: [
       badJson,
@@ -56,12 +55,12 @@ export const ADAPTER_CASES: AdapterCase[] = [
     ],
     reply: { text: 'Hello from an agent' },
     checkReply(outbound, threadId) {
-      expect(threadId).toBe('1122334455667:972987654321');
-      expect(outbound[0].url).toBe('http://graph.test/v23.0/1122334455667/messages');
+      expect(threadId).toBe('555010778800:447700900123');
+      expect(outbound[0].url).toBe('http://graph.test/v23.0/555010778800/messages');
       expect(jsonBody(outbound[0])).toEqual({
         messaging_product: 'whatsapp',
         recipient_type: 'individual',
-        to: '972987654321',
+        to: '447700900123',
         type: 'text',
         text: { body: 'Hello from an agent', preview_url: false },
       });
@@ -70,9 +69,9 @@ export const ADAPTER_CASES: AdapterCase[] = [
   {
     name: 'messenger',
     message: {
-      body: readData('messenger/botbuilder-Payload.json'),
-      providerMessageId: 'AAAA-BBBB-CCCC',
-      threadId: '0:0',
+      body: readData('messenger/text.json'),
+      providerMessageId: 'm_BTN-text-1',
+      threadId: '104880000000001:7310000000000042',
     },
     status: { body: messengerDelivery, providerMessageId: 'm_sent-by-baton' },
     malformed: [
@@ -83,9 +82,9 @@ export const ADAPTER_CASES: AdapterCase[] = [
     ],
     reply: { text: 'Hello from an agent' },
     checkReply(outbound) {
-      expect(outbound[0].url).toBe('http://graph.test/v23.0/0/messages');
+      expect(outbound[0].url).toBe('http://graph.test/v23.0/104880000000001/messages');
       expect(jsonBody(outbound[0])).toEqual({
-        recipient: { id: '0' },
+        recipient: { id: '7310000000000042' },
         messaging_type: 'RESPONSE',
         message: { text: 'Hello from an agent' },
       });
@@ -93,21 +92,25 @@ export const ADAPTER_CASES: AdapterCase[] = [
   },
   {
     name: 'instagram',
-    message: { body: instagramMessage(), providerMessageId: 'AAAA-BBBB-CCCC', threadId: '0:0' },
+    message: {
+      body: readData('messenger/instagram-text.json'),
+      providerMessageId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx',
+      threadId: '17841400000000001:6510000000000077',
+    },
     status: { body: instagramDelivery, providerMessageId: 'm_sent-by-baton' },
-    malformed: [badJson, readData('messenger/botbuilder-Payload.json'), json({})],
+    malformed: [badJson, readData('messenger/text.json'), json({})],
     reply: { text: 'Hello from an agent' },
     checkReply(outbound) {
       expect(outbound[0].url).toBe('http://graph.test/v23.0/me/messages');
-      expect(jsonBody(outbound[0]).recipient).toEqual({ id: '0' });
+      expect(jsonBody(outbound[0]).recipient).toEqual({ id: '6510000000000077' });
     },
   },
   {
     name: 'telegram',
     message: {
-      body: telegramUpdates('tgbot-get-updates-message.EXCERPT.json')[0]!,
-      providerMessageId: '1:1',
-      threadId: '1',
+      body: telegramUpdates().private_text!,
+      providerMessageId: '48213307:17',
+      threadId: '48213307',
     },
     malformed: [
       badJson,
@@ -118,15 +121,15 @@ export const ADAPTER_CASES: AdapterCase[] = [
     reply: { text: 'Hello from an agent' },
     checkReply(outbound) {
       expect(outbound[0].url).toBe('http://telegram.test/bot123:ABC/sendMessage');
-      expect(jsonBody(outbound[0])).toEqual({ chat_id: 1, text: 'Hello from an agent' });
+      expect(jsonBody(outbound[0])).toEqual({ chat_id: 48213307, text: 'Hello from an agent' });
     },
   },
   {
     name: 'sms',
     message: {
-      body: twilioFormBody('botbuilder-DictionaryPayload.json'),
-      providerMessageId: '3333',
-      threadId: '+1111:+2222',
+      body: twilioFormBody('inbound-sms.json'),
+      providerMessageId: 'SM2f1b8c1e5a9d4e7f8a0b1c2d3e4f5a6b',
+      threadId: '+14155550142:+12125550199',
     },
     status: { body: twilioStatus, providerMessageId: 'SM-sent-by-baton' },
     malformed: [
@@ -140,8 +143,8 @@ export const ADAPTER_CASES: AdapterCase[] = [
       expect(outbound[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
       const form = new URLSearchParams(outbound[0].body);
       expect(Object.fromEntries(form)).toEqual({
-        To: '+2222',
-        From: '+1111',
+        To: '+12125550199',
+        From: '+14155550142',
         Body: 'Hello from an agent',
       });
     },

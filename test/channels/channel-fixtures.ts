@@ -1,6 +1,7 @@
-// Shared by the channel tests: the payload files in ../shared/data/channels, one configured
-// adapter per channel (fixed clock, test secrets), and request builders that sign like the
-// provider does — or sign wrongly, or not at all.
+// Shared by the channel tests: the repository's own payload files (test/fixtures/channels,
+// written from each provider's documented webhook format), one configured adapter per
+// channel (fixed clock, test secrets), and request builders that sign like the provider
+// does — or sign wrongly, or not at all. Real third-party payloads run in test/conformance.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { InboundRequest } from '../../src/channels/channel-adapter.ts';
@@ -17,44 +18,38 @@ import {
 } from '../../src/channels/twilio/validate-twilio-signature.ts';
 import { createWhatsAppAdapter } from '../../src/channels/whatsapp/whatsapp-adapter.ts';
 
-export const DATA_DIR = fileURLToPath(new URL('../../../shared/data/channels/', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/channels/', import.meta.url));
 export const NOW = new Date('2026-11-22T10:00:00.000Z');
 const clock = () => NOW;
 
 export function readData(relativePath: string): Buffer {
-  return readFileSync(`${DATA_DIR}${relativePath}`);
+  return readFileSync(`${FIXTURES_DIR}${relativePath}`);
 }
 
 export function readJson(relativePath: string): any {
   return JSON.parse(readData(relativePath).toString('utf8'));
 }
 
-/** pywa files hold `{ "<example>": <webhook body> }`; each body is one POST. */
-export function whatsappExamples(file: string): Record<string, Buffer> {
-  const examples = readJson(`whatsapp/${file}`) as Record<string, unknown>;
+/** A file of named examples, `{ "<example>": <webhook body> }`; each body is one POST. */
+export function namedBodies(relativePath: string): Record<string, Buffer> {
+  const examples = readJson(relativePath) as Record<string, unknown>;
   return Object.fromEntries(
     Object.entries(examples).map(([name, body]) => [name, Buffer.from(JSON.stringify(body))]),
   );
 }
 
-/** tgbot files wrap updates in a getUpdates mock; a webhook POST body is one `Update`. */
-export function telegramUpdates(file: string): Buffer[] {
-  return (readJson(`telegram/${file}`).rep_body.result as unknown[]).map((u) =>
-    Buffer.from(JSON.stringify(u)),
-  );
+export function whatsappExamples(file: string): Record<string, Buffer> {
+  return namedBodies(`whatsapp/${file}`);
 }
 
-/**
- * botbuilder's Twilio fixtures are the webhook parameters as JSON, with To/From still
- * percent-encoded as on the wire; build the form body Twilio would have sent.
- */
+/** Each example in telegram/updates.json is one `Update`, the body of one webhook POST. */
+export function telegramUpdates(): Record<string, Buffer> {
+  return namedBodies('telegram/updates.json');
+}
+
+/** Twilio fixtures are the webhook parameters as JSON; the POST body is their form encoding. */
 export function twilioFormBody(file: string): Buffer {
-  const params = readJson(`twilio/${file}`) as Record<string, string | number>;
-  const pairs = Object.entries(params).map(([key, value]) => {
-    const text = String(value);
-    return `${key}=${/%[0-9A-F]{2}/i.test(text) ? text : encodeURIComponent(text)}`;
-  });
-  return Buffer.from(pairs.join('&'));
+  return Buffer.from(new URLSearchParams(readJson(`twilio/${file}`)).toString());
 }
 
 export const SECRETS = {

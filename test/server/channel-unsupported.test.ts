@@ -4,7 +4,6 @@
  * describe them (in the customer's language), not once per message in a row, and never
  * while a person has the conversation.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,17 +12,20 @@ import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
+import {
+  firstMessage,
+  WA_CUSTOMER_ID,
+  WA_THREAD,
+  whatsappExample,
+} from '../helpers/whatsapp-payloads.ts';
 
 const SECRET = 'wa-app-secret';
-const THREAD = '1122334455667:972987654321';
-const updates = JSON.parse(
-  readFileSync('../shared/data/channels/whatsapp/pywa-updates-message.json', 'utf8'),
-);
+const THREAD = WA_THREAD;
 
-/** A fixture from the real payload file with a fresh message id. */
+/** One of the repository's WhatsApp examples with a fresh message id. */
 function wa(kind: string, id: string, text?: string): string {
-  const payload = structuredClone(updates[kind]);
-  const message = payload.entry[0].changes[0].value.messages[0];
+  const payload = whatsappExample('messages', kind);
+  const message = firstMessage(payload);
   message.id = id;
   if (text !== undefined) message.text.body = text;
   return JSON.stringify(payload);
@@ -76,12 +78,12 @@ describe.each(TEST_DATABASES)('unsupported message types on $name', (database) =
   it.skipIf(database.skipReason)(
     'asks once per run, stores the type for the agent, and is silent once a person owns it',
     async () => {
-      expect((await post(wa('unsupported_with_type', 'wamid.u1'))).status).toBe(200);
+      expect((await post(wa('unsupported_poll', 'wamid.u1'))).status).toBe(200);
       const conversation = await until(() =>
         s.server.store.conversations.findOpenByThread('whatsapp', THREAD),
       );
       await until(() => (politeReplies().length === 1 ? true : undefined));
-      expect(politeReplies()[0].body.to).toBe('972987654321');
+      expect(politeReplies()[0].body.to).toBe(WA_CUSTOMER_ID);
 
       // A reaction is shown to the agent on its message; it is not a turn and gets no reply.
       await post(wa('reaction', 'wamid.r1'));
@@ -116,7 +118,7 @@ describe.each(TEST_DATABASES)('unsupported message types on $name', (database) =
       await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
         token: agent,
       });
-      await post(wa('unsupported_with_type', 'wamid.u6'));
+      await post(wa('unsupported_poll', 'wamid.u6'));
       // The agent sees it, as what it was; the bot says nothing.
       const seen = await api(s.baseUrl, 'GET', `/api/v1/conversations/${conversation.id}/events`, {
         token: agent,

@@ -8,7 +8,11 @@ import { until } from '../helpers/until.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 
 const SECRET = 'fb-app-secret';
-const fixture = (name: string) => readFileSync(`../shared/data/channels/messenger/${name}`, 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/channels/messenger/${name}`, import.meta.url), 'utf8');
+/** The page and the customer (page-scoped id) of every Messenger fixture. */
+const PAGE = '104880000000001';
+const PSID = '7310000000000042';
 
 describe('Messenger through the server', () => {
   const sent: Array<{ url: string; body: any }> = [];
@@ -41,28 +45,25 @@ describe('Messenger through the server', () => {
   });
 
   it('answers in the thread, goes quiet when control is taken, and speaks again when it is passed back', async () => {
-    const message = JSON.parse(fixture('botbuilder-Payload.json'));
+    const message = JSON.parse(fixture('text.json'));
     message.entry[0].messaging[0].message.text = 'How long does shipping take?';
     expect((await post(JSON.stringify(message))).status).toBe(200);
     await until(() => (sent.length >= 2 ? true : undefined));
     expect(sent[1]!.body).toMatchObject({
-      recipient: { id: '0' },
+      recipient: { id: PSID },
       message: { text: expect.stringMatching(/business days/) },
     });
 
     // Another app takes the thread: Baton must not reply from standby.
-    const take = JSON.parse(fixture('botbuilder-PayloadWithTakeThreadControl.json'));
-    take.entry[0].id = '0';
-    take.entry[0].messaging[0].sender.id = '0';
-    take.entry[0].messaging[0].recipient.id = '0';
+    const take = JSON.parse(fixture('take-thread-control.json'));
     expect((await post(JSON.stringify(take))).status).toBe(200);
     const conversation = await until(async () => {
-      const c = await s.server.store.conversations.findOpenByThread('messenger', '0:0');
+      const c = await s.server.store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`);
       return c?.channelState.standby ? c : undefined;
     });
     const before = sent.length;
     const again = structuredClone(message);
-    again.entry[0].messaging[0].message.mid = 'AAAA-2';
+    again.entry[0].messaging[0].message.mid = 'm_BTN-text-2';
     again.entry[0].messaging[0].message.text = 'What payment methods do you take?';
     await post(JSON.stringify(again));
     const refused = await until(async () =>
@@ -73,10 +74,7 @@ describe('Messenger through the server', () => {
     expect(refused.data.error).toMatch(/standby/);
     expect(sent.length).toBe(before);
 
-    const pass = JSON.parse(fixture('botbuilder-PayloadWithPassThreadControl.json'));
-    pass.entry[0].id = '0';
-    pass.entry[0].messaging[0].sender.id = '0';
-    pass.entry[0].messaging[0].recipient.id = '0';
+    const pass = JSON.parse(fixture('pass-thread-control.json'));
     await post(JSON.stringify(pass));
     await until(async () =>
       (await s.server.store.conversations.get(conversation.id))?.channelState.standby === false

@@ -3,24 +3,25 @@
  * the provider's API (a local recorder standing in for it), in the same thread, once.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
+import {
+  firstMessage,
+  WA_CUSTOMER_ID,
+  WA_CUSTOMER_NAME,
+  WA_PHONE_NUMBER_ID,
+  WA_THREAD,
+  whatsappExample,
+} from '../helpers/whatsapp-payloads.ts';
 
 const SECRET = 'wa-app-secret';
-const fixtures = (name: string) =>
-  JSON.parse(readFileSync(`../shared/data/channels/whatsapp/${name}`, 'utf8')) as Record<
-    string,
-    any
-  >;
-
 function waText(id: string, body: string) {
-  const payload = structuredClone(fixtures('pywa-updates-message.json').text);
-  const message = payload.entry[0].changes[0].value.messages[0];
+  const payload = whatsappExample('messages', 'text');
+  const message = firstMessage(payload);
   message.id = id;
   message.text.body = body;
   // Sent now: the 24-hour window is timed from WhatsApp's timestamp.
@@ -91,9 +92,7 @@ describe('WhatsApp through the server', () => {
     const malformed = await post('{"object": "whatsapp_business_account", "entry": 7}');
     expect(malformed.status).toBe(400);
     const store = s.server.store;
-    expect(
-      await store.conversations.findOpenByThread('whatsapp', '1122334455667:972987654321'),
-    ).toBeUndefined();
+    expect(await store.conversations.findOpenByThread('whatsapp', WA_THREAD)).toBeUndefined();
   });
 
   it('keeps the thread: bot answer, handoff, agent reply, status, all in the same WhatsApp chat, once', async () => {
@@ -101,16 +100,16 @@ describe('WhatsApp through the server', () => {
     const first = await post(waText('wamid.in1', 'How long does shipping take?'));
     expect(first.status).toBe(200);
     const conversation = await until(() =>
-      store.conversations.findOpenByThread('whatsapp', '1122334455667:972987654321'),
+      store.conversations.findOpenByThread('whatsapp', WA_THREAD),
     );
-    expect(conversation.customer).toMatchObject({ name: 'Test Name' });
+    expect(conversation.customer).toMatchObject({ name: WA_CUSTOMER_NAME });
     // Greeting (the bot says it is a bot) and the answer go out to the same number.
     await until(() => (sent.length >= 2 ? true : undefined));
-    expect(sent[0]!.url).toMatch(/\/1122334455667\/messages$/);
+    expect(sent[0]!.url).toMatch(new RegExp(`/${WA_PHONE_NUMBER_ID}/messages$`));
     expect(sent[0]!.auth).toBe('Bearer wa-token');
     expect(sent[0]!.body).toMatchObject({
       messaging_product: 'whatsapp',
-      to: '972987654321',
+      to: WA_CUSTOMER_ID,
       type: 'text',
     });
     expect(sent[0]!.body.text.body).toMatch(/automated assistant/);
@@ -140,11 +139,11 @@ describe('WhatsApp through the server', () => {
       () => sent.find((r) => r.body.text?.body?.startsWith('Hi, Alex here')),
       60_000,
     );
-    expect(agentReply.body.to).toBe('972987654321');
+    expect(agentReply.body.to).toBe(WA_CUSTOMER_ID);
 
     // A delivery status updates the conversation and does not wake the bot.
     const before = sent.length;
-    const status = structuredClone(fixtures('pywa-updates-message_status.json').delivered);
+    const status = whatsappExample('statuses', 'delivered');
     expect((await post(JSON.stringify(status))).status).toBe(200);
     const recorded = await until(async () =>
       (await store.conversations.eventsSince(conversation.id, 0)).find(
@@ -162,7 +161,7 @@ describe('WhatsApp through the server', () => {
 
   it('asks for a rating after resolution and reads the numeric reply as CSAT, in the same chat', async () => {
     const store = s.server.store;
-    const thread = '1122334455667:972987654321';
+    const thread = WA_THREAD;
     await post(waText('wamid.csat0', 'I want to talk to a human'));
     const open = await until(() => store.conversations.findOpenByThread('whatsapp', thread));
     const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
@@ -182,7 +181,7 @@ describe('WhatsApp through the server', () => {
     const survey = await until(() =>
       sent.find((r) => /rate this conversation from 1/.test(r.body.text?.body ?? '')),
     );
-    expect(survey.body.to).toBe('972987654321');
+    expect(survey.body.to).toBe(WA_CUSTOMER_ID);
     expect(survey.body.text.body).toMatch(/Reply with the number/);
 
     const sentBefore = sent.length;
@@ -194,7 +193,7 @@ describe('WhatsApp through the server', () => {
     const thanks = await until(() =>
       sent.find((r) => /Thank you for your rating/.test(r.body.text?.body ?? '')),
     );
-    expect(thanks.body.to).toBe('972987654321');
+    expect(thanks.body.to).toBe(WA_CUSTOMER_ID);
     // No new conversation was started for the rating, and a redelivery changes nothing.
     expect(await store.conversations.findOpenByThread('whatsapp', thread)).toBeUndefined();
     expect((await post(waText('wamid.csat1', '5 - quick and kind'))).status).toBe(200);

@@ -3,7 +3,7 @@
  * refused when the agent posts (nothing stored), and an approved template goes out instead
  * as a Cloud API `type: "template"` message. The clock is injected; nothing waits a day.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -16,10 +16,17 @@ import { until } from '../helpers/until.ts';
 import { whatsAppWindow } from '../../src/server/channels/whatsapp-window-check.ts';
 import type { StoredEvent } from '../../src/store/records.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
+import {
+  firstMessage,
+  WA_CUSTOMER_ID,
+  WA_PHONE_NUMBER_ID,
+  WA_THREAD,
+  whatsappExample,
+} from '../helpers/whatsapp-payloads.ts';
 
 const SECRET = 'wa-app-secret';
 let now = new Date('2026-11-22T10:00:00Z');
-const THREAD = '1122334455667:972987654321';
+const THREAD = WA_THREAD;
 const CONFIG = `
 channels:
   whatsapp:
@@ -35,10 +42,8 @@ channels:
 `;
 
 function waText(id: string, body: string): string {
-  const payload = JSON.parse(
-    readFileSync('../shared/data/channels/whatsapp/pywa-updates-message.json', 'utf8'),
-  ).text;
-  const message = payload.entry[0].changes[0].value.messages[0];
+  const payload = whatsappExample('messages', 'text');
+  const message = firstMessage(payload);
   message.id = id;
   message.text.body = body;
   message.timestamp = String(Math.floor(now.getTime() / 1000)); // sent "now" on the test clock
@@ -154,11 +159,11 @@ describe.each(TEST_DATABASES)('WhatsApp window and templates on $name', (databas
         template: { name: 'order_update', language: 'en_US', parameters: ['Sarah', '1234'] },
       });
       const request = await until(() => sent.find((r) => r.body.type === 'template'));
-      expect(request.url).toBe('/v23.0/1122334455667/messages');
+      expect(request.url).toBe(`/v23.0/${WA_PHONE_NUMBER_ID}/messages`);
       expect(request.body).toEqual({
         messaging_product: 'whatsapp',
         recipient_type: 'individual',
-        to: '972987654321',
+        to: WA_CUSTOMER_ID,
         type: 'template',
         template: {
           name: 'order_update',

@@ -59,15 +59,16 @@ function threadIdOf(message: JsonObject): string | undefined {
 }
 
 function customerOf(message: JsonObject): ChannelCustomer | undefined {
-  const from = obj(message.from);
-  const fromId = str(from.id);
-  if (fromId) return userCustomer(from);
-  // Anonymous group admins and linked channels speak as a chat, not a user.
+  // Anonymous group admins and linked channels speak as a chat, not a user; `from` then holds
+  // a placeholder user (GroupAnonymousBot) that the Bot API keeps for backward compatibility.
   const senderChat = obj(message.sender_chat);
   const chatId = str(senderChat.id);
-  if (!chatId) return undefined;
-  const title = str(senderChat.title);
-  return { externalId: `chat:${chatId}`, ...(title ? { name: title } : {}) };
+  if (chatId) {
+    const title = str(senderChat.title);
+    return { externalId: `chat:${chatId}`, ...(title ? { name: title } : {}) };
+  }
+  const from = obj(message.from);
+  return str(from.id) ? userCustomer(from) : undefined;
 }
 
 function userCustomer(user: JsonObject): ChannelCustomer {
