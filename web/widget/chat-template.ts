@@ -15,7 +15,7 @@ export const template = `
 </button>
 <section class="panel" id="panel" role="dialog" aria-labelledby="title" hidden>
   <header class="header">
-    <div class="avatar">${chatIcon}</div>
+    <div class="avatar">${chatIcon}<span class="avatar-initial" aria-hidden="true" hidden></span></div>
     <div class="heading">
       <h2 class="title" id="title"></h2>
       <p class="subtitle">Automated assistant · a person is available on request</p>

@@ -68,6 +68,9 @@ export function toCustomerEvent(e: StoredEvent): StoredEvent {
       // The waiting room: buttons offered, and which one the customer pressed.
       'choices',
       'choice',
+      // What the handoff message and estimate updates told: the widget's waiting line.
+      'position',
+      'band',
     ]);
   } else if (e.type === 'conversation.assigned') {
     data = pick(d, ['agentName']);

@@ -1,0 +1,91 @@
+// Who has the conversation, as the widget shows it, folded from the server's event log. The
+// log is the server's truth: after a reload the whole log is read again (and after a
+// reconnect the missed part), so the same fold gives the same state live and after a reload.
+
+import type { BatonEvent } from '../shared/api-types.ts';
+
+export type HandoffMode = 'bot' | 'requested' | 'waiting' | 'deferred' | 'joined' | 'closed';
+
+/** The wait band the server last told the customer, in minutes. */
+export interface WaitBand {
+  lowMinutes: number;
+  highMinutes: number;
+}
+
+export interface HandoffState {
+  mode: HandoffMode;
+  /** The agent who has the conversation (joined only). */
+  agentName: string | null;
+  /** Place in line the server last told (waiting only; null: not told). */
+  position: number | null;
+  band: WaitBand | null;
+  /** How it closed: resolved by a person, or abandoned while waiting. */
+  closedAs: 'resolved' | 'abandoned' | null;
+}
+
+export const BOT_STATE: HandoffState = {
+  mode: 'bot',
+  agentName: null,
+  position: null,
+  band: null,
+  closedAs: null,
+};
+
+/** Back in line (handed over, transferred, released, an offer lapsed): no estimate yet. */
+const IN_LINE = new Set([
+  'conversation.handed_over',
+  'conversation.transferred',
+  'conversation.requeued',
+  'conversation.resumed',
+]);
+
+function band(value: unknown): WaitBand | null {
+  const b = value as Partial<WaitBand> | null | undefined;
+  return typeof b?.lowMinutes === 'number' && typeof b.highMinutes === 'number'
+    ? { lowMinutes: b.lowMinutes, highMinutes: b.highMinutes }
+    : null;
+}
+
+export function nextHandoffState(state: HandoffState, event: BatonEvent): HandoffState {
+  const type = event.type as string;
+  if (state.mode === 'closed') return state;
+  if (IN_LINE.has(type)) {
+    return { ...BOT_STATE, mode: 'waiting' };
+  }
+  switch (type) {
+    case 'conversation.intake_started':
+      return state.mode === 'bot' ? { ...BOT_STATE, mode: 'requested' } : state;
+    case 'conversation.assigned': {
+      const data = event.data as { agentName?: unknown };
+      const name = typeof data.agentName === 'string' ? data.agentName : null;
+      return { ...BOT_STATE, mode: 'joined', agentName: name };
+    }
+    case 'conversation.returned_to_bot':
+      return BOT_STATE;
+    case 'conversation.deferred':
+      return { ...BOT_STATE, mode: 'deferred' };
+    case 'conversation.resolved':
+      return { ...BOT_STATE, mode: 'closed', closedAs: 'resolved' };
+    case 'conversation.abandoned':
+      return { ...BOT_STATE, mode: 'closed', closedAs: 'abandoned' };
+    case 'message.created':
+      return afterMessage(state, event.data as Record<string, unknown>);
+    default:
+      return state;
+  }
+}
+
+function afterMessage(state: HandoffState, data: Record<string, unknown>): HandoffState {
+  if (data.action === 'request_human' && state.mode === 'bot') {
+    return { ...BOT_STATE, mode: 'requested' };
+  }
+  // The handoff message and later estimate updates say the place and the band.
+  if (data.from === 'bot' && typeof data.position === 'number' && state.mode === 'waiting') {
+    return { ...state, position: data.position, band: band(data.band) };
+  }
+  return state;
+}
+
+export function foldHandoffState(events: readonly BatonEvent[]): HandoffState {
+  return events.reduce(nextHandoffState, BOT_STATE);
+}

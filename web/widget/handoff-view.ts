@@ -1,0 +1,80 @@
+// Shows who has the conversation: the header says the assistant or the agent by name, the
+// line above the composer says where the handoff stands (place in line and wait band as the
+// server told them), and the "Talk to a human" button is there only while the bot has it.
+// Names go in with textContent only.
+
+import type { HandoffState } from './handoff-state.ts';
+
+const BOT_SUBTITLE = 'Automated assistant · a person is available on request';
+
+export interface HandoffParts {
+  subtitle: HTMLElement;
+  avatarIcon: Element;
+  avatarInitial: HTMLElement;
+  human: HTMLButtonElement;
+  status: HTMLElement;
+  statusText: HTMLElement;
+  restart: HTMLButtonElement;
+}
+
+/** The widget's elements that show the handoff, found in its shadow root. */
+export function handoffParts(find: <T extends Element>(selector: string) => T): HandoffParts {
+  return {
+    subtitle: find('.subtitle'),
+    avatarIcon: find('.avatar svg'),
+    avatarInitial: find('.avatar-initial'),
+    human: find('.human'),
+    status: find('.status'),
+    statusText: find('.status-text'),
+    restart: find('.restart'),
+  };
+}
+
+function waitingText(state: HandoffState): string {
+  const parts = ['Waiting for a person'];
+  if (state.position !== null && state.position > 0) parts.push(`number ${state.position} in line`);
+  const band = state.band;
+  if (band) {
+    parts.push(
+      band.highMinutes <= 1
+        ? 'about a minute'
+        : band.lowMinutes === band.highMinutes
+          ? `about ${band.highMinutes} min`
+          : `about ${band.lowMinutes}–${band.highMinutes} min`,
+    );
+  }
+  return parts.join(' · ');
+}
+
+export function statusText(state: HandoffState): string {
+  switch (state.mode) {
+    case 'bot':
+      return '';
+    case 'requested':
+      return 'Connecting you to a person…';
+    case 'waiting':
+      return waitingText(state);
+    case 'deferred':
+      return 'Saved: a person will follow up';
+    case 'joined':
+      // Shown here only: the transcript has the server's own "Alex … has joined" message.
+      return `${state.agentName || 'An agent'} joined`;
+    case 'closed':
+      return state.closedAs === 'abandoned' ? 'Conversation ended' : 'Conversation resolved';
+  }
+}
+
+export function renderHandoff(parts: HandoffParts, state: HandoffState): void {
+  const { mode } = state;
+  const agent = mode === 'joined' ? state.agentName || 'An agent' : null;
+  parts.human.hidden = mode !== 'bot';
+  parts.status.hidden = mode === 'bot';
+  parts.restart.hidden = mode !== 'closed';
+  parts.status.classList.toggle('is-joined', mode === 'joined');
+  parts.status.classList.toggle('is-closed', mode === 'closed');
+  parts.statusText.textContent = statusText(state);
+  parts.subtitle.textContent = agent ? `${agent} · Support team` : BOT_SUBTITLE;
+  parts.avatarIcon.toggleAttribute('hidden', agent !== null);
+  parts.avatarInitial.hidden = agent === null;
+  parts.avatarInitial.textContent = agent ? agent.slice(0, 1).toUpperCase() : '';
+}
