@@ -22,15 +22,14 @@ const handedOver = () => [
     from: 'bot',
     kind: 'handoff',
     position: 2,
-    band: { lowMinutes: 3, highMinutes: 8 },
   }),
 ];
 
 describe('foldHandoffState', () => {
-  it('waits with the place and band the server told, then shows who joined', () => {
+  it('waits with the place in line the server told, then shows who joined', () => {
     const waiting = foldHandoffState(handedOver());
     expect(waiting).toMatchObject({ mode: 'waiting', position: 2 });
-    expect(statusText(waiting)).toBe('Waiting for a person · number 2 in line · about 3–8 min');
+    expect(statusText(waiting)).toBe('Waiting for a person · number 2 in line');
     const joined = foldHandoffState([
       ...handedOver(),
       event('conversation.assigned', { agentName: 'Sam' }),

@@ -6,19 +6,12 @@ import type { BatonEvent } from '../shared/api-types.ts';
 
 export type HandoffMode = 'bot' | 'requested' | 'waiting' | 'deferred' | 'joined' | 'closed';
 
-/** The wait band the server last told the customer, in minutes. */
-export interface WaitBand {
-  lowMinutes: number;
-  highMinutes: number;
-}
-
 export interface HandoffState {
   mode: HandoffMode;
   /** The agent who has the conversation (joined only). */
   agentName: string | null;
   /** Place in line the server last told (waiting only; null: not told). */
   position: number | null;
-  band: WaitBand | null;
   /** How it closed: resolved by a person, or abandoned while waiting. */
   closedAs: 'resolved' | 'abandoned' | null;
 }
@@ -27,7 +20,6 @@ export const BOT_STATE: HandoffState = {
   mode: 'bot',
   agentName: null,
   position: null,
-  band: null,
   closedAs: null,
 };
 
@@ -38,13 +30,6 @@ const IN_LINE = new Set([
   'conversation.requeued',
   'conversation.resumed',
 ]);
-
-function band(value: unknown): WaitBand | null {
-  const b = value as Partial<WaitBand> | null | undefined;
-  return typeof b?.lowMinutes === 'number' && typeof b.highMinutes === 'number'
-    ? { lowMinutes: b.lowMinutes, highMinutes: b.highMinutes }
-    : null;
-}
 
 export function nextHandoffState(state: HandoffState, event: BatonEvent): HandoffState {
   const type = event.type as string;
@@ -79,9 +64,9 @@ function afterMessage(state: HandoffState, data: Record<string, unknown>): Hando
   if (data.action === 'request_human' && state.mode === 'bot') {
     return { ...BOT_STATE, mode: 'requested' };
   }
-  // The handoff message and later estimate updates say the place and the band.
+  // The handoff message and later estimate updates say the place in line.
   if (data.from === 'bot' && typeof data.position === 'number' && state.mode === 'waiting') {
-    return { ...state, position: data.position, band: band(data.band) };
+    return { ...state, position: data.position };
   }
   return state;
 }

@@ -1,6 +1,6 @@
 // Shows who has the conversation: the header says the assistant or the agent by name, the
-// line above the composer says where the handoff stands (place in line and wait band as the
-// server told them), and the "Talk to a human" button is there only while the bot has it.
+// line above the composer says where the handoff stands (the place in line as the server
+// told it), and the "Talk to a human" button is there only while the bot has it.
 // Names go in with textContent only.
 
 import type { HandoffState } from './handoff-state.ts';
@@ -31,19 +31,8 @@ export function handoffParts(find: <T extends Element>(selector: string) => T): 
 }
 
 function waitingText(state: HandoffState): string {
-  const parts = ['Waiting for a person'];
-  if (state.position !== null && state.position > 0) parts.push(`number ${state.position} in line`);
-  const band = state.band;
-  if (band) {
-    parts.push(
-      band.highMinutes <= 1
-        ? 'about a minute'
-        : band.lowMinutes === band.highMinutes
-          ? `about ${band.highMinutes} min`
-          : `about ${band.lowMinutes}–${band.highMinutes} min`,
-    );
-  }
-  return parts.join(' · ');
+  const place = state.position !== null && state.position > 0 ? state.position : null;
+  return place ? `Waiting for a person · number ${place} in line` : 'Waiting for a person';
 }
 
 export function statusText(state: HandoffState): string {
