@@ -1,8 +1,7 @@
 /** The widget's handoff state, folded from the event log the server sends (live or replayed). */
 import { describe, expect, it } from 'vitest';
 import type { BatonEvent } from '../../web/shared/api-types.ts';
-import { BOT_STATE, foldHandoffState } from '../../web/widget/handoff-state.ts';
-import { statusText } from '../../web/widget/handoff-view.ts';
+import { BOT_STATE, foldHandoffState, statusText } from '../../web/widget/handoff-state.ts';
 
 let seq = 0;
 const event = (type: string, data: Record<string, unknown> = {}): BatonEvent =>

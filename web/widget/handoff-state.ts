@@ -74,3 +74,27 @@ function afterMessage(state: HandoffState, data: Record<string, unknown>): Hando
 export function foldHandoffState(events: readonly BatonEvent[]): HandoffState {
   return events.reduce(nextHandoffState, BOT_STATE);
 }
+
+/** The line above the composer: where the handoff stands. */
+function waitingText(state: HandoffState): string {
+  const place = state.position !== null && state.position > 0 ? state.position : null;
+  return place ? `Waiting for a person · number ${place} in line` : 'Waiting for a person';
+}
+
+export function statusText(state: HandoffState): string {
+  switch (state.mode) {
+    case 'bot':
+      return '';
+    case 'requested':
+      return 'Connecting you to a person…';
+    case 'waiting':
+      return waitingText(state);
+    case 'deferred':
+      return 'Saved: a person will follow up';
+    case 'joined':
+      // Shown here only: the transcript has the server's own "Alex … has joined" message.
+      return `${state.agentName || 'An agent'} joined`;
+    case 'closed':
+      return state.closedAs === 'abandoned' ? 'Conversation ended' : 'Conversation resolved';
+  }
+}

@@ -3,6 +3,7 @@
 // told it), and the "Talk to a human" button is there only while the bot has it.
 // Names go in with textContent only.
 
+import { statusText } from './handoff-state.ts';
 import type { HandoffState } from './handoff-state.ts';
 
 const BOT_SUBTITLE = 'Automated assistant · a person is available on request';
@@ -28,29 +29,6 @@ export function handoffParts(find: <T extends Element>(selector: string) => T): 
     statusText: find('.status-text'),
     restart: find('.restart'),
   };
-}
-
-function waitingText(state: HandoffState): string {
-  const place = state.position !== null && state.position > 0 ? state.position : null;
-  return place ? `Waiting for a person · number ${place} in line` : 'Waiting for a person';
-}
-
-export function statusText(state: HandoffState): string {
-  switch (state.mode) {
-    case 'bot':
-      return '';
-    case 'requested':
-      return 'Connecting you to a person…';
-    case 'waiting':
-      return waitingText(state);
-    case 'deferred':
-      return 'Saved: a person will follow up';
-    case 'joined':
-      // Shown here only: the transcript has the server's own "Alex … has joined" message.
-      return `${state.agentName || 'An agent'} joined`;
-    case 'closed':
-      return state.closedAs === 'abandoned' ? 'Conversation ended' : 'Conversation resolved';
-  }
 }
 
 export function renderHandoff(parts: HandoffParts, state: HandoffState): void {
