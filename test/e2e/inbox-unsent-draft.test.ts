@@ -1,6 +1,6 @@
 // The composer's unsent text in the inbox: kept per conversation when the agent switches
-// between conversations, and never thrown away by Resolve or Return to bot without asking
-// (an accessible dialog: cancel keeps it, "Send and resolve" sends it first, "Discard"
+// between conversations, and never thrown away by Resolve, Return to bot or Transfer without
+// asking (an accessible dialog: cancel keeps it, "Send and …" sends it first, "Discard …"
 // drops it). The draft is shown as text, never as HTML.
 
 import type { Browser } from 'playwright-core';
@@ -22,7 +22,7 @@ interface StoredEvent {
   data: { from?: string; text?: string };
 }
 
-describe.skipIf(missing !== null)('inbox: unsent text before resolve and return to bot', () => {
+describe.skipIf(missing !== null)('inbox: unsent text before resolve, return and transfer', () => {
   let server: TestServer;
   let browser: Browser;
   let alex: string;
@@ -61,10 +61,11 @@ describe.skipIf(missing !== null)('inbox: unsent text before resolve and return 
       .events as StoredEvent[];
 
   it(
-    'keeps drafts per conversation, asks before resolving or returning, sends or discards',
+    'keeps drafts per conversation, asks before resolve, return and transfer, sends or discards',
     async () => {
       const first = await claimed('Priya');
       const second = await claimed('Tomas');
+      const third = await claimed('Lena');
       const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
         bypassCSP: true,
       });
@@ -128,6 +129,25 @@ describe.skipIf(missing !== null)('inbox: unsent text before resolve and return 
       const after = await eventsOf(second);
       expect(after.some((e) => e.data.text === 'Let me check with the warehouse')).toBe(false);
       expect(after.some((e) => e.type === 'conversation.returned_to_bot')).toBe(true);
+      // Transfer with a draft: "Send and transfer" sends it first, then moves the conversation.
+      const handing = 'I am passing you to our technical team';
+      await inbox.queueItem(third).click();
+      await reply.fill(handing);
+      await page.getByRole('button', { name: 'Transfer' }).click();
+      const form = page.getByRole('form', { name: 'Transfer' });
+      await form.getByLabel('Queue').selectOption('technical');
+      await form.getByRole('button', { name: 'Transfer' }).click();
+      await asked.getByRole('button', { name: 'Send and transfer' }).click();
+      await eventually(async () =>
+        (await eventsOf(third)).some((e) => e.type === 'conversation.transferred'),
+      ).toBe(true);
+      const moved = await eventsOf(third);
+      const handedAt = moved.findIndex((e) => e.data.from === 'agent' && e.data.text === handing);
+      expect(handedAt).toBeGreaterThan(0);
+      expect(moved.findIndex((e) => e.type === 'conversation.transferred')).toBeGreaterThan(
+        handedAt,
+      );
+
       // Nothing is left over for the next time this conversation is handed to Alex.
       expect(
         await page.evaluate(() =>
