@@ -1,9 +1,10 @@
-// The widget follows the conversation's status from the server, live and after a reload:
+// The widget follows the conversation's status from the server, live, after a reload and
+// after a lost connection:
 // waiting with the place in line, the agent's name in the header while a person has it,
 // back in bot mode (button back, a line in the transcript) after "Return to bot", asking
 // for a person again, and the survey once resolved.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -129,6 +130,52 @@ describe.skipIf(missing !== null)('widget follows the conversation status', () =
       await eventually(view.status).toBe('Conversation resolved');
       expect(await shop.log.getByRole('radio').count()).toBe(5);
       expect(await view.humanVisible()).toBe(false);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    'catches up after a lost connection: returned to the bot while the widget was offline',
+    async () => {
+      const shop = await openShop(browser, server.baseUrl);
+      await shop.open();
+      const view = handoffView(shop);
+      await view.human.click();
+      await eventually(view.status).toMatch(/^Waiting for a person/);
+      const id = await conversationId(shop.page);
+      await act(id, 'claim');
+      await eventually(view.subtitle).toBe('Alex · Support team');
+
+      // The stream goes through the test: it can be cut, and new attempts refused, at will.
+      let offline = false;
+      let refused = 0;
+      const live: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+      await shop.page.routeWebSocket(/\/stream/, (ws) => {
+        if (offline) {
+          refused += 1;
+          return void ws.close({ code: 1011, reason: 'offline' });
+        }
+        live.push({ page: ws, server: ws.connectToServer() });
+      });
+      await shop.page.reload(); // the widget's stream now goes through the route
+      await shop.open();
+      await eventually(view.subtitle).toBe('Alex · Support team');
+      await eventually(() => live.length).toBe(1);
+
+      offline = true;
+      for (const route of live.splice(0)) {
+        await route.server.close();
+        await route.page.close({ code: 1001, reason: 'cut' });
+      }
+      await act(id, 'return-to-bot');
+      // It tried to reconnect and was refused: nothing arrived, the widget still shows Alex.
+      await eventually(() => refused).toBeGreaterThan(0);
+      expect(await view.subtitle()).toBe('Alex · Support team');
+      offline = false;
+      await eventually(view.humanVisible).toBe(true);
+      expect(await view.subtitle()).toBe(BOT_SUBTITLE);
+      expect(await view.status()).toBeNull();
+      expect(await view.backLines()).toBe(1);
     },
     BROWSER_TEST_TIMEOUT,
   );
