@@ -8,6 +8,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { axeViolations } from './axe.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
 import { eventually, openShop, type WidgetPage } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -70,7 +71,8 @@ describe.skipIf(missing !== null)('widget follows the conversation status', () =
   it(
     'waits, shows the agent by name, goes back to the bot live and after a reload, then resolves',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      // bypassCSP: axe-core is injected into the page.
+      const shop = await openShop(browser, server.baseUrl, { bypassCSP: true });
       await shop.open();
       const view = handoffView(shop);
       await eventually(view.humanVisible).toBe(true);
@@ -92,6 +94,7 @@ describe.skipIf(missing !== null)('widget follows the conversation status', () =
       expect(await view.status()).toBe('Alex joined');
       expect(await view.humanVisible()).toBe(false);
       await screenshot(shop.page, 'widget-agent-in-header');
+      expect(await axeViolations(shop.page)).toEqual([]);
 
       // "Return to bot": the bot again, with a line in the transcript, live …
       await act(id, 'return-to-bot');
@@ -101,6 +104,7 @@ describe.skipIf(missing !== null)('widget follows the conversation status', () =
       await eventually(view.backLines).toBe(1);
       await eventually(() => shop.bubbles('bot').last().textContent()).toMatch(/handed you back/);
       await screenshot(shop.page, 'widget-back-to-bot');
+      expect(await axeViolations(shop.page)).toEqual([]);
       // … and after a reload, from the server's log alone.
       await shop.page.reload();
       await shop.open();

@@ -23,7 +23,7 @@ export const template = `
     <button class="close" type="button" aria-label="Close chat">${closeIcon}</button>
   </header>
   <p class="connection" role="status" hidden></p>
-  <ol class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Messages" tabindex="0"></ol>
+  <ol class="log" aria-live="polite" aria-relevant="additions" aria-label="Messages" tabindex="0"></ol>
   <p class="typing" aria-live="polite" hidden></p>
   <div class="handoff">
     <button class="human" type="button">${personIcon}<span>Talk to a human</span></button>
