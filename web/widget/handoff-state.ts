@@ -23,7 +23,11 @@ export const BOT_STATE: HandoffState = {
   closedAs: null,
 };
 
-/** Back in line (handed over, transferred, released, an offer lapsed): no estimate yet. */
+/**
+ * Back in line: handed over, transferred, released (the agent went offline) or resumed after
+ * a deferral; the place is unknown until the server tells it. Offers made and lapsing leave
+ * the customer waiting as they were.
+ */
 const IN_LINE = new Set([
   'conversation.handed_over',
   'conversation.transferred',
@@ -75,12 +79,12 @@ export function foldHandoffState(events: readonly BatonEvent[]): HandoffState {
   return events.reduce(nextHandoffState, BOT_STATE);
 }
 
-/** The line above the composer: where the handoff stands. */
 function waitingText(state: HandoffState): string {
   const place = state.position !== null && state.position > 0 ? state.position : null;
   return place ? `Waiting for a person · number ${place} in line` : 'Waiting for a person';
 }
 
+/** The line above the composer: where the handoff stands. */
 export function statusText(state: HandoffState): string {
   switch (state.mode) {
     case 'bot':
