@@ -73,6 +73,21 @@ describe.skipIf(missing !== null)('inbox: unsent text before resolve, return and
       const reply = page.getByLabel('Reply to the customer');
       const status = page.locator('.pane-header .status');
       const draft = 'Your refund is on its way <b>today</b>';
+      /** The drafts the tab keeps in sessionStorage. */
+      const storedDrafts = () =>
+        page.evaluate(() => {
+          const storage = (
+            globalThis as unknown as {
+              sessionStorage: { length: number; key(i: number): string | null } & {
+                getItem(k: string): string | null;
+              };
+            }
+          ).sessionStorage;
+          const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '');
+          return keys
+            .filter((k) => k.startsWith('baton:inbox:draft:'))
+            .map((k) => storage.getItem(k));
+        });
 
       // The draft stays with its conversation while the agent looks at another one.
       await inbox.queueItem(first).click();
@@ -82,6 +97,7 @@ describe.skipIf(missing !== null)('inbox: unsent text before resolve, return and
       expect(await reply.inputValue()).toBe('');
       await inbox.queueItem(first).click();
       await eventually(() => reply.inputValue()).toBe(draft);
+      expect(await storedDrafts()).toEqual([draft]);
 
       // Resolve with text in the composer asks first; Cancel keeps everything as it was.
       await page.getByRole('button', { name: 'Resolve' }).click();
@@ -148,14 +164,8 @@ describe.skipIf(missing !== null)('inbox: unsent text before resolve, return and
         handedAt,
       );
 
-      // Nothing is left over for the next time this conversation is handed to Alex.
-      expect(
-        await page.evaluate(() =>
-          Object.keys(
-            (globalThis as unknown as { sessionStorage: Record<string, string> }).sessionStorage,
-          ).filter((k) => k.startsWith('baton:inbox:draft:')),
-        ),
-      ).toEqual([]);
+      // Nothing is left over for the next time one of these is handed to Alex.
+      expect(await storedDrafts()).toEqual([]);
     },
     BROWSER_TEST_TIMEOUT,
   );
