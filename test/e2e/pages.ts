@@ -17,8 +17,15 @@ export interface WidgetPage {
   bubbles: (from: 'customer' | 'bot' | 'agent' | 'system') => Locator;
 }
 
-export async function openShop(browser: Browser, baseUrl: string): Promise<WidgetPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+export async function openShop(
+  browser: Browser,
+  baseUrl: string,
+  options: { bypassCSP?: boolean } = {},
+): Promise<WidgetPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    bypassCSP: options.bypassCSP ?? false,
+  });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
   const widget = page.locator('baton-chat');

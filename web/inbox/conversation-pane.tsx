@@ -9,20 +9,22 @@ import { newClientId } from '../shared/client-id.ts';
 import { ApiRequestError } from '../shared/http.ts';
 import type { AgentStream } from './agent-stream.ts';
 import * as api from './api.ts';
-import type { RepeatGuardRecord, TransferTarget } from './api.ts';
+import type { TransferTarget } from './api.ts';
 import { AskBot } from './ask-bot.tsx';
 import { Composer } from './composer.tsx';
 import type { ComposerMode } from './composer.tsx';
 import { STATUS_LABELS, channelLabel, clockTime, customerName } from './format.ts';
 import { HandoffCard } from './handoff-card.tsx';
-import { OfferCountdown, PaneActions } from './pane-actions.tsx';
+import { PaneActions, PaneFooter } from './pane-actions.tsx';
 import type { Busy, Panel } from './pane-actions.tsx';
 import type { CannedResponse, ResolveOutcome } from './inbox-types.ts';
 import { ResolveForm } from './resolve-form.tsx';
 import type { AgentSession } from './session.ts';
 import { TransferForm } from './transfer-form.tsx';
 import { Transcript } from './transcript.tsx';
-import type { PendingReply } from './transcript.tsx';
+import { useDraft } from './use-draft.ts';
+import { actionErrorText, useReplies } from './use-replies.ts';
+import { useUnsentGuard } from './use-unsent-guard.tsx';
 import type { Offer } from './use-offers.ts';
 import { usePacket } from './use-packet.ts';
 import type { TeamState } from './use-team.ts';
@@ -43,26 +45,16 @@ export interface ConversationPaneProps {
   onUnauthorized: () => void;
 }
 
-function message(error: unknown): string {
-  if (error instanceof ApiRequestError) {
-    if (error.code === 'ALREADY_CLAIMED') return 'Another agent claimed this conversation first.';
-    if (error.code === 'AGENT_UNAVAILABLE')
-      return 'That colleague is not online with free capacity right now.';
-  }
-  return error instanceof Error ? error.message : 'Something went wrong.';
-}
-
 export function ConversationPane(props: ConversationPaneProps) {
   const { conversationId, conversation: c, session, stream, onConversation, team } = props;
   const { token } = session;
   const transcript = useTranscript(token, conversationId, stream);
   const packet = usePacket(token, c);
-  const [pending, setPending] = useState<PendingReply[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
   const [panel, setPanel] = useState<Panel>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [windowClosed, setWindowClosed] = useState(false);
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useDraft(session.agent.id, conversationId);
   const [mode, setMode] = useState<ComposerMode>('reply');
   const body = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -72,8 +64,14 @@ export function ConversationPane(props: ConversationPaneProps) {
 
   const fail = (error: unknown): void => {
     if (error instanceof ApiRequestError && error.status === 401) props.onUnauthorized();
-    else setActionError(message(error));
+    else setActionError(actionErrorText(error));
   };
+  const replies = useReplies(token, conversationId, transcript, (error) => {
+    if (error instanceof ApiRequestError && error.status === 401) props.onUnauthorized();
+    if (error instanceof ApiRequestError && error.code === 'WHATSAPP_WINDOW_CLOSED') {
+      setWindowClosed(true);
+    }
+  });
 
   // A conversation opened from a link may not be in the agent's inbox list yet.
   useEffect(() => {
@@ -85,15 +83,7 @@ export function ConversationPane(props: ConversationPaneProps) {
     // Only when the pane opens: later copies arrive through the agent stream.
   }, [conversationId]);
 
-  // Pending replies leave once their stored event has arrived.
-  const stored = new Set(
-    transcript.events.flatMap((e) =>
-      e.type === 'message.created' && e.data.clientMessageId ? [e.data.clientMessageId] : [],
-    ),
-  );
-  const visiblePending = pending.filter((p) => !stored.has(p.clientMessageId));
-
-  useFollowBottom(body, c !== null, `${transcript.events.length}:${visiblePending.length}`);
+  useFollowBottom(body, c !== null, `${transcript.events.length}:${replies.pending.length}`);
 
   /** Runs one action; its answer updates the conversation and the transcript at once. */
   const act = async (kind: Busy, run: () => Promise<api.ConversationAndEvents>) => {
@@ -111,41 +101,29 @@ export function ConversationPane(props: ConversationPaneProps) {
     }
   };
 
-  const send = async (reply: PendingReply, guard?: RepeatGuardRecord): Promise<void> => {
-    setPending((list) => [
-      ...list.filter((p) => p.clientMessageId !== reply.clientMessageId),
-      { ...reply, error: null },
-    ]);
-    try {
-      const answer = await api.sendMessage(
-        token,
-        conversationId,
-        reply.text,
-        reply.clientMessageId,
-        guard,
-      );
-      transcript.ingest(answer.events);
-      setPending((list) => list.filter((p) => p.clientMessageId !== reply.clientMessageId));
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 401) props.onUnauthorized();
-      if (error instanceof ApiRequestError && error.code === 'WHATSAPP_WINDOW_CLOSED') {
-        setWindowClosed(true);
-      }
-      const text = message(error);
-      setPending((list) =>
-        list.map((p) => (p.clientMessageId === reply.clientMessageId ? { ...p, error: text } : p)),
-      );
-    }
-  };
-
-  const addNote = async (text: string): Promise<void> => {
+  const addNote = async (text: string): Promise<boolean> => {
     try {
       transcript.ingest((await api.addNote(token, conversationId, text)).events);
+      return true;
     } catch (error) {
       setDraft(text); // nothing lost: the note goes back into the box
       fail(error);
+      return false;
     }
   };
+
+  const { guarded, dialog } = useUnsentGuard({
+    draft,
+    setDraft,
+    note: mode === 'note',
+    input,
+    sendDraft: (text) =>
+      mode === 'note'
+        ? addNote(text)
+        : replies.send({ clientMessageId: newClientId(), text, error: null }),
+    setBusy,
+    onNotSent: setActionError,
+  });
 
   const sendTemplate = async (template: {
     name: string;
@@ -202,7 +180,9 @@ export function ConversationPane(props: ConversationPaneProps) {
             panel={panel}
             onClaim={() => void act('claim', () => api.claim(token, conversationId))}
             onDecline={() => void act('decline', () => api.decline(token, conversationId))}
-            onReturnToBot={() => void act('return', () => api.returnToBot(token, conversationId))}
+            onReturnToBot={() =>
+              guarded('return', () => act('return', () => api.returnToBot(token, conversationId)))
+            }
             onPanel={(next) => setPanel(panel === next ? null : next)}
           />
         </div>
@@ -222,7 +202,9 @@ export function ConversationPane(props: ConversationPaneProps) {
           busy={busy === 'transfer'}
           onCancel={() => setPanel(null)}
           onSubmit={(target: TransferTarget, note: string) =>
-            void act('transfer', () => api.transfer(token, conversationId, target, note))
+            guarded('transfer', () =>
+              act('transfer', () => api.transfer(token, conversationId, target, note)),
+            )
           }
         />
       )}
@@ -231,10 +213,13 @@ export function ConversationPane(props: ConversationPaneProps) {
           busy={busy === 'resolve'}
           onCancel={() => setPanel(null)}
           onSubmit={(outcome: ResolveOutcome) =>
-            void act('resolve', () => api.resolve(token, conversationId, outcome))
+            guarded('resolve', () =>
+              act('resolve', () => api.resolve(token, conversationId, outcome)),
+            )
           }
         />
       )}
+      {dialog}
       <div class="pane-grid">
         <aside class="pane-side" aria-label="Handoff packet">
           <HandoffCard conversation={c} packet={packet} />
@@ -260,15 +245,11 @@ export function ConversationPane(props: ConversationPaneProps) {
             )}
             <Transcript
               events={transcript.events}
-              pending={visiblePending}
+              pending={replies.pending}
               customer={name}
               token={token}
-              onRetry={(reply) => void send(reply)}
-              onDiscard={(reply) =>
-                setPending((list) =>
-                  list.filter((p) => p.clientMessageId !== reply.clientMessageId),
-                )
-              }
+              onRetry={(reply) => void replies.send(reply)}
+              onDiscard={replies.discard}
             />
           </div>
           <p class="typing-note" aria-live="polite">
@@ -304,29 +285,17 @@ export function ConversationPane(props: ConversationPaneProps) {
                 (await api.repeatCheck(token, conversationId, text)).warnings
               }
               onReply={(text, guard) =>
-                void send({ clientMessageId: newClientId(), text, error: null }, guard)
+                void replies.send({ clientMessageId: newClientId(), text, error: null }, guard)
               }
               onNote={(text) => void addNote(text)}
             />
           ) : (
-            <p class="pane-footer">
-              {claimable ? (
-                offeredToMe ? (
-                  <>
-                    This conversation is offered to you: accept it to reply, or decline it
-                    <OfferCountdown expiresAt={props.offer?.expiresAt ?? null} />.
-                  </>
-                ) : (
-                  'Claim this conversation to reply to the customer.'
-                )
-              ) : c.status === 'resolved' ? (
-                'This conversation is resolved.'
-              ) : c.status === 'bot' ? (
-                'The bot is handling this conversation again.'
-              ) : (
-                'Only the assigned agent can reply.'
-              )}
-            </p>
+            <PaneFooter
+              claimable={claimable}
+              offeredToMe={offeredToMe}
+              status={c.status}
+              expiresAt={props.offer?.expiresAt ?? null}
+            />
           )}
         </div>
       </div>

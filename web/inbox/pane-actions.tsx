@@ -2,6 +2,7 @@
 // claim a waiting conversation; transfer, return to the bot or resolve one's own. Each has
 // its keyboard shortcut (`data-shortcut`, see use-shortcuts.ts).
 
+import type { ConversationStatus } from '../shared/api-types.ts';
 import { useNow } from './use-now.ts';
 
 export type Busy = 'claim' | 'decline' | 'resolve' | 'transfer' | 'return' | 'template' | null;
@@ -95,4 +96,33 @@ export function OfferCountdown({ expiresAt }: { expiresAt: string | null }) {
   if (!expiresAt) return null;
   const left = Math.max(0, Math.round((Date.parse(expiresAt) - now) / 1000));
   return <> (accept within {left} s, or it goes to someone else)</>;
+}
+
+/** Why there is no composer: what the agent can do, or who has the conversation. */
+export function PaneFooter(props: {
+  claimable: boolean;
+  offeredToMe: boolean;
+  status: ConversationStatus;
+  expiresAt: string | null;
+}) {
+  return (
+    <p class="pane-footer">
+      {props.claimable ? (
+        props.offeredToMe ? (
+          <>
+            This conversation is offered to you: accept it to reply, or decline it
+            <OfferCountdown expiresAt={props.expiresAt} />.
+          </>
+        ) : (
+          'Claim this conversation to reply to the customer.'
+        )
+      ) : props.status === 'resolved' ? (
+        'This conversation is resolved.'
+      ) : props.status === 'bot' ? (
+        'The bot is handling this conversation again.'
+      ) : (
+        'Only the assigned agent can reply.'
+      )}
+    </p>
+  );
 }

@@ -1,18 +1,20 @@
-// <baton-chat>: the embeddable customer chat. Owns the shadow DOM and the UI state
-// (open, handoff status, composer validation); the conversation itself lives in
-// ChatSession and the transcript rendering in MessageList.
+// <baton-chat>: the embeddable customer chat. Owns the shadow DOM and the UI state (open,
+// composer validation); the conversation lives in ChatSession, who has it in handoff-state.ts
+// (shown by handoff-view.ts), the transcript in MessageList.
 
 import type { ApiError, BatonEvent } from '../shared/api-types.ts';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
 import { ChatSession } from './chat-session.ts';
 import type { ConnectionState } from './chat-session.ts';
 import { template } from './chat-template.ts';
+import { BOT_STATE, nextHandoffState } from './handoff-state.ts';
+import type { HandoffState } from './handoff-state.ts';
+import { handoffParts, renderHandoff } from './handoff-view.ts';
+import type { HandoffParts } from './handoff-view.ts';
 import { MessageList } from './message-list.ts';
 import { TYPING_SHOWN_MS, TypingReporter } from '../shared/typing.ts';
 import { loadPanelOpen, savePanelOpen } from './stored-session.ts';
 import { styles } from './styles.ts';
-
-type HandoffState = 'bot' | 'requested' | 'waiting' | 'deferred' | 'joined' | 'resolved';
 
 const DEFAULT_TITLE = 'Chat with us';
 const numberFormat = new Intl.NumberFormat('en');
@@ -41,9 +43,7 @@ export class BatonChatElement extends HTMLElement {
   readonly #log: HTMLOListElement;
   readonly #input: HTMLTextAreaElement;
   readonly #send: HTMLButtonElement;
-  readonly #human: HTMLButtonElement;
-  readonly #status: HTMLElement;
-  readonly #restart: HTMLButtonElement;
+  readonly #handoffParts: HandoffParts;
   readonly #composerError: HTMLElement;
   readonly #connection: HTMLElement;
   readonly #messages: MessageList;
@@ -51,10 +51,10 @@ export class BatonChatElement extends HTMLElement {
   #typingTimer: ReturnType<typeof setTimeout> | null = null;
   /** Reports the customer's typing, only while a person owns the conversation. */
   readonly #reporter = new TypingReporter((active) => {
-    if (this.#handoff === 'joined' || !active) this.#session?.typing(active);
+    if (this.#handoff.mode === 'joined' || !active) this.#session?.typing(active);
   });
   #session: ChatSession | null = null;
-  #handoff: HandoffState = 'bot';
+  #handoff: HandoffState = BOT_STATE;
   #pendingTexts = new Map<string, string>();
 
   constructor() {
@@ -69,9 +69,7 @@ export class BatonChatElement extends HTMLElement {
     this.#log = part(this.#root, '.log');
     this.#input = part(this.#root, 'textarea');
     this.#send = part(this.#root, '.send');
-    this.#human = part(this.#root, '.human');
-    this.#status = part(this.#root, '.status');
-    this.#restart = part(this.#root, '.restart');
+    this.#handoffParts = handoffParts(<T extends Element>(s: string) => part<T>(this.#root, s));
     this.#composerError = part(this.#root, '.composer-error');
     this.#connection = part(this.#root, '.connection');
     this.#typing = part(this.#root, '.typing');
@@ -152,8 +150,8 @@ export class BatonChatElement extends HTMLElement {
       this.#validate();
       this.#reporter.draftChanged(this.#input.value);
     });
-    this.#human.addEventListener('click', () => this.#requestHuman());
-    this.#restart.addEventListener('click', () => {
+    this.#handoffParts.human.addEventListener('click', () => this.#requestHuman());
+    this.#handoffParts.restart.addEventListener('click', () => {
       this.#session?.startOver();
       void this.#ensureStarted();
       this.#input.focus();
@@ -200,7 +198,7 @@ export class BatonChatElement extends HTMLElement {
   #submit(): void {
     const text = this.#input.value.trim();
     if (!text || !this.#validate() || !this.#session) return;
-    if (this.#handoff === 'resolved') {
+    if (this.#handoff.mode === 'closed') {
       this.#composerError.textContent = 'This conversation has ended. Start a new one below.';
       return;
     }
@@ -217,7 +215,7 @@ export class BatonChatElement extends HTMLElement {
   #showTyping(name: string, active: boolean): void {
     if (this.#typingTimer) clearTimeout(this.#typingTimer);
     this.#typingTimer = null;
-    this.#typing.hidden = !active || this.#handoff !== 'joined';
+    this.#typing.hidden = !active || this.#handoff.mode !== 'joined';
     if (this.#typing.hidden) {
       this.#typing.textContent = '';
       return;
@@ -235,43 +233,22 @@ export class BatonChatElement extends HTMLElement {
   }
 
   #requestHuman(): void {
-    if (!this.#session || this.#handoff !== 'bot') return;
+    if (!this.#session || this.#handoff.mode !== 'bot') return;
     this.#session.requestHuman();
-    this.#setHandoff('requested');
+    this.#setHandoff({ ...BOT_STATE, mode: 'requested' });
   }
 
   #onEvent(event: BatonEvent): void {
     this.#messages.addEvent(event);
-    switch (event.type) {
-      case 'conversation.handed_over':
-        this.#setHandoff('waiting');
-        break;
-      case 'conversation.assigned':
-        this.#setHandoff('joined', event.data.agentName);
-        break;
-      case 'conversation.deferred' as string:
-        this.#setHandoff('deferred');
-        break;
-      case 'conversation.resumed' as string:
-        this.#setHandoff('waiting');
-        break;
-      case 'conversation.resolved':
-        this.#showTyping('', false);
-        this.#setHandoff('resolved');
-        break;
-      case 'message.created':
-        if (event.data.clientMessageId) this.#pendingTexts.delete(event.data.clientMessageId);
-        if (event.data.action === 'request_human' && this.#handoff === 'bot') {
-          this.#setHandoff('requested');
-        }
-        // Their message arrived: they are no longer typing it.
-        if (event.data.from === 'agent') this.#showTyping('', false);
-        if (event.data.from !== 'customer' && this.#panel.hidden) {
-          part<HTMLElement>(this.#root, '.unread').hidden = false;
-        }
-        break;
-      case 'conversation.created':
-        break;
+    // Every event, live or replayed after a reload, moves the same state the same way.
+    this.#setHandoff(nextHandoffState(this.#handoff, event));
+    if (event.type === 'message.created') {
+      if (event.data.clientMessageId) this.#pendingTexts.delete(event.data.clientMessageId);
+      // Their message arrived: they are no longer typing it.
+      if (event.data.from === 'agent') this.#showTyping('', false);
+      if (event.data.from !== 'customer' && this.#panel.hidden) {
+        part<HTMLElement>(this.#root, '.unread').hidden = false;
+      }
     }
     this.#scrollToEnd();
   }
@@ -280,7 +257,7 @@ export class BatonChatElement extends HTMLElement {
     const text = this.#pendingTexts.get(cid);
     if (text === undefined) {
       // The "Talk to a human" action failed: offer the button again.
-      if (this.#handoff === 'requested') this.#setHandoff('bot');
+      if (this.#handoff.mode === 'requested') this.#setHandoff(BOT_STATE);
       this.#composerError.textContent = `Could not reach a person: ${errorText(error)}`;
       return;
     }
@@ -297,31 +274,17 @@ export class BatonChatElement extends HTMLElement {
     this.#connection.textContent = 'Connection lost. Reconnecting…';
   }
 
-  #setHandoff(state: HandoffState, agentName?: string): void {
+  #setHandoff(state: HandoffState): void {
     this.#handoff = state;
-    if (state !== 'joined') this.#showTyping('', false);
-    this.#human.hidden = state !== 'bot';
-    this.#status.hidden = state === 'bot';
-    this.#restart.hidden = state !== 'resolved';
-    this.#status.classList.toggle('is-joined', state === 'joined');
-    this.#status.classList.toggle('is-closed', state === 'resolved');
-    const text: Record<HandoffState, string> = {
-      bot: '',
-      requested: 'Connecting you to a person…',
-      waiting: 'Waiting for a person…',
-      deferred: 'Saved: a person will follow up',
-      // Shown here only: the transcript has the server's own "Alex … has joined" message.
-      joined: `${agentName || 'An agent'} joined`,
-      resolved: 'Conversation resolved',
-    };
-    part(this.#root, '.status-text').textContent = text[state];
+    if (state.mode !== 'joined') this.#showTyping('', false);
+    renderHandoff(this.#handoffParts, state);
   }
 
   #resetView(): void {
     this.#messages.clear();
     this.#pendingTexts.clear();
     this.#composerError.textContent = '';
-    this.#setHandoff('bot');
+    this.#setHandoff(BOT_STATE);
   }
 
   #scrollToEnd(): void {

@@ -15,7 +15,7 @@ export const template = `
 </button>
 <section class="panel" id="panel" role="dialog" aria-labelledby="title" hidden>
   <header class="header">
-    <div class="avatar">${chatIcon}</div>
+    <div class="avatar">${chatIcon}<span class="avatar-initial" aria-hidden="true" hidden></span></div>
     <div class="heading">
       <h2 class="title" id="title"></h2>
       <p class="subtitle">Automated assistant · a person is available on request</p>
@@ -23,7 +23,7 @@ export const template = `
     <button class="close" type="button" aria-label="Close chat">${closeIcon}</button>
   </header>
   <p class="connection" role="status" hidden></p>
-  <ol class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Messages" tabindex="0"></ol>
+  <ol class="log" aria-live="polite" aria-relevant="additions" aria-label="Messages" tabindex="0"></ol>
   <p class="typing" aria-live="polite" hidden></p>
   <div class="handoff">
     <button class="human" type="button">${personIcon}<span>Talk to a human</span></button>

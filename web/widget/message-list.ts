@@ -83,10 +83,16 @@ export class MessageList {
       case 'conversation.created':
       case 'conversation.handed_over':
         return; // the server's own messages say what happened
-      default:
-        if ((event as { type: string }).type === 'csat.submitted') {
+      default: {
+        const { type, seq } = event as { type: string; seq: number };
+        if (type === 'csat.submitted') {
           for (const form of this.#list.querySelectorAll('.csat')) markRated(form);
         }
+        if (type === 'conversation.returned_to_bot') {
+          // A line the customer cannot miss: from here on the assistant answers again.
+          this.#place(this.#divider('The automated assistant is back'), seq);
+        }
+      }
     }
   }
 

@@ -54,6 +54,7 @@ button:focus-visible, textarea:focus-visible, .log:focus-visible {
   background: rgba(255, 255, 255, .18);
 }
 .avatar svg { width: 20px; height: 20px; }
+.avatar-initial { font-weight: 600; font-size: 16px; }
 .heading { flex: 1; min-width: 0; }
 .title { margin: 0; font-size: 16px; font-weight: 600; line-height: 1.25; }
 .subtitle { margin: 2px 0 0; font-size: 12.5px; opacity: .85; }
@@ -146,7 +147,7 @@ textarea[aria-invalid="true"] { border-color: var(--danger); }
 .send svg { width: 18px; height: 18px; }
 .composer-error { margin: 0; padding: 0 16px; font-size: 12px; color: var(--danger); }
 .composer-error:empty { display: none; }
-.footer { margin: 0; padding: 4px 16px 10px; font-size: 11px; color: #9ca3af; text-align: center; background: var(--surface); }
+.footer { margin: 0; padding: 4px 16px 10px; font-size: 11px; color: var(--muted); text-align: center; background: var(--surface); }
 @media (max-width: 480px) {
   :host { right: 12px; bottom: 12px; }
   .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; }

@@ -68,6 +68,9 @@ export function toCustomerEvent(e: StoredEvent): StoredEvent {
       // The waiting room: buttons offered, and which one the customer pressed.
       'choices',
       'choice',
+      // The place in line the handoff message and estimate updates told (the widget's
+      // waiting line); the wait band stays internal, the customer reads it in the text.
+      'position',
     ]);
   } else if (e.type === 'conversation.assigned') {
     data = pick(d, ['agentName']);

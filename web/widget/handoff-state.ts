@@ -1,0 +1,104 @@
+// Who has the conversation, as the widget shows it, folded from the server's event log. The
+// log is the server's truth: after a reload the whole log is read again (and after a
+// reconnect the missed part), so the same fold gives the same state live and after a reload.
+
+import type { BatonEvent } from '../shared/api-types.ts';
+
+export type HandoffMode = 'bot' | 'requested' | 'waiting' | 'deferred' | 'joined' | 'closed';
+
+export interface HandoffState {
+  mode: HandoffMode;
+  /** The agent who has the conversation (joined only). */
+  agentName: string | null;
+  /** Place in line the server last told (waiting only; null: not told). */
+  position: number | null;
+  /** How it closed: resolved by a person, or abandoned while waiting. */
+  closedAs: 'resolved' | 'abandoned' | null;
+}
+
+export const BOT_STATE: HandoffState = {
+  mode: 'bot',
+  agentName: null,
+  position: null,
+  closedAs: null,
+};
+
+/**
+ * Back in line: handed over, transferred, released (the agent went offline) or resumed after
+ * a deferral; the place is unknown until the server tells it. Offers made and lapsing leave
+ * the customer waiting as they were.
+ */
+const IN_LINE = new Set([
+  'conversation.handed_over',
+  'conversation.transferred',
+  'conversation.requeued',
+  'conversation.resumed',
+]);
+
+export function nextHandoffState(state: HandoffState, event: BatonEvent): HandoffState {
+  const type = event.type as string;
+  if (state.mode === 'closed') return state;
+  if (IN_LINE.has(type)) {
+    return { ...BOT_STATE, mode: 'waiting' };
+  }
+  switch (type) {
+    case 'conversation.intake_started':
+      return state.mode === 'bot' ? { ...BOT_STATE, mode: 'requested' } : state;
+    case 'conversation.assigned': {
+      const data = event.data as { agentName?: unknown };
+      const name = typeof data.agentName === 'string' ? data.agentName : null;
+      return { ...BOT_STATE, mode: 'joined', agentName: name };
+    }
+    case 'conversation.returned_to_bot':
+      return BOT_STATE;
+    case 'conversation.deferred':
+      return { ...BOT_STATE, mode: 'deferred' };
+    case 'conversation.resolved':
+      return { ...BOT_STATE, mode: 'closed', closedAs: 'resolved' };
+    case 'conversation.abandoned':
+      return { ...BOT_STATE, mode: 'closed', closedAs: 'abandoned' };
+    case 'message.created':
+      return afterMessage(state, event.data as Record<string, unknown>);
+    default:
+      return state;
+  }
+}
+
+function afterMessage(state: HandoffState, data: Record<string, unknown>): HandoffState {
+  if (data.action === 'request_human' && state.mode === 'bot') {
+    return { ...BOT_STATE, mode: 'requested' };
+  }
+  // The handoff message and later estimate updates say the place in line.
+  if (data.from === 'bot' && typeof data.position === 'number' && state.mode === 'waiting') {
+    return { ...state, position: data.position };
+  }
+  return state;
+}
+
+export function foldHandoffState(events: readonly BatonEvent[]): HandoffState {
+  return events.reduce(nextHandoffState, BOT_STATE);
+}
+
+function waitingText(state: HandoffState): string {
+  const place = state.position !== null && state.position > 0 ? state.position : null;
+  return place ? `Waiting for a person · number ${place} in line` : 'Waiting for a person';
+}
+
+/** The line above the composer: where the handoff stands. */
+export function statusText(state: HandoffState): string {
+  switch (state.mode) {
+    case 'bot':
+      return '';
+    case 'requested':
+      return 'Connecting you to a person…';
+    case 'waiting':
+      return waitingText(state);
+    case 'deferred':
+      return 'Saved: a person will follow up';
+    case 'joined':
+      // Shown here only: the transcript has the server's own "Alex … has joined" message.
+      return `${state.agentName || 'An agent'} joined`;
+    case 'closed':
+      return state.closedAs === 'abandoned' ? 'Conversation ended' : 'Conversation resolved';
+  }
+}
