@@ -16,6 +16,7 @@ import type { ResolvedConfig } from './config/load-config.ts';
 import { ConversationService } from './conversations/conversation-service.ts';
 import { ConversationWriter } from '../app/conversations/conversation-writer.ts';
 import { timerPolicy } from '../app/conversations/timer-policy.ts';
+import { OwnerPresence } from '../app/routing/owner-presence.ts';
 import type { BotResponder, EscalationJudge } from './conversations/ports.ts';
 import type { KnowledgeSearch } from './engines/knowledge-search.ts';
 import type { PolicySource } from './engines/policy-source.ts';
@@ -177,7 +178,21 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       log: app.log,
     }),
   };
-  hub.onAgentConnected = () => ctx.router.kick();
+  // Presence follows the inbox socket (src/app/routing/owner-presence.ts).
+  const owners = new OwnerPresence({
+    store,
+    clock,
+    isConnected: (id) => hub.isConnected(id),
+    graceMs: config.routing.deadEnds.ownerGoneSeconds * 1000,
+    release: (agent) => ctx.workflow.releaseAll(agent, 'agent_disconnected'),
+  });
+  hub.onAgentConnected = (id) => {
+    owners.connected(id).then(
+      () => ctx.router.kick(),
+      (error: unknown) => app.log.error({ err: error }, 'marking an agent online failed'),
+    );
+  };
+  let ownerSweep: NodeJS.Timeout | null = null;
 
   registerHealth(app, ctx);
   registerCreateConversation(app, ctx);
@@ -207,8 +222,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.addHook('onReady', async () => {
     background.timers.start();
     ctx.router.start();
+    ownerSweep = setInterval(() => {
+      owners.sweep().catch((error: unknown) => app.log.error({ err: error }, 'owner sweep failed'));
+    }, config.routing.passIntervalMs);
   });
   app.addHook('onClose', async () => {
+    if (ownerSweep) clearInterval(ownerSweep);
     await background.stop();
     await ctx.router.stop();
     ctx.metrics.close();

@@ -118,11 +118,7 @@ function applyEvent(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
     case 'conversation.supervisor_alerted':
       return e.data.reason === 'agent_silent' ? { ...l, replyStage: Math.max(l.replyStage, 2) } : l;
     case 'message.created':
-      if (l.status !== 'assigned') return l;
-      if (e.actor.type === 'customer')
-        return { ...l, awaitingAgentSince: l.awaitingAgentSince ?? now };
-      if (e.actor.type === 'agent') return { ...l, awaitingAgentSince: null, replyStage: 0 };
-      return l;
+      return applyMessage(l, e, now);
     default:
       return l;
   }

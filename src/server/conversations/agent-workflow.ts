@@ -159,14 +159,17 @@ export class AgentWorkflow {
    * The agent leaves (goes offline): their conversations go back to the queue with their
    * priority kept, and each customer is told. Returns how many were handed back.
    */
-  async releaseAll(agent: AgentRecord): Promise<number> {
+  async releaseAll(
+    agent: AgentRecord,
+    reason: 'agent_offline' | 'agent_disconnected' = 'agent_offline',
+  ): Promise<number> {
     let released = 0;
     for (const conversation of await this.deps.store.reads.assignedTo(agent.id)) {
       try {
         await applyCommand(this.deps, conversation.id, {
-          command: { type: 'release', reason: 'agent_offline' },
-          actor: agentActor(agent),
-          data: { agentId: agent.id, reason: 'agent_offline' },
+          command: { type: 'release', reason },
+          actor: reason === 'agent_offline' ? agentActor(agent) : { type: 'system' },
+          data: { agentId: agent.id, reason },
           extraEvents: (c) =>
             c.status === 'assigned'
               ? [
