@@ -119,6 +119,7 @@ export class RouterService {
       now,
     );
     const names = new Map(agents.map((a) => [a.id, a.name]));
+    const capacity = new Map(agents.map((a) => [a.id, a.capacity]));
     const byId = new Map(queued.map((c) => [c.id, c]));
     let made = 0;
     for (const offer of result.offers) {
@@ -129,6 +130,8 @@ export class RouterService {
         expectStatus: ['queued'],
         expectAssigneeId: null,
         expectLastSeq: byId.get(offer.conversationId)?.lastSeq as number,
+        // A claim made since the snapshot may have filled the agent: never exceed capacity.
+        expectCapacity: { agentId: offer.agentId, max: capacity.get(offer.agentId) ?? 0 },
         changes: { status: 'offered', offeredTo: offer.agentId },
         events: [
           {
