@@ -11,9 +11,10 @@ import { violations } from './simulation/sim-invariants.ts';
 import { buildNode, settle, type Outside } from './simulation/sim-world.ts';
 
 const SEED = Number(process.env.SIM_SEED ?? 20261203);
+// Sized to stay well under a minute on a busy 2-core machine; SIM_CONVERSATIONS_* for more.
 const TARGET: Record<string, number> = {
-  sqlite: Number(process.env.SIM_CONVERSATIONS_SQLITE ?? 10_000),
-  postgres: Number(process.env.SIM_CONVERSATIONS_POSTGRES ?? 1_000),
+  sqlite: Number(process.env.SIM_CONVERSATIONS_SQLITE ?? 2_000),
+  postgres: Number(process.env.SIM_CONVERSATIONS_POSTGRES ?? 500),
 };
 const OPEN_AT_ONCE = 40;
 const SKILLS = ['billing', 'technical', 'retention', 'sales', 'trust_safety', 'general'];
@@ -81,8 +82,18 @@ describe.each(TEST_DATABASES)('no dead ends under faults on $name', (database) =
         if (broken.length > 0 && process.env.SIM_DEBUG) {
           const id = /c_[0-9a-f]{32}/.exec(broken[0]!)?.[0] ?? '';
           const ev = await store.conversations.eventsSince(id, 0);
-          const ts = await store.db.selectFrom('timers').selectAll().where('conversation_id', '=', id).execute();
-          console.log(JSON.stringify({ ev: ev.map((e) => [e.seq, e.type, e.at, e.data.agentId, e.actor.id]), ts }, null, 1));
+          const ts = await store.db
+            .selectFrom('timers')
+            .selectAll()
+            .where('conversation_id', '=', id)
+            .execute();
+          console.log(
+            JSON.stringify(
+              { ev: ev.map((e) => [e.seq, e.type, e.at, e.data.agentId, e.actor.id]), ts },
+              null,
+              1,
+            ),
+          );
         }
         if (broken.length > 0) {
           throw new Error(`step ${tally.steps} (seed ${SEED}): ${broken.slice(0, 5).join('; ')}`);

@@ -63,7 +63,9 @@ export async function violations(store: Store, now: Date): Promise<string[]> {
     for (const t of missingTimers(state, POLICY, have))
       out.push(`${c.id}: ${c.status} lacks ${t.kind}`);
     if (have.length > timersFor(state, POLICY).length) {
-      out.push(`${c.id}: stray timers ${JSON.stringify({ have, want: timersFor(state, POLICY), state })}`);
+      out.push(
+        `${c.id}: stray timers ${JSON.stringify({ have, want: timersFor(state, POLICY), state })}`,
+      );
     }
     const moving = MOVES_ON[c.status];
     if (moving && !have.some((t) => t.kind === moving))
@@ -94,7 +96,9 @@ export async function violations(store: Store, now: Date): Promise<string[]> {
   for (const a of await store.agents.list()) {
     if ((load.get(a.id) ?? 0) > a.maxConcurrent) {
       const held = open.filter((c) => c.assignee_id === a.id || c.offered_to === a.id);
-      out.push(`${a.name} holds ${load.get(a.id)} > ${a.maxConcurrent}: ${JSON.stringify(held.map((c) => [c.id, c.status]))}`);
+      out.push(
+        `${a.name} holds ${load.get(a.id)} > ${a.maxConcurrent}: ${JSON.stringify(held.map((c) => [c.id, c.status]))}`,
+      );
     }
   }
   return out;
