@@ -90,6 +90,8 @@ export function advanceLifecycle(
   }
   if (!isWaiting) l = { ...l, waitingSince: null, slaFrom: null, slaStage: 0, promisedBy: null };
   if (status !== 'offered') l = { ...l, offeredAt: null };
+  // Reserved for someone now (by the router, a named transfer …): the offer clock starts.
+  else if (before.status !== 'offered') l = { ...l, offeredAt: now };
   if (status === 'assigned' && before.status !== 'assigned') {
     // Taken: the customer now waits for the agent's first word.
     l = { ...l, awaitingAgentSince: now, replyStage: 0, offerRounds: 0 };

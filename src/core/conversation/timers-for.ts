@@ -98,7 +98,7 @@ export function reconcileTimers<
   P extends {
     readonly id: string;
     readonly kind: string;
-    readonly dueAt: string;
+    readonly dueAt: string | Date;
     readonly data: Readonly<Record<string, unknown>>;
   },
 >(
