@@ -14,6 +14,9 @@ import type { Store } from '../store/store.ts';
 import { Authenticator } from './auth/authenticate.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
 import { ConversationService } from './conversations/conversation-service.ts';
+import { ConversationWriter } from '../app/conversations/conversation-writer.ts';
+import { timerPolicy } from '../app/conversations/timer-policy.ts';
+import { OwnerPresence } from '../app/routing/owner-presence.ts';
 import type { BotResponder, EscalationJudge } from './conversations/ports.ts';
 import type { KnowledgeSearch } from './engines/knowledge-search.ts';
 import type { PolicySource } from './engines/policy-source.ts';
@@ -74,7 +77,12 @@ export interface BuiltApp {
   readonly timers: TimerRunner;
   readonly workflow: AgentWorkflow;
   /** The parts the demo traffic generator drives directly. */
-  readonly deps: { readonly store: Store; readonly bus: EventBus; readonly clock: () => Date };
+  readonly deps: {
+    readonly store: Store;
+    readonly bus: EventBus;
+    readonly writer: ConversationWriter;
+    readonly clock: () => Date;
+  };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
@@ -111,10 +119,16 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const queues = queueCatalog(config.routing.queues);
   const slaMsFor = queueSlaMs(config.routing);
   const calendarFor = teamCalendars(config, queues);
-  const slaMs = config.routing.firstResponseSlaSeconds * 1000;
+  const writer = new ConversationWriter({
+    store,
+    bus,
+    clock,
+    policy: timerPolicy(config.routing, slaMsFor, queues.get),
+  });
   const service = new ConversationService({
     store,
     bus,
+    writer,
     judge: options.judge,
     bot: options.bot,
     presence: hub,
@@ -131,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const ctx: RouteContext = {
     config,
     store,
+    writer,
     service,
     auth: new Authenticator(store, clock),
     hub,
@@ -141,12 +156,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     calendarFor,
     workflow: new AgentWorkflow({
       store,
-      bus,
+      writer,
       clock,
-      slaMs,
       queues,
       settings: service.waitingSettings,
-      slaMsFor,
       isConnected: (id) => hub.isConnected(id),
     }),
     knowledge: options.knowledge,
@@ -156,6 +169,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     router: new RouterService({
       store,
       bus,
+      writer,
+      alertAfterRounds: config.routing.deadEnds.offerRoundsBeforeAlert,
       clock,
       queues: queues.list,
       isConnected: (id) => hub.isConnected(id),
@@ -163,7 +178,21 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       log: app.log,
     }),
   };
-  hub.onAgentConnected = () => ctx.router.kick();
+  // Presence follows the inbox socket (src/app/routing/owner-presence.ts).
+  const owners = new OwnerPresence({
+    store,
+    clock,
+    isConnected: (id) => hub.isConnected(id),
+    graceMs: config.routing.deadEnds.ownerGoneSeconds * 1000,
+    release: (agent) => ctx.workflow.releaseAll(agent, 'agent_disconnected'),
+  });
+  hub.onAgentConnected = (id) => {
+    owners.connected(id).then(
+      () => ctx.router.kick(),
+      (error: unknown) => app.log.error({ err: error }, 'marking an agent online failed'),
+    );
+  };
+  let ownerSweep: NodeJS.Timeout | null = null;
 
   registerHealth(app, ctx);
   registerCreateConversation(app, ctx);
@@ -193,8 +222,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.addHook('onReady', async () => {
     background.timers.start();
     ctx.router.start();
+    ownerSweep = setInterval(() => {
+      owners.sweep().catch((error: unknown) => app.log.error({ err: error }, 'owner sweep failed'));
+    }, config.routing.passIntervalMs);
   });
   app.addHook('onClose', async () => {
+    if (ownerSweep) clearInterval(ownerSweep);
     await background.stop();
     await ctx.router.stop();
     ctx.metrics.close();
@@ -206,7 +239,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     hub,
     timers: background.timers,
     workflow: ctx.workflow,
-    deps: { store, bus, clock },
+    deps: { store, bus, writer, clock },
   };
 }
 

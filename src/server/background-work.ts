@@ -20,11 +20,21 @@ import {
 import type { RouteContext } from './route-context.ts';
 import { registerChannelWebhooks, type WebhookReceiver } from './routes/channel-webhooks.ts';
 import { startEmailChannel } from './email/start-email-channel.ts';
+import {
+  FOLLOW_UP_TIMER,
+  INACTIVITY_TIMER,
+  OFFER_TIMER,
+  PROMISE_TIMER,
+  REPLY_DUE_TIMER,
+  SLA_TIMER,
+} from '../core/conversation/timer-kinds.ts';
+import { handleReplyDue } from '../app/timers/reply-due.ts';
+import { handlePromiseDue } from '../app/timers/promise-due.ts';
+import { teamAvailability } from './conversations/team-availability.ts';
 import { handleOfferExpiry } from './routing/offer-expiry.ts';
-import { OFFER_TIMER } from './routing/router-service.ts';
-import { handleInactivity, INACTIVITY_TIMER, watchCustomerPresence } from './timers/abandonment.ts';
-import { FOLLOW_UP_TIMER, handleFollowUp } from './timers/follow-up.ts';
-import { handleSlaBreach, SLA_TIMER } from './timers/sla-breach.ts';
+import { handleInactivity, watchCustomerPresence } from './timers/abandonment.ts';
+import { handleFollowUp } from './timers/follow-up.ts';
+import { handleSlaBreach } from './timers/sla-breach.ts';
 import { EstimateUpdates } from './timers/estimate-updates.ts';
 import { TimerRunner } from './timers/timer-runner.ts';
 
@@ -37,19 +47,21 @@ export async function startBackgroundWork(
   app: FastifyInstance,
   ctx: RouteContext,
 ): Promise<BackgroundWork> {
-  const { store, bus, clock, hub, service } = ctx;
+  const { store, bus, clock, hub, service, writer } = ctx;
   const adapters = createAdapters(ctx.config, clock);
+  const { priorityStep, priorityCeiling } = ctx.config.routing.deadEnds;
+  const bump = { step: priorityStep, ceiling: priorityCeiling };
   const abandonment = {
     store,
-    bus,
+    writer,
     clock,
-    graceMs: ctx.config.routing.abandonAfterSeconds * 1000,
     isCustomerConnected: (id: string) => hub.isCustomerConnected(id),
     onError: (error: unknown) => app.log.error({ err: error }, 'watching customer presence failed'),
   };
   const outbound = {
     store,
     bus,
+    writer,
     adapters,
     clock,
     kick: () => void timers.tick(),
@@ -62,6 +74,7 @@ export async function startBackgroundWork(
       ? {
           store,
           bus,
+          writer,
           clock,
           url: webhookUrl,
           adapter: createApiAdapter({ secret: webhookSecret, webhookUrl, clock }),
@@ -72,6 +85,7 @@ export async function startBackgroundWork(
   const inbound = new ChannelInbound({
     store,
     bus,
+    writer,
     service,
     clock,
     messageMaxChars: ctx.config.limits.messageMaxChars,
@@ -81,6 +95,7 @@ export async function startBackgroundWork(
     ? await startEmailChannel(emailConfig, {
         store,
         bus,
+        writer,
         clock,
         inbound,
         kick: () => void timers.tick(),
@@ -94,31 +109,42 @@ export async function startBackgroundWork(
     intervalMs: ctx.config.timers.intervalMs,
     leaseMs: ctx.config.timers.leaseMs,
     handlers: {
-      [SLA_TIMER]: handleSlaBreach({
-        store,
-        bus,
-        slaMsFor: ctx.slaMsFor,
-        queues: ctx.queues.list,
-      }),
+      [SLA_TIMER]: handleSlaBreach({ store, writer, queues: ctx.queues.list, bump }),
       [SEND_TIMER]: handleChannelSend(outbound),
-      [OFFER_TIMER]: handleOfferExpiry({ store, bus, clock }),
+      [OFFER_TIMER]: handleOfferExpiry({ store, writer, clock }),
       [INACTIVITY_TIMER]: handleInactivity(abandonment),
       [FOLLOW_UP_TIMER]: handleFollowUp({
         store,
-        bus,
+        writer,
         clock,
-        slaMsFor: ctx.slaMsFor,
         settings: service.waitingSettings,
+      }),
+      [PROMISE_TIMER]: handlePromiseDue({
+        store,
+        writer,
+        clock,
+        settings: service.waitingSettings,
+        team: () => teamAvailability(store, hub),
+        handleMinutes: (q) => service.handleTimes.minutesFor(q),
+      }),
+      [REPLY_DUE_TIMER]: handleReplyDue({
+        store,
+        writer,
+        clock,
+        bump,
+        teamName: (q) => ctx.queues.teamName(q),
       }),
       ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
       ...email?.handlers,
     },
+    reconcile: (id) => writer.reconcile(id),
     log: app.log,
   });
   // Wait-estimate updates for queued customers (src/server/timers/estimate-updates.ts).
   const estimates = new EstimateUpdates({
     store,
     bus,
+    writer,
     clock,
     presence: hub,
     settings: service.waitingSettings,

@@ -125,6 +125,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
         timeoutMs: llm.timeoutMs,
         store,
         bus: built.deps.bus,
+        writer: built.deps.writer,
         clock: built.deps.clock,
         onError: (error) =>
           app.log.warn({ err: error }, 'the LLM summary failed; the extractive one stands'),

@@ -1,4 +1,5 @@
 /** What route modules receive from the composition root. */
+import type { ConversationWriter } from '../app/conversations/conversation-writer.ts';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { Store } from '../store/store.ts';
 import type { Authenticator } from './auth/authenticate.ts';
@@ -18,6 +19,8 @@ import type { CalendarFor } from './routing/team-calendar.ts';
 export interface RouteContext {
   readonly config: ResolvedConfig;
   readonly store: Store;
+  /** The one writer of conversations (src/app/conversations/conversation-writer.ts). */
+  readonly writer: ConversationWriter;
   readonly service: ConversationService;
   readonly auth: Authenticator;
   readonly hub: RealtimeHub;

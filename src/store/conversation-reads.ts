@@ -67,6 +67,34 @@ export class ConversationReads {
     return Number(n) + 1;
   }
 
+  /**
+   * A waiting conversation's place in its queue's line as the router orders it (higher
+   * priority first, then who waited longer), counting offered ones still ahead.
+   */
+  async placeInLine(c: {
+    readonly id: string;
+    readonly queue: string | null;
+    readonly priority: number | null;
+    readonly handedOverAt: string | null;
+  }): Promise<number> {
+    const priority = c.priority ?? 50;
+    const since = c.handedOverAt ?? '9999';
+    const { n } = await this.db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', 'in', ['queued', 'offered'])
+      .where('queue', '=', c.queue ?? 'general')
+      .where('id', '!=', c.id)
+      .where((eb) =>
+        eb.or([
+          eb('priority', '>', priority),
+          eb.and([eb('priority', '=', priority), eb('handed_over_at', '<', since)]),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(n) + 1;
+  }
+
   /** Conversations waiting in a queue (not yet offered), for the router's snapshot. */
   async listQueued(limit = 10_000): Promise<ConversationRecord[]> {
     const rows = await this.db

@@ -66,6 +66,7 @@ export class ConversationRepository {
       external_thread: input.externalThread ?? null,
       channel_state: null,
       declined_by: null,
+      lifecycle: null,
       token_hash: input.tokenHash,
       last_seq: input.events.length,
       handoff: null,

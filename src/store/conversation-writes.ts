@@ -7,15 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
+import type { Lifecycle } from '../core/conversation/lifecycle.ts';
+import { LIFECYCLE_TIMER_KINDS } from '../core/conversation/timer-kinds.ts';
 import type {
   ConversationChanges,
   ConversationRecord,
   NewEvent,
+  NewTimer,
   StoredEvent,
   TimerChanges,
 } from './records.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
-import type { ConversationsTable, Database, EventsTable } from './schema.ts';
+import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';
 import type { SyncSqlite } from './statement-cache.ts';
 
 export interface CommitInput {
@@ -33,8 +36,36 @@ export interface CommitInput {
   readonly events: readonly NewEvent[];
   /** Timers cancelled and scheduled atomically with the change (see migrations/003-timers.ts). */
   readonly timers?: TimerChanges;
+  /**
+   * Apply only while the agent holds fewer than `max` conversations (assigned, or offered
+   * besides this one): the claim's capacity check, atomic with the claim itself.
+   */
+  readonly expectCapacity?: { readonly agentId: string; readonly max: number };
+  /**
+   * Run in the transaction after a successful update: the new lifecycle and the lifecycle
+   * timers to cancel and schedule (the conversation writer derives them from the state).
+   */
+  readonly derive?: DeriveLifecycle;
   readonly now: Date;
 }
+
+/** A lifecycle timer as the derive step sees it. */
+export interface PendingTimer {
+  readonly id: string;
+  readonly kind: string;
+  readonly dueAt: string;
+  readonly data: Record<string, unknown>;
+}
+
+export type DeriveLifecycle = (
+  conversation: ConversationRecord,
+  events: readonly StoredEvent[],
+  pending: readonly PendingTimer[],
+) => {
+  readonly lifecycle: Lifecycle;
+  readonly cancelIds: readonly string[];
+  readonly schedule: readonly NewTimer[];
+};
 
 export type CommitResult =
   | { readonly ok: true; readonly conversation: ConversationRecord; readonly events: StoredEvent[] }
@@ -63,6 +94,24 @@ function updateQuery(db: Kysely<Database>, input: CommitInput, at: string) {
   }
   if (input.expectLastSeq !== undefined)
     update = update.where('last_seq', '=', input.expectLastSeq);
+  const cap = input.expectCapacity;
+  if (cap) {
+    update = update.where(
+      (eb) =>
+        eb
+          .selectFrom('conversations as held')
+          .select((c) => c.fn.countAll().as('n'))
+          .where('held.id', '!=', input.conversationId)
+          .where((w) =>
+            w.or([
+              w.and([w('held.status', '=', 'assigned'), w('held.assignee_id', '=', cap.agentId)]),
+              w.and([w('held.status', '=', 'offered'), w('held.offered_to', '=', cap.agentId)]),
+            ]),
+          ),
+      '<',
+      cap.max,
+    );
+  }
   return update.returningAll();
 }
 
@@ -111,11 +160,65 @@ function outcome(
   };
 }
 
+const pendingLifecycleQuery = (db: Kysely<Database>, id: string) =>
+  db
+    .selectFrom('timers')
+    .selectAll()
+    .where('conversation_id', '=', id)
+    .where('status', 'in', ['pending', 'claimed'])
+    .where('kind', 'in', [...LIFECYCLE_TIMER_KINDS]);
+
+const toPending = (row: TimersTable): PendingTimer => ({
+  id: row.id,
+  kind: row.kind,
+  dueAt: row.due_at,
+  data: JSON.parse(row.data) as Record<string, unknown>,
+});
+
+/** The caller's timer changes plus the derived ones, and the lifecycle column's update. */
+function derived(
+  db: Kysely<Database>,
+  input: CommitInput,
+  conversation: ConversationRecord,
+  events: readonly StoredEvent[],
+  pending: readonly TimersTable[],
+): { lifecycleText: string; update: CompiledQuery; timers: TimerChanges } {
+  const d = (input.derive as DeriveLifecycle)(conversation, events, pending.map(toPending));
+  const lifecycleText = JSON.stringify(d.lifecycle);
+  return {
+    lifecycleText,
+    update: db
+      .updateTable('conversations')
+      .set({ lifecycle: lifecycleText })
+      .where('id', '=', input.conversationId)
+      .compile(),
+    timers: {
+      ...input.timers,
+      cancelIds: [...(input.timers?.cancelIds ?? []), ...d.cancelIds],
+      schedule: [...(input.timers?.schedule ?? []), ...d.schedule],
+    },
+  };
+}
+
 /** The timer statements that go with a successful update, in order: cancel, then schedule. */
-function timerQueries(db: Kysely<Database>, input: CommitInput, at: string): CompiledQuery[] {
-  const changes = input.timers;
+function timerQueries(
+  db: Kysely<Database>,
+  input: CommitInput,
+  at: string,
+  changes: TimerChanges | undefined = input.timers,
+): CompiledQuery[] {
   if (!changes) return [];
   const queries: CompiledQuery[] = [];
+  if (changes.cancelIds && changes.cancelIds.length > 0) {
+    queries.push(
+      db
+        .updateTable('timers')
+        .set({ status: 'cancelled' })
+        .where('id', 'in', [...changes.cancelIds])
+        .where('status', 'in', ['pending', 'claimed'])
+        .compile(),
+    );
+  }
   if (changes.cancel && (changes.cancel === 'all' || changes.cancel.length > 0)) {
     let cancel = db
       .updateTable('timers')
@@ -161,8 +264,18 @@ export function commitSync(
         sqlite.all<ConversationsTable>(conversationQuery(db, input.conversationId).compile())[0],
     );
     if (rows.length > 0) sqlite.run(db.insertInto('events').values(rows).compile());
-    if (result.ok) for (const q of timerQueries(db, input, at)) sqlite.run(q);
-    return result;
+    if (!result.ok) return result;
+    if (!input.derive || !updated) {
+      for (const q of timerQueries(db, input, at)) sqlite.run(q);
+      return result;
+    }
+    const pending = sqlite.all<TimersTable>(
+      pendingLifecycleQuery(db, input.conversationId).compile(),
+    );
+    const d = derived(db, input, result.conversation, result.events, pending);
+    sqlite.run(d.update);
+    for (const q of timerQueries(db, input, at, d.timers)) sqlite.run(q);
+    return { ...result, conversation: toConversation({ ...updated, lifecycle: d.lifecycleText }) };
   });
 }
 
@@ -170,13 +283,30 @@ export function commitSync(
 export async function commitAsync(db: Kysely<Database>, input: CommitInput): Promise<CommitResult> {
   const at = input.now.toISOString();
   return db.transaction().execute(async (trx) => {
+    // Claims by one agent queue up here, so each capacity check sees the claim before it.
+    if (input.expectCapacity) {
+      await trx
+        .selectFrom('agents')
+        .select('id')
+        .where('id', '=', input.expectCapacity.agentId)
+        .forUpdate()
+        .execute();
+    }
     const updated = await updateQuery(trx, input, at).executeTakeFirst();
     const current = updated
       ? undefined
       : await conversationQuery(trx, input.conversationId).executeTakeFirst();
     const { result, rows } = outcome(input, at, updated, () => current);
     if (rows.length > 0) await trx.insertInto('events').values(rows).execute();
-    if (result.ok) for (const q of timerQueries(trx, input, at)) await trx.executeQuery(q);
-    return result;
+    if (!result.ok) return result;
+    if (!input.derive || !updated) {
+      for (const q of timerQueries(trx, input, at)) await trx.executeQuery(q);
+      return result;
+    }
+    const pending = await pendingLifecycleQuery(trx, input.conversationId).forUpdate().execute();
+    const d = derived(trx, input, result.conversation, result.events, pending);
+    await trx.executeQuery(d.update);
+    for (const q of timerQueries(trx, input, at, d.timers)) await trx.executeQuery(q);
+    return { ...result, conversation: toConversation({ ...updated, lifecycle: d.lifecycleText }) };
   });
 }

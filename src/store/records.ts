@@ -1,5 +1,9 @@
 /** What the store hands out: parsed rows, camelCase, JSON decoded. */
+import type { ConversationEventType } from '../core/conversation/conversation-events.ts';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
+import type { Lifecycle } from '../core/conversation/lifecycle.ts';
+
+export type { ConversationEventType } from '../core/conversation/conversation-events.ts';
 
 export type ActorType = 'customer' | 'bot' | 'agent' | 'system';
 
@@ -12,14 +16,14 @@ export interface EventActor {
 export interface StoredEvent {
   readonly conversationId: string;
   readonly seq: number;
-  readonly type: string;
+  readonly type: ConversationEventType;
   readonly at: string;
   readonly actor: EventActor;
   readonly data: Record<string, unknown>;
 }
 
 export interface NewEvent {
-  readonly type: string;
+  readonly type: ConversationEventType;
   readonly actor: EventActor;
   readonly data: Record<string, unknown>;
   /** Dedupe key of a client-sent message; a second event with the same key is refused. */
@@ -56,8 +60,10 @@ export interface ConversationRecord {
   /** The provider's thread id (WhatsApp, Telegram, SMS …); null for web and API. */
   readonly externalThread: string | null;
   readonly channelState: ChannelState;
-  /** Agents who declined or let expire an offer of this conversation. */
+  /** Agents who declined or let expire an offer of this conversation in the current round. */
   readonly declinedBy: readonly string[];
+  /** Who waits for whom since when, and how far each ladder went (core/conversation/lifecycle.ts). */
+  readonly lifecycle: Lifecycle;
 }
 
 /** What the channel says about this thread, respected by outbound sending. */
@@ -124,6 +130,8 @@ export interface NewTimer {
 
 /** Timer changes made in the same transaction as a conversation change. */
 export interface TimerChanges {
+  /** Cancel these pending timers by id. */
+  readonly cancelIds?: readonly string[];
   /** Cancel the conversation's pending timers of these kinds ('all' for every kind) first. */
   readonly cancel?: readonly string[] | 'all';
   readonly schedule?: readonly NewTimer[];

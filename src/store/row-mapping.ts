@@ -1,5 +1,7 @@
 /** Converts between database rows and records. */
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
+import type { ConversationEventType } from '../core/conversation/conversation-events.ts';
+import { EMPTY_LIFECYCLE } from '../core/conversation/lifecycle.ts';
 import type {
   ActorType,
   AgentRecord,
@@ -34,6 +36,7 @@ export function toConversation(row: ConversationsTable): ConversationRecord {
   lazyJson(record, 'handoff', row.handoff, null);
   lazyJson(record, 'channelState', row.channel_state, {});
   lazyJson(record, 'declinedBy', row.declined_by, []);
+  lazyJson(record, 'lifecycle', row.lifecycle, EMPTY_LIFECYCLE);
   return record as unknown as ConversationRecord;
 }
 
@@ -61,7 +64,8 @@ export function toEvent(row: EventsTable): StoredEvent {
   return {
     conversationId: row.conversation_id,
     seq: Number(row.seq),
-    type: row.type,
+    // Only the writer adds events, with types from the registry (core/conversation/conversation-events.ts).
+    type: row.type as ConversationEventType,
     at: row.created_at,
     actor,
     data: JSON.parse(row.data) as Record<string, unknown>,

@@ -17,6 +17,7 @@ export interface ConversationsTable {
   external_thread: string | null;
   channel_state: string | null;
   declined_by: string | null;
+  lifecycle: string | null;
   token_hash: string;
   last_seq: number;
   handoff: string | null;

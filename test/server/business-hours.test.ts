@@ -74,7 +74,9 @@ describe('business hours', () => {
       token: agent,
     });
     expect(claim.body.conversation.status).toBe('assigned');
-    expect(await s.server.store.timers.pendingFor(c.id)).toEqual([]);
+    expect((await s.server.store.timers.pendingFor(c.id)).map((t) => t.kind)).toEqual([
+      'agent.reply_due',
+    ]);
   });
 
   it('keeps trust & safety open around the clock', async () => {

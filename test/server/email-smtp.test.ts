@@ -376,7 +376,9 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       const current = await store().conversations.get(c.id);
       await store().conversations.commit({
         conversationId: c.id,
-        events: [{ type: 'customer.reply_by_email', actor: { type: 'customer' }, data: {} }],
+        events: [
+          { type: 'conversation.continue_by_message', actor: { type: 'customer' }, data: {} },
+        ],
         changes: {
           channelState: { ...current!.channelState, replyByEmail: 'sam@customer.test' },
         },

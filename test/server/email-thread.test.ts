@@ -6,6 +6,7 @@ import {
   parseBatonMessageId,
 } from '../../src/server/email/email-message-ids.ts';
 import { planEmailThread } from '../../src/server/email/email-thread.ts';
+import { EMPTY_LIFECYCLE } from '../../src/core/conversation/lifecycle.ts';
 import type { ConversationRecord, StoredEvent } from '../../src/store/records.ts';
 
 function conversation(overrides: Partial<ConversationRecord>): ConversationRecord {
@@ -30,12 +31,13 @@ function conversation(overrides: Partial<ConversationRecord>): ConversationRecor
     externalThread: '<root@customer.test>',
     channelState: {},
     declinedBy: [],
+    lifecycle: EMPTY_LIFECYCLE,
     ...overrides,
   };
 }
 
 let seq = 0;
-function event(type: string, data: Record<string, unknown>): StoredEvent {
+function event(type: StoredEvent['type'], data: Record<string, unknown>): StoredEvent {
   seq += 1;
   return { conversationId: 'c_1', seq, type, at: '', actor: { type: 'system' }, data };
 }

@@ -41,54 +41,56 @@ describe('routing through the server', () => {
   }
   const status = async (id: string) => (await s.server.store.conversations.get(id))!;
 
-  it('offers to an online agent, takes it back on decline or silence, and never re-offers to them', async () => {
+  it('takes an offer back on decline or silence, and brings it back to them after the others', async () => {
     const alex = await online('alex@example.com');
+    const samToken = await online('sam@example.com');
+    const ids = {
+      [alex]: (await api(s.baseUrl, 'GET', '/api/v1/me', { token: alex })).body.agent.id,
+      [samToken]: (await api(s.baseUrl, 'GET', '/api/v1/me', { token: samToken })).body.agent.id,
+    };
+    const tokenOf = (agentId: string) => (ids[alex] === agentId ? alex : samToken);
     const c = await handOff();
-    const offered = await until(async () =>
-      (await status(c.id)).status === 'offered' ? status(c.id) : undefined,
-    );
-    const alexId = (await api(s.baseUrl, 'GET', '/api/v1/me', { token: alex })).body.agent.id;
-    expect(offered.offeredTo).toBe(alexId);
+    const offeredTo = async (not?: string) =>
+      until(async () => {
+        const now = await status(c.id);
+        return now.status === 'offered' && now.offeredTo !== not ? now.offeredTo! : undefined;
+      });
+    const first = await offeredTo();
     expect((await s.server.store.timers.pendingFor(c.id)).map((t) => t.kind).sort()).toEqual([
       'offer.expire',
       'sla.first_response',
     ]);
-
-    const sam = await login(s.baseUrl, 'sam@example.com', s.demoAgent.password);
+    const other = ids[alex] === first ? ids[samToken]! : ids[alex]!;
     const stolen = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
-      token: sam,
+      token: tokenOf(other),
     });
     expect(stolen.body.error.code).toBe('ALREADY_CLAIMED');
 
+    // The first declines: offered to the other, who lets it expire (30 s offer timeout).
     const declined = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/decline`, {
-      token: alex,
+      token: tokenOf(first),
     });
-    expect(declined.body.conversation.status).toBe('queued');
-    expect((await status(c.id)).declinedBy).toEqual([alexId]);
-    // Alex declined: nobody else is online, so it waits (with its SLA timer).
-    await new Promise((r) => setTimeout(r, 200));
-    expect((await status(c.id)).status).toBe('queued');
-    expect(await s.server.store.timers.deadEnds()).toEqual([]);
-
-    // Sam comes online: offered to Sam; Sam stays silent past the 30 s offer timeout.
-    await online('sam@example.com');
-    const toSam = await until(async () =>
-      (await status(c.id)).status === 'offered' ? status(c.id) : undefined,
-    );
-    expect(toSam.offeredTo).not.toBe(alexId);
+    expect(declined.status).toBe(200);
+    expect(await offeredTo(first)).toBe(other);
     offsetMs += 31_000;
-    const back = await until(async () =>
-      (await status(c.id)).status === 'queued' ? status(c.id) : undefined,
+    // Everyone eligible let it pass: a new round, and it comes back to the first agent.
+    expect(await offeredTo(other)).toBe(first);
+    const round = (await s.server.store.conversations.eventsSince(c.id, 0)).find(
+      (e) => e.type === 'conversation.offer_round_completed',
     );
-    expect(back.declinedBy).toHaveLength(2);
-    const events = await s.server.store.conversations.eventsSince(c.id, 0);
-    expect(events.map((e) => e.type)).toEqual(
-      expect.arrayContaining([
-        'conversation.offered',
-        'conversation.offer_declined',
-        'conversation.offer_expired',
-      ]),
+    expect(round?.data).toMatchObject({ round: 1 });
+    expect((await status(c.id)).declinedBy).toEqual([]);
+    // Two more silences end round 2: the supervisor is alerted (offerRoundsBeforeAlert: 2).
+    offsetMs += 31_000;
+    expect(await offeredTo(first)).toBe(other);
+    offsetMs += 31_000;
+    const alert = await until(async () =>
+      (await s.server.store.conversations.eventsSince(c.id, 0)).find(
+        (e) => e.type === 'conversation.supervisor_alerted',
+      ),
     );
+    expect(alert.data).toMatchObject({ reason: 'offers_unanswered', rounds: 2 });
+    expect(await s.server.store.timers.deadEnds()).toEqual([]);
   });
 
   it('hands an offline agent’s conversations back to the queue, priority kept, customer told', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { bumpPriority } from '../../src/core/routing/bump-priority.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -90,13 +91,15 @@ describe.each(TEST_DATABASES)('supervisor and routing leftovers ($name)', (datab
       expect(overflowed.data).toMatchObject({ fromQueue: 'billing', toQueue: 'general' });
       const moved = await get(billing.id);
       expect(moved).toMatchObject({ status: 'queued', queue: 'general' });
-      expect(moved.priority).toBe(Math.min(100, priorityBefore + 15));
+      // Bounded bump (routing.deadEnds: step 15, ceiling 90): never past the ceiling.
+      expect(moved.priority).toBe(bumpPriority(priorityBefore, { step: 15, ceiling: 90 }));
       const told = (await events(billing.id)).filter((e) => e.data.kind === 'overflowed');
       expect(told).toHaveLength(1);
       expect(told[0]!.data.text).toMatch(/Nobody from Billing .* moved to Support/);
       // Re-armed in the new queue, remembering where it came from.
       const [timer] = await s.server.store.timers.pendingFor(billing.id);
-      expect(timer).toMatchObject({ kind: 'sla.first_response', data: { visited: ['billing'] } });
+      expect(timer).toMatchObject({ kind: 'sla.first_response', data: { stage: 1 } });
+      expect(moved.lifecycle.overflowedFrom).toEqual(['billing']);
       expect(Date.parse(timer!.dueAt) - (Date.now() + offsetMs)).toBeGreaterThan(
         (SLA_SECONDS - 5) * 1000,
       );
@@ -260,7 +263,10 @@ describe.each(TEST_DATABASES)('supervisor and routing leftovers ($name)', (datab
         'conversation.assigned',
         'message.created',
       ]);
-      expect(await s.server.store.timers.pendingFor(c.id)).toEqual([]);
+      // Assigned: the customer waits on Alex's first reply, with its deadline.
+      expect((await s.server.store.timers.pendingFor(c.id)).map((t) => t.kind)).toEqual([
+        'agent.reply_due',
+      ]);
       const overview = await api(s.baseUrl, 'GET', '/api/v1/supervisor/overview', { token: riley });
       const row = overview.body.agents.find((a: any) => a.id === alexId);
       expect(row).toMatchObject({ connected: true, presence: 'online' });

@@ -36,7 +36,8 @@ describe('timers', () => {
       expect(await store.timers.pendingFor(c.id)).toHaveLength(1);
 
       await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token: agent });
-      expect(await store.timers.pendingFor(c.id)).toEqual([]);
+      // Taken: the customer now waits on the agent's first reply, with its deadline.
+      expect((await store.timers.pendingFor(c.id)).map((t) => t.kind)).toEqual(['agent.reply_due']);
       await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/transfer`, {
         token: agent,
         body: { queue: 'billing' },

@@ -51,7 +51,7 @@ describe('continue by message', () => {
         continueByMessage: true,
         fields: { reply_by: 'this conversation' },
       });
-      expect(reply?.timers).toEqual({ cancel: ['customer.inactivity'] });
+      expect(reply?.lifecycle).toEqual({ customerAwaySince: null });
     },
   );
 

@@ -4,6 +4,7 @@
  * the conversation service persists the result with a conditional update.
  */
 import type { ErrorCode } from '../errors/error-codes.ts';
+import type { ConversationEventType } from './conversation-events.ts';
 import { EVENT_TYPE_OF, type ConversationCommand } from './conversation-command.ts';
 import type { ConversationSnapshot } from './conversation-state.ts';
 
@@ -11,7 +12,7 @@ export type TransitionResult =
   | {
       readonly ok: true;
       readonly state: ConversationSnapshot;
-      readonly event: { readonly type: string; readonly at: string };
+      readonly event: { readonly type: ConversationEventType; readonly at: string };
     }
   | { readonly ok: false; readonly code: ErrorCode };
 
@@ -64,6 +65,21 @@ function nextSnapshot(s: ConversationSnapshot, c: ConversationCommand): Next {
       if (s.state !== 'assigned') return { code: 'INVALID_TRANSITION' };
       if (s.assigneeId !== c.agentId) return { code: 'NOT_ASSIGNEE' };
       return waiting(c.toQueue);
+    case 'transfer_to_agent':
+      if (s.state !== 'assigned') return { code: 'INVALID_TRANSITION' };
+      if (s.assigneeId !== c.agentId) return { code: 'NOT_ASSIGNEE' };
+      if (c.toAgentId === c.agentId) return { code: 'VALIDATION_FAILED' };
+      return { state: 'offered', assigneeId: null, offeredTo: c.toAgentId, queue: s.queue };
+    case 'reassign':
+      if (s.state === 'bot' || s.state === 'intake') return { code: 'INVALID_TRANSITION' };
+      if ('toQueue' in c) return waiting(c.toQueue);
+      if (s.state === 'assigned' && s.assigneeId === c.toAgentId) {
+        return { code: 'INVALID_TRANSITION' };
+      }
+      return { state: 'assigned', assigneeId: c.toAgentId, offeredTo: null, queue: s.queue };
+    case 'requeue':
+      if (s.state !== 'assigned') return { code: 'INVALID_TRANSITION' };
+      return waiting(s.queue);
     case 'release':
       if (s.state !== 'assigned' && s.state !== 'offered') return { code: 'INVALID_TRANSITION' };
       return waiting(s.queue);

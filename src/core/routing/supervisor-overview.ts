@@ -5,7 +5,7 @@
  * presence, load and conversations; and the alerts: conversations whose SLA is breached and
  * that nobody has picked up yet. Pure: the server supplies the rows and `now`.
  */
-import { estimateWait } from '../sla/estimate-wait.ts';
+import { credibleWait } from '../sla/credible-wait.ts';
 import type { QueueConfig } from './queue-config.ts';
 
 export interface OverviewConversation {
@@ -163,27 +163,32 @@ function queueOverview(
     (n, a) => n + Math.max(0, a.maxConcurrent - (byId.get(a.id)?.load ?? 0)),
     0,
   );
-  const band =
-    serving.length === 0
-      ? null
-      : estimateWait({
-          position: waiting.filter((c) => c.status === 'queued').length + 1,
-          agentsServing: serving.length,
-          concurrency: slots / serving.length,
-          avgHandleMinutes: input.avgHandleMinutes(q.id),
-          freeSlots: free,
-        });
   const waits = waiting.flatMap((c) => {
     const s = secondsSince(c.waitingSince, input.now);
     return s === null ? [] : [s];
   });
+  const longestWaitSeconds = waits.length === 0 ? null : Math.max(...waits);
+  // Consistent with the longest wait: free slots that leave people waiting are not counted.
+  const band =
+    serving.length === 0
+      ? null
+      : credibleWait(
+          {
+            position: waiting.filter((c) => c.status === 'queued').length + 1,
+            agentsServing: serving.length,
+            concurrency: slots / serving.length,
+            avgHandleMinutes: input.avgHandleMinutes(q.id),
+            freeSlots: free,
+          },
+          longestWaitSeconds === null ? null : longestWaitSeconds / 60,
+        );
   return {
     id: q.id,
     name: q.name,
     waiting: waiting.length,
     offered: waiting.filter((c) => c.status === 'offered').length,
     deferred: inQueue.filter((c) => c.status === 'deferred').length,
-    longestWaitSeconds: waits.length === 0 ? null : Math.max(...waits),
+    longestWaitSeconds,
     estimatedWait: band && { lowMinutes: band.lowMinutes, highMinutes: band.highMinutes },
     slaBreachesToday: input.breaches.filter((b) => b.queue === q.id).length,
     agentsOnline: serving.length,

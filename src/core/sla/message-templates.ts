@@ -5,6 +5,7 @@
  */
 import { WAITING_ROOM_KEYS, WAITING_ROOM_TEMPLATES } from './waiting-room-templates.ts';
 import { WORKFLOW_KEYS, WORKFLOW_TEMPLATES } from './workflow-templates.ts';
+import { DEAD_END_KEYS, DEAD_END_TEMPLATES } from './dead-end-templates.ts';
 
 export const TEMPLATE_KEYS = [
   'waiting',
@@ -19,6 +20,7 @@ export const TEMPLATE_KEYS = [
   'context_kept',
   ...WAITING_ROOM_KEYS,
   ...WORKFLOW_KEYS,
+  ...DEAD_END_KEYS,
 ] as const;
 
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -32,6 +34,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   en: {
     ...WAITING_ROOM_TEMPLATES.en,
     ...WORKFLOW_TEMPLATES.en,
+    ...DEAD_END_TEMPLATES.en,
     waiting:
       'You are number {position} in the queue for {team}. The estimated wait is about {low}–{high} minutes, and a person will reply right here.',
     waiting_short:
@@ -53,6 +56,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   es: {
     ...WAITING_ROOM_TEMPLATES.es,
     ...WORKFLOW_TEMPLATES.es,
+    ...DEAD_END_TEMPLATES.es,
     waiting:
       'Eres el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos, y una persona te responderá aquí mismo.',
     waiting_short:
@@ -74,6 +78,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   de: {
     ...WAITING_ROOM_TEMPLATES.de,
     ...WORKFLOW_TEMPLATES.de,
+    ...DEAD_END_TEMPLATES.de,
     waiting:
       'Sie sind Nummer {position} in der Warteschlange von {team}. Die geschätzte Wartezeit beträgt etwa {low}–{high} Minuten; eine Person antwortet Ihnen direkt hier.',
     waiting_short:
@@ -97,6 +102,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   fr: {
     ...WAITING_ROOM_TEMPLATES.fr,
     ...WORKFLOW_TEMPLATES.fr,
+    ...DEAD_END_TEMPLATES.fr,
     waiting:
       'Vous êtes numéro {position} dans la file d’attente de {team}. L’attente estimée est d’environ {low} à {high} minutes, et une personne vous répondra ici même.',
     waiting_short:
@@ -119,6 +125,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
   pt: {
     ...WAITING_ROOM_TEMPLATES.pt,
     ...WORKFLOW_TEMPLATES.pt,
+    ...DEAD_END_TEMPLATES.pt,
     waiting:
       'Você é o número {position} na fila de {team}. A espera estimada é de cerca de {low}–{high} minutos, e uma pessoa vai responder aqui mesmo.',
     waiting_short:

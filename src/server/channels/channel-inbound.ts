@@ -8,6 +8,7 @@ import type { ChannelEvent, MessageEvent } from '../../channels/index.ts';
 import type { ConversationRecord, NewEvent } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
 import {
   findAnsweredEmailConversation,
@@ -25,6 +26,8 @@ import {
 export interface ChannelInboundDeps {
   readonly store: Store;
   readonly bus: EventBus;
+  /** Every conversation write (commit, then publish) goes through it. */
+  readonly writer: ConversationWriter;
   readonly service: ConversationService;
   readonly clock: () => Date;
   /** Longer provider texts (an email) are cut to this, marked, rather than refused. */
@@ -141,7 +144,7 @@ export class ChannelInbound {
     message: { text: string; clientMessageId: string; extra: Record<string, unknown> },
     event: MessageEvent,
   ): Promise<void> {
-    const { store, bus, clock } = this.deps;
+    const { store, writer, clock } = this.deps;
     const recent = await store.conversations.eventsSince(
       conversation.id,
       Math.max(0, conversation.lastSeq - 200),
@@ -169,7 +172,7 @@ export class ChannelInbound {
       },
     };
     const commit = (withReply: boolean) =>
-      store.conversations.commit({
+      writer.commit({
         conversationId: conversation.id,
         expectStatus: withReply ? ['bot', 'intake'] : OPEN_STATES,
         changes: { preview: message.text.slice(0, 140) },
@@ -179,7 +182,6 @@ export class ChannelInbound {
     let result = await commit(answer);
     // A person took the conversation in between: store the message, and the bot stays silent.
     if (!result.ok && result.reason === 'conflict' && answer) result = await commit(false);
-    if (result.ok) bus.publish(result);
   }
 
   /** Stores the files that came with the message (before it is visible to anyone). */
@@ -208,7 +210,7 @@ export class ChannelInbound {
     // Cheap test first: most messages are not ratings, and need no look-up of the thread.
     const parsed = event.text ? parseRating(event.text) : null;
     if (!parsed) return false;
-    const { store, bus, clock } = this.deps;
+    const { store, writer, clock } = this.deps;
     const latest =
       channel === 'email'
         ? await findAnsweredEmailConversation(store, event)
@@ -224,7 +226,7 @@ export class ChannelInbound {
     if (recent.some((e) => e.data.clientMessageId === clientMessageId)) return true;
     const asked = recent.some((e) => e.data.kind === 'csat_request');
     if (!asked || recent.some((e) => e.type === 'csat.submitted')) return false;
-    const result = await store.conversations.commit({
+    const result = await writer.commit({
       conversationId: latest.id,
       events: [
         {
@@ -254,7 +256,6 @@ export class ChannelInbound {
       ],
       now: clock(),
     });
-    if (result.ok) bus.publish(result);
     // A redelivery of the same answer is a duplicate: stored once, answered once.
     return result.ok || result.reason === 'duplicate';
   }
@@ -299,7 +300,7 @@ export class ChannelInbound {
         ? await conversations.findLatestByThread(channel, thread)
         : await conversations.get(thread.conversationId);
     if (!conversation) return;
-    const result = await this.deps.store.conversations.commit({
+    await this.deps.writer.commit({
       conversationId: conversation.id,
       events: [{ ...event, actor: { type: 'system' } }],
       ...(channelState
@@ -307,7 +308,6 @@ export class ChannelInbound {
         : {}),
       now: this.deps.clock(),
     });
-    if (result.ok) this.deps.bus.publish(result);
   }
 }
 

@@ -8,6 +8,7 @@
 import type { ChannelAdapter, WhatsAppAdapter, WhatsAppTemplate } from '../../channels/index.ts';
 import { whatsAppWindow } from './whatsapp-window-check.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { ConversationRecord, StoredEvent, TimerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { EnabledAdapters } from './create-adapters.ts';
@@ -19,6 +20,8 @@ const OUTBOUND_FROM = new Set(['bot', 'agent', 'system']);
 export interface ChannelOutboundDeps {
   readonly store: Store;
   readonly bus: EventBus;
+  /** Every conversation write (commit, then publish) goes through it. */
+  readonly writer: ConversationWriter;
   readonly adapters: EnabledAdapters;
   readonly clock: () => Date;
   /** Asks the timer loop to run now, so replies do not wait for the next interval. */
@@ -137,7 +140,7 @@ async function delivery(
   error: string | undefined,
   now: Date,
 ): Promise<void> {
-  const result = await deps.store.conversations.commit({
+  await deps.writer.commit({
     conversationId: conversation.id,
     events: [
       {
@@ -148,5 +151,4 @@ async function delivery(
     ],
     now,
   });
-  if (result.ok) deps.bus.publish(result);
 }

@@ -5,6 +5,7 @@
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { AgentRecord, StoredEvent } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -30,6 +31,8 @@ export async function sendWhatsAppTemplate(
   deps: {
     readonly store: Store;
     readonly bus: EventBus;
+    /** Every conversation write (commit, then publish) goes through it. */
+    readonly writer: ConversationWriter;
     readonly clock: () => Date;
     readonly templates: readonly ConfiguredTemplate[];
   },
@@ -59,7 +62,7 @@ export async function sendWhatsAppTemplate(
   if (conversation.status !== 'assigned' || conversation.assigneeId !== agent.id)
     throw new BatonError('NOT_ASSIGNEE', 'Claim the conversation before writing.');
   const text = renderTemplatePreview(template.preview, request.parameters);
-  const result = await deps.store.conversations.commit({
+  const result = await deps.writer.commit({
     conversationId,
     expectStatus: ['assigned'],
     expectAssigneeId: agent.id,
@@ -86,6 +89,5 @@ export async function sendWhatsAppTemplate(
     if (result.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
     throw new BatonError('NOT_ASSIGNEE', 'The conversation is no longer yours.');
   }
-  deps.bus.publish(result);
   return result.events;
 }

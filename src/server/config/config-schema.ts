@@ -95,6 +95,52 @@ const EmailChannel = Type.Object(
   { additionalProperties: false },
 );
 
+/** How each way a customer could be forgotten is moved on (docs/routing.md, "No dead ends"). */
+const DeadEndsSchema = Type.Object(
+  {
+    offerRoundsBeforeAlert: Type.Integer({
+      minimum: 1,
+      default: 2,
+      description:
+        'Offer rounds (every eligible agent let it pass) after which each round alerts the supervisor.',
+    }),
+    replyNudgeSeconds: Type.Integer({
+      minimum: 1,
+      default: 120,
+      description: 'Assigned, the customer waiting on the agent this long: the agent is nudged.',
+    }),
+    replyAlertSeconds: Type.Integer({
+      minimum: 1,
+      default: 240,
+      description: '… this long: the supervisor is alerted.',
+    }),
+    replyRequeueSeconds: Type.Integer({
+      minimum: 1,
+      default: 420,
+      description: '… this long: the conversation goes back to the queue with raised priority.',
+    }),
+    ownerGoneSeconds: Type.Integer({
+      minimum: 1,
+      default: 60,
+      description:
+        'An agent whose inbox socket is gone this long: their conversations are re-queued.',
+    }),
+    priorityStep: Type.Integer({
+      minimum: 1,
+      maximum: 50,
+      default: 15,
+      description: 'Largest priority bump of one SLA breach or re-queue.',
+    }),
+    priorityCeiling: Type.Integer({
+      minimum: 2,
+      maximum: 99,
+      default: 90,
+      description: 'Bumps never raise a priority above this (kept below the maximum, 100).',
+    }),
+  },
+  { additionalProperties: false, default: {} },
+);
+
 /** Opening hours in a time zone with holidays: `routing.businessHours` and each of `routing.calendars`. */
 const CalendarSchema = Type.Object(
   {
@@ -308,6 +354,7 @@ export const ConfigSchema = Type.Object(
           default: 5000,
           description: 'Routing also runs this often, besides on every change.',
         }),
+        deadEnds: DeadEndsSchema,
       },
       { additionalProperties: false, default: {} },
     ),

@@ -5,9 +5,8 @@
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, StoredEvent } from '../../store/records.ts';
-import { OFFER_TIMER } from '../routing/router-service.ts';
-import { slaTimer } from '../timers/sla-breach.ts';
-import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
+import { messageCreated, systemMessage } from '../../core/conversation/conversation-events.ts';
+import { applyCommand, type ApplyCommandDeps } from '../../app/conversations/apply-command.ts';
 import {
   agentJoinedText,
   agentLeftText,
@@ -16,9 +15,7 @@ import {
   returnedToBotText,
   transferredText,
 } from './customer-messages.ts';
-import { LIFECYCLE_TIMERS } from '../timers/lifecycle-timers.ts';
 import { requireAvailableAgent, type IsConnected } from '../routing/agent-availability.ts';
-import type { SlaMsFor } from '../routing/queue-sla.ts';
 import { transferredToAgentText } from '../routing/reassign-texts.ts';
 import { queueCatalog, type QueueCatalog } from '../routing/queue-catalog.ts';
 import { waitingSettings, type WaitingSettings } from './waiting-settings.ts';
@@ -28,27 +25,15 @@ const agentActor = (agent: AgentRecord) => ({
   id: agent.id,
   name: agent.name,
 });
-const systemMessage = (text: string, kind: string) => ({
-  type: 'message.created',
-  actor: { type: 'system' as const },
-  data: { from: 'system', text, kind },
-});
 
 export interface AgentWorkflowDeps extends ApplyCommandDeps {
-  /** First-response target: a conversation back in a queue waits at most this long unalarmed. */
-  readonly slaMs: number;
   /** The queues in force, for team names; the built-in six by default. */
   readonly queues?: QueueCatalog;
   /** Per-queue template overrides (routing.queueMessages); none by default. */
   readonly settings?: WaitingSettings;
-  /** Per-queue target (falls back to `slaMs`'s setting); used where the queue is known. */
-  readonly slaMsFor?: SlaMsFor;
   /** Whether an agent has the inbox open: a transfer to a named agent needs them there. */
   readonly isConnected?: IsConnected;
 }
-
-/** How long a colleague has to accept a conversation transferred to them by name. */
-const NAMED_OFFER_SECONDS = 60;
 
 export class AgentWorkflow {
   private readonly queues: QueueCatalog;
@@ -59,8 +44,10 @@ export class AgentWorkflow {
     this.settings = deps.settings ?? waitingSettings({}, this.queues);
   }
 
+  /** Atomic with the agent's capacity: two claims at once cannot both exceed it. */
   claim(id: string, agent: AgentRecord) {
     return applyCommand(this.deps, id, {
+      capacity: { agentId: agent.id, max: agent.maxConcurrent },
       command: { type: 'claim', agentId: agent.id },
       actor: agentActor(agent),
       data: { agentId: agent.id, agentName: agent.name },
@@ -70,7 +57,6 @@ export class AgentWorkflow {
           'agent_joined',
         ),
       ],
-      timers: { cancel: LIFECYCLE_TIMERS },
     });
   }
 
@@ -92,8 +78,7 @@ export class AgentWorkflow {
           'csat_request',
         ),
       ],
-      extraChanges: { resolvedAt: this.deps.clock().toISOString() },
-      timers: { cancel: LIFECYCLE_TIMERS },
+      extraChanges: () => ({ resolvedAt: this.deps.clock().toISOString() }),
     });
   }
 
@@ -113,11 +98,6 @@ export class AgentWorkflow {
           'transferred',
         ),
       ],
-      // Waiting again: the SLA clock restarts in the new queue.
-      timers: {
-        cancel: LIFECYCLE_TIMERS,
-        schedule: [slaTimer(this.deps.clock(), this.slaMsFor(toQueue))],
-      },
     });
   }
 
@@ -136,49 +116,33 @@ export class AgentWorkflow {
       this.deps.isConnected ?? (() => true),
       toAgentId,
     );
-    const current = await this.deps.store.conversations.get(id);
-    if (!current)
-      throw new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${id}.`);
-    const queue = current.queue ?? 'general';
-    const now = this.deps.clock();
-    const expiresAt = new Date(now.getTime() + NAMED_OFFER_SECONDS * 1000);
     return applyCommand(this.deps, id, {
-      command: { type: 'transfer', agentId: agent.id, toQueue: queue },
+      command: { type: 'transfer_to_agent', agentId: agent.id, toAgentId: target.id },
+      capacity: { agentId: target.id, max: target.maxConcurrent },
       actor: agentActor(agent),
-      data: {
+      data: (current) => ({
         by: agent.id,
-        toQueue: queue,
+        toQueue: current.queue ?? 'general',
         toAgentId: target.id,
         toAgentName: target.name,
         ...(note ? { note } : {}),
-      },
-      extraEvents: () => [
+      }),
+      extraEvents: (c) => [
         {
           type: 'conversation.offered',
           actor: agentActor(agent),
           data: {
             agentId: target.id,
             agentName: target.name,
-            expiresAt: expiresAt.toISOString(),
+            expiresAt: new Date(
+              this.deps.clock().getTime() + this.deps.writer.policy.offerSeconds(c.queue) * 1000,
+            ).toISOString(),
             viaTransfer: true,
           },
         },
         systemMessage(transferredToAgentText(target.name), 'transferred'),
       ],
-      // The transition puts it back in the queue; a named transfer reserves it for the colleague.
-      extraChanges: { status: 'offered', offeredTo: target.id },
-      timers: {
-        cancel: LIFECYCLE_TIMERS,
-        schedule: [
-          slaTimer(now, this.slaMsFor(queue)),
-          { kind: OFFER_TIMER, dueAt: expiresAt, data: { agentId: target.id } },
-        ],
-      },
     });
-  }
-
-  private slaMsFor(queue: string | null): number {
-    return this.deps.slaMsFor?.(queue) ?? this.deps.slaMs;
   }
 
   /** The offered agent says no: back in the queue, never offered to them again. */
@@ -187,9 +151,7 @@ export class AgentWorkflow {
       command: { type: 'decline_offer', agentId: agent.id },
       actor: agentActor(agent),
       data: { agentId: agent.id },
-      extraChanges: {},
       declineBy: agent.id,
-      timers: { cancel: [OFFER_TIMER] },
     });
   }
 
@@ -197,14 +159,17 @@ export class AgentWorkflow {
    * The agent leaves (goes offline): their conversations go back to the queue with their
    * priority kept, and each customer is told. Returns how many were handed back.
    */
-  async releaseAll(agent: AgentRecord): Promise<number> {
+  async releaseAll(
+    agent: AgentRecord,
+    reason: 'agent_offline' | 'agent_disconnected' = 'agent_offline',
+  ): Promise<number> {
     let released = 0;
     for (const conversation of await this.deps.store.reads.assignedTo(agent.id)) {
       try {
         await applyCommand(this.deps, conversation.id, {
-          command: { type: 'release', reason: 'agent_offline' },
-          actor: agentActor(agent),
-          data: { agentId: agent.id, reason: 'agent_offline' },
+          command: { type: 'release', reason },
+          actor: reason === 'agent_offline' ? agentActor(agent) : { type: 'system' },
+          data: { agentId: agent.id, reason },
           extraEvents: (c) =>
             c.status === 'assigned'
               ? [
@@ -214,10 +179,6 @@ export class AgentWorkflow {
                   ),
                 ]
               : [],
-          timers: {
-            cancel: LIFECYCLE_TIMERS,
-            schedule: [slaTimer(this.deps.clock(), this.slaMsFor(conversation.queue))],
-          },
         });
         released++;
       } catch {
@@ -234,34 +195,30 @@ export class AgentWorkflow {
       actor: agentActor(agent),
       data: { by: agent.id },
       extraEvents: (c) => [
-        {
-          type: 'message.created',
-          actor: { type: 'bot' as const },
-          data: {
-            from: 'bot',
+        messageCreated(
+          { type: 'bot' },
+          {
             text: returnedToBotText(agent.name, c.language, this.settings.overrides(c.queue)),
             kind: 'returned',
-            intent: 'returned',
+            extra: { intent: 'returned' },
           },
-        },
+        ),
       ],
     });
   }
 
   /** A note for the team; the customer never sees its text. */
   async addNote(id: string, agent: AgentRecord, text: string): Promise<StoredEvent[]> {
-    const result = await this.deps.store.conversations.commit({
+    const result = await this.deps.writer.commit({
       conversationId: id,
       events: [
         { type: 'note.created', actor: agentActor(agent), data: { text, agentName: agent.name } },
       ],
-      now: this.deps.clock(),
     });
     if (!result.ok) {
       if (result.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
       throw new BatonError('INVALID_TRANSITION');
     }
-    this.deps.bus.publish(result);
     return result.events;
   }
 }

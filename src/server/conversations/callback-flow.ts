@@ -10,9 +10,7 @@ import { callbackSlots, parseCallbackTime } from '../../core/sla/callback-slots.
 import { formatFollowUp, zoneAbbreviation } from '../../core/sla/format-follow-up.ts';
 import { messageLanguage } from '../../core/sla/message-templates.ts';
 import type { CalendarFor } from '../routing/team-calendar.ts';
-import { FOLLOW_UP_TIMER } from '../timers/follow-up.ts';
-import { LIFECYCLE_TIMERS } from '../timers/lifecycle-timers.ts';
-import { snapshotOf } from './apply-command.ts';
+import { snapshotOf } from '../../app/conversations/apply-command.ts';
 import { readPhone } from './field-answer.ts';
 import { withCollected } from './queue-fields.ts';
 import type { FlowContext, Reply } from './waiting-room.ts';
@@ -112,10 +110,8 @@ export class CallbackFlow {
           data: { reason: 'callback', followUpAt: at.toISOString(), timeZone: calendar.timeZone },
         },
       ],
-      timers: {
-        cancel: LIFECYCLE_TIMERS,
-        schedule: [{ kind: FOLLOW_UP_TIMER, dueAt: at, data: { reason: 'callback', phone } }],
-      },
+      // The writer derives the follow-up timer from the promise.
+      lifecycle: { followUp: { at: at.toISOString(), reason: 'callback', phone } },
     };
   }
 }

@@ -7,6 +7,11 @@
 import type { SlaMsFor } from '../routing/queue-sla.ts';
 import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../../bus/event-bus.ts';
+import type {
+  ConversationWriter,
+  WriteInput,
+} from '../../app/conversations/conversation-writer.ts';
+import { messageCreated } from '../../core/conversation/conversation-events.ts';
 import { isClosed } from '../../core/conversation/conversation-state.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord, StoredEvent } from '../../store/records.ts';
@@ -28,7 +33,9 @@ import type { BotResponder, EscalationJudge, PresencePort } from './ports.ts';
 
 export interface ConversationServiceDeps {
   readonly store: Store;
+  /** Only to hear handle times; every write goes through the writer. */
   readonly bus: EventBus;
+  readonly writer: ConversationWriter;
   readonly judge: EscalationJudge;
   readonly bot: BotResponder;
   readonly presence: PresencePort;
@@ -99,7 +106,7 @@ export class ConversationService {
 
   async start(input: StartConversationInput) {
     const token = newToken();
-    const { conversation, events } = await this.deps.store.conversations.create({
+    const { conversation, events } = await this.deps.writer.create({
       id: `c_${randomUUID().replaceAll('-', '')}`,
       channel: input.channel,
       customer: input.customer,
@@ -113,19 +120,16 @@ export class ConversationService {
           actor: { type: 'customer' },
           data: { channel: input.channel },
         },
-        {
-          type: 'message.created',
-          actor: { type: 'bot' },
-          data: {
-            from: 'bot',
+        messageCreated(
+          { type: 'bot' },
+          {
             text: greetingText(this.deps.botName),
             kind: 'greeting',
-            intent: 'greeting',
+            extra: { intent: 'greeting' },
           },
-        },
+        ),
       ],
     });
-    this.deps.bus.publish({ conversation, events });
     return { conversation, token, events };
   }
 
@@ -243,15 +247,10 @@ export class ConversationService {
   /** Commits and publishes; turns a refused commit into the error that explains it. */
   private async commitOrExplain(
     id: string,
-    input: Omit<Parameters<Store['conversations']['commit']>[0], 'conversationId' | 'now'>,
+    input: Omit<WriteInput, 'conversationId'>,
   ): Promise<PostResult & { conversation: ConversationRecord }> {
-    const result = await this.deps.store.conversations.commit({
-      ...input,
-      conversationId: id,
-      now: this.deps.clock(),
-    });
+    const result = await this.deps.writer.commit({ ...input, conversationId: id });
     if (result.ok) {
-      this.deps.bus.publish(result);
       return { events: result.events, duplicate: false, conversation: result.conversation };
     }
     switch (result.reason) {

@@ -53,7 +53,12 @@ export function toCustomerConversation(c: ConversationRecord): Record<string, un
  * The customer receives every seq (so resuming by `since` has no gaps) but only the fields
  * meant for them: the handoff decision, its evidence and the bot's scores stay internal.
  */
-export function toCustomerEvent(e: StoredEvent): StoredEvent {
+/** An event as the customer's socket sees it: a note shows only as an `internal` seq. */
+export type CustomerEvent = Omit<StoredEvent, 'type'> & {
+  readonly type: StoredEvent['type'] | 'internal';
+};
+
+export function toCustomerEvent(e: StoredEvent): CustomerEvent {
   const d = e.data;
   let data: Record<string, unknown>;
   if (e.type === 'message.created') {

@@ -33,7 +33,7 @@ export class DetailsFlow {
       value !== null
         ? [
             {
-              type: 'handoff.fields_added',
+              type: 'handoff.fields_added' as const,
               actor: { type: 'customer' as const },
               data: { fields: added, via: 'share_details' },
             },

@@ -4,18 +4,16 @@
  * charge, so a bot reply can never land after a person took over.
  */
 import { detectLanguage } from '../../core/signals/detect-language.ts';
-import type { SlaMsFor } from '../routing/queue-sla.ts';
-import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import { buildHandoffPacket } from '../../core/handoff/build-handoff-packet.ts';
 import type { FieldValue } from '../../core/handoff/handoff-packet.ts';
 import type {
+  ConversationChanges,
   ConversationRecord,
   NewEvent,
   StoredEvent,
-  TimerChanges,
 } from '../../store/records.ts';
-import { slaTimer } from '../timers/sla-breach.ts';
 import type { Store } from '../../store/store.ts';
 import { canReachLater, closedText } from './customer-messages.ts';
 import { waitingMessage } from './handoff-waiting-message.ts';
@@ -24,7 +22,8 @@ import { teamAvailability } from './team-availability.ts';
 import type { WaitingSettings } from './waiting-settings.ts';
 import { isOpen, nextOpening } from '../../core/sla/is-open.ts';
 import type { CalendarFor } from '../routing/team-calendar.ts';
-import { followUpTimer } from '../timers/follow-up.ts';
+import { followUpAt } from '../timers/follow-up.ts';
+import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
 import type {
   BotReply,
   BotResponder,
@@ -39,12 +38,11 @@ import { transcriptFromEvents } from './transcript-from-events.ts';
 
 interface HandoffStepDeps {
   readonly store: Store;
-  readonly bus: EventBus;
+  readonly writer: ConversationWriter;
   readonly judge: EscalationJudge;
   readonly bot: BotResponder;
   readonly presence: PresencePort;
   readonly clock: () => Date;
-  readonly slaMsFor: SlaMsFor;
   /** Measured handle time per queue (the configured prior until there are samples). */
   readonly handleTimes: Pick<HandleTimeCache, 'minutesFor'>;
   readonly settings: WaitingSettings;
@@ -99,12 +97,11 @@ export class HandoffStep {
       return conversation;
     const language = detectLanguage(message.data.text);
     if (language === null) return conversation;
-    const result = await this.deps.store.conversations.commit({
+    const result = await this.deps.writer.commit({
       conversationId: conversation.id,
       expectStatus: ['bot', 'intake'],
       changes: { language },
       events: [],
-      now: this.deps.clock(),
     });
     return result.ok ? result.conversation : conversation;
   }
@@ -221,7 +218,7 @@ export class HandoffStep {
     // After hours the request is captured with a promised follow-up, never left waiting blind.
     const calendar = this.deps.calendarFor(decision.queue);
     const closed = !isOpen(calendar, now);
-    const followUpAt = closed ? nextOpening(calendar, now) : null;
+    const followUp = closed ? nextOpening(calendar, now) : null;
     const handedOver = {
       type: next.event.type,
       actor: { type: 'bot' as const },
@@ -245,7 +242,7 @@ export class HandoffStep {
           this.deps.settings.teamName(decision.queue),
           calendar,
           now,
-          followUpAt,
+          followUp,
         ),
         'deferred',
       );
@@ -254,17 +251,18 @@ export class HandoffStep {
       return this.commit(
         conversation.id,
         ['bot', 'intake'],
-        { schedule: [followUpTimer(followUpAt, now)] },
+        { followUp: followUpAt(followUp, now) },
         { ...changes, status: 'deferred' },
         [
           handedOver,
           {
             type: 'conversation.deferred',
             actor: { type: 'system' },
-            data: { followUpAt: followUpAt?.toISOString() ?? null, timeZone: calendar.timeZone },
+            data: { followUpAt: followUp?.toISOString() ?? null, timeZone: calendar.timeZone },
           },
           closedMessage,
         ],
+        now,
       );
     }
     const told = waitingMessage({
@@ -278,30 +276,32 @@ export class HandoffStep {
     return this.commit(
       conversation.id,
       ['bot', 'intake'],
-      { schedule: [slaTimer(now, this.deps.slaMsFor(decision.queue))] },
+      undefined,
       { ...changes, status: next.state.state },
       [handedOver, { type: 'message.created', actor: { type: 'bot' }, data: told }],
+      now,
     );
   }
 
   private async commit(
     id: string,
     expectStatus: ConversationRecord['status'][],
-    timers: TimerChanges | undefined,
-    changes: Parameters<Store['conversations']['commit']>[0]['changes'],
+    lifecycle: LifecyclePatch | undefined,
+    changes: ConversationChanges | undefined,
     events: NewEvent[],
+    /** The handoff's own time, so the SLA clock starts exactly at `handedOverAt`. */
+    now?: Date,
   ): Promise<StoredEvent[]> {
-    const result = await this.deps.store.conversations.commit({
+    const result = await this.deps.writer.commit({
       conversationId: id,
       expectStatus,
       changes: changes ?? {},
       events,
-      ...(timers ? { timers } : {}),
-      now: this.deps.clock(),
+      ...(lifecycle ? { lifecycle } : {}),
+      ...(now ? { now } : {}),
     });
     // A refused commit means a person (or another node) acted first: the bot stays silent.
     if (!result.ok) return [];
-    this.deps.bus.publish(result);
     return result.events;
   }
 }

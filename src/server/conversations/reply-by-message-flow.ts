@@ -5,7 +5,6 @@
  * `channelState.replyByEmail`, where the email channel sends the agent's answer.
  */
 import { CHANNELS_THAT_REACH_LATER } from '../../core/sla/expectation-message.ts';
-import { INACTIVITY_TIMER } from '../timers/abandonment.ts';
 import { readEmail, readPhone } from './field-answer.ts';
 import { withCollected } from './queue-fields.ts';
 import type { FlowContext, Reply } from './waiting-room.ts';
@@ -91,7 +90,7 @@ function confirm(ctx: FlowContext, email: string | null): Reply {
       },
     ],
     // They may leave now: the inactivity check must not mark them abandoned.
-    timers: { cancel: [INACTIVITY_TIMER] },
+    lifecycle: { customerAwaySince: null },
   };
 }
 

@@ -4,7 +4,8 @@
  * follow-up questions). Every bot reply is committed on condition that nobody has taken the
  * conversation, so the bot never speaks once a person has claimed it.
  */
-import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
+import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { matchChoice, withNumberedChoices, type Choice } from '../../core/sla/choices.ts';
 import {
@@ -29,7 +30,7 @@ import type { WaitingSettings } from './waiting-settings.ts';
 
 export interface WaitingRoomDeps {
   readonly store: Store;
-  readonly bus: EventBus;
+  readonly writer: ConversationWriter;
   readonly clock: () => Date;
   readonly settings: WaitingSettings;
   readonly calendarFor: CalendarFor;
@@ -57,7 +58,8 @@ export interface Reply {
   readonly expectStatus?: ConversationRecord['status'][];
   readonly changes?: ConversationChanges;
   readonly events?: readonly NewEvent[];
-  readonly timers?: TimerChanges;
+  /** Clock changes no event carries (a promised follow-up, the customer may leave). */
+  readonly lifecycle?: LifecyclePatch;
 }
 
 const WAITING: ConversationRecord['status'][] = ['queued', 'offered'];
@@ -218,7 +220,8 @@ export class WaitingRoom {
       reply.expectStatus ?? WAITING,
       reply.changes ?? {},
       [...(reply.events ?? []), { type: 'message.created', actor: { type: 'bot' }, data }],
-      reply.timers,
+      undefined,
+      reply.lifecycle,
     );
   }
 
@@ -228,18 +231,18 @@ export class WaitingRoom {
     changes: ConversationChanges,
     events: NewEvent[],
     timers?: TimerChanges,
+    lifecycle?: LifecyclePatch,
   ): Promise<StoredEvent[]> {
-    const result = await this.deps.store.conversations.commit({
+    const result = await this.deps.writer.commit({
       conversationId: id,
       expectStatus,
       changes,
       events,
       ...(timers ? { timers } : {}),
-      now: this.deps.clock(),
+      ...(lifecycle ? { lifecycle } : {}),
     });
     // Refused: a person took the conversation meanwhile, so the bot stays silent.
     if (!result.ok) return [];
-    this.deps.bus.publish(result);
     return result.events;
   }
 }

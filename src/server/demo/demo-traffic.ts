@@ -10,8 +10,7 @@
 import { createRng, type Rng } from '../../core/sla/simulate/prng.ts';
 import type { AgentRecord } from '../../store/records.ts';
 import type { BuiltApp } from '../app.ts';
-import { applyCommand } from '../conversations/apply-command.ts';
-import { LIFECYCLE_TIMERS } from '../timers/lifecycle-timers.ts';
+import { applyCommand } from '../../app/conversations/apply-command.ts';
 import {
   AGENT_REPLIES,
   BOT_SCRIPTS,
@@ -111,7 +110,6 @@ export async function generateDemoTraffic(
         command: { type: 'abandon' },
         actor: { type: 'system' },
         data: { reason: 'customer_left' },
-        timers: { cancel: LIFECYCLE_TIMERS },
       });
       abandoned++;
       continue;
@@ -198,7 +196,7 @@ async function transferAround(
 }
 
 async function rate(built: BuiltApp, id: string, rating: number): Promise<void> {
-  const result = await built.deps.store.conversations.commit({
+  await built.deps.writer.commit({
     conversationId: id,
     events: [
       {
@@ -208,7 +206,5 @@ async function rate(built: BuiltApp, id: string, rating: number): Promise<void> 
         clientMessageId: 'csat',
       },
     ],
-    now: built.deps.clock(),
   });
-  if (result.ok) built.deps.bus.publish(result);
 }

@@ -8,6 +8,7 @@
  */
 import type { EmailAdapter, MailMessage } from '../../channels/index.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { ConversationRecord, StoredEvent, TimerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { continueByEmailIntro, continueByEmailSubject } from './continue-by-email-text.ts';
@@ -20,6 +21,8 @@ const MAX_ATTEMPTS = 6;
 export interface EmailOutboundDeps {
   readonly store: Store;
   readonly bus: EventBus;
+  /** Every conversation write (commit, then publish) goes through it. */
+  readonly writer: ConversationWriter;
   readonly adapter: EmailAdapter;
   /** Sends one message (nodemailer's `sendMail`); rejects with `responseCode` on SMTP errors. */
   readonly send: (message: MailMessage) => Promise<unknown>;
@@ -141,10 +144,9 @@ async function record(
   const data: Record<string, unknown> = { seq, status, channel: 'email' };
   if (providerMessageId) data.providerMessageId = providerMessageId;
   if (error) data.error = error;
-  const result = await deps.store.conversations.commit({
+  await deps.writer.commit({
     conversationId: conversation.id,
     events: [{ type: 'message.delivery', actor: { type: 'system' }, data }],
     now,
   });
-  if (result.ok) deps.bus.publish(result);
 }

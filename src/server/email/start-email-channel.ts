@@ -7,6 +7,7 @@ import nodemailer from 'nodemailer';
 import { createEmailAdapter, type EmailAdapter } from '../../channels/index.ts';
 import { parseMimeEmail } from '../../channels/email/parse-mime-email.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { Store } from '../../store/store.ts';
 import type { ChannelInbound } from '../channels/channel-inbound.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
@@ -26,6 +27,7 @@ type EmailConfig = NonNullable<ResolvedConfig['channels']['email']>;
 export interface EmailChannelDeps {
   readonly store: Store;
   readonly bus: EventBus;
+  readonly writer: ConversationWriter;
   readonly clock: () => Date;
   readonly inbound: ChannelInbound;
   readonly kick: () => void;
@@ -62,6 +64,7 @@ export async function startEmailChannel(
   const outbound = transport && {
     store,
     bus,
+    writer: deps.writer,
     adapter,
     clock,
     send: (message: Parameters<typeof transport.sendMail>[0]) => transport.sendMail(message),

@@ -9,6 +9,7 @@
  */
 import OpenAI from 'openai';
 import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { PacketSummary } from '../../core/handoff/handoff-packet.ts';
 import type { ConversationRecord, StoredEvent } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
@@ -20,6 +21,8 @@ export interface AbstractiveSummaryOptions {
   readonly timeoutMs: number;
   readonly store: Store;
   readonly bus: EventBus;
+  /** Every conversation write (commit, then publish) goes through it. */
+  readonly writer: ConversationWriter;
   readonly clock: () => Date;
   readonly onError: (error: unknown) => void;
 }
@@ -126,7 +129,7 @@ async function store(
     const summary = packetSummary(conversation);
     if (!conversation || !handoff || !summary || summary.abstractive) return;
     const packet = handoff.packet as Record<string, unknown>;
-    const result = await options.store.conversations.commit({
+    const result = await options.writer.commit({
       conversationId: id,
       expectLastSeq: conversation.lastSeq,
       changes: {
@@ -136,7 +139,6 @@ async function store(
       now: options.clock(),
     });
     if (result.ok) {
-      options.bus.publish(result);
       return;
     }
     if (result.reason === 'not_found') return;

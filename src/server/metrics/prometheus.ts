@@ -92,7 +92,8 @@ export function createPrometheusMetrics(
 
   const unsubscribe = bus.subscribe(({ conversation, events }) => {
     for (const e of events) {
-      switch (e.type) {
+      // Only some events are counted; the rest pass by.
+      switch (e.type as string) {
         case 'conversation.created':
           started.inc({ channel: conversation.channel });
           break;

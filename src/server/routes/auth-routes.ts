@@ -73,10 +73,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         now,
         new Date(now.getTime() + ttl),
       );
-      // Logging in makes an agent available, as in other tools; away and offline are explicit.
-      const online = (await ctx.store.agents.setPresence(agent.id, 'online')) ?? agent;
-      ctx.router.kick();
-      return { token, agent: agentView(online) };
+      // Logging in alone makes nobody available: an agent is online only while their inbox
+      // socket is open (realtime-hub.ts), so routing never counts on someone who is not there.
+      return { token, agent: agentView(agent) };
     },
   );
 

@@ -36,7 +36,7 @@ export function registerCsatRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const caller = await ctx.auth.conversationCaller(request, request.params.id);
       if (caller.kind !== 'customer')
         throw new BatonError('FORBIDDEN', 'Only the customer rates a conversation.');
-      const result = await ctx.store.conversations.commit({
+      const result = await ctx.writer.commit({
         conversationId: request.params.id,
         events: [
           {
@@ -54,7 +54,6 @@ export function registerCsatRoutes(app: FastifyInstance, ctx: RouteContext): voi
       });
       if (!result.ok && result.reason === 'not_found')
         throw new BatonError('CONVERSATION_NOT_FOUND');
-      if (result.ok) ctx.bus.publish(result);
       return { accepted: result.ok };
     },
   );

@@ -95,9 +95,8 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext
       const result = await reassignConversation(
         {
           store: ctx.store,
-          bus: ctx.bus,
+          writer: ctx.writer,
           clock: ctx.clock,
-          slaMsFor: ctx.slaMsFor,
           isConnected,
           queues: ctx.queues,
         },

@@ -68,7 +68,7 @@ export function registerWhatsAppTemplateRoutes(app: FastifyInstance, ctx: RouteC
     async (request, reply) => {
       const agent = await ctx.auth.agent(request);
       const events = await sendWhatsAppTemplate(
-        { store: ctx.store, bus: ctx.bus, clock: ctx.clock, templates },
+        { store: ctx.store, bus: ctx.bus, writer: ctx.writer, clock: ctx.clock, templates },
         request.params.id,
         agent,
         request.body,

@@ -1,13 +1,12 @@
 /**
  * An offer nobody answered: the conversation goes back to the queue, the silent agent counts
- * as having declined it, and the router offers it to the next agent.
+ * as having passed in this round, and the router offers it to the next agent; when every
+ * eligible agent has passed, a new round begins (router-service.ts), so it comes back to them.
  */
-import type { EventBus } from '../../bus/event-bus.ts';
 import type { TimerRecord } from '../../store/records.ts';
-import type { Store } from '../../store/store.ts';
-import { applyCommand } from '../conversations/apply-command.ts';
+import { applyCommand, type ApplyCommandDeps } from '../../app/conversations/apply-command.ts';
 
-export function handleOfferExpiry(deps: { store: Store; bus: EventBus; clock: () => Date }) {
+export function handleOfferExpiry(deps: ApplyCommandDeps) {
   return async (timer: TimerRecord): Promise<void> => {
     const conversation = await deps.store.conversations.get(timer.conversationId);
     const agentId = String(timer.data.agentId ?? '');

@@ -1,17 +1,20 @@
 /**
  * Offers waiting conversations to agents. Each pass reads a snapshot (queued conversations,
  * agents who are online with the inbox open, their load), asks the pure router, and records
- * each offer with a timer that takes it back if the agent does not answer in time. Passes
+ * each offer through the writer (which derives the timer that takes it back if the agent does
+ * not answer in time). When every eligible agent let a conversation pass, a new round begins
+ * (so it comes back to them after the others), and after `alertAfterRounds` rounds the
+ * supervisor is alerted each round. Passes
  * run when something changes (a handoff, a decline, an agent coming online, a conversation
  * freeing capacity) and on an interval as a safety net; bursts are coalesced.
  */
 import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { AgentSnapshot } from '../../core/routing/agent-snapshot.ts';
 import type { QueueConfig } from '../../core/routing/queue-config.ts';
 import { route } from '../../core/routing/route.ts';
+import type { ConversationRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
-
-export const OFFER_TIMER = 'offer.expire';
 
 const TRIGGERS = new Set([
   'conversation.handed_over',
@@ -28,9 +31,13 @@ const TRIGGERS = new Set([
 
 export interface RouterServiceDeps {
   readonly store: Store;
+  /** Only to hear what changed; writes go through the writer. */
   readonly bus: EventBus;
+  readonly writer: ConversationWriter;
   readonly clock: () => Date;
   readonly queues: readonly QueueConfig[];
+  /** Offer rounds after which the supervisor is alerted (each further round too). */
+  readonly alertAfterRounds: number;
   readonly isConnected: (agentId: string) => boolean;
   readonly intervalMs: number;
   readonly log: { error(obj: unknown, msg: string): void };
@@ -112,16 +119,19 @@ export class RouterService {
       now,
     );
     const names = new Map(agents.map((a) => [a.id, a.name]));
-    const seen = new Map(queued.map((c) => [c.id, c.lastSeq]));
+    const capacity = new Map(agents.map((a) => [a.id, a.capacity]));
+    const byId = new Map(queued.map((c) => [c.id, c]));
     let made = 0;
     for (const offer of result.offers) {
       // Only from the state the decision was made on: a conversation moved meanwhile (a
       // supervisor reassigned it to a pull queue, a transfer, a bump) is decided again.
-      const committed = await store.conversations.commit({
+      const committed = await this.deps.writer.commit({
         conversationId: offer.conversationId,
         expectStatus: ['queued'],
         expectAssigneeId: null,
-        expectLastSeq: seen.get(offer.conversationId) as number,
+        expectLastSeq: byId.get(offer.conversationId)?.lastSeq as number,
+        // A claim made since the snapshot may have filled the agent: never exceed capacity.
+        expectCapacity: { agentId: offer.agentId, max: capacity.get(offer.agentId) ?? 0 },
         changes: { status: 'offered', offeredTo: offer.agentId },
         events: [
           {
@@ -130,25 +140,62 @@ export class RouterService {
             data: {
               agentId: offer.agentId,
               agentName: names.get(offer.agentId),
-              expiresAt: offer.expiresAt.toISOString(),
+              // The same deadline the writer's offer timer takes from the policy.
+              expiresAt: offerExpiry(this.deps.writer, byId.get(offer.conversationId), now),
               viaFallback: offer.viaFallback,
             },
           },
         ],
-        timers: {
-          schedule: [
-            { kind: OFFER_TIMER, dueAt: offer.expiresAt, data: { agentId: offer.agentId } },
-          ],
-        },
         now,
       });
-      if (committed.ok) {
-        this.deps.bus.publish(committed);
-        made++;
-      } else if (committed.reason === 'conflict') {
+      if (committed.ok) made++;
+      else if (committed.reason === 'conflict') this.again = true;
+    }
+    for (const wait of result.waiting) {
+      const c = byId.get(wait.conversationId);
+      if (wait.reason === 'ALL_ELIGIBLE_DECLINED' && c && (await this.newRound(c, now))) {
         this.again = true;
       }
     }
     return made;
   }
+
+  /** Every eligible agent let it pass: the next round offers it to them again, in order. */
+  private async newRound(c: ConversationRecord, now: Date): Promise<boolean> {
+    const round = c.lifecycle.offerRounds + 1;
+    const committed = await this.deps.writer.commit({
+      conversationId: c.id,
+      expectStatus: ['queued'],
+      expectLastSeq: c.lastSeq,
+      changes: { declinedBy: [] },
+      events: [
+        {
+          type: 'conversation.offer_round_completed',
+          actor: { type: 'system' },
+          data: { round, passedBy: c.declinedBy },
+        },
+        ...(round >= this.deps.alertAfterRounds
+          ? [
+              {
+                type: 'conversation.supervisor_alerted' as const,
+                actor: { type: 'system' as const },
+                data: { reason: 'offers_unanswered', rounds: round },
+              },
+            ]
+          : []),
+      ],
+      now,
+    });
+    return committed.ok;
+  }
+}
+
+function offerExpiry(
+  writer: ConversationWriter,
+  c: ConversationRecord | undefined,
+  now: Date,
+): string {
+  return new Date(
+    now.getTime() + writer.policy.offerSeconds(c?.queue ?? null) * 1000,
+  ).toISOString();
 }

@@ -5,21 +5,14 @@
  * way: the answer reaches them in their thread whenever it comes. Nor is a web customer who
  * chose "continue by message": they were told they could leave.
  */
-import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationRecord, TimerRecord } from '../../store/records.ts';
-import type { Store } from '../../store/store.ts';
-import { applyCommand } from '../conversations/apply-command.ts';
+import { applyCommand, type ApplyCommandDeps } from '../../app/conversations/apply-command.ts';
 import { KeyedSerializer } from '../conversations/keyed-serializer.ts';
-import { LIFECYCLE_TIMERS } from './lifecycle-timers.ts';
 
-export const INACTIVITY_TIMER = 'customer.inactivity';
+export { INACTIVITY_TIMER } from '../../core/conversation/timer-kinds.ts';
 const WAITING = new Set(['queued', 'offered', 'deferred']);
 
-export interface AbandonmentDeps {
-  readonly store: Store;
-  readonly bus: EventBus;
-  readonly clock: () => Date;
-  readonly graceMs: number;
+export interface AbandonmentDeps extends ApplyCommandDeps {
   readonly isCustomerConnected: (conversationId: string) => boolean;
   readonly onError: (error: unknown) => void;
 }
@@ -39,21 +32,12 @@ export function watchCustomerPresence(deps: AbandonmentDeps) {
           continuesByMessage(conversation)
         )
           return;
-        const now = deps.clock();
-        const result = await deps.store.conversations.commit({
+        // The writer derives the inactivity timer from when they went away.
+        await deps.writer.commit({
           conversationId,
           events: [],
-          timers: connected
-            ? { cancel: [INACTIVITY_TIMER] }
-            : {
-                cancel: [INACTIVITY_TIMER],
-                schedule: [
-                  { kind: INACTIVITY_TIMER, dueAt: new Date(now.getTime() + deps.graceMs) },
-                ],
-              },
-          now,
+          lifecycle: { customerAwaySince: connected ? null : deps.clock().toISOString() },
         });
-        if (!result.ok) return;
       })
       .catch(deps.onError);
   };
@@ -63,9 +47,15 @@ export function handleInactivity(deps: AbandonmentDeps) {
   return async (timer: TimerRecord): Promise<void> => {
     const conversation = await deps.store.conversations.get(timer.conversationId);
     if (!conversation || !WAITING.has(conversation.status)) return;
-    if (deps.isCustomerConnected(conversation.id)) return;
-    // They chose "continue by message" (or left an address for the answer): leaving is fine.
-    if (continuesByMessage(conversation)) return;
+    // Back meanwhile, or they chose "continue by message" (leaving is fine): not away.
+    if (deps.isCustomerConnected(conversation.id) || continuesByMessage(conversation)) {
+      await deps.writer.commit({
+        conversationId: conversation.id,
+        events: [],
+        lifecycle: { customerAwaySince: null },
+      });
+      return;
+    }
     try {
       await applyCommand(deps, conversation.id, {
         command: { type: 'abandon' },
@@ -74,7 +64,6 @@ export function handleInactivity(deps: AbandonmentDeps) {
           reason: 'customer_left',
           waitedSeconds: waited(conversation.handedOverAt, deps.clock()),
         },
-        timers: { cancel: LIFECYCLE_TIMERS },
       });
     } catch {
       // Taken by an agent at the last moment: not abandoned.

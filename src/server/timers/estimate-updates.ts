@@ -7,7 +7,9 @@
  * commit requires `queued`).
  */
 import type { EventBus } from '../../bus/event-bus.ts';
-import { estimateWait, type WaitBand } from '../../core/sla/estimate-wait.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
+import { credibleWait } from '../../core/sla/credible-wait.ts';
+import type { WaitBand } from '../../core/sla/estimate-wait.ts';
 import { renderTemplate } from '../../core/sla/message-templates.ts';
 import {
   MIN_UPDATE_INTERVAL_MS,
@@ -25,6 +27,8 @@ import type { WaitingSettings } from '../conversations/waiting-settings.ts';
 export interface EstimateUpdateDeps {
   readonly store: Store;
   readonly bus: EventBus;
+  /** Every conversation write (commit, then publish) goes through it. */
+  readonly writer: ConversationWriter;
   readonly clock: () => Date;
   readonly presence: Pick<PresencePort, 'isConnected'>;
   readonly settings: WaitingSettings;
@@ -97,23 +101,28 @@ export class EstimateUpdates {
     team: TeamAvailability,
   ): Promise<boolean> {
     const now = this.deps.clock();
-    const band = estimateWait({
-      position,
-      agentsServing: team.online,
-      concurrency: team.concurrency,
-      freeSlots: team.freeSlots,
-      avgHandleMinutes: await this.deps.handleTimes.minutesFor(c.queue),
-    });
+    // Their own wait so far: free slots that left them waiting this long are not counted.
+    const since = c.lifecycle.waitingSince ?? c.handedOverAt;
+    const band = credibleWait(
+      {
+        position,
+        agentsServing: team.online,
+        concurrency: team.concurrency,
+        freeSlots: team.freeSlots,
+        avgHandleMinutes: await this.deps.handleTimes.minutesFor(c.queue),
+      },
+      since ? (now.getTime() - Date.parse(since)) / 60_000 : null,
+    );
     if (band === null) return false;
     const last = await this.lastTold(c);
-    const since = last?.at ?? (c.handedOverAt ? new Date(c.handedOverAt) : now);
-    if (now.getTime() - since.getTime() < MIN_UPDATE_INTERVAL_MS) return false;
+    const toldAt = last?.at ?? (c.handedOverAt ? new Date(c.handedOverAt) : now);
+    if (now.getTime() - toldAt.getTime() < MIN_UPDATE_INTERVAL_MS) return false;
     if (!shouldUpdateEstimate(last, band, now)) return false;
     // The wait grew past the queue's threshold: this update also offers the options.
     const offerOptions =
       band.highMinutes > this.deps.settings.longQueueMinutes(c.queue) &&
       !this.optionsOffered.has(c.id);
-    const result = await this.deps.store.conversations.commit({
+    const result = await this.deps.writer.commit({
       conversationId: c.id,
       expectStatus: ['queued'],
       changes: {},
@@ -129,7 +138,6 @@ export class EstimateUpdates {
       now,
     });
     if (!result.ok) return false;
-    this.deps.bus.publish(result);
     this.told.set(c.id, { band, at: now });
     if (offerOptions) this.optionsOffered.add(c.id);
     return true;

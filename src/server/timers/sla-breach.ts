@@ -5,35 +5,20 @@
  * team, the customer is told, and the SLA clock restarts at that team's target. The timer
  * always re-arms, so a waiting conversation has a timer that moves it on (no dead ends).
  */
-import type { EventBus } from '../../bus/event-bus.ts';
+import { systemMessage } from '../../core/conversation/conversation-events.ts';
+import { bumpPriority, type PriorityBump } from '../../core/routing/bump-priority.ts';
 import type { QueueConfig } from '../../core/routing/queue-config.ts';
 import { overflowTarget } from '../../core/routing/overflow-target.ts';
 import type { NewEvent, TimerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
+import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import { overflowText } from '../routing/overflow-text.ts';
-import type { SlaMsFor } from '../routing/queue-sla.ts';
-
-export const SLA_TIMER = 'sla.first_response';
-const PRIORITY_BUMP = 15;
 
 export interface SlaBreachDeps {
   readonly store: Store;
-  readonly bus: EventBus;
-  /** The target of the conversation's (new) queue. */
-  readonly slaMsFor: SlaMsFor;
+  readonly writer: ConversationWriter;
   readonly queues: readonly QueueConfig[];
-}
-
-/**
- * The SLA timer of a conversation that starts (or restarts) waiting. `breaches` counts the
- * breaches so far; `visited` lists the queues it overflowed from, so it never goes back.
- */
-export function slaTimer(now: Date, slaMs: number, breaches = 0, visited: readonly string[] = []) {
-  return {
-    kind: SLA_TIMER,
-    dueAt: new Date(now.getTime() + slaMs),
-    data: { breaches, ...(visited.length > 0 ? { visited } : {}) },
-  };
+  readonly bump: PriorityBump;
 }
 
 export function handleSlaBreach(deps: SlaBreachDeps) {
@@ -58,10 +43,12 @@ async function breachOnce(
   const conversation = await deps.store.conversations.get(timer.conversationId);
   if (!conversation || (conversation.status !== 'queued' && conversation.status !== 'offered'))
     return true;
-  const breaches = Number(timer.data.breaches ?? 0) + 1;
-  const visited = Array.isArray(timer.data.visited) ? timer.data.visited.map(String) : [];
+  // A timer of an earlier rung that lost a race: the current one is pending already.
+  if (Number(timer.data.stage ?? 0) !== conversation.lifecycle.slaStage) return true;
+  const breaches = conversation.lifecycle.slaStage + 1;
+  const visited = conversation.lifecycle.overflowedFrom;
   const before = conversation.priority ?? 50;
-  const after = Math.min(100, before + PRIORITY_BUMP);
+  const after = bumpPriority(before, deps.bump);
   const waitedSeconds = conversation.handedOverAt
     ? Math.round((now.getTime() - Date.parse(conversation.handedOverAt)) / 1000)
     : null;
@@ -77,44 +64,40 @@ async function breachOnce(
       data: { queue: from, breaches, waitedSeconds, priorityBefore: before, priorityAfter: after },
     },
   ];
+  if (breaches >= 2) {
+    events.push({
+      type: 'conversation.supervisor_alerted',
+      actor: { type: 'system' },
+      data: { reason: 'sla_breached', breaches, waitedSeconds },
+    });
+  }
   if (to !== null) {
+    const place = await deps.store.reads.placeInLine({
+      ...conversation,
+      queue: to,
+      priority: after,
+    });
     events.push(
       {
         type: 'conversation.overflowed',
         actor: { type: 'system' },
         data: { fromQueue: from, toQueue: to, breaches, priority: after },
       },
-      {
-        type: 'message.created',
-        actor: { type: 'system' },
-        data: {
-          from: 'system',
-          text: overflowText(teamName(from), teamName(to), conversation.language),
-          kind: 'overflowed',
-        },
-      },
+      systemMessage(
+        overflowText(teamName(from), teamName(to), place, conversation.language),
+        'overflowed',
+      ),
     );
   }
-  const result = await deps.store.conversations.commit({
+  // The writer restarts the SLA clock from this breach (at the new team's target).
+  const result = await deps.writer.commit({
     conversationId: conversation.id,
     // Overflow only from the state it was decided in: an offer made meanwhile wins.
     expectStatus: to !== null ? ['queued'] : ['queued', 'offered'],
+    expectLastSeq: conversation.lastSeq,
     changes: { priority: after, ...(to !== null ? { queue: to } : {}) },
     events,
-    timers: {
-      cancel: [SLA_TIMER],
-      schedule: [
-        slaTimer(
-          now,
-          deps.slaMsFor(to ?? from),
-          breaches,
-          to !== null ? [...visited, from] : visited,
-        ),
-      ],
-    },
     now,
   });
-  if (!result.ok) return result.reason === 'not_found';
-  deps.bus.publish(result);
-  return true;
+  return result.ok || result.reason === 'not_found';
 }

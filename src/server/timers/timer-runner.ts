@@ -3,6 +3,7 @@
  * handler that throws leaves the claim to lapse, so the timer fires again later (at least
  * once); handlers are written to be idempotent for that reason.
  */
+import { isLifecycleTimer } from '../../core/conversation/timer-kinds.ts';
 import type { TimerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -14,6 +15,11 @@ export interface TimerRunnerOptions {
   readonly intervalMs: number;
   readonly leaseMs: number;
   readonly handlers: Readonly<Record<string, TimerHandler>>;
+  /**
+   * After a lifecycle timer fired: make the conversation's timers match its state again
+   * (the writer's reconcile), so a handler that found nothing to do leaves no dead end.
+   */
+  readonly reconcile: (conversationId: string) => Promise<void>;
   readonly log: { warn(msg: string): void; error(obj: unknown, msg: string): void };
 }
 
@@ -56,6 +62,7 @@ export class TimerRunner {
         if (handler) await handler(timer, clock());
         else log.warn(`no handler for timer kind ${timer.kind}; dropping it`);
         await store.timers.complete(timer.id, clock());
+        if (isLifecycleTimer(timer.kind)) await this.options.reconcile(timer.conversationId);
       } catch (error) {
         log.error(
           { err: error, timer: timer.id },

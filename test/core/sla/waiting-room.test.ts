@@ -216,7 +216,7 @@ describe('lastBandTold', () => {
   const msg = (seq: number, data: Record<string, unknown>, actor = 'bot') => ({
     conversationId: 'c',
     seq,
-    type: 'message.created',
+    type: 'message.created' as const,
     at: new Date(Date.UTC(2026, 2, 10, 9, seq)).toISOString(),
     actor: { type: actor as 'bot' },
     data,

@@ -1,11 +1,11 @@
 /**
  * Runs a state-machine command against a stored conversation: decide with the pure
- * transition, then commit conditionally on the state it was decided from. If another node or
- * request moved the conversation in between, decide again once from the new state.
+ * transition, then commit through the writer conditionally on the state it was decided from.
+ * If another node or request moved the conversation in between, decide again once.
  */
-import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationCommand } from '../../core/conversation/conversation-command.ts';
 import type { ConversationSnapshot } from '../../core/conversation/conversation-state.ts';
+import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type {
@@ -16,10 +16,11 @@ import type {
   TimerChanges,
 } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
+import type { ConversationWriter } from './conversation-writer.ts';
 
 export interface ApplyCommandDeps {
   readonly store: Store;
-  readonly bus: EventBus;
+  readonly writer: ConversationWriter;
   readonly clock: () => Date;
 }
 
@@ -27,14 +28,19 @@ export interface CommandRequest {
   readonly command: ConversationCommand;
   readonly actor: NewEvent['actor'];
   /** Data of the transition's own event (who, why). */
-  readonly data: Record<string, unknown>;
+  readonly data:
+    Record<string, unknown> | ((current: ConversationRecord) => Record<string, unknown>);
   /** Events recorded with it, e.g. the message the customer sees. */
   readonly extraEvents?: (current: ConversationRecord) => NewEvent[];
-  readonly extraChanges?: ConversationChanges;
-  /** Timers cancelled or scheduled atomically with the change. */
+  /** Column changes besides the state machine's (never status, owner or queue). */
+  readonly extraChanges?: (current: ConversationRecord) => ConversationChanges;
+  /** Outbox timers only; lifecycle timers follow from the state. */
   readonly timers?: TimerChanges;
-  /** Adds this agent to the conversation's declined list (never offered to them again). */
+  readonly lifecycle?: LifecyclePatch;
+  /** Adds this agent to the conversation's declined list for the current offer round. */
   readonly declineBy?: string;
+  /** The agent who ends up holding it may not exceed this many conversations. */
+  readonly capacity?: { readonly agentId: string; readonly max: number };
 }
 
 export async function applyCommand(
@@ -50,11 +56,12 @@ export async function applyCommand(
     const result = transition(snapshotOf(current), request.command, now);
     if (!result.ok) throw new BatonError(result.code);
     const next = result.state;
-    const committed = await deps.store.conversations.commit({
+    const committed = await deps.writer.commit({
       conversationId: id,
       expectStatus: [current.status],
       expectAssigneeId: current.assigneeId,
       changes: {
+        ...request.extraChanges?.(current),
         status: next.state,
         assigneeId: next.assigneeId,
         offeredTo: next.offeredTo,
@@ -62,24 +69,36 @@ export async function applyCommand(
         ...(request.declineBy
           ? { declinedBy: [...new Set([...current.declinedBy, request.declineBy])] }
           : {}),
-        ...request.extraChanges,
       },
       events: [
-        { type: result.event.type, actor: request.actor, data: request.data },
+        {
+          type: result.event.type,
+          actor: request.actor,
+          data: typeof request.data === 'function' ? request.data(current) : request.data,
+        },
         ...(request.extraEvents?.(current) ?? []),
       ],
       ...(request.timers ? { timers: request.timers } : {}),
+      ...(request.lifecycle ? { lifecycle: request.lifecycle } : {}),
+      ...(request.capacity ? { expectCapacity: request.capacity } : {}),
       now,
     });
-    if (committed.ok) {
-      deps.bus.publish(committed);
-      return { conversation: committed.conversation, events: committed.events };
-    }
+    if (committed.ok) return { conversation: committed.conversation, events: committed.events };
     if (committed.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
+    if (
+      committed.reason === 'conflict' &&
+      request.capacity &&
+      sameState(current, committed.conversation)
+    ) {
+      throw new BatonError('AGENT_UNAVAILABLE', 'That agent has no free capacity.');
+    }
     if (attempt >= 1)
       throw new BatonError('INVALID_TRANSITION', 'The conversation changed; try again.');
   }
 }
+
+const sameState = (a: ConversationRecord, b: ConversationRecord) =>
+  a.status === b.status && a.assigneeId === b.assigneeId && a.offeredTo === b.offeredTo;
 
 export function snapshotOf(c: ConversationRecord): ConversationSnapshot {
   return { state: c.status, assigneeId: c.assigneeId, offeredTo: c.offeredTo, queue: c.queue };

@@ -1,0 +1,99 @@
+/**
+ * The one writer of conversations: the only code that calls the store's conversation
+ * `create`/`commit` and publishes conversation changes on the bus (a test holds this). Every
+ * commit also advances the conversation's lifecycle (core/conversation/lifecycle.ts) and, in
+ * the same transaction, makes the pending lifecycle timers exactly what `timersFor` says:
+ * what is no longer due is cancelled, what is missing is scheduled. Committed, then published.
+ */
+import type { EventBus } from '../../bus/event-bus.ts';
+import { advanceLifecycle, type LifecyclePatch } from '../../core/conversation/lifecycle.ts';
+import { isLifecycleTimer } from '../../core/conversation/timer-kinds.ts';
+import {
+  reconcileTimers,
+  timersFor,
+  type TimerPolicy,
+} from '../../core/conversation/timers-for.ts';
+import type {
+  CommitInput,
+  CommitResult,
+  CreateConversationInput,
+} from '../../store/conversation-repository.ts';
+import type { DeriveLifecycle } from '../../store/conversation-writes.ts';
+import type { ConversationRecord, StoredEvent } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+
+export interface ConversationWriterDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly clock: () => Date;
+  readonly policy: TimerPolicy;
+}
+
+export interface WriteInput extends Omit<CommitInput, 'derive' | 'now'> {
+  /** Defaults to the writer's clock. */
+  readonly now?: Date;
+  /** Clock changes no event carries (customer presence, a promised time, a follow-up). */
+  readonly lifecycle?: LifecyclePatch;
+}
+
+export class ConversationWriter {
+  constructor(private readonly deps: ConversationWriterDeps) {}
+
+  get clock(): () => Date {
+    return this.deps.clock;
+  }
+
+  get policy(): TimerPolicy {
+    return this.deps.policy;
+  }
+
+  async create(
+    input: CreateConversationInput,
+  ): Promise<{ conversation: ConversationRecord; events: StoredEvent[] }> {
+    const created = await this.deps.store.conversations.create(input);
+    this.deps.bus.publish(created);
+    return created;
+  }
+
+  async commit(input: WriteInput): Promise<CommitResult> {
+    const cancelled = input.timers?.cancel ?? [];
+    const touched = [
+      ...(input.timers?.schedule ?? []).map((t) => t.kind),
+      ...(cancelled === 'all' ? ['all'] : cancelled),
+    ].find((kind) => kind === 'all' || isLifecycleTimer(kind));
+    if (touched) throw new Error(`lifecycle timers (${touched}) follow from the state alone`);
+    const { lifecycle: patch, now: at, ...rest } = input;
+    const now = at ?? this.deps.clock();
+    const result = await this.deps.store.conversations.commit({
+      ...rest,
+      now,
+      derive: this.derive(now, patch),
+    });
+    if (result.ok) this.deps.bus.publish(result);
+    return result;
+  }
+
+  /** Makes the pending timers match the state (after a timer fired without a change). */
+  async reconcile(conversationId: string): Promise<void> {
+    await this.commit({ conversationId, events: [] });
+  }
+
+  private derive(now: Date, patch: LifecyclePatch | undefined): DeriveLifecycle {
+    return (conversation, events, pending) => {
+      const lifecycle = advanceLifecycle(
+        conversation.lifecycle,
+        conversation.status,
+        events,
+        now,
+        patch,
+      );
+      const wanted = timersFor({ ...conversation, lifecycle }, this.deps.policy);
+      const { cancelIds, schedule } = reconcileTimers(pending, wanted);
+      return {
+        lifecycle,
+        cancelIds,
+        schedule: schedule.map((t) => ({ kind: t.kind, dueAt: t.dueAt, data: { ...t.data } })),
+      };
+    };
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The clocks of a conversation: since when who waits for whom, and how far each escalation
+ * ladder has gone. A pure fold over the events of each commit (`advanceLifecycle`), stored with
+ * the conversation, and the only input `timersFor` needs besides the state itself.
+ */
+import type { ConversationState } from './conversation-state.ts';
+
+export interface FollowUp {
+  readonly at: string;
+  readonly reason: 'team_open' | 'callback';
+  readonly phone?: string;
+}
+
+export interface Lifecycle {
+  /** The status this lifecycle was last advanced for (to see a status change). */
+  readonly status: ConversationState | null;
+  /** Queued or offered: when the current waiting spell began. */
+  readonly waitingSince: string | null;
+  /** When the SLA clock of this spell last (re)started: the spell's start or the last breach. */
+  readonly slaFrom: string | null;
+  /** SLA breaches recorded in this spell. */
+  readonly slaStage: number;
+  /** Queues this spell overflowed from (it never goes back to them). */
+  readonly overflowedFrom: readonly string[];
+  readonly offeredAt: string | null;
+  /** Times every eligible agent let the offer pass and the round began again. */
+  readonly offerRounds: number;
+  /** Assigned: since when the customer waits for the agent's reply; null when answered. */
+  readonly awaitingAgentSince: string | null;
+  /** Rungs of the silent-agent ladder done: 0 none, 1 nudged, 2 supervisor alerted. */
+  readonly replyStage: number;
+  /** Deferred: the promised follow-up. */
+  readonly followUp: FollowUp | null;
+  /** A web customer's socket closed while waiting: since when they are away. */
+  readonly customerAwaySince: string | null;
+  /** The time by which the customer was told to expect a person; null when nothing stands. */
+  readonly promisedBy: string | null;
+}
+
+export const EMPTY_LIFECYCLE: Lifecycle = Object.freeze({
+  status: null,
+  waitingSince: null,
+  slaFrom: null,
+  slaStage: 0,
+  overflowedFrom: [],
+  offeredAt: null,
+  offerRounds: 0,
+  awaitingAgentSince: null,
+  replyStage: 0,
+  followUp: null,
+  customerAwaySince: null,
+  promisedBy: null,
+});
+
+/** What a commit can say about the clocks that no event carries (presence, promises). */
+export type LifecyclePatch = Partial<
+  Pick<Lifecycle, 'followUp' | 'customerAwaySince' | 'promisedBy'>
+>;
+
+export interface LifecycleEvent {
+  readonly type: string;
+  readonly actor: { readonly type: string };
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+const WAITING: readonly ConversationState[] = ['queued', 'offered'];
+/** Events that put the conversation in a new waiting spell even without a status change. */
+const NEW_SPELL = new Set(['conversation.transferred', 'conversation.reassigned']);
+
+export function advanceLifecycle(
+  before: Lifecycle,
+  status: ConversationState,
+  events: readonly LifecycleEvent[],
+  at: Date,
+  patch: LifecyclePatch = {},
+): Lifecycle {
+  const now = at.toISOString();
+  let l: Lifecycle = { ...before, status };
+  const wasWaiting = before.status !== null && WAITING.includes(before.status);
+  const isWaiting = WAITING.includes(status);
+  if (isWaiting && (!wasWaiting || events.some((e) => NEW_SPELL.has(e.type)))) {
+    l = {
+      ...l,
+      waitingSince: now,
+      slaFrom: now,
+      slaStage: 0,
+      overflowedFrom: [],
+      promisedBy: null,
+    };
+  }
+  if (!isWaiting) l = { ...l, waitingSince: null, slaFrom: null, slaStage: 0, promisedBy: null };
+  if (status !== 'offered') l = { ...l, offeredAt: null };
+  // Reserved for someone now (by the router, a named transfer …): the offer clock starts.
+  else if (before.status !== 'offered') l = { ...l, offeredAt: now };
+  if (status === 'assigned' && before.status !== 'assigned') {
+    // Taken: the customer now waits for the agent's first word.
+    l = { ...l, awaitingAgentSince: now, replyStage: 0, offerRounds: 0 };
+  }
+  if (status !== 'assigned') l = { ...l, awaitingAgentSince: null, replyStage: 0 };
+  if (status !== 'deferred') l = { ...l, followUp: null };
+  if (status !== 'queued' && status !== 'offered' && status !== 'deferred') {
+    l = { ...l, customerAwaySince: null };
+  }
+  for (const e of events) l = applyEvent(l, e, now);
+  return { ...l, ...patch };
+}
+
+function applyEvent(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
+  switch (e.type) {
+    case 'conversation.offered':
+      return { ...l, offeredAt: now };
+    case 'conversation.sla_breached':
+      return { ...l, slaStage: l.slaStage + 1, slaFrom: now };
+    case 'conversation.overflowed':
+      return { ...l, overflowedFrom: [...l.overflowedFrom, String(e.data.fromQueue)] };
+    case 'conversation.offer_round_completed':
+      return { ...l, offerRounds: l.offerRounds + 1 };
+    case 'conversation.agent_nudged':
+      return { ...l, replyStage: Math.max(l.replyStage, 1) };
+    case 'conversation.supervisor_alerted':
+      return e.data.reason === 'agent_silent' ? { ...l, replyStage: Math.max(l.replyStage, 2) } : l;
+    case 'message.created':
+      return applyMessage(l, e, now);
+    default:
+      return l;
+  }
+}
+
+/**
+ * A message told while waiting with a wait band (`data.band`) is a promise: a person by the
+ * band's upper end (at least a minute). `band: null` says no time was promised. In an assigned
+ * conversation, the customer's message starts the agent's reply clock and the agent's stops it.
+ */
+function applyMessage(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
+  if (l.status === 'assigned') {
+    if (e.actor.type === 'customer') {
+      return { ...l, awaitingAgentSince: l.awaitingAgentSince ?? now };
+    }
+    if (e.actor.type === 'agent') return { ...l, awaitingAgentSince: null, replyStage: 0 };
+    return l;
+  }
+  if ((l.status !== 'queued' && l.status !== 'offered') || !('band' in e.data)) return l;
+  const band = e.data.band as { readonly highMinutes?: unknown } | null;
+  if (band === null || typeof band.highMinutes !== 'number') return { ...l, promisedBy: null };
+  const minutes = Math.max(1, band.highMinutes);
+  return { ...l, promisedBy: new Date(Date.parse(now) + minutes * 60_000).toISOString() };
+}

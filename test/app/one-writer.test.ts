@@ -1,0 +1,39 @@
+// The one-writer rule (docs/architecture.md): only the conversation writer creates and commits
+// conversations in the store and publishes their changes on the bus. Reads the sources, so a
+// new call elsewhere fails here before it can skip the derived timers.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve(import.meta.dirname, '../../src');
+const WRITER = path.join('app', 'conversations', 'conversation-writer.ts');
+/** The store defines `commit`, the bus defines `publish`: their own files are not callers. */
+const DEFINERS = [`store${path.sep}`, `bus${path.sep}`];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sources(full);
+    return full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const WRITES = [/\bconversations\s*\.\s*(commit|create)\s*\(/, /\bbus\s*\.\s*publish\s*\(/];
+
+describe('one writer of conversations', () => {
+  it('no file but the writer commits, creates or publishes conversations', () => {
+    const offenders = sources(SRC)
+      .map((file) => path.relative(SRC, file))
+      .filter((file) => file !== WRITER && !DEFINERS.some((d) => file.startsWith(d)))
+      .flatMap((file) => {
+        const text = readFileSync(path.join(SRC, file), 'utf8');
+        return WRITES.some((w) => w.test(text)) ? [file] : [];
+      });
+    expect(offenders).toEqual([]);
+  });
+
+  it('the check sees a call when there is one (the writer itself)', () => {
+    const text = readFileSync(path.join(SRC, WRITER), 'utf8');
+    expect(WRITES.every((w) => w.test(text))).toBe(true);
+  });
+});
