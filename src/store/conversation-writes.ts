@@ -14,6 +14,7 @@ import type {
   StoredEvent,
   TimerChanges,
 } from './records.ts';
+import { providerMessageClaims } from './provider-messages.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable } from './schema.ts';
 import type { SyncSqlite } from './statement-cache.ts';
@@ -144,6 +145,25 @@ function timerQueries(db: Kysely<Database>, input: CommitInput, at: string): Com
   return queries;
 }
 
+/** The provider ids the customer messages claim: a copy stored before rolls the commit back. */
+function claimQuery(
+  db: Kysely<Database>,
+  input: CommitInput,
+  result: CommitResult,
+  at: string,
+): CompiledQuery | undefined {
+  if (!result.ok) return undefined;
+  const claims = providerMessageClaims(
+    result.conversation.channel,
+    input.conversationId,
+    input.events,
+    at,
+  );
+  return claims.length > 0
+    ? db.insertInto('provider_messages').values(claims).compile()
+    : undefined;
+}
+
 /** SQLite: the whole commit in one synchronous call, as a savepoint of the group commit. */
 export function commitSync(
   db: Kysely<Database>,
@@ -161,6 +181,8 @@ export function commitSync(
         sqlite.all<ConversationsTable>(conversationQuery(db, input.conversationId).compile())[0],
     );
     if (rows.length > 0) sqlite.run(db.insertInto('events').values(rows).compile());
+    const claim = claimQuery(db, input, result, at);
+    if (claim) sqlite.run(claim);
     if (result.ok) for (const q of timerQueries(db, input, at)) sqlite.run(q);
     return result;
   });
@@ -176,6 +198,8 @@ export async function commitAsync(db: Kysely<Database>, input: CommitInput): Pro
       : await conversationQuery(trx, input.conversationId).executeTakeFirst();
     const { result, rows } = outcome(input, at, updated, () => current);
     if (rows.length > 0) await trx.insertInto('events').values(rows).execute();
+    const claim = claimQuery(trx, input, result, at);
+    if (claim) await trx.executeQuery(claim);
     if (result.ok) for (const q of timerQueries(trx, input, at)) await trx.executeQuery(q);
     return result;
   });
