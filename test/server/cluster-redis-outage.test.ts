@@ -58,10 +58,11 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     });
     const token = await login(b.baseUrl, b.demoAgent.email, b.demoAgent.password);
     const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
-    const agentSeenOnA = async () =>
+    const seenOnA = async (email: string) =>
       (await api(a.baseUrl, 'GET', '/api/v1/agents', { token })).body.agents.find(
-        (x: any) => x.email === b.demoAgent.email,
+        (x: any) => x.email === email,
       ).connected as boolean;
+    const agentSeenOnA = () => seenOnA(b.demoAgent.email);
     await until(async () => ((await agentSeenOnA()) ? true : undefined));
 
     const c = await startConversation(a.baseUrl, { customer: { name: 'Sarah' } });
@@ -74,6 +75,15 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     expect(claim.status).toBe(200);
     agent.send({ type: 'subscribe', conversationId: c.id, since: 0 });
     await customer.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
+    await agent.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
+    // Sam has the inbox open on B too, and closes it during the outage.
+    const samToken = await login(b.baseUrl, 'sam@example.com', b.demoAgent.password);
+    const sam = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${samToken}`);
+    await until(async () => ((await seenOnA('sam@example.com')) ? true : undefined));
+
+    // Committed, then the publish is lost with the link: only the resync on link loss
+    // (each node reads its sockets' backlog from the database) can bring it.
+    await commitUnpublished(a, c.id, 'in flight when Redis went away');
 
     const cutAt = Date.now();
     proxy.cut();
@@ -89,12 +99,17 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
       expect(await redisGauge(node)).toBe('0');
     }
 
+    for (const socket of [agent, customer])
+      await socket.waitFor(isEvent((e) => e.data.text === 'in flight when Redis went away'));
     // Both ways across the nodes, with Redis gone.
     await exchange(agent, customer, c.id, 'during the outage');
     // Well past three heartbeats: the agent on B is still counted on A, so a new customer on
     // A is not told that nobody is available.
     await new Promise((r) => setTimeout(r, HEARTBEAT_MS * 5));
     expect(await agentSeenOnA()).toBe(true);
+    // …and one who leaves stops counting, Redis or not.
+    await sam.close();
+    await until(async () => ((await seenOnA('sam@example.com')) ? undefined : true));
     const other = await startConversation(a.baseUrl, { customer: { name: 'Omar' } });
     const asked = await api(a.baseUrl, 'POST', `/api/v1/conversations/${other.id}/messages`, {
       token: other.token,
@@ -105,11 +120,21 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     // The agent's inbox on B hears of it without Redis too.
     await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === other.id);
 
+    // Lost again, now at the return: the resync when the link comes back brings it, and
+    // the inbox list is sent again.
+    await commitUnpublished(a, c.id, 'in flight when Redis came back');
+    const framesOfOther = () =>
+      agent.frames.filter((f) => f.type === 'conversation' && f.conversation.id === other.id)
+        .length;
+    const before = framesOfOther();
     proxy.restore();
     for (const node of [a, b]) {
       await until(async () => ((await health(node)).status === 'ok' ? true : undefined), 15_000);
       expect(await redisGauge(node)).toBe('1');
     }
+    for (const socket of [agent, customer])
+      await socket.waitFor(isEvent((e) => e.data.text === 'in flight when Redis came back'));
+    await until(() => (framesOfOther() > before ? true : undefined));
     await exchange(agent, customer, c.id, 'after Redis returned');
 
     // Every seq once and in order on both sockets, across the outage and the return.
@@ -123,6 +148,18 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     await customer.close();
   });
 });
+
+/** A note stored without being published: as if the bus lost it. */
+async function commitUnpublished(node: TestServer, id: string, text: string) {
+  const result = await node.server.store.conversations.commit({
+    conversationId: id,
+    events: [
+      { type: 'message.created', actor: { type: 'system' }, data: { from: 'system', text } },
+    ],
+    now: new Date(),
+  });
+  expect(result.ok).toBe(true);
+}
 
 async function exchange(agent: TestSocket, customer: TestSocket, id: string, when: string) {
   const tag = randomBytes(3).toString('hex');
