@@ -86,7 +86,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   const fallback = options.fallback;
   let local: LocalPresence = { agents: [], customers: [] };
 
-  // A PING per heartbeat notices a connection that died without closing.
+  // A PING per heartbeat on each connection notices one that hangs without closing.
   const publisher = createClient({ url: options.url, pingInterval: heartbeatMs });
   const subscriber = publisher.duplicate();
   // node-redis reconnects by itself; errors are reported, never thrown at the process.
@@ -99,7 +99,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     await publisher.close();
     throw error;
   }
-  const link = new RedisLink([publisher, subscriber]);
+  const link = new RedisLink([publisher, subscriber], heartbeatMs);
 
   const sendFallback = (message: FallbackMessage) => {
     fallback?.transport.send(JSON.stringify(message)).catch(options.onError);
@@ -207,6 +207,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     async close() {
       closing = true;
       clearInterval(heartbeat);
+      link.close();
       if (batch) clearTimeout(batch);
       // Tell the others at once rather than letting them wait out three heartbeats.
       const goodbye: PresenceMessage = { node, up: false, agents: [], customers: [] };

@@ -147,6 +147,34 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     await agent.close();
     await customer.close();
   });
+
+  it('notices a Redis that hangs without closing, and recovers when it answers again', async () => {
+    const token = await login(b.baseUrl, b.demoAgent.email, b.demoAgent.password);
+    const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
+    const c = await startConversation(a.baseUrl, { customer: { name: 'Lena' } });
+    const customer = await openSocket(
+      `${a.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
+    );
+    customer.send({ type: 'action', action: 'request_human', clientMessageId: 'h1' });
+    await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === c.id);
+    expect(
+      (await api(b.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token })).status,
+    ).toBe(200);
+    agent.send({ type: 'subscribe', conversationId: c.id, since: 0 });
+    await agent.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
+
+    // The connections stay open, but nothing comes back: the missing PING answers tell.
+    proxy.freeze();
+    for (const node of [a, b])
+      await until(async () => ((await health(node)).status === 'degraded' ? true : undefined));
+    await exchange(agent, customer, c.id, 'while Redis hangs');
+    proxy.restore();
+    for (const node of [a, b])
+      await until(async () => ((await health(node)).status === 'ok' ? true : undefined), 15_000);
+    await exchange(agent, customer, c.id, 'once Redis answers again');
+    await agent.close();
+    await customer.close();
+  });
 });
 
 /** A note stored without being published: as if the bus lost it. */
