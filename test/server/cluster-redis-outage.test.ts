@@ -101,7 +101,9 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
 
     for (const socket of [agent, customer])
       await socket.waitFor(isEvent((e) => e.data.text === 'in flight when Redis went away'));
-    // Both ways across the nodes, with Redis gone.
+    // Both ways across the nodes, with Redis gone; typing too.
+    agent.send({ type: 'typing', conversationId: c.id });
+    expect(await customer.waitFor((f) => f.type === 'typing')).toMatchObject({ by: 'agent' });
     await exchange(agent, customer, c.id, 'during the outage');
     // Well past three heartbeats: the agent on B is still counted on A, so a new customer on
     // A is not told that nobody is available.
