@@ -134,7 +134,10 @@ async function resolveAsDuplicate(
     .execute();
 }
 
-/** The provider ids of the customer messages stored so far (the first conversation wins). */
+/**
+ * The provider ids of the customer messages stored so far; a message the old race stored in
+ * several conversations is keyed to one of them.
+ */
 async function backfillProviderMessages(db: Kysely<Tables>): Promise<void> {
   let after: { id: string; seq: number } | null = null;
   for (;;) {
