@@ -22,26 +22,29 @@ const HEARTBEAT_MS = 200;
 
 describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
   let db: OpenedTestStore;
-  let proxy: TcpProxy;
+  // One proxy per node, so that one node alone can lose Redis.
+  let proxies: TcpProxy[] = [];
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
     db = await postgres!.open();
     const redis = new URL(REDIS_URL);
-    proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
-    const env = {
+    const target = { host: redis.hostname, port: Number(redis.port || 6379) };
+    proxies = [await startTcpProxy(target), await startTcpProxy(target)];
+    const env = (proxy: TcpProxy) => ({
       REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
-      BATON_REDIS_PREFIX: `baton-test-${randomBytes(4).toString('hex')}`,
+      BATON_REDIS_PREFIX: prefix,
       BATON_REDIS_HEARTBEAT_MS: String(HEARTBEAT_MS),
-    };
+    });
+    const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
     const database = { url: db.url, ...(db.schema ? { schema: db.schema } : {}) };
-    a = await startTestServer({ database, env });
-    b = await startTestServer({ database, env });
+    a = await startTestServer({ database, env: env(proxies[0]!) });
+    b = await startTestServer({ database, env: env(proxies[1]!) });
   });
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    await proxy?.close();
+    for (const proxy of proxies) await proxy.close();
     await db?.cleanup();
   });
 
@@ -86,7 +89,7 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     await commitUnpublished(a, c.id, 'in flight when Redis went away');
 
     const cutAt = Date.now();
-    proxy.cut();
+    for (const proxy of proxies) proxy.cut();
     for (const node of [a, b]) {
       const degraded = await until(async () => {
         const h = await health(node);
@@ -129,7 +132,7 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
       agent.frames.filter((f) => f.type === 'conversation' && f.conversation.id === other.id)
         .length;
     const before = framesOfOther();
-    proxy.restore();
+    for (const proxy of proxies) proxy.restore();
     for (const node of [a, b]) {
       await until(async () => ((await health(node)).status === 'ok' ? true : undefined), 15_000);
       expect(await redisGauge(node)).toBe('1');
@@ -150,27 +153,47 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     await customer.close();
   });
 
-  it('notices a Redis that hangs without closing, and recovers when it answers again', async () => {
+  /** A customer on A handed over to Alex, who took it in the inbox on B. */
+  async function customerOnAWithAgentOnB(name: string) {
     const token = await login(b.baseUrl, b.demoAgent.email, b.demoAgent.password);
     const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
-    const c = await startConversation(a.baseUrl, { customer: { name: 'Lena' } });
+    const c = await startConversation(a.baseUrl, { customer: { name } });
     const customer = await openSocket(
       `${a.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
     );
     customer.send({ type: 'action', action: 'request_human', clientMessageId: 'h1' });
     await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === c.id);
-    expect(
-      (await api(b.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token })).status,
-    ).toBe(200);
+    const claim = await api(b.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token });
+    expect(claim.status).toBe(200);
     agent.send({ type: 'subscribe', conversationId: c.id, since: 0 });
     await agent.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
+    return { agent, customer, c };
+  }
+
+  it('bridges one node that alone lost Redis, while the other still has it', async () => {
+    const { agent, customer, c } = await customerOnAWithAgentOnB('Noor');
+    proxies[1]!.cut();
+    await until(async () => ((await health(b)).status === 'degraded' ? true : undefined));
+    expect((await health(a)).status).toBe('ok');
+    // A still publishes on Redis, which B no longer hears: B takes it from PostgreSQL;
+    // B cannot publish on Redis: A takes B's changes from PostgreSQL.
+    await exchange(agent, customer, c.id, 'with B cut off alone');
+    proxies[1]!.restore();
+    await until(async () => ((await health(b)).status === 'ok' ? true : undefined), 15_000);
+    await exchange(agent, customer, c.id, 'with B back');
+    await agent.close();
+    await customer.close();
+  });
+
+  it('notices a Redis that hangs without closing, and recovers when it answers again', async () => {
+    const { agent, customer, c } = await customerOnAWithAgentOnB('Lena');
 
     // The connections stay open, but nothing comes back: the missing PING answers tell.
-    proxy.freeze();
+    for (const proxy of proxies) proxy.freeze();
     for (const node of [a, b])
       await until(async () => ((await health(node)).status === 'degraded' ? true : undefined));
     await exchange(agent, customer, c.id, 'while Redis hangs');
-    proxy.restore();
+    for (const proxy of proxies) proxy.restore();
     for (const node of [a, b])
       await until(async () => ((await health(node)).status === 'ok' ? true : undefined), 15_000);
     await exchange(agent, customer, c.id, 'once Redis answers again');
