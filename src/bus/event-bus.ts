@@ -51,12 +51,27 @@ export interface ClusterPresence {
   agentIds(): ReadonlySet<string>;
 }
 
+/** A dependency the bus needs (Redis in a cluster): up, or down since when. */
+export interface DependencyHealth {
+  readonly dependency: string;
+  readonly up: boolean;
+  /** When it last went down or came back. */
+  readonly since: Date;
+}
+
 export interface EventBus {
   publish(change: ConversationChange): void;
   subscribe(listener: ChangeListener, options?: SubscribeOptions): () => void;
   /** Sends a typing signal to the sockets of every node (no storage, no side effects). */
   signal(signal: TypingSignal): void;
   onSignal(listener: SignalListener): () => void;
+  /**
+   * Called when the bus may have missed changes (it lost or regained its link to the other
+   * nodes): realtime clients should read what they missed from the database.
+   */
+  onResync?(listener: () => void): () => void;
+  /** The dependencies the bus relies on; absent on a single node (it needs none). */
+  readonly health?: () => readonly DependencyHealth[];
   /** Present when Baton runs as several nodes (the Redis bus); absent on a single node. */
   readonly cluster?: ClusterPresence;
   close(): Promise<void>;

@@ -6,19 +6,28 @@
  *
  * It also shares presence: each node announces which agents and customers have sockets open
  * on it, on change and as a heartbeat, so that routing and the honest wait message on any
- * node count an agent whose inbox is open on another. A node that stops announcing (crashed,
- * cut off) is forgotten after three heartbeats.
+ * node count an agent whose inbox is open on another (see cluster-presence.ts).
+ *
+ * When Redis cannot be reached (see redis-link.ts), the nodes keep hearing each other over
+ * the fallback path (fallback.ts, PostgreSQL NOTIFY): every change and presence heartbeat
+ * is sent there too, and a node uses it whenever pub/sub would not carry the message (its
+ * own link is down, or the sender's was). Each time the link goes down or comes back, the
+ * bus asks the hub to resynchronise its sockets from the database (`onResync`), which
+ * covers what was sent in the moment before anyone noticed.
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import type {
-  ClusterPresence,
   ConversationChange,
+  DependencyHealth,
   EventBus,
   LocalPresence,
   TypingSignal,
 } from './event-bus.ts';
+import { changeRef, FALLBACK_PAYLOAD_LIMIT, type BusFallback, type ChangeRef } from './fallback.ts';
+import { PresenceTable, type PresenceMessage } from './cluster-presence.ts';
 import { ListenerSet, SignalListenerSet } from './listener-set.ts';
+import { RedisLink } from './redis-link.ts';
 
 export interface RedisBusOptions {
   readonly url: string;
@@ -28,6 +37,10 @@ export interface RedisBusOptions {
   readonly heartbeatMs?: number;
   /** For tests; a random id otherwise. */
   readonly nodeId?: string;
+  /** The path between the nodes while Redis is unreachable (absent: none). */
+  readonly fallback?: BusFallback;
+  /** Told when this node loses or regains Redis. */
+  readonly onLinkChange?: (health: DependencyHealth) => void;
 }
 
 interface ChangeMessage {
@@ -40,22 +53,23 @@ interface SignalMessage {
   readonly signal: TypingSignal;
 }
 
-interface PresenceMessage {
-  readonly node: string;
-  /** False when the node is shutting down: forget it at once. */
-  readonly up: boolean;
-  readonly agents: readonly string[];
-  readonly customers: readonly string[];
-}
-
-interface NodePresence {
-  readonly agents: ReadonlySet<string>;
-  readonly customers: ReadonlySet<string>;
-  readonly seenAt: number;
-}
+/** On the fallback path; `redis` says whether the sender also published it on Redis. */
+type FallbackMessage =
+  | {
+      readonly kind: 'change';
+      readonly node: string;
+      readonly redis: boolean;
+      readonly ref: ChangeRef;
+    }
+  | {
+      readonly kind: 'signal';
+      readonly node: string;
+      readonly redis: boolean;
+      readonly signal: TypingSignal;
+    }
+  | ({ readonly kind: 'presence' } & PresenceMessage);
 
 const DEFAULT_HEARTBEAT_MS = 5000;
-const MISSED_HEARTBEATS = 3;
 // Presence changes in bursts (a page load opens and closes sockets): send one message.
 const ANNOUNCE_BATCH_MS = 50;
 
@@ -67,10 +81,13 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   const signalsChannel = `${options.prefix}:signals`;
   const listeners = new ListenerSet();
   const signals = new SignalListenerSet();
-  const nodes = new Map<string, NodePresence>();
+  const resyncs = new Set<() => void>();
+  const presence = new PresenceTable(heartbeatMs);
+  const fallback = options.fallback;
   let local: LocalPresence = { agents: [], customers: [] };
 
-  const publisher = createClient({ url: options.url });
+  // A PING per heartbeat on each connection notices one that hangs without closing.
+  const publisher = createClient({ url: options.url, pingInterval: heartbeatMs });
   const subscriber = publisher.duplicate();
   // node-redis reconnects by itself; errors are reported, never thrown at the process.
   publisher.on('error', options.onError);
@@ -82,12 +99,34 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     await publisher.close();
     throw error;
   }
+  const link = new RedisLink([publisher, subscriber], heartbeatMs);
 
-  const send = (channel: string, message: ChangeMessage | PresenceMessage | SignalMessage) => {
-    publisher.publish(channel, JSON.stringify(message)).catch(options.onError);
+  const sendFallback = (message: FallbackMessage) => {
+    fallback?.transport.send(JSON.stringify(message)).catch(options.onError);
   };
-  const sendPresence = (up: boolean) =>
-    send(presenceChannel, { node, up, agents: local.agents, customers: local.customers });
+  const send = (channel: string, message: ChangeMessage | PresenceMessage | SignalMessage) => {
+    // While the link is down, node-redis would queue commands without bound: skip them.
+    if (!link.current.up) return false;
+    publisher.publish(channel, JSON.stringify(message)).catch((error: unknown) => {
+      link.check();
+      options.onError(error);
+    });
+    return true;
+  };
+  const sendPresence = (up: boolean) => {
+    const message: PresenceMessage = { node, up, agents: local.agents, customers: local.customers };
+    send(presenceChannel, message);
+    if (!fallback) return;
+    const full: FallbackMessage = { kind: 'presence', ...message };
+    // Too many customers for one NOTIFY: the agents (what routing needs) still go.
+    const { customers: _dropped, ...agentsOnly } = full;
+    sendFallback(JSON.stringify(full).length < FALLBACK_PAYLOAD_LIMIT ? full : agentsOnly);
+  };
+  const hearPresence = (message: PresenceMessage) => {
+    if (message.node === node) return;
+    // A node that just joined learns who is here without waiting for our heartbeat.
+    if (presence.hear(message)) sendPresence(true);
+  };
 
   await subscriber.subscribe(changesChannel, (raw) => {
     const message = parse<ChangeMessage>(raw, options.onError);
@@ -99,19 +138,30 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   });
   await subscriber.subscribe(presenceChannel, (raw) => {
     const message = parse<PresenceMessage>(raw, options.onError);
-    if (!message || message.node === node) return;
-    if (!message.up) {
-      nodes.delete(message.node);
-      return;
-    }
-    const isNew = !nodes.has(message.node);
-    nodes.set(message.node, {
-      agents: new Set(message.agents),
-      customers: new Set(message.customers),
-      seenAt: Date.now(),
+    if (message) hearPresence(message);
+  });
+
+  if (fallback) {
+    await fallback.transport.listen((raw) => {
+      const message = parse<FallbackMessage>(raw, options.onError);
+      if (!message || message.node === node) return;
+      if (message.kind === 'presence') return hearPresence(message);
+      // Pub/sub carried it (or will): only what it could not carry is taken from here.
+      if (message.redis && link.current.up) return;
+      if (message.kind === 'signal') return signals.deliver(message.signal);
+      fallback
+        .loadChange(message.ref)
+        .then((change) => change && listeners.deliverRemote(change), options.onError);
     });
-    // A node that just joined learns who is here without waiting for our heartbeat.
-    if (isNew) sendPresence(true);
+  }
+
+  let closing = false;
+  link.onChange((state) => {
+    // Closing the connections at shutdown is no outage.
+    if (closing) return;
+    options.onLinkChange?.({ dependency: 'redis', up: state.up, since: state.since });
+    if (state.up) sendPresence(true);
+    for (const resync of resyncs) resync();
   });
 
   let batch: NodeJS.Timeout | null = null;
@@ -119,53 +169,54 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   heartbeat.unref();
   sendPresence(true);
 
-  const live = (): NodePresence[] => {
-    const cutoff = Date.now() - heartbeatMs * MISSED_HEARTBEATS;
-    const alive: NodePresence[] = [];
-    for (const [id, presence] of nodes) {
-      if (presence.seenAt < cutoff) nodes.delete(id);
-      else alive.push(presence);
-    }
-    return alive;
-  };
-
-  const cluster: ClusterPresence = {
-    announce(next) {
-      local = next;
-      batch ??= setTimeout(() => {
-        batch = null;
-        sendPresence(true);
-      }, ANNOUNCE_BATCH_MS);
-    },
-    hasAgent: (agentId) => live().some((n) => n.agents.has(agentId)),
-    hasCustomer: (conversationId) => live().some((n) => n.customers.has(conversationId)),
-    agentIds() {
-      const ids = new Set<string>();
-      for (const n of live()) for (const id of n.agents) ids.add(id);
-      return ids;
-    },
-  };
-
   return {
     publish(change) {
       listeners.deliverLocal(change);
-      send(changesChannel, { node, change });
+      const redis = send(changesChannel, { node, change });
+      sendFallback({ kind: 'change', node, redis, ref: changeRef(change) });
     },
     subscribe: (listener, subscribeOptions) => listeners.add(listener, subscribeOptions),
     signal(signal) {
       signals.deliver(signal);
-      send(signalsChannel, { node, signal });
+      // Typing is worth losing rather than a NOTIFY per keystroke burst: only when needed.
+      if (!send(signalsChannel, { node, signal })) {
+        sendFallback({ kind: 'signal', node, redis: false, signal });
+      }
     },
     onSignal: (listener) => signals.add(listener),
-    cluster,
+    onResync(listener) {
+      resyncs.add(listener);
+      return () => resyncs.delete(listener);
+    },
+    health: () => {
+      const state = link.current;
+      return [{ dependency: 'redis', up: state.up, since: state.since }];
+    },
+    cluster: {
+      announce(next) {
+        local = next;
+        batch ??= setTimeout(() => {
+          batch = null;
+          sendPresence(true);
+        }, ANNOUNCE_BATCH_MS);
+      },
+      hasAgent: (agentId) => presence.hasAgent(agentId),
+      hasCustomer: (conversationId) => presence.hasCustomer(conversationId),
+      agentIds: () => presence.agentIds(),
+    },
     async close() {
+      closing = true;
       clearInterval(heartbeat);
+      link.close();
       if (batch) clearTimeout(batch);
       // Tell the others at once rather than letting them wait out three heartbeats.
-      await publisher
-        .publish(presenceChannel, JSON.stringify({ node, up: false, agents: [], customers: [] }))
-        .catch(() => undefined);
+      const goodbye: PresenceMessage = { node, up: false, agents: [], customers: [] };
+      await Promise.allSettled([
+        link.current.up ? publisher.publish(presenceChannel, JSON.stringify(goodbye)) : null,
+        fallback?.transport.send(JSON.stringify({ kind: 'presence', ...goodbye })),
+      ]);
       await Promise.allSettled([subscriber.close(), publisher.close()]);
+      await fallback?.transport.close();
     },
   };
 }

@@ -3,10 +3,11 @@
  * applies migrations, seeds the demo, loads the knowledge base and policy, and listens.
  */
 import type { FastifyInstance } from 'fastify';
-import type { EventBus } from '../bus/event-bus.ts';
+import type { DependencyHealth, EventBus } from '../bus/event-bus.ts';
 import { createInProcessBus } from '../bus/in-process-bus.ts';
 import { createRedisBus } from '../bus/redis-bus.ts';
 import { createStore, type Store } from '../store/store.ts';
+import { createPgNotifyTransport, loadChangeFrom } from '../store/pg-notify-transport.ts';
 import { buildApp, type BuiltApp } from './app.ts';
 import type { ResolvedConfig } from './config/load-config.ts';
 import { seedDemoAgents } from './demo/demo-seed.ts';
@@ -84,11 +85,28 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
         ),
     });
     let logBus: (error: unknown) => void = () => undefined;
+    let logLink: (health: DependencyHealth) => void = () => undefined;
     bus = config.redis.url
       ? await createRedisBus({
           url: config.redis.url,
           prefix: config.redis.channelPrefix,
+          heartbeatMs: config.redis.heartbeatMs,
           onError: (error) => logBus(error),
+          onLinkChange: (health) => logLink(health),
+          // Nodes share PostgreSQL: it carries the changes while Redis cannot be reached.
+          ...(store.engine === 'postgres'
+            ? {
+                fallback: {
+                  transport: createPgNotifyTransport({
+                    url: config.databaseUrl,
+                    db: store.db,
+                    prefix: config.redis.channelPrefix,
+                    onError: (error) => logBus(error),
+                  }),
+                  loadChange: loadChangeFrom(store.conversations),
+                },
+              }
+            : {}),
         })
       : createInProcessBus();
     let logFallback: (error: unknown) => void = () => undefined;
@@ -108,6 +126,10 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     logReload = (message) => app.log.warn(message);
     logBus = (error) =>
       app.log.warn({ err: error }, 'Redis bus: a message was not delivered; clients resume by seq');
+    logLink = (health) =>
+      health.up
+        ? app.log.warn('Redis reachable again: back on pub/sub, sockets resynchronised')
+        : app.log.error('Redis unreachable: degraded, changes travel through the database');
     const openBus = bus;
     app.addHook('onClose', () => openBus.close());
     if (config.redis.url) app.log.info(`cluster bus: Redis (${config.redis.channelPrefix}:*)`);

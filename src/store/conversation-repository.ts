@@ -15,6 +15,12 @@ import type { ConversationRecord, NewEvent, StoredEvent } from './records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
+import {
+  conversationOfProviderMessage,
+  isUniqueViolation,
+  providerMessageClaims,
+  ThreadTakenError,
+} from './provider-messages.ts';
 import type { SyncSqlite } from './statement-cache.ts';
 
 export type { CommitInput, CommitResult } from './conversation-writes.ts';
@@ -80,16 +86,23 @@ export class ConversationRepository {
     const insertConversation = this.db.insertInto('conversations').values(row).compile();
     const insertEvents = this.db.insertInto('events').values(events).compile();
     const sqlite = this.sqlite;
-    if (sqlite) {
-      sqlite.transaction(() => {
-        sqlite.run(insertConversation);
-        if (events.length > 0) sqlite.run(insertEvents);
-      });
-    } else {
-      await this.db.transaction().execute(async (trx) => {
-        await trx.executeQuery(insertConversation);
-        if (events.length > 0) await trx.executeQuery(insertEvents);
-      });
+    try {
+      if (sqlite) {
+        sqlite.transaction(() => {
+          sqlite.run(insertConversation);
+          if (events.length > 0) sqlite.run(insertEvents);
+        });
+      } else {
+        await this.db.transaction().execute(async (trx) => {
+          await trx.executeQuery(insertConversation);
+          if (events.length > 0) await trx.executeQuery(insertEvents);
+        });
+      }
+    } catch (error) {
+      // The open-thread index (migrations/014): another copy of the webhook made it first.
+      if (input.externalThread !== undefined && isUniqueViolation(error))
+        throw new ThreadTakenError(input.channel, input.externalThread);
+      throw error;
     }
     return { conversation: toConversation(row), events: events.map(toEvent) };
   }
@@ -110,9 +123,38 @@ export class ConversationRepository {
       if (!isUniqueViolation(error)) throw error;
       const seen = await findByClientMessageIds(this.db, input.conversationId, input.events);
       const conversation = await this.get(input.conversationId);
-      if (seen.length === 0 || !conversation) throw error;
-      return { ok: false, reason: 'duplicate', conversation, events: seen };
+      if (seen.length > 0 && conversation)
+        return { ok: false, reason: 'duplicate', conversation, events: seen };
+      // A provider message another conversation of the channel stored (provider-messages.ts).
+      const original = conversation && (await this.providerMessageOwner(conversation, input));
+      if (!original) throw error;
+      const events = await findByClientMessageIds(this.db, original.id, input.events);
+      return { ok: false, reason: 'duplicate', conversation: original, events };
     }
+  }
+
+  /** The conversation, if any, that already stored this provider message of the channel. */
+  async conversationOfProviderMessage(
+    channel: string,
+    providerMessageId: string,
+  ): Promise<ConversationRecord | undefined> {
+    const id = await conversationOfProviderMessage(this.db, channel, providerMessageId);
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  private async providerMessageOwner(
+    conversation: ConversationRecord,
+    input: CommitInput,
+  ): Promise<ConversationRecord | undefined> {
+    const claims = providerMessageClaims(conversation.channel, conversation.id, input.events, '');
+    for (const claim of claims) {
+      const owner = await this.conversationOfProviderMessage(
+        conversation.channel,
+        claim.provider_message_id,
+      );
+      if (owner) return owner;
+    }
+    return undefined;
   }
 
   async eventsSince(conversationId: string, since: number, limit = 1000): Promise<StoredEvent[]> {
@@ -207,12 +249,6 @@ export function customerKeyOf(customer: Record<string, unknown>): string | null 
     return `email:${customer.email.trim().toLowerCase()}`;
   }
   return null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  // SQLite (better-sqlite3) and PostgreSQL (SQLSTATE unique_violation).
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
 async function findByClientMessageIds(

@@ -17,6 +17,7 @@ import type {
   StoredEvent,
   TimerChanges,
 } from './records.ts';
+import { providerMessageClaims } from './provider-messages.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';
 import type { SyncSqlite } from './statement-cache.ts';
@@ -247,6 +248,25 @@ function timerQueries(
   return queries;
 }
 
+/** The provider ids the customer messages claim: a copy stored before rolls the commit back. */
+function claimQuery(
+  db: Kysely<Database>,
+  input: CommitInput,
+  result: CommitResult,
+  at: string,
+): CompiledQuery | undefined {
+  if (!result.ok) return undefined;
+  const claims = providerMessageClaims(
+    result.conversation.channel,
+    input.conversationId,
+    input.events,
+    at,
+  );
+  return claims.length > 0
+    ? db.insertInto('provider_messages').values(claims).compile()
+    : undefined;
+}
+
 /** SQLite: the whole commit in one synchronous call, as a savepoint of the group commit. */
 export function commitSync(
   db: Kysely<Database>,
@@ -265,6 +285,8 @@ export function commitSync(
     );
     if (rows.length > 0) sqlite.run(db.insertInto('events').values(rows).compile());
     if (!result.ok) return result;
+    const claim = claimQuery(db, input, result, at);
+    if (claim) sqlite.run(claim);
     if (!input.derive || !updated) {
       for (const q of timerQueries(db, input, at)) sqlite.run(q);
       return result;
@@ -299,6 +321,8 @@ export async function commitAsync(db: Kysely<Database>, input: CommitInput): Pro
     const { result, rows } = outcome(input, at, updated, () => current);
     if (rows.length > 0) await trx.insertInto('events').values(rows).execute();
     if (!result.ok) return result;
+    const claim = claimQuery(trx, input, result, at);
+    if (claim) await trx.executeQuery(claim);
     if (!input.derive || !updated) {
       for (const q of timerQueries(trx, input, at)) await trx.executeQuery(q);
       return result;

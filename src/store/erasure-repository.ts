@@ -29,7 +29,13 @@ const CLOSED: readonly ConversationState[] = ['resolved', 'abandoned'];
 // Bound each DELETE's IN list (SQLite allows 32,766 parameters; keep far below).
 const CHUNK = 500;
 /** Every table that holds rows of a conversation, children first. */
-const CONVERSATION_TABLES = ['events', 'timers', 'webhook_deliveries', 'media_files'] as const;
+const CONVERSATION_TABLES = [
+  'events',
+  'timers',
+  'webhook_deliveries',
+  'media_files',
+  'provider_messages',
+] as const;
 
 export class ErasureRepository {
   constructor(private readonly db: Kysely<Database>) {}

@@ -12,6 +12,17 @@ export async function migrateToLatest(
   db: Kysely<Database>,
   engine: 'sqlite' | 'postgres',
 ): Promise<MigrateResult> {
+  const migrator = await createMigrator(db, engine);
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return error === undefined ? { applied } : { applied, error };
+}
+
+/** The migrator of this database (tests step it down and up again). */
+export async function createMigrator(
+  db: Kysely<Database>,
+  engine: 'sqlite' | 'postgres',
+): Promise<Migrator> {
   // On PostgreSQL, name the schema of the migration tables: Kysely otherwise finds them in
   // any schema of the database (another Baton, a test) and then cannot use them in ours.
   const schema =
@@ -19,12 +30,9 @@ export async function migrateToLatest(
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
           ?.schema
       : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: migrationProvider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-  return error === undefined ? { applied } : { applied, error };
 }

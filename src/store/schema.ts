@@ -107,6 +107,14 @@ export interface MediaFilesTable {
   created_at: string;
 }
 
+/** Each provider message once per channel, whatever its conversation's state (see migration 014). */
+export interface ProviderMessagesTable {
+  channel: string;
+  provider_message_id: string;
+  conversation_id: string;
+  created_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
@@ -116,4 +124,5 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   team_audit: TeamAuditTable;
   media_files: MediaFilesTable;
+  provider_messages: ProviderMessagesTable;
 }

@@ -67,6 +67,7 @@ describe('loadConfig', () => {
     expect(onPostgres.ok && onPostgres.config.redis).toEqual({
       url: 'redis://127.0.0.1:6379',
       channelPrefix: 'baton',
+      heartbeatMs: 5000,
     });
     const notRedis = loadConfig({ env: { REDIS_URL: 'http://x' }, cwd: dirWith() });
     expect(!notRedis.ok && notRedis.errors.join('\n')).toMatch(/REDIS_URL \(env\) → redis\.url/);

@@ -17,6 +17,7 @@ import {
 } from '../email/find-email-conversation.ts';
 import { parseRating } from '../../core/metrics/parse-rating.ts';
 import { csatThanksText } from '../conversations/customer-messages.ts';
+import { isRedelivery, openOrStartThreadConversation } from './thread-conversation.ts';
 import {
   shouldAnswerUnsupported,
   UNSUPPORTED_REPLY_KIND,
@@ -106,6 +107,8 @@ export class ChannelInbound {
   }
 
   private async message(channel: string, event: MessageEvent): Promise<void> {
+    // Stored before (maybe in a conversation resolved since): a redelivery, dropped.
+    if (await isRedelivery(this.deps.store, channel, event)) return;
     const text = this.limited(textOf(event));
     if (await this.surveyAnswer(channel, event, text)) return;
     const conversation = await this.conversationFor(channel, event);
@@ -269,12 +272,17 @@ export class ChannelInbound {
     return chars.slice(0, max - marker.length).join('') + marker;
   }
 
-  private async conversationFor(channel: string, event: MessageEvent): Promise<ConversationRecord> {
-    const open =
-      channel === 'email'
-        ? await findEmailConversation(this.deps.store, event)
-        : await this.deps.store.conversations.findOpenByThread(channel, event.threadId);
-    if (open) return open;
+  private conversationFor(channel: string, event: MessageEvent): Promise<ConversationRecord> {
+    return openOrStartThreadConversation(
+      () =>
+        channel === 'email'
+          ? findEmailConversation(this.deps.store, event)
+          : this.deps.store.conversations.findOpenByThread(channel, event.threadId),
+      () => this.startThread(channel, event),
+    );
+  }
+
+  private async startThread(channel: string, event: MessageEvent): Promise<ConversationRecord> {
     const customer: Record<string, unknown> = { id: `${channel}:${event.customer.externalId}` };
     if (event.customer.name) customer.name = event.customer.name;
     if (event.customer.phone) customer.phone = event.customer.phone;

@@ -216,6 +216,12 @@ export const ConfigSchema = Type.Object(
           default: 'baton',
           description: 'BATON_REDIS_PREFIX: pub/sub channel names start with it.',
         }),
+        heartbeatMs: Type.Integer({
+          minimum: 100,
+          default: 5000,
+          description:
+            'BATON_REDIS_HEARTBEAT_MS: how often a node announces its sockets and pings Redis; a node silent for three is forgotten.',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

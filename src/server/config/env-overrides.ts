@@ -12,6 +12,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'DATABASE_URL', path: ['database', 'url'], type: 'string' },
   { env: 'REDIS_URL', path: ['redis', 'url'], type: 'string' },
   { env: 'BATON_REDIS_PREFIX', path: ['redis', 'channelPrefix'], type: 'string' },
+  { env: 'BATON_REDIS_HEARTBEAT_MS', path: ['redis', 'heartbeatMs'], type: 'int' },
   { env: 'BATON_MESSAGE_MAX_CHARS', path: ['limits', 'messageMaxChars'], type: 'int' },
   { env: 'BATON_RATE_LIMIT_PER_MINUTE', path: ['limits', 'publicRequestsPerMinute'], type: 'int' },
   { env: 'BATON_DEMO', path: ['demo', 'enabled'], type: 'bool' },

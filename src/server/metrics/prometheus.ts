@@ -90,6 +90,27 @@ export function createPrometheusMetrics(
     },
   });
 
+  // In a cluster: 0 while this node cannot reach Redis (health says `degraded`), and since when.
+  new Gauge({
+    name: 'baton_dependency_up',
+    help: 'Whether this node reaches a dependency (1) or not (0), by dependency.',
+    labelNames: ['dependency'],
+    registers: [registry],
+    collect() {
+      for (const d of bus.health?.() ?? []) this.set({ dependency: d.dependency }, d.up ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'baton_dependency_since_seconds',
+    help: 'When a dependency last went down or came back (Unix time), by dependency.',
+    labelNames: ['dependency'],
+    registers: [registry],
+    collect() {
+      for (const d of bus.health?.() ?? [])
+        this.set({ dependency: d.dependency }, d.since.getTime() / 1000);
+    },
+  });
+
   const unsubscribe = bus.subscribe(({ conversation, events }) => {
     for (const e of events) {
       // Only some events are counted; the rest pass by.

@@ -56,6 +56,16 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             });
         },
         disconnect: (reason) => socket.close(SESSION_ENDED_CLOSE_CODE, reason),
+        resync: () => {
+          for (const cursor of cursors.values()) void cursor.catchUp();
+          ctx.service.inbox(agent.id).then(
+            (inbox) => {
+              for (const c of inbox)
+                sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) });
+            },
+            (error: unknown) => request.log.error({ err: error }, 'inbox resync failed'),
+          );
+        },
       });
       const sessionCheck = setInterval(() => {
         ctx.auth.agent(request).then(

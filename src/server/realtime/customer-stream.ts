@@ -55,6 +55,7 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
             name: signal.name,
             active: signal.active,
           }),
+        resync: () => void cursor.catchUp(),
       });
       socket.on('close', remove);
       socket.on('message', (raw) => {

@@ -18,6 +18,8 @@ export interface CustomerClient {
   onEvents(events: readonly StoredEvent[]): void;
   /** The agent is typing (or stopped). */
   onTyping(signal: TypingSignal): void;
+  /** The bus may have missed changes: read what came after the last seq sent. */
+  resync(): void;
 }
 
 export interface AgentClient {
@@ -28,6 +30,8 @@ export interface AgentClient {
   onTyping(signal: TypingSignal): void;
   /** Ends the socket: the agent's sessions ended (account disabled, password reset). */
   disconnect(reason: string): void;
+  /** The bus may have missed changes: resend the inbox and what the followed ones missed. */
+  resync(): void;
 }
 
 /** How often the inbox hears about a conversation whose only change is a new message. */
@@ -40,6 +44,7 @@ export class RealtimeHub implements PresencePort {
   private readonly socketsPerAgent = new Map<string, number>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeSignals: () => void;
+  private readonly unsubscribeResync: () => void;
   private readonly bus: EventBus;
   /** What the inbox was last told of each open conversation's routing state. */
   private readonly announced = new Map<string, string>();
@@ -55,6 +60,13 @@ export class RealtimeHub implements PresencePort {
     this.cluster = bus.cluster;
     this.bus = bus;
     this.unsubscribeSignals = bus.onSignal((signal) => this.onSignal(signal));
+    // Redis lost or regained: what pub/sub dropped meanwhile is read from the database.
+    this.unsubscribeResync = bus.onResync?.(() => this.resync()) ?? (() => undefined);
+  }
+
+  private resync(): void {
+    for (const set of this.customers.values()) for (const client of set) client.resync();
+    for (const agent of this.agents) agent.resync();
   }
 
   /** Tells the other side of the conversation, on whatever node their socket is. */
@@ -151,6 +163,7 @@ export class RealtimeHub implements PresencePort {
     this.closed = true;
     this.unsubscribe();
     this.unsubscribeSignals();
+    this.unsubscribeResync();
     if (this.previewTimer) clearTimeout(this.previewTimer);
   }
 

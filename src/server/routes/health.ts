@@ -1,18 +1,33 @@
-/** GET /healthz: the process is up and the database answers. */
+/**
+ * GET /healthz: the process is up and the database answers. In a cluster it also reports
+ * Redis: while a node cannot reach it the status is `degraded` (the node still serves, and
+ * changes travel through the database), with which dependency is down and since when.
+ */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { RouteContext } from '../route-context.ts';
+
+const Dependency = Type.Object({
+  name: Type.String(),
+  status: Type.Union([Type.Literal('up'), Type.Literal('down')]),
+  /** When it went down (or came back): ISO-8601. */
+  since: Type.String(),
+});
 
 export function registerHealth(app: FastifyInstance, ctx: RouteContext): void {
   app.get(
     '/healthz',
     {
       schema: {
-        summary: 'Liveness and database check',
+        summary: 'Liveness, database and (in a cluster) Redis check',
         tags: ['ops'],
         response: {
-          200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }),
+          200: Type.Object({
+            status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+            database: Type.String(),
+            dependencies: Type.Optional(Type.Array(Dependency)),
+          }),
           503: Type.Object({ status: Type.Literal('unavailable'), database: Type.String() }),
         },
       },
@@ -20,12 +35,22 @@ export function registerHealth(app: FastifyInstance, ctx: RouteContext): void {
     async (_request, reply) => {
       try {
         await sql`select 1`.execute(ctx.store.db);
-        return { status: 'ok' as const, database: ctx.store.engine };
       } catch {
         return reply
           .status(503)
           .send({ status: 'unavailable' as const, database: ctx.store.engine });
       }
+      const dependencies = ctx.bus.health?.().map((d) => ({
+        name: d.dependency,
+        status: d.up ? ('up' as const) : ('down' as const),
+        since: d.since.toISOString(),
+      }));
+      const degraded = dependencies?.some((d) => d.status === 'down') ?? false;
+      return {
+        status: degraded ? ('degraded' as const) : ('ok' as const),
+        database: ctx.store.engine,
+        ...(dependencies ? { dependencies } : {}),
+      };
     },
   );
 }

@@ -9,6 +9,7 @@ import * as webhookDeliveries from './006-webhook-deliveries.ts';
 import * as agentAccounts from './011-agent-accounts.ts';
 import * as teamAudit from './012-team-audit.ts';
 import * as mediaFiles from './013-media-files.ts';
+import * as uniqueChannelThreads from './014-unique-channel-threads.ts';
 import * as lifecycle from './020-conversation-lifecycle.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011-agent-accounts': agentAccounts,
   '012-team-audit': teamAudit,
   '013-media-files': mediaFiles,
+  '014-unique-channel-threads': uniqueChannelThreads,
   '020-conversation-lifecycle': lifecycle,
 };
 

@@ -1,0 +1,37 @@
+/**
+ * The second path between the nodes of a cluster, for when Redis cannot be reached: small
+ * messages through the database every node shares (PostgreSQL NOTIFY). A change travels as
+ * a reference (conversation id and seq range) and is read back from the database, the
+ * source of truth, so the message stays far below NOTIFY's 8000-byte payload limit.
+ */
+import type { ConversationChange } from './event-bus.ts';
+
+export interface FallbackTransport {
+  /** Sends one message to every node (this one included; receivers skip their own). */
+  send(payload: string): Promise<void>;
+  /** Starts hearing every node's messages. */
+  listen(onPayload: (payload: string) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where a committed change can be read back: its conversation and seq range. */
+export interface ChangeRef {
+  readonly id: string;
+  readonly fromSeq: number;
+  readonly toSeq: number;
+}
+
+export type LoadChange = (ref: ChangeRef) => Promise<ConversationChange | undefined>;
+
+export interface BusFallback {
+  readonly transport: FallbackTransport;
+  readonly loadChange: LoadChange;
+}
+
+/** NOTIFY refuses payloads of 8000 bytes or more; leave room for the envelope. */
+export const FALLBACK_PAYLOAD_LIMIT = 7500;
+
+export function changeRef(change: ConversationChange): ChangeRef {
+  const last = change.conversation.lastSeq;
+  return { id: change.conversation.id, fromSeq: last - change.events.length + 1, toSeq: last };
+}

@@ -1,0 +1,91 @@
+/**
+ * The bus's fallback path on PostgreSQL (see bus/fallback.ts): NOTIFY to send, one LISTEN
+ * connection to hear. NOTIFY is delivered only once the sender's statement committed, in
+ * order, to every listener of the database; channels are database-wide, so the channel name
+ * carries the cluster's prefix. The listening connection reconnects by itself.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import type { ChangeRef, FallbackTransport, LoadChange } from '../bus/fallback.ts';
+import type { ConversationRepository } from './conversation-repository.ts';
+import type { Database } from './schema.ts';
+
+export interface PgNotifyOptions {
+  readonly url: string;
+  readonly db: Kysely<Database>;
+  /** The cluster's channel prefix (the Redis one): nodes of other clusters do not hear it. */
+  readonly prefix: string;
+  readonly onError: (error: unknown) => void;
+}
+
+const RECONNECT_MS = 1000;
+
+/** A channel name PostgreSQL takes as an identifier (at most 63 bytes). */
+export function notifyChannel(prefix: string): string {
+  return `baton_${createHash('sha256').update(prefix).digest('hex').slice(0, 32)}`;
+}
+
+export function createPgNotifyTransport(options: PgNotifyOptions): FallbackTransport {
+  const channel = notifyChannel(options.prefix);
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const scheduleReconnect = (onPayload: (payload: string) => void) => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      connect(onPayload).catch((error: unknown) => {
+        options.onError(error);
+        scheduleReconnect(onPayload);
+      });
+    }, RECONNECT_MS);
+  };
+
+  const connect = async (onPayload: (payload: string) => void): Promise<void> => {
+    const next = new pg.Client({ connectionString: options.url });
+    next.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${channel}`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    // A connection lost later (PostgreSQL restarted) is replaced, not given up on.
+    next.on('error', (error) => {
+      options.onError(error);
+      if (client === next) client = null;
+      void next.end().catch(() => undefined);
+      scheduleReconnect(onPayload);
+    });
+    if (closed) await next.end();
+    else client = next;
+  };
+
+  return {
+    async send(payload) {
+      await sql`select pg_notify(${channel}, ${payload})`.execute(options.db);
+    },
+    listen: (onPayload) => connect(onPayload),
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
+
+/** Reads a change back from the log by its reference: the conversation as it is now. */
+export function loadChangeFrom(conversations: ConversationRepository): LoadChange {
+  return async (ref: ChangeRef) => {
+    const conversation = await conversations.get(ref.id);
+    if (!conversation) return undefined;
+    const count = Math.max(0, ref.toSeq - ref.fromSeq + 1);
+    const events = count > 0 ? await conversations.eventsSince(ref.id, ref.fromSeq - 1, count) : [];
+    return { conversation, events };
+  };
+}
