@@ -107,7 +107,7 @@ export interface MediaFilesTable {
   created_at: string;
 }
 
-/** Each provider message once per channel, whatever its conversation's state (see migration 014). */
+/** Each provider message once per channel, whatever its conversation's state (see migration 021). */
 export interface ProviderMessagesTable {
   channel: string;
   provider_message_id: string;

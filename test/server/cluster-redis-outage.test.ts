@@ -77,6 +77,7 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === c.id);
     const claim = await api(b.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token });
     expect(claim.status).toBe(200);
+    assigned.push(c.id);
     agent.send({ type: 'subscribe', conversationId: c.id, since: 0 });
     await customer.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
     await agent.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
@@ -155,8 +156,16 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
   });
 
   /** A customer on A handed over to Alex, who took it in the inbox on B. */
+  // Each test's conversation stays with the demo agent; resolving it keeps the next claim
+  // within the agent's capacity.
+  const assigned: string[] = [];
   async function customerOnAWithAgentOnB(name: string) {
     const token = await login(b.baseUrl, b.demoAgent.email, b.demoAgent.password);
+    for (const id of assigned.splice(0))
+      await api(b.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, {
+        token,
+        body: { resolved: true, botCouldHaveHandled: false },
+      });
     const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
     const c = await startConversation(a.baseUrl, { customer: { name } });
     const customer = await openSocket(

@@ -1,6 +1,6 @@
 /**
  * One open conversation per provider thread and one stored copy per provider message, on
- * every engine (migrations/014): the keys themselves, a store that had duplicates before
+ * every engine (migrations/021): the keys themselves, a store that had duplicates before
  * them, and a message redelivered after its conversation was resolved.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,7 +90,7 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
     const migrator = await createMigrator(opened.store.db, opened.store.engine);
     const down = await migrator.migrateDown();
     expect(down.error).toBeUndefined();
-    expect(down.results?.[0]?.migrationName).toBe('014-unique-channel-threads');
+    expect(down.results?.[0]?.migrationName).toBe('021-unique-channel-threads');
     // What the race made before the index: three open conversations in one thread, each
     // with the same provider message, and a timer on the oldest.
     // Written as the code before it did: the event row, without the provider-message key.

@@ -9,8 +9,8 @@ import * as webhookDeliveries from './006-webhook-deliveries.ts';
 import * as agentAccounts from './011-agent-accounts.ts';
 import * as teamAudit from './012-team-audit.ts';
 import * as mediaFiles from './013-media-files.ts';
-import * as uniqueChannelThreads from './014-unique-channel-threads.ts';
 import * as lifecycle from './020-conversation-lifecycle.ts';
+import * as uniqueChannelThreads from './021-unique-channel-threads.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -22,8 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '011-agent-accounts': agentAccounts,
   '012-team-audit': teamAudit,
   '013-media-files': mediaFiles,
-  '014-unique-channel-threads': uniqueChannelThreads,
   '020-conversation-lifecycle': lifecycle,
+  '021-unique-channel-threads': uniqueChannelThreads,
 };
 
 export const migrationProvider: MigrationProvider = {
