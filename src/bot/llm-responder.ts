@@ -28,7 +28,7 @@ export function createLlmResponder(options: LlmResponderOptions): BotResponder {
   const client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, maxRetries: 0 });
   return {
     async reply(text: string, context: BotContext): Promise<BotReply> {
-      const ranking = options.engine.rank(text, 3);
+      const ranking = options.engine.rank(text, 3, context.language);
       const grounding = ranking.hits
         .map((h) => options.article(h.article.id))
         .filter((a) => a !== undefined);
@@ -59,7 +59,10 @@ export function createLlmResponder(options: LlmResponderOptions): BotResponder {
         const answer = completion.choices[0]?.message?.content?.trim() ?? '';
         if (answer === '' || answer.includes(NO_ANSWER)) {
           // The model found nothing in the articles: the answer engine's no-answer/clarify path.
-          return { ...answerFromKnowledgeBase(options.engine, text), source: 'kb_fallback' };
+          return {
+            ...answerFromKnowledgeBase(options.engine, text, context.language),
+            source: 'kb_fallback',
+          };
         }
         const top = ranking.hits[0]?.article;
         return {
@@ -72,7 +75,10 @@ export function createLlmResponder(options: LlmResponderOptions): BotResponder {
         };
       } catch (error) {
         options.onFallback?.(error);
-        return { ...answerFromKnowledgeBase(options.engine, text), source: 'kb_fallback' };
+        return {
+          ...answerFromKnowledgeBase(options.engine, text, context.language),
+          source: 'kb_fallback',
+        };
       }
     },
   };
