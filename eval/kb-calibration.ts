@@ -14,6 +14,7 @@ import {
 } from '../src/bot/index.ts';
 import type { AnswerEngine, ConfidenceModel, KbArticle } from '../src/bot/index.ts';
 import { fitConfidenceModel } from '../src/bot/fit-confidence-model.ts';
+import { articleTexts } from '../src/bot/kb-index.ts';
 import type { ConfidenceSample } from '../src/bot/fit-confidence-model.ts';
 
 export const DEMO_KB_DIR = fileURLToPath(new URL('../kb/demo/', import.meta.url));
@@ -198,34 +199,133 @@ const CALIBRATION_OUT_OF_SCOPE = [
   'is my order eco friendly packed',
 ];
 
+// The same kind of questions in the other languages, for fitting only.
+const CALIBRATION_OUT_OF_SCOPE_BY_LANGUAGE: Record<string, string[]> = {
+  es: [
+    '¿qué películas echan esta noche?',
+    '¿me pides un taxi?',
+    '¿vendéis portátiles?',
+    '¿tenéis programa de fidelidad?',
+    '¿puedo recoger el pedido en una tienda?',
+    '¿dónde está vuestro almacén?',
+    '¿hacéis envoltorio de regalo?',
+    '¿qué marcas tenéis?',
+  ],
+  de: [
+    'welche filme laufen heute abend',
+    'kannst du mir ein taxi bestellen',
+    'verkauft ihr laptops',
+    'gibt es ein treueprogramm',
+    'kann ich die bestellung im laden abholen',
+    'wo ist euer lager',
+    'bietet ihr geschenkverpackung an',
+    'welche marken führt ihr',
+  ],
+  fr: [
+    'quels films passent ce soir',
+    'tu peux me commander un taxi',
+    'vendez-vous des ordinateurs portables',
+    'avez-vous un programme de fidélité',
+    'puis-je retirer ma commande en magasin',
+    'où est votre entrepôt',
+    'faites-vous des emballages cadeaux',
+    'quelles marques vendez-vous',
+  ],
+  pt: [
+    'que filmes passam hoje à noite',
+    'podes chamar-me um táxi',
+    'vendem portáteis?',
+    'têm programa de fidelidade?',
+    'posso levantar a encomenda numa loja?',
+    'onde fica o vosso armazém?',
+    'fazem embrulho para presente?',
+    'que marcas vendem?',
+  ],
+};
+
+const OUT_OF_SCOPE_SHARE = 0.35;
+
+/** One calibration question: an article's own example, asked with itself left out. */
+export interface LeaveOneOutResult {
+  language: string;
+  features: ConfidenceSample['features'];
+  correct: boolean;
+}
+
 /**
- * Fits the confidence model on a calibration set kept apart from the evaluation file: each
- * article's example questions, asked with that question removed from the index (so the
- * engine cannot match it word for word), plus out-of-scope questions.
+ * Each article's example questions in every language it has, each asked (in that
+ * language) with that one question removed from the index, so the engine cannot match it
+ * word for word. Also the development set for changes to the search: `--dev` prints it.
+ */
+export function leaveOneOutResults(kb: readonly KbArticle[]): LeaveOneOutResult[] {
+  const results: LeaveOneOutResult[] = [];
+  for (const article of kb) {
+    for (const text of articleTexts(article)) {
+      for (const question of text.questions) {
+        const without = kb.map((a) => (a.id === article.id ? withoutQuestion(a, question) : a));
+        const ranking = createAnswerEngine(without).rank(question, 5, text.language);
+        const correct = ranking.hits[0]?.article.id === article.id;
+        results.push({ language: text.language, features: ranking.features, correct });
+      }
+    }
+  }
+  return results;
+}
+
+function withoutQuestion(article: KbArticle, question: string): KbArticle {
+  const drop = (questions: string[]): string[] => questions.filter((q) => q !== question);
+  const translations = Object.fromEntries(
+    Object.entries(article.translations ?? {}).map(([l, t]) => [
+      l,
+      { ...t, questions: drop(t.questions) },
+    ]),
+  );
+  return { ...article, questions: drop(article.questions), translations };
+}
+
+/**
+ * Fits the confidence model on a calibration set kept apart from the evaluation files:
+ * the leave-one-out questions above plus out-of-scope questions in each language.
  */
 export async function fitKbConfidence(articles?: KbArticle[]): Promise<ConfidenceModel> {
   const kb = articles ?? (await loadKnowledgeBase(DEMO_KB_DIR));
-  const samples: ConfidenceSample[] = [];
-  for (const article of kb) {
-    for (const question of article.questions) {
-      const without = kb.map((a) =>
-        a.id === article.id ? { ...a, questions: a.questions.filter((q) => q !== question) } : a,
-      );
-      const ranking = createAnswerEngine(without).rank(question);
-      samples.push({
-        features: ranking.features,
-        correct: ranking.hits[0]?.article.id === article.id,
-      });
-    }
-  }
+  const inScope: ConfidenceSample[] = leaveOneOutResults(kb).map(({ features, correct }) => ({
+    features,
+    correct,
+  }));
   const engine = createAnswerEngine(kb);
-  for (const question of CALIBRATION_OUT_OF_SCOPE) {
-    samples.push({ features: engine.rank(question).features, correct: false });
-  }
-  return fitConfidenceModel(samples);
+  const outOfScope: ConfidenceSample[] = [
+    ...CALIBRATION_OUT_OF_SCOPE.map((question) => ({ question, language: 'en' })),
+    ...Object.entries(CALIBRATION_OUT_OF_SCOPE_BY_LANGUAGE).flatMap(([language, questions]) =>
+      questions.map((question) => ({ question, language })),
+    ),
+  ].map(({ question, language }) => ({
+    features: engine.rank(question, 5, language).features,
+    correct: false,
+  }));
+  // Five languages of example questions outnumber the out-of-scope ones about six to one;
+  // weighted, the out-of-scope questions keep the share they had in the English-only set
+  // (about a third), so that the model does not learn "almost everything is in scope".
+  const weight =
+    (OUT_OF_SCOPE_SHARE * inScope.length) / ((1 - OUT_OF_SCOPE_SHARE) * outOfScope.length);
+  return fitConfidenceModel([...inScope, ...outOfScope.map((s) => ({ ...s, weight }))]);
+}
+
+function devReport(results: readonly LeaveOneOutResult[]): string {
+  const languages = [...new Set(results.map((r) => r.language))];
+  return languages
+    .map((language) => {
+      const mine = results.filter((r) => r.language === language);
+      const right = mine.filter((r) => r.correct).length;
+      return `  ${language}: leave-one-out top-1 ${right}/${mine.length}`;
+    })
+    .join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   if (process.argv.includes('--fit')) console.log(JSON.stringify(await fitKbConfidence()));
+  if (process.argv.includes('--dev')) {
+    console.log(devReport(leaveOneOutResults(await loadKnowledgeBase(DEMO_KB_DIR))));
+  }
   console.log(await runKbCalibration());
 }

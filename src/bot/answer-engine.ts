@@ -12,7 +12,6 @@ import { articleIn, buildKbIndex } from './kb-index.ts';
 import type { ArticleText } from './kb-index.ts';
 import { primaryLanguage } from './kb-language.ts';
 import { detectSmallTalk, smallTalkReply } from './small-talk.ts';
-import { toTerms } from './text-terms.ts';
 
 /** Confidence at or above which the bot answers without hedging. */
 export const SURE_CONFIDENCE = 0.7;
@@ -68,11 +67,11 @@ export function createAnswerEngine(
 ): AnswerEngine {
   const byId = new Map(articles.map((article) => [article.id, article]));
   const index = buildKbIndex(articles);
-  const { idf } = index;
 
   function rank(text: string, limit = 5, language?: string | null): KbRanking {
     const queryLanguage = index.guessLanguage(text, primaryLanguage(language));
-    const terms = toTerms(text, queryLanguage);
+    const terms = index.queryTerms(text, queryLanguage);
+    const idf = (term: string): number => index.idf(term, queryLanguage);
     if (terms.length === 0) {
       const features = { coverage: 0, margin: 0 };
       return { terms, language: queryLanguage, hits: [], features, confidence: 0 };
@@ -88,7 +87,7 @@ export function createAnswerEngine(
       .search(text, queryLanguage)
       .slice(0, RERANK_DEPTH)
       .map((result): KbHit => {
-        const articleTerms = index.termsOf(String(result.id));
+        const articleTerms = index.termsOf(String(result.id), queryLanguage);
         const matched = new Set(result.queryTerms);
         let weight = 0;
         for (const term of terms) {

@@ -43,23 +43,31 @@ export function articleIn(article: KbArticle, language: string): ArticleText {
 export interface KbIndex {
   /** The language a question is most likely written in, among the knowledge base's. */
   guessLanguage(text: string, hint: string | null): string;
+  /** The distinct search terms of a question read in `language`. */
+  queryTerms(text: string, language: string): string[];
+  /** Searches every language's fields: Portuguese and Spanish stems often meet. */
   search(text: string, language: string): SearchResult[];
-  /** The distinct search terms of an article, over all its languages. */
-  termsOf(id: string): ReadonlySet<string>;
-  /** Smoothed IDF over articles; a term no article contains weighs most. */
-  idf(term: string): number;
+  /**
+   * The distinct search terms of an article in `language` and in its own language, for
+   * coverage: a match only in another language's text is weaker evidence (stems collide:
+   * German "Gast", guest, and Spanish "gastos", costs, both become "gast").
+   */
+  termsOf(id: string, language: string): ReadonlySet<string>;
+  /** Smoothed IDF over articles for questions in `language`; unknown terms weigh most. */
+  idf(term: string, language: string): number;
 }
 
 export function buildKbIndex(articles: readonly KbArticle[]): KbIndex {
   const languages = [...new Set(articles.flatMap((a) => articleTexts(a).map((t) => t.language)))];
   const fields = languages.flatMap((language) => FIELD_NAMES.map((f) => `${f}:${language}`));
+  const languageOf = new Map(fields.map((field) => [field, field.split(':')[1]]));
   const boost = Object.fromEntries(
     fields.map((field) => [field, FIELD_BOOST[field.split(':')[0] as FieldName]]),
   );
   const index = new MiniSearch<Record<string, string>>({
     fields,
     tokenize,
-    processTerm: (term, field) => normalizeTerm(term, field?.split(':')[1]),
+    processTerm: (term, field) => normalizeTerm(term, languageOf.get(field ?? '')),
     searchOptions: {
       boost,
       combineWith: 'OR',
@@ -69,27 +77,51 @@ export function buildKbIndex(articles: readonly KbArticle[]): KbIndex {
     },
   });
   const vocabulary = new Map<string, Set<string>>(languages.map((l) => [l, new Set<string>()]));
-  const termsById = new Map<string, Set<string>>();
+  // Article id → language → its terms in that language.
+  const termsById = new Map<string, Map<string, Set<string>>>();
   index.addAll(
     articles.map((article) => {
       const document: Record<string, string> = { id: article.id };
-      const terms = new Set<string>();
+      const byLanguage = new Map<string, Set<string>>();
       for (const text of articleTexts(article)) {
         document[`title:${text.language}`] = text.title;
         document[`questions:${text.language}`] = text.questions.join('\n');
         document[`tags:${text.language}`] = text.tags.join('\n');
         document[`body:${text.language}`] = text.body;
         const joined = [text.title, ...text.questions, ...text.tags, text.body].join('\n');
-        for (const term of toTerms(joined, text.language)) {
-          terms.add(term);
-          vocabulary.get(text.language)?.add(term);
-        }
+        const terms = new Set(toTerms(joined, text.language));
+        byLanguage.set(text.language, terms);
+        for (const term of terms) vocabulary.get(text.language)?.add(term);
       }
-      termsById.set(article.id, terms);
+      termsById.set(article.id, byLanguage);
       return document;
     }),
   );
-  const idf = inverseDocumentFrequency([...termsById.values()]);
+
+  const termsOf = (id: string, language: string): Set<string> => {
+    const byLanguage = termsById.get(id);
+    const article = articles.find((a) => a.id === id);
+    const main = byLanguage?.get(article?.language ?? DEFAULT_ARTICLE_LANGUAGE);
+    return new Set([...(byLanguage?.get(language) ?? []), ...(main ?? [])]);
+  };
+  const views = new Map<string, { terms: Map<string, Set<string>>; idf: (t: string) => number }>();
+  const view = (language: string) => {
+    let found = views.get(language);
+    if (found === undefined) {
+      const terms = new Map(articles.map((a) => [a.id, termsOf(a.id, language)]));
+      found = { terms, idf: inverseDocumentFrequency([...terms.values()]) };
+      views.set(language, found);
+    }
+    return found;
+  };
+  const known = (term: string, language: string): boolean =>
+    vocabulary.get(language)?.has(term) ?? false;
+  const processQueryTerm = (word: string, language: string): string[] => {
+    const term = normalizeTerm(word, language);
+    if (term === null) return [];
+    if (language !== 'de' || known(term, language)) return [term];
+    return splitCompound(word, (part) => normalizeTerm(part, language), known) ?? [term];
+  };
 
   // Counts the words that are stop words or knowledge-base words of each language; short
   // questions are too short for a character-statistics detector, but rarely for this.
@@ -102,7 +134,7 @@ export function buildKbIndex(articles: readonly KbArticle[]): KbIndex {
       for (const word of words) {
         const folded = foldAccents(word);
         if (isKbLanguage(language) && isStopWord(folded, language)) score += 1;
-        else if (vocabulary.get(language)?.has(normalizeTerm(word, language) ?? '')) score += 1;
+        else if (known(normalizeTerm(word, language) ?? '', language)) score += 1;
       }
       if (score > bestScore) [best, bestScore] = [language, score];
     }
@@ -111,11 +143,40 @@ export function buildKbIndex(articles: readonly KbArticle[]): KbIndex {
 
   return {
     guessLanguage,
+    queryTerms: (text, language) => [
+      ...new Set(tokenize(text).flatMap((word) => processQueryTerm(word, language))),
+    ],
     search: (text, language) =>
-      index.search(text, { processTerm: (term) => normalizeTerm(term, language) }),
-    termsOf: (id) => termsById.get(id) ?? new Set<string>(),
-    idf,
+      index.search(text, {
+        processTerm: (term) => processQueryTerm(term, language),
+      }),
+    termsOf: (id, language) => view(language).terms.get(id) ?? new Set<string>(),
+    idf: (term, language) => view(language).idf(term),
   };
+}
+
+/**
+ * German writes compounds as one word ("Rückgabebedingungen", "Geschenkgutschein") that
+ * the articles may not contain whole. A word the knowledge base does not know is split
+ * after its longest known head ("Rückgabe"), keeping the rest ("Bedingungen", without a
+ * linking "s"/"n"/"es"/"en") when that is known or long enough to name something.
+ */
+function splitCompound(
+  word: string,
+  normalize: (part: string) => string | null,
+  known: (term: string, language: string) => boolean,
+): string[] | null {
+  const folded = foldAccents(word.toLowerCase());
+  for (let cut = folded.length - 3; cut >= 4; cut -= 1) {
+    const head = normalize(folded.slice(0, cut));
+    if (head === null || !known(head, 'de')) continue;
+    const rest = folded.slice(cut);
+    for (const tail of [rest, rest.replace(/^(es|en|s|n)/, '')]) {
+      const term = tail.length >= 3 ? normalize(tail) : null;
+      if (term !== null && (known(term, 'de') || tail.length >= 5)) return [head, term];
+    }
+  }
+  return null;
 }
 
 function inverseDocumentFrequency(documents: Set<string>[]): (term: string) => number {

@@ -26,7 +26,7 @@ const WORDS: Record<KbLanguage, string> = {
   hago han has hay he la las le les lo los mas me mi mis mio mucho muy nada ni no nos
   nosotros o os otra otro para pero poco por porque pues que quien se ser si sin sobre
   son soy su sus tambien te tengo tienes tiene tienen tener tu tus un una unas uno unos
-  usted ustedes vosotros vuestro y ya yo hola buenas buenos gracias favor porfa oye
+  usted ustedes vosotros vuestro vuestra vuestros vuestras y ya yo hola buenas buenos gracias favor porfa oye
   saludos quiero quisiera queria necesito necesita saber sabe puedo puede pueden podria
   podrian poder gustaria dime decir alguna todavia aun`,
   de: `aber alle allem allen aller alles als also am an auch auf aus bei beim bin bis bitte
@@ -50,7 +50,7 @@ const WORDS: Record<KbLanguage, string> = {
   os ou para pela pelo por pra que quem se sem ser seu sua sao tem tenho ter um uma voce
   voces vcs obrigado obrigada ola oi bom boa favor gostaria quero queria preciso saber
   posso pode podem consigo fazer faco quanto quanta quantos quantas ainda eu tudo bem
-  estao`,
+  estao qual quais vosso vossa vossos vossas`,
 };
 
 const SETS = new Map<string, ReadonlySet<string>>(

@@ -56,6 +56,17 @@ const STEMMERS: Record<Exclude<KbLanguage, 'en'>, (word: string) => string> = {
 
 /** Splits text into raw lower-case words (apostrophes removed: "don't" → "dont"). */
 export function tokenize(text: string): string[] {
+  const cached = TOKENS.get(text);
+  if (cached !== undefined) return cached;
+  if (TOKENS.size >= CACHE_LIMIT) TOKENS.clear();
+  const words = splitWords(text);
+  TOKENS.set(text, words);
+  return words;
+}
+
+const TOKENS = new Map<string, string[]>();
+
+function splitWords(text: string): string[] {
   return text
     .toLowerCase()
     .replace(ELISION, '$1')
@@ -69,6 +80,24 @@ export function tokenize(text: string): string[] {
  * language without a stemmer (not one of the five) is only lower-cased and folded.
  */
 export function normalizeTerm(word: string, language: string = 'en'): string | null {
+  // Stemming is the costly part of building an index; the same words recur in every
+  // rebuild (a reload, the calibration's hundreds of indexes), so results are kept.
+  let cache = CACHE.get(language);
+  if (cache === undefined || cache.size >= CACHE_LIMIT) {
+    cache = new Map();
+    CACHE.set(language, cache);
+  }
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const term = normalizeUncached(word, language);
+  cache.set(word, term);
+  return term;
+}
+
+const CACHE = new Map<string, Map<string, string | null>>();
+const CACHE_LIMIT = 100_000;
+
+function normalizeUncached(word: string, language: string): string | null {
   const lower = word.toLowerCase();
   const folded = foldAccents(lower);
   if (!isKbLanguage(language)) return folded;
