@@ -28,10 +28,10 @@ export interface ConfidenceModel {
  * Refit after large knowledge-base changes: `node bin/run-ts.mjs eval/kb-calibration.ts --fit`.
  */
 export const DEFAULT_CONFIDENCE_MODEL: ConfidenceModel = Object.freeze({
-  intercept: -2.48,
-  coverage: 2.42,
-  margin: 0.91,
-  coverageMargin: 2.04,
+  intercept: -2.49,
+  coverage: 2.4,
+  margin: 0.97,
+  coverageMargin: 2.03,
 });
 
 /** The calibrated confidence in [0, 1], rounded to 3 decimals for stable output. */

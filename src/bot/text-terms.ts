@@ -19,6 +19,11 @@ const SYNONYMS: Record<KbLanguage, Record<string, string>> = {
   en: {
     parcel: 'package',
     packag: 'package',
+    box: 'package',
+    post: 'ship',
+    // The small stemmer leaves "delivery" and "deliver(ed)" apart.
+    delivery: 'deliver',
+    deliveri: 'deliver',
     shipment: 'ship',
     postag: 'ship',
     price: 'cost',
