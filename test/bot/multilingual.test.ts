@@ -45,6 +45,20 @@ describe('retrieval of fresh paraphrases', () => {
     expect(engine.rank('où est mon colis', 1).language).toBe('fr');
   });
 
+  it('splits a German compound the articles do not contain, and drops French elisions', () => {
+    const german = engine.rank('Wie lang ist der Rückgabezeitraum?', 1, 'de');
+    expect(german.terms).toEqual(expect.arrayContaining(['ruckgab', 'zeitraum']));
+    expect(german.hits[0]?.article.id).toBe('returns-policy');
+    const french = engine.rank("je cherche l'étiquette pour renvoyer le colis", 1, 'fr');
+    expect(french.terms).toContain('etiquet');
+    expect(french.hits[0]?.article.id).toBe('start-a-return');
+  });
+
+  it('reads "paypal?" in the conversation language, which wins a tie', () => {
+    expect(engine.rank('paypal?', 1, 'de').language).toBe('de');
+    expect(engine.rank('paypal?', 1, 'pt-BR').language).toBe('pt');
+  });
+
   it('finds an article when the accents are left out', () => {
     const reply = engine.answer('cuanto cuesta el envio', 'es');
     expect(reply.article?.id).toBe('shipping-costs');
