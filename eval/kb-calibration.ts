@@ -15,6 +15,10 @@ import {
 import type { AnswerEngine, ConfidenceModel, KbArticle } from '../src/bot/index.ts';
 import { fitConfidenceModel } from '../src/bot/fit-confidence-model.ts';
 import { articleTexts } from '../src/bot/kb-index.ts';
+import {
+  CALIBRATION_OUT_OF_SCOPE,
+  CALIBRATION_OUT_OF_SCOPE_BY_LANGUAGE,
+} from './kb-calibration-questions.ts';
 import type { ConfidenceSample } from '../src/bot/fit-confidence-model.ts';
 
 export const DEMO_KB_DIR = fileURLToPath(new URL('../kb/demo/', import.meta.url));
@@ -153,95 +157,6 @@ export async function runKbCalibration(): Promise<string> {
   ];
   return lines.join('\n');
 }
-
-// Out-of-scope questions for fitting only; the evaluation file has its own.
-const CALIBRATION_OUT_OF_SCOPE = [
-  'what films are showing tonight',
-  'how tall is mount everest',
-  'can you order me a taxi',
-  'do you repair bicycles',
-  'what is your favourite colour',
-  'recommend a recipe for dinner',
-  'how do I learn python',
-  'when is the next bank holiday in spain',
-  'can I rent a car from you',
-  'who is the president of france',
-  'what are the lottery numbers',
-  'play some music',
-  'is the train to berlin on time',
-  'how much is bitcoin worth',
-  'can you do my homework',
-  'where can I park near the stadium',
-  'what is the best phone to buy this year',
-  'help me write a cover letter',
-  'how many calories are in a banana',
-  'do you sell concert tickets',
-  // Shop-flavoured questions the knowledge base does not cover: the hard negatives.
-  'do you sell laptops',
-  'can I pick up my order in a shop',
-  'are your products vegan',
-  'do you have a loyalty programme',
-  'can I work for you',
-  'where is your warehouse',
-  'do you price match',
-  'is there a student discount',
-  'can I order by phone',
-  'who makes your furniture',
-  'do you offer gift wrapping',
-  'can I reserve an item',
-  'what is your company address for invoices',
-  'are you on instagram',
-  'do you do wholesale orders',
-  'can I get a catalogue by post',
-  'do you sell spare parts',
-  'how do I leave a review',
-  'what brands do you stock',
-  'is my order eco friendly packed',
-];
-
-// The same kind of questions in the other languages, for fitting only.
-const CALIBRATION_OUT_OF_SCOPE_BY_LANGUAGE: Record<string, string[]> = {
-  es: [
-    '¿qué películas echan esta noche?',
-    '¿me pides un taxi?',
-    '¿vendéis portátiles?',
-    '¿tenéis programa de fidelidad?',
-    '¿puedo recoger el pedido en una tienda?',
-    '¿dónde está vuestro almacén?',
-    '¿hacéis envoltorio de regalo?',
-    '¿qué marcas tenéis?',
-  ],
-  de: [
-    'welche filme laufen heute abend',
-    'kannst du mir ein taxi bestellen',
-    'verkauft ihr laptops',
-    'gibt es ein treueprogramm',
-    'kann ich die bestellung im laden abholen',
-    'wo ist euer lager',
-    'bietet ihr geschenkverpackung an',
-    'welche marken führt ihr',
-  ],
-  fr: [
-    'quels films passent ce soir',
-    'tu peux me commander un taxi',
-    'vendez-vous des ordinateurs portables',
-    'avez-vous un programme de fidélité',
-    'puis-je retirer ma commande en magasin',
-    'où est votre entrepôt',
-    'faites-vous des emballages cadeaux',
-    'quelles marques vendez-vous',
-  ],
-  pt: [
-    'que filmes passam hoje à noite',
-    'podes chamar-me um táxi',
-    'vendem portáteis?',
-    'têm programa de fidelidade?',
-    'posso levantar a encomenda numa loja?',
-    'onde fica o vosso armazém?',
-    'fazem embrulho para presente?',
-    'que marcas vendem?',
-  ],
-};
 
 const OUT_OF_SCOPE_SHARE = 0.35;
 
