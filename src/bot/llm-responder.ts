@@ -5,8 +5,11 @@
  */
 import OpenAI from 'openai';
 import type { AnswerEngine } from './answer-engine.ts';
+import { primaryLanguage } from './kb-language.ts';
 import type { BotContext, BotReply, BotResponder } from './bot-reply.ts';
 import type { KbArticle } from './kb-article.ts';
+import { articleIn } from './kb-index.ts';
+import type { ArticleText } from './kb-index.ts';
 import { answerFromKnowledgeBase } from './kb-responder.ts';
 
 export interface LlmResponderOptions {
@@ -29,9 +32,12 @@ export function createLlmResponder(options: LlmResponderOptions): BotResponder {
   return {
     async reply(text: string, context: BotContext): Promise<BotReply> {
       const ranking = options.engine.rank(text, 3, context.language);
+      // The articles in the customer's language where they have it (see docs/bot.md).
+      const language = primaryLanguage(context.language) ?? ranking.language;
       const grounding = ranking.hits
         .map((h) => options.article(h.article.id))
-        .filter((a) => a !== undefined);
+        .filter((a) => a !== undefined)
+        .map((a) => articleIn(a, language));
       try {
         const completion = await client.chat.completions.create(
           {
@@ -84,11 +90,12 @@ export function createLlmResponder(options: LlmResponderOptions): BotResponder {
   };
 }
 
-function systemPrompt(botName: string, articles: readonly KbArticle[]): string {
+function systemPrompt(botName: string, articles: readonly ArticleText[]): string {
   const sources = articles.map((a) => `## ${a.title}\n${a.body}`).join('\n\n');
   return [
     `You are ${botName}, an automated assistant (a bot, not a person) for an online shop.`,
     'Answer the customer briefly and only from the articles below. Never claim to be human.',
+    "Answer in the customer's language.",
     `If the articles do not answer the question, reply with exactly ${NO_ANSWER}.`,
     'A person from the team is available on request.',
     '',

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
+import { startChatStandIn } from '../helpers/chat-completions-stand-in.ts';
 import { openSocket } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -48,5 +49,31 @@ describe('bot answers in the customer language', () => {
     const bot = (r.body.events as any[]).find((e) => e.data.from === 'bot');
     expect(bot.data.article.id).toBe('shipping-costs');
     expect(bot.data.text).toContain(SPANISH_SHIPPING_COSTS);
+  });
+
+  it('grounds an LLM in the Spanish articles and asks it to answer in Spanish', async () => {
+    const llm = await startChatStandIn(() => ({ content: 'El envío cuesta 4,95 €.' }));
+    const withLlm = await startTestServer({
+      env: {
+        BATON_BOT_ENGINE: 'llm',
+        BATON_LLM_BASE_URL: llm.url,
+        BATON_LLM_API_KEY: 'sk-test',
+        BATON_LLM_MODEL: 'stand-in',
+      },
+    });
+    try {
+      const c = await startConversation(withLlm.baseUrl, { language: 'es' });
+      await api(withLlm.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { text: '¿Cuánto cuesta el envío?' },
+      });
+      const system = llm.requests.at(-1)?.body.messages[0].content ?? '';
+      expect(system).toContain(SPANISH_SHIPPING_COSTS);
+      expect(system).toContain("Answer in the customer's language.");
+      expect(system).not.toContain('Standard shipping costs');
+    } finally {
+      await withLlm.close();
+      llm.close();
+    }
   });
 });
