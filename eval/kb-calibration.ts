@@ -14,6 +14,11 @@ import {
 } from '../src/bot/index.ts';
 import type { AnswerEngine, ConfidenceModel, KbArticle } from '../src/bot/index.ts';
 import { fitConfidenceModel } from '../src/bot/fit-confidence-model.ts';
+import { articleTexts } from '../src/bot/kb-index.ts';
+import {
+  CALIBRATION_OUT_OF_SCOPE,
+  CALIBRATION_OUT_OF_SCOPE_BY_LANGUAGE,
+} from './kb-calibration-questions.ts';
 import type { ConfidenceSample } from '../src/bot/fit-confidence-model.ts';
 
 export const DEMO_KB_DIR = fileURLToPath(new URL('../kb/demo/', import.meta.url));
@@ -153,79 +158,89 @@ export async function runKbCalibration(): Promise<string> {
   return lines.join('\n');
 }
 
-// Out-of-scope questions for fitting only; the evaluation file has its own.
-const CALIBRATION_OUT_OF_SCOPE = [
-  'what films are showing tonight',
-  'how tall is mount everest',
-  'can you order me a taxi',
-  'do you repair bicycles',
-  'what is your favourite colour',
-  'recommend a recipe for dinner',
-  'how do I learn python',
-  'when is the next bank holiday in spain',
-  'can I rent a car from you',
-  'who is the president of france',
-  'what are the lottery numbers',
-  'play some music',
-  'is the train to berlin on time',
-  'how much is bitcoin worth',
-  'can you do my homework',
-  'where can I park near the stadium',
-  'what is the best phone to buy this year',
-  'help me write a cover letter',
-  'how many calories are in a banana',
-  'do you sell concert tickets',
-  // Shop-flavoured questions the knowledge base does not cover: the hard negatives.
-  'do you sell laptops',
-  'can I pick up my order in a shop',
-  'are your products vegan',
-  'do you have a loyalty programme',
-  'can I work for you',
-  'where is your warehouse',
-  'do you price match',
-  'is there a student discount',
-  'can I order by phone',
-  'who makes your furniture',
-  'do you offer gift wrapping',
-  'can I reserve an item',
-  'what is your company address for invoices',
-  'are you on instagram',
-  'do you do wholesale orders',
-  'can I get a catalogue by post',
-  'do you sell spare parts',
-  'how do I leave a review',
-  'what brands do you stock',
-  'is my order eco friendly packed',
-];
+const OUT_OF_SCOPE_SHARE = 0.35;
+
+/** One calibration question: an article's own example, asked with itself left out. */
+export interface LeaveOneOutResult {
+  language: string;
+  features: ConfidenceSample['features'];
+  correct: boolean;
+}
 
 /**
- * Fits the confidence model on a calibration set kept apart from the evaluation file: each
- * article's example questions, asked with that question removed from the index (so the
- * engine cannot match it word for word), plus out-of-scope questions.
+ * Each article's example questions in every language it has, each asked (in that
+ * language) with that one question removed from the index, so the engine cannot match it
+ * word for word. Also the development set for changes to the search: `--dev` prints it.
+ */
+export function leaveOneOutResults(kb: readonly KbArticle[]): LeaveOneOutResult[] {
+  const results: LeaveOneOutResult[] = [];
+  for (const article of kb) {
+    for (const text of articleTexts(article)) {
+      for (const question of text.questions) {
+        const without = kb.map((a) => (a.id === article.id ? withoutQuestion(a, question) : a));
+        const ranking = createAnswerEngine(without).rank(question, 5, text.language);
+        const correct = ranking.hits[0]?.article.id === article.id;
+        results.push({ language: text.language, features: ranking.features, correct });
+      }
+    }
+  }
+  return results;
+}
+
+function withoutQuestion(article: KbArticle, question: string): KbArticle {
+  const drop = (questions: string[]): string[] => questions.filter((q) => q !== question);
+  const translations = Object.fromEntries(
+    Object.entries(article.translations ?? {}).map(([l, t]) => [
+      l,
+      { ...t, questions: drop(t.questions) },
+    ]),
+  );
+  return { ...article, questions: drop(article.questions), translations };
+}
+
+/**
+ * Fits the confidence model on a calibration set kept apart from the evaluation files:
+ * the leave-one-out questions above plus out-of-scope questions in each language.
  */
 export async function fitKbConfidence(articles?: KbArticle[]): Promise<ConfidenceModel> {
   const kb = articles ?? (await loadKnowledgeBase(DEMO_KB_DIR));
-  const samples: ConfidenceSample[] = [];
-  for (const article of kb) {
-    for (const question of article.questions) {
-      const without = kb.map((a) =>
-        a.id === article.id ? { ...a, questions: a.questions.filter((q) => q !== question) } : a,
-      );
-      const ranking = createAnswerEngine(without).rank(question);
-      samples.push({
-        features: ranking.features,
-        correct: ranking.hits[0]?.article.id === article.id,
-      });
-    }
-  }
+  const inScope: ConfidenceSample[] = leaveOneOutResults(kb).map(({ features, correct }) => ({
+    features,
+    correct,
+  }));
   const engine = createAnswerEngine(kb);
-  for (const question of CALIBRATION_OUT_OF_SCOPE) {
-    samples.push({ features: engine.rank(question).features, correct: false });
-  }
-  return fitConfidenceModel(samples);
+  const outOfScope: ConfidenceSample[] = [
+    ...CALIBRATION_OUT_OF_SCOPE.map((question) => ({ question, language: 'en' })),
+    ...Object.entries(CALIBRATION_OUT_OF_SCOPE_BY_LANGUAGE).flatMap(([language, questions]) =>
+      questions.map((question) => ({ question, language })),
+    ),
+  ].map(({ question, language }) => ({
+    features: engine.rank(question, 5, language).features,
+    correct: false,
+  }));
+  // Five languages of example questions outnumber the out-of-scope ones about six to one;
+  // weighted, the out-of-scope questions keep the share they had in the English-only set
+  // (about a third), so that the model does not learn "almost everything is in scope".
+  const weight =
+    (OUT_OF_SCOPE_SHARE * inScope.length) / ((1 - OUT_OF_SCOPE_SHARE) * outOfScope.length);
+  return fitConfidenceModel([...inScope, ...outOfScope.map((s) => ({ ...s, weight }))]);
+}
+
+function devReport(results: readonly LeaveOneOutResult[]): string {
+  const languages = [...new Set(results.map((r) => r.language))];
+  return languages
+    .map((language) => {
+      const mine = results.filter((r) => r.language === language);
+      const right = mine.filter((r) => r.correct).length;
+      return `  ${language}: leave-one-out top-1 ${right}/${mine.length}`;
+    })
+    .join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   if (process.argv.includes('--fit')) console.log(JSON.stringify(await fitKbConfidence()));
+  if (process.argv.includes('--dev')) {
+    console.log(devReport(leaveOneOutResults(await loadKnowledgeBase(DEMO_KB_DIR))));
+  }
   console.log(await runKbCalibration());
 }

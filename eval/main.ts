@@ -8,6 +8,7 @@ import { loadBanking77, loadBitext, loadClinc, type EvalRow } from './datasets.t
 import { handoffRate, perReason, runRows, topReasons, type RowOutcome } from './run-rows.ts';
 import { formatContextCompleteness, measureContextCompleteness } from './context-completeness.ts';
 import { runKbCalibration } from './kb-calibration.ts';
+import { runKbHeldout } from './kb-heldout.ts';
 import { formatLanguageDetection, measureLanguageDetection } from './language-detection.ts';
 import { scoreScenarios } from './score-scenarios.ts';
 
@@ -159,3 +160,6 @@ console.log(formatLanguageDetection(measureLanguageDetection()));
 
 console.log('\n## Bot answer engine: confidence calibration (eval/kb-questions.jsonl, held out)');
 console.log((await runKbCalibration()).trimEnd());
+console.log(
+  `\n## Bot knowledge base in five languages (eval/kb-heldout.jsonl, held out)\n${(await runKbHeldout()).trimEnd()}`,
+);

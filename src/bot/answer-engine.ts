@@ -1,14 +1,17 @@
 // The bot's answer engine: full-text search (MiniSearch, BM25 with fuzzy and prefix match)
-// over the knowledge base, a calibrated confidence, and the decision to answer, ask a
-// clarifying question or hand the question on. Pure: articles in, answers out.
-import MiniSearch from 'minisearch';
+// over the knowledge base in every language it is written in (kb-index.ts), a calibrated
+// confidence, and the decision to answer, ask a clarifying question or hand the question
+// on, in the customer's language. Pure: articles in, answers out.
 import { articleReply, clarifyReply, emptyQuestionReply, noAnswerReply } from './bot-answer.ts';
 import type { ArticleRef, BotAnswer } from './bot-answer.ts';
 import { scoreConfidence } from './confidence.ts';
 import type { ConfidenceFeatures, ConfidenceModel } from './confidence.ts';
+import { replyLanguage } from './bot-phrases.ts';
 import type { KbArticle } from './kb-article.ts';
+import { articleIn, buildKbIndex } from './kb-index.ts';
+import type { ArticleText } from './kb-index.ts';
+import { primaryLanguage } from './kb-language.ts';
 import { detectSmallTalk, smallTalkReply } from './small-talk.ts';
-import { normalizeTerm, toTerms, tokenize } from './text-terms.ts';
 
 /** Confidence at or above which the bot answers without hedging. */
 export const SURE_CONFIDENCE = 0.7;
@@ -34,27 +37,23 @@ export interface KbHit {
 export interface KbRanking {
   /** The query's search terms after normalisation (empty: nothing to search for). */
   terms: string[];
+  /** The language the query was read in (its stop words and stemmer). */
+  language: string;
   hits: KbHit[];
   features: ConfidenceFeatures;
   confidence: number;
 }
 
 export interface AnswerEngine {
-  /** The bot's reply to one customer message. */
-  answer(text: string): BotAnswer;
+  /**
+   * The bot's reply to one customer message, in `language` (the conversation's, e.g.
+   * "es" or "pt-BR"); without one, in the language the message is written in.
+   */
+  answer(text: string, language?: string | null): BotAnswer;
   /** The ranked articles for a query (for "ask the bot" in the inbox, and calibration). */
-  rank(text: string, limit?: number): KbRanking;
+  rank(text: string, limit?: number, language?: string | null): KbRanking;
 }
 
-interface IndexedArticle {
-  id: string;
-  title: string;
-  questions: string;
-  tags: string;
-  body: string;
-}
-
-const BOOST = { title: 3, questions: 2.5, tags: 2, body: 1 };
 // A term matched only by a typo or a prefix is weaker evidence than an exact match.
 const INEXACT_MATCH_CREDIT = 0.6;
 const RERANK_DEPTH = 10;
@@ -67,36 +66,15 @@ export function createAnswerEngine(
   options: AnswerEngineOptions = {},
 ): AnswerEngine {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const index = new MiniSearch<IndexedArticle>({
-    fields: ['title', 'questions', 'tags', 'body'],
-    tokenize,
-    processTerm: normalizeTerm,
-    searchOptions: {
-      boost: BOOST,
-      combineWith: 'OR',
-      // Typos only in longer words: a one-letter slip in "cost" would match "cast".
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      prefix: (term) => term.length >= 4,
-    },
-  });
-  index.addAll(
-    articles.map((article) => ({
-      id: article.id,
-      title: article.title,
-      questions: article.questions.join('\n'),
-      tags: article.tags.join('\n'),
-      body: article.body,
-    })),
-  );
-  const termsById = new Map(
-    articles.map((article) => [article.id, new Set(toTerms(articleText(article)))]),
-  );
-  const idf = inverseDocumentFrequency([...termsById.values()]);
+  const index = buildKbIndex(articles);
 
-  function rank(text: string, limit = 5): KbRanking {
-    const terms = toTerms(text);
+  function rank(text: string, limit = 5, language?: string | null): KbRanking {
+    const queryLanguage = index.guessLanguage(text, primaryLanguage(language));
+    const terms = index.queryTerms(text, queryLanguage);
+    const idf = (term: string): number => index.idf(term, queryLanguage);
     if (terms.length === 0) {
-      return { terms, hits: [], features: { coverage: 0, margin: 0 }, confidence: 0 };
+      const features = { coverage: 0, margin: 0 };
+      return { terms, language: queryLanguage, hits: [], features, confidence: 0 };
     }
     // A question made only of words every article uses ("order?") must not reach full
     // coverage: it names no topic. So the denominator is at least one rare word's weight.
@@ -106,10 +84,10 @@ export function createAnswerEngine(
     );
     // The raw text, so MiniSearch normalises it exactly once, as `toTerms` did.
     const hits = index
-      .search(text)
+      .search(text, queryLanguage)
       .slice(0, RERANK_DEPTH)
       .map((result): KbHit => {
-        const articleTerms = termsById.get(String(result.id)) ?? new Set<string>();
+        const articleTerms = index.termsOf(String(result.id), queryLanguage);
         const matched = new Set(result.queryTerms);
         let weight = 0;
         for (const term of terms) {
@@ -133,34 +111,46 @@ export function createAnswerEngine(
       margin: top === undefined ? 0 : second === undefined ? 1 : 1 - second.score / top.score,
     };
     const confidence = top === undefined ? 0 : scoreConfidence(features, options.confidenceModel);
-    return { terms, hits, features, confidence };
+    return { terms, language: queryLanguage, hits, features, confidence };
   }
 
-  function answer(text: string): BotAnswer {
+  function answer(text: string, language?: string | null): BotAnswer {
     const smallTalk = detectSmallTalk(text);
+    const hint = primaryLanguage(language);
     if (smallTalk !== null) {
+      const replyIn = replyLanguage(hint ?? index.guessLanguage(text, null));
       return {
         kind: 'answer',
-        text: smallTalkReply(smallTalk),
+        text: smallTalkReply(smallTalk, replyIn),
         confidence: 0.9,
         intent: smallTalk,
+        language: replyIn,
       };
     }
-    const ranking = rank(text);
+    const ranking = rank(text, 5, hint);
+    // The conversation's language when known, else the one the question was read in.
+    const replyIn = replyLanguage(hint ?? ranking.language);
+    const titleOf = (hit: KbHit): string => localized(hit.article.id).title;
+    const localized = (id: string): ArticleText => {
+      const article = byId.get(id);
+      return article ? articleIn(article, hint ?? ranking.language) : emptyText(id);
+    };
     const { confidence, hits } = ranking;
     const [top, second, third] = hits;
     if (ranking.terms.length === 0) {
-      return { kind: 'clarify', text: emptyQuestionReply(), confidence: 0, intent: 'unknown' };
+      const reply = emptyQuestionReply(replyIn);
+      return { kind: 'clarify', text: reply, confidence: 0, intent: 'unknown', language: replyIn };
     }
     if (top !== undefined && confidence >= MIN_ANSWER_CONFIDENCE) {
-      const article = byId.get(top.article.id);
+      const article = localized(top.article.id);
       const sure = confidence >= SURE_CONFIDENCE;
       const alternatives = (sure ? [] : [second, third]).filter(isHit).map((hit) => hit.article);
       return {
         kind: 'answer',
-        text: articleReply(article?.body ?? '', top.article.title, sure),
+        text: articleReply(article.body, article.title, sure, replyIn),
         confidence,
         intent: 'faq',
+        language: replyIn,
         article: top.article,
         ...(alternatives.length > 0 ? { alternatives } : {}),
       };
@@ -173,33 +163,24 @@ export function createAnswerEngine(
     ) {
       return {
         kind: 'clarify',
-        text: clarifyReply(top.article, second.article),
+        text: clarifyReply(titleOf(top), titleOf(second), replyIn),
         confidence,
         intent: 'faq',
+        language: replyIn,
         alternatives: [top.article, second.article],
       };
     }
-    return { kind: 'no_answer', text: noAnswerReply(), confidence, intent: 'unknown' };
+    const reply = noAnswerReply(replyIn);
+    return { kind: 'no_answer', text: reply, confidence, intent: 'unknown', language: replyIn };
   }
 
   return { answer, rank };
 }
 
+function emptyText(id: string): ArticleText {
+  return { language: 'en', title: id, tags: [], questions: [], body: '' };
+}
+
 function isHit(hit: KbHit | undefined): hit is KbHit {
   return hit !== undefined;
-}
-
-function articleText(article: KbArticle): string {
-  return [article.title, ...article.questions, ...article.tags, article.body].join('\n');
-}
-
-// Smoothed IDF over articles; a term no article contains gets the highest weight, because
-// an unknown word is the strongest sign that the question is about something else.
-function inverseDocumentFrequency(documents: Set<string>[]): (term: string) => number {
-  const count = new Map<string, number>();
-  for (const terms of documents) {
-    for (const term of terms) count.set(term, (count.get(term) ?? 0) + 1);
-  }
-  const n = documents.length;
-  return (term) => Math.log(1 + n / ((count.get(term) ?? 0) + 0.5));
 }

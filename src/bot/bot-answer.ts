@@ -1,5 +1,6 @@
 // What the answer engine returns, and the wording of its replies. The bot always says it
-// is automated when it cannot help, and always offers a person.
+// is automated when it cannot help, and always offers a person, in the customer's language.
+import { phrasesFor } from './bot-phrases.ts';
 import type { SmallTalkIntent } from './small-talk.ts';
 
 export interface ArticleRef {
@@ -17,6 +18,8 @@ export interface BotAnswer {
   /** Calibrated probability that `article` answers the question (0..1). */
   confidence: number;
   intent: BotIntent;
+  /** The language `text` is written in (an article without it falls back to its own). */
+  language: string;
   /** The article the answer is taken from (for `answer` on a knowledge-base question). */
   article?: ArticleRef;
   /** The next-closest articles: the topics a clarifying question names, or "see also". */
@@ -24,20 +27,21 @@ export interface BotAnswer {
 }
 
 /** The article's answer, ending with its title as the reference. */
-export function articleReply(body: string, title: string, sure: boolean): string {
+export function articleReply(body: string, title: string, sure: boolean, language = 'en'): string {
+  const phrases = phrasesFor(language);
   // Below "sure" the bot hedges, so a wrong guess does not sound like a promise.
-  const lead = sure ? '' : 'I think this is what you are looking for:\n\n';
-  return `${lead}${body}\n\nSource: "${title}"`;
+  const lead = sure ? '' : `${phrases.hedge}\n\n`;
+  return `${lead}${body}\n\n${phrases.source}: "${title}"`;
 }
 
-export function clarifyReply(first: ArticleRef, second: ArticleRef): string {
-  return `I'm an automated assistant and I'm not sure I understood. Is your question about "${first.title}" or "${second.title}"? You can also ask for a person at any time.`;
+export function clarifyReply(first: string, second: string, language = 'en'): string {
+  return phrasesFor(language).clarify(first, second);
 }
 
-export function noAnswerReply(): string {
-  return "I'm an automated assistant and I can't answer that one. If you'd like, a person from our team can help: just ask for a person.";
+export function noAnswerReply(language = 'en'): string {
+  return phrasesFor(language).noAnswer;
 }
 
-export function emptyQuestionReply(): string {
-  return "I'm an automated assistant. What would you like to know? You can ask me a question in your own words, or ask for a person at any time.";
+export function emptyQuestionReply(language = 'en'): string {
+  return phrasesFor(language).emptyQuestion;
 }

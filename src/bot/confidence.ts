@@ -23,14 +23,15 @@ export interface ConfidenceModel {
 
 /**
  * Fitted by `fitKbConfidence` in eval/kb-calibration.ts on a calibration set that is not
- * the evaluation set: each article's own example questions asked with that question left
- * out of the index, plus out-of-scope questions. Refit after large knowledge-base changes.
+ * the evaluation set: each article's own example questions in every language, asked with
+ * that question left out of the index, plus out-of-scope questions in each language.
+ * Refit after large knowledge-base changes: `node bin/run-ts.mjs eval/kb-calibration.ts --fit`.
  */
 export const DEFAULT_CONFIDENCE_MODEL: ConfidenceModel = Object.freeze({
-  intercept: -2.1,
-  coverage: 2.45,
-  margin: 0.87,
-  coverageMargin: 1.83,
+  intercept: -2.49,
+  coverage: 2.4,
+  margin: 0.97,
+  coverageMargin: 2.03,
 });
 
 /** The calibrated confidence in [0, 1], rounded to 3 decimals for stable output. */

@@ -7,6 +7,8 @@ export interface ConfidenceSample {
   features: ConfidenceFeatures;
   /** Whether the top article was the right one (always false for out-of-scope questions). */
   correct: boolean;
+  /** How much this sample counts in the fit (default 1). */
+  weight?: number;
 }
 
 export interface FitConfidenceOptions {
@@ -29,18 +31,20 @@ export function fitConfidenceModel(
       sample.features.coverage * sample.features.margin,
     ],
     y: sample.correct ? 1 : 0,
+    weight: sample.weight ?? 1,
   }));
+  const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0);
   const w = [0, 0, 0, 0];
   for (let step = 0; step < iterations && rows.length > 0; step += 1) {
     const gradient = [0, 0, 0, 0];
-    for (const { x, y } of rows) {
+    for (const { x, y, weight } of rows) {
       const z = x.reduce((sum, xi, i) => sum + xi * (w[i] ?? 0), 0);
-      const error = 1 / (1 + Math.exp(-z)) - y;
+      const error = (1 / (1 + Math.exp(-z)) - y) * weight;
       for (let i = 0; i < 4; i += 1) gradient[i] = (gradient[i] ?? 0) + error * (x[i] ?? 0);
     }
     for (let i = 0; i < 4; i += 1) {
       const penalty = i === 0 ? 0 : l2 * (w[i] ?? 0); // the intercept is not shrunk
-      w[i] = (w[i] ?? 0) - learningRate * ((gradient[i] ?? 0) / rows.length + penalty);
+      w[i] = (w[i] ?? 0) - learningRate * ((gradient[i] ?? 0) / totalWeight + penalty);
     }
   }
   const round = (value: number | undefined): number => Math.round((value ?? 0) * 100) / 100;

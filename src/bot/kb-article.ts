@@ -1,6 +1,10 @@
 // A knowledge-base article: YAML front matter plus a short Markdown answer. Parsing is pure
 // (text in, article or problems out) so the loader can report every bad file at once.
 import { parse as parseYaml } from 'yaml';
+import { readTranslations } from './kb-translations.ts';
+import type { KbTranslation } from './kb-translations.ts';
+
+export type { KbTranslation } from './kb-translations.ts';
 
 /** One FAQ article of the bot's knowledge base. */
 export interface KbArticle {
@@ -12,6 +16,10 @@ export interface KbArticle {
   questions: string[];
   /** The answer shown to the customer (Markdown, a few sentences). */
   body: string;
+  /** The language of title, tags, questions and body (absent: English). */
+  language?: string;
+  /** The same article in other languages, by primary language tag ("es", "de" …). */
+  translations?: Readonly<Record<string, KbTranslation>>;
 }
 
 export type ParseKbArticleResult =
@@ -19,6 +27,7 @@ export type ParseKbArticleResult =
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*$/;
+const LANGUAGE_TAG = /^[a-z]{2,3}$/;
 
 /** Parses one article file's text; expected problems are returned, never thrown. */
 export function parseKbArticle(source: string): ParseKbArticleResult {
@@ -66,10 +75,26 @@ function articleFrom(meta: unknown, rawBody: string, bodyName: string): ParseKbA
   const questions = stringList(fields.questions, 'questions', false, problems);
   const body = rawBody.trim();
   if (body === '') problems.push(`body: ${bodyName} is empty`);
+  const language = fields.language;
+  if (language !== undefined && (typeof language !== 'string' || !LANGUAGE_TAG.test(language))) {
+    problems.push('language: a lower-case primary language tag such as en, es or pt');
+  }
+  const mainLanguage = typeof language === 'string' ? language : 'en';
+  const translations = readTranslations(fields.translations, mainLanguage, problems, (v, p) =>
+    stringList(v, p, false, problems),
+  );
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    article: { id: id as string, title: (title as string).trim(), tags, questions, body },
+    article: {
+      id: id as string,
+      title: (title as string).trim(),
+      tags,
+      questions,
+      body,
+      ...(language !== undefined ? { language: mainLanguage } : {}),
+      ...(translations !== undefined ? { translations } : {}),
+    },
   };
 }
 

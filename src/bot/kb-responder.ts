@@ -2,8 +2,13 @@
 import type { AnswerEngine } from './answer-engine.ts';
 import type { BotReply, BotResponder } from './bot-reply.ts';
 
-export function answerFromKnowledgeBase(engine: AnswerEngine, text: string): BotReply {
-  const answer = engine.answer(text);
+export function answerFromKnowledgeBase(
+  engine: AnswerEngine,
+  text: string,
+  language: string | null = null,
+): BotReply {
+  // The conversation's language picks the article's translation and the bot's own words.
+  const answer = engine.answer(text, language);
   return {
     messages: [answer.text],
     confidence: answer.confidence,
@@ -14,5 +19,8 @@ export function answerFromKnowledgeBase(engine: AnswerEngine, text: string): Bot
 }
 
 export function createKbResponder(engine: AnswerEngine): BotResponder {
-  return { reply: (text) => Promise.resolve(answerFromKnowledgeBase(engine, text)) };
+  return {
+    reply: (text, context) =>
+      Promise.resolve(answerFromKnowledgeBase(engine, text, context.language)),
+  };
 }

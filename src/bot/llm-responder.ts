@@ -5,8 +5,11 @@
  */
 import OpenAI from 'openai';
 import type { AnswerEngine } from './answer-engine.ts';
+import { primaryLanguage } from './kb-language.ts';
 import type { BotContext, BotReply, BotResponder } from './bot-reply.ts';
 import type { KbArticle } from './kb-article.ts';
+import { articleIn } from './kb-index.ts';
+import type { ArticleText } from './kb-index.ts';
 import { answerFromKnowledgeBase } from './kb-responder.ts';
 
 export interface LlmResponderOptions {
@@ -28,10 +31,13 @@ export function createLlmResponder(options: LlmResponderOptions): BotResponder {
   const client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, maxRetries: 0 });
   return {
     async reply(text: string, context: BotContext): Promise<BotReply> {
-      const ranking = options.engine.rank(text, 3);
+      const ranking = options.engine.rank(text, 3, context.language);
+      // The articles in the customer's language where they have it (see docs/bot.md).
+      const language = primaryLanguage(context.language) ?? ranking.language;
       const grounding = ranking.hits
         .map((h) => options.article(h.article.id))
-        .filter((a) => a !== undefined);
+        .filter((a) => a !== undefined)
+        .map((a) => articleIn(a, language));
       try {
         const completion = await client.chat.completions.create(
           {
@@ -59,7 +65,10 @@ export function createLlmResponder(options: LlmResponderOptions): BotResponder {
         const answer = completion.choices[0]?.message?.content?.trim() ?? '';
         if (answer === '' || answer.includes(NO_ANSWER)) {
           // The model found nothing in the articles: the answer engine's no-answer/clarify path.
-          return { ...answerFromKnowledgeBase(options.engine, text), source: 'kb_fallback' };
+          return {
+            ...answerFromKnowledgeBase(options.engine, text, context.language),
+            source: 'kb_fallback',
+          };
         }
         const top = ranking.hits[0]?.article;
         return {
@@ -72,17 +81,21 @@ export function createLlmResponder(options: LlmResponderOptions): BotResponder {
         };
       } catch (error) {
         options.onFallback?.(error);
-        return { ...answerFromKnowledgeBase(options.engine, text), source: 'kb_fallback' };
+        return {
+          ...answerFromKnowledgeBase(options.engine, text, context.language),
+          source: 'kb_fallback',
+        };
       }
     },
   };
 }
 
-function systemPrompt(botName: string, articles: readonly KbArticle[]): string {
+function systemPrompt(botName: string, articles: readonly ArticleText[]): string {
   const sources = articles.map((a) => `## ${a.title}\n${a.body}`).join('\n\n');
   return [
     `You are ${botName}, an automated assistant (a bot, not a person) for an online shop.`,
     'Answer the customer briefly and only from the articles below. Never claim to be human.',
+    "Answer in the customer's language.",
     `If the articles do not answer the question, reply with exactly ${NO_ANSWER}.`,
     'A person from the team is available on request.',
     '',

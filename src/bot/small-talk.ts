@@ -1,23 +1,31 @@
 // Recognises messages that are only small talk ("hi", "thanks!", "ok cool"), so the bot
-// answers them as a person would instead of searching the knowledge base for "cool".
+// answers them as a person would instead of searching the knowledge base for "cool", in
+// any of the five languages ("hola", "danke", "merci beaucoup", "obrigado").
+import { phrasesFor } from './bot-phrases.ts';
 import { tokenize } from './text-terms.ts';
 
 export type SmallTalkIntent = 'greeting' | 'thanks' | 'goodbye' | 'acknowledgement';
 
-const GREETING = new Set(['hi', 'hello', 'hey', 'hiya', 'howdy', 'greetings', 'yo', 'morning']);
-const THANKS = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'thankyou', 'appreciated']);
-const GOODBYE = new Set(['bye', 'goodbye', 'cya', 'later', 'farewell']);
-const ACKNOWLEDGEMENT = new Set(
+const words = (text: string): Set<string> => new Set(text.split(/\s+/).filter((w) => w !== ''));
+const GREETING = words(`hi hello hey hiya howdy greetings yo morning hola buenas buenos
+  hallo servus moin bonjour salut coucou bonsoir olá ola oi`);
+const THANKS = words(`thanks thank thx ty cheers thankyou appreciated gracias danke
+  dankeschön merci obrigado obrigada valeu`);
+const GOODBYE = words(`bye goodbye cya later farewell adiós adios chao chau tschüss tschüs
+  ciao revoir tchau`);
+const ACKNOWLEDGEMENT = words(
   `ok okay k kk cool great nice awesome perfect alright right sure fine understood got
   yes yeah yep yup super amazing lovely excellent brilliant wonderful fantastic noted
-  gotcha clear good`.split(/\s+/),
+  gotcha clear good vale genial perfecto bien sí si claro gut prima alles klar ja
+  daccord parfait oui entendu génial ótimo otimo certo perfeito sim beleza`,
 );
 // Words that may surround small talk without making it a question.
-const FILLER = new Set(
+const FILLER = words(
   `a so very much lot you again for the it that thats this is was all there team bot
   afternoon evening day see i oh ah hmm well how are doing help helps helped
   helpful and then now just really makes sense sounds have nice great your its
-  everyone folks`.split(/\s+/),
+  everyone folks muchas mucho muy de nada pues días dias tardes noches vielen dank sehr
+  schön guten tag morgen abend au beaucoup bien à tout muito bom boa dia tarde noite`,
 );
 // Longer messages are questions with a greeting in front, not small talk.
 const MAX_WORDS = 8;
@@ -44,16 +52,7 @@ export function detectSmallTalk(text: string): SmallTalkIntent | null {
   return null;
 }
 
-/** A short friendly reply; the bot never pretends to be a person. */
-export function smallTalkReply(intent: SmallTalkIntent): string {
-  switch (intent) {
-    case 'greeting':
-      return "Hi! I'm an automated assistant. Ask me a question and I'll look it up in our help articles. You can ask for a person at any time.";
-    case 'thanks':
-      return "You're welcome! Is there anything else I can help you with?";
-    case 'goodbye':
-      return 'Goodbye, and thanks for getting in touch!';
-    case 'acknowledgement':
-      return 'Great! Is there anything else I can help you with?';
-  }
+/** A short friendly reply in `language`; the bot never pretends to be a person. */
+export function smallTalkReply(intent: SmallTalkIntent, language = 'en'): string {
+  return phrasesFor(language).smallTalk[intent];
 }

@@ -1,85 +1,134 @@
-// Turns text into search terms, the same way for articles and questions: lower-case words,
-// stop words dropped, a light suffix stemmer and a few synonyms, so that "shipped",
-// "shipping" and "shipment" meet, and "parcel" finds "package".
+// Turns text into search terms, the same way for articles and questions, per language:
+// lower-case words, stop words dropped, a stemmer ("shipped"/"shipping" → "ship",
+// "envíos"/"envío" → "envi"), accents folded ("envio" meets "envío"), and a few
+// synonyms ("parcel" finds "package").
+import { stemmer as stemGerman } from '@orama/stemmers/german';
+import { stemmer as stemSpanish } from '@orama/stemmers/spanish';
+import { stemmer as stemFrench } from '@orama/stemmers/french';
+import { stemmer as stemPortuguese } from '@orama/stemmers/portuguese';
+import { foldAccents, isKbLanguage } from './kb-language.ts';
+import type { KbLanguage } from './kb-language.ts';
+import { isStopWord } from './stop-words.ts';
+
 const WORD_SPLIT = /[^\p{L}\p{N}']+/u;
+// French and Italian elision: "l'étiquette" → "étiquette", "j'ai" → "ai".
+const ELISION = /(^|[^\p{L}])(qu|[cdjlmnst])['’](?=\p{L})/giu;
 
-// Function words plus greetings (but not "where" and "when": they tell tracking from
-// timing questions) and politeness: they say nothing about the topic, and
-// keeping them would let "hi, where is my order" lean towards articles that say "hi".
-const STOP_WORDS = new Set(
-  `a about above after again all also am an and any are as at be been before being below
-  between both but by can cant could did didnt do does doesnt doing dont down during each
-  few for from further get got had has have having he her here hers him his how i if in
-  into is isnt it its itself just me more most my myself no nor not now of off on once
-  only or other our ours out over own please same she should so some such than that the
-  their them then there these they this those through to too under until up very was we
-  were what whats which while who whom why will with would you your yours
-  yourself im ive id ill youre hi hello hey thanks thank thx cheers ok okay would like
-  want need know tell much many let us one still already yet might may must shall
-  able anyone anything anyway actually come came get gets getting give go goes going
-  just like make made making put really say said see something someone take thing
-  things try tried use used using way ways well possible different bit lot`
-    .split(/\s+/)
-    .filter((word) => word !== ''),
-);
+// Canonical forms (after stemming and folding) for words customers use interchangeably.
+const SYNONYMS: Record<KbLanguage, Record<string, string>> = {
+  en: {
+    parcel: 'package',
+    packag: 'package',
+    box: 'package',
+    post: 'ship',
+    // The small stemmer leaves "delivery" and "deliver(ed)" apart.
+    delivery: 'deliver',
+    deliveri: 'deliver',
+    shipment: 'ship',
+    postag: 'ship',
+    price: 'cost',
+    fee: 'cost',
+    telephon: 'phone',
+    mail: 'email',
+    'e-mail': 'email',
+    log: 'login',
+    logon: 'login',
+    signin: 'login',
+    signup: 'regist',
+    regist: 'regist',
+    register: 'regist',
+    registr: 'regist',
+    abroad: 'international',
+    oversea: 'international',
+    worldwid: 'international',
+    coupon: 'coupon',
+    reimburs: 'refund',
+    faulti: 'defect',
+    fault: 'defect',
+  },
+  es: { correo: 'email', mail: 'email', 'e-mail': 'email', clav: 'contrasen' },
+  de: { mail: 'email', 'e-mail': 'email', kennwort: 'passwort' },
+  fr: { mail: 'email', 'e-mail': 'email', courriel: 'email' },
+  pt: { mail: 'email', 'e-mail': 'email' },
+};
 
-// Canonical forms (after stemming) for words customers use interchangeably.
-const SYNONYMS: Record<string, string> = {
-  parcel: 'package',
-  packag: 'package',
-  shipment: 'ship',
-  postag: 'ship',
-  price: 'cost',
-  fee: 'cost',
-  telephon: 'phone',
-  mail: 'email',
-  'e-mail': 'email',
-  log: 'login',
-  logon: 'login',
-  signin: 'login',
-  signup: 'regist',
-  regist: 'regist',
-  register: 'regist',
-  registr: 'regist',
-  abroad: 'international',
-  oversea: 'international',
-  worldwid: 'international',
-  coupon: 'coupon',
-  reimburs: 'refund',
-  faulti: 'defect',
-  fault: 'defect',
+const STEMMERS: Record<Exclude<KbLanguage, 'en'>, (word: string) => string> = {
+  es: stemSpanish,
+  de: stemGerman,
+  fr: stemFrench,
+  pt: stemPortuguese,
 };
 
 /** Splits text into raw lower-case words (apostrophes removed: "don't" → "dont"). */
 export function tokenize(text: string): string[] {
+  const cached = TOKENS.get(text);
+  if (cached !== undefined) return cached;
+  if (TOKENS.size >= CACHE_LIMIT) TOKENS.clear();
+  const words = splitWords(text);
+  TOKENS.set(text, words);
+  return words;
+}
+
+const TOKENS = new Map<string, string[]>();
+
+function splitWords(text: string): string[] {
   return text
     .toLowerCase()
+    .replace(ELISION, '$1')
     .split(WORD_SPLIT)
-    .map((word) => word.replace(/'s$/, '').replace(/'/g, ''))
+    .map((word) => word.replace(/['’]s$/, '').replace(/['’]/g, ''))
     .filter((word) => word !== '');
 }
 
-/** Normalises one word into a search term, or null for a stop word. */
-export function normalizeTerm(word: string): string | null {
+/**
+ * Normalises one word into a search term of `language`, or null for a stop word. A
+ * language without a stemmer (not one of the five) is only lower-cased and folded.
+ */
+export function normalizeTerm(word: string, language: string = 'en'): string | null {
+  // Stemming is the costly part of building an index; the same words recur in every
+  // rebuild (a reload, the calibration's hundreds of indexes), so results are kept.
+  let cache = CACHE.get(language);
+  if (cache === undefined || cache.size >= CACHE_LIMIT) {
+    cache = new Map();
+    CACHE.set(language, cache);
+  }
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const term = normalizeUncached(word, language);
+  cache.set(word, term);
+  return term;
+}
+
+const CACHE = new Map<string, Map<string, string | null>>();
+const CACHE_LIMIT = 100_000;
+
+function normalizeUncached(word: string, language: string): string | null {
   const lower = word.toLowerCase();
-  if (STOP_WORDS.has(lower)) return null;
-  const stemmed = stem(lower);
-  return SYNONYMS[lower] ?? SYNONYMS[stemmed] ?? stemmed;
+  const folded = foldAccents(lower);
+  if (!isKbLanguage(language)) return folded;
+  if (isStopWord(folded, language)) return null;
+  const stemmed = foldAccents(language === 'en' ? stemEnglish(lower) : stemOther(lower, language));
+  const synonyms = SYNONYMS[language];
+  return synonyms[folded] ?? synonyms[stemmed] ?? stemmed;
 }
 
 /** The distinct search terms of a text, in order of first appearance. */
-export function toTerms(text: string): string[] {
+export function toTerms(text: string, language: string = 'en'): string[] {
   const terms: string[] = [];
   for (const word of tokenize(text)) {
-    const term = normalizeTerm(word);
+    const term = normalizeTerm(word, language);
     if (term !== null && !terms.includes(term)) terms.push(term);
   }
   return terms;
 }
 
-// A deliberately small stemmer: the knowledge base is short FAQ prose, and over-eager
-// stemming (Porter's) merges words like "order" and "orderly" that we want apart.
-function stem(word: string): string {
+function stemOther(word: string, language: Exclude<KbLanguage, 'en'>): string {
+  return /\d/.test(word) ? word : STEMMERS[language](word);
+}
+
+// English keeps a deliberately small stemmer: the knowledge base is short FAQ prose, and
+// over-eager stemming (Porter's) merges words like "order" and "orderly" that we want apart.
+function stemEnglish(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

@@ -39,7 +39,7 @@ describe('covered questions', () => {
   });
 
   it('hedges and offers alternatives between the two thresholds', () => {
-    const reply = engine.answer('return');
+    const reply = engine.answer('return item');
     expect(reply.confidence).toBeGreaterThanOrEqual(MIN_ANSWER_CONFIDENCE);
     expect(reply.confidence).toBeLessThan(SURE_CONFIDENCE);
     expect(reply.text).toMatch(/^I think this is what you are looking for/);

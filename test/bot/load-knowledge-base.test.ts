@@ -82,3 +82,70 @@ describe('parseKbArticle', () => {
     }
   });
 });
+
+describe('articles in several languages', () => {
+  const TRANSLATED = `---
+id: gift-wrap
+title: Gift wrapping
+tags: [gift wrap]
+translations:
+  es:
+    title: Envolver para regalo
+    tags: [envolver]
+    questions: ['¿Envolvéis regalos?']
+    body: Envolvemos cualquier pedido por 3 €.
+  pt:
+    title: Embrulho
+    body: Embrulhamos qualquer encomenda por 3 €.
+---
+We wrap any order for €3.
+`;
+
+  it('reads the translations: title and body required, questions and tags optional', () => {
+    const result = parseKbArticle(TRANSLATED);
+    expect(result.ok && result.article.translations).toEqual({
+      es: {
+        title: 'Envolver para regalo',
+        tags: ['envolver'],
+        questions: ['¿Envolvéis regalos?'],
+        body: 'Envolvemos cualquier pedido por 3 €.',
+      },
+      pt: {
+        title: 'Embrulho',
+        tags: [],
+        questions: [],
+        body: 'Embrulhamos qualquer encomenda por 3 €.',
+      },
+    });
+  });
+
+  it('lists every problem of the translations', () => {
+    const bad = TRANSLATED.replace('  pt:\n    title: Embrulho\n', '  pt:\n')
+      .replace('tags: [envolver]', 'tags: envolver')
+      .replace('translations:\n', 'language: EN\ntranslations:\n  pt-BR: {title: X, body: Y}\n');
+    const result = parseKbArticle(bad);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? '' : result.problems.join('\n');
+    expect(problems).toMatch(/language: a lower-case primary language tag/);
+    expect(problems).toMatch(/translations\.pt-BR: the key must be/);
+    expect(problems).toMatch(/translations\.es\.tags: must be a list/);
+    expect(problems).toMatch(/translations\.pt\.title: required/);
+  });
+
+  it('loads the demo articles with all five languages, old-format files beside them', async () => {
+    const dir = await folder({ 'good.md': GOOD, 'gift-wrap.md': TRANSLATED });
+    const [good, wrap] = await loadKnowledgeBase(dir).then((a) =>
+      a.sort((x, y) => (x.id > y.id ? -1 : 1)),
+    );
+    expect(good?.translations).toBeUndefined();
+    expect(Object.keys(wrap?.translations ?? {})).toEqual(['es', 'pt']);
+    for (const article of await loadKnowledgeBase(DEMO)) {
+      expect(Object.keys(article.translations ?? {}).sort(), article.id).toEqual([
+        'de',
+        'es',
+        'fr',
+        'pt',
+      ]);
+    }
+  });
+});

@@ -122,8 +122,8 @@ export async function createKnowledgeBaseSource(
   }
 
   const engine: AnswerEngine = {
-    answer: (text) => loaded.engine.answer(text),
-    rank: (text, limit) => loaded.engine.rank(text, limit),
+    answer: (text, language) => loaded.engine.answer(text, language),
+    rank: (text, limit, language) => loaded.engine.rank(text, limit, language),
   };
   return {
     engine,
