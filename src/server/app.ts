@@ -51,6 +51,7 @@ import { registerListEvents } from './routes/list-events.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerKnowledgeBaseRoutes } from './routes/knowledge-base-routes.ts';
 import { registerWebSecurity } from './web-security.ts';
+import { loggerOptions } from './logging/log-options.ts';
 import type { KnowledgeBaseSource } from './engines/knowledge-base-source.ts';
 import { registerPostMessage } from './routes/post-message.ts';
 
@@ -81,7 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const { config, store, bus } = options;
   const clock = options.clock ?? (() => new Date());
   const app = Fastify({
-    logger: options.logger ?? { level: config.log.level },
+    logger: options.logger ?? loggerOptions(config.log.level),
     bodyLimit: config.limits.bodyMaxBytes,
     trustProxy: config.server.trustProxy,
     // Refuse unknown fields instead of silently dropping them, so a client's typo is visible.
