@@ -19,7 +19,8 @@ import type { KnowledgeSearch } from './engines/knowledge-search.ts';
 import type { PolicySource } from './engines/policy-source.ts';
 import { AgentWorkflow } from './conversations/agent-workflow.ts';
 import { BatonError } from '../core/errors/baton-error.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { registerJsonBodyParser } from './json-body-parser.ts';
 import { registerAgentStream } from './realtime/agent-stream.ts';
 import { registerCustomerStream } from './realtime/customer-stream.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
@@ -32,6 +33,7 @@ import { teamCalendars } from './routing/team-calendar.ts';
 import { createPrometheusMetrics } from './metrics/prometheus.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerMetricsRoute } from './routes/metrics-route.ts';
 import { registerSupervisorRoutes } from './routes/supervisor-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
 import { queueSlaMs } from './routing/queue-sla.ts';
@@ -87,8 +89,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     trustProxy: config.server.trustProxy,
     // Refuse unknown fields instead of silently dropping them, so a client's typo is visible.
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors,
   });
   registerErrorHandling(app);
+  registerJsonBodyParser(app);
   // A POST without a body (curl -X POST …/claim) is an empty object, not a validation error.
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {};
@@ -175,6 +179,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerAgentActions(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerMetricsRoute(app, ctx);
   registerSupervisorRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
   registerCsatRoutes(app, ctx);
