@@ -34,6 +34,8 @@ import { createPrometheusMetrics } from './metrics/prometheus.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerMetricsRoute } from './routes/metrics-route.ts';
+import { registerCustomerPrivacyRoutes } from './routes/customer-privacy-routes.ts';
+import { startRetentionTimer } from './privacy/retention-timer.ts';
 import { registerSupervisorRoutes } from './routes/supervisor-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
 import { queueSlaMs } from './routing/queue-sla.ts';
@@ -180,6 +182,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
   registerMetricsRoute(app, ctx);
+  registerCustomerPrivacyRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
   registerCsatRoutes(app, ctx);
@@ -196,11 +199,23 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerWebApps(app, config.web.root);
   const background = await startBackgroundWork(app, ctx);
+  let stopRetention: () => Promise<void> = () => Promise.resolve();
   app.addHook('onReady', async () => {
     background.timers.start();
     ctx.router.start();
+    const { retentionDays, retentionCheckMs } = config.privacy;
+    if (retentionDays !== undefined) {
+      stopRetention = startRetentionTimer({
+        store,
+        retentionDays,
+        everyMs: retentionCheckMs,
+        clock,
+        log: app.log,
+      });
+    }
   });
   app.addHook('onClose', async () => {
+    await stopRetention();
     await background.stop();
     await ctx.router.stop();
     ctx.metrics.close();
