@@ -80,6 +80,17 @@ async function exportCustomer(databaseUrl: string, customer: string, out?: strin
   const { createStore } = await import('../../store/store.ts');
   const { collectCustomerData } = await import('../../server/privacy/customer-export.ts');
   const { writeExport } = await import('../../server/privacy/write-export.ts');
+  const { exportTargetOf } = await import('../../server/privacy/write-export.ts');
+  const { existsSync, readdirSync } = await import('node:fs');
+  const taken =
+    exportTargetOf(out) === 'folder'
+      ? existsSync(out) && readdirSync(out).length > 0
+      : existsSync(out);
+  if (taken) {
+    console.error(`baton export: ${out} already exists; name a new file or an empty folder`);
+    process.exitCode = 2;
+    return;
+  }
   const store = createStore({ url: databaseUrl });
   try {
     const migrated = await store.migrate();
