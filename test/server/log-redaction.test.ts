@@ -45,6 +45,7 @@ describe('secrets in the log', () => {
     expect(log).toContain('/api/v1/agent/stream?token=[redacted]');
     expect(log).toContain(`/api/v1/conversations/${customer.id}/media/photo-1?token=[redacted]`);
     expect(log).toContain('since=0');
+    expect(log).toContain('demo agent created: alex@example.com');
     for (const [what, secret] of Object.entries({
       agent,
       supervisor,
