@@ -1,9 +1,14 @@
 /** JSON parsing that returns a value instead of throwing, for untrusted webhook bodies. */
+import { nestsDeeperThan } from '../core/json/json-depth.ts';
+
 export type JsonObject = Record<string, unknown>;
 
+/** The body's object, or undefined when it is not one (or nests absurdly deep). */
 export function parseJsonObject(rawBody: Buffer): JsonObject | undefined {
   try {
-    const value: unknown = JSON.parse(rawBody.toString('utf8'));
+    const text = rawBody.toString('utf8');
+    if (nestsDeeperThan(text)) return undefined;
+    const value: unknown = JSON.parse(text);
     return isObject(value) ? value : undefined;
   } catch {
     return undefined;
@@ -32,7 +37,13 @@ export function obj(value: unknown): JsonObject {
 /** Unix seconds (number or numeric string) to ISO time. */
 export function unixSecondsToIso(value: unknown, fallback: Date): string {
   const n = Number(str(value));
-  return Number.isFinite(n) && str(value) !== undefined
-    ? new Date(n * 1000).toISOString()
+  return str(value) !== undefined
+    ? isoTime(n * 1000, fallback.toISOString())
     : fallback.toISOString();
+}
+
+/** Milliseconds since the epoch as ISO text, or `fallback` when they are no date `Date` can hold. */
+export function isoTime(ms: number, fallback: string): string {
+  // ±8.64e15 ms is the range of a Date; beyond it toISOString throws.
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : fallback;
 }

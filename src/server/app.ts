@@ -22,7 +22,8 @@ import type { KnowledgeSearch } from './engines/knowledge-search.ts';
 import type { PolicySource } from './engines/policy-source.ts';
 import { AgentWorkflow } from './conversations/agent-workflow.ts';
 import { BatonError } from '../core/errors/baton-error.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { registerJsonBodyParser } from './json-body-parser.ts';
 import { registerAgentStream } from './realtime/agent-stream.ts';
 import { registerCustomerStream } from './realtime/customer-stream.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
@@ -35,6 +36,9 @@ import { teamCalendars } from './routing/team-calendar.ts';
 import { createPrometheusMetrics } from './metrics/prometheus.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerMetricsRoute } from './routes/metrics-route.ts';
+import { registerCustomerPrivacyRoutes } from './routes/customer-privacy-routes.ts';
+import { startRetentionTimer } from './privacy/retention-timer.ts';
 import { registerSupervisorRoutes } from './routes/supervisor-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
 import { queueSlaMs } from './routing/queue-sla.ts';
@@ -54,6 +58,7 @@ import { registerListEvents } from './routes/list-events.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerKnowledgeBaseRoutes } from './routes/knowledge-base-routes.ts';
 import { registerWebSecurity } from './web-security.ts';
+import { loggerOptions } from './logging/log-options.ts';
 import type { KnowledgeBaseSource } from './engines/knowledge-base-source.ts';
 import { registerPostMessage } from './routes/post-message.ts';
 
@@ -89,13 +94,15 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const { config, store, bus } = options;
   const clock = options.clock ?? (() => new Date());
   const app = Fastify({
-    logger: options.logger ?? { level: config.log.level },
+    logger: options.logger ?? loggerOptions(config.log.level),
     bodyLimit: config.limits.bodyMaxBytes,
     trustProxy: config.server.trustProxy,
     // Refuse unknown fields instead of silently dropping them, so a client's typo is visible.
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors,
   });
   registerErrorHandling(app);
+  registerJsonBodyParser(app);
   // A POST without a body (curl -X POST …/claim) is an empty object, not a validation error.
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {};
@@ -203,6 +210,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   registerAgentActions(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerMetricsRoute(app, ctx);
+  registerCustomerPrivacyRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
   registerCsatRoutes(app, ctx);
@@ -219,14 +228,26 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerWebApps(app, config.web.root);
   const background = await startBackgroundWork(app, ctx);
+  let stopRetention: () => Promise<void> = () => Promise.resolve();
   app.addHook('onReady', async () => {
     background.timers.start();
     ctx.router.start();
     ownerSweep = setInterval(() => {
       owners.sweep().catch((error: unknown) => app.log.error({ err: error }, 'owner sweep failed'));
     }, config.routing.passIntervalMs);
+    const { retentionDays, retentionCheckMs } = config.privacy;
+    if (retentionDays !== undefined) {
+      stopRetention = startRetentionTimer({
+        store,
+        retentionDays,
+        everyMs: retentionCheckMs,
+        clock,
+        log: app.log,
+      });
+    }
   });
   app.addHook('onClose', async () => {
+    await stopRetention();
     if (ownerSweep) clearInterval(ownerSweep);
     await background.stop();
     await ctx.router.stop();

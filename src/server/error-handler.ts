@@ -3,7 +3,7 @@
  * Fastify's own errors (bad JSON, body too large, schema validation, rate limit) are mapped
  * to registry codes so clients see one vocabulary.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BatonError } from '../core/errors/baton-error.ts';
 import { ERROR_CODES, type ErrorCode } from '../core/errors/error-codes.ts';
 import { HTTP_STATUS } from './http-status.ts';
@@ -28,7 +28,30 @@ export function toBatonError(error: unknown): BatonError {
   if (e.statusCode === 429) return new BatonError('RATE_LIMITED', e.message);
   if (e.statusCode === 400 && e instanceof SyntaxError)
     return new BatonError('MALFORMED_JSON', e.message);
-  return new BatonError('INTERNAL');
+  return clientError(e.statusCode) ?? new BatonError('INTERNAL');
+}
+
+/**
+ * Any other error a plugin marks as the client's (static files' path traversal is a 403,
+ * a malformed path a 400): a 4xx in the registry's words, never a 500. A refused path is
+ * "not found", so a probe learns nothing about the file tree.
+ */
+function clientError(status: number | undefined): BatonError | undefined {
+  if (status === undefined || status < 400 || status > 499) return undefined;
+  if (status === 401) return new BatonError('UNAUTHENTICATED');
+  if (status === 403 || status === 404 || status === 405) return new BatonError('NOT_FOUND');
+  if (status === 413) return new BatonError('PAYLOAD_TOO_LARGE');
+  return new BatonError('VALIDATION_FAILED', 'The request is not one Baton can serve.');
+}
+
+/** Fastify's errors before routing (a URL that does not decode): the usual error body. */
+export function frameworkErrors(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const mapped = toBatonError(error);
+  void reply.status(HTTP_STATUS[mapped.code]).send(errorBody(mapped.code, mapped.message));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

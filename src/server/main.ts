@@ -3,6 +3,8 @@
  * applies migrations, seeds the demo, loads the knowledge base and policy, and listens.
  */
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { loggerOptions } from './logging/log-options.ts';
 import type { DependencyHealth, EventBus } from '../bus/event-bus.ts';
 import { createInProcessBus } from '../bus/in-process-bus.ts';
 import { createRedisBus } from '../bus/redis-bus.ts';
@@ -36,6 +38,8 @@ export interface StartServerOptions {
   /** PostgreSQL schema to use (tests isolate themselves this way). */
   readonly databaseSchema?: string;
   readonly clock?: () => Date;
+  /** Where the log goes instead of stdout (tests read it back). */
+  readonly logStream?: DestinationStream;
 }
 
 export interface AssembledBaton {
@@ -121,6 +125,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
       knowledge: createKnowledgeSearch(kb.engine, kb.article),
       knowledgeBase: kb,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.logStream ? { logger: loggerOptions(config.log.level, options.logStream) } : {}),
     });
     const { app } = built;
     logReload = (message) => app.log.warn(message);
@@ -164,8 +169,11 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     );
     if (config.demo.enabled) {
       const created = await seedDemoAgents(store, config.demo.agentPassword, new Date());
+      // Never the password itself: logs are shipped and kept; the README names the default.
       for (const email of created) {
-        app.log.info(`demo agent created: ${email} / password: ${config.demo.agentPassword}`);
+        app.log.info(
+          `demo agent created: ${email}; its password is BATON_DEMO_PASSWORD (the README's demo password unless set)`,
+        );
       }
     }
     app.log.info(

@@ -1,10 +1,17 @@
 /**
  * Erasing conversations for good: a customer's request to be forgotten, or a retention
  * period. Everything stored about a conversation goes in one transaction — its events,
- * timers and webhook delivery log with the conversation row — so nothing half-erased stays.
+ * timers (the channel outbox), webhook delivery log and stored files with the conversation
+ * row — so nothing half-erased stays. Then the bytes leave the database files too: SQLite
+ * runs with `secure_delete` (open-database.ts), so deleted cells are zeroed, and the WAL,
+ * which still holds the old pages, is checkpointed and truncated; PostgreSQL vacuums the
+ * tables so the dead rows are pruned.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
+import { identitiesOfReference } from '../core/customer/customer-identity.ts';
+import { findCustomerConversations, type CustomerMatch } from './customer-conversations.ts';
+import type { DatabaseEngine } from './open-database.ts';
 import type { Database } from './schema.ts';
 
 export interface ErasureSelector {
@@ -37,8 +44,21 @@ const CONVERSATION_TABLES = [
   'provider_messages',
 ] as const;
 
+export interface WipeResult {
+  /** SQLite: the WAL was checkpointed to empty (false while another reader held it). */
+  readonly walTruncated?: boolean;
+}
+
 export class ErasureRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: DatabaseEngine,
+  ) {}
+
+  /** Every conversation of the person an id, email, phone number or channel thread names. */
+  findCustomer(reference: string): Promise<CustomerMatch> {
+    return findCustomerConversations(this.db, identitiesOfReference(reference));
+  }
 
   async find(selector: ErasureSelector): Promise<ErasureCandidate[]> {
     let query = this.db
@@ -83,4 +103,37 @@ export class ErasureRepository {
     }
     return erased;
   }
+
+  /**
+   * Makes deleted rows unrecoverable from the database files: after `erase`, before telling
+   * anyone the data is gone. SQLite: the deleted cells are already zeroed (secure_delete); the
+   * WAL, which still holds the old pages, is checkpointed into the main file and truncated.
+   * `vacuum` also rebuilds the file, which clears what deletes made before secure_delete was
+   * on left in free pages; it locks out writers while it runs, so the CLI asks for it and the
+   * server does not. PostgreSQL: VACUUM the tables erasure touches, pruning the dead rows.
+   */
+  async wipe(options: { vacuum?: boolean } = {}): Promise<WipeResult> {
+    if (this.engine === 'postgres') {
+      await sql`vacuum ${sql.join(ERASED_TABLES.map((t) => sql.table(t)))}`.execute(this.db);
+      return {};
+    }
+    await this.checkpoint();
+    if (!options.vacuum) return { walTruncated: await this.checkpoint() };
+    await sql`vacuum`.execute(this.db);
+    return { walTruncated: await this.checkpoint() };
+  }
+
+  private async checkpoint(): Promise<boolean> {
+    // Readers on other connections (a running server) can hold the WAL for a moment.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { rows } = await sql<{
+        busy: number;
+      }>`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+      if (rows[0]?.busy === 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  }
 }
+
+const ERASED_TABLES = ['conversations', ...CONVERSATION_TABLES] as const;

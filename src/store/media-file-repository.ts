@@ -8,6 +8,10 @@ export interface MediaFile {
   readonly content: Buffer;
 }
 
+export interface StoredMediaFile extends MediaFile {
+  readonly ref: string;
+}
+
 export class MediaFileRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -46,5 +50,22 @@ export class MediaFileRepository {
       fileName: row.file_name,
       content: Buffer.from(row.content_base64, 'base64'),
     };
+  }
+
+  /** Every file of a conversation (a customer's data export), oldest first. */
+  async listFor(conversationId: string): Promise<StoredMediaFile[]> {
+    const rows = await this.db
+      .selectFrom('media_files')
+      .select(['ref', 'mime_type', 'file_name', 'content_base64'])
+      .where('conversation_id', '=', conversationId)
+      .orderBy('created_at')
+      .orderBy('ref')
+      .execute();
+    return rows.map((row) => ({
+      ref: row.ref,
+      mimeType: row.mime_type,
+      fileName: row.file_name,
+      content: Buffer.from(row.content_base64, 'base64'),
+    }));
   }
 }

@@ -50,6 +50,9 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten with zeros, so an erased customer is not left in free
+  // space of the file (erasure-repository.ts then empties the WAL).
+  sqlite.pragma('secure_delete = ON');
   const cached = withStatementCache(sqlite);
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cached.forKysely }) }),

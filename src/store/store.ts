@@ -37,7 +37,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     agents: new AgentRepository(db),
     timers: new TimerRepository(db, engine),
     webhooks: new WebhookDeliveryRepository(db),
-    erasure: new ErasureRepository(db),
+    erasure: new ErasureRepository(db, engine),
     teamAudit: new TeamAuditRepository(db),
     mediaFiles: new MediaFileRepository(db),
     migrate: () => migrateToLatest(db, engine),

@@ -1,5 +1,6 @@
 /**
- * The team audit log: one row per change to an account made through the team API. Ids start
+ * The team audit log: one row per change to an account (team API or `baton agents`, whose
+ * actor is `cli`), and per customer erasure or export. Ids start
  * with the time, so "newest first" is `id desc` and a page ends where the next one starts
  * (`before` = the last id seen), stable while new entries arrive.
  */
@@ -8,7 +9,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type TeamAuditAction =
-  'agent.created' | 'agent.updated' | 'agent.disabled' | 'agent.enabled' | 'agent.password_reset';
+  | 'agent.created'
+  | 'agent.updated'
+  | 'agent.disabled'
+  | 'agent.enabled'
+  | 'agent.password_reset'
+  // Privacy work: `agentId` is empty, `changes` names conversations, never the person.
+  | 'customer.erased'
+  | 'customer.exported'
+  | 'conversations.expired';
 
 export interface TeamAuditEntry {
   readonly id: string;

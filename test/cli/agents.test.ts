@@ -133,6 +133,21 @@ describe('baton agents', { timeout: 120_000 }, () => {
 
     expect(agentsCli(['update', 'eli@acme.test', '--enable'], db).status).toBe(0);
     await login(s.baseUrl, 'eli@acme.test', 'a-long-secret-1');
+
+    // Every change made at the shell is in the team audit log, by `cli`, without passwords.
+    const eli = await s.server.store.agents.findByEmail('eli@acme.test', { includeDisabled: true });
+    const audit = await s.server.store.teamAudit.page({ limit: 20, agentId: eli?.id ?? '-' });
+    expect(audit.entries.map((e) => [e.actorId, e.action]).reverse()).toEqual([
+      ['cli', 'agent.created'],
+      ['cli', 'agent.updated'],
+      ['cli', 'agent.disabled'],
+      ['cli', 'agent.enabled'],
+    ]);
+    expect(audit.entries.find((e) => e.action === 'agent.updated')?.changes).toEqual({
+      skills: { from: ['general'], to: ['technical'] },
+      maxConcurrent: { from: 3, to: 2 },
+    });
+    expect(JSON.stringify(audit.entries)).not.toContain('a-long-secret-1');
   });
 
   it('follows the same rules as the team API, which sees the same accounts', async () => {

@@ -6,19 +6,24 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 function erase(args: string[], databaseUrl: string) {
-  const r = spawnSync(process.execPath, ['bin/baton.mjs', 'erase', ...args], {
+  return cli(['erase', ...args], databaseUrl);
+}
+
+function cli(args: string[], databaseUrl: string) {
+  const r = spawnSync(process.execPath, ['bin/baton.mjs', ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: databaseUrl, FORCE_COLOR: '0' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('baton erase', () => {
+describe('baton erase', { timeout: 120_000 }, () => {
   const db = path.join(mkdtempSync(path.join(os.tmpdir(), 'baton-erase-')), 'baton.db');
   let s: TestServer;
   beforeAll(async () => {
@@ -59,6 +64,49 @@ describe('baton erase', () => {
     erase(['--customer', 'sarah@example.com', '--include-open', '--yes'], db);
     expect(await s.server.store.conversations.get(open.id)).toBeUndefined();
     expect(await s.server.store.conversations.get(other.id)).toBeDefined();
+  });
+
+  it("exports a person's data as .tar.gz and erases their WhatsApp thread by number", async () => {
+    const store = s.server.store;
+    await store.conversations.create({
+      id: 'c_wa_cli',
+      channel: 'whatsapp',
+      externalThread: '106540352242922:447700900999',
+      customer: { id: 'whatsapp:447700900999', name: 'Nia' },
+      language: 'en',
+      tokenHash: 'h-c_wa_cli',
+      events: [{ type: 'message.created', actor: { type: 'customer' }, data: { text: 'hi' } }],
+      now: new Date(),
+    });
+    await store.mediaFiles.put(
+      'c_wa_cli',
+      'wa:1',
+      { mimeType: 'image/png', fileName: 'photo.png', content: Buffer.from('png-bytes-of-nia') },
+      new Date(),
+    );
+    const out = path.join(path.dirname(db), 'nia.tar.gz');
+    const exported = cli(['export', '--customer', '+44 7700 900999', '--out', out], db);
+    expect(exported.stdout).toMatch(/exported 1 conversation and 1 file\(s\)/);
+    const entries = new Map<string, Buffer>();
+    await tar.t({
+      file: out,
+      onReadEntry: (entry) => {
+        const chunks: Buffer[] = [];
+        entry.on('data', (c: Buffer) => chunks.push(c));
+        entry.on('end', () => entries.set(entry.path, Buffer.concat(chunks)));
+      },
+    });
+    const document = JSON.parse(String(entries.get('customer.json')));
+    expect(document.conversations.map((c: { id: string }) => c.id)).toEqual(['c_wa_cli']);
+    expect(String(entries.get('attachments/c_wa_cli/1-photo.png'))).toBe('png-bytes-of-nia');
+
+    // The README's example: the customer's number, not the stored `<phone-number-id>:<number>`.
+    const erased = cli(
+      ['erase', '--thread', 'whatsapp:+447700900999', '--include-open', '--yes'],
+      db,
+    );
+    expect(erased.stdout).toMatch(/erased 1 conversation/);
+    expect(await store.conversations.get('c_wa_cli')).toBeUndefined();
   });
 
   it('refuses unclear selectors', () => {

@@ -11,6 +11,8 @@ export interface TestServerOptions {
   readonly webRoot?: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly clock?: () => Date;
+  /** Receives the server's log lines (set LOG_LEVEL in env to see requests). */
+  readonly logStream?: { write(line: string): void };
   /** Run on an existing database (a second node of a cluster); the caller cleans it up. */
   readonly database?: { readonly url: string; readonly schema?: string };
 }
@@ -49,6 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       config: loaded.config,
       ...(opened.schema ? { databaseSchema: opened.schema } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
     });
   } catch (error) {
     // A server that does not start must not leave its database (or schema) behind.

@@ -73,6 +73,8 @@ describe('analytics and /metrics', () => {
 
     const unauth = await fetch(`${s.baseUrl}/metrics`);
     expect(unauth.status).toBe(401);
+    // Only the header: a token in the URL would be kept by every access log on the way.
+    expect((await fetch(`${s.baseUrl}/metrics?token=scrape-token-0123456789`)).status).toBe(401);
     const scrape = await fetch(`${s.baseUrl}/metrics`, {
       headers: { authorization: 'Bearer scrape-token-0123456789' },
     });

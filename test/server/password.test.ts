@@ -1,12 +1,14 @@
 /** Password hashing: scrypt, salted, verifiable, and unforgiving. */
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../../src/server/auth/password.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../../src/server/auth/password.ts';
+import { oldCostHash } from '../helpers/old-password-hash.ts';
 import { hashToken, newToken, tokenFrom } from '../../src/server/auth/tokens.ts';
 
 describe('passwords', () => {
   it('verifies the right password and refuses others', async () => {
     const hash = await hashPassword('correct horse battery staple');
-    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(needsRehash(hash)).toBe(false);
     expect(hash).not.toContain('correct horse');
     expect(await verifyPassword('correct horse battery staple', hash)).toBe(true);
     expect(await verifyPassword('correct horse battery stapl', hash)).toBe(false);
@@ -20,6 +22,16 @@ describe('passwords', () => {
   it('refuses malformed stored hashes instead of throwing', async () => {
     expect(await verifyPassword('x', 'plain-text')).toBe(false);
     expect(await verifyPassword('x', 'md5$abc')).toBe(false);
+    expect(await verifyPassword('x', 'scrypt$1000$8$1$AAAA$AAAA')).toBe(false);
+    // Over the memory cap (2^22 * 8 * 128 bytes): refused, not allocated.
+    expect(await verifyPassword('x', 'scrypt$4194304$8$1$AAAA$AAAA')).toBe(false);
+  });
+
+  it('still verifies a hash made at the old cost (N=2^14), and says it needs rehashing', async () => {
+    const old = oldCostHash('hunter2-but-longer');
+    expect(await verifyPassword('hunter2-but-longer', old)).toBe(true);
+    expect(await verifyPassword('hunter3-but-longer', old)).toBe(false);
+    expect(needsRehash(old)).toBe(true);
   });
 });
 

@@ -12,6 +12,8 @@ import { TEST_DATABASES } from '../helpers/databases.ts';
 import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
 import { bumpPriority } from '../../src/core/routing/bump-priority.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+const METRICS_TOKEN = 'scrape-token-0123456789';
 import { until } from '../helpers/until.ts';
 
 const SLA_SECONDS = 300;
@@ -34,6 +36,7 @@ describe.each(TEST_DATABASES)('supervisor and routing leftovers ($name)', (datab
         BATON_TIMER_INTERVAL_MS: '50',
         BATON_SLA_SECONDS: String(SLA_SECONDS),
         BATON_CONFIG: config,
+        BATON_METRICS_TOKEN: METRICS_TOKEN,
       },
     });
   });
@@ -126,7 +129,11 @@ describe.each(TEST_DATABASES)('supervisor and routing leftovers ($name)', (datab
         (await events(billing.id)).filter((e) => e.type === 'conversation.overflowed'),
       ).toHaveLength(1);
       expect(await s.server.store.timers.deadEnds()).toEqual([]);
-      const scrape = await (await fetch(`${s.baseUrl}/metrics`)).text();
+      const scrape = await (
+        await fetch(`${s.baseUrl}/metrics`, {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        })
+      ).text();
       expect(scrape).toMatch(/baton_overflows_total\{from="billing",to="general"\} 1\n/);
       // Each breach counts in the queue it happened in.
       expect(scrape).toMatch(/baton_sla_breaches_total\{queue="billing"\} 1\n/);

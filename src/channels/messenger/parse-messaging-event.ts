@@ -4,7 +4,7 @@
  * Handover Protocol's thread-control events.
  */
 import type { ChannelEvent, ChannelMedia, MediaKind } from '../channel-adapter.ts';
-import { arr, obj, str, type JsonObject } from '../parse-json-object.ts';
+import { arr, isoTime, obj, str, type JsonObject } from '../parse-json-object.ts';
 import { joinThreadId } from '../thread-id.ts';
 
 export type MetaChannel = 'messenger' | 'instagram';
@@ -26,10 +26,7 @@ export function parseMessagingEvent(
   const sender = str(obj(item.sender).id);
   const recipient = str(obj(item.recipient).id);
   const timestamp = Number(item.timestamp);
-  const at =
-    Number.isFinite(timestamp) && item.timestamp !== undefined
-      ? new Date(timestamp).toISOString()
-      : fallbackAt;
+  const at = item.timestamp !== undefined ? isoTime(timestamp, fallbackAt) : fallbackAt;
   const message = obj(item.message);
   // Echoes are the page's own messages: the customer is the recipient.
   const customerId = message.is_echo === true ? recipient : sender;
@@ -110,7 +107,7 @@ export function parseMessagingEvent(
   }
   if (item.read !== undefined) {
     const watermark = Number(obj(item.read).watermark);
-    const mark = Number.isFinite(watermark) ? new Date(watermark).toISOString() : at;
+    const mark = isoTime(watermark, at);
     return [{ ...base, type: 'read_watermark', watermark: mark }];
   }
   if (item.reaction !== undefined) {

@@ -4,7 +4,7 @@
  * become `thread_control` / `standby` events, never customer turns the bot would answer.
  */
 import type { ChannelEvent } from '../channel-adapter.ts';
-import { arr, isObject, obj, str, type JsonObject } from '../parse-json-object.ts';
+import { arr, isObject, isoTime, obj, str, type JsonObject } from '../parse-json-object.ts';
 import { joinThreadId } from '../thread-id.ts';
 import { parseMessagingEvent, type MetaChannel } from './parse-messaging-event.ts';
 
@@ -23,7 +23,7 @@ export function parseMessengerWebhook(
     const pageId = str(entry.id);
     if (!pageId) return undefined;
     const time = Number(entry.time);
-    const at = Number.isFinite(time) ? new Date(time).toISOString() : now.toISOString();
+    const at = isoTime(time, now.toISOString());
     for (const item of arr(entry.messaging)) {
       if (!isObject(item)) return undefined;
       events.push(...parseMessagingEvent(channel, pageId, item, at));
@@ -55,7 +55,7 @@ function standbyEvent(
     channel,
     threadId: joinThreadId(pageId, customerId),
     action: 'standby',
-    at: Number.isFinite(timestamp) ? new Date(timestamp).toISOString() : at,
+    at: isoTime(timestamp, at),
     ...(mid
       ? { message: { providerMessageId: mid, ...(text !== undefined ? { text } : {}) } }
       : {}),

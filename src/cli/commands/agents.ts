@@ -2,6 +2,7 @@
  * `baton agents`: the team's accounts — list, add, update, disable. The demo agents are for
  * trying Baton; a real team is created here. Passwords are read from stdin (never from the
  * command line, where they would land in the shell history) or generated and shown once.
+ * Every change is written to the team audit log with the actor `cli`, as the team API does.
  */
 import type { Command } from 'commander';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../../server/auth/account-rules.ts';
 import type { AgentRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
+import type { TeamAuditAction } from '../../store/team-audit-repository.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
 
 interface AccountOptions {
@@ -75,6 +77,14 @@ export function registerAgentsCommand(program: Command): void {
         passwordHash: await hashPassword(password),
         now: new Date(),
       });
+      await audit(store, agent.id, 'agent.created', {
+        email: agent.email,
+        name: agent.name,
+        role: agent.role,
+        skills: agent.skills,
+        languages: agent.languages,
+        maxConcurrent: agent.maxConcurrent,
+      });
       console.log(`created ${agent.email} (${agent.role}, id ${agent.id})`);
       if (generated) console.log(`password (shown once): ${password}`);
     }),
@@ -100,6 +110,12 @@ export function registerAgentsCommand(program: Command): void {
         ...(passwordHash ? { passwordHash } : {}),
         ...(options.enable ? { disabledAt: null } : {}),
       });
+      const { accountDiff } = await import('../../server/team/team-accounts.ts');
+      const changes = accountDiff(agent, fields);
+      if (Object.keys(changes).length > 0) await audit(store, agent.id, 'agent.updated', changes);
+      if (passwordHash) await audit(store, agent.id, 'agent.password_reset', {});
+      if (options.enable && agent.disabledAt !== null)
+        await audit(store, agent.id, 'agent.enabled', {});
       console.log(`updated ${updated?.email ?? email}`);
     }),
   );
@@ -112,6 +128,8 @@ export function registerAgentsCommand(program: Command): void {
         const agent = await existing(store, email);
         await store.agents.disable(agent.id, new Date());
         const open = await store.reads.assignedTo(agent.id);
+        if (agent.disabledAt === null)
+          await audit(store, agent.id, 'agent.disabled', { stillAssigned: open.length });
         console.log(`disabled ${agent.email}; their sessions have ended`);
         if (open.length > 0) {
           console.log(
@@ -164,6 +182,16 @@ async function passwordFrom(
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   return { password, generated: false };
+}
+
+/** The team audit log, as the team API writes it; the actor is the shell (`cli`). */
+async function audit(
+  store: Store,
+  agentId: string,
+  action: TeamAuditAction,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await store.teamAudit.record({ at: new Date(), actorId: 'cli', agentId, action, changes });
 }
 
 async function existing(store: Store, email: string): Promise<AgentRecord> {

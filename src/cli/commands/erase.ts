@@ -1,10 +1,15 @@
 /**
  * `baton erase`: forget conversations for good — a customer's request to be forgotten, or a
  * retention period run from cron. Without `--yes` it only lists what it would erase, so an
- * operator sees the blast radius first.
+ * operator sees the blast radius first. With `--yes` the database files are wiped too and
+ * the erasure is written to the audit log (see server/privacy/erasure-plan.ts).
  */
 import type { Command } from 'commander';
-import type { ErasureCandidate, ErasureSelector } from '../../store/erasure-repository.ts';
+import {
+  carryOutErasure,
+  planErasure,
+  type ErasureTarget,
+} from '../../server/privacy/erasure-plan.ts';
 import type { Store } from '../../store/store.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
 
@@ -25,8 +30,11 @@ export function registerEraseCommand(program: Command): void {
   program
     .command('erase')
     .description('erase conversations with everything stored about them (dry run without --yes)')
-    .option('--customer <id-or-email>', "a customer's conversations (their id or email)")
-    .option('--thread <channel:thread>', 'a channel thread, e.g. whatsapp:447700900123')
+    .option(
+      '--customer <id|email|phone>',
+      "a person's conversations on every channel (their id, email or phone number)",
+    )
+    .option('--thread <channel:customer>', "one channel's thread, e.g. whatsapp:+447700900123")
     .option('--conversation <id>', 'one conversation')
     .option('--closed-before <date|Nd>', 'resolved or abandoned before a date, or N days ago')
     .option('--include-open', 'also erase conversations that are still open')
@@ -50,49 +58,50 @@ export function registerEraseCommand(program: Command): void {
 }
 
 async function erase(store: Store, options: EraseOptions, now: Date): Promise<void> {
-  const selectors = selectorsFrom(options, now);
-  const found = new Map<string, ErasureCandidate>();
-  for (const selector of selectors)
-    for (const c of await store.erasure.find(selector)) found.set(c.id, c);
-  const open = [...found.values()].filter(
-    (c) => c.status !== 'resolved' && c.status !== 'abandoned',
-  );
-  const targets = [...found.values()].filter((c) => options.includeOpen || !open.includes(c));
-  for (const c of targets)
+  const target = targetFrom(options, now);
+  const plan = await planErasure(store, target, options.includeOpen === true);
+  for (const c of plan.targets)
     console.log(`${c.id}  ${c.channel.padEnd(9)} ${c.status.padEnd(9)} ${c.updatedAt}`);
-  if (!options.includeOpen && open.length > 0) {
+  if (plan.identities > 1)
+    console.log(`found under ${plan.identities} identities (ids, emails, phone numbers) linked`);
+  if (plan.leftOpen.length > 0) {
     console.log(
-      `${open.length} open conversation(s) left alone (add --include-open to erase them too)`,
+      `${plan.leftOpen.length} open conversation(s) left alone (add --include-open to erase them too)`,
     );
   }
   if (!options.yes) {
-    console.log(`would erase ${targets.length} conversation(s); run again with --yes to erase`);
+    console.log(
+      `would erase ${plan.targets.length} conversation(s); run again with --yes to erase`,
+    );
     return;
   }
-  const erased = await store.erasure.erase(targets.map((c) => c.id));
-  console.log(`erased ${erased} conversation(s) with their events, timers and webhook log`);
+  const outcome = await carryOutErasure(store, plan, { actorId: 'cli', target, now, vacuum: true });
+  console.log(
+    `erased ${outcome.erased} conversation(s) with their events, timers, webhook log and files`,
+  );
+  if (outcome.walTruncated === false)
+    console.log('the write-ahead log was busy: run `baton erase` again to empty it');
 }
 
-function selectorsFrom(options: EraseOptions, now: Date): ErasureSelector[] {
+function targetFrom(options: EraseOptions, now: Date): ErasureTarget {
   const given = [options.customer, options.thread, options.conversation, options.closedBefore];
   if (given.filter((v) => v !== undefined).length !== 1)
     throw new UsageError(
       'name exactly one of --customer, --thread, --conversation, --closed-before',
     );
   if (options.customer !== undefined) {
-    const who = options.customer.trim();
-    // A customer is known by their id, else their email (customerKeyOf); try both.
-    return [{ customerKey: `id:${who}` }, { customerKey: `email:${who.toLowerCase()}` }];
+    if (!options.customer.trim()) throw new UsageError('--customer needs an id, email or phone');
+    return { customer: options.customer.trim() };
   }
   if (options.thread !== undefined) {
     const split = options.thread.indexOf(':');
     if (split <= 0) throw new UsageError('--thread is channel:thread, e.g. sms:+447700900123');
-    return [
-      { channel: options.thread.slice(0, split), externalThread: options.thread.slice(split + 1) },
-    ];
+    return {
+      thread: { channel: options.thread.slice(0, split), value: options.thread.slice(split + 1) },
+    };
   }
-  if (options.conversation !== undefined) return [{ conversationId: options.conversation }];
-  return [{ closedBefore: parseCutoff(options.closedBefore ?? '', now) }];
+  if (options.conversation !== undefined) return { conversationId: options.conversation };
+  return { closedBefore: parseCutoff(options.closedBefore ?? '', now) };
 }
 
 function parseCutoff(value: string, now: Date): Date {

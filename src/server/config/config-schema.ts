@@ -436,6 +436,23 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    privacy: Type.Object(
+      {
+        retentionDays: Type.Optional(
+          Type.Integer({
+            minimum: 1,
+            description:
+              'BATON_RETENTION_DAYS: erase conversations closed longer ago than this, on a timer.',
+          }),
+        ),
+        retentionCheckMs: Type.Integer({
+          minimum: 50,
+          default: 3_600_000,
+          description: 'BATON_RETENTION_CHECK_MS: how often the retention timer runs.',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     metrics: Type.Object(
       {
         token: Type.Optional(

@@ -119,6 +119,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_WEBHOOK_URL', path: ['webhooks', 'url'], type: 'string' },
   { env: 'BATON_WEBHOOK_SECRET', path: ['webhooks', 'secret'], type: 'string' },
   { env: 'BATON_METRICS_TOKEN', path: ['metrics', 'token'], type: 'string' },
+  { env: 'BATON_RETENTION_DAYS', path: ['privacy', 'retentionDays'], type: 'int' },
+  { env: 'BATON_RETENTION_CHECK_MS', path: ['privacy', 'retentionCheckMs'], type: 'int' },
   { env: 'BATON_JUDGE_BASE_URL', path: ['policy', 'llmJudge', 'baseUrl'], type: 'string' },
   { env: 'BATON_JUDGE_API_KEY', path: ['policy', 'llmJudge', 'apiKey'], type: 'string' },
   { env: 'BATON_JUDGE_MODEL', path: ['policy', 'llmJudge', 'model'], type: 'string' },

@@ -15,6 +15,8 @@ export const DEMO_AGENTS = [
 export async function seedDemoAgents(store: Store, password: string, now: Date): Promise<string[]> {
   if ((await store.agents.count()) > 0) return [];
   const created: string[] = [];
+  // One hash for the shared demo password: scrypt at full cost takes a moment per hash.
+  const passwordHash = await hashPassword(password);
   for (const agent of DEMO_AGENTS) {
     await store.agents.create({
       id: `a_${randomUUID().replaceAll('-', '')}`,
@@ -23,7 +25,7 @@ export async function seedDemoAgents(store: Store, password: string, now: Date):
       role: agent.role,
       skills: agent.skills,
       languages: ['en', 'es', 'de', 'fr', 'pt'],
-      passwordHash: await hashPassword(password),
+      passwordHash,
       now,
     });
     created.push(agent.email);

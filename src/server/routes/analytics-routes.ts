@@ -19,9 +19,7 @@ import {
   RECONTACT_WINDOW_MS,
   type ConversationFacts,
 } from '../../core/metrics/index.ts';
-import { safeEqual } from '../../channels/safe-equal.ts';
 import { customerKeyOf } from '../../store/conversation-repository.ts';
-import { tokenFrom } from '../auth/tokens.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
 
@@ -167,12 +165,4 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
         .send(body);
     },
   );
-
-  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    const required = ctx.config.metrics.token;
-    if (required && !safeEqual(tokenFrom(request.headers, request.query) ?? '', required)) {
-      throw new BatonError('UNAUTHENTICATED', 'The metrics token is required.');
-    }
-    return reply.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
-  });
 }

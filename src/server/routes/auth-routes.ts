@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../store/records.ts';
-import { verifyPassword } from '../auth/password.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken, tokenFrom } from '../auth/tokens.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
@@ -42,8 +42,9 @@ export const agentView = (a: AgentRecord) => ({
   capacity: a.maxConcurrent,
 });
 
-// Compared against when the email is unknown, so both failures cost the same time.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
+// Compared against when the email is unknown, so both failures cost the same time: made at
+// today's cost (an old-cost dummy would answer "no such account" ten times faster).
+const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Body: Static<typeof Login> }>(
@@ -64,6 +65,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const agent = await ctx.store.agents.findByEmail(request.body.email);
       const ok = await verifyPassword(request.body.password, agent?.passwordHash ?? DUMMY_HASH);
       if (!agent || !ok) throw new BatonError('INVALID_CREDENTIALS');
+      // A hash from before the cost was raised is replaced while the password is in hand.
+      if (needsRehash(agent.passwordHash)) {
+        await ctx.store.agents.update(agent.id, {
+          passwordHash: await hashPassword(request.body.password),
+        });
+      }
       const token = newToken();
       const now = ctx.clock();
       const ttl = ctx.config.auth.sessionTtlHours * 3_600_000;

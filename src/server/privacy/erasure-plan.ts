@@ -1,0 +1,107 @@
+/**
+ * What an erasure would take, and taking it: shared by `baton erase` and the admin API, so
+ * both find the same conversations, leave open ones alone unless asked, wipe the database
+ * files afterwards and write the same audit entry. The audit entry names the conversations
+ * and how the person was named (email, phone, id), never the person: it outlives them.
+ */
+import type { ErasureCandidate } from '../../store/erasure-repository.ts';
+import type { Store } from '../../store/store.ts';
+
+export type ErasureTarget =
+  | { readonly customer: string }
+  | { readonly thread: { readonly channel: string; readonly value: string } }
+  | { readonly conversationId: string }
+  | { readonly closedBefore: Date };
+
+export interface ErasurePlan {
+  /** What will be erased (open conversations only with `includeOpen`). */
+  readonly targets: ErasureCandidate[];
+  /** Open conversations found and left alone. */
+  readonly leftOpen: ErasureCandidate[];
+  /** How many identities (ids, emails, phone numbers) the person was found under. */
+  readonly identities: number;
+}
+
+export interface ErasureOutcome {
+  readonly erased: number;
+  readonly walTruncated?: boolean;
+}
+
+const isClosed = (c: ErasureCandidate) => c.status === 'resolved' || c.status === 'abandoned';
+
+export async function planErasure(
+  store: Store,
+  target: ErasureTarget,
+  includeOpen: boolean,
+): Promise<ErasurePlan> {
+  const { found, identities } = await findTarget(store, target);
+  return {
+    targets: found.filter((c) => includeOpen || isClosed(c)),
+    leftOpen: includeOpen ? [] : found.filter((c) => !isClosed(c)),
+    identities,
+  };
+}
+
+/** Erases the plan's conversations, wipes the files and records who did it. */
+export async function carryOutErasure(
+  store: Store,
+  plan: ErasurePlan,
+  audit: {
+    readonly actorId: string;
+    readonly target: ErasureTarget;
+    readonly now: Date;
+    /** Rebuild a SQLite file (see ErasureRepository.wipe); the CLI does. */
+    readonly vacuum?: boolean;
+  },
+): Promise<ErasureOutcome> {
+  const ids = plan.targets.map((c) => c.id);
+  const erased = await store.erasure.erase(ids);
+  const wiped = await store.erasure.wipe({ vacuum: audit.vacuum === true });
+  await store.teamAudit.record({
+    at: audit.now,
+    actorId: audit.actorId,
+    agentId: '',
+    action: 'closedBefore' in audit.target ? 'conversations.expired' : 'customer.erased',
+    changes: { selector: describeTarget(audit.target), conversations: ids, erased },
+  });
+  return { erased, ...wiped };
+}
+
+/** The kind of reference, not its value: "email", "phone", "thread whatsapp", … */
+export function describeTarget(target: ErasureTarget): string {
+  if ('conversationId' in target) return 'conversation';
+  if ('closedBefore' in target) return `closed before ${target.closedBefore.toISOString()}`;
+  if ('thread' in target) return `thread ${target.thread.channel}`;
+  const ref = target.customer;
+  if (ref.includes('@')) return 'email';
+  if (/^\+?[\d\s().-]{7,}$/.test(ref)) return 'phone';
+  return 'customer id';
+}
+
+async function findTarget(
+  store: Store,
+  target: ErasureTarget,
+): Promise<{ found: ErasureCandidate[]; identities: number }> {
+  if ('customer' in target) {
+    const match = await store.erasure.findCustomer(target.customer);
+    return { found: match.conversations, identities: match.identities.length };
+  }
+  if ('thread' in target) {
+    const { channel, value } = target.thread;
+    // The stored thread is the provider's (`<phone-number-id>:<number>` on WhatsApp); the
+    // operator names the customer's side: the same person, in that channel only.
+    const byPerson = (await store.erasure.findCustomer(`${channel}:${value}`)).conversations;
+    const exact = await store.erasure.find({ channel, externalThread: value });
+    const found = new Map(
+      [...byPerson.filter((c) => c.channel === channel), ...exact].map((c) => [c.id, c]),
+    );
+    return { found: [...found.values()], identities: 1 };
+  }
+  if ('conversationId' in target) {
+    return {
+      found: await store.erasure.find({ conversationId: target.conversationId }),
+      identities: 0,
+    };
+  }
+  return { found: await store.erasure.find({ closedBefore: target.closedBefore }), identities: 0 };
+}

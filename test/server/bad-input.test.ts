@@ -1,0 +1,191 @@
+/**
+ * Bad input is the client's fault, so it is a 4xx with a registry code, never a 5xx: bodies
+ * nested thousands deep, path traversal on the static routes, and (fast-check) random bodies
+ * on every public route and on the signed channel webhooks. /metrics is closed without a
+ * configured token.
+ */
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConversation } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+
+const META_SECRET = 'meta-app-secret';
+const TELEGRAM_SECRET = 'tg-secret_1';
+// Outbound calls (bot replies on a channel) fail fast against a closed port.
+const NOWHERE = 'http://127.0.0.1:9';
+const RUNS = 200;
+
+describe('bad input', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({
+      env: {
+        BATON_RATE_LIMIT_PER_MINUTE: '100000',
+        BATON_WHATSAPP_APP_SECRET: META_SECRET,
+        BATON_WHATSAPP_VERIFY_TOKEN: 'verify-me',
+        BATON_WHATSAPP_ACCESS_TOKEN: 'wa-access',
+        BATON_WHATSAPP_API_BASE_URL: NOWHERE,
+        BATON_MESSENGER_APP_SECRET: META_SECRET,
+        BATON_MESSENGER_VERIFY_TOKEN: 'verify-me',
+        BATON_MESSENGER_PAGE_ACCESS_TOKEN: 'page-access',
+        BATON_MESSENGER_API_BASE_URL: NOWHERE,
+        BATON_TELEGRAM_BOT_TOKEN: '123:abc',
+        BATON_TELEGRAM_SECRET_TOKEN: TELEGRAM_SECRET,
+        BATON_TELEGRAM_API_BASE_URL: NOWHERE,
+      },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  async function send(path: string, raw: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${s.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: raw,
+    });
+    const text = await response.text();
+    return { status: response.status, text };
+  }
+
+  /** A 4xx carries `{error:{code,message}}`; anything below 500 passes the fuzz. */
+  function expectClientError(r: { status: number; text: string }, what: string) {
+    expect(r.status, `${what}: ${r.text.slice(0, 200)}`).toBeLessThan(500);
+    if (r.status >= 400) expect(JSON.parse(r.text).error.code, what).toMatch(/^[A-Z_]+$/);
+  }
+
+  it('refuses bodies nested 5,000 deep with a 400 and a code', async () => {
+    const deepObject = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    const deepArray = '['.repeat(5000) + ']'.repeat(5000);
+    const customer = await startConversation(s.baseUrl);
+    for (const [path, raw] of [
+      ['/api/v1/conversations', `{"customer":${deepObject}}`],
+      ['/api/v1/conversations', deepArray],
+      ['/api/v1/auth/login', deepObject],
+      [`/api/v1/conversations/${customer.id}/messages`, `{"text":"hi","metadata":${deepObject}}`],
+    ] as const) {
+      const r = await send(path, raw, { authorization: `Bearer ${customer.token}` });
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.text).error.code).toBe('MALFORMED_JSON');
+    }
+    // Shallow nesting is fine.
+    const ok = await send('/api/v1/conversations', '{"customer":{"name":"Ann"}}');
+    expect(ok.status).toBe(201);
+  });
+
+  it('answers path traversal on static routes with 404 or 400, and serves no file outside', async () => {
+    for (const path of [
+      '/inbox/..%2f..',
+      '/inbox/..%2f..%2fpackage.json',
+      '/..%2f..%2fpackage.json',
+      '/inbox/%2e%2e/%2e%2e/package.json',
+      '/widget/..%5c..%5cpackage.json',
+      '/%2e%2e%2f',
+      '/inbox/%00',
+      '/inbox/%E0%A4%A',
+      '/dashboard/..%2f..%2f..%2fetc%2fpasswd',
+    ]) {
+      const response = await fetch(`${s.baseUrl}${path}`);
+      const text = await response.text();
+      expect([400, 404], `${path}: ${text.slice(0, 120)}`).toContain(response.status);
+      expect(JSON.parse(text).error.code).toMatch(/^(NOT_FOUND|VALIDATION_FAILED)$/);
+      expect(text).not.toContain('"devDependencies"');
+    }
+  });
+
+  it('keeps /metrics closed without a configured token', async () => {
+    const r = await fetch(`${s.baseUrl}/metrics`);
+    expect(r.status).toBe(403);
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+  });
+
+  const leaf = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const json = fc.jsonValue({ maxDepth: 4 });
+  /** Random JSON, random text, and objects shaped like the route's body with random values. */
+  const bodies = (shape: Record<string, fc.Arbitrary<unknown>>) =>
+    fc.oneof(
+      json.map((v) => JSON.stringify(v)),
+      fc.string({ maxLength: 200 }),
+      fc.record(shape, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+    );
+
+  it(`fuzzes the public routes: ${RUNS} bodies each, no 5xx`, async () => {
+    const customer = await startConversation(s.baseUrl);
+    const routes: Array<[string, Record<string, fc.Arbitrary<unknown>>]> = [
+      [
+        '/api/v1/conversations',
+        {
+          customer: fc.dictionary(fc.string({ maxLength: 8 }), leaf),
+          language: leaf,
+          metadata: json,
+        },
+      ],
+      [
+        `/api/v1/conversations/${customer.id}/messages`,
+        { text: leaf, action: fc.oneof(leaf, fc.constant('request_human')), clientMessageId: leaf },
+      ],
+      [`/api/v1/conversations/${customer.id}/csat`, { rating: leaf, comment: leaf }],
+    ];
+    for (const [path, shape] of routes) {
+      await fc.assert(
+        fc.asyncProperty(bodies(shape), async (raw) => {
+          expectClientError(
+            await send(path, raw, { authorization: `Bearer ${customer.token}` }),
+            `${path} ${raw.slice(0, 80)}`,
+          );
+        }),
+        { numRuns: RUNS },
+      );
+    }
+  }, 120_000);
+
+  it(`fuzzes the signed channel webhooks: ${RUNS} payloads each, no 5xx`, async () => {
+    const meta = (object: string) => ({
+      object: fc.oneof(fc.constant(object), leaf),
+      entry: fc.oneof(
+        leaf,
+        fc.array(
+          fc.record(
+            {
+              id: leaf,
+              time: leaf,
+              changes: fc.array(fc.record({ field: leaf, value: json }), { maxLength: 2 }),
+              messaging: fc.array(json, { maxLength: 2 }),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 2 },
+        ),
+      ),
+    });
+    const sign = (raw: string) => ({
+      'x-hub-signature-256': `sha256=${createHmac('sha256', META_SECRET).update(raw).digest('hex')}`,
+    });
+    const hooks: Array<[string, fc.Arbitrary<string>, (raw: string) => Record<string, string>]> = [
+      ['whatsapp', bodies(meta('whatsapp_business_account')), sign],
+      ['messenger', bodies(meta('page')), sign],
+      [
+        'telegram',
+        bodies({ update_id: leaf, message: json, edited_message: json, callback_query: json }),
+        () => ({ 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET }),
+      ],
+    ];
+    for (const [channel, arbitrary, headers] of hooks) {
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async (raw) => {
+          const path = `/channels/${channel}/webhook`;
+          expectClientError(await send(path, raw, headers(raw)), `${channel} ${raw.slice(0, 80)}`);
+        }),
+        { numRuns: RUNS },
+      );
+    }
+  }, 120_000);
+});
