@@ -1,0 +1,167 @@
+// The learned classifier's say in the signals. Rules (the lexicons, the button, amounts) fire
+// first; a classifier makes a signal fire when the rules missed it and its probability reaches
+// the policy's threshold, and either way its name, score and threshold join the evidence, so
+// every decision still explains itself. Also: "yes" to the bot's own offer of a person, read
+// in any language by the same classifier applied to the bot's question.
+import type { ClassifierLabel, ClassifierQueue } from '../classify/model.ts';
+import { classifyBotTurn } from '../signals/analyze-turn.ts';
+import type { ConversationView } from './conversation-view.ts';
+import type { SignalResult } from './decision-types.ts';
+import type { PolicyThresholds, SignalName } from './policy-schema.ts';
+
+type ThresholdKey = {
+  [K in keyof PolicyThresholds]: PolicyThresholds[K] extends number ? K : never;
+}[keyof PolicyThresholds];
+
+interface Upgrade {
+  signal: SignalName;
+  label: ClassifierLabel;
+  threshold: ThresholdKey;
+  topic?: string;
+}
+
+const UPGRADES: readonly Upgrade[] = [
+  { signal: 'human_request', label: 'explicit_request', threshold: 'classifier_explicit_request' },
+  { signal: 'security', label: 'security', threshold: 'classifier_security', topic: 'security' },
+  { signal: 'approval', label: 'approval_required', threshold: 'classifier_approval' },
+  {
+    signal: 'high_value_intent',
+    label: 'high_value',
+    threshold: 'classifier_high_value',
+    topic: 'sales',
+  },
+  { signal: 'sensitive_topic', label: 'topic_policy', threshold: 'classifier_topic_policy' },
+  {
+    signal: 'strong_frustration',
+    label: 'negative_sentiment',
+    threshold: 'classifier_frustration',
+  },
+];
+
+/** The policy topic whose queue a classifier queue stands for (general has none: the default). */
+export const QUEUE_TOPIC: Record<ClassifierQueue, string | undefined> = {
+  billing: 'billing',
+  retention: 'cancellation',
+  trust_safety: 'legal',
+  technical: 'technical',
+  sales: 'sales',
+  general: undefined,
+};
+
+/** The topic of one message's most likely queue, if that is not `general` and reaches `min`. */
+function messageTopic(scores: Record<ClassifierQueue, number>, min: number): string | undefined {
+  let best: ClassifierQueue = 'general';
+  for (const q of Object.keys(QUEUE_TOPIC) as ClassifierQueue[])
+    if (scores[q] > scores[best]) best = q;
+  return scores[best] >= min ? QUEUE_TOPIC[best] : undefined;
+}
+
+const YES =
+  /^\s*(?:yes|yeah|yep|yup|ya|sure|please|ok(?:ay)?|definitely|absolutely|go ahead|do it|si|sí|ja|jawohl|oui|sim|claro|bitte|gerne|vale|dale|pode|pois|d'accord|volontiers|genau)\b/i;
+
+/** "yes" to a bot question that the classifier reads as offering a person. */
+function acceptsClassifierOffer(view: ConversationView, t: PolicyThresholds): SignalResult | null {
+  const c = view.current;
+  const text = view.input.turns[c]?.text ?? '';
+  if (!YES.test(text) || text.length > 60) return null;
+  for (let i = c - 1; i >= 0; i--) {
+    const turn = view.input.turns[i];
+    if (turn?.from !== 'bot') continue;
+    if (!(turn.text ?? '').includes('?')) return null;
+    const score = classifyBotTurn(turn).labels.explicit_request;
+    if (score < t.classifier_explicit_request) return null;
+    return {
+      name: 'human_request',
+      fired: true,
+      strength: 1,
+      actual: `accepted the bot's offer of a person: "${text.trim().slice(0, 40)}"`,
+      evidence: {
+        turn: c,
+        text,
+        matched: `offer at turn ${i}`,
+        classifier: {
+          name: 'explicit_request (bot offer)',
+          score,
+          threshold: t.classifier_explicit_request,
+          decisive: true,
+        },
+      },
+    };
+  }
+  return null;
+}
+
+/** Adds classifier evidence to `signals` and fires those the rules missed. */
+export function applyClassifiers(
+  view: ConversationView,
+  t: PolicyThresholds,
+  signals: Map<SignalName, SignalResult>,
+): void {
+  const c = view.current;
+  const a = view.customer.get(c);
+  if (!a) return;
+  const text = view.input.turns[c]?.text;
+  for (const u of UPGRADES) {
+    const score = a.classifier.labels[u.label];
+    const threshold = t[u.threshold];
+    const prior = signals.get(u.signal);
+    const note = `classifier ${u.label} ${score.toFixed(2)} (threshold ${threshold})`;
+    if (prior?.fired) {
+      const evidence = prior.evidence ?? { turn: c };
+      signals.set(u.signal, {
+        ...prior,
+        actual: `${prior.actual}; ${note}`,
+        evidence: { ...evidence, classifier: { name: u.label, score, threshold, decisive: false } },
+      });
+      continue;
+    }
+    if (score < threshold) {
+      signals.set(u.signal, {
+        name: u.signal,
+        fired: false,
+        strength: 0,
+        actual: prior ? `${prior.actual}; ${note}` : note,
+      });
+      continue;
+    }
+    const topic = u.topic ?? messageTopic(a.classifier.queues, t.classifier_topic);
+    signals.set(u.signal, {
+      name: u.signal,
+      fired: true,
+      strength: score,
+      actual: `${note} ≥ threshold`,
+      evidence: {
+        turn: c,
+        ...(text === undefined ? {} : { text }),
+        matched: `classifier:${u.label}`,
+        classifier: { name: u.label, score, threshold, decisive: true },
+      },
+      ...(topic === undefined ? {} : { topic }),
+    });
+  }
+  if (!signals.get('human_request')?.fired) {
+    const accepted = acceptsClassifierOffer(view, t);
+    if (accepted) signals.set('human_request', accepted);
+  }
+}
+
+/**
+ * Per-queue weight of the classifier's topic reading of the conversation's customer turns: each
+ * turn votes for its most probable queue (with that probability) when it is not `general` and
+ * reaches `min`; later turns weigh a little more, to break ties.
+ */
+export function classifierQueueScores(
+  view: ConversationView,
+  min: number,
+): Map<ClassifierQueue, number> {
+  const out = new Map<ClassifierQueue, number>();
+  view.customerIdx.forEach((i, order) => {
+    const q = view.customer.get(i)?.classifier.queues;
+    if (!q) return;
+    let best: ClassifierQueue = 'general';
+    for (const name of Object.keys(q) as ClassifierQueue[]) if (q[name] > q[best]) best = name;
+    if (best === 'general' || q[best] < min) return;
+    out.set(best, (out.get(best) ?? 0) + q[best] + order * 0.01);
+  });
+  return out;
+}
