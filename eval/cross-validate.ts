@@ -19,11 +19,11 @@ export interface HeldOut {
 export const foldOf = (text: string, k: number) =>
   createHash('sha1').update(text, 'utf8').digest().readUInt32BE(0) % k;
 
-/** The policy with every classifier threshold at 1 (never reached): rules alone. */
+/** The policy with every classifier threshold at 1 (classifiers off): rules alone. */
 export function lexiconOnly(policy: Policy): Policy {
   const t = { ...policy.thresholds };
   for (const key of Object.keys(t) as Array<keyof typeof t>) {
-    if (key.startsWith('classifier_')) (t as Record<string, unknown>)[key] = 1.01;
+    if (key.startsWith('classifier_')) (t as Record<string, unknown>)[key] = 1;
   }
   return { ...policy, thresholds: t };
 }

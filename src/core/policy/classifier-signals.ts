@@ -3,6 +3,7 @@
 // the policy's threshold, and either way its name, score and threshold join the evidence, so
 // every decision still explains itself. Also: "yes" to the bot's own offer of a person, read
 // in any language by the same classifier applied to the bot's question.
+import { isYes } from '../signals/detect-yes.ts';
 import type { ClassifierLabel, ClassifierQueue } from '../classify/model.ts';
 import { classifyBotTurn } from '../signals/analyze-turn.ts';
 import type { ConversationView } from './conversation-view.ts';
@@ -38,6 +39,17 @@ const UPGRADES: readonly Upgrade[] = [
   },
 ];
 
+/** Signals only rules fire, with the head whose reading joins their evidence. */
+const EVIDENCE_ONLY: ReadonlyArray<[SignalName, ClassifierLabel, ThresholdKey]> = [
+  ['human_request_repeated', 'explicit_request', 'classifier_explicit_request'],
+  ['refund_request', 'topic_policy', 'classifier_topic_policy'],
+  ['cancellation', 'topic_policy', 'classifier_topic_policy'],
+  ['billing_dispute', 'topic_policy', 'classifier_topic_policy'],
+  ['legal', 'topic_policy', 'classifier_topic_policy'],
+  ['complaint', 'topic_policy', 'classifier_topic_policy'],
+  ['negative_sentiment_trend', 'negative_sentiment', 'classifier_frustration'],
+];
+
 /** The policy topic whose queue a classifier queue stands for (general has none: the default). */
 export const QUEUE_TOPIC: Record<ClassifierQueue, string | undefined> = {
   billing: 'billing',
@@ -56,20 +68,17 @@ function messageTopic(scores: Record<ClassifierQueue, number>, min: number): str
   return scores[best] >= min ? QUEUE_TOPIC[best] : undefined;
 }
 
-const YES =
-  /^\s*(?:yes|yeah|yep|yup|ya|sure|please|ok(?:ay)?|definitely|absolutely|go ahead|do it|si|sí|ja|jawohl|oui|sim|claro|bitte|gerne|vale|dale|pode|pois|d'accord|volontiers|genau)\b/i;
-
 /** "yes" to a bot question that the classifier reads as offering a person. */
 function acceptsClassifierOffer(view: ConversationView, t: PolicyThresholds): SignalResult | null {
   const c = view.current;
   const text = view.input.turns[c]?.text ?? '';
-  if (!YES.test(text) || text.length > 60) return null;
+  if (!isYes(text)) return null;
   for (let i = c - 1; i >= 0; i--) {
     const turn = view.input.turns[i];
     if (turn?.from !== 'bot') continue;
     if (!(turn.text ?? '').includes('?')) return null;
     const score = classifyBotTurn(turn).labels.explicit_request;
-    if (score < t.classifier_explicit_request) return null;
+    if (score < t.classifier_explicit_request || t.classifier_explicit_request >= 1) return null;
     return {
       name: 'human_request',
       fired: true,
@@ -115,7 +124,8 @@ export function applyClassifiers(
       });
       continue;
     }
-    if (score < threshold) {
+    // A threshold of 1 switches the classifier off (a probability can round to 1).
+    if (score < threshold || threshold >= 1) {
       signals.set(u.signal, {
         name: u.signal,
         fired: false,
@@ -138,6 +148,13 @@ export function applyClassifiers(
       },
       ...(topic === undefined ? {} : { topic }),
     });
+  }
+  for (const [name, label, key] of EVIDENCE_ONLY) {
+    const prior = signals.get(name);
+    if (!prior?.fired) continue;
+    const score = a.classifier.labels[label];
+    const classifier = { name: label, score, threshold: t[key], decisive: false };
+    signals.set(name, { ...prior, evidence: { ...(prior.evidence ?? { turn: c }), classifier } });
   }
   if (!signals.get('human_request')?.fired) {
     const accepted = acceptsClassifierOffer(view, t);

@@ -103,7 +103,11 @@ export function parseMoneyAmounts(text: string): MoneyAmount[] {
     const sym = (m[1] ?? m[6] ?? '').toLowerCase();
     const raw = m[2] ?? m[4] ?? '';
     const mult = (m[3] ?? m[5] ?? '').toLowerCase();
-    const currency = currencyOf(text, sym, text.slice(m.index + m[0].length, m.index + m[0].length + 6));
+    const currency = currencyOf(
+      text,
+      sym,
+      text.slice(m.index + m[0].length, m.index + m[0].length + 6),
+    );
     if (currency === undefined) continue;
     let value = parseAmountNumber(raw);
     if (mult === 'k') value *= 1_000;

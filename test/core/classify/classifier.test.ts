@@ -71,7 +71,10 @@ describe('the shipped classifier', () => {
         c.expect === 'keep'
           ? d.action === 'continue'
           : d.action !== 'continue' && d.reasons.some((r) => r.code === c.expect);
-      if (!ok) wrong.push(`${c.lang} ${c.expect}: ${c.text} → ${d.action} ${d.reasons.map((r) => r.code).join(',')}`);
+      if (!ok)
+        wrong.push(
+          `${c.lang} ${c.expect}: ${c.text} → ${d.action} ${d.reasons.map((r) => r.code).join(',')}`,
+        );
     }
     expect(cases.length).toBeGreaterThanOrEqual(50);
     expect(new Set(cases.map((c) => c.lang.slice(0, 2))).size).toBe(5);
