@@ -5,8 +5,8 @@ import { getModel } from '../src/core/classify/load-model.ts';
 import { scoreText } from '../src/core/classify/model.ts';
 import type { Policy } from '../src/core/policy/index.ts';
 import { loadCorpus } from '../training/corpus.ts';
-import { BANKING77, BITEXT, CLINC150, DEFAULT_MAPPING } from '../training/label-tables.ts';
-import { publicTraining } from '../training/public-data.ts';
+import { BANKING77, CLINC150, DEFAULT_MAPPING } from '../training/label-tables.ts';
+import { bitextMapping, publicTraining } from '../training/public-data.ts';
 import {
   calibrationTable,
   confusionTable,
@@ -26,7 +26,7 @@ function publicHeldOut(): ScoredRow[] {
   const rows = [
     ...loadBitext()
       .filter((r) => r.split === 'test')
-      .map((r) => ({ text: r.text, map: BITEXT[r.label] ?? DEFAULT_MAPPING })),
+      .map((r) => ({ text: r.text, map: bitextMapping(r.label, r.tags) })),
     ...loadBanking77('test').map((r) => ({
       text: r.text,
       map: BANKING77[r.label] ?? DEFAULT_MAPPING,

@@ -30,18 +30,21 @@ function row(
   };
 }
 
-/** Bitext train split; rows tagged W (offensive language) also teach negative_sentiment. */
+/** A Bitext row's mapping; rows tagged W (offensive language) are also negative_sentiment. */
+export function bitextMapping(intent: string, tags: string): IntentMapping {
+  const map = BITEXT[intent] ?? DEFAULT_MAPPING;
+  const labels =
+    tags.includes('W') && map.labels !== null
+      ? [...map.labels, 'negative_sentiment' as const]
+      : map.labels;
+  return { ...map, labels };
+}
+
+/** Bitext train split. */
 export function bitextTraining(): LabelledText[] {
   return loadBitext()
     .filter((r) => r.split === 'train')
-    .map((r) => {
-      const map = BITEXT[r.label] ?? DEFAULT_MAPPING;
-      const labels =
-        r.tags.includes('W') && map.labels !== null
-          ? [...map.labels, 'negative_sentiment' as const]
-          : map.labels;
-      return row(r.text, { ...map, labels }, `bitext:${r.label}`);
-    });
+    .map((r) => row(r.text, bitextMapping(r.label, r.tags), `bitext:${r.label}`));
 }
 
 export function banking77Training(): LabelledText[] {

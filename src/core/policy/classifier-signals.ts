@@ -100,6 +100,29 @@ function acceptsClassifierOffer(view: ConversationView, t: PolicyThresholds): Si
   return null;
 }
 
+/**
+ * Shouting or "!!" in a message that thanks or closes ("WOW THANK YOU!!", "Merci beaucoup !!")
+ * is joy, not anger, unless the frustration classifier reads the words as negative.
+ */
+function vetoHappyShouting(
+  view: ConversationView,
+  t: PolicyThresholds,
+  signals: Map<SignalName, SignalResult>,
+): void {
+  const a = view.customer.get(view.current);
+  const prior = signals.get('strong_frustration');
+  if (!a || !prior?.fired || t.classifier_frustration >= 1) return;
+  const loudOnly = a.frustration.cues.every((q) => q.kind === 'caps' || q.kind === 'punctuation');
+  const score = a.classifier.labels.negative_sentiment;
+  if (!loudOnly || !a.closing || score >= t.classifier_frustration) return;
+  signals.set('strong_frustration', {
+    name: 'strong_frustration',
+    fired: false,
+    strength: 0,
+    actual: `${prior.actual}, but the message thanks or closes (classifier negative_sentiment ${score.toFixed(2)}, threshold ${t.classifier_frustration})`,
+  });
+}
+
 /** Adds classifier evidence to `signals` and fires those the rules missed. */
 export function applyClassifiers(
   view: ConversationView,
@@ -110,6 +133,7 @@ export function applyClassifiers(
   const a = view.customer.get(c);
   if (!a) return;
   const text = view.input.turns[c]?.text;
+  vetoHappyShouting(view, t, signals);
   for (const u of UPGRADES) {
     const score = a.classifier.labels[u.label];
     const threshold = t[u.threshold];
