@@ -1,6 +1,9 @@
 // The learned classifier's section of `npm run eval`: figures only on data training never saw
 // (5-fold cross-validation on our corpus; the public datasets' test splits), rules alone
 // against rules + classifiers, per language and per reason, confusion and calibration tables.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getModel } from '../src/core/classify/load-model.ts';
 import { scoreText } from '../src/core/classify/model.ts';
 import type { Policy } from '../src/core/policy/index.ts';
@@ -19,6 +22,7 @@ import {
 import { crossValidate, lexiconOnly } from './cross-validate.ts';
 import { loadBanking77, loadBitext, loadClinc } from './datasets.ts';
 import { formatHandover, handoverFigures } from './handover-figures.ts';
+import { scoreScenarios } from './score-scenarios.ts';
 
 /** The public test splits scored by the shipped model, labelled through training's tables. */
 function publicHeldOut(): ScoredRow[] {
@@ -43,8 +47,25 @@ function publicHeldOut(): ScoredRow[] {
   }));
 }
 
+/** The shared scorer's last line on the public scenarios with the classifiers switched off. */
+function publicScenariosRulesAlone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-rules-'));
+  try {
+    const file = join(dir, 'rules-alone.yaml');
+    const yaml = readFileSync('policies/default.yaml', 'utf8').replace(
+      /^(\s+classifier_\w+:) [0-9.]+/gm,
+      '$1 1',
+    );
+    writeFileSync(file, yaml);
+    return scoreScenarios(undefined, file).trim().split('\n').at(-1) ?? '';
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function classifierReport(policy: Policy, folds = 5): string {
   const out: string[] = [];
+  out.push(`Public scenarios, rules alone: ${publicScenariosRulesAlone()}`);
   const corpus = loadCorpus('training/corpus');
   out.push(
     `Corpus: ${corpus.rows.length} rows (${corpus.problems.length} malformed lines skipped); languages: ${[...new Set(corpus.rows.map((r) => r.lang))].sort().join(', ')}`,

@@ -158,6 +158,17 @@ export function applyClassifiers(
       });
       continue;
     }
+    // A question about a policy is not a request (spec convention): the rules' veto holds.
+    const vetoed = u.signal === 'sensitive_topic' ? a.topics.find((h) => h.vetoed) : undefined;
+    if (vetoed) {
+      signals.set(u.signal, {
+        name: u.signal,
+        fired: false,
+        strength: 0,
+        actual: `${note}, but "${vetoed.vetoed}" asks about the ${vetoed.topic} policy`,
+      });
+      continue;
+    }
     const topic = u.topic ?? messageTopic(a.classifier.queues, t.classifier_topic);
     signals.set(u.signal, {
       name: u.signal,

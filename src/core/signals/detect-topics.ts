@@ -10,6 +10,8 @@ export interface TopicHit {
   /** `request`: the customer asks for it (can trigger a handoff); `mention`: queue only. */
   kind: 'request' | 'mention';
   matched: string;
+  /** Set when a request was vetoed as a question about the topic ("what is your refund policy?"). */
+  vetoed?: string;
 }
 
 function sentences(normalized: string): string[] {
@@ -32,8 +34,8 @@ export function detectTopics(text: string): TopicHit[] {
       const rules = TOPIC_RULES[topic];
       const prior = hits.get(topic);
       if (prior?.kind === 'request') continue;
-      const vetoed = firstMatch(rules.unless, sentence) !== null;
-      const req = vetoed ? null : firstMatch(rules.request, sentence);
+      const veto = firstMatch(rules.unless, sentence);
+      const req = veto !== null ? null : firstMatch(rules.request, sentence);
       if (req !== null) {
         hits.set(topic, { topic, kind: 'request', matched: req });
         continue;
@@ -41,7 +43,13 @@ export function detectTopics(text: string): TopicHit[] {
       const mention = prior
         ? null
         : (firstMatch(rules.mention, sentence) ?? firstMatch(rules.request, sentence));
-      if (mention !== null) hits.set(topic, { topic, kind: 'mention', matched: mention });
+      if (mention !== null)
+        hits.set(topic, {
+          topic,
+          kind: 'mention',
+          matched: mention,
+          ...(veto === null ? {} : { vetoed: veto }),
+        });
     }
   }
   return [...hits.values()];
