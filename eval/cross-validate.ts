@@ -6,7 +6,7 @@ import { useModel } from '../src/core/classify/load-model.ts';
 import { scoreText, type ModelScores } from '../src/core/classify/model.ts';
 import { evaluatePolicy, type Policy, type ReasonCode } from '../src/core/policy/index.ts';
 import type { LabelledText } from '../training/corpus.ts';
-import { trainModel } from '../training/train-model.ts';
+import { isContextOnly, trainModel, type ModelOptions } from '../training/train-model.ts';
 
 export interface HeldOut {
   row: LabelledText;
@@ -43,6 +43,7 @@ export function crossValidate(
   publicRows: readonly LabelledText[],
   policy: Policy,
   k = 5,
+  options: Partial<ModelOptions> = {},
 ): HeldOut[] {
   const out: HeldOut[] = [];
   const lexPolicy = lexiconOnly(policy);
@@ -50,9 +51,9 @@ export function crossValidate(
     const test = corpus.filter((r) => foldOf(r.text, k) === fold);
     if (test.length === 0) continue;
     const train = corpus.filter((r) => foldOf(r.text, k) !== fold);
-    const model = trainModel([...publicRows, ...train]);
+    const model = trainModel([...publicRows, ...train], options);
     useModel(model);
-    for (const row of test) {
+    for (const row of test.filter((r) => !isContextOnly(r))) {
       out.push({
         row,
         scores: scoreText(model, row.text),

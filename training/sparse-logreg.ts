@@ -10,6 +10,8 @@ export interface TrainRow {
   x: SparseVector;
   /** Per head: 1, 0, or NaN when this row says nothing about the head (masked). */
   y: Float32Array;
+  /** How much this row counts (our own corpus counts more than the public datasets). */
+  weight: number;
 }
 
 export interface TrainOptions {
@@ -67,7 +69,7 @@ export function trainLogReg(rows: readonly TrainRow[], o: TrainOptions): LinearM
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const ri of order) {
-      const { x, y } = rows[ri]!;
+      const { x, y, weight } = rows[ri]!;
       z.set(bias);
       for (let i = 0; i < x.index.length; i++) {
         const base = x.index[i]! * h;
@@ -77,7 +79,7 @@ export function trainLogReg(rows: readonly TrainRow[], o: TrainOptions): LinearM
         const target = y[k]!;
         if (Number.isNaN(target)) continue;
         const p = 1 / (1 + Math.exp(-z[k]!));
-        const err = (p - target) * (target === 1 ? posW[k]! : 1);
+        const err = (p - target) * (target === 1 ? posW[k]! : 1) * weight;
         b2[k]! += err * err;
         bias[k]! -= (o.learningRate * err) / Math.sqrt(b2[k]! + 1e-8);
         for (let i = 0; i < x.index.length; i++) {

@@ -32,11 +32,12 @@ for (const t of texts) {
 const corpusHash = createHash('sha256');
 for (const t of corpus.rows)
   corpusHash.update(`${t.text}\u0000${JSON.stringify(t.labels)}\u0000${t.queue}\n`);
-const { seed, epochs, learningRate, l2, maxPositiveWeight, dim } = DEFAULT_TRAIN_OPTIONS;
+const { seed, epochs, learningRate, l2, maxPositiveWeight, dim, corpusWeight } =
+  DEFAULT_TRAIN_OPTIONS;
 const { manifest, weights } = encodeModel(model, {
   rows: Object.fromEntries([...bySource].sort()),
   corpus_sha256: corpusHash.digest('hex'),
-  options: { seed, epochs, learningRate, l2, maxPositiveWeight, dim },
+  options: { seed, epochs, learningRate, l2, maxPositiveWeight, dim, corpusWeight },
   features: 'accent-folded char 3-5-grams in word boundaries + word uni/bigrams, FNV-1a hashed',
 });
 mkdirSync(out, { recursive: true });

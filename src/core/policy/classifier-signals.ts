@@ -4,6 +4,8 @@
 // every decision still explains itself. Also: "yes" to the bot's own offer of a person, read
 // in any language by the same classifier applied to the bot's question.
 import { isYes } from '../signals/detect-yes.ts';
+import { HYPOTHETICAL } from '../signals/hypothetical.ts';
+import { normalizeText, wordTokens } from '../signals/normalize-text.ts';
 import type { ClassifierLabel, ClassifierQueue } from '../classify/model.ts';
 import { classifyBotTurn } from '../signals/analyze-turn.ts';
 import type { ConversationView } from './conversation-view.ts';
@@ -133,6 +135,11 @@ export function applyClassifiers(
   const a = view.customer.get(c);
   if (!a) return;
   const text = view.input.turns[c]?.text;
+  const norm = normalizeText(text ?? '');
+  // A classifier alone decides only on words: not on "??" or a one-word "wait", and not inside
+  // a hypothetical ("if I ever needed someone, …"), which asks what would happen.
+  const words = wordTokens(norm).filter((w) => /[a-z]{2}/.test(w)).length;
+  const hypothetical = HYPOTHETICAL.exec(norm)?.[0];
   vetoHappyShouting(view, t, signals);
   for (const u of UPGRADES) {
     const score = a.classifier.labels[u.label];
@@ -160,12 +167,19 @@ export function applyClassifiers(
     }
     // A question about a policy is not a request (spec convention): the rules' veto holds.
     const vetoed = u.signal === 'sensitive_topic' ? a.topics.find((h) => h.vetoed) : undefined;
-    if (vetoed) {
+    const why = vetoed
+      ? `"${vetoed.vetoed}" asks about the ${vetoed.topic} policy`
+      : words < 2
+        ? 'too few words for the classifier alone'
+        : hypothetical !== undefined && u.label !== 'negative_sentiment'
+          ? `"${hypothetical}" is hypothetical`
+          : undefined;
+    if (why !== undefined) {
       signals.set(u.signal, {
         name: u.signal,
         fired: false,
         strength: 0,
-        actual: `${note}, but "${vetoed.vetoed}" asks about the ${vetoed.topic} policy`,
+        actual: `${note}, but ${why}`,
       });
       continue;
     }

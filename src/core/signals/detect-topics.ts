@@ -2,6 +2,7 @@
 // Sentences are judged one at a time so that a veto ("what is your refund policy?") only
 // cancels a request in its own sentence.
 import { fixTypos } from './fix-typos.ts';
+import { HYPOTHETICAL } from './hypothetical.ts';
 import { normalizeText } from './normalize-text.ts';
 import { TOPIC_RULES, TOPICS, type Topic } from './topic-lexicon.ts';
 
@@ -34,7 +35,7 @@ export function detectTopics(text: string): TopicHit[] {
       const rules = TOPIC_RULES[topic];
       const prior = hits.get(topic);
       if (prior?.kind === 'request') continue;
-      const veto = firstMatch(rules.unless, sentence);
+      const veto = firstMatch(rules.unless, sentence) ?? HYPOTHETICAL.exec(sentence)?.[0] ?? null;
       const req = veto !== null ? null : firstMatch(rules.request, sentence);
       if (req !== null) {
         hits.set(topic, { topic, kind: 'request', matched: req });

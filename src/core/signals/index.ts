@@ -16,3 +16,4 @@ export * from './amount-context.ts';
 export * from './fix-typos.ts';
 export * from './sentiment-trend.ts';
 export * from './detect-yes.ts';
+export * from './hypothetical.ts';
