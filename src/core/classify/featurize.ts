@@ -53,7 +53,7 @@ export function featureStrings(text: string, maxChars = 1_000): string[] {
  * Squared norm below which a message is not scaled up: a one-word reply ("done", "about 5")
  * carries little evidence, so its features stay small and its scores stay near the priors.
  */
-export const MIN_SQUARED_NORM = 40;
+export const MIN_SQUARED_NORM = 100;
 
 /** The hashed, L2-normalised feature vector of `text` over `dim` buckets (a power of two). */
 export function featurize(text: string, dim: number): SparseVector {

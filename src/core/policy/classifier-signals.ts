@@ -41,6 +41,25 @@ const UPGRADES: readonly Upgrade[] = [
   },
 ];
 
+/**
+ * Words (two letters or more) a message needs before a classifier alone may decide on it: short
+ * replies ("it's been 4 days", "hi is this a bot") carry too little for a linear model, and the
+ * rules read them (one-word requests, typos, the button).
+ */
+export const MIN_WORDS = 4;
+
+/** Rule hits a confident classifier may read as decoys: not requests for a person, not anger. */
+const VETOABLE: ReadonlySet<SignalName> = new Set([
+  'security',
+  'approval',
+  'high_value_intent',
+  'refund_request',
+  'cancellation',
+  'billing_dispute',
+  'legal',
+  'complaint',
+]);
+
 /** Signals only rules fire, with the head whose reading joins their evidence. */
 const EVIDENCE_ONLY: ReadonlyArray<[SignalName, ClassifierLabel, ThresholdKey]> = [
   ['human_request_repeated', 'explicit_request', 'classifier_explicit_request'],
@@ -125,6 +144,16 @@ function vetoHappyShouting(
   });
 }
 
+/** A rule's hit that the classifier is nearly sure is not one (a decoy: "a claim on my travel insurance"). */
+function quietVeto(prior: SignalResult, note: string, veto: number): SignalResult {
+  return {
+    name: prior.name,
+    fired: false,
+    strength: 0,
+    actual: `${prior.actual}, but ${note} is below thresholds.classifier_veto ${veto}`,
+  };
+}
+
 /** Adds classifier evidence to `signals` and fires those the rules missed. */
 export function applyClassifiers(
   view: ConversationView,
@@ -136,7 +165,7 @@ export function applyClassifiers(
   if (!a) return;
   const text = view.input.turns[c]?.text;
   const norm = normalizeText(text ?? '');
-  // A classifier alone decides only on words: not on "??" or a one-word "wait", and not inside
+  // A classifier alone decides only on enough words (MIN_WORDS): not on "??" or "wait"; not inside
   // a hypothetical ("if I ever needed someone, …"), which asks what would happen.
   const words = wordTokens(norm).filter((w) => /[a-z]{2}/.test(w)).length;
   const hypothetical = HYPOTHETICAL.exec(norm)?.[0];
@@ -146,6 +175,10 @@ export function applyClassifiers(
     const threshold = t[u.threshold];
     const prior = signals.get(u.signal);
     const note = `classifier ${u.label} ${score.toFixed(2)} (threshold ${threshold})`;
+    if (prior?.fired && VETOABLE.has(u.signal) && score < t.classifier_veto) {
+      signals.set(u.signal, quietVeto(prior, note, t.classifier_veto));
+      continue;
+    }
     if (prior?.fired) {
       const evidence = prior.evidence ?? { turn: c };
       signals.set(u.signal, {
@@ -169,7 +202,7 @@ export function applyClassifiers(
     const vetoed = u.signal === 'sensitive_topic' ? a.topics.find((h) => h.vetoed) : undefined;
     const why = vetoed
       ? `"${vetoed.vetoed}" asks about the ${vetoed.topic} policy`
-      : words < 2
+      : words < MIN_WORDS
         ? 'too few words for the classifier alone'
         : hypothetical !== undefined && u.label !== 'negative_sentiment'
           ? `"${hypothetical}" is hypothetical`
@@ -202,6 +235,11 @@ export function applyClassifiers(
     const prior = signals.get(name);
     if (!prior?.fired) continue;
     const score = a.classifier.labels[label];
+    if (VETOABLE.has(name) && score < t.classifier_veto) {
+      const note = `classifier ${label} ${score.toFixed(2)}`;
+      signals.set(name, quietVeto(prior, note, t.classifier_veto));
+      continue;
+    }
     const classifier = { name: label, score, threshold: t[key], decisive: false };
     signals.set(name, { ...prior, evidence: { ...(prior.evidence ?? { turn: c }), classifier } });
   }
