@@ -103,10 +103,11 @@ describe('offers of a person in other languages', () => {
     expect(botTurnFlags({ from: 'bot', text }).offersHuman).toBe(true);
   });
 
-  it.each(['Puedes hablar con tu banco.', 'Ich habe Ihre Adresse geändert.', 'Merci, bonne journée !'])(
-    'does not read %j as an offer',
-    (text) => {
-      expect(botTurnFlags({ from: 'bot', text }).offersHuman).toBe(false);
-    },
-  );
+  it.each([
+    'Puedes hablar con tu banco.',
+    'Ich habe Ihre Adresse geändert.',
+    'Merci, bonne journée !',
+  ])('does not read %j as an offer', (text) => {
+    expect(botTurnFlags({ from: 'bot', text }).offersHuman).toBe(false);
+  });
 });
