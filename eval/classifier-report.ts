@@ -54,7 +54,7 @@ function publicScenariosRulesAlone(): string {
     const file = join(dir, 'rules-alone.yaml');
     const yaml = readFileSync('policies/default.yaml', 'utf8').replace(
       /^(\s+classifier_\w+:) [0-9.]+/gm,
-      '$1 1',
+      (_m, key: string) => `${key} ${key.includes('classifier_veto') ? 0 : 1}`,
     );
     writeFileSync(file, yaml);
     return scoreScenarios(undefined, file).trim().split('\n').at(-1) ?? '';

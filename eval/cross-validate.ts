@@ -25,6 +25,8 @@ export function lexiconOnly(policy: Policy): Policy {
   for (const key of Object.keys(t) as Array<keyof typeof t>) {
     if (key.startsWith('classifier_')) (t as Record<string, unknown>)[key] = 1;
   }
+  // 0 = no decoy veto: the rules' own hits all stand.
+  (t as Record<string, unknown>).classifier_veto = 0;
   return { ...policy, thresholds: t };
 }
 
