@@ -1,7 +1,7 @@
 // `npm run train`: trains the escalation classifier on the public datasets' training splits
 // (../shared/data) and our corpus (training/corpus/*.jsonl) and writes
 // models/escalation-classifier.{json,bin}. Seeded: the same inputs give the same bytes.
-// Options: --out <dir> (default models/).
+// Options: --out <dir> (default models/), --corpus <dir> (default training/corpus).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { encodeModel } from '../src/core/classify/model-file.ts';
@@ -10,12 +10,16 @@ import { loadCorpus } from './corpus.ts';
 import { publicTraining } from './public-data.ts';
 import { DEFAULT_TRAIN_OPTIONS, trainModel } from './train-model.ts';
 
-const outIdx = process.argv.indexOf('--out');
-const out = outIdx >= 0 ? process.argv[outIdx + 1]! : 'models';
+const option = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? dflt) : dflt;
+};
+const out = option('--out', 'models');
+const corpusDir = option('--corpus', 'training/corpus');
 
-const corpus = loadCorpus('training/corpus');
+const corpus = loadCorpus(corpusDir);
 for (const p of corpus.problems)
-  console.error(`training/corpus/${p.file}:${p.line}: skipped: ${p.message}`);
+  console.error(`${corpusDir}/${p.file}:${p.line}: skipped: ${p.message}`);
 const publicRows = publicTraining();
 const texts = [...publicRows, ...corpus.rows];
 const started = Date.now();
