@@ -81,6 +81,13 @@ export const QUEUE_TOPIC: Record<ClassifierQueue, string | undefined> = {
   general: undefined,
 };
 
+/** The most likely queue of one message. */
+function topQueue(scores: Record<ClassifierQueue, number>): ClassifierQueue {
+  let best: ClassifierQueue = 'general';
+  for (const q of Object.keys(scores) as ClassifierQueue[]) if (scores[q] > scores[best]) best = q;
+  return best;
+}
+
 /** The topic of one message's most likely queue, if that is not `general` and reaches `min`. */
 function messageTopic(scores: Record<ClassifierQueue, number>, min: number): string | undefined {
   let best: ClassifierQueue = 'general';
@@ -206,7 +213,9 @@ export function applyClassifiers(
         ? 'too few words for the classifier alone'
         : hypothetical !== undefined && u.label !== 'negative_sentiment'
           ? `"${hypothetical}" is hypothetical`
-          : undefined;
+          : u.label === 'security' && topQueue(a.classifier.queues) !== 'trust_safety'
+            ? `the topic heads read ${topQueue(a.classifier.queues)}, not trust_safety`
+            : undefined;
     if (why !== undefined) {
       signals.set(u.signal, {
         name: u.signal,
