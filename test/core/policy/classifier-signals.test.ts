@@ -123,3 +123,23 @@ describe('answers beside the point', () => {
     expect(d.action).toBe('continue');
   });
 });
+
+describe('false alarms the rules and classifiers leave alone', () => {
+  it.each([
+    'WOW THANK YOU!!',
+    'Merci beaucoup !!',
+    '??',
+    'If I ever needed to talk to someone, what are your phone hours?',
+    'should I leave one day, what happens to my saved photos?',
+    'si algún día quisiera cancelar, ¿pierdo mis fotos?',
+  ])('%j stays with the bot', (text) => {
+    expect(evaluatePolicy(conversation([customer(text)]), policy).action).toBe('continue');
+  });
+
+  it('a classifier alone never decides on a message of fewer than four words', () => {
+    for (const text of ["it's been 4 days", 'hi is this a bot', 'and by card?']) {
+      const d = evaluatePolicy(conversation([customer(text)]), policy);
+      expect(d.reasons.filter((r) => r.evidence.classifier?.decisive)).toEqual([]);
+    }
+  });
+});
