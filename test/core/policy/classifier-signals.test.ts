@@ -143,3 +143,16 @@ describe('false alarms the rules and classifiers leave alone', () => {
     }
   });
 });
+
+describe('amounts in local formats inside questions', () => {
+  it.each([
+    ['Vocês podem devolver os R$ 2.300 que paguei pelo pedido?', 2300],
+    ['Können Sie mir die 1.250,00 € für die Bestellung erstatten?', 1250],
+    ['Pouvez-vous me rembourser les 1 250,00 € de ma commande ?', 1250],
+    ['¿Me pueden devolver los 1.250,00 € del pedido?', 1250],
+  ])('%j is an amount over the threshold', (text, amount) => {
+    const d = evaluatePolicy(conversation([customer(text)]), policy);
+    const reason = d.reasons.find((r) => r.code === 'amount_threshold');
+    expect(reason?.evidence.scores?.amount).toBe(amount);
+  });
+});
