@@ -66,7 +66,12 @@ export function loadBitext(): EvalRow[] {
 }
 
 /** CLINC150 test rows: in-scope must not hand over; `oos_test` rows are kept apart. */
-export function loadClinc(): { inScope: EvalRow[]; oos: EvalRow[]; train: EvalRow[] } {
+export function loadClinc(): {
+  inScope: EvalRow[];
+  oos: EvalRow[];
+  train: EvalRow[];
+  oosTrain: EvalRow[];
+} {
   const data = JSON.parse(readFileSync(`${DATA}/clinc150/data_full.json`, 'utf8')) as Record<
     string,
     Array<[string, string]>
@@ -84,6 +89,7 @@ export function loadClinc(): { inScope: EvalRow[]; oos: EvalRow[]; train: EvalRo
     inScope: rows('test', 'test', []),
     oos: rows('oos_test', 'test', null),
     train: rows('train', 'train', []),
+    oosTrain: rows('oos_train', 'train', []),
   };
 }
 

@@ -3,6 +3,7 @@
 // Options: --policy <file.yaml> to evaluate another policy; --split <train|val|test> (Bitext).
 import { readFileSync } from 'node:fs';
 import { getDefaultPolicy, loadPolicy, type Policy } from '../src/core/policy/index.ts';
+import { classifierReport } from './classifier-report.ts';
 import { compareSentiment } from './compare-sentiment.ts';
 import { loadBanking77, loadBitext, loadClinc, type EvalRow } from './datasets.ts';
 import { handoffRate, perReason, runRows, topReasons, type RowOutcome } from './run-rows.ts';
@@ -149,6 +150,8 @@ bitext(policy, option('--split') ?? 'test');
 clinc(policy);
 banking(policy);
 sentiment();
+console.log('\n## Learned classifier (models/escalation-classifier.*)');
+console.log(classifierReport(policy));
 console.log('\n## Public scenarios (../shared/scenarios/public.jsonl, shared scorer)');
 console.log(scoreScenarios().trimEnd());
 

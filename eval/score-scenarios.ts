@@ -5,13 +5,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function scoreScenarios(scenarios = '../shared/scenarios/public.jsonl'): string {
+export function scoreScenarios(
+  scenarios = '../shared/scenarios/public.jsonl',
+  policyFile?: string,
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'baton-eval-'));
   try {
-    const out = execFileSync(process.execPath, ['bin/baton.mjs', 'replay', scenarios, '--json'], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        'bin/baton.mjs',
+        'replay',
+        scenarios,
+        '--json',
+        ...(policyFile ? ['--policy', policyFile] : []),
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const file = join(dir, 'replay.jsonl');
     writeFileSync(file, out);
     const scored = spawnSync(process.execPath, ['../shared/scenarios/score.mjs', scenarios, file], {

@@ -1,4 +1,5 @@
 // Every named signal of a conversation at its latest customer turn, by name.
+import { applyClassifiers } from './classifier-signals.ts';
 import type { ConversationView } from './conversation-view.ts';
 import type { SignalResult } from './decision-types.ts';
 import {
@@ -21,8 +22,11 @@ export function computeSignals(view: ConversationView, thresholds: PolicyThresho
     ...frustrationSignals(view, thresholds),
     ...struggleSignals(view, thresholds),
   ];
+  const raw = new Map<SignalName, SignalResult>();
+  for (const s of all) raw.set(s.name, s);
+  if (view.current >= 0) applyClassifiers(view, thresholds, raw);
   const map = new Map<SignalName, SignalResult>();
-  for (const s of all) {
+  for (const s of raw.values()) {
     const silenced = view.current < 0 && s.name !== 'bot_error';
     map.set(s.name, silenced ? { ...s, fired: false, strength: 0, evidence: undefined } : s);
   }

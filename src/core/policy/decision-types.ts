@@ -21,6 +21,17 @@ export interface Evidence {
   text?: string;
   matched?: string;
   scores?: Record<string, number>;
+  /** The learned classifier behind the signal, when one read the message. */
+  classifier?: ClassifierEvidence;
+}
+
+export interface ClassifierEvidence {
+  /** Head of models/escalation-classifier (e.g. `explicit_request`). */
+  name: string;
+  score: number;
+  threshold: number;
+  /** Whether the score alone made the signal fire (false: a rule fired and the score agrees or not). */
+  decisive: boolean;
 }
 
 export interface SignalResult {

@@ -24,6 +24,17 @@ thresholds:
   out_of_scope_replies: 1 # out-of-scope bot answers before a persisting customer is handed over
   weak_request_repeats: 2 # weak cues ("hello??", "are you a bot?") that count as a request
   bulk_quantity: 20 # units in one request that make it a bulk sale
+  # Learned classifiers (models/escalation-classifier.*): the probability at which each fires.
+  classifier_explicit_request: 0.6 # the message asks for a person
+  classifier_security: 0.7 # a security incident (takeover, fraud, unrecognised charge)
+  classifier_approval: 0.6 # an account action only a person may approve
+  classifier_high_value: 0.6 # a sales opportunity
+  classifier_topic_policy: 0.8 # a refund, cancellation, dispute, legal request or complaint
+  classifier_frustration: 0.7 # strong frustration or anger
+  classifier_topic: 0.5 # least probability for a message's topic to count towards the queue
+  classifier_veto: 0 # a rule hit (topic, security, sales, approval) below this probability is a decoy (0 = off)
+  answer_overlap: 0.15 # a bot answer sharing less than this with the question missed the point
+  reask_similarity: 0.5 # similarity of a re-asked question after an answer that missed the point
 
 # Priority = base + each firing rule's \`priority\` + these customer and conversation factors,
 # capped at \`max\`.
@@ -91,7 +102,9 @@ rules:
   - id: sensitive-topic
     reason: topic_policy
     description: Refund request, cancellation or closure, billing dispute, legal or compliance, complaint.
-    when: { any: [legal, cancellation, refund_request, billing_dispute, complaint] } # ties go to the first
+    when: {
+        any: [legal, cancellation, refund_request, billing_dispute, complaint, sensitive_topic],
+      } # ties go to the first
     strength: 0.85
     priority: 5
     collect: [order_id, account_id, amount]
@@ -123,7 +136,17 @@ rules:
   - id: bot-struggling
     reason: repeated_failure
     description: Low-confidence answers in a row, the same question again, or too many clarifications.
-    when: { any: [low_confidence_streak, repeated_question, clarification_loop, topic_switches] }
+    when:
+      {
+        any:
+          [
+            low_confidence_streak,
+            repeated_question,
+            unanswered_repeat,
+            clarification_loop,
+            topic_switches,
+          ],
+      }
     strength: 0.65
     priority: 10
 

@@ -1,6 +1,7 @@
 // Signals read from the customer turn being judged: a request for a person, a sensitive topic,
 // a sales opportunity, a large amount, or strong frustration. They fire at the turn that shows
 // them, which is what the scenarios' exact windows expect.
+import { isYes } from '../signals/detect-yes.ts';
 import { isChargeContext, isPurchaseIntent } from '../signals/amount-context.ts';
 import { customerValueScore } from '../signals/detect-high-value.ts';
 import { sentimentTrend } from '../signals/sentiment-trend.ts';
@@ -10,10 +11,6 @@ import type { SignalResult } from './decision-types.ts';
 import type { PolicyThresholds, SignalName } from './policy-schema.ts';
 
 const GREETING = /^(?:hello|helo|hallo|hola|ola|oi|allo|bonjour|hey|hi)\b/;
-// Accepting the bot's offer of a person is a request for one.
-const YES =
-  /^\s*(?:yes|yeah|yep|yup|ya|sure|please|ok(?:ay)?|definitely|absolutely|go ahead|do it|si|sí|ja|oui|sim|claro|bitte|gerne)\b/i;
-
 const quiet = (name: SignalName, actual: string): SignalResult => ({
   name,
   fired: false,
@@ -37,7 +34,7 @@ export function humanRequestSignals(view: ConversationView, t: PolicyThresholds)
     req?.strength !== 'strong' &&
     lastBot >= 0 &&
     view.bot.get(lastBot)?.offersHuman &&
-    YES.test(text)
+    isYes(text)
   ) {
     req = {
       strength: 'strong',

@@ -1,6 +1,7 @@
 // Signals of a bot that is not getting anywhere, read from the whole conversation so far:
 // low-confidence answers in a row, clarification loops, the same question asked again, topic
 // switches, out-of-scope answers the customer does not accept, elapsed time, and bot errors.
+import { botTurnWords } from '../signals/analyze-turn.ts';
 import { questionSimilarity } from '../signals/question-similarity.ts';
 import type { ConversationView } from './conversation-view.ts';
 import type { SignalResult } from './decision-types.ts';
@@ -23,6 +24,45 @@ function result(
     actual,
     evidence: { turn: c, ...(text === undefined ? {} : { text }), ...(scores ? { scores } : {}) },
   };
+}
+
+/** Share of the question's content words that the answer repeats (0 = beside the point). */
+function answerOverlap(question: ReadonlySet<string>, answer: ReadonlySet<string>): number {
+  if (question.size === 0) return 1;
+  let shared = 0;
+  for (const w of question) if (answer.has(w)) shared++;
+  return shared / question.size;
+}
+
+/**
+ * Earlier customer turns that the judged one asks again (similarity ≥ reask_similarity) and
+ * whose bot answers all shared less than answer_overlap of their words: plausible answers
+ * beside the point, which the customer shows by asking again.
+ */
+function offPointReasks(
+  view: ConversationView,
+  t: PolicyThresholds,
+): { times: number; overlap: number } {
+  const c = view.current;
+  const words = view.customer.get(c)?.words;
+  let times = 0;
+  let best = 0;
+  if (!words || words.size < 2) return { times, overlap: 0 };
+  view.customerIdx.forEach((i, k) => {
+    const earlier = view.customer.get(i)?.words;
+    if (i >= c || !earlier || questionSimilarity(words, earlier) < t.reask_similarity) return;
+    const end = view.customerIdx[k + 1] ?? c;
+    let overlap = -1;
+    for (let j = i + 1; j < end; j++) {
+      const turn = view.input.turns[j];
+      if (turn?.from === 'bot' && turn.text)
+        overlap = Math.max(overlap, answerOverlap(earlier, botTurnWords(turn)));
+    }
+    if (overlap < 0) return;
+    best = Math.max(best, overlap);
+    if (overlap < t.answer_overlap) times++;
+  });
+  return { times, overlap: best };
 }
 
 /** Bot turns before the judged customer turn, newest first. */
@@ -75,6 +115,15 @@ export function struggleSignals(view: ConversationView, t: PolicyThresholds): Si
     !closing && same >= t.same_question,
     `asked ${same} times (threshold ${t.same_question}, similarity ≥ ${t.similarity})`,
     { times: same, similarity: best },
+  );
+
+  const offPoint = offPointReasks(view, t);
+  const unanswered = result(
+    view,
+    'unanswered_repeat',
+    !closing && offPoint.times > 0,
+    `asked again after ${offPoint.times} bot answer(s) sharing < ${t.answer_overlap} of its words (best overlap ${offPoint.overlap.toFixed(2)}, re-ask similarity ≥ ${t.reask_similarity})`,
+    { reasks: offPoint.times, answer_overlap: offPoint.overlap },
   );
 
   let switches = 0;
@@ -138,5 +187,5 @@ export function struggleSignals(view: ConversationView, t: PolicyThresholds): Si
           actual: 'no bot failure since the last customer message',
         };
 
-  return [lowConf, clarify, repeated, topicSwitch, outOfScope, timeout, botError];
+  return [lowConf, clarify, repeated, unanswered, topicSwitch, outOfScope, timeout, botError];
 }

@@ -1,6 +1,8 @@
 // Everything the signals say about one turn, computed once per turn object. The live server
 // and replay evaluate a growing conversation again at every customer message, so the per-turn
 // work is memoised on the (immutable) turn object itself; the cache is invisible to callers.
+import { getModel } from '../classify/load-model.ts';
+import { scoreText, type ModelScores } from '../classify/model.ts';
 import { botTurnFlags, type BotTurnFlags, type BotTurnLike } from './bot-turn-flags.ts';
 import { detectClosing } from './detect-closing.ts';
 import { detectFrustration, type Frustration } from './detect-frustration.ts';
@@ -20,6 +22,8 @@ export interface CustomerTurnAnalysis {
   highValue: HighValueIntent | null;
   closing: boolean;
   words: Set<string>;
+  /** Probabilities of the learned classifier's labels and queues for this message. */
+  classifier: ModelScores;
 }
 
 /** Longer messages are judged on their start (emails quote whole threads below the reply). */
@@ -51,9 +55,31 @@ export function analyzeCustomerTurn(turn: {
     highValue: detectHighValueIntent(text, 2, topics),
     closing: text !== '' && detectClosing(text),
     words: contentWords(text),
+    classifier: scoreText(getModel(), text),
   };
   customerCache.set(turn, analysis);
   return analysis;
+}
+
+const botScoreCache = new WeakMap<object, ModelScores>();
+const botWordsCache = new WeakMap<object, Set<string>>();
+
+/** Content-word stems of a bot turn (to judge whether it answered the question). */
+export function botTurnWords(turn: { text?: string }): Set<string> {
+  const hit = botWordsCache.get(turn);
+  if (hit) return hit;
+  const words = contentWords((turn.text ?? '').slice(0, MAX_ANALYSED_CHARS));
+  botWordsCache.set(turn, words);
+  return words;
+}
+
+/** The classifier's reading of a bot turn's text ("shall I get a colleague?" reads as a person). */
+export function classifyBotTurn(turn: { text?: string }): ModelScores {
+  const hit = botScoreCache.get(turn);
+  if (hit) return hit;
+  const scores = scoreText(getModel(), (turn.text ?? '').slice(0, MAX_ANALYSED_CHARS));
+  botScoreCache.set(turn, scores);
+  return scores;
 }
 
 /** Flags of one bot or system turn (memoised per turn object). */

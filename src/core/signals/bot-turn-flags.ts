@@ -24,6 +24,9 @@ const OOS_INTENTS =
   /^(?:out_of_scope|oos|none|fallback|unknown|no_match|nomatch|default_fallback|not_understood)$/i;
 const OFFER_TEXT =
   /\b(?:connect|transfer|put) you (?:through )?(?:to|with) (?:a |an |one of our |our |the )?(?:human|person|agent|advisor|adviser|colleague|specialist|team|representative|someone|member of (?:our|the) team)|\bwould you like to (?:speak|talk|chat) (?:to|with) (?:a |an |one of our |our )?(?:human|person|agent|advisor|colleague|specialist|team|representative|someone)|\bshall i (?:connect|transfer|get) (?:you|someone)/;
+// The same offer in es/de/fr/pt (normalised text: no accents, lower case).
+const OFFER_TEXT_OTHER =
+  /\b(?:te|le|lo|la) (?:paso|pongo en contacto|transfiero|comunico|derivo) con\b|\b(?:quieres|quiere|prefieres|prefiere|desea|deseas) (?:hablar|que te pase|que le pase)\b.*\b(?:agente|persona|asesor|companero|humano)|\bmit (?:einem|einer|unserem|unserer) (?:\w+ )?(?:mitarbeiter|menschen|kollegen|kollegin|berater|beraterin|team)\w* (?:verbinden|sprechen)|\b(?:soll ich|darf ich) sie (?:\w+ )?(?:verbinden|weiterleiten)|\b(?:vous|te) (?:mett\w* en relation|transfer\w*|pass\w*|mett\w* en contact) (?:avec|a) (?:un|une|notre|nos)\b|\b(?:souhaitez|voulez)-vous (?:parler|echanger) (?:a|avec) (?:un|une|notre)\b|\b(?:te|o|a|lhe) (?:transferir|passar|encaminhar|transfiro|passo|encaminho) (?:para|a) (?:um|uma|o|a|nosso|nossa)\b|\b(?:quer|gostaria de|prefere) falar com (?:um|uma|o|a|nosso|nossa) (?:atendente|agente|pessoa|humano|colega|especialista)/;
 const ERROR_INTENTS = /^(?:error|bot_error|timeout|llm_error|failure|exception)$/i;
 
 const CLARIFY_TEXT =
@@ -54,7 +57,7 @@ export function botTurnFlags(turn: BotTurnLike): BotTurnFlags {
   }
   return {
     clarification: CLARIFY_INTENTS.test(intent) || CLARIFY_TEXT.test(text),
-    offersHuman: OFFER_TEXT.test(text),
+    offersHuman: OFFER_TEXT.test(text) || OFFER_TEXT_OTHER.test(text),
     outOfScope: OOS_INTENTS.test(intent) || OOS_TEXT.test(text),
     error:
       ERROR_INTENTS.test(intent) ||

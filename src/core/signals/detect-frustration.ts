@@ -51,7 +51,9 @@ export function detectFrustration(text: string, sentiment = 0): Frustration {
     sentiment < 0.2 &&
     !/\b(?:thanks?|thank you|great|amazing|awesome|perfect|love)\b/.test(norm)
   ) {
-    cues.push({ kind: 'punctuation', matched: punct[0], weight: 0.6 });
+    // "??" on its own is a nudge ("still there?"), not anger: alone it is a mild cue.
+    const words = (norm.match(/[a-z]{2,}/g) ?? []).length;
+    cues.push({ kind: 'punctuation', matched: punct[0], weight: words >= 2 ? 0.6 : 0.3 });
   }
   const score = Math.min(
     1,

@@ -22,6 +22,22 @@ const QUANTITY =
 const BUY_CONTEXT =
   /\b(?:quote|pricing|price|buy|order|purchase|looking at|need|want|evaluat\w*|company|firm|team|organi[sz]ation)\b/;
 
+// Any counted noun ("60 desks", "80 sillas", "45 chaises") with a quote or purchase word is a
+// bulk request too, whatever the goods; units of time, money and the customer's own records
+// ("30 days", "25 orders") are not goods.
+const ANY_QUANTITY = /\b(\d{1,3}(?:,\d{3})*|\d+) (?:[a-z]+ )?([a-z]{3,}(?:s|x|e|en|er))\b/;
+const NOT_GOODS =
+  /^(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|times|euros?|dollars?|pounds?|reais|pesos|francs|percent|orders?|transactions?|payments?|charges?|emails?|messages?|calls?|tickets?|invoices?|pages?|points?|dias|semanas|meses|anos|tage|wochen|monate|jahre|stunden|minuten|jours|semaines|mois|heures|horas|minutos|fois|veces|vezes|mal)$/;
+const STRONG_BUY =
+  /\b(?:quote|quotation|pricing|prices|buy|purchase|bulk|wholesale|presupuesto|cotizacion|precio|angebot|preis|kaufen|bestellen|devis|tarif|acheter|orcamento|comprar|preco)\b/;
+
+function anyBulk(norm: string, minQuantity: number): { matched: string; quantity: number } | null {
+  const m = ANY_QUANTITY.exec(norm);
+  if (!m?.[1] || !m[2] || NOT_GOODS.test(m[2]) || !STRONG_BUY.test(norm)) return null;
+  const quantity = Number(m[1].replace(/,/g, ''));
+  return quantity >= minQuantity && quantity < 100_000 ? { matched: m[0], quantity } : null;
+}
+
 /**
  * Sales intent in one message, or null. `minQuantity` is the smallest bulk quantity; `topics`
  * may pass detectTopics(text) when the caller already has it.
@@ -36,12 +52,14 @@ export function detectHighValueIntent(
   const q = QUANTITY.exec(norm);
   const quantity = q?.[1] === undefined ? undefined : Number(q[1].replace(/,/g, ''));
   const bulk = quantity !== undefined && quantity >= minQuantity && BUY_CONTEXT.test(norm);
+  const other = quantity === undefined ? anyBulk(norm, Math.max(minQuantity, 2)) : null;
   if (sales) {
     const hit: HighValueIntent = { source: 'lexicon', matched: sales.matched };
-    return quantity === undefined ? hit : { ...hit, quantity };
+    const n = quantity ?? other?.quantity;
+    return n === undefined ? hit : { ...hit, quantity: n };
   }
   if (bulk && q) return { source: 'quantity', matched: q[0], quantity };
-  return null;
+  return other ? { source: 'quantity', ...other } : null;
 }
 
 /** A 0..1 score of what the customer record says about their value (tier, LTV, churn risk). */

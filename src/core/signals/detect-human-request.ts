@@ -13,6 +13,7 @@ import {
   STRONG_REQUEST_PATTERNS,
   WEAK_REQUEST_PATTERNS,
 } from './human-request-lexicon.ts';
+import { isHypotheticalBefore } from './hypothetical.ts';
 import { normalizeText, wordTokens } from './normalize-text.ts';
 
 export interface HumanRequest {
@@ -43,6 +44,7 @@ function clauseBefore(text: string, index: number): string {
 
 function isNegated(text: string, index: number): boolean {
   const clause = clauseBefore(text, index);
+  if (isHypotheticalBefore(text, index)) return true;
   return NEGATION.test(clause) && !NOT_A_NEGATION.test(clause);
 }
 

@@ -2,6 +2,7 @@
 // Sentences are judged one at a time so that a veto ("what is your refund policy?") only
 // cancels a request in its own sentence.
 import { fixTypos } from './fix-typos.ts';
+import { HYPOTHETICAL } from './hypothetical.ts';
 import { normalizeText } from './normalize-text.ts';
 import { TOPIC_RULES, TOPICS, type Topic } from './topic-lexicon.ts';
 
@@ -10,6 +11,8 @@ export interface TopicHit {
   /** `request`: the customer asks for it (can trigger a handoff); `mention`: queue only. */
   kind: 'request' | 'mention';
   matched: string;
+  /** Set when a request was vetoed as a question about the topic ("what is your refund policy?"). */
+  vetoed?: string;
 }
 
 function sentences(normalized: string): string[] {
@@ -32,8 +35,8 @@ export function detectTopics(text: string): TopicHit[] {
       const rules = TOPIC_RULES[topic];
       const prior = hits.get(topic);
       if (prior?.kind === 'request') continue;
-      const vetoed = firstMatch(rules.unless, sentence) !== null;
-      const req = vetoed ? null : firstMatch(rules.request, sentence);
+      const veto = firstMatch(rules.unless, sentence) ?? HYPOTHETICAL.exec(sentence)?.[0] ?? null;
+      const req = veto !== null ? null : firstMatch(rules.request, sentence);
       if (req !== null) {
         hits.set(topic, { topic, kind: 'request', matched: req });
         continue;
@@ -41,7 +44,13 @@ export function detectTopics(text: string): TopicHit[] {
       const mention = prior
         ? null
         : (firstMatch(rules.mention, sentence) ?? firstMatch(rules.request, sentence));
-      if (mention !== null) hits.set(topic, { topic, kind: 'mention', matched: mention });
+      if (mention !== null)
+        hits.set(topic, {
+          topic,
+          kind: 'mention',
+          matched: mention,
+          ...(veto === null ? {} : { vetoed: veto }),
+        });
     }
   }
   return [...hits.values()];

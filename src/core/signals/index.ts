@@ -15,3 +15,5 @@ export { TOPICS, type Topic } from './topic-lexicon.ts';
 export * from './amount-context.ts';
 export * from './fix-typos.ts';
 export * from './sentiment-trend.ts';
+export * from './detect-yes.ts';
+export * from './hypothetical.ts';

@@ -13,7 +13,9 @@ const SYMBOLS: Record<string, string> = {
   us$: 'USD',
   r$: 'BRL',
   a$: 'AUD',
+  au$: 'AUD',
   c$: 'CAD',
+  ca$: 'CAD',
   '€': 'EUR',
   '£': 'GBP',
   '¥': 'JPY',
@@ -50,7 +52,7 @@ const WORDS: Record<string, string> = {
 };
 
 const NUM = '\\d{1,3}(?:[.,\\s\\u00a0\\u202f]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
-const SYM = '(?:us\\$|r\\$|a\\$|c\\$|chf|\\$|€|£|¥|₹)';
+const SYM = '(?:us\\$|r\\$|au\\$|a\\$|ca\\$|c\\$|chf|\\$|€|£|¥|₹)';
 const WORD = `(?:${Object.keys(WORDS).join('|')})`;
 const MULT = '(?:\\s?(k|m)\\b)?';
 
@@ -76,6 +78,24 @@ export function parseAmountNumber(raw: string): number {
   return Number(fracPart ? `${digits}.${fracPart}` : digits);
 }
 
+// An ISO code or currency word right after a symbol amount names the currency ("$620 AUD").
+const CODE_AFTER = new RegExp(`^\\s?(${WORD})\\b`, 'iu');
+// "$" is USD unless the text names another dollar.
+const OTHER_DOLLAR: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:cad|canadian dollars?)\b/i, 'CAD'],
+  [/\b(?:aud|australian dollars?)\b/i, 'AUD'],
+  [/\b(?:mxn|pesos? mexicanos?|mexican pesos?)\b/i, 'MXN'],
+];
+
+function currencyOf(text: string, symbol: string, after: string): string | undefined {
+  const code = symbol in SYMBOLS ? CODE_AFTER.exec(after)?.[1]?.toLowerCase() : undefined;
+  if (code !== undefined && WORDS[code] !== undefined) return WORDS[code];
+  if (symbol === '$') {
+    for (const [re, iso] of OTHER_DOLLAR) if (re.test(text)) return iso;
+  }
+  return SYMBOLS[symbol] ?? WORDS[symbol];
+}
+
 /** Every money amount in `text`, in order of appearance. */
 export function parseMoneyAmounts(text: string): MoneyAmount[] {
   const out: MoneyAmount[] = [];
@@ -83,7 +103,11 @@ export function parseMoneyAmounts(text: string): MoneyAmount[] {
     const sym = (m[1] ?? m[6] ?? '').toLowerCase();
     const raw = m[2] ?? m[4] ?? '';
     const mult = (m[3] ?? m[5] ?? '').toLowerCase();
-    const currency = SYMBOLS[sym] ?? WORDS[sym];
+    const currency = currencyOf(
+      text,
+      sym,
+      text.slice(m.index + m[0].length, m.index + m[0].length + 6),
+    );
     if (currency === undefined) continue;
     let value = parseAmountNumber(raw);
     if (mult === 'k') value *= 1_000;

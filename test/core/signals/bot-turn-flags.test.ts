@@ -89,3 +89,25 @@ describe('botTurnFlags errors', () => {
     expect(botTurnFlags({ from: 'system', action: 'bot_error', text: 'x' }).error).toBe(true);
   });
 });
+
+describe('offers of a person in other languages', () => {
+  it.each([
+    '¿Quiere que le pase con un asesor?',
+    'Si lo prefieres, te paso con un compañero.',
+    'Soll ich Sie mit einem Mitarbeiter verbinden?',
+    'Voulez-vous que je vous mette en relation avec un conseiller ?',
+    'Souhaitez-vous parler à un conseiller ?',
+    'Quer falar com um atendente?',
+    'Posso te transferir para um especialista?',
+  ])('reads %j as an offer', (text) => {
+    expect(botTurnFlags({ from: 'bot', text }).offersHuman).toBe(true);
+  });
+
+  it.each([
+    'Puedes hablar con tu banco.',
+    'Ich habe Ihre Adresse geändert.',
+    'Merci, bonne journée !',
+  ])('does not read %j as an offer', (text) => {
+    expect(botTurnFlags({ from: 'bot', text }).offersHuman).toBe(false);
+  });
+});

@@ -17,12 +17,22 @@ describe('detectHighValueIntent', () => {
     expect(detectHighValueIntent('we need pricing for 120 seats')?.quantity).toBe(120);
   });
 
-  it.each(['Does the Pro plan include single sign-on?', 'I want to buy 2 shirts'])(
-    'ignores %j',
-    (text) => {
-      expect(detectHighValueIntent(text)).toBeNull();
-    },
-  );
+  it.each([
+    ['could you send a quote for 60 standing desks?', 60],
+    ['presupuesto para 80 sillas de oficina', 80],
+    ['un devis pour 45 chaises', 45],
+  ])('reads any counted goods with a quote or purchase word: %j', (text, quantity) => {
+    expect(detectHighValueIntent(text)?.quantity).toBe(quantity);
+  });
+
+  it.each([
+    'Does the Pro plan include single sign-on?',
+    'I want to buy 2 shirts',
+    'what is the price difference after 30 days?',
+    'I have 25 orders and none has a quote',
+  ])('ignores %j', (text) => {
+    expect(detectHighValueIntent(text)).toBeNull();
+  });
 });
 
 describe('customerValueScore', () => {

@@ -17,6 +17,20 @@ describe('parseMoneyAmounts', () => {
     ['350 dollars', 350, 'USD'],
     ['R$ 1.500', 1500, 'BRL'],
     ['2.5k USD', 2500, 'USD'],
+    // Local formats and symbols of ../shared/spec/transcripts.md.
+    ['1.250,00 €', 1250, 'EUR'],
+    ['1 250,00 €', 1250, 'EUR'],
+    ['1\u00a0250,00 €', 1250, 'EUR'],
+    ['R$ 2.300', 2300, 'BRL'],
+    ['R$2.300,50', 2300.5, 'BRL'],
+    ['1,250.00 dollars', 1250, 'USD'],
+    ['AU$ 700', 700, 'AUD'],
+    ['A$700', 700, 'AUD'],
+    ['CA$ 1,200', 1200, 'CAD'],
+    ['C$80', 80, 'CAD'],
+    ['£1,250', 1250, 'GBP'],
+    ['$620 AUD', 620, 'AUD'],
+    ['$900, paid in Canadian dollars', 900, 'CAD'],
   ])('reads %j as %d %s', (text, value, currency) => {
     expect(money(text)).toEqual([{ value, currency }]);
   });

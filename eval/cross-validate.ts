@@ -1,0 +1,69 @@
+// Honest figures for our own corpus: k-fold cross-validation. Each fold's model is trained on
+// the public training splits plus the other folds, then scores the held-out fold, both as
+// raw classifier probabilities and as one-turn transcripts through the whole policy.
+import { createHash } from 'node:crypto';
+import { useModel } from '../src/core/classify/load-model.ts';
+import { scoreText, type ModelScores } from '../src/core/classify/model.ts';
+import { evaluatePolicy, type Policy, type ReasonCode } from '../src/core/policy/index.ts';
+import type { LabelledText } from '../training/corpus.ts';
+import { isContextOnly, trainModel, type ModelOptions } from '../training/train-model.ts';
+
+export interface HeldOut {
+  row: LabelledText;
+  scores: ModelScores;
+  /** Policy outcome with the fold's model, and with the classifiers switched off. */
+  combined: { handoff: boolean; reasons: ReasonCode[]; queue: string | null };
+  lexicon: { handoff: boolean; reasons: ReasonCode[]; queue: string | null };
+}
+
+export const foldOf = (text: string, k: number) =>
+  createHash('sha1').update(text, 'utf8').digest().readUInt32BE(0) % k;
+
+/** The policy with every classifier threshold at 1 (classifiers off): rules alone. */
+export function lexiconOnly(policy: Policy): Policy {
+  const t = { ...policy.thresholds };
+  for (const key of Object.keys(t) as Array<keyof typeof t>) {
+    if (key.startsWith('classifier_')) (t as Record<string, unknown>)[key] = 1;
+  }
+  // 0 = no decoy veto: the rules' own hits all stand.
+  (t as Record<string, unknown>).classifier_veto = 0;
+  return { ...policy, thresholds: t };
+}
+
+function outcome(text: string, policy: Policy): HeldOut['combined'] {
+  const d = evaluatePolicy({ channel: 'web', turns: [{ from: 'customer', text }] }, policy);
+  return {
+    handoff: d.action !== 'continue',
+    reasons: d.reasons.map((r) => r.code),
+    queue: d.queue,
+  };
+}
+
+/** Cross-validated scores and outcomes of every corpus row (`k` folds by hash of the text). */
+export function crossValidate(
+  corpus: readonly LabelledText[],
+  publicRows: readonly LabelledText[],
+  policy: Policy,
+  k = 5,
+  options: Partial<ModelOptions> = {},
+): HeldOut[] {
+  const out: HeldOut[] = [];
+  const lexPolicy = lexiconOnly(policy);
+  for (let fold = 0; fold < k; fold++) {
+    const test = corpus.filter((r) => foldOf(r.text, k) === fold);
+    if (test.length === 0) continue;
+    const train = corpus.filter((r) => foldOf(r.text, k) !== fold);
+    const model = trainModel([...publicRows, ...train], options);
+    useModel(model);
+    for (const row of test.filter((r) => !isContextOnly(r))) {
+      out.push({
+        row,
+        scores: scoreText(model, row.text),
+        combined: outcome(row.text, policy),
+        lexicon: outcome(row.text, lexPolicy),
+      });
+    }
+  }
+  useModel(undefined);
+  return out;
+}

@@ -1,0 +1,158 @@
+// How the learned classifiers join the rules: their evidence (name, score, threshold) in every
+// decision they touch, thresholds from the policy (1 switches one off), "yes" to the bot's own
+// offer of a person in five languages, the queue of the whole conversation, and the bot's
+// answers that miss the point.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluatePolicy, getDefaultPolicy, type Policy } from '../../../src/core/policy/index.ts';
+import { bot, conversation, customer } from './helpers.ts';
+
+const policy = getDefaultPolicy();
+const texts = readFileSync(new URL('../classify/fixtures/held-out.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+
+const CLASSIFIED = new Set([
+  'explicit_request',
+  'security',
+  'approval_required',
+  'high_value',
+  'topic_policy',
+  'negative_sentiment',
+]);
+
+const off = (p: Policy): Policy => ({
+  ...p,
+  thresholds: Object.fromEntries(
+    Object.entries(p.thresholds).map(([k, v]) => [k, k.startsWith('classifier_') ? 1 : v]),
+  ) as Policy['thresholds'],
+});
+
+describe('classifier evidence', () => {
+  const decisions = texts.map((t) => evaluatePolicy(conversation([customer(t)]), policy));
+
+  it('every classified reason carries the head, its score and the threshold', () => {
+    const reasons = decisions.flatMap((d) => d.reasons).filter((r) => CLASSIFIED.has(r.code));
+    expect(reasons.length).toBeGreaterThan(20);
+    for (const r of reasons) {
+      expect(r.evidence.classifier).toMatchObject({
+        name: expect.any(String),
+        score: expect.any(Number),
+        threshold: expect.any(Number),
+      });
+    }
+  });
+
+  it('some decisions rest on a classifier alone, and its threshold governs them', () => {
+    const decisive = decisions.filter((d) => d.reasons[0]?.evidence.classifier?.decisive);
+    expect(decisive.length).toBeGreaterThan(0);
+    const d = decisive[0]!;
+    const c = d.reasons[0]!.evidence.classifier!;
+    expect(c.score).toBeGreaterThanOrEqual(c.threshold);
+    expect(d.trace.some((t) => t.passed && t.actual.includes(`classifier ${c.name}`))).toBe(true);
+    const text = d.reasons[0]!.evidence.text!;
+    const without = evaluatePolicy(conversation([customer(text)]), off(policy));
+    expect(without.reasons.map((r) => r.code)).not.toContain(d.reasons[0]!.code);
+  });
+});
+
+describe("yes to the bot's offer of a person", () => {
+  it.each([
+    ['¿Quiere que le pase con un asesor?', 'sí, por favor'],
+    ['Soll ich Sie mit einem Mitarbeiter verbinden?', 'ja gerne'],
+    ['Souhaitez-vous parler à un conseiller ?', 'oui'],
+    ['Quer falar com um atendente?', 'sim'],
+    ['Would you like me to connect you to one of our team?', 'yes please'],
+  ])('%s → %s hands over', (offer, yes) => {
+    const d = evaluatePolicy(
+      conversation([customer('my parcel has not arrived'), bot(offer), customer(yes)]),
+      policy,
+    );
+    expect(d.action).toBe('handoff');
+    expect(d.reasons[0]?.code).toBe('explicit_request');
+  });
+
+  it('"yes" to another question does not', () => {
+    const d = evaluatePolicy(
+      conversation([customer('where is my parcel?'), bot('Is it order 4411?'), customer('yes')]),
+      policy,
+    );
+    expect(d.action).toBe('continue');
+  });
+});
+
+describe('the queue follows the conversation', () => {
+  it('a billing conversation asked to a person goes to billing', () => {
+    const d = evaluatePolicy(
+      conversation([
+        customer('I was billed twice for my March invoice'),
+        bot('Invoices are under Settings → Billing.'),
+        customer('can I talk to a human please'),
+      ]),
+      policy,
+    );
+    expect(d.reasons[0]?.code).toBe('explicit_request');
+    expect(d.queue).toBe('billing');
+  });
+});
+
+describe('answers beside the point', () => {
+  it('a question asked again after an answer that shares none of its words hands over', () => {
+    const d = evaluatePolicy(
+      conversation([
+        customer('can I move my dentist appointment from Tuesday to Friday?'),
+        bot('Our clinic offers check-ups, cleaning and whitening.', 0.8),
+        customer('I asked whether my Tuesday appointment can move to Friday'),
+      ]),
+      policy,
+    );
+    expect(d.reasons.map((r) => r.code)).toContain('repeated_failure');
+    expect(d.trace.find((t) => t.rule === 'bot-struggling')?.actual).toContain('unanswered_repeat');
+  });
+
+  it('a follow-up after an answer on the point does not', () => {
+    const d = evaluatePolicy(
+      conversation([
+        customer('can I move my dentist appointment from Tuesday to Friday?'),
+        bot('Yes, your appointment can move to Friday at 10:00. Shall I book it?', 0.8),
+        customer('ok, move my appointment to Friday then'),
+      ]),
+      policy,
+    );
+    expect(d.action).toBe('continue');
+  });
+});
+
+describe('false alarms the rules and classifiers leave alone', () => {
+  it.each([
+    'WOW THANK YOU!!',
+    'Merci beaucoup !!',
+    '??',
+    'If I ever needed to talk to someone, what are your phone hours?',
+    'should I leave one day, what happens to my saved photos?',
+    'si algún día quisiera cancelar, ¿pierdo mis fotos?',
+  ])('%j stays with the bot', (text) => {
+    expect(evaluatePolicy(conversation([customer(text)]), policy).action).toBe('continue');
+  });
+
+  it('a classifier alone never decides on a message of fewer than four words', () => {
+    for (const text of ["it's been 4 days", 'hi is this a bot', 'and by card?']) {
+      const d = evaluatePolicy(conversation([customer(text)]), policy);
+      expect(d.reasons.filter((r) => r.evidence.classifier?.decisive)).toEqual([]);
+    }
+  });
+});
+
+describe('amounts in local formats inside questions', () => {
+  it.each([
+    ['Vocês podem devolver os R$ 2.300 que paguei pelo pedido?', 2300],
+    ['Können Sie mir die 1.250,00 € für die Bestellung erstatten?', 1250],
+    ['Pouvez-vous me rembourser les 1 250,00 € de ma commande ?', 1250],
+    ['¿Me pueden devolver los 1.250,00 € del pedido?', 1250],
+  ])('%j is an amount over the threshold', (text, amount) => {
+    const d = evaluatePolicy(conversation([customer(text)]), policy);
+    const reason = d.reasons.find((r) => r.code === 'amount_threshold');
+    expect(reason?.evidence.scores?.amount).toBe(amount);
+  });
+});

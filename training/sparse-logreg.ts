@@ -1,0 +1,111 @@
+// A small, dependency-free trainer: one-vs-rest logistic regression over hashed sparse
+// features, AdaGrad with L2 on the touched weights, seeded shuffling. The JS ML libraries we
+// looked at take dense matrices: 30 000 rows × 262 144 buckets cannot be dense, while here an
+// epoch touches only the few hundred non-zero features of each row (seconds for the corpus).
+// Same data + same seed ⇒ same float operations in the same order ⇒ the same weights.
+import type { SparseVector } from '../src/core/classify/featurize.ts';
+import type { LinearModel } from '../src/core/classify/model.ts';
+
+export interface TrainRow {
+  x: SparseVector;
+  /** Per head: 1, 0, or NaN when this row says nothing about the head (masked). */
+  y: Float32Array;
+  /** How much this row counts (our own corpus counts more than the public datasets). */
+  weight: number;
+}
+
+export interface TrainOptions {
+  dim: number;
+  heads: readonly string[];
+  epochs: number;
+  seed: number;
+  learningRate: number;
+  l2: number;
+  /** Cap on the up-weighting of a head's rare positive rows. */
+  maxPositiveWeight: number;
+}
+
+/** mulberry32: a tiny seeded PRNG, so shuffles are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function positiveWeights(rows: readonly TrainRow[], h: number, cap: number): Float64Array {
+  const w = new Float64Array(h);
+  for (let k = 0; k < h; k++) {
+    let pos = 0;
+    let neg = 0;
+    for (const r of rows) {
+      const y = r.y[k]!;
+      if (y === 1) pos++;
+      else if (y === 0) neg++;
+    }
+    w[k] = pos === 0 ? 1 : Math.min(cap, Math.max(1, Math.sqrt(neg / pos)));
+  }
+  return w;
+}
+
+/** Trains every head jointly over the same features; returns a quantised model. */
+export function trainLogReg(rows: readonly TrainRow[], o: TrainOptions): LinearModel {
+  const h = o.heads.length;
+  const w = new Float64Array(o.dim * h);
+  const g2 = new Float64Array(o.dim * h);
+  const bias = new Float64Array(h);
+  const b2 = new Float64Array(h);
+  const posW = positiveWeights(rows, h, o.maxPositiveWeight);
+  const order = rows.map((_, i) => i);
+  const rand = seededRandom(o.seed);
+  const z = new Float64Array(h);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const ri of order) {
+      const { x, y, weight } = rows[ri]!;
+      z.set(bias);
+      for (let i = 0; i < x.index.length; i++) {
+        const base = x.index[i]! * h;
+        for (let k = 0; k < h; k++) z[k]! += w[base + k]! * x.value[i]!;
+      }
+      for (let k = 0; k < h; k++) {
+        const target = y[k]!;
+        if (Number.isNaN(target)) continue;
+        const p = 1 / (1 + Math.exp(-z[k]!));
+        const err = (p - target) * (target === 1 ? posW[k]! : 1) * weight;
+        b2[k]! += err * err;
+        bias[k]! -= (o.learningRate * err) / Math.sqrt(b2[k]! + 1e-8);
+        for (let i = 0; i < x.index.length; i++) {
+          const at = x.index[i]! * h + k;
+          const grad = err * x.value[i]! + o.l2 * w[at]!;
+          g2[at]! += grad * grad;
+          w[at]! -= (o.learningRate * grad) / Math.sqrt(g2[at]! + 1e-8);
+        }
+      }
+    }
+  }
+  return quantise(w, bias, o);
+}
+
+function quantise(w: Float64Array, bias: Float64Array, o: TrainOptions): LinearModel {
+  const h = o.heads.length;
+  const scale = new Float64Array(h);
+  for (let k = 0; k < h; k++) {
+    let max = 0;
+    for (let j = 0; j < o.dim; j++) max = Math.max(max, Math.abs(w[j * h + k]!));
+    scale[k] = Number((max / 32767 || 1e-9).toPrecision(9));
+  }
+  const weights = new Int16Array(w.length);
+  for (let j = 0; j < o.dim; j++) {
+    for (let k = 0; k < h; k++) weights[j * h + k] = Math.round(w[j * h + k]! / scale[k]!);
+  }
+  const roundedBias = bias.map((b) => Math.round(b * 1e6) / 1e6);
+  return { dim: o.dim, heads: o.heads, bias: roundedBias, scale, weights };
+}
