@@ -4,6 +4,7 @@
 // same store. After every step the invariants of sim-invariants.ts must hold.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/sla/simulate/prng.ts';
+import { toConversation } from '../../src/store/row-mapping.ts';
 import type { Store } from '../../src/store/store.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
 import { agentActs, arrive, customerActs, type Tally } from './simulation/sim-actions.ts';
@@ -13,8 +14,8 @@ import { buildNode, settle, type Outside } from './simulation/sim-world.ts';
 const SEED = Number(process.env.SIM_SEED ?? 20261203);
 // Sized to stay well under a minute on a busy 2-core machine; SIM_CONVERSATIONS_* for more.
 const TARGET: Record<string, number> = {
-  sqlite: Number(process.env.SIM_CONVERSATIONS_SQLITE ?? 2_000),
-  postgres: Number(process.env.SIM_CONVERSATIONS_POSTGRES ?? 500),
+  sqlite: Number(process.env.SIM_CONVERSATIONS_SQLITE ?? 500),
+  postgres: Number(process.env.SIM_CONVERSATIONS_POSTGRES ?? 200),
 };
 const OPEN_AT_ONCE = 40;
 const SKILLS = ['billing', 'technical', 'retention', 'sales', 'trust_safety', 'general'];
@@ -110,13 +111,10 @@ describe.each(TEST_DATABASES)('no dead ends under faults on $name', (database) =
 async function openConversations(store: Store) {
   const rows = await store.db
     .selectFrom('conversations')
-    .select('id')
+    .selectAll()
     .where('status', 'in', ['queued', 'offered', 'assigned', 'deferred'])
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
-  const out = [];
-  for (const r of rows) {
-    const c = await store.conversations.get(r.id);
-    if (c) out.push(c);
-  }
-  return out;
+  return rows.map(toConversation);
 }
