@@ -12,10 +12,10 @@ import { violations } from './simulation/sim-invariants.ts';
 import { buildNode, settle, type Outside } from './simulation/sim-world.ts';
 
 const SEED = Number(process.env.SIM_SEED ?? 20261203);
-// Sized to stay well under a minute on a busy 2-core machine; SIM_CONVERSATIONS_* for more.
+// Sized for a shared 2-core machine (about 10 ms of CPU per step); SIM_CONVERSATIONS_* for more.
 const TARGET: Record<string, number> = {
-  sqlite: Number(process.env.SIM_CONVERSATIONS_SQLITE ?? 500),
-  postgres: Number(process.env.SIM_CONVERSATIONS_POSTGRES ?? 200),
+  sqlite: Number(process.env.SIM_CONVERSATIONS_SQLITE ?? 300),
+  postgres: Number(process.env.SIM_CONVERSATIONS_POSTGRES ?? 150),
 };
 const OPEN_AT_ONCE = 40;
 const SKILLS = ['billing', 'technical', 'retention', 'sales', 'trust_safety', 'general'];
