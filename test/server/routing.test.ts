@@ -56,8 +56,10 @@ describe('routing through the server', () => {
         return now.status === 'offered' && now.offeredTo !== not ? now.offeredTo! : undefined;
       });
     const first = await offeredTo();
+    // The customer was told a wait: that promise has its own check (promise.due).
     expect((await s.server.store.timers.pendingFor(c.id)).map((t) => t.kind).sort()).toEqual([
       'offer.expire',
+      'promise.due',
       'sla.first_response',
     ]);
     const other = ids[alex] === first ? ids[samToken]! : ids[alex]!;

@@ -16,7 +16,10 @@ export type ConversationCommand =
   | { readonly type: 'reassign'; readonly toAgentId: string }
   /** The owner stayed silent past the reply deadline (or left): back to the queue. */
   | { readonly type: 'requeue'; readonly reason: 'agent_silent' | 'agent_disconnected' }
-  | { readonly type: 'release'; readonly reason: 'agent_offline' | 'agent_disconnected' | 'supervisor' }
+  | {
+      readonly type: 'release';
+      readonly reason: 'agent_offline' | 'agent_disconnected' | 'supervisor';
+    }
   | { readonly type: 'return_to_bot'; readonly agentId: string }
   | { readonly type: 'defer' }
   | { readonly type: 'resume_deferred' }

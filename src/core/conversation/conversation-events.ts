@@ -88,6 +88,23 @@ export function messageCreated(
   };
 }
 
+/**
+ * The same event from data shaped elsewhere (a waiting-room reply, an estimate update): `from`
+ * is set from the actor, whatever the data says.
+ */
+export function messageEvent(
+  actor: MessageActor,
+  data: Readonly<Record<string, unknown>> & { readonly text?: unknown },
+  clientMessageId?: string,
+): MessageCreated {
+  return {
+    type: 'message.created',
+    actor,
+    data: { ...data, from: actor.type },
+    ...(clientMessageId ? { clientMessageId } : {}),
+  };
+}
+
 /** A message from Baton itself (who joined, who left, what happens next). */
 export const systemMessage = (text: string, kind: string): MessageCreated =>
   messageCreated({ type: 'system' }, { text, kind });

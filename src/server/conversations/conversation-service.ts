@@ -11,7 +11,7 @@ import type {
   ConversationWriter,
   WriteInput,
 } from '../../app/conversations/conversation-writer.ts';
-import { messageCreated } from '../../core/conversation/conversation-events.ts';
+import { messageCreated, messageEvent } from '../../core/conversation/conversation-events.ts';
 import { isClosed } from '../../core/conversation/conversation-state.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord, StoredEvent } from '../../store/records.ts';
@@ -179,7 +179,7 @@ export class ConversationService {
     const stored = await this.commitOrExplain(id, {
       expectStatus: OPEN_STATES,
       changes: { preview: previewOf({ ...input, ...(text !== undefined ? { text } : {}) }) },
-      events: [{ type: 'message.created', actor: { type: 'customer' }, data, ...clientKey(input) }],
+      events: [messageEvent({ type: 'customer' }, data, input.clientMessageId)],
     });
     if (stored.duplicate) return stored;
     const conversation = stored.conversation;
@@ -233,12 +233,11 @@ export class ConversationService {
       expectAssigneeId: agent.id,
       changes: { preview: input.text.slice(0, 140) },
       events: [
-        {
-          type: 'message.created',
-          actor: { type: 'agent', id: agent.id, name: agent.name },
+        messageEvent(
+          { type: 'agent', id: agent.id, name: agent.name },
           data,
-          ...clientKey(input),
-        },
+          input.clientMessageId,
+        ),
       ],
     });
     return { events: result.events, duplicate: result.duplicate };
@@ -278,10 +277,6 @@ export class ConversationService {
       );
     }
   }
-}
-
-function clientKey(input: { clientMessageId?: string }): { clientMessageId?: string } {
-  return input.clientMessageId !== undefined ? { clientMessageId: input.clientMessageId } : {};
 }
 
 function previewOf(input: CustomerMessageInput): string {

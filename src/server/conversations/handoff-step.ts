@@ -3,6 +3,7 @@
  * hand the conversation to a person. Both writes are conditional on the bot still being in
  * charge, so a bot reply can never land after a person took over.
  */
+import { messageEvent } from '../../core/conversation/conversation-events.ts';
 import { detectLanguage } from '../../core/signals/detect-language.ts';
 import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import { transition } from '../../core/conversation/transition.ts';
@@ -165,7 +166,7 @@ export class HandoffStep {
         if (reply.article) data.article = reply.article;
         if (reply.reportedFields) data.reportedFields = reply.reportedFields;
       }
-      return { type: 'message.created', actor: { type: 'bot' }, data };
+      return messageEvent({ type: 'bot' }, data);
     });
     return this.commit(conversation.id, ['bot'], undefined, {}, events);
   }
@@ -224,11 +225,8 @@ export class HandoffStep {
       actor: { type: 'bot' as const },
       data: { ...summary, decision: decision.detail },
     };
-    const say = (text: string, kind: string): NewEvent => ({
-      type: 'message.created',
-      actor: { type: 'bot' },
-      data: { from: 'bot', text, kind, intent: kind },
-    });
+    const say = (text: string, kind: string): NewEvent =>
+      messageEvent({ type: 'bot' }, { text, kind, intent: kind });
     const changes = {
       queue: decision.queue,
       priority: decision.priority,
@@ -278,7 +276,7 @@ export class HandoffStep {
       ['bot', 'intake'],
       undefined,
       { ...changes, status: next.state.state },
-      [handedOver, { type: 'message.created', actor: { type: 'bot' }, data: told }],
+      [handedOver, messageEvent({ type: 'bot' }, told)],
       now,
     );
   }

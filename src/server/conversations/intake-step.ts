@@ -4,6 +4,7 @@
  * nothing is missing any more, or the answer is "skip". An explicit request during intake
  * never reaches here: the policy hands over first.
  */
+import { messageCreated } from '../../core/conversation/conversation-events.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import type {
   ConversationChanges,
@@ -54,17 +55,14 @@ export async function runIntake(
       queue: conversation.queue ?? origin?.queue ?? decision.queue,
     });
   }
-  const question: NewEvent = {
-    type: 'message.created',
-    actor: { type: 'bot' },
-    data: {
-      from: 'bot',
+  const question: NewEvent = messageCreated(
+    { type: 'bot' },
+    {
       text: intakeQuestion(field, conversation.language ?? 'en'),
       kind: 'intake_question',
-      intent: 'intake',
-      field,
+      extra: { intent: 'intake', field },
     },
-  };
+  );
   if (conversation.status === 'intake') return actions.commit(['intake'], {}, [question]);
   const begun = transition(
     { state: conversation.status, assigneeId: null, offeredTo: null, queue: conversation.queue },

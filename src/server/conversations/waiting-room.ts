@@ -4,6 +4,7 @@
  * follow-up questions). Every bot reply is committed on condition that nobody has taken the
  * conversation, so the bot never speaks once a person has claimed it.
  */
+import { messageEvent } from '../../core/conversation/conversation-events.ts';
 import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
@@ -189,11 +190,7 @@ export class WaitingRoom {
       const agent = typeof joined?.data.agentName === 'string' ? joined.data.agentName : '—';
       const text = renderTemplate('choice_stale', language, { agent }, overrides);
       return this.commit(conversation.id, ['assigned'], {}, [
-        {
-          type: 'message.created',
-          actor: { type: 'system' },
-          data: { from: 'system', text, kind: 'choice_stale' },
-        },
+        messageEvent({ type: 'system' }, { text, kind: 'choice_stale' }),
       ]);
     }
     if (!['queued', 'offered', 'deferred', 'bot', 'intake'].includes(conversation.status))
@@ -219,7 +216,7 @@ export class WaitingRoom {
       conversation.id,
       reply.expectStatus ?? WAITING,
       reply.changes ?? {},
-      [...(reply.events ?? []), { type: 'message.created', actor: { type: 'bot' }, data }],
+      [...(reply.events ?? []), messageEvent({ type: 'bot' }, data)],
       undefined,
       reply.lifecycle,
     );

@@ -6,6 +6,7 @@
  * restart; nothing is said once a conversation is offered, taken, deferred or resolved (the
  * commit requires `queued`).
  */
+import { messageEvent } from '../../core/conversation/conversation-events.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import { credibleWait } from '../../core/sla/credible-wait.ts';
@@ -127,13 +128,12 @@ export class EstimateUpdates {
       expectStatus: ['queued'],
       changes: {},
       events: [
-        {
-          type: 'message.created',
-          actor: { type: 'bot' },
-          data: this.message(c, position, band, offerOptions),
-          // Two nodes running the pass in the same minute store one update, not two.
-          clientMessageId: `estimate-${Math.floor(now.getTime() / MIN_UPDATE_INTERVAL_MS)}`,
-        },
+        // Two nodes running the pass in the same minute store one update, not two.
+        messageEvent(
+          { type: 'bot' },
+          this.message(c, position, band, offerOptions),
+          `estimate-${Math.floor(now.getTime() / MIN_UPDATE_INTERVAL_MS)}`,
+        ),
       ],
       now,
     });

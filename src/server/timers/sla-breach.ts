@@ -1,9 +1,11 @@
 /**
  * First-response SLA breach: nobody has taken a waiting conversation in time. Its priority
- * goes up and supervisors see the breach (the alert list is built from these events). A
- * conversation still in a queue with a fallback chain also overflows to the next fallback
- * team, the customer is told, and the SLA clock restarts at that team's target. The timer
- * always re-arms, so a waiting conversation has a timer that moves it on (no dead ends).
+ * goes up, boundedly (core/routing/bump-priority.ts), and supervisors see the breach (the
+ * alert list is built from these events; from the second breach on, an explicit
+ * `conversation.supervisor_alerted` too). A conversation still in a queue with a fallback
+ * chain also overflows to the next fallback team, and the customer is told their place in
+ * the new line. The breach restarts the SLA clock in the lifecycle, so the writer derives
+ * the next timer: a waiting conversation always has one that moves it on (no dead ends).
  */
 import { systemMessage } from '../../core/conversation/conversation-events.ts';
 import { bumpPriority, type PriorityBump } from '../../core/routing/bump-priority.ts';
