@@ -11,6 +11,7 @@ import { formatContextCompleteness, measureContextCompleteness } from './context
 import { runKbCalibration } from './kb-calibration.ts';
 import { runKbHeldout } from './kb-heldout.ts';
 import { formatLanguageDetection, measureLanguageDetection } from './language-detection.ts';
+import { scoreHeldout } from './score-heldout.ts';
 import { scoreScenarios } from './score-scenarios.ts';
 
 function option(name: string): string | undefined {
@@ -154,6 +155,8 @@ console.log('\n## Learned classifier (models/escalation-classifier.*)');
 console.log(classifierReport(policy));
 console.log('\n## Public scenarios (../shared/scenarios/public.jsonl, shared scorer)');
 console.log(scoreScenarios().trimEnd());
+console.log('\n## Held-out conversations (eval/heldout, never trained or tuned on; shared scorer)');
+console.log(scoreHeldout(option('--policy')));
 
 console.log('\n## Handoff packet: context completeness on the public scenarios');
 console.log(formatContextCompleteness(measureContextCompleteness()));
