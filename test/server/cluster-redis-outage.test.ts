@@ -15,6 +15,9 @@ import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
+/** /metrics is closed unless a scrape token is set. */
+const METRICS_TOKEN = 'outage-scrape-token-0123456789';
+
 const postgres = TEST_DATABASES.find((d) => d.name === 'postgres');
 const skip = REDIS_SKIP_REASON ?? postgres?.skipReason ?? null;
 const isEvent = (match: (e: any) => boolean) => (f: any) => f.type === 'event' && match(f.event);
@@ -35,6 +38,7 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
       REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
       BATON_REDIS_PREFIX: prefix,
       BATON_REDIS_HEARTBEAT_MS: String(HEARTBEAT_MS),
+      BATON_METRICS_TOKEN: METRICS_TOKEN,
     });
     const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
     const database = { url: db.url, ...(db.schema ? { schema: db.schema } : {}) };
@@ -50,7 +54,11 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
 
   const health = async (node: TestServer) => (await api(node.baseUrl, 'GET', '/healthz')).body;
   const redisGauge = async (node: TestServer) => {
-    const text = await (await fetch(`${node.baseUrl}/metrics`)).text();
+    const text = await (
+      await fetch(`${node.baseUrl}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      })
+    ).text();
     return /^baton_dependency_up\{dependency="redis"\} (\d)$/m.exec(text)?.[1];
   };
 
