@@ -178,6 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       bus,
       writer,
       alertAfterRounds: config.routing.deadEnds.offerRoundsBeforeAlert,
+      roundPauseMs: config.routing.deadEnds.offerRoundPauseSeconds * 1000,
       clock,
       queues: queues.list,
       isConnected: (id) => hub.isConnected(id),

@@ -75,7 +75,14 @@ describe('routing through the server', () => {
     expect(declined.status).toBe(200);
     expect(await offeredTo(first)).toBe(other);
     offsetMs += 31_000;
-    // Everyone eligible let it pass: a new round, and it comes back to the first agent.
+    // Everyone eligible let it pass: after the pause (30 s) a new round, back to the first agent.
+    await until(async () =>
+      (await s.server.store.conversations.eventsSince(c.id, 0)).find(
+        (e) => e.type === 'conversation.offer_expired',
+      ),
+    );
+    expect((await status(c.id)).status).toBe('queued');
+    offsetMs += 31_000;
     expect(await offeredTo(other)).toBe(first);
     const round = (await s.server.store.conversations.eventsSince(c.id, 0)).find(
       (e) => e.type === 'conversation.offer_round_completed',
@@ -85,6 +92,8 @@ describe('routing through the server', () => {
     // Two more silences end round 2: the supervisor is alerted (offerRoundsBeforeAlert: 2).
     offsetMs += 31_000;
     expect(await offeredTo(first)).toBe(other);
+    offsetMs += 31_000;
+    await until(async () => ((await status(c.id)).status === 'queued' ? true : undefined));
     offsetMs += 31_000;
     const alert = await until(async () =>
       (await s.server.store.conversations.eventsSince(c.id, 0)).find(

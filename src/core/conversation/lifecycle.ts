@@ -25,6 +25,8 @@ export interface Lifecycle {
   readonly offeredAt: string | null;
   /** Times every eligible agent let the offer pass and the round began again. */
   readonly offerRounds: number;
+  /** When an agent last declined or let an offer expire (the next round waits a pause). */
+  readonly lastPassedAt?: string | null;
   /** Assigned: since when the customer waits for the agent's reply; null when answered. */
   readonly awaitingAgentSince: string | null;
   /** Rungs of the silent-agent ladder done: 0 none, 1 nudged, 2 supervisor alerted. */
@@ -45,6 +47,7 @@ export const EMPTY_LIFECYCLE: Lifecycle = Object.freeze({
   overflowedFrom: [],
   offeredAt: null,
   offerRounds: 0,
+  lastPassedAt: null,
   awaitingAgentSince: null,
   replyStage: 0,
   followUp: null,
@@ -113,6 +116,9 @@ function applyEvent(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
       return { ...l, slaStage: l.slaStage + 1, slaFrom: now };
     case 'conversation.overflowed':
       return { ...l, overflowedFrom: [...l.overflowedFrom, String(e.data.fromQueue)] };
+    case 'conversation.offer_declined':
+    case 'conversation.offer_expired':
+      return { ...l, lastPassedAt: now };
     case 'conversation.offer_round_completed':
       return { ...l, offerRounds: l.offerRounds + 1 };
     case 'conversation.agent_nudged':

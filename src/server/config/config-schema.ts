@@ -104,6 +104,12 @@ const DeadEndsSchema = Type.Object(
       description:
         'Offer rounds (every eligible agent let it pass) after which each round alerts the supervisor.',
     }),
+    offerRoundPauseSeconds: Type.Integer({
+      minimum: 0,
+      default: 30,
+      description:
+        'When every eligible agent let an offer pass, the next round starts this long after the last pass.',
+    }),
     replyNudgeSeconds: Type.Integer({
       minimum: 1,
       default: 120,

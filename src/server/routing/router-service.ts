@@ -38,6 +38,9 @@ export interface RouterServiceDeps {
   readonly queues: readonly QueueConfig[];
   /** Offer rounds after which the supervisor is alerted (each further round too). */
   readonly alertAfterRounds: number;
+  /** After the last agent let it pass, the next round waits this long (a decline is not
+   * answered by the same offer at once). */
+  readonly roundPauseMs: number;
   readonly isConnected: (agentId: string) => boolean;
   readonly intervalMs: number;
   readonly log: { error(obj: unknown, msg: string): void };
@@ -153,11 +156,18 @@ export class RouterService {
     }
     for (const wait of result.waiting) {
       const c = byId.get(wait.conversationId);
-      if (wait.reason === 'ALL_ELIGIBLE_DECLINED' && c && (await this.newRound(c, now))) {
+      if (wait.reason !== 'ALL_ELIGIBLE_DECLINED' || !c || this.pausing(c, now)) continue;
+      if (await this.newRound(c, now)) {
         this.again = true;
       }
     }
     return made;
+  }
+
+  /** Still within the pause after the last agent let it pass (the periodic pass retries). */
+  private pausing(c: ConversationRecord, now: Date): boolean {
+    const passed = c.lifecycle.lastPassedAt;
+    return !!passed && now.getTime() - Date.parse(passed) < this.deps.roundPauseMs;
   }
 
   /** Every eligible agent let it pass: the next round offers it to them again, in order. */

@@ -28,6 +28,7 @@ export const SETTINGS = {
   abandonAfterSeconds: 300,
   deadEnds: {
     offerRoundsBeforeAlert: 2,
+    offerRoundPauseSeconds: 30,
     replyNudgeSeconds: 120,
     replyAlertSeconds: 240,
     replyRequeueSeconds: 420,
@@ -71,6 +72,7 @@ export function buildNode(store: Store, outside: Outside) {
     clock,
     queues: QUEUES.list,
     alertAfterRounds: SETTINGS.deadEnds.offerRoundsBeforeAlert,
+    roundPauseMs: SETTINGS.deadEnds.offerRoundPauseSeconds * 1000,
     isConnected: (id) => outside.agentsConnected.has(id),
     intervalMs: 60_000,
     log,
