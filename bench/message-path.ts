@@ -14,7 +14,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import type { BenchFigure, BenchOptions } from './types.ts';
 
-const CONVERSATIONS = 200;
+// Claims never exceed an agent's capacity (at most 50), and one agent serves them all.
+const CONVERSATIONS = 50;
 const PACED_RATE = 500; // messages per second, across all conversations
 const WINDOW = 4; // unpaced: messages in flight per conversation
 const ROUNDS = 3;
@@ -250,6 +251,20 @@ async function prepareBaton(url: string): Promise<Setup> {
     email: 'alex@example.com',
     password: 'baton-demo',
   });
+  // The demo agent takes 3 at once; a supervisor raises it to the most allowed.
+  const supervisor = await api<{ token: string }>('/auth/login', {
+    email: 'riley@example.com',
+    password: 'baton-demo',
+  });
+  const me = (await (
+    await fetch(`http://${url}/api/v1/me`, { headers: { authorization: `Bearer ${login.token}` } })
+  ).json()) as { agent: { id: string } };
+  const raised = await fetch(`http://${url}/api/v1/team/agents/${me.agent.id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${supervisor.token}` },
+    body: JSON.stringify({ maxConcurrent: CONVERSATIONS }),
+  });
+  if (!raised.ok) throw new Error(`PATCH capacity: ${raised.status} ${await raised.text()}`);
   const conversations: Setup['conversations'] = [];
   const prepareOne = async (i: number): Promise<void> => {
     const created = await api<{ conversation: { id: string }; token: string }>('/conversations', {
