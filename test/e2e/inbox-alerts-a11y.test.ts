@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 import type { TestServer } from '../helpers/test-server.ts';
+import { axeViolations } from './axe.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
 import { eventually, openInbox } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const AXE = 'node_modules/axe-core/axe.min.js';
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);
@@ -50,25 +50,6 @@ const observed = (page: Page): Promise<Observed> =>
     const w = globalThis as unknown as { __beeps: number; __notifications: string[] };
     return { beeps: w.__beeps, notifications: [...w.__notifications] };
   });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical axe-core violations of what the page shows now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown }> } })
-      .axe;
-    return (await axe.run()).violations as AxeViolation[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(missing !== null)('inbox alerts, shortcuts and accessibility', () => {
   let server: TestServer;
