@@ -41,10 +41,6 @@ export const CONVERSATION_EVENT_TYPES = [
 
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
 
-export function isConversationEventType(type: string): type is ConversationEventType {
-  return (CONVERSATION_EVENT_TYPES as readonly string[]).includes(type);
-}
-
 export type EventActorType = 'customer' | 'bot' | 'agent' | 'system';
 
 /** Who wrote a message, as the event's actor. */
