@@ -1,11 +1,11 @@
 // The message-path bench: customer message over WebSocket → persisted → delivered to a
-// connected agent socket, with 200 handed-over, claimed conversations (so the bot stays
+// connected agent socket, with 50 handed-over, claimed conversations (so the bot stays
 // silent). Baton and the baseline (bench/relay-baseline-server.ts) each run in their own
 // child process under the same client load; rounds alternate between them and the medians
 // are compared. Everything stays on 127.0.0.1 and every loop is bounded in time.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,8 @@ interface LoadResult {
   lost: number;
   errors: number;
   seconds: number;
+  /** CPU time the server process used during the run (user + system), ms; NaN off Linux. */
+  serverCpuMs: number;
 }
 
 /** Runs the bench; `log` gets progress lines (stderr in `npm run bench`). */
@@ -90,6 +92,7 @@ function figures(
     return { bench: 'message_path', metric, value, baseline: base, ratio: round2(value / base) };
   };
   const lost = [...baton.paced, ...baton.unpaced].reduce((n, r) => n + r.lost + r.errors, 0);
+  const cpu = figure('cpu_us_per_msg', (r) => (1000 * r.serverCpuMs) / r.delivered, 'paced');
   return [
     { ...figure('p50_ms', (r) => percentile(r.latenciesMs, 50), 'paced'), note },
     { ...figure('p99_ms', (r) => percentile(r.latenciesMs, 99), 'paced'), note },
@@ -97,6 +100,8 @@ function figures(
       ...figure('throughput_msgs_per_s', (r) => r.delivered / r.seconds, 'unpaced'),
       note: `${CONVERSATIONS} conversations, ${WINDOW} in flight each, unpaced${lost > 0 ? `; Baton lost or refused ${lost} messages` : ''}`,
     },
+    // Lower is better: the server's CPU per delivered message at 500 msg/s.
+    ...(Number.isNaN(cpu.value) ? [] : [{ ...cpu, note: `${note}; server CPU (user+system)` }]),
   ];
 }
 
@@ -146,6 +151,7 @@ async function runLoad(
   };
   target.agent.on('message', onAgentFrame);
   for (const customer of target.customers) customer.socket.on('message', onCustomerFrame);
+  const cpuBefore = await processCpuMs(target.child.pid);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   if (mode === 'unpaced') {
@@ -165,9 +171,34 @@ async function runLoad(
   const elapsed = (performance.now() - started) / 1000;
   const drainUntil = performance.now() + DRAIN_MS;
   while (sentAt.size > 0 && performance.now() < drainUntil) await sleep(20);
+  const serverCpuMs = (await processCpuMs(target.child.pid)) - cpuBefore;
   target.agent.off('message', onAgentFrame);
   for (const customer of target.customers) customer.socket.off('message', onCustomerFrame);
-  return { latenciesMs, delivered, lost: sentAt.size, errors, seconds: elapsed };
+  return {
+    latenciesMs,
+    delivered,
+    lost: sentAt.size,
+    errors,
+    seconds: elapsed,
+    serverCpuMs,
+  };
+}
+
+/**
+ * The CPU time a process has used so far (Linux /proc, in clock ticks of 10 ms). Unlike
+ * throughput it hardly moves when other work shares the machine, which makes it the steadier
+ * figure on a busy 2-core box.
+ */
+async function processCpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function startTarget(name: Target['name'], dataDir: string): Promise<Target> {

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import {
   commitAsync,
+  conversationQuery,
   commitSync,
   eventRows,
   type CommitInput,
@@ -15,6 +16,7 @@ import type { ConversationRecord, NewEvent, StoredEvent } from './records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
+import { QueryTemplates } from './query-templates.ts';
 import {
   conversationOfProviderMessage,
   isUniqueViolation,
@@ -52,6 +54,8 @@ export class ConversationRepository {
   }
 
   private readonly group: GroupCommit | undefined;
+  /** The hot statements, compiled once per shape (query-templates.ts). */
+  private readonly templates = new QueryTemplates();
 
   async create(input: CreateConversationInput): Promise<{
     conversation: ConversationRecord;
@@ -107,16 +111,21 @@ export class ConversationRepository {
     return { conversation: toConversation(row), events: events.map(toEvent) };
   }
 
-  get(id: string): Promise<ConversationRecord | undefined> {
-    return findConversation(this.db, id);
+  async get(id: string): Promise<ConversationRecord | undefined> {
+    const query = conversationQuery(this.db, this.templates, id);
+    // SQLite: a cached statement run synchronously, as the commits are (statement-cache.ts).
+    const row = this.sqlite
+      ? this.sqlite.all(query)[0]
+      : (await this.db.executeQuery(query)).rows[0];
+    return row && toConversation(row);
   }
 
   async commit(input: CommitInput): Promise<CommitResult> {
     try {
       const { sqlite, group } = this;
       return sqlite && group
-        ? await group.submit(() => commitSync(this.db, sqlite, input))
-        : await commitAsync(this.db, input);
+        ? await group.submit(() => commitSync(this.db, this.templates, sqlite, input))
+        : await commitAsync(this.db, this.templates, input);
     } catch (error) {
       // A client message id seen before violates the unique index; the transaction is rolled
       // back, and the original is looked up. Checking first would cost a query per message.
@@ -228,18 +237,6 @@ export class ConversationRepository {
       .execute();
     return rows.map(toConversation);
   }
-}
-
-async function findConversation(
-  db: Kysely<Database>,
-  id: string,
-): Promise<ConversationRecord | undefined> {
-  const row = await db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && toConversation(row);
 }
 
 /** The customer's id from the identity payload, else their email: how we recognise them again. */

@@ -20,6 +20,7 @@ import type {
 import { providerMessageClaims } from './provider-messages.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';
+import { QueryTemplates, type Slot } from './query-templates.ts';
 import type { SyncSqlite } from './statement-cache.ts';
 
 export interface CommitInput {
@@ -79,45 +80,90 @@ export type CommitResult =
       readonly events: StoredEvent[];
     };
 
-function updateQuery(db: Kysely<Database>, input: CommitInput, at: string) {
-  let update = db
-    .updateTable('conversations')
-    .set((eb) => ({
-      ...toConversationColumns(input.changes ?? {}),
-      last_seq: eb('last_seq', '+', input.events.length),
-      updated_at: at,
-    }))
-    .where('id', '=', input.conversationId);
-  if (input.expectStatus) update = update.where('status', 'in', [...input.expectStatus]);
-  if (input.expectAssigneeId === null) update = update.where('assignee_id', 'is', null);
-  else if (input.expectAssigneeId !== undefined) {
-    update = update.where('assignee_id', '=', input.expectAssigneeId);
-  }
-  if (input.expectLastSeq !== undefined)
-    update = update.where('last_seq', '=', input.expectLastSeq);
+/**
+ * The conditional UPDATE. Its SQL depends only on which columns change and which conditions
+ * apply, so it is compiled once per such shape (query-templates.ts).
+ */
+export function updateQuery(
+  db: Kysely<Database>,
+  templates: QueryTemplates,
+  input: CommitInput,
+  at: string,
+): CompiledQuery<ConversationsTable> {
+  const columns = toConversationColumns(input.changes ?? {});
+  const names = Object.keys(columns) as (keyof ConversationsTable)[];
+  const statuses = input.expectStatus ?? [];
+  const assignee = input.expectAssigneeId;
   const cap = input.expectCapacity;
-  if (cap) {
-    update = update.where(
-      (eb) =>
-        eb
-          .selectFrom('conversations as held')
-          .select((c) => c.fn.countAll().as('n'))
-          .where('held.id', '!=', input.conversationId)
-          .where((w) =>
-            w.or([
-              w.and([w('held.status', '=', 'assigned'), w('held.assignee_id', '=', cap.agentId)]),
-              w.and([w('held.status', '=', 'offered'), w('held.offered_to', '=', cap.agentId)]),
-            ]),
-          ),
-      '<',
-      cap.max,
-    );
-  }
-  return update.returningAll();
+  const shape = [
+    'update',
+    names.join(','),
+    statuses.length,
+    assignee === null ? 'nobody' : assignee === undefined ? '' : 'agent',
+    input.expectLastSeq === undefined ? '' : 'seq',
+    cap ? 'cap' : '',
+  ].join('|');
+  // Values in a fixed order; `build` puts slot i where value i goes.
+  const values: unknown[] = [
+    ...names.map((name) => columns[name]),
+    input.events.length,
+    at,
+    input.conversationId,
+    ...statuses,
+    ...(typeof assignee === 'string' ? [assignee] : []),
+    ...(input.expectLastSeq === undefined ? [] : [input.expectLastSeq]),
+    ...(cap ? [cap.agentId, cap.max] : []),
+  ];
+  const build = (slot: Slot) => {
+    // Slot i stands for values[i], handed out in the order the values are listed above.
+    let n = 0;
+    const nextSlot = () => slot(n++);
+    const set = Object.fromEntries(names.map((name) => [name, nextSlot()]));
+    const increment = nextSlot() as unknown as number;
+    const updatedAt = nextSlot();
+    const id = nextSlot();
+    let update = db
+      .updateTable('conversations')
+      .set((eb) => ({ ...set, last_seq: eb('last_seq', '+', increment), updated_at: updatedAt }))
+      .where('id', '=', id);
+    if (statuses.length > 0) {
+      update = update.where('status', 'in', statuses.map(nextSlot) as ConversationState[]);
+    }
+    if (assignee === null) update = update.where('assignee_id', 'is', null);
+    else if (assignee !== undefined) update = update.where('assignee_id', '=', nextSlot());
+    if (input.expectLastSeq !== undefined) {
+      update = update.where('last_seq', '=', nextSlot() as unknown as number);
+    }
+    if (cap) {
+      const agentId = nextSlot();
+      const max = nextSlot() as unknown as number;
+      update = update.where(
+        (eb) =>
+          eb
+            .selectFrom('conversations as held')
+            .select((c) => c.fn.countAll().as('n'))
+            .where('held.id', '!=', id)
+            .where((w) =>
+              w.or([
+                w.and([w('held.status', '=', 'assigned'), w('held.assignee_id', '=', agentId)]),
+                w.and([w('held.status', '=', 'offered'), w('held.offered_to', '=', agentId)]),
+              ]),
+            ),
+        '<',
+        max,
+      );
+    }
+    return update.returningAll().compile();
+  };
+  return templates.fill(shape, build, values) as CompiledQuery<ConversationsTable>;
 }
 
-const conversationQuery = (db: Kysely<Database>, id: string) =>
-  db.selectFrom('conversations').selectAll().where('id', '=', id);
+export const conversationQuery = (db: Kysely<Database>, templates: QueryTemplates, id: string) =>
+  templates.fill(
+    'conversation',
+    (slot) => db.selectFrom('conversations').selectAll().where('id', '=', slot(0)).compile(),
+    [id],
+  ) as CompiledQuery<ConversationsTable>;
 
 export function eventRows(
   conversationId: string,
@@ -136,6 +182,43 @@ export function eventRows(
     client_message_id: e.clientMessageId ?? null,
     created_at: at,
   }));
+}
+
+const EVENT_COLUMNS = [
+  'conversation_id',
+  'seq',
+  'type',
+  'actor_type',
+  'actor_id',
+  'actor_name',
+  'data',
+  'client_message_id',
+  'created_at',
+] as const satisfies readonly (keyof EventsTable)[];
+
+/** The INSERT of a commit's events, compiled once per number of rows. */
+export function insertEventsQuery(
+  db: Kysely<Database>,
+  templates: QueryTemplates,
+  rows: readonly EventsTable[],
+): CompiledQuery {
+  const width = EVENT_COLUMNS.length;
+  return templates.fill(
+    `events|${rows.length}`,
+    (slot) =>
+      db
+        .insertInto('events')
+        .values(
+          rows.map(
+            (_, r) =>
+              Object.fromEntries(
+                EVENT_COLUMNS.map((column, c) => [column, slot(r * width + c)]),
+              ) as unknown as EventsTable,
+          ),
+        )
+        .compile(),
+    rows.flatMap((row) => EVENT_COLUMNS.map((column) => row[column])),
+  );
 }
 
 function outcome(
@@ -161,13 +244,24 @@ function outcome(
   };
 }
 
-const pendingLifecycleQuery = (db: Kysely<Database>, id: string) =>
-  db
-    .selectFrom('timers')
-    .selectAll()
-    .where('conversation_id', '=', id)
-    .where('status', 'in', ['pending', 'claimed'])
-    .where('kind', 'in', [...LIFECYCLE_TIMER_KINDS]);
+/** The conversation's pending lifecycle timers; `lock` (PostgreSQL) holds them till commit. */
+export function pendingLifecycleQuery(
+  db: Kysely<Database>,
+  templates: QueryTemplates,
+  id: string,
+  lock: boolean,
+): CompiledQuery<TimersTable> {
+  const build = (slot: Slot) => {
+    const select = db
+      .selectFrom('timers')
+      .selectAll()
+      .where('conversation_id', '=', slot(0))
+      .where('status', 'in', ['pending', 'claimed'])
+      .where('kind', 'in', [...LIFECYCLE_TIMER_KINDS]);
+    return (lock ? select.forUpdate() : select).compile();
+  };
+  return templates.fill(`pending-lifecycle|${lock}`, build, [id]) as CompiledQuery<TimersTable>;
+}
 
 const toPending = (row: TimersTable): PendingTimer => ({
   id: row.id,
@@ -179,20 +273,32 @@ const toPending = (row: TimersTable): PendingTimer => ({
 /** The caller's timer changes plus the derived ones, and the lifecycle column's update. */
 function derived(
   db: Kysely<Database>,
+  templates: QueryTemplates,
   input: CommitInput,
   conversation: ConversationRecord,
   events: readonly StoredEvent[],
   pending: readonly TimersTable[],
-): { lifecycleText: string; update: CompiledQuery; timers: TimerChanges } {
+  storedLifecycle: string | null,
+): { lifecycleText: string; update: CompiledQuery | undefined; timers: TimerChanges } {
   const d = (input.derive as DeriveLifecycle)(conversation, events, pending.map(toPending));
   const lifecycleText = JSON.stringify(d.lifecycle);
   return {
     lifecycleText,
-    update: db
-      .updateTable('conversations')
-      .set({ lifecycle: lifecycleText })
-      .where('id', '=', input.conversationId)
-      .compile(),
+    // Most messages leave the clocks as they were (a second customer line while the first
+    // waits): then there is nothing to write.
+    update:
+      lifecycleText === storedLifecycle
+        ? undefined
+        : templates.fill(
+            'lifecycle',
+            (slot) =>
+              db
+                .updateTable('conversations')
+                .set({ lifecycle: slot(0) })
+                .where('id', '=', slot(1))
+                .compile(),
+            [lifecycleText, input.conversationId],
+          ),
     timers: {
       ...input.timers,
       cancelIds: [...(input.timers?.cancelIds ?? []), ...d.cancelIds],
@@ -270,20 +376,20 @@ function claimQuery(
 /** SQLite: the whole commit in one synchronous call, as a savepoint of the group commit. */
 export function commitSync(
   db: Kysely<Database>,
+  templates: QueryTemplates,
   sqlite: SyncSqlite,
   input: CommitInput,
 ): CommitResult {
   const at = input.now.toISOString();
   return sqlite.savepoint(() => {
-    const updated = sqlite.all<ConversationsTable>(updateQuery(db, input, at).compile())[0];
+    const updated = sqlite.all(updateQuery(db, templates, input, at))[0];
     const { result, rows } = outcome(
       input,
       at,
       updated,
-      () =>
-        sqlite.all<ConversationsTable>(conversationQuery(db, input.conversationId).compile())[0],
+      () => sqlite.all(conversationQuery(db, templates, input.conversationId))[0],
     );
-    if (rows.length > 0) sqlite.run(db.insertInto('events').values(rows).compile());
+    if (rows.length > 0) sqlite.run(insertEventsQuery(db, templates, rows));
     if (!result.ok) return result;
     const claim = claimQuery(db, input, result, at);
     if (claim) sqlite.run(claim);
@@ -291,18 +397,28 @@ export function commitSync(
       for (const q of timerQueries(db, input, at)) sqlite.run(q);
       return result;
     }
-    const pending = sqlite.all<TimersTable>(
-      pendingLifecycleQuery(db, input.conversationId).compile(),
+    const pending = sqlite.all(pendingLifecycleQuery(db, templates, input.conversationId, false));
+    const d = derived(
+      db,
+      templates,
+      input,
+      result.conversation,
+      result.events,
+      pending,
+      updated.lifecycle,
     );
-    const d = derived(db, input, result.conversation, result.events, pending);
-    sqlite.run(d.update);
+    if (d.update) sqlite.run(d.update);
     for (const q of timerQueries(db, input, at, d.timers)) sqlite.run(q);
     return { ...result, conversation: toConversation({ ...updated, lifecycle: d.lifecycleText }) };
   });
 }
 
 /** PostgreSQL: the same statements in a Kysely transaction (the UPDATE takes the row lock). */
-export async function commitAsync(db: Kysely<Database>, input: CommitInput): Promise<CommitResult> {
+export async function commitAsync(
+  db: Kysely<Database>,
+  templates: QueryTemplates,
+  input: CommitInput,
+): Promise<CommitResult> {
   const at = input.now.toISOString();
   return db.transaction().execute(async (trx) => {
     // Claims by one agent queue up here, so each capacity check sees the claim before it.
@@ -314,12 +430,12 @@ export async function commitAsync(db: Kysely<Database>, input: CommitInput): Pro
         .forUpdate()
         .execute();
     }
-    const updated = await updateQuery(trx, input, at).executeTakeFirst();
+    const updated = (await trx.executeQuery(updateQuery(trx, templates, input, at))).rows[0];
     const current = updated
       ? undefined
-      : await conversationQuery(trx, input.conversationId).executeTakeFirst();
+      : (await trx.executeQuery(conversationQuery(trx, templates, input.conversationId))).rows[0];
     const { result, rows } = outcome(input, at, updated, () => current);
-    if (rows.length > 0) await trx.insertInto('events').values(rows).execute();
+    if (rows.length > 0) await trx.executeQuery(insertEventsQuery(trx, templates, rows));
     if (!result.ok) return result;
     const claim = claimQuery(trx, input, result, at);
     if (claim) await trx.executeQuery(claim);
@@ -327,9 +443,19 @@ export async function commitAsync(db: Kysely<Database>, input: CommitInput): Pro
       for (const q of timerQueries(trx, input, at)) await trx.executeQuery(q);
       return result;
     }
-    const pending = await pendingLifecycleQuery(trx, input.conversationId).forUpdate().execute();
-    const d = derived(trx, input, result.conversation, result.events, pending);
-    await trx.executeQuery(d.update);
+    const pending = (
+      await trx.executeQuery(pendingLifecycleQuery(trx, templates, input.conversationId, true))
+    ).rows;
+    const d = derived(
+      trx,
+      templates,
+      input,
+      result.conversation,
+      result.events,
+      pending,
+      updated.lifecycle,
+    );
+    if (d.update) await trx.executeQuery(d.update);
     for (const q of timerQueries(trx, input, at, d.timers)) await trx.executeQuery(q);
     return { ...result, conversation: toConversation({ ...updated, lifecycle: d.lifecycleText }) };
   });

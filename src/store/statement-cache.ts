@@ -37,6 +37,9 @@ export function withStatementCache(db: BetterSqliteDatabase, maxStatements = 256
     return statement;
   };
   const params = (query: CompiledQuery) => query.parameters as unknown[];
+  // One wrapper for every call: better-sqlite3 builds a new one per `db.transaction(...)`,
+  // and on the message path that cost more than the BEGIN itself.
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
   return {
     forKysely: {
       close: () => {
@@ -49,12 +52,12 @@ export function withStatementCache(db: BetterSqliteDatabase, maxStatements = 256
       transaction<T>(fn: () => T): T {
         // A Kysely transaction left open would swallow ours as a savepoint: refuse instead.
         if (db.inTransaction) throw new Error('SyncSqlite: a transaction is already open');
-        return db.transaction(fn)();
+        return inTransaction(fn) as T;
       },
       savepoint<T>(fn: () => T): T {
         if (!db.inTransaction) throw new Error('SyncSqlite: savepoint outside a transaction');
         // better-sqlite3 turns a nested transaction into SAVEPOINT / RELEASE / ROLLBACK TO.
-        return db.transaction(fn)();
+        return inTransaction(fn) as T;
       },
       all: <R>(query: CompiledQuery<R>) => {
         const statement = prepare(query.sql);

@@ -87,7 +87,17 @@ export class ConversationWriter {
         now,
         patch,
       );
-      const wanted = timersFor({ ...conversation, lifecycle }, this.deps.policy);
+      // Only the fields timersFor reads: spreading the record would parse every lazy JSON
+      // column (the handoff packet among them) on every message.
+      const wanted = timersFor(
+        {
+          status: conversation.status,
+          queue: conversation.queue,
+          offeredTo: conversation.offeredTo,
+          lifecycle,
+        },
+        this.deps.policy,
+      );
       const { cancelIds, schedule } = reconcileTimers(pending, wanted);
       return {
         lifecycle,
