@@ -20,7 +20,8 @@ import type {
 import { providerMessageClaims } from './provider-messages.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';
-import { QueryTemplates, type Slot } from './query-templates.ts';
+import type { QueryTemplates } from './query-templates.ts';
+import { type Slot } from './query-templates.ts';
 import type { SyncSqlite } from './statement-cache.ts';
 
 export interface CommitInput {
