@@ -5,7 +5,12 @@
  * the timer's lease lapses; a 4xx, an opted-out customer or a closed WhatsApp window is
  * recorded as a failed delivery the agent can see. Nothing is sent from standby.
  */
-import type { ChannelAdapter, WhatsAppAdapter, WhatsAppTemplate } from '../../channels/index.ts';
+import type {
+  ApiAdapter,
+  ChannelAdapter,
+  WhatsAppAdapter,
+  WhatsAppTemplate,
+} from '../../channels/index.ts';
 import { whatsAppWindow } from './whatsapp-window-check.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
@@ -62,12 +67,20 @@ export function handleChannelSend(deps: ChannelOutboundDeps) {
     const refusal = await refuse(deps, conversation, adapter, message, now);
     if (refusal) return delivery(deps, conversation, seq, 'failed', refusal, now);
     const template = templateOf(message);
+    const text = String(message.data.text ?? '');
     const requests =
       template && adapter.channel === 'whatsapp'
         ? [(adapter as WhatsAppAdapter).formatTemplate(conversation.externalThread, template)]
-        : adapter.formatReply(conversation.externalThread, {
-            text: String(message.data.text ?? ''),
-          });
+        : adapter.channel === 'api'
+          ? // The open API says who wrote the message, under an id that stays the same on
+            // every retry (the receiver dedupes on it).
+            (adapter as ApiAdapter).formatReply(conversation.externalThread, {
+              text,
+              messageId: `${conversation.id}.${seq}`,
+              from: senderOf(message),
+              ...(message.actor.name ? { agentName: message.actor.name } : {}),
+            })
+          : adapter.formatReply(conversation.externalThread, { text });
     for (const request of requests) {
       let status: number;
       try {
@@ -151,4 +164,9 @@ async function delivery(
     ],
     now,
   });
+}
+
+function senderOf(message: StoredEvent): 'agent' | 'bot' | 'system' {
+  const from = message.data.from;
+  return from === 'bot' || from === 'system' ? from : 'agent';
 }

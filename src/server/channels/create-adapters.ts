@@ -1,5 +1,6 @@
 /** The channel adapters the configuration enables, by channel name. */
 import {
+  createApiAdapter,
   createMessengerAdapter,
   createTelegramAdapter,
   createTwilioAdapter,
@@ -12,7 +13,7 @@ export type EnabledAdapters = ReadonlyMap<string, ChannelAdapter>;
 
 export function createAdapters(config: ResolvedConfig, clock: () => Date): EnabledAdapters {
   const adapters = new Map<string, ChannelAdapter>();
-  const { whatsapp, telegram, sms, messenger, instagram } = config.channels;
+  const { whatsapp, telegram, sms, messenger, instagram, api } = config.channels;
   if (whatsapp) {
     adapters.set('whatsapp', createWhatsAppAdapter({ ...whatsapp, clock }));
   }
@@ -33,6 +34,9 @@ export function createAdapters(config: ResolvedConfig, clock: () => Date): Enabl
   }
   if (sms) {
     adapters.set('sms', createTwilioAdapter({ ...sms, clock }));
+  }
+  if (api) {
+    adapters.set('api', createApiAdapter({ ...api, clock }));
   }
   return adapters;
 }

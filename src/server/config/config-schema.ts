@@ -410,6 +410,24 @@ export const ConfigSchema = Type.Object(
         ),
         messenger: Type.Optional(MetaApp),
         instagram: Type.Optional(MetaApp),
+        api: Type.Optional(
+          Type.Object(
+            {
+              secret: Type.String({
+                pattern: '^whsec_[A-Za-z0-9+/=]+$',
+                description: 'BATON_API_CHANNEL_SECRET: signs both directions (Standard Webhooks).',
+              }),
+              webhookUrl: Type.String({
+                minLength: 1,
+                description: "BATON_API_CHANNEL_WEBHOOK_URL: where agents' replies go.",
+              }),
+              toleranceSeconds: Type.Optional(
+                Type.Integer({ minimum: 1, description: 'Replay window (default 300).' }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        ),
         email: Type.Optional(EmailChannel),
         sms: Type.Optional(
           Type.Object(

@@ -47,6 +47,12 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     path: ['channels', 'whatsapp', 'apiBaseUrl'],
     type: 'string',
   },
+  { env: 'BATON_API_CHANNEL_SECRET', path: ['channels', 'api', 'secret'], type: 'string' },
+  {
+    env: 'BATON_API_CHANNEL_WEBHOOK_URL',
+    path: ['channels', 'api', 'webhookUrl'],
+    type: 'string',
+  },
   { env: 'BATON_TELEGRAM_BOT_TOKEN', path: ['channels', 'telegram', 'botToken'], type: 'string' },
   {
     env: 'BATON_TELEGRAM_SECRET_TOKEN',
