@@ -8,10 +8,12 @@
 import type {
   ApiAdapter,
   ChannelAdapter,
+  MessengerReply,
   WhatsAppAdapter,
   WhatsAppTemplate,
 } from '../../channels/index.ts';
-import { whatsAppWindow } from './whatsapp-window-check.ts';
+import { lastCustomerMessageAt, whatsAppWindow } from './whatsapp-window-check.ts';
+import { metaSendMode, type MetaSendMode } from '../../channels/messenger/messaging-window.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter } from '../../app/conversations/conversation-writer.ts';
 import type { ConversationRecord, StoredEvent, TimerRecord } from '../../store/records.ts';
@@ -64,7 +66,12 @@ export function handleChannelSend(deps: ChannelOutboundDeps) {
     const message = await deps.store.conversations.event(timer.conversationId, seq);
     const adapter = conversation && deps.adapters.get(conversation.channel);
     if (!conversation?.externalThread || !message || !adapter) return;
-    const refusal = await refuse(deps, conversation, adapter, message, now);
+    const meta = isMetaChannel(adapter.channel)
+      ? await metaWindow(deps, conversation.id, message, now)
+      : undefined;
+    const refusal =
+      (await refuse(deps, conversation, adapter, message, now)) ??
+      (meta?.kind === 'closed' ? meta.message : null);
     if (refusal) return delivery(deps, conversation, seq, 'failed', refusal, now);
     const template = templateOf(message);
     const text = String(message.data.text ?? '');
@@ -80,7 +87,13 @@ export function handleChannelSend(deps: ChannelOutboundDeps) {
               from: senderOf(message),
               ...(message.actor.name ? { agentName: message.actor.name } : {}),
             })
-          : adapter.formatReply(conversation.externalThread, { text });
+          : meta
+            ? // A person's reply after Messenger's 24 hours goes with the HUMAN_AGENT tag.
+              adapter.formatReply(conversation.externalThread, {
+                text,
+                humanAgent: meta.kind === 'human_agent',
+              } as MessengerReply)
+            : adapter.formatReply(conversation.externalThread, { text });
     for (const request of requests) {
       let status: number;
       try {
@@ -169,4 +182,17 @@ async function delivery(
 function senderOf(message: StoredEvent): 'agent' | 'bot' | 'system' {
   const from = message.data.from;
   return from === 'bot' || from === 'system' ? from : 'agent';
+}
+
+const isMetaChannel = (channel: string) => channel === 'messenger' || channel === 'instagram';
+
+/** How Messenger and Instagram let this message go now (messaging-window.ts). */
+async function metaWindow(
+  deps: ChannelOutboundDeps,
+  conversationId: string,
+  message: StoredEvent,
+  now: Date,
+): Promise<MetaSendMode> {
+  const events = await deps.store.conversations.eventsSince(conversationId, 0, 100_000);
+  return metaSendMode(lastCustomerMessageAt(events), now, message.data.from === 'agent');
 }

@@ -9,19 +9,27 @@ import type { ConversationRecord, StoredEvent } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 
 /**
- * The window for a WhatsApp conversation's log: open for 24 hours after the customer's last
- * message, timed by WhatsApp's timestamp (`providerAt`) when there is one, because Meta may
- * redeliver a webhook hours after the customer wrote.
+ * When the customer last wrote, timed by the provider's timestamp (`providerAt`) when there is
+ * one, because Meta may redeliver a webhook hours after the customer wrote.
  */
+export function lastCustomerMessageAt(events: readonly StoredEvent[]): string | undefined {
+  return (
+    events
+      .filter((e) => e.type === 'message.created' && e.data.from === 'customer')
+      // The earlier of the two, so a provider clock running ahead never stretches the window.
+      .map((e) =>
+        typeof e.data.providerAt === 'string' && e.data.providerAt < e.at
+          ? e.data.providerAt
+          : e.at,
+      )
+      .sort()
+      .at(-1)
+  );
+}
+
+/** The window for a WhatsApp conversation's log: open for 24 hours after the customer's last message. */
 export function whatsAppWindow(events: readonly StoredEvent[], now: Date): WindowCheck {
-  const sentAt = events
-    .filter((e) => e.type === 'message.created' && e.data.from === 'customer')
-    // The earlier of the two, so a provider clock running ahead never stretches the window.
-    .map((e) =>
-      typeof e.data.providerAt === 'string' && e.data.providerAt < e.at ? e.data.providerAt : e.at,
-    );
-  const last = sentAt.sort().at(-1);
-  return canSendFreeText(last, now);
+  return canSendFreeText(lastCustomerMessageAt(events), now);
 }
 
 /** Throws `WHATSAPP_WINDOW_CLOSED` for free text into a WhatsApp thread whose window has closed. */
