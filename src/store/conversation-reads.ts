@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { customerKeyOf } from './conversation-repository.ts';
-import type { ConversationRecord, StoredEvent } from './records.ts';
+import type { ConversationRecord, StoredEvent } from '../core/records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { Database } from './schema.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { loadConfig } from '../../src/server/config/load-config.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
 
 describe('canned responses', () => {
   let defaults: TestServer;

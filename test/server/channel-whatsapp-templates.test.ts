@@ -13,8 +13,8 @@ import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { whatsAppWindow } from '../../src/server/channels/whatsapp-window-check.ts';
-import type { StoredEvent } from '../../src/store/records.ts';
+import { whatsAppWindow } from '../../src/app/channels/whatsapp-window-check.ts';
+import type { StoredEvent } from '../../src/core/records.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 import {
   firstMessage,

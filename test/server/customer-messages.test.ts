@@ -1,6 +1,6 @@
 /** What the customer hears at the handoff is honest, in their language, and says they won't repeat themselves. */
 import { describe, expect, it } from 'vitest';
-import { handoffText } from '../../src/server/conversations/customer-messages.ts';
+import { handoffText } from '../../src/app/conversations/customer-messages.ts';
 
 const base = { queue: 'billing', position: 3, averageHandleMinutes: 6 };
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/core/errors/error-codes.ts';
-import { ENV_OVERRIDES } from '../../src/server/config/env-overrides.ts';
+import { ENV_OVERRIDES } from '../../src/config/env-overrides.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 

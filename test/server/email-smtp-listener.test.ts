@@ -10,7 +10,7 @@ import {
   startSmtpListener,
   type DeliverOutcome,
   type SmtpListener,
-} from '../../src/server/email/smtp-listener.ts';
+} from '../../src/app/channels/email/smtp-listener.ts';
 
 const raw = (id: string) =>
   `From: sarah@customer.test\r\nTo: help@support.acme.test\r\nMessage-ID: <${id}>\r\nSubject: hi\r\n\r\nHello`;

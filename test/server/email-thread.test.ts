@@ -4,10 +4,10 @@ import {
   batonMessageId,
   isBatonMessageIdOf,
   parseBatonMessageId,
-} from '../../src/server/email/email-message-ids.ts';
-import { planEmailThread } from '../../src/server/email/email-thread.ts';
+} from '../../src/app/channels/email/email-message-ids.ts';
+import { planEmailThread } from '../../src/app/channels/email/email-thread.ts';
 import { EMPTY_LIFECYCLE } from '../../src/core/conversation/lifecycle.ts';
-import type { ConversationRecord, StoredEvent } from '../../src/store/records.ts';
+import type { ConversationRecord, StoredEvent } from '../../src/core/records.ts';
 
 function conversation(overrides: Partial<ConversationRecord>): ConversationRecord {
   return {

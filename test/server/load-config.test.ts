@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config/load-config.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
 
 function dirWith(yaml?: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-config-'));

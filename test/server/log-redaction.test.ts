@@ -5,7 +5,7 @@
  * then searched for each of them. The demo password is not in it either.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redactUrl } from '../../src/server/logging/log-options.ts';
+import { redactUrl } from '../../src/main/logging/log-options.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { openSocket } from '../helpers/socket-client.ts';
 import { startTestServer, DEMO_PASSWORD, type TestServer } from '../helpers/test-server.ts';

@@ -1,8 +1,8 @@
 /** Password hashing: scrypt, salted, verifiable, and unforgiving. */
 import { describe, expect, it } from 'vitest';
-import { hashPassword, needsRehash, verifyPassword } from '../../src/server/auth/password.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../../src/app/auth/password.ts';
 import { oldCostHash } from '../helpers/old-password-hash.ts';
-import { hashToken, newToken, tokenFrom } from '../../src/server/auth/tokens.ts';
+import { hashToken, newToken, tokenFrom } from '../../src/app/auth/tokens.ts';
 
 describe('passwords', () => {
   it('verifies the right password and refuses others', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TYPING_REFRESH_MS, TypingThrottle } from '../../src/server/realtime/typing-throttle.ts';
+import { TYPING_REFRESH_MS, TypingThrottle } from '../../src/http/realtime/typing-throttle.ts';
 
 describe('TypingThrottle', () => {
   it('passes a start, thins repeats to one per refresh, and passes a stop once', () => {

@@ -3,10 +3,10 @@
  * not reach: on WhatsApp, SMS, Telegram or email "continue by message" asks nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { intakeQuestion } from '../../src/server/conversations/intake-questions.ts';
-import { ReplyByMessageFlow } from '../../src/server/conversations/reply-by-message-flow.ts';
-import type { FlowContext } from '../../src/server/conversations/waiting-room.ts';
-import type { ConversationRecord } from '../../src/store/records.ts';
+import { intakeQuestion } from '../../src/app/conversations/intake-questions.ts';
+import { ReplyByMessageFlow } from '../../src/app/conversations/reply-by-message-flow.ts';
+import type { FlowContext } from '../../src/app/conversations/waiting-room.ts';
+import type { ConversationRecord } from '../../src/core/records.ts';
 
 function context(conversation: Partial<ConversationRecord>): FlowContext {
   return {

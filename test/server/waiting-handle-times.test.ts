@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessBus } from '../../src/bus/in-process-bus.ts';
-import { HandleTimeCache } from '../../src/server/conversations/handle-time-cache.ts';
-import type { NewEvent } from '../../src/store/records.ts';
+import { HandleTimeCache } from '../../src/app/conversations/handle-time-cache.ts';
+import type { NewEvent } from '../../src/core/records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
 import { until } from '../helpers/until.ts';
