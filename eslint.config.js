@@ -22,6 +22,41 @@ export default tseslint.config(
     },
   },
   {
+    // The layers (docs/architecture.md, "Layout"): the HTTP edge calls the application, never
+    // the store or the bus; the core is pure and imports none of the outer layers.
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/bus/**', '**/main/**'],
+              message:
+                'src/http calls src/app services (through RouteContext), not the store or bus.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/bus/**', '**/http/**', '**/app/**', '**/main/**'],
+              message: 'src/core is pure: no store, bus, HTTP, application or composition code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read loosely typed JSON responses; `any` there keeps assertions readable.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

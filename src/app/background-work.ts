@@ -3,8 +3,7 @@
  * abandonment, follow-ups, the channel and webhook outboxes), the outbox queueing on the
  * bus, and the provider webhooks that feed channel conversations in.
  */
-import type { FastifyInstance } from 'fastify';
-import { createApiAdapter } from '../channels/index.ts';
+import { createApiAdapter, type ChannelAdapter } from '../channels/index.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
 import {
   handleChannelSend,
@@ -17,9 +16,14 @@ import {
   queueOutgoingWebhooks,
   WEBHOOK_TIMER,
 } from './channels/outgoing-webhooks.ts';
-import type { RouteContext } from '../http/route-context.ts';
-import { registerChannelWebhooks, type WebhookReceiver } from '../http/routes/channel-webhooks.ts';
-import { startEmailChannel } from './channels/email/start-email-channel.ts';
+import type { EventBus } from '../bus/event-bus.ts';
+import type { ResolvedConfig } from '../config/load-config.ts';
+import type { Store } from '../store/store.ts';
+import type { ConversationService } from './conversations/conversation-service.ts';
+import type { ConversationWriter } from './conversations/conversation-writer.ts';
+import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import type { QueueCatalog } from './routing/queue-catalog.ts';
+import { startEmailChannel, type EmailChannelDeps } from './channels/email/start-email-channel.ts';
 import {
   FOLLOW_UP_TIMER,
   INACTIVITY_TIMER,
@@ -36,18 +40,36 @@ import { handleInactivity, watchCustomerPresence } from './timers/abandonment.ts
 import { handleFollowUp } from './timers/follow-up.ts';
 import { handleSlaBreach } from './timers/sla-breach.ts';
 import { EstimateUpdates } from './timers/estimate-updates.ts';
-import { TimerRunner } from './timers/timer-runner.ts';
+import { TimerRunner, type TimerRunnerOptions } from './timers/timer-runner.ts';
+
+/** What a webhook needs of an adapter: email's replies are mail, not HTTP, but it receives alike. */
+export type WebhookReceiver = Pick<ChannelAdapter<unknown, never>, 'channel' | 'receive'>;
+
+export interface BackgroundWorkDeps {
+  readonly config: ResolvedConfig;
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly writer: ConversationWriter;
+  readonly service: ConversationService;
+  readonly hub: RealtimeHub;
+  readonly queues: QueueCatalog;
+  readonly clock: () => Date;
+  /** The server's log (pino); email and the timer loop report through it. */
+  readonly log: EmailChannelDeps['log'] & TimerRunnerOptions['log'];
+}
 
 export interface BackgroundWork {
   readonly timers: TimerRunner;
+  /** Provider webhooks by channel name (the HTTP edge mounts them), and where they lead. */
+  readonly webhookReceivers: ReadonlyMap<string, WebhookReceiver>;
+  readonly inbound: ChannelInbound;
+  /** The SMTP listener's port when inbound email listens (tests read it). */
+  readonly smtpPort: number | undefined;
   stop(): Promise<void>;
 }
 
-export async function startBackgroundWork(
-  app: FastifyInstance,
-  ctx: RouteContext,
-): Promise<BackgroundWork> {
-  const { store, bus, clock, hub, service, writer } = ctx;
+export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<BackgroundWork> {
+  const { store, bus, clock, hub, service, writer, log } = ctx;
   const adapters = createAdapters(ctx.config, clock);
   const { priorityStep, priorityCeiling } = ctx.config.routing.deadEnds;
   const bump = { step: priorityStep, ceiling: priorityCeiling };
@@ -56,7 +78,7 @@ export async function startBackgroundWork(
     writer,
     clock,
     isCustomerConnected: (id: string) => hub.isCustomerConnected(id),
-    onError: (error: unknown) => app.log.error({ err: error }, 'watching customer presence failed'),
+    onError: (error: unknown) => log.error({ err: error }, 'watching customer presence failed'),
   };
   const outbound = {
     store,
@@ -65,8 +87,7 @@ export async function startBackgroundWork(
     adapters,
     clock,
     kick: () => void timers.tick(),
-    onError: (error: unknown) =>
-      app.log.error({ err: error }, 'queueing an outbound message failed'),
+    onError: (error: unknown) => log.error({ err: error }, 'queueing an outbound message failed'),
   };
   const { url: webhookUrl, secret: webhookSecret } = ctx.config.webhooks;
   const webhooks =
@@ -79,7 +100,7 @@ export async function startBackgroundWork(
           url: webhookUrl,
           adapter: createApiAdapter({ secret: webhookSecret, webhookUrl, clock }),
           kick: () => void timers.tick(),
-          onError: (error: unknown) => app.log.error({ err: error }, 'queueing a webhook failed'),
+          onError: (error: unknown) => log.error({ err: error }, 'queueing a webhook failed'),
         }
       : undefined;
   const inbound = new ChannelInbound({
@@ -99,10 +120,9 @@ export async function startBackgroundWork(
         clock,
         inbound,
         kick: () => void timers.tick(),
-        log: app.log,
+        log,
       })
     : undefined;
-  app.decorate('smtpPort', email?.smtp?.port);
   const timers = new TimerRunner({
     store,
     clock,
@@ -138,7 +158,7 @@ export async function startBackgroundWork(
       ...email?.handlers,
     },
     reconcile: (id) => writer.reconcile(id),
-    log: app.log,
+    log,
   });
   // Wait-estimate updates for queued customers (src/app/timers/estimate-updates.ts).
   const estimates = new EstimateUpdates({
@@ -149,7 +169,7 @@ export async function startBackgroundWork(
     presence: hub,
     settings: service.waitingSettings,
     handleTimes: service.handleTimes,
-    onError: (error) => app.log.error({ err: error }, 'wait-estimate update failed'),
+    onError: (error) => log.error({ err: error }, 'wait-estimate update failed'),
   });
   estimates.start(Math.min(ctx.config.routing.passIntervalMs, 10 * ctx.config.timers.intervalMs));
   const stopQueueing = queueOutboundMessages(outbound);
@@ -157,9 +177,11 @@ export async function startBackgroundWork(
   hub.onCustomerPresence = watchCustomerPresence(abandonment);
   const receivers = new Map<string, WebhookReceiver>(adapters);
   if (email?.webhookEnabled) receivers.set('email', email.adapter);
-  await registerChannelWebhooks(app, receivers, inbound);
   return {
     timers,
+    webhookReceivers: receivers,
+    inbound,
+    smtpPort: email?.smtp?.port,
     async stop() {
       stopQueueing();
       stopWebhooks();

@@ -2,11 +2,16 @@
  * Who is calling: an agent with a session token, or the customer of one conversation with
  * that conversation's token. The same checks guard HTTP routes and WebSocket upgrades.
  */
-import type { FastifyRequest } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import { hashToken, tokenFrom } from './tokens.ts';
+
+/** Where a token travels: the Authorization header or a `token` query (sockets). */
+export interface CredentialSource {
+  readonly headers: { authorization?: string | undefined };
+  readonly query: unknown;
+}
 
 export type ConversationCaller =
   | { readonly kind: 'customer'; readonly conversation: ConversationRecord }
@@ -23,7 +28,7 @@ export class Authenticator {
   ) {}
 
   /** The agent behind the request's session token; 401 without a valid one. */
-  async agent(request: FastifyRequest): Promise<AgentRecord> {
+  async agent(request: CredentialSource): Promise<AgentRecord> {
     const token = tokenFrom(request.headers, request.query);
     if (!token) throw new BatonError('UNAUTHENTICATED');
     const agent = await this.store.agents.findBySession(hashToken(token), this.clock());
@@ -33,7 +38,7 @@ export class Authenticator {
 
   /** The customer of this conversation, or an agent; 401 without a token, 403 with a wrong one. */
   async conversationCaller(
-    request: FastifyRequest,
+    request: CredentialSource,
     conversationId: string,
   ): Promise<ConversationCaller> {
     const token = tokenFrom(request.headers, request.query);

@@ -27,15 +27,17 @@ export function renderTemplatePreview(preview: string, parameters: readonly stri
   return preview.replace(/\{\{(\d+)\}\}/g, (slot, n: string) => parameters[Number(n) - 1] ?? slot);
 }
 
+export interface WhatsAppTemplateDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  /** Every conversation write (commit, then publish) goes through it. */
+  readonly writer: ConversationWriter;
+  readonly clock: () => Date;
+  readonly templates: readonly ConfiguredTemplate[];
+}
+
 export async function sendWhatsAppTemplate(
-  deps: {
-    readonly store: Store;
-    readonly bus: EventBus;
-    /** Every conversation write (commit, then publish) goes through it. */
-    readonly writer: ConversationWriter;
-    readonly clock: () => Date;
-    readonly templates: readonly ConfiguredTemplate[];
-  },
+  deps: WhatsAppTemplateDeps,
   conversationId: string,
   agent: AgentRecord,
   request: TemplateRequest,

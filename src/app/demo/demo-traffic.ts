@@ -9,8 +9,10 @@
  */
 import { createRng, type Rng } from '../../core/sla/simulate/prng.ts';
 import type { AgentRecord } from '../../core/records.ts';
-import type { BuiltApp } from '../../main/build-app.ts';
-import { applyCommand } from '../conversations/apply-command.ts';
+import { applyCommand, type ApplyCommandDeps } from '../conversations/apply-command.ts';
+import type { AgentWorkflow } from '../conversations/agent-workflow.ts';
+import type { ConversationService } from '../conversations/conversation-service.ts';
+import type { TimerRunner } from '../timers/timer-runner.ts';
 import {
   AGENT_REPLIES,
   BOT_SCRIPTS,
@@ -45,8 +47,16 @@ const QUEUES_TO_TRANSFER_TO = ['billing', 'technical', 'retention', 'general'];
 const pick = <T>(rng: Rng, items: readonly T[]): T =>
   items[Math.floor(rng.next() * items.length)] as T;
 
+/** The parts of a built Baton (src/main/build-app.ts) the generator drives. */
+export interface DemoTrafficParts {
+  readonly service: ConversationService;
+  readonly workflow: AgentWorkflow;
+  readonly timers: TimerRunner;
+  readonly deps: ApplyCommandDeps;
+}
+
 export async function generateDemoTraffic(
-  built: BuiltApp,
+  built: DemoTrafficParts,
   agents: readonly AgentRecord[],
   options: DemoTrafficOptions,
 ): Promise<DemoTrafficResult> {
@@ -165,7 +175,7 @@ const IMPROVEMENT_NOTES = [
 
 /** A transfer to another queue and a colleague's claim; a third of them bounce back (misroute). */
 async function transferAround(
-  built: BuiltApp,
+  built: DemoTrafficParts,
   rng: Rng,
   id: string,
   from: AgentRecord,
@@ -195,7 +205,7 @@ async function transferAround(
   return next;
 }
 
-async function rate(built: BuiltApp, id: string, rating: number): Promise<void> {
+async function rate(built: DemoTrafficParts, id: string, rating: number): Promise<void> {
   await built.deps.writer.commit({
     conversationId: id,
     events: [

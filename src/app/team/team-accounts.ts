@@ -179,3 +179,28 @@ export async function resetAccountPassword(deps: TeamDeps, actor: AgentRecord, i
   deps.endConnections(id);
   return { password };
 }
+
+/** The account changes above, bound once at boot to the store and the live parts they touch. */
+export class TeamAccounts {
+  constructor(private readonly deps: TeamDeps) {}
+
+  create(actor: AgentRecord, input: NewAccount) {
+    return createAccount(this.deps, actor, input);
+  }
+
+  update(actor: AgentRecord, id: string, edit: AccountEdit) {
+    return updateAccount(this.deps, actor, id, edit);
+  }
+
+  disable(actor: AgentRecord, id: string) {
+    return disableAccount(this.deps, actor, id);
+  }
+
+  enable(actor: AgentRecord, id: string) {
+    return enableAccount(this.deps, actor, id);
+  }
+
+  resetPassword(actor: AgentRecord, id: string) {
+    return resetAccountPassword(this.deps, actor, id);
+  }
+}

@@ -87,7 +87,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
               () => {
                 const cursor = new EventCursor(
                   frame.since ?? 0,
-                  (s) => ctx.store.conversations.eventsSince(frame.conversationId, s),
+                  (s) => ctx.conversations.eventsSince(frame.conversationId, s),
                   (event) => sendFrame(socket, { type: 'event', event }),
                   (error) => request.log.error({ err: error }, 'agent catch-up failed'),
                 );
@@ -103,7 +103,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
           case 'typing': {
             const active = frame.active ?? true;
             if (!typing.pass(frame.conversationId, active)) return;
-            ctx.store.conversations.get(frame.conversationId).then(
+            ctx.conversations.get(frame.conversationId).then(
               (conversation) => {
                 // The customer sees only the person who owns the conversation typing.
                 if (conversation?.status !== 'assigned' || conversation.assigneeId !== agent.id) {

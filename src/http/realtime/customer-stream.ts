@@ -40,7 +40,7 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
           : (e: Parameters<typeof toCustomerEvent>[0]) => e;
       const cursor = new EventCursor(
         since,
-        (s) => ctx.store.conversations.eventsSince(id, s),
+        (s) => ctx.conversations.eventsSince(id, s),
         (event) => sendFrame(socket, { type: 'event', event: view(event) }),
         (error) => request.log.error({ err: error }, 'stream catch-up failed'),
       );

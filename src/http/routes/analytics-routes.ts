@@ -19,7 +19,7 @@ import {
   RECONTACT_WINDOW_MS,
   type ConversationFacts,
 } from '../../core/metrics/index.ts';
-import { customerKeyOf } from '../../store/conversation-repository.ts';
+import { customerKeyOf } from '../../core/customer/customer-key.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
 
@@ -70,7 +70,7 @@ async function select(
   const until = new Date(
     Math.max(to.getTime(), Math.min(now.getTime(), to.getTime() + RECONTACT_WINDOW_MS)),
   );
-  const logs = await ctx.store.reads.logsBetween(from, until, MAX_CONVERSATIONS);
+  const logs = await ctx.conversations.logsBetween(from, until, MAX_CONVERSATIONS);
   const context = logs.map(({ conversation, events }) =>
     conversationFacts({
       id: conversation.id,

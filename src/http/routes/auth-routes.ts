@@ -1,10 +1,8 @@
 /** POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me. */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
-import { hashPassword, needsRehash, verifyPassword } from '../../app/auth/password.ts';
-import { hashToken, newToken, tokenFrom } from '../../app/auth/tokens.ts';
+import { tokenFrom } from '../../app/auth/tokens.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
 
@@ -42,10 +40,6 @@ export const agentView = (a: AgentRecord) => ({
   capacity: a.maxConcurrent,
 });
 
-// Compared against when the email is unknown, so both failures cost the same time: made at
-// today's cost (an old-cost dummy would answer "no such account" ten times faster).
-const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
-
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Body: Static<typeof Login> }>(
     '/api/v1/auth/login',
@@ -62,24 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       },
     },
     async (request) => {
-      const agent = await ctx.store.agents.findByEmail(request.body.email);
-      const ok = await verifyPassword(request.body.password, agent?.passwordHash ?? DUMMY_HASH);
-      if (!agent || !ok) throw new BatonError('INVALID_CREDENTIALS');
-      // A hash from before the cost was raised is replaced while the password is in hand.
-      if (needsRehash(agent.passwordHash)) {
-        await ctx.store.agents.update(agent.id, {
-          passwordHash: await hashPassword(request.body.password),
-        });
-      }
-      const token = newToken();
-      const now = ctx.clock();
-      const ttl = ctx.config.auth.sessionTtlHours * 3_600_000;
-      await ctx.store.agents.createSession(
-        hashToken(token),
-        agent.id,
-        now,
-        new Date(now.getTime() + ttl),
-      );
+      const { token, agent } = await ctx.sessions.logIn(request.body.email, request.body.password);
       // Logging in alone makes nobody available: an agent is online only while their inbox
       // socket is open (realtime-hub.ts), so routing never counts on someone who is not there.
       return { token, agent: agentView(agent) };
@@ -99,7 +76,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     async (request, reply) => {
       await ctx.auth.agent(request);
       const token = tokenFrom(request.headers, request.query) as string;
-      await ctx.store.agents.deleteSession(hashToken(token));
+      await ctx.sessions.logOut(token);
       return reply.status(204).send();
     },
   );
@@ -134,8 +111,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     },
     async (request) => {
       const agent = await ctx.auth.agent(request);
-      const updated =
-        (await ctx.store.agents.setPresence(agent.id, request.body.presence)) ?? agent;
+      const updated = (await ctx.team.setPresence(agent.id, request.body.presence)) ?? agent;
       const released =
         request.body.presence === 'offline' ? await ctx.workflow.releaseAll(updated) : 0;
       ctx.router.kick();
@@ -165,8 +141,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     },
     async (request) => {
       await ctx.auth.agent(request);
-      const load = await ctx.store.reads.loadByAgent();
-      const agents = await ctx.store.agents.list();
+      const load = await ctx.team.loadByAgent();
+      const agents = await ctx.team.list();
       return {
         agents: agents.map((a) => ({
           ...agentView(a),

@@ -42,7 +42,7 @@ export function registerChannelMediaRoutes(app: FastifyInstance, ctx: RouteConte
       const conversation = await ctx.service.get(request.params.id);
       const media = await findMedia(ctx, conversation.id, request.params.ref);
       if (!media) throw new BatonError('MEDIA_NOT_FOUND');
-      const stored = await ctx.store.mediaFiles.get(conversation.id, media.ref);
+      const stored = await ctx.conversations.mediaFile(conversation.id, media.ref);
       if (stored) {
         safeHeaders(reply, media.mimeType ?? stored.mimeType, media.fileName ?? stored.fileName);
         reply.header('content-length', String(stored.content.byteLength));
@@ -89,7 +89,7 @@ async function findMedia(
   conversationId: string,
   ref: string,
 ): Promise<ChannelMedia | undefined> {
-  const events = await ctx.store.conversations.eventsSince(conversationId, 0, 100_000);
+  const events = await ctx.conversations.eventsSince(conversationId, 0, 100_000);
   for (const event of events) {
     if (event.type !== 'message.created' || !Array.isArray(event.data.media)) continue;
     const media = (event.data.media as ChannelMedia[]).find((m) => m?.ref === ref);

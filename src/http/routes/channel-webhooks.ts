@@ -5,16 +5,10 @@
  * after, so providers that time out (Twilio after 15 s) never see a slow reply.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  MAX_WEBHOOK_BODY_BYTES,
-  type ChannelAdapter,
-  type InboundRequest,
-} from '../../channels/index.ts';
+import { MAX_WEBHOOK_BODY_BYTES, type InboundRequest } from '../../channels/index.ts';
 import { errorBody } from '../error-handler.ts';
 import type { ChannelInbound } from '../../app/channels/channel-inbound.ts';
-
-/** What a webhook needs of an adapter: email's replies are mail, not HTTP, but it receives alike. */
-export type WebhookReceiver = Pick<ChannelAdapter<unknown, never>, 'channel' | 'receive'>;
+import type { WebhookReceiver } from '../../app/background-work.ts';
 
 function flatten(values: Record<string, unknown>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

@@ -9,8 +9,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
-import { collectCustomerData } from '../../app/privacy/customer-export.ts';
-import { carryOutErasure, planErasure } from '../../app/privacy/erasure-plan.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
 
@@ -60,7 +58,7 @@ export function registerCustomerPrivacyRoutes(app: FastifyInstance, ctx: RouteCo
     async (request) => {
       const actor = await admin(ctx, request);
       const target = { customer: request.body.customer.trim() };
-      const plan = await planErasure(ctx.store, target, request.body.includeOpen === true);
+      const plan = await ctx.privacy.planErasure(target, request.body.includeOpen === true);
       const conversations = plan.targets.map(({ id, channel, status, updatedAt }) => ({
         id,
         channel,
@@ -69,7 +67,7 @@ export function registerCustomerPrivacyRoutes(app: FastifyInstance, ctx: RouteCo
       }));
       const answer = { conversations, leftOpen: plan.leftOpen.length };
       if (request.body.confirm !== true) return { dryRun: true, ...answer, erased: 0 };
-      const outcome = await carryOutErasure(ctx.store, plan, {
+      const outcome = await ctx.privacy.carryOutErasure(plan, {
         actorId: actor.id,
         target,
         now: ctx.clock(),
@@ -91,7 +89,7 @@ export function registerCustomerPrivacyRoutes(app: FastifyInstance, ctx: RouteCo
     },
     async (request, reply) => {
       const actor = await admin(ctx, request);
-      const exported = await collectCustomerData(ctx.store, request.query.customer.trim(), {
+      const exported = await ctx.privacy.collect(request.query.customer.trim(), {
         actorId: actor.id,
         now: ctx.clock(),
       });

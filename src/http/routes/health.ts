@@ -5,7 +5,6 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { RouteContext } from '../route-context.ts';
 
 const Dependency = Type.Object({
@@ -33,22 +32,21 @@ export function registerHealth(app: FastifyInstance, ctx: RouteContext): void {
       },
     },
     async (_request, reply) => {
-      try {
-        await sql`select 1`.execute(ctx.store.db);
-      } catch {
+      const health = await ctx.health.check();
+      if (!health.databaseUp) {
         return reply
           .status(503)
-          .send({ status: 'unavailable' as const, database: ctx.store.engine });
+          .send({ status: 'unavailable' as const, database: health.database });
       }
-      const dependencies = ctx.bus.health?.().map((d) => ({
-        name: d.dependency,
+      const dependencies = health.dependencies?.map((d) => ({
+        name: d.name,
         status: d.up ? ('up' as const) : ('down' as const),
         since: d.since.toISOString(),
       }));
       const degraded = dependencies?.some((d) => d.status === 'down') ?? false;
       return {
         status: degraded ? ('degraded' as const) : ('ok' as const),
-        database: ctx.store.engine,
+        database: health.database,
         ...(dependencies ? { dependencies } : {}),
       };
     },

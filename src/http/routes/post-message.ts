@@ -6,7 +6,6 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { toCustomerEvent } from '../../app/conversations/conversation-view.ts';
-import { assertWhatsAppWindowOpen } from '../../app/channels/whatsapp-window-check.ts';
 import type { RouteContext } from '../route-context.ts';
 import { ConversationParams, Event, bearer, errors } from './schemas.ts';
 
@@ -76,7 +75,7 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
       if (body.text === undefined || body.action !== undefined || body.choice !== undefined) {
         throw new BatonError('VALIDATION_FAILED', 'An agent message needs `text` and no `action`.');
       }
-      await assertWhatsAppWindowOpen(ctx, request.params.id);
+      await ctx.whatsapp.assertWindowOpen(request.params.id);
       const result = await ctx.service.postAgentMessage(request.params.id, caller.agent, {
         text: body.text,
         ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}),

@@ -14,8 +14,6 @@ import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
-import { reassignConversation } from '../../app/routing/supervisor-reassign.ts';
-import { loadSupervisorOverview } from '../../app/routing/supervisor-snapshot.ts';
 import { Conversation, ConversationParams, Event, bearer, errors } from './schemas.ts';
 import { transferTarget } from './transfer-target.ts';
 
@@ -48,8 +46,6 @@ async function supervisor(ctx: RouteContext, request: FastifyRequest): Promise<A
 }
 
 export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const isConnected = (id: string) => ctx.hub.isConnected(id);
-
   app.get(
     '/api/v1/supervisor/overview',
     {
@@ -62,15 +58,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext
     },
     async (request) => {
       await supervisor(ctx, request);
-      return loadSupervisorOverview(
-        {
-          store: ctx.store,
-          queues: ctx.queues.list,
-          isConnected,
-          avgHandleMinutes: (queue) => ctx.service.handleTimes.minutesFor(queue),
-        },
-        ctx.clock(),
-      );
+      return ctx.supervision.overview(ctx.clock());
     },
   );
 
@@ -92,14 +80,7 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext
     async (request) => {
       const by = await supervisor(ctx, request);
       const target = transferTarget(request.body, ctx.queues);
-      const result = await reassignConversation(
-        {
-          store: ctx.store,
-          writer: ctx.writer,
-          clock: ctx.clock,
-          isConnected,
-          queues: ctx.queues,
-        },
+      const result = await ctx.supervision.reassign(
         request.params.id,
         by,
         target,

@@ -10,14 +10,6 @@ import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import type { RouteContext } from '../route-context.ts';
 import {
-  createAccount,
-  disableAccount,
-  enableAccount,
-  resetAccountPassword,
-  updateAccount,
-  type TeamDeps,
-} from '../../app/team/team-accounts.ts';
-import {
   AgentParams,
   AuditEntry,
   AuditQuery,
@@ -46,15 +38,9 @@ async function caller(
 }
 
 export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const deps: TeamDeps = {
-    store: ctx.store,
-    clock: ctx.clock,
-    releaseAll: (agent) => ctx.workflow.releaseAll(agent),
-    kickRouter: () => ctx.router.kick(),
-    endConnections: (agentId) => ctx.hub.disconnectAgent(agentId, 'session ended'),
-  };
+  const accounts = ctx.teamAccounts;
   const view = async (agent: AgentRecord) => {
-    const load = await ctx.store.reads.loadByAgent();
+    const load = await ctx.team.loadByAgent();
     return teamAgentView(agent, load.get(agent.id) ?? 0, ctx.hub.isConnected(agent.id));
   };
   const one = { 200: Type.Object({ agent: TeamAgent }) };
@@ -69,8 +55,8 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
     }),
     async (request) => {
       await caller(ctx, request, 'supervisor');
-      const load = await ctx.store.reads.loadByAgent();
-      const agents = await ctx.store.agents.list({ includeDisabled: true });
+      const load = await ctx.team.loadByAgent();
+      const agents = await ctx.team.list({ includeDisabled: true });
       return {
         agents: agents.map((a) => teamAgentView(a, load.get(a.id) ?? 0, ctx.hub.isConnected(a.id))),
       };
@@ -88,7 +74,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
     }),
     async (request, reply) => {
       const actor = await caller(ctx, request, 'admin');
-      const { agent, password } = await createAccount(deps, actor, request.body);
+      const { agent, password } = await accounts.create(actor, request.body);
       return reply.status(201).send({ agent: await view(agent), password });
     },
   );
@@ -107,7 +93,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const actor = await caller(ctx, request, 'supervisor');
       if (request.body.role !== undefined && actor.role !== 'admin')
         throw new BatonError('FORBIDDEN', 'Only admins may change a role.');
-      const { agent, note } = await updateAccount(deps, actor, request.params.id, request.body);
+      const { agent, note } = await accounts.update(actor, request.params.id, request.body);
       return { agent: await view(agent), note };
     },
   );
@@ -123,7 +109,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
     }),
     async (request) => {
       const actor = await caller(ctx, request, 'admin');
-      const { agent, released } = await disableAccount(deps, actor, request.params.id);
+      const { agent, released } = await accounts.disable(actor, request.params.id);
       return { agent: await view(agent), released };
     },
   );
@@ -136,7 +122,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
     }),
     async (request) => {
       const actor = await caller(ctx, request, 'admin');
-      const { agent } = await enableAccount(deps, actor, request.params.id);
+      const { agent } = await accounts.enable(actor, request.params.id);
       return { agent: await view(agent) };
     },
   );
@@ -149,7 +135,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
     }),
     async (request) => {
       const actor = await caller(ctx, request, 'admin');
-      return resetAccountPassword(deps, actor, request.params.id);
+      return accounts.resetPassword(actor, request.params.id);
     },
   );
 
@@ -168,13 +154,13 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
     async (request) => {
       await caller(ctx, request, 'supervisor');
       const { limit = 50, before, agentId } = request.query;
-      const page = await ctx.store.teamAudit.page({
+      const page = await ctx.team.auditPage({
         limit,
         ...(before !== undefined ? { before } : {}),
         ...(agentId !== undefined ? { agentId } : {}),
       });
       const names = new Map(
-        (await ctx.store.agents.list({ includeDisabled: true })).map((a) => [a.id, a.name]),
+        (await ctx.team.list({ includeDisabled: true })).map((a) => [a.id, a.name]),
       );
       const person = (id: string) => ({ id, name: names.get(id) ?? null });
       return {

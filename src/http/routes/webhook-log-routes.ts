@@ -33,7 +33,7 @@ export function registerWebhookLogRoutes(app: FastifyInstance, ctx: RouteContext
       const agent = await ctx.auth.agent(request);
       if (agent.role === 'agent')
         throw new BatonError('FORBIDDEN', 'The delivery log is for supervisors and admins.');
-      return { deliveries: await ctx.store.webhooks.recent() };
+      return { deliveries: await ctx.webhookDeliveries.recent() };
     },
   );
 }

@@ -5,7 +5,6 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { sendWhatsAppTemplate } from '../../app/channels/send-whatsapp-template.ts';
 import type { RouteContext } from '../route-context.ts';
 import { ConversationParams, Event, bearer, errors } from './schemas.ts';
 
@@ -67,12 +66,7 @@ export function registerWhatsAppTemplateRoutes(app: FastifyInstance, ctx: RouteC
     },
     async (request, reply) => {
       const agent = await ctx.auth.agent(request);
-      const events = await sendWhatsAppTemplate(
-        { store: ctx.store, bus: ctx.bus, writer: ctx.writer, clock: ctx.clock, templates },
-        request.params.id,
-        agent,
-        request.body,
-      );
+      const events = await ctx.whatsapp.sendTemplate(request.params.id, agent, request.body);
       return reply.status(201).send({ events });
     },
   );
