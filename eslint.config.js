@@ -41,6 +41,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/**', '**/main/**'],
+              message: 'src/app knows nothing of HTTP or of how it is composed.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

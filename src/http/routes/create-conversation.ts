@@ -6,7 +6,7 @@ import {
   toCustomerEvent,
 } from '../../app/conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
-import { Conversation, Event, errors } from './schemas.ts';
+import { CustomerConversation, Event, errors } from './schemas.ts';
 
 const Body = Type.Object(
   {
@@ -39,7 +39,7 @@ export function registerCreateConversation(app: FastifyInstance, ctx: RouteConte
         body: Body,
         response: {
           201: Type.Object({
-            conversation: Conversation,
+            conversation: CustomerConversation,
             token: Type.String(),
             events: Type.Array(Event),
           }),

@@ -6,7 +6,13 @@ import {
   toCustomerConversation,
 } from '../../app/conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
-import { Conversation, ConversationParams, bearer, errors } from './schemas.ts';
+import {
+  Conversation,
+  ConversationParams,
+  CustomerConversation,
+  bearer,
+  errors,
+} from './schemas.ts';
 
 export function registerGetConversation(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: Static<typeof ConversationParams> }>(
@@ -17,7 +23,11 @@ export function registerGetConversation(app: FastifyInstance, ctx: RouteContext)
         tags: ['customer', 'agent'],
         security: bearer,
         params: ConversationParams,
-        response: { 200: Type.Object({ conversation: Conversation }), ...errors(401, 403, 404) },
+        response: {
+          // Agents get the full view; the customer the reduced one.
+          200: Type.Object({ conversation: Type.Union([Conversation, CustomerConversation]) }),
+          ...errors(401, 403, 404),
+        },
       },
     },
     async (request) => {
