@@ -57,6 +57,23 @@ export default tseslint.config(
     },
   },
   {
+    // Config is parsed before anything is built: it may use the core's pure definitions only.
+    files: ['src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/bus/**', '**/http/**', '**/app/**', '**/main/**'],
+              message: 'src/config depends on src/core only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

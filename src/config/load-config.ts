@@ -9,7 +9,7 @@ import { Value } from '@sinclair/typebox/value';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { ConfigSchema, type BatonConfig } from './config-schema.ts';
 import { parseQueues } from '../core/routing/parse-queues.ts';
-import { BUILT_IN_CALENDARS } from '../app/routing/queue-catalog.ts';
+import { BUILT_IN_CALENDARS } from '../core/routing/default-queues.ts';
 import { ENV_OVERRIDES, parseEnvValue } from './env-overrides.ts';
 
 export interface LoadConfigOptions {

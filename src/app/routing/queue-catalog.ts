@@ -6,9 +6,6 @@
 import { DEFAULT_QUEUES } from '../../core/routing/default-queues.ts';
 import type { QueueConfig } from '../../core/routing/queue-config.ts';
 
-/** Calendars every config has: `business` (routing.businessHours) and `always`. */
-export const BUILT_IN_CALENDARS = ['business', 'always'] as const;
-
 export interface QueueCatalog {
   readonly list: readonly QueueConfig[];
   get(id: string | null): QueueConfig | undefined;
