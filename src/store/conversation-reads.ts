@@ -3,8 +3,8 @@
  * history: kept apart from the write path (conversation-repository.ts).
  */
 import type { Kysely } from 'kysely';
-import { customerKeyOf } from './conversation-repository.ts';
-import type { ConversationRecord, StoredEvent } from './records.ts';
+import { customerKeyOf } from '../core/customer/customer-key.ts';
+import type { ConversationRecord, StoredEvent } from '../core/records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { Database } from './schema.ts';
 
