@@ -13,6 +13,15 @@ const MetaApp = Type.Object(
     verifyToken: Type.String({ minLength: 1 }),
     pageAccessToken: Type.String({ minLength: 1 }),
     apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+    botAppId: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]+$',
+        description:
+          'Handover Protocol: the app id of the bot that owns threads by default. Baton keeps its ' +
+          "standby messages as the transcript, takes over when it passes control, and passes " +
+          'control back when the conversation returns to the bot or is resolved.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

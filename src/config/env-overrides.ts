@@ -65,6 +65,16 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     type: 'string',
   },
   {
+    env: 'BATON_MESSENGER_BOT_APP_ID',
+    path: ['channels', 'messenger', 'botAppId'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_INSTAGRAM_BOT_APP_ID',
+    path: ['channels', 'instagram', 'botAppId'],
+    type: 'string',
+  },
+  {
     env: 'BATON_MESSENGER_APP_SECRET',
     path: ['channels', 'messenger', 'appSecret'],
     type: 'string',
