@@ -25,6 +25,7 @@ import {
   UNSUPPORTED_REPLY_KIND,
   unsupportedReplyText,
 } from './unsupported-reply.ts';
+import { messageCreated } from '../../core/conversation/conversation-events.ts';
 
 export interface ChannelInboundDeps {
   readonly store: Store;
@@ -159,26 +160,21 @@ export class ChannelInbound {
       200,
     );
     const answer = shouldAnswerUnsupported(conversation, recent);
-    const customerEvent: NewEvent = {
-      type: 'message.created',
-      actor: { type: 'customer' },
-      data: {
-        from: 'customer',
+    const customerEvent = messageCreated(
+      { type: 'customer' },
+      {
         text: message.text,
-        clientMessageId: message.clientMessageId,
-        ...message.extra,
+        extra: { clientMessageId: message.clientMessageId, ...message.extra },
       },
-      clientMessageId: message.clientMessageId,
-    };
-    const reply: NewEvent = {
-      type: 'message.created',
-      actor: { type: 'bot' },
-      data: {
-        from: 'bot',
+      message.clientMessageId,
+    );
+    const reply = messageCreated(
+      { type: 'bot' },
+      {
         text: unsupportedReplyText(conversation.language ?? event.customer.language),
         kind: UNSUPPORTED_REPLY_KIND,
       },
-    };
+    );
     const commit = (withReply: boolean) =>
       writer.commit({
         conversationId: conversation.id,
@@ -237,30 +233,29 @@ export class ChannelInbound {
     const result = await writer.commit({
       conversationId: latest.id,
       events: [
-        {
-          type: 'message.created',
-          actor: { type: 'customer' },
-          data: {
-            from: 'customer',
+        messageCreated(
+          { type: 'customer' },
+          {
             text,
-            clientMessageId,
-            providerMessageId: event.providerMessageId,
-            providerAt: event.at,
             kind: 'csat_answer',
+            extra: {
+              clientMessageId,
+              providerMessageId: event.providerMessageId,
+              providerAt: event.at,
+            },
           },
           clientMessageId,
-        },
+        ),
         {
           type: 'csat.submitted',
           actor: { type: 'customer' },
           data: { ...parsed, via: channel },
           clientMessageId: 'csat',
         },
-        {
-          type: 'message.created',
-          actor: { type: 'bot' },
-          data: { from: 'bot', text: csatThanksText(latest.language), kind: 'csat_thanks' },
-        },
+        messageCreated(
+          { type: 'bot' },
+          { text: csatThanksText(latest.language), kind: 'csat_thanks' },
+        ),
       ],
       now: clock(),
     });
@@ -335,19 +330,19 @@ export class ChannelInbound {
     const heard: NewEvent[] =
       event.message && clientMessageId
         ? [
-            {
-              type: 'message.created',
-              actor: { type: 'customer' },
-              data: {
-                from: 'customer',
+            messageCreated(
+              { type: 'customer' },
+              {
                 text: this.limited(event.message.text ?? '[message]'),
-                clientMessageId,
-                providerMessageId: event.message.providerMessageId,
-                providerAt: event.at,
-                standby: true,
+                extra: {
+                  clientMessageId,
+                  providerMessageId: event.message.providerMessageId,
+                  providerAt: event.at,
+                  standby: true,
+                },
               },
               clientMessageId,
-            },
+            ),
           ]
         : [];
     await this.deps.writer.commit({
