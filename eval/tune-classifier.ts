@@ -2,13 +2,19 @@
 // options. For each head: precision and recall of the held-out scores at a grid of thresholds,
 // and the lowest threshold whose cross-validated precision reaches the target.
 // Run: node bin/run-ts.mjs eval/tune-classifier.ts [--precision 0.9] [--corpus-weight 4]
-//      [--max-positive-weight 2] [--epochs 6] [--l2 1e-6]
+//      [--max-positive-weight 2] [--epochs 6] [--l2 1e-6] [--dump rows.jsonl]
+import { writeFileSync } from 'node:fs';
 import { CLASSIFIER_LABELS, type ClassifierLabel } from '../src/core/classify/model.ts';
 import { getDefaultPolicy } from '../src/core/policy/index.ts';
 import { loadCorpus } from '../training/corpus.ts';
 import { publicTraining } from '../training/public-data.ts';
 import type { ModelOptions } from '../training/train-model.ts';
-import { perLanguage, perReasonRecall, THRESHOLD_KEY, type PolicyRow } from './classifier-tables.ts';
+import {
+  perLanguage,
+  perReasonRecall,
+  THRESHOLD_KEY,
+  type PolicyRow,
+} from './classifier-tables.ts';
 import { crossValidate, type HeldOut } from './cross-validate.ts';
 
 function option(name: string): number | undefined {
@@ -49,7 +55,9 @@ if (l2 !== undefined) options.l2 = l2;
 const policy = getDefaultPolicy();
 const corpus = loadCorpus('training/corpus').rows;
 const cv = crossValidate(corpus, publicTraining(), policy, 5, options);
-console.log(`options ${JSON.stringify(options)}; ${cv.length} held-out rows; target precision ${target}`);
+console.log(
+  `options ${JSON.stringify(options)}; ${cv.length} held-out rows; target precision ${target}`,
+);
 const f2 = (x: number) => x.toFixed(2);
 for (const label of CLASSIFIER_LABELS) {
   const cells = GRID.map((t) => {
@@ -57,8 +65,29 @@ for (const label of CLASSIFIER_LABELS) {
     return `${t}:${f2(pr.precision)}/${f2(pr.recall)}`;
   });
   const chosen = GRID.find((t) => t >= LOWEST && precisionRecall(cv, label, t).precision >= target);
-  console.log(`${label.padEnd(19)} ${THRESHOLD_KEY[label]} → ${chosen ?? 'none'}\n  ${cells.join(' ')}`);
+  console.log(
+    `${label.padEnd(19)} ${THRESHOLD_KEY[label]} → ${chosen ?? 'none'}\n  ${cells.join(' ')}`,
+  );
 }
-const rows: PolicyRow[] = cv.map((h) => ({ lang: h.row.lang, labels: h.row.labels, ...h.combined }));
+const rows: PolicyRow[] = cv.map((h) => ({
+  lang: h.row.lang,
+  labels: h.row.labels,
+  ...h.combined,
+}));
 console.log(perLanguage(rows, 'rules + classifiers (current policy thresholds)'));
 console.log(perReasonRecall(rows));
+
+const dumpAt = process.argv.indexOf('--dump');
+if (dumpAt >= 0) {
+  const lines = cv.map((h) =>
+    JSON.stringify({
+      text: h.row.text,
+      lang: h.row.lang,
+      labels: h.row.labels,
+      kind: h.row.kind,
+      scores: h.scores.labels,
+      combined: h.combined.reasons,
+    }),
+  );
+  writeFileSync(process.argv[dumpAt + 1]!, `${lines.join('\n')}\n`);
+}
