@@ -3,6 +3,7 @@
 // and the lowest threshold whose cross-validated precision reaches the target.
 // Run: node bin/run-ts.mjs eval/tune-classifier.ts [--precision 0.9] [--corpus-weight 4]
 //      [--max-positive-weight 2] [--epochs 6] [--l2 1e-6] [--dump rows.jsonl]
+//      [--corpus training/corpus]
 import { writeFileSync } from 'node:fs';
 import { CLASSIFIER_LABELS, type ClassifierLabel } from '../src/core/classify/model.ts';
 import { getDefaultPolicy } from '../src/core/policy/index.ts';
@@ -53,7 +54,8 @@ const l2 = option('--l2');
 if (l2 !== undefined) options.l2 = l2;
 
 const policy = getDefaultPolicy();
-const corpus = loadCorpus('training/corpus').rows;
+const corpusAt = process.argv.indexOf('--corpus');
+const corpus = loadCorpus(corpusAt >= 0 ? process.argv[corpusAt + 1]! : 'training/corpus').rows;
 const cv = crossValidate(corpus, publicTraining(), policy, 5, options);
 console.log(
   `options ${JSON.stringify(options)}; ${cv.length} held-out rows; target precision ${target}`,
