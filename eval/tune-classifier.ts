@@ -2,7 +2,7 @@
 // options. For each head: precision and recall of the held-out scores at a grid of thresholds,
 // and the lowest threshold whose cross-validated precision reaches the target.
 // Run: node bin/run-ts.mjs eval/tune-classifier.ts [--precision 0.9] [--corpus-weight 4]
-//      [--max-positive-weight 2] [--epochs 6] [--l2 1e-6] [--dump rows.jsonl]
+//      [--max-positive-weight 2] [--epochs 6] [--l2 1e-6] [--dim 262144] [--dump rows.jsonl]
 //      [--corpus training/corpus]
 import { writeFileSync } from 'node:fs';
 import { CLASSIFIER_LABELS, type ClassifierLabel } from '../src/core/classify/model.ts';
@@ -50,6 +50,8 @@ const mpw = option('--max-positive-weight');
 if (mpw !== undefined) options.maxPositiveWeight = mpw;
 const epochs = option('--epochs');
 if (epochs !== undefined) options.epochs = epochs;
+const dim = option('--dim');
+if (dim !== undefined) options.dim = dim;
 const l2 = option('--l2');
 if (l2 !== undefined) options.l2 = l2;
 
