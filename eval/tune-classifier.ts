@@ -3,10 +3,10 @@
 // and the lowest threshold whose cross-validated precision reaches the target.
 // Run: node bin/run-ts.mjs eval/tune-classifier.ts [--precision 0.9] [--corpus-weight 4]
 //      [--max-positive-weight 2] [--epochs 6] [--l2 1e-6] [--dim 262144] [--dump rows.jsonl]
-//      [--corpus training/corpus]
-import { writeFileSync } from 'node:fs';
+//      [--corpus training/corpus] [--policy file.yaml]
 import { CLASSIFIER_LABELS, type ClassifierLabel } from '../src/core/classify/model.ts';
-import { getDefaultPolicy } from '../src/core/policy/index.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { getDefaultPolicy, loadPolicy } from '../src/core/policy/index.ts';
 import { loadCorpus } from '../training/corpus.ts';
 import { publicTraining } from '../training/public-data.ts';
 import type { ModelOptions } from '../training/train-model.ts';
@@ -55,7 +55,11 @@ if (dim !== undefined) options.dim = dim;
 const l2 = option('--l2');
 if (l2 !== undefined) options.l2 = l2;
 
-const policy = getDefaultPolicy();
+const policyAt = process.argv.indexOf('--policy');
+const loaded =
+  policyAt >= 0 ? loadPolicy(readFileSync(process.argv[policyAt + 1]!, 'utf8')) : undefined;
+if (loaded && !loaded.ok) throw new Error(`bad policy: ${JSON.stringify(loaded.errors)}`);
+const policy = loaded?.ok ? loaded.policy : getDefaultPolicy();
 const corpusAt = process.argv.indexOf('--corpus');
 const corpus = loadCorpus(corpusAt >= 0 ? process.argv[corpusAt + 1]! : 'training/corpus').rows;
 const cv = crossValidate(corpus, publicTraining(), policy, 5, options);
