@@ -85,8 +85,8 @@ function IdentityNote({ verified }: { verified: boolean | undefined }) {
     <p class="identity identity--verified">Verified by the site</p>
   ) : (
     <p class="identity identity--unverified">
-      Unverified: name, email and account details were not signed by the site; confirm before
-      acting on them.
+      Unverified: name, email and account details were not signed by the site; confirm before acting
+      on them.
     </p>
   );
 }
