@@ -28,6 +28,16 @@ type ClientFrame =
   | { type: 'action'; action: 'request_human'; clientMessageId: string }
   | { type: 'action'; action: 'choose'; choice: string; clientMessageId: string };
 
+/**
+ * Who the host page says the visitor is, and its signature of that (userHash or
+ * identityToken, docs/security.md#verified-customer-identity), sent when the chat starts.
+ */
+export interface VisitorIdentity {
+  readonly customer?: Readonly<Record<string, string>>;
+  readonly userHash?: string;
+  readonly identityToken?: string;
+}
+
 interface CreateResponse {
   conversation: Conversation;
   token: string;
@@ -44,9 +54,12 @@ export class ChatSession {
   /** Frames sent but not yet acknowledged; re-sent after a reconnect (the server dedupes). */
   readonly #unacked = new Map<string, ClientFrame>();
 
-  constructor(server: string, callbacks: ChatSessionCallbacks) {
+  readonly #identity: VisitorIdentity;
+
+  constructor(server: string, callbacks: ChatSessionCallbacks, identity: VisitorIdentity = {}) {
     this.#server = server;
     this.#callbacks = callbacks;
+    this.#identity = identity;
     this.#stored = loadSession(server);
   }
 
@@ -137,7 +150,7 @@ export class ChatSession {
 
   async #create(): Promise<void> {
     const created = await requestJson<CreateResponse>(this.#url('conversations'), {
-      body: { channel: 'web' },
+      body: { channel: 'web', ...this.#identity },
     });
     this.#stored = { id: created.conversation.id, token: created.token, lastSeq: 0 };
     this.#tracker = new SeqTracker();

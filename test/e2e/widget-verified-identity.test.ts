@@ -1,0 +1,105 @@
+// Verified identity in a real browser: a shop page signs its logged-in visitor on its own
+// server (HMAC-SHA256 of the customer id with the identity secret) and hands the signature
+// to <baton-chat user-hash>. The agent sees "Verified by the site" on that customer; a page
+// that claims the same id without the signature shows the agent "Unverified".
+
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { eventually, openInbox, type InboxPage } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const SECRET = 'identity-secret-e2e-0123456789';
+const missing = chromiumMissingReason();
+if (missing) console.warn(`Skipping browser tests: ${missing}`);
+
+/** The shop: `/signed` computes the userHash server-side as a host site would; `/unsigned` does not. */
+async function startShop(baton: () => string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const signed = req.url === '/signed';
+    const hash = createHmac('sha256', SECRET).update('u-77').digest('hex');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><title>Shop</title>
+<script src="${baton()}/widget.js" defer></script></head>
+<body><h1>Shop</h1><baton-chat server="${baton()}" customer-id="u-77"
+ customer-name="${signed ? 'Ada Signed' : 'Ada Claimed'}"${signed ? ` user-hash="${hash}"` : ''}></baton-chat>
+</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
+}
+
+describe.skipIf(missing !== null)('verified identity through the widget', () => {
+  let browser: Browser;
+  let shop: { server: Server; origin: string };
+  let baton: TestServer;
+  let inbox: InboxPage;
+  beforeAll(async () => {
+    ensureWebBuild();
+    browser = await launchChromium();
+    shop = await startShop(() => baton.baseUrl);
+    baton = await startTestServer({
+      webRoot: 'dist/web',
+      env: { BATON_WIDGET_ORIGINS: shop.origin, BATON_IDENTITY_SECRET: SECRET },
+    });
+    inbox = await openInbox(browser, baton.baseUrl, baton.demoAgent);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    shop?.server.close();
+    await baton?.close();
+  });
+
+  /** Opens the shop page in its own browser profile, asks for a person, returns the conversation id. */
+  async function askForPerson(path: string): Promise<{ page: Page; id: string }> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${shop.origin}${path}`);
+    const widget = page.locator('baton-chat');
+    await widget.getByRole('button', { name: 'Open chat' }).click();
+    const input = widget.getByLabel('Message', { exact: true });
+    await input.fill('I want to talk to a human');
+    await input.press('Enter');
+    await eventually(() => widget.locator('.status').textContent()).toContain(
+      'Waiting for a person',
+    );
+    const id = await page.evaluate(() => {
+      const storage = (
+        globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+      ).localStorage;
+      const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
+      return (JSON.parse((key && storage.getItem(key)) ?? '{}') as { id?: string }).id ?? '';
+    });
+    expect(id).toMatch(/^c_/);
+    return { page, id };
+  }
+
+  const profileText = async (id: string) => {
+    await inbox.queueItem(id).click();
+    const profile = inbox.page.getByRole('region', { name: 'Customer profile' });
+    await profile.waitFor();
+    return profile;
+  };
+
+  it('shows the agent a verified customer when the page passes user-hash', async () => {
+    const { page, id } = await askForPerson('/signed');
+    const profile = await profileText(id);
+    await eventually(() => profile.textContent()).toContain('Verified by the site');
+    expect(await profile.textContent()).not.toContain('Unverified');
+    await screenshot(inbox.page, 'inbox-verified-customer');
+    await page.context().close();
+  }, 60_000);
+
+  it('shows "Unverified" when the page claims the same id without a signature', async () => {
+    const { page, id } = await askForPerson('/unsigned');
+    const profile = await profileText(id);
+    await eventually(() => profile.textContent()).toContain('Unverified');
+    // Nor does the claim inherit the signed customer's earlier conversation.
+    expect(await profile.textContent()).toContain('First conversation');
+    await screenshot(inbox.page, 'inbox-unverified-customer');
+    await page.context().close();
+  }, 60_000);
+});

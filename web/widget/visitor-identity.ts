@@ -1,0 +1,23 @@
+// The visitor's identity as the host page sets it on <baton-chat>: who they are
+// (`customer-id`, `customer-email`, `customer-name`) and the site's signature of it
+// (`user-hash`, or `identity-token`, whose claims replace the others). Unsigned, Baton
+// stores it as unverified (docs/security.md#verified-customer-identity).
+
+import type { VisitorIdentity } from './chat-session.ts';
+
+const CUSTOMER_ATTRIBUTES = { id: 'customer-id', email: 'customer-email', name: 'customer-name' };
+
+export function visitorIdentity(element: Element): VisitorIdentity {
+  const customer: Record<string, string> = {};
+  for (const [key, attribute] of Object.entries(CUSTOMER_ATTRIBUTES)) {
+    const value = element.getAttribute(attribute);
+    if (value) customer[key] = value;
+  }
+  const userHash = element.getAttribute('user-hash');
+  const identityToken = element.getAttribute('identity-token');
+  return {
+    ...(Object.keys(customer).length > 0 ? { customer } : {}),
+    ...(userHash ? { userHash } : {}),
+    ...(identityToken ? { identityToken } : {}),
+  };
+}
