@@ -208,6 +208,44 @@ describe('verified customer identity, identity.secret set', () => {
   });
 });
 
+describe('verified customer identity in export and erasure', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ env: { BATON_IDENTITY_SECRET: SECRET } });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('finds an unverified conversation by what it claims but follows none of its identities', async () => {
+    const signed = await startConversation(s.baseUrl, {
+      customer: { id: 'u-900', email: 'owner@example.com' },
+      userHash: hmac('u-900'),
+    });
+    const claimed = await startConversation(s.baseUrl, {
+      customer: { id: 'u-900', email: 'mallory@example.com' },
+    });
+    const admin = await login(s.baseUrl, 'morgan@example.com', s.demoAgent.password);
+    const exported = async (who: string) =>
+      (
+        await api(
+          s.baseUrl,
+          'GET',
+          `/api/v1/customers/export?customer=${encodeURIComponent(who)}`,
+          {
+            token: admin,
+          },
+        )
+      ).body.conversations.map((c: { id: string }) => c.id);
+    // Mallory's address finds her conversation, not the signed customer's through its id.
+    expect(await exported('mallory@example.com')).toEqual([claimed.id]);
+    // The owner's email and id find theirs and the one that claimed their id (it is data
+    // stored under that id, so erasure removes it too).
+    expect(await exported('owner@example.com')).toEqual([signed.id, claimed.id]);
+    expect(await exported('u-900')).toEqual([signed.id, claimed.id]);
+  });
+});
+
 describe('verified customer identity, identity.require on', () => {
   let s: TestServer;
   beforeAll(async () => {
