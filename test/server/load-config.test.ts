@@ -81,6 +81,8 @@ describe('loadConfig', () => {
       cwd: dirWith(),
     });
     expect(on.ok && on.config.identity).toEqual({ secret: 'identity-secret-0123', require: true });
+    const short = loadConfig({ env: { BATON_IDENTITY_SECRET: 'too-short' }, cwd: dirWith() });
+    expect(!short.ok && short.errors.join('\n')).toMatch(/identity\.secret/);
     const noSecret = loadConfig({ env: { BATON_IDENTITY_REQUIRE: 'true' }, cwd: dirWith() });
     expect(!noSecret.ok && noSecret.errors.join('\n')).toMatch(
       /identity\.require needs identity\.secret/,

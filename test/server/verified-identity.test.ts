@@ -115,7 +115,7 @@ describe('verified customer identity, identity.secret set', () => {
     expect(packet.customer).toMatchObject({ tier: 'enterprise', verified: true });
   });
 
-  it('refuses an expired identityToken and one signed with another key', async () => {
+  it('refuses an identityToken expired, signed with another key or algorithm, without exp or subject', async () => {
     const expired = await identityToken({ sub: 'u-300' }, { expiresInSeconds: -120 });
     const wrongKey = await identityToken(
       { sub: 'u-300' },
@@ -124,7 +124,14 @@ describe('verified customer identity, identity.secret set', () => {
     const noExp = await new SignJWT({ sub: 'u-300' })
       .setProtectedHeader({ alg: 'HS256' })
       .sign(new TextEncoder().encode(SECRET));
+    const hs512 = await new SignJWT({ sub: 'u-300' })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(SECRET));
+    const nobody = await identityToken({ name: 'No One' });
     for (const [token, reason] of [
+      [hs512, /not a valid HS256 JWT/],
+      [nobody, /needs sub or email/],
       [expired, /expired/],
       [wrongKey, /not signed with this secret/],
       [noExp, /exp/],
