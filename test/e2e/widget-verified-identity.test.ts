@@ -4,6 +4,7 @@
 // that claims the same id without the signature shows the agent "Unverified".
 
 import { createHmac } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
@@ -17,20 +18,39 @@ const SECRET = 'identity-secret-e2e-0123456789';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-/** The shop: `/signed` computes the userHash server-side as a host site would; `/unsigned` does not. */
+/**
+ * The shop signs on its server, as a host site would: `/signed` with a userHash of the id,
+ * `/token` with an identityToken carrying the tier, `/unsigned` claims the same id unsigned.
+ */
 async function startShop(baton: () => string): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
-    const signed = req.url === '/signed';
-    const hash = createHmac('sha256', SECRET).update('u-77').digest('hex');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><title>Shop</title>
-<script src="${baton()}/widget.js" defer></script></head>
-<body><h1>Shop</h1><baton-chat server="${baton()}" customer-id="u-77"
- customer-name="${signed ? 'Ada Signed' : 'Ada Claimed'}"${signed ? ` user-hash="${hash}"` : ''}></baton-chat>
-</body></html>`);
+    void shopPage(req.url ?? '/', baton()).then((html) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
+}
+
+async function shopPage(path: string, baton: string): Promise<string> {
+  let identity: string;
+  if (path === '/signed') {
+    const hash = createHmac('sha256', SECRET).update('u-77').digest('hex');
+    identity = `customer-id="u-77" customer-name="Ada Signed" user-hash="${hash}"`;
+  } else if (path === '/token') {
+    const token = await new SignJWT({ name: 'Ada Token', tier: 'enterprise' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u-78')
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(SECRET));
+    identity = `identity-token="${token}"`;
+  } else {
+    identity = 'customer-id="u-77" customer-name="Ada Claimed" customer-email="ada@example.com"';
+  }
+  return `<!doctype html><html lang="en"><head><title>Shop</title>
+<script src="${baton}/widget.js" defer></script></head>
+<body><h1>Shop</h1><baton-chat server="${baton}" ${identity}></baton-chat></body></html>`;
 }
 
 describe.skipIf(missing !== null)('verified identity through the widget', () => {
@@ -97,9 +117,18 @@ describe.skipIf(missing !== null)('verified identity through the widget', () => 
     const { page, id } = await askForPerson('/unsigned');
     const profile = await profileText(id);
     await eventually(() => profile.textContent()).toContain('Unverified');
-    // Nor does the claim inherit the signed customer's earlier conversation.
+    // The claim is shown, but does not inherit the signed customer's earlier conversation.
+    expect(await profile.textContent()).toContain('ada@example.com');
     expect(await profile.textContent()).toContain('First conversation');
     await screenshot(inbox.page, 'inbox-unverified-customer');
+    await page.context().close();
+  }, 60_000);
+
+  it('shows the signed tier of a visitor the page passes with identity-token', async () => {
+    const { page, id } = await askForPerson('/token');
+    const profile = await profileText(id);
+    await eventually(() => profile.textContent()).toContain('Verified by the site');
+    expect(await profile.textContent()).toContain('enterprise');
     await page.context().close();
   }, 60_000);
 });
