@@ -22,6 +22,74 @@ export default tseslint.config(
     },
   },
   {
+    // The layers (docs/architecture.md, "Layout"): the HTTP edge calls the application, never
+    // the store or the bus; the core is pure and imports none of the outer layers.
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/bus/**', '**/main/**'],
+              message:
+                'src/http calls src/app services (through RouteContext), not the store or bus.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/**', '**/main/**'],
+              message: 'src/app knows nothing of HTTP or of how it is composed.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Config is parsed before anything is built: it may use the core's pure definitions only.
+    files: ['src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/bus/**', '**/http/**', '**/app/**', '**/main/**'],
+              message: 'src/config depends on src/core only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/bus/**', '**/http/**', '**/app/**', '**/main/**'],
+              message: 'src/core is pure: no store, bus, HTTP, application or composition code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read loosely typed JSON responses; `any` there keeps assertions readable.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

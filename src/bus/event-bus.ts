@@ -2,7 +2,7 @@
  * The event bus: committed changes are published here and fanned out to realtime clients.
  * It may drop messages (Redis pub/sub does); clients resume from the database by `seq`.
  */
-import type { ConversationRecord, StoredEvent } from '../store/records.ts';
+import type { ConversationRecord, StoredEvent } from '../core/records.ts';
 
 export interface ConversationChange {
   readonly conversation: ConversationRecord;

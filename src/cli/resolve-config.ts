@@ -1,5 +1,5 @@
 /** Loads the configuration for a CLI command, or prints every problem and exits with 2. */
-import { loadConfig, type ResolvedConfig } from '../server/config/load-config.ts';
+import { loadConfig, type ResolvedConfig } from '../config/load-config.ts';
 
 export function resolveConfigOrExit(): ResolvedConfig {
   const result = loadConfig({ env: process.env, cwd: process.cwd() });

@@ -1,6 +1,6 @@
 /** Agent accounts and their login sessions (only token hashes are stored). */
 import type { Kysely } from 'kysely';
-import type { AgentRecord } from './records.ts';
+import type { AgentRecord } from '../core/records.ts';
 import { toAgent } from './row-mapping.ts';
 import type { Database } from './schema.ts';
 

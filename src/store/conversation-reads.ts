@@ -4,8 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import { isUnverifiedCustomer } from '../core/customer/trusted-customer.ts';
-import { customerKeyOf } from './conversation-repository.ts';
-import type { ConversationRecord, StoredEvent } from './records.ts';
+import { customerKeyOf } from '../core/customer/customer-key.ts';
+import type { ConversationRecord, StoredEvent } from '../core/records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { Database } from './schema.ts';
 

@@ -3,6 +3,7 @@
  * that applies a conditional UPDATE (the atomic claim), allocates the next `seq` values and
  * inserts the events. The database is the source of truth; the bus only fans out.
  */
+import { customerKeyOf } from '../core/customer/customer-key.ts';
 import type { Kysely } from 'kysely';
 import {
   commitAsync,
@@ -12,7 +13,7 @@ import {
   type CommitInput,
   type CommitResult,
 } from './conversation-writes.ts';
-import type { ConversationRecord, NewEvent, StoredEvent } from './records.ts';
+import type { ConversationRecord, NewEvent, StoredEvent } from '../core/records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -239,15 +240,6 @@ export class ConversationRepository {
       .execute();
     return rows.map(toConversation);
   }
-}
-
-/** The customer's id from the identity payload, else their email: how we recognise them again. */
-export function customerKeyOf(customer: Record<string, unknown>): string | null {
-  if (typeof customer.id === 'string' && customer.id.trim()) return `id:${customer.id.trim()}`;
-  if (typeof customer.email === 'string' && customer.email.trim()) {
-    return `email:${customer.email.trim().toLowerCase()}`;
-  }
-  return null;
 }
 
 async function findByClientMessageIds(

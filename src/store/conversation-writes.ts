@@ -16,7 +16,7 @@ import type {
   NewTimer,
   StoredEvent,
   TimerChanges,
-} from './records.ts';
+} from '../core/records.ts';
 import { providerMessageClaims } from './provider-messages.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';

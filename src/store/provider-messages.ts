@@ -6,7 +6,7 @@
  * a duplicate of the first, which is never stored twice (migrations/014).
  */
 import type { Kysely } from 'kysely';
-import type { NewEvent } from './records.ts';
+import type { NewEvent } from '../core/records.ts';
 import type { Database, ProviderMessagesTable } from './schema.ts';
 
 /** A conversation for this provider thread is already open (another copy made it). */

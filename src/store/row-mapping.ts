@@ -8,7 +8,7 @@ import type {
   ConversationChanges,
   ConversationRecord,
   StoredEvent,
-} from './records.ts';
+} from '../core/records.ts';
 import type { AgentsTable, ConversationsTable, EventsTable } from './schema.ts';
 
 export function toConversation(row: ConversationsTable): ConversationRecord {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from './open-database.ts';
-import type { NewTimer, TimerRecord, TimerStatus } from './records.ts';
+import type { NewTimer, TimerRecord, TimerStatus } from '../core/records.ts';
 import type { Database, TimersTable } from './schema.ts';
 
 function toTimer(row: TimersTable): TimerRecord {

@@ -2,8 +2,8 @@
  * Starts a real Baton server on a free port, on a fresh database of the chosen engine, with
  * the demo agents and knowledge base: what `npm start` runs, isolated per test file.
  */
-import { loadConfig } from '../../src/server/config/load-config.ts';
-import { startServer, type RunningServer } from '../../src/server/main.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { startServer, type RunningServer } from '../../src/main/main.ts';
 import { TEST_DATABASES } from './databases.ts';
 
 export interface TestServerOptions {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMigrator } from '../../src/store/migrate.ts';
 import { ThreadTakenError } from '../../src/store/provider-messages.ts';
-import type { NewEvent } from '../../src/store/records.ts';
+import type { NewEvent } from '../../src/core/records.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute));

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { carryOutErasure, planErasure } from '../../src/server/privacy/erasure-plan.ts';
+import { carryOutErasure, planErasure } from '../../src/app/privacy/erasure-plan.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
 
 const t0 = new Date('2026-01-10T10:00:00.000Z');

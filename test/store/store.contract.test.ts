@@ -1,6 +1,6 @@
 /** One contract for the store, run on every engine. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewEvent } from '../../src/store/records.ts';
+import type { NewEvent } from '../../src/core/records.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
 
 const now = new Date('2026-11-22T10:00:00.000Z');

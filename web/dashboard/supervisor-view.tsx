@@ -1,5 +1,5 @@
 // The live supervisor view: queues, agents and alerts, polled every 5 seconds (the server
-// explains why polling: src/server/routes/supervisor-routes.ts), with a reassign action.
+// explains why polling: src/http/routes/supervisor-routes.ts), with a reassign action.
 
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';

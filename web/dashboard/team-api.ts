@@ -96,7 +96,7 @@ export async function fetchAudit(token: string, limit = 20): Promise<AuditEntry[
     .entries;
 }
 
-// The server's rule (src/server/auth/account-rules.ts), checked here first for a plain message.
+// The server's rule (src/app/auth/account-rules.ts), checked here first for a plain message.
 const LIST_ITEM = /^[a-z][a-z0-9_]*$/;
 
 /** Why a skills or languages field would be refused, in words; null when it is fine. */

@@ -155,7 +155,7 @@ export function ConversationPane(props: ConversationPaneProps) {
   const claimable = c.status === 'queued' || c.status === 'offered' || c.status === 'deferred';
   const offeredToMe = c.status === 'offered' && props.offer?.agentId === me;
   const name = customerName(c);
-  const assignee = c.assignee ? (c.assignee.name ?? team.nameOf(c.assignee.id)) : null;
+  const assignee = c.assignee ? team.nameOf(c.assignee.id) : null;
   const fields = { ...packet?.summary.collected, ...packet?.fields };
 
   return (

@@ -1,47 +1,29 @@
 // Wire types of the Baton HTTP + WebSocket API (docs/api.md), shared by the widget and
 // the inbox. Type-only: importing this module adds nothing to either bundle.
 
-export type Sender = 'customer' | 'bot' | 'agent' | 'system';
+import type { Static } from '@sinclair/typebox';
+import type {
+  Actor as ActorSchema,
+  Conversation as ConversationSchema,
+  CustomerConversation as CustomerConversationSchema,
+  ErrorResponse,
+  Event as EventSchema,
+  Handoff as HandoffSchema,
+} from '../../src/http/routes/schemas.ts';
 
-export type ConversationStatus =
-  'bot' | 'intake' | 'queued' | 'offered' | 'assigned' | 'deferred' | 'resolved' | 'abandoned';
+// The types below that the server describes come from its TypeBox schemas
+// (src/http/routes/schemas.ts), so the two cannot drift apart; the rest is refined here.
 
-export interface Handoff {
-  at: string;
-  reasons: string[];
-  queue: string;
-  priority: number;
-  policyVersion?: string;
-}
-
-export interface Assignee {
-  id: string;
-  /** Not always sent; the `conversation.assigned` event carries the name. */
-  name?: string;
-}
-
-export interface Conversation {
-  id: string;
-  channel: string;
-  status: ConversationStatus;
-  queue: string | null;
-  priority: number | null;
-  language: string | null;
-  customer: { name?: string; email?: string; id?: string } | null;
-  assignee: Assignee | null;
-  handoff: Handoff | null;
-  lastSeq: number;
-  createdAt: string;
-  updatedAt: string;
-  handedOverAt?: string | null;
-  preview?: string | null;
-}
-
-export interface Actor {
-  type: Sender;
-  id?: string;
-  name?: string;
-}
+/** A conversation as agents see it. */
+export type Conversation = Static<typeof ConversationSchema>;
+/** A conversation as its customer sees it (the widget). */
+export type CustomerConversation = Static<typeof CustomerConversationSchema>;
+export type ConversationStatus = Conversation['status'];
+export type Handoff = Static<typeof HandoffSchema>;
+export type Assignee = NonNullable<Conversation['assignee']>;
+export type Actor = Static<typeof ActorSchema>;
+export type Sender = Actor['type'];
+export type ApiError = Static<typeof ErrorResponse>['error'];
 
 export interface MessageData {
   from: Sender;
@@ -54,14 +36,11 @@ export interface MessageData {
   article?: { id: string; title: string };
 }
 
-interface EventBase<T extends string, D> {
-  conversationId: string;
-  seq: number;
+/** The server's event envelope, with each type's data spelled out for the UIs. */
+type EventBase<T extends string, D> = Omit<Static<typeof EventSchema>, 'type' | 'data'> & {
   type: T;
-  at: string;
-  actor: Actor;
   data: D;
-}
+};
 
 export type BatonEvent =
   | EventBase<'conversation.created', { channel: string; customer: Conversation['customer'] }>
@@ -77,11 +56,6 @@ export interface Agent {
   id: string;
   email: string;
   name: string;
-}
-
-export interface ApiError {
-  code: string;
-  message: string;
 }
 
 /** Frames the server sends on either stream. */

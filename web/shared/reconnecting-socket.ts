@@ -5,7 +5,7 @@
 
 import type { ServerFrame } from './api-types.ts';
 
-/** Matches src/server/realtime/agent-stream.ts: retrying would only be refused. */
+/** Matches src/http/realtime/agent-stream.ts: retrying would only be refused. */
 const SESSION_ENDED_CLOSE_CODE = 4401;
 
 export type SocketState = 'connecting' | 'open' | 'closed';

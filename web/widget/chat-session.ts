@@ -2,7 +2,12 @@
 // resumable stream open, send messages idempotently (clientMessageId) and report every
 // event exactly once, in the order the tracker accepts them.
 
-import type { ApiError, BatonEvent, Conversation, ServerFrame } from '../shared/api-types.ts';
+import type {
+  ApiError,
+  BatonEvent,
+  CustomerConversation,
+  ServerFrame,
+} from '../shared/api-types.ts';
 import { newClientId } from '../shared/client-id.ts';
 import { ApiRequestError, requestJson, wsUrl } from '../shared/http.ts';
 import { ReconnectingSocket } from '../shared/reconnecting-socket.ts';
@@ -39,7 +44,7 @@ export interface VisitorIdentity {
 }
 
 interface CreateResponse {
-  conversation: Conversation;
+  conversation: CustomerConversation;
   token: string;
   events: BatonEvent[];
 }

@@ -14,7 +14,7 @@ import type {
   NewEvent,
   StoredEvent,
   TimerChanges,
-} from '../../store/records.ts';
+} from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { ConversationWriter } from './conversation-writer.ts';
 

@@ -19,7 +19,7 @@ import type {
   CreateConversationInput,
 } from '../../store/conversation-repository.ts';
 import type { DeriveLifecycle } from '../../store/conversation-writes.ts';
-import type { ConversationRecord, StoredEvent } from '../../store/records.ts';
+import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface ConversationWriterDeps {

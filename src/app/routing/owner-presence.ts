@@ -5,7 +5,7 @@
  * goes back to the queue, the customer told. After a node restart nobody is connected, so
  * the grace counts from the first sweep: nothing is kept by someone who is not there.
  */
-import type { AgentRecord } from '../../store/records.ts';
+import type { AgentRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface OwnerPresenceDeps {

@@ -8,10 +8,10 @@
 import { messageCreated } from '../../core/conversation/conversation-events.ts';
 import { credibleWait } from '../../core/sla/credible-wait.ts';
 import { renderTemplate } from '../../core/sla/message-templates.ts';
-import type { TimerRecord } from '../../store/records.ts';
-import type { TeamAvailability } from '../../server/conversations/team-availability.ts';
-import { longQueueChoices } from '../../server/conversations/waiting-room.ts';
-import type { WaitingSettings } from '../../server/conversations/waiting-settings.ts';
+import type { TimerRecord } from '../../core/records.ts';
+import type { TeamAvailability } from '../conversations/team-availability.ts';
+import { longQueueChoices } from '../conversations/waiting-room.ts';
+import type { WaitingSettings } from '../conversations/waiting-settings.ts';
 import type { ApplyCommandDeps } from '../conversations/apply-command.ts';
 
 export interface PromiseDueDeps extends ApplyCommandDeps {

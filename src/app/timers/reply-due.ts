@@ -7,7 +7,7 @@
 import { systemMessage } from '../../core/conversation/conversation-events.ts';
 import { bumpPriority, type PriorityBump } from '../../core/routing/bump-priority.ts';
 import { renderTemplate } from '../../core/sla/message-templates.ts';
-import type { ConversationRecord, TimerRecord } from '../../store/records.ts';
+import type { ConversationRecord, TimerRecord } from '../../core/records.ts';
 import { applyCommand, type ApplyCommandDeps } from '../conversations/apply-command.ts';
 
 export interface ReplyDueDeps extends ApplyCommandDeps {

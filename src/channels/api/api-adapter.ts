@@ -36,6 +36,8 @@ export type ConversationWebhookType =
 export interface ApiReply extends ReplyMessage {
   /** Baton's id for the message; the integration reports statuses against it. */
   messageId?: string;
+  /** Who wrote it: a person, or the bot (and Baton's system notices). Default `agent`. */
+  from?: 'agent' | 'bot' | 'system';
   agentName?: string;
 }
 
@@ -103,7 +105,7 @@ export function createApiAdapter(options: ApiAdapterOptions): ApiAdapter {
       const messageId = reply.messageId ?? `m_${randomUUID()}`;
       const message = {
         id: messageId,
-        from: 'agent',
+        from: reply.from ?? 'agent',
         text: reply.text,
         ...(reply.agentName ? { agentName: reply.agentName } : {}),
         ...(reply.replyToProviderMessageId ? { replyTo: reply.replyToProviderMessageId } : {}),

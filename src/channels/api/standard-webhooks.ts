@@ -1,8 +1,10 @@
 /**
  * Standard Webhooks signatures (standardwebhooks.com): `webhook-signature: v1,<base64
  * HMAC-SHA256(secret, "<id>.<timestamp>.<body>")>` with a `whsec_<base64>` secret, and a
- * timestamp window against replays. node:crypto per the spec, because the `standardwebhooks`
- * package is not installed; the tests pin the spec's published example.
+ * timestamp window against replays. node:crypto per the spec rather than the `standardwebhooks`
+ * package (a dependency of the bot webhook, and what the tests verify with): that package
+ * fixes the window at five minutes, and this channel's is configurable (`toleranceSeconds`).
+ * The tests pin the spec's published example.
  */
 import { createHmac } from 'node:crypto';
 import { getHeader } from '../get-header.ts';

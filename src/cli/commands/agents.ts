@@ -16,8 +16,8 @@ import {
   isEmailAddress,
   newAgentId,
   parseNameList,
-} from '../../server/auth/account-rules.ts';
-import type { AgentRecord } from '../../store/records.ts';
+} from '../../app/auth/account-rules.ts';
+import type { AgentRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { TeamAuditAction } from '../../store/team-audit-repository.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
@@ -65,7 +65,7 @@ export function registerAgentsCommand(program: Command): void {
         throw new UsageError(`an account for ${email} already exists (use: baton agents update)`);
       const fields = accountFields(options);
       const { password, generated } = await passwordFrom(options);
-      const { hashPassword } = await import('../../server/auth/password.ts');
+      const { hashPassword } = await import('../../app/auth/password.ts');
       const agent = await store.agents.create({
         id: newAgentId(),
         email,
@@ -102,7 +102,7 @@ export function registerAgentsCommand(program: Command): void {
       const fields = accountFields(options);
       const passwordHash = options.passwordStdin
         ? await (
-            await import('../../server/auth/password.ts')
+            await import('../../app/auth/password.ts')
           ).hashPassword((await passwordFrom(options)).password)
         : undefined;
       const updated = await store.agents.update(agent.id, {
@@ -110,7 +110,7 @@ export function registerAgentsCommand(program: Command): void {
         ...(passwordHash ? { passwordHash } : {}),
         ...(options.enable ? { disabledAt: null } : {}),
       });
-      const { accountDiff } = await import('../../server/team/team-accounts.ts');
+      const { accountDiff } = await import('../../app/team/team-accounts.ts');
       const changes = accountDiff(agent, fields);
       if (Object.keys(changes).length > 0) await audit(store, agent.id, 'agent.updated', changes);
       if (passwordHash) await audit(store, agent.id, 'agent.password_reset', {});

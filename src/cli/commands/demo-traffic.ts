@@ -18,8 +18,8 @@ export function registerDemoTrafficCommand(program: Command): void {
         process.exit(2);
       }
       const config = resolveConfigOrExit();
-      const { assembleBaton } = await import('../../server/main.ts');
-      const { generateDemoTraffic } = await import('../../server/demo/demo-traffic.ts');
+      const { assembleBaton } = await import('../../main/main.ts');
+      const { generateDemoTraffic } = await import('../../app/demo/demo-traffic.ts');
       const endMs = Date.now();
       let simulated = endMs;
       const { built, store } = await assembleBaton({

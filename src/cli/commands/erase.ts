@@ -2,14 +2,14 @@
  * `baton erase`: forget conversations for good — a customer's request to be forgotten, or a
  * retention period run from cron. Without `--yes` it only lists what it would erase, so an
  * operator sees the blast radius first. With `--yes` the database files are wiped too and
- * the erasure is written to the audit log (see server/privacy/erasure-plan.ts).
+ * the erasure is written to the audit log (see app/privacy/erasure-plan.ts).
  */
 import type { Command } from 'commander';
 import {
   carryOutErasure,
   planErasure,
   type ErasureTarget,
-} from '../../server/privacy/erasure-plan.ts';
+} from '../../app/privacy/erasure-plan.ts';
 import type { Store } from '../../store/store.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
 

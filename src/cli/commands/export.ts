@@ -32,8 +32,7 @@ export function registerExportCommand(program: Command): void {
           process.exit(2);
         }
         const { createStore } = await import('../../store/store.ts');
-        const { exportTranscript } =
-          await import('../../server/conversations/export-transcript.ts');
+        const { exportTranscript } = await import('../../app/conversations/export-transcript.ts');
         const store = createStore({ url: config.databaseUrl });
         const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
         let count = 0;
@@ -78,9 +77,9 @@ async function exportCustomer(databaseUrl: string, customer: string, out?: strin
     return;
   }
   const { createStore } = await import('../../store/store.ts');
-  const { collectCustomerData } = await import('../../server/privacy/customer-export.ts');
-  const { writeExport } = await import('../../server/privacy/write-export.ts');
-  const { exportTargetOf } = await import('../../server/privacy/write-export.ts');
+  const { collectCustomerData } = await import('../../app/privacy/customer-export.ts');
+  const { writeExport } = await import('../../app/privacy/write-export.ts');
+  const { exportTargetOf } = await import('../../app/privacy/write-export.ts');
   const { existsSync, readdirSync } = await import('node:fs');
   const taken =
     exportTargetOf(out) === 'folder'

@@ -12,7 +12,7 @@
  * Everything else stays unlabelled rather than guessed.
  */
 import type { HandoffLabel } from '../../core/policy/index.ts';
-import type { ConversationRecord, StoredEvent } from '../../store/records.ts';
+import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
 
 export function labelFromOutcome(
   conversation: ConversationRecord,

@@ -9,7 +9,7 @@ export function registerServeCommand(program: Command): void {
     .action(async () => {
       const config = resolveConfigOrExit();
       // Loaded on use, so that `baton replay` never pays for (or breaks on) the server.
-      const { startServer } = await import('../../server/main.ts');
+      const { startServer } = await import('../../main/main.ts');
       const server = await startServer({ config });
       server.app.log.info(
         `Baton is ready: demo ${server.url}/  inbox ${server.url}/inbox/  API ${server.url}/api/v1/openapi.json`,

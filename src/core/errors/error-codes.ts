@@ -1,6 +1,6 @@
 /**
  * The one registry of error codes. Domain code returns or throws these; only the HTTP edge
- * maps them to a status (src/server/http-status.ts), keyed by this union so that a new code
+ * maps them to a status (src/http/http-status.ts), keyed by this union so that a new code
  * fails the typecheck until it is mapped.
  */
 export const ERROR_CODES = {

@@ -41,3 +41,6 @@ export const DEFAULT_QUEUES: readonly QueueConfig[] = Object.freeze([
 export function defaultQueueMap(): ReadonlyMap<string, QueueConfig> {
   return new Map(DEFAULT_QUEUES.map((q) => [q.id, q]));
 }
+
+/** Calendars every config has: `business` (routing.businessHours) and `always`. */
+export const BUILT_IN_CALENDARS = ['business', 'always'] as const;

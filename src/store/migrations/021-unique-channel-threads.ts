@@ -4,7 +4,7 @@
  *
  * - A partial unique index on (channel, external_thread) over open conversations: the
  *   second of two concurrent "new thread" webhooks fails to create a conversation and joins
- *   the first one's (see server/channels/thread-conversation.ts).
+ *   the first one's (see app/channels/thread-conversation.ts).
  * - `provider_messages`: (channel, provider message id) → the conversation that stored it,
  *   written in the same transaction as the message, whatever the conversation's state, so a
  *   message redelivered after its conversation was resolved is known as a duplicate.

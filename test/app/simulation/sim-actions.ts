@@ -10,8 +10,8 @@ import { messageCreated } from '../../../src/core/conversation/conversation-even
 import { applyCommand } from '../../../src/app/conversations/apply-command.ts';
 import { credibleWait } from '../../../src/core/sla/credible-wait.ts';
 import type { Rng } from '../../../src/core/sla/simulate/prng.ts';
-import { teamAvailability } from '../../../src/server/conversations/team-availability.ts';
-import type { AgentRecord, ConversationRecord } from '../../../src/store/records.ts';
+import { teamAvailability } from '../../../src/app/conversations/team-availability.ts';
+import type { AgentRecord, ConversationRecord } from '../../../src/core/records.ts';
 import type { Node, Outside } from './sim-world.ts';
 
 const QUEUE_IDS = ['billing', 'technical', 'retention', 'sales', 'trust_safety', 'general'];

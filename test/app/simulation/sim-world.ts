@@ -12,16 +12,16 @@ import { handleReplyDue } from '../../../src/app/timers/reply-due.ts';
 import { createInProcessBus } from '../../../src/bus/in-process-bus.ts';
 import * as kinds from '../../../src/core/conversation/timer-kinds.ts';
 import { DEFAULT_QUEUES } from '../../../src/core/routing/default-queues.ts';
-import { AgentWorkflow } from '../../../src/server/conversations/agent-workflow.ts';
-import { teamAvailability } from '../../../src/server/conversations/team-availability.ts';
-import { waitingSettings } from '../../../src/server/conversations/waiting-settings.ts';
-import { queueCatalog } from '../../../src/server/routing/queue-catalog.ts';
-import { handleOfferExpiry } from '../../../src/server/routing/offer-expiry.ts';
-import { RouterService } from '../../../src/server/routing/router-service.ts';
-import { handleInactivity, watchCustomerPresence } from '../../../src/server/timers/abandonment.ts';
-import { handleFollowUp } from '../../../src/server/timers/follow-up.ts';
-import { handleSlaBreach } from '../../../src/server/timers/sla-breach.ts';
-import { TimerRunner } from '../../../src/server/timers/timer-runner.ts';
+import { AgentWorkflow } from '../../../src/app/conversations/agent-workflow.ts';
+import { teamAvailability } from '../../../src/app/conversations/team-availability.ts';
+import { waitingSettings } from '../../../src/app/conversations/waiting-settings.ts';
+import { queueCatalog } from '../../../src/app/routing/queue-catalog.ts';
+import { handleOfferExpiry } from '../../../src/app/routing/offer-expiry.ts';
+import { RouterService } from '../../../src/app/routing/router-service.ts';
+import { handleInactivity, watchCustomerPresence } from '../../../src/app/timers/abandonment.ts';
+import { handleFollowUp } from '../../../src/app/timers/follow-up.ts';
+import { handleSlaBreach } from '../../../src/app/timers/sla-breach.ts';
+import { TimerRunner } from '../../../src/app/timers/timer-runner.ts';
 import type { Store } from '../../../src/store/store.ts';
 
 export const SETTINGS = {

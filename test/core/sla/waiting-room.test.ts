@@ -12,7 +12,7 @@ import {
   TEMPLATE_KEYS,
 } from '../../../src/core/sla/message-templates.ts';
 import { WAITING_ROOM_KEYS } from '../../../src/core/sla/waiting-room-templates.ts';
-import { lastBandTold } from '../../../src/server/timers/estimate-updates.ts';
+import { lastBandTold } from '../../../src/app/timers/estimate-updates.ts';
 
 const choices = [
   { id: 'wait', label: 'Keep waiting' },

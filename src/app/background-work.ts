@@ -1,0 +1,194 @@
+/**
+ * Everything that runs besides requests: the timer loop and its handlers (SLA, offers,
+ * abandonment, follow-ups, the channel and webhook outboxes), the outbox queueing on the
+ * bus, and the provider webhooks that feed channel conversations in.
+ */
+import { createApiAdapter, type ChannelAdapter } from '../channels/index.ts';
+import { ChannelInbound } from './channels/channel-inbound.ts';
+import {
+  handleChannelSend,
+  queueOutboundMessages,
+  SEND_TIMER,
+} from './channels/channel-outbound.ts';
+import { createAdapters } from './channels/create-adapters.ts';
+import {
+  handleOutgoingWebhook,
+  queueOutgoingWebhooks,
+  WEBHOOK_TIMER,
+} from './channels/outgoing-webhooks.ts';
+import type { EventBus } from '../bus/event-bus.ts';
+import type { ResolvedConfig } from '../config/load-config.ts';
+import type { Store } from '../store/store.ts';
+import type { ConversationService } from './conversations/conversation-service.ts';
+import type { ConversationWriter } from './conversations/conversation-writer.ts';
+import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import type { QueueCatalog } from './routing/queue-catalog.ts';
+import { startEmailChannel, type EmailChannelDeps } from './channels/email/start-email-channel.ts';
+import {
+  FOLLOW_UP_TIMER,
+  INACTIVITY_TIMER,
+  OFFER_TIMER,
+  PROMISE_TIMER,
+  REPLY_DUE_TIMER,
+  SLA_TIMER,
+} from '../core/conversation/timer-kinds.ts';
+import { handleReplyDue } from './timers/reply-due.ts';
+import { handlePromiseDue } from './timers/promise-due.ts';
+import { teamAvailability } from './conversations/team-availability.ts';
+import { handleOfferExpiry } from './routing/offer-expiry.ts';
+import { handleInactivity, watchCustomerPresence } from './timers/abandonment.ts';
+import { handleFollowUp } from './timers/follow-up.ts';
+import { handleSlaBreach } from './timers/sla-breach.ts';
+import { EstimateUpdates } from './timers/estimate-updates.ts';
+import { TimerRunner, type TimerRunnerOptions } from './timers/timer-runner.ts';
+
+/** What a webhook needs of an adapter: email's replies are mail, not HTTP, but it receives alike. */
+export type WebhookReceiver = Pick<ChannelAdapter<unknown, never>, 'channel' | 'receive'>;
+
+export interface BackgroundWorkDeps {
+  readonly config: ResolvedConfig;
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly writer: ConversationWriter;
+  readonly service: ConversationService;
+  readonly hub: RealtimeHub;
+  readonly queues: QueueCatalog;
+  readonly clock: () => Date;
+  /** The server's log (pino); email and the timer loop report through it. */
+  readonly log: EmailChannelDeps['log'] & TimerRunnerOptions['log'];
+}
+
+export interface BackgroundWork {
+  readonly timers: TimerRunner;
+  /** Provider webhooks by channel name (the HTTP edge mounts them), and where they lead. */
+  readonly webhookReceivers: ReadonlyMap<string, WebhookReceiver>;
+  readonly inbound: ChannelInbound;
+  /** The SMTP listener's port when inbound email listens (tests read it). */
+  readonly smtpPort: number | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<BackgroundWork> {
+  const { store, bus, clock, hub, service, writer, log } = ctx;
+  const adapters = createAdapters(ctx.config, clock);
+  const { priorityStep, priorityCeiling } = ctx.config.routing.deadEnds;
+  const bump = { step: priorityStep, ceiling: priorityCeiling };
+  const abandonment = {
+    store,
+    writer,
+    clock,
+    isCustomerConnected: (id: string) => hub.isCustomerConnected(id),
+    onError: (error: unknown) => log.error({ err: error }, 'watching customer presence failed'),
+  };
+  const outbound = {
+    store,
+    bus,
+    writer,
+    adapters,
+    clock,
+    kick: () => void timers.tick(),
+    onError: (error: unknown) => log.error({ err: error }, 'queueing an outbound message failed'),
+  };
+  const { url: webhookUrl, secret: webhookSecret } = ctx.config.webhooks;
+  const webhooks =
+    webhookUrl && webhookSecret
+      ? {
+          store,
+          bus,
+          writer,
+          clock,
+          url: webhookUrl,
+          adapter: createApiAdapter({ secret: webhookSecret, webhookUrl, clock }),
+          kick: () => void timers.tick(),
+          onError: (error: unknown) => log.error({ err: error }, 'queueing a webhook failed'),
+        }
+      : undefined;
+  const inbound = new ChannelInbound({
+    store,
+    bus,
+    writer,
+    service,
+    clock,
+    messageMaxChars: ctx.config.limits.messageMaxChars,
+  });
+  const emailConfig = ctx.config.channels.email;
+  const email = emailConfig
+    ? await startEmailChannel(emailConfig, {
+        store,
+        bus,
+        writer,
+        clock,
+        inbound,
+        kick: () => void timers.tick(),
+        log,
+      })
+    : undefined;
+  const timers = new TimerRunner({
+    store,
+    clock,
+    intervalMs: ctx.config.timers.intervalMs,
+    leaseMs: ctx.config.timers.leaseMs,
+    handlers: {
+      [SLA_TIMER]: handleSlaBreach({ store, writer, queues: ctx.queues.list, bump }),
+      [SEND_TIMER]: handleChannelSend(outbound),
+      [OFFER_TIMER]: handleOfferExpiry({ store, writer, clock }),
+      [INACTIVITY_TIMER]: handleInactivity(abandonment),
+      [FOLLOW_UP_TIMER]: handleFollowUp({
+        store,
+        writer,
+        clock,
+        settings: service.waitingSettings,
+      }),
+      [PROMISE_TIMER]: handlePromiseDue({
+        store,
+        writer,
+        clock,
+        settings: service.waitingSettings,
+        team: () => teamAvailability(store, hub),
+        handleMinutes: (q) => service.handleTimes.minutesFor(q),
+      }),
+      [REPLY_DUE_TIMER]: handleReplyDue({
+        store,
+        writer,
+        clock,
+        bump,
+        teamName: (q) => ctx.queues.teamName(q),
+      }),
+      ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
+      ...email?.handlers,
+    },
+    reconcile: (id) => writer.reconcile(id),
+    log,
+  });
+  // Wait-estimate updates for queued customers (src/app/timers/estimate-updates.ts).
+  const estimates = new EstimateUpdates({
+    store,
+    bus,
+    writer,
+    clock,
+    presence: hub,
+    settings: service.waitingSettings,
+    handleTimes: service.handleTimes,
+    onError: (error) => log.error({ err: error }, 'wait-estimate update failed'),
+  });
+  estimates.start(Math.min(ctx.config.routing.passIntervalMs, 10 * ctx.config.timers.intervalMs));
+  const stopQueueing = queueOutboundMessages(outbound);
+  const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
+  hub.onCustomerPresence = watchCustomerPresence(abandonment);
+  const receivers = new Map<string, WebhookReceiver>(adapters);
+  if (email?.webhookEnabled) receivers.set('email', email.adapter);
+  return {
+    timers,
+    webhookReceivers: receivers,
+    inbound,
+    smtpPort: email?.smtp?.port,
+    async stop() {
+      stopQueueing();
+      stopWebhooks();
+      await email?.stop();
+      await estimates.stop();
+      service.handleTimes.close();
+      await timers.stop();
+    },
+  };
+}

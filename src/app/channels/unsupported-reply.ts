@@ -1,0 +1,38 @@
+/**
+ * The bot's one polite answer to a message it cannot open (a poll, a game, an unknown
+ * attachment): asked once per run of such messages, in the customer's language, and only
+ * while the bot has the conversation. Once a person owns it the bot is silent; the agent
+ * sees the message as what it was.
+ */
+import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
+
+export const UNSUPPORTED_REPLY_KIND = 'unsupported_reply';
+
+const TEXT: Record<string, string> = {
+  en: "I can't open that kind of message yet — could you describe it in text?",
+  es: 'Todavía no puedo abrir ese tipo de mensaje. ¿Podrías describirlo con texto?',
+  de: 'Diese Art von Nachricht kann ich noch nicht öffnen. Könnten Sie sie bitte in Worten beschreiben?',
+  fr: 'Je ne peux pas encore ouvrir ce type de message. Pourriez-vous le décrire par écrit ?',
+  pt: 'Ainda não consigo abrir esse tipo de mensagem. Você poderia descrevê-la em texto?',
+};
+
+export function unsupportedReplyText(language: string | null | undefined): string {
+  return TEXT[(language ?? 'en').slice(0, 2).toLowerCase()] ?? (TEXT.en as string);
+}
+
+/**
+ * Whether the bot answers this unsupported message. `recent` is the end of the log before it:
+ * no answer if one was already given since the customer's last message the bot could read.
+ */
+export function shouldAnswerUnsupported(
+  conversation: ConversationRecord,
+  recent: readonly StoredEvent[],
+): boolean {
+  if (conversation.status !== 'bot' && conversation.status !== 'intake') return false;
+  for (const event of [...recent].reverse()) {
+    if (event.type !== 'message.created') continue;
+    if (event.data.kind === UNSUPPORTED_REPLY_KIND) return false;
+    if (event.data.from === 'customer' && !event.data.unsupported) return true;
+  }
+  return true;
+}

@@ -1,0 +1,305 @@
+/**
+ * The bot's turn after a customer message: ask the escalation judge, then either answer or
+ * hand the conversation to a person. Both writes are conditional on the bot still being in
+ * charge, so a bot reply can never land after a person took over.
+ */
+import { messageEvent } from '../../core/conversation/conversation-events.ts';
+import { detectLanguage } from '../../core/signals/detect-language.ts';
+import type { ConversationWriter } from './conversation-writer.ts';
+import { transition } from '../../core/conversation/transition.ts';
+import { buildHandoffPacket } from '../../core/handoff/build-handoff-packet.ts';
+import type { FieldValue } from '../../core/handoff/handoff-packet.ts';
+import type {
+  ConversationChanges,
+  ConversationRecord,
+  NewEvent,
+  StoredEvent,
+} from '../../core/records.ts';
+import type { Store } from '../../store/store.ts';
+import { canReachLater, closedText } from './customer-messages.ts';
+import { waitingMessage } from './handoff-waiting-message.ts';
+import type { HandleTimeCache } from './handle-time-cache.ts';
+import { teamAvailability } from './team-availability.ts';
+import type { WaitingSettings } from './waiting-settings.ts';
+import { isOpen, nextOpening } from '../../core/sla/is-open.ts';
+import type { CalendarFor } from '../routing/team-calendar.ts';
+import { followUpAt } from '../timers/follow-up.ts';
+import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
+import type {
+  BotReply,
+  BotResponder,
+  EscalationDecision,
+  EscalationJudge,
+  PresencePort,
+  TranscriptView,
+} from './ports.ts';
+import { botErrorDecision, botRequestedDecision } from './fallback-decisions.ts';
+import { runIntake } from './intake-step.ts';
+import { transcriptFromEvents } from './transcript-from-events.ts';
+
+interface HandoffStepDeps {
+  readonly store: Store;
+  readonly writer: ConversationWriter;
+  readonly judge: EscalationJudge;
+  readonly bot: BotResponder;
+  readonly presence: PresencePort;
+  readonly clock: () => Date;
+  /** Measured handle time per queue (the configured prior until there are samples). */
+  readonly handleTimes: Pick<HandleTimeCache, 'minutesFor'>;
+  readonly settings: WaitingSettings;
+  readonly calendarFor: CalendarFor;
+  readonly onBackgroundError: (error: unknown) => void;
+}
+
+export class HandoffStep {
+  constructor(private readonly deps: HandoffStepDeps) {}
+
+  /** Decides and acts on one customer message; returns the events it caused. */
+  async botTurn(id: string, message: StoredEvent): Promise<StoredEvent[]> {
+    const found = await this.deps.store.conversations.get(id);
+    if (!found || (found.status !== 'bot' && found.status !== 'intake')) return [];
+    const conversation = await this.adoptLanguage(found, message);
+    const history = await this.deps.store.conversations.eventsSince(id, 0, 100_000);
+    // Judge the conversation as it stood at this message, even if more arrived since.
+    const transcript = transcriptFromEvents(
+      conversation,
+      history.filter((e) => e.seq <= message.seq),
+    );
+    const now = this.deps.clock();
+    let decision: EscalationDecision;
+    try {
+      decision = await this.deps.judge.decide(transcript, now);
+    } catch (error) {
+      this.deps.onBackgroundError(error);
+      return this.handOver(
+        conversation,
+        transcript,
+        botErrorDecision('the escalation policy failed'),
+      );
+    }
+    if (decision.action === 'handoff') return this.handOver(conversation, transcript, decision);
+    if (decision.action === 'intake' || conversation.status === 'intake') {
+      return this.intake(conversation, history, transcript, decision);
+    }
+    return this.answer(conversation, message, transcript, decision);
+  }
+
+  /**
+   * A conversation nobody gave a language (no widget or channel hint) takes the one its
+   * customer writes in, once a message says it clearly, so that waiting messages, intake
+   * questions and language rules speak to them in it. Decided once; later messages in
+   * another language do not flip it.
+   */
+  private async adoptLanguage(
+    conversation: ConversationRecord,
+    message: StoredEvent,
+  ): Promise<ConversationRecord> {
+    if (conversation.language !== null || typeof message.data.text !== 'string')
+      return conversation;
+    const language = detectLanguage(message.data.text);
+    if (language === null) return conversation;
+    const result = await this.deps.writer.commit({
+      conversationId: conversation.id,
+      expectStatus: ['bot', 'intake'],
+      changes: { language },
+      events: [],
+    });
+    return result.ok ? result.conversation : conversation;
+  }
+
+  /** Intake: the next question, or the handoff when it is over (see intake-step.ts). */
+  private intake(
+    conversation: ConversationRecord,
+    history: readonly StoredEvent[],
+    transcript: TranscriptView,
+    decision: EscalationDecision,
+  ): Promise<StoredEvent[]> {
+    return runIntake(
+      { conversation, history, decision, now: this.deps.clock() },
+      {
+        handOver: (final) => this.handOver(conversation, transcript, final),
+        commit: (expectStatus, changes, events) =>
+          this.commit(conversation.id, expectStatus, undefined, changes, events),
+      },
+    );
+  }
+
+  private async answer(
+    conversation: ConversationRecord,
+    message: StoredEvent,
+    transcript: TranscriptView,
+    decision: EscalationDecision,
+  ): Promise<StoredEvent[]> {
+    const text = typeof message.data.text === 'string' ? message.data.text : '';
+    let reply: BotReply;
+    try {
+      reply = await this.deps.bot.reply(text, {
+        conversationId: conversation.id,
+        channel: conversation.channel,
+        language: conversation.language,
+        customer: conversation.customer,
+        turns: transcript.turns,
+      });
+    } catch (error) {
+      this.deps.onBackgroundError(error);
+      return this.handOver(
+        conversation,
+        transcript,
+        botErrorDecision(`the bot failed: ${String(error)}`),
+      );
+    }
+    if (reply.handoff) {
+      return this.handOver(conversation, transcript, botRequestedDecision(decision, reply.handoff));
+    }
+    const events: NewEvent[] = reply.messages.map((messageText, i) => {
+      const data: Record<string, unknown> = {
+        from: 'bot',
+        text: messageText,
+        confidence: reply.confidence,
+        intent: reply.intent,
+        kind: reply.intent,
+        source: reply.source,
+        decision: { action: decision.action, policyVersion: decision.policyVersion },
+      };
+      // The article and reported fields belong to the reply once, on its last message.
+      if (i === reply.messages.length - 1) {
+        if (reply.article) data.article = reply.article;
+        if (reply.reportedFields) data.reportedFields = reply.reportedFields;
+      }
+      return messageEvent({ type: 'bot' }, data);
+    });
+    return this.commit(conversation.id, ['bot'], undefined, {}, events);
+  }
+
+  private async handOver(
+    conversation: ConversationRecord,
+    transcript: TranscriptView,
+    decision: EscalationDecision,
+  ): Promise<StoredEvent[]> {
+    const now = this.deps.clock();
+    const snapshot = {
+      state: conversation.status,
+      assigneeId: conversation.assigneeId,
+      offeredTo: conversation.offeredTo,
+      queue: conversation.queue,
+    };
+    const next = transition(snapshot, { type: 'hand_over', queue: decision.queue }, now);
+    if (!next.ok) return [];
+    const position = await this.deps.store.reads.positionIfQueued(
+      decision.queue,
+      decision.priority,
+      conversation.id,
+    );
+    const team = await teamAvailability(this.deps.store, this.deps.presence);
+    const packet = buildHandoffPacket({
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      language: conversation.language,
+      customer: conversation.customer,
+      turns: transcript.turns,
+      decision: {
+        ...decision,
+        ...decision.detail,
+        fields: decision.fields as Record<string, FieldValue>,
+      },
+      history: await this.deps.store.reads.customerHistory(conversation.customer, conversation.id),
+      now,
+      // The policy's own "next steps" table when it has one.
+      ...(decision.actionRules ? { actionRules: decision.actionRules } : {}),
+    });
+    const summary = {
+      at: now.toISOString(),
+      reasons: [...decision.reasons],
+      queue: decision.queue,
+      priority: decision.priority,
+      policyVersion: decision.policyVersion,
+      fields: decision.fields,
+      packet,
+    };
+    // After hours the request is captured with a promised follow-up, never left waiting blind.
+    const calendar = this.deps.calendarFor(decision.queue);
+    const closed = !isOpen(calendar, now);
+    const followUp = closed ? nextOpening(calendar, now) : null;
+    const handedOver = {
+      type: next.event.type,
+      actor: { type: 'bot' as const },
+      data: { ...summary, decision: decision.detail },
+    };
+    const say = (text: string, kind: string): NewEvent =>
+      messageEvent({ type: 'bot' }, { text, kind, intent: kind });
+    const changes = {
+      queue: decision.queue,
+      priority: decision.priority,
+      handoff: summary,
+      handedOverAt: now.toISOString(),
+    };
+    if (closed) {
+      const closedMessage = say(
+        closedText(
+          conversation,
+          this.deps.settings.teamName(decision.queue),
+          calendar,
+          now,
+          followUp,
+        ),
+        'deferred',
+      );
+      // Where the channel cannot reach them later, their reply is read as their contact.
+      if (!canReachLater(conversation)) closedMessage.data.prompt = 'contact';
+      return this.commit(
+        conversation.id,
+        ['bot', 'intake'],
+        { followUp: followUpAt(followUp, now) },
+        { ...changes, status: 'deferred' },
+        [
+          handedOver,
+          {
+            type: 'conversation.deferred',
+            actor: { type: 'system' },
+            data: { followUpAt: followUp?.toISOString() ?? null, timeZone: calendar.timeZone },
+          },
+          closedMessage,
+        ],
+        now,
+      );
+    }
+    const told = waitingMessage({
+      conversation,
+      decision,
+      position,
+      team,
+      settings: this.deps.settings,
+      handleMinutes: await this.deps.handleTimes.minutesFor(decision.queue),
+    });
+    return this.commit(
+      conversation.id,
+      ['bot', 'intake'],
+      undefined,
+      { ...changes, status: next.state.state },
+      [handedOver, messageEvent({ type: 'bot' }, told)],
+      now,
+    );
+  }
+
+  private async commit(
+    id: string,
+    expectStatus: ConversationRecord['status'][],
+    lifecycle: LifecyclePatch | undefined,
+    changes: ConversationChanges | undefined,
+    events: NewEvent[],
+    /** The handoff's own time, so the SLA clock starts exactly at `handedOverAt`. */
+    now?: Date,
+  ): Promise<StoredEvent[]> {
+    const result = await this.deps.writer.commit({
+      conversationId: id,
+      expectStatus,
+      changes: changes ?? {},
+      events,
+      ...(lifecycle ? { lifecycle } : {}),
+      ...(now ? { now } : {}),
+    });
+    // A refused commit means a person (or another node) acted first: the bot stays silent.
+    if (!result.ok) return [];
+    return result.events;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Everything Baton holds about one person (a subject access request): their conversations
+ * on every channel, each with its events, the fields collected, and the files they sent.
+ * Found exactly as erasure finds them (store/customer-conversations.ts), so what an export
+ * shows is what an erasure takes. Written to the audit log without naming the person.
+ */
+import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
+import type { Store } from '../../store/store.ts';
+import { describeTarget } from './erasure-plan.ts';
+
+export const EXPORT_FORMAT = 'baton.customer-export/1';
+
+export interface ExportedFile {
+  readonly conversationId: string;
+  readonly ref: string;
+  readonly mimeType: string;
+  readonly fileName: string | null;
+  readonly content: Buffer;
+  /** Where the bytes go in a folder or archive: `attachments/<conversation>/<n>-<name>`. */
+  readonly path: string;
+}
+
+export interface CustomerExport {
+  /** The JSON document: conversations with events and fields, files listed by path. */
+  readonly document: {
+    readonly format: typeof EXPORT_FORMAT;
+    readonly exportedAt: string;
+    readonly identities: string[];
+    readonly conversations: ExportedConversation[];
+  };
+  readonly files: ExportedFile[];
+}
+
+interface ExportedConversation {
+  readonly id: string;
+  readonly channel: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly resolvedAt: string | null;
+  readonly customer: Record<string, unknown>;
+  readonly language: string | null;
+  readonly externalThread: string | null;
+  readonly fields: Record<string, unknown>;
+  readonly handoff: unknown;
+  readonly events: StoredEvent[];
+  readonly attachments: Array<Omit<ExportedFile, 'content' | 'conversationId'> & { size: number }>;
+}
+
+const MAX_EVENTS = 100_000;
+
+export async function collectCustomerData(
+  store: Store,
+  reference: string,
+  audit: { readonly actorId: string; readonly now: Date },
+): Promise<CustomerExport> {
+  const match = await store.erasure.findCustomer(reference);
+  const conversations: ExportedConversation[] = [];
+  const files: ExportedFile[] = [];
+  for (const found of match.conversations) {
+    const conversation = await store.conversations.get(found.id);
+    if (!conversation) continue; // erased meanwhile
+    const events = await store.conversations.eventsSince(found.id, 0, MAX_EVENTS);
+    const stored = await store.mediaFiles.listFor(found.id);
+    const own = stored.map((file, i) => ({
+      conversationId: found.id,
+      ...file,
+      path: `attachments/${safeName(found.id)}/${i + 1}-${safeName(file.fileName ?? file.ref)}`,
+    }));
+    files.push(...own);
+    conversations.push(exportedConversation(conversation, events, own));
+  }
+  await store.teamAudit.record({
+    at: audit.now,
+    actorId: audit.actorId,
+    agentId: '',
+    action: 'customer.exported',
+    changes: {
+      selector: describeTarget({ customer: reference }),
+      conversations: conversations.map((c) => c.id),
+    },
+  });
+  return {
+    document: {
+      format: EXPORT_FORMAT,
+      exportedAt: audit.now.toISOString(),
+      identities: match.identities,
+      conversations,
+    },
+    files,
+  };
+}
+
+function exportedConversation(
+  c: ConversationRecord,
+  events: StoredEvent[],
+  files: ExportedFile[],
+): ExportedConversation {
+  const fields = (c.handoff?.fields as Record<string, unknown> | undefined) ?? {};
+  return {
+    id: c.id,
+    channel: c.channel,
+    status: c.status,
+    createdAt: c.createdAt,
+    resolvedAt: c.resolvedAt,
+    customer: c.customer,
+    language: c.language,
+    externalThread: c.externalThread,
+    fields,
+    handoff: c.handoff,
+    events,
+    attachments: files.map((f) => ({
+      ref: f.ref,
+      mimeType: f.mimeType,
+      fileName: f.fileName,
+      size: f.content.byteLength,
+      path: f.path,
+    })),
+  };
+}
+
+/** A file name the customer chose, made safe for any file system (no separators, no `..`). */
+function safeName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_');
+  return cleaned.slice(0, 100) || 'file';
+}

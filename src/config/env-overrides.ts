@@ -1,0 +1,155 @@
+/** Environment variables and the config paths they set. Env wins over the YAML file. */
+export const ENV_OVERRIDES: ReadonlyArray<{
+  env: string;
+  path: readonly string[];
+  type: 'string' | 'int' | 'bool' | 'list';
+}> = [
+  { env: 'BATON_DATA_DIR', path: ['dataDir'], type: 'string' },
+  { env: 'HOST', path: ['server', 'host'], type: 'string' },
+  { env: 'PORT', path: ['server', 'port'], type: 'int' },
+  { env: 'BATON_PUBLIC_URL', path: ['server', 'publicUrl'], type: 'string' },
+  { env: 'BATON_WIDGET_ORIGINS', path: ['server', 'widgetOrigins'], type: 'list' },
+  { env: 'DATABASE_URL', path: ['database', 'url'], type: 'string' },
+  { env: 'REDIS_URL', path: ['redis', 'url'], type: 'string' },
+  { env: 'BATON_REDIS_PREFIX', path: ['redis', 'channelPrefix'], type: 'string' },
+  { env: 'BATON_REDIS_HEARTBEAT_MS', path: ['redis', 'heartbeatMs'], type: 'int' },
+  { env: 'BATON_MESSAGE_MAX_CHARS', path: ['limits', 'messageMaxChars'], type: 'int' },
+  { env: 'BATON_RATE_LIMIT_PER_MINUTE', path: ['limits', 'publicRequestsPerMinute'], type: 'int' },
+  { env: 'BATON_DEMO', path: ['demo', 'enabled'], type: 'bool' },
+  { env: 'BATON_DEMO_PASSWORD', path: ['demo', 'agentPassword'], type: 'string' },
+  { env: 'BATON_BOT_ENGINE', path: ['bot', 'engine'], type: 'string' },
+  { env: 'BATON_LLM_BASE_URL', path: ['bot', 'llm', 'baseUrl'], type: 'string' },
+  { env: 'BATON_LLM_API_KEY', path: ['bot', 'llm', 'apiKey'], type: 'string' },
+  { env: 'BATON_LLM_MODEL', path: ['bot', 'llm', 'model'], type: 'string' },
+  { env: 'BATON_LLM_TIMEOUT_MS', path: ['bot', 'llm', 'timeoutMs'], type: 'int' },
+  { env: 'BATON_LLM_SUMMARIES', path: ['bot', 'llm', 'summaries'], type: 'bool' },
+  { env: 'BATON_EXTERNAL_BOT_URL', path: ['bot', 'external', 'url'], type: 'string' },
+  { env: 'BATON_EXTERNAL_BOT_SECRET', path: ['bot', 'external', 'secret'], type: 'string' },
+  { env: 'BATON_KB_DIR', path: ['bot', 'knowledgeBaseDir'], type: 'string' },
+  { env: 'BATON_POLICY_FILE', path: ['policy', 'file'], type: 'string' },
+  { env: 'BATON_SLA_SECONDS', path: ['routing', 'firstResponseSlaSeconds'], type: 'int' },
+  { env: 'BATON_ABANDON_AFTER_SECONDS', path: ['routing', 'abandonAfterSeconds'], type: 'int' },
+  { env: 'BATON_TIMER_INTERVAL_MS', path: ['timers', 'intervalMs'], type: 'int' },
+  { env: 'BATON_TIMER_LEASE_MS', path: ['timers', 'leaseMs'], type: 'int' },
+  { env: 'BATON_WHATSAPP_APP_SECRET', path: ['channels', 'whatsapp', 'appSecret'], type: 'string' },
+  {
+    env: 'BATON_WHATSAPP_VERIFY_TOKEN',
+    path: ['channels', 'whatsapp', 'verifyToken'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_WHATSAPP_ACCESS_TOKEN',
+    path: ['channels', 'whatsapp', 'accessToken'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_WHATSAPP_API_BASE_URL',
+    path: ['channels', 'whatsapp', 'apiBaseUrl'],
+    type: 'string',
+  },
+  { env: 'BATON_API_CHANNEL_SECRET', path: ['channels', 'api', 'secret'], type: 'string' },
+  {
+    env: 'BATON_API_CHANNEL_WEBHOOK_URL',
+    path: ['channels', 'api', 'webhookUrl'],
+    type: 'string',
+  },
+  { env: 'BATON_TELEGRAM_BOT_TOKEN', path: ['channels', 'telegram', 'botToken'], type: 'string' },
+  {
+    env: 'BATON_TELEGRAM_SECRET_TOKEN',
+    path: ['channels', 'telegram', 'secretToken'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_TELEGRAM_API_BASE_URL',
+    path: ['channels', 'telegram', 'apiBaseUrl'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_MESSENGER_APP_SECRET',
+    path: ['channels', 'messenger', 'appSecret'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_MESSENGER_VERIFY_TOKEN',
+    path: ['channels', 'messenger', 'verifyToken'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_MESSENGER_PAGE_ACCESS_TOKEN',
+    path: ['channels', 'messenger', 'pageAccessToken'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_MESSENGER_API_BASE_URL',
+    path: ['channels', 'messenger', 'apiBaseUrl'],
+    type: 'string',
+  },
+  { env: 'BATON_TWILIO_ACCOUNT_SID', path: ['channels', 'sms', 'accountSid'], type: 'string' },
+  { env: 'BATON_TWILIO_AUTH_TOKEN', path: ['channels', 'sms', 'authToken'], type: 'string' },
+  {
+    env: 'BATON_TWILIO_PUBLIC_BASE_URL',
+    path: ['channels', 'sms', 'publicBaseUrl'],
+    type: 'string',
+  },
+  { env: 'BATON_TWILIO_API_BASE_URL', path: ['channels', 'sms', 'apiBaseUrl'], type: 'string' },
+  { env: 'BATON_EMAIL_FROM', path: ['channels', 'email', 'from'], type: 'string' },
+  { env: 'BATON_EMAIL_SMTP_URL', path: ['channels', 'email', 'smtpUrl'], type: 'string' },
+  {
+    env: 'BATON_EMAIL_WEBHOOK_USERNAME',
+    path: ['channels', 'email', 'webhookUsername'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_EMAIL_WEBHOOK_PASSWORD',
+    path: ['channels', 'email', 'webhookPassword'],
+    type: 'string',
+  },
+  { env: 'BATON_SMTP_HOST', path: ['channels', 'email', 'smtp', 'host'], type: 'string' },
+  { env: 'BATON_SMTP_PORT', path: ['channels', 'email', 'smtp', 'port'], type: 'int' },
+  {
+    env: 'BATON_SMTP_ACCEPT_FOR',
+    path: ['channels', 'email', 'smtp', 'acceptFor'],
+    type: 'string',
+  },
+  { env: 'BATON_SMTP_MAX_BYTES', path: ['channels', 'email', 'smtp', 'maxBytes'], type: 'int' },
+  {
+    env: 'BATON_SMTP_AUTH_USERNAME',
+    path: ['channels', 'email', 'smtp', 'authUsername'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_SMTP_AUTH_PASSWORD',
+    path: ['channels', 'email', 'smtp', 'authPassword'],
+    type: 'string',
+  },
+  { env: 'BATON_WEBHOOK_URL', path: ['webhooks', 'url'], type: 'string' },
+  { env: 'BATON_WEBHOOK_SECRET', path: ['webhooks', 'secret'], type: 'string' },
+  { env: 'BATON_IDENTITY_SECRET', path: ['identity', 'secret'], type: 'string' },
+  { env: 'BATON_IDENTITY_REQUIRE', path: ['identity', 'require'], type: 'bool' },
+  { env: 'BATON_METRICS_TOKEN', path: ['metrics', 'token'], type: 'string' },
+  { env: 'BATON_RETENTION_DAYS', path: ['privacy', 'retentionDays'], type: 'int' },
+  { env: 'BATON_RETENTION_CHECK_MS', path: ['privacy', 'retentionCheckMs'], type: 'int' },
+  { env: 'BATON_JUDGE_BASE_URL', path: ['policy', 'llmJudge', 'baseUrl'], type: 'string' },
+  { env: 'BATON_JUDGE_API_KEY', path: ['policy', 'llmJudge', 'apiKey'], type: 'string' },
+  { env: 'BATON_JUDGE_MODEL', path: ['policy', 'llmJudge', 'model'], type: 'string' },
+  { env: 'BATON_JUDGE_TIMEOUT_MS', path: ['policy', 'llmJudge', 'timeoutMs'], type: 'int' },
+  { env: 'BATON_WEB_ROOT', path: ['web', 'root'], type: 'string' },
+  { env: 'LOG_LEVEL', path: ['log', 'level'], type: 'string' },
+];
+
+/** Converts an env string; returns the raw string when it does not parse, so validation reports it. */
+export function parseEnvValue(raw: string, type: 'string' | 'int' | 'bool' | 'list'): unknown {
+  // Lists are comma-separated: BATON_WIDGET_ORIGINS=https://shop.example,https://www.shop.example
+  if (type === 'list')
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  if (type === 'int') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+  if (type === 'bool') {
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    return raw;
+  }
+  return raw;
+}

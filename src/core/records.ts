@@ -1,0 +1,138 @@
+/** What the store hands out: parsed rows, camelCase, JSON decoded. */
+import type { ConversationEventType } from './conversation/conversation-events.ts';
+import type { ConversationState } from './conversation/conversation-state.ts';
+import type { Lifecycle } from './conversation/lifecycle.ts';
+
+export type { ConversationEventType } from './conversation/conversation-events.ts';
+
+export type ActorType = 'customer' | 'bot' | 'agent' | 'system';
+
+export interface EventActor {
+  readonly type: ActorType;
+  readonly id?: string;
+  readonly name?: string;
+}
+
+export interface StoredEvent {
+  readonly conversationId: string;
+  readonly seq: number;
+  readonly type: ConversationEventType;
+  readonly at: string;
+  readonly actor: EventActor;
+  readonly data: Record<string, unknown>;
+}
+
+export interface NewEvent {
+  readonly type: ConversationEventType;
+  readonly actor: EventActor;
+  readonly data: Record<string, unknown>;
+  /** Dedupe key of a client-sent message; a second event with the same key is refused. */
+  readonly clientMessageId?: string;
+}
+
+export interface HandoffSummary {
+  readonly at: string;
+  readonly reasons: string[];
+  readonly queue: string;
+  readonly priority: number;
+  readonly policyVersion: string;
+  readonly [key: string]: unknown;
+}
+
+export interface ConversationRecord {
+  readonly id: string;
+  readonly channel: string;
+  readonly status: ConversationState;
+  readonly queue: string | null;
+  readonly priority: number | null;
+  readonly assigneeId: string | null;
+  readonly offeredTo: string | null;
+  readonly language: string | null;
+  readonly customer: Record<string, unknown>;
+  readonly tokenHash: string;
+  readonly lastSeq: number;
+  readonly handoff: HandoffSummary | null;
+  readonly preview: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly handedOverAt: string | null;
+  readonly resolvedAt: string | null;
+  /** The provider's thread id (WhatsApp, Telegram, SMS …); null for web and API. */
+  readonly externalThread: string | null;
+  readonly channelState: ChannelState;
+  /** Agents who declined or let expire an offer of this conversation in the current round. */
+  readonly declinedBy: readonly string[];
+  /** Who waits for whom since when, and how far each ladder went (core/conversation/lifecycle.ts). */
+  readonly lifecycle: Lifecycle;
+}
+
+/** What the channel says about this thread, respected by outbound sending. */
+export interface ChannelState {
+  /** The customer sent STOP (SMS): nothing more may be sent. */
+  readonly optedOut?: boolean;
+  /** Messenger handover protocol: another app has the thread; Baton must not reply. */
+  readonly standby?: boolean;
+  /**
+   * A web or API customer chose "continue by message" and left this address: agent replies
+   * are also sent there by email, and their email replies come back into this conversation.
+   */
+  readonly replyByEmail?: string;
+}
+
+/** Columns a commit may change besides `last_seq`. */
+export interface ConversationChanges {
+  readonly status?: ConversationState;
+  readonly queue?: string | null;
+  readonly priority?: number | null;
+  readonly assigneeId?: string | null;
+  readonly offeredTo?: string | null;
+  readonly language?: string | null;
+  readonly handoff?: HandoffSummary | null;
+  readonly preview?: string | null;
+  readonly handedOverAt?: string | null;
+  readonly resolvedAt?: string | null;
+  readonly channelState?: ChannelState;
+  readonly declinedBy?: readonly string[];
+}
+
+export interface AgentRecord {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly role: 'agent' | 'supervisor' | 'admin';
+  readonly skills: string[];
+  readonly createdAt: string;
+  readonly presence: 'online' | 'away' | 'offline';
+  readonly maxConcurrent: number;
+  readonly languages: string[];
+  /** When the account was disabled; a disabled agent cannot log in and is never routed to. */
+  readonly disabledAt: string | null;
+}
+
+export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';
+
+export interface TimerRecord {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly kind: string;
+  readonly dueAt: string;
+  readonly data: Record<string, unknown>;
+  readonly status: TimerStatus;
+  readonly attempts: number;
+}
+
+export interface NewTimer {
+  readonly kind: string;
+  readonly dueAt: Date;
+  readonly data?: Record<string, unknown>;
+}
+
+/** Timer changes made in the same transaction as a conversation change. */
+export interface TimerChanges {
+  /** Cancel these pending timers by id. */
+  readonly cancelIds?: readonly string[];
+  /** Cancel the conversation's pending timers of these kinds ('all' for every kind) first. */
+  readonly cancel?: readonly string[] | 'all';
+  readonly schedule?: readonly NewTimer[];
+}

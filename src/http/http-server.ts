@@ -1,0 +1,137 @@
+/**
+ * The HTTP edge: a Fastify instance with Baton's plugins (errors, JSON bodies, OpenAPI, rate
+ * limits, WebSockets, web security), and the function that mounts every route and socket on it.
+ * Routes receive a RouteContext of application services; they parse, call, and map the result.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { WebhookReceiver } from '../app/background-work.ts';
+import type { ChannelInbound } from '../app/channels/channel-inbound.ts';
+import type { ResolvedConfig } from '../config/load-config.ts';
+import { BatonError } from '../core/errors/baton-error.ts';
+import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { registerJsonBodyParser } from './json-body-parser.ts';
+import { registerAgentStream } from './realtime/agent-stream.ts';
+import { registerCustomerStream } from './realtime/customer-stream.ts';
+import type { RouteContext } from './route-context.ts';
+import { registerAgentActions } from './routes/agent-actions.ts';
+import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerAssistRoutes } from './routes/assist-routes.ts';
+import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
+import { registerChannelMediaRoutes } from './routes/channel-media-routes.ts';
+import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
+import { registerCreateConversation } from './routes/create-conversation.ts';
+import { registerCsatRoutes } from './routes/csat-routes.ts';
+import { registerCustomerPrivacyRoutes } from './routes/customer-privacy-routes.ts';
+import { registerGetConversation } from './routes/get-conversation.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerKnowledgeBaseRoutes } from './routes/knowledge-base-routes.ts';
+import { registerListEvents } from './routes/list-events.ts';
+import { registerMetricsRoute } from './routes/metrics-route.ts';
+import { registerPolicyRoutes } from './routes/policy-routes.ts';
+import { registerPostMessage } from './routes/post-message.ts';
+import { registerQueueRoutes } from './routes/queue-routes.ts';
+import { registerSupervisorRoutes } from './routes/supervisor-routes.ts';
+import { registerTeamRoutes } from './routes/team-routes.ts';
+import { registerWebhookLogRoutes } from './routes/webhook-log-routes.ts';
+import { registerWhatsAppTemplateRoutes } from './routes/whatsapp-template-routes.ts';
+import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
+import { registerWebSecurity } from './web-security.ts';
+
+/** A Fastify instance with the plugins in place and no routes yet. */
+export async function createHttpServer(
+  config: ResolvedConfig,
+  logger: FastifyServerOptions['logger'],
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: config.limits.bodyMaxBytes,
+    trustProxy: config.server.trustProxy,
+    // Refuse unknown fields instead of silently dropping them, so a client's typo is visible.
+    ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors,
+  });
+  registerErrorHandling(app);
+  registerJsonBodyParser(app);
+  // A POST without a body (curl -X POST …/claim) is an empty object, not a validation error.
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && request.body === undefined) request.body = {};
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Baton API', version: '1', description: 'Bot-to-human handoff server.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // Thrown by the plugin; the error handler turns it into the usual error body.
+    errorResponseBuilder: (_req, ctx) =>
+      new BatonError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.bodyMaxBytes } });
+  await registerWebSecurity(app, config);
+  return app;
+}
+
+/** Where provider webhooks lead: each channel's receiver and the inbound pipeline. */
+export interface ChannelWebhooks {
+  readonly receivers: ReadonlyMap<string, WebhookReceiver>;
+  readonly inbound: ChannelInbound;
+}
+
+/** Mounts every route, both sockets, the provider webhooks, the OpenAPI document and the web apps. */
+export async function registerHttpRoutes(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  channels: ChannelWebhooks,
+): Promise<void> {
+  registerHealth(app, ctx);
+  registerCreateConversation(app, ctx);
+  registerGetConversation(app, ctx);
+  registerListEvents(app, ctx);
+  registerPostMessage(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerAgentActions(app, ctx);
+  registerWorkflowRoutes(app, ctx);
+  registerAnalyticsRoutes(app, ctx);
+  registerMetricsRoute(app, ctx);
+  registerCustomerPrivacyRoutes(app, ctx);
+  registerSupervisorRoutes(app, ctx);
+  registerTeamRoutes(app, ctx);
+  registerCsatRoutes(app, ctx);
+  registerWebhookLogRoutes(app, ctx);
+  registerWhatsAppTemplateRoutes(app, ctx);
+  registerChannelMediaRoutes(app, ctx);
+  registerAssistRoutes(app, ctx);
+  registerCannedResponseRoutes(app, ctx);
+  registerQueueRoutes(app, ctx);
+  registerPolicyRoutes(app, ctx);
+  registerKnowledgeBaseRoutes(app, ctx);
+  registerCustomerStream(app, ctx);
+  registerAgentStream(app, ctx);
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await registerWebApps(app, ctx.config.web.root);
+  await registerChannelWebhooks(app, channels.receivers, channels.inbound);
+}
+
+/** Serves the built widget, inbox and demo page (`npm run build:web` writes them). */
+async function registerWebApps(app: FastifyInstance, webRoot: string): Promise<void> {
+  const root = path.resolve(webRoot);
+  if (!existsSync(path.join(root, 'index.html'))) {
+    app.log.warn(`no web build at ${root}: run \`npm run build:web\` for the widget and inbox`);
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply
+        .type('text/plain')
+        .send('Baton is running. The web apps are not built: run `npm run build:web`.'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root, prefix: '/', redirect: true });
+}

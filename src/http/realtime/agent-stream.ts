@@ -1,0 +1,146 @@
+/**
+ * GET /api/v1/agent/stream?token=: an agent's live inbox. Announces every handed-over
+ * conversation that changes, and streams the events of conversations the agent subscribes
+ * to, resuming from the `since` the client gives. A socket whose session ends (logout,
+ * disabled account, password reset) is closed with code 4401: at once on this node, within
+ * SESSION_CHECK_MS on the other nodes of a cluster.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AgentRecord } from '../../core/records.ts';
+import { toConversationView } from '../../app/conversations/conversation-view.ts';
+import type { RouteContext } from '../route-context.ts';
+import { BatonError } from '../../core/errors/baton-error.ts';
+import { EventCursor } from './event-cursor.ts';
+import { TypingThrottle } from './typing-throttle.ts';
+import {
+  AgentFrame,
+  parseFrame,
+  sendError,
+  sendFrame,
+  type AgentFrameValue,
+} from './socket-frames.ts';
+
+/** The close code that tells the inbox its session ended (4000–4999: for applications). */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+/** How often an open socket checks that its session is still valid. */
+const SESSION_CHECK_MS = 30_000;
+
+export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): void {
+  const agents = new WeakMap<FastifyRequest, AgentRecord>();
+  app.get(
+    '/api/v1/agent/stream',
+    {
+      websocket: true,
+      schema: { summary: 'WebSocket: the live inbox of an agent', tags: ['realtime'] },
+      preValidation: async (request) => {
+        agents.set(request, await ctx.auth.agent(request));
+      },
+    },
+    (socket, request) => {
+      const agent = agents.get(request) as AgentRecord;
+      const cursors = new Map<string, EventCursor>();
+      const typing = new TypingThrottle();
+      const remove = ctx.hub.addAgent({
+        agentId: agent.id,
+        onConversation: (c) =>
+          sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) }),
+        onEvents: (conversationId, events) => cursors.get(conversationId)?.push(events),
+        // Only for the conversations this socket follows.
+        onTyping: (signal) => {
+          if (cursors.has(signal.conversationId))
+            sendFrame(socket, {
+              type: 'typing',
+              conversationId: signal.conversationId,
+              by: signal.by,
+              active: signal.active,
+            });
+        },
+        disconnect: (reason) => socket.close(SESSION_ENDED_CLOSE_CODE, reason),
+        resync: () => {
+          for (const cursor of cursors.values()) void cursor.catchUp();
+          ctx.service.inbox(agent.id).then(
+            (inbox) => {
+              for (const c of inbox)
+                sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) });
+            },
+            (error: unknown) => request.log.error({ err: error }, 'inbox resync failed'),
+          );
+        },
+      });
+      const sessionCheck = setInterval(() => {
+        ctx.auth.agent(request).then(
+          () => undefined,
+          () => socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended'),
+        );
+      }, SESSION_CHECK_MS);
+      sessionCheck.unref();
+      socket.on('close', () => {
+        clearInterval(sessionCheck);
+        remove();
+      });
+      socket.on('message', (raw) => {
+        const frame = parseFrame<AgentFrameValue>(AgentFrame, raw, socket);
+        if (!frame) return;
+        switch (frame.type) {
+          case 'subscribe':
+            ctx.service.get(frame.conversationId).then(
+              () => {
+                const cursor = new EventCursor(
+                  frame.since ?? 0,
+                  (s) => ctx.conversations.eventsSince(frame.conversationId, s),
+                  (event) => sendFrame(socket, { type: 'event', event }),
+                  (error) => request.log.error({ err: error }, 'agent catch-up failed'),
+                );
+                cursors.set(frame.conversationId, cursor);
+                void cursor.catchUp();
+              },
+              (error: unknown) => sendError(socket, error),
+            );
+            return;
+          case 'unsubscribe':
+            cursors.delete(frame.conversationId);
+            return;
+          case 'typing': {
+            const active = frame.active ?? true;
+            if (!typing.pass(frame.conversationId, active)) return;
+            ctx.conversations.get(frame.conversationId).then(
+              (conversation) => {
+                // The customer sees only the person who owns the conversation typing.
+                if (conversation?.status !== 'assigned' || conversation.assigneeId !== agent.id) {
+                  typing.forget(frame.conversationId);
+                  sendError(socket, new BatonError('NOT_ASSIGNEE'));
+                  return;
+                }
+                ctx.hub.typing({
+                  conversationId: frame.conversationId,
+                  by: 'agent',
+                  name: agent.name,
+                  active,
+                });
+              },
+              (error: unknown) => sendError(socket, error),
+            );
+            return;
+          }
+          case 'message':
+            ctx.service
+              .postAgentMessage(frame.conversationId, agent, {
+                text: frame.text,
+                ...(frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
+              })
+              .then(
+                (result) =>
+                  sendFrame(socket, {
+                    type: 'ack',
+                    clientMessageId: frame.clientMessageId ?? null,
+                    seq: result.events[0]?.seq ?? null,
+                    duplicate: result.duplicate,
+                  }),
+                (error: unknown) => sendError(socket, error, frame.clientMessageId),
+              );
+            return;
+        }
+      });
+    },
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * GET /api/v1/conversations/:id/stream?token=&since=: the customer's live view of their own
+ * conversation. The token is checked before the upgrade; a wrong one never gets a socket.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BatonError } from '../../core/errors/baton-error.ts';
+import { toCustomerEvent } from '../../app/conversations/conversation-view.ts';
+import type { ConversationCaller } from '../../app/auth/authenticate.ts';
+import type { RouteContext } from '../route-context.ts';
+import { EventCursor } from './event-cursor.ts';
+import { TypingThrottle } from './typing-throttle.ts';
+import {
+  CustomerFrame,
+  parseFrame,
+  sendError,
+  sendFrame,
+  type CustomerFrameValue,
+} from './socket-frames.ts';
+
+type StreamRequest = FastifyRequest<{ Params: { id: string }; Querystring: { since?: string } }>;
+
+export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext): void {
+  const callers = new WeakMap<FastifyRequest, ConversationCaller>();
+  app.get(
+    '/api/v1/conversations/:id/stream',
+    {
+      websocket: true,
+      schema: { summary: 'WebSocket: live events of one conversation', tags: ['realtime'] },
+      preValidation: async (request: StreamRequest) => {
+        callers.set(request, await ctx.auth.conversationCaller(request, request.params.id));
+      },
+    },
+    (socket, request: StreamRequest) => {
+      const caller = callers.get(request) as ConversationCaller;
+      const id = caller.conversation.id;
+      const since = Math.max(0, Number.parseInt(request.query.since ?? '0', 10) || 0);
+      const view =
+        caller.kind === 'customer'
+          ? toCustomerEvent
+          : (e: Parameters<typeof toCustomerEvent>[0]) => e;
+      const cursor = new EventCursor(
+        since,
+        (s) => ctx.conversations.eventsSince(id, s),
+        (event) => sendFrame(socket, { type: 'event', event: view(event) }),
+        (error) => request.log.error({ err: error }, 'stream catch-up failed'),
+      );
+      const typing = new TypingThrottle();
+      const remove = ctx.hub.addCustomer({
+        conversationId: id,
+        onEvents: (e) => cursor.push(e),
+        onTyping: (signal) =>
+          sendFrame(socket, {
+            type: 'typing',
+            by: signal.by,
+            name: signal.name,
+            active: signal.active,
+          }),
+        resync: () => void cursor.catchUp(),
+      });
+      socket.on('close', remove);
+      socket.on('message', (raw) => {
+        const frame = parseFrame<CustomerFrameValue>(CustomerFrame, raw, socket);
+        if (!frame) return;
+        if (caller.kind !== 'customer') {
+          sendError(
+            socket,
+            new BatonError('FORBIDDEN', 'Agents reply on the agent stream.'),
+            'clientMessageId' in frame ? frame.clientMessageId : undefined,
+          );
+          return;
+        }
+        if (frame.type === 'typing') {
+          const active = frame.active ?? true;
+          if (typing.pass(id, active))
+            ctx.hub.typing({ conversationId: id, by: 'customer', name: null, active });
+          return;
+        }
+        const input =
+          frame.type === 'message'
+            ? {
+                text: frame.text,
+                ...(frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
+              }
+            : {
+                action: frame.action,
+                ...('choice' in frame ? { choice: frame.choice } : {}),
+                ...(frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
+              };
+        ctx.service.postCustomerMessage(id, input).then(
+          (result) =>
+            sendFrame(socket, {
+              type: 'ack',
+              clientMessageId: frame.clientMessageId ?? null,
+              seq: result.events[0]?.seq ?? null,
+              duplicate: result.duplicate,
+            }),
+          (error: unknown) => sendError(socket, error, frame.clientMessageId),
+        );
+      });
+      void cursor.catchUp();
+    },
+  );
+}

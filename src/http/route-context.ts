@@ -1,0 +1,60 @@
+/**
+ * What route modules and socket handlers receive from the composition root (src/main): the
+ * application's services, never the store or the bus (eslint.config.js holds that).
+ */
+import type { AgentSessions } from '../app/auth/agent-sessions.ts';
+import type { Authenticator } from '../app/auth/authenticate.ts';
+import type { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
+import type { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
+import type { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
+import type { ConversationQueries } from '../app/conversations/conversation-queries.ts';
+import type { ConversationService } from '../app/conversations/conversation-service.ts';
+import type { ConversationWriter } from '../app/conversations/conversation-writer.ts';
+import type { KnowledgeBaseSource } from '../app/engines/knowledge-base-source.ts';
+import type { KnowledgeSearch } from '../app/engines/knowledge-search.ts';
+import type { PolicySource } from '../app/engines/policy-source.ts';
+import type { HealthProbe } from '../app/health/health-probe.ts';
+import type { PrometheusMetrics } from '../app/metrics/prometheus.ts';
+import type { CustomerPrivacy } from '../app/privacy/customer-privacy.ts';
+import type { RealtimeHub } from '../app/realtime/realtime-hub.ts';
+import type { QueueCatalog } from '../app/routing/queue-catalog.ts';
+import type { SlaMsFor } from '../app/routing/queue-sla.ts';
+import type { RouterService } from '../app/routing/router-service.ts';
+import type { SupervisorDesk } from '../app/routing/supervisor-desk.ts';
+import type { CalendarFor } from '../app/routing/team-calendar.ts';
+import type { TeamAccounts } from '../app/team/team-accounts.ts';
+import type { TeamDirectory } from '../app/team/team-directory.ts';
+import type { ResolvedConfig } from '../config/load-config.ts';
+
+export interface RouteContext {
+  readonly config: ResolvedConfig;
+  /** The one writer of conversations (src/app/conversations/conversation-writer.ts). */
+  readonly writer: ConversationWriter;
+  readonly service: ConversationService;
+  /** Read-only: one conversation, its events, stored media, a period's logs. */
+  readonly conversations: ConversationQueries;
+  readonly auth: Authenticator;
+  readonly sessions: AgentSessions;
+  readonly team: TeamDirectory;
+  /** Account changes (create, edit, disable, …) with their side effects. */
+  readonly teamAccounts: TeamAccounts;
+  readonly supervision: SupervisorDesk;
+  readonly privacy: CustomerPrivacy;
+  /** WhatsApp's 24-hour window and approved templates. */
+  readonly whatsapp: WhatsAppSender;
+  readonly webhookDeliveries: WebhookDeliveryLog;
+  readonly health: HealthProbe;
+  readonly hub: RealtimeHub;
+  readonly clock: () => Date;
+  readonly policy: PolicySource;
+  readonly workflow: AgentWorkflow;
+  readonly knowledge: KnowledgeSearch;
+  readonly knowledgeBase: KnowledgeBaseSource;
+  readonly metrics: PrometheusMetrics;
+  readonly router: RouterService;
+  /** The queues in force (`routing.queues`, else the built-in six). */
+  readonly queues: QueueCatalog;
+  /** Each queue's first-response target and business-hours calendar, derived once at boot. */
+  readonly slaMsFor: SlaMsFor;
+  readonly calendarFor: CalendarFor;
+}

@@ -1,0 +1,155 @@
+/** POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me. */
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AgentRecord } from '../../core/records.ts';
+import { tokenFrom } from '../../app/auth/tokens.ts';
+import type { RouteContext } from '../route-context.ts';
+import { bearer, errors } from './schemas.ts';
+
+const Login = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+const Agent = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  skills: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  presence: Type.String(),
+  capacity: Type.Integer(),
+});
+const PresenceBody = Type.Object(
+  { presence: Type.Union([Type.Literal('online'), Type.Literal('away'), Type.Literal('offline')]) },
+  { additionalProperties: false },
+);
+
+export const agentView = (a: AgentRecord) => ({
+  id: a.id,
+  email: a.email,
+  name: a.name,
+  role: a.role,
+  skills: a.skills,
+  languages: a.languages,
+  presence: a.presence,
+  capacity: a.maxConcurrent,
+});
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Body: Static<typeof Login> }>(
+    '/api/v1/auth/login',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'Log in as an agent',
+        tags: ['agent'],
+        body: Login,
+        response: {
+          200: Type.Object({ token: Type.String(), agent: Agent }),
+          ...errors(400, 401, 429),
+        },
+      },
+    },
+    async (request) => {
+      const { token, agent } = await ctx.sessions.logIn(request.body.email, request.body.password);
+      // Logging in alone makes nobody available: an agent is online only while their inbox
+      // socket is open (realtime-hub.ts), so routing never counts on someone who is not there.
+      return { token, agent: agentView(agent) };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: {
+        summary: 'End this session',
+        tags: ['agent'],
+        security: bearer,
+        response: errors(401),
+      },
+    },
+    async (request, reply) => {
+      await ctx.auth.agent(request);
+      const token = tokenFrom(request.headers, request.query) as string;
+      await ctx.sessions.logOut(token);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        summary: 'The logged-in agent',
+        tags: ['agent'],
+        security: bearer,
+        response: { 200: Type.Object({ agent: Agent }), ...errors(401) },
+      },
+    },
+    async (request) => ({ agent: agentView(await ctx.auth.agent(request)) }),
+  );
+
+  app.put<{ Body: Static<typeof PresenceBody> }>(
+    '/api/v1/me/presence',
+    {
+      schema: {
+        summary:
+          'Set presence: online (receives offers), away (keeps conversations, no new ones), offline (hands them back)',
+        tags: ['agent'],
+        security: bearer,
+        body: PresenceBody,
+        response: {
+          200: Type.Object({ agent: Agent, released: Type.Integer() }),
+          ...errors(400, 401),
+        },
+      },
+    },
+    async (request) => {
+      const agent = await ctx.auth.agent(request);
+      const updated = (await ctx.team.setPresence(agent.id, request.body.presence)) ?? agent;
+      const released =
+        request.body.presence === 'offline' ? await ctx.workflow.releaseAll(updated) : 0;
+      ctx.router.kick();
+      return { agent: agentView(updated), released };
+    },
+  );
+
+  app.get(
+    '/api/v1/agents',
+    {
+      schema: {
+        summary: 'The team: presence, capacity and current load (for the supervisor view)',
+        tags: ['agent'],
+        security: bearer,
+        response: {
+          200: Type.Object({
+            agents: Type.Array(
+              Type.Intersect([
+                Agent,
+                Type.Object({ load: Type.Integer(), connected: Type.Boolean() }),
+              ]),
+            ),
+          }),
+          ...errors(401),
+        },
+      },
+    },
+    async (request) => {
+      await ctx.auth.agent(request);
+      const load = await ctx.team.loadByAgent();
+      const agents = await ctx.team.list();
+      return {
+        agents: agents.map((a) => ({
+          ...agentView(a),
+          load: load.get(a.id) ?? 0,
+          connected: ctx.hub.isConnected(a.id),
+        })),
+      };
+    },
+  );
+}

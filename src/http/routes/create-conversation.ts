@@ -1,0 +1,77 @@
+/** POST /api/v1/conversations: a customer (widget, script, custom channel) starts a conversation. */
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import {
+  toCustomerConversation,
+  toCustomerEvent,
+} from '../../app/conversations/conversation-view.ts';
+import { BatonError } from '../../core/errors/baton-error.ts';
+import { verifyCustomerIdentity } from '../../core/customer/identity-verification.ts';
+import type { RouteContext } from '../route-context.ts';
+import { CustomerConversation, Event, errors } from './schemas.ts';
+
+const Body = Type.Object(
+  {
+    channel: Type.Optional(Type.Union([Type.Literal('web'), Type.Literal('api')])),
+    language: Type.Optional(Type.String({ minLength: 2, maxLength: 16 })),
+    customer: Type.Optional(
+      Type.Object(
+        {
+          id: Type.Optional(Type.String({ maxLength: 200 })),
+          name: Type.Optional(Type.String({ maxLength: 200 })),
+          email: Type.Optional(Type.String({ maxLength: 320 })),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+    // The host site's signature of the visitor (docs/security.md#verified-customer-identity).
+    userHash: Type.Optional(Type.String({ maxLength: 200 })),
+    identityToken: Type.Optional(Type.String({ maxLength: 8000 })),
+  },
+  { additionalProperties: false },
+);
+
+export function registerCreateConversation(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Body: Static<typeof Body> }>(
+    '/api/v1/conversations',
+    {
+      config: {
+        rateLimit: { max: ctx.config.limits.publicRequestsPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        summary: 'Start a conversation (the customer side)',
+        tags: ['customer'],
+        body: Body,
+        response: {
+          201: Type.Object({
+            conversation: CustomerConversation,
+            token: Type.String(),
+            events: Type.Array(Event),
+          }),
+          ...errors(400, 401, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const identity = await verifyCustomerIdentity(
+        body.customer ?? {},
+        { userHash: body.userHash, identityToken: body.identityToken },
+        { secret: ctx.config.identity.secret ?? null, require: ctx.config.identity.require },
+        ctx.clock(),
+      );
+      // A bad signature is refused, never downgraded: the host site has a bug to fix.
+      if (!identity.ok) throw new BatonError(identity.code, identity.reason);
+      const started = await ctx.service.start({
+        channel: body.channel ?? 'web',
+        customer: identity.customer,
+        language: body.language ?? null,
+      });
+      return reply.status(201).send({
+        conversation: toCustomerConversation(started.conversation),
+        token: started.token,
+        events: started.events.map(toCustomerEvent),
+      });
+    },
+  );
+}

@@ -1,0 +1,234 @@
+/**
+ * Builds Baton from ready parts (store, bus, engines): constructs the store-backed services
+ * (writer, conversation service, workflow, router, hub, owner presence, background work) and
+ * hands them to the HTTP edge. No listening, no process-wide state: tests build as many apps
+ * as they like, in-process or on real sockets.
+ */
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { EventBus } from '../bus/event-bus.ts';
+import type { Store } from '../store/store.ts';
+import { AgentSessions } from '../app/auth/agent-sessions.ts';
+import { Authenticator } from '../app/auth/authenticate.ts';
+import type { ResolvedConfig } from '../config/load-config.ts';
+import { ConversationService } from '../app/conversations/conversation-service.ts';
+import { ConversationQueries } from '../app/conversations/conversation-queries.ts';
+import { ConversationWriter } from '../app/conversations/conversation-writer.ts';
+import { timerPolicy } from '../app/conversations/timer-policy.ts';
+import { OwnerPresence } from '../app/routing/owner-presence.ts';
+import type { BotResponder, EscalationJudge } from '../app/conversations/ports.ts';
+import type { KnowledgeSearch } from '../app/engines/knowledge-search.ts';
+import type { PolicySource } from '../app/engines/policy-source.ts';
+import { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
+import { RealtimeHub } from '../app/realtime/realtime-hub.ts';
+import { startBackgroundWork } from '../app/background-work.ts';
+import type { TimerRunner } from '../app/timers/timer-runner.ts';
+import { queueCatalog } from '../app/routing/queue-catalog.ts';
+import { RouterService } from '../app/routing/router-service.ts';
+import { SupervisorDesk } from '../app/routing/supervisor-desk.ts';
+import { teamCalendars } from '../app/routing/team-calendar.ts';
+import { createPrometheusMetrics } from '../app/metrics/prometheus.ts';
+import { startRetentionTimer } from '../app/privacy/retention-timer.ts';
+import { CustomerPrivacy } from '../app/privacy/customer-privacy.ts';
+import { queueSlaMs } from '../app/routing/queue-sla.ts';
+import { TeamAccounts } from '../app/team/team-accounts.ts';
+import { TeamDirectory } from '../app/team/team-directory.ts';
+import { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
+import { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
+import { HealthProbe } from '../app/health/health-probe.ts';
+import type { KnowledgeBaseSource } from '../app/engines/knowledge-base-source.ts';
+import { createHttpServer, registerHttpRoutes } from '../http/http-server.ts';
+import type { RouteContext } from '../http/route-context.ts';
+import { loggerOptions } from './logging/log-options.ts';
+
+export interface BuildAppOptions {
+  readonly config: ResolvedConfig;
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly judge: EscalationJudge;
+  readonly bot: BotResponder;
+  readonly policy: PolicySource;
+  readonly knowledge: KnowledgeSearch;
+  readonly knowledgeBase: KnowledgeBaseSource;
+  readonly clock?: () => Date;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export interface BuiltApp {
+  readonly app: FastifyInstance;
+  readonly service: ConversationService;
+  readonly hub: RealtimeHub;
+  readonly timers: TimerRunner;
+  readonly workflow: AgentWorkflow;
+  /** The parts the demo traffic generator drives directly. */
+  readonly deps: {
+    readonly store: Store;
+    readonly bus: EventBus;
+    readonly writer: ConversationWriter;
+    readonly clock: () => Date;
+  };
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
+  const { config, store, bus } = options;
+  const clock = options.clock ?? (() => new Date());
+  const app = await createHttpServer(config, options.logger ?? loggerOptions(config.log.level));
+
+  const hub = new RealtimeHub(bus);
+  const queues = queueCatalog(config.routing.queues);
+  const slaMsFor = queueSlaMs(config.routing);
+  const calendarFor = teamCalendars(config, queues);
+  const writer = new ConversationWriter({
+    store,
+    bus,
+    clock,
+    policy: timerPolicy(config.routing, slaMsFor, queues.get),
+  });
+  const service = new ConversationService({
+    store,
+    bus,
+    writer,
+    judge: options.judge,
+    bot: options.bot,
+    presence: hub,
+    clock,
+    botName: config.bot.name,
+    messageMaxChars: config.limits.messageMaxChars,
+    slaMsFor,
+    averageHandleMinutes: config.routing.averageHandleMinutes,
+    queueSettings: config.routing,
+    queues,
+    calendarFor,
+    onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
+  });
+  const isConnected = (id: string) => hub.isConnected(id);
+  const workflow = new AgentWorkflow({
+    store,
+    writer,
+    clock,
+    queues,
+    settings: service.waitingSettings,
+    isConnected,
+  });
+  const ctx: RouteContext = {
+    config,
+    writer,
+    service,
+    conversations: new ConversationQueries(store),
+    auth: new Authenticator(store, clock),
+    sessions: new AgentSessions({ store, clock, sessionTtlHours: config.auth.sessionTtlHours }),
+    team: new TeamDirectory(store),
+    teamAccounts: new TeamAccounts({
+      store,
+      clock,
+      releaseAll: (agent) => workflow.releaseAll(agent),
+      kickRouter: () => ctx.router.kick(),
+      endConnections: (agentId) => hub.disconnectAgent(agentId, 'session ended'),
+    }),
+    supervision: new SupervisorDesk({
+      store,
+      writer,
+      clock,
+      isConnected,
+      queues,
+      avgHandleMinutes: (queue) => service.handleTimes.minutesFor(queue),
+    }),
+    privacy: new CustomerPrivacy(store),
+    whatsapp: new WhatsAppSender({
+      store,
+      bus,
+      writer,
+      clock,
+      templates: config.channels.whatsapp?.templates ?? [],
+    }),
+    webhookDeliveries: new WebhookDeliveryLog(store),
+    health: new HealthProbe(store, bus),
+    hub,
+    clock,
+    policy: options.policy,
+    queues,
+    slaMsFor,
+    calendarFor,
+    workflow,
+    knowledge: options.knowledge,
+    knowledgeBase: options.knowledgeBase,
+    metrics: createPrometheusMetrics(bus, store, hub),
+    router: new RouterService({
+      store,
+      bus,
+      writer,
+      alertAfterRounds: config.routing.deadEnds.offerRoundsBeforeAlert,
+      roundPauseMs: config.routing.deadEnds.offerRoundPauseSeconds * 1000,
+      clock,
+      queues: queues.list,
+      isConnected: (id) => hub.isConnected(id),
+      intervalMs: config.routing.passIntervalMs,
+      log: app.log,
+    }),
+  };
+  // Presence follows the inbox socket (src/app/routing/owner-presence.ts).
+  const owners = new OwnerPresence({
+    store,
+    clock,
+    isConnected: (id) => hub.isConnected(id),
+    graceMs: config.routing.deadEnds.ownerGoneSeconds * 1000,
+    release: (agent) => ctx.workflow.releaseAll(agent, 'agent_disconnected'),
+  });
+  hub.onAgentConnected = (id) => {
+    owners.connected(id).then(
+      () => ctx.router.kick(),
+      (error: unknown) => app.log.error({ err: error }, 'marking an agent online failed'),
+    );
+  };
+  let ownerSweep: NodeJS.Timeout | null = null;
+
+  const background = await startBackgroundWork({
+    config,
+    store,
+    bus,
+    writer,
+    service,
+    hub,
+    queues,
+    clock,
+    log: app.log,
+  });
+  app.decorate('smtpPort', background.smtpPort);
+  await registerHttpRoutes(app, ctx, {
+    receivers: background.webhookReceivers,
+    inbound: background.inbound,
+  });
+  let stopRetention: () => Promise<void> = () => Promise.resolve();
+  app.addHook('onReady', async () => {
+    background.timers.start();
+    ctx.router.start();
+    ownerSweep = setInterval(() => {
+      owners.sweep().catch((error: unknown) => app.log.error({ err: error }, 'owner sweep failed'));
+    }, config.routing.passIntervalMs);
+    const { retentionDays, retentionCheckMs } = config.privacy;
+    if (retentionDays !== undefined) {
+      stopRetention = startRetentionTimer({
+        store,
+        retentionDays,
+        everyMs: retentionCheckMs,
+        clock,
+        log: app.log,
+      });
+    }
+  });
+  app.addHook('onClose', async () => {
+    await stopRetention();
+    if (ownerSweep) clearInterval(ownerSweep);
+    await background.stop();
+    await ctx.router.stop();
+    ctx.metrics.close();
+    hub.close();
+  });
+  return {
+    app,
+    service,
+    hub,
+    timers: background.timers,
+    workflow: ctx.workflow,
+    deps: { store, bus, writer, clock },
+  };
+}

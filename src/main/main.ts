@@ -1,0 +1,224 @@
+/**
+ * The composition root: reads nothing itself but the resolved config, opens the store,
+ * applies migrations, seeds the demo, loads the knowledge base and policy, and listens.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { loggerOptions } from './logging/log-options.ts';
+import type { DependencyHealth, EventBus } from '../bus/event-bus.ts';
+import { createInProcessBus } from '../bus/in-process-bus.ts';
+import { createRedisBus } from '../bus/redis-bus.ts';
+import { createStore, type Store } from '../store/store.ts';
+import { createPgNotifyTransport, loadChangeFrom } from '../store/pg-notify-transport.ts';
+import { buildApp, type BuiltApp } from './build-app.ts';
+import type { ResolvedConfig } from '../config/load-config.ts';
+import { seedDemoAgents } from '../app/demo/demo-seed.ts';
+import { createBotFor } from '../app/engines/create-bot.ts';
+import { createKnowledgeSearch } from '../app/engines/knowledge-search.ts';
+import { startAbstractiveSummaries } from '../app/engines/abstractive-summary.ts';
+import {
+  createKnowledgeBaseSource,
+  type KnowledgeBaseSource,
+} from '../app/engines/knowledge-base-source.ts';
+import { createPolicyJudge } from '../app/engines/policy-judge.ts';
+import { withLlmJudge } from '../app/engines/llm-judge.ts';
+import type { EscalationJudge } from '../app/conversations/ports.ts';
+import { createPolicySource } from '../app/engines/policy-source.ts';
+import { queueCatalog } from '../app/routing/queue-catalog.ts';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  readonly config: ResolvedConfig;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  readonly databaseSchema?: string;
+  readonly clock?: () => Date;
+  /** Where the log goes instead of stdout (tests read it back). */
+  readonly logStream?: DestinationStream;
+}
+
+export interface AssembledBaton {
+  readonly built: BuiltApp;
+  readonly store: Store;
+}
+
+/**
+ * Everything but listening: store (migrated), knowledge base, policy, bot and app, with the
+ * demo agents seeded when enabled. `startServer` listens on it; `baton demo-traffic` drives
+ * it with a simulated clock.
+ */
+export async function assembleBaton(options: StartServerOptions): Promise<AssembledBaton> {
+  const { config } = options;
+  const store = createStore({
+    url: config.databaseUrl,
+    ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
+  });
+  // Closed here if start-up fails later, so a failed start leaves no folder watcher behind.
+  let knowledgeBase: KnowledgeBaseSource | undefined;
+  let bus: EventBus | undefined;
+  try {
+    const migrated = await store.migrate();
+    if (migrated.error) throw migrated.error;
+    let logReload: (message: string) => void = () => undefined;
+    const kb = (knowledgeBase = await createKnowledgeBaseSource({
+      dir: config.bot.knowledgeBaseDir,
+      clock: options.clock ?? (() => new Date()),
+      watch: true,
+      onReload: (result) =>
+        logReload(
+          result.ok
+            ? `knowledge base reloaded: ${result.articles} articles`
+            : `knowledge base NOT reloaded, the last good articles stay in force:\n  - ${result.problems.join('\n  - ')}`,
+        ),
+    }));
+    const policy = createPolicySource({
+      ...(config.policy.file ? { file: config.policy.file } : {}),
+      knownQueues: queueCatalog(config.routing.queues).list.map((q) => q.id),
+      clock: options.clock ?? (() => new Date()),
+      watch: true,
+      onReload: (result) =>
+        logReload(
+          result.ok
+            ? `escalation policy reloaded: version ${result.version}`
+            : `escalation policy NOT reloaded, the last good one stays in force:\n  - ${result.problems.join('\n  - ')}`,
+        ),
+    });
+    let logBus: (error: unknown) => void = () => undefined;
+    let logLink: (health: DependencyHealth) => void = () => undefined;
+    bus = config.redis.url
+      ? await createRedisBus({
+          url: config.redis.url,
+          prefix: config.redis.channelPrefix,
+          heartbeatMs: config.redis.heartbeatMs,
+          onError: (error) => logBus(error),
+          onLinkChange: (health) => logLink(health),
+          // Nodes share PostgreSQL: it carries the changes while Redis cannot be reached.
+          ...(store.engine === 'postgres'
+            ? {
+                fallback: {
+                  transport: createPgNotifyTransport({
+                    url: config.databaseUrl,
+                    db: store.db,
+                    prefix: config.redis.channelPrefix,
+                    onError: (error) => logBus(error),
+                  }),
+                  loadChange: loadChangeFrom(store.conversations),
+                },
+              }
+            : {}),
+        })
+      : createInProcessBus();
+    let logFallback: (error: unknown) => void = () => undefined;
+    let logJudge: (error: unknown) => void = () => undefined;
+    const built = await buildApp({
+      config,
+      store,
+      bus,
+      judge: judgeFor(config, createPolicyJudge(policy), (error) => logJudge(error)),
+      policy,
+      bot: createBotFor(config, kb.engine, kb.article, (error) => logFallback(error)),
+      knowledge: createKnowledgeSearch(kb.engine, kb.article),
+      knowledgeBase: kb,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.logStream ? { logger: loggerOptions(config.log.level, options.logStream) } : {}),
+    });
+    const { app } = built;
+    logReload = (message) => app.log.warn(message);
+    logBus = (error) =>
+      app.log.warn({ err: error }, 'Redis bus: a message was not delivered; clients resume by seq');
+    logLink = (health) =>
+      health.up
+        ? app.log.warn('Redis reachable again: back on pub/sub, sockets resynchronised')
+        : app.log.error('Redis unreachable: degraded, changes travel through the database');
+    const openBus = bus;
+    app.addHook('onClose', () => openBus.close());
+    if (config.redis.url) app.log.info(`cluster bus: Redis (${config.redis.channelPrefix}:*)`);
+    logJudge = (error) =>
+      app.log.warn({ err: error }, 'the LLM judge failed; the local policy decided');
+    logFallback = (error) =>
+      app.log.warn({ err: error }, 'the LLM failed; the answer engine answered');
+    app.log.info(`bot: ${config.bot.engine}`);
+    const { llm } = config.bot;
+    if (llm.baseUrl && llm.model && llm.summaries) {
+      const stop = startAbstractiveSummaries({
+        baseUrl: llm.baseUrl,
+        apiKey: llm.apiKey,
+        model: llm.model,
+        timeoutMs: llm.timeoutMs,
+        store,
+        bus: built.deps.bus,
+        writer: built.deps.writer,
+        clock: built.deps.clock,
+        onError: (error) =>
+          app.log.warn({ err: error }, 'the LLM summary failed; the extractive one stands'),
+      });
+      app.addHook('onClose', stop);
+      app.log.info(`handoff summaries: abstractive by ${llm.model}, beside the extractive facts`);
+    }
+    app.addHook('onClose', () => {
+      policy.close();
+      kb.close();
+    });
+    app.log.info(
+      `escalation policy: version ${policy.status().version} from ${config.policy.file ?? 'the built-in default'}`,
+    );
+    if (config.demo.enabled) {
+      const created = await seedDemoAgents(store, config.demo.agentPassword, new Date());
+      // Never the password itself: logs are shipped and kept; the README names the default.
+      for (const email of created) {
+        app.log.info(
+          `demo agent created: ${email}; its password is BATON_DEMO_PASSWORD (the README's demo password unless set)`,
+        );
+      }
+    }
+    app.log.info(
+      `knowledge base: ${kb.status().articles} articles from ${config.bot.knowledgeBaseDir}`,
+    );
+    return { built, store };
+  } catch (error) {
+    knowledgeBase?.close();
+    await bus?.close();
+    await store.close();
+    throw error;
+  }
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { built, store } = await assembleBaton(options);
+  const { app } = built;
+  try {
+    const address = await app.listen({
+      host: options.config.server.host,
+      port: options.config.server.port,
+    });
+    const url = options.config.server.publicUrl ?? address.replace('127.0.0.1', 'localhost');
+    return {
+      app,
+      store,
+      url,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
+}
+
+/** The local policy, with the LLM judge beside it when one is configured. */
+function judgeFor(
+  config: ResolvedConfig,
+  local: EscalationJudge,
+  onError: (error: unknown) => void,
+): EscalationJudge {
+  const judge = config.policy.llmJudge;
+  return judge ? withLlmJudge(local, { ...judge, onError }) : local;
+}

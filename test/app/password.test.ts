@@ -1,0 +1,52 @@
+/** Password hashing: scrypt, salted, verifiable, and unforgiving. */
+import { describe, expect, it } from 'vitest';
+import { hashPassword, needsRehash, verifyPassword } from '../../src/app/auth/password.ts';
+import { oldCostHash } from '../helpers/old-password-hash.ts';
+import { hashToken, newToken, tokenFrom } from '../../src/app/auth/tokens.ts';
+
+describe('passwords', () => {
+  it('verifies the right password and refuses others', async () => {
+    const hash = await hashPassword('correct horse battery staple');
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(needsRehash(hash)).toBe(false);
+    expect(hash).not.toContain('correct horse');
+    expect(await verifyPassword('correct horse battery staple', hash)).toBe(true);
+    expect(await verifyPassword('correct horse battery stapl', hash)).toBe(false);
+    expect(await verifyPassword('', hash)).toBe(false);
+  });
+
+  it('salts every hash', async () => {
+    expect(await hashPassword('same')).not.toBe(await hashPassword('same'));
+  });
+
+  it('refuses malformed stored hashes instead of throwing', async () => {
+    expect(await verifyPassword('x', 'plain-text')).toBe(false);
+    expect(await verifyPassword('x', 'md5$abc')).toBe(false);
+    expect(await verifyPassword('x', 'scrypt$1000$8$1$AAAA$AAAA')).toBe(false);
+    // Over the memory cap (2^22 * 8 * 128 bytes): refused, not allocated.
+    expect(await verifyPassword('x', 'scrypt$4194304$8$1$AAAA$AAAA')).toBe(false);
+  });
+
+  it('still verifies a hash made at the old cost (N=2^14), and says it needs rehashing', async () => {
+    const old = oldCostHash('hunter2-but-longer');
+    expect(await verifyPassword('hunter2-but-longer', old)).toBe(true);
+    expect(await verifyPassword('hunter3-but-longer', old)).toBe(false);
+    expect(needsRehash(old)).toBe(true);
+  });
+});
+
+describe('tokens', () => {
+  it('are long, random and stored only as a hash', () => {
+    const a = newToken();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newToken()).not.toBe(a);
+    expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('come from the Authorization header first, then ?token=', () => {
+    expect(tokenFrom({ authorization: 'Bearer abc' }, { token: 'q' })).toBe('abc');
+    expect(tokenFrom({}, { token: 'q' })).toBe('q');
+    expect(tokenFrom({ authorization: 'Basic abc' }, {})).toBeNull();
+    expect(tokenFrom({}, {})).toBeNull();
+  });
+});

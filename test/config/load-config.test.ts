@@ -1,0 +1,141 @@
+/** Configuration: defaults, file, env precedence, and every error reported with its source. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+
+function dirWith(yaml?: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-config-'));
+  if (yaml !== undefined) writeFileSync(path.join(dir, 'baton.config.yaml'), yaml);
+  return dir;
+}
+
+describe('loadConfig', () => {
+  it('starts from defaults: port 3000, SQLite in ./data, demo on', () => {
+    const r = loadConfig({ env: {}, cwd: dirWith() });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.server.port).toBe(3000);
+    expect(r.config.databaseUrl).toBe('sqlite:data/baton.db');
+    expect(r.config.limits.messageMaxChars).toBe(4000);
+    expect(r.config.demo.enabled).toBe(true);
+    expect(r.file).toBeNull();
+  });
+
+  it('reads baton.config.yaml and lets the environment win', () => {
+    const cwd = dirWith(
+      'server:\n  port: 4000\n  host: 0.0.0.0\nlimits:\n  messageMaxChars: 2000\n',
+    );
+    const r = loadConfig({ env: { PORT: '5000', DATABASE_URL: 'postgres://x@y/z' }, cwd });
+    expect(r.ok && r.config.server.port).toBe(5000);
+    expect(r.ok && r.config.server.host).toBe('0.0.0.0');
+    expect(r.ok && r.config.limits.messageMaxChars).toBe(2000);
+    expect(r.ok && r.config.databaseUrl).toBe('postgres://x@y/z');
+  });
+
+  it('returns a frozen object', () => {
+    const r = loadConfig({ env: {}, cwd: dirWith() });
+    if (!r.ok) throw new Error('expected ok');
+    expect(Object.isFrozen(r.config)).toBe(true);
+    expect(Object.isFrozen(r.config.server)).toBe(true);
+  });
+
+  it('lists every problem at once, with file line and column or the variable', () => {
+    const cwd = dirWith(
+      'server:\n  port: "eighty"\n  colour: blue\nlimits:\n  messageMaxChars: 0\n',
+    );
+    const r = loadConfig({ env: { BATON_DEMO: 'maybe', LOG_LEVEL: 'loud' }, cwd });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = r.errors.join('\n');
+    expect(text).toMatch(/baton\.config\.yaml:2:\d+: server\.port/);
+    expect(text).toMatch(/server\.colour.*|colour/);
+    expect(text).toMatch(/baton\.config\.yaml:5:\d+: limits\.messageMaxChars/);
+    expect(text).toMatch(/BATON_DEMO \(env\) → demo\.enabled/);
+    expect(text).toMatch(/LOG_LEVEL \(env\) → log\.level/);
+  });
+
+  it('runs as a cluster node only on PostgreSQL', () => {
+    const onSqlite = loadConfig({ env: { REDIS_URL: 'redis://127.0.0.1:6379' }, cwd: dirWith() });
+    expect(onSqlite.ok).toBe(false);
+    if (!onSqlite.ok) expect(onSqlite.errors.join('\n')).toMatch(/redis\.url: .*PostgreSQL/);
+    const onPostgres = loadConfig({
+      env: { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://x@y/z' },
+      cwd: dirWith(),
+    });
+    expect(onPostgres.ok && onPostgres.config.redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      channelPrefix: 'baton',
+      heartbeatMs: 5000,
+    });
+    const notRedis = loadConfig({ env: { REDIS_URL: 'http://x' }, cwd: dirWith() });
+    expect(!notRedis.ok && notRedis.errors.join('\n')).toMatch(/REDIS_URL \(env\) → redis\.url/);
+  });
+
+  it('reads the identity secret and mode; require needs a secret', () => {
+    const off = loadConfig({ env: {}, cwd: dirWith() });
+    expect(off.ok && off.config.identity).toEqual({ require: false });
+    const on = loadConfig({
+      env: { BATON_IDENTITY_SECRET: 'identity-secret-0123', BATON_IDENTITY_REQUIRE: 'true' },
+      cwd: dirWith(),
+    });
+    expect(on.ok && on.config.identity).toEqual({ secret: 'identity-secret-0123', require: true });
+    const short = loadConfig({ env: { BATON_IDENTITY_SECRET: 'too-short' }, cwd: dirWith() });
+    expect(!short.ok && short.errors.join('\n')).toMatch(/identity\.secret/);
+    const noSecret = loadConfig({ env: { BATON_IDENTITY_REQUIRE: 'true' }, cwd: dirWith() });
+    expect(!noSecret.ok && noSecret.errors.join('\n')).toMatch(
+      /identity\.require needs identity\.secret/,
+    );
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const r = loadConfig({ env: {}, cwd: dirWith('server:\n  port: [1, 2\n') });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toMatch(/^baton\.config\.yaml:\d+:\d+: /);
+  });
+
+  it('checks configured queues: fallbacks, calendars, duplicates, with the line of a schema error', () => {
+    const q = (extra: string) =>
+      `    - { id: vip, name: VIP, languages: [en], calendarId: weekend, sla: { firstResponseSeconds: 60 }, assignment: { type: pull }${extra} }`;
+    const crossed = loadConfig({
+      env: {},
+      cwd: dirWith(['routing:', '  queues:', q(', fallback: [nope]'), q('')].join('\n')),
+    });
+    expect(!crossed.ok && crossed.errors).toEqual([
+      'routing.queues.1.id: duplicate queue "vip"',
+      'routing.queues.0.fallback.0: unknown queue "nope"',
+      'routing.queues.0.calendarId: unknown calendar "weekend"',
+      'routing.queues.1.calendarId: unknown calendar "weekend"',
+    ]);
+    const withCalendar = loadConfig({
+      env: {},
+      cwd: dirWith(
+        [
+          'routing:',
+          '  calendars:',
+          "    weekend: { timeZone: Europe/Lisbon, days: { sat: [{ open: '10:00', close: '16:00' }] } }",
+          '  queues:',
+          q(''),
+        ].join('\n'),
+      ),
+    });
+    expect(withCalendar.ok && withCalendar.config.routing.queues?.[0]).toMatchObject({
+      id: 'vip',
+      requiredSkills: [],
+      fallback: [],
+    });
+    const badSchema = loadConfig({
+      env: {},
+      cwd: dirWith(['routing:', '  queues:', '    - { id: Bad Id }'].join('\n')),
+    });
+    expect(!badSchema.ok && badSchema.errors[0]).toMatch(
+      /^baton\.config\.yaml:3:\d+: routing\.queues\.0/,
+    );
+  });
+
+  it('refuses a BATON_CONFIG that does not exist', () => {
+    const r = loadConfig({ env: { BATON_CONFIG: 'missing.yaml' }, cwd: dirWith() });
+    expect(!r.ok && r.errors[0]).toMatch(/BATON_CONFIG: no file/);
+  });
+});

@@ -1,0 +1,178 @@
+/** Messenger through the server: replies in the thread, and silence while another app owns it. */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
+import { postMetaWebhook } from '../helpers/meta-webhook.ts';
+import { api, login } from '../helpers/api-client.ts';
+
+const SECRET = 'fb-app-secret';
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/channels/messenger/${name}`, import.meta.url), 'utf8');
+/** The page and the customer (page-scoped id) of every Messenger fixture. */
+const PAGE = '104880000000001';
+const PSID = '7310000000000042';
+
+describe('Messenger through the server', () => {
+  const sent: Array<{ url: string; body: any }> = [];
+  const provider = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      sent.push({ url: req.url ?? '', body: JSON.parse(body) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"message_id":"m.1"}');
+    });
+  });
+  let s: TestServer;
+  const post = (raw: string) =>
+    postMetaWebhook(`${s.baseUrl}/channels/messenger/webhook`, raw, SECRET);
+  beforeAll(async () => {
+    await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
+    s = await startTestServer({
+      env: {
+        BATON_MESSENGER_APP_SECRET: SECRET,
+        BATON_MESSENGER_VERIFY_TOKEN: 'v',
+        BATON_MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
+        BATON_MESSENGER_API_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
+        BATON_TIMER_INTERVAL_MS: '50',
+      },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+    provider.close();
+  });
+
+  it('answers in the thread, goes quiet when control is taken, and speaks again when it is passed back', async () => {
+    const message = JSON.parse(fixture('text.json'));
+    message.entry[0].messaging[0].message.text = 'How long does shipping take?';
+    // Sent now: the recorded timestamp is days old, past Messenger's reply window.
+    message.entry[0].messaging[0].timestamp = Date.now();
+    expect((await post(JSON.stringify(message))).status).toBe(200);
+    await until(() => (sent.length >= 2 ? true : undefined));
+    expect(sent[1]!.body).toMatchObject({
+      recipient: { id: PSID },
+      message: { text: expect.stringMatching(/business days/) },
+    });
+
+    // Another app takes the thread: Baton must not reply from standby.
+    const take = JSON.parse(fixture('take-thread-control.json'));
+    expect((await post(JSON.stringify(take))).status).toBe(200);
+    const conversation = await until(async () => {
+      const c = await s.server.store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`);
+      return c?.channelState.standby ? c : undefined;
+    });
+    const before = sent.length;
+    const again = structuredClone(message);
+    again.entry[0].messaging[0].message.mid = 'm_BTN-text-2';
+    again.entry[0].messaging[0].message.text = 'What payment methods do you take?';
+    await post(JSON.stringify(again));
+    const refused = await until(async () =>
+      (await s.server.store.conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'message.delivery' && e.data.status === 'failed',
+      ),
+    );
+    expect(refused.data.error).toMatch(/standby/);
+    expect(sent.length).toBe(before);
+
+    const pass = JSON.parse(fixture('pass-thread-control.json'));
+    await post(JSON.stringify(pass));
+    await until(async () =>
+      (await s.server.store.conversations.get(conversation.id))?.channelState.standby === false
+        ? true
+        : undefined,
+    );
+  });
+});
+
+describe("Messenger's reply windows through the server", () => {
+  const sent: Array<{ url: string; body: any }> = [];
+  const provider = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      sent.push({ url: req.url ?? '', body: JSON.parse(body) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"message_id":"m.1"}');
+    });
+  });
+  let offsetMs = 0;
+  const clock = () => new Date(Date.now() + offsetMs);
+  let s: TestServer;
+  beforeAll(async () => {
+    await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
+    s = await startTestServer({
+      clock,
+      env: {
+        BATON_MESSENGER_APP_SECRET: SECRET,
+        BATON_MESSENGER_VERIFY_TOKEN: 'v',
+        BATON_MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
+        BATON_MESSENGER_API_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
+        BATON_TIMER_INTERVAL_MS: '50',
+      },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+    provider.close();
+  });
+
+  it('sends a person’s reply as RESPONSE for 24 hours, with the HUMAN_AGENT tag for 7 days, then refuses it', async () => {
+    const message = JSON.parse(fixture('text.json'));
+    message.entry[0].messaging[0].message.text = 'I want to talk to a human please';
+    message.entry[0].messaging[0].timestamp = clock().getTime();
+    expect(
+      (
+        await postMetaWebhook(
+          `${s.baseUrl}/channels/messenger/webhook`,
+          JSON.stringify(message),
+          SECRET,
+        )
+      ).status,
+    ).toBe(200);
+    const conversation = await until(async () => {
+      const c = await s.server.store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`);
+      return c && c.status !== 'bot' ? c : undefined;
+    });
+    const reply = async (text: string) => {
+      const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const now = await s.server.store.conversations.get(conversation.id);
+      if (now?.status !== 'assigned') {
+        await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, { token });
+      }
+      const posted = await api(
+        s.baseUrl,
+        'POST',
+        `/api/v1/conversations/${conversation.id}/messages`,
+        {
+          token,
+          body: { text },
+        },
+      );
+      expect(posted.status).toBeLessThan(300);
+    };
+
+    await reply('Within the day');
+    const first = await until(() => sent.find((r) => r.body.message?.text === 'Within the day'));
+    expect(first.body).toMatchObject({ messaging_type: 'RESPONSE' });
+    expect(first.body.tag).toBeUndefined();
+
+    offsetMs += 30 * 3_600_000;
+    await reply('A day and a bit later');
+    const tagged = await until(() =>
+      sent.find((r) => r.body.message?.text === 'A day and a bit later'),
+    );
+    expect(tagged.body).toMatchObject({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' });
+
+    offsetMs += 7 * 24 * 3_600_000;
+    await reply('A week too late');
+    const refused = await until(async () =>
+      (await s.server.store.conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'message.delivery' && e.data.status === 'failed',
+      ),
+    );
+    expect(refused.data.error).toMatch(/7 days/);
+    expect(sent.some((r) => r.body.message?.text === 'A week too late')).toBe(false);
+  });
+});
