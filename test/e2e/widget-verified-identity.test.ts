@@ -38,6 +38,9 @@ async function shopPage(path: string, baton: string): Promise<string> {
   if (path === '/signed') {
     const hash = createHmac('sha256', SECRET).update('u-77').digest('hex');
     identity = `customer-id="u-77" customer-name="Ada Signed" user-hash="${hash}"`;
+  } else if (path === '/signed-other') {
+    const hash = createHmac('sha256', SECRET).update('u-79').digest('hex');
+    identity = `customer-id="u-79" customer-name="Bo Signed" user-hash="${hash}"`;
   } else if (path === '/token') {
     const token = await new SignJWT({ name: 'Ada Token', tier: 'enterprise' })
       .setProtectedHeader({ alg: 'HS256' })
@@ -75,11 +78,13 @@ describe.skipIf(missing !== null)('verified identity through the widget', () => 
   });
 
   /** Opens the shop page in its own browser profile, asks for a person, returns the conversation id. */
-  async function askForPerson(path: string): Promise<{ page: Page; id: string }> {
-    const page = await (await browser.newContext()).newPage();
+  async function askForPerson(path: string, reuse?: Page): Promise<{ page: Page; id: string }> {
+    const page = reuse ?? (await (await browser.newContext()).newPage());
     await page.goto(`${shop.origin}${path}`);
     const widget = page.locator('baton-chat');
-    await widget.getByRole('button', { name: 'Open chat' }).click();
+    // A second page in the same tab keeps the panel open.
+    if (await widget.locator('.panel').isHidden())
+      await widget.getByRole('button', { name: 'Open chat' }).click();
     const input = widget.getByLabel('Message', { exact: true });
     await input.fill('I want to talk to a human');
     await input.press('Enter');
@@ -130,5 +135,14 @@ describe.skipIf(missing !== null)('verified identity through the widget', () => 
     await eventually(() => profile.textContent()).toContain('Verified by the site');
     expect(await profile.textContent()).toContain('enterprise');
     await page.context().close();
+  }, 60_000);
+
+  it('starts afresh when another visitor logs in on the same browser', async () => {
+    const first = await askForPerson('/signed');
+    const second = await askForPerson('/signed-other', first.page);
+    expect(second.id).not.toBe(first.id);
+    const profile = await profileText(second.id);
+    await eventually(() => profile.textContent()).toContain('Verified by the site');
+    await first.page.context().close();
   }, 60_000);
 });

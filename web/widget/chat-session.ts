@@ -14,6 +14,7 @@ import { ReconnectingSocket } from '../shared/reconnecting-socket.ts';
 import { SeqTracker } from '../shared/seq-tracker.ts';
 import { clearSession, loadSession, saveSession } from './stored-session.ts';
 import type { StoredSession } from './stored-session.ts';
+import { visitorKey } from './visitor-identity.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'offline';
 
@@ -65,7 +66,10 @@ export class ChatSession {
     this.#server = server;
     this.#callbacks = callbacks;
     this.#identity = identity;
-    this.#stored = loadSession(server);
+    const stored = loadSession(server);
+    // Another person logged in on this browser must not continue the last one's conversation.
+    if (stored && stored.visitor !== visitorKey(identity)) clearSession(server);
+    this.#stored = stored && stored.visitor === visitorKey(identity) ? stored : null;
   }
 
   get hasConversation(): boolean {
@@ -157,7 +161,12 @@ export class ChatSession {
     const created = await requestJson<CreateResponse>(this.#url('conversations'), {
       body: { channel: 'web', ...this.#identity },
     });
-    this.#stored = { id: created.conversation.id, token: created.token, lastSeq: 0 };
+    this.#stored = {
+      id: created.conversation.id,
+      token: created.token,
+      lastSeq: 0,
+      visitor: visitorKey(this.#identity),
+    };
     this.#tracker = new SeqTracker();
     this.#applyAll(created.events);
     this.#persist();

@@ -21,3 +21,26 @@ export function visitorIdentity(element: Element): VisitorIdentity {
     ...(identityToken ? { identityToken } : {}),
   };
 }
+
+/**
+ * Who the visitor is, for telling whether the stored conversation is theirs: the id, else the
+ * email, else the token's subject (read, not verified: the server verifies; this only
+ * decides which conversation to resume). '' for an anonymous visitor.
+ */
+export function visitorKey(identity: VisitorIdentity): string {
+  const claims = identity.identityToken ? tokenClaims(identity.identityToken) : {};
+  const customer = { ...identity.customer, ...claims };
+  return customer.sub ?? customer.id ?? customer.email ?? '';
+}
+
+function tokenClaims(token: string): Record<string, string> {
+  try {
+    const part = (token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(part)) as Record<string, unknown>;
+    const out: Record<string, string> = {};
+    for (const key of ['sub', 'email']) if (typeof claims[key] === 'string') out[key] = claims[key];
+    return out;
+  } catch {
+    return {};
+  }
+}
