@@ -486,6 +486,23 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    identity: Type.Object(
+      {
+        secret: Type.Optional(
+          Type.String({
+            minLength: 16,
+            description:
+              'BATON_IDENTITY_SECRET: shared with the host site, which signs visitors (userHash or identityToken).',
+          }),
+        ),
+        require: Type.Boolean({
+          default: false,
+          description:
+            'BATON_IDENTITY_REQUIRE: refuse widget and API customers that come without a signature.',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     metrics: Type.Object(
       {
         token: Type.Optional(
