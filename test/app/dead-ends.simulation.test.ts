@@ -22,7 +22,7 @@ const SIZE: Record<string, { conversations: number; worlds: number }> = {
     worlds: num('SIM_WORLDS_SQLITE', 1),
   },
   postgres: {
-    conversations: num('SIM_CONVERSATIONS_POSTGRES', CI ? 2_000 : 300),
+    conversations: num('SIM_CONVERSATIONS_POSTGRES', CI ? 1_000 : 300),
     worlds: num('SIM_WORLDS_POSTGRES', 4),
   },
 };
