@@ -83,8 +83,9 @@ export async function runWorld(store: Store, options: WorldOptions): Promise<Wor
     for (const agent of agents) {
       if (rng.next() < 0.5) await agentActs(node, outside, rng, agent, active, tally);
     }
-    // Random restarts, and one certain restart so every run covers one.
-    if (rng.next() < 0.01 || tally.steps === 50) {
+    // Random restarts, and a certain one halfway so that every world, however small, has one.
+    const halfway = tally.restarts === 0 && tally.created >= options.target / 2;
+    if (rng.next() < 0.01 || halfway) {
       // A node restart: a new app over the same store; every socket is gone.
       tally.restarts++;
       outside.agentsConnected.clear();
