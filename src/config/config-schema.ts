@@ -18,7 +18,7 @@ const MetaApp = Type.Object(
         pattern: '^[0-9]+$',
         description:
           'Handover Protocol: the app id of the bot that owns threads by default. Baton keeps its ' +
-          "standby messages as the transcript, takes over when it passes control, and passes " +
+          'standby messages as the transcript, takes over when it passes control, and passes ' +
           'control back when the conversation returns to the bot or is resolved.',
       }),
     ),
