@@ -5,27 +5,16 @@
  * never lost. Once passed, Baton is in standby for the thread and says nothing there.
  */
 import type { MessengerAdapter } from '../../channels/index.ts';
-import type { EventBus } from '../../bus/event-bus.ts';
 import type { TimerRecord } from '../../core/records.ts';
-import type { Store } from '../../store/store.ts';
-import type { ConversationWriter } from '../conversations/conversation-writer.ts';
-import { SEND_TIMER } from './channel-outbound.ts';
+import { SEND_TIMER, type ChannelOutboundDeps } from './channel-outbound.ts';
 import type { EnabledAdapters } from './create-adapters.ts';
 
 export const PASS_BACK_TIMER = 'channel.pass_thread_back';
 const MAX_ATTEMPTS = 5;
 const BACK_TO_THE_BOT = new Set(['conversation.returned_to_bot', 'conversation.resolved']);
 
-export interface PassThreadBackDeps {
-  readonly store: Store;
-  readonly bus: EventBus;
-  readonly writer: ConversationWriter;
-  readonly adapters: EnabledAdapters;
-  readonly clock: () => Date;
-  readonly kick: () => void;
-  readonly onError: (error: unknown) => void;
-  readonly fetch?: typeof fetch;
-}
+/** The same outbox as replies (channel-outbound.ts). */
+export type PassThreadBackDeps = ChannelOutboundDeps;
 
 function handoverAdapter(adapters: EnabledAdapters, channel: string) {
   const adapter = adapters.get(channel) as MessengerAdapter | undefined;
