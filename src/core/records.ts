@@ -1,5 +1,5 @@
 /** What the store hands out: parsed rows, camelCase, JSON decoded. */
-import type { ConversationEventType } from './conversation/conversation-events.ts';
+import type { ConversationEventType, EventData } from './conversation/conversation-events.ts';
 import type { ConversationState } from './conversation/conversation-state.ts';
 import type { Lifecycle } from './conversation/lifecycle.ts';
 
@@ -13,22 +13,28 @@ export interface EventActor {
   readonly name?: string;
 }
 
-export interface StoredEvent {
-  readonly conversationId: string;
-  readonly seq: number;
-  readonly type: ConversationEventType;
-  readonly at: string;
-  readonly actor: EventActor;
-  readonly data: Record<string, unknown>;
-}
+/** An event as stored, its `data` typed by its `type` (conversation-events.ts `EventData`). */
+export type StoredEvent = {
+  readonly [T in ConversationEventType]: {
+    readonly conversationId: string;
+    readonly seq: number;
+    readonly type: T;
+    readonly at: string;
+    readonly actor: EventActor;
+    readonly data: EventData<T>;
+  };
+}[ConversationEventType];
 
-export interface NewEvent {
-  readonly type: ConversationEventType;
-  readonly actor: EventActor;
-  readonly data: Record<string, unknown>;
-  /** Dedupe key of a client-sent message; a second event with the same key is refused. */
-  readonly clientMessageId?: string;
-}
+/** An event to commit, its `data` typed by its `type`. */
+export type NewEvent = {
+  readonly [T in ConversationEventType]: {
+    readonly type: T;
+    readonly actor: EventActor;
+    readonly data: EventData<T>;
+    /** Dedupe key of a client-sent message; a second event with the same key is refused. */
+    readonly clientMessageId?: string;
+  };
+}[ConversationEventType];
 
 export interface HandoffSummary {
   readonly at: string;

@@ -69,7 +69,8 @@ export function toEvent(row: EventsTable): StoredEvent {
     at: row.created_at,
     actor,
     data: JSON.parse(row.data) as Record<string, unknown>,
-  };
+    // The store's one trust boundary for event data: the writer stored it typed by its type.
+  } as StoredEvent;
 }
 export function toAgent(row: AgentsTable): AgentRecord {
   return {

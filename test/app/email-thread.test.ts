@@ -39,7 +39,14 @@ function conversation(overrides: Partial<ConversationRecord>): ConversationRecor
 let seq = 0;
 function event(type: StoredEvent['type'], data: Record<string, unknown>): StoredEvent {
   seq += 1;
-  return { conversationId: 'c_1', seq, type, at: '', actor: { type: 'system' }, data };
+  return {
+    conversationId: 'c_1',
+    seq,
+    type,
+    at: '',
+    actor: { type: 'system' },
+    data,
+  } as StoredEvent;
 }
 
 describe('planEmailThread', () => {

@@ -75,7 +75,13 @@ describe('baton erase', { timeout: 120_000 }, () => {
       customer: { id: 'whatsapp:447700900999', name: 'Nia' },
       language: 'en',
       tokenHash: 'h-c_wa_cli',
-      events: [{ type: 'message.created', actor: { type: 'customer' }, data: { text: 'hi' } }],
+      events: [
+        {
+          type: 'message.created',
+          actor: { type: 'customer' },
+          data: { from: 'customer', text: 'hi' },
+        },
+      ],
       now: new Date(),
     });
     await store.mediaFiles.put(

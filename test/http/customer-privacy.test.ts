@@ -48,7 +48,11 @@ describe('customer export and erasure API', () => {
       tokenHash: `h-${id}`,
       events: [
         { type: 'conversation.created', actor: { type: 'system' }, data: {} },
-        { type: 'message.created', actor: { type: 'customer' }, data: { text: 'hello' } },
+        {
+          type: 'message.created',
+          actor: { type: 'customer' },
+          data: { from: 'customer', text: 'hello' },
+        },
       ],
       now: new Date(),
     });

@@ -51,7 +51,7 @@ describe.each(TEST_DATABASES)('erasing a customer on $name', (database) => {
         {
           type: 'message.created',
           actor: { type: 'customer' },
-          data: { text: `write to ${email} or call +${number}` },
+          data: { from: 'customer', text: `write to ${email} or call +${number}` },
         },
       ],
       timers: { schedule: [{ kind: 'channel.send', dueAt: t0, data: { to: email } }] },

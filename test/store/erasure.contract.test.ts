@@ -36,7 +36,13 @@ describe.each(TEST_DATABASES)('erasure on $name', (database) => {
     });
     await store.conversations.commit({
       conversationId: id,
-      events: [{ type: 'message.created', actor: { type: 'customer' }, data: { text: 'hi' } }],
+      events: [
+        {
+          type: 'message.created',
+          actor: { type: 'customer' },
+          data: { from: 'customer', text: 'hi' },
+        },
+      ],
       timers: { schedule: [{ kind: 'sla', dueAt: later }] },
       now: t0,
     });

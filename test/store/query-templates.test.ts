@@ -108,7 +108,7 @@ function commitInputs(round: number): CommitInput[] {
   const message = (text: string) => ({
     type: 'message.created' as const,
     actor: { type: 'customer' as const },
-    data: { from: 'customer', text },
+    data: { from: 'customer' as const, text },
     clientMessageId: `m-${round}-${text}`,
   });
   return [

@@ -25,7 +25,7 @@ import {
   UNSUPPORTED_REPLY_KIND,
   unsupportedReplyText,
 } from './unsupported-reply.ts';
-import { messageCreated } from '../../core/conversation/conversation-events.ts';
+import { eventOf, messageCreated } from '../../core/conversation/conversation-events.ts';
 
 export interface ChannelInboundDeps {
   readonly store: Store;
@@ -377,7 +377,7 @@ export class ChannelInbound {
     if (!conversation) return;
     await this.deps.writer.commit({
       conversationId: conversation.id,
-      events: [{ ...event, actor: { type: 'system' } }],
+      events: [eventOf(event.type, { type: 'system' }, event.data)],
       ...(channelState
         ? { changes: { channelState: { ...conversation.channelState, ...channelState } } }
         : {}),

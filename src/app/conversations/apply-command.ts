@@ -6,6 +6,7 @@
 import type { ConversationCommand } from '../../core/conversation/conversation-command.ts';
 import type { ConversationSnapshot } from '../../core/conversation/conversation-state.ts';
 import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
+import { eventOf } from '../../core/conversation/conversation-events.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type {
@@ -71,11 +72,11 @@ export async function applyCommand(
           : {}),
       },
       events: [
-        {
-          type: result.event.type,
-          actor: request.actor,
-          data: typeof request.data === 'function' ? request.data(current) : request.data,
-        },
+        eventOf(
+          result.event.type,
+          request.actor,
+          typeof request.data === 'function' ? request.data(current) : request.data,
+        ),
         ...(request.extraEvents?.(current) ?? []),
       ],
       ...(request.timers ? { timers: request.timers } : {}),

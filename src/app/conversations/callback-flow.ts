@@ -5,6 +5,7 @@
  * time (it re-enters the queue then, priority kept), and the agent's packet says whom to call
  * when.
  */
+import { eventOf } from '../../core/conversation/conversation-events.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import { callbackSlots, parseCallbackTime } from '../../core/sla/callback-slots.ts';
 import { formatFollowUp, zoneAbbreviation } from '../../core/sla/format-follow-up.ts';
@@ -104,11 +105,11 @@ export class CallbackFlow {
           actor: { type: 'customer' },
           data: { phone, at: at.toISOString(), timeZone: calendar.timeZone },
         },
-        {
-          type: deferred.event.type,
-          actor: { type: 'system' },
-          data: { reason: 'callback', followUpAt: at.toISOString(), timeZone: calendar.timeZone },
-        },
+        eventOf(
+          deferred.event.type,
+          { type: 'system' },
+          { reason: 'callback', followUpAt: at.toISOString(), timeZone: calendar.timeZone },
+        ),
       ],
       // The writer derives the follow-up timer from the promise.
       lifecycle: { followUp: { at: at.toISOString(), reason: 'callback', phone } },

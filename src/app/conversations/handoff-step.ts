@@ -3,7 +3,7 @@
  * hand the conversation to a person. Both writes are conditional on the bot still being in
  * charge, so a bot reply can never land after a person took over.
  */
-import { messageEvent } from '../../core/conversation/conversation-events.ts';
+import { eventOf, messageEvent } from '../../core/conversation/conversation-events.ts';
 import { detectLanguage } from '../../core/signals/detect-language.ts';
 import type { ConversationWriter } from './conversation-writer.ts';
 import { transition } from '../../core/conversation/transition.ts';
@@ -243,13 +243,13 @@ export class HandoffStep {
     const calendar = this.deps.calendarFor(decision.queue);
     const closed = !isOpen(calendar, now);
     const followUp = closed ? nextOpening(calendar, now) : null;
-    const handedOver = {
-      type: next.event.type,
-      actor: { type: 'bot' as const },
-      data: { ...summary, decision: decision.detail },
-    };
-    const say = (text: string, kind: string): NewEvent =>
-      messageEvent({ type: 'bot' }, { text, kind, intent: kind });
+    const handedOver = eventOf(
+      next.event.type,
+      { type: 'bot' },
+      { ...summary, decision: decision.detail },
+    );
+    const say = (text: string, kind: string, extra: Record<string, unknown> = {}): NewEvent =>
+      messageEvent({ type: 'bot' }, { text, kind, intent: kind, ...extra });
     const changes = {
       queue: decision.queue,
       priority: decision.priority,
@@ -266,9 +266,9 @@ export class HandoffStep {
           followUp,
         ),
         'deferred',
+        // Where the channel cannot reach them later, their reply is read as their contact.
+        canReachLater(conversation) ? {} : { prompt: 'contact' },
       );
-      // Where the channel cannot reach them later, their reply is read as their contact.
-      if (!canReachLater(conversation)) closedMessage.data.prompt = 'contact';
       return this.commit(
         conversation.id,
         ['bot', 'intake'],

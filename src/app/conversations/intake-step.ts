@@ -4,7 +4,7 @@
  * nothing is missing any more, or the answer is "skip". An explicit request during intake
  * never reaches here: the policy hands over first.
  */
-import { messageCreated } from '../../core/conversation/conversation-events.ts';
+import { eventOf, messageCreated } from '../../core/conversation/conversation-events.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import type {
   ConversationChanges,
@@ -71,16 +71,16 @@ export async function runIntake(
   );
   if (!begun.ok) return [];
   return actions.commit(['bot'], { status: 'intake', queue: decision.queue }, [
-    {
-      type: begun.event.type,
-      actor: { type: 'bot' },
-      data: {
+    eventOf(
+      begun.event.type,
+      { type: 'bot' },
+      {
         reasons: decision.reasons,
         queue: decision.queue,
         missingFields: decision.detail.missingFields,
         decision,
       },
-    },
+    ),
     question,
   ]);
 }

@@ -3,6 +3,8 @@
  * messages use `ConversationEventType`, so an event of an unknown type does not compile.
  * `message.created` is built only by `messageCreated` below.
  */
+import type { NewEvent } from '../records.ts';
+
 export const CONVERSATION_EVENT_TYPES = [
   'conversation.created',
   'conversation.handed_over',
@@ -43,6 +45,32 @@ export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
 
 export type EventActorType = 'customer' | 'bot' | 'agent' | 'system';
 
+/** Data beyond the typed fields (channel-, bot- and flow-specific) stays allowed, as unknown. */
+type Open<T> = T & Readonly<Record<string, unknown>>;
+
+/** The typed part of each event's data; an event not listed has open data. */
+interface TypedEventData {
+  'message.created': Open<{
+    readonly from: EventActorType;
+    readonly text?: string;
+    readonly kind?: string;
+    readonly clientMessageId?: string;
+    readonly agentName?: string;
+  }>;
+  /** What became of an outbound message (`seq`) at the provider. */
+  'message.delivery': Open<{
+    readonly seq: number;
+    readonly status: 'sent' | 'failed';
+    readonly error?: string;
+  }>;
+  /** Messenger's Handover Protocol: who has the thread now. */
+  'channel.thread_control': Open<{ readonly action: string; readonly appId: string | null }>;
+}
+
+export type EventData<T extends ConversationEventType> = T extends keyof TypedEventData
+  ? TypedEventData[T]
+  : Readonly<Record<string, unknown>>;
+
 /** Who wrote a message, as the event's actor. */
 export interface MessageActor {
   readonly type: EventActorType;
@@ -61,7 +89,7 @@ export interface MessageFields {
 export interface MessageCreated {
   readonly type: 'message.created';
   readonly actor: MessageActor;
-  readonly data: Record<string, unknown>;
+  readonly data: EventData<'message.created'>;
   readonly clientMessageId?: string;
 }
 
@@ -90,7 +118,7 @@ export function messageCreated(
  */
 export function messageEvent(
   actor: MessageActor,
-  data: Readonly<Record<string, unknown>> & { readonly text?: unknown },
+  data: Readonly<Record<string, unknown>> & { readonly text?: string },
   clientMessageId?: string,
 ): MessageCreated {
   return {
@@ -99,6 +127,18 @@ export function messageEvent(
     data: { ...data, from: actor.type },
     ...(clientMessageId ? { clientMessageId } : {}),
   };
+}
+
+/**
+ * An event whose type is known only at run time (the state machine's answer, a channel's
+ * notice): its data is what that type takes. The one place the union is assembled by hand.
+ */
+export function eventOf<T extends ConversationEventType>(
+  type: T,
+  actor: MessageActor,
+  data: EventData<T>,
+): NewEvent {
+  return { type, actor, data } as unknown as NewEvent;
 }
 
 /** A message from Baton itself (who joined, who left, what happens next). */

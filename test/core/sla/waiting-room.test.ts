@@ -13,6 +13,7 @@ import {
 } from '../../../src/core/sla/message-templates.ts';
 import { WAITING_ROOM_KEYS } from '../../../src/core/sla/waiting-room-templates.ts';
 import { lastBandTold } from '../../../src/app/timers/estimate-updates.ts';
+import type { StoredEvent } from '../../../src/core/records.ts';
 
 const choices = [
   { id: 'wait', label: 'Keep waiting' },
@@ -213,14 +214,15 @@ describe('waiting-room templates', () => {
 });
 
 describe('lastBandTold', () => {
-  const msg = (seq: number, data: Record<string, unknown>, actor = 'bot') => ({
-    conversationId: 'c',
-    seq,
-    type: 'message.created' as const,
-    at: new Date(Date.UTC(2026, 2, 10, 9, seq)).toISOString(),
-    actor: { type: actor as 'bot' },
-    data,
-  });
+  const msg = (seq: number, data: Record<string, unknown>, actor = 'bot'): StoredEvent =>
+    ({
+      conversationId: 'c',
+      seq,
+      type: 'message.created' as const,
+      at: new Date(Date.UTC(2026, 2, 10, 9, seq)).toISOString(),
+      actor: { type: actor as 'bot' },
+      data: { from: actor, ...data },
+    }) as StoredEvent;
   it('finds the latest band the customer was told, surviving a restart through the log', () => {
     expect(lastBandTold([msg(1, { band: null })])).toBeNull();
     expect(

@@ -141,9 +141,13 @@ async function record(
   error?: string,
   providerMessageId?: string,
 ): Promise<void> {
-  const data: Record<string, unknown> = { seq, status, channel: 'email' };
-  if (providerMessageId) data.providerMessageId = providerMessageId;
-  if (error) data.error = error;
+  const data = {
+    seq,
+    status,
+    channel: 'email',
+    ...(providerMessageId ? { providerMessageId } : {}),
+    ...(error ? { error } : {}),
+  };
   await deps.writer.commit({
     conversationId: conversation.id,
     events: [{ type: 'message.delivery', actor: { type: 'system' }, data }],
