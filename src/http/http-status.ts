@@ -26,5 +26,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   LAST_ADMIN: 409,
   CANNOT_DISABLE_SELF: 409,
   RATE_LIMITED: 429,
+  LOGIN_LOCKED: 429,
+  TOO_MANY_SOCKETS: 429,
   INTERNAL: 500,
 };

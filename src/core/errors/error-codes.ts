@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   LAST_ADMIN: 'That would leave the team without an enabled admin.',
   CANNOT_DISABLE_SELF: 'An admin cannot disable their own account.',
   RATE_LIMITED: 'Too many requests; slow down.',
+  LOGIN_LOCKED: 'Too many wrong passwords for this account; try again later.',
+  TOO_MANY_SOCKETS: 'Too many sockets open for this conversation, session or address.',
   INTERNAL: 'Something went wrong on the server.',
 } as const;
 

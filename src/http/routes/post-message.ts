@@ -1,6 +1,7 @@
 /**
  * POST /api/v1/conversations/:id/messages: the customer writes (or presses "Talk to a human"),
- * or the assigned agent replies. Answers with every event the message caused.
+ * or the assigned agent replies. Answers with every event the message caused. A customer's
+ * messages count against the conversation's message rate (429 RATE_LIMITED past it).
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -67,6 +68,14 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
         if (body.repeatGuard)
           throw new BatonError('VALIDATION_FAILED', '`repeatGuard` is for agents.');
         const { repeatGuard: _unused, ...message } = body;
+        // The same per-conversation count as the socket's: nothing is stored past it.
+        const taken = await ctx.limits.messages.customer(request.params.id);
+        if (!taken.ok)
+          throw new BatonError(
+            'RATE_LIMITED',
+            `Too many messages in this conversation; send it again in ${Math.ceil(taken.retryAfterMs / 1000)} s.`,
+            { retryAfterMs: taken.retryAfterMs },
+          );
         const result = await ctx.service.postCustomerMessage(request.params.id, message);
         return reply
           .status(result.duplicate ? 200 : 201)
