@@ -274,7 +274,8 @@ export const ConfigSchema = Type.Object(
         socketsPerAgentSession: Type.Integer({
           minimum: 1,
           default: 5,
-          description: 'Open inbox sockets per agent session token.',
+          description:
+            'BATON_SOCKETS_PER_AGENT_SESSION: open inbox sockets per agent session token.',
         }),
         loginFailures: Type.Integer({
           minimum: 1,
@@ -286,7 +287,8 @@ export const ConfigSchema = Type.Object(
         loginLockSeconds: Type.Integer({
           minimum: 1,
           default: 60,
-          description: 'The first lock; each further lock within a day doubles it.',
+          description:
+            'BATON_LOGIN_LOCK_SECONDS: the first lock; each further lock within a day doubles it.',
         }),
         loginMaxLockSeconds: Type.Integer({ minimum: 1, default: 3600 }),
       },

@@ -27,7 +27,13 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     type: 'int',
   },
   { env: 'BATON_SOCKETS_PER_IP', path: ['limits', 'socketsPerIp'], type: 'int' },
+  {
+    env: 'BATON_SOCKETS_PER_AGENT_SESSION',
+    path: ['limits', 'socketsPerAgentSession'],
+    type: 'int',
+  },
   { env: 'BATON_LOGIN_FAILURES', path: ['limits', 'loginFailures'], type: 'int' },
+  { env: 'BATON_LOGIN_LOCK_SECONDS', path: ['limits', 'loginLockSeconds'], type: 'int' },
   { env: 'BATON_DEMO', path: ['demo', 'enabled'], type: 'bool' },
   { env: 'BATON_DEMO_PASSWORD', path: ['demo', 'agentPassword'], type: 'string' },
   { env: 'BATON_BOT_ENGINE', path: ['bot', 'engine'], type: 'string' },
