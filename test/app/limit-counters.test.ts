@@ -1,0 +1,48 @@
+/**
+ * The counters behind the limits (src/app/limits/counters.ts): in memory they refuse past
+ * their points with how long to wait; backed by a Redis that cannot be reached they keep
+ * counting in memory (the insurance), so an outage neither refuses nor admits everyone.
+ */
+import { createClient } from '@redis/client';
+import { describe, expect, it } from 'vitest';
+import { createCounter, take } from '../../src/app/limits/counters.ts';
+import { SocketSlots } from '../../src/app/limits/socket-slots.ts';
+
+describe('limit counters', () => {
+  it('refuses past its points with the time left in the window', async () => {
+    const counter = createCounter({ name: 't', points: 2, windowSeconds: 10 });
+    expect(await take(counter, 'k')).toEqual({ ok: true });
+    expect(await take(counter, 'k')).toEqual({ ok: true });
+    const refused = await take(counter, 'k');
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.retryAfterMs).toBeGreaterThan(0);
+    expect(!refused.ok && refused.retryAfterMs).toBeLessThanOrEqual(10_000);
+    expect(await take(counter, 'other')).toEqual({ ok: true });
+  });
+
+  it('counts in memory while its Redis cannot be reached', async () => {
+    // Never connected, no offline queue: every Redis command fails at once.
+    const redis = createClient({ url: 'redis://127.0.0.1:9', disableOfflineQueue: true });
+    const counter = createCounter({ name: 't', points: 2, windowSeconds: 10 }, redis);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push((await take(counter, 'k')).ok);
+    expect(results).toEqual([true, true, false]);
+  });
+});
+
+describe('socket slots', () => {
+  it('takes a slot under every key or none, and gives them back once', () => {
+    const slots = new SocketSlots((key) => (key.startsWith('ip:') ? 2 : 1));
+    const first = slots.acquire(['conversation:a', 'ip:1']);
+    expect(first).not.toBeNull();
+    expect(slots.acquire(['conversation:a', 'ip:1'])).toBeNull();
+    const second = slots.acquire(['conversation:b', 'ip:1']);
+    expect(second).not.toBeNull();
+    // The address is full although conversation c is not: nothing is taken for c.
+    expect(slots.acquire(['conversation:c', 'ip:1'])).toBeNull();
+    first!();
+    first!();
+    expect(slots.available(['conversation:c', 'ip:1'])).toBe(true);
+    expect(slots.available(['conversation:b', 'ip:1'])).toBe(false);
+  });
+});
