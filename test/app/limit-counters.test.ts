@@ -6,7 +6,9 @@
 import { createClient } from '@redis/client';
 import { describe, expect, it } from 'vitest';
 import { createCounter, take } from '../../src/app/limits/counters.ts';
+import { LoginLockout } from '../../src/app/limits/login-lockout.ts';
 import { SocketSlots } from '../../src/app/limits/socket-slots.ts';
+import { until } from '../helpers/until.ts';
 
 describe('limit counters', () => {
   it('refuses past its points with the time left in the window', async () => {
@@ -44,5 +46,22 @@ describe('socket slots', () => {
     first!();
     expect(slots.available(['conversation:c', 'ip:1'])).toBe(true);
     expect(slots.available(['conversation:b', 'ip:1'])).toBe(false);
+  });
+});
+
+describe('login lockout', () => {
+  it('caps the doubling lock at the longest one, whatever the case and spaces of the email', async () => {
+    const lockout = new LoginLockout({
+      failures: 1,
+      windowMinutes: 15,
+      lockSeconds: 1,
+      maxLockSeconds: 1,
+      prefix: 't',
+    });
+    expect(await lockout.attempt('a@example.com')).toEqual({ ok: true });
+    expect(await lockout.attempt('a@example.com')).toEqual({ ok: false, retryAfterMs: 1000 });
+    // The second lock would be 2 s; the longest is 1 s.
+    await until(async () => ((await lockout.attempt('A@example.com ')).ok ? true : undefined));
+    expect(await lockout.attempt('a@example.com')).toEqual({ ok: false, retryAfterMs: 1000 });
   });
 });

@@ -73,6 +73,23 @@ describe('limits with the defaults', () => {
     expect((await storedCustomerTexts(s, c.id)).sort()).toEqual([...acked].sort());
   }, 30_000);
 
+  it('refuses the 31st frame of any kind within 10 s on one socket', async () => {
+    const c = await startConversation(s.baseUrl);
+    const socket = await openSocket(customerStream(s, c));
+    for (let i = 0; i < 31; i++) socket.send({ type: 'typing', active: i % 2 === 0 });
+    socket.send({ type: 'message', text: 'late', clientMessageId: 'late' });
+    await socket.waitFor((f) => f.type === 'error' && f.clientMessageId === 'late');
+    const errors = socket.frames.filter((f) => f.type === 'error');
+    // The 31st (a typing frame, nothing to name) and the message after it.
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toEqual({
+      type: 'error',
+      error: expect.objectContaining({ code: 'RATE_LIMITED' }),
+    });
+    expect(await storedCustomerTexts(s, c.id)).toEqual([]);
+    await socket.close();
+  });
+
   it('counts HTTP and socket messages of a conversation together, and refuses with Retry-After', async () => {
     const c = await startConversation(s.baseUrl);
     const socket = await openSocket(customerStream(s, c));
