@@ -4,6 +4,7 @@
  * attempts made on either node together.
  */
 import { randomBytes } from 'node:crypto';
+import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
@@ -17,11 +18,12 @@ describe.skipIf(skip)('limits shared by two nodes through Redis', () => {
   let db: OpenedTestStore;
   let a: TestServer;
   let b: TestServer;
+  const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
   beforeAll(async () => {
     db = await postgres!.open();
     const env = {
       REDIS_URL,
-      BATON_REDIS_PREFIX: `baton-test-${randomBytes(4).toString('hex')}`,
+      BATON_REDIS_PREFIX: prefix,
       BATON_LOGIN_FAILURES: '3',
       BATON_CONVERSATION_MESSAGES: '2',
       BATON_RATE_LIMIT_PER_MINUTE: '4',
@@ -49,6 +51,13 @@ describe.skipIf(skip)('limits shared by two nodes through Redis', () => {
     expect(locked.status).toBe(429);
     expect(locked.body.error).toMatchObject({ code: 'LOGIN_LOCKED', retryAfter: 60 });
     expect((await logIn(a, a.demoAgent.password)).body.error.code).toBe('LOGIN_LOCKED');
+    // Redis holds the account's counts under hashes, never the address itself.
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    const keys = await redis.keys(`${prefix}:limit:login*`);
+    await redis.close();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(' ')).not.toContain('example.com');
   });
 
   it('counts a conversation messages sent to either node together', async () => {
