@@ -12,7 +12,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { WebhookReceiver } from '../app/background-work.ts';
 import type { ChannelInbound } from '../app/channels/channel-inbound.ts';
-import type { CounterRedis } from '../app/limits/counters.ts';
+import type { SharedRedis } from '../app/limits/counters.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { BatonError } from '../core/errors/baton-error.ts';
 import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
@@ -51,7 +51,7 @@ export async function createHttpServer(
   config: ResolvedConfig,
   logger: FastifyServerOptions['logger'],
   /** With Redis, the nodes of a cluster count one client's requests together. */
-  redis?: CounterRedis,
+  redis?: SharedRedis,
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,

@@ -36,7 +36,7 @@ import { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
 import { HealthProbe } from '../app/health/health-probe.ts';
 import { createLimits } from '../app/limits/limits.ts';
-import type { CounterRedis } from '../app/limits/counters.ts';
+import type { CounterRedis, SharedRedis } from '../app/limits/counters.ts';
 import type { KnowledgeBaseSource } from '../app/engines/knowledge-base-source.ts';
 import { createHttpServer, registerHttpRoutes } from '../http/http-server.ts';
 import type { RouteContext } from '../http/route-context.ts';
@@ -75,14 +75,19 @@ export interface BuiltApp {
 export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const { config, store, bus } = options;
   const clock = options.clock ?? (() => new Date());
+  // Shared limits count in memory while the bus finds Redis down (src/app/limits/counters.ts).
+  const sharedRedis: SharedRedis | undefined = options.limitsRedis && {
+    client: options.limitsRedis,
+    isUp: () => (bus.health?.() ?? []).every((dependency) => dependency.up),
+  };
   const app = await createHttpServer(
     config,
     options.logger ?? loggerOptions(config.log.level),
-    options.limitsRedis,
+    sharedRedis,
   );
   const limits = createLimits(config.limits, {
     prefix: config.redis.channelPrefix,
-    ...(options.limitsRedis ? { redis: options.limitsRedis } : {}),
+    ...(sharedRedis ? { redis: sharedRedis } : {}),
   });
 
   const hub = new RealtimeHub(bus);

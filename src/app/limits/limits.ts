@@ -5,7 +5,7 @@
  * With Redis the message rates and the lockout are shared by the nodes of a cluster.
  */
 import type { BatonConfig } from '../../config/config-schema.ts';
-import type { CounterRedis } from './counters.ts';
+import type { SharedRedis } from './counters.ts';
 import { FrameLimits } from './frame-limits.ts';
 import { LoginLockout } from './login-lockout.ts';
 import { MessageLimits } from './message-limits.ts';
@@ -23,7 +23,7 @@ export interface Limits {
 
 export function createLimits(
   config: BatonConfig['limits'],
-  shared: { readonly redis?: CounterRedis; readonly prefix: string },
+  shared: { readonly redis?: SharedRedis; readonly prefix: string },
 ): Limits {
   const redis = shared.redis ? { redis: shared.redis } : {};
   return {

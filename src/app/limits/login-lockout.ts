@@ -8,14 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { createCounter, type CounterRedis, type Taken } from './counters.ts';
+import { createCounter, type SharedRedis, type Taken } from './counters.ts';
 
 export interface LoginLockoutOptions {
   readonly failures: number;
   readonly windowMinutes: number;
   readonly lockSeconds: number;
   readonly maxLockSeconds: number;
-  readonly redis?: CounterRedis;
+  readonly redis?: SharedRedis;
   readonly prefix: string;
 }
 

@@ -4,12 +4,12 @@
  * nodes of a cluster when Redis is configured). A refused message is not stored: the caller
  * tells the client when to send it again.
  */
-import { createCounter, take, type CounterRedis, type Taken } from './counters.ts';
+import { createCounter, take, type SharedRedis, type Taken } from './counters.ts';
 
 export interface MessageLimitsOptions {
   readonly messages: number;
   readonly windowSeconds: number;
-  readonly redis?: CounterRedis;
+  readonly redis?: SharedRedis;
   /** Redis keys start with it (the cluster's channel prefix). */
   readonly prefix: string;
 }
