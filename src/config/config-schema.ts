@@ -245,7 +245,8 @@ export const ConfigSchema = Type.Object(
         conversationMessagesSeconds: Type.Integer({
           minimum: 1,
           default: 10,
-          description: 'The window of `conversationMessages`, in seconds.',
+          description:
+            'BATON_CONVERSATION_MESSAGES_SECONDS: the window of `conversationMessages`, in seconds.',
         }),
         socketFrames: Type.Integer({
           minimum: 1,

@@ -20,6 +20,11 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     path: ['limits', 'conversationMessages'],
     type: 'int',
   },
+  {
+    env: 'BATON_CONVERSATION_MESSAGES_SECONDS',
+    path: ['limits', 'conversationMessagesSeconds'],
+    type: 'int',
+  },
   { env: 'BATON_SOCKET_FRAMES', path: ['limits', 'socketFrames'], type: 'int' },
   {
     env: 'BATON_SOCKETS_PER_CONVERSATION',
