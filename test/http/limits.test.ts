@@ -122,7 +122,7 @@ describe('limits with the defaults', () => {
     await socket.close();
   });
 
-  it('refuses an agent past the message rate of one conversation on the agent socket', async () => {
+  it('refuses an agent past the message rate of one conversation, socket and HTTP, apart from the customer', async () => {
     const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
     const c = await startConversation(s.baseUrl);
     await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
@@ -144,6 +144,18 @@ describe('limits with the defaults', () => {
     await until(() =>
       agent.frames.filter((f) => f.type === 'ack').length === 10 ? true : undefined,
     );
+    // The same count over HTTP; the customer's own count is untouched.
+    const overHttp = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+      token,
+      body: { text: 'a11', clientMessageId: 'a11' },
+    });
+    expect(overHttp.status).toBe(429);
+    expect(overHttp.body.error.code).toBe('RATE_LIMITED');
+    const customer = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+      token: c.token,
+      body: { text: 'still here', clientMessageId: 'c1' },
+    });
+    expect(customer.status).toBe(201);
     await agent.close();
   });
 
