@@ -6,7 +6,10 @@
  * per-account login lockout with its growing backoff.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { openSocket, refusedStatus, type TestSocket } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -201,6 +204,36 @@ describe('open customer sockets', () => {
     await a2.close();
     const b2 = await until(() => openSocket(customerStream(s, b)).catch(() => undefined));
     for (const socket of [a1, b1, b2]) await socket.close();
+  });
+});
+
+describe('behind a reverse proxy (server.trustProxy)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-limits-'));
+    const file = path.join(dir, 'baton.config.yaml');
+    writeFileSync(file, 'server:\n  trustProxy: true\nlimits:\n  socketsPerIp: 2\n');
+    s = await startTestServer({ env: { BATON_CONFIG: file } });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const forwardedFor = (c: { id: string; token: string }, client: string) =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(customerStream(s, c), {
+        headers: { 'x-forwarded-for': client },
+      });
+      ws.once('open', () => resolve(ws));
+      ws.once('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode))));
+    });
+
+  it('counts sockets per client address as the proxy forwards it', async () => {
+    const c = await startConversation(s.baseUrl);
+    const open = [await forwardedFor(c, '203.0.113.1'), await forwardedFor(c, '203.0.113.1')];
+    await expect(forwardedFor(c, '203.0.113.1')).rejects.toThrow('429');
+    open.push(await forwardedFor(c, '203.0.113.2'));
+    for (const ws of open) ws.close();
   });
 });
 
