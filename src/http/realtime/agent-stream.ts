@@ -147,7 +147,11 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             return;
           }
           case 'message':
-            guard.track(postMessage(frame));
+            guard.track(
+              postMessage(frame).catch((error: unknown) =>
+                sendError(socket, error, frame.clientMessageId),
+              ),
+            );
             return;
         }
       }
