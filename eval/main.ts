@@ -1,6 +1,7 @@
 // `npm run eval`: accuracy of the default policy on Bitext, CLINC150 and BANKING77 (single
 // messages as one-turn transcripts) and the shared scorer on the public scenarios.
-// Options: --policy <file.yaml> to evaluate another policy; --split <train|val|test> (Bitext).
+// Options: --policy <file.yaml> to evaluate another policy; --split <train|val|test> (Bitext);
+// --only classifier to print only the learned classifier's section (cross-validation included).
 import { readFileSync } from 'node:fs';
 import { getDefaultPolicy, loadPolicy, type Policy } from '../src/core/policy/index.ts';
 import { classifierReport } from './classifier-report.ts';
@@ -147,6 +148,10 @@ function sentiment(): void {
 
 const policy = policyFromArgs();
 console.log(`# Baton escalation eval — policy ${policy.version}`);
+if (option('--only') === 'classifier') {
+  console.log(classifierReport(policy));
+  process.exit(0);
+}
 bitext(policy, option('--split') ?? 'test');
 clinc(policy);
 banking(policy);

@@ -17,9 +17,9 @@ export interface ModelOptions extends TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: ModelOptions = {
-  dim: 1 << 18,
+  dim: 1 << 19,
   heads: HEADS,
-  epochs: 6,
+  epochs: 12,
   seed: 20261203,
   learningRate: 0.2,
   l2: 1e-6,

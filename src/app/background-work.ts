@@ -3,6 +3,11 @@
  * abandonment, follow-ups, the channel and webhook outboxes), the outbox queueing on the
  * bus, and the provider webhooks that feed channel conversations in.
  */
+import {
+  handlePassThreadBack,
+  PASS_BACK_TIMER,
+  queuePassThreadBack,
+} from './channels/pass-thread-back.ts';
 import { createApiAdapter, type ChannelAdapter } from '../channels/index.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
 import {
@@ -110,6 +115,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     service,
     clock,
     messageMaxChars: ctx.config.limits.messageMaxChars,
+    adapters,
   });
   const emailConfig = ctx.config.channels.email;
   const email = emailConfig
@@ -131,6 +137,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     handlers: {
       [SLA_TIMER]: handleSlaBreach({ store, writer, queues: ctx.queues.list, bump }),
       [SEND_TIMER]: handleChannelSend(outbound),
+      [PASS_BACK_TIMER]: handlePassThreadBack(outbound),
       [OFFER_TIMER]: handleOfferExpiry({ store, writer, clock }),
       [INACTIVITY_TIMER]: handleInactivity(abandonment),
       [FOLLOW_UP_TIMER]: handleFollowUp({
@@ -173,6 +180,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
   });
   estimates.start(Math.min(ctx.config.routing.passIntervalMs, 10 * ctx.config.timers.intervalMs));
   const stopQueueing = queueOutboundMessages(outbound);
+  const stopPassingBack = queuePassThreadBack(outbound);
   const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
   hub.onCustomerPresence = watchCustomerPresence(abandonment);
   const receivers = new Map<string, WebhookReceiver>(adapters);
@@ -184,6 +192,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     smtpPort: email?.smtp?.port,
     async stop() {
       stopQueueing();
+      stopPassingBack();
       stopWebhooks();
       await email?.stop();
       await estimates.stop();

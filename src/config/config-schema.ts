@@ -13,6 +13,15 @@ const MetaApp = Type.Object(
     verifyToken: Type.String({ minLength: 1 }),
     pageAccessToken: Type.String({ minLength: 1 }),
     apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+    botAppId: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]+$',
+        description:
+          'Handover Protocol: the app id of the bot that owns threads by default. Baton keeps its ' +
+          'standby messages as the transcript, takes over when it passes control, and passes ' +
+          'control back when the conversation returns to the bot or is resolved.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -529,6 +538,23 @@ export const ConfigSchema = Type.Object(
           minimum: 50,
           default: 3_600_000,
           description: 'BATON_RETENTION_CHECK_MS: how often the retention timer runs.',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    identity: Type.Object(
+      {
+        secret: Type.Optional(
+          Type.String({
+            minLength: 16,
+            description:
+              'BATON_IDENTITY_SECRET: shared with the host site, which signs visitors (userHash or identityToken).',
+          }),
+        ),
+        require: Type.Boolean({
+          default: false,
+          description:
+            'BATON_IDENTITY_REQUIRE: refuse widget and API customers that come without a signature.',
         }),
       },
       { additionalProperties: false, default: {} },

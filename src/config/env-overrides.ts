@@ -89,6 +89,16 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     type: 'string',
   },
   {
+    env: 'BATON_MESSENGER_BOT_APP_ID',
+    path: ['channels', 'messenger', 'botAppId'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_INSTAGRAM_BOT_APP_ID',
+    path: ['channels', 'instagram', 'botAppId'],
+    type: 'string',
+  },
+  {
     env: 'BATON_MESSENGER_APP_SECRET',
     path: ['channels', 'messenger', 'appSecret'],
     type: 'string',
@@ -148,6 +158,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   },
   { env: 'BATON_WEBHOOK_URL', path: ['webhooks', 'url'], type: 'string' },
   { env: 'BATON_WEBHOOK_SECRET', path: ['webhooks', 'secret'], type: 'string' },
+  { env: 'BATON_IDENTITY_SECRET', path: ['identity', 'secret'], type: 'string' },
+  { env: 'BATON_IDENTITY_REQUIRE', path: ['identity', 'require'], type: 'bool' },
   { env: 'BATON_METRICS_TOKEN', path: ['metrics', 'token'], type: 'string' },
   { env: 'BATON_RETENTION_DAYS', path: ['privacy', 'retentionDays'], type: 'int' },
   { env: 'BATON_RETENTION_CHECK_MS', path: ['privacy', 'retentionCheckMs'], type: 'int' },

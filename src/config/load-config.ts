@@ -97,6 +97,11 @@ function crossChecks(config: BatonConfig): string[] {
       'webhooks: set both webhooks.url and webhooks.secret (BATON_WEBHOOK_URL, BATON_WEBHOOK_SECRET)',
     );
   }
+  if (config.identity.require && !config.identity.secret) {
+    problems.push(
+      'identity: identity.require needs identity.secret to check signatures with (BATON_IDENTITY_SECRET)',
+    );
+  }
   return problems;
 }
 

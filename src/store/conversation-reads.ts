@@ -3,6 +3,7 @@
  * history: kept apart from the write path (conversation-repository.ts).
  */
 import type { Kysely } from 'kysely';
+import { isUnverifiedCustomer } from '../core/customer/trusted-customer.ts';
 import { customerKeyOf } from '../core/customer/customer-key.ts';
 import type { ConversationRecord, StoredEvent } from '../core/records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
@@ -16,7 +17,8 @@ export class ConversationReads {
     customer: Record<string, unknown>,
     excludeId: string,
   ): Promise<{ previousConversations: number; previousEscalations: number }> {
-    const key = customerKeyOf(customer);
+    // An unverified customer has no past here: their id or email is only a claim.
+    const key = isUnverifiedCustomer(customer) ? null : customerKeyOf(customer);
     if (key === null) return { previousConversations: 0, previousEscalations: 0 };
     const row = await this.db
       .selectFrom('conversations')

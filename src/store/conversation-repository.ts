@@ -25,6 +25,7 @@ import {
   ThreadTakenError,
 } from './provider-messages.ts';
 import type { SyncSqlite } from './statement-cache.ts';
+import { isUnverifiedCustomer } from '../core/customer/trusted-customer.ts';
 
 export type { CommitInput, CommitResult } from './conversation-writes.ts';
 
@@ -73,7 +74,8 @@ export class ConversationRepository {
       offered_to: null,
       language: input.language,
       customer: JSON.stringify(input.customer),
-      customer_key: customerKeyOf(input.customer),
+      // A browser's unsigned claim to an id or email must not link to that person's past.
+      customer_key: isUnverifiedCustomer(input.customer) ? null : customerKeyOf(input.customer),
       external_thread: input.externalThread ?? null,
       channel_state: null,
       declined_by: null,

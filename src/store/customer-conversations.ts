@@ -4,7 +4,8 @@
  * (no JSON functions, no new index: erasure and export are rare, a scan is fine); each
  * candidate is then matched exactly. Identities found on a matched conversation (the API
  * customer who gave both an id and an email) are followed until nothing new turns up, so the
- * email finds the conversations that only carry the id.
+ * email finds the conversations that only carry the id. Unverified ones (a browser's
+ * unsigned claim, identity-verification.ts) are found but not followed.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
@@ -13,6 +14,7 @@ import {
   searchNeedle,
   type CustomerIdentity,
 } from '../core/customer/customer-identity.ts';
+import { isUnverifiedCustomer } from '../core/customer/trusted-customer.ts';
 import type { Database } from './schema.ts';
 
 export interface CustomerConversation {
@@ -79,7 +81,10 @@ export async function findCustomerConversations(
         fields: objectField(parseObject(row.handoff), 'fields'),
       });
       if (![...own].some((identity) => identities.has(identity))) continue;
-      for (const identity of own) identities.add(identity);
+      // An unverified conversation is found by what it claims but links no one: following
+      // its other identities would join two people on a browser's word.
+      if (!isUnverifiedCustomer(parseObject(row.customer)))
+        for (const identity of own) identities.add(identity);
       matched.set(row.id, {
         id: row.id,
         status: row.status as ConversationState,

@@ -93,6 +93,22 @@ describe('loadConfig', () => {
     expect(!notRedis.ok && notRedis.errors.join('\n')).toMatch(/REDIS_URL \(env\) → redis\.url/);
   });
 
+  it('reads the identity secret and mode; require needs a secret', () => {
+    const off = loadConfig({ env: {}, cwd: dirWith() });
+    expect(off.ok && off.config.identity).toEqual({ require: false });
+    const on = loadConfig({
+      env: { BATON_IDENTITY_SECRET: 'identity-secret-0123', BATON_IDENTITY_REQUIRE: 'true' },
+      cwd: dirWith(),
+    });
+    expect(on.ok && on.config.identity).toEqual({ secret: 'identity-secret-0123', require: true });
+    const short = loadConfig({ env: { BATON_IDENTITY_SECRET: 'too-short' }, cwd: dirWith() });
+    expect(!short.ok && short.errors.join('\n')).toMatch(/identity\.secret/);
+    const noSecret = loadConfig({ env: { BATON_IDENTITY_REQUIRE: 'true' }, cwd: dirWith() });
+    expect(!noSecret.ok && noSecret.errors.join('\n')).toMatch(
+      /identity\.require needs identity\.secret/,
+    );
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const r = loadConfig({ env: {}, cwd: dirWith('server:\n  port: [1, 2\n') });
     expect(r.ok).toBe(false);

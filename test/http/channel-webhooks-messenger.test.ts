@@ -15,7 +15,11 @@ const fixture = (name: string) =>
 const PAGE = '104880000000001';
 const PSID = '7310000000000042';
 
-describe('Messenger through the server', () => {
+/**
+ * A Baton with Messenger enabled against a stand-in Graph API that records every call; the
+ * describe block that calls it gets the server started before its tests and closed after.
+ */
+function messengerWorld(options: { env?: Record<string, string>; clock?: () => Date } = {}) {
   const sent: Array<{ url: string; body: any }> = [];
   const provider = createServer((req, res) => {
     let body = '';
@@ -25,25 +29,40 @@ describe('Messenger through the server', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"message_id":"m.1"}');
     });
   });
-  let s: TestServer;
-  const post = (raw: string) =>
-    postMetaWebhook(`${s.baseUrl}/channels/messenger/webhook`, raw, SECRET);
+  const world = {
+    sent,
+    s: undefined as unknown as TestServer,
+    post: (raw: unknown) =>
+      postMetaWebhook(
+        `${world.s.baseUrl}/channels/messenger/webhook`,
+        typeof raw === 'string' ? raw : JSON.stringify(raw),
+        SECRET,
+      ),
+  };
   beforeAll(async () => {
     await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
-    s = await startTestServer({
+    world.s = await startTestServer({
+      ...(options.clock ? { clock: options.clock } : {}),
       env: {
         BATON_MESSENGER_APP_SECRET: SECRET,
         BATON_MESSENGER_VERIFY_TOKEN: 'v',
         BATON_MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
         BATON_MESSENGER_API_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
         BATON_TIMER_INTERVAL_MS: '50',
+        ...options.env,
       },
     });
   });
   afterAll(async () => {
-    await s?.close();
+    await world.s?.close();
     provider.close();
   });
+  return world;
+}
+
+describe('Messenger through the server', () => {
+  const world = messengerWorld();
+  const { sent, post } = world;
 
   it('answers in the thread, goes quiet when control is taken, and speaks again when it is passed back', async () => {
     const message = JSON.parse(fixture('text.json'));
@@ -61,7 +80,10 @@ describe('Messenger through the server', () => {
     const take = JSON.parse(fixture('take-thread-control.json'));
     expect((await post(JSON.stringify(take))).status).toBe(200);
     const conversation = await until(async () => {
-      const c = await s.server.store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`);
+      const c = await world.s.server.store.conversations.findOpenByThread(
+        'messenger',
+        `${PAGE}:${PSID}`,
+      );
       return c?.channelState.standby ? c : undefined;
     });
     const before = sent.length;
@@ -70,7 +92,7 @@ describe('Messenger through the server', () => {
     again.entry[0].messaging[0].message.text = 'What payment methods do you take?';
     await post(JSON.stringify(again));
     const refused = await until(async () =>
-      (await s.server.store.conversations.eventsSince(conversation.id, 0)).find(
+      (await world.s.server.store.conversations.eventsSince(conversation.id, 0)).find(
         (e) => e.type === 'message.delivery' && e.data.status === 'failed',
       ),
     );
@@ -80,7 +102,8 @@ describe('Messenger through the server', () => {
     const pass = JSON.parse(fixture('pass-thread-control.json'));
     await post(JSON.stringify(pass));
     await until(async () =>
-      (await s.server.store.conversations.get(conversation.id))?.channelState.standby === false
+      (await world.s.server.store.conversations.get(conversation.id))?.channelState.standby ===
+      false
         ? true
         : undefined,
     );
@@ -88,61 +111,37 @@ describe('Messenger through the server', () => {
 });
 
 describe("Messenger's reply windows through the server", () => {
-  const sent: Array<{ url: string; body: any }> = [];
-  const provider = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      sent.push({ url: req.url ?? '', body: JSON.parse(body) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"message_id":"m.1"}');
-    });
-  });
   let offsetMs = 0;
   const clock = () => new Date(Date.now() + offsetMs);
-  let s: TestServer;
-  beforeAll(async () => {
-    await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
-    s = await startTestServer({
-      clock,
-      env: {
-        BATON_MESSENGER_APP_SECRET: SECRET,
-        BATON_MESSENGER_VERIFY_TOKEN: 'v',
-        BATON_MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
-        BATON_MESSENGER_API_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
-        BATON_TIMER_INTERVAL_MS: '50',
-      },
-    });
-  });
-  afterAll(async () => {
-    await s?.close();
-    provider.close();
-  });
+  const world = messengerWorld({ clock });
+  const { sent, post } = world;
 
   it('sends a person’s reply as RESPONSE for 24 hours, with the HUMAN_AGENT tag for 7 days, then refuses it', async () => {
     const message = JSON.parse(fixture('text.json'));
     message.entry[0].messaging[0].message.text = 'I want to talk to a human please';
     message.entry[0].messaging[0].timestamp = clock().getTime();
-    expect(
-      (
-        await postMetaWebhook(
-          `${s.baseUrl}/channels/messenger/webhook`,
-          JSON.stringify(message),
-          SECRET,
-        )
-      ).status,
-    ).toBe(200);
+    expect((await post(message)).status).toBe(200);
     const conversation = await until(async () => {
-      const c = await s.server.store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`);
+      const c = await world.s.server.store.conversations.findOpenByThread(
+        'messenger',
+        `${PAGE}:${PSID}`,
+      );
       return c && c.status !== 'bot' ? c : undefined;
     });
     const reply = async (text: string) => {
-      const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-      const now = await s.server.store.conversations.get(conversation.id);
+      const token = await login(
+        world.s.baseUrl,
+        world.s.demoAgent.email,
+        world.s.demoAgent.password,
+      );
+      const now = await world.s.server.store.conversations.get(conversation.id);
       if (now?.status !== 'assigned') {
-        await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, { token });
+        await api(world.s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
+          token,
+        });
       }
       const posted = await api(
-        s.baseUrl,
+        world.s.baseUrl,
         'POST',
         `/api/v1/conversations/${conversation.id}/messages`,
         {
@@ -168,11 +167,81 @@ describe("Messenger's reply windows through the server", () => {
     offsetMs += 7 * 24 * 3_600_000;
     await reply('A week too late');
     const refused = await until(async () =>
-      (await s.server.store.conversations.eventsSince(conversation.id, 0)).find(
+      (await world.s.server.store.conversations.eventsSince(conversation.id, 0)).find(
         (e) => e.type === 'message.delivery' && e.data.status === 'failed',
       ),
     );
     expect(refused.data.error).toMatch(/7 days/);
     expect(sent.some((r) => r.body.message?.text === 'A week too late')).toBe(false);
+  });
+});
+
+describe('Messenger Handover Protocol with a bot app that owns the thread', () => {
+  const BOT_APP = '263902037430900';
+  const world = messengerWorld({
+    env: { BATON_MESSENGER_BOT_APP_ID: BOT_APP, BATON_TIMER_LEASE_MS: '1000' },
+  });
+  const { sent, post } = world;
+
+  it('keeps what the customer told the bot, takes over on a pass, and passes the thread back on resolve', async () => {
+    const standby = JSON.parse(fixture('standby.json'));
+    standby.entry[0].standby[0].timestamp = Date.now();
+    standby.entry[0].standby[0].message.text = 'My card was charged twice for one order';
+    expect((await post(standby)).status).toBe(200);
+    const conversation = await until(() =>
+      world.s.server.store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`),
+    );
+    const heard = await until(async () =>
+      (await world.s.server.store.conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'message.created' && e.data.from === 'customer',
+      ),
+    );
+    expect(heard.data).toMatchObject({
+      text: 'My card was charged twice for one order',
+      standby: true,
+    });
+    // The bot app owns the thread: Baton neither greets nor answers.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent).toHaveLength(0);
+    expect((await world.s.server.store.conversations.get(conversation.id))?.status).toBe('bot');
+
+    const pass = JSON.parse(fixture('pass-thread-control.json'));
+    pass.entry[0].messaging[0].timestamp = Date.now();
+    expect((await post(pass)).status).toBe(200);
+    const handedOver = await until(async () => {
+      const c = await world.s.server.store.conversations.get(conversation.id);
+      return c && c.status !== 'bot' ? c : undefined;
+    });
+    expect(handedOver.channelState.standby).toBe(false);
+    expect(handedOver.handoff?.reasons).toContain('out_of_scope');
+    // The customer hears from Baton now, in the thread.
+    await until(() => sent.find((r) => r.url.endsWith('/messages')));
+
+    const token = await login(world.s.baseUrl, world.s.demoAgent.email, world.s.demoAgent.password);
+    await api(world.s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, { token });
+    const resolved = await api(
+      world.s.baseUrl,
+      'POST',
+      `/api/v1/conversations/${conversation.id}/resolve`,
+      {
+        token,
+        body: { resolved: true },
+      },
+    );
+    expect(resolved.status).toBe(200);
+    const passedBack = await until(() => sent.find((r) => r.url.endsWith('/pass_thread_control')));
+    expect(passedBack.url).toContain(`/${PAGE}/pass_thread_control`);
+    expect(passedBack.body).toMatchObject({ recipient: { id: PSID }, target_app_id: BOT_APP });
+    const after = await until(async () => {
+      const c = await world.s.server.store.conversations.get(conversation.id);
+      return c?.channelState.standby === true ? c : undefined;
+    });
+    const events = await world.s.server.store.conversations.eventsSince(after.id, 0);
+    expect(
+      events.find((e) => e.type === 'channel.thread_control' && e.data.action === 'passed'),
+    ).toBeTruthy();
+    // Nothing went out after the pass.
+    const passIndex = sent.indexOf(passedBack);
+    expect(sent.slice(passIndex + 1).filter((r) => r.url.endsWith('/messages'))).toHaveLength(0);
   });
 });

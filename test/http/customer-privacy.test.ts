@@ -5,10 +5,13 @@
  * confirmed, then takes them all; both are audited; agents and supervisors get 403.
  * Retention by age erases closed conversations on its timer.
  */
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
+
+const IDENTITY_SECRET = 'identity-secret-privacy-0123';
 
 const ATTACHMENT = Buffer.from('%PDF-1.7 the invoice bytes');
 const DAY_MS = 86_400_000;
@@ -19,7 +22,11 @@ describe('customer export and erasure API', () => {
   beforeAll(async () => {
     s = await startTestServer({
       clock: () => new Date(Date.now() + offsetMs),
-      env: { BATON_RETENTION_DAYS: '30', BATON_RETENTION_CHECK_MS: '100' },
+      env: {
+        BATON_RETENTION_DAYS: '30',
+        BATON_RETENTION_CHECK_MS: '100',
+        BATON_IDENTITY_SECRET: IDENTITY_SECRET,
+      },
     });
   });
   afterAll(async () => {
@@ -50,6 +57,9 @@ describe('customer export and erasure API', () => {
   it("exports and erases one person's conversations on every channel, admins only", async () => {
     const first = await startConversation(s.baseUrl, {
       customer: { id: 'crm-9', email: 'Sarah@Example.com', phone: '+44 7700 900123' },
+      // Signed by the host site, so its email and phone link to the person's other
+      // conversations (an unverified one would link no one: docs/security.md).
+      userHash: createHmac('sha256', IDENTITY_SECRET).update('crm-9').digest('hex'),
     });
     const second = await startConversation(s.baseUrl, {
       customer: { email: 'sarah@EXAMPLE.com' },

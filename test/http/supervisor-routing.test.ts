@@ -51,6 +51,11 @@ describe.each(TEST_DATABASES)('supervisor and routing leftovers ($name)', (datab
   async function connect(t: string) {
     const socket = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${t}`);
     sockets.push(socket);
+    // Opening the inbox marks the agent online in the store a moment after the socket opens.
+    const id = await idOf(t);
+    await until(async () =>
+      (await s.server.store.agents.get(id))?.presence === 'online' ? true : undefined,
+    );
     return socket;
   }
   async function handOff(text: string, customer: Record<string, unknown> = {}) {

@@ -17,6 +17,7 @@ export function CustomerFacts({ packet }: { packet: HandoffPacket }) {
     <>
       <section aria-label="Customer profile" class="card-block">
         <h4>Customer</h4>
+        <IdentityNote verified={p.verified} />
         <dl class="facts">
           {p.email && <Fact name="Email" value={p.email} />}
           {p.tier && <Fact name="Tier" value={p.tier} />}
@@ -71,5 +72,21 @@ function Fact({ name, value }: { name: string; value: string }) {
       <dt>{name}</dt>
       <dd>{value}</dd>
     </div>
+  );
+}
+
+/**
+ * Whether the site vouched for who this is. An unverified customer's name, email, tier and
+ * value are what their browser said, so the agent must not act on them as facts.
+ */
+function IdentityNote({ verified }: { verified: boolean | undefined }) {
+  if (verified === undefined) return null;
+  return verified ? (
+    <p class="identity identity--verified">Verified by the site</p>
+  ) : (
+    <p class="identity identity--unverified">
+      Unverified: name, email and account details were not signed by the site; confirm before acting
+      on them.
+    </p>
   );
 }

@@ -25,6 +25,8 @@ export interface HandoffPacket {
     preferredContact?: string;
     previousConversations: number;
     previousEscalations: number;
+    /** false: the visitor's unsigned claims; true: signed by the host site; absent: a channel. */
+    verified?: boolean;
   };
   summary: {
     goal: string;

@@ -4,6 +4,7 @@
 
 import type { ApiError, BatonEvent } from '../shared/api-types.ts';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
+import { visitorIdentity } from './visitor-identity.ts';
 import { ChatSession } from './chat-session.ts';
 import type { ConnectionState } from './chat-session.ts';
 import { template } from './chat-template.ts';
@@ -114,17 +115,21 @@ export class BatonChatElement extends HTMLElement {
   #startSession(): void {
     this.#session?.stop();
     this.#resetView();
-    const session = new ChatSession(this.server, {
-      onEvent: (event) => this.#onEvent(event),
-      onAck: (cid, seq) => this.#messages.markSent(cid, seq),
-      onSendError: (cid, error) => this.#onSendError(cid, error),
-      onConnection: (state) => this.#onConnection(state),
-      onTyping: (name, active) => this.#showTyping(name, active),
-      onReset: () => {
-        this.#resetView();
-        if (!this.#panel.hidden) void this.#ensureStarted();
+    const session = new ChatSession(
+      this.server,
+      {
+        onEvent: (event) => this.#onEvent(event),
+        onAck: (cid, seq) => this.#messages.markSent(cid, seq),
+        onSendError: (cid, error) => this.#onSendError(cid, error),
+        onConnection: (state) => this.#onConnection(state),
+        onTyping: (name, active) => this.#showTyping(name, active),
+        onReset: () => {
+          this.#resetView();
+          if (!this.#panel.hidden) void this.#ensureStarted();
+        },
       },
-    });
+      visitorIdentity(this),
+    );
     this.#session = session;
     if (session.hasConversation) void session.resume();
   }

@@ -15,6 +15,7 @@ import { ReconnectingSocket } from '../shared/reconnecting-socket.ts';
 import { SeqTracker } from '../shared/seq-tracker.ts';
 import { clearSession, loadSession, saveSession } from './stored-session.ts';
 import type { StoredSession } from './stored-session.ts';
+import { visitorKey } from './visitor-identity.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'offline';
 
@@ -37,6 +38,16 @@ type ClientFrame =
 /** When a refusal for the message rate does not say how long to wait. */
 const RATE_LIMITED_RETRY_MS = 1000;
 
+/**
+ * Who the host page says the visitor is, and its signature of that (userHash or
+ * identityToken, docs/security.md#verified-customer-identity), sent when the chat starts.
+ */
+export interface VisitorIdentity {
+  readonly customer?: Readonly<Record<string, string>>;
+  readonly userHash?: string;
+  readonly identityToken?: string;
+}
+
 interface CreateResponse {
   conversation: CustomerConversation;
   token: string;
@@ -53,10 +64,16 @@ export class ChatSession {
   /** Frames sent but not yet acknowledged; re-sent after a reconnect (the server dedupes). */
   readonly #unacked = new Map<string, ClientFrame>();
 
-  constructor(server: string, callbacks: ChatSessionCallbacks) {
+  readonly #identity: VisitorIdentity;
+
+  constructor(server: string, callbacks: ChatSessionCallbacks, identity: VisitorIdentity = {}) {
     this.#server = server;
     this.#callbacks = callbacks;
-    this.#stored = loadSession(server);
+    this.#identity = identity;
+    const stored = loadSession(server);
+    // Another person logged in on this browser must not continue the last one's conversation.
+    if (stored && stored.visitor !== visitorKey(identity)) clearSession(server);
+    this.#stored = stored && stored.visitor === visitorKey(identity) ? stored : null;
   }
 
   get hasConversation(): boolean {
@@ -146,9 +163,14 @@ export class ChatSession {
 
   async #create(): Promise<void> {
     const created = await requestJson<CreateResponse>(this.#url('conversations'), {
-      body: { channel: 'web' },
+      body: { channel: 'web', ...this.#identity },
     });
-    this.#stored = { id: created.conversation.id, token: created.token, lastSeq: 0 };
+    this.#stored = {
+      id: created.conversation.id,
+      token: created.token,
+      lastSeq: 0,
+      visitor: visitorKey(this.#identity),
+    };
     this.#tracker = new SeqTracker();
     this.#applyAll(created.events);
     this.#persist();

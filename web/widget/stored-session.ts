@@ -7,6 +7,8 @@ export interface StoredSession {
   id: string;
   token: string;
   lastSeq: number;
+  /** Who the host page said the visitor was when it started ('' for nobody): see visitorKey. */
+  visitor: string;
 }
 
 function key(server: string): string {
@@ -19,7 +21,12 @@ export function loadSession(server: string): StoredSession | null {
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<StoredSession>;
     if (typeof value.id !== 'string' || typeof value.token !== 'string') return null;
-    return { id: value.id, token: value.token, lastSeq: Number(value.lastSeq) || 0 };
+    return {
+      id: value.id,
+      token: value.token,
+      lastSeq: Number(value.lastSeq) || 0,
+      visitor: typeof value.visitor === 'string' ? value.visitor : '',
+    };
   } catch {
     return null;
   }

@@ -4,7 +4,9 @@
  * webhook is stored and answered once; statuses and opt-outs update the conversation
  * without waking the bot.
  */
-import type { ChannelEvent, MessageEvent } from '../../channels/index.ts';
+import type { ChannelEvent, MessageEvent, ThreadControlEvent } from '../../channels/index.ts';
+import { splitThreadId } from '../../channels/thread-id.ts';
+import type { EnabledAdapters } from './create-adapters.ts';
 import type { ConversationRecord, NewEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
@@ -23,6 +25,7 @@ import {
   UNSUPPORTED_REPLY_KIND,
   unsupportedReplyText,
 } from './unsupported-reply.ts';
+import { messageCreated } from '../../core/conversation/conversation-events.ts';
 
 export interface ChannelInboundDeps {
   readonly store: Store;
@@ -33,6 +36,8 @@ export interface ChannelInboundDeps {
   readonly clock: () => Date;
   /** Longer provider texts (an email) are cut to this, marked, rather than refused. */
   readonly messageMaxChars?: number;
+  /** The channels' adapters, for their Handover Protocol settings (a bot app's id). */
+  readonly adapters?: EnabledAdapters;
 }
 
 const OPEN_STATES = ['bot', 'intake', 'queued', 'offered', 'assigned', 'deferred'] as const;
@@ -76,6 +81,7 @@ export class ChannelInbound {
         // take_thread_control the app it was taken from (us), and standby events the apps that
         // do not own it. Baton must not reply while another app owns the thread.
         if (event.action === 'request') return;
+        if (this.botAppOf(channel)) return this.handover(channel, event);
         return this.record(
           channel,
           event.threadId,
@@ -154,26 +160,21 @@ export class ChannelInbound {
       200,
     );
     const answer = shouldAnswerUnsupported(conversation, recent);
-    const customerEvent: NewEvent = {
-      type: 'message.created',
-      actor: { type: 'customer' },
-      data: {
-        from: 'customer',
+    const customerEvent = messageCreated(
+      { type: 'customer' },
+      {
         text: message.text,
-        clientMessageId: message.clientMessageId,
-        ...message.extra,
+        extra: { clientMessageId: message.clientMessageId, ...message.extra },
       },
-      clientMessageId: message.clientMessageId,
-    };
-    const reply: NewEvent = {
-      type: 'message.created',
-      actor: { type: 'bot' },
-      data: {
-        from: 'bot',
+      message.clientMessageId,
+    );
+    const reply = messageCreated(
+      { type: 'bot' },
+      {
         text: unsupportedReplyText(conversation.language ?? event.customer.language),
         kind: UNSUPPORTED_REPLY_KIND,
       },
-    };
+    );
     const commit = (withReply: boolean) =>
       writer.commit({
         conversationId: conversation.id,
@@ -232,30 +233,29 @@ export class ChannelInbound {
     const result = await writer.commit({
       conversationId: latest.id,
       events: [
-        {
-          type: 'message.created',
-          actor: { type: 'customer' },
-          data: {
-            from: 'customer',
+        messageCreated(
+          { type: 'customer' },
+          {
             text,
-            clientMessageId,
-            providerMessageId: event.providerMessageId,
-            providerAt: event.at,
             kind: 'csat_answer',
+            extra: {
+              clientMessageId,
+              providerMessageId: event.providerMessageId,
+              providerAt: event.at,
+            },
           },
           clientMessageId,
-        },
+        ),
         {
           type: 'csat.submitted',
           actor: { type: 'customer' },
           data: { ...parsed, via: channel },
           clientMessageId: 'csat',
         },
-        {
-          type: 'message.created',
-          actor: { type: 'bot' },
-          data: { from: 'bot', text: csatThanksText(latest.language), kind: 'csat_thanks' },
-        },
+        messageCreated(
+          { type: 'bot' },
+          { text: csatThanksText(latest.language), kind: 'csat_thanks' },
+        ),
       ],
       now: clock(),
     });
@@ -294,6 +294,73 @@ export class ChannelInbound {
       externalThread: event.threadId,
     });
     return started.conversation;
+  }
+
+  private botAppOf(channel: string): string | undefined {
+    const adapter = this.deps.adapters?.get(channel) as { botAppId?: string } | undefined;
+    return adapter?.botAppId;
+  }
+
+  /**
+   * With a bot app configured (Messenger's Handover Protocol): what the customer tells the bot
+   * while Baton is in standby is kept, without a word from Baton's own bot, so the person who
+   * takes over has the transcript; a pass to Baton is a handoff to a person.
+   */
+  private async handover(channel: string, event: ThreadControlEvent): Promise<void> {
+    const open = () => this.deps.store.conversations.findOpenByThread(channel, event.threadId);
+    // Only a customer's words or a pass start a conversation; a take or a bare standby
+    // notice (a read, a delivery) matters only to one that is open.
+    if (!event.message && event.action !== 'pass') {
+      const found = await open();
+      if (!found || found.channelState.standby === true) return;
+    }
+    const conversation = await openOrStartThreadConversation(open, async () => {
+      const { customerId } = splitThreadId(event.threadId);
+      const started = await this.deps.service.start({
+        channel,
+        customer: { id: `${channel}:${customerId}` },
+        language: null,
+        externalThread: event.threadId,
+        greet: false,
+      });
+      return started.conversation;
+    });
+    const standby = event.action !== 'pass';
+    const clientMessageId = event.message && `${channel}:${event.message.providerMessageId}`;
+    const heard: NewEvent[] =
+      event.message && clientMessageId
+        ? [
+            messageCreated(
+              { type: 'customer' },
+              {
+                text: this.limited(event.message.text ?? '[message]'),
+                extra: {
+                  clientMessageId,
+                  providerMessageId: event.message.providerMessageId,
+                  providerAt: event.at,
+                  standby: true,
+                },
+              },
+              clientMessageId,
+            ),
+          ]
+        : [];
+    await this.deps.writer.commit({
+      conversationId: conversation.id,
+      events: [
+        {
+          type: 'channel.thread_control',
+          actor: { type: 'system' },
+          data: { action: event.action, appId: event.appId ?? null },
+        },
+        ...heard,
+      ],
+      changes: { channelState: { ...conversation.channelState, standby } },
+      now: this.deps.clock(),
+    });
+    if (event.action === 'pass') {
+      await this.deps.service.botPassedControl(conversation.id, event.metadata);
+    }
   }
 
   private async record(

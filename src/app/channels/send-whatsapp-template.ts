@@ -8,6 +8,7 @@ import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
 import type { AgentRecord, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
+import { messageCreated } from '../../core/conversation/conversation-events.ts';
 
 export interface ConfiguredTemplate {
   readonly name: string;
@@ -70,20 +71,20 @@ export async function sendWhatsAppTemplate(
     expectAssigneeId: agent.id,
     changes: { preview: text.slice(0, 140) },
     events: [
-      {
-        type: 'message.created',
-        actor: { type: 'agent', id: agent.id, name: agent.name },
-        data: {
-          from: 'agent',
+      messageCreated(
+        { type: 'agent', id: agent.id, name: agent.name },
+        {
           text,
-          agentName: agent.name,
-          template: {
-            name: template.name,
-            language: template.language,
-            parameters: [...request.parameters],
+          extra: {
+            agentName: agent.name,
+            template: {
+              name: template.name,
+              language: template.language,
+              parameters: [...request.parameters],
+            },
           },
         },
-      },
+      ),
     ],
     now: deps.clock(),
   });

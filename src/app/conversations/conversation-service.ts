@@ -57,6 +57,8 @@ export interface StartConversationInput {
   readonly language: string | null;
   /** The provider's thread, for conversations that arrive through a channel. */
   readonly externalThread?: string;
+  /** False when another bot owns the thread (Messenger standby): Baton says nothing. */
+  readonly greet?: boolean;
 }
 
 export interface CustomerMessageInput {
@@ -117,17 +119,26 @@ export class ConversationService {
           actor: { type: 'customer' },
           data: { channel: input.channel },
         },
-        messageCreated(
-          { type: 'bot' },
-          {
-            text: greetingText(this.deps.botName),
-            kind: 'greeting',
-            extra: { intent: 'greeting' },
-          },
-        ),
+        ...(input.greet === false
+          ? []
+          : [
+              messageCreated(
+                { type: 'bot' },
+                {
+                  text: greetingText(this.deps.botName),
+                  kind: 'greeting',
+                  extra: { intent: 'greeting' },
+                },
+              ),
+            ]),
       ],
     });
     return { conversation, token, events };
+  }
+
+  /** Another bot passed the thread to Baton (handoff-step.ts `botPassedControl`). */
+  async botPassedControl(id: string, note: string | undefined): Promise<StoredEvent[]> {
+    return this.botTurns.run(id, () => this.handoff.botPassedControl(id, note));
   }
 
   async get(id: string): Promise<ConversationRecord> {

@@ -85,6 +85,29 @@ export class HandoffStep {
   }
 
   /**
+   * Another bot (Messenger's Handover Protocol) passed the thread to Baton: a person takes it
+   * now. The policy still reads the transcript for the queue, priority and fields; the bot's
+   * note (the pass's metadata) is the reason, a policy reason code when it is one.
+   */
+  async botPassedControl(id: string, note: string | undefined): Promise<StoredEvent[]> {
+    const conversation = await this.deps.store.conversations.get(id);
+    if (!conversation || (conversation.status !== 'bot' && conversation.status !== 'intake')) {
+      return [];
+    }
+    const history = await this.deps.store.conversations.eventsSince(id, 0, 100_000);
+    const transcript = transcriptFromEvents(conversation, history);
+    let decision: EscalationDecision;
+    try {
+      decision = await this.deps.judge.decide(transcript, this.deps.clock());
+    } catch (error) {
+      this.deps.onBackgroundError(error);
+      decision = botErrorDecision('the escalation policy failed');
+    }
+    const reason = note?.trim() || 'out_of_scope';
+    return this.handOver(conversation, transcript, botRequestedDecision(decision, { reason }));
+  }
+
+  /**
    * A conversation nobody gave a language (no widget or channel hint) takes the one its
    * customer writes in, once a message says it clearly, so that waiting messages, intake
    * questions and language rules speak to them in it. Decided once; later messages in

@@ -1,4 +1,5 @@
 /** Builds the policy's view of a conversation from its event log. */
+import { trustedCustomer } from '../../core/customer/trusted-customer.ts';
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
 import type { TranscriptTurn, TranscriptView } from './ports.ts';
 
@@ -26,7 +27,8 @@ export function transcriptFromEvents(
     channel: conversation.channel,
     language: conversation.language,
     startedAt: conversation.createdAt,
-    customer: conversation.customer,
+    // The policy believes only signed priority claims (trusted-customer.ts).
+    customer: trustedCustomer(conversation.customer),
     turns,
   };
 }

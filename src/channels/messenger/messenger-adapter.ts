@@ -29,11 +29,14 @@ export interface MessengerAdapterOptions {
   pageAccessToken: string;
   apiBaseUrl?: string;
   apiVersion?: string;
+  /** Handover Protocol: the bot app that owns threads when no person has them. */
+  botAppId?: string;
   clock?: () => Date;
 }
 
 export interface MessengerAdapter extends ChannelAdapter<OutboundRequest, MessengerReply> {
   readonly channel: MetaChannel;
+  readonly botAppId?: string;
   formatPassThreadControl(
     threadId: string,
     targetAppId: string,
@@ -53,6 +56,7 @@ export function createMessengerAdapter(options: MessengerAdapterOptions): Messen
   const { channel } = options;
   return {
     channel,
+    ...(options.botAppId ? { botAppId: options.botAppId } : {}),
     receive(request: InboundRequest): InboundResult {
       if (request.method === 'GET') return answerMetaChallenge(request, options.verifyToken);
       const tooLarge = rejectOversized(request.rawBody);

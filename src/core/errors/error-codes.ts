@@ -28,6 +28,9 @@ export const ERROR_CODES = {
   EMAIL_TAKEN: 'An account with that email already exists (disabled ones included).',
   LAST_ADMIN: 'That would leave the team without an enabled admin.',
   CANNOT_DISABLE_SELF: 'An admin cannot disable their own account.',
+  IDENTITY_INVALID:
+    'The customer identity signature (userHash or identityToken) does not verify with the identity secret.',
+  IDENTITY_REQUIRED: 'This server only accepts customers signed by the host site.',
   RATE_LIMITED: 'Too many requests; slow down.',
   LOGIN_LOCKED: 'Too many wrong passwords for this account; try again later.',
   TOO_MANY_SOCKETS: 'Too many sockets open for this conversation, session or address.',

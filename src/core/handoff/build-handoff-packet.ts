@@ -2,6 +2,7 @@
  * Assembles the handoff packet from the conversation and the policy's decision. Pure: the
  * caller supplies the customer's history and the time.
  */
+import { trustedCustomer } from '../customer/trusted-customer.ts';
 import { detectHumanRequest } from '../signals/detect-human-request.ts';
 import { detectTopics } from '../signals/detect-topics.ts';
 import { scoreSentiment } from '../signals/score-sentiment.ts';
@@ -146,6 +147,7 @@ function profileOf(
     typeof customer[k] === 'string' ? (customer[k] as string) : undefined;
   const num = (k: string) =>
     typeof customer[k] === 'number' ? (customer[k] as number) : undefined;
+  const trusted = trustedCustomer(customer);
   const profile: Record<string, unknown> = {
     id: str('id'),
     name: str('name'),
@@ -157,8 +159,18 @@ function profileOf(
       typeof customer.at_risk_of_churn === 'boolean' ? customer.at_risk_of_churn : undefined,
     preferredContact: str('preferred_contact') ?? str('preferredContact'),
     previousConversations: history.previousConversations,
-    previousEscalations: Math.max(history.previousEscalations, num('previous_escalations') ?? 0),
+    // A count of earlier escalations is believed only when the host site signed it.
+    previousEscalations: Math.max(
+      history.previousEscalations,
+      trusted.previous_escalations === undefined ? 0 : (num('previous_escalations') ?? 0),
+    ),
+    verified: verifiedOf(customer),
   };
   for (const key of Object.keys(profile)) if (profile[key] === undefined) delete profile[key];
   return profile as unknown as CustomerProfile;
+}
+
+/** `false` for a browser's unsigned claims, `true` when the host site signed them. */
+function verifiedOf(customer: Readonly<Record<string, unknown>>): boolean | undefined {
+  return typeof customer.verified === 'boolean' ? customer.verified : undefined;
 }

@@ -26,6 +26,12 @@ export interface CustomerProfile {
   readonly preferredContact?: string;
   readonly previousConversations: number;
   readonly previousEscalations: number;
+  /**
+   * `false`: the widget or API sent this record without a valid signature from the host
+   * site, so its id, email and claims are the visitor's word. `true`: signed. Absent:
+   * a channel (WhatsApp, email …) named the customer.
+   */
+  readonly verified?: boolean;
 }
 
 export interface PacketSummary {

@@ -25,11 +25,11 @@ thresholds:
   weak_request_repeats: 2 # weak cues ("hello??", "are you a bot?") that count as a request
   bulk_quantity: 20 # units in one request that make it a bulk sale
   # Learned classifiers (models/escalation-classifier.*): the probability at which each fires.
-  classifier_explicit_request: 0.6 # the message asks for a person
-  classifier_security: 0.7 # a security incident (takeover, fraud, unrecognised charge)
-  classifier_approval: 0.6 # an account action only a person may approve
-  classifier_high_value: 0.6 # a sales opportunity
-  classifier_topic_policy: 0.8 # a refund, cancellation, dispute, legal request or complaint
+  classifier_explicit_request: 0.5 # the message asks for a person
+  classifier_security: 0.55 # a security incident (takeover, fraud, unrecognised charge)
+  classifier_approval: 0.7 # an account action only a person may approve
+  classifier_high_value: 0.5 # a sales opportunity
+  classifier_topic_policy: 0.9 # a refund, cancellation, dispute, legal request or complaint
   classifier_frustration: 0.7 # strong frustration or anger
   classifier_topic: 0.5 # least probability for a message's topic to count towards the queue
   classifier_veto: 0 # a rule hit (topic, security, sales, approval) below this probability is a decoy (0 = off)

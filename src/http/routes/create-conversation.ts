@@ -5,6 +5,8 @@ import {
   toCustomerConversation,
   toCustomerEvent,
 } from '../../app/conversations/conversation-view.ts';
+import { BatonError } from '../../core/errors/baton-error.ts';
+import { verifyCustomerIdentity } from '../../core/customer/identity-verification.ts';
 import type { RouteContext } from '../route-context.ts';
 import { CustomerConversation, Event, errors } from './schemas.ts';
 
@@ -22,6 +24,9 @@ const Body = Type.Object(
         { additionalProperties: true },
       ),
     ),
+    // The host site's signature of the visitor (docs/security.md#verified-customer-identity).
+    userHash: Type.Optional(Type.String({ maxLength: 200 })),
+    identityToken: Type.Optional(Type.String({ maxLength: 8000 })),
   },
   { additionalProperties: false },
 );
@@ -43,15 +48,23 @@ export function registerCreateConversation(app: FastifyInstance, ctx: RouteConte
             token: Type.String(),
             events: Type.Array(Event),
           }),
-          ...errors(400, 429),
+          ...errors(400, 401, 429),
         },
       },
     },
     async (request, reply) => {
       const body = request.body;
+      const identity = await verifyCustomerIdentity(
+        body.customer ?? {},
+        { userHash: body.userHash, identityToken: body.identityToken },
+        { secret: ctx.config.identity.secret ?? null, require: ctx.config.identity.require },
+        ctx.clock(),
+      );
+      // A bad signature is refused, never downgraded: the host site has a bug to fix.
+      if (!identity.ok) throw new BatonError(identity.code, identity.reason);
       const started = await ctx.service.start({
         channel: body.channel ?? 'web',
-        customer: body.customer ?? {},
+        customer: identity.customer,
         language: body.language ?? null,
       });
       return reply.status(201).send({

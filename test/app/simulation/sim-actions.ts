@@ -1,17 +1,18 @@
 /**
  * One random step of the world: customers arrive (and are handed to a team with a truthful
- * waiting message), write again, leave, come back or fall silent; agents open and close the
+ * waiting message), write again, leave, come back, fall silent or, handed back to the bot, ask
+ * for a person again; agents open and close the
  * inbox, go offline, accept, decline or ignore offers, claim from the queue (two at once, to
  * race), reply, transfer, hand back to the bot and resolve. Every write goes through the app
  * layer (writer, state machine, workflow), never the store.
  */
-import { randomUUID } from 'node:crypto';
 import { messageCreated } from '../../../src/core/conversation/conversation-events.ts';
 import { applyCommand } from '../../../src/app/conversations/apply-command.ts';
 import { credibleWait } from '../../../src/core/sla/credible-wait.ts';
 import type { Rng } from '../../../src/core/sla/simulate/prng.ts';
 import { teamAvailability } from '../../../src/app/conversations/team-availability.ts';
 import type { AgentRecord, ConversationRecord } from '../../../src/core/records.ts';
+import type { SimLedger } from './sim-ledger.ts';
 import type { Node, Outside } from './sim-world.ts';
 
 const QUEUE_IDS = ['billing', 'technical', 'retention', 'sales', 'trust_safety', 'general'];
@@ -35,9 +36,19 @@ const tolerate = (p: Promise<unknown>) =>
     () => false,
   );
 
+/** From the seeded RNG, so that a seed replays the same conversations in the same order. */
+const seededId = (rng: Rng) =>
+  `c_${Array.from({ length: 4 }, () =>
+    Math.floor(rng.next() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('')}`;
+
+const bump = (tally: Tally, name: string) => (tally[name] = (tally[name] ?? 0) + 1);
+
 export async function arrive(node: Node, outside: Outside, rng: Rng): Promise<void> {
   const now = node.clock();
-  const id = `c_${randomUUID().replaceAll('-', '')}`;
+  const id = seededId(rng);
   await node.writer.create({
     id,
     channel: rng.next() < 0.7 ? 'web' : 'api',
@@ -48,6 +59,12 @@ export async function arrive(node: Node, outside: Outside, rng: Rng): Promise<vo
     now,
   });
   outside.customersConnected.add(id);
+  await handOver(node, outside, rng, id);
+}
+
+/** The bot hands over to a team, telling the customer their place and a credible wait. */
+async function handOver(node: Node, outside: Outside, rng: Rng, id: string): Promise<void> {
+  const now = node.clock();
   const queue = pick(rng, QUEUE_IDS)!;
   const team = await teamAvailability(node.store, {
     isConnected: (a) => outside.agentsConnected.has(a),
@@ -93,16 +110,28 @@ export async function arrive(node: Node, outside: Outside, rng: Rng): Promise<vo
   );
 }
 
+/** One customer acts: of an open conversation, or one handed back to the bot (asks again). */
 export async function customerActs(
   node: Node,
   outside: Outside,
   rng: Rng,
-  c: ConversationRecord,
+  ledger: SimLedger,
   tally: Tally,
 ) {
+  const withBot = [...ledger.withBot.keys()];
+  if (withBot.length > 0 && rng.next() < 0.05) {
+    // Handed back to the bot, they ask for a person again (if the bot still has them).
+    const id = pick(rng, withBot)!;
+    outside.customersConnected.add(id);
+    await handOver(node, outside, rng, id);
+    return void bump(tally, 'customerAsksAgain');
+  }
+  const open = [...ledger.open.values()];
+  const c = pick(rng, open);
+  if (!c) return;
   const r = rng.next();
   if (r < 0.4) {
-    tally.customerWrites = (tally.customerWrites ?? 0) + 1;
+    bump(tally, 'customerWrites');
     await node.writer.commit({
       conversationId: c.id,
       expectStatus: ['queued', 'offered', 'assigned', 'deferred'],
@@ -112,8 +141,7 @@ export async function customerActs(
     const leaving = outside.customersConnected.has(c.id);
     if (leaving) outside.customersConnected.delete(c.id);
     else outside.customersConnected.add(c.id);
-    tally[leaving ? 'customerLeaves' : 'customerReturns'] =
-      (tally[leaving ? 'customerLeaves' : 'customerReturns'] ?? 0) + 1;
+    bump(tally, leaving ? 'customerLeaves' : 'customerReturns');
     // What the hub's presence callback does (abandonment.ts), awaited here.
     if (c.status !== 'assigned') {
       await node.writer.commit({
@@ -122,8 +150,9 @@ export async function customerActs(
         lifecycle: { customerAwaySince: leaving ? node.clock().toISOString() : null },
       });
     }
+    return;
   }
-  // Otherwise silent.
+  bump(tally, 'customerSilent');
 }
 
 export async function agentActs(
@@ -134,7 +163,7 @@ export async function agentActs(
   open: readonly ConversationRecord[],
   tally: Tally,
 ) {
-  const count = (name: string) => (tally[name] = (tally[name] ?? 0) + 1);
+  const count = (name: string) => bump(tally, name);
   const r = rng.next();
   const connected = outside.agentsConnected.has(agent.id);
   if (!connected) {
@@ -206,5 +235,6 @@ export async function agentActs(
     tally.claimsRaced++;
     if (wins.filter(Boolean).length > 1) tally.doubleWins++;
   }
-  // Otherwise the offer (if any) is ignored.
+  // The offer (if any) is ignored: it expires, or is taken back when the agent leaves.
+  if (offer) count('offersIgnored');
 }

@@ -3,6 +3,7 @@
  * inbox/customer presence: the writer, the agent workflow, the router, the timer runner with
  * every lifecycle handler, the owner-presence sweep and the customer-presence watch. A
  * "restart" builds all of it again over the same store (sockets are gone after a restart).
+ * The ledger hears what each node's writer publishes.
  */
 import { ConversationWriter } from '../../../src/app/conversations/conversation-writer.ts';
 import { timerPolicy } from '../../../src/app/conversations/timer-policy.ts';
@@ -23,6 +24,7 @@ import { handleFollowUp } from '../../../src/app/timers/follow-up.ts';
 import { handleSlaBreach } from '../../../src/app/timers/sla-breach.ts';
 import { TimerRunner } from '../../../src/app/timers/timer-runner.ts';
 import type { Store } from '../../../src/store/store.ts';
+import type { SimLedger } from './sim-ledger.ts';
 
 export const SETTINGS = {
   abandonAfterSeconds: 300,
@@ -51,9 +53,10 @@ export interface Outside {
 
 export type Node = ReturnType<typeof buildNode>;
 
-export function buildNode(store: Store, outside: Outside) {
+export function buildNode(store: Store, outside: Outside, ledger: SimLedger) {
   const clock = () => new Date(outside.nowMs);
   const bus = createInProcessBus();
+  ledger.watch(bus);
   const writer = new ConversationWriter({ store, bus, clock, policy: POLICY });
   const settings = waitingSettings({}, QUEUES);
   const workflow = new AgentWorkflow({

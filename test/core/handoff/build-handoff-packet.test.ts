@@ -19,6 +19,9 @@ function input(overrides: Partial<HandoffPacketInput> = {}): HandoffPacketInput 
       tier: 'premium',
       lifetime_value: 2340,
       previous_escalations: 1,
+      // Signed by the host site: its claims count (identity-verification.ts).
+      verified: true,
+      verifiedBy: 'identity_token',
     },
     turns: [
       {
@@ -87,6 +90,19 @@ describe('buildHandoffPacket', () => {
     );
   });
 
+  it('marks an unverified customer and does not believe the escalations it claims', () => {
+    const p = buildHandoffPacket(
+      input({ customer: { id: 'C-1', tier: 'premium', previous_escalations: 4, verified: false } }),
+    );
+    expect(p.customer).toEqual({
+      id: 'C-1',
+      tier: 'premium',
+      previousConversations: 3,
+      previousEscalations: 0,
+      verified: false,
+    });
+  });
+
   it('carries the profile, intent, reasons, priority, articles and the transcript', () => {
     const p = buildHandoffPacket(input());
     expect(p.version).toBe(1);
@@ -97,6 +113,7 @@ describe('buildHandoffPacket', () => {
       lifetimeValue: 2340,
       previousConversations: 3,
       previousEscalations: 1,
+      verified: true,
     });
     expect(p.intent).toEqual({ topic: 'refund', botIntent: 'faq', botConfidence: 0.62 });
     expect(p.reasons.map((r) => r.code)).toEqual(['explicit_request', 'topic_policy']);
