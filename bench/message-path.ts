@@ -210,6 +210,11 @@ async function startTarget(name: Target['name'], dataDir: string): Promise<Targe
     LOG_LEVEL: 'warn',
     // The bench creates 200 conversations from one address in a few seconds.
     BATON_RATE_LIMIT_PER_MINUTE: '1000000',
+    // It measures the message path at 10 messages a second per conversation, well past a
+    // person's typing: the message and frame rates (docs/security.md, "Limits") are lifted.
+    BATON_CONVERSATION_MESSAGES: '1000000',
+    BATON_SOCKET_FRAMES: '1000000',
+    BATON_SOCKETS_PER_IP: '1000',
   };
   delete env.DATABASE_URL; // always the embedded SQLite in dataDir, never a shared server
   delete env.REDIS_URL;

@@ -8,9 +8,23 @@ import { BatonError } from '../core/errors/baton-error.ts';
 import { ERROR_CODES, type ErrorCode } from '../core/errors/error-codes.ts';
 import { HTTP_STATUS } from './http-status.ts';
 
-export function errorBody(code: ErrorCode, message?: string) {
-  return { error: { code, message: message ?? ERROR_CODES[code] } };
+export function errorBody(code: ErrorCode, message?: string, retryAfterMs?: number) {
+  return {
+    error: {
+      code,
+      message: message ?? ERROR_CODES[code],
+      ...(retryAfterMs !== undefined ? { retryAfter: retryAfterSeconds(retryAfterMs) } : {}),
+    },
+  };
 }
+
+/** How long a refused client should wait (RATE_LIMITED, LOGIN_LOCKED), when the error says. */
+export function retryAfterMsOf(error: BatonError): number | undefined {
+  const ms = error.details?.['retryAfterMs'];
+  return typeof ms === 'number' ? ms : undefined;
+}
+
+const retryAfterSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
@@ -58,7 +72,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const mapped = toBatonError(error);
     if (mapped.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
-    void reply.status(HTTP_STATUS[mapped.code]).send(errorBody(mapped.code, mapped.message));
+    const retryAfterMs = retryAfterMsOf(mapped);
+    if (retryAfterMs !== undefined)
+      void reply.header('retry-after', String(retryAfterSeconds(retryAfterMs)));
+    void reply
+      .status(HTTP_STATUS[mapped.code])
+      .send(errorBody(mapped.code, mapped.message, retryAfterMs));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply

@@ -12,10 +12,12 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { WebhookReceiver } from '../app/background-work.ts';
 import type { ChannelInbound } from '../app/channels/channel-inbound.ts';
+import type { SharedRedis } from '../app/limits/counters.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { BatonError } from '../core/errors/baton-error.ts';
 import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
 import { registerJsonBodyParser } from './json-body-parser.ts';
+import { redisRateLimitStore } from './rate-limit-store.ts';
 import { registerAgentStream } from './realtime/agent-stream.ts';
 import { registerCustomerStream } from './realtime/customer-stream.ts';
 import type { RouteContext } from './route-context.ts';
@@ -48,6 +50,8 @@ import { registerWebSecurity } from './web-security.ts';
 export async function createHttpServer(
   config: ResolvedConfig,
   logger: FastifyServerOptions['logger'],
+  /** With Redis, the nodes of a cluster count one client's requests together. */
+  redis?: SharedRedis,
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -71,9 +75,20 @@ export async function createHttpServer(
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    ...(redis
+      ? {
+          store: redisRateLimitStore(redis, config.redis.channelPrefix),
+          // Redis away: each request passes rather than every client being refused.
+          skipOnError: true,
+        }
+      : {}),
     // Thrown by the plugin; the error handler turns it into the usual error body.
     errorResponseBuilder: (_req, ctx) =>
-      new BatonError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`),
+      new BatonError(
+        'RATE_LIMITED',
+        `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s.`,
+        { retryAfterMs: ctx.ttl },
+      ),
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.bodyMaxBytes } });
   await registerWebSecurity(app, config);

@@ -28,5 +28,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   IDENTITY_INVALID: 401,
   IDENTITY_REQUIRED: 401,
   RATE_LIMITED: 429,
+  LOGIN_LOCKED: 429,
+  TOO_MANY_SOCKETS: 429,
   INTERNAL: 500,
 };

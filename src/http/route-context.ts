@@ -14,6 +14,7 @@ import type { KnowledgeBaseSource } from '../app/engines/knowledge-base-source.t
 import type { KnowledgeSearch } from '../app/engines/knowledge-search.ts';
 import type { PolicySource } from '../app/engines/policy-source.ts';
 import type { HealthProbe } from '../app/health/health-probe.ts';
+import type { Limits } from '../app/limits/limits.ts';
 import type { PrometheusMetrics } from '../app/metrics/prometheus.ts';
 import type { CustomerPrivacy } from '../app/privacy/customer-privacy.ts';
 import type { RealtimeHub } from '../app/realtime/realtime-hub.ts';
@@ -45,6 +46,8 @@ export interface RouteContext {
   readonly webhookDeliveries: WebhookDeliveryLog;
   readonly health: HealthProbe;
   readonly hub: RealtimeHub;
+  /** Message and frame rates, open sockets, login lockout (docs/security.md, "Limits"). */
+  readonly limits: Limits;
   readonly clock: () => Date;
   readonly policy: PolicySource;
   readonly workflow: AgentWorkflow;

@@ -35,6 +35,8 @@ import { TeamDirectory } from '../app/team/team-directory.ts';
 import { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
 import { HealthProbe } from '../app/health/health-probe.ts';
+import { createLimits } from '../app/limits/limits.ts';
+import type { CounterRedis, SharedRedis } from '../app/limits/counters.ts';
 import type { KnowledgeBaseSource } from '../app/engines/knowledge-base-source.ts';
 import { createHttpServer, registerHttpRoutes } from '../http/http-server.ts';
 import type { RouteContext } from '../http/route-context.ts';
@@ -51,6 +53,8 @@ export interface BuildAppOptions {
   readonly knowledgeBase: KnowledgeBaseSource;
   readonly clock?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
+  /** A Redis connection for the limits the nodes share (src/app/limits); none: per node. */
+  readonly limitsRedis?: CounterRedis;
 }
 
 export interface BuiltApp {
@@ -71,7 +75,20 @@ export interface BuiltApp {
 export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const { config, store, bus } = options;
   const clock = options.clock ?? (() => new Date());
-  const app = await createHttpServer(config, options.logger ?? loggerOptions(config.log.level));
+  // Shared limits count in memory while the bus finds Redis down (src/app/limits/counters.ts).
+  const sharedRedis: SharedRedis | undefined = options.limitsRedis && {
+    client: options.limitsRedis,
+    isUp: () => (bus.health?.() ?? []).every((dependency) => dependency.up),
+  };
+  const app = await createHttpServer(
+    config,
+    options.logger ?? loggerOptions(config.log.level),
+    sharedRedis,
+  );
+  const limits = createLimits(config.limits, {
+    prefix: config.redis.channelPrefix,
+    ...(sharedRedis ? { redis: sharedRedis } : {}),
+  });
 
   const hub = new RealtimeHub(bus);
   const queues = queueCatalog(config.routing.queues);
@@ -115,7 +132,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     service,
     conversations: new ConversationQueries(store),
     auth: new Authenticator(store, clock),
-    sessions: new AgentSessions({ store, clock, sessionTtlHours: config.auth.sessionTtlHours }),
+    sessions: new AgentSessions({
+      store,
+      clock,
+      sessionTtlHours: config.auth.sessionTtlHours,
+      lockout: limits.login,
+    }),
     team: new TeamDirectory(store),
     teamAccounts: new TeamAccounts({
       store,
@@ -143,6 +165,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     webhookDeliveries: new WebhookDeliveryLog(store),
     health: new HealthProbe(store, bus),
     hub,
+    limits,
     clock,
     policy: options.policy,
     queues,

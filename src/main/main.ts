@@ -2,6 +2,7 @@
  * The composition root: reads nothing itself but the resolved config, opens the store,
  * applies migrations, seeds the demo, loads the knowledge base and policy, and listens.
  */
+import { createClient } from '@redis/client';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { loggerOptions } from './logging/log-options.ts';
@@ -61,6 +62,8 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
   // Closed here if start-up fails later, so a failed start leaves no folder watcher behind.
   let knowledgeBase: KnowledgeBaseSource | undefined;
   let bus: EventBus | undefined;
+  let limitsRedis: ReturnType<typeof createClient> | undefined;
+  let logLimits: (error: unknown) => void = () => undefined;
   try {
     const migrated = await store.migrate();
     if (migrated.error) throw migrated.error;
@@ -113,6 +116,13 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
             : {}),
         })
       : createInProcessBus();
+    if (config.redis.url) {
+      // The limits' own connection: while Redis is away its commands fail at once (no queue)
+      // and each node counts in memory instead (src/app/limits/counters.ts).
+      limitsRedis = createClient({ url: config.redis.url, disableOfflineQueue: true });
+      limitsRedis.on('error', (error: unknown) => logLimits(error));
+      await limitsRedis.connect();
+    }
     let logFallback: (error: unknown) => void = () => undefined;
     let logJudge: (error: unknown) => void = () => undefined;
     const built = await buildApp({
@@ -126,6 +136,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
       knowledgeBase: kb,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logStream ? { logger: loggerOptions(config.log.level, options.logStream) } : {}),
+      ...(limitsRedis ? { limitsRedis } : {}),
     });
     const { app } = built;
     logReload = (message) => app.log.warn(message);
@@ -137,6 +148,10 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
         : app.log.error('Redis unreachable: degraded, changes travel through the database');
     const openBus = bus;
     app.addHook('onClose', () => openBus.close());
+    const openLimits = limitsRedis;
+    if (openLimits) app.addHook('onClose', () => openLimits.close());
+    logLimits = (error) =>
+      app.log.warn({ err: error }, 'Redis for the limits failed; this node counts alone');
     if (config.redis.url) app.log.info(`cluster bus: Redis (${config.redis.channelPrefix}:*)`);
     logJudge = (error) =>
       app.log.warn({ err: error }, 'the LLM judge failed; the local policy decided');
@@ -183,6 +198,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
   } catch (error) {
     knowledgeBase?.close();
     await bus?.close();
+    if (limitsRedis?.isOpen) await limitsRedis.close();
     await store.close();
     throw error;
   }

@@ -23,6 +23,26 @@ describe('loadConfig', () => {
     expect(r.file).toBeNull();
   });
 
+  it('has the limits docs/security.md lists as defaults', () => {
+    const r = loadConfig({ env: {}, cwd: dirWith() });
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.config.limits).toMatchObject({
+      conversationMessages: 10,
+      conversationMessagesSeconds: 10,
+      socketFrames: 30,
+      socketFramesSeconds: 10,
+      refusedFramesBeforeClose: 20,
+      socketsPerConversation: 5,
+      socketsPerIp: 50,
+      socketsPerAgentSession: 5,
+      loginFailures: 5,
+      loginFailureMinutes: 15,
+      loginLockSeconds: 60,
+      loginMaxLockSeconds: 3600,
+      publicRequestsPerMinute: 120,
+    });
+  });
+
   it('reads baton.config.yaml and lets the environment win', () => {
     const cwd = dirWith(
       'server:\n  port: 4000\n  host: 0.0.0.0\nlimits:\n  messageMaxChars: 2000\n',

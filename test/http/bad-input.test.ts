@@ -22,6 +22,8 @@ describe('bad input', () => {
     s = await startTestServer({
       env: {
         BATON_RATE_LIMIT_PER_MINUTE: '100000',
+        // The fuzz must reach the message path, not stop at the conversation's message rate.
+        BATON_CONVERSATION_MESSAGES: '100000',
         BATON_WHATSAPP_APP_SECRET: META_SECRET,
         BATON_WHATSAPP_VERIFY_TOKEN: 'verify-me',
         BATON_WHATSAPP_ACCESS_TOKEN: 'wa-access',

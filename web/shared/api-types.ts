@@ -63,7 +63,7 @@ export type ServerFrame =
   | { type: 'event'; event: BatonEvent }
   | { type: 'conversation'; conversation: Conversation }
   | { type: 'ack'; clientMessageId: string; seq: number; duplicate: boolean }
-  | { type: 'error'; clientMessageId?: string; error: ApiError }
+  | { type: 'error'; clientMessageId?: string; error: ApiError & { retryAfterMs?: number } }
   /** Someone on the other side is typing (customer stream: the agent; agent stream: the customer). */
   | {
       type: 'typing';

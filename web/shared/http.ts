@@ -7,12 +7,17 @@ import type { ApiError } from './api-types.ts';
 export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
+  /** With RATE_LIMITED and LOGIN_LOCKED: how long to wait before trying again. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, error: ApiError) {
+  constructor(status: number, error: ApiError & { retryAfterMs?: number }) {
     super(error.message);
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = error.code;
+    // Sockets say it in ms (`retryAfterMs`), HTTP in seconds (`retryAfter`).
+    this.retryAfterMs =
+      error.retryAfterMs ?? (error.retryAfter !== undefined ? error.retryAfter * 1000 : undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 // The customer's side of one conversation, without any DOM: create or resume it, keep a
 // resumable stream open, send messages idempotently (clientMessageId) and report every
-// event exactly once, in the order the tracker accepts them.
+// event exactly once, in the order the tracker accepts them. A message refused for the
+// conversation's message rate is sent again, under the same id, once the server says it may.
 
 import type {
   ApiError,
@@ -33,6 +34,9 @@ type ClientFrame =
   | { type: 'message'; text: string; clientMessageId: string }
   | { type: 'action'; action: 'request_human'; clientMessageId: string }
   | { type: 'action'; action: 'choose'; choice: string; clientMessageId: string };
+
+/** When a refusal for the message rate does not say how long to wait. */
+const RATE_LIMITED_RETRY_MS = 1000;
 
 /**
  * Who the host page says the visitor is, and its signature of that (userHash or
@@ -198,12 +202,25 @@ export class ChatSession {
   #failed(clientMessageId: string, error: unknown): void {
     // A network failure keeps the frame queued: the socket re-sends it on reconnect.
     if (error instanceof ApiRequestError && error.code === 'NETWORK') return;
+    // Refused for now (the conversation's message rate): not stored, sent again when told.
+    if (error instanceof ApiRequestError && error.code === 'RATE_LIMITED') {
+      this.#sendLater(clientMessageId, error.retryAfterMs ?? RATE_LIMITED_RETRY_MS);
+      return;
+    }
     this.#unacked.delete(clientMessageId);
     const apiError =
       error instanceof ApiRequestError
         ? { code: error.code, message: error.message }
         : { code: 'UNKNOWN', message: 'Something went wrong. Please try again.' };
     this.#callbacks.onSendError(clientMessageId, apiError);
+  }
+
+  #sendLater(clientMessageId: string, delayMs: number): void {
+    const frame = this.#unacked.get(clientMessageId);
+    if (!frame) return;
+    setTimeout(() => {
+      if (this.#unacked.get(clientMessageId) === frame) this.#send(frame);
+    }, delayMs);
   }
 
   #openStream(): void {
@@ -298,6 +315,6 @@ export class ChatSession {
   }
 }
 
-function toError(error: ApiError): ApiRequestError {
+function toError(error: ApiError & { retryAfterMs?: number }): ApiRequestError {
   return new ApiRequestError(400, error);
 }

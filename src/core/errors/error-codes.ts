@@ -32,6 +32,8 @@ export const ERROR_CODES = {
     'The customer identity signature (userHash or identityToken) does not verify with the identity secret.',
   IDENTITY_REQUIRED: 'This server only accepts customers signed by the host site.',
   RATE_LIMITED: 'Too many requests; slow down.',
+  LOGIN_LOCKED: 'Too many wrong passwords for this account; try again later.',
+  TOO_MANY_SOCKETS: 'Too many sockets open for this conversation, session or address.',
   INTERNAL: 'Something went wrong on the server.',
 } as const;
 

@@ -3,14 +3,17 @@
  * conversation that changes, and streams the events of conversations the agent subscribes
  * to, resuming from the `since` the client gives. A socket whose session ends (logout,
  * disabled account, password reset) is closed with code 4401: at once on this node, within
- * SESSION_CHECK_MS on the other nodes of a cluster.
+ * SESSION_CHECK_MS on the other nodes of a cluster. One session opens a bounded number of
+ * sockets (TOO_MANY_SOCKETS past it), and frames pass the socket's limits (socket-guard.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord } from '../../core/records.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
+import { hashToken, tokenFrom } from '../../app/auth/tokens.ts';
 import { EventCursor } from './event-cursor.ts';
+import { POLICY_VIOLATION_CLOSE_CODE, SocketGuard } from './socket-guard.ts';
 import { TypingThrottle } from './typing-throttle.ts';
 import {
   AgentFrame,
@@ -33,11 +36,24 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
       websocket: true,
       schema: { summary: 'WebSocket: the live inbox of an agent', tags: ['realtime'] },
       preValidation: async (request) => {
-        agents.set(request, await ctx.auth.agent(request));
+        const agent = await ctx.auth.agent(request);
+        if (!ctx.limits.agentSockets.available([sessionOf(request)]))
+          throw new BatonError('TOO_MANY_SOCKETS');
+        agents.set(request, agent);
       },
     },
     (socket, request) => {
       const agent = agents.get(request) as AgentRecord;
+      // Upgrades that raced past the check above are closed at once.
+      const release = ctx.limits.agentSockets.acquire([sessionOf(request)]);
+      if (!release) {
+        socket.close(POLICY_VIOLATION_CLOSE_CODE, 'too many sockets');
+        return;
+      }
+      socket.on('close', release);
+      const guard = new SocketGuard(socket, ctx.limits.frames, (error) =>
+        request.log.error({ err: error }, 'agent frame failed'),
+      );
       const cursors = new Map<string, EventCursor>();
       const typing = new TypingThrottle();
       const remove = ctx.hub.addAgent({
@@ -78,9 +94,17 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
         clearInterval(sessionCheck);
         remove();
       });
-      socket.on('message', (raw) => {
-        const frame = parseFrame<AgentFrameValue>(AgentFrame, raw, socket);
-        if (!frame) return;
+      socket.on('message', (raw) =>
+        guard.next(async () => {
+          const frame = parseFrame<AgentFrameValue>(AgentFrame, raw, socket);
+          const clientMessageId =
+            frame && 'clientMessageId' in frame ? frame.clientMessageId : undefined;
+          if (!(await guard.frame(clientMessageId)) || !frame) return;
+          handle(frame);
+        }),
+      );
+
+      function handle(frame: AgentFrameValue): void {
         switch (frame.type) {
           case 'subscribe':
             ctx.service.get(frame.conversationId).then(
@@ -123,24 +147,39 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             return;
           }
           case 'message':
-            ctx.service
-              .postAgentMessage(frame.conversationId, agent, {
-                text: frame.text,
-                ...(frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
-              })
-              .then(
-                (result) =>
-                  sendFrame(socket, {
-                    type: 'ack',
-                    clientMessageId: frame.clientMessageId ?? null,
-                    seq: result.events[0]?.seq ?? null,
-                    duplicate: result.duplicate,
-                  }),
-                (error: unknown) => sendError(socket, error, frame.clientMessageId),
-              );
+            guard.track(
+              postMessage(frame).catch((error: unknown) =>
+                sendError(socket, error, frame.clientMessageId),
+              ),
+            );
             return;
         }
-      });
+      }
+
+      async function postMessage(frame: AgentFrameValue & { type: 'message' }): Promise<void> {
+        const { conversationId, clientMessageId } = frame;
+        if (!(await guard.pass(ctx.limits.messages.agent(conversationId), clientMessageId))) return;
+        await ctx.service
+          .postAgentMessage(conversationId, agent, {
+            text: frame.text,
+            ...(clientMessageId ? { clientMessageId } : {}),
+          })
+          .then(
+            (result) =>
+              sendFrame(socket, {
+                type: 'ack',
+                clientMessageId: clientMessageId ?? null,
+                seq: result.events[0]?.seq ?? null,
+                duplicate: result.duplicate,
+              }),
+            (error: unknown) => sendError(socket, error, clientMessageId),
+          );
+      }
     },
   );
+}
+
+/** The session a socket belongs to (its token's hash: the token itself is never kept). */
+function sessionOf(request: FastifyRequest): string {
+  return hashToken(tokenFrom(request.headers, request.query) ?? '');
 }

@@ -1,6 +1,8 @@
 /**
  * GET /api/v1/conversations/:id/stream?token=&since=: the customer's live view of their own
- * conversation. The token is checked before the upgrade; a wrong one never gets a socket.
+ * conversation. The token is checked before the upgrade; a wrong one never gets a socket, nor
+ * does one past the open sockets allowed per conversation and per address (TOO_MANY_SOCKETS).
+ * Frames pass the socket's limits (socket-guard.ts) before they are handled.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
@@ -8,6 +10,7 @@ import { toCustomerEvent } from '../../app/conversations/conversation-view.ts';
 import type { ConversationCaller } from '../../app/auth/authenticate.ts';
 import type { RouteContext } from '../route-context.ts';
 import { EventCursor } from './event-cursor.ts';
+import { POLICY_VIOLATION_CLOSE_CODE, SocketGuard } from './socket-guard.ts';
 import { TypingThrottle } from './typing-throttle.ts';
 import {
   CustomerFrame,
@@ -27,12 +30,25 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
       websocket: true,
       schema: { summary: 'WebSocket: live events of one conversation', tags: ['realtime'] },
       preValidation: async (request: StreamRequest) => {
-        callers.set(request, await ctx.auth.conversationCaller(request, request.params.id));
+        const caller = await ctx.auth.conversationCaller(request, request.params.id);
+        if (!ctx.limits.customerSockets.available(slotsOf(caller, request.ip)))
+          throw new BatonError('TOO_MANY_SOCKETS');
+        callers.set(request, caller);
       },
     },
     (socket, request: StreamRequest) => {
       const caller = callers.get(request) as ConversationCaller;
       const id = caller.conversation.id;
+      // Upgrades that raced past the check above are closed at once.
+      const release = ctx.limits.customerSockets.acquire(slotsOf(caller, request.ip));
+      if (!release) {
+        socket.close(POLICY_VIOLATION_CLOSE_CODE, 'too many sockets');
+        return;
+      }
+      socket.on('close', release);
+      const guard = new SocketGuard(socket, ctx.limits.frames, (error) =>
+        request.log.error({ err: error }, 'customer frame failed'),
+      );
       const since = Math.max(0, Number.parseInt(request.query.since ?? '0', 10) || 0);
       const view =
         caller.kind === 'customer'
@@ -58,46 +74,55 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
         resync: () => void cursor.catchUp(),
       });
       socket.on('close', remove);
-      socket.on('message', (raw) => {
-        const frame = parseFrame<CustomerFrameValue>(CustomerFrame, raw, socket);
-        if (!frame) return;
-        if (caller.kind !== 'customer') {
-          sendError(
-            socket,
-            new BatonError('FORBIDDEN', 'Agents reply on the agent stream.'),
-            'clientMessageId' in frame ? frame.clientMessageId : undefined,
+      socket.on('message', (raw) =>
+        guard.next(async () => {
+          const frame = parseFrame<CustomerFrameValue>(CustomerFrame, raw, socket);
+          const clientMessageId =
+            frame && 'clientMessageId' in frame ? frame.clientMessageId : undefined;
+          if (!(await guard.frame(clientMessageId)) || !frame) return;
+          if (caller.kind !== 'customer') {
+            sendError(
+              socket,
+              new BatonError('FORBIDDEN', 'Agents reply on the agent stream.'),
+              clientMessageId,
+            );
+            return;
+          }
+          if (frame.type === 'typing') {
+            const active = frame.active ?? true;
+            if (typing.pass(id, active))
+              ctx.hub.typing({ conversationId: id, by: 'customer', name: null, active });
+            return;
+          }
+          if (!(await guard.pass(ctx.limits.messages.customer(id), clientMessageId))) return;
+          const input =
+            frame.type === 'message'
+              ? { text: frame.text, ...(clientMessageId ? { clientMessageId } : {}) }
+              : {
+                  action: frame.action,
+                  ...('choice' in frame ? { choice: frame.choice } : {}),
+                  ...(clientMessageId ? { clientMessageId } : {}),
+                };
+          guard.track(
+            ctx.service.postCustomerMessage(id, input).then(
+              (result) =>
+                sendFrame(socket, {
+                  type: 'ack',
+                  clientMessageId: clientMessageId ?? null,
+                  seq: result.events[0]?.seq ?? null,
+                  duplicate: result.duplicate,
+                }),
+              (error: unknown) => sendError(socket, error, clientMessageId),
+            ),
           );
-          return;
-        }
-        if (frame.type === 'typing') {
-          const active = frame.active ?? true;
-          if (typing.pass(id, active))
-            ctx.hub.typing({ conversationId: id, by: 'customer', name: null, active });
-          return;
-        }
-        const input =
-          frame.type === 'message'
-            ? {
-                text: frame.text,
-                ...(frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
-              }
-            : {
-                action: frame.action,
-                ...('choice' in frame ? { choice: frame.choice } : {}),
-                ...(frame.clientMessageId ? { clientMessageId: frame.clientMessageId } : {}),
-              };
-        ctx.service.postCustomerMessage(id, input).then(
-          (result) =>
-            sendFrame(socket, {
-              type: 'ack',
-              clientMessageId: frame.clientMessageId ?? null,
-              seq: result.events[0]?.seq ?? null,
-              duplicate: result.duplicate,
-            }),
-          (error: unknown) => sendError(socket, error, frame.clientMessageId),
-        );
-      });
+        }),
+      );
       void cursor.catchUp();
     },
   );
+}
+
+/** The slots a customer's socket takes: its conversation and its address. Agents take none. */
+function slotsOf(caller: ConversationCaller, ip: string): string[] {
+  return caller.kind === 'customer' ? [`conversation:${caller.conversation.id}`, `ip:${ip}`] : [];
 }

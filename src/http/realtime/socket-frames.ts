@@ -2,7 +2,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import type { WebSocket } from 'ws';
-import { toBatonError } from '../error-handler.ts';
+import { retryAfterMsOf, toBatonError } from '../error-handler.ts';
 
 const ClientMessageId = Type.Optional(Type.String({ minLength: 1, maxLength: 100 }));
 
@@ -87,9 +87,14 @@ export function sendFrame(socket: WebSocket, frame: unknown): void {
 
 export function sendError(socket: WebSocket, error: unknown, clientMessageId?: string): void {
   const e = toBatonError(error);
+  const retryAfterMs = retryAfterMsOf(e);
   sendFrame(socket, {
     type: 'error',
     ...(clientMessageId ? { clientMessageId } : {}),
-    error: { code: e.code, message: e.message },
+    error: {
+      code: e.code,
+      message: e.message,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    },
   });
 }

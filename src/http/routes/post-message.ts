@@ -1,11 +1,14 @@
 /**
  * POST /api/v1/conversations/:id/messages: the customer writes (or presses "Talk to a human"),
- * or the assigned agent replies. Answers with every event the message caused.
+ * or the assigned agent replies. Answers with every event the message caused. Messages count
+ * against the conversation's message rate, the customer's and the agents' apart, as on the
+ * sockets (429 RATE_LIMITED past it).
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { toCustomerEvent } from '../../app/conversations/conversation-view.ts';
+import type { Taken } from '../../app/limits/counters.ts';
 import type { RouteContext } from '../route-context.ts';
 import { ConversationParams, Event, bearer, errors } from './schemas.ts';
 
@@ -67,6 +70,8 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
         if (body.repeatGuard)
           throw new BatonError('VALIDATION_FAILED', '`repeatGuard` is for agents.');
         const { repeatGuard: _unused, ...message } = body;
+        // The same per-conversation count as the socket's: nothing is stored past it.
+        refuseOver(await ctx.limits.messages.customer(request.params.id));
         const result = await ctx.service.postCustomerMessage(request.params.id, message);
         return reply
           .status(result.duplicate ? 200 : 201)
@@ -75,6 +80,7 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
       if (body.text === undefined || body.action !== undefined || body.choice !== undefined) {
         throw new BatonError('VALIDATION_FAILED', 'An agent message needs `text` and no `action`.');
       }
+      refuseOver(await ctx.limits.messages.agent(request.params.id));
       await ctx.whatsapp.assertWindowOpen(request.params.id);
       const result = await ctx.service.postAgentMessage(request.params.id, caller.agent, {
         text: body.text,
@@ -83,5 +89,16 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
       });
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
+  );
+}
+
+/** Past the conversation's message rate: nothing is stored, and the client is told when. */
+function refuseOver(taken: Taken): void {
+  if (taken.ok) return;
+  const seconds = Math.ceil(taken.retryAfterMs / 1000);
+  throw new BatonError(
+    'RATE_LIMITED',
+    `Too many messages in this conversation; send it again in ${seconds} s.`,
+    { retryAfterMs: taken.retryAfterMs },
   );
 }

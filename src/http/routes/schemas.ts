@@ -6,7 +6,12 @@ import type { ActorType } from '../../core/records.ts';
 /** The error body of every 4xx/5xx answer (the web's `ApiError` is its `error`). */
 export const ErrorResponse = Type.Object(
   {
-    error: Type.Object({ code: Type.String(), message: Type.String() }),
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      // With RATE_LIMITED and LOGIN_LOCKED: seconds until a retry can pass (also `Retry-After`).
+      retryAfter: Type.Optional(Type.Integer({ minimum: 1 })),
+    }),
   },
   { $id: 'ErrorResponse' },
 );
