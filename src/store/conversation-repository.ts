@@ -4,7 +4,8 @@
  * inserts the events. The database is the source of truth; the bus only fans out.
  */
 import { customerKeyOf } from '../core/customer/customer-key.ts';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import {
   commitAsync,
   conversationQuery,
@@ -121,6 +122,23 @@ export class ConversationRepository {
       ? this.sqlite.all(query)[0]
       : (await this.db.executeQuery(query)).rows[0];
     return row && toConversation(row);
+  }
+
+  /**
+   * Only the status: what the message path asks of every customer line (is a choice open?),
+   * without copying the row's JSON columns, the handoff packet among them.
+   */
+  async statusOf(id: string): Promise<ConversationState | undefined> {
+    const query = this.templates.fill(
+      'status',
+      (slot) =>
+        this.db.selectFrom('conversations').select('status').where('id', '=', slot(0)).compile(),
+      [id],
+    ) as CompiledQuery<{ status: string }>;
+    const row = this.sqlite
+      ? this.sqlite.all(query)[0]
+      : (await this.db.executeQuery(query)).rows[0];
+    return row?.status as ConversationState | undefined;
   }
 
   async commit(input: CommitInput): Promise<CommitResult> {

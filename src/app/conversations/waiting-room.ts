@@ -84,10 +84,10 @@ export class WaitingRoom {
     input: { readonly text?: string; readonly action?: string; readonly choice?: string },
   ): Promise<Interpretation | null> {
     if (input.action !== 'choose' && input.text === undefined) return null;
-    const conversation = await this.deps.store.conversations.get(id);
-    if (!conversation) return null;
+    const status = await this.deps.store.conversations.statusOf(id);
+    if (!status) return null;
     const choosing = input.action === 'choose';
-    if (!choosing && !['queued', 'offered', 'deferred'].includes(conversation.status)) return null;
+    if (!choosing && !['queued', 'offered', 'deferred'].includes(status)) return null;
     const history = await this.deps.store.conversations.eventsSince(id, 0, 100_000);
     const prompt = openPrompt(history);
     if (choosing) {
