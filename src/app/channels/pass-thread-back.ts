@@ -11,6 +11,8 @@ import type { EnabledAdapters } from './create-adapters.ts';
 
 export const PASS_BACK_TIMER = 'channel.pass_thread_back';
 const MAX_ATTEMPTS = 5;
+/** How long a pass waits while Baton's last messages in the thread are still going out. */
+const AFTER_LAST_SEND_MS = 1000;
 const BACK_TO_THE_BOT = new Set(['conversation.returned_to_bot', 'conversation.resolved']);
 
 /** The same outbox as replies (channel-outbound.ts). */
@@ -48,7 +50,15 @@ export function handlePassThreadBack(deps: PassThreadBackDeps) {
     const sending = (await deps.store.timers.pendingFor(conversation.id)).some(
       (t) => t.kind === SEND_TIMER && t.id !== timer.id,
     );
-    if (sending) throw new Error('messages still going out in the thread; passing after them');
+    if (sending) {
+      // Not a failure: try again shortly, after them.
+      await deps.store.timers.schedule(
+        conversation.id,
+        { kind: PASS_BACK_TIMER, dueAt: new Date(now.getTime() + AFTER_LAST_SEND_MS), data: {} },
+        now,
+      );
+      return;
+    }
     const request = adapter.formatPassThreadControl(
       conversation.externalThread,
       adapter.botAppId,
