@@ -229,6 +229,19 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
       await pane(inbox).getByRole('button', { name: 'Canned responses' }).click();
       await inbox.page.getByRole('button', { name: /^Tracking/ }).click();
       expect(await reply.inputValue()).toBe('Your tracking number is {{fields.tracking_number}}.');
+      // ...and cannot be sent until the agent replaces it.
+      await eventually(() => pane(inbox).locator('#reply-hint').textContent()).toBe(
+        'Replace {{fields.tracking_number}} before sending',
+      );
+      expect(await pane(inbox).getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+      const agentLines = async () =>
+        (await eventsOf(c.id)).filter(
+          (e) => e.type === 'message.created' && e.data.from === 'agent',
+        ).length;
+      const sentBefore = await agentLines();
+      await reply.press('Enter');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await agentLines()).toBe(sentBefore);
       await reply.fill('');
 
       // Repeat guard, overridden.

@@ -1,6 +1,6 @@
 /** Canned-response variables: filled from what the inbox knows, unknown ones left visible. */
 import { describe, expect, it } from 'vitest';
-import { fillVariables } from '../../web/inbox/fill-variables.ts';
+import { fillVariables, unfilledVariables } from '../../web/inbox/fill-variables.ts';
 
 const source = {
   customer: { name: 'Sarah', email: undefined },
@@ -26,5 +26,15 @@ describe('fillVariables', () => {
     const text =
       '{{customer.email}} {{fields.tracking_number}} {{agent.email}} {{customer.name.first}} {{x}}';
     expect(fillVariables(text, source)).toBe(text);
+  });
+});
+
+describe('unfilledVariables', () => {
+  it('lists each variable still in a draft once, and nothing in a plain reply', () => {
+    expect(unfilledVariables('Hi {{customer.name}}, {{ x }} and {{customer.name}} again')).toEqual([
+      '{{customer.name}}',
+      '{{ x }}',
+    ]);
+    expect(unfilledVariables('Hi Sarah, an order {1234} and a } brace')).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
 import type { RepeatGuardRecord } from './api.ts';
 import { CannedPicker } from './canned-picker.tsx';
-import { fillVariables } from './fill-variables.ts';
+import { fillVariables, unfilledVariables } from './fill-variables.ts';
 import type { VariableSource } from './fill-variables.ts';
 import { fieldLabel } from './format.ts';
 import type { CannedResponse, RepeatWarning } from './inbox-types.ts';
@@ -39,6 +39,9 @@ export function Composer(props: ComposerProps) {
   const [checking, setChecking] = useState(false);
   const [cannedOpen, setCannedOpen] = useState(false);
   const tooLong = draft.length > MAX_MESSAGE_LENGTH;
+  // A canned response whose variable nothing could fill (an anonymous visitor's name): the
+  // agent replaces it first, so the customer never reads "Hi {{customer.name}}".
+  const unfilled = mode === 'note' ? [] : unfilledVariables(draft);
   const nearLimit = draft.length > MAX_MESSAGE_LENGTH * 0.9;
   const note = mode === 'note';
 
@@ -54,6 +57,7 @@ export function Composer(props: ComposerProps) {
   const submit = async (): Promise<void> => {
     const text = draft.trim();
     if (!text || tooLong || checking) return;
+    if (unfilled.length > 0) return;
     if (note) {
       props.onNote(text);
       finish();
@@ -177,19 +181,25 @@ export function Composer(props: ComposerProps) {
         }}
       />
       <div class="composer-bar">
-        <span id="reply-hint" class={`hint${tooLong ? ' hint--error' : ''}`} role="status">
+        <span
+          id="reply-hint"
+          class={`hint${tooLong || unfilled.length > 0 ? ' hint--error' : ''}`}
+          role="status"
+        >
           {tooLong
             ? `Too long: ${format.format(draft.length)} of ${format.format(MAX_MESSAGE_LENGTH)} characters`
-            : nearLimit
-              ? `${format.format(MAX_MESSAGE_LENGTH - draft.length)} characters left`
-              : note
-                ? 'Only agents see notes; the customer never does.'
-                : ''}
+            : unfilled.length > 0
+              ? `Replace ${unfilled.join(', ')} before sending`
+              : nearLimit
+                ? `${format.format(MAX_MESSAGE_LENGTH - draft.length)} characters left`
+                : note
+                  ? 'Only agents see notes; the customer never does.'
+                  : ''}
         </span>
         <button
           class="button button--primary"
           type="submit"
-          disabled={!draft.trim() || tooLong || checking}
+          disabled={!draft.trim() || tooLong || checking || unfilled.length > 0}
         >
           {note ? 'Add note' : checking ? 'Checking…' : 'Send'}
         </button>

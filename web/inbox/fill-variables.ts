@@ -29,3 +29,8 @@ function lookup(path: string, source: VariableSource): string | undefined {
   }
   return undefined;
 }
+
+/** The variables still in a draft: a reply must not reach the customer with `{{…}}` in it. */
+export function unfilledVariables(text: string): string[] {
+  return [...new Set(text.match(/\{\{[^{}]*\}\}/g) ?? [])];
+}
