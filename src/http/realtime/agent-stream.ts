@@ -18,6 +18,7 @@ import { TypingThrottle } from './typing-throttle.ts';
 import {
   AgentFrame,
   parseFrame,
+  sendAck,
   sendError,
   sendFrame,
   type AgentFrameValue,
@@ -165,13 +166,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             ...(clientMessageId ? { clientMessageId } : {}),
           })
           .then(
-            (result) =>
-              sendFrame(socket, {
-                type: 'ack',
-                clientMessageId: clientMessageId ?? null,
-                seq: result.events[0]?.seq ?? null,
-                duplicate: result.duplicate,
-              }),
+            (result) => sendAck(socket, clientMessageId, result),
             (error: unknown) => sendError(socket, error, clientMessageId),
           );
       }

@@ -15,6 +15,7 @@ import { TypingThrottle } from './typing-throttle.ts';
 import {
   CustomerFrame,
   parseFrame,
+  sendAck,
   sendError,
   sendFrame,
   type CustomerFrameValue,
@@ -105,13 +106,7 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
                 };
           guard.track(
             ctx.service.postCustomerMessage(id, input).then(
-              (result) =>
-                sendFrame(socket, {
-                  type: 'ack',
-                  clientMessageId: clientMessageId ?? null,
-                  seq: result.events[0]?.seq ?? null,
-                  duplicate: result.duplicate,
-                }),
+              (result) => sendAck(socket, clientMessageId, result),
               (error: unknown) => sendError(socket, error, clientMessageId),
             ),
           );

@@ -85,6 +85,20 @@ export function sendFrame(socket: WebSocket, frame: unknown): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
 }
 
+/** The answer to a message frame: stored (with its seq), or a duplicate of one stored before. */
+export function sendAck(
+  socket: WebSocket,
+  clientMessageId: string | undefined,
+  result: { readonly events: readonly { readonly seq: number }[]; readonly duplicate: boolean },
+): void {
+  sendFrame(socket, {
+    type: 'ack',
+    clientMessageId: clientMessageId ?? null,
+    seq: result.events[0]?.seq ?? null,
+    duplicate: result.duplicate,
+  });
+}
+
 export function sendError(socket: WebSocket, error: unknown, clientMessageId?: string): void {
   const e = toBatonError(error);
   const retryAfterMs = retryAfterMsOf(e);

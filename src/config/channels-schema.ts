@@ -1,0 +1,132 @@
+/** The channels' part of the configuration (config-schema.ts): one object per provider. */
+import { Type } from '@sinclair/typebox';
+
+/** Messenger and Instagram apps have the same settings. */
+const MetaApp = Type.Object(
+  {
+    appSecret: Type.String({ minLength: 1 }),
+    verifyToken: Type.String({ minLength: 1 }),
+    pageAccessToken: Type.String({ minLength: 1 }),
+    apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+    botAppId: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]+$',
+        description:
+          'Handover Protocol: the app id of the bot that owns threads by default. Baton keeps its ' +
+          'standby messages as the transcript, takes over when it passes control, and passes ' +
+          'control back when the conversation returns to the bot or is resolved.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A WhatsApp template as approved in WhatsApp Manager; `preview` shows `{{1}}`-style slots. */
+const WhatsAppTemplate = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-z0-9_]{1,512}$' }),
+    language: Type.String({ minLength: 2, maxLength: 15 }),
+    parameters: Type.Integer({ minimum: 0, maximum: 20, default: 0 }),
+    preview: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+/** Email: inbound by SMTP listener and/or inbound-parse webhook, outbound by SMTP. */
+const EmailChannel = Type.Object(
+  {
+    from: Type.String({
+      minLength: 3,
+      description: 'BATON_EMAIL_FROM, e.g. Acme <help@acme.test>.',
+    }),
+    messageIdDomain: Type.Optional(Type.String({ minLength: 1 })),
+    smtpUrl: Type.Optional(
+      Type.String({ pattern: '^smtps?://', description: 'BATON_EMAIL_SMTP_URL: outbound relay.' }),
+    ),
+    webhookUsername: Type.Optional(Type.String({ minLength: 1 })),
+    webhookPassword: Type.Optional(Type.String({ minLength: 8 })),
+    smtp: Type.Optional(
+      Type.Object(
+        {
+          host: Type.String({ default: '0.0.0.0' }),
+          port: Type.Integer({ minimum: 0, maximum: 65535, default: 2525 }),
+          acceptFor: Type.String({
+            minLength: 3,
+            description: 'Comma-separated addresses or @domains mail is accepted for.',
+          }),
+          maxBytes: Type.Integer({ minimum: 1024, default: 10 * 1024 * 1024 }),
+          authUsername: Type.Optional(Type.String({ minLength: 1 })),
+          authPassword: Type.Optional(Type.String({ minLength: 8 })),
+          tlsKeyFile: Type.Optional(Type.String({ minLength: 1 })),
+          tlsCertFile: Type.Optional(Type.String({ minLength: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Every channel is off until its keys are given. */
+export const ChannelsSchema = Type.Object(
+  {
+    whatsapp: Type.Optional(
+      Type.Object(
+        {
+          appSecret: Type.String({ minLength: 1 }),
+          verifyToken: Type.String({ minLength: 1 }),
+          accessToken: Type.String({ minLength: 1 }),
+          apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+          templates: Type.Array(WhatsAppTemplate, {
+            default: [],
+            description: 'Approved message templates agents may send after the 24-hour window.',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    telegram: Type.Optional(
+      Type.Object(
+        {
+          botToken: Type.String({ minLength: 1 }),
+          secretToken: Type.String({ pattern: '^[A-Za-z0-9_-]{1,256}$' }),
+          apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    messenger: Type.Optional(MetaApp),
+    instagram: Type.Optional(MetaApp),
+    api: Type.Optional(
+      Type.Object(
+        {
+          secret: Type.String({
+            pattern: '^whsec_[A-Za-z0-9+/=]+$',
+            description: 'BATON_API_CHANNEL_SECRET: signs both directions (Standard Webhooks).',
+          }),
+          webhookUrl: Type.String({
+            minLength: 1,
+            description: "BATON_API_CHANNEL_WEBHOOK_URL: where agents' replies go.",
+          }),
+          toleranceSeconds: Type.Optional(
+            Type.Integer({ minimum: 1, description: 'Replay window (default 300).' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    email: Type.Optional(EmailChannel),
+    sms: Type.Optional(
+      Type.Object(
+        {
+          accountSid: Type.String({ minLength: 1 }),
+          authToken: Type.String({ minLength: 1 }),
+          publicBaseUrl: Type.String({ minLength: 1 }),
+          apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, default: {} },
+);
