@@ -26,6 +26,19 @@ export interface TypingSignal {
 
 export type SignalListener = (signal: TypingSignal) => void;
 
+/**
+ * Agent sessions that just ended (logout, disabled account, password reset): every node
+ * closes the inbox sockets opened with them at once, rather than on its next session check.
+ */
+export interface SessionsEnded {
+  readonly agentId: string;
+  /** The one session that ended (its token's hash); absent: every session of the agent. */
+  readonly sessionHash?: string;
+  readonly reason: string;
+}
+
+export type SessionsEndedListener = (ended: SessionsEnded) => void;
+
 export interface SubscribeOptions {
   /**
    * Also hear changes committed on the other nodes of a cluster. For realtime fan-out only:
@@ -65,6 +78,9 @@ export interface EventBus {
   /** Sends a typing signal to the sockets of every node (no storage, no side effects). */
   signal(signal: TypingSignal): void;
   onSignal(listener: SignalListener): () => void;
+  /** Tells every node (this one included) that agent sessions ended. */
+  endSessions(ended: SessionsEnded): void;
+  onSessionsEnded(listener: SessionsEndedListener): () => void;
   /**
    * Called when the bus may have missed changes (it lost or regained its link to the other
    * nodes): realtime clients should read what they missed from the database.

@@ -2,7 +2,6 @@
 import type {
   ChangeListener,
   ConversationChange,
-  SignalListener,
   SubscribeOptions,
   TypingSignal,
 } from './event-bus.ts';
@@ -26,16 +25,16 @@ export class ListenerSet {
   }
 }
 
-/** Listeners of typing signals: realtime fan-out only, so every node's hear every signal. */
-export class SignalListenerSet {
-  private readonly listeners = new Set<SignalListener>();
+/** Listeners of signals (typing, ended sessions): realtime only, so every node's hear every one. */
+export class SignalListenerSet<T = TypingSignal> {
+  private readonly listeners = new Set<(signal: T) => void>();
 
-  add(listener: SignalListener): () => void {
+  add(listener: (signal: T) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  deliver(signal: TypingSignal): void {
+  deliver(signal: T): void {
     for (const listener of this.listeners) {
       try {
         listener(signal);

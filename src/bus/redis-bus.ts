@@ -22,6 +22,7 @@ import type {
   DependencyHealth,
   EventBus,
   LocalPresence,
+  SessionsEnded,
   TypingSignal,
 } from './event-bus.ts';
 import { changeRef, FALLBACK_PAYLOAD_LIMIT, type BusFallback, type ChangeRef } from './fallback.ts';
@@ -53,6 +54,11 @@ interface SignalMessage {
   readonly signal: TypingSignal;
 }
 
+interface SessionsMessage {
+  readonly node: string;
+  readonly ended: SessionsEnded;
+}
+
 /** On the fallback path; `redis` says whether the sender also published it on Redis. */
 type FallbackMessage =
   | {
@@ -67,6 +73,7 @@ type FallbackMessage =
       readonly redis: boolean;
       readonly signal: TypingSignal;
     }
+  | ({ readonly kind: 'sessions'; readonly redis: boolean } & SessionsMessage)
   | ({ readonly kind: 'presence' } & PresenceMessage);
 
 const DEFAULT_HEARTBEAT_MS = 5000;
@@ -79,8 +86,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   const changesChannel = `${options.prefix}:changes`;
   const presenceChannel = `${options.prefix}:presence`;
   const signalsChannel = `${options.prefix}:signals`;
+  const sessionsChannel = `${options.prefix}:sessions`;
   const listeners = new ListenerSet();
   const signals = new SignalListenerSet();
+  const sessions = new SignalListenerSet<SessionsEnded>();
   const resyncs = new Set<() => void>();
   const presence = new PresenceTable(heartbeatMs);
   const fallback = options.fallback;
@@ -104,7 +113,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   const sendFallback = (message: FallbackMessage) => {
     fallback?.transport.send(JSON.stringify(message)).catch(options.onError);
   };
-  const send = (channel: string, message: ChangeMessage | PresenceMessage | SignalMessage) => {
+  const send = (
+    channel: string,
+    message: ChangeMessage | PresenceMessage | SignalMessage | SessionsMessage,
+  ) => {
     // While the link is down, node-redis would queue commands without bound: skip them.
     if (!link.current.up) return false;
     publisher.publish(channel, JSON.stringify(message)).catch((error: unknown) => {
@@ -136,6 +148,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     const message = parse<SignalMessage>(raw, options.onError);
     if (message && message.node !== node) signals.deliver(message.signal);
   });
+  await subscriber.subscribe(sessionsChannel, (raw) => {
+    const message = parse<SessionsMessage>(raw, options.onError);
+    if (message && message.node !== node) sessions.deliver(message.ended);
+  });
   await subscriber.subscribe(presenceChannel, (raw) => {
     const message = parse<PresenceMessage>(raw, options.onError);
     if (message) hearPresence(message);
@@ -149,6 +165,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
       // Pub/sub carried it (or will): only what it could not carry is taken from here.
       if (message.redis && link.current.up) return;
       if (message.kind === 'signal') return signals.deliver(message.signal);
+      if (message.kind === 'sessions') return sessions.deliver(message.ended);
       fallback
         .loadChange(message.ref)
         .then((change) => change && listeners.deliverRemote(change), options.onError);
@@ -184,6 +201,14 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
       }
     },
     onSignal: (listener) => signals.add(listener),
+    endSessions(ended) {
+      sessions.deliver(ended);
+      const redis = send(sessionsChannel, { node, ended });
+      // Rare and it matters (a session someone ended must not keep listening): when Redis
+      // could not take it, the fallback path carries it.
+      if (!redis) sendFallback({ kind: 'sessions', node, redis, ended });
+    },
+    onSessionsEnded: (listener) => sessions.add(listener),
     onResync(listener) {
       resyncs.add(listener);
       return () => resyncs.delete(listener);

@@ -3,6 +3,7 @@
  * application's services, never the store or the bus (eslint.config.js holds that).
  */
 import type { AgentSessions } from '../app/auth/agent-sessions.ts';
+import type { AuditTrail } from '../app/audit/audit-trail.ts';
 import type { Authenticator } from '../app/auth/authenticate.ts';
 import type { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import type { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
@@ -36,6 +37,8 @@ export interface RouteContext {
   readonly conversations: ConversationQueries;
   readonly auth: Authenticator;
   readonly sessions: AgentSessions;
+  /** The audit log of agents' and admins' actions (account changes write their own rows). */
+  readonly audit: AuditTrail;
   readonly team: TeamDirectory;
   /** Account changes (create, edit, disable, …) with their side effects. */
   readonly teamAccounts: TeamAccounts;

@@ -34,6 +34,7 @@ import { TeamAccounts } from '../app/team/team-accounts.ts';
 import { TeamDirectory } from '../app/team/team-directory.ts';
 import { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
+import { AuditTrail } from '../app/audit/audit-trail.ts';
 import { HealthProbe } from '../app/health/health-probe.ts';
 import { createLimits } from '../app/limits/limits.ts';
 import type { CounterRedis, SharedRedis } from '../app/limits/counters.ts';
@@ -126,6 +127,11 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     settings: service.waitingSettings,
     isConnected,
   });
+  const audit = new AuditTrail({
+    store,
+    clock,
+    onError: (error) => app.log.error({ err: error }, 'writing the audit log failed'),
+  });
   const ctx: RouteContext = {
     config,
     writer,
@@ -137,14 +143,17 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       clock,
       sessionTtlHours: config.auth.sessionTtlHours,
       lockout: limits.login,
+      audit,
+      endSessions: (ended) => hub.endSessions(ended),
     }),
+    audit,
     team: new TeamDirectory(store),
     teamAccounts: new TeamAccounts({
       store,
       clock,
       releaseAll: (agent) => workflow.releaseAll(agent),
       kickRouter: () => ctx.router.kick(),
-      endConnections: (agentId) => hub.disconnectAgent(agentId, 'session ended'),
+      endConnections: (agentId) => hub.endSessions({ agentId, reason: 'session ended' }),
     }),
     supervision: new SupervisorDesk({
       store,

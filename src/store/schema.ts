@@ -95,6 +95,8 @@ export interface TeamAuditTable {
   agent_id: string;
   action: string;
   changes: string;
+  /** The client address the action came from; null for the CLI and older rows. */
+  ip: string | null;
 }
 
 export interface MediaFilesTable {

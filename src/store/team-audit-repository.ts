@@ -1,6 +1,8 @@
 /**
- * The team audit log: one row per change to an account (team API or `baton agents`, whose
- * actor is `cli`), and per customer erasure or export. Ids start
+ * The audit log: one row per agent and admin action — a change to an account (team API or
+ * `baton agents`, whose actor is `cli`), a log-in, failed log-in or log-out, a claim, reply,
+ * transfer, reassignment, resolution or return to the bot, a policy or knowledge-base reload,
+ * and a customer erasure or export — with who, when and from which address. Ids start
  * with the time, so "newest first" is `id desc` and a page ends where the next one starts
  * (`before` = the last id seen), stable while new entries arrive.
  */
@@ -17,7 +19,23 @@ export type TeamAuditAction =
   // Privacy work: `agentId` is empty, `changes` names conversations, never the person.
   | 'customer.erased'
   | 'customer.exported'
-  | 'conversations.expired';
+  | 'conversations.expired'
+  // Sessions: `agentId` is the account (empty for an unknown email, which `changes` names).
+  | 'session.logged_in'
+  | 'session.login_failed'
+  | 'session.logged_out'
+  // Conversation work: `agentId` is the agent acting, `changes.conversationId` the conversation.
+  | 'conversation.claimed'
+  | 'conversation.declined'
+  | 'conversation.replied'
+  | 'conversation.noted'
+  | 'conversation.transferred'
+  | 'conversation.reassigned'
+  | 'conversation.resolved'
+  | 'conversation.returned_to_bot'
+  // Configuration reloads: `changes` says whether it was taken and which version.
+  | 'policy.reloaded'
+  | 'knowledge_base.reloaded';
 
 export interface TeamAuditEntry {
   readonly id: string;
@@ -27,9 +45,14 @@ export interface TeamAuditEntry {
   readonly action: TeamAuditAction;
   /** What changed: `{ field: { from, to } }` for edits, the new account's fields on creation. */
   readonly changes: Record<string, unknown>;
+  /** The client address the action came from; null for the CLI and older rows. */
+  readonly ip: string | null;
 }
 
-export type NewTeamAuditEntry = Omit<TeamAuditEntry, 'id' | 'at'> & { readonly at: Date };
+export type NewTeamAuditEntry = Omit<TeamAuditEntry, 'id' | 'at' | 'ip'> & {
+  readonly at: Date;
+  readonly ip?: string | null;
+};
 
 let counter = 0;
 
@@ -50,13 +73,22 @@ export class TeamAuditRepository {
       agent_id: entry.agentId,
       action: entry.action,
       changes: JSON.stringify(entry.changes),
+      ip: entry.ip ?? null,
     };
     await db.insertInto('team_audit').values(row).execute();
-    return { ...entry, id: row.id, at: row.at };
+    return { ...entry, id: row.id, at: row.at, ip: row.ip };
   }
 
-  /** Newest first; `before` is the last id of the previous page. */
-  async page(options: { limit: number; before?: string; agentId?: string }): Promise<{
+  /**
+   * Newest first; `before` is the last id of the previous page. `action` is one action, or a
+   * family when it ends with a dot (`session.` reads log-ins, failures and log-outs).
+   */
+  async page(options: {
+    limit: number;
+    before?: string;
+    agentId?: string;
+    action?: string;
+  }): Promise<{
     entries: TeamAuditEntry[];
     next: string | null;
   }> {
@@ -67,6 +99,14 @@ export class TeamAuditRepository {
       .limit(options.limit + 1);
     if (options.before !== undefined) query = query.where('id', '<', options.before);
     if (options.agentId !== undefined) query = query.where('agent_id', '=', options.agentId);
+    if (options.action !== undefined) {
+      const family = options.action.endsWith('.');
+      // The route's pattern lets only letters, dots and underscores through, so no `%` reaches
+      // LIKE; its `_` matches any one character, which no two action names differ by.
+      query = family
+        ? query.where('action', 'like', `${options.action}%`)
+        : query.where('action', '=', options.action);
+    }
     const rows = await query.execute();
     const entries = rows.slice(0, options.limit).map((r) => ({
       id: r.id,
@@ -75,6 +115,7 @@ export class TeamAuditRepository {
       agentId: r.agent_id,
       action: r.action as TeamAuditAction,
       changes: JSON.parse(r.changes) as Record<string, unknown>,
+      ip: r.ip,
     }));
     return { entries, next: rows.length > options.limit ? (entries.at(-1)?.id ?? null) : null };
   }

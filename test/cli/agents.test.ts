@@ -136,7 +136,11 @@ describe('baton agents', { timeout: 120_000 }, () => {
 
     // Every change made at the shell is in the team audit log, by `cli`, without passwords.
     const eli = await s.server.store.agents.findByEmail('eli@acme.test', { includeDisabled: true });
-    const audit = await s.server.store.teamAudit.page({ limit: 20, agentId: eli?.id ?? '-' });
+    const audit = await s.server.store.teamAudit.page({
+      limit: 20,
+      agentId: eli?.id ?? '-',
+      action: 'agent.',
+    });
     expect(audit.entries.map((e) => [e.actorId, e.action]).reverse()).toEqual([
       ['cli', 'agent.created'],
       ['cli', 'agent.updated'],

@@ -1,8 +1,9 @@
 // The Team tab in a real browser: an admin adds an agent and sees the password once, the new
 // agent signs in with it in a second browser context (and, being an agent, sees no Team tab),
-// a supervisor lowers a capacity inline, the admin disables the new account, and axe-core
-// finds nothing serious.
+// a supervisor lowers a capacity inline, the admin disables the new account, reads the audit
+// log filtered to sign-ins and downloads it as CSV, and axe-core finds nothing serious.
 
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
@@ -116,6 +117,33 @@ describe.skipIf(missing !== null)('team tab in the browser', () => {
       await eventually(() => jo.locator('[data-field="status"]').textContent()).toBe('disabled');
       const disabled = (await team()).find((a) => a.email === 'jo@acme.test');
       expect(disabled?.disabledAt).not.toBeNull();
+
+      // The audit log, filtered to sign-ins (Jo's among them, from this machine); then as CSV.
+      const audit = page.getByRole('region', { name: 'Audit log' });
+      await audit.getByLabel('Show').selectOption({ label: 'Sign-ins' });
+      const signIns = audit.locator('.audit-list li');
+      await eventually(() => signIns.first().getAttribute('data-action')).toBe('session.logged_in');
+      const actions = await signIns.evaluateAll((items) =>
+        items.map((li) => li.getAttribute('data-action')),
+      );
+      expect(actions.every((a) => a?.startsWith('session.'))).toBe(true);
+      // The name is text, never markup, here too.
+      expect(await signIns.allTextContents()).toContainEqual(
+        expect.stringMatching(/Jo <b>Bold<\/b> signed in from 127\.0\.0\.1/),
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        audit.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^baton-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = await readFile((await download.path()) as string, 'utf8');
+      expect(csv.split('\r\n')[0]).toBe(
+        'id,at,action,actor_id,actor_name,agent_id,agent_name,ip,details',
+      );
+      expect(csv).toContain(',session.logged_in,');
+      expect(csv).not.toContain(',agent.created,');
+      await screenshot(page, 'dashboard-team-audit');
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.context().close();
     },
     TIMEOUT,

@@ -99,6 +99,16 @@ describe.skipIf(skip)('two nodes, one PostgreSQL, one Redis', () => {
     await until(async () => ((await onA()).connected ? undefined : true));
     await customer.close();
   });
+
+  it('a log-out on A closes that session’s inbox socket on B at once', async () => {
+    const token = await login(a.baseUrl, 'sam@example.com', a.demoAgent.password);
+    const inbox = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
+    let code: number | undefined;
+    inbox.ws.once('close', (c) => (code = c));
+    expect((await api(a.baseUrl, 'POST', '/api/v1/auth/logout', { token })).status).toBe(204);
+    // B's own session check runs every 30 s: closing within 10 s is the bus carrying the log-out.
+    expect(await until(() => code, 10_000)).toBe(4401);
+  });
 });
 
 describe.skipIf(REDIS_SKIP_REASON)('Redis bus', () => {

@@ -36,7 +36,9 @@ describe.each(TEST_DATABASES)('team management API ($name)', (database) => {
     api(s.baseUrl, method, `/api/v1/team${path}`, { token, ...(body ? { body } : {}) });
   const idOf = async (email: string) =>
     (await s.server.store.agents.findByEmail(email, { includeDisabled: true }))!.id;
-  const audit = async (query = '') => (await call('GET', `/audit${query}`, admin)).body;
+  // Account changes: the log also holds log-ins and conversation work (test/http/audit-log.test.ts).
+  const audit = async (query = '') =>
+    (await call('GET', `/audit${query}${query ? '&' : '?'}action=agent.`, admin)).body;
 
   it.skipIf(database.skipReason)(
     'refuses agents everything and supervisors admin work',

@@ -89,14 +89,25 @@ export function fetchAnalytics(token: string, query: AnalyticsQuery): Promise<An
  * Downloads a CSV export. Fetched with the bearer header (a plain link cannot carry it, and a
  * token in a URL ends up in logs and history), then saved through an object URL.
  */
-export async function downloadCsv(
+export function downloadCsv(
   token: string,
   query: AnalyticsQuery,
   kind: 'conversations' | 'improvements',
 ): Promise<void> {
-  const response = await fetch(url(`analytics/export.csv?${queryString(query, { kind })}`), {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  return downloadFile(
+    token,
+    url(`analytics/export.csv?${queryString(query, { kind })}`),
+    `baton-${kind}.csv`,
+  );
+}
+
+/** Saves what an authenticated GET answers, under the server's file name or `fallbackName`. */
+export async function downloadFile(
+  token: string,
+  href: string,
+  fallbackName: string,
+): Promise<void> {
+  const response = await fetch(href, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as {
       error?: { code: string; message: string };
@@ -107,12 +118,12 @@ export async function downloadCsv(
     );
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
-  const href = URL.createObjectURL(await response.blob());
+  const objectUrl = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
-  link.href = href;
-  link.download = name ?? `baton-${kind}.csv`;
+  link.href = objectUrl;
+  link.download = name ?? fallbackName;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(href), 1000);
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 1000);
 }
 
 export interface QueueOverview {

@@ -40,6 +40,8 @@ export interface AuditEntry {
   actor: { id: string; name: string | null };
   agent: { id: string; name: string | null };
   changes: Record<string, unknown>;
+  /** The client address the action came from; null for the CLI and older entries. */
+  ip: string | null;
 }
 
 export async function fetchTeam(token: string): Promise<TeamAgent[]> {
@@ -91,9 +93,17 @@ export function resetPassword(token: string, id: string): Promise<{ password: st
   return requestJson(agentUrl(id, 'reset-password'), { token, body: {} });
 }
 
-export async function fetchAudit(token: string, limit = 20): Promise<AuditEntry[]> {
-  return (await requestJson<{ entries: AuditEntry[] }>(url(`audit?limit=${limit}`), { token }))
-    .entries;
+/** The newest entries; `action` is one action or a family ending with a dot (`session.`). */
+export async function fetchAudit(token: string, limit = 20, action = ''): Promise<AuditEntry[]> {
+  const filter = action ? `&action=${encodeURIComponent(action)}` : '';
+  return (
+    await requestJson<{ entries: AuditEntry[] }>(url(`audit?limit=${limit}${filter}`), { token })
+  ).entries;
+}
+
+/** The CSV export's address for the same filter. */
+export function auditCsvUrl(action = ''): string {
+  return url(`audit.csv${action ? `?action=${encodeURIComponent(action)}` : ''}`);
 }
 
 // The server's rule (src/app/auth/account-rules.ts), checked here first for a plain message.

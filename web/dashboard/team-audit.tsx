@@ -1,8 +1,21 @@
-// The latest changes to accounts from the team audit log, newest first, in plain words. The
-// values are rendered as text (names and skills come from people).
+// The audit log, newest first, in plain words: account changes, sign-ins, conversation work,
+// reloads and privacy work, each with who, when and from which address; filtered by kind and
+// downloadable as CSV. The values are rendered as text (names and skills come from people).
 
 import { useEffect, useState } from 'preact/hooks';
-import { fetchAudit, type AuditEntry } from './team-api.ts';
+import { downloadFile } from './dashboard-api.ts';
+import { auditCsvUrl, fetchAudit, type AuditEntry } from './team-api.ts';
+
+/** The filter's choices: an action family (ending with a dot) or everything. */
+export const AUDIT_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['', 'Everything'],
+  ['agent.', 'Account changes'],
+  ['session.', 'Sign-ins'],
+  ['conversation.', 'Conversation work'],
+  ['policy.', 'Policy reloads'],
+  ['knowledge_base.', 'Knowledge base reloads'],
+  ['customer.', 'Customer data'],
+];
 
 const ACTIONS: Record<string, string> = {
   'agent.created': 'added',
@@ -10,6 +23,22 @@ const ACTIONS: Record<string, string> = {
   'agent.disabled': 'disabled',
   'agent.enabled': 'enabled',
   'agent.password_reset': 'reset the password of',
+  'session.logged_in': 'signed in',
+  'session.login_failed': 'failed to sign in',
+  'session.logged_out': 'signed out',
+  'conversation.claimed': 'took',
+  'conversation.declined': 'declined',
+  'conversation.replied': 'replied in',
+  'conversation.noted': 'added a note to',
+  'conversation.transferred': 'transferred',
+  'conversation.reassigned': 'reassigned',
+  'conversation.resolved': 'resolved',
+  'conversation.returned_to_bot': 'returned to the bot',
+  'policy.reloaded': 'reloaded the policy',
+  'knowledge_base.reloaded': 'reloaded the knowledge base',
+  'customer.erased': 'erased a customer’s data',
+  'customer.exported': 'exported a customer’s data',
+  'conversations.expired': 'erased expired conversations',
 };
 
 const show = (value: unknown): string =>
@@ -17,10 +46,18 @@ const show = (value: unknown): string =>
 
 /** "capacity 3 → 1; skills general → general, billing" for edits; the count for disables. */
 export function describeChanges(entry: AuditEntry): string {
-  if (entry.action === 'agent.disabled')
-    return `${show(entry.changes.released)} conversation(s) handed back`;
+  const c = entry.changes;
+  if (entry.action === 'agent.disabled') return `${show(c.released)} conversation(s) handed back`;
+  if (entry.action === 'session.login_failed')
+    return [c.email ? `as ${show(c.email)}` : '', c.locked ? 'account locked' : '']
+      .filter(Boolean)
+      .join('; ');
+  if (entry.action === 'conversation.transferred' || entry.action === 'conversation.reassigned')
+    return c.toQueue ? `to ${show(c.toQueue)}` : `to agent ${show(c.toAgentId)}`;
+  if (entry.action === 'policy.reloaded' || entry.action === 'knowledge_base.reloaded')
+    return c.ok ? 'taken' : `refused: ${show(c.problems)}`;
   if (entry.action !== 'agent.updated') return '';
-  return Object.entries(entry.changes)
+  return Object.entries(c)
     .map(([field, change]) => {
       const { from, to } = change as { from: unknown; to: unknown };
       return `${field === 'maxConcurrent' ? 'capacity' : field} ${show(from)} → ${show(to)}`;
@@ -28,11 +65,19 @@ export function describeChanges(entry: AuditEntry): string {
     .join('; ');
 }
 
+/** Who or what the action was done to: an agent, a conversation, or nothing more to say. */
+function subject(entry: AuditEntry): string {
+  if (entry.action.startsWith('agent.')) return entry.agent.name ?? entry.agent.id;
+  const conversation = entry.changes.conversationId;
+  return typeof conversation === 'string' ? conversation : '';
+}
+
 export function TeamAudit(props: { token: string; reload: number }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [kind, setKind] = useState('');
   useEffect(() => {
-    fetchAudit(props.token).then(
+    fetchAudit(props.token, 20, kind).then(
       (list) => {
         setEntries(list);
         setError(null);
@@ -40,25 +85,52 @@ export function TeamAudit(props: { token: string; reload: number }) {
       (failure: unknown) =>
         setError(failure instanceof Error ? failure.message : 'Could not load the audit log.'),
     );
-  }, [props.token, props.reload]);
+  }, [props.token, props.reload, kind]);
+
+  const download = () =>
+    downloadFile(props.token, auditCsvUrl(kind), 'baton-audit.csv').catch((failure: unknown) =>
+      setError(failure instanceof Error ? failure.message : 'The export failed.'),
+    );
 
   return (
     <section class="card" aria-labelledby="audit-title">
-      <h2 id="audit-title">Recent changes</h2>
+      <h2 id="audit-title">Audit log</h2>
+      <div class="audit-tools">
+        <label>
+          Show{' '}
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+            {AUDIT_KINDS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="button" onClick={download}>
+          Download CSV
+        </button>
+      </div>
       {error && (
         <p class="form-error" role="alert">
           {error}
         </p>
       )}
-      {entries !== null && entries.length === 0 && <p class="muted">No changes yet.</p>}
+      {entries !== null && entries.length === 0 && <p class="muted">Nothing recorded yet.</p>}
       {entries !== null && entries.length > 0 && (
         <ol class="audit-list">
           {entries.map((e) => (
             <li key={e.id} data-action={e.action}>
               <time dateTime={e.at}>{e.at.slice(0, 16).replace('T', ' ')} UTC</time>{' '}
-              <strong>{e.actor.name ?? e.actor.id}</strong> {ACTIONS[e.action] ?? e.action}{' '}
-              <strong>{e.agent.name ?? e.agent.id}</strong>
+              <strong>{e.actor.name ?? (e.actor.id || 'Someone')}</strong>{' '}
+              {ACTIONS[e.action] ?? e.action}
+              {subject(e) && (
+                <>
+                  {' '}
+                  <strong>{subject(e)}</strong>
+                </>
+              )}
               {describeChanges(e) && <span class="muted"> ({describeChanges(e)})</span>}
+              {e.ip && <span class="muted"> from {e.ip}</span>}
             </li>
           ))}
         </ol>

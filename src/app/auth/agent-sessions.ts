@@ -1,11 +1,14 @@
 /**
  * Agent log-in and log-out: checks the password (at the same cost whether or not the email is
  * known), upgrades an old-cost hash while the password is in hand, and keeps session tokens
- * only as hashes.
+ * only as hashes. Every log-in, failure and log-out goes to the audit log with the address it
+ * came from; a log-out closes the session's inbox sockets on every node at once.
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
+import type { SessionsEnded } from '../../bus/event-bus.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
+import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { LoginLockout } from '../limits/login-lockout.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -20,6 +23,9 @@ export interface AgentSessionsOptions {
   readonly sessionTtlHours: number;
   /** Per-account lockout (src/app/limits/login-lockout.ts); none: unlimited attempts. */
   readonly lockout?: LoginLockout;
+  readonly audit?: AuditTrail;
+  /** Closes the ended session's sockets (the realtime hub, through the bus). */
+  readonly endSessions?: (ended: SessionsEnded) => void;
 }
 
 export class AgentSessions {
@@ -29,11 +35,20 @@ export class AgentSessions {
    * A new session token for the agent; INVALID_CREDENTIALS for a wrong email or password,
    * LOGIN_LOCKED (with `retryAfterMs`) while the email is locked, known or not.
    */
-  async logIn(email: string, password: string): Promise<{ token: string; agent: AgentRecord }> {
-    const { store, clock, sessionTtlHours, lockout } = this.options;
+  async logIn(
+    email: string,
+    password: string,
+    ip: string | null = null,
+  ): Promise<{ token: string; agent: AgentRecord }> {
+    const { store, clock, sessionTtlHours, lockout, audit } = this.options;
     const attempt = await lockout?.attempt(email);
     if (attempt && !attempt.ok) {
       const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+      const known = await store.agents.findByEmail(email);
+      await audit?.session('session.login_failed', known?.id ?? '', ip, {
+        ...attemptedEmail(email, known),
+        locked: true,
+      });
       throw new BatonError(
         'LOGIN_LOCKED',
         `Too many wrong passwords for this account; try again in ${seconds} s.`,
@@ -42,7 +57,13 @@ export class AgentSessions {
     }
     const agent = await store.agents.findByEmail(email);
     const ok = await verifyPassword(password, agent?.passwordHash ?? DUMMY_HASH);
-    if (!agent || !ok) throw new BatonError('INVALID_CREDENTIALS');
+    if (!agent || !ok) {
+      await audit?.session('session.login_failed', agent?.id ?? '', ip, {
+        ...attemptedEmail(email, agent),
+        locked: false,
+      });
+      throw new BatonError('INVALID_CREDENTIALS');
+    }
     await lockout?.succeeded(email);
     // A hash from before the cost was raised is replaced while the password is in hand.
     if (needsRehash(agent.passwordHash)) {
@@ -52,11 +73,27 @@ export class AgentSessions {
     const now = clock();
     const expires = new Date(now.getTime() + sessionTtlHours * 3_600_000);
     await store.agents.createSession(hashToken(token), agent.id, now, expires);
+    await audit?.session('session.logged_in', agent.id, ip);
     return { token, agent };
   }
 
-  /** Ends the session this token opened. */
-  logOut(token: string): Promise<void> {
-    return this.options.store.agents.deleteSession(hashToken(token));
+  /** Ends the session this token opened, and closes its sockets on every node. */
+  async logOut(token: string, agent: AgentRecord, ip: string | null = null): Promise<void> {
+    const sessionHash = hashToken(token);
+    await this.options.store.agents.deleteSession(sessionHash);
+    this.options.endSessions?.({ agentId: agent.id, sessionHash, reason: 'logged out' });
+    await this.options.audit?.session('session.logged_out', agent.id, ip);
   }
+}
+
+/**
+ * An unknown email is kept so the log shows what was tried; anything that is not an address
+ * (a password typed into the email field, say) is withheld.
+ */
+function attemptedEmail(email: string, known: AgentRecord | undefined): Record<string, string> {
+  if (known) return {};
+  const tried = email.trim().slice(0, 320);
+  return /\s/.test(tried) || !tried.includes('@')
+    ? { email: '(not an address)' }
+    : { email: tried };
 }

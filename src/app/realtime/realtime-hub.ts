@@ -8,6 +8,7 @@ import type {
   ClusterPresence,
   ConversationChange,
   EventBus,
+  SessionsEnded,
   TypingSignal,
 } from '../../bus/event-bus.ts';
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
@@ -24,11 +25,13 @@ export interface CustomerClient {
 
 export interface AgentClient {
   readonly agentId: string;
+  /** The session the socket was opened with (its token's hash). */
+  readonly sessionHash: string;
   onConversation(conversation: ConversationRecord): void;
   onEvents(conversationId: string, events: readonly StoredEvent[]): void;
   /** The customer of a conversation is typing (or stopped); the socket knows if it cares. */
   onTyping(signal: TypingSignal): void;
-  /** Ends the socket: the agent's sessions ended (account disabled, password reset). */
+  /** Ends the socket: its session ended (logout, account disabled, password reset). */
   disconnect(reason: string): void;
   /** The bus may have missed changes: resend the inbox and what the followed ones missed. */
   resync(): void;
@@ -44,6 +47,7 @@ export class RealtimeHub implements PresencePort {
   private readonly socketsPerAgent = new Map<string, number>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeSignals: () => void;
+  private readonly unsubscribeSessions: () => void;
   private readonly unsubscribeResync: () => void;
   private readonly bus: EventBus;
   /** What the inbox was last told of each open conversation's routing state. */
@@ -60,6 +64,7 @@ export class RealtimeHub implements PresencePort {
     this.cluster = bus.cluster;
     this.bus = bus;
     this.unsubscribeSignals = bus.onSignal((signal) => this.onSignal(signal));
+    this.unsubscribeSessions = bus.onSessionsEnded((ended) => this.closeSessions(ended));
     // Redis lost or regained: what pub/sub dropped meanwhile is read from the database.
     this.unsubscribeResync = bus.onResync?.(() => this.resync()) ?? (() => undefined);
   }
@@ -128,13 +133,20 @@ export class RealtimeHub implements PresencePort {
   }
 
   /**
-   * Closes this node's inbox sockets of an agent whose sessions just ended, so that a
-   * disabled account stops hearing about conversations at once. Sockets on other nodes of a
-   * cluster notice on their next session check (agent-stream.ts).
+   * Closes the inbox sockets opened with sessions that just ended, on every node of a cluster
+   * (through the bus), so that a logged-out or disabled agent stops hearing about
+   * conversations at once.
    */
-  disconnectAgent(agentId: string, reason: string): void {
-    for (const client of [...this.agents])
-      if (client.agentId === agentId) client.disconnect(reason);
+  endSessions(ended: SessionsEnded): void {
+    this.bus.endSessions(ended);
+  }
+
+  private closeSessions(ended: SessionsEnded): void {
+    for (const client of [...this.agents]) {
+      if (client.agentId !== ended.agentId) continue;
+      if (ended.sessionHash === undefined || client.sessionHash === ended.sessionHash)
+        client.disconnect(ended.reason);
+    }
   }
 
   /** Called when an agent's inbox connects (the router may now offer them work). */
@@ -163,6 +175,7 @@ export class RealtimeHub implements PresencePort {
     this.closed = true;
     this.unsubscribe();
     this.unsubscribeSignals();
+    this.unsubscribeSessions();
     this.unsubscribeResync();
     if (this.previewTimer) clearTimeout(this.previewTimer);
   }

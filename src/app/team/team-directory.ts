@@ -4,13 +4,17 @@
  */
 import type { AgentRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
+import { AuditLogView } from '../audit/audit-log-view.ts';
 
-export type AuditPageQuery = Parameters<Store['teamAudit']['page']>[0];
-export type AuditPage = Awaited<ReturnType<Store['teamAudit']['page']>>;
 export type Presence = AgentRecord['presence'];
 
 export class TeamDirectory {
-  constructor(private readonly store: Store) {}
+  /** The audit log with names, by page or as CSV. */
+  readonly audit: AuditLogView;
+
+  constructor(private readonly store: Store) {
+    this.audit = new AuditLogView(store);
+  }
 
   /** Active accounts; with `includeDisabled`, every account. */
   list(options: { includeDisabled?: boolean } = {}): Promise<AgentRecord[]> {
@@ -25,9 +29,5 @@ export class TeamDirectory {
   /** The updated agent, or undefined when the account is gone. */
   setPresence(agentId: string, presence: Presence): Promise<AgentRecord | undefined> {
     return this.store.agents.setPresence(agentId, presence);
-  }
-
-  auditPage(query: AuditPageQuery): Promise<AuditPage> {
-    return this.store.teamAudit.page(query);
   }
 }

@@ -51,6 +51,24 @@ export const AuditQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
     before: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     agentId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    action: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        pattern: '^[a-z_]+\\.([a-z_]+)?$',
+        description:
+          'One action (`conversation.claimed`), or a family ending with a dot (`session.`)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** The audit CSV: the same filters, newest first, up to `limit` rows. */
+export const AuditExportQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 10_000 })),
+    agentId: AuditQuery.properties.agentId,
+    action: AuditQuery.properties.action,
   },
   { additionalProperties: false },
 );
@@ -78,4 +96,6 @@ export const AuditEntry = Type.Object({
   actor: Person,
   agent: Person,
   changes: Type.Record(Type.String(), Type.Unknown()),
+  /** The client address the action came from; null for the CLI and older entries. */
+  ip: Type.Union([Type.String(), Type.Null()]),
 });

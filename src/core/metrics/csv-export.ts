@@ -15,7 +15,8 @@ export function csvCell(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+/** A whole CSV document: the header line, then one line per row, CRLF-terminated. */
+export function csv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -2,8 +2,8 @@
  * GET /api/v1/agent/stream?token=: an agent's live inbox. Announces every handed-over
  * conversation that changes, and streams the events of conversations the agent subscribes
  * to, resuming from the `since` the client gives. A socket whose session ends (logout,
- * disabled account, password reset) is closed with code 4401: at once on this node, within
- * SESSION_CHECK_MS on the other nodes of a cluster. One session opens a bounded number of
+ * disabled account, password reset) is closed with code 4401 at once on every node (the hub
+ * tells them through the bus); the periodic session check is the backstop for an expiry. One session opens a bounded number of
  * sockets (TOO_MANY_SOCKETS past it), and frames pass the socket's limits (socket-guard.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -59,6 +59,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
       const typing = new TypingThrottle();
       const remove = ctx.hub.addAgent({
         agentId: agent.id,
+        sessionHash: sessionOf(request),
         onConversation: (c) =>
           sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) }),
         onEvents: (conversationId, events) => cursors.get(conversationId)?.push(events),
@@ -166,7 +167,18 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             ...(clientMessageId ? { clientMessageId } : {}),
           })
           .then(
-            (result) => sendAck(socket, clientMessageId, result),
+            async (result) => {
+              sendAck(socket, clientMessageId, result);
+              if (result.duplicate) return;
+              const seq = result.events[0]?.seq;
+              await ctx.audit.conversation(
+                agent,
+                'conversation.replied',
+                conversationId,
+                request.ip,
+                { seq },
+              );
+            },
             (error: unknown) => sendError(socket, error, clientMessageId),
           );
       }

@@ -56,7 +56,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       },
     },
     async (request) => {
-      const { token, agent } = await ctx.sessions.logIn(request.body.email, request.body.password);
+      const { email, password } = request.body;
+      const { token, agent } = await ctx.sessions.logIn(email, password, request.ip);
       // Logging in alone makes nobody available: an agent is online only while their inbox
       // socket is open (realtime-hub.ts), so routing never counts on someone who is not there.
       return { token, agent: agentView(agent) };
@@ -74,9 +75,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       },
     },
     async (request, reply) => {
-      await ctx.auth.agent(request);
+      const agent = await ctx.auth.agent(request);
       const token = tokenFrom(request.headers, request.query) as string;
-      await ctx.sessions.logOut(token);
+      await ctx.sessions.logOut(token, agent, request.ip);
       return reply.status(204).send();
     },
   );

@@ -55,11 +55,13 @@ export function registerKnowledgeBaseRoutes(app: FastifyInstance, ctx: RouteCont
       if (agent.role === 'agent')
         throw new BatonError('FORBIDDEN', 'Only supervisors and admins reload the knowledge base.');
       const result = await ctx.knowledgeBase.reload();
-      return {
+      const answer = {
         ok: result.ok,
         articles: ctx.knowledgeBase.status().articles,
         problems: result.ok ? [] : result.problems,
       };
+      await ctx.audit.reload(agent, 'knowledge_base.reloaded', answer, request.ip);
+      return answer;
     },
   );
 }

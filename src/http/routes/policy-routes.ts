@@ -54,11 +54,13 @@ export function registerPolicyRoutes(app: FastifyInstance, ctx: RouteContext): v
       if (agent.role === 'agent')
         throw new BatonError('FORBIDDEN', 'Only supervisors and admins reload the policy.');
       const result = ctx.policy.reload();
-      return {
+      const answer = {
         ok: result.ok,
         version: ctx.policy.status().version,
         problems: result.ok ? [] : result.problems,
       };
+      await ctx.audit.reload(agent, 'policy.reloaded', answer, request.ip);
+      return answer;
     },
   );
 }

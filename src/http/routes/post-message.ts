@@ -87,6 +87,16 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
         ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}),
         ...(body.repeatGuard ? { repeatGuard: body.repeatGuard } : {}),
       });
+      if (!result.duplicate) {
+        const seq = result.events[0]?.seq;
+        await ctx.audit.conversation(
+          caller.agent,
+          'conversation.replied',
+          request.params.id,
+          request.ip,
+          { seq },
+        );
+      }
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   );

@@ -86,6 +86,14 @@ export function registerSupervisorRoutes(app: FastifyInstance, ctx: RouteContext
         target,
         request.body.reason,
       );
+      const to = 'agentId' in target ? { toAgentId: target.agentId } : { toQueue: target.queue };
+      await ctx.audit.conversation(
+        by,
+        'conversation.reassigned',
+        request.params.id,
+        request.ip,
+        to,
+      );
       return { conversation: toConversationView(result.conversation), events: result.events };
     },
   );

@@ -1,6 +1,6 @@
 /**
  * The team API (docs/team.md): supervisors and admins list the team, edit skills, languages
- * and capacity, and read the audit log; admins also create accounts, change roles, disable,
+ * and capacity, and read or export the audit log; admins also create accounts, change roles, disable,
  * enable and reset passwords. Agents get 403 on all of it. Generated passwords are in the
  * answer once and nowhere else (not stored, not logged).
  */
@@ -12,6 +12,7 @@ import type { RouteContext } from '../route-context.ts';
 import {
   AgentParams,
   AuditEntry,
+  AuditExportQuery,
   AuditQuery,
   CreateAgentBody,
   TeamAgent,
@@ -153,27 +154,25 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
     }),
     async (request) => {
       await caller(ctx, request, 'supervisor');
-      const { limit = 50, before, agentId } = request.query;
-      const page = await ctx.team.auditPage({
-        limit,
-        ...(before !== undefined ? { before } : {}),
-        ...(agentId !== undefined ? { agentId } : {}),
-      });
-      const names = new Map(
-        (await ctx.team.list({ includeDisabled: true })).map((a) => [a.id, a.name]),
-      );
-      const person = (id: string) => ({ id, name: names.get(id) ?? null });
-      return {
-        entries: page.entries.map((e) => ({
-          id: e.id,
-          at: e.at,
-          action: e.action,
-          actor: person(e.actorId),
-          agent: person(e.agentId),
-          changes: e.changes,
-        })),
-        next: page.next,
-      };
+      const { limit = 50, ...filter } = request.query;
+      return ctx.team.audit.page({ limit, ...filter });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof AuditExportQuery> }>(
+    '/api/v1/team/audit.csv',
+    route('CSV: the audit log, newest first (same filters, up to `limit` rows)', {
+      querystring: AuditExportQuery,
+      response: { 200: Type.String(), ...errors(400, 401, 403) },
+    }),
+    async (request, reply) => {
+      await caller(ctx, request, 'supervisor');
+      const { limit = 10_000, ...filter } = request.query;
+      const day = ctx.clock().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="baton-audit-${day}.csv"`)
+        .send(await ctx.team.audit.csv(filter, limit));
     },
   );
 }

@@ -2,6 +2,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord, ConversationRecord, StoredEvent } from '../../core/records.ts';
+import type { ConversationAuditAction } from '../../app/audit/audit-trail.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
 import { Conversation, ConversationParams, Event, bearer, errors } from './schemas.ts';
@@ -45,6 +46,9 @@ type Action<B> = (
   events: StoredEvent[];
 }>;
 
+/** What the audit log keeps of a request body besides who, what and where. */
+type AuditDetails<B> = (body: B) => Record<string, unknown>;
+
 function action<S extends TSchema>(
   app: FastifyInstance,
   ctx: RouteContext,
@@ -52,6 +56,8 @@ function action<S extends TSchema>(
   summary: string,
   body: S,
   run: Action<Static<S>>,
+  audited: ConversationAuditAction,
+  details: AuditDetails<Static<S>> = () => ({}),
 ): void {
   app.post(
     `/api/v1/conversations/:id/${path}`,
@@ -68,15 +74,23 @@ function action<S extends TSchema>(
     async (request: FastifyRequest) => {
       const agent = await ctx.auth.agent(request);
       const { id } = request.params as Static<typeof ConversationParams>;
-      const result = await run(ctx, id, agent, request.body as Static<S>);
+      const input = request.body as Static<S>;
+      const result = await run(ctx, id, agent, input);
+      await ctx.audit.conversation(agent, audited, id, request.ip, details(input));
       return { conversation: toConversationView(result.conversation), events: result.events };
     },
   );
 }
 
 export function registerWorkflowRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  action(app, ctx, 'claim', 'Take a waiting conversation', Empty, (c, id, agent) =>
-    c.workflow.claim(id, agent),
+  action(
+    app,
+    ctx,
+    'claim',
+    'Take a waiting conversation',
+    Empty,
+    (c, id, agent) => c.workflow.claim(id, agent),
+    'conversation.claimed',
   );
   action(
     app,
@@ -85,9 +99,17 @@ export function registerWorkflowRoutes(app: FastifyInstance, ctx: RouteContext):
     'Decline an offer: it goes to the next agent',
     Empty,
     (c, id, agent) => c.workflow.declineOffer(id, agent),
+    'conversation.declined',
   );
-  action(app, ctx, 'resolve', 'Resolve, with the outcome', ResolveBody, (c, id, agent, body) =>
-    c.workflow.resolve(id, agent, body),
+  action(
+    app,
+    ctx,
+    'resolve',
+    'Resolve, with the outcome',
+    ResolveBody,
+    (c, id, agent, body) => c.workflow.resolve(id, agent, body),
+    'conversation.resolved',
+    (body) => (body.resolved === undefined ? {} : { resolved: body.resolved }),
   );
   action(
     app,
@@ -101,6 +123,8 @@ export function registerWorkflowRoutes(app: FastifyInstance, ctx: RouteContext):
         ? c.workflow.transferToAgent(id, agent, target.agentId, body.note)
         : c.workflow.transfer(id, agent, target.queue, body.note);
     },
+    'conversation.transferred',
+    (body) => (body.agentId !== undefined ? { toAgentId: body.agentId } : { toQueue: body.queue }),
   );
   action(
     app,
@@ -109,6 +133,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, ctx: RouteContext):
     'Hand the conversation back to the bot',
     Empty,
     (c, id, agent) => c.workflow.returnToBot(id, agent),
+    'conversation.returned_to_bot',
   );
   action(
     app,
@@ -120,5 +145,6 @@ export function registerWorkflowRoutes(app: FastifyInstance, ctx: RouteContext):
       const events = await c.workflow.addNote(id, agent, body.text);
       return { conversation: await c.service.get(id), events };
     },
+    'conversation.noted',
   );
 }

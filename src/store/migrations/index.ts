@@ -11,6 +11,7 @@ import * as teamAudit from './012-team-audit.ts';
 import * as mediaFiles from './013-media-files.ts';
 import * as lifecycle from './020-conversation-lifecycle.ts';
 import * as uniqueChannelThreads from './021-unique-channel-threads.ts';
+import * as auditOrigin from './022-audit-origin.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013-media-files': mediaFiles,
   '020-conversation-lifecycle': lifecycle,
   '021-unique-channel-threads': uniqueChannelThreads,
+  '022-audit-origin': auditOrigin,
 };
 
 export const migrationProvider: MigrationProvider = {
