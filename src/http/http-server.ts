@@ -9,6 +9,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
+import { pickStreamProtocol } from '../app/auth/tokens.ts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { WebhookReceiver } from '../app/background-work.ts';
 import type { ChannelInbound } from '../app/channels/channel-inbound.ts';
@@ -90,7 +91,9 @@ export async function createHttpServer(
         { retryAfterMs: ctx.ttl },
       ),
   });
-  await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.bodyMaxBytes } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: config.limits.bodyMaxBytes, handleProtocols: pickStreamProtocol },
+  });
   await registerWebSecurity(app, config);
   return app;
 }

@@ -168,6 +168,13 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
       await eventually(() => item.count()).toBe(0);
       await screenshot(shop.page, 'widget-resolved');
       await screenshot(inbox.page, 'inbox-resolved');
+
+      // Both pages streamed over WebSockets whose URLs carry no token (it goes in the
+      // sub-protocol offer, src/app/auth/tokens.ts).
+      expect(shop.socketUrls.some((u) => u.includes('/stream'))).toBe(true);
+      expect(inbox.socketUrls.some((u) => u.includes('/api/v1/agent/stream'))).toBe(true);
+      for (const url of [...shop.socketUrls, ...inbox.socketUrls])
+        expect(url).not.toMatch(/token/i);
     },
     BROWSER_TEST_TIMEOUT,
   );

@@ -15,6 +15,8 @@ export interface WidgetPage {
   open: () => Promise<void>;
   send: (text: string) => Promise<void>;
   bubbles: (from: 'customer' | 'bot' | 'agent' | 'system') => Locator;
+  /** The URL of every WebSocket the page opened. */
+  socketUrls: string[];
 }
 
 export async function openShop(
@@ -27,6 +29,8 @@ export async function openShop(
     bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
+  const socketUrls: string[] = [];
+  page.on('websocket', (socket) => socketUrls.push(socket.url()));
   await page.goto(`${baseUrl}/`);
   const widget = page.locator('baton-chat');
   const log = widget.locator('.log');
@@ -46,6 +50,7 @@ export async function openShop(
       await input.press('Enter');
     },
     bubbles: (from) => log.locator(`.row--${from} ${from === 'system' ? '.notice' : '.bubble'}`),
+    socketUrls,
   };
 }
 
@@ -54,6 +59,8 @@ export interface InboxPage {
   /** The queue entry of a conversation (the widget keeps the id in localStorage). */
   queueItem: (conversationId: string) => Locator;
   transcript: Locator;
+  /** The URL of every WebSocket the page opened. */
+  socketUrls: string[];
 }
 
 export interface OpenInboxOptions {
@@ -79,6 +86,8 @@ export async function openInbox(
   if (options.permissions) await context.grantPermissions(options.permissions, { origin: baseUrl });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
+  const socketUrls: string[] = [];
+  page.on('websocket', (socket) => socketUrls.push(socket.url()));
   await page.goto(`${baseUrl}/inbox/`);
   await page.getByLabel('Email').fill(agent.email);
   await page.getByLabel('Password').fill(agent.password);
@@ -89,5 +98,6 @@ export async function openInbox(
     page,
     queueItem: (id) => page.locator(`.queue-item[data-conversation-id="${id}"]`),
     transcript: page.locator('.transcript'),
+    socketUrls,
   };
 }

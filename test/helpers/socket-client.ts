@@ -10,9 +10,10 @@ export interface TestSocket {
   close(): Promise<void>;
 }
 
-export function openSocket(url: string): Promise<TestSocket> {
+/** `protocols`: the sub-protocols to offer, as the web clients do (`baton`, `baton.token.…`). */
+export function openSocket(url: string, protocols?: string[]): Promise<TestSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, protocols);
     const frames: any[] = [];
     const waiters: Array<{ predicate: (f: any) => boolean; resolve: (f: any) => void }> = [];
     ws.on('message', (raw) => {

@@ -1,8 +1,9 @@
 /**
  * No credential reaches the log: a real server at `info` level (every request logged) is
  * given each kind of token Baton issues — an agent's session, a customer's conversation
- * token — through a header, a socket URL (`?token=`) and a media URL, and the whole log is
- * then searched for each of them. The demo password is not in it either.
+ * token — through a header, a socket's sub-protocol (what the web clients send), a socket
+ * URL (`?token=`, older clients) and a media URL, and the whole log is then searched for
+ * each of them. The demo password is not in it either.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactUrl } from '../../src/main/logging/log-options.ts';
@@ -31,8 +32,18 @@ describe('secrets in the log', () => {
     const customerSocket = await openSocket(
       `${s.wsUrl}/api/v1/conversations/${customer.id}/stream?token=${customer.token}&since=0`,
     );
-    await agentSocket.close();
-    await customerSocket.close();
+    // As the inbox and the widget connect: the token in the sub-protocol offer, not the URL.
+    const sam = await login(s.baseUrl, 'sam@example.com', DEMO_PASSWORD);
+    const second = await startConversation(s.baseUrl, { customer: { name: 'Bo' } });
+    const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, [
+      'baton',
+      `baton.token.${sam}`,
+    ]);
+    const widget = await openSocket(`${s.wsUrl}/api/v1/conversations/${second.id}/stream?since=0`, [
+      'baton',
+      `baton.token.${second.token}`,
+    ]);
+    for (const socket of [agentSocket, customerSocket, inbox, widget]) await socket.close();
     const media = await fetch(
       `${s.baseUrl}/api/v1/conversations/${customer.id}/media/photo-1?token=${agent}`,
     );
@@ -45,11 +56,14 @@ describe('secrets in the log', () => {
     expect(log).toContain('/api/v1/agent/stream?token=[redacted]');
     expect(log).toContain(`/api/v1/conversations/${customer.id}/media/photo-1?token=[redacted]`);
     expect(log).toContain('since=0');
+    expect(log).toContain(`/api/v1/conversations/${second.id}/stream?since=0`);
     expect(log).toContain('demo agent created: alex@example.com');
     for (const [what, secret] of Object.entries({
       agent,
       supervisor,
+      sam,
       customer: customer.token,
+      second: second.token,
       password: DEMO_PASSWORD,
     })) {
       expect(log.includes(secret), `${what} found in the log`).toBe(false);

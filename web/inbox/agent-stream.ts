@@ -29,7 +29,8 @@ export class AgentStream {
 
   constructor(token: string, handlers: AgentStreamHandlers) {
     this.#socket = new ReconnectingSocket({
-      url: () => wsUrl(location.origin, '/api/v1/agent/stream', { token }),
+      url: () => wsUrl(location.origin, '/api/v1/agent/stream', {}),
+      token: () => token,
       onFrame: (frame) => {
         switch (frame.type) {
           case 'conversation':

@@ -13,6 +13,8 @@ export type SocketState = 'connecting' | 'open' | 'closed';
 export interface ReconnectingSocketOptions {
   /** Called before every attempt: the URL must carry the current resume point. */
   url: () => string;
+  /** The session or conversation token: sent as a sub-protocol, never in the URL. */
+  token?: () => string;
   onFrame: (frame: ServerFrame) => void;
   onState?: (state: SocketState, failedAttempts: number) => void;
   /** The server closed with 4401: the session ended; the socket stops retrying. */
@@ -60,7 +62,8 @@ export class ReconnectingSocket {
 
   #connect(): void {
     this.#options.onState?.('connecting', this.#failures);
-    const socket = new WebSocket(this.#options.url());
+    const token = this.#options.token?.();
+    const socket = new WebSocket(this.#options.url(), token ? streamProtocols(token) : undefined);
     this.#socket = socket;
     let opened = false;
     socket.addEventListener('open', () => {
@@ -99,4 +102,13 @@ export class ReconnectingSocket {
     // Jitter spreads the reconnects of many clients after a server restart.
     this.#timer = setTimeout(() => this.#connect(), delay * (0.75 + Math.random() * 0.5));
   }
+}
+
+/**
+ * Browsers cannot set headers on a WebSocket: the token goes in the sub-protocol offer, which
+ * the server reads and answers with `baton` alone (src/app/auth/tokens.ts), so it never
+ * appears in a URL, an access log or the browser's history.
+ */
+export function streamProtocols(token: string): string[] {
+  return ['baton', `baton.token.${token}`];
 }

@@ -229,9 +229,9 @@ export class ChatSession {
     this.#socket = new ReconnectingSocket({
       url: () =>
         wsUrl(this.#server, `api/v1/conversations/${encodeURIComponent(stored.id)}/stream`, {
-          token: stored.token,
           since: String(this.#tracker.lastContiguous),
         }),
+      token: () => stored.token,
       onFrame: (frame) => this.#onFrame(frame),
       onState: (state, failures) => {
         if (state === 'open') {

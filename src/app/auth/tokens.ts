@@ -12,9 +12,26 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** The token from `Authorization: Bearer …`, or from `?token=` (browsers cannot set WebSocket headers). */
+/**
+ * The WebSocket sub-protocol Baton's streams speak. Browsers cannot set headers on a
+ * WebSocket, so a client offers `baton` and `baton.token.<token>`: the token travels in the
+ * `Sec-WebSocket-Protocol` header, out of the URL (and so out of access logs and history),
+ * and the server answers with `baton` only, never echoing the token.
+ */
+export const STREAM_PROTOCOL = 'baton';
+const TOKEN_PROTOCOL_PREFIX = `${STREAM_PROTOCOL}.token.`;
+
+/** The protocol the server picks from a client's offer: `baton` when offered, else none. */
+export function pickStreamProtocol(offered: ReadonlySet<string>): string | false {
+  return offered.has(STREAM_PROTOCOL) ? STREAM_PROTOCOL : false;
+}
+
+/**
+ * The token from `Authorization: Bearer …`, from the `baton.token.…` WebSocket sub-protocol,
+ * or from `?token=` (older clients; the request log redacts it).
+ */
 export function tokenFrom(
-  headers: { authorization?: string | undefined },
+  headers: { authorization?: string | undefined; 'sec-websocket-protocol'?: string | undefined },
   query: unknown,
 ): string | null {
   const header = headers.authorization;
@@ -22,6 +39,12 @@ export function tokenFrom(
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match?.[1] ?? null;
   }
+  const offered = headers['sec-websocket-protocol']
+    ?.split(',')
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX));
+  if (offered && offered.length > TOKEN_PROTOCOL_PREFIX.length)
+    return offered.slice(TOKEN_PROTOCOL_PREFIX.length);
   const fromQuery = (query as { token?: unknown } | undefined)?.token;
   return typeof fromQuery === 'string' && fromQuery.length > 0 ? fromQuery : null;
 }

@@ -25,6 +25,8 @@ const SECRET_HEADERS = [
   'x-telegram-bot-api-secret-token',
   'webhook-signature',
   'x-api-key',
+  // Streams' tokens travel here (`baton.token.…`, src/app/auth/tokens.ts).
+  'sec-websocket-protocol',
 ];
 
 /** The URL with every credential-like query value replaced; path and other params kept. */
