@@ -3,8 +3,8 @@
  * /healthz answers without the database's help; /readyz is 200 with every check, and 503
  * naming the failing one when a migration is missing or a due timer waits past the limit
  * (the timer loop is stopped here by a one-hour interval); /metrics carries timer lag, outbox
- * backlog, open sockets by side, commit latency by engine and bus lag. Redis unreachable:
- * see the last block.
+ * backlog, open sockets by side, commit latency by engine and bus lag. Redis unreachable and
+ * the database gone: the last two blocks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigrator } from '../../src/store/migrate.ts';
@@ -211,5 +211,30 @@ describe.skipIf(clusterSkip)('/readyz on a cluster node when Redis is unreachabl
       async () => ((await api(s.baseUrl, 'GET', '/readyz')).status === 200 ? true : undefined),
       15_000,
     );
+  });
+});
+
+describe('without its database', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    // The background work logs its failed reads once the database is gone; not needed here.
+    s = await startTestServer({
+      env: { BATON_TIMER_INTERVAL_MS: '3600000' },
+      logStream: { write: () => undefined },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('stays alive on /healthz and is not ready on /readyz, naming the database', async () => {
+    // The database goes away under the running server (closed, as a lost disk would).
+    await s.server.store.db.destroy();
+    const alive = await api(s.baseUrl, 'GET', '/healthz');
+    expect(alive).toEqual({ status: 200, body: { status: 'ok', database: 'sqlite' } });
+    const r = await api(s.baseUrl, 'GET', '/readyz');
+    expect(r.status).toBe(503);
+    expect(r.body.failing).toEqual(['database', 'migrations', 'timers']);
+    expect(r.body.checks[0]).toMatchObject({ name: 'database', ok: false });
   });
 });
