@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { registerAgentsCommand } from './commands/agents.ts';
+import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoTrafficCommand } from './commands/demo-traffic.ts';
 import { registerEraseCommand } from './commands/erase.ts';
 import { registerExportCommand } from './commands/export.ts';
@@ -20,6 +21,7 @@ const program = new Command('baton')
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerAgentsCommand(program);
+registerBackupCommand(program);
 registerExportCommand(program);
 registerEraseCommand(program);
 registerDemoTrafficCommand(program);

@@ -131,7 +131,18 @@ export const ConfigSchema = Type.Object(
         publicUrl: Type.Optional(
           Type.String({ description: 'Base URL customers and agents reach (BATON_PUBLIC_URL).' }),
         ),
-        trustProxy: Type.Boolean({ default: false, description: 'Trust X-Forwarded-* headers.' }),
+        // Fastify's trustProxy. A list of the proxies' addresses (or CIDRs) takes the client
+        // from the right of X-Forwarded-For, skipping the listed proxies only, so a client
+        // cannot choose its own address by sending the header; `true` trusts every hop and
+        // takes the leftmost entry, which the client wrote. (Fastify ignores hop counts.)
+        trustProxy: Type.Union(
+          [Type.Boolean(), Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })],
+          {
+            default: false,
+            description:
+              'BATON_TRUST_PROXY: trust X-Forwarded-* from these proxy addresses/CIDRs, or (true) from anyone.',
+          },
+        ),
         widgetOrigins: Type.Array(Type.String({ pattern: '^(\\*|https?://[^/\\s]+)$' }), {
           default: [],
           description:
@@ -429,6 +440,17 @@ export const ConfigSchema = Type.Object(
           default: false,
           description:
             'BATON_IDENTITY_REQUIRE: refuse widget and API customers that come without a signature.',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    health: Type.Object(
+      {
+        timerLagSeconds: Type.Integer({
+          minimum: 1,
+          default: 60,
+          description:
+            'BATON_READY_TIMER_LAG_SECONDS: /readyz fails while a due timer has waited longer than this.',
         }),
       },
       { additionalProperties: false, default: {} },

@@ -1,13 +1,17 @@
+/** How a variable's text becomes a value; `proxies` is `true`/`false` or a list. */
+export type EnvType = 'string' | 'int' | 'bool' | 'list' | 'proxies';
+
 /** Environment variables and the config paths they set. Env wins over the YAML file. */
 export const ENV_OVERRIDES: ReadonlyArray<{
   env: string;
   path: readonly string[];
-  type: 'string' | 'int' | 'bool' | 'list';
+  type: EnvType;
 }> = [
   { env: 'BATON_DATA_DIR', path: ['dataDir'], type: 'string' },
   { env: 'HOST', path: ['server', 'host'], type: 'string' },
   { env: 'PORT', path: ['server', 'port'], type: 'int' },
   { env: 'BATON_PUBLIC_URL', path: ['server', 'publicUrl'], type: 'string' },
+  { env: 'BATON_TRUST_PROXY', path: ['server', 'trustProxy'], type: 'proxies' },
   { env: 'BATON_WIDGET_ORIGINS', path: ['server', 'widgetOrigins'], type: 'list' },
   { env: 'DATABASE_URL', path: ['database', 'url'], type: 'string' },
   { env: 'REDIS_URL', path: ['redis', 'url'], type: 'string' },
@@ -160,6 +164,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_WEBHOOK_SECRET', path: ['webhooks', 'secret'], type: 'string' },
   { env: 'BATON_IDENTITY_SECRET', path: ['identity', 'secret'], type: 'string' },
   { env: 'BATON_IDENTITY_REQUIRE', path: ['identity', 'require'], type: 'bool' },
+  { env: 'BATON_READY_TIMER_LAG_SECONDS', path: ['health', 'timerLagSeconds'], type: 'int' },
   { env: 'BATON_METRICS_TOKEN', path: ['metrics', 'token'], type: 'string' },
   { env: 'BATON_RETENTION_DAYS', path: ['privacy', 'retentionDays'], type: 'int' },
   { env: 'BATON_RETENTION_CHECK_MS', path: ['privacy', 'retentionCheckMs'], type: 'int' },
@@ -172,7 +177,12 @@ export const ENV_OVERRIDES: ReadonlyArray<{
 ];
 
 /** Converts an env string; returns the raw string when it does not parse, so validation reports it. */
-export function parseEnvValue(raw: string, type: 'string' | 'int' | 'bool' | 'list'): unknown {
+export function parseEnvValue(raw: string, type: EnvType): unknown {
+  // BATON_TRUST_PROXY=10.0.0.0/8,127.0.0.1 (the proxies' addresses) or =true (any).
+  if (type === 'proxies') {
+    const word = raw.trim().toLowerCase();
+    return word === 'true' || word === 'false' ? word === 'true' : parseEnvValue(raw, 'list');
+  }
   // Lists are comma-separated: BATON_WIDGET_ORIGINS=https://shop.example,https://www.shop.example
   if (type === 'list')
     return raw

@@ -95,11 +95,13 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const queues = queueCatalog(config.routing.queues);
   const slaMsFor = queueSlaMs(config.routing);
   const calendarFor = teamCalendars(config, queues);
+  const metrics = createPrometheusMetrics(bus, store, hub, clock);
   const writer = new ConversationWriter({
     store,
     bus,
     clock,
     policy: timerPolicy(config.routing, slaMsFor, queues.get),
+    onCommitTimed: (seconds) => metrics.observeCommit(seconds),
   });
   const service = new ConversationService({
     store,
@@ -172,7 +174,10 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       templates: config.channels.whatsapp?.templates ?? [],
     }),
     webhookDeliveries: new WebhookDeliveryLog(store),
-    health: new HealthProbe(store, bus),
+    health: new HealthProbe(store, bus, {
+      clock,
+      timerLagSeconds: config.health.timerLagSeconds,
+    }),
     hub,
     limits,
     clock,
@@ -183,7 +188,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     workflow,
     knowledge: options.knowledge,
     knowledgeBase: options.knowledgeBase,
-    metrics: createPrometheusMetrics(bus, store, hub),
+    metrics,
     router: new RouterService({
       store,
       bus,

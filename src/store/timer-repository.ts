@@ -102,6 +102,36 @@ export class TimerRepository {
     return rows.map(toTimer);
   }
 
+  /**
+   * The due time of the oldest timer that should have fired by `now` and has not: pending and
+   * due, or claimed by a node whose lease ran out. Null when the loop is keeping up.
+   */
+  async oldestOverdue(now: Date): Promise<Date | null> {
+    const at = now.toISOString();
+    const row = await this.db
+      .selectFrom('timers')
+      .select((eb) => eb.fn.min('due_at').as('due_at'))
+      .where((w) =>
+        w.or([
+          w.and([w('status', '=', 'pending'), w('due_at', '<=', at)]),
+          w.and([w('status', '=', 'claimed'), w('claimed_until', '<', at)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return row?.due_at ? new Date(row.due_at) : null;
+  }
+
+  /** Timers not yet done (pending or claimed), counted by kind. */
+  async countOpenByKind(): Promise<Array<{ kind: string; count: number }>> {
+    const rows = await this.db
+      .selectFrom('timers')
+      .select(['kind', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .where('status', 'in', ['pending', 'claimed'])
+      .groupBy('kind')
+      .execute();
+    return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
+  }
+
   /** Waiting conversations with no pending timer: what must never exist (no dead ends). */
   async deadEnds(): Promise<string[]> {
     const rows = await this.db

@@ -237,6 +237,39 @@ describe('behind a reverse proxy (server.trustProxy)', () => {
   });
 });
 
+describe('behind a named proxy (BATON_TRUST_PROXY=127.0.0.1)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({
+      env: { BATON_TRUST_PROXY: '127.0.0.1', BATON_SOCKETS_PER_IP: '2' },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const through = (c: { id: string; token: string }, forwardedFor: string) =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(customerStream(s, c), {
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+      ws.once('open', () => resolve(ws));
+      ws.once('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode))));
+    });
+
+  it('counts the address the proxy appended, whatever the client wrote before it', async () => {
+    const c = await startConversation(s.baseUrl);
+    // The proxy appends the address it saw; what comes before it is the client's own text.
+    const open = [
+      await through(c, '198.51.100.1, 203.0.113.9'),
+      await through(c, '198.51.100.2, 203.0.113.9'),
+    ];
+    await expect(through(c, '198.51.100.3, 203.0.113.9')).rejects.toThrow('429');
+    open.push(await through(c, '198.51.100.3, 203.0.113.10'));
+    for (const ws of open) ws.close();
+  });
+});
+
 describe('login lockout', () => {
   let s: TestServer;
   beforeAll(async () => {

@@ -27,6 +27,8 @@ export interface ConversationWriterDeps {
   readonly bus: EventBus;
   readonly clock: () => Date;
   readonly policy: TimerPolicy;
+  /** Told how long each store commit took (the commit-latency histogram). */
+  readonly onCommitTimed?: (seconds: number) => void;
 }
 
 export interface WriteInput extends Omit<CommitInput, 'derive' | 'now'> {
@@ -50,7 +52,9 @@ export class ConversationWriter {
   async create(
     input: CreateConversationInput,
   ): Promise<{ conversation: ConversationRecord; events: StoredEvent[] }> {
+    const started = performance.now();
     const created = await this.deps.store.conversations.create(input);
+    this.timed(started);
     this.deps.bus.publish(created);
     return created;
   }
@@ -64,13 +68,19 @@ export class ConversationWriter {
     if (touched) throw new Error(`lifecycle timers (${touched}) follow from the state alone`);
     const { lifecycle: patch, now: at, ...rest } = input;
     const now = at ?? this.deps.clock();
+    const started = performance.now();
     const result = await this.deps.store.conversations.commit({
       ...rest,
       now,
       derive: this.derive(now, patch),
     });
+    this.timed(started);
     if (result.ok) this.deps.bus.publish(result);
     return result;
+  }
+
+  private timed(started: number): void {
+    this.deps.onCommitTimed?.((performance.now() - started) / 1000);
   }
 
   /** Makes the pending timers match the state (after a timer fired without a change). */

@@ -1,25 +1,36 @@
 /**
  * Prometheus metrics at /metrics (text format), fed by the bus: every committed change is
  * counted once on the node that committed it. Queue lengths are read from the database at
- * scrape time, so every node reports the same truth.
+ * scrape time, so every node reports the same truth. The operators' gauges (timer lag, outbox
+ * backlog, sockets, commit latency, bus lag) are in operations-metrics.ts.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { Store } from '../../store/store.ts';
 import type { PresencePort } from '../conversations/ports.ts';
+import { registerOperationsMetrics, type SocketCounter } from './operations-metrics.ts';
 
 export interface PrometheusMetrics {
   readonly registry: Registry;
+  /** One store commit took this long (the writer reports it). */
+  observeCommit(seconds: number): void;
   close(): void;
 }
 
 export function createPrometheusMetrics(
   bus: EventBus,
   store: Store,
-  presence: PresencePort,
+  presence: PresencePort & SocketCounter,
+  clock: () => Date,
 ): PrometheusMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'baton_process_' });
+  const operations = registerOperationsMetrics(registry, {
+    store,
+    bus,
+    sockets: presence,
+    clock,
+  });
   const started = new Counter({
     name: 'baton_conversations_started_total',
     help: 'Conversations started, by channel.',
@@ -159,5 +170,12 @@ export function createPrometheusMetrics(
       }
     }
   });
-  return { registry, close: unsubscribe };
+  return {
+    registry,
+    observeCommit: (seconds) => operations.observeCommit(seconds),
+    close: () => {
+      unsubscribe();
+      operations.close();
+    },
+  };
 }

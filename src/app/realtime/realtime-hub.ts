@@ -164,6 +164,13 @@ export class RealtimeHub implements PresencePort {
     return ids.size;
   }
 
+  /** Open sockets on this node, by side (the operators' gauge). */
+  socketCounts(): { customer: number; agent: number } {
+    let customer = 0;
+    for (const set of this.customers.values()) customer += set.size;
+    return { customer, agent: this.agents.size };
+  }
+
   private announcePresence(): void {
     this.cluster?.announce({
       agents: [...this.socketsPerAgent.keys()],
