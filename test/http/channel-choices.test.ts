@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
-import { api, login } from '../helpers/api-client.ts';
+import { api, login, startConversation } from '../helpers/api-client.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -255,6 +255,45 @@ describe('choices and typing in the channels', () => {
     });
     // The refused press was neither stored nor answered.
     expect(bodies('/bot123:abc/answerCallbackQuery')).toHaveLength(1);
+  });
+
+  it('Telegram: a press that names no choice of Baton’s is read as its title, and answered', async () => {
+    const chat = { id: 5151, type: 'private' };
+    const from = { id: 5151, first_name: 'Joe', is_bot: false };
+    const keyboard = {
+      inline_keyboard: [[{ text: 'Talk to a person', callback_data: 'agent_now' }]],
+    };
+    const press = {
+      update_id: 3,
+      callback_query: {
+        id: 'cbq-2',
+        from,
+        chat_instance: 'cj',
+        data: 'agent_now',
+        message: { message_id: 5, date: 1, chat, text: 'Need help?', reply_markup: keyboard },
+      },
+    };
+    expect((await telegram(press)).status).toBe(200);
+    const c = await open('telegram', '5151');
+    const said = await until(async () =>
+      (await store().eventsSince(c.id, 0)).find(
+        (e) => e.type === 'message.created' && e.data.from === 'customer',
+      ),
+    );
+    expect(said.data.text).toBe('Talk to a person');
+    expect(said.data.choice).toBeUndefined();
+    await until(async () => ((await store().get(c.id))?.handedOverAt ? true : undefined));
+    await until(() =>
+      bodies('/bot123:abc/answerCallbackQuery').find((b) => b.callback_query_id === 'cbq-2'),
+    );
+  });
+
+  it('the web widget’s greeting names its button', async () => {
+    const c = await startConversation(s.baseUrl);
+    const greeting = (await store().eventsSince(c.id, 0)).find((e) => e.data.kind === 'greeting');
+    expect(greeting?.data.text).toMatch(
+      /If you would rather talk to a person, press “Talk to a human” or just say so, at any time\.$/,
+    );
   });
 
   it('Messenger: quick replies whose payload comes back as the choice', async () => {
