@@ -10,6 +10,7 @@ import {
 } from './channels/pass-thread-back.ts';
 import { createApiAdapter, type ChannelAdapter } from '../channels/index.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
+import { ChannelTyping } from './channels/channel-typing.ts';
 import {
   handleChannelSend,
   queueOutboundMessages,
@@ -116,6 +117,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     clock,
     messageMaxChars: ctx.config.limits.messageMaxChars,
     adapters,
+    onError: (error) => log.error({ err: error }, 'answering a button press failed'),
   });
   const emailConfig = ctx.config.channels.email;
   const email = emailConfig
@@ -183,6 +185,13 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
   const stopPassingBack = queuePassThreadBack(outbound);
   const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
   hub.onCustomerPresence = watchCustomerPresence(abandonment);
+  const channelTyping = new ChannelTyping({
+    store,
+    adapters,
+    clock,
+    onError: (error) => log.warn({ err: error }, 'showing typing in the channel failed'),
+  });
+  hub.onAgentTyping = (id) => channelTyping.forward(id);
   const receivers = new Map<string, WebhookReceiver>(adapters);
   if (email?.webhookEnabled) receivers.set('email', email.adapter);
   return {

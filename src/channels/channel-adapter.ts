@@ -208,9 +208,34 @@ export interface OutboundRequest {
   body: string;
 }
 
+/**
+ * A choice offered with a message (the long-queue options, share details, callback times,
+ * the survey): described once by the application, rendered by each adapter as the channel
+ * allows (buttons, a list, quick replies, an inline keyboard, or numbered text).
+ */
+export interface ReplyChoices {
+  /** Stable ids: a button press comes back as `interactive.id`, the same as choosing by API. */
+  readonly options: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  /**
+   * Where there are no buttons the options are written out as "1) Keep waiting" after this
+   * line, in the customer's language ("Reply with the number:"); typing the number or the
+   * label chooses. Absent when the text already says what to type (the survey's 1 to 5).
+   */
+  readonly typeHint?: string;
+  /** The button that opens a list of options (WhatsApp lists), in the customer's language. */
+  readonly menuLabel: string;
+}
+
 export interface ReplyMessage {
   text: string;
   replyToProviderMessageId?: string;
+  choices?: ReplyChoices;
+}
+
+/** What a typing indicator needs: WhatsApp's marks the customer's last message read. */
+export interface TypingContext {
+  /** The provider id of the customer's latest message in the thread. */
+  lastCustomerMessageId?: string;
 }
 
 /**
@@ -226,4 +251,9 @@ export interface ChannelAdapter<
   receive(request: InboundRequest): InboundResult;
   /** The provider call(s) that put `text` into the same thread, split where the provider limits length. */
   formatReply(threadId: string, message: TReply): TOutbound[];
+  /**
+   * The call that shows "typing…" to the customer, where the provider has one (Telegram,
+   * Messenger, Instagram, WhatsApp); null when it cannot be shown now (no message to mark).
+   */
+  formatTyping?(threadId: string, context: TypingContext): OutboundRequest | null;
 }

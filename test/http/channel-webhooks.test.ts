@@ -178,11 +178,20 @@ describe('WhatsApp through the server', () => {
       body: { resolved: true },
     });
     expect(resolved.status).toBe(200);
+    // The ratings are a list (five options); typing the number works too.
     const survey = await until(() =>
-      sent.find((r) => /rate this conversation from 1/.test(r.body.text?.body ?? '')),
+      sent.find((r) => /rate this conversation from 1/.test(r.body.interactive?.body.text ?? '')),
     );
     expect(survey.body.to).toBe(WA_CUSTOMER_ID);
-    expect(survey.body.text.body).toMatch(/Reply with the number/);
+    expect(survey.body.interactive.body.text).toMatch(/Reply with the number/);
+    expect(survey.body.interactive.action).toEqual({
+      button: 'Choose',
+      sections: [
+        {
+          rows: [1, 2, 3, 4, 5].map((n) => ({ id: String(n), title: '★'.repeat(n) })),
+        },
+      ],
+    });
 
     const sentBefore = sent.length;
     expect((await post(waText('wamid.csat1', '5 - quick and kind'))).status).toBe(200);

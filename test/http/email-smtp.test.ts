@@ -212,6 +212,53 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
   );
 
   it.skipIf(database.skipReason)(
+    'writes a choice out as numbered options with the words to type; the number chooses',
+    async () => {
+      await send(
+        mime({
+          from: 'Omar Haddad <omar@customer.test>',
+          messageId: '<refund@customer.test>',
+          subject: 'Refund',
+          body: 'I want to talk to a human about a refund',
+        }),
+      );
+      const conversation = await until(() =>
+        store().conversations.findOpenByThread('email', '<refund@customer.test>'),
+      );
+      const asked = await until(async () =>
+        (await store().conversations.eventsSince(conversation.id, 0)).find(
+          (e) => e.data.prompt === 'explicit_handoff',
+        ),
+      );
+      const mail = await until(() =>
+        relay.received.find(
+          (r) =>
+            r.envelopeTo.includes('omar@customer.test') && /Reply with/.test(r.mail.text ?? ''),
+        ),
+      );
+      expect(mail.mail.text?.trim()).toBe(
+        `${String(asked.data.text)}\n\nReply with the number:\n1) Connect now\n2) Share details first`,
+      );
+      await send(
+        mime({
+          from: 'Omar Haddad <omar@customer.test>',
+          messageId: '<refund-2@customer.test>',
+          subject: 'Re: Refund',
+          inReplyTo: mail.mail.messageId,
+          body: `2\r\n\r\nOn Sun, 22 Nov 2026 at 10:00, Acme Support <help@acme.test> wrote:\r\n> Reply with the number:`,
+        }),
+      );
+      const chosen = await until(async () =>
+        (await store().conversations.eventsSince(conversation.id, 0)).find(
+          (e) => e.data.from === 'customer' && e.data.choice === 'share_details',
+        ),
+      );
+      expect(chosen.data.answers).toBe(asked.seq);
+    },
+    30_000,
+  );
+
+  it.skipIf(database.skipReason)(
     'stores before the 250, once per Message-ID, and answers in the same thread',
     async () => {
       const first = mime({

@@ -132,7 +132,7 @@ describe.each(TEST_DATABASES)('the waiting room ($name)', (db) => {
       'callback',
       'message',
     ]);
-    expect(update.data.text).toMatch(/You can: 1\) keep waiting/);
+    expect(update.data.text).toMatch(/You can keep waiting, ask for a callback/);
     const chosen = await post(c, { action: 'choose', choice: 'wait' });
     expect(chosen.body.events[1].data.kind).toBe('wait_kept');
   });

@@ -20,6 +20,7 @@ import {
 import { parseRating } from '../../core/metrics/parse-rating.ts';
 import { csatThanksText } from '../conversations/customer-messages.ts';
 import { isRedelivery, openOrStartThreadConversation } from './thread-conversation.ts';
+import { answerButtonPress, isOfferedChoice } from './button-press.ts';
 import {
   shouldAnswerUnsupported,
   UNSUPPORTED_REPLY_KIND,
@@ -38,6 +39,8 @@ export interface ChannelInboundDeps {
   readonly messageMaxChars?: number;
   /** The channels' adapters, for their Handover Protocol settings (a bot app's id). */
   readonly adapters?: EnabledAdapters;
+  /** A Telegram button's answer failed (the press itself is stored). */
+  readonly onError?: (error: unknown) => void;
 }
 
 const OPEN_STATES = ['bot', 'intake', 'queued', 'offered', 'assigned', 'deferred'] as const;
@@ -50,7 +53,16 @@ export class ChannelInbound {
   async handle(channel: string, event: ChannelEvent): Promise<void> {
     switch (event.type) {
       case 'message':
-        return this.message(channel, event);
+        try {
+          return await this.message(channel, event);
+        } finally {
+          const query = event.interactive?.callbackQueryId;
+          if (query) {
+            answerButtonPress(this.deps.adapters, channel, query).catch((error: unknown) =>
+              this.deps.onError?.(error),
+            );
+          }
+        }
       case 'status': {
         // Email delivery records name only the Message-ID Baton sent, which names the conversation.
         const sentIn =
@@ -137,9 +149,14 @@ export class ChannelInbound {
     if (event.unsupported && !event.text?.trim()) {
       return this.unsupported(conversation, { text, clientMessageId, extra }, event);
     }
+    // A pressed button that names one of Baton's choices is that choice, as in the widget.
+    const choice = event.interactive?.id;
+    const chosen = choice && (await isOfferedChoice(this.deps.store, conversation.id, choice));
     await this.deps.service.postCustomerMessage(
       conversation.id,
-      { text, clientMessageId, extra },
+      chosen
+        ? { text, action: 'choose', choice, clientMessageId, extra }
+        : { text, clientMessageId, extra },
       { botInBackground: true },
     );
   }
@@ -212,7 +229,9 @@ export class ChannelInbound {
    */
   private async surveyAnswer(channel: string, event: MessageEvent, text: string) {
     // Cheap test first: most messages are not ratings, and need no look-up of the thread.
-    const parsed = event.text ? parseRating(event.text) : null;
+    // A pressed rating button carries the rating as its id (customer-messages.ts csatChoices).
+    const answer = event.interactive?.id ?? event.text;
+    const parsed = answer ? parseRating(answer) : null;
     if (!parsed) return false;
     const { store, writer, clock } = this.deps;
     const latest =

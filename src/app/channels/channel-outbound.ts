@@ -19,6 +19,8 @@ import type { ConversationWriter } from '../conversations/conversation-writer.ts
 import type { ConversationRecord, StoredEvent, TimerRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { EnabledAdapters } from './create-adapters.ts';
+import { replyChoicesOf } from './reply-choices.ts';
+import { callProvider } from './provider-call.ts';
 
 export const SEND_TIMER = 'channel.send';
 const MAX_ATTEMPTS = 5;
@@ -75,6 +77,9 @@ export function handleChannelSend(deps: ChannelOutboundDeps) {
     if (refusal) return delivery(deps, conversation, seq, 'failed', refusal, now);
     const template = templateOf(message);
     const text = String(message.data.text ?? '');
+    // The options the message offers, for the adapter to render natively (reply-choices.ts).
+    const choices = replyChoicesOf(message, conversation.language);
+    const offered = choices ? { choices } : {};
     const requests =
       template && adapter.channel === 'whatsapp'
         ? [(adapter as WhatsAppAdapter).formatTemplate(conversation.externalThread, template)]
@@ -91,17 +96,14 @@ export function handleChannelSend(deps: ChannelOutboundDeps) {
             ? // A person's reply after Messenger's 24 hours goes with the HUMAN_AGENT tag.
               adapter.formatReply(conversation.externalThread, {
                 text,
+                ...offered,
                 humanAgent: meta.kind === 'human_agent',
               } as MessengerReply)
-            : adapter.formatReply(conversation.externalThread, { text });
+            : adapter.formatReply(conversation.externalThread, { text, ...offered });
     for (const request of requests) {
       let status: number;
       try {
-        const response = await send(request.url, {
-          ...request,
-          signal: AbortSignal.timeout(10_000),
-        });
-        status = response.status;
+        status = await callProvider(request, send);
       } catch (error) {
         status = 0;
         if (timer.attempts < MAX_ATTEMPTS) throw error;

@@ -10,6 +10,7 @@ import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
 import {
   agentJoinedText,
   agentLeftText,
+  csatChoices,
   csatRequestText,
   resolvedText,
   returnedToBotText,
@@ -71,11 +72,20 @@ export class AgentWorkflow {
       data: { by: agent.id, ...outcome },
       extraEvents: (c) => [
         systemMessage(resolvedText(c.language, this.settings.overrides(c.queue)), 'resolved'),
-        // Every channel gets the survey: the widget shows stars, other channels answer with
-        // a number (channel-inbound.ts reads it as the rating).
-        systemMessage(
-          csatRequestText(c.language, c.externalThread !== null, this.settings.overrides(c.queue)),
-          'csat_request',
+        // Every channel gets the survey: the widget shows stars; other channels offer the
+        // ratings as choices (buttons where the channel has them) and take a typed number
+        // too (channel-inbound.ts reads either as the rating).
+        messageCreated(
+          { type: 'system' },
+          {
+            text: csatRequestText(
+              c.language,
+              c.externalThread !== null,
+              this.settings.overrides(c.queue),
+            ),
+            kind: 'csat_request',
+            ...(c.externalThread !== null ? { extra: { choices: csatChoices() } } : {}),
+          },
         ),
       ],
       extraChanges: () => ({ resolvedAt: this.deps.clock().toISOString() }),

@@ -125,7 +125,7 @@ export class ConversationService {
               messageCreated(
                 { type: 'bot' },
                 {
-                  text: greetingText(this.deps.botName),
+                  text: greetingText(this.deps.botName, input.channel),
                   kind: 'greeting',
                   extra: { intent: 'greeting' },
                 },

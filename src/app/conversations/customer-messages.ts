@@ -2,6 +2,7 @@
  * What the customer is told at each step. Honest by construction: the handoff message
  * depends on whether anyone from the team is connected, and never promises instant help.
  */
+import type { Choice } from '../../core/sla/choices.ts';
 import { estimateWait, type WaitBand } from '../../core/sla/estimate-wait.ts';
 import type { BusinessCalendar } from '../../core/sla/business-calendar.ts';
 import {
@@ -15,13 +16,25 @@ import {
   type TemplateOverrides,
 } from '../../core/sla/message-templates.ts';
 
-export function greetingText(botName: string): string {
+/**
+ * The bot's first words (English: nothing is known of the customer's language yet). How to
+ * reach a person depends on the channel: only the widget has a "Talk to a human" button;
+ * elsewhere the customer writes it ("agent" alone is a request, core/signals).
+ */
+export function greetingText(botName: string, channel: string): string {
   return (
     `Hi! I'm ${botName}, an automated assistant — a bot, not a person. ` +
     'I can help with orders, shipping, returns, payments and your account. ' +
-    'If you would rather talk to a person, press “Talk to a human” or just say so, at any time.'
+    `If you would rather talk to a person, ${REACH_A_PERSON[channel] ?? WRITE_AGENT}`
   );
 }
+
+const WRITE_AGENT = 'write “agent” or just say so, at any time.';
+const REACH_A_PERSON: Readonly<Record<string, string>> = {
+  web: 'press “Talk to a human” or just say so, at any time.',
+  sms: 'reply “agent” at any time.',
+  email: 'reply “agent” at any time.',
+};
 
 export interface HandoffMessageInput {
   readonly queue: string;
@@ -134,6 +147,15 @@ export function csatRequestText(
   const request = renderTemplate('csat_request', language ?? 'en', {}, overrides);
   if (!byReply) return request;
   return `${request} ${renderTemplate('csat_reply_hint', language ?? 'en', {}, overrides)}`;
+}
+
+/**
+ * The survey's ratings as choices: ids "1" to "5" (read back as the rating), labelled with
+ * stars, which need no translation. The text already says to reply with the number, so
+ * channels without buttons add nothing (no `typeHint`, see app/channels/reply-choices.ts).
+ */
+export function csatChoices(): Choice[] {
+  return [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: '★'.repeat(n) }));
 }
 
 export function csatThanksText(language: string | null, overrides: TemplateOverrides = {}) {

@@ -3,7 +3,7 @@
  * with the waiting options as choices on a long queue, or, on an explicit request to a team
  * that needs details not given yet, the offer to share them first.
  */
-import { withNumberedChoices, type Choice } from '../../core/sla/choices.ts';
+import type { Choice } from '../../core/sla/choices.ts';
 import { renderTemplate } from '../../core/sla/message-templates.ts';
 import type { ConversationRecord } from '../../core/records.ts';
 import { handoffMessage } from './customer-messages.ts';
@@ -69,8 +69,8 @@ export function waitingMessage(input: WaitingMessageInput): Record<string, unkno
       language,
       overrides,
     );
-    // Without buttons (SMS, WhatsApp …) the options are written out as numbers.
-    data.text = withNumberedChoices(`${message.text} ${options}`, choices, conversation.channel);
+    // Each channel shows the choices its own way (buttons, or numbered where it has none).
+    data.text = `${message.text} ${options}`;
     data.prompt = 'explicit_handoff';
     data.missingFields = missing;
     data.choices = choices;

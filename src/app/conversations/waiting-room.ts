@@ -8,7 +8,7 @@ import { messageEvent } from '../../core/conversation/conversation-events.ts';
 import type { ConversationWriter } from './conversation-writer.ts';
 import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
-import { matchChoice, withNumberedChoices, type Choice } from '../../core/sla/choices.ts';
+import { matchChoice, type Choice } from '../../core/sla/choices.ts';
 import {
   renderTemplate,
   type TemplateKey,
@@ -208,10 +208,8 @@ export class WaitingRoom {
     const kind = reply.kind ?? reply.key;
     const data: Record<string, unknown> = { from: 'bot', text, kind, intent: 'waiting' };
     if (reply.prompt) Object.assign(data, reply.prompt.data ?? {}, { prompt: reply.prompt.kind });
-    if (reply.choices && reply.choices.length > 0) {
-      data.choices = reply.choices;
-      data.text = withNumberedChoices(text, reply.choices, conversation.channel);
-    }
+    // Each channel shows the choices its own way (buttons, or numbered where it has none).
+    if (reply.choices && reply.choices.length > 0) data.choices = reply.choices;
     return this.commit(
       conversation.id,
       reply.expectStatus ?? WAITING,

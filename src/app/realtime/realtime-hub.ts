@@ -77,7 +77,12 @@ export class RealtimeHub implements PresencePort {
   /** Tells the other side of the conversation, on whatever node their socket is. */
   typing(signal: TypingSignal): void {
     this.bus.signal(signal);
+    // Only on the node whose socket reported it, so a cluster calls the provider once.
+    if (signal.by === 'agent' && signal.active) this.onAgentTyping(signal.conversationId);
   }
+
+  /** The assigned agent is typing: shown in the customer's channel (channel-typing.ts). */
+  onAgentTyping: (conversationId: string) => void = () => undefined;
 
   private onSignal(signal: TypingSignal): void {
     if (signal.by === 'agent') {

@@ -14,6 +14,7 @@ import { getHeader } from '../get-header.ts';
 import { parseJsonObject } from '../parse-json-object.ts';
 import { reject, rejectOversized } from '../reject.ts';
 import { safeEqual } from '../safe-equal.ts';
+import { numberedText } from '../choice-text.ts';
 import { parseInboundEmail } from './parse-inbound-email.ts';
 
 export interface EmailAdapterOptions {
@@ -85,7 +86,8 @@ export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
       const headers = reply.automatic ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {};
       const messageId = reply.messageId ?? `<${randomUUID()}@${domain}>`;
       if (reply.startsThread) {
-        const { to, subject, text } = reply;
+        const { to, subject } = reply;
+        const text = numberedText(reply);
         return [{ from: options.from, to, subject, text, messageId, ...headers }];
       }
       const inReplyTo = reply.replyToProviderMessageId ?? reply.references?.at(-1) ?? threadId;
@@ -96,7 +98,7 @@ export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
           from: options.from,
           to: reply.to,
           subject: /^re:/i.test(reply.subject.trim()) ? reply.subject : `Re: ${reply.subject}`,
-          text: reply.text,
+          text: numberedText(reply),
           messageId,
           inReplyTo,
           references,

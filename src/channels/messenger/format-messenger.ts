@@ -4,6 +4,7 @@
  * the account. The token travels in the Authorization header, not the URL, to keep it out of logs.
  */
 import type { OutboundRequest, ReplyMessage } from '../channel-adapter.ts';
+import { fitLabel, numberedText } from '../choice-text.ts';
 import { splitText } from '../split-text.ts';
 import { splitThreadId } from '../thread-id.ts';
 import type { MetaChannel } from './parse-messaging-event.ts';
@@ -35,13 +36,45 @@ export function formatMessengerReply(
   const messaging = message.humanAgent
     ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' }
     : { messaging_type: 'RESPONSE' };
-  return splitText(message.text, TEXT_LIMIT[channel]).map((text) =>
+  const options = message.choices?.options ?? [];
+  // Quick replies (at most 13, titles of 20 characters) ride on the last part; the payload
+  // is the option's id. More options than that are written out as numbers.
+  const quick = options.length > 0 && options.length <= MAX_QUICK_REPLIES;
+  const parts = splitText(quick ? message.text : numberedText(message), TEXT_LIMIT[channel]);
+  return parts.map((text, index) =>
     request(api, owner(channel, businessId), 'messages', {
       recipient: { id: customerId },
       ...messaging,
-      message: { text },
+      message: {
+        text,
+        ...(quick && index === parts.length - 1
+          ? {
+              quick_replies: options.map((o) => ({
+                content_type: 'text',
+                title: fitLabel(o.label, QUICK_REPLY_TITLE_LIMIT),
+                payload: o.id,
+              })),
+            }
+          : {}),
+      },
     }),
   );
+}
+
+const MAX_QUICK_REPLIES = 13;
+const QUICK_REPLY_TITLE_LIMIT = 20;
+
+/** "Typing…" in the thread (sender actions go without `messaging_type`). */
+export function formatMessengerTyping(
+  api: MetaApi,
+  channel: MetaChannel,
+  threadId: string,
+): OutboundRequest {
+  const { businessId, customerId } = splitThreadId(threadId);
+  return request(api, owner(channel, businessId), 'messages', {
+    recipient: { id: customerId },
+    sender_action: 'typing_on',
+  });
 }
 
 /** Hand the thread to another app (e.g. back to the bot app, or to a Page inbox: 263902037430900). */

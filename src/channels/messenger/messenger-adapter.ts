@@ -17,6 +17,7 @@ import {
   formatPassThreadControl,
   formatRequestThreadControl,
   formatTakeThreadControl,
+  formatMessengerTyping,
   type MessengerReply,
 } from './format-messenger.ts';
 import type { MetaChannel } from './parse-messaging-event.ts';
@@ -69,6 +70,7 @@ export function createMessengerAdapter(options: MessengerAdapterOptions): Messen
       return { kind: 'accepted', events };
     },
     formatReply: (threadId, message) => formatMessengerReply(api, channel, threadId, message),
+    formatTyping: (threadId) => formatMessengerTyping(api, channel, threadId),
     formatPassThreadControl: (threadId, targetAppId, metadata) =>
       formatPassThreadControl(api, channel, threadId, targetAppId, metadata),
     formatTakeThreadControl: (threadId, metadata) =>

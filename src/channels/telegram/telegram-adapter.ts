@@ -14,6 +14,7 @@ import { parseJsonObject } from '../parse-json-object.ts';
 import { reject, rejectOversized } from '../reject.ts';
 import { safeEqual } from '../safe-equal.ts';
 import { splitText } from '../split-text.ts';
+import { numberedText } from '../choice-text.ts';
 import { parseTelegramUpdate } from './parse-telegram-update.ts';
 
 /** `sendMessage` accepts 1–4096 characters of text. */
@@ -63,7 +64,14 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     formatReply(threadId: string, message: ReplyMessage): OutboundRequest[] {
       const [chat = '', topic] = threadId.split('/');
       const replyTo = message.replyToProviderMessageId?.split(':')[1];
-      return splitText(message.text, TELEGRAM_TEXT_LIMIT).map((text, index) =>
+      const options = message.choices?.options ?? [];
+      // An inline keyboard, one button per row, on the last part; `callback_data` (1–64
+      // bytes) is the option's id. Ids that do not fit are written out as numbers instead.
+      const keyboard =
+        options.length > 0 &&
+        options.every((o) => Buffer.byteLength(o.id) >= 1 && Buffer.byteLength(o.id) <= 64);
+      const parts = splitText(keyboard ? message.text : numberedText(message), TELEGRAM_TEXT_LIMIT);
+      return parts.map((text, index) =>
         // No parse_mode: agent text is sent verbatim, never interpreted as Markdown/HTML.
         call('sendMessage', {
           chat_id: chatIdValue(chat),
@@ -77,8 +85,23 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
                 },
               }
             : {}),
+          ...(keyboard && index === parts.length - 1
+            ? {
+                reply_markup: {
+                  inline_keyboard: options.map((o) => [{ text: o.label, callback_data: o.id }]),
+                },
+              }
+            : {}),
         }),
       );
+    },
+    formatTyping(threadId: string): OutboundRequest {
+      const [chat = '', topic] = threadId.split('/');
+      return call('sendChatAction', {
+        chat_id: chatIdValue(chat),
+        ...(topic ? { message_thread_id: Number(topic) } : {}),
+        action: 'typing',
+      });
     },
     answerCallbackQuery: (callbackQueryId, answer = {}) =>
       call('answerCallbackQuery', {

@@ -13,6 +13,7 @@ import type {
 import { getHeader } from '../get-header.ts';
 import { reject, rejectOversized } from '../reject.ts';
 import { splitThreadId } from '../thread-id.ts';
+import { numberedText } from '../choice-text.ts';
 import { parseTwilioWebhook } from './parse-twilio-webhook.ts';
 import { splitSms } from './sms-segments.ts';
 import { validateTwilioSignature, type TwilioParams } from './validate-twilio-signature.ts';
@@ -70,7 +71,8 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ChannelAdapt
     },
     formatReply(threadId: string, message: ReplyMessage): OutboundRequest[] {
       const { businessId, customerId } = splitThreadId(threadId);
-      return splitSms(message.text, options.maxSegmentsPerMessage ?? 10).map((body) => {
+      // No buttons in SMS: choices are written out with the words to type.
+      return splitSms(numberedText(message), options.maxSegmentsPerMessage ?? 10).map((body) => {
         const form = new URLSearchParams({ To: customerId, Body: body });
         if (options.messagingServiceSid)
           form.set('MessagingServiceSid', options.messagingServiceSid);

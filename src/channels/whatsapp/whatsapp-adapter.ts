@@ -13,6 +13,7 @@ import { reject, rejectOversized } from '../reject.ts';
 import {
   formatWhatsAppReply,
   formatWhatsAppTemplate,
+  formatWhatsAppTyping,
   type WhatsAppTemplate,
 } from './format-whatsapp.ts';
 import { parseWhatsAppWebhook } from './parse-whatsapp-webhook.ts';
@@ -59,6 +60,7 @@ export function createWhatsAppAdapter(options: WhatsAppAdapterOptions): WhatsApp
     },
     formatReply: (threadId: string, message: ReplyMessage) =>
       formatWhatsAppReply(api, threadId, message),
+    formatTyping: (threadId, context) => formatWhatsAppTyping(api, threadId, context),
     formatTemplate: (threadId, template) => formatWhatsAppTemplate(api, threadId, template),
     canSendFreeText,
   };

@@ -1,7 +1,9 @@
 /**
  * Choices a bot or system message offers (`data.choices`): the customer answers with the
- * choice's id (a button), its label, or its number ("2"), so channels without buttons work
- * the same way as the widget.
+ * choice's id (a button, a quick reply, an inline-keyboard press), its label, or its number
+ * ("2"), so channels without buttons work the same way as the widget. Each channel adapter
+ * renders them (src/channels/channel-adapter.ts `ReplyChoices`); the stored text is the
+ * question alone.
  */
 
 export interface Choice {
@@ -33,20 +35,4 @@ function normalize(text: string): string {
     .replace(/[\s_]+/g, ' ')
     .replace(/[!.?¡¿]+$/u, '')
     .trim();
-}
-
-/** Channels whose customers see buttons; elsewhere the choices are written out as numbers. */
-export const CHANNELS_WITH_BUTTONS: readonly string[] = ['web', 'api'];
-
-/**
- * The text as sent on a channel without buttons (SMS, WhatsApp, email …): the choices are
- * appended as "1) … 2) …", which `matchChoice` reads back. Unchanged where buttons show.
- */
-export function withNumberedChoices(
-  text: string,
-  choices: readonly Choice[],
-  channel: string,
-): string {
-  if (choices.length === 0 || CHANNELS_WITH_BUTTONS.includes(channel)) return text;
-  return `${text} ${choices.map((c, i) => `${i + 1}) ${c.label}`).join('  ')}`;
 }

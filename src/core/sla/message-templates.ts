@@ -40,7 +40,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     waiting_short:
       'You are number {position} in the queue for {team}. A person should reply here in about a minute.',
     long_queue:
-      'You are number {position} in the queue for {team}, and the wait is about {low}–{high} minutes. You can: 1) keep waiting, 2) ask for a callback at a time that suits you, or 3) carry on by message: we will answer here, in this conversation, and you do not need to stay.',
+      'You are number {position} in the queue for {team}, and the wait is about {low}–{high} minutes. You can keep waiting, ask for a callback at a time that suits you, or carry on by message: we will answer here, in this conversation, and you do not need to stay.',
     no_agents:
       'Nobody from {team} is available at this moment, so we cannot promise a time yet. Your request is saved in the queue, and a person will answer here as soon as one is free.',
     closed:
@@ -62,7 +62,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     waiting_short:
       'Eres el número {position} en la cola de {team}. Una persona debería responderte aquí en aproximadamente un minuto.',
     long_queue:
-      'Eres el número {position} en la cola de {team} y la espera es de unos {low}–{high} minutos. Puedes: 1) seguir esperando, 2) pedir que te llamemos a la hora que prefieras, o 3) seguir por mensaje: te responderemos aquí, en esta conversación, sin que tengas que quedarte.',
+      'Eres el número {position} en la cola de {team} y la espera es de unos {low}–{high} minutos. Puedes seguir esperando, pedir que te llamemos a la hora que prefieras o seguir por mensaje: te responderemos aquí, en esta conversación, sin que tengas que quedarte.',
     no_agents:
       'Ahora mismo no hay nadie de {team} disponible, así que todavía no podemos prometerte una hora. Tu solicitud está guardada en la cola y una persona te responderá aquí en cuanto quede libre.',
     closed:
@@ -84,7 +84,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     waiting_short:
       'Sie sind Nummer {position} in der Warteschlange von {team}. Eine Person sollte Ihnen hier in etwa einer Minute antworten.',
     long_queue:
-      'Sie sind Nummer {position} in der Warteschlange von {team}; die Wartezeit beträgt etwa {low}–{high} Minuten. Sie können: 1) weiter warten, 2) einen Rückruf zu einer passenden Zeit anfordern oder 3) per Nachricht weitermachen: Wir antworten hier in diesem Gespräch, Sie müssen nicht dabeibleiben.',
+      'Sie sind Nummer {position} in der Warteschlange von {team}; die Wartezeit beträgt etwa {low}–{high} Minuten. Sie können weiter warten, einen Rückruf zu einer passenden Zeit anfordern oder per Nachricht weitermachen: Wir antworten hier in diesem Gespräch, Sie müssen nicht dabeibleiben.',
     no_agents:
       'Im Moment ist niemand von {team} erreichbar, daher können wir noch keine Zeit versprechen. Ihre Anfrage ist in der Warteschlange gespeichert, und eine Person antwortet hier, sobald jemand frei ist.',
     closed:
@@ -108,7 +108,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     waiting_short:
       'Vous êtes numéro {position} dans la file d’attente de {team}. Une personne devrait vous répondre ici d’ici une minute environ.',
     long_queue:
-      'Vous êtes numéro {position} dans la file d’attente de {team}, et l’attente est d’environ {low} à {high} minutes. Vous pouvez : 1) continuer à attendre, 2) demander à être rappelé à l’heure qui vous convient, ou 3) continuer par message : nous vous répondrons ici, dans cette conversation, sans que vous ayez à rester.',
+      'Vous êtes numéro {position} dans la file d’attente de {team}, et l’attente est d’environ {low} à {high} minutes. Vous pouvez continuer à attendre, demander à être rappelé à l’heure qui vous convient, ou continuer par message : nous vous répondrons ici, dans cette conversation, sans que vous ayez à rester.',
     no_agents:
       'Personne de {team} n’est disponible pour le moment, nous ne pouvons donc pas encore promettre d’heure. Votre demande est enregistrée dans la file, et une personne vous répondra ici dès qu’elle sera libre.',
     closed:
@@ -131,7 +131,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     waiting_short:
       'Você é o número {position} na fila de {team}. Uma pessoa deve responder aqui em cerca de um minuto.',
     long_queue:
-      'Você é o número {position} na fila de {team}, e a espera é de cerca de {low}–{high} minutos. Você pode: 1) continuar esperando, 2) pedir uma ligação no horário que preferir, ou 3) seguir por mensagem: responderemos aqui, nesta conversa, sem que você precise ficar.',
+      'Você é o número {position} na fila de {team}, e a espera é de cerca de {low}–{high} minutos. Você pode continuar esperando, pedir uma ligação no horário que preferir, ou seguir por mensagem: responderemos aqui, nesta conversa, sem que você precise ficar.',
     no_agents:
       'No momento não há ninguém de {team} disponível, por isso ainda não podemos prometer um horário. Seu pedido está salvo na fila, e uma pessoa responderá aqui assim que estiver livre.',
     closed:

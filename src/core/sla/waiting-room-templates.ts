@@ -13,6 +13,8 @@ export const WAITING_ROOM_KEYS = [
   'choice_connect_now',
   'choice_share_details',
   'choice_skip',
+  'choices_type_hint',
+  'choices_menu',
   'wait_kept',
   'explicit_options',
   'connect_now_kept',
@@ -48,6 +50,8 @@ export const WAITING_ROOM_TEMPLATES: Readonly<
     choice_connect_now: 'Connect now',
     choice_share_details: 'Share details first',
     choice_skip: 'Skip',
+    choices_type_hint: 'Reply with the number:',
+    choices_menu: 'Choose',
     wait_kept: 'Good: you keep your place in the queue for {team}, and a person will reply here.',
     explicit_options:
       'If you like, you can share a few details first so {team} can start right away. You keep your place in the queue either way.',
@@ -92,6 +96,8 @@ export const WAITING_ROOM_TEMPLATES: Readonly<
     choice_connect_now: 'Conectar ahora',
     choice_share_details: 'Dar detalles antes',
     choice_skip: 'Omitir',
+    choices_type_hint: 'Responde con el número:',
+    choices_menu: 'Elegir',
     wait_kept:
       'Perfecto: conservas tu lugar en la cola de {team} y una persona te responderá aquí.',
     explicit_options:
@@ -135,6 +141,8 @@ export const WAITING_ROOM_TEMPLATES: Readonly<
     choice_connect_now: 'Jetzt verbinden',
     choice_share_details: 'Erst Details angeben',
     choice_skip: 'Überspringen',
+    choices_type_hint: 'Antworten Sie mit der Nummer:',
+    choices_menu: 'Auswählen',
     wait_kept:
       'Gut: Sie behalten Ihren Platz in der Warteschlange von {team}, und eine Person antwortet hier.',
     explicit_options:
@@ -181,6 +189,8 @@ export const WAITING_ROOM_TEMPLATES: Readonly<
     choice_connect_now: 'Me connecter maintenant',
     choice_share_details: 'Donner des détails d’abord',
     choice_skip: 'Passer',
+    choices_type_hint: 'Répondez avec le numéro :',
+    choices_menu: 'Choisir',
     wait_kept:
       'Très bien : vous gardez votre place dans la file de {team}, et une personne vous répondra ici.',
     explicit_options:
@@ -228,6 +238,8 @@ export const WAITING_ROOM_TEMPLATES: Readonly<
     choice_connect_now: 'Conectar agora',
     choice_share_details: 'Dar detalhes antes',
     choice_skip: 'Pular',
+    choices_type_hint: 'Responda com o número:',
+    choices_menu: 'Escolher',
     wait_kept: 'Certo: você mantém seu lugar na fila de {team}, e uma pessoa vai responder aqui.',
     explicit_options:
       'Se quiser, pode dar alguns detalhes antes para que {team} comece logo. Você mantém seu lugar na fila de qualquer forma.',

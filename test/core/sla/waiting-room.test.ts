@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { officeHours } from '../../../src/core/sla/business-calendar.ts';
 import { callbackSlots, parseCallbackTime } from '../../../src/core/sla/callback-slots.ts';
-import { matchChoice, withNumberedChoices } from '../../../src/core/sla/choices.ts';
+import { matchChoice } from '../../../src/core/sla/choices.ts';
+import { withNumberedChoices } from '../../../src/channels/choice-text.ts';
 import { handleSamples, rollingHandleMinutes } from '../../../src/core/sla/handle-times.ts';
 import {
   DEFAULT_TEMPLATES,
@@ -30,10 +31,20 @@ describe('matchChoice', () => {
     expect(matchChoice('MESSAGE', choices)?.id).toBe('message');
   });
   it('writes the choices out as numbers where no buttons show, and reads them back', () => {
-    expect(withNumberedChoices('Pick one.', choices, 'web')).toBe('Pick one.');
-    const sms = withNumberedChoices('Pick one.', choices, 'sms');
-    expect(sms).toBe('Pick one. 1) Keep waiting  2) Call me back  3) Continue by message');
+    const hint = 'Reply with the number:';
+    const sms = withNumberedChoices('Pick one.', {
+      options: choices,
+      typeHint: hint,
+      menuLabel: '',
+    });
+    expect(sms).toBe(
+      'Pick one.\n\nReply with the number:\n1) Keep waiting\n2) Call me back\n3) Continue by message',
+    );
     expect(matchChoice('2', choices)?.label).toBe('Call me back');
+    // Without the line that says what to type (the survey says it), nothing is added.
+    expect(withNumberedChoices('Rate 1 to 5.', { options: choices, menuLabel: '' })).toBe(
+      'Rate 1 to 5.',
+    );
   });
   it('leaves anything else alone', () => {
     expect(matchChoice('4', choices)).toBeNull();

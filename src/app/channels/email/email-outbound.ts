@@ -14,6 +14,7 @@ import type { Store } from '../../../store/store.ts';
 import { continueByEmailIntro, continueByEmailSubject } from './continue-by-email-text.ts';
 import { batonMessageId } from './email-message-ids.ts';
 import { planEmailThread } from './email-thread.ts';
+import { replyChoicesOf } from '../reply-choices.ts';
 
 export const EMAIL_TIMER = 'email.send';
 const MAX_ATTEMPTS = 6;
@@ -83,6 +84,8 @@ export function handleEmailSend(deps: EmailOutboundDeps) {
     );
     if (!plan) return record(deps, conversation, seq, 'failed', now, 'no email address on file');
     const messageId = batonMessageId(conversation, seq, deps.adapter.messageIdDomain);
+    // Options the message offers are written out with the words to type (email-adapter.ts).
+    const choices = replyChoicesOf(message, conversation.language);
     const [mail] = deps.adapter.formatReply(plan.root ?? messageId, {
       text: bodyOf(conversation, events, message, plan.continuesChat),
       to: plan.to,
@@ -92,6 +95,7 @@ export function handleEmailSend(deps: EmailOutboundDeps) {
       ...(plan.inReplyTo ? { replyToProviderMessageId: plan.inReplyTo } : {}),
       ...(plan.root ? {} : { startsThread: true }),
       automatic: message.data.from !== 'agent',
+      ...(choices ? { choices } : {}),
     });
     if (!mail) return;
     try {
