@@ -43,6 +43,8 @@ export interface ConversationPaneProps {
   canned: CannedResponse[];
   onConversation: (conversation: Conversation) => void;
   onUnauthorized: () => void;
+  /** Back to the conversation list; its button shows only in the one-pane (phone) layout. */
+  onBack: () => void;
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
@@ -145,6 +147,11 @@ export function ConversationPane(props: ConversationPaneProps) {
   if (!c) {
     return (
       <section class="pane" aria-label="Conversation">
+        <header class="pane-header pane-header--bare">
+          <button type="button" class="button button--ghost back-button" onClick={props.onBack}>
+            <span aria-hidden="true">←</span> Conversations
+          </button>
+        </header>
         <div class="empty">{actionError ?? 'Loading conversation…'}</div>
       </section>
     );
@@ -161,6 +168,9 @@ export function ConversationPane(props: ConversationPaneProps) {
   return (
     <section class="pane" aria-labelledby="pane-title">
       <header class="pane-header">
+        <button type="button" class="button button--ghost back-button" onClick={props.onBack}>
+          <span aria-hidden="true">←</span> Conversations
+        </button>
         <div class="pane-title">
           <h2 id="pane-title">{name}</h2>
           <p class="pane-sub">

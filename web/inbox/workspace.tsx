@@ -89,12 +89,22 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   );
   useShortcuts(shortcuts);
 
+  /** Back to the list (the phone's one-pane layout), keeping the keyboard on the item left. */
+  const back = useCallback(() => {
+    const left = selectedId;
+    setSelectedId(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`.queue-item[data-conversation-id="${left}"]`)?.focus(),
+    );
+  }, [selectedId]);
+
   const selected: Conversation | null = selectedId
     ? (inbox.conversations.get(selectedId) ?? null)
     : null;
 
   return (
-    <div class="workspace">
+    // On a phone only one pane shows at a time (inbox.css): the list, or the open conversation.
+    <div class={`workspace ${selectedId ? 'workspace--conversation' : 'workspace--list'}`}>
       <header class="topbar">
         <div class="brand">
           <span class="logo" aria-hidden="true">
@@ -188,6 +198,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
             canned={canned}
             onConversation={inbox.upsert}
             onUnauthorized={expired}
+            onBack={back}
           />
         ) : (
           <section class="pane pane--empty" aria-label="Conversation">
