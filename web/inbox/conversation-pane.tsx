@@ -12,6 +12,7 @@ import * as api from './api.ts';
 import type { TransferTarget } from './api.ts';
 import { AskBot } from './ask-bot.tsx';
 import { Composer } from './composer.tsx';
+import { ContactPanel } from './contact-panel.tsx';
 import type { ComposerMode } from './composer.tsx';
 import { STATUS_LABELS, channelLabel, clockTime, customerName } from './format.ts';
 import { HandoffCard } from './handoff-card.tsx';
@@ -45,6 +46,8 @@ export interface ConversationPaneProps {
   onUnauthorized: () => void;
   /** Back to the conversation list; its button shows only in the one-pane (phone) layout. */
   onBack: () => void;
+  /** Opens another conversation (from the contact list). */
+  onOpen: (id: string) => void;
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
@@ -176,6 +179,15 @@ export function ConversationPane(props: ConversationPaneProps) {
           <p class="pane-sub">
             {channelLabel(c.channel)} · started {clockTime(c.createdAt)}
             {c.assignee && !mine ? ` · with ${assignee ?? 'another agent'}` : ''}
+            {' · '}
+            <button
+              type="button"
+              class="link"
+              aria-expanded={panel === 'contact'}
+              onClick={() => setPanel(panel === 'contact' ? null : 'contact')}
+            >
+              All conversations
+            </button>
           </p>
         </div>
         <div class="pane-actions">
@@ -227,6 +239,16 @@ export function ConversationPane(props: ConversationPaneProps) {
               act('resolve', () => api.resolve(token, conversationId, outcome)),
             )
           }
+        />
+      )}
+      {panel === 'contact' && (
+        <ContactPanel
+          token={token}
+          conversationId={conversationId}
+          name={name}
+          onOpen={props.onOpen}
+          onClose={() => setPanel(null)}
+          onUnauthorized={props.onUnauthorized}
         />
       )}
       {dialog}

@@ -6,7 +6,7 @@ import type { ConversationStatus } from '../shared/api-types.ts';
 import { useNow } from './use-now.ts';
 
 export type Busy = 'claim' | 'decline' | 'resolve' | 'transfer' | 'return' | 'template' | null;
-export type Panel = 'transfer' | 'resolve' | 'template' | null;
+export type Panel = 'transfer' | 'resolve' | 'template' | 'contact' | null;
 
 export interface PaneActionsProps {
   claimable: boolean;

@@ -185,6 +185,8 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           selectedId={selectedId}
           loadError={inbox.loadError}
           onSelect={setSelectedId}
+          token={session.token}
+          onUnauthorized={expired}
         />
         {selectedId ? (
           <ConversationPane
@@ -199,6 +201,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
             onConversation={inbox.upsert}
             onUnauthorized={expired}
             onBack={back}
+            onOpen={setSelectedId}
           />
         ) : (
           <section class="pane pane--empty" aria-label="Conversation">
