@@ -79,7 +79,7 @@ describe.skipIf(missing !== null)('inbox at phone and laptop size', () => {
         const { page } = inbox;
         const conversation = page.locator('.pane');
         const list = page.getByRole('navigation', { name: 'Conversations' });
-        const back = page.getByRole('button', { name: 'Conversations' });
+        const back = page.getByRole('button', { name: 'Conversations', exact: true });
         expect(await scrollsSideways(page)).toBe(false);
 
         // The list: the offer is there; on the phone the conversation pane is not.

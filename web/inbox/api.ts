@@ -220,3 +220,15 @@ export interface ContactAnswer {
 export function fetchContact(token: string, id: string): Promise<ContactAnswer> {
   return requestJson(conv(id, '/contact'), { token });
 }
+
+/** A supervisor takes a colleague's conversation over (the supervisor reassign, to themself). */
+export function takeOver(
+  token: string,
+  id: string,
+  selfId: string,
+): Promise<ConversationAndEvents> {
+  return requestJson(url(`supervisor/conversations/${encodeURIComponent(id)}/reassign`), {
+    token,
+    body: { agentId: selfId, reason: 'Taken over from the inbox' },
+  });
+}

@@ -164,6 +164,10 @@ export function ConversationPane(props: ConversationPaneProps) {
   const mine = c.status === 'assigned' && c.assignee?.id === me;
   const claimable = c.status === 'queued' || c.status === 'offered' || c.status === 'deferred';
   const offeredToMe = c.status === 'offered' && props.offer?.agentId === me;
+  // Supervisors and admins may open anyone's conversation, read-only until they take it over.
+  const role = (session.agent as { role?: string }).role ?? 'agent';
+  const canTakeOver =
+    role !== 'agent' && c.status === 'assigned' && c.assignee !== null && c.assignee.id !== me;
   const name = customerName(c);
   const assignee = c.assignee ? team.nameOf(c.assignee.id) : null;
   const fields = { ...packet?.summary.collected, ...packet?.fields };
@@ -200,6 +204,8 @@ export function ConversationPane(props: ConversationPaneProps) {
             mine={mine}
             busy={busy}
             panel={panel}
+            canTakeOver={canTakeOver}
+            onTakeOver={() => void act('takeover', () => api.takeOver(token, conversationId, me))}
             onClaim={() => void act('claim', () => api.claim(token, conversationId))}
             onDecline={() => void act('decline', () => api.decline(token, conversationId))}
             onReturnToBot={() =>
@@ -327,6 +333,7 @@ export function ConversationPane(props: ConversationPaneProps) {
               offeredToMe={offeredToMe}
               status={c.status}
               expiresAt={props.offer?.expiresAt ?? null}
+              watching={canTakeOver ? (assignee ?? 'another agent') : null}
             />
           )}
         </div>

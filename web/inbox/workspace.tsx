@@ -23,6 +23,15 @@ export interface WorkspaceProps {
   onSignOut: (reason: string | null) => void;
 }
 
+/** The conversation named in the URL (`/inbox/#c_…`), as the dashboard links it. */
+function idInHash(): string | null {
+  try {
+    return decodeURIComponent(location.hash.slice(1)) || null;
+  } catch {
+    return null;
+  }
+}
+
 const CONNECTION_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Reconnecting…' };
 
 export function Workspace({ session, onSignOut }: WorkspaceProps) {
@@ -32,7 +41,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   );
   const inbox = useInbox(session, expired);
   const team = useTeam(session.token);
-  const [selectedId, setSelectedId] = useState<string | null>(() => location.hash.slice(1) || null);
+  const [selectedId, setSelectedId] = useState<string | null>(idInHash);
   const [help, setHelp] = useState(false);
   const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [presence, setPresenceState] = useState<Presence>('online');
@@ -60,6 +69,12 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
     if (me) setPresenceState(me.presence);
   }, [me?.presence]);
 
+  // A link to another conversation in this tab (the dashboard's, a pasted one) opens it.
+  useEffect(() => {
+    const follow = () => setSelectedId(idInHash());
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
   // The open conversation is in the URL, so a reload (or a shared link) reopens it.
   useEffect(() => {
     history.replaceState(null, '', selectedId ? `#${selectedId}` : location.pathname);
