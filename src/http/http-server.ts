@@ -23,6 +23,7 @@ import { registerAgentStream } from './realtime/agent-stream.ts';
 import { registerCustomerStream } from './realtime/customer-stream.ts';
 import type { RouteContext } from './route-context.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
+import { registerHistoryRoutes } from './routes/history-routes.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -117,6 +118,7 @@ export async function registerHttpRoutes(
   registerPostMessage(app, ctx);
   registerAuthRoutes(app, ctx);
   registerAgentActions(app, ctx);
+  registerHistoryRoutes(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
   registerMetricsRoute(app, ctx);

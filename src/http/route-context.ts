@@ -8,6 +8,7 @@ import type { Authenticator } from '../app/auth/authenticate.ts';
 import type { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import type { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
 import type { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
+import type { ConversationHistoryService } from '../app/conversations/conversation-history.ts';
 import type { ConversationQueries } from '../app/conversations/conversation-queries.ts';
 import type { ConversationService } from '../app/conversations/conversation-service.ts';
 import type { ConversationWriter } from '../app/conversations/conversation-writer.ts';
@@ -35,6 +36,8 @@ export interface RouteContext {
   readonly service: ConversationService;
   /** Read-only: one conversation, its events, stored media, a period's logs. */
   readonly conversations: ConversationQueries;
+  /** The inbox's history, search and contact view, scoped by the caller's role. */
+  readonly history: ConversationHistoryService;
   readonly auth: Authenticator;
   readonly sessions: AgentSessions;
   /** The audit log of agents' and admins' actions (account changes write their own rows). */

@@ -11,6 +11,7 @@ import { AgentSessions } from '../app/auth/agent-sessions.ts';
 import { Authenticator } from '../app/auth/authenticate.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { ConversationService } from '../app/conversations/conversation-service.ts';
+import { ConversationHistoryService } from '../app/conversations/conversation-history.ts';
 import { ConversationQueries } from '../app/conversations/conversation-queries.ts';
 import { ConversationWriter } from '../app/conversations/conversation-writer.ts';
 import { timerPolicy } from '../app/conversations/timer-policy.ts';
@@ -139,6 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     writer,
     service,
     conversations: new ConversationQueries(store),
+    history: new ConversationHistoryService(store),
     auth: new Authenticator(store, clock),
     sessions: new AgentSessions({
       store,

@@ -2,6 +2,7 @@
 import { ErasureRepository } from './erasure-repository.ts';
 import type { Kysely } from 'kysely';
 import { AgentRepository } from './agent-repository.ts';
+import { ConversationHistory } from './conversation-history.ts';
 import { ConversationReads } from './conversation-reads.ts';
 import { ConversationRepository } from './conversation-repository.ts';
 import { TeamAuditRepository } from './team-audit-repository.ts';
@@ -17,6 +18,8 @@ export interface Store {
   readonly db: Kysely<Database>;
   readonly conversations: ConversationRepository;
   readonly reads: ConversationReads;
+  /** The inbox's history and search, and one person's conversations. */
+  readonly history: ConversationHistory;
   readonly agents: AgentRepository;
   readonly timers: TimerRepository;
   readonly webhooks: WebhookDeliveryRepository;
@@ -34,6 +37,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     db,
     conversations: new ConversationRepository(db, sqlite),
     reads: new ConversationReads(db),
+    history: new ConversationHistory(db, engine),
     agents: new AgentRepository(db),
     timers: new TimerRepository(db, engine),
     webhooks: new WebhookDeliveryRepository(db),

@@ -98,6 +98,13 @@ describe.skipIf(missing !== null)('analytics dashboard in the browser', () => {
       await eventually(() => page.locator('table.improvements tbody tr').count()).toBe(
         m.improvementItems.length,
       );
+      // Each item's conversation id links to it in the inbox.
+      const first = m.improvementItems[0]!.conversationId;
+      expect(
+        await page
+          .locator(`table.improvements tr[data-conversation-id="${first}"] a`)
+          .getAttribute('href'),
+      ).toBe(`/inbox/#${first}`);
       await page.locator('[data-chart="by-reason"] summary').click();
       await screenshot(page, 'dashboard-analytics');
       await page.screenshot({ path: 'test-results/dashboard-analytics-full.png', fullPage: true });

@@ -78,6 +78,12 @@ describe.skipIf(missing !== null)('supervisor view in the browser', () => {
       await eventually(() =>
         page.locator(`li.alert[data-conversation-id="${billing}"]`).textContent(),
       ).toContain('Ben');
+      // The alert's conversation id links to the conversation in the inbox.
+      expect(
+        await page
+          .locator(`li.alert[data-conversation-id="${billing}"] a[data-inbox-link]`)
+          .getAttribute('href'),
+      ).toBe(`/inbox/#${billing}`);
       await screenshot(page, 'dashboard-supervisor');
       expect(await seriousAxeViolations(page)).toEqual([]);
 

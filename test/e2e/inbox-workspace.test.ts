@@ -7,14 +7,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually, openInbox } from './pages.ts';
+import { eventually, onFirstScreen, openInbox } from './pages.ts';
 import type { InboxPage } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -38,35 +38,6 @@ interface Packet {
   reasons: { code: string; evidence: { text?: string; matched?: string } }[];
   fields: Record<string, string>;
   recommendedActions: string[];
-}
-
-/**
- * Whether the element is seen without scrolling anything: inside the viewport, and neither
- * clipped by a scrolling box nor covered (the element is what is hit near each of its edges).
- */
-async function onFirstScreen(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize();
-  if (!box || !viewport) return false;
-  if (box.y < 0 || box.x < 0) return false;
-  if (box.y + box.height > viewport.height || box.x + box.width > viewport.width) return false;
-  // Inside the edges, clear of rounded corners (which hit-testing leaves out).
-  const points = [
-    [0.1, 0.5],
-    [0.9, 0.5],
-    [0.5, 0.1],
-    [0.5, 0.9],
-  ].map(([fx = 0, fy = 0]) => [box.x + box.width * fx, box.y + box.height * fy]);
-  return locator.evaluate(
-    (el, corners) =>
-      corners.every(([x, y]) => {
-        const hit = (
-          globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } }
-        ).document.elementFromPoint(x ?? 0, y ?? 0);
-        return (el as { contains(other: unknown): boolean }).contains(hit);
-      }),
-    points,
-  );
 }
 
 // On both engines: the workspace reads offers, notes, transfers and outcomes back from the store.

@@ -101,3 +101,44 @@ export async function openInbox(
     socketUrls,
   };
 }
+
+/**
+ * Whether the element is seen without scrolling anything: inside the viewport, and neither
+ * clipped by a scrolling box nor covered (the element is what is hit near each of its edges).
+ */
+export async function onFirstScreen(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return false;
+  if (box.y < 0 || box.x < 0) return false;
+  if (box.y + box.height > viewport.height || box.x + box.width > viewport.width) return false;
+  // Inside the edges, clear of rounded corners (which hit-testing leaves out).
+  const points = [
+    [0.1, 0.5],
+    [0.9, 0.5],
+    [0.5, 0.1],
+    [0.5, 0.9],
+  ].map(([fx = 0, fy = 0]) => [box.x + box.width * fx, box.y + box.height * fy]);
+  return locator.evaluate(
+    (el, corners) =>
+      corners.every(([x, y]) => {
+        const hit = (
+          globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } }
+        ).document.elementFromPoint(x ?? 0, y ?? 0);
+        return (el as { contains(other: unknown): boolean }).contains(hit);
+      }),
+    points,
+  );
+}
+
+/** Whether the page scrolls sideways (wider than the viewport): never on a phone. */
+export function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = (
+      globalThis as unknown as {
+        document: { scrollingElement: { scrollWidth: number; clientWidth: number } };
+      }
+    ).document.scrollingElement;
+    return root.scrollWidth > root.clientWidth;
+  });
+}

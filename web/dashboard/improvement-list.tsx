@@ -1,6 +1,7 @@
 // "Could the bot have handled it?": the conversations agents marked so, with their notes, to
 // improve the knowledge base with. Notes are shown as text (never HTML).
 
+import { InboxLink } from './inbox-link.tsx';
 import type { ImprovementItem } from './dashboard-api.ts';
 
 export function ImprovementList(props: { items: ImprovementItem[] }) {
@@ -27,7 +28,7 @@ export function ImprovementList(props: { items: ImprovementItem[] }) {
             {props.items.map((item) => (
               <tr key={item.conversationId} data-conversation-id={item.conversationId}>
                 <td>
-                  <code>{item.conversationId}</code>
+                  <InboxLink id={item.conversationId} />
                 </td>
                 <td>{item.resolvedAt ? item.resolvedAt.slice(0, 16).replace('T', ' ') : ''}</td>
                 <td>{item.queue ?? ''}</td>

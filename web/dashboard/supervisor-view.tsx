@@ -1,6 +1,8 @@
 // The live supervisor view: queues, agents and alerts, polled every 5 seconds (the server
 // explains why polling: src/http/routes/supervisor-routes.ts), with a reassign action.
 
+import { Fragment } from 'preact';
+import { InboxLink } from './inbox-link.tsx';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
 import { fetchOverview, type SupervisorOverview } from './dashboard-api.ts';
@@ -60,7 +62,7 @@ export function SupervisorView(props: { token: string; onAuthError: () => void }
                 <div class="alert-facts">
                   <strong>{a.customerName ?? 'Customer'}</strong> waits in <b>{a.queue}</b> for{' '}
                   {duration(a.waitedSeconds)} · {a.breaches} breach{a.breaches === 1 ? '' : 'es'} ·
-                  priority {a.priority ?? '—'} · <code>{a.conversationId}</code>
+                  priority {a.priority ?? '—'} · <InboxLink id={a.conversationId} />
                 </div>
                 <ReassignForm
                   token={props.token}
@@ -130,9 +132,13 @@ export function SupervisorView(props: { token: string; onAuthError: () => void }
                 <td>
                   {a.conversations.length === 0
                     ? '—'
-                    : a.conversations
-                        .map((c) => `${c.customerName ?? c.id} (${c.queue ?? '?'}, ${c.status})`)
-                        .join(', ')}
+                    : a.conversations.map((c, i) => (
+                        <Fragment key={c.id}>
+                          {i > 0 && ', '}
+                          <InboxLink id={c.id}>{c.customerName ?? c.id}</InboxLink> (
+                          {c.queue ?? '?'}, {c.status})
+                        </Fragment>
+                      ))}
                 </td>
               </tr>
             ))}

@@ -191,3 +191,44 @@ export interface QueueInfo {
 export function fetchQueues(token: string): Promise<{ queues: QueueInfo[] }> {
   return requestJson(url('queues'), { token });
 }
+
+export type HistoryView = 'all' | 'active' | 'resolved' | 'mine';
+
+export interface HistoryPage {
+  conversations: Conversation[];
+  nextCursor: string | null;
+}
+
+/** History and search, newest first, a page at a time (scoped by the server to the caller). */
+export function searchConversations(
+  token: string,
+  query: { view: HistoryView; q: string; cursor: string | null },
+): Promise<HistoryPage> {
+  const params = new URLSearchParams({ view: query.view });
+  if (query.q.trim()) params.set('q', query.q.trim());
+  if (query.cursor) params.set('cursor', query.cursor);
+  return requestJson(url(`conversations?${params.toString()}`), { token });
+}
+
+export interface ContactAnswer {
+  verified: boolean;
+  identities: string[];
+  conversations: Conversation[];
+}
+
+/** The customer's conversations across channels (an unverified one stands alone). */
+export function fetchContact(token: string, id: string): Promise<ContactAnswer> {
+  return requestJson(conv(id, '/contact'), { token });
+}
+
+/** A supervisor takes a colleague's conversation over (the supervisor reassign, to themself). */
+export function takeOver(
+  token: string,
+  id: string,
+  selfId: string,
+): Promise<ConversationAndEvents> {
+  return requestJson(url(`supervisor/conversations/${encodeURIComponent(id)}/reassign`), {
+    token,
+    body: { agentId: selfId, reason: 'Taken over from the inbox' },
+  });
+}

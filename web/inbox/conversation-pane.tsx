@@ -12,6 +12,7 @@ import * as api from './api.ts';
 import type { TransferTarget } from './api.ts';
 import { AskBot } from './ask-bot.tsx';
 import { Composer } from './composer.tsx';
+import { ContactPanel } from './contact-panel.tsx';
 import type { ComposerMode } from './composer.tsx';
 import { STATUS_LABELS, channelLabel, clockTime, customerName } from './format.ts';
 import { HandoffCard } from './handoff-card.tsx';
@@ -43,6 +44,10 @@ export interface ConversationPaneProps {
   canned: CannedResponse[];
   onConversation: (conversation: Conversation) => void;
   onUnauthorized: () => void;
+  /** Back to the conversation list; its button shows only in the one-pane (phone) layout. */
+  onBack: () => void;
+  /** Opens another conversation (from the contact list). */
+  onOpen: (id: string) => void;
 }
 
 export function ConversationPane(props: ConversationPaneProps) {
@@ -145,6 +150,11 @@ export function ConversationPane(props: ConversationPaneProps) {
   if (!c) {
     return (
       <section class="pane" aria-label="Conversation">
+        <header class="pane-header pane-header--bare">
+          <button type="button" class="button button--ghost back-button" onClick={props.onBack}>
+            <span aria-hidden="true">←</span> Conversations
+          </button>
+        </header>
         <div class="empty">{actionError ?? 'Loading conversation…'}</div>
       </section>
     );
@@ -154,6 +164,10 @@ export function ConversationPane(props: ConversationPaneProps) {
   const mine = c.status === 'assigned' && c.assignee?.id === me;
   const claimable = c.status === 'queued' || c.status === 'offered' || c.status === 'deferred';
   const offeredToMe = c.status === 'offered' && props.offer?.agentId === me;
+  // Supervisors and admins may open anyone's conversation, read-only until they take it over.
+  const role = (session.agent as { role?: string }).role ?? 'agent';
+  const canTakeOver =
+    role !== 'agent' && c.status === 'assigned' && c.assignee !== null && c.assignee.id !== me;
   const name = customerName(c);
   const assignee = c.assignee ? team.nameOf(c.assignee.id) : null;
   const fields = { ...packet?.summary.collected, ...packet?.fields };
@@ -161,11 +175,23 @@ export function ConversationPane(props: ConversationPaneProps) {
   return (
     <section class="pane" aria-labelledby="pane-title">
       <header class="pane-header">
+        <button type="button" class="button button--ghost back-button" onClick={props.onBack}>
+          <span aria-hidden="true">←</span> Conversations
+        </button>
         <div class="pane-title">
           <h2 id="pane-title">{name}</h2>
           <p class="pane-sub">
             {channelLabel(c.channel)} · started {clockTime(c.createdAt)}
             {c.assignee && !mine ? ` · with ${assignee ?? 'another agent'}` : ''}
+            {' · '}
+            <button
+              type="button"
+              class="link"
+              aria-expanded={panel === 'contact'}
+              onClick={() => setPanel(panel === 'contact' ? null : 'contact')}
+            >
+              All conversations
+            </button>
           </p>
         </div>
         <div class="pane-actions">
@@ -178,6 +204,8 @@ export function ConversationPane(props: ConversationPaneProps) {
             mine={mine}
             busy={busy}
             panel={panel}
+            canTakeOver={canTakeOver}
+            onTakeOver={() => void act('takeover', () => api.takeOver(token, conversationId, me))}
             onClaim={() => void act('claim', () => api.claim(token, conversationId))}
             onDecline={() => void act('decline', () => api.decline(token, conversationId))}
             onReturnToBot={() =>
@@ -217,6 +245,16 @@ export function ConversationPane(props: ConversationPaneProps) {
               act('resolve', () => api.resolve(token, conversationId, outcome)),
             )
           }
+        />
+      )}
+      {panel === 'contact' && (
+        <ContactPanel
+          token={token}
+          conversationId={conversationId}
+          name={name}
+          onOpen={props.onOpen}
+          onClose={() => setPanel(null)}
+          onUnauthorized={props.onUnauthorized}
         />
       )}
       {dialog}
@@ -295,6 +333,7 @@ export function ConversationPane(props: ConversationPaneProps) {
               offeredToMe={offeredToMe}
               status={c.status}
               expiresAt={props.offer?.expiresAt ?? null}
+              watching={canTakeOver ? (assignee ?? 'another agent') : null}
             />
           )}
         </div>

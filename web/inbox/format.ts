@@ -79,6 +79,19 @@ export function clockTime(iso: string): string {
     : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
+/** "3 Dec, 14:05": when something happened in the history, beyond today. */
+export function dayAndTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? ''
+    : date.toLocaleString([], {
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+}
+
 export function customerName(conversation: Conversation): string {
   return conversation.customer?.name || conversation.customer?.email || 'Website visitor';
 }

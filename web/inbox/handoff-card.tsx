@@ -20,6 +20,7 @@ import {
 } from './format.ts';
 import { CustomerFacts } from './customer-facts.tsx';
 import type { HandoffPacket, PacketReason } from './inbox-types.ts';
+import { isNarrowScreen } from './narrow-screen.ts';
 import { useNow } from './use-now.ts';
 
 export interface HandoffCardProps {
@@ -29,7 +30,8 @@ export interface HandoffCardProps {
 
 export function HandoffCard({ conversation: c, packet }: HandoffCardProps) {
   const now = useNow();
-  const [open, setOpen] = useState(true);
+  // On a phone the transcript needs the room: the card opens collapsed to the goal.
+  const [open, setOpen] = useState(() => !isNarrowScreen());
   const handoff = c.handoff;
   if (!handoff) {
     return (

@@ -5,8 +5,9 @@
 import type { ConversationStatus } from '../shared/api-types.ts';
 import { useNow } from './use-now.ts';
 
-export type Busy = 'claim' | 'decline' | 'resolve' | 'transfer' | 'return' | 'template' | null;
-export type Panel = 'transfer' | 'resolve' | 'template' | null;
+export type Busy =
+  'claim' | 'decline' | 'resolve' | 'transfer' | 'return' | 'template' | 'takeover' | null;
+export type Panel = 'transfer' | 'resolve' | 'template' | 'contact' | null;
 
 export interface PaneActionsProps {
   claimable: boolean;
@@ -14,6 +15,9 @@ export interface PaneActionsProps {
   mine: boolean;
   busy: Busy;
   panel: Panel;
+  /** A supervisor looking at a colleague's conversation may take it over. */
+  canTakeOver: boolean;
+  onTakeOver: () => void;
   onClaim: () => void;
   onDecline: () => void;
   onReturnToBot: () => void;
@@ -36,6 +40,16 @@ export function PaneActions(props: PaneActionsProps) {
           onClick={props.onClaim}
         >
           {busy === 'claim' ? 'Claiming…' : props.offeredToMe ? 'Accept' : 'Claim'}
+        </button>
+      )}
+      {props.canTakeOver && (
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={!idle}
+          onClick={props.onTakeOver}
+        >
+          {busy === 'takeover' ? 'Taking over…' : 'Take over'}
         </button>
       )}
       {props.offeredToMe && (
@@ -104,6 +118,8 @@ export function PaneFooter(props: {
   offeredToMe: boolean;
   status: ConversationStatus;
   expiresAt: string | null;
+  /** The colleague whose conversation a supervisor is watching, when one is. */
+  watching: string | null;
 }) {
   return (
     <p class="pane-footer">
@@ -120,6 +136,8 @@ export function PaneFooter(props: {
         'This conversation is resolved.'
       ) : props.status === 'bot' ? (
         'The bot is handling this conversation again.'
+      ) : props.watching ? (
+        `You are watching ${props.watching}'s conversation live. Take it over to reply.`
       ) : (
         'Only the assigned agent can reply.'
       )}

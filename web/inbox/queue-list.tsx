@@ -2,6 +2,7 @@
 // waiting, each sorted by priority and wait. Items update live from the agent stream; wait
 // times tick. Each item shows priority, wait, reasons, sentiment, queue, channel, language.
 
+import { useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
 import {
   SENTIMENT_LABELS,
@@ -13,6 +14,7 @@ import {
   reasonLabel,
   waitingSince,
 } from './format.ts';
+import { HistoryPanel } from './history-panel.tsx';
 import { useNow } from './use-now.ts';
 import { embeddedPacket } from './use-packet.ts';
 
@@ -23,11 +25,16 @@ export interface QueueListProps {
   selectedId: string | null;
   loadError: string | null;
   onSelect: (id: string) => void;
+  token: string;
+  onUnauthorized: () => void;
 }
 
 export function QueueList(props: QueueListProps) {
   const { offered, mine, waiting, selectedId, loadError, onSelect } = props;
   const now = useNow();
+  // The live line, or history and search (kept mounted so the results survive a switch).
+  const [tab, setTab] = useState<'inbox' | 'history'>('inbox');
+  const [historyOpened, setHistoryOpened] = useState(false);
   const section = (title: string, items: Conversation[], empty: string) => (
     <section class="queue-section" aria-label={title}>
       <h2 class="queue-heading">
@@ -58,9 +65,42 @@ export function QueueList(props: QueueListProps) {
           {loadError}
         </p>
       )}
-      {offered.length > 0 && section('Offered to you', offered, '')}
-      {section('Assigned to me', mine, 'Nothing assigned to you.')}
-      {section('Waiting', waiting, 'No one is waiting. Nice.')}
+      <div class="queue-tabs" role="group" aria-label="Show">
+        <button
+          type="button"
+          class="queue-tab"
+          aria-pressed={tab === 'inbox'}
+          onClick={() => setTab('inbox')}
+        >
+          Inbox
+        </button>
+        <button
+          type="button"
+          class="queue-tab"
+          aria-pressed={tab === 'history'}
+          onClick={() => {
+            setTab('history');
+            setHistoryOpened(true);
+          }}
+        >
+          History
+        </button>
+      </div>
+      <div hidden={tab !== 'inbox'}>
+        {offered.length > 0 && section('Offered to you', offered, '')}
+        {section('Assigned to me', mine, 'Nothing assigned to you.')}
+        {section('Waiting', waiting, 'No one is waiting. Nice.')}
+      </div>
+      {historyOpened && (
+        <div hidden={tab !== 'history'}>
+          <HistoryPanel
+            token={props.token}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            onUnauthorized={props.onUnauthorized}
+          />
+        </div>
+      )}
     </nav>
   );
 }

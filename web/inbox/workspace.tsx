@@ -23,6 +23,15 @@ export interface WorkspaceProps {
   onSignOut: (reason: string | null) => void;
 }
 
+/** The conversation named in the URL (`/inbox/#c_…`), as the dashboard links it. */
+function idInHash(): string | null {
+  try {
+    return decodeURIComponent(location.hash.slice(1)) || null;
+  } catch {
+    return null;
+  }
+}
+
 const CONNECTION_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Reconnecting…' };
 
 export function Workspace({ session, onSignOut }: WorkspaceProps) {
@@ -32,7 +41,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   );
   const inbox = useInbox(session, expired);
   const team = useTeam(session.token);
-  const [selectedId, setSelectedId] = useState<string | null>(() => location.hash.slice(1) || null);
+  const [selectedId, setSelectedId] = useState<string | null>(idInHash);
   const [help, setHelp] = useState(false);
   const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [presence, setPresenceState] = useState<Presence>('online');
@@ -60,6 +69,12 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
     if (me) setPresenceState(me.presence);
   }, [me?.presence]);
 
+  // A link to another conversation in this tab (the dashboard's, a pasted one) opens it.
+  useEffect(() => {
+    const follow = () => setSelectedId(idInHash());
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
   // The open conversation is in the URL, so a reload (or a shared link) reopens it.
   useEffect(() => {
     history.replaceState(null, '', selectedId ? `#${selectedId}` : location.pathname);
@@ -89,12 +104,22 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   );
   useShortcuts(shortcuts);
 
+  /** Back to the list (the phone's one-pane layout), keeping the keyboard on the item left. */
+  const back = useCallback(() => {
+    const left = selectedId;
+    setSelectedId(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`.queue-item[data-conversation-id="${left}"]`)?.focus(),
+    );
+  }, [selectedId]);
+
   const selected: Conversation | null = selectedId
     ? (inbox.conversations.get(selectedId) ?? null)
     : null;
 
   return (
-    <div class="workspace">
+    // On a phone only one pane shows at a time (inbox.css): the list, or the open conversation.
+    <div class={`workspace ${selectedId ? 'workspace--conversation' : 'workspace--list'}`}>
       <header class="topbar">
         <div class="brand">
           <span class="logo" aria-hidden="true">
@@ -175,6 +200,8 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           selectedId={selectedId}
           loadError={inbox.loadError}
           onSelect={setSelectedId}
+          token={session.token}
+          onUnauthorized={expired}
         />
         {selectedId ? (
           <ConversationPane
@@ -188,6 +215,8 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
             canned={canned}
             onConversation={inbox.upsert}
             onUnauthorized={expired}
+            onBack={back}
+            onOpen={setSelectedId}
           />
         ) : (
           <section class="pane pane--empty" aria-label="Conversation">

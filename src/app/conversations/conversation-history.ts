@@ -1,0 +1,136 @@
+/**
+ * History and search for the inbox, and the contact view (one person's conversations across
+ * channels). Supervisors and admins see every conversation; an agent sees the waiting line,
+ * what they hold, and what they took part in. The contact view follows only identities Baton
+ * can vouch for: an unverified visitor's claim (identity-verification.ts) is never joined to
+ * anyone else's conversations, nor anyone's to it.
+ */
+import {
+  identitiesOfConversation,
+  type CustomerIdentity,
+} from '../../core/customer/customer-identity.ts';
+import { isUnverifiedCustomer } from '../../core/customer/trusted-customer.ts';
+import { BatonError } from '../../core/errors/baton-error.ts';
+import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
+import type { Store } from '../../store/store.ts';
+
+export const HISTORY_VIEWS = ['active', 'resolved', 'all', 'mine'] as const;
+export type HistoryView = (typeof HISTORY_VIEWS)[number];
+
+export interface HistorySearch {
+  readonly view: HistoryView;
+  readonly q?: string | undefined;
+  /** `nextCursor` of the previous page. */
+  readonly cursor?: string | undefined;
+  readonly limit?: number | undefined;
+}
+
+export interface HistoryPage {
+  readonly conversations: ConversationRecord[];
+  /** Pass it as `cursor` for the next page; null on the last one. */
+  readonly nextCursor: string | null;
+}
+
+export interface ContactView {
+  /** False when the conversation's customer is only a browser's unsigned claim. */
+  readonly verified: boolean;
+  /** The identities the person was found under (none for an unverified claim). */
+  readonly identities: CustomerIdentity[];
+  /** Newest first, the one asked about included; only those the caller may see. */
+  readonly conversations: ConversationRecord[];
+}
+
+export const DEFAULT_PAGE = 25;
+export const MAX_PAGE = 100;
+/** A person with more conversations than this is shown their latest ones. */
+const MAX_CONTACT = 200;
+
+export class ConversationHistoryService {
+  constructor(private readonly store: Store) {}
+
+  async search(agent: AgentRecord, input: HistorySearch): Promise<HistoryPage> {
+    const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_PAGE), MAX_PAGE);
+    const text = input.q?.trim() ?? '';
+    const rows = await this.store.history.search({
+      status: input.view === 'mine' ? 'all' : input.view,
+      visibleTo: seesEverything(agent) ? null : agent.id,
+      assignee: input.view === 'mine' ? agent.id : null,
+      text: text.length > 0 ? text : null,
+      ids: null,
+      after: input.cursor ? decodeCursor(input.cursor) : null,
+      limit,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      conversations: page,
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  async contact(agent: AgentRecord, conversationId: string): Promise<ContactView> {
+    const start = await this.store.conversations.get(conversationId);
+    if (!start) {
+      throw new BatonError(
+        'CONVERSATION_NOT_FOUND',
+        `No conversation has the id ${conversationId}.`,
+      );
+    }
+    // A browser's word links no one: the contact of an unverified visitor is this conversation.
+    if (isUnverifiedCustomer(start.customer)) {
+      return { verified: false, identities: [], conversations: [start] };
+    }
+    const own = identitiesOfConversation({
+      channel: start.channel,
+      customer: start.customer,
+      externalThread: start.externalThread,
+      replyByEmail: start.channelState.replyByEmail ?? null,
+      fields: fieldsOf(start),
+    });
+    if (own.size === 0) return { verified: true, identities: [], conversations: [start] };
+    const match = await this.store.history.ofCustomer([...own]);
+    const found = await this.store.history.search({
+      status: 'all',
+      visibleTo: seesEverything(agent) ? null : agent.id,
+      assignee: null,
+      text: null,
+      ids: match.conversations.map((c) => c.id),
+      after: null,
+      limit: MAX_CONTACT,
+    });
+    // Unverified conversations that claim one of these identities are not this person's.
+    const theirs = found.filter((c) => c.id === start.id || !isUnverifiedCustomer(c.customer));
+    if (!theirs.some((c) => c.id === start.id)) theirs.unshift(start);
+    return { verified: true, identities: match.identities, conversations: theirs };
+  }
+}
+
+function seesEverything(agent: AgentRecord): boolean {
+  return agent.role === 'supervisor' || agent.role === 'admin';
+}
+
+function fieldsOf(c: ConversationRecord): Record<string, unknown> | null {
+  const fields = c.handoff?.fields;
+  return fields && typeof fields === 'object' ? (fields as Record<string, unknown>) : null;
+}
+
+function encodeCursor(c: ConversationRecord): string {
+  return Buffer.from(JSON.stringify([c.updatedAt, c.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { updatedAt: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+    ) {
+      return { updatedAt: value[0], id: value[1] };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new BatonError('VALIDATION_FAILED', '`cursor` is not one this server handed out.');
+}

@@ -1,0 +1,84 @@
+/**
+ * GET /api/v1/conversations (history and search, a page at a time) and GET …/:id/contact
+ * (one person's conversations across channels). Who sees what is the app's decision
+ * (src/app/conversations/conversation-history.ts).
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import {
+  DEFAULT_PAGE,
+  HISTORY_VIEWS,
+  MAX_PAGE,
+} from '../../app/conversations/conversation-history.ts';
+import { toConversationView } from '../../app/conversations/conversation-view.ts';
+import type { RouteContext } from '../route-context.ts';
+import { Conversation, ConversationParams, bearer, errors } from './schemas.ts';
+
+const HistoryQuery = Type.Object({
+  view: Type.Optional(
+    Type.Union(
+      HISTORY_VIEWS.map((v) => Type.Literal(v)),
+      { default: 'all' },
+    ),
+  ),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })),
+});
+
+const HistoryPage = Type.Object({
+  conversations: Type.Array(Conversation),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+const Contact = Type.Object({
+  verified: Type.Boolean(),
+  identities: Type.Array(Type.String()),
+  conversations: Type.Array(Conversation),
+});
+
+export function registerHistoryRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Querystring: Static<typeof HistoryQuery> }>(
+    '/api/v1/conversations',
+    {
+      schema: {
+        summary: 'History and search: conversations by view and text, newest first, paginated',
+        tags: ['agent'],
+        security: bearer,
+        querystring: HistoryQuery,
+        response: { 200: HistoryPage, ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const agent = await ctx.auth.agent(request);
+      const { view = 'all', q, cursor, limit } = request.query;
+      const page = await ctx.history.search(agent, { view, q, cursor, limit });
+      return {
+        conversations: page.conversations.map(toConversationView),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  app.get<{ Params: Static<typeof ConversationParams> }>(
+    '/api/v1/conversations/:id/contact',
+    {
+      schema: {
+        summary: "The contact: this customer's conversations across channels",
+        tags: ['agent'],
+        security: bearer,
+        params: ConversationParams,
+        response: { 200: Contact, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const agent = await ctx.auth.agent(request);
+      const contact = await ctx.history.contact(agent, request.params.id);
+      return {
+        verified: contact.verified,
+        identities: contact.identities,
+        conversations: contact.conversations.map(toConversationView),
+      };
+    },
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The inbox's history: conversations by status, by what the customer is called or left
+ * (name, email, phone) and by what anyone wrote in them, newest first, a page at a time; and
+ * one person's conversations across channels. Who may see what is decided in src/app
+ * (conversation-history.ts) and arrives here as a scope.
+ */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { CustomerIdentity } from '../core/customer/customer-identity.ts';
+import type { ConversationRecord } from '../core/records.ts';
+import { findCustomerConversations } from './customer-conversations.ts';
+import type { DatabaseEngine } from './open-database.ts';
+import { toConversation } from './row-mapping.ts';
+import type { Database } from './schema.ts';
+
+export type HistoryStatusFilter = 'active' | 'resolved' | 'all';
+
+export interface HistoryQuery {
+  readonly status: HistoryStatusFilter;
+  /** Only these (an agent's own and the waiting line); null for everything (supervisors). */
+  readonly visibleTo: string | null;
+  /** Only conversations assigned to this agent now or when they ended. */
+  readonly assignee: string | null;
+  /** Free text: the customer's name, email or phone, or any message's text. */
+  readonly text: string | null;
+  /** Only among these conversations (one person's); null for any. */
+  readonly ids: readonly string[] | null;
+  /** The last row of the previous page. */
+  readonly after: { readonly updatedAt: string; readonly id: string } | null;
+  readonly limit: number;
+}
+
+const ACTIVE = ['queued', 'offered', 'deferred', 'assigned'];
+const WAITING = ['queued', 'offered', 'deferred'];
+
+type Builder = ExpressionBuilder<Database, 'conversations'>;
+
+export class ConversationHistory {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: DatabaseEngine,
+  ) {}
+
+  /** One page, newest change first; one row more than `limit` tells that there is more. */
+  async search(query: HistoryQuery): Promise<ConversationRecord[]> {
+    let select = this.db.selectFrom('conversations').selectAll();
+    if (query.status === 'active') select = select.where('status', 'in', ACTIVE);
+    if (query.status === 'resolved') select = select.where('status', '=', 'resolved');
+    const { visibleTo, assignee, text, after, ids } = query;
+    if (ids !== null) {
+      if (ids.length === 0) return [];
+      select = select.where('id', 'in', [...ids]);
+    }
+    if (visibleTo !== null) select = select.where((eb) => this.visible(eb, visibleTo));
+    if (assignee !== null) select = select.where('assignee_id', '=', assignee);
+    if (text) select = select.where((eb) => this.matches(eb, text));
+    if (after) {
+      select = select.where((eb) =>
+        eb.or([
+          eb('updated_at', '<', after.updatedAt),
+          eb.and([eb('updated_at', '=', after.updatedAt), eb('id', '<', after.id)]),
+        ]),
+      );
+    }
+    const rows = await select
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  /** The conversations of the person behind these identities (see customer-conversations.ts). */
+  async ofCustomer(identities: readonly CustomerIdentity[]) {
+    return findCustomerConversations(this.db, identities);
+  }
+
+  /**
+   * What an agent may look at: the waiting line (their inbox shows it), what they hold now,
+   * and every conversation they took part in (claimed, wrote in, transferred away).
+   */
+  private visible(eb: Builder, agentId: string): Expression<SqlBool> {
+    return eb.or([
+      eb('status', 'in', WAITING),
+      eb('assignee_id', '=', agentId),
+      eb.exists(
+        eb
+          .selectFrom('events')
+          .select('events.seq')
+          .whereRef('events.conversation_id', '=', 'conversations.id')
+          .where('events.actor_type', '=', 'agent')
+          .where('events.actor_id', '=', agentId),
+      ),
+    ]);
+  }
+
+  /** The text in the customer record (name, email, phone), or in any message's text. */
+  private matches(eb: Builder, text: string): Expression<SqlBool> {
+    const pattern = `%${escapeLike(text.toLowerCase())}%`;
+    const digits = text.replace(/\D/g, '');
+    const messageText =
+      this.engine === 'postgres'
+        ? sql<string>`lower(events.data::jsonb ->> 'text')`
+        : sql<string>`lower(json_extract(events.data, '$.text'))`;
+    const alternatives: Expression<SqlBool>[] = [
+      sql<SqlBool>`lower(conversations.customer) like ${pattern} escape '\\'`,
+      eb.exists(
+        eb
+          .selectFrom('events')
+          .select('events.seq')
+          .whereRef('events.conversation_id', '=', 'conversations.id')
+          .where('events.type', '=', 'message.created')
+          .where(sql<SqlBool>`${messageText} like ${pattern} escape '\\'`),
+      ),
+    ];
+    // A phone number in another notation than the one stored: compare the digits alone.
+    if (digits.length >= 6) {
+      alternatives.push(
+        sql<SqlBool>`replace(replace(replace(replace(replace(coalesce(conversations.customer, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '.', '') like ${`%${digits}%`}`,
+        sql<SqlBool>`coalesce(conversations.external_thread, '') like ${`%${digits}%`}`,
+      );
+    }
+    return eb.or(alternatives);
+  }
+}
+
+/** `%`, `_` and the escape character itself match literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

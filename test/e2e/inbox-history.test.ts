@@ -1,0 +1,150 @@
+// History, search and the contact view in the inbox, in Chromium at phone and laptop size: an
+// agent finds a resolved conversation by the words in it (not a colleague's, which is not
+// theirs to see), opens it, and goes from there to the same customer's other conversation
+// through "All conversations"; the page never scrolls sideways.
+
+import type { Browser } from 'playwright-core';
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login, startConversation } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
+import { axeViolations } from './axe.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { eventually, openInbox, scrollsSideways } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const BROWSER_TEST_TIMEOUT = 90_000;
+const SECRET = 'history-secret-0123456789abcdef';
+const hmac = (value: string) => createHmac('sha256', SECRET).update(value).digest('hex');
+const missing = chromiumMissingReason();
+if (missing) console.warn(`Skipping browser tests: ${missing}`);
+
+describe.skipIf(missing !== null)('inbox history, search and contact', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const ids = { parcel: '', waiting: '', colleagues: '' };
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startTestServer({
+      webRoot: 'dist/web',
+      env: { BATON_IDENTITY_SECRET: SECRET },
+    });
+    browser = await launchChromium();
+    const alex = await login(server.baseUrl, 'alex@example.com', server.demoAgent.password);
+    const sam = await login(server.baseUrl, 'sam@example.com', server.demoAgent.password);
+    const ines = { customer: { id: 'u-7', name: 'Ines Duarte' }, userHash: hmac('u-7') };
+    ids.parcel = await handedOver(ines, 'My parcel 4471 is lost');
+    await handle(alex, ids.parcel, 'I found parcel 4471, it ships today');
+    ids.colleagues = await handedOver(
+      { customer: { id: 'u-9', name: 'Bruno' }, userHash: hmac('u-9') },
+      'Where is parcel 4471 of mine',
+    );
+    await handle(sam, ids.colleagues, 'Checking');
+    ids.waiting = await handedOver(ines, 'Still nothing');
+  }, BROWSER_TEST_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function handedOver(body: unknown, text: string): Promise<string> {
+    const c = await startConversation(server.baseUrl, body);
+    for (const line of [text, 'I want to talk to a human']) {
+      await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { text: line },
+      });
+    }
+    await until(async () =>
+      (await server.server.store.conversations.get(c.id))?.status === 'queued' ? true : undefined,
+    );
+    return c.id;
+  }
+
+  async function handle(token: string, id: string, reply: string): Promise<void> {
+    const path = `/api/v1/conversations/${id}`;
+    expect((await api(server.baseUrl, 'POST', `${path}/claim`, { token })).status).toBe(200);
+    await api(server.baseUrl, 'POST', `${path}/messages`, { token, body: { text: reply } });
+    const resolved = await api(server.baseUrl, 'POST', `${path}/resolve`, { token, body: {} });
+    expect(resolved.status).toBe(200);
+  }
+
+  for (const size of [
+    { name: 'phone', width: 390, height: 844, onePane: true },
+    { name: 'laptop', width: 1366, height: 768, onePane: false },
+  ]) {
+    it(
+      `finds a resolved conversation and the customer's others at ${size.name} size`,
+      async () => {
+        const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
+          viewport: { width: size.width, height: size.height },
+          bypassCSP: true, // to inject axe-core
+        });
+        const { page } = inbox;
+        const item = (id: string) => page.locator(`.history-item[data-history-id="${id}"]`);
+        await page.getByRole('button', { name: 'History' }).click();
+        const history = page.getByRole('region', { name: 'History' });
+
+        // Resolved by default: Alex's, not Sam's (agents see what they took part in).
+        await item(ids.parcel).waitFor();
+        expect(await item(ids.colleagues).count()).toBe(0);
+        expect(await scrollsSideways(page)).toBe(false);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, `inbox-history-${size.name}`);
+
+        // Search by the words of a message, across every status.
+        await history.getByLabel('Show').selectOption('all');
+        await history.getByLabel('Search conversations').fill('4471');
+        await history.getByRole('button', { name: 'Search' }).click();
+        await eventually(() =>
+          history
+            .locator('.history-item')
+            .evaluateAll((items) => items.map((i) => i.getAttribute('data-history-id'))),
+        ).toEqual([ids.parcel]);
+        await history.getByLabel('Search conversations').fill('no such words anywhere');
+        await history.getByLabel('Search conversations').press('Enter');
+        await eventually(() => history.locator('.history-count').textContent()).toBe(
+          'No conversations found.',
+        );
+        await history.getByLabel('Search conversations').fill('Duarte');
+        await history.getByLabel('Search conversations').press('Enter');
+        await eventually(() => history.locator('.history-item').count()).toBe(2);
+
+        // Open the resolved one: its transcript, read-only.
+        await item(ids.parcel).click();
+        await eventually(() => page.locator('.pane-header .status').textContent()).toBe('Resolved');
+        expect(await history.isVisible()).toBe(!size.onePane);
+        await eventually(() => inbox.transcript.textContent()).toContain('it ships today');
+        expect(await page.getByLabel('Reply to the customer').count()).toBe(0);
+
+        // The contact: the same signed customer's other conversation, one press away.
+        await page.getByRole('button', { name: 'All conversations' }).click();
+        const contact = page.getByRole('region', { name: 'Conversations with Ines Duarte' });
+        await contact.locator(`[data-history-id="${ids.waiting}"]`).waitFor();
+        expect(await contact.locator('.history-item').count()).toBe(2);
+        expect(await scrollsSideways(page)).toBe(false);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, `inbox-contact-${size.name}`);
+        await contact.locator(`[data-history-id="${ids.waiting}"]`).click();
+        // Waiting, or already offered to Alex, who is online: either way his to take.
+        await eventually(() => page.locator('.pane-header .status').textContent()).toMatch(
+          /^(Waiting|Offered to you)$/,
+        );
+        expect(await page.getByRole('button', { name: /^(Claim|Accept)$/ }).isVisible()).toBe(true);
+
+        if (size.onePane) {
+          // Back on the phone: the history is where the agent left it.
+          await page.getByRole('button', { name: 'Conversations', exact: true }).click();
+          await history.waitFor();
+          expect(await history.locator('.history-item').count()).toBe(2);
+          expect(await scrollsSideways(page)).toBe(false);
+        }
+        await page.context().close();
+      },
+      BROWSER_TEST_TIMEOUT,
+    );
+  }
+});

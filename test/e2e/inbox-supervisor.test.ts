@@ -1,0 +1,111 @@
+// A supervisor inside a colleague's conversation, in Chromium: from the dashboard's agent row
+// a link opens the conversation in the inbox; it is read-only and live (the customer's new
+// message appears) until the supervisor takes it over, then theirs to answer. An agent who
+// opens the same link gets no "Take over".
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login, startConversation } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { openDashboard } from './dashboard-pages.ts';
+import { eventually, openInbox } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const BROWSER_TEST_TIMEOUT = 90_000;
+const missing = chromiumMissingReason();
+if (missing) console.warn(`Skipping browser tests: ${missing}`);
+
+describe.skipIf(missing !== null)('supervisor in a conversation from the inbox', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startTestServer({ webRoot: 'dist/web' });
+    browser = await launchChromium();
+  }, BROWSER_TEST_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(
+    "opens Sam's conversation from the dashboard, watches it live, takes it over and replies",
+    async () => {
+      const sam = await login(server.baseUrl, 'sam@example.com', server.demoAgent.password);
+      const samId = (await api(server.baseUrl, 'GET', '/api/v1/me', { token: sam })).body.agent
+        .id as string;
+      const c = await startConversation(server.baseUrl, { customer: { name: 'Yara' } });
+      const say = (text: string) =>
+        api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+          token: c.token,
+          body: { text },
+        });
+      await say('I want to talk to a human');
+      await until(async () =>
+        (await server.server.store.conversations.get(c.id))?.status === 'queued' ? true : undefined,
+      );
+      const claimed = await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
+        token: sam,
+      });
+      expect(claimed.status).toBe(200);
+
+      // The dashboard's agent row links the conversation to the inbox.
+      const page = await openDashboard(browser, server.baseUrl, 'supervisor');
+      const link = page.locator(`tr[data-agent-id="${samId}"] a[data-inbox-link="${c.id}"]`);
+      await link.waitFor();
+      expect(await link.textContent()).toBe('Yara');
+      await link.click();
+      await page.waitForURL(`**/inbox/#${c.id}`);
+      await eventually(() => page.locator('#pane-title').textContent()).toBe('Yara');
+
+      // Read-only while it is Sam's, and live.
+      const footer = page.locator('.pane-footer');
+      await eventually(() => footer.textContent()).toBe(
+        "You are watching Sam's conversation live. Take it over to reply.",
+      );
+      expect(await page.getByLabel('Reply to the customer').count()).toBe(0);
+      await say('Are you still there?');
+      await eventually(() => page.locator('.transcript').textContent()).toContain(
+        'Are you still there?',
+      );
+      await screenshot(page, 'inbox-supervisor-watching');
+
+      // Take over: Riley has it, and answers.
+      await page.getByRole('button', { name: 'Take over' }).click();
+      const reply = page.getByLabel('Reply to the customer');
+      await reply.waitFor();
+      const stored = await server.server.store.conversations.get(c.id);
+      const riley = await server.server.store.agents.findByEmail('riley@example.com');
+      expect(stored?.assigneeId).toBe(riley?.id);
+      await reply.fill('Riley here, I am taking care of it.');
+      await reply.press('Enter');
+      await until(async () => {
+        const events = await server.server.store.conversations.eventsSince(c.id, 0);
+        return events.some(
+          (e) =>
+            e.type === 'message.created' && e.data.text === 'Riley here, I am taking care of it.',
+        )
+          ? true
+          : undefined;
+      });
+      const events = await server.server.store.conversations.eventsSince(c.id, 0);
+      expect(events.some((e) => e.type === 'conversation.reassigned')).toBe(true);
+      await page.context().close();
+
+      // An agent opening the same link sees it, with no way to take it over.
+      const alex = await openInbox(browser, server.baseUrl, server.demoAgent);
+      await alex.page.goto(`${server.baseUrl}/inbox/#${c.id}`);
+      await eventually(() => alex.page.locator('#pane-title').textContent()).toBe('Yara');
+      await eventually(() => alex.page.locator('.pane-footer').textContent()).toBe(
+        'Only the assigned agent can reply.',
+      );
+      expect(await alex.page.getByRole('button', { name: 'Take over' }).count()).toBe(0);
+      await alex.page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});

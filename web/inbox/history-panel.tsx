@@ -1,0 +1,132 @@
+// History and search in the left pane: every conversation the agent may see (the server
+// decides: supervisors everything, agents the line and what they took part in), by view
+// (all, active, resolved, mine) and text (name, email, phone, words of any message), newest
+// first, a page at a time with "Load more".
+
+import { useEffect, useState } from 'preact/hooks';
+import type { Conversation } from '../shared/api-types.ts';
+import { ApiRequestError } from '../shared/http.ts';
+import { searchConversations } from './api.ts';
+import type { HistoryView } from './api.ts';
+import { ConversationLink } from './conversation-link.tsx';
+
+const VIEWS: { value: HistoryView; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'active', label: 'Active' },
+  { value: 'resolved', label: 'Resolved' },
+  { value: 'mine', label: 'Mine' },
+];
+
+export interface HistoryPanelProps {
+  token: string;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onUnauthorized: () => void;
+}
+
+export function HistoryPanel({ token, selectedId, onSelect, onUnauthorized }: HistoryPanelProps) {
+  const [view, setView] = useState<HistoryView>('resolved');
+  const [text, setText] = useState('');
+  /** The search that was run (the box may have changed since). */
+  const [query, setQuery] = useState({ view: 'resolved' as HistoryView, q: '' });
+  const [results, setResults] = useState<Conversation[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async (more: boolean): Promise<void> => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await searchConversations(token, { ...query, cursor: more ? cursor : null });
+      setResults((current) => (more ? [...current, ...page.conversations] : page.conversations));
+      setCursor(page.nextCursor);
+    } catch (failure) {
+      if (failure instanceof ApiRequestError && failure.status === 401) onUnauthorized();
+      else setError(failure instanceof Error ? failure.message : 'The search failed.');
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    void load(false);
+  }, [query]);
+
+  return (
+    <section class="history" aria-label="History">
+      <form
+        class="history-search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery({ view, q: text });
+        }}
+      >
+        <label class="sr-only" for="history-q">
+          Search conversations
+        </label>
+        <input
+          id="history-q"
+          type="search"
+          placeholder="Name, email, phone or words"
+          value={text}
+          maxLength={200}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <label class="sr-only" for="history-view">
+          Show
+        </label>
+        <select
+          id="history-view"
+          value={view}
+          onChange={(e) => {
+            const next = e.currentTarget.value as HistoryView;
+            setView(next);
+            setQuery({ view: next, q: text });
+          }}
+        >
+          {VIEWS.map((v) => (
+            <option key={v.value} value={v.value}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="button button--secondary">
+          Search
+        </button>
+      </form>
+      {error && (
+        <p class="banner banner--error" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="history-count" role="status">
+        {loading && results.length === 0
+          ? 'Searching…'
+          : results.length === 0
+            ? 'No conversations found.'
+            : `${results.length}${cursor ? '+' : ''} conversation${results.length === 1 ? '' : 's'}`}
+      </p>
+      <ul class="history-items">
+        {results.map((c) => (
+          <ConversationLink
+            key={c.id}
+            conversation={c}
+            selected={c.id === selectedId}
+            onSelect={onSelect}
+          />
+        ))}
+      </ul>
+      {cursor && (
+        <button
+          type="button"
+          class="button button--ghost history-more"
+          disabled={loading}
+          onClick={() => void load(true)}
+        >
+          {loading ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </section>
+  );
+}
