@@ -76,7 +76,7 @@ describe('continue by message', () => {
 
 describe('the intake questions', () => {
   it('are asked in the customer language, English otherwise', () => {
-    expect(intakeQuestion('order_id', 'es')).toMatch(/¿Cuál es tu número de pedido\?.*«omitir»/);
+    expect(intakeQuestion('order_id', 'es')).toMatch(/¿Cuál es su número de pedido\?.*«omitir»/);
     expect(intakeQuestion('email', 'de-AT')).toMatch(/Welche E-Mail-Adresse/);
     expect(intakeQuestion('account_id', 'fr')).toMatch(/identifiant de compte/);
     expect(intakeQuestion('phone', 'pt-BR')).toMatch(/número de telefone/);

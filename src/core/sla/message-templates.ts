@@ -58,21 +58,21 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     ...WORKFLOW_TEMPLATES.es,
     ...DEAD_END_TEMPLATES.es,
     waiting:
-      'Eres el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos, y una persona te responderá aquí mismo.',
+      'Usted es el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos, y una persona le responderá aquí mismo.',
     waiting_short:
-      'Eres el número {position} en la cola de {team}. Una persona debería responderte aquí en aproximadamente un minuto.',
+      'Usted es el número {position} en la cola de {team}. Una persona debería responderle aquí en aproximadamente un minuto.',
     long_queue:
-      'Eres el número {position} en la cola de {team} y la espera es de unos {low}–{high} minutos. Puedes: 1) seguir esperando, 2) pedir que te llamemos a la hora que prefieras, o 3) seguir por mensaje: te responderemos aquí, en esta conversación, sin que tengas que quedarte.',
+      'Usted es el número {position} en la cola de {team} y la espera es de unos {low}–{high} minutos. Puede: 1) seguir esperando, 2) pedir que le llamemos a la hora que prefiera, o 3) seguir por mensaje: le responderemos aquí, en esta conversación, sin que tenga que quedarse.',
     no_agents:
-      'Ahora mismo no hay nadie de {team} disponible, así que todavía no podemos prometerte una hora. Tu solicitud está guardada en la cola y una persona te responderá aquí en cuanto quede libre.',
+      'Ahora mismo no hay nadie de {team} disponible, así que todavía no podemos prometerle una hora. Su solicitud está guardada en la cola y una persona le responderá aquí en cuanto quede libre.',
     closed:
-      'El equipo de {team} está cerrado ahora. Tu solicitud está guardada y una persona te contactará {when}.',
+      'El equipo de {team} está cerrado ahora. Su solicitud está guardada y una persona le contactará {when}.',
     closed_unknown:
-      'El equipo de {team} está cerrado ahora. Tu solicitud está guardada y una persona te contactará en cuanto el equipo vuelva.',
-    ask_contact: 'Para poder contactarte, déjanos tu correo electrónico o tu número de teléfono.',
+      'El equipo de {team} está cerrado ahora. Su solicitud está guardada y una persona le contactará en cuanto el equipo vuelva.',
+    ask_contact: 'Para poder contactarle, déjenos su correo electrónico o su número de teléfono.',
     agent_joined: '{agent}, de {team}, se ha unido a la conversación y puede ver todo lo anterior.',
     agent_left:
-      '{agent} ha tenido que ausentarse. Conservas tu lugar en la cola y la próxima persona de {team} continuará aquí con toda la conversación.',
+      '{agent} ha tenido que ausentarse. Usted conserva su lugar en la cola y la próxima persona de {team} continuará aquí con toda la conversación.',
     context_kept: 'Verán todo lo que hemos hablado, así que no tendrá que repetir nada.',
   },
   de: {
@@ -142,7 +142,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     agent_joined: '{agent}, de {team}, entrou na conversa e pode ver tudo até aqui.',
     agent_left:
       '{agent} precisou sair. Você mantém seu lugar na fila, e a próxima pessoa de {team} continuará aqui com toda a conversa.',
-    context_kept: 'Eles verão tudo o que conversamos, por isso não precisará de repetir nada.',
+    context_kept: 'Eles verão tudo o que conversamos, então você não vai precisar repetir nada.',
   },
 });
 
