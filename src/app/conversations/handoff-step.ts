@@ -49,6 +49,8 @@ interface HandoffStepDeps {
   readonly settings: WaitingSettings;
   readonly calendarFor: CalendarFor;
   readonly onBackgroundError: (error: unknown) => void;
+  /** Whether Baton can send email: only then is an email address asked for after hours. */
+  readonly canEmail: boolean;
 }
 
 export class HandoffStep {
@@ -264,10 +266,11 @@ export class HandoffStep {
           calendar,
           now,
           followUp,
+          this.deps.canEmail,
         ),
         'deferred',
         // Where the channel cannot reach them later, their reply is read as their contact.
-        canReachLater(conversation) ? {} : { prompt: 'contact' },
+        canReachLater(conversation, this.deps.canEmail) ? {} : { prompt: 'contact' },
       );
       return this.commit(
         conversation.id,

@@ -15,6 +15,7 @@ export const TEMPLATE_KEYS = [
   'closed',
   'closed_unknown',
   'ask_contact',
+  'ask_phone',
   'agent_joined',
   'agent_left',
   'context_kept',
@@ -48,6 +49,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     closed_unknown:
       'The {team} team is closed right now. Your request is saved, and a person will follow up as soon as the team is back.',
     ask_contact: 'So that we can reach you then, please leave your email address or phone number.',
+    ask_phone: 'So that we can reach you then, please leave your phone number.',
     agent_joined: '{agent} from {team} has joined the conversation and can see everything so far.',
     agent_left:
       '{agent} had to step away. You keep your place in the queue, and the next person from {team} will continue here with the whole conversation.',
@@ -70,6 +72,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     closed_unknown:
       'El equipo de {team} está cerrado ahora. Su solicitud está guardada y una persona le contactará en cuanto el equipo vuelva.',
     ask_contact: 'Para poder contactarle, déjenos su correo electrónico o su número de teléfono.',
+    ask_phone: 'Para poder contactarle, déjenos su número de teléfono.',
     agent_joined: '{agent}, de {team}, se ha unido a la conversación y puede ver todo lo anterior.',
     agent_left:
       '{agent} ha tenido que ausentarse. Usted conserva su lugar en la cola y la próxima persona de {team} continuará aquí con toda la conversación.',
@@ -93,6 +96,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
       'Das Team {team} ist gerade nicht besetzt. Ihre Anfrage ist gespeichert, und eine Person meldet sich, sobald das Team wieder da ist.',
     ask_contact:
       'Damit wir Sie dann erreichen, hinterlassen Sie bitte Ihre E-Mail-Adresse oder Telefonnummer.',
+    ask_phone: 'Damit wir Sie dann erreichen, hinterlassen Sie bitte Ihre Telefonnummer.',
     agent_joined:
       '{agent} von {team} ist dem Gespräch beigetreten und sieht den bisherigen Verlauf.',
     agent_left:
@@ -117,6 +121,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
       'L’équipe {team} est fermée pour le moment. Votre demande est enregistrée, et une personne reviendra vers vous dès le retour de l’équipe.',
     ask_contact:
       'Pour que nous puissions vous joindre, laissez-nous votre adresse e-mail ou votre numéro de téléphone.',
+    ask_phone: 'Pour que nous puissions vous joindre, laissez-nous votre numéro de téléphone.',
     agent_joined: '{agent} de l’équipe {team} a rejoint la conversation et voit tout l’historique.',
     agent_left:
       '{agent} a dû s’absenter. Vous gardez votre place dans la file, et la prochaine personne de {team} continuera ici avec toute la conversation.',
@@ -139,6 +144,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     closed_unknown:
       'A equipe de {team} está fechada agora. Seu pedido está salvo, e uma pessoa entrará em contato assim que a equipe voltar.',
     ask_contact: 'Para que possamos falar com você, deixe seu e-mail ou número de telefone.',
+    ask_phone: 'Para que possamos falar com você, deixe seu número de telefone.',
     agent_joined: '{agent}, de {team}, entrou na conversa e pode ver tudo até aqui.',
     agent_left:
       '{agent} precisou sair. Você mantém seu lugar na fila, e a próxima pessoa de {team} continuará aqui com toda a conversa.',
