@@ -12,7 +12,9 @@ import {
 import { intakeQuestion } from '../../../src/app/conversations/intake-questions.ts';
 import { overflowText } from '../../../src/app/routing/overflow-text.ts';
 import { phrasesFor } from '../../../src/bot/bot-phrases.ts';
+import { WIDGET_DE } from '../../../src/core/i18n/widget-de.ts';
 import { WIDGET_ES } from '../../../src/core/i18n/widget-es.ts';
+import { WIDGET_FR } from '../../../src/core/i18n/widget-fr.ts';
 import { DEFAULT_TEMPLATES } from '../../../src/core/sla/message-templates.ts';
 
 /** Words that only "tú" uses: pronouns, verb forms and clitics that appear in our texts. */
@@ -44,5 +46,20 @@ describe('Spanish register', () => {
       .filter(([, text]) => TU.test(text))
       .map(([key, text]) => `${key}: ${text.match(TU)?.[0]}`);
     expect(tu).toEqual([]);
+  });
+});
+
+describe('German and French register', () => {
+  const DU = /(?<!\p{L})(du|dich|dir|dein|deine|deinen|deiner|kannst|möchtest|bist)(?!\p{L})/iu;
+  const TU_FR = /(?<!\p{L})(tu|te|toi|ton|ta|tes|t’|peux|veux|es)(?!\p{L})/iu;
+
+  it('German says "Sie", never "du"', () => {
+    const texts = [...Object.values(DEFAULT_TEMPLATES.de), ...Object.values(WIDGET_DE)];
+    expect(texts.filter((t) => DU.test(t))).toEqual([]);
+  });
+
+  it('French says "vous", never "tu"', () => {
+    const texts = [...Object.values(DEFAULT_TEMPLATES.fr), ...Object.values(WIDGET_FR)];
+    expect(texts.filter((t) => TU_FR.test(t))).toEqual([]);
   });
 });
