@@ -262,7 +262,7 @@ export class HandoffStep {
       const closedMessage = say(
         closedText(
           conversation,
-          this.deps.settings.teamName(decision.queue),
+          this.deps.settings.teamName(decision.queue, conversation.language),
           calendar,
           now,
           followUp,

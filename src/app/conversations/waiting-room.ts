@@ -204,7 +204,7 @@ export class WaitingRoom {
   private say(conversation: ConversationRecord, reply: Reply): Promise<StoredEvent[]> {
     const language = conversation.language ?? 'en';
     const queue = conversation.queue;
-    const params = { team: this.deps.settings.teamName(queue), ...reply.params };
+    const params = { team: this.deps.settings.teamName(queue, language), ...reply.params };
     const text =
       reply.text ??
       renderTemplate(reply.key, language, params, this.deps.settings.overrides(queue));
