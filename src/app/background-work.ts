@@ -161,7 +161,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
         writer,
         clock,
         bump,
-        teamName: (q) => ctx.queues.teamName(q),
+        teamName: (q, language) => ctx.queues.teamName(q, language),
       }),
       ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
       ...email?.handlers,

@@ -34,20 +34,20 @@ const PHRASES: Record<KbLanguage, BotPhrases> = {
     },
   },
   es: {
-    hedge: 'Creo que esto es lo que buscas:',
+    hedge: 'Creo que esto es lo que busca:',
     source: 'Fuente',
     clarify: (a, b) =>
-      `Soy un asistente automático y no estoy seguro de haberte entendido. ¿Tu pregunta es sobre «${a}» o sobre «${b}»? También puedes pedir hablar con una persona en cualquier momento.`,
+      `Soy un asistente automático y no estoy seguro de haberle entendido. ¿Su pregunta es sobre «${a}» o sobre «${b}»? También puede pedir hablar con una persona en cualquier momento.`,
     noAnswer:
-      'Soy un asistente automático y no puedo responder a eso. Si quieres, una persona de nuestro equipo puede ayudarte: solo pide hablar con una persona.',
+      'Soy un asistente automático y no puedo responder a eso. Si lo desea, una persona de nuestro equipo puede ayudarle: solo pida hablar con una persona.',
     emptyQuestion:
-      'Soy un asistente automático. ¿Qué te gustaría saber? Puedes hacerme una pregunta con tus propias palabras o pedir hablar con una persona en cualquier momento.',
+      'Soy un asistente automático. ¿Qué le gustaría saber? Puede hacerme una pregunta con sus propias palabras o pedir hablar con una persona en cualquier momento.',
     smallTalk: {
       greeting:
-        '¡Hola! Soy un asistente automático. Hazme una pregunta y la buscaré en nuestros artículos de ayuda. Puedes pedir hablar con una persona en cualquier momento.',
-      thanks: '¡De nada! ¿Puedo ayudarte en algo más?',
+        '¡Hola! Soy un asistente automático. Hágame una pregunta y la buscaré en nuestros artículos de ayuda. Puede pedir hablar con una persona en cualquier momento.',
+      thanks: '¡De nada! ¿Puedo ayudarle en algo más?',
       goodbye: '¡Adiós y gracias por escribirnos!',
-      acknowledgement: '¡Genial! ¿Puedo ayudarte en algo más?',
+      acknowledgement: '¡Genial! ¿Puedo ayudarle en algo más?',
     },
   },
   de: {

@@ -46,6 +46,7 @@ import { registerTeamRoutes } from './routes/team-routes.ts';
 import { registerWebhookLogRoutes } from './routes/webhook-log-routes.ts';
 import { registerWhatsAppTemplateRoutes } from './routes/whatsapp-template-routes.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
+import { registerWidgetStrings } from './routes/widget-strings-route.ts';
 import { registerWebSecurity } from './web-security.ts';
 
 /** A Fastify instance with the plugins in place and no routes yet. */
@@ -134,6 +135,7 @@ export async function registerHttpRoutes(
   registerQueueRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerKnowledgeBaseRoutes(app, ctx);
+  registerWidgetStrings(app);
   registerCustomerStream(app, ctx);
   registerAgentStream(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -120,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     queues,
     calendarFor,
     onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
+    canEmail: Boolean(config.channels.email?.smtpUrl),
   });
   const isConnected = (id: string) => hub.isConnected(id);
   const workflow = new AgentWorkflow({

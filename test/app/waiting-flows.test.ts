@@ -38,7 +38,7 @@ function context(conversation: Partial<ConversationRecord>): FlowContext {
 }
 
 describe('continue by message', () => {
-  const flow = new ReplyByMessageFlow();
+  const flow = new ReplyByMessageFlow(true);
 
   it.each(['whatsapp', 'sms', 'telegram', 'email'])(
     'on %s confirms "we will answer here"',
@@ -72,11 +72,19 @@ describe('continue by message', () => {
     expect(known?.key).toBe('message_confirmed_email');
     expect(known?.changes?.channelState).toEqual({ replyByEmail: 'said@example.com' });
   });
+
+  it('promises no email when Baton cannot send one: on web, "we will answer here"', () => {
+    const withoutMail = new ReplyByMessageFlow(false);
+    const [reply] = withoutMail.start(context({ customer: { email: 'known@example.com' } }));
+    expect(reply?.key).toBe('message_confirmed_here');
+    expect(reply?.prompt).toBeUndefined();
+    expect(reply?.changes?.channelState).toBeUndefined();
+  });
 });
 
 describe('the intake questions', () => {
   it('are asked in the customer language, English otherwise', () => {
-    expect(intakeQuestion('order_id', 'es')).toMatch(/¿Cuál es tu número de pedido\?.*«omitir»/);
+    expect(intakeQuestion('order_id', 'es')).toMatch(/¿Cuál es su número de pedido\?.*«omitir»/);
     expect(intakeQuestion('email', 'de-AT')).toMatch(/Welche E-Mail-Adresse/);
     expect(intakeQuestion('account_id', 'fr')).toMatch(/identifiant de compte/);
     expect(intakeQuestion('phone', 'pt-BR')).toMatch(/número de telefone/);

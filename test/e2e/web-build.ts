@@ -29,6 +29,11 @@ export function ensureWebBuild(): void {
   const built = paths.every((p) => existsSync(p))
     ? Math.min(...paths.map((p) => statSync(p).mtimeMs))
     : 0;
-  if (built > newestSource(join(repoRoot, 'web'))) return;
+  // The widget bundles its English words from src/core/i18n.
+  const sources = Math.max(
+    newestSource(join(repoRoot, 'web')),
+    newestSource(join(repoRoot, 'src/core/i18n')),
+  );
+  if (built > sources) return;
   execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: repoRoot, stdio: 'inherit' });
 }

@@ -24,7 +24,13 @@ describe('business hours', () => {
     writeFileSync(path.join(dir, 'hours.yaml'), yaml);
     s = await startTestServer({
       clock: () => new Date(now),
-      env: { BATON_CONFIG: path.join(dir, 'hours.yaml'), BATON_TIMER_INTERVAL_MS: '50' },
+      env: {
+        BATON_CONFIG: path.join(dir, 'hours.yaml'),
+        BATON_TIMER_INTERVAL_MS: '50',
+        // Outbound email, so an address may be asked for (no-email-promise.test.ts: without).
+        BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
+        BATON_EMAIL_SMTP_URL: 'smtp://127.0.0.1:9',
+      },
     });
   });
   afterAll(async () => {

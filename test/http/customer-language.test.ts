@@ -36,6 +36,9 @@ describe.each(TEST_DATABASES)('customer language ($name)', (db) => {
     expect(language).toBe('es');
     expect(handoffText).toMatch(/persona|cola|equipo/);
     expect(handoffText).not.toMatch(/ the /);
+    // The team by its Spanish name, in "usted" (the default general queue is "Support" in English).
+    expect(handoffText).toMatch(/Soporte/);
+    expect(handoffText).not.toMatch(/Support/);
   });
 
   it.skipIf(db.skipReason)('keeps a language the integrator gave', async () => {

@@ -31,6 +31,16 @@ writeFileSync(
 
 type Conv = { id: string; token: string };
 
+/**
+ * Baton can send email (an outbound relay; nothing listens on port 9, and no test here waits
+ * for a mail): only then do the texts ask for an address and promise an answer by email
+ * (test/http/no-email-promise.test.ts has the same flows without it).
+ */
+const MAIL_ENV = {
+  BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
+  BATON_EMAIL_SMTP_URL: 'smtp://127.0.0.1:9',
+};
+
 describe.each(TEST_DATABASES)('the waiting room ($name)', (db) => {
   let s: TestServer;
   let now = new Date('2026-03-10T10:00:00Z');
@@ -41,7 +51,7 @@ describe.each(TEST_DATABASES)('the waiting room ($name)', (db) => {
     s = await startTestServer({
       engine: db.name,
       clock: () => now,
-      env: { BATON_CONFIG: configFile, BATON_TIMER_INTERVAL_MS: '50' },
+      env: { BATON_CONFIG: configFile, BATON_TIMER_INTERVAL_MS: '50', ...MAIL_ENV },
     });
     // Sam is online, serves one conversation at a time and is busy with one: billing
     // conversations wait (Sam is no billing agent, and busy in the fallback queue).
@@ -366,7 +376,7 @@ describe.each(TEST_DATABASES)('after hours on web chat ($name)', (db) => {
     s = await startTestServer({
       engine: db.name,
       clock: () => new Date('2026-03-08T12:00:00Z'),
-      env: { BATON_CONFIG: file },
+      env: { BATON_CONFIG: file, ...MAIL_ENV },
     });
   });
   afterAll(async () => {

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BatonEvent } from '../../web/shared/api-types.ts';
 import { BOT_STATE, foldHandoffState, statusText } from '../../web/widget/handoff-state.ts';
+import { WidgetText } from '../../web/widget/widget-text.ts';
+
+const text = new WidgetText();
 
 let seq = 0;
 const event = (type: string, data: Record<string, unknown> = {}): BatonEvent =>
@@ -28,13 +31,13 @@ describe('foldHandoffState', () => {
   it('waits with the place in line the server told, then shows who joined', () => {
     const waiting = foldHandoffState(handedOver());
     expect(waiting).toMatchObject({ mode: 'waiting', position: 2 });
-    expect(statusText(waiting)).toBe('Waiting for a person · number 2 in line');
+    expect(statusText(waiting, text)).toBe('Waiting for a person · number 2 in line');
     const joined = foldHandoffState([
       ...handedOver(),
       event('conversation.assigned', { agentName: 'Sam' }),
     ]);
     expect(joined).toMatchObject({ mode: 'joined', agentName: 'Sam', position: null });
-    expect(statusText(joined)).toBe('Sam joined');
+    expect(statusText(joined, text)).toBe('Sam joined');
   });
 
   it('is back in bot mode after a return to the bot, and can be handed over again', () => {
@@ -58,13 +61,13 @@ describe('foldHandoffState', () => {
       event('message.created', { from: 'system', kind: 'csat_request' }),
     ]);
     expect(resolved).toMatchObject({ mode: 'closed', closedAs: 'resolved' });
-    expect(statusText(resolved)).toBe('Conversation resolved');
+    expect(statusText(resolved, text)).toBe('Conversation resolved');
   });
 
   it('shows a deferred request as saved, and an abandoned one as ended', () => {
     const deferred = foldHandoffState([...handedOver(), event('conversation.deferred')]);
-    expect(statusText(deferred)).toBe('Saved: a person will follow up');
+    expect(statusText(deferred, text)).toBe('Saved: a person will follow up');
     const ended = foldHandoffState([...handedOver(), event('conversation.abandoned')]);
-    expect(statusText(ended)).toBe('Conversation ended');
+    expect(statusText(ended, text)).toBe('Conversation ended');
   });
 });

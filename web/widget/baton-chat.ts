@@ -1,6 +1,7 @@
 // <baton-chat>: the embeddable customer chat. Owns the shadow DOM and the UI state (open,
-// composer validation); the conversation lives in ChatSession, who has it in handoff-state.ts
-// (shown by handoff-view.ts), the transcript in MessageList.
+// composer validation, language); the conversation lives in ChatSession, who has it in
+// handoff-state.ts (shown by handoff-view.ts), the transcript in MessageList, the words in
+// WidgetText.
 
 import type { ApiError, BatonEvent } from '../shared/api-types.ts';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
@@ -16,9 +17,8 @@ import { MessageList } from './message-list.ts';
 import { TYPING_SHOWN_MS, TypingReporter } from '../shared/typing.ts';
 import { loadPanelOpen, savePanelOpen } from './stored-session.ts';
 import { styles } from './styles.ts';
-
-const DEFAULT_TITLE = 'Chat with us';
-const numberFormat = new Intl.NumberFormat('en');
+import { WidgetText } from './widget-text.ts';
+import { pickWidgetLanguage } from '../../src/core/i18n/widget-language.ts';
 
 function part<T extends Element>(root: ShadowRoot, selector: string): T {
   const found = root.querySelector<T>(selector);
@@ -26,22 +26,23 @@ function part<T extends Element>(root: ShadowRoot, selector: string): T {
   return found;
 }
 
-function errorText(error: ApiError): string {
+function errorText(error: ApiError, text: WidgetText): string {
   if (error.code === 'MESSAGE_TOO_LONG' || error.code === 'PAYLOAD_TOO_LARGE') {
-    return `too long (limit ${numberFormat.format(MAX_MESSAGE_LENGTH)} characters)`;
+    return text.t('tooLongShort', { limit: text.number(MAX_MESSAGE_LENGTH) });
   }
-  return error.message || 'something went wrong';
+  return error.message || text.t('somethingWrong');
 }
 
 export class BatonChatElement extends HTMLElement {
-  static observedAttributes = ['title', 'server'];
+  static observedAttributes = ['title', 'server', 'lang'];
   /** Origin of the script that defined the element: the default `server`. */
   static defaultServer = location.origin;
 
   readonly #root = this.attachShadow({ mode: 'open' });
   readonly #launcher: HTMLButtonElement;
   readonly #panel: HTMLElement;
-  readonly #log: HTMLOListElement;
+  readonly #log: HTMLElement;
+  readonly #text = new WidgetText();
   readonly #input: HTMLTextAreaElement;
   readonly #send: HTMLButtonElement;
   readonly #handoffParts: HandoffParts;
@@ -57,6 +58,8 @@ export class BatonChatElement extends HTMLElement {
   #session: ChatSession | null = null;
   #handoff: HandoffState = BOT_STATE;
   #pendingTexts = new Map<string, string>();
+  /** The conversation's language, once the server has one (given or detected). */
+  #conversationLanguage: string | null = null;
 
   constructor() {
     super();
@@ -74,10 +77,14 @@ export class BatonChatElement extends HTMLElement {
     this.#composerError = part(this.#root, '.composer-error');
     this.#connection = part(this.#root, '.connection');
     this.#typing = part(this.#root, '.typing');
-    this.#messages = new MessageList(this.#log, {
-      onChoose: (choice) => this.#choose(choice.id, choice.label),
-      rate: (rating, comment) => this.#session?.rate(rating, comment) ?? Promise.resolve(),
-    });
+    this.#messages = new MessageList(
+      part(this.#root, '.rows'),
+      {
+        onChoose: (choice) => this.#choose(choice.id, choice.label),
+        rate: (rating, comment) => this.#session?.rate(rating, comment) ?? Promise.resolve(),
+      },
+      this.#text,
+    );
     this.#wire();
   }
 
@@ -92,7 +99,8 @@ export class BatonChatElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.#renderTitle();
+    this.#renderWords();
+    void this.#chooseLanguage();
     this.#startSession();
     if (loadPanelOpen(this.server)) this.#setOpen(true, false);
   }
@@ -103,13 +111,44 @@ export class BatonChatElement extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
-    if (name === 'title') this.#renderTitle();
+    if (name === 'title') this.#renderWords();
+    if (name === 'lang' && this.isConnected) void this.#chooseLanguage();
     if (name === 'server' && previous !== next && this.isConnected) this.#startSession();
   }
 
-  #renderTitle(): void {
-    part<HTMLElement>(this.#root, '.title').textContent =
-      this.getAttribute('title') || DEFAULT_TITLE;
+  /**
+   * The widget's language: the page's `lang` attribute on <baton-chat>, else the
+   * conversation's language once the server has one, else the browser's languages; the
+   * first Baton speaks wins, English when none does (docs/web.md, "Languages").
+   */
+  async #chooseLanguage(): Promise<void> {
+    const language = pickWidgetLanguage([
+      this.getAttribute('lang'),
+      this.#conversationLanguage,
+      ...navigator.languages,
+    ]);
+    if (await this.#text.use(language, this.server)) this.#renderWords();
+  }
+
+  /** Every fixed word of the widget, in its language (the transcript's rows keep theirs). */
+  #renderWords(): void {
+    const t = (key: Parameters<WidgetText['t']>[0]) => this.#text.t(key);
+    const set = (selector: string, text: string) => {
+      part<HTMLElement>(this.#root, selector).textContent = text;
+    };
+    this.#panel.lang = this.#text.language;
+    set('.title', this.getAttribute('title') || t('title'));
+    set('.launcher-label', this.#panel.hidden ? t('openChat') : t('closeChat'));
+    part(this.#root, '.close').setAttribute('aria-label', t('closeChat'));
+    this.#log.setAttribute('aria-label', t('messagesLabel'));
+    set('.human-label', t('talkToHuman'));
+    set('.restart', t('restart'));
+    set('.input-label', t('messageLabel'));
+    this.#input.placeholder = t('placeholder');
+    this.#send.setAttribute('aria-label', t('send'));
+    set('.footer', t('poweredBy'));
+    this.#connection.textContent = t('offline');
+    renderHandoff(this.#handoffParts, this.#handoff, this.#text);
   }
 
   #startSession(): void {
@@ -127,8 +166,13 @@ export class BatonChatElement extends HTMLElement {
           this.#resetView();
           if (!this.#panel.hidden) void this.#ensureStarted();
         },
+        onLanguage: (language) => {
+          this.#conversationLanguage = language;
+          void this.#chooseLanguage();
+        },
       },
       visitorIdentity(this),
+      () => this.getAttribute('lang'),
     );
     this.#session = session;
     if (session.hasConversation) void session.resume();
@@ -166,7 +210,7 @@ export class BatonChatElement extends HTMLElement {
   #setOpen(open: boolean, userAction: boolean): void {
     this.#panel.hidden = !open;
     this.#launcher.setAttribute('aria-expanded', String(open));
-    part(this.#root, '.launcher-label').textContent = open ? 'Close chat' : 'Open chat';
+    part(this.#root, '.launcher-label').textContent = this.#text.t(open ? 'closeChat' : 'openChat');
     savePanelOpen(this.server, open);
     if (open) {
       part<HTMLElement>(this.#root, '.unread').hidden = true;
@@ -182,8 +226,7 @@ export class BatonChatElement extends HTMLElement {
     try {
       await this.#session?.ensureStarted();
     } catch {
-      this.#composerError.textContent =
-        'We could not start the chat. Check your connection and try again.';
+      this.#composerError.textContent = this.#text.t('startFailed');
     }
   }
 
@@ -195,7 +238,10 @@ export class BatonChatElement extends HTMLElement {
     this.#input.setAttribute('aria-invalid', String(tooLong));
     this.#send.disabled = tooLong;
     this.#composerError.textContent = tooLong
-      ? `Message is too long: ${numberFormat.format(length)} of ${numberFormat.format(MAX_MESSAGE_LENGTH)} characters.`
+      ? this.#text.t('tooLong', {
+          length: this.#text.number(length),
+          limit: this.#text.number(MAX_MESSAGE_LENGTH),
+        })
       : '';
     return !tooLong;
   }
@@ -204,7 +250,7 @@ export class BatonChatElement extends HTMLElement {
     const text = this.#input.value.trim();
     if (!text || !this.#validate() || !this.#session) return;
     if (this.#handoff.mode === 'closed') {
-      this.#composerError.textContent = 'This conversation has ended. Start a new one below.';
+      this.#composerError.textContent = this.#text.t('conversationOver');
       return;
     }
     const cid = this.#session.sendText(text);
@@ -225,7 +271,9 @@ export class BatonChatElement extends HTMLElement {
       this.#typing.textContent = '';
       return;
     }
-    this.#typing.textContent = `${name || 'The agent'} is typing…`;
+    this.#typing.textContent = this.#text.t('typing', {
+      name: name || this.#text.t('agentFallback'),
+    });
     this.#typingTimer = setTimeout(() => this.#showTyping(name, false), TYPING_SHOWN_MS);
   }
 
@@ -247,6 +295,11 @@ export class BatonChatElement extends HTMLElement {
     this.#messages.addEvent(event);
     // Every event, live or replayed after a reload, moves the same state the same way.
     this.#setHandoff(nextHandoffState(this.#handoff, event));
+    // Handed over: the server has decided the conversation's language by now (given, or
+    // detected from the customer's words) and speaks it from here on; so does the widget.
+    if (event.type === 'conversation.handed_over' && this.#conversationLanguage === null) {
+      void this.#session?.readLanguage();
+    }
     if (event.type === 'message.created') {
       if (event.data.clientMessageId) this.#pendingTexts.delete(event.data.clientMessageId);
       // Their message arrived: they are no longer typing it.
@@ -263,26 +316,28 @@ export class BatonChatElement extends HTMLElement {
     if (text === undefined) {
       // The "Talk to a human" action failed: offer the button again.
       if (this.#handoff.mode === 'requested') this.#setHandoff(BOT_STATE);
-      this.#composerError.textContent = `Could not reach a person: ${errorText(error)}`;
+      this.#composerError.textContent = this.#text.t('humanFailed', {
+        error: errorText(error, this.#text),
+      });
       return;
     }
     const retryable = error.code !== 'MESSAGE_TOO_LONG' && error.code !== 'PAYLOAD_TOO_LARGE';
     this.#messages.markFailed(
       cid,
-      errorText(error),
+      errorText(error, this.#text),
       retryable ? () => this.#session?.retry(cid, text) : null,
     );
   }
 
   #onConnection(state: ConnectionState): void {
     this.#connection.hidden = state !== 'offline';
-    this.#connection.textContent = 'Connection lost. Reconnecting…';
+    this.#connection.textContent = this.#text.t('offline');
   }
 
   #setHandoff(state: HandoffState): void {
     this.#handoff = state;
     if (state.mode !== 'joined') this.#showTyping('', false);
-    renderHandoff(this.#handoffParts, state);
+    renderHandoff(this.#handoffParts, state, this.#text);
   }
 
   #resetView(): void {

@@ -28,6 +28,8 @@ export interface ChatSessionCallbacks {
   onReset: () => void;
   /** The agent is typing (name) or stopped. */
   onTyping: (name: string, active: boolean) => void;
+  /** The conversation has a language (given at the start, or detected from the customer's words). */
+  onLanguage: (language: string) => void;
 }
 
 type ClientFrame =
@@ -65,11 +67,19 @@ export class ChatSession {
   readonly #unacked = new Map<string, ClientFrame>();
 
   readonly #identity: VisitorIdentity;
+  /** The language the host page sets (`lang`), given to the server when the chat starts. */
+  readonly #language: () => string | null;
 
-  constructor(server: string, callbacks: ChatSessionCallbacks, identity: VisitorIdentity = {}) {
+  constructor(
+    server: string,
+    callbacks: ChatSessionCallbacks,
+    identity: VisitorIdentity = {},
+    language: () => string | null = () => null,
+  ) {
     this.#server = server;
     this.#callbacks = callbacks;
     this.#identity = identity;
+    this.#language = language;
     const stored = loadSession(server);
     // Another person logged in on this browser must not continue the last one's conversation.
     if (stored && stored.visitor !== visitorKey(identity)) clearSession(server);
@@ -92,6 +102,7 @@ export class ChatSession {
         { token: stored.token },
       );
       this.#applyAll(events);
+      void this.readLanguage();
     } catch (error) {
       if (error instanceof ApiRequestError && [401, 403, 404].includes(error.status)) {
         this.#forgetStored();
@@ -109,6 +120,21 @@ export class ChatSession {
       this.#creating = null;
     });
     return this.#creating;
+  }
+
+  /** Reads the conversation's language (the server may have detected it) and reports it. */
+  async readLanguage(): Promise<void> {
+    const stored = this.#stored;
+    if (!stored) return;
+    try {
+      const { conversation } = await requestJson<{ conversation: CustomerConversation }>(
+        this.#url(`conversations/${encodeURIComponent(stored.id)}`),
+        { token: stored.token },
+      );
+      if (conversation.language) this.#callbacks.onLanguage(conversation.language);
+    } catch {
+      // Only a hint: the widget keeps the language it has.
+    }
   }
 
   /** Sends customer text; returns its clientMessageId for the optimistic bubble. */
@@ -162,9 +188,16 @@ export class ChatSession {
   }
 
   async #create(): Promise<void> {
+    const language = this.#language();
     const created = await requestJson<CreateResponse>(this.#url('conversations'), {
-      body: { channel: 'web', ...this.#identity },
+      body: {
+        channel: 'web',
+        ...this.#identity,
+        ...(language ? { language } : {}),
+      },
     });
+    // Read when the chat starts, not when the element connected: the page may set it later.
+    if (created.conversation.language) this.#callbacks.onLanguage(created.conversation.language);
     this.#stored = {
       id: created.conversation.id,
       token: created.token,

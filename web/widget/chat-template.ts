@@ -9,33 +9,36 @@ const closeIcon = icon('<path d="M18 6 6 18M6 6l12 12"/>');
 const personIcon = icon('<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>');
 const sendIcon = icon('<path d="m22 2-7 20-4-9-9-4z"/><path d="M22 2 11 13"/>');
 
+// Every word is set by the element from the catalogue (baton-chat.ts, renderWords), in the
+// visitor's language. The header is a <div>, not a <header>: inside the host page a
+// <header> would add a second banner landmark to a page that has its own.
 export const template = `
 <button class="launcher" type="button" aria-expanded="false" aria-controls="panel">
-  ${chatIcon}<span class="sr-only launcher-label">Open chat</span><span class="unread" hidden></span>
+  ${chatIcon}<span class="sr-only launcher-label"></span><span class="unread" hidden></span>
 </button>
 <section class="panel" id="panel" role="dialog" aria-labelledby="title" hidden>
-  <header class="header">
+  <div class="header">
     <div class="avatar">${chatIcon}<span class="avatar-initial" aria-hidden="true" hidden></span></div>
     <div class="heading">
       <h2 class="title" id="title"></h2>
-      <p class="subtitle">Automated assistant · a person is available on request</p>
+      <p class="subtitle"></p>
     </div>
-    <button class="close" type="button" aria-label="Close chat">${closeIcon}</button>
-  </header>
+    <button class="close" type="button">${closeIcon}</button>
+  </div>
   <p class="connection" role="status" hidden></p>
-  <ol class="log" aria-live="polite" aria-relevant="additions" aria-label="Messages" tabindex="0"></ol>
+  <div class="log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0"><ol class="rows"></ol></div>
   <p class="typing" aria-live="polite" hidden></p>
   <div class="handoff">
-    <button class="human" type="button">${personIcon}<span>Talk to a human</span></button>
+    <button class="human" type="button">${personIcon}<span class="human-label"></span></button>
     <p class="status" role="status" hidden><span class="dot" aria-hidden="true"></span><span class="status-text"></span></p>
-    <button class="restart" type="button" hidden>Start a new conversation</button>
+    <button class="restart" type="button" hidden></button>
   </div>
   <form class="composer" novalidate>
-    <label class="sr-only" for="input">Message</label>
-    <textarea id="input" rows="1" placeholder="Type your message…" aria-describedby="composer-error"></textarea>
-    <button class="send" type="submit" aria-label="Send message">${sendIcon}</button>
+    <label class="sr-only input-label" for="input"></label>
+    <textarea id="input" rows="1" aria-describedby="composer-error"></textarea>
+    <button class="send" type="submit">${sendIcon}</button>
   </form>
   <p class="composer-error" id="composer-error" role="alert"></p>
-  <p class="footer">Powered by Baton</p>
+  <p class="footer"></p>
 </section>
 `;

@@ -10,11 +10,12 @@ export interface ChoiceOption {
 export function choiceGroup(
   choices: readonly ChoiceOption[],
   onChoose: (choice: ChoiceOption) => void,
+  label: string,
 ): HTMLElement {
   const group = document.createElement('div');
   group.className = 'choices';
   group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', 'Choose an option');
+  group.setAttribute('aria-label', label);
   for (const choice of choices) {
     const button = document.createElement('button');
     button.type = 'button';

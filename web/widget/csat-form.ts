@@ -1,14 +1,20 @@
 // After resolution: "How did we do?" as five star buttons and an optional comment. The
-// rating is sent once; the server keeps only the first one anyway.
+// rating is sent once; the server keeps only the first one anyway. The form has no name of
+// its own (a named form is a landmark, and the widget adds none to the host page): the star
+// group carries it.
 
-export function csatForm(rate: (rating: number, comment: string) => Promise<void>): HTMLElement {
+import type { WidgetText } from './widget-text.ts';
+
+export function csatForm(
+  rate: (rating: number, comment: string) => Promise<void>,
+  text: WidgetText,
+): HTMLElement {
   const form = document.createElement('form');
   form.className = 'csat';
-  form.setAttribute('aria-label', 'Rate this conversation');
   const stars = document.createElement('div');
   stars.className = 'stars';
   stars.setAttribute('role', 'radiogroup');
-  stars.setAttribute('aria-label', 'Rating from 1 to 5 stars');
+  stars.setAttribute('aria-label', text.t('rateConversation'));
   let rating = 0;
   const buttons = [1, 2, 3, 4, 5].map((n) => {
     const star = document.createElement('button');
@@ -17,7 +23,7 @@ export function csatForm(rate: (rating: number, comment: string) => Promise<void
     star.textContent = '★';
     star.setAttribute('role', 'radio');
     star.setAttribute('aria-checked', 'false');
-    star.setAttribute('aria-label', `${n} star${n > 1 ? 's' : ''}`);
+    star.setAttribute('aria-label', n === 1 ? text.t('oneStar') : text.t('manyStars', { n }));
     star.addEventListener('click', () => {
       rating = n;
       buttons.forEach((b, i) => {
@@ -33,12 +39,12 @@ export function csatForm(rate: (rating: number, comment: string) => Promise<void
   comment.className = 'csat-comment';
   comment.rows = 2;
   comment.maxLength = 2000;
-  comment.placeholder = 'Anything to add? (optional)';
-  comment.setAttribute('aria-label', 'Comment (optional)');
+  comment.placeholder = text.t('commentPlaceholder');
+  comment.setAttribute('aria-label', text.t('commentLabel'));
   const submit = document.createElement('button');
   submit.type = 'submit';
   submit.className = 'csat-send';
-  submit.textContent = 'Send rating';
+  submit.textContent = text.t('sendRating');
   submit.disabled = true;
   const note = document.createElement('p');
   note.className = 'csat-note';
@@ -49,10 +55,10 @@ export function csatForm(rate: (rating: number, comment: string) => Promise<void
     if (rating === 0) return;
     submit.disabled = true;
     rate(rating, comment.value.trim()).then(
-      () => markRated(form),
+      () => markRated(form, text),
       () => {
         submit.disabled = false;
-        note.textContent = 'Could not send the rating. Please try again.';
+        note.textContent = text.t('ratingFailed');
       },
     );
   });
@@ -60,12 +66,12 @@ export function csatForm(rate: (rating: number, comment: string) => Promise<void
 }
 
 /** The rating is in (sent here, or earlier on another page load): thank and lock. */
-export function markRated(form: Element): void {
+export function markRated(form: Element, text: WidgetText): void {
   for (const control of form.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement>(
     'button, textarea',
   )) {
     control.disabled = true;
   }
   const note = form.querySelector('.csat-note');
-  if (note) note.textContent = 'Thank you for your rating!';
+  if (note) note.textContent = text.t('ratingThanks');
 }

@@ -3,6 +3,7 @@
 // reconnect the missed part), so the same fold gives the same state live and after a reload.
 
 import type { BatonEvent } from '../shared/api-types.ts';
+import type { WidgetText } from './widget-text.ts';
 
 export type HandoffMode = 'bot' | 'requested' | 'waiting' | 'deferred' | 'joined' | 'closed';
 
@@ -79,26 +80,26 @@ export function foldHandoffState(events: readonly BatonEvent[]): HandoffState {
   return events.reduce(nextHandoffState, BOT_STATE);
 }
 
-function waitingText(state: HandoffState): string {
+function waitingText(state: HandoffState, text: WidgetText): string {
   const place = state.position !== null && state.position > 0 ? state.position : null;
-  return place ? `Waiting for a person · number ${place} in line` : 'Waiting for a person';
+  return place ? text.t('waitingPlace', { place: text.number(place) }) : text.t('waiting');
 }
 
-/** The line above the composer: where the handoff stands. */
-export function statusText(state: HandoffState): string {
+/** The line above the composer: where the handoff stands, in the visitor's language. */
+export function statusText(state: HandoffState, text: WidgetText): string {
   switch (state.mode) {
     case 'bot':
       return '';
     case 'requested':
-      return 'Connecting you to a person…';
+      return text.t('connecting');
     case 'waiting':
-      return waitingText(state);
+      return waitingText(state, text);
     case 'deferred':
-      return 'Saved: a person will follow up';
+      return text.t('deferred');
     case 'joined':
       // Shown here only: the transcript has the server's own "Alex … has joined" message.
-      return `${state.agentName || 'An agent'} joined`;
+      return text.t('joined', { agent: state.agentName || text.t('agentFallback') });
     case 'closed':
-      return state.closedAs === 'abandoned' ? 'Conversation ended' : 'Conversation resolved';
+      return text.t(state.closedAs === 'abandoned' ? 'ended' : 'resolved');
   }
 }

@@ -1,12 +1,12 @@
-// Shows who has the conversation: the header says the assistant or the agent by name, the
+// Shows who has the conversation: the header says the assistant, that a person will join,
+// or the agent by name (never "Automated assistant" while a person has it); the
 // line above the composer says where the handoff stands (the place in line as the server
 // told it), and the "Talk to a human" button is there only while the bot has it.
 // Names go in with textContent only.
 
 import { statusText } from './handoff-state.ts';
 import type { HandoffState } from './handoff-state.ts';
-
-const BOT_SUBTITLE = 'Automated assistant · a person is available on request';
+import type { WidgetText } from './widget-text.ts';
 
 export interface HandoffParts {
   subtitle: HTMLElement;
@@ -31,16 +31,18 @@ export function handoffParts(find: <T extends Element>(selector: string) => T): 
   };
 }
 
-export function renderHandoff(parts: HandoffParts, state: HandoffState): void {
+export function renderHandoff(parts: HandoffParts, state: HandoffState, text: WidgetText): void {
   const { mode } = state;
-  const agent = mode === 'joined' ? state.agentName || 'An agent' : null;
+  const agent = mode === 'joined' ? state.agentName || text.t('agentFallback') : null;
   parts.human.hidden = mode !== 'bot';
   parts.status.hidden = mode === 'bot';
   parts.restart.hidden = mode !== 'closed';
   parts.status.classList.toggle('is-joined', mode === 'joined');
   parts.status.classList.toggle('is-closed', mode === 'closed');
-  parts.statusText.textContent = statusText(state);
-  parts.subtitle.textContent = agent ? `${agent} · Support team` : BOT_SUBTITLE;
+  parts.statusText.textContent = statusText(state, text);
+  parts.subtitle.textContent = agent
+    ? text.t('subtitleAgent', { agent })
+    : text.t(mode === 'bot' || mode === 'closed' ? 'subtitleBot' : 'subtitleWaiting');
   parts.avatarIcon.toggleAttribute('hidden', agent !== null);
   parts.avatarInitial.hidden = agent === null;
   parts.avatarInitial.textContent = agent ? agent.slice(0, 1).toUpperCase() : '';

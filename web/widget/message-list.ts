@@ -5,6 +5,7 @@
 import type { BatonEvent, MessageData } from '../shared/api-types.ts';
 import { choiceGroup, closeChoices, type ChoiceOption } from './choice-buttons.ts';
 import { csatForm, markRated } from './csat-form.ts';
+import type { WidgetText } from './widget-text.ts';
 
 /** What the waiting room adds to a message: buttons offered, the one pressed, the kind. */
 type WidgetMessageData = MessageData & {
@@ -20,8 +21,6 @@ export interface MessageListHooks {
   rate: (rating: number, comment: string) => Promise<void>;
 }
 
-const AGENT_FALLBACK = 'Support agent';
-
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className: string,
@@ -33,20 +32,22 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function timeLabel(iso: string): string {
+function timeLabel(iso: string, language: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? ''
-    : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    : date.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
 }
 
 export class MessageList {
   readonly #list: HTMLOListElement;
   readonly #hooks: MessageListHooks;
+  readonly #text: WidgetText;
 
-  constructor(list: HTMLOListElement, hooks: MessageListHooks) {
+  constructor(list: HTMLOListElement, hooks: MessageListHooks, text: WidgetText) {
     this.#list = list;
     this.#hooks = hooks;
+    this.#text = text;
   }
 
   clear(): void {
@@ -78,7 +79,7 @@ export class MessageList {
         return;
       case 'conversation.resolved':
         this.#closeChoicesBefore(Infinity);
-        this.#place(this.#divider('Conversation resolved'), event.seq);
+        this.#place(this.#divider(this.#text.t('resolved')), event.seq);
         return;
       case 'conversation.created':
       case 'conversation.handed_over':
@@ -86,11 +87,11 @@ export class MessageList {
       default: {
         const { type, seq } = event as { type: string; seq: number };
         if (type === 'csat.submitted') {
-          for (const form of this.#list.querySelectorAll('.csat')) markRated(form);
+          for (const form of this.#list.querySelectorAll('.csat')) markRated(form, this.#text);
         }
         if (type === 'conversation.returned_to_bot') {
           // A line the customer cannot miss: from here on the assistant answers again.
-          this.#place(this.#divider('The automated assistant is back'), seq);
+          this.#place(this.#divider(this.#text.t('assistantBack')), seq);
         }
       }
     }
@@ -108,7 +109,7 @@ export class MessageList {
     const row = this.#messageRow(data, new Date().toISOString());
     row.dataset.cid = clientMessageId;
     row.classList.add('is-pending');
-    row.querySelector('.state')?.replaceChildren('Sending…');
+    row.querySelector('.state')?.replaceChildren(this.#text.t('sending'));
     this.#list.append(row);
     this.#markContinuation(row);
   }
@@ -125,14 +126,14 @@ export class MessageList {
     row.classList.add('is-failed');
     const state = row.querySelector('.state');
     if (!state) return;
-    state.replaceChildren(el('span', '', `Not sent: ${message}`));
+    state.replaceChildren(el('span', '', this.#text.t('notSent', { error: message })));
     if (retry) {
-      const button = el('button', 'retry', 'Retry');
+      const button = el('button', 'retry', this.#text.t('retry'));
       button.type = 'button';
       button.addEventListener('click', () => {
         row.classList.remove('is-failed');
         row.classList.add('is-pending');
-        state.replaceChildren('Sending…');
+        state.replaceChildren(this.#text.t('sending'));
         retry();
       });
       state.append(' ', button);
@@ -142,7 +143,7 @@ export class MessageList {
   #settle(row: HTMLLIElement, seq: number): void {
     row.dataset.seq = String(seq);
     row.classList.remove('is-pending', 'is-failed');
-    row.querySelector('.state')?.replaceChildren('Sent');
+    row.querySelector('.state')?.replaceChildren(this.#text.t('sent'));
   }
 
   #byCid(cid: string): HTMLLIElement | null {
@@ -182,29 +183,29 @@ export class MessageList {
     if (data.from === 'system') {
       row.dataset.sender = 'system';
       row.append(el('p', 'notice', data.text ?? ''));
-      if (data.kind === 'csat_request') row.append(csatForm(this.#hooks.rate));
+      if (data.kind === 'csat_request') row.append(csatForm(this.#hooks.rate, this.#text));
       return row;
     }
+    const t = this.#text;
     const name =
       data.from === 'customer'
-        ? 'You'
+        ? t.t('you')
         : data.from === 'bot'
-          ? 'Assistant'
-          : data.agentName || AGENT_FALLBACK;
+          ? t.t('assistant')
+          : data.agentName || t.t('agentFallback');
     row.dataset.sender = `${data.from}:${name}`;
     const meta = el('div', 'meta');
     meta.append(el('span', 'name', name));
-    if (data.from === 'bot') meta.append(el('span', 'badge', 'Automated assistant'));
-    if (data.from === 'agent') meta.append(el('span', 'badge badge--human', 'Support team'));
-    meta.append(el('time', 'time', timeLabel(at)));
-    const text =
-      data.action === 'request_human' && !data.text ? 'I’d like to talk to a person.' : data.text;
+    if (data.from === 'bot') meta.append(el('span', 'badge', t.t('automatedBadge')));
+    if (data.from === 'agent') meta.append(el('span', 'badge badge--human', t.t('humanBadge')));
+    meta.append(el('time', 'time', timeLabel(at, t.language)));
+    const text = data.action === 'request_human' && !data.text ? t.t('askedForPerson') : data.text;
     const bubble = el('div', 'bubble', text ?? '');
     if (data.action === 'request_human') bubble.classList.add('bubble--action');
     row.append(meta, bubble);
-    if (data.article) row.append(el('p', 'source', `Source: ${data.article.title}`));
+    if (data.article) row.append(el('p', 'source', t.t('source', { title: data.article.title })));
     if (data.choices?.length && data.from !== 'customer') {
-      row.append(choiceGroup(data.choices, this.#hooks.onChoose));
+      row.append(choiceGroup(data.choices, this.#hooks.onChoose, t.t('chooseOption')));
     }
     if (data.from === 'customer') row.append(el('div', 'state'));
     return row;

@@ -76,6 +76,7 @@ button:focus-visible, textarea:focus-visible, .log:focus-visible {
   flex: 1; margin: 0; padding: 16px 16px 8px; overflow-y: auto; list-style: none;
   background: #fafafa; scroll-behavior: smooth;
 }
+.rows { margin: 0; padding: 0; list-style: none; }
 .row { display: flex; flex-direction: column; align-items: flex-start; margin-top: 12px; }
 .row.is-continued { margin-top: 4px; }
 .row.is-continued .meta { display: none; }
@@ -134,7 +135,8 @@ button:focus-visible, textarea:focus-visible, .log:focus-visible {
 @keyframes pulse { 50% { opacity: .35; } }
 .composer { display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px 6px; background: var(--surface); }
 textarea {
-  flex: 1; min-height: 42px; max-height: 120px; padding: 10px 12px; resize: none; font: inherit;
+  flex: 1; min-height: 42px; max-height: 120px; padding: 9px 12px; resize: none; font: inherit;
+  font-size: 16px; /* below 16 px iOS Safari zooms the page when the box gets the focus */
   color: var(--ink); border: 1px solid #d1d5db; border-radius: 12px; background: var(--surface);
 }
 textarea:focus { border-color: var(--accent); outline: none; box-shadow: 0 0 0 3px color-mix(in srgb, var(--accent) 20%, transparent); }
@@ -164,7 +166,7 @@ textarea[aria-invalid="true"] { border-color: var(--danger); }
 .stars { display: flex; gap: 2px; }
 .star { border: 0; background: none; font-size: 24px; line-height: 1; color: #d1d5db; padding: 2px; }
 .star.is-on { color: #f59e0b; }
-.csat-comment { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 8px; resize: vertical; }
+.csat-comment { font: inherit; font-size: 16px; padding: 6px 8px; border: 1px solid var(--line); border-radius: 8px; resize: vertical; }
 .csat-send {
   justify-self: start; padding: 6px 12px; border: 0; border-radius: 8px;
   background: var(--accent); color: var(--accent-ink);

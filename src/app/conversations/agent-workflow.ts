@@ -54,7 +54,7 @@ export class AgentWorkflow {
       data: { agentId: agent.id, agentName: agent.name },
       extraEvents: (c) => [
         systemMessage(
-          agentJoinedText(agent.name, this.queues.teamName(c.queue), c.language),
+          agentJoinedText(agent.name, this.queues.teamName(c.queue, c.language), c.language),
           'agent_joined',
         ),
       ],
@@ -101,7 +101,7 @@ export class AgentWorkflow {
       extraEvents: (c) => [
         systemMessage(
           transferredText(
-            this.queues.teamName(toQueue),
+            this.queues.teamName(toQueue, c.language),
             c.language,
             this.settings.overrides(toQueue),
           ),
@@ -184,7 +184,11 @@ export class AgentWorkflow {
             c.status === 'assigned'
               ? [
                   systemMessage(
-                    agentLeftText(agent.name, this.queues.teamName(c.queue), c.language),
+                    agentLeftText(
+                      agent.name,
+                      this.queues.teamName(c.queue, c.language),
+                      c.language,
+                    ),
                     'agent_left',
                   ),
                 ]

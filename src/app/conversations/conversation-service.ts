@@ -49,6 +49,11 @@ export interface ConversationServiceDeps {
   readonly queues?: QueueCatalog;
   readonly calendarFor: CalendarFor;
   readonly onBackgroundError: (error: unknown) => void;
+  /**
+   * Whether Baton can send email (the email channel with an outbound relay): without it no
+   * text promises an answer by email, and none asks for an address to send one to.
+   */
+  readonly canEmail: boolean;
 }
 
 export interface StartConversationInput {

@@ -169,6 +169,7 @@ export function closedText(
   calendar: BusinessCalendar,
   now: Date,
   followUpAt: Date | null,
+  canEmail: boolean,
 ): string {
   const language = conversation.language ?? 'en';
   const text = expectationMessage(
@@ -178,20 +179,24 @@ export function closedText(
       now,
       followUpAt,
       timeZone: calendar.timeZone,
-      canReachLater: canReachLater(conversation),
+      canReachLater: canReachLater(conversation, canEmail),
+      canEmail,
     },
     language,
   );
   return `${text} ${DEFAULT_TEMPLATES[messageLanguage(language)].context_kept}`;
 }
 
-/** Whether Baton can message the customer after they leave (their channel, or a known email). */
-export function canReachLater(conversation: {
-  channel: string;
-  customer: Record<string, unknown>;
-}): boolean {
+/**
+ * Whether Baton can message the customer after they leave: their channel, or a known email
+ * address when Baton can send email (`canEmail`: the email channel with an outbound relay).
+ */
+export function canReachLater(
+  conversation: { channel: string; customer: Record<string, unknown> },
+  canEmail: boolean,
+): boolean {
   return (
     CHANNELS_THAT_REACH_LATER.includes(conversation.channel) ||
-    typeof conversation.customer.email === 'string'
+    (canEmail && typeof conversation.customer.email === 'string')
   );
 }

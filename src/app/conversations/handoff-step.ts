@@ -49,6 +49,8 @@ interface HandoffStepDeps {
   readonly settings: WaitingSettings;
   readonly calendarFor: CalendarFor;
   readonly onBackgroundError: (error: unknown) => void;
+  /** Whether Baton can send email: only then is an email address asked for after hours. */
+  readonly canEmail: boolean;
 }
 
 export class HandoffStep {
@@ -260,14 +262,15 @@ export class HandoffStep {
       const closedMessage = say(
         closedText(
           conversation,
-          this.deps.settings.teamName(decision.queue),
+          this.deps.settings.teamName(decision.queue, conversation.language),
           calendar,
           now,
           followUp,
+          this.deps.canEmail,
         ),
         'deferred',
         // Where the channel cannot reach them later, their reply is read as their contact.
-        canReachLater(conversation) ? {} : { prompt: 'contact' },
+        canReachLater(conversation, this.deps.canEmail) ? {} : { prompt: 'contact' },
       );
       return this.commit(
         conversation.id,

@@ -37,7 +37,7 @@ export function waitingMessage(input: WaitingMessageInput): Record<string, unkno
     language: conversation.language,
     averageHandleMinutes: input.handleMinutes,
     longQueueMinutes: settings.longQueueMinutes(queue),
-    team: settings.teamName(queue),
+    team: settings.teamName(queue, language),
     overrides,
   });
   const data: Record<string, unknown> = {
@@ -59,7 +59,7 @@ export function waitingMessage(input: WaitingMessageInput): Record<string, unkno
     ? missingQueueFields(queue, decision.fields, conversation.customer)
     : [];
   if (missing.length > 0) {
-    const team = settings.teamName(queue);
+    const team = settings.teamName(queue, language);
     const options = renderTemplate('explicit_options', language, { team }, overrides);
     const choices: Choice[] = labelled(
       [

@@ -31,15 +31,15 @@ const QUESTIONS: Readonly<Record<MessageLanguage, QuestionSet>> = {
     },
   },
   es: {
-    lead: 'Para pasarte a la persona adecuada con todo lo que necesita:',
-    skip: 'También puedes decir «omitir» y una persona seguirá desde aquí.',
-    generic: '¿Podrías indicarme tu {field}?',
+    lead: 'Para pasarle a la persona adecuada con todo lo que necesita:',
+    skip: 'También puede decir «omitir» y una persona seguirá desde aquí.',
+    generic: '¿Podría indicarme su {field}?',
     fields: {
-      order_id: '¿Cuál es tu número de pedido?',
-      email: '¿Qué correo electrónico tiene tu cuenta?',
-      account_id: '¿Cuál es tu ID de cuenta? Empieza por ACC-.',
+      order_id: '¿Cuál es su número de pedido?',
+      email: '¿Qué correo electrónico tiene su cuenta?',
+      account_id: '¿Cuál es su ID de cuenta? Empieza por ACC-.',
       amount: '¿De qué importe se trata?',
-      phone: '¿En qué número de teléfono podemos localizarte?',
+      phone: '¿En qué número de teléfono podemos localizarle?',
     },
   },
   de: {

@@ -12,9 +12,16 @@ import type { FlowContext, Reply } from './waiting-room.ts';
 const MAX_RETRIES = 1;
 
 export class ReplyByMessageFlow {
+  /** `canEmail`: Baton can send email; without it, the answer is promised here only. */
+  constructor(private readonly canEmail: boolean) {}
+
   start(ctx: FlowContext): Reply[] {
     const { conversation } = ctx;
-    if (conversation.externalThread || CHANNELS_THAT_REACH_LATER.includes(conversation.channel)) {
+    if (
+      !this.canEmail ||
+      conversation.externalThread ||
+      CHANNELS_THAT_REACH_LATER.includes(conversation.channel)
+    ) {
       return [confirm(ctx, null)];
     }
     const known = knownEmail(ctx);
@@ -29,7 +36,8 @@ export class ReplyByMessageFlow {
    */
   contact(ctx: FlowContext): Reply[] {
     const { conversation } = ctx;
-    const email = readEmail(ctx.answer.text);
+    // Without outbound email only a phone number was asked for (ask_phone).
+    const email = this.canEmail ? readEmail(ctx.answer.text) : null;
     const phone = email ? null : readPhone(ctx.answer.text);
     if (email) {
       return [{ ...confirm(ctx, email), key: 'contact_saved_email', expectStatus: ['deferred'] }];
@@ -50,7 +58,7 @@ export class ReplyByMessageFlow {
     if (attempt >= MAX_RETRIES) return [];
     return [
       {
-        key: 'contact_bad',
+        key: this.canEmail ? 'contact_bad' : 'callback_bad_phone',
         expectStatus: ['deferred'],
         prompt: { kind: 'contact', data: { attempt: attempt + 1 } },
       },

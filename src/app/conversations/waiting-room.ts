@@ -35,6 +35,8 @@ export interface WaitingRoomDeps {
   readonly clock: () => Date;
   readonly settings: WaitingSettings;
   readonly calendarFor: CalendarFor;
+  /** Whether Baton can send email: only then does "continue by message" promise it. */
+  readonly canEmail: boolean;
 }
 
 /** What a customer message means for the waiting room, decided before it is stored. */
@@ -68,9 +70,10 @@ const WAITING: ConversationRecord['status'][] = ['queued', 'offered'];
 export class WaitingRoom {
   private readonly callback: CallbackFlow;
   private readonly details = new DetailsFlow();
-  private readonly byMessage = new ReplyByMessageFlow();
+  private readonly byMessage: ReplyByMessageFlow;
 
   constructor(private readonly deps: WaitingRoomDeps) {
+    this.byMessage = new ReplyByMessageFlow(deps.canEmail);
     this.callback = new CallbackFlow(deps.calendarFor);
   }
 
@@ -201,7 +204,7 @@ export class WaitingRoom {
   private say(conversation: ConversationRecord, reply: Reply): Promise<StoredEvent[]> {
     const language = conversation.language ?? 'en';
     const queue = conversation.queue;
-    const params = { team: this.deps.settings.teamName(queue), ...reply.params };
+    const params = { team: this.deps.settings.teamName(queue, language), ...reply.params };
     const text =
       reply.text ??
       renderTemplate(reply.key, language, params, this.deps.settings.overrides(queue));

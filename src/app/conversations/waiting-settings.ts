@@ -7,7 +7,8 @@ import type { TemplateOverrides } from '../../core/sla/message-templates.ts';
 import { queueCatalog, type QueueCatalog } from '../routing/queue-catalog.ts';
 
 export interface WaitingSettings {
-  teamName(queue: string | null): string;
+  /** The queue's team name in the customer's language (QueueCatalog.teamName). */
+  teamName(queue: string | null, language?: string | null): string;
   longQueueMinutes(queue: string | null): number;
   overrides(queue: string | null): TemplateOverrides;
 }
@@ -26,7 +27,7 @@ export function waitingSettings(
   queues: QueueCatalog = queueCatalog(),
 ): WaitingSettings {
   return {
-    teamName: (queue) => queues.teamName(queue),
+    teamName: (queue, language) => queues.teamName(queue, language),
     longQueueMinutes: (queue) =>
       (queue && routing.longQueueMinutes?.[queue]) ||
       queues.get(queue)?.sla.longQueueMinutes ||

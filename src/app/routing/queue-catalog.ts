@@ -5,13 +5,17 @@
  */
 import { DEFAULT_QUEUES } from '../../core/routing/default-queues.ts';
 import type { QueueConfig } from '../../core/routing/queue-config.ts';
+import { messageLanguage } from '../../core/sla/message-templates.ts';
 
 export interface QueueCatalog {
   readonly list: readonly QueueConfig[];
   get(id: string | null): QueueConfig | undefined;
   has(id: string): boolean;
-  /** The team name customers hear ("Alex from Billing"); the id when the queue is unknown. */
-  teamName(id: string | null): string;
+  /**
+   * The team name customers hear ("Alex from Billing", "Alex, de Facturación"): the queue's
+   * name in the customer's language when it has one, else its name; the id when unknown.
+   */
+  teamName(id: string | null, language?: string | null): string;
 }
 
 export function queueCatalog(queues: readonly QueueConfig[] = DEFAULT_QUEUES): QueueCatalog {
@@ -20,6 +24,11 @@ export function queueCatalog(queues: readonly QueueConfig[] = DEFAULT_QUEUES): Q
     list: queues,
     get: (id) => (id === null ? undefined : byId.get(id)),
     has: (id) => byId.has(id),
-    teamName: (id) => (id === null ? 'our team' : (byId.get(id)?.name ?? id)),
+    teamName: (id, language) => {
+      if (id === null) return 'our team';
+      const queue = byId.get(id);
+      if (!queue) return id;
+      return (language && queue.names?.[messageLanguage(language)]) || queue.name;
+    },
   };
 }

@@ -53,7 +53,7 @@ export async function reassignConversation(
       data: (c) => ({ ...recorded(c), toQueue: target.queue }),
       extraEvents: (c) => [
         systemMessage(
-          transferredText(deps.queues.teamName(target.queue), c.language),
+          transferredText(deps.queues.teamName(target.queue, c.language), c.language),
           'transferred',
         ),
       ],
@@ -81,7 +81,7 @@ export async function reassignConversation(
         data: { agentId: agent.id, agentName: agent.name, via: 'reassign' },
       },
       systemMessage(
-        agentJoinedText(agent.name, deps.queues.teamName(c.queue), c.language),
+        agentJoinedText(agent.name, deps.queues.teamName(c.queue, c.language), c.language),
         'agent_joined',
       ),
     ],

@@ -156,7 +156,7 @@ export class EstimateUpdates {
       key,
       language,
       {
-        team: settings.teamName(c.queue),
+        team: settings.teamName(c.queue, language),
         position,
         low: band.lowMinutes,
         high: band.highMinutes,

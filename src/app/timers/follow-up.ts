@@ -40,7 +40,9 @@ export function handleFollowUp(
                   'callback_due',
                   conversation.language ?? 'en',
                   {
-                    team: deps.settings?.teamName(conversation.queue) ?? 'our team',
+                    team:
+                      deps.settings?.teamName(conversation.queue, conversation.language) ??
+                      'our team',
                     phone: String(timer.data.phone ?? ''),
                   },
                   deps.settings?.overrides(conversation.queue) ?? {},

@@ -42,7 +42,7 @@ export function handlePromiseDue(deps: PromiseDueDeps) {
     );
     const language = c.language ?? 'en';
     const overrides = deps.settings.overrides(c.queue);
-    const teamName = deps.settings.teamName(c.queue);
+    const teamName = deps.settings.teamName(c.queue, language);
     // Nobody who serves it is there: say so, and promise no time (band: null).
     const text = band
       ? renderTemplate(

@@ -12,7 +12,7 @@ import { applyCommand, type ApplyCommandDeps } from '../conversations/apply-comm
 
 export interface ReplyDueDeps extends ApplyCommandDeps {
   readonly bump: PriorityBump;
-  readonly teamName: (queue: string | null) => string;
+  readonly teamName: (queue: string | null, language: string | null) => string;
   /** Called after a re-queue, so the router offers it at once. */
   readonly onRequeued?: () => void;
 }
@@ -66,7 +66,7 @@ async function requeueSilent(deps: ReplyDueDeps, c: ConversationRecord, waitedSe
         systemMessage(
           renderTemplate('agent_silent_requeued', current.language ?? 'en', {
             agent: agentName,
-            team: deps.teamName(current.queue),
+            team: deps.teamName(current.queue, current.language),
             position: place,
           }),
           'agent_silent_requeued',

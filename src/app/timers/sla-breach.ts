@@ -15,6 +15,7 @@ import type { NewEvent, TimerRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
 import { overflowText } from '../routing/overflow-text.ts';
+import { messageLanguage } from '../../core/sla/message-templates.ts';
 
 export interface SlaBreachDeps {
   readonly store: Store;
@@ -58,7 +59,12 @@ async function breachOnce(
   // An offered conversation is about to be taken: it is not moved away from that agent.
   const to =
     conversation.status === 'queued' ? overflowTarget(queues, from, [...visited, from]) : null;
-  const teamName = (id: string) => queues.get(id)?.name ?? id;
+  // The team names in the customer's language, as every other waiting text says them.
+  const teamName = (id: string) => {
+    const queue = queues.get(id);
+    const language = conversation.language ? messageLanguage(conversation.language) : null;
+    return (language && queue?.names?.[language]) || queue?.name || id;
+  };
   const events: NewEvent[] = [
     {
       type: 'conversation.sla_breached',

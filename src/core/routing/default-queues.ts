@@ -27,15 +27,42 @@ function queue(
   };
 }
 
-export const DEFAULT_QUEUES: readonly QueueConfig[] = Object.freeze([
-  queue('billing', 'Billing', 300),
-  queue('technical', 'Technical support', 600),
-  queue('retention', 'Customer care', 180),
-  queue('sales', 'Sales', 300, { fallback: [], assignment: { type: 'pull' } }),
-  // Security incidents do not wait for office hours.
-  queue('trust_safety', 'Trust & Safety', 120, { calendarId: 'always' }),
-  queue('general', 'Support', 300, { fallback: [] }),
-]);
+/** Each default team's name in the customer's language (English is `name`). */
+const NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  billing: { es: 'Facturación', de: 'Abrechnung', fr: 'Facturation', pt: 'Faturamento' },
+  technical: {
+    es: 'Soporte técnico',
+    de: 'Technischer Support',
+    fr: 'Support technique',
+    pt: 'Suporte técnico',
+  },
+  retention: {
+    es: 'Atención al cliente',
+    de: 'Kundenbetreuung',
+    fr: 'Service client',
+    pt: 'Atendimento ao cliente',
+  },
+  sales: { es: 'Ventas', de: 'Vertrieb', fr: 'Ventes', pt: 'Vendas' },
+  trust_safety: {
+    es: 'Confianza y seguridad',
+    de: 'Vertrauen & Sicherheit',
+    fr: 'Confiance et sécurité',
+    pt: 'Confiança e segurança',
+  },
+  general: { es: 'Soporte', de: 'Support', fr: 'Support', pt: 'Suporte' },
+};
+
+export const DEFAULT_QUEUES: readonly QueueConfig[] = Object.freeze(
+  [
+    queue('billing', 'Billing', 300),
+    queue('technical', 'Technical support', 600),
+    queue('retention', 'Customer care', 180),
+    queue('sales', 'Sales', 300, { fallback: [], assignment: { type: 'pull' } }),
+    // Security incidents do not wait for office hours.
+    queue('trust_safety', 'Trust & Safety', 120, { calendarId: 'always' }),
+    queue('general', 'Support', 300, { fallback: [] }),
+  ].map((q) => ({ ...q, names: NAMES[q.id] })),
+);
 
 /** The default queues by id. */
 export function defaultQueueMap(): ReadonlyMap<string, QueueConfig> {

@@ -28,6 +28,8 @@ export const QueueConfigSchema = Type.Object(
     id: Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),
     /** Team name the customer hears ("Alex from Billing"). */
     name: Type.String({ minLength: 1 }),
+    /** The team name in the customer's language (`es: Facturación`); `name` for the others. */
+    names: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }))),
     /** Every agent serving the queue holds all of these skills. */
     requiredSkills: Type.Array(Type.String(), { default: [] }),
     /** Languages served, the first being the one used when the customer's is not served. */

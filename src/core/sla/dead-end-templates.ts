@@ -21,9 +21,9 @@ export const DEAD_END_TEMPLATES: Readonly<
   },
   es: {
     agent_silent_requeued:
-      '{agent} no ha podido responder, así que tu solicitud vuelve a {team} con más prioridad: eres el número {position}. La siguiente persona verá toda la conversación.',
+      '{agent} no ha podido responder, así que su solicitud vuelve a {team} con más prioridad: usted es el número {position}. La siguiente persona verá toda la conversación.',
     promise_broken:
-      'Lo sentimos: dijimos que alguien respondería ya y aún nadie lo ha hecho. Eres el número {position} para {team}; la espera ahora es de unos {low}–{high} minutos. Puedes seguir esperando, pedir que te llamemos o continuar por mensaje y responderemos aquí.',
+      'Lo sentimos: dijimos que alguien respondería ya y aún nadie lo ha hecho. Usted es el número {position} para {team}; la espera ahora es de unos {low}–{high} minutos. Puede seguir esperando, pedir que le llamemos o continuar por mensaje y le responderemos aquí.',
   },
   de: {
     agent_silent_requeued:

@@ -33,6 +33,11 @@ export type ExpectationSituation =
       readonly timeZone: string;
       /** False on channels that cannot message the customer later (web chat): ask for contact. */
       readonly canReachLater: boolean;
+      /**
+       * Whether Baton can send email (the email channel with an outbound relay): only then
+       * is an email address asked for; without it, a phone number. Default: true.
+       */
+      readonly canEmail?: boolean;
     }
   | { readonly kind: 'agent_joined'; readonly team: string; readonly agentName: string }
   | { readonly kind: 'agent_left'; readonly team: string; readonly agentName: string };
@@ -71,7 +76,8 @@ export function expectationMessage(
               team,
               when: formatFollowUp(followUpAt, situation.now, situation.timeZone, lang),
             });
-      return situation.canReachLater ? main : `${main} ${text('ask_contact', {})}`;
+      if (situation.canReachLater) return main;
+      return `${main} ${text(situation.canEmail === false ? 'ask_phone' : 'ask_contact', {})}`;
     }
     case 'agent_joined':
       return text('agent_joined', { team: situation.team, agent: situation.agentName });

@@ -15,6 +15,7 @@ export const TEMPLATE_KEYS = [
   'closed',
   'closed_unknown',
   'ask_contact',
+  'ask_phone',
   'agent_joined',
   'agent_left',
   'context_kept',
@@ -48,6 +49,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     closed_unknown:
       'The {team} team is closed right now. Your request is saved, and a person will follow up as soon as the team is back.',
     ask_contact: 'So that we can reach you then, please leave your email address or phone number.',
+    ask_phone: 'So that we can reach you then, please leave your phone number.',
     agent_joined: '{agent} from {team} has joined the conversation and can see everything so far.',
     agent_left:
       '{agent} had to step away. You keep your place in the queue, and the next person from {team} will continue here with the whole conversation.',
@@ -58,21 +60,22 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     ...WORKFLOW_TEMPLATES.es,
     ...DEAD_END_TEMPLATES.es,
     waiting:
-      'Eres el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos, y una persona te responderá aquí mismo.',
+      'Usted es el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos, y una persona le responderá aquí mismo.',
     waiting_short:
-      'Eres el número {position} en la cola de {team}. Una persona debería responderte aquí en aproximadamente un minuto.',
+      'Usted es el número {position} en la cola de {team}. Una persona debería responderle aquí en aproximadamente un minuto.',
     long_queue:
-      'Eres el número {position} en la cola de {team} y la espera es de unos {low}–{high} minutos. Puedes seguir esperando, pedir que te llamemos a la hora que prefieras o seguir por mensaje: te responderemos aquí, en esta conversación, sin que tengas que quedarte.',
+      'Usted es el número {position} en la cola de {team} y la espera es de unos {low}–{high} minutos. Puede seguir esperando, pedir que le llamemos a la hora que prefiera o seguir por mensaje: le responderemos aquí, en esta conversación, sin que tenga que quedarse.',
     no_agents:
-      'Ahora mismo no hay nadie de {team} disponible, así que todavía no podemos prometerte una hora. Tu solicitud está guardada en la cola y una persona te responderá aquí en cuanto quede libre.',
+      'Ahora mismo no hay nadie de {team} disponible, así que todavía no podemos prometerle una hora. Su solicitud está guardada en la cola y una persona le responderá aquí en cuanto quede libre.',
     closed:
-      'El equipo de {team} está cerrado ahora. Tu solicitud está guardada y una persona te contactará {when}.',
+      'El equipo de {team} está cerrado ahora. Su solicitud está guardada y una persona le contactará {when}.',
     closed_unknown:
-      'El equipo de {team} está cerrado ahora. Tu solicitud está guardada y una persona te contactará en cuanto el equipo vuelva.',
-    ask_contact: 'Para poder contactarte, déjanos tu correo electrónico o tu número de teléfono.',
+      'El equipo de {team} está cerrado ahora. Su solicitud está guardada y una persona le contactará en cuanto el equipo vuelva.',
+    ask_contact: 'Para poder contactarle, déjenos su correo electrónico o su número de teléfono.',
+    ask_phone: 'Para poder contactarle, déjenos su número de teléfono.',
     agent_joined: '{agent}, de {team}, se ha unido a la conversación y puede ver todo lo anterior.',
     agent_left:
-      '{agent} ha tenido que ausentarse. Conservas tu lugar en la cola y la próxima persona de {team} continuará aquí con toda la conversación.',
+      '{agent} ha tenido que ausentarse. Usted conserva su lugar en la cola y la próxima persona de {team} continuará aquí con toda la conversación.',
     context_kept: 'Verán todo lo que hemos hablado, así que no tendrá que repetir nada.',
   },
   de: {
@@ -93,6 +96,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
       'Das Team {team} ist gerade nicht besetzt. Ihre Anfrage ist gespeichert, und eine Person meldet sich, sobald das Team wieder da ist.',
     ask_contact:
       'Damit wir Sie dann erreichen, hinterlassen Sie bitte Ihre E-Mail-Adresse oder Telefonnummer.',
+    ask_phone: 'Damit wir Sie dann erreichen, hinterlassen Sie bitte Ihre Telefonnummer.',
     agent_joined:
       '{agent} von {team} ist dem Gespräch beigetreten und sieht den bisherigen Verlauf.',
     agent_left:
@@ -117,6 +121,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
       'L’équipe {team} est fermée pour le moment. Votre demande est enregistrée, et une personne reviendra vers vous dès le retour de l’équipe.',
     ask_contact:
       'Pour que nous puissions vous joindre, laissez-nous votre adresse e-mail ou votre numéro de téléphone.',
+    ask_phone: 'Pour que nous puissions vous joindre, laissez-nous votre numéro de téléphone.',
     agent_joined: '{agent} de l’équipe {team} a rejoint la conversation et voit tout l’historique.',
     agent_left:
       '{agent} a dû s’absenter. Vous gardez votre place dans la file, et la prochaine personne de {team} continuera ici avec toute la conversation.',
@@ -139,10 +144,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<MessageLanguage, TemplateSet>> =
     closed_unknown:
       'A equipe de {team} está fechada agora. Seu pedido está salvo, e uma pessoa entrará em contato assim que a equipe voltar.',
     ask_contact: 'Para que possamos falar com você, deixe seu e-mail ou número de telefone.',
+    ask_phone: 'Para que possamos falar com você, deixe seu número de telefone.',
     agent_joined: '{agent}, de {team}, entrou na conversa e pode ver tudo até aqui.',
     agent_left:
       '{agent} precisou sair. Você mantém seu lugar na fila, e a próxima pessoa de {team} continuará aqui com toda a conversa.',
-    context_kept: 'Eles verão tudo o que conversamos, por isso não precisará de repetir nada.',
+    context_kept: 'Eles verão tudo o que conversamos, então você não vai precisar repetir nada.',
   },
 });
 

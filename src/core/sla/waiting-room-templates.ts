@@ -91,48 +91,47 @@ export const WAITING_ROOM_TEMPLATES: Readonly<
   },
   es: {
     choice_wait: 'Seguir esperando',
-    choice_callback: 'Llamadme',
+    choice_callback: 'Llámenme',
     choice_message: 'Seguir por mensaje',
     choice_connect_now: 'Conectar ahora',
     choice_share_details: 'Dar detalles antes',
     choice_skip: 'Omitir',
-    choices_type_hint: 'Responde con el número:',
+    choices_type_hint: 'Responda con el número:',
     choices_menu: 'Elegir',
-    wait_kept:
-      'Perfecto: conservas tu lugar en la cola de {team} y una persona te responderá aquí.',
+    wait_kept: 'Perfecto: conserva su lugar en la cola de {team} y una persona le responderá aquí.',
     explicit_options:
-      'Si quieres, puedes darnos algunos detalles antes para que {team} empiece enseguida. Conservas tu lugar en la cola en cualquier caso.',
-    connect_now_kept: 'De acuerdo: sigues en la cola tal cual y una persona te responderá aquí.',
-    details_thanks: 'Gracias. {team} lo verá, y conservas tu lugar en la cola.',
-    callback_ask_phone: '¿A qué número de teléfono te llamamos? Incluye el prefijo del país.',
+      'Si lo desea, puede darnos algunos detalles antes para que {team} empiece enseguida. Conserva su lugar en la cola en cualquier caso.',
+    connect_now_kept: 'De acuerdo: sigue en la cola tal cual y una persona le responderá aquí.',
+    details_thanks: 'Gracias. {team} lo verá, y usted conserva su lugar en la cola.',
+    callback_ask_phone: '¿A qué número de teléfono le llamamos? Incluya el prefijo del país.',
     callback_bad_phone:
-      'Eso no parece un número de teléfono. Escríbelo con el prefijo del país, p. ej. +34 600 123 456.',
+      'Eso no parece un número de teléfono. Escríbalo con el prefijo del país, p. ej. +34 600 123 456.',
     callback_ask_time:
-      '¿Cuándo te llamamos al {phone}? Elige una hora o escríbela, p. ej. «a las 15:30» ({zone}).',
+      '¿Cuándo le llamamos al {phone}? Elija una hora o escríbala, p. ej. «a las 15:30» ({zone}).',
     callback_bad_time:
-      'No he podido entender esa hora dentro del horario de {team}. Elige una de las horas ofrecidas o escribe una como «a las 15:30» ({zone}).',
+      'No he podido entender esa hora dentro del horario de {team}. Elija una de las horas ofrecidas o escriba una como «a las 15:30» ({zone}).',
     callback_confirmed:
-      'Hecho: una persona de {team} llamará al {phone} {when}. Tu solicitud conserva su prioridad y esta conversación sigue abierta aquí.',
+      'Hecho: una persona de {team} llamará al {phone} {when}. Su solicitud conserva su prioridad y esta conversación sigue abierta aquí.',
     callback_due:
-      'Es la hora de tu llamada: una persona de {team} llamará al {phone} en breve y también puede responderte aquí.',
+      'Es la hora de su llamada: una persona de {team} llamará al {phone} en breve y también puede responderle aquí.',
     message_ask_email:
-      '¿Dónde te enviamos la respuesta? Déjanos tu correo electrónico y podrás cerrar esta ventana.',
-    message_bad_email: 'Eso no parece un correo electrónico. Revísalo, p. ej. nombre@ejemplo.com.',
+      '¿Dónde le enviamos la respuesta? Déjenos su correo electrónico y podrá cerrar esta ventana.',
+    message_bad_email: 'Eso no parece un correo electrónico. Revíselo, p. ej. nombre@ejemplo.com.',
     message_confirmed_email:
-      'Hecho: una persona de {team} te responderá aquí y por correo a {email}. No hace falta que te quedes.',
+      'Hecho: una persona de {team} le responderá aquí y por correo a {email}. No hace falta que se quede.',
     message_confirmed_here:
-      'Hecho: una persona de {team} te responderá aquí mismo, en esta conversación. No hace falta que te quedes.',
-    choice_stale: 'Esa opción ya no se aplica: {agent} ya está contigo y puede ver tu mensaje.',
+      'Hecho: una persona de {team} le responderá aquí mismo, en esta conversación. No hace falta que se quede.',
+    choice_stale: 'Esa opción ya no se aplica: {agent} ya está con usted y puede ver su mensaje.',
     choice_expired: 'Esa opción ya no está disponible, así que nada ha cambiado.',
     estimate_update:
-      'Novedad: ahora eres el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos.',
+      'Novedad: ahora es el número {position} en la cola de {team}. La espera estimada es de unos {low}–{high} minutos.',
     estimate_update_short:
-      'Novedad: eres el número {position} en la cola de {team}. Una persona debería responderte aquí en aproximadamente un minuto.',
-    contact_saved_email: 'Gracias: una persona te responderá aquí y por correo a {email}.',
+      'Novedad: es el número {position} en la cola de {team}. Una persona debería responderle aquí en aproximadamente un minuto.',
+    contact_saved_email: 'Gracias: una persona le responderá aquí y por correo a {email}.',
     contact_saved_phone:
-      'Gracias: una persona te responderá aquí, o llamará al {phone} si ya no estás en este chat.',
+      'Gracias: una persona le responderá aquí, o llamará al {phone} si ya no está en este chat.',
     contact_bad:
-      'Eso no parece un correo electrónico ni un número de teléfono. Revísalo, p. ej. nombre@ejemplo.com o +34 600 123 456.',
+      'Eso no parece un correo electrónico ni un número de teléfono. Revíselo, p. ej. nombre@ejemplo.com o +34 600 123 456.',
   },
   de: {
     choice_wait: 'Weiter warten',

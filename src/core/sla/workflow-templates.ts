@@ -31,13 +31,13 @@ export const WORKFLOW_TEMPLATES: Readonly<
   },
   es: {
     transferred:
-      'Te paso con nuestro equipo de {team}. Verán toda nuestra conversación, así que no tendrás que repetir nada.',
+      'Le paso con nuestro equipo de {team}. Verán toda nuestra conversación, así que no tendrá que repetir nada.',
     returned_to_bot:
-      '{agent} te ha devuelto a mí, el asistente automático. ¿Puedo ayudarte con algo más? Puedes volver a pedir una persona en cualquier momento.',
+      '{agent} le ha devuelto a mí, el asistente automático. ¿Puedo ayudarle con algo más? Puede volver a pedir una persona en cualquier momento.',
     resolved: 'Esta conversación se ha marcado como resuelta. ¡Gracias por escribirnos!',
-    csat_request: '¿Qué tal lo hicimos? Valora esta conversación de 1 (mal) a 5 (excelente).',
-    csat_reply_hint: 'Responde con el número y, si quieres, un comentario.',
-    csat_thanks: 'Gracias por tu valoración. Nos ayuda a mejorar.',
+    csat_request: '¿Qué tal lo hicimos? Valore esta conversación de 1 (mal) a 5 (excelente).',
+    csat_reply_hint: 'Responda con el número y, si lo desea, un comentario.',
+    csat_thanks: 'Gracias por su valoración. Nos ayuda a mejorar.',
   },
   de: {
     transferred:

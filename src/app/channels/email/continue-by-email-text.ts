@@ -8,7 +8,7 @@ const introEn = (started: string, preview: string) =>
 const INTRO: Record<string, (started: string, preview: string) => string> = {
   en: introEn,
   es: (started, preview) =>
-    `Esto continúa el chat que iniciaste con nosotros el ${started}${preview}. Responde a este correo para contestar; tu respuesta llega a la misma conversación.`,
+    `Esto continúa el chat que inició con nosotros el ${started}${preview}. Responda a este correo para contestar; su respuesta llega a la misma conversación.`,
   de: (started, preview) =>
     `Dies setzt den Chat fort, den Sie am ${started} mit uns begonnen haben${preview}. Antworten Sie einfach auf diese E-Mail; Ihre Antwort landet in derselben Unterhaltung.`,
   fr: (started, preview) =>
@@ -21,7 +21,7 @@ const subjectEn = (team: string) => `Your conversation with ${team}`;
 
 const SUBJECT: Record<string, (team: string) => string> = {
   en: subjectEn,
-  es: (team) => `Tu conversación con ${team}`,
+  es: (team) => `Su conversación con ${team}`,
   de: (team) => `Ihre Unterhaltung mit ${team}`,
   fr: (team) => `Votre conversation avec ${team}`,
   pt: (team) => `Sua conversa com ${team}`,

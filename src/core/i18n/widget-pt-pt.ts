@@ -1,0 +1,32 @@
+/**
+ * The widget's own words in European Portuguese: Brazilian Portuguese where the two agree,
+ * the European word or construction ("a aguardar", "ecrã", "equipa") where they differ.
+ */
+import type { WidgetStrings } from './widget-en.ts';
+import { WIDGET_PT_BR } from './widget-pt-br.ts';
+
+export const WIDGET_PT_PT: WidgetStrings = {
+  ...WIDGET_PT_BR,
+  title: 'Fale connosco',
+  subtitleBot: 'Assistente automático · uma pessoa está disponível se a pedir',
+  subtitleWaiting: 'Assistente automático · uma pessoa vai juntar-se aqui',
+  subtitleAgent: '{agent} · equipa de apoio',
+  agentFallback: 'Um assistente',
+  connecting: 'A ligá-lo a uma pessoa…',
+  waiting: 'A aguardar uma pessoa…',
+  waitingPlace: 'A aguardar uma pessoa · número {place} na fila',
+  deferred: 'Guardado: uma pessoa irá contactá-lo',
+  placeholder: 'Escreva a sua mensagem…',
+  conversationOver:
+    'Esta conversa terminou. Para escrever de novo, prima “Começar uma nova conversa” acima.',
+  startFailed: 'Não foi possível iniciar o chat. Verifique a sua ligação e tente novamente.',
+  ended: 'Conversa terminada',
+  offline: 'Ligação perdida. A restabelecer…',
+  typing: '{name} está a escrever…',
+  humanBadge: 'Equipa de apoio',
+  askedForPerson: 'Gostaria de falar com uma pessoa.',
+  sending: 'A enviar…',
+  retry: 'Tentar novamente',
+  ratingFailed: 'Não foi possível enviar a avaliação. Tente novamente.',
+  poweredBy: 'Com tecnologia da Baton',
+};

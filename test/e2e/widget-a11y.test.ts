@@ -1,0 +1,148 @@
+// The widget in a host page passes axe-core (no serious or critical finding) on a laptop
+// (1366×768) and a phone (390×844): open with the bot, waiting for a person, with an agent,
+// and with the rating form; it adds no landmark to the host page, and its text boxes use
+// 16 px type (iOS Safari zooms into smaller ones).
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { axeViolations } from './axe.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { eventually } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const BROWSER_TEST_TIMEOUT = 120_000;
+const missing = chromiumMissingReason();
+if (missing) console.warn(`Skipping browser tests: ${missing}`);
+
+const VIEWPORTS = [
+  { name: 'laptop', width: 1366, height: 768 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+const LANDMARK_ROLES = new Set([
+  'banner',
+  'complementary',
+  'contentinfo',
+  'form',
+  'main',
+  'navigation',
+  'region',
+  'search',
+]);
+
+/**
+ * The landmarks of the page as Chromium's accessibility tree has them (shadow DOM included).
+ * A form is a landmark only with a name (WAI-ARIA); Chromium lists unnamed ones as "form" too.
+ */
+async function landmarks(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+  };
+  await cdp.detach();
+  return nodes
+    .filter((n) => !n.ignored && LANDMARK_ROLES.has(n.role?.value ?? ''))
+    .filter((n) => n.role?.value !== 'form' || Boolean(n.name?.value))
+    .map((n) => `${n.role?.value}:${n.name?.value ?? ''}`)
+    .sort();
+}
+
+/** The computed font size of an element in the page (the tests' types have no DOM). */
+const fontSize = (node: unknown): string =>
+  (
+    globalThis as unknown as { getComputedStyle: (n: unknown) => { fontSize: string } }
+  ).getComputedStyle(node).fontSize;
+
+/** The id of the conversation the widget keeps in localStorage. */
+async function conversationId(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => {
+    const storage = (
+      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+    ).localStorage;
+    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
+    return key ? storage.getItem(key) : null;
+  });
+  return (JSON.parse(raw ?? '{}') as { id: string }).id;
+}
+
+describe.skipIf(missing !== null)('widget accessibility in a host page', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let alex: string;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startTestServer({ webRoot: 'dist/web' });
+    browser = await launchChromium();
+    alex = await login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
+  }, BROWSER_TEST_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const viewport of VIEWPORTS) {
+    it(
+      `has no serious or critical axe finding and adds no landmark (${viewport.name})`,
+      async () => {
+        const context = await browser.newContext({
+          viewport: { width: viewport.width, height: viewport.height },
+          bypassCSP: true, // axe-core is injected into the page
+        });
+        const page = await context.newPage();
+        // The demo shop is the host page: its own header, navigation and main.
+        await page.goto(`${server.baseUrl}/`);
+        const widget = page.locator('baton-chat');
+        await widget.getByRole('button', { name: 'Open chat' }).click();
+        const input = widget.getByLabel('Message', { exact: true });
+        await input.waitFor();
+        await input.fill('How long does shipping take?');
+        await input.press('Enter');
+        await eventually(() => widget.locator('.row--bot').count()).toBeGreaterThan(1);
+        expect(await axeViolations(page)).toEqual([]);
+
+        // The widget adds no landmark: the same list with it open as without it.
+        const withWidget = await landmarks(page);
+        // The shop's own header is the one banner (the widget's header is not a <header>).
+        expect(withWidget.filter((landmark) => landmark.startsWith('banner:'))).toHaveLength(1);
+        expect(await input.evaluate(fontSize)).toBe('16px');
+
+        await widget.getByRole('button', { name: 'Talk to a human' }).click();
+        await eventually(() => widget.locator('.status').textContent()).toContain(
+          'Waiting for a person',
+        );
+        expect(await axeViolations(page)).toEqual([]);
+
+        const id = await conversationId(page);
+        const claimed = await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
+          token: alex,
+          body: {},
+        });
+        expect(claimed.status).toBe(200);
+        await eventually(() => widget.locator('.subtitle').textContent()).toBe(
+          'Alex · Support team',
+        );
+        expect(await axeViolations(page)).toEqual([]);
+
+        await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, {
+          token: alex,
+          body: {},
+        });
+        await eventually(() => widget.getByRole('radio').count()).toBe(5);
+        const comment = widget.locator('.csat-comment');
+        expect(await comment.evaluate(fontSize)).toBe('16px');
+        await screenshot(page, `widget-a11y-${viewport.name}`);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(await landmarks(page)).toEqual(withWidget);
+
+        await widget.evaluate((el) => el.remove());
+        expect(await landmarks(page)).toEqual(withWidget);
+        await context.close();
+      },
+      BROWSER_TEST_TIMEOUT,
+    );
+  }
+});

@@ -1,0 +1,126 @@
+// The widget speaks the visitor's language: the page's `lang` attribute first (and the
+// conversation starts in it, so the server's messages match), else the conversation's
+// language once the server detected it from the customer's words, else the browser's.
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { eventually } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const BROWSER_TEST_TIMEOUT = 90_000;
+const missing = chromiumMissingReason();
+if (missing) console.warn(`Skipping browser tests: ${missing}`);
+
+async function storedConversation(page: Page): Promise<{ id: string; token: string }> {
+  const raw = await page.evaluate(() => {
+    const storage = (
+      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+    ).localStorage;
+    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
+    return key ? storage.getItem(key) : null;
+  });
+  return JSON.parse(raw ?? '{}') as { id: string; token: string };
+}
+
+describe.skipIf(missing !== null)('widget language', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startTestServer({ webRoot: 'dist/web' });
+    browser = await launchChromium();
+  }, BROWSER_TEST_TIMEOUT);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function shopIn(locale: string, lang?: string) {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    const widget = page.locator('baton-chat');
+    if (lang) await widget.evaluate((el, value) => el.setAttribute('lang', value), lang);
+    return { page, widget, text: (selector: string) => widget.locator(selector).textContent() };
+  }
+
+  it(
+    'follows the lang attribute, and the conversation starts in it',
+    async () => {
+      const { page, widget, text } = await shopIn('en-US', 'es');
+      await widget.getByRole('button', { name: 'Abrir el chat' }).click();
+      const input = widget.getByLabel('Mensaje', { exact: true });
+      await input.waitFor();
+      expect(await input.getAttribute('placeholder')).toBe('Escriba su mensaje…');
+      expect(await text('.subtitle')).toBe(
+        'Asistente automático · puede pedir hablar con una persona',
+      );
+      expect(await text('.footer')).toBe('Con la tecnología de Baton');
+      await eventually(() => widget.locator('.row--bot').count()).toBeGreaterThan(0);
+
+      const { id, token } = await storedConversation(page);
+      const read = await api(server.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token });
+      expect(read.body.conversation.language).toBe('es');
+
+      await widget.getByRole('button', { name: 'Hablar con una persona' }).click();
+      await eventually(() => text('.status')).toMatch(/^Esperando a una persona/);
+      expect(await text('.subtitle')).toBe('Asistente automático · una persona se unirá aquí');
+      // The server's handoff message is Spanish too, in "usted".
+      await eventually(() => widget.locator('.row--bot .bubble').last().textContent()).toMatch(
+        /cola/,
+      );
+      const alex = await login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
+      await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
+        token: alex,
+        body: {},
+      });
+      await eventually(() => text('.subtitle')).toBe('Alex · equipo de atención');
+      expect(await text('.status')).toBe('Alex se ha unido');
+      await screenshot(page, 'widget-language-es');
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    "speaks the browser's language when the page says none (European Portuguese)",
+    async () => {
+      const { widget, text } = await shopIn('pt-PT');
+      await widget.getByRole('button', { name: 'Abrir o chat' }).click();
+      const input = widget.getByLabel('Mensagem', { exact: true });
+      await input.waitFor();
+      expect(await input.getAttribute('placeholder')).toBe('Escreva a sua mensagem…');
+      expect(await text('.human-label')).toBe('Falar com uma pessoa');
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    "switches to the language the server detected in the customer's words at the handoff",
+    async () => {
+      const { page, widget, text } = await shopIn('en-US');
+      await widget.getByRole('button', { name: 'Open chat' }).click();
+      const input = widget.getByLabel('Message', { exact: true });
+      await input.waitFor();
+      await input.fill('Hola, mi pedido no ha llegado todavía y necesito saber dónde está');
+      await input.press('Enter');
+      await eventually(() => widget.locator('.row--bot').count()).toBeGreaterThan(1);
+      await widget.getByRole('button', { name: 'Talk to a human' }).click();
+      await eventually(() => text('.status')).toMatch(/^Esperando a una persona/);
+      expect(await widget.getByLabel('Mensaje', { exact: true }).getAttribute('placeholder')).toBe(
+        'Escriba su mensaje…',
+      );
+      const { id, token } = await storedConversation(page);
+      const read = await api(server.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token });
+      expect(read.body.conversation.language).toBe('es');
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});
