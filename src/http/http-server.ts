@@ -23,6 +23,7 @@ import { registerCustomerStream } from './realtime/customer-stream.ts';
 import type { RouteContext } from './route-context.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerForecastRoutes } from './routes/forecast-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
@@ -116,6 +117,7 @@ export async function registerHttpRoutes(
   registerAgentActions(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerForecastRoutes(app, ctx);
   registerMetricsRoute(app, ctx);
   registerCustomerPrivacyRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);

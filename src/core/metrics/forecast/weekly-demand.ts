@@ -109,7 +109,7 @@ export function weeklyDemand(
         handoffs: handoffs[h]!,
         arrivalsPerHour: times === 0 ? null : handoffs[h]! / times,
         handleSeconds:
-          overall === null
+          overall === null || times === 0
             ? null
             : (sum(samples) + HANDLE_PRIOR_SAMPLES * overall) /
               (samples.length + HANDLE_PRIOR_SAMPLES),

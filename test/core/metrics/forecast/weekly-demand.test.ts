@@ -67,6 +67,10 @@ describe('weeklyDemand', () => {
     expect(d.handleSeconds).toBe(900);
     // ana (week 1) + ana and bo (week 2), over two Mondays at 10.
     expect(monday10.agentsAtWork).toBe(1.5);
+    // Tuesday was never in the range: no data at all, not the range's means.
+    expect(
+      weeklyDemand(logs, { from: range.from, to: new Date('2026-11-03T00:00:00Z') }).hours[24],
+    ).toMatchObject({ occurrences: 0, handleSeconds: null, agentsAtWork: null });
     expect(d.hours[MON_10 + 1]).toMatchObject({ handoffs: 0, arrivalsPerHour: 0, agentsAtWork: 0 });
     // Waiting: 60 + 240 + 120 s, one gave up: patience 420 s.
     expect(d.abandonments).toBe(1);
