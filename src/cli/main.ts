@@ -7,6 +7,7 @@ import { registerAgentsCommand } from './commands/agents.ts';
 import { registerDemoTrafficCommand } from './commands/demo-traffic.ts';
 import { registerEraseCommand } from './commands/erase.ts';
 import { registerExportCommand } from './commands/export.ts';
+import { registerForecastCommand } from './commands/forecast.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerReplayCommand } from './commands/replay.ts';
@@ -26,5 +27,6 @@ registerDemoTrafficCommand(program);
 registerReplayCommand(program);
 registerPolicyCommand(program);
 registerSimulateCommand(program);
+registerForecastCommand(program);
 
 await program.parseAsync(process.argv);
