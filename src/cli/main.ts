@@ -8,6 +8,7 @@ import { registerBackupCommand } from './commands/backup.ts';
 import { registerDemoTrafficCommand } from './commands/demo-traffic.ts';
 import { registerEraseCommand } from './commands/erase.ts';
 import { registerExportCommand } from './commands/export.ts';
+import { registerForecastCommand } from './commands/forecast.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerReplayCommand } from './commands/replay.ts';
@@ -28,5 +29,6 @@ registerDemoTrafficCommand(program);
 registerReplayCommand(program);
 registerPolicyCommand(program);
 registerSimulateCommand(program);
+registerForecastCommand(program);
 
 await program.parseAsync(process.argv);

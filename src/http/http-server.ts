@@ -25,6 +25,7 @@ import type { RouteContext } from './route-context.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerHistoryRoutes } from './routes/history-routes.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
+import { registerForecastRoutes } from './routes/forecast-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
@@ -122,6 +123,7 @@ export async function registerHttpRoutes(
   registerHistoryRoutes(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerForecastRoutes(app, ctx);
   registerMetricsRoute(app, ctx);
   registerCustomerPrivacyRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);

@@ -8,6 +8,7 @@ import { downloadCsv, fetchAnalytics, type AnalyticsResponse } from './dashboard
 import { defaultFilters, FiltersForm, toQuery, type FilterValues } from './filters-form.tsx';
 import { ImprovementList } from './improvement-list.tsx';
 import { MetricTiles } from './metric-tiles.tsx';
+import { StaffingForecastPanel } from './staffing-forecast-panel.tsx';
 
 export function AnalyticsView(props: { token: string; onAuthError: () => void }) {
   const [filters, setFilters] = useState<FilterValues>(() => defaultFilters());
@@ -66,6 +67,7 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
           <ImprovementList items={data.metrics.improvementItems} />
         </div>
       )}
+      <StaffingForecastPanel token={props.token} onAuthError={props.onAuthError} />
     </section>
   );
 }

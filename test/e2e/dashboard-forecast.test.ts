@@ -1,0 +1,135 @@
+// The staffing forecast panel in a real browser: on `baton demo-traffic` data it draws the
+// agents needed against the agents at work, its table has the API's numbers, the CSV downloads,
+// axe-core finds nothing serious; on an instance without handoffs it says "No data", not 0.
+
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login } from '../helpers/api-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import {
+  demoTrafficDatabase,
+  openDashboard,
+  seriousAxeViolations,
+  SUPERVISOR,
+} from './dashboard-pages.ts';
+import { eventually } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const TIMEOUT = 120_000;
+const HOUR_MS = 3_600_000;
+const missing = chromiumMissingReason();
+
+describe.skipIf(missing !== null)('staffing forecast panel in the browser', () => {
+  let server: TestServer;
+  let empty: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    const database = demoTrafficDatabase(3, 60);
+    server = await startTestServer({ webRoot: 'dist/web', env: { DATABASE_URL: database } });
+    empty = await startTestServer({ webRoot: 'dist/web' });
+    browser = await launchChromium();
+  }, TIMEOUT);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await empty?.close();
+  });
+
+  it(
+    'charts the agents needed against the agents at work, with the API’s table and CSV',
+    async () => {
+      const token = await login(server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
+      // The panel's range: the last 4 weeks up to the current whole hour.
+      const to = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+      const range = `from=${new Date(to - 28 * 24 * HOUR_MS).toISOString()}&to=${new Date(to).toISOString()}`;
+      const expected = (
+        await api(
+          server.baseUrl,
+          'GET',
+          `/api/v1/analytics/forecast?${range}&target=0.8&within=60`,
+          {
+            token,
+          },
+        )
+      ).body;
+      const hours = expected.forecast.hours as Array<{
+        hourOfWeek: number;
+        agentsNeeded: number | null;
+        agentsAtWork: number | null;
+        arrivalsPerHour: number | null;
+      }>;
+      const busiest = [...hours].sort(
+        (a, b) => (b.agentsNeeded ?? -1) - (a.agentsNeeded ?? -1),
+      )[0]!;
+      expect(busiest.agentsNeeded).toBeGreaterThan(0);
+
+      const page = await openDashboard(browser, server.baseUrl, 'analytics');
+      const panel = page.locator('[data-panel="forecast"]');
+      await eventually(() => panel.locator('[data-chart="forecast"] canvas').count()).toBe(1);
+      const rows = panel.locator('table.forecast-table tbody tr');
+      expect(await rows.count()).toBe(168);
+      const row = panel.locator(`tr[data-hour="${busiest.hourOfWeek}"]`);
+      expect(await row.locator('[data-col="needed"]').textContent()).toBe(
+        String(busiest.agentsNeeded),
+      );
+      expect(await row.locator('[data-col="at-work"]').textContent()).toBe(
+        String(Math.round(busiest.agentsAtWork! * 10) / 10),
+      );
+      // An hour the range never had data for shows the dash of "no data", never 0.
+      const unseen = hours.find((h) => h.agentsNeeded === null);
+      if (unseen)
+        expect(
+          await panel
+            .locator(`tr[data-hour="${unseen.hourOfWeek}"] [data-col="needed"]`)
+            .textContent(),
+        ).toBe('—');
+      expect(await panel.locator('.forecast-summary').textContent()).toContain(
+        '80 % answered within 60 s',
+      );
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, 'dashboard-forecast');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      // A stricter target needs at least as many agents in the busiest hour.
+      await panel.getByLabel('Answered (%)').fill('95');
+      await panel.getByLabel('Within (seconds)').fill('30');
+      await panel.getByRole('button', { name: 'Forecast', exact: true }).click();
+      await eventually(() => panel.locator('.forecast-summary').textContent()).toContain(
+        '95 % answered within 30 s',
+      );
+      const stricter = Number(await row.locator('[data-col="needed"]').textContent());
+      expect(stricter).toBeGreaterThanOrEqual(busiest.agentsNeeded!);
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        panel.getByRole('button', { name: 'Download forecast (CSV)' }).click(),
+      ]);
+      const csv = readFileSync((await download.path())!, 'utf8')
+        .trimEnd()
+        .split('\r\n');
+      expect(csv[0]).toMatch(/^hour_of_week,day,hour_utc,arrivals_per_hour,/);
+      expect(csv).toHaveLength(169);
+      const cells = csv[busiest.hourOfWeek + 1]!.split(',');
+      expect(Number(cells[6])).toBe(stricter);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'says "No data" on an instance where nobody was handed over',
+    async () => {
+      const page = await openDashboard(browser, empty.baseUrl, 'analytics');
+      const state = page.locator('[data-empty="forecast"]');
+      await eventually(() => state.count()).toBe(1);
+      expect(await state.textContent()).toMatch(/^No data/);
+      expect(await page.locator('[data-chart="forecast"]').count()).toBe(0);
+      await state.scrollIntoViewIfNeeded();
+      await screenshot(page, 'dashboard-forecast-empty');
+    },
+    TIMEOUT,
+  );
+});
