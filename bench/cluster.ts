@@ -22,7 +22,7 @@ import {
   startPrivatePostgres,
   type PrivatePostgres,
 } from '../test/helpers/cluster/private-postgres.ts';
-import { startCluster } from '../test/helpers/cluster/start-cluster.ts';
+import { startCluster, type Cluster } from '../test/helpers/cluster/start-cluster.ts';
 import type { BenchFigure, BenchOptions } from './types.ts';
 
 const CONVERSATIONS = 30;
@@ -163,6 +163,9 @@ async function startBaseline(postgres: PrivatePostgres): Promise<Target> {
   const balancer = await startHaproxy([{ name: 'relay', port }]);
   const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `c_bench_${i}`);
   const agent = await open(`${balancer.wsUrl}/api/v1/agent/stream?token=bench`);
+  // Frames sent the instant the upgrade through HAProxy completes were lost by the relay
+  // (its handler not yet attached); a short pause, as the inbox has before it subscribes.
+  await sleep(300);
   for (const id of ids)
     agent.send(JSON.stringify({ type: 'subscribe', conversationId: id, since: 0 }));
   const customers = await Promise.all(
@@ -190,6 +193,17 @@ function startBaton(nodes: number) {
   return async (postgres: PrivatePostgres): Promise<Target> => {
     const name = `baton_${nodes}_node${nodes > 1 ? 's' : ''}`;
     const cluster = await startCluster({ nodes, redisUrl: REDIS_URL, postgres, database: name });
+    try {
+      return await prepareBaton(name, cluster);
+    } catch (error) {
+      await cluster.close(); // a failed set-up leaves no node or balancer behind
+      throw error;
+    }
+  };
+}
+
+async function prepareBaton(name: string, cluster: Cluster): Promise<Target> {
+  {
     const lb = cluster.balancer.baseUrl;
     const alex = await agentToken(lb, 'alex@example.com');
     await setCapacity(lb, alex.id, CONVERSATIONS);
@@ -228,7 +242,7 @@ function startBaton(nodes: number) {
         await cluster.close();
       },
     };
-  };
+  }
 }
 
 /** One measured run: paced at PACED_RATE, or closed-loop with WINDOW messages in flight. */

@@ -50,7 +50,7 @@ describe.skipIf(skip)('three nodes behind HAProxy, one PostgreSQL, one Redis', (
     console.log(`[cluster] 3 nodes up in ${Date.now() - started} ms`);
     chat = await startChatTraffic(cluster, { conversations: 9, tickMs: 250, aroundMs: 1500 });
     console.log(`[cluster] chat traffic ready at ${Date.now() - started} ms`);
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     chat?.close();

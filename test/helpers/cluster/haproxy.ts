@@ -1,7 +1,7 @@
 /**
  * HAProxy (Debian's) in front of the Baton nodes, on loopback: round robin, no sticky
  * sessions, WebSockets passed through (HTTP mode handles the Upgrade; `timeout tunnel` keeps
- * idle sockets open), a node that fails `GET /healthz` twice taken out of rotation. Each
+ * idle sockets open), a node that fails `GET /healthz` three times taken out of rotation. Each
  * response says which server answered (`x-baton-node`), so a test can see where a socket
  * landed.
  */
@@ -42,7 +42,9 @@ export function haproxyConfig(port: number, nodes: readonly { name: string; port
     '  option httpchk GET /healthz',
     '  http-check expect status 200',
     '  http-response set-header x-baton-node %s',
-    '  default-server check inter 300ms fall 2 rise 1',
+    // Tolerant of a slow answer on a busy machine (a refused connection fails at once).
+    '  timeout check 5s',
+    '  default-server check inter 500ms fall 3 rise 2',
     ...nodes.map((n) => `  server ${n.name} 127.0.0.1:${n.port}`),
     '',
   ].join('\n');
