@@ -3,6 +3,7 @@
 // `--duration <s>` sets the seconds per measured round. Progress goes to stderr so that
 // stdout stays machine-readable.
 import { parseArgs } from 'node:util';
+import { runClusterBench } from './cluster.ts';
 import { runMessagePathBench } from './message-path.ts';
 import { runPolicyEvalBench } from './policy-eval.ts';
 import { runRoutingBench } from './routing.ts';
@@ -14,7 +15,10 @@ const BENCHES: Record<string, Bench> = {
   message_path: runMessagePathBench,
   policy_eval: (options) => runPolicyEvalBench(options),
   routing: runRoutingBench,
+  // Not in the default set: it starts PostgreSQL, HAProxy and four servers (`--only cluster`).
+  cluster: runClusterBench,
 };
+const ON_REQUEST_ONLY = new Set(['cluster']);
 
 const DEFAULT_DURATION_SECONDS = 5;
 
@@ -40,7 +44,10 @@ if (!Number.isFinite(durationSeconds) || durationSeconds <= 0 || durationSeconds
   console.error(`--duration: expected seconds between 0 and 3600, got "${values.duration}"`);
   process.exit(2);
 }
-const selected = values.only === undefined ? Object.keys(BENCHES) : [values.only];
+const selected =
+  values.only === undefined
+    ? Object.keys(BENCHES).filter((name) => !ON_REQUEST_ONLY.has(name))
+    : [values.only];
 const unknown = selected.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   console.error(

@@ -42,7 +42,23 @@ export function toBatonError(error: unknown): BatonError {
   if (e.statusCode === 429) return new BatonError('RATE_LIMITED', e.message);
   if (e.statusCode === 400 && e instanceof SyntaxError)
     return new BatonError('MALFORMED_JSON', e.message);
+  if (isDatabaseUnavailable(error)) return new BatonError('DATABASE_UNAVAILABLE');
   return clientError(e.statusCode) ?? new BatonError('INTERNAL');
+}
+
+/**
+ * The database server is down or restarting (connection refused or cut, PostgreSQL shutting
+ * down or starting up): the client may retry, nothing is wrong with its request. pg reports
+ * a cut connection without a code, by its message.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+    // SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, cannot connect now).
+    if (/^08...$/.test(code) || /^57P0[123]$/.test(code)) return true;
+  }
+  return typeof message === 'string' && /^Connection terminated/.test(message);
 }
 
 /**

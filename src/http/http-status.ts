@@ -30,5 +30,6 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   LOGIN_LOCKED: 429,
   TOO_MANY_SOCKETS: 429,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -17,6 +17,12 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL only: run every query in this schema (tests use a throwaway one). */
   readonly schema?: string;
   readonly poolSize?: number;
+  /**
+   * PostgreSQL only: an idle pooled connection broke (the server restarted or the network
+   * dropped it). The pool discards it and opens a new one on the next query; without a
+   * listener, pg's 'error' event would end the process.
+   */
+  readonly onIdleConnectionError?: (error: Error) => void;
 }
 
 export interface OpenedDatabase {
@@ -37,6 +43,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
       max: options.poolSize ?? 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    pool.on('error', options.onIdleConnectionError ?? (() => undefined));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       engine: 'postgres',

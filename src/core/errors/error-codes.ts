@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'Too many requests; slow down.',
   LOGIN_LOCKED: 'Too many wrong passwords for this account; try again later.',
   TOO_MANY_SOCKETS: 'Too many sockets open for this conversation, session or address.',
+  DATABASE_UNAVAILABLE: 'The database is unreachable for the moment; try again shortly.',
   INTERNAL: 'Something went wrong on the server.',
 } as const;
 
