@@ -144,7 +144,10 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     const { app } = built;
     logReload = (message) => app.log.warn(message);
     logIdleConnection = (error) =>
-      app.log.warn({ err: error }, 'PostgreSQL closed an idle connection; the pool opens a new one');
+      app.log.warn(
+        { err: error },
+        'PostgreSQL closed an idle connection; the pool opens a new one',
+      );
     logBus = (error) =>
       app.log.warn({ err: error }, 'Redis bus: a message was not delivered; clients resume by seq');
     logLink = (health) =>
