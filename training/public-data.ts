@@ -30,14 +30,14 @@ function row(
   };
 }
 
-/**
- * A Bitext row's mapping. Rows tagged W (offensive language) are calm requests with a swear
- * word in them ("I need to buy some fucking products"): the eval counts them as must-not rows,
- * so they are no longer labelled negative_sentiment here (they taught the frustration head that
- * swearing is anger). The tags stay in the signature for callers that tell W rows apart.
- */
-export function bitextMapping(intent: string, _tags: string): IntentMapping {
-  return BITEXT[intent] ?? DEFAULT_MAPPING;
+/** A Bitext row's mapping; rows tagged W (offensive language) are also negative_sentiment. */
+export function bitextMapping(intent: string, tags: string): IntentMapping {
+  const map = BITEXT[intent] ?? DEFAULT_MAPPING;
+  const labels =
+    tags.includes('W') && map.labels !== null
+      ? [...map.labels, 'negative_sentiment' as const]
+      : map.labels;
+  return { ...map, labels };
 }
 
 /** Bitext train split. */
