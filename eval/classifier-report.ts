@@ -16,6 +16,7 @@ import {
   perLanguage,
   perReasonRecall,
   queueConfusion,
+  thresholdGrid,
   type PolicyRow,
   type ScoredRow,
 } from './classifier-tables.ts';
@@ -84,7 +85,7 @@ export function classifierReport(policy: Policy, folds = 5): string {
   out.push(queueConfusion(pub));
   out.push(calibrationTable(pub));
 
-  if (corpus.rows.length >= folds * 2) {
+  if (folds > 1 && corpus.rows.length >= folds * 2) {
     const cv = crossValidate(corpus.rows, publicTraining(), policy, folds);
     const scored: ScoredRow[] = cv.map((h) => ({
       labels: h.row.labels,
@@ -93,7 +94,9 @@ export function classifierReport(policy: Policy, folds = 5): string {
     }));
     const asPolicy = (pick: 'combined' | 'lexicon'): PolicyRow[] =>
       cv.map((h) => ({ lang: h.row.lang, labels: h.row.labels, ...h[pick] }));
-    out.push(`\n### Our corpus, ${folds}-fold cross-validation (${cv.length} held-out rows)`);
+    out.push(
+      `\n### Our corpus, ${folds}-fold cross-validation, translations kept in one fold (${cv.length} held-out rows)`,
+    );
     out.push(perLanguage(asPolicy('combined'), 'rules + classifiers'));
     out.push(perReasonRecall(asPolicy('combined')));
     out.push(perLanguage(asPolicy('lexicon'), 'rules alone'));
@@ -111,10 +114,11 @@ export function classifierReport(policy: Policy, folds = 5): string {
       `  queue of correct handoffs, rules + classifiers: ${(queueRight / (withQueue.length || 1)).toFixed(2)} (${queueRight}/${withQueue.length})`,
     );
     out.push(confusionTable(scored, policy.thresholds));
+    out.push(thresholdGrid(scored));
     out.push(queueConfusion(scored));
     out.push(calibrationTable(scored));
   } else {
-    out.push('\n(corpus too small for cross-validation)');
+    out.push('\n(no cross-validation: --no-cv, or the corpus is too small)');
   }
   return out.join('\n');
 }

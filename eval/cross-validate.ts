@@ -16,8 +16,15 @@ export interface HeldOut {
   lexicon: { handoff: boolean; reasons: ReasonCode[]; queue: string | null };
 }
 
-export const foldOf = (text: string, k: number) =>
-  createHash('sha1').update(text, 'utf8').digest().readUInt32BE(0) % k;
+export const foldOf = (key: string, k: number) =>
+  createHash('sha1').update(key, 'utf8').digest().readUInt32BE(0) % k;
+
+/**
+ * A row's fold follows its group (translations and regional variants of one row share one,
+ * see training/assign-groups.ts), else its text: twins never sit on both sides of a fold.
+ */
+export const foldKey = (row: Pick<LabelledText, 'text' | 'group'>, grouped = true) =>
+  grouped && row.group !== undefined ? `group:${row.group}` : row.text;
 
 /** The policy with every classifier threshold at 1 (classifiers off): rules alone. */
 export function lexiconOnly(policy: Policy): Policy {
@@ -39,20 +46,25 @@ function outcome(text: string, policy: Policy): HeldOut['combined'] {
   };
 }
 
-/** Cross-validated scores and outcomes of every corpus row (`k` folds by hash of the text). */
+/**
+ * Cross-validated scores and outcomes of every corpus row (`k` folds by hash of the row's
+ * group, or of its text; `grouped: false` folds by text alone, the old, flattering way).
+ */
 export function crossValidate(
   corpus: readonly LabelledText[],
   publicRows: readonly LabelledText[],
   policy: Policy,
   k = 5,
   options: Partial<ModelOptions> = {},
+  grouped = true,
 ): HeldOut[] {
   const out: HeldOut[] = [];
   const lexPolicy = lexiconOnly(policy);
+  const foldOfRow = (r: LabelledText) => foldOf(foldKey(r, grouped), k);
   for (let fold = 0; fold < k; fold++) {
-    const test = corpus.filter((r) => foldOf(r.text, k) === fold);
+    const test = corpus.filter((r) => foldOfRow(r) === fold);
     if (test.length === 0) continue;
-    const train = corpus.filter((r) => foldOf(r.text, k) !== fold);
+    const train = corpus.filter((r) => foldOfRow(r) !== fold);
     const model = trainModel([...publicRows, ...train], options);
     useModel(model);
     for (const row of test.filter((r) => !isContextOnly(r))) {

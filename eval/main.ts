@@ -1,7 +1,8 @@
 // `npm run eval`: accuracy of the default policy on Bitext, CLINC150 and BANKING77 (single
 // messages as one-turn transcripts) and the shared scorer on the public scenarios.
 // Options: --policy <file.yaml> to evaluate another policy; --split <train|val|test> (Bitext);
-// --only classifier to print only the learned classifier's section (cross-validation included).
+// --only classifier to print only the learned classifier's section (cross-validation included);
+// --no-cv skips the corpus cross-validation (five trainings, the slow part) for a quick check.
 import { readFileSync } from 'node:fs';
 import { getDefaultPolicy, loadPolicy, type Policy } from '../src/core/policy/index.ts';
 import { classifierReport } from './classifier-report.ts';
@@ -148,8 +149,9 @@ function sentiment(): void {
 
 const policy = policyFromArgs();
 console.log(`# Baton escalation eval — policy ${policy.version}`);
+const folds = process.argv.includes('--no-cv') ? 0 : 5;
 if (option('--only') === 'classifier') {
-  console.log(classifierReport(policy));
+  console.log(classifierReport(policy, folds));
   process.exit(0);
 }
 bitext(policy, option('--split') ?? 'test');
@@ -157,7 +159,7 @@ clinc(policy);
 banking(policy);
 sentiment();
 console.log('\n## Learned classifier (models/escalation-classifier.*)');
-console.log(classifierReport(policy));
+console.log(classifierReport(policy, folds));
 console.log('\n## Public scenarios (../shared/scenarios/public.jsonl, shared scorer)');
 console.log(scoreScenarios().trimEnd());
 console.log('\n## Held-out conversations (eval/heldout, never trained or tuned on; shared scorer)');

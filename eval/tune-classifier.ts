@@ -3,7 +3,8 @@
 // and the lowest threshold whose cross-validated precision reaches the target.
 // Run: node bin/run-ts.mjs eval/tune-classifier.ts [--precision 0.9] [--corpus-weight 4]
 //      [--max-positive-weight 2] [--epochs 6] [--l2 1e-6] [--dim 262144] [--dump rows.jsonl]
-//      [--corpus training/corpus] [--policy file.yaml]
+//      [--corpus training/corpus] [--policy file.yaml] [--by-text]
+// --by-text folds by the text alone, as before groups existed (twins split across folds).
 import { CLASSIFIER_LABELS, type ClassifierLabel } from '../src/core/classify/model.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { getDefaultPolicy, loadPolicy } from '../src/core/policy/index.ts';
@@ -62,9 +63,10 @@ if (loaded && !loaded.ok) throw new Error(`bad policy: ${JSON.stringify(loaded.e
 const policy = loaded?.ok ? loaded.policy : getDefaultPolicy();
 const corpusAt = process.argv.indexOf('--corpus');
 const corpus = loadCorpus(corpusAt >= 0 ? process.argv[corpusAt + 1]! : 'training/corpus').rows;
-const cv = crossValidate(corpus, publicTraining(), policy, 5, options);
+const grouped = !process.argv.includes('--by-text');
+const cv = crossValidate(corpus, publicTraining(), policy, 5, options, grouped);
 console.log(
-  `options ${JSON.stringify(options)}; ${cv.length} held-out rows; target precision ${target}`,
+  `options ${JSON.stringify(options)}; folds by ${grouped ? 'group' : 'text'}; ${cv.length} held-out rows; target precision ${target}`,
 );
 const f2 = (x: number) => x.toFixed(2);
 for (const label of CLASSIFIER_LABELS) {

@@ -19,6 +19,8 @@ export interface LabelledText {
   source: string;
   lang: string;
   kind: string;
+  /** Rows that are translations or variants of one another share it (one CV fold); else unset. */
+  group?: string;
 }
 
 export interface CorpusProblem {
@@ -43,6 +45,7 @@ function parseLine(line: string, file: string): LabelledText | string {
     labels?: unknown;
     queue?: unknown;
     kind?: unknown;
+    group?: unknown;
   };
   if (typeof r.text !== 'string' || r.text.trim() === '') return 'no text';
   if (!Array.isArray(r.labels) || !r.labels.every((l) => typeof l === 'string' && LABEL_SET.has(l)))
@@ -57,6 +60,7 @@ function parseLine(line: string, file: string): LabelledText | string {
     source: `corpus:${file}`,
     lang: typeof r.lang === 'string' ? r.lang : file.replace(/\.jsonl$/, ''),
     kind: typeof r.kind === 'string' ? r.kind : '',
+    ...(typeof r.group === 'string' && r.group !== '' ? { group: r.group } : {}),
   };
 }
 
