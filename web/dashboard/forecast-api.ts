@@ -1,7 +1,8 @@
 // The staffing forecast's API calls (GET /api/v1/analytics/forecast and forecast.csv), kept
 // beside the panel that uses them.
 
-import { ApiRequestError, requestJson } from '../shared/http.ts';
+import { requestJson } from '../shared/http.ts';
+import { downloadFile } from './dashboard-api.ts';
 
 const url = (path: string): string =>
   new URL(`/api/v1/analytics/${path}`, location.origin).toString();
@@ -54,25 +55,7 @@ export function fetchForecast(token: string, query: ForecastQuery): Promise<Fore
   return requestJson(url(`forecast?${params(query).toString()}`), { token });
 }
 
-/** Saves the CSV through an object URL (the bearer header cannot ride on a plain link). */
-export async function downloadForecastCsv(token: string, query: ForecastQuery): Promise<void> {
-  const response = await fetch(url(`forecast.csv?${params(query).toString()}`), {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code: string; message: string };
-    } | null;
-    throw new ApiRequestError(
-      response.status,
-      body?.error ?? { code: `HTTP_${response.status}`, message: 'Export failed' },
-    );
-  }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
-  const href = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name ?? 'baton-forecast.csv';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(href), 1000);
+/** Saves the CSV (fetched with the bearer header: it cannot ride on a plain link). */
+export function downloadForecastCsv(token: string, query: ForecastQuery): Promise<void> {
+  return downloadFile(token, url(`forecast.csv?${params(query).toString()}`), 'baton-forecast.csv');
 }
