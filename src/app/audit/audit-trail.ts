@@ -32,6 +32,21 @@ export class AuditTrail {
     return this.write(agent.id, agent.id, action, { conversationId, ...details }, ip);
   }
 
+  /**
+   * An agent's reply, once: a retried one (`duplicate`, the same clientMessageId) was recorded
+   * the first time. The row names the message by its `seq`, never its text.
+   */
+  reply(
+    agent: AgentRecord,
+    conversationId: string,
+    ip: string | null,
+    result: { readonly duplicate: boolean; readonly events: readonly { readonly seq: number }[] },
+  ): Promise<void> {
+    if (result.duplicate) return Promise.resolve();
+    const seq = result.events[0]?.seq;
+    return this.conversation(agent, 'conversation.replied', conversationId, ip, { seq });
+  }
+
   /** A reload of the policy or the knowledge base, taken or refused. */
   reload(
     agent: AgentRecord,

@@ -169,15 +169,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
           .then(
             async (result) => {
               sendAck(socket, clientMessageId, result);
-              if (result.duplicate) return;
-              const seq = result.events[0]?.seq;
-              await ctx.audit.conversation(
-                agent,
-                'conversation.replied',
-                conversationId,
-                request.ip,
-                { seq },
-              );
+              await ctx.audit.reply(agent, conversationId, request.ip, result);
             },
             (error: unknown) => sendError(socket, error, clientMessageId),
           );

@@ -87,16 +87,7 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
         ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}),
         ...(body.repeatGuard ? { repeatGuard: body.repeatGuard } : {}),
       });
-      if (!result.duplicate) {
-        const seq = result.events[0]?.seq;
-        await ctx.audit.conversation(
-          caller.agent,
-          'conversation.replied',
-          request.params.id,
-          request.ip,
-          { seq },
-        );
-      }
+      await ctx.audit.reply(caller.agent, request.params.id, request.ip, result);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   );
