@@ -111,3 +111,32 @@ describe('offers of a person in other languages', () => {
     expect(botTurnFlags({ from: 'bot', text }).offersHuman).toBe(false);
   });
 });
+
+describe('the bot offering a person', () => {
+  const offers = (text: string) => botTurnFlags({ from: 'bot', text }).offersHuman;
+
+  it.each([
+    "I'm not able to change that myself. Shall I pass you to a colleague who can?",
+    "Sorry, that's beyond what I can do. Want me to get a person to help?",
+    'Would you like someone from our billing team to take a look?',
+    'Lo siento, no puedo hacerlo. ¿Quiere que le comunique con un asesor?',
+    '¿Te paso con alguien del equipo?',
+    'Das kann ich leider nicht ändern. Möchten Sie, dass sich ein Kollege meldet?',
+    'Soll ich jemanden aus dem Kundenservice dazuholen?',
+    'Je ne peux pas faire ça. Souhaitez-vous que je vous passe un conseiller ?',
+    'Não consigo resolver isso. Quer que eu chame um atendente?',
+    'Posso passar você para alguém da equipa?',
+  ])('reads %j as an offer', (text) => {
+    expect(offers(text)).toBe(true);
+  });
+
+  it.each([
+    'A colleague already checked your order. Anything else?',
+    'Is the person who placed the order the account holder?',
+    'You can add team members under Settings → Team. Would you like the link?',
+    'Der Kollege hat das Paket gestern verschickt.',
+    '¿Quiere que le envíe la factura por correo?',
+  ])('does not read %j as an offer', (text) => {
+    expect(offers(text)).toBe(false);
+  });
+});
