@@ -129,8 +129,9 @@ function acceptsClassifierOffer(view: ConversationView, t: PolicyThresholds): Si
 }
 
 /**
- * Shouting or "!!" in a message that thanks or closes ("WOW THANK YOU!!", "Merci beaucoup !!")
- * is joy, not anger, unless the frustration classifier reads the words as negative.
+ * Shouting, "!!" or a swear word in a message that thanks or closes ("WOW THANK YOU!!", "Merci
+ * beaucoup !!", "holy shit that was fast, thanks!") is joy, not anger, unless the frustration
+ * classifier reads the words as negative. Insults and angry phrases are never vetoed.
  */
 function vetoHappyShouting(
   view: ConversationView,
@@ -140,7 +141,9 @@ function vetoHappyShouting(
   const a = view.customer.get(view.current);
   const prior = signals.get('strong_frustration');
   if (!a || !prior?.fired || t.classifier_frustration >= 1) return;
-  const loudOnly = a.frustration.cues.every((q) => q.kind === 'caps' || q.kind === 'punctuation');
+  const loudOnly = a.frustration.cues.every(
+    (q) => q.kind === 'caps' || q.kind === 'punctuation' || q.kind === 'profanity',
+  );
   const score = a.classifier.labels.negative_sentiment;
   if (!loudOnly || !a.closing || score >= t.classifier_frustration) return;
   signals.set('strong_frustration', {

@@ -54,6 +54,8 @@ describe('detectClosing', () => {
     'ok',
     'alright cool',
     'never mind, sorted',
+    'valeu demais!!',
+    'hat geklappt, danke!!',
   ])('closes on %j', (text) => {
     expect(detectClosing(text)).toBe(true);
   });
@@ -63,6 +65,10 @@ describe('detectClosing', () => {
     'ok but when',
     'thanks, but it still fails',
     'thanks, where is it?',
+    'danke, aber es geht immer noch nicht',
+    'merci mais ça ne marche toujours pas',
+    'obrigado, mas ainda não funcionou',
+    'gracias, pero sigue sin funcionar',
   ])('stays open on %j', (text) => {
     expect(detectClosing(text)).toBe(false);
   });

@@ -85,6 +85,8 @@ describe('extractEntities', () => {
 describe('money in the writer’s own convention', () => {
   it.each([
     ['EUR 900 wurden abgebucht', 900, 'EUR'],
+    ['$1,249.99 for the laptop', 1249.99, 'USD'],
+    ["CHF 1'200", 1200, 'CHF'],
     ['USD 640 charged twice', 640, 'USD'],
     ['me cobraron 750 dólares', 750, 'USD'],
     ['600 libras esterlinas', 600, 'GBP'],
