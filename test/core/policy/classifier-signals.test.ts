@@ -157,6 +157,36 @@ describe('false alarms the rules and classifiers leave alone', () => {
   });
 });
 
+describe('questions about a policy in any language', () => {
+  it.each([
+    '¿cuánto tarda en llegar un reembolso?',
+    'Wie lange dauert eine Rückerstattung normalerweise?',
+    'Kann ich jederzeit kündigen?',
+    'est-ce que je peux résilier à tout moment ?',
+    'quanto tempo demora o reembolso?',
+  ])('%j stays with the bot: the topic word is vetoed by the classifier', (text) => {
+    const d = evaluatePolicy(conversation([customer(text)]), policy);
+    expect(d.action).toBe('continue');
+    expect(d.trace.some((e) => /below the classifier veto 0\.1/.test(e.actual))).toBe(true);
+  });
+
+  it.each([
+    'quiero que me devuelvan el dinero del pedido',
+    'Ich möchte meinen Vertrag kündigen',
+    'je veux être remboursé, le colis est arrivé vide',
+    'quero cancelar a minha assinatura',
+  ])('%j is a request and hands over', (text) => {
+    const d = evaluatePolicy(conversation([customer(text)]), policy);
+    expect(d.reasons.map((r) => r.code)).toContain('topic_policy');
+  });
+
+  it('the veto is off at classifier_topic_veto 0', () => {
+    const off = { ...policy, thresholds: { ...policy.thresholds, classifier_topic_veto: 0 } };
+    const d = evaluatePolicy(conversation([customer('Kann ich jederzeit kündigen?')]), off);
+    expect(d.reasons.map((r) => r.code)).toContain('topic_policy');
+  });
+});
+
 describe('the bot offering a person, and the customer accepting', () => {
   it.each([
     [
