@@ -268,7 +268,12 @@ export function applyClassifiers(
     if (!prior?.fired) continue;
     const score = a.classifier.labels[label];
     const veto = vetoBelow(name, t);
-    if (VETOABLE.has(name) && score < veto) {
+    // A topic word in an incident ("a direct debit I don't recognise") is no decoy: the topic
+    // veto needs the security and approval heads to read nothing either.
+    const other = TOPIC_SIGNALS.has(name)
+      ? Math.max(a.classifier.labels.security, a.classifier.labels.approval_required)
+      : 0;
+    if (VETOABLE.has(name) && Math.max(score, other) < veto) {
       const note = `classifier ${label} ${score.toFixed(2)}`;
       signals.set(name, quietVeto(prior, note, veto));
       continue;

@@ -162,7 +162,7 @@ describe('questions about a policy in any language', () => {
     '¿cuánto tarda en llegar un reembolso?',
     'Wie lange dauert eine Rückerstattung normalerweise?',
     'Kann ich jederzeit kündigen?',
-    'est-ce que je peux résilier à tout moment ?',
+    'combien de temps prend un remboursement ?',
     'quanto tempo demora o reembolso?',
   ])('%j stays with the bot: the topic word is vetoed by the classifier', (text) => {
     const d = evaluatePolicy(conversation([customer(text)]), policy);
