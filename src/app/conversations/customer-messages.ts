@@ -106,7 +106,10 @@ export function agentJoinedText(agentName: string, team: string, language: strin
   return expectationMessage({ kind: 'agent_joined', team, agentName }, language ?? 'en');
 }
 
-export function resolvedText(language: string | null, overrides: CustomerTextOverrides = {}): string {
+export function resolvedText(
+  language: string | null,
+  overrides: CustomerTextOverrides = {},
+): string {
   return customerText('resolved', language, {}, overrides);
 }
 

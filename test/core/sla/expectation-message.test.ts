@@ -135,8 +135,8 @@ describe('formatFollowUp', () => {
     expect(formatFollowUp(new Date('2026-03-06T08:00:00Z'), now, 'Europe/Paris', 'fr')).toBe(
       'vendredi à 9:00 CET',
     );
-    expect(formatFollowUp(new Date('2026-03-26T12:00:00Z'), now, 'America/Sao_Paulo', 'pt-BR')).toBe(
-      'em 26 de março às 9:00 BRT',
-    );
+    expect(
+      formatFollowUp(new Date('2026-03-26T12:00:00Z'), now, 'America/Sao_Paulo', 'pt-BR'),
+    ).toBe('em 26 de março às 9:00 BRT');
   });
 });
