@@ -10,16 +10,21 @@ import { customerText, CUSTOMER_LANGUAGES } from '../../src/core/i18n/customer-t
 import { WIDGET_CATALOGUES } from '../../src/core/i18n/widget-catalogues.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { isGreeting, wordOf } from '../helpers/greeting-text.ts';
+import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 describe('the customer’s language, end to end', () => {
   let s: TestServer;
   let agent = '';
+  let inbox: TestSocket;
   beforeAll(async () => {
     s = await startTestServer();
     agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    // An agent with the inbox open, so the handoff names a place in the queue and a wait.
+    inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${agent}`);
   });
   afterAll(async () => {
+    await inbox?.close();
     await s?.close();
   });
 
@@ -53,10 +58,26 @@ describe('the customer’s language, end to end', () => {
       const view = await api(s.baseUrl, 'GET', `/api/v1/conversations/${c.id}`, { token: agent });
       const { queue, status } = view.body.conversation;
       expect(['queued', 'offered']).toContain(status);
-      // Every handoff text ends its first part with "you will not need to repeat yourself",
-      // and names the team in the customer's language.
-      expect(handoff.data.text).toContain(customerText('context_kept', lang, {}));
-      expect(handoff.data.text).toContain(queueCatalog().teamName(queue, lang));
+      // The place in the queue and the wait band it was told, in its language, then "you will
+      // not need to repeat yourself".
+      const team = queueCatalog().teamName(queue, lang);
+      // The band is in the stored event (the customer's view of it carries the text only).
+      const stored = (await s.server.store.conversations.eventsSince(c.id, 0)).find(
+        (e) => e.data.kind === 'handoff',
+      );
+      const { position, band } = stored?.data as {
+        position: number;
+        band: { lowMinutes: number; highMinutes: number } | null;
+      };
+      if (!band) throw new Error(`no wait band was told: ${handoff.data.text}`);
+      const params = { team, position, low: band.lowMinutes, high: band.highMinutes };
+      const told = (['waiting', 'waiting_short', 'long_queue'] as const).map(
+        (key) => `${customerText(key, lang, params)} ${customerText('context_kept', lang, {})}`,
+      );
+      expect(
+        told.some((t) => handoff.data.text.startsWith(t)),
+        handoff.data.text,
+      ).toBe(true);
     },
   );
 
