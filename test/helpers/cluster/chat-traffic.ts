@@ -73,17 +73,19 @@ export async function startChatTraffic(
     await agentToken(lb.baseUrl, 'sam@example.com'),
   ];
   for (const a of agents) await setCapacity(lb.baseUrl, a.id, 50);
-  const conversations: { id: string; token: string; agent: number }[] = [];
-  for (let i = 0; i < options.conversations; i += 1) {
-    const c = await waitingConversation(lb.baseUrl, `Chat customer ${i}`);
-    const agent = i % agents.length;
-    const claim = await api(lb.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
-      token: agents[agent]?.token,
-    });
-    if (claim.status !== 200)
-      throw new Error(`claim: ${claim.status} ${JSON.stringify(claim.body)}`);
-    conversations.push({ ...c, agent });
-  }
+  // Side by side: each is its own customer, and set-up time counts on a shared machine.
+  const conversations = await Promise.all(
+    Array.from({ length: options.conversations }, async (_, i) => {
+      const c = await waitingConversation(lb.baseUrl, `Chat customer ${i}`);
+      const agent = i % agents.length;
+      const claim = await api(lb.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
+        token: agents[agent]?.token,
+      });
+      if (claim.status !== 200)
+        throw new Error(`claim: ${claim.status} ${JSON.stringify(claim.body)}`);
+      return { ...c, agent };
+    }),
+  );
   const customers = await Promise.all(
     conversations.map((c) =>
       openResilientSocket({
