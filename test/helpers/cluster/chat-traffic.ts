@@ -30,15 +30,30 @@ export interface ChatTrafficOptions {
 
 const PASSWORD = 'baton-demo';
 
-export async function agentToken(baseUrl: string, email: string) {
-  const token = await login(baseUrl, email, PASSWORD);
-  const me = await api(baseUrl, 'GET', '/api/v1/me', { token });
-  return { token, id: me.body.agent.id as string };
+/**
+ * Sessions by balancer and email. A log-in costs a scrypt hash (about half a CPU-second), and
+ * a session holds across node restarts (it is in the database), so each agent logs in once.
+ */
+const sessions = new Map<string, Promise<{ token: string; id: string }>>();
+
+export function agentToken(baseUrl: string, email: string) {
+  const key = `${baseUrl} ${email}`;
+  let session = sessions.get(key);
+  if (!session) {
+    session = (async () => {
+      const token = await login(baseUrl, email, PASSWORD);
+      const me = await api(baseUrl, 'GET', '/api/v1/me', { token });
+      return { token, id: me.body.agent.id as string };
+    })();
+    session.catch(() => sessions.delete(key));
+    sessions.set(key, session);
+  }
+  return session;
 }
 
 /** A supervisor sets an agent's capacity (the team API), through the balancer. */
 export async function setCapacity(baseUrl: string, agentId: string, maxConcurrent: number) {
-  const supervisor = await login(baseUrl, 'riley@example.com', PASSWORD);
+  const supervisor = (await agentToken(baseUrl, 'riley@example.com')).token;
   const r = await api(baseUrl, 'PATCH', `/api/v1/team/agents/${agentId}`, {
     token: supervisor,
     body: { maxConcurrent },

@@ -85,10 +85,12 @@ export async function runClaimRaces(
   const db = new pg.Client({ connectionString: cluster.databaseUrl });
   await db.connect();
   const { agents, inboxes } = await raceAgents(cluster, db, options.capacity);
-  const ids: string[] = [];
-  for (let i = 0; i < agents.length * options.capacity; i += 1) {
-    ids.push((await waitingConversation(lb, `Race customer ${i}`)).id);
-  }
+  const ids = await Promise.all(
+    Array.from(
+      { length: agents.length * options.capacity },
+      async (_, i) => (await waitingConversation(lb, `Race customer ${i}`)).id,
+    ),
+  );
   const result: ClaimRaceResult = {
     races: 0,
     rounds: 0,
