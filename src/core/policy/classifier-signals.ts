@@ -48,6 +48,14 @@ const UPGRADES: readonly Upgrade[] = [
  */
 export const MIN_WORDS = 4;
 
+/**
+ * A request for a person the classifier is this sure of counts even when short ("un humain
+ * svp", "passez-moi quelqu'un", "Mitarbeiter bitte"): the lexicons cannot list every short
+ * form in five languages, and the short decoys score well below it ("the agent" 0.76, "human
+ * resources" 0.55, "it's been 4 days" 0.22).
+ */
+export const SHORT_REQUEST_CONFIDENT = 0.9;
+
 /** Rule hits a confident classifier may read as decoys: not requests for a person, not anger. */
 const VETOABLE: ReadonlySet<SignalName> = new Set([
   'security',
@@ -232,7 +240,7 @@ export function applyClassifiers(
     const vetoed = u.signal === 'sensitive_topic' ? a.topics.find((h) => h.vetoed) : undefined;
     const why = vetoed
       ? `"${vetoed.vetoed}" asks about the ${vetoed.topic} policy`
-      : words < MIN_WORDS
+      : words < MIN_WORDS && !(u.label === 'explicit_request' && score >= SHORT_REQUEST_CONFIDENT)
         ? 'too few words for the classifier alone'
         : hypothetical !== undefined && u.label !== 'negative_sentiment'
           ? `"${hypothetical}" is hypothetical`

@@ -68,7 +68,18 @@ function repair(word: string): string {
   return word;
 }
 
+/**
+ * Four-letter words are repaired towards "human" only ("hman", "humn", "huma"): other keywords
+ * one edit from a four-letter word meet real words ("oder" is German for "or", "gent").
+ */
+function repairShort(word: string): string {
+  return editDistance(word, 'human', 1) <= 1 ? 'human' : word;
+}
+
 /** Repairs keyword typos in normalised text (see normalizeText). */
 export function fixTypos(normalized: string): string {
-  return normalized.replace(/([a-z])(\d)/g, '$1 $2').replace(/[a-z]{5,}/g, (word) => correct(word));
+  return normalized
+    .replace(/([a-z])(\d)/g, '$1 $2')
+    .replace(/\b[a-z]{4}\b/g, (word) => repairShort(word))
+    .replace(/[a-z]{5,}/g, (word) => correct(word));
 }

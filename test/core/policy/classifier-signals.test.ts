@@ -149,8 +149,22 @@ describe('false alarms the rules and classifiers leave alone', () => {
     expect(d.reasons.map((r) => r.code)).toContain('negative_sentiment');
   });
 
-  it('a classifier alone never decides on a message of fewer than four words', () => {
-    for (const text of ["it's been 4 days", 'hi is this a bot', 'and by card?']) {
+  it.each(['un humain svp', "passez-moi quelqu'un", 'Mitarbeiter bitte', 'hman please'])(
+    'the short request %j hands over',
+    (text) => {
+      const d = evaluatePolicy(conversation([customer(text)]), policy);
+      expect(d.reasons[0]?.code).toBe('explicit_request');
+    },
+  );
+
+  it('a classifier alone decides on fewer than four words only for a request it is sure of', () => {
+    for (const text of [
+      "it's been 4 days",
+      'hi is this a bot',
+      'and by card?',
+      'the agent',
+      'human resources',
+    ]) {
       const d = evaluatePolicy(conversation([customer(text)]), policy);
       expect(d.reasons.filter((r) => r.evidence.classifier?.decisive)).toEqual([]);
     }

@@ -5,6 +5,13 @@ describe('fixTypos', () => {
   it('repairs near-misses of keywords', () => {
     expect(fixTypos('cancfel my acount')).toBe('cancel my account');
     expect(fixTypos('talk to a hmuan')).toBe('talk to a human');
+    expect(fixTypos('hman please')).toBe('human please');
+    expect(fixTypos('a real humn')).toBe('a real human');
+  });
+
+  it('repairs four-letter words towards "human" only', () => {
+    const text = 'oder gent then task ohne';
+    expect(fixTypos(text)).toBe(text);
   });
 
   it('splits words glued to a keyword and digits glued to words', () => {
