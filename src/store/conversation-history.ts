@@ -14,10 +14,16 @@ import type { Database } from './schema.ts';
 
 export type HistoryStatusFilter = 'active' | 'resolved' | 'all';
 
+/** An agent and the queues they are a member of. */
+export interface VisibleTo {
+  readonly agentId: string;
+  readonly queues: readonly string[];
+}
+
 export interface HistoryQuery {
   readonly status: HistoryStatusFilter;
-  /** Only these (an agent's own and the waiting line); null for everything (supervisors). */
-  readonly visibleTo: string | null;
+  /** Only what this agent may open (src/app/conversations/conversation-scope.ts); null for everything. */
+  readonly visibleTo: VisibleTo | null;
   /** Only conversations assigned to this agent now or when they ended. */
   readonly assignee: string | null;
   /** Free text: the customer's name, email or phone, or any message's text. */
@@ -69,18 +75,35 @@ export class ConversationHistory {
     return rows.map(toConversation);
   }
 
+  /** Whether the agent may open this conversation (the rule of `visible`). */
+  async isVisible(conversationId: string, scope: VisibleTo): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('id', '=', conversationId)
+      .where((eb) => this.visible(eb, scope))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The conversations of the person behind these identities (see customer-conversations.ts). */
   async ofCustomer(identities: readonly CustomerIdentity[]) {
     return findCustomerConversations(this.db, identities);
   }
 
   /**
-   * What an agent may look at: the waiting line (their inbox shows it), what they hold now,
-   * and every conversation they took part in (claimed, wrote in, transferred away).
+   * What an agent may open: what waits in a queue they are a member of (their inbox shows
+   * it), what is offered or assigned to them, and every conversation they took part in
+   * (claimed, wrote in, transferred away).
    */
-  private visible(eb: Builder, agentId: string): Expression<SqlBool> {
+  private visible(eb: Builder, { agentId, queues }: VisibleTo): Expression<SqlBool> {
+    const waiting =
+      queues.length > 0
+        ? [eb.and([eb('status', 'in', WAITING), eb('queue', 'in', [...queues])])]
+        : [];
     return eb.or([
-      eb('status', 'in', WAITING),
+      ...waiting,
+      eb('offered_to', '=', agentId),
       eb('assignee_id', '=', agentId),
       eb.exists(
         eb

@@ -67,6 +67,13 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
     };
     const agentStream = new AgentStream(token, {
       onConversation: upsert,
+      onConversationRemoved: (id) =>
+        setConversations((current) => {
+          if (!current.has(id)) return current;
+          const next = new Map(current);
+          next.delete(id);
+          return next;
+        }),
       onState: (state, failures) => {
         setConnection(state);
         // Reload the list after a reconnect: frames sent while offline are not replayed.
