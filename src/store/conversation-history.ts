@@ -75,6 +75,33 @@ export class ConversationHistory {
     return rows.map(toConversation);
   }
 
+  /**
+   * The inbox: what waits (in the agent's scope: their queues, or offered to them) and what
+   * the agent holds, highest priority first, then longest wait. `scope` null: every queue.
+   */
+  async inbox(
+    agentId: string,
+    scope: VisibleTo | null,
+    limit = 200,
+  ): Promise<ConversationRecord[]> {
+    let select = this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('status', 'in', WAITING),
+          eb.and([eb('status', '=', 'assigned'), eb('assignee_id', '=', agentId)]),
+        ]),
+      );
+    if (scope !== null) select = select.where((eb) => this.current(eb, scope));
+    const rows = await select
+      .orderBy('priority', 'desc')
+      .orderBy('handed_over_at', 'asc')
+      .limit(limit)
+      .execute();
+    return rows.map(toConversation);
+  }
+
   /** Whether the agent may open this conversation (the rule of `visible`). */
   async isVisible(conversationId: string, scope: VisibleTo): Promise<boolean> {
     const row = await this.db
@@ -92,28 +119,34 @@ export class ConversationHistory {
   }
 
   /**
-   * What an agent may open: what waits in a queue they are a member of (their inbox shows
-   * it), what is offered or assigned to them, and every conversation they took part in
-   * (claimed, wrote in, transferred away).
+   * What an agent may open: their part of the line (`current`) and every conversation they
+   * took part in (claimed, wrote in, transferred away).
    */
-  private visible(eb: Builder, { agentId, queues }: VisibleTo): Expression<SqlBool> {
-    const waiting =
-      queues.length > 0
-        ? [eb.and([eb('status', 'in', WAITING), eb('queue', 'in', [...queues])])]
-        : [];
+  private visible(eb: Builder, scope: VisibleTo): Expression<SqlBool> {
     return eb.or([
-      ...waiting,
-      eb('offered_to', '=', agentId),
-      eb('assignee_id', '=', agentId),
+      this.current(eb, scope),
       eb.exists(
         eb
           .selectFrom('events')
           .select('events.seq')
           .whereRef('events.conversation_id', '=', 'conversations.id')
           .where('events.actor_type', '=', 'agent')
-          .where('events.actor_id', '=', agentId),
+          .where('events.actor_id', '=', scope.agentId),
       ),
     ]);
+  }
+
+  /**
+   * The agent's part of the line now, which their inbox shows: what waits in a queue they are
+   * a member of, and what is offered or assigned to them (announcedTo in src/app says the same
+   * of one record, for the inbox socket).
+   */
+  private current(eb: Builder, { agentId, queues }: VisibleTo): Expression<SqlBool> {
+    const waiting =
+      queues.length > 0
+        ? [eb.and([eb('status', 'in', WAITING), eb('queue', 'in', [...queues])])]
+        : [];
+    return eb.or([...waiting, eb('offered_to', '=', agentId), eb('assignee_id', '=', agentId)]);
   }
 
   /** The text in the customer record (name, email, phone), or in any message's text. */

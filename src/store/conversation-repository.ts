@@ -4,7 +4,7 @@
  * inserts the events. The database is the source of truth; the bus only fans out.
  */
 import { customerKeyOf } from '../core/customer/customer-key.ts';
-import { sql, type CompiledQuery, type Kysely, type SqlBool } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import {
   commitAsync,
@@ -44,8 +44,6 @@ export interface CreateConversationInput {
 
 export interface InboxQuery {
   readonly agentId: string;
-  /** Waiting conversations of these queues only (an agent's); null or absent: every queue. */
-  readonly queues?: readonly string[] | null;
   readonly limit?: number;
 }
 
@@ -243,24 +241,14 @@ export class ConversationRepository {
     return row && toEvent(row);
   }
 
-  /**
-   * Waiting conversations (of `queues`, and any offered to the agent) and the agent's own,
-   * highest priority first, then longest wait.
-   */
+  /** Waiting conversations and the agent's own, highest priority first, then longest wait. */
   async listInbox(query: InboxQuery): Promise<ConversationRecord[]> {
-    const waiting = ['queued', 'offered', 'deferred'];
-    const queues = query.queues ?? null;
     const rows = await this.db
       .selectFrom('conversations')
       .selectAll()
       .where((eb) =>
         eb.or([
-          queues === null
-            ? eb('status', 'in', waiting)
-            : queues.length > 0
-              ? eb.and([eb('status', 'in', waiting), eb('queue', 'in', [...queues])])
-              : sql<SqlBool>`1 = 0`,
-          eb.and([eb('status', '=', 'offered'), eb('offered_to', '=', query.agentId)]),
+          eb('status', 'in', ['queued', 'offered', 'deferred']),
           eb.and([eb('status', '=', 'assigned'), eb('assignee_id', '=', query.agentId)]),
         ]),
       )

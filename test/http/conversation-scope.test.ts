@@ -83,6 +83,11 @@ describe.each(TEST_DATABASES)('conversation scope ($name)', (database) => {
       for (const path of reads(technical).slice(0, 4)) expect(await status(sam, path)).toBe(200);
       for (const id of [billing, technical])
         expect(await status(riley, `/api/v1/conversations/${id}`)).toBe(200);
+
+      // A conversation still with the bot waits in no queue: supervisors only.
+      const withBot = await startConversation(s.baseUrl, { customer: { name: 'Lee' } });
+      expect(await status(alex, `/api/v1/conversations/${withBot.id}`)).toBe(404);
+      expect(await status(riley, `/api/v1/conversations/${withBot.id}`)).toBe(200);
     },
   );
 

@@ -80,11 +80,7 @@ export class ConversationHistoryService {
 
   /** Waiting conversations the agent may take and their own, highest priority first. */
   inbox(agent: AgentRecord): Promise<ConversationRecord[]> {
-    const scope = this.scope(agent);
-    return this.store.conversations.listInbox({
-      agentId: agent.id,
-      queues: scope === null ? null : scope.queues,
-    });
+    return this.store.history.inbox(agent.id, this.scope(agent));
   }
 
   async search(agent: AgentRecord, input: HistorySearch): Promise<HistoryPage> {
