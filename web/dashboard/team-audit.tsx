@@ -26,6 +26,9 @@ const ACTIONS: Record<string, string> = {
   'session.logged_in': 'signed in',
   'session.login_failed': 'failed to sign in',
   'session.logged_out': 'signed out',
+  'session.password_changed': 'changed their password',
+  'session.password_change_failed': 'failed to change their password',
+  'session.revoked': 'ended a session of',
   'conversation.claimed': 'took',
   'conversation.declined': 'declined',
   'conversation.replied': 'replied in',
@@ -52,6 +55,11 @@ export function describeChanges(entry: AuditEntry): string {
     return [c.email ? `as ${show(c.email)}` : '', c.locked ? 'account locked' : '']
       .filter(Boolean)
       .join('; ');
+  if (entry.action === 'session.password_changed')
+    return `${show(c.endedSessions)} other session(s) ended`;
+  if (entry.action === 'session.password_change_failed')
+    return c.locked ? 'account locked' : 'wrong current password';
+  if (entry.action === 'session.revoked') return `session ${show(c.sessionId)}`;
   if (entry.action === 'conversation.transferred' || entry.action === 'conversation.reassigned')
     return c.toQueue ? `to ${show(c.toQueue)}` : `to agent ${show(c.toAgentId)}`;
   if (entry.action === 'policy.reloaded' || entry.action === 'knowledge_base.reloaded')
@@ -67,7 +75,8 @@ export function describeChanges(entry: AuditEntry): string {
 
 /** Who or what the action was done to: an agent, a conversation, or nothing more to say. */
 function subject(entry: AuditEntry): string {
-  if (entry.action.startsWith('agent.')) return entry.agent.name ?? entry.agent.id;
+  if (entry.action.startsWith('agent.') || entry.action === 'session.revoked')
+    return entry.agent.name ?? entry.agent.id;
   const conversation = entry.changes.conversationId;
   return typeof conversation === 'string' ? conversation : '';
 }
