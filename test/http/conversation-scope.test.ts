@@ -150,6 +150,11 @@ describe.each(TEST_DATABASES)('conversation scope ($name)', (database) => {
         await alexSocket.waitFor(
           (f) => f.type === 'conversation_removed' && f.conversationId === billing,
         );
+        // He follows it (subscribed) and took part: his pane hears where it went first.
+        const last = alexSocket.frames.filter(
+          (f) => f.type === 'conversation' && f.conversation.id === billing,
+        );
+        expect(last.at(-1).conversation.queue).toBe('technical');
         await samSocket.waitFor((f) => f.type === 'conversation' && f.conversation.id === billing);
         expect(await status(alex, `/api/v1/conversations/${billing}`)).toBe(200);
         await until(async () =>

@@ -58,19 +58,35 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
       );
       const cursors = new Map<string, EventCursor>();
       const typing = new TypingThrottle();
-      // The agent's scope as the socket opened; `shown`: conversations this socket announced,
-      // so one that leaves the scope (claimed by another, transferred to another queue) is
-      // withdrawn from the inbox with a `conversation_removed` frame rather than shown.
+      // The agent's scope as the socket opened; `shown`: conversations this socket announced.
+      // One that leaves the agent's line (another took it, it moved to another queue) is
+      // withdrawn with a `conversation_removed` frame. A conversation the agent follows (its
+      // pane is open) and may still open, having taken part, keeps its updates: the frame
+      // comes before the withdrawal, so the pane shows who has it now.
       const scope = ctx.history.scope(agent);
       const shown = new Set<string>();
       const announce = (c: ConversationRecord) => {
         if (announcedTo(scope, c)) {
           shown.add(c.id);
           sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) });
-        } else if (shown.delete(c.id)) {
-          cursors.delete(c.id);
-          sendFrame(socket, { type: 'conversation_removed', conversationId: c.id });
+          return;
         }
+        const wasShown = shown.delete(c.id);
+        const removed = () =>
+          sendFrame(socket, { type: 'conversation_removed', conversationId: c.id });
+        if (!cursors.has(c.id)) {
+          if (wasShown) removed();
+          return;
+        }
+        ctx.history.mayOpen(agent, c.id).then(
+          (may) => {
+            if (may)
+              sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) });
+            else cursors.delete(c.id);
+            if (wasShown || !may) removed();
+          },
+          (error: unknown) => request.log.error({ err: error }, 'scope check failed'),
+        );
       };
       const remove = ctx.hub.addAgent({
         agentId: agent.id,
