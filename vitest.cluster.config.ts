@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm run test:cluster`: three nodes behind HAProxy (docs/cluster.md). Not part of `npm test`
- * or CI until it has been seen passing whole on a quiet machine; its own file name keeps the
- * default run from picking it up.
+ * `npm run test:cluster`: three nodes behind HAProxy (docs/cluster.md). CI runs it after
+ * `npm test` (.ci/run); it has its own config because it starts processes and servers of its
+ * own and must not run beside the default suite's files on a 2-core machine. Its file name
+ * (`*.cluster-test.ts`) keeps the default run from picking it up.
  */
 export default defineConfig({
   test: {

@@ -28,7 +28,13 @@ import type { BenchFigure, BenchOptions } from './types.ts';
 const CONVERSATIONS = 30;
 const PACED_RATE = 300; // messages per second across all conversations
 const WINDOW = 4; // unpaced: messages in flight per conversation
-const DRAIN_MS = 5000;
+/**
+ * After each run, its messages still on their way are waited for (up to this long) before
+ * the next run starts. A starved cluster falls behind the paced rate; with a short drain,
+ * that backlog sat in front of the next run's messages, and the unpaced run (counting only
+ * what arrives within its window) delivered nothing: the "0 msg/s" of the first 3-node run.
+ */
+const DRAIN_MS = 60_000;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -34,6 +34,7 @@ export function lexiconOnly(policy: Policy): Policy {
   }
   // 0 = no decoy veto: the rules' own hits all stand.
   (t as Record<string, unknown>).classifier_veto = 0;
+  (t as Record<string, unknown>).classifier_topic_veto = 0;
   return { ...policy, thresholds: t };
 }
 

@@ -6,7 +6,7 @@ import { articleReply, clarifyReply, emptyQuestionReply, noAnswerReply } from '.
 import type { ArticleRef, BotAnswer } from './bot-answer.ts';
 import { scoreConfidence } from './confidence.ts';
 import type { ConfidenceFeatures, ConfidenceModel } from './confidence.ts';
-import { replyLanguage } from './bot-phrases.ts';
+import { phraseLanguage, replyLanguage } from './bot-phrases.ts';
 import type { KbArticle } from './kb-article.ts';
 import { articleIn, buildKbIndex } from './kb-index.ts';
 import type { ArticleText } from './kb-index.ts';
@@ -121,7 +121,7 @@ export function createAnswerEngine(
       const replyIn = replyLanguage(hint ?? index.guessLanguage(text, null));
       return {
         kind: 'answer',
-        text: smallTalkReply(smallTalk, replyIn),
+        text: smallTalkReply(smallTalk, phraseLanguage(language, replyIn)),
         confidence: 0.9,
         intent: smallTalk,
         language: replyIn,
@@ -130,6 +130,7 @@ export function createAnswerEngine(
     const ranking = rank(text, 5, hint);
     // The conversation's language when known, else the one the question was read in.
     const replyIn = replyLanguage(hint ?? ranking.language);
+    const wordedIn = phraseLanguage(language, replyIn);
     const titleOf = (hit: KbHit): string => localized(hit.article.id).title;
     const localized = (id: string): ArticleText => {
       const article = byId.get(id);
@@ -138,7 +139,7 @@ export function createAnswerEngine(
     const { confidence, hits } = ranking;
     const [top, second, third] = hits;
     if (ranking.terms.length === 0) {
-      const reply = emptyQuestionReply(replyIn);
+      const reply = emptyQuestionReply(wordedIn);
       return { kind: 'clarify', text: reply, confidence: 0, intent: 'unknown', language: replyIn };
     }
     if (top !== undefined && confidence >= MIN_ANSWER_CONFIDENCE) {
@@ -147,7 +148,7 @@ export function createAnswerEngine(
       const alternatives = (sure ? [] : [second, third]).filter(isHit).map((hit) => hit.article);
       return {
         kind: 'answer',
-        text: articleReply(article.body, article.title, sure, replyIn),
+        text: articleReply(article.body, article.title, sure, wordedIn),
         confidence,
         intent: 'faq',
         language: replyIn,
@@ -163,14 +164,14 @@ export function createAnswerEngine(
     ) {
       return {
         kind: 'clarify',
-        text: clarifyReply(titleOf(top), titleOf(second), replyIn),
+        text: clarifyReply(titleOf(top), titleOf(second), wordedIn),
         confidence,
         intent: 'faq',
         language: replyIn,
         alternatives: [top.article, second.article],
       };
     }
-    const reply = noAnswerReply(replyIn);
+    const reply = noAnswerReply(wordedIn);
     return { kind: 'no_answer', text: reply, confidence, intent: 'unknown', language: replyIn };
   }
 

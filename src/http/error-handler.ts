@@ -58,7 +58,11 @@ function isDatabaseUnavailable(error: unknown): boolean {
     // SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, cannot connect now).
     if (/^08...$/.test(code) || /^57P0[123]$/.test(code)) return true;
   }
-  return typeof message === 'string' && /^Connection terminated/.test(message);
+  // A statement on a connection that broke while it was checked out (mid-transaction).
+  return (
+    typeof message === 'string' &&
+    (/^Connection terminated/.test(message) || /is not queryable$/.test(message))
+  );
 }
 
 /**

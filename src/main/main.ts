@@ -55,12 +55,12 @@ export interface AssembledBaton {
  */
 export async function assembleBaton(options: StartServerOptions): Promise<AssembledBaton> {
   const { config } = options;
-  // Bound to the app's log once it exists; a broken idle connection never ends the process.
-  let logIdleConnection: (error: Error) => void = () => undefined;
+  // Bound to the app's log once it exists; a broken connection never ends the process.
+  let logBrokenConnection: (error: Error) => void = () => undefined;
   const store = createStore({
     url: config.databaseUrl,
     ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
-    onIdleConnectionError: (error) => logIdleConnection(error),
+    onConnectionError: (error) => logBrokenConnection(error),
   });
   // Closed here if start-up fails later, so a failed start leaves no folder watcher behind.
   let knowledgeBase: KnowledgeBaseSource | undefined;
@@ -143,11 +143,8 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     });
     const { app } = built;
     logReload = (message) => app.log.warn(message);
-    logIdleConnection = (error) =>
-      app.log.warn(
-        { err: error },
-        'PostgreSQL closed an idle connection; the pool opens a new one',
-      );
+    logBrokenConnection = (error) =>
+      app.log.warn({ err: error }, 'PostgreSQL closed a connection; the pool opens a new one');
     logBus = (error) =>
       app.log.warn({ err: error }, 'Redis bus: a message was not delivered; clients resume by seq');
     logLink = (health) =>

@@ -18,11 +18,11 @@ export interface OpenDatabaseOptions {
   readonly schema?: string;
   readonly poolSize?: number;
   /**
-   * PostgreSQL only: an idle pooled connection broke (the server restarted or the network
-   * dropped it). The pool discards it and opens a new one on the next query; without a
-   * listener, pg's 'error' event would end the process.
+   * PostgreSQL only: a pooled connection broke (the server restarted or the network dropped
+   * it), idle or checked out. The pool discards it and opens a new one on the next query;
+   * without a listener, pg's 'error' event would end the process.
    */
-  readonly onIdleConnectionError?: (error: Error) => void;
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 export interface OpenedDatabase {
@@ -43,7 +43,14 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
       max: options.poolSize ?? 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
-    pool.on('error', options.onIdleConnectionError ?? (() => undefined));
+    const onError = options.onConnectionError ?? (() => undefined);
+    // pg-pool listens for errors on idle connections only (and re-emits them as the pool's
+    // 'error'); a connection checked out between two statements of a transaction, when the
+    // server ends it, emits 'error' with no listener and ends the process. So every
+    // connection gets a listener of its own for its whole life, which reports each error
+    // once; the pool's 'error' (the same error again, for an idle one) needs only to be heard.
+    pool.on('connect', (client) => client.on('error', onError));
+    pool.on('error', () => undefined);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       engine: 'postgres',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { queueCatalog } from '../../src/app/routing/queue-catalog.ts';
 import { DEFAULT_QUEUES } from '../../src/core/routing/default-queues.ts';
-import { MESSAGE_LANGUAGES } from '../../src/core/sla/message-templates.ts';
+import { byLanguage, CUSTOMER_LANGUAGES } from '../../src/core/i18n/customer-text.ts';
 
 describe('team names per language', () => {
   const queues = queueCatalog();
@@ -10,7 +10,8 @@ describe('team names per language', () => {
   it('says the default teams in the customer language, the English name otherwise', () => {
     expect(queues.teamName('general', 'es-MX')).toBe('Soporte');
     expect(queues.teamName('billing', 'de')).toBe('Abrechnung');
-    expect(queues.teamName('billing', 'pt-PT')).toBe('Faturamento');
+    expect(queues.teamName('billing', 'pt-BR')).toBe('Faturamento');
+    expect(queues.teamName('billing', 'pt-PT')).toBe('Faturação');
     expect(queues.teamName('general', 'en')).toBe('Support');
     expect(queues.teamName('general', null)).toBe('Support');
     expect(queues.teamName('general', 'ja')).toBe('Support');
@@ -18,10 +19,10 @@ describe('team names per language', () => {
 
   it('has a name for every default queue in every language Baton speaks', () => {
     for (const queue of DEFAULT_QUEUES) {
-      for (const language of MESSAGE_LANGUAGES) {
+      for (const language of CUSTOMER_LANGUAGES) {
         expect(queues.teamName(queue.id, language), `${queue.id}/${language}`).not.toBe('');
         if (language !== 'en')
-          expect(queue.names?.[language], `${queue.id}/${language}`).toBeTruthy();
+          expect(byLanguage(queue.names, language), `${queue.id}/${language}`).toBeTruthy();
       }
     }
   });

@@ -3,7 +3,10 @@
  * not reach: on WhatsApp, SMS, Telegram or email "continue by message" asks nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { isSkip } from '../../src/app/conversations/field-answer.ts';
 import { intakeQuestion } from '../../src/app/conversations/intake-questions.ts';
+import { CUSTOMER_LANGUAGES, customerText } from '../../src/core/i18n/customer-text.ts';
+import { wordOf } from '../helpers/greeting-text.ts';
 import { ReplyByMessageFlow } from '../../src/app/conversations/reply-by-message-flow.ts';
 import type { FlowContext } from '../../src/app/conversations/waiting-room.ts';
 import type { ConversationRecord } from '../../src/core/records.ts';
@@ -90,5 +93,13 @@ describe('the intake questions', () => {
     expect(intakeQuestion('phone', 'pt-BR')).toMatch(/número de telefone/);
     expect(intakeQuestion('order_id', 'ja')).toMatch(/What is your order number\?/);
     expect(intakeQuestion('loyalty_code', 'en')).toMatch(/your loyalty code\?/);
+  });
+
+  it('name a word for "skip" that skips, in every language (pt-PT its own)', () => {
+    for (const language of CUSTOMER_LANGUAGES) {
+      const word = wordOf(customerText('intake_skip', language, {}));
+      expect(isSkip(word), `${language}: ${word}`).toBe(true);
+    }
+    expect(intakeQuestion('phone', 'pt-PT')).toMatch(/telemóvel.*“saltar”/);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine, loadKnowledgeBase } from '../../src/bot/index.ts';
 import type { AnswerEngine, KbArticle } from '../../src/bot/index.ts';
+import { customerText } from '../../src/core/i18n/customer-text.ts';
 
 type Paraphrases = Record<'en' | 'es' | 'de' | 'fr' | 'pt', [string, string][]>;
 const PARAPHRASES = JSON.parse(
@@ -100,6 +101,20 @@ describe('answers in the customer language', () => {
       expect(reply.language).toBe(language);
       expect(reply.text).toMatch(words);
     }
+  });
+
+  it('words its own sentences in European Portuguese for pt-PT, Brazilian for pt-BR', () => {
+    const question = 'Qual é a capital da Austrália?';
+    const european = engine.answer(question, 'pt-PT');
+    const brazilian = engine.answer(question, 'pt-BR');
+    expect(european).toMatchObject({ kind: 'no_answer', language: 'pt' });
+    expect(european.text).toBe(customerText('bot_no_answer', 'pt-PT', {}));
+    expect(european.text).toMatch(/equipa/);
+    expect(brazilian.text).toBe(customerText('bot_no_answer', 'pt-BR', {}));
+    expect(brazilian.text).toMatch(/equipe/);
+    expect(engine.answer('obrigado', 'pt-PT').text).toBe(
+      customerText('bot_small_talk_thanks', 'pt-PT', {}),
+    );
   });
 
   it('greets and thanks in the language of the small talk', () => {

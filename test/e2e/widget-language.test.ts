@@ -65,6 +65,10 @@ describe.skipIf(missing !== null)('widget language', () => {
       );
       expect(await text('.footer')).toBe('Con la tecnología de Baton');
       await eventually(() => widget.locator('.row--bot').count()).toBeGreaterThan(0);
+      // The server's greeting is Spanish too, and names the button as the widget labels it.
+      expect(await widget.locator('.row--bot .bubble').first().textContent()).toMatch(
+        /^¡Hola! Soy .*pulse «Hablar con una persona»/,
+      );
 
       const { id, token } = await storedConversation(page);
       const read = await api(server.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token });

@@ -18,6 +18,7 @@ import {
   findEmailConversation,
 } from './email/find-email-conversation.ts';
 import { parseRating } from '../../core/metrics/parse-rating.ts';
+import { detectLanguage } from '../../core/signals/detect-language.ts';
 import { csatThanksText } from '../conversations/customer-messages.ts';
 import { isRedelivery, openOrStartThreadConversation } from './thread-conversation.ts';
 import { answerButtonPress, isOfferedChoice } from './button-press.ts';
@@ -306,10 +307,13 @@ export class ChannelInbound {
     if (event.customer.name) customer.name = event.customer.name;
     if (event.customer.phone) customer.phone = event.customer.phone;
     if (event.customer.email) customer.email = event.customer.email;
+    // Known before the greeting, so the greeting is in it: the customer's own first words
+    // when they say it clearly, else the channel's hint (Telegram's language_code).
+    const language = (event.text && detectLanguage(event.text)) || event.customer.language || null;
     const started = await this.deps.service.start({
       channel,
       customer,
-      language: null,
+      language,
       externalThread: event.threadId,
     });
     return started.conversation;

@@ -4,7 +4,7 @@
  * tells a customer without buttons what to type and the label of a list's button.
  */
 import type { ReplyChoices } from '../../channels/index.ts';
-import { renderTemplate } from '../../core/sla/message-templates.ts';
+import { customerText } from '../../core/i18n/customer-text.ts';
 import type { StoredEvent } from '../../core/records.ts';
 import { choicesOf } from '../conversations/open-prompt.ts';
 
@@ -14,13 +14,12 @@ export function replyChoicesOf(
 ): ReplyChoices | undefined {
   const options = choicesOf(message);
   if (options.length === 0) return undefined;
-  const lang = language ?? 'en';
   return {
     options,
     // The survey's text already says to reply with the number (customer-messages.ts).
     ...(message.data.kind === 'csat_request'
       ? {}
-      : { typeHint: renderTemplate('choices_type_hint', lang) }),
-    menuLabel: renderTemplate('choices_menu', lang),
+      : { typeHint: customerText('choices_type_hint', language, {}) }),
+    menuLabel: customerText('choices_menu', language, {}),
   };
 }

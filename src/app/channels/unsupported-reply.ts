@@ -4,20 +4,13 @@
  * while the bot has the conversation. Once a person owns it the bot is silent; the agent
  * sees the message as what it was.
  */
+import { customerText } from '../../core/i18n/customer-text.ts';
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
 
 export const UNSUPPORTED_REPLY_KIND = 'unsupported_reply';
 
-const TEXT: Record<string, string> = {
-  en: "I can't open that kind of message yet — could you describe it in text?",
-  es: 'Todavía no puedo abrir ese tipo de mensaje. ¿Podrías describirlo con texto?',
-  de: 'Diese Art von Nachricht kann ich noch nicht öffnen. Könnten Sie sie bitte in Worten beschreiben?',
-  fr: 'Je ne peux pas encore ouvrir ce type de message. Pourriez-vous le décrire par écrit ?',
-  pt: 'Ainda não consigo abrir esse tipo de mensagem. Você poderia descrevê-la em texto?',
-};
-
 export function unsupportedReplyText(language: string | null | undefined): string {
-  return TEXT[(language ?? 'en').slice(0, 2).toLowerCase()] ?? (TEXT.en as string);
+  return customerText('unsupported_message', language, {});
 }
 
 /**

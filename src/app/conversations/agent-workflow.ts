@@ -150,7 +150,7 @@ export class AgentWorkflow {
             viaTransfer: true,
           },
         },
-        systemMessage(transferredToAgentText(target.name), 'transferred'),
+        systemMessage(transferredToAgentText(target.name, c.language), 'transferred'),
       ],
     });
   }

@@ -9,7 +9,7 @@ import { eventOf } from '../../core/conversation/conversation-events.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import { callbackSlots, parseCallbackTime } from '../../core/sla/callback-slots.ts';
 import { formatFollowUp, zoneAbbreviation } from '../../core/sla/format-follow-up.ts';
-import { messageLanguage } from '../../core/sla/message-templates.ts';
+import { customerLanguage } from '../../core/i18n/customer-text.ts';
 import type { CalendarFor } from '../routing/team-calendar.ts';
 import { snapshotOf } from './apply-command.ts';
 import { readPhone } from './field-answer.ts';
@@ -68,7 +68,7 @@ export class CallbackFlow {
     attempt: number,
   ): Reply {
     const calendar = this.calendarFor(ctx.conversation.queue ?? 'general');
-    const lang = messageLanguage(ctx.language);
+    const lang = customerLanguage(ctx.language);
     const choices = callbackSlots(calendar, ctx.now).map((slot) => ({
       id: `${SLOT_PREFIX}${slot.toISOString()}`,
       label: formatFollowUp(slot, ctx.now, calendar.timeZone, lang),
@@ -87,7 +87,7 @@ export class CallbackFlow {
     const deferred = transition(snapshotOf(conversation), { type: 'defer' }, now);
     // Offered to an agent this very moment: a person is about to join, so nothing is deferred.
     if (!deferred.ok) return { key: 'choice_expired' };
-    const when = formatFollowUp(at, now, calendar.timeZone, messageLanguage(ctx.language));
+    const when = formatFollowUp(at, now, calendar.timeZone, customerLanguage(ctx.language));
     const forAgent = `call back ${phone} ${formatFollowUp(at, now, calendar.timeZone, 'en')}`;
     return {
       key: 'callback_confirmed',

@@ -130,7 +130,7 @@ export class ConversationService {
               messageCreated(
                 { type: 'bot' },
                 {
-                  text: greetingText(this.deps.botName, input.channel),
+                  text: greetingText(this.deps.botName, input.channel, input.language),
                   kind: 'greeting',
                   extra: { intent: 'greeting' },
                 },

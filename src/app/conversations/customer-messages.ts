@@ -10,31 +10,28 @@ import {
   expectationMessage,
 } from '../../core/sla/expectation-message.ts';
 import {
-  DEFAULT_TEMPLATES,
-  messageLanguage,
-  renderTemplate,
-  type TemplateOverrides,
-} from '../../core/sla/message-templates.ts';
+  customerLanguage,
+  customerText,
+  type CustomerTextOverrides,
+} from '../../core/i18n/customer-text.ts';
+import { WIDGET_CATALOGUES } from '../../core/i18n/widget-catalogues.ts';
 
 /**
- * The bot's first words (English: nothing is known of the customer's language yet). How to
- * reach a person depends on the channel: only the widget has a "Talk to a human" button;
- * elsewhere the customer writes it ("agent" alone is a request, core/signals).
+ * The bot's first words, in the language known when the conversation starts (the widget's or
+ * API's, the channel's, or the first message's; English when none). How to reach a person
+ * depends on the channel: only the widget has a button, named as the widget labels it in that
+ * language; SMS and email reply with a word, other channels write it. The word is one the
+ * human-request signal reads as a request on its own (core/signals), in that language.
  */
-export function greetingText(botName: string, channel: string): string {
-  return (
-    `Hi! I'm ${botName}, an automated assistant — a bot, not a person. ` +
-    'I can help with orders, shipping, returns, payments and your account. ' +
-    `If you would rather talk to a person, ${REACH_A_PERSON[channel] ?? WRITE_AGENT}`
-  );
+export function greetingText(botName: string, channel: string, language: string | null): string {
+  if (channel === 'web') {
+    const button = WIDGET_CATALOGUES[customerLanguage(language)].talkToHuman;
+    return customerText('greeting_web', language, { bot: botName, button });
+  }
+  const word = customerText('reach_word', language, {});
+  const key = channel === 'sms' || channel === 'email' ? 'greeting_reply' : 'greeting_write';
+  return customerText(key, language, { bot: botName, word });
 }
-
-const WRITE_AGENT = 'write “agent” or just say so, at any time.';
-const REACH_A_PERSON: Readonly<Record<string, string>> = {
-  web: 'press “Talk to a human” or just say so, at any time.',
-  sms: 'reply “agent” at any time.',
-  email: 'reply “agent” at any time.',
-};
 
 export interface HandoffMessageInput {
   readonly queue: string;
@@ -51,7 +48,7 @@ export interface HandoffMessageInput {
   /** Above this estimated wait the customer is offered a callback or an async reply. */
   readonly longQueueMinutes?: number;
   readonly team?: string;
-  readonly overrides?: TemplateOverrides;
+  readonly overrides?: CustomerTextOverrides;
 }
 
 export interface HandoffMessage {
@@ -94,7 +91,7 @@ export function handoffMessage(input: HandoffMessageInput): HandoffMessage {
     overrides,
   );
   return {
-    text: `${expectation} ${renderTemplate('context_kept', language, {}, overrides)}`,
+    text: `${expectation} ${customerText('context_kept', language, {}, overrides)}`,
     band,
     longQueue: band !== null && input.agentsOnline > 0 && band.highMinutes > longQueueMinutes,
   };
@@ -109,25 +106,28 @@ export function agentJoinedText(agentName: string, team: string, language: strin
   return expectationMessage({ kind: 'agent_joined', team, agentName }, language ?? 'en');
 }
 
-export function resolvedText(language: string | null, overrides: TemplateOverrides = {}): string {
-  return renderTemplate('resolved', language ?? 'en', {}, overrides);
+export function resolvedText(
+  language: string | null,
+  overrides: CustomerTextOverrides = {},
+): string {
+  return customerText('resolved', language, {}, overrides);
 }
 
 /** `team`: the new queue's team name (QueueCatalog.teamName); overrides: the queue's. */
 export function transferredText(
   team: string,
   language: string | null,
-  overrides: TemplateOverrides = {},
+  overrides: CustomerTextOverrides = {},
 ): string {
-  return renderTemplate('transferred', language ?? 'en', { team }, overrides);
+  return customerText('transferred', language, { team }, overrides);
 }
 
 export function returnedToBotText(
   agentName: string,
   language: string | null,
-  overrides: TemplateOverrides = {},
+  overrides: CustomerTextOverrides = {},
 ): string {
-  return renderTemplate('returned_to_bot', language ?? 'en', { agent: agentName }, overrides);
+  return customerText('returned_to_bot', language, { agent: agentName }, overrides);
 }
 
 /** `team`: the queue's team name (QueueCatalog.teamName). */
@@ -142,11 +142,11 @@ export function agentLeftText(agentName: string, team: string, language: string 
 export function csatRequestText(
   language: string | null,
   byReply: boolean,
-  overrides: TemplateOverrides = {},
+  overrides: CustomerTextOverrides = {},
 ) {
-  const request = renderTemplate('csat_request', language ?? 'en', {}, overrides);
+  const request = customerText('csat_request', language, {}, overrides);
   if (!byReply) return request;
-  return `${request} ${renderTemplate('csat_reply_hint', language ?? 'en', {}, overrides)}`;
+  return `${request} ${customerText('csat_reply_hint', language, {}, overrides)}`;
 }
 
 /**
@@ -158,8 +158,8 @@ export function csatChoices(): Choice[] {
   return [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: '★'.repeat(n) }));
 }
 
-export function csatThanksText(language: string | null, overrides: TemplateOverrides = {}) {
-  return renderTemplate('csat_thanks', language ?? 'en', {}, overrides);
+export function csatThanksText(language: string | null, overrides: CustomerTextOverrides = {}) {
+  return customerText('csat_thanks', language, {}, overrides);
 }
 
 /** After hours (`team`: the queue's team name): the request is saved, the follow-up time named in the team's zone, contact asked for where needed. */
@@ -184,7 +184,7 @@ export function closedText(
     },
     language,
   );
-  return `${text} ${DEFAULT_TEMPLATES[messageLanguage(language)].context_kept}`;
+  return `${text} ${customerText('context_kept', language, {})}`;
 }
 
 /**

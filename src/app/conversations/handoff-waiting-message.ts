@@ -4,7 +4,7 @@
  * that needs details not given yet, the offer to share them first.
  */
 import type { Choice } from '../../core/sla/choices.ts';
-import { renderTemplate } from '../../core/sla/message-templates.ts';
+import { customerText } from '../../core/i18n/customer-text.ts';
 import type { ConversationRecord } from '../../core/records.ts';
 import { handoffMessage } from './customer-messages.ts';
 import type { EscalationDecision } from './ports.ts';
@@ -60,7 +60,7 @@ export function waitingMessage(input: WaitingMessageInput): Record<string, unkno
     : [];
   if (missing.length > 0) {
     const team = settings.teamName(queue, language);
-    const options = renderTemplate('explicit_options', language, { team }, overrides);
+    const options = customerText('explicit_options', language, { team }, overrides);
     const choices: Choice[] = labelled(
       [
         ['connect_now', 'choice_connect_now'],

@@ -10,10 +10,12 @@ import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { matchChoice, type Choice } from '../../core/sla/choices.ts';
 import {
-  renderTemplate,
-  type TemplateKey,
-  type TemplateOverrides,
-} from '../../core/sla/message-templates.ts';
+  customerText,
+  customerTextOf,
+  type CustomerKey,
+  type CustomerTextOverrides,
+  type PlainCustomerKey,
+} from '../../core/i18n/customer-text.ts';
 import type {
   ConversationChanges,
   ConversationRecord,
@@ -49,7 +51,7 @@ export interface Interpretation {
 
 /** A bot reply the flows ask for: template, prompt, choices, and what else changes. */
 export interface Reply {
-  readonly key: TemplateKey;
+  readonly key: CustomerKey;
   /** Said instead of the template (e.g. an intake question). */
   readonly text?: string;
   /** The message's `kind` (default: the template key). */
@@ -191,7 +193,7 @@ export class WaitingRoom {
       const history = await this.deps.store.conversations.eventsSince(conversation.id, 0, 100_000);
       const joined = [...history].reverse().find((e) => e.type === 'conversation.assigned');
       const agent = typeof joined?.data.agentName === 'string' ? joined.data.agentName : '—';
-      const text = renderTemplate('choice_stale', language, { agent }, overrides);
+      const text = customerText('choice_stale', language, { agent }, overrides);
       return this.commit(conversation.id, ['assigned'], {}, [
         messageEvent({ type: 'system' }, { text, kind: 'choice_stale' }),
       ]);
@@ -207,7 +209,7 @@ export class WaitingRoom {
     const params = { team: this.deps.settings.teamName(queue, language), ...reply.params };
     const text =
       reply.text ??
-      renderTemplate(reply.key, language, params, this.deps.settings.overrides(queue));
+      customerTextOf(reply.key, language, params, this.deps.settings.overrides(queue));
     const kind = reply.kind ?? reply.key;
     const data: Record<string, unknown> = { from: 'bot', text, kind, intent: 'waiting' };
     if (reply.prompt) Object.assign(data, reply.prompt.data ?? {}, { prompt: reply.prompt.kind });
@@ -253,20 +255,23 @@ export interface FlowContext {
   readonly answer: { readonly choice: string | null; readonly text: string };
   readonly now: Date;
   readonly language: string;
-  readonly overrides: TemplateOverrides;
+  readonly overrides: CustomerTextOverrides;
 }
 
 /** Choice labels in the customer's language (a queue may override them too). */
 export function labelled(
-  ids: ReadonlyArray<readonly [string, TemplateKey]>,
+  ids: ReadonlyArray<readonly [string, PlainCustomerKey]>,
   language: string,
-  overrides: TemplateOverrides = {},
+  overrides: CustomerTextOverrides = {},
 ): Choice[] {
-  return ids.map(([id, key]) => ({ id, label: renderTemplate(key, language, {}, overrides) }));
+  return ids.map(([id, key]) => ({ id, label: customerText(key, language, {}, overrides) }));
 }
 
 /** The three waiting options of a long queue, labelled in the customer's language. */
-export function longQueueChoices(language: string, overrides: TemplateOverrides = {}): Choice[] {
+export function longQueueChoices(
+  language: string,
+  overrides: CustomerTextOverrides = {},
+): Choice[] {
   return labelled(
     [
       ['wait', 'choice_wait'],

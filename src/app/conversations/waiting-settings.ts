@@ -3,14 +3,14 @@
  * threshold (`routing.longQueueMinutes`, else the queue's default) and template overrides
  * (`routing.queueMessages`, per language). Built once from the config at boot.
  */
-import type { TemplateOverrides } from '../../core/sla/message-templates.ts';
+import type { CustomerTextOverrides } from '../../core/i18n/customer-text.ts';
 import { queueCatalog, type QueueCatalog } from '../routing/queue-catalog.ts';
 
 export interface WaitingSettings {
   /** The queue's team name in the customer's language (QueueCatalog.teamName). */
   teamName(queue: string | null, language?: string | null): string;
   longQueueMinutes(queue: string | null): number;
-  overrides(queue: string | null): TemplateOverrides;
+  overrides(queue: string | null): CustomerTextOverrides;
 }
 
 export interface WaitingSettingsConfig {
@@ -18,7 +18,7 @@ export interface WaitingSettingsConfig {
   readonly queueMessages?: TemplateOverridesByQueue | undefined;
 }
 
-export type TemplateOverridesByQueue = Readonly<Record<string, TemplateOverrides>>;
+export type TemplateOverridesByQueue = Readonly<Record<string, CustomerTextOverrides>>;
 
 const DEFAULT_LONG_QUEUE_MINUTES = 15;
 

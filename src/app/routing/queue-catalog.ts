@@ -5,7 +5,7 @@
  */
 import { DEFAULT_QUEUES } from '../../core/routing/default-queues.ts';
 import type { QueueConfig } from '../../core/routing/queue-config.ts';
-import { messageLanguage } from '../../core/sla/message-templates.ts';
+import { byLanguage, customerText } from '../../core/i18n/customer-text.ts';
 
 export interface QueueCatalog {
   readonly list: readonly QueueConfig[];
@@ -25,10 +25,10 @@ export function queueCatalog(queues: readonly QueueConfig[] = DEFAULT_QUEUES): Q
     get: (id) => (id === null ? undefined : byId.get(id)),
     has: (id) => byId.has(id),
     teamName: (id, language) => {
-      if (id === null) return 'our team';
+      if (id === null) return customerText('our_team', language, {});
       const queue = byId.get(id);
       if (!queue) return id;
-      return (language && queue.names?.[messageLanguage(language)]) || queue.name;
+      return byLanguage(queue.names, language) || queue.name;
     },
   };
 }

@@ -1,5 +1,6 @@
 /** What the customer reads when a person hands them to a named colleague. */
+import { customerText } from '../../core/i18n/customer-text.ts';
 
-export function transferredToAgentText(agentName: string): string {
-  return `I'm passing you to ${agentName}, who will continue here. They can see our whole conversation, so you won't need to repeat anything.`;
+export function transferredToAgentText(agentName: string, language: string | null): string {
+  return customerText('transferred_to_agent', language, { agent: agentName });
 }

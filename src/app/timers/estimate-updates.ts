@@ -11,7 +11,7 @@ import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
 import { credibleWait } from '../../core/sla/credible-wait.ts';
 import type { WaitBand } from '../../core/sla/estimate-wait.ts';
-import { renderTemplate } from '../../core/sla/message-templates.ts';
+import { customerText } from '../../core/i18n/customer-text.ts';
 import {
   MIN_UPDATE_INTERVAL_MS,
   shouldUpdateEstimate,
@@ -152,7 +152,7 @@ export class EstimateUpdates {
       : band.highMinutes <= 1
         ? 'estimate_update_short'
         : 'estimate_update';
-    const text = renderTemplate(
+    const text = customerText(
       key,
       language,
       {

@@ -6,7 +6,7 @@
 import type { FollowUp } from '../../core/conversation/lifecycle.ts';
 import { messageCreated } from '../../core/conversation/conversation-events.ts';
 import type { TimerRecord } from '../../core/records.ts';
-import { renderTemplate } from '../../core/sla/message-templates.ts';
+import { customerText } from '../../core/i18n/customer-text.ts';
 import { applyCommand, type ApplyCommandDeps } from '../conversations/apply-command.ts';
 import type { WaitingSettings } from '../conversations/waiting-settings.ts';
 
@@ -36,13 +36,13 @@ export function handleFollowUp(
           { type: 'bot' },
           timer.data.reason === 'callback'
             ? {
-                text: renderTemplate(
+                text: customerText(
                   'callback_due',
-                  conversation.language ?? 'en',
+                  conversation.language,
                   {
                     team:
                       deps.settings?.teamName(conversation.queue, conversation.language) ??
-                      'our team',
+                      customerText('our_team', conversation.language, {}),
                     phone: String(timer.data.phone ?? ''),
                   },
                   deps.settings?.overrides(conversation.queue) ?? {},
@@ -51,7 +51,12 @@ export function handleFollowUp(
                 extra: { intent: 'resumed' },
               }
             : {
-                text: 'Our team is open now. Your request is first in line, and a person will reply right here.',
+                text: customerText(
+                  'team_open_resumed',
+                  conversation.language,
+                  {},
+                  deps.settings?.overrides(conversation.queue) ?? {},
+                ),
                 kind: 'resumed',
                 extra: { intent: 'resumed' },
               },

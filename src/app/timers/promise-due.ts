@@ -7,7 +7,7 @@
  */
 import { messageCreated } from '../../core/conversation/conversation-events.ts';
 import { credibleWait } from '../../core/sla/credible-wait.ts';
-import { renderTemplate } from '../../core/sla/message-templates.ts';
+import { customerText } from '../../core/i18n/customer-text.ts';
 import type { TimerRecord } from '../../core/records.ts';
 import type { TeamAvailability } from '../conversations/team-availability.ts';
 import { longQueueChoices } from '../conversations/waiting-room.ts';
@@ -45,13 +45,13 @@ export function handlePromiseDue(deps: PromiseDueDeps) {
     const teamName = deps.settings.teamName(c.queue, language);
     // Nobody who serves it is there: say so, and promise no time (band: null).
     const text = band
-      ? renderTemplate(
+      ? customerText(
           'promise_broken',
           language,
           { team: teamName, position, low: band.lowMinutes, high: band.highMinutes },
           overrides,
         )
-      : renderTemplate('no_agents', language, { team: teamName, position }, overrides);
+      : customerText('no_agents', language, { team: teamName }, overrides);
     await deps.writer.commit({
       conversationId: c.id,
       expectStatus: ['queued', 'offered'],

@@ -6,7 +6,7 @@
  */
 import { systemMessage } from '../../core/conversation/conversation-events.ts';
 import { bumpPriority, type PriorityBump } from '../../core/routing/bump-priority.ts';
-import { renderTemplate } from '../../core/sla/message-templates.ts';
+import { customerText } from '../../core/i18n/customer-text.ts';
 import type { ConversationRecord, TimerRecord } from '../../core/records.ts';
 import { applyCommand, type ApplyCommandDeps } from '../conversations/apply-command.ts';
 
@@ -64,7 +64,7 @@ async function requeueSilent(deps: ReplyDueDeps, c: ConversationRecord, waitedSe
       extraChanges: () => ({ priority }),
       extraEvents: (current) => [
         systemMessage(
-          renderTemplate('agent_silent_requeued', current.language ?? 'en', {
+          customerText('agent_silent_requeued', current.language, {
             agent: agentName,
             team: deps.teamName(current.queue, current.language),
             position: place,

@@ -15,7 +15,7 @@ import type { NewEvent, TimerRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
 import { overflowText } from '../routing/overflow-text.ts';
-import { messageLanguage } from '../../core/sla/message-templates.ts';
+import { byLanguage } from '../../core/i18n/customer-text.ts';
 
 export interface SlaBreachDeps {
   readonly store: Store;
@@ -62,8 +62,7 @@ async function breachOnce(
   // The team names in the customer's language, as every other waiting text says them.
   const teamName = (id: string) => {
     const queue = queues.get(id);
-    const language = conversation.language ? messageLanguage(conversation.language) : null;
-    return (language && queue?.names?.[language]) || queue?.name || id;
+    return byLanguage(queue?.names, conversation.language) || queue?.name || id;
   };
   const events: NewEvent[] = [
     {

@@ -60,6 +60,26 @@ const VETOABLE: ReadonlySet<SignalName> = new Set([
   'complaint',
 ]);
 
+/**
+ * Topic words the topic_policy head can read as a question about the policy rather than a
+ * request ("Kann ich jederzeit kündigen?", "¿cuánto tarda un reembolso?"): the rules' own
+ * question veto is English, the classifier reads all five languages.
+ */
+const TOPIC_SIGNALS: ReadonlySet<SignalName> = new Set([
+  'refund_request',
+  'cancellation',
+  'billing_dispute',
+  'legal',
+  'complaint',
+]);
+
+/** The probability below which a rule's hit on `name` is read as a decoy (0: never). */
+function vetoBelow(name: SignalName, t: PolicyThresholds): number {
+  return TOPIC_SIGNALS.has(name)
+    ? Math.max(t.classifier_veto, t.classifier_topic_veto)
+    : t.classifier_veto;
+}
+
 /** Signals only rules fire, with the head whose reading joins their evidence. */
 const EVIDENCE_ONLY: ReadonlyArray<[SignalName, ClassifierLabel, ThresholdKey]> = [
   ['human_request_repeated', 'explicit_request', 'classifier_explicit_request'],
@@ -129,8 +149,9 @@ function acceptsClassifierOffer(view: ConversationView, t: PolicyThresholds): Si
 }
 
 /**
- * Shouting or "!!" in a message that thanks or closes ("WOW THANK YOU!!", "Merci beaucoup !!")
- * is joy, not anger, unless the frustration classifier reads the words as negative.
+ * Shouting, "!!" or a swear word in a message that thanks or closes ("WOW THANK YOU!!", "Merci
+ * beaucoup !!", "holy shit that was fast, thanks!") is joy, not anger, unless the frustration
+ * classifier reads the words as negative. Insults and angry phrases are never vetoed.
  */
 function vetoHappyShouting(
   view: ConversationView,
@@ -140,7 +161,9 @@ function vetoHappyShouting(
   const a = view.customer.get(view.current);
   const prior = signals.get('strong_frustration');
   if (!a || !prior?.fired || t.classifier_frustration >= 1) return;
-  const loudOnly = a.frustration.cues.every((q) => q.kind === 'caps' || q.kind === 'punctuation');
+  const loudOnly = a.frustration.cues.every(
+    (q) => q.kind === 'caps' || q.kind === 'punctuation' || q.kind === 'profanity',
+  );
   const score = a.classifier.labels.negative_sentiment;
   if (!loudOnly || !a.closing || score >= t.classifier_frustration) return;
   signals.set('strong_frustration', {
@@ -157,7 +180,7 @@ function quietVeto(prior: SignalResult, note: string, veto: number): SignalResul
     name: prior.name,
     fired: false,
     strength: 0,
-    actual: `${prior.actual}, but ${note} is below thresholds.classifier_veto ${veto}`,
+    actual: `${prior.actual}, but ${note} is below the classifier veto ${veto}`,
   };
 }
 
@@ -244,9 +267,15 @@ export function applyClassifiers(
     const prior = signals.get(name);
     if (!prior?.fired) continue;
     const score = a.classifier.labels[label];
-    if (VETOABLE.has(name) && score < t.classifier_veto) {
+    const veto = vetoBelow(name, t);
+    // A topic word in an incident ("a direct debit I don't recognise") is no decoy: the topic
+    // veto needs the security and approval heads to read nothing either.
+    const other = TOPIC_SIGNALS.has(name)
+      ? Math.max(a.classifier.labels.security, a.classifier.labels.approval_required)
+      : 0;
+    if (VETOABLE.has(name) && Math.max(score, other) < veto) {
       const note = `classifier ${label} ${score.toFixed(2)}`;
-      signals.set(name, quietVeto(prior, note, t.classifier_veto));
+      signals.set(name, quietVeto(prior, note, veto));
       continue;
     }
     const classifier = { name: label, score, threshold: t[key], decisive: false };

@@ -88,6 +88,7 @@ export const ThresholdsSchema = Type.Object(
     classifier_frustration: Type.Number({ minimum: 0, maximum: 1, default: 0.7 }),
     classifier_topic: Type.Number({ minimum: 0, maximum: 1, default: 0.5 }),
     classifier_veto: Type.Number({ minimum: 0, maximum: 1, default: 0 }),
+    classifier_topic_veto: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
     answer_overlap: Type.Number({ minimum: 0, maximum: 1, default: 0.15 }),
     reask_similarity: Type.Number({ minimum: 0, maximum: 1, default: 0.5 }),
   },

@@ -27,20 +27,31 @@ function queue(
   };
 }
 
-/** Each default team's name in the customer's language (English is `name`). */
+/**
+ * Each default team's name in the customer's language (English is `name`), looked up like the
+ * catalogue (core/i18n/customer-text.ts `byLanguage`): "pt-PT" first, then "pt".
+ */
 const NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  billing: { es: 'Facturación', de: 'Abrechnung', fr: 'Facturation', pt: 'Faturamento' },
+  billing: {
+    es: 'Facturación',
+    de: 'Abrechnung',
+    fr: 'Facturation',
+    pt: 'Faturamento',
+    'pt-PT': 'Faturação',
+  },
   technical: {
     es: 'Soporte técnico',
     de: 'Technischer Support',
     fr: 'Support technique',
     pt: 'Suporte técnico',
+    'pt-PT': 'Apoio técnico',
   },
   retention: {
     es: 'Atención al cliente',
     de: 'Kundenbetreuung',
     fr: 'Service client',
     pt: 'Atendimento ao cliente',
+    'pt-PT': 'Apoio ao cliente',
   },
   sales: { es: 'Ventas', de: 'Vertrieb', fr: 'Ventes', pt: 'Vendas' },
   trust_safety: {
@@ -49,7 +60,7 @@ const NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     fr: 'Confiance et sécurité',
     pt: 'Confiança e segurança',
   },
-  general: { es: 'Soporte', de: 'Support', fr: 'Support', pt: 'Suporte' },
+  general: { es: 'Soporte', de: 'Support', fr: 'Support', pt: 'Suporte', 'pt-PT': 'Apoio' },
 };
 
 export const DEFAULT_QUEUES: readonly QueueConfig[] = Object.freeze(

@@ -40,7 +40,7 @@ export const QueueConfigSchema = Type.Object(
     calendarId: Type.String({ minLength: 1 }),
     sla: QueueSlaSchema,
     assignment: AssignmentModeSchema,
-    /** Per-language overrides of the customer-facing templates (src/core/sla/message-templates.ts). */
+    /** Per-language overrides of the customer catalogue's texts (src/core/i18n/customer-en.ts keys). */
     messages: Type.Optional(
       Type.Record(Type.String(), Type.Record(Type.String(), Type.String({ minLength: 1 }))),
     ),

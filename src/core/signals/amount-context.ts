@@ -3,7 +3,7 @@
 import { normalizeText } from './normalize-text.ts';
 
 const CHARGE_WORDS =
-  /\b(?:refund\w*|reimburs\w*|rebat\w*|compensation|restitution|charg\w*|bill\w*|invoice\w*|order\w*|purchas\w*|paid|pay|paying|payment\w*|cost\w*|price\w*|fee|fees|debit\w*|owe|owed|spent|bought|buy|buying|deduct\w*|taken|took|money back|renewal|subscription|plan|quote|factura|cobr\w*|rechnung|abbuchung|facture|prelevement|fatura|cobranca|reembols\w*|devolu\w*|rembours\w*|erstatt\w*|ruckerstatt\w*|gutschrift|pedido\w*|compra\w*|bestell\w*|commande\w*|achat\w*|pag(?:o|ue|uei|ar|amos|aste|ou|ado|ada|uen)|bezahl\w*|gezahlt|paye\w*|abgebucht|belast\w*|preis\w*|prix|precio\w*|preco\w*|encomenda\w*)\b/;
+  /\b(?:refund\w*|reimburs\w*|rebat\w*|compensation|restitution|charg\w*|bill\w*|invoice\w*|order\w*|purchas\w*|paid|pay|paying|payment\w*|cost\w*|price\w*|fee|fees|debit\w*|owe|owed|spent|bought|buy|buying|deduct\w*|taken|took|money back|renewal|subscription|plan|quote|factura|cobr\w*|rechnung|abbuchung|facture|prelevement|fatura|cobranca|reembols\w*|devolu\w*|rembours\w*|erstatt\w*|ruckerstatt\w*|gutschrift|pedido\w*|compra\w*|bestell\w*|commande\w*|achat\w*|pag(?:o|ue|uei|ar|amos|aste|ou|ado|ada|uen)|bezahl\w*|gezahlt|paye\w*|abgebucht|belast\w*|preis\w*|prix|precio\w*|preco\w*|encomenda\w*|amount|total|montant|betrag|importe|valor|kost\w*|gekostet|gekauft|kauf\w*|abgezogen|lastschrift\w*|coute\w*|achete\w*|compr(?:e|ei|ou|amos|aron|o)|custou|custa\w*|estorno\w*|factur\w*)\b/;
 
 /** True when the words within `window` characters of the amount speak of money owed or paid. */
 export function isChargeContext(text: string, index: number, length: number, window = 60): boolean {

@@ -3,6 +3,7 @@
 // work is memoised on the (immutable) turn object itself; the cache is invisible to callers.
 import { getModel } from '../classify/load-model.ts';
 import { scoreText, type ModelScores } from '../classify/model.ts';
+import { scoreMessage } from '../classify/score-message.ts';
 import { botTurnFlags, type BotTurnFlags, type BotTurnLike } from './bot-turn-flags.ts';
 import { detectClosing } from './detect-closing.ts';
 import { detectFrustration, type Frustration } from './detect-frustration.ts';
@@ -55,7 +56,7 @@ export function analyzeCustomerTurn(turn: {
     highValue: detectHighValueIntent(text, 2, topics),
     closing: text !== '' && detectClosing(text),
     words: contentWords(text),
-    classifier: scoreText(getModel(), text),
+    classifier: scoreMessage(getModel(), text),
   };
   customerCache.set(turn, analysis);
   return analysis;

@@ -1,6 +1,7 @@
 // What a recorded bot (or system) turn says about the bot's own state: it asked for
 // clarification, it declared the request out of scope, or it failed. Both the intent label
 // and the wording count, because external bots label intents in their own way.
+import { offersPerson } from './bot-offer.ts';
 import { normalizeText } from './normalize-text.ts';
 
 export interface BotTurnLike {
@@ -57,7 +58,7 @@ export function botTurnFlags(turn: BotTurnLike): BotTurnFlags {
   }
   return {
     clarification: CLARIFY_INTENTS.test(intent) || CLARIFY_TEXT.test(text),
-    offersHuman: OFFER_TEXT.test(text) || OFFER_TEXT_OTHER.test(text),
+    offersHuman: OFFER_TEXT.test(text) || OFFER_TEXT_OTHER.test(text) || offersPerson(text),
     outOfScope: OOS_INTENTS.test(intent) || OOS_TEXT.test(text),
     error:
       ERROR_INTENTS.test(intent) ||

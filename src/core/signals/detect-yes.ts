@@ -1,10 +1,26 @@
 // "Yes" in the five languages, as a reply to the bot's offer of a person ("sí, por favor",
-// "ja gerne", "oui", "sim", "yes please"). Only short replies count: a long message that
-// starts with "ok" is a new question, not an acceptance.
-const YES =
+// "ja gerne", "oui", "sim", "yes please", "that would help, yes"). Only short replies count: a
+// long message that starts with "ok" is a new question, not an acceptance; and a reply that
+// says no anywhere ("no thanks", "nein danke", "não, obrigado") is not a yes.
+const YES_AT_START =
   /^\s*(?:yes|yeah|yep|yup|ya|sure|please|ok(?:ay)?|definitely|absolutely|go ahead|do it|si|sí|ja|jawohl|oui|ouais|sim|claro|bitte|gerne|vale|dale|pode|d'accord|volontiers|genau|por favor|s'il vous plait|s'il vous plaît)(?=$|[^\p{L}])/iu;
+
+/** Words and phrases that accept wherever they stand in a short reply. */
+const YES_ANYWHERE =
+  /(?<![\p{L}])(?:yes|yeah|yep|please do|sounds good|that would (?:help|be great|be good)|that'd (?:help|be great)|go for it|why not|sí|si por favor|por supuesto|de acuerdo|me parece bien|ja|gern|gerne|sehr gern|oui|avec plaisir|volontiers|allez-y|vas-y|sim|quero sim|pode ser|pode sim|isso mesmo|por favor)(?![\p{L}])/iu;
+
+const NO =
+  /(?<![\p{L}])(?:no|nope|not|don't|dont|never mind|nein|nicht|kein|keine|non|pas|não|nao|nunca|tampoco|ahora no)(?![\p{L}])/iu;
+
+/** Phrases with a "no" in them that still agree ("yes, no problem", "ja, kein Problem"). */
+const NOT_A_NO =
+  /(?<![\p{L}])(?:no (?:problem|worries)|no hay problema|kein problem|pas de (?:souci|probleme|problème)|nao tem problema|não tem problema)(?![\p{L}])/giu;
+
+const MAX_WORDS = 6;
 
 /** True when `text` is a short acceptance. */
 export function isYes(text: string): boolean {
-  return text.length <= 60 && YES.test(text);
+  if (text.length > 60 || NO.test(text.replace(NOT_A_NO, ' '))) return false;
+  if (YES_AT_START.test(text)) return true;
+  return text.trim().split(/\s+/).length <= MAX_WORDS && YES_ANYWHERE.test(text);
 }

@@ -45,25 +45,40 @@ const WORDS: Record<string, string> = {
   rupees: 'INR',
   mxn: 'MXN',
   pesos: 'MXN',
+  // Spanish, Portuguese, French and German names of the same currencies.
+  dolar: 'USD',
+  dolares: 'USD',
+  dólar: 'USD',
+  dólares: 'USD',
+  libra: 'GBP',
+  libras: 'GBP',
+  franken: 'CHF',
+  francos: 'CHF',
   sek: 'SEK',
   nok: 'NOK',
   dkk: 'DKK',
   pln: 'PLN',
 };
 
-const NUM = '\\d{1,3}(?:[.,\\s\\u00a0\\u202f]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
+// Thousands grouped by dot, comma, space, no-break space or the Swiss apostrophe; decimals by dot
+// or comma; German prices may end in ",-" ("1.800,- €").
+const NUM =
+  "\\d{1,3}(?:[.,\\s\\u00a0\\u202f'’]\\d{3})+(?:[.,]\\d{1,2}|,-)?|\\d+(?:[.,]\\d{1,2}|,-)?";
 const SYM = '(?:us\\$|r\\$|au\\$|a\\$|ca\\$|c\\$|chf|\\$|€|£|¥|₹)';
 const WORD = `(?:${Object.keys(WORDS).join('|')})`;
-const MULT = '(?:\\s?(k|m)\\b)?';
+// "2.5k", "1m"; Spanish and Portuguese "3 mil" (a thousand), German "3 Tsd.".
+const MULT = '(?:\\s?(k|m|mil|tsd\\.?)(?![\\p{L}\\d]))?';
 
+// An ISO code may also stand before the number ("EUR 900", "USD 640").
+const CODE = '(?:usd|eur|gbp|brl|cad|aud|chf|jpy|inr|mxn|sek|nok|dkk|pln)';
 const PATTERN = new RegExp(
-  `(${SYM})\\s?(${NUM})${MULT}|(${NUM})${MULT}\\s?(${SYM}|${WORD}\\b)`,
+  `(${SYM}|${CODE}(?=\\s?\\d))\\s?(${NUM})${MULT}|(${NUM})${MULT}\\s?(${SYM}|${WORD}(?![\\p{L}\\d]))`,
   'giu',
 );
 
 /** Parses "1.200,50", "1,200.50", "1 200", "620" (decimal separators by position). */
 export function parseAmountNumber(raw: string): number {
-  const s = raw.replace(/[\s\u00a0\u202f]/g, '');
+  const s = raw.replace(/[\s\u00a0\u202f'’]/g, '').replace(/,-$/, '');
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');
   const lastSep = Math.max(lastDot, lastComma);
@@ -110,7 +125,7 @@ export function parseMoneyAmounts(text: string): MoneyAmount[] {
     );
     if (currency === undefined) continue;
     let value = parseAmountNumber(raw);
-    if (mult === 'k') value *= 1_000;
+    if (mult === 'k' || mult === 'mil' || mult.startsWith('tsd')) value *= 1_000;
     if (mult === 'm') value *= 1_000_000;
     if (!Number.isFinite(value)) continue;
     out.push({ value, currency, matched: m[0].trim(), index: m.index });

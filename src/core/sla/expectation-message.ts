@@ -6,12 +6,10 @@
 import type { WaitBand } from './estimate-wait.ts';
 import { formatFollowUp } from './format-follow-up.ts';
 import {
-  DEFAULT_TEMPLATES,
-  fillTemplate,
-  messageLanguage,
-  type TemplateKey,
-  type TemplateOverrides,
-} from './message-templates.ts';
+  customerLanguage,
+  customerText,
+  type CustomerTextOverrides,
+} from '../i18n/customer-text.ts';
 
 export type ExpectationSituation =
   | {
@@ -53,35 +51,44 @@ export const CHANNELS_THAT_REACH_LATER: readonly string[] = [
 export function expectationMessage(
   situation: ExpectationSituation,
   language: string,
-  overrides: TemplateOverrides = {},
+  overrides: CustomerTextOverrides = {},
 ): string {
-  const lang = messageLanguage(language);
-  const text = (key: TemplateKey, params: Record<string, string | number>) =>
-    fillTemplate(overrides[lang]?.[key] ?? DEFAULT_TEMPLATES[lang][key], params);
   switch (situation.kind) {
     case 'waiting': {
       const { team, position, band } = situation;
-      if (situation.agentsOnline <= 0 || band === null) return text('no_agents', { team });
+      if (situation.agentsOnline <= 0 || band === null)
+        return customerText('no_agents', language, { team }, overrides);
       const params = { team, position, low: band.lowMinutes, high: band.highMinutes };
-      if (band.highMinutes > situation.longQueueMinutes) return text('long_queue', params);
-      if (band.highMinutes <= 1) return text('waiting_short', params);
-      return text('waiting', params);
+      const key =
+        band.highMinutes > situation.longQueueMinutes
+          ? 'long_queue'
+          : band.highMinutes <= 1
+            ? 'waiting_short'
+            : 'waiting';
+      return customerText(key, language, params, overrides);
     }
     case 'closed': {
-      const { team, followUpAt } = situation;
+      const { team, followUpAt, now, timeZone } = situation;
       const main =
         followUpAt === null
-          ? text('closed_unknown', { team })
-          : text('closed', {
-              team,
-              when: formatFollowUp(followUpAt, situation.now, situation.timeZone, lang),
-            });
+          ? customerText('closed_unknown', language, { team }, overrides)
+          : customerText(
+              'closed',
+              language,
+              { team, when: formatFollowUp(followUpAt, now, timeZone, customerLanguage(language)) },
+              overrides,
+            );
       if (situation.canReachLater) return main;
-      return `${main} ${text(situation.canEmail === false ? 'ask_phone' : 'ask_contact', {})}`;
+      const ask = situation.canEmail === false ? 'ask_phone' : 'ask_contact';
+      return `${main} ${customerText(ask, language, {}, overrides)}`;
     }
     case 'agent_joined':
-      return text('agent_joined', { team: situation.team, agent: situation.agentName });
     case 'agent_left':
-      return text('agent_left', { team: situation.team, agent: situation.agentName });
+      return customerText(
+        situation.kind,
+        language,
+        { team: situation.team, agent: situation.agentName },
+        overrides,
+      );
   }
 }

@@ -1,32 +1,14 @@
 /**
  * "tomorrow at 9:00 CET" in the customer's language and the calendar's zone: today / tomorrow,
  * a weekday within the week, else a date. Day words come from `Intl.RelativeTimeFormat`, names
- * from `Intl.DateTimeFormat`, so no date library is needed.
+ * from `Intl.DateTimeFormat` (so "pt-PT" and "pt-BR" each get their own), the phrase around
+ * them from the customer catalogue (core/i18n).
  */
-import type { MessageLanguage } from './message-templates.ts';
+import { customerText, type CustomerLanguage } from '../i18n/customer-text.ts';
 import { localDate, localTime } from './zoned-time.ts';
 
-interface Phrases {
-  readonly day: string;
-  readonly weekday: string;
-  readonly date: string;
-}
-
-const PHRASES: Readonly<Record<MessageLanguage, Phrases>> = {
-  en: { day: '{day} at {time}', weekday: 'on {day} at {time}', date: 'on {day} at {time}' },
-  es: {
-    day: '{day} a las {time}',
-    weekday: 'el {day} a las {time}',
-    date: 'el {day} a las {time}',
-  },
-  de: { day: '{day} um {time}', weekday: 'am {day} um {time}', date: 'am {day} um {time}' },
-  // "le vendredi" would read as "on Fridays"; a bare weekday means the coming one.
-  fr: { day: '{day} à {time}', weekday: '{day} à {time}', date: 'le {day} à {time}' },
-  pt: { day: '{day} às {time}', weekday: '{day} às {time}', date: 'em {day} às {time}' },
-};
-
 /** A letter abbreviation (CET, EST) where one exists, else the locale's offset form (GMT-3). */
-export function zoneAbbreviation(timeZone: string, at: Date, language: MessageLanguage): string {
+export function zoneAbbreviation(timeZone: string, at: Date, language: CustomerLanguage): string {
   const name = (locale: string) =>
     new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
       .formatToParts(at)
@@ -46,7 +28,7 @@ export function formatFollowUp(
   at: Date,
   now: Date,
   timeZone: string,
-  language: MessageLanguage,
+  language: CustomerLanguage,
 ): string {
   const local = localTime(at, timeZone);
   const today = localTime(now, timeZone);
@@ -54,10 +36,9 @@ export function formatFollowUp(
     Date.UTC(t.year, t.month - 1, t.day) / 86_400_000;
   const days = dayIndex(local) - dayIndex(today);
   const time = `${local.hour}:${String(local.minute).padStart(2, '0')} ${zoneAbbreviation(timeZone, at, language)}`;
-  const phrase = PHRASES[language];
   if (days === 0 || days === 1) {
     const day = new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(days, 'day');
-    return phrase.day.replace('{day}', day).replace('{time}', time);
+    return customerText('follow_up_day', language, { day, time });
   }
   const noon = new Date(`${localDate(local)}T12:00:00Z`);
   const withinWeek = days > 1 && days < 7;
@@ -66,6 +47,6 @@ export function formatFollowUp(
     : new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
         noon,
       );
-  const template = withinWeek ? phrase.weekday : phrase.date;
-  return template.replace('{day}', day).replace('{time}', time);
+  // French: "le vendredi" would read as "on Fridays"; a bare weekday means the coming one.
+  return customerText(withinWeek ? 'follow_up_weekday' : 'follow_up_date', language, { day, time });
 }

@@ -1,7 +1,8 @@
 /**
- * Spanish is spoken in one register, "usted", in every text a customer reads: the waiting,
- * waiting-room, workflow and dead-end templates, intake questions, overflow, the bot's own
- * phrases, the email that continues a chat, and the widget. (The issue found "tú" and
+ * Spanish is spoken in one register, "usted", in every text a customer reads: the whole
+ * customer catalogue (greetings, waiting, waiting room, workflow, dead ends, intake, overflow,
+ * the bot's own phrases, the email that continues a chat) as the call sites render it, and
+ * the widget. (The issue found "tú" and
  * "usted" in one handoff message.)
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,11 @@ import { phrasesFor } from '../../../src/bot/bot-phrases.ts';
 import { WIDGET_DE } from '../../../src/core/i18n/widget-de.ts';
 import { WIDGET_ES } from '../../../src/core/i18n/widget-es.ts';
 import { WIDGET_FR } from '../../../src/core/i18n/widget-fr.ts';
-import { DEFAULT_TEMPLATES } from '../../../src/core/sla/message-templates.ts';
+import { CUSTOMER_DE } from '../../../src/core/i18n/customer-de.ts';
+import { CUSTOMER_ES } from '../../../src/core/i18n/customer-es.ts';
+import { CUSTOMER_FR } from '../../../src/core/i18n/customer-fr.ts';
+import { unsupportedReplyText } from '../../../src/app/channels/unsupported-reply.ts';
+import { greetingText } from '../../../src/app/conversations/customer-messages.ts';
 
 /** Words that only "tú" uses: pronouns, verb forms and clitics that appear in our texts. */
 const TU =
@@ -24,7 +29,12 @@ const TU =
 function spanishTexts(): [string, string][] {
   const phrases = phrasesFor('es');
   return [
-    ...Object.entries(DEFAULT_TEMPLATES.es).map(([k, v]): [string, string] => [`sla.${k}`, v]),
+    ...Object.entries(CUSTOMER_ES).map(([k, v]): [string, string] => [`customer.${k}`, v]),
+    ...['web', 'sms', 'telegram'].map((ch): [string, string] => [
+      `greeting.${ch}`,
+      greetingText('Nia', ch, 'es'),
+    ]),
+    ['unsupported', unsupportedReplyText('es-MX')],
     ...Object.entries(WIDGET_ES).map(([k, v]): [string, string] => [`widget.${k}`, v]),
     ...['order_id', 'email', 'account_id', 'amount', 'phone', 'other_field'].map(
       (field): [string, string] => [`intake.${field}`, intakeQuestion(field, 'es')],
@@ -51,15 +61,17 @@ describe('Spanish register', () => {
 
 describe('German and French register', () => {
   const DU = /(?<!\p{L})(du|dich|dir|dein|deine|deinen|deiner|kannst|möchtest|bist)(?!\p{L})/iu;
-  const TU_FR = /(?<!\p{L})(tu|te|toi|ton|ta|tes|t’|peux|veux|es)(?!\p{L})/iu;
+  // "je (ne) peux" is the bot speaking of itself; "tu peux" would be the customer.
+  const TU_FR =
+    /(?<!\p{L})(tu|te|toi|ton|ta|tes|t’|es)(?!\p{L})|(?<!\bje (?:ne )?)(?<!\p{L})(peux|veux)(?!\p{L})/iu;
 
   it('German says "Sie", never "du"', () => {
-    const texts = [...Object.values(DEFAULT_TEMPLATES.de), ...Object.values(WIDGET_DE)];
+    const texts = [...Object.values(CUSTOMER_DE), ...Object.values(WIDGET_DE)];
     expect(texts.filter((t) => DU.test(t))).toEqual([]);
   });
 
   it('French says "vous", never "tu"', () => {
-    const texts = [...Object.values(DEFAULT_TEMPLATES.fr), ...Object.values(WIDGET_FR)];
+    const texts = [...Object.values(CUSTOMER_FR), ...Object.values(WIDGET_FR)];
     expect(texts.filter((t) => TU_FR.test(t))).toEqual([]);
   });
 });

@@ -128,6 +128,10 @@ describe('false alarms the rules and classifiers leave alone', () => {
   it.each([
     'WOW THANK YOU!!',
     'Merci beaucoup !!',
+    'holy shit that was fast, thank you so much!!',
+    '¡JODER, qué rápido! Muchas gracias',
+    "putain c'est génial, merci beaucoup !!",
+    'caramba, que rápido! valeu demais!!',
     '??',
     'If I ever needed to talk to someone, what are your phone hours?',
     'should I leave one day, what happens to my saved photos?',
@@ -136,11 +140,85 @@ describe('false alarms the rules and classifiers leave alone', () => {
     expect(evaluatePolicy(conversation([customer(text)]), policy).action).toBe('continue');
   });
 
+  it.each([
+    "this is fucking ridiculous, third time I'm asking",
+    'you people are useless, thanks for nothing',
+    'putain, toujours rien reçu !!',
+  ])('%j is anger: swearing that neither thanks nor closes, or insults', (text) => {
+    const d = evaluatePolicy(conversation([customer(text)]), policy);
+    expect(d.reasons.map((r) => r.code)).toContain('negative_sentiment');
+  });
+
   it('a classifier alone never decides on a message of fewer than four words', () => {
     for (const text of ["it's been 4 days", 'hi is this a bot', 'and by card?']) {
       const d = evaluatePolicy(conversation([customer(text)]), policy);
       expect(d.reasons.filter((r) => r.evidence.classifier?.decisive)).toEqual([]);
     }
+  });
+});
+
+describe('questions about a policy in any language', () => {
+  it.each([
+    '¿cuánto tarda en llegar un reembolso?',
+    'Wie lange dauert eine Rückerstattung normalerweise?',
+    'Kann ich jederzeit kündigen?',
+    'combien de temps prend un remboursement ?',
+    'quanto tempo demora o reembolso?',
+  ])('%j stays with the bot: the topic word is vetoed by the classifier', (text) => {
+    const d = evaluatePolicy(conversation([customer(text)]), policy);
+    expect(d.action).toBe('continue');
+    expect(d.trace.some((e) => /below the classifier veto 0\.1/.test(e.actual))).toBe(true);
+  });
+
+  it.each([
+    'quiero que me devuelvan el dinero del pedido',
+    'Ich möchte meinen Vertrag kündigen',
+    'je veux être remboursé, le colis est arrivé vide',
+    'quero cancelar a minha assinatura',
+  ])('%j is a request and hands over', (text) => {
+    const d = evaluatePolicy(conversation([customer(text)]), policy);
+    expect(d.reasons.map((r) => r.code)).toContain('topic_policy');
+  });
+
+  it('the veto is off at classifier_topic_veto 0', () => {
+    const off = { ...policy, thresholds: { ...policy.thresholds, classifier_topic_veto: 0 } };
+    const d = evaluatePolicy(conversation([customer('Kann ich jederzeit kündigen?')]), off);
+    expect(d.reasons.map((r) => r.code)).toContain('topic_policy');
+  });
+});
+
+describe('the bot offering a person, and the customer accepting', () => {
+  it.each([
+    [
+      "I can't change that myself. Shall I pass you to a colleague who can?",
+      'that would help, yes',
+    ],
+    ['Das kann ich nicht ändern. Soll ich jemanden aus dem Kundenservice dazuholen?', 'ja, gern'],
+    ['No puedo hacerlo. ¿Quiere que le comunique con un asesor?', 'sí, por favor'],
+    ['Não consigo resolver. Quer que eu chame um atendente?', 'quero sim'],
+  ])('%j answered %j hands over as a request', (offer, yes) => {
+    const d = evaluatePolicy(
+      conversation([
+        customer('my parcel was sent back to the depot'),
+        bot(offer, 0.5),
+        customer(yes),
+      ]),
+      policy,
+    );
+    expect(d.action).toBe('handoff');
+    expect(d.reasons[0]?.code).toBe('explicit_request');
+  });
+
+  it('"no thanks" to the offer stays with the bot', () => {
+    const d = evaluatePolicy(
+      conversation([
+        customer('my parcel was sent back to the depot'),
+        bot("I can't change that myself. Shall I pass you to a colleague who can?", 0.5),
+        customer('no thanks, I will wait'),
+      ]),
+      policy,
+    );
+    expect(d.reasons.map((r) => r.code)).not.toContain('explicit_request');
   });
 });
 

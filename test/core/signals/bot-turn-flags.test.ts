@@ -54,6 +54,8 @@ describe('detectClosing', () => {
     'ok',
     'alright cool',
     'never mind, sorted',
+    'valeu demais!!',
+    'hat geklappt, danke!!',
   ])('closes on %j', (text) => {
     expect(detectClosing(text)).toBe(true);
   });
@@ -63,6 +65,10 @@ describe('detectClosing', () => {
     'ok but when',
     'thanks, but it still fails',
     'thanks, where is it?',
+    'danke, aber es geht immer noch nicht',
+    'merci mais ça ne marche toujours pas',
+    'obrigado, mas ainda não funcionou',
+    'gracias, pero sigue sin funcionar',
   ])('stays open on %j', (text) => {
     expect(detectClosing(text)).toBe(false);
   });
@@ -109,5 +115,34 @@ describe('offers of a person in other languages', () => {
     'Merci, bonne journée !',
   ])('does not read %j as an offer', (text) => {
     expect(botTurnFlags({ from: 'bot', text }).offersHuman).toBe(false);
+  });
+});
+
+describe('the bot offering a person', () => {
+  const offers = (text: string) => botTurnFlags({ from: 'bot', text }).offersHuman;
+
+  it.each([
+    "I'm not able to change that myself. Shall I pass you to a colleague who can?",
+    "Sorry, that's beyond what I can do. Want me to get a person to help?",
+    'Would you like someone from our billing team to take a look?',
+    'Lo siento, no puedo hacerlo. ¿Quiere que le comunique con un asesor?',
+    '¿Te paso con alguien del equipo?',
+    'Das kann ich leider nicht ändern. Möchten Sie, dass sich ein Kollege meldet?',
+    'Soll ich jemanden aus dem Kundenservice dazuholen?',
+    'Je ne peux pas faire ça. Souhaitez-vous que je vous passe un conseiller ?',
+    'Não consigo resolver isso. Quer que eu chame um atendente?',
+    'Posso passar você para alguém da equipa?',
+  ])('reads %j as an offer', (text) => {
+    expect(offers(text)).toBe(true);
+  });
+
+  it.each([
+    'A colleague already checked your order. Anything else?',
+    'Is the person who placed the order the account holder?',
+    'You can add team members under Settings → Team. Would you like the link?',
+    'Der Kollege hat das Paket gestern verschickt.',
+    '¿Quiere que le envíe la factura por correo?',
+  ])('does not read %j as an offer', (text) => {
+    expect(offers(text)).toBe(false);
   });
 });

@@ -81,3 +81,27 @@ describe('extractEntities', () => {
     expect(normalizePhone('12')).toBeNull();
   });
 });
+
+describe('money in the writer’s own convention', () => {
+  it.each([
+    ['EUR 900 wurden abgebucht', 900, 'EUR'],
+    ['$1,249.99 for the laptop', 1249.99, 'USD'],
+    ["CHF 1'200", 1200, 'CHF'],
+    ['USD 640 charged twice', 640, 'USD'],
+    ['me cobraron 750 dólares', 750, 'USD'],
+    ['600 libras esterlinas', 600, 'GBP'],
+    ['1.800,- € wurden abgebucht', 1800, 'EUR'],
+    ['CHF 1’200 für das Jahresabo', 1200, 'CHF'],
+    ["1'200 Franken", 1200, 'CHF'],
+    ['cobrou R$ 3 mil de uma vez', 3000, 'BRL'],
+    ['fueron 2 mil euros', 2000, 'EUR'],
+    ['3 Tsd. € abgebucht', 3000, 'EUR'],
+  ])('reads %j as %d %s', (text, value, currency) => {
+    expect(money(text)).toEqual([{ value, currency }]);
+  });
+
+  it('does not read a thousand out of a word that starts with "mil"', () => {
+    expect(money('3 milhões de pessoas')).toEqual([]);
+    expect(money('EUROPE 900')).toEqual([]);
+  });
+});

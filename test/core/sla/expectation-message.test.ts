@@ -6,11 +6,10 @@ import {
 } from '../../../src/core/sla/expectation-message.ts';
 import { formatFollowUp } from '../../../src/core/sla/format-follow-up.ts';
 import {
-  DEFAULT_TEMPLATES,
-  MESSAGE_LANGUAGES,
-  TEMPLATE_KEYS,
-  messageLanguage,
-} from '../../../src/core/sla/message-templates.ts';
+  CUSTOMER_CATALOGUES,
+  CUSTOMER_LANGUAGES,
+  customerLanguage,
+} from '../../../src/core/i18n/customer-text.ts';
 
 const waiting = (over: Partial<Extract<ExpectationSituation, { kind: 'waiting' }>> = {}) =>
   ({
@@ -47,7 +46,7 @@ describe('expectationMessage', () => {
   it('never promises help when nobody is online', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...MESSAGE_LANGUAGES),
+        fc.constantFrom(...CUSTOMER_LANGUAGES),
         fc.integer({ min: 1, max: 50 }),
         fc.integer({ min: 0, max: 30 }),
         (lang, position, low) => {
@@ -59,7 +58,7 @@ describe('expectationMessage', () => {
             }),
             lang,
           );
-          return text === DEFAULT_TEMPLATES[lang].no_agents.replace('{team}', 'Billing');
+          return text === CUSTOMER_CATALOGUES[lang].no_agents.replace('{team}', 'Billing');
         },
       ),
     );
@@ -98,8 +97,7 @@ describe('expectationMessage', () => {
   });
 
   it('has every template in every language with its placeholders filled', () => {
-    for (const lang of MESSAGE_LANGUAGES) {
-      for (const key of TEMPLATE_KEYS) expect(DEFAULT_TEMPLATES[lang][key]).toBeTruthy();
+    for (const lang of CUSTOMER_LANGUAGES) {
       const texts = [
         expectationMessage(waiting(), lang),
         expectationMessage(
@@ -117,8 +115,11 @@ describe('expectationMessage', () => {
   });
 
   it('falls back to English for unsupported languages', () => {
-    expect(messageLanguage('ja')).toBe('en');
-    expect(messageLanguage('pt-BR')).toBe('pt');
+    expect(customerLanguage('ja')).toBe('en');
+    expect(customerLanguage('pt-BR')).toBe('pt-BR');
+    expect(customerLanguage('pt')).toBe('pt-BR');
+    expect(customerLanguage('pt-PT')).toBe('pt-PT');
+    expect(customerLanguage('es-MX')).toBe('es');
   });
 });
 
@@ -134,8 +135,8 @@ describe('formatFollowUp', () => {
     expect(formatFollowUp(new Date('2026-03-06T08:00:00Z'), now, 'Europe/Paris', 'fr')).toBe(
       'vendredi à 9:00 CET',
     );
-    expect(formatFollowUp(new Date('2026-03-26T12:00:00Z'), now, 'America/Sao_Paulo', 'pt')).toBe(
-      'em 26 de março às 9:00 BRT',
-    );
+    expect(
+      formatFollowUp(new Date('2026-03-26T12:00:00Z'), now, 'America/Sao_Paulo', 'pt-BR'),
+    ).toBe('em 26 de março às 9:00 BRT');
   });
 });

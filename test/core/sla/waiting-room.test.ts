@@ -7,12 +7,11 @@ import { matchChoice } from '../../../src/core/sla/choices.ts';
 import { withNumberedChoices } from '../../../src/channels/choice-text.ts';
 import { handleSamples, rollingHandleMinutes } from '../../../src/core/sla/handle-times.ts';
 import {
-  DEFAULT_TEMPLATES,
-  MESSAGE_LANGUAGES,
-  renderTemplate,
-  TEMPLATE_KEYS,
-} from '../../../src/core/sla/message-templates.ts';
-import { WAITING_ROOM_KEYS } from '../../../src/core/sla/waiting-room-templates.ts';
+  CUSTOMER_CATALOGUES,
+  CUSTOMER_LANGUAGES,
+  customerText,
+  type CustomerKey,
+} from '../../../src/core/i18n/customer-text.ts';
 import { lastBandTold } from '../../../src/app/timers/estimate-updates.ts';
 import type { StoredEvent } from '../../../src/core/records.ts';
 
@@ -183,38 +182,26 @@ describe('measured handle times', () => {
   });
 });
 
-describe('waiting-room templates', () => {
-  it('exist in every language, are overridable, and name only known placeholders', () => {
-    for (const lang of MESSAGE_LANGUAGES) {
-      for (const key of TEMPLATE_KEYS) {
-        const text = DEFAULT_TEMPLATES[lang][key];
-        expect(text, `${lang}.${key}`).toBeTruthy();
-        for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
-          expect([
-            'team',
-            'position',
-            'low',
-            'high',
-            'when',
-            'agent',
-            'phone',
-            'email',
-            'zone',
-          ]).toContain(name);
-        }
-      }
-      // The waiting room's own words are translated, not English copies.
-      if (lang !== 'en') {
-        for (const key of WAITING_ROOM_KEYS) {
-          expect(DEFAULT_TEMPLATES[lang][key], `${lang}.${key}`).not.toBe(
-            DEFAULT_TEMPLATES.en[key],
-          );
-        }
+/** The waiting room's own words (choices, callback, continue by message, updates). */
+const WAITING_ROOM_KEYS = (Object.keys(CUSTOMER_CATALOGUES.en) as CustomerKey[]).filter((key) =>
+  /^(choice|callback|message|contact|estimate|wait_kept|explicit|connect|details)/.test(key),
+);
+
+describe('waiting-room texts', () => {
+  it('are translated in every language, not English copies, and overridable', () => {
+    expect(WAITING_ROOM_KEYS.length).toBeGreaterThan(25);
+    for (const lang of CUSTOMER_LANGUAGES) {
+      if (lang === 'en') continue;
+      for (const key of WAITING_ROOM_KEYS) {
+        expect(CUSTOMER_CATALOGUES[lang][key], `${lang}.${key}`).not.toBe(
+          CUSTOMER_CATALOGUES.en[key],
+        );
       }
     }
-    expect(renderTemplate('choice_callback', 'pt-BR')).toBe('Ligar para mim');
+    expect(customerText('choice_callback', 'pt-BR', {})).toBe('Ligar para mim');
+    expect(customerText('choice_callback', 'pt-PT', {})).toBe('Liguem-me');
     expect(
-      renderTemplate(
+      customerText(
         'wait_kept',
         'de',
         { team: 'Billing' },

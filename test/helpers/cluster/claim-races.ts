@@ -1,20 +1,21 @@
 /**
  * Claim races across nodes: in each round every agent claims every waiting conversation at
  * once, and the three claims on one conversation go to three different nodes (straight to
- * each node, so the race is surely across processes). Agents' capacity is smaller than the
- * round, so capacity is contested too. Winners transfer their conversations back to the
- * queue for the next round. Counted per round: 200s per conversation (more than one is a
- * double assignment) and per agent (more than the capacity is an overrun), checked again in
- * the store.
+ * each node, so the race is surely across processes). A round has as many conversations as
+ * the agents have free capacity together, so both the conversation and each agent's capacity
+ * are contested. Winners transfer their conversations back to the queue for the next round.
+ * Counted per round: 200s per conversation (more than one is a double assignment) and per
+ * agent (more than the free capacity is an overrun), checked again in the store.
  */
 import pg from 'pg';
 import { api } from '../api-client.ts';
 import { agentToken, setCapacity, waitingConversation } from './chat-traffic.ts';
+import { openResilientSocket, type ResilientSocket } from './resilient-socket.ts';
 import type { Cluster } from './start-cluster.ts';
 
 export interface ClaimRaceOptions {
   readonly races: number;
-  readonly conversations: number;
+  /** Free capacity of each of the three agents for the races (a round has 3 × this many). */
   readonly capacity: number;
 }
 
@@ -34,6 +35,46 @@ export interface ClaimRaceResult {
 }
 
 const REFUSALS = new Set(['ALREADY_CLAIMED', 'AGENT_UNAVAILABLE', 'INVALID_TRANSITION']);
+const EMAILS = ['alex@example.com', 'sam@example.com', 'riley@example.com'];
+
+type RaceAgent = Awaited<ReturnType<typeof agentToken>> & { maxConcurrent: number };
+
+/**
+ * The three agents, ready to race: inbox open, away, and `capacity` free beside what they
+ * already hold (the chat test's conversations).
+ */
+async function raceAgents(cluster: Cluster, db: pg.Client, capacity: number) {
+  const lb = cluster.balancer.baseUrl;
+  const agents: RaceAgent[] = [];
+  const inboxes: ResilientSocket[] = [];
+  for (const email of EMAILS) {
+    const agent = await agentToken(lb, email);
+    const held = await db.query(
+      `select count(*) as n from conversations where status = 'assigned' and assignee_id = $1`,
+      [agent.id],
+    );
+    const maxConcurrent = Number(held.rows[0]?.n ?? 0) + capacity;
+    await setCapacity(lb, agent.id, maxConcurrent);
+    // Away: the router offers them nothing, so every assignment comes from a claim raced
+    // here. Inbox open, as in the product: an agent whose inbox is gone for
+    // routing.deadEnds.ownerGoneSeconds has what they hold handed back (owner-presence.ts),
+    // which would take conversations from the winners mid-race.
+    const away = await api(lb, 'PUT', '/api/v1/me/presence', {
+      token: agent.token,
+      body: { presence: 'away' },
+    });
+    if (away.status !== 200) throw new Error(`presence: ${away.status}`);
+    inboxes.push(
+      await openResilientSocket({
+        kind: 'agent',
+        conversations: [],
+        url: () => `${cluster.balancer.wsUrl}/api/v1/agent/stream?token=${agent.token}`,
+      }),
+    );
+    agents.push({ ...agent, maxConcurrent });
+  }
+  return { agents, inboxes };
+}
 
 export async function runClaimRaces(
   cluster: Cluster,
@@ -41,18 +82,15 @@ export async function runClaimRaces(
 ): Promise<ClaimRaceResult> {
   const started = Date.now();
   const lb = cluster.balancer.baseUrl;
-  const agents = [];
-  for (const email of ['alex@example.com', 'sam@example.com', 'riley@example.com']) {
-    const agent = await agentToken(lb, email);
-    await setCapacity(lb, agent.id, options.capacity);
-    agents.push(agent);
-  }
-  const ids: string[] = [];
-  for (let i = 0; i < options.conversations; i += 1) {
-    ids.push((await waitingConversation(lb, `Race customer ${i}`)).id);
-  }
   const db = new pg.Client({ connectionString: cluster.databaseUrl });
   await db.connect();
+  const { agents, inboxes } = await raceAgents(cluster, db, options.capacity);
+  const ids = await Promise.all(
+    Array.from(
+      { length: agents.length * options.capacity },
+      async (_, i) => (await waitingConversation(lb, `Race customer ${i}`)).id,
+    ),
+  );
   const result: ClaimRaceResult = {
     races: 0,
     rounds: 0,
@@ -66,7 +104,13 @@ export async function runClaimRaces(
     seconds: 0,
   };
   try {
+    let lastLog = Date.now();
     while (result.races < options.races) {
+      if (Date.now() - lastLog > 10_000) {
+        lastLog = Date.now();
+        const seconds = (lastLog - started) / 1000;
+        console.log(`[cluster] claim races: ${result.races} in ${seconds.toFixed(0)} s`);
+      }
       const round = result.rounds++;
       const attempts = agents.flatMap((agent, a) =>
         ids.map((id, c) => ({
@@ -102,23 +146,18 @@ export async function runClaimRaces(
         if (wins.filter((w) => w.agent === agent).length > options.capacity)
           result.overCapacity += 1;
       }
-      // The store agrees: nobody holds more than their capacity.
+      // The store agrees: nobody holds more than their capacity, counting everything they hold.
       const held = await db.query(
         `select assignee_id as agent, count(*) as n from conversations
-         where status = 'assigned' and id = any($1) group by assignee_id`,
-        [ids],
+         where status = 'assigned' and assignee_id = any($1) group by assignee_id`,
+        [agents.map((a) => a.id)],
       );
-      for (const row of held.rows) if (Number(row.n) > options.capacity) result.overCapacity += 1;
+      for (const row of held.rows) {
+        const agent = agents.find((a) => a.id === row.agent);
+        if (agent && Number(row.n) > agent.maxConcurrent) result.overCapacity += 1;
+      }
       // Back to the queue for the next round, by the winner (through the balancer).
-      await Promise.all(
-        wins.map(async (w) => {
-          const r = await api(lb, 'POST', `/api/v1/conversations/${w.id}/transfer`, {
-            token: w.agent.token,
-            body: { queue: 'general' },
-          });
-          if (r.status !== 200) throw new Error(`transfer: ${r.status} ${JSON.stringify(r.body)}`);
-        }),
-      );
+      await Promise.all(wins.map((w) => transferBack(lb, db, w.id, w.agent)));
     }
     const stored = await db.query(
       `select count(*) as n from events where type = 'conversation.assigned' and conversation_id = any($1)`,
@@ -126,8 +165,27 @@ export async function runClaimRaces(
     );
     result.storedAssignments = Number(stored.rows[0]?.n ?? 0);
   } finally {
+    for (const inbox of inboxes) inbox.close();
     await db.end();
   }
   result.seconds = Math.round((Date.now() - started) / 1000);
   return result;
+}
+
+/** The winner hands the conversation back to the queue; a refusal says what happened to it. */
+async function transferBack(lb: string, db: pg.Client, id: string, agent: RaceAgent) {
+  const r = await api(lb, 'POST', `/api/v1/conversations/${id}/transfer`, {
+    token: agent.token,
+    body: { queue: 'general' },
+  });
+  if (r.status === 200) return;
+  const events = await db.query(
+    `select seq, type, actor_type, actor_id, data from events
+     where conversation_id = $1 order by seq desc limit 8`,
+    [id],
+  );
+  throw new Error(
+    `transfer by ${agent.id} of ${id}: ${r.status} ${JSON.stringify(r.body)}; ` +
+      `its last events: ${JSON.stringify(events.rows)}`,
+  );
 }

@@ -24,21 +24,17 @@ export async function killWhileHoldingTimers(
   leaseMs: number,
 ): Promise<HeldTimer[]> {
   const signal = (node: BatonNode, s: NodeJS.Signals) => node.pid && process.kill(node.pid, s);
-  for (const node of others) signal(node, 'SIGSTOP');
+  for (const node of [victim, ...others]) signal(node, 'SIGSTOP');
   try {
-    // Claims the others made before they stopped have lapsed by then; any live one is the victim's.
-    await sleep(leaseMs + 200);
+    // Every node stopped: the claims they held lapse with their lease. From then on any live
+    // claim is the victim's.
+    await waitFor(async () => (await liveClaims(databaseUrl)).length === 0, leaseMs + 30_000);
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       signal(victim, 'SIGCONT');
       await sleep(60);
       signal(victim, 'SIGSTOP');
-      const held = await query<HeldTimer>(
-        databaseUrl,
-        `select id, kind, claimed_by as owner from timers
-         where status = 'claimed' and claimed_until > $1`,
-        [new Date().toISOString()],
-      );
+      const held = await liveClaims(databaseUrl);
       if (held.length > 0) {
         await victim.kill('SIGKILL');
         return held;
@@ -49,6 +45,55 @@ export async function killWhileHoldingTimers(
     if (victim.running) signal(victim, 'SIGCONT');
     for (const node of others) signal(node, 'SIGCONT');
   }
+}
+
+/** Timers claimed by a node whose lease has not lapsed. */
+function liveClaims(databaseUrl: string) {
+  return query<HeldTimer>(
+    databaseUrl,
+    `select id, kind, claimed_by as owner from timers
+     where status = 'claimed' and claimed_until > $1`,
+    [new Date().toISOString()],
+  );
+}
+
+/** Polls the condition (a store read) every 200 ms until it holds, or fails after `ms`. */
+export async function waitFor(condition: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await sleep(200);
+  }
+}
+
+/** How many of the conversations have had an SLA breach. */
+export async function breachedCount(databaseUrl: string, ids: readonly string[]) {
+  const rows = await query<{ n: string }>(
+    databaseUrl,
+    `select count(distinct conversation_id) as n from events
+     where type = 'conversation.sla_breached' and conversation_id = any($1)`,
+    [ids],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Whether each of the dead node's timers was taken over: fired (or cancelled) by a survivor,
+ * none still claimed.
+ */
+export async function takenOver(databaseUrl: string, held: readonly HeldTimer[]) {
+  const rows = await query<{ status: string; claimed_by: string | null }>(
+    databaseUrl,
+    'select status, claimed_by from timers where id = any($1)',
+    [held.map((t) => t.id)],
+  );
+  const dead = new Set(held.map((t) => t.owner));
+  return (
+    rows.length === held.length &&
+    rows.every(
+      (t) => t.status !== 'claimed' && (t.status === 'cancelled' || !dead.has(t.claimed_by ?? '')),
+    )
+  );
 }
 
 export interface TimerEffects {
