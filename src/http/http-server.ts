@@ -27,6 +27,7 @@ import { registerHistoryRoutes } from './routes/history-routes.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerForecastRoutes } from './routes/forecast-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
+import { registerAccountSecurityRoutes } from './routes/account-security-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
 import { registerChannelMediaRoutes } from './routes/channel-media-routes.ts';
@@ -119,6 +120,7 @@ export async function registerHttpRoutes(
   registerListEvents(app, ctx);
   registerPostMessage(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerAccountSecurityRoutes(app, ctx);
   registerAgentActions(app, ctx);
   registerHistoryRoutes(app, ctx);
   registerWorkflowRoutes(app, ctx);

@@ -25,6 +25,9 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   EMAIL_TAKEN: 409,
   LAST_ADMIN: 409,
   CANNOT_DISABLE_SELF: 409,
+  // Not 401: the caller's session is valid, and a 401 would sign the inbox out.
+  WRONG_PASSWORD: 403,
+  SESSION_NOT_FOUND: 404,
   IDENTITY_INVALID: 401,
   IDENTITY_REQUIRED: 401,
   RATE_LIMITED: 429,

@@ -2,6 +2,7 @@
  * What route modules and socket handlers receive from the composition root (src/main): the
  * application's services, never the store or the bus (eslint.config.js holds that).
  */
+import type { AccountSecurity } from '../app/auth/account-security.ts';
 import type { AgentSessions } from '../app/auth/agent-sessions.ts';
 import type { AuditTrail } from '../app/audit/audit-trail.ts';
 import type { Authenticator } from '../app/auth/authenticate.ts';
@@ -40,6 +41,8 @@ export interface RouteContext {
   readonly history: ConversationHistoryService;
   readonly auth: Authenticator;
   readonly sessions: AgentSessions;
+  /** Password change, the sessions list and revoking a session. */
+  readonly accountSecurity: AccountSecurity;
   /** The audit log of agents' and admins' actions (account changes write their own rows). */
   readonly audit: AuditTrail;
   readonly team: TeamDirectory;

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { Store } from '../store/store.ts';
 import { AgentSessions } from '../app/auth/agent-sessions.ts';
+import { AccountSecurity } from '../app/auth/account-security.ts';
 import { Authenticator } from '../app/auth/authenticate.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { ConversationService } from '../app/conversations/conversation-service.ts';
@@ -136,13 +137,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     onError: (error) => app.log.error({ err: error }, 'writing the audit log failed'),
   });
+  const history = new ConversationHistoryService(store, queues);
   const ctx: RouteContext = {
     config,
     writer,
     service,
     conversations: new ConversationQueries(store),
-    history: new ConversationHistoryService(store),
-    auth: new Authenticator(store, clock),
+    history,
+    auth: new Authenticator(store, clock, history),
     sessions: new AgentSessions({
       store,
       clock,
@@ -152,6 +154,13 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       endSessions: (ended) => hub.endSessions(ended),
     }),
     audit,
+    accountSecurity: new AccountSecurity({
+      store,
+      clock,
+      lockout: limits.login,
+      audit,
+      endSessions: (ended) => hub.endSessions(ended),
+    }),
     team: new TeamDirectory(store),
     teamAccounts: new TeamAccounts({
       store,

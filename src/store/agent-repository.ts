@@ -28,6 +28,13 @@ export interface AgentChanges {
   readonly disabledAt?: string | null;
 }
 
+/** Where a session was opened from, and the id it is named by. */
+export interface SessionOrigin {
+  readonly id?: string;
+  readonly ip?: string | null;
+  readonly userAgent?: string | null;
+}
+
 export class AgentRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -138,29 +145,43 @@ export class AgentRepository {
     agentId: string,
     now: Date,
     expiresAt: Date,
+    origin: SessionOrigin = {},
   ): Promise<void> {
     await this.db
       .insertInto('sessions')
       .values({
         token_hash: tokenHash,
+        id: origin.id ?? null,
         agent_id: agentId,
         created_at: now.toISOString(),
         expires_at: expiresAt.toISOString(),
+        last_seen_at: now.toISOString(),
+        ip: origin.ip ?? null,
+        user_agent: origin.userAgent ?? null,
       })
       .execute();
   }
 
   /** The agent behind a session token hash, if the session exists and has not expired. */
   async findBySession(tokenHash: string, now: Date): Promise<AgentRecord | undefined> {
+    return (await this.findSession(tokenHash, now))?.agent;
+  }
+
+  /** The same, with when the session was last used (null: not since migration 023). */
+  async findSession(
+    tokenHash: string,
+    now: Date,
+  ): Promise<{ agent: AgentRecord; lastSeenAt: string | null } | undefined> {
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('agents', 'agents.id', 'sessions.agent_id')
       .selectAll('agents')
+      .select('sessions.last_seen_at as session_last_seen_at')
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now.toISOString())
       .where('agents.disabled_at', 'is', null)
       .executeTakeFirst();
-    return row && toAgent(row);
+    return row && { agent: toAgent(row), lastSeenAt: row.session_last_seen_at };
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

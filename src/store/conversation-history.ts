@@ -14,10 +14,16 @@ import type { Database } from './schema.ts';
 
 export type HistoryStatusFilter = 'active' | 'resolved' | 'all';
 
+/** An agent and the queues they are a member of. */
+export interface VisibleTo {
+  readonly agentId: string;
+  readonly queues: readonly string[];
+}
+
 export interface HistoryQuery {
   readonly status: HistoryStatusFilter;
-  /** Only these (an agent's own and the waiting line); null for everything (supervisors). */
-  readonly visibleTo: string | null;
+  /** Only what this agent may open (src/app/conversations/conversation-scope.ts); null for everything. */
+  readonly visibleTo: VisibleTo | null;
   /** Only conversations assigned to this agent now or when they ended. */
   readonly assignee: string | null;
   /** Free text: the customer's name, email or phone, or any message's text. */
@@ -69,28 +75,78 @@ export class ConversationHistory {
     return rows.map(toConversation);
   }
 
+  /**
+   * The inbox: what waits (in the agent's scope: their queues, or offered to them) and what
+   * the agent holds, highest priority first, then longest wait. `scope` null: every queue.
+   */
+  async inbox(
+    agentId: string,
+    scope: VisibleTo | null,
+    limit = 200,
+  ): Promise<ConversationRecord[]> {
+    let select = this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('status', 'in', WAITING),
+          eb.and([eb('status', '=', 'assigned'), eb('assignee_id', '=', agentId)]),
+        ]),
+      );
+    if (scope !== null) select = select.where((eb) => this.current(eb, scope));
+    const rows = await select
+      .orderBy('priority', 'desc')
+      .orderBy('handed_over_at', 'asc')
+      .limit(limit)
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  /** Whether the agent may open this conversation (the rule of `visible`). */
+  async isVisible(conversationId: string, scope: VisibleTo): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('id', '=', conversationId)
+      .where((eb) => this.visible(eb, scope))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The conversations of the person behind these identities (see customer-conversations.ts). */
   async ofCustomer(identities: readonly CustomerIdentity[]) {
     return findCustomerConversations(this.db, identities);
   }
 
   /**
-   * What an agent may look at: the waiting line (their inbox shows it), what they hold now,
-   * and every conversation they took part in (claimed, wrote in, transferred away).
+   * What an agent may open: their part of the line (`current`) and every conversation they
+   * took part in (claimed, wrote in, transferred away).
    */
-  private visible(eb: Builder, agentId: string): Expression<SqlBool> {
+  private visible(eb: Builder, scope: VisibleTo): Expression<SqlBool> {
     return eb.or([
-      eb('status', 'in', WAITING),
-      eb('assignee_id', '=', agentId),
+      this.current(eb, scope),
       eb.exists(
         eb
           .selectFrom('events')
           .select('events.seq')
           .whereRef('events.conversation_id', '=', 'conversations.id')
           .where('events.actor_type', '=', 'agent')
-          .where('events.actor_id', '=', agentId),
+          .where('events.actor_id', '=', scope.agentId),
       ),
     ]);
+  }
+
+  /**
+   * The agent's part of the line now, which their inbox shows: what waits in a queue they are
+   * a member of, and what is offered or assigned to them (announcedTo in src/app says the same
+   * of one record, for the inbox socket).
+   */
+  private current(eb: Builder, { agentId, queues }: VisibleTo): Expression<SqlBool> {
+    const waiting =
+      queues.length > 0
+        ? [eb.and([eb('status', 'in', WAITING), eb('queue', 'in', [...queues])])]
+        : [];
+    return eb.or([...waiting, eb('offered_to', '=', agentId), eb('assignee_id', '=', agentId)]);
   }
 
   /** The text in the customer record (name, email, phone), or in any message's text. */

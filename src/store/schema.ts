@@ -56,9 +56,14 @@ export interface AgentsTable {
 
 export interface SessionsTable {
   token_hash: string;
+  /** What the session is named by in the API (`s_…`); null only before migration 023 ran. */
+  id: string | null;
   agent_id: string;
   created_at: string;
   expires_at: string;
+  last_seen_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface TimersTable {

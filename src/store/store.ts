@@ -2,6 +2,7 @@
 import { ErasureRepository } from './erasure-repository.ts';
 import type { Kysely } from 'kysely';
 import { AgentRepository } from './agent-repository.ts';
+import { SessionRepository } from './session-repository.ts';
 import { ConversationHistory } from './conversation-history.ts';
 import { ConversationReads } from './conversation-reads.ts';
 import { ConversationRepository } from './conversation-repository.ts';
@@ -21,6 +22,8 @@ export interface Store {
   /** The inbox's history and search, and one person's conversations. */
   readonly history: ConversationHistory;
   readonly agents: AgentRepository;
+  /** Agents' sessions as their owner sees them (list, end one, last use). */
+  readonly sessions: SessionRepository;
   readonly timers: TimerRepository;
   readonly webhooks: WebhookDeliveryRepository;
   readonly erasure: ErasureRepository;
@@ -39,6 +42,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     reads: new ConversationReads(db),
     history: new ConversationHistory(db, engine),
     agents: new AgentRepository(db),
+    sessions: new SessionRepository(db),
     timers: new TimerRepository(db, engine),
     webhooks: new WebhookDeliveryRepository(db),
     erasure: new ErasureRepository(db, engine),

@@ -24,6 +24,9 @@ export type TeamAuditAction =
   | 'session.logged_in'
   | 'session.login_failed'
   | 'session.logged_out'
+  | 'session.password_changed'
+  | 'session.password_change_failed'
+  | 'session.revoked'
   // Conversation work: `agentId` is the agent acting, `changes.conversationId` the conversation.
   | 'conversation.claimed'
   | 'conversation.declined'
@@ -134,6 +137,57 @@ export class TeamAuditRepository {
       if (Number(updated.numUpdatedRows) === 0) return null;
       await trx.deleteFrom('sessions').where('agent_id', '=', agentId).execute();
       return this.record(entry, trx);
+    });
+  }
+
+  /**
+   * The signed-in person's new password, the end of every other session they had, and the
+   * audit row, in one transaction. Answers the ended sessions' token hashes (their sockets
+   * are closed next), or null when the account is gone.
+   */
+  async changePassword(
+    agentId: string,
+    passwordHash: string,
+    keepTokenHash: string,
+    entry: NewTeamAuditEntry,
+  ): Promise<string[] | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('agents')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', agentId)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return null;
+      const ended = await trx
+        .deleteFrom('sessions')
+        .where('agent_id', '=', agentId)
+        .where('token_hash', '!=', keepTokenHash)
+        .returning('token_hash')
+        .execute();
+      await this.record(
+        { ...entry, changes: { ...entry.changes, endedSessions: ended.length } },
+        trx,
+      );
+      return ended.map((r) => r.token_hash);
+    });
+  }
+
+  /** Ends one session with its audit row; its token hash, or null when there is no such one. */
+  async revokeSession(
+    agentId: string,
+    sessionId: string,
+    entry: NewTeamAuditEntry,
+  ): Promise<string | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .deleteFrom('sessions')
+        .where('agent_id', '=', agentId)
+        .where('id', '=', sessionId)
+        .returning('token_hash')
+        .executeTakeFirst();
+      if (!row) return null;
+      await this.record(entry, trx);
+      return row.token_hash;
     });
   }
 }

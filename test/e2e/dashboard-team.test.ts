@@ -157,6 +157,7 @@ describe.skipIf(missing !== null)('team tab in the browser', () => {
       expect(await page.getByRole('form', { name: 'Add an agent' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Disable / }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Reset password/ }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Sessions of/ }).count()).toBe(0);
 
       await page.getByRole('button', { name: 'Edit Sam' }).click();
       const form = page.getByRole('form', { name: 'Edit Sam' });
@@ -189,6 +190,30 @@ describe.skipIf(missing !== null)('team tab in the browser', () => {
       await screenshot(page, 'dashboard-team-supervisor-edit');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await page.context().close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'an admin sees where a member is signed in and revokes a session, which stops working',
+    async () => {
+      const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Shared Kiosk/9' },
+        body: JSON.stringify({ email: 'alex@example.com', password: ADMIN.password }),
+      });
+      const { token } = (await r.json()) as { token: string };
+      const page = await openDashboard(browser, server.baseUrl, 'team', ADMIN);
+      await page.getByRole('button', { name: 'Sessions of Alex' }).click();
+      const list = page.getByRole('region', { name: 'Sessions of Alex' });
+      await eventually(() => list.textContent()).toContain('Shared Kiosk/9');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await list.getByRole('button', { name: "Revoke Alex's session from Shared Kiosk/9" }).click();
+      await eventually(() => list.textContent()).not.toContain('Shared Kiosk/9');
+      expect((await api(server.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(401);
+      await eventually(() => page.locator('.audit-list').textContent()).toContain(
+        'ended a session of',
+      );
     },
     TIMEOUT,
   );

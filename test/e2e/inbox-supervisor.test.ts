@@ -1,7 +1,7 @@
 // A supervisor inside a colleague's conversation, in Chromium: from the dashboard's agent row
 // a link opens the conversation in the inbox; it is read-only and live (the customer's new
 // message appears) until the supervisor takes it over, then theirs to answer. An agent who
-// opens the same link gets no "Take over".
+// took no part in it cannot open the same link.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,13 +96,14 @@ describe.skipIf(missing !== null)('supervisor in a conversation from the inbox',
       expect(events.some((e) => e.type === 'conversation.reassigned')).toBe(true);
       await page.context().close();
 
-      // An agent opening the same link sees it, with no way to take it over.
+      // An agent who took no part in it cannot open the same link: out of their scope, the
+      // conversation does not exist for them (test/http/conversation-scope.test.ts).
       const alex = await openInbox(browser, server.baseUrl, server.demoAgent);
       await alex.page.goto(`${server.baseUrl}/inbox/#${c.id}`);
-      await eventually(() => alex.page.locator('#pane-title').textContent()).toBe('Yara');
-      await eventually(() => alex.page.locator('.pane-footer').textContent()).toBe(
-        'Only the assigned agent can reply.',
+      await eventually(() => alex.page.locator('.pane .empty').textContent()).toBe(
+        `No conversation has the id ${c.id}.`,
       );
+      expect(await alex.page.locator('#pane-title').count()).toBe(0);
       expect(await alex.page.getByRole('button', { name: 'Take over' }).count()).toBe(0);
       await alex.page.context().close();
     },

@@ -105,7 +105,9 @@ describe.each(TEST_DATABASES)('media by reference on $name', (database) => {
         BATON_TIMER_INTERVAL_MS: '50',
       },
     });
-    agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    // A supervisor: these conversations may still be with the bot, which agents cannot open
+    // (test/http/conversation-scope.test.ts).
+    agent = await login(s.baseUrl, 'riley@example.com', s.demoAgent.password);
   });
   afterAll(async () => {
     await s?.close();

@@ -82,8 +82,9 @@ describe.each(TEST_DATABASES)('HTTP API on $name', (database) => {
       });
       expect(second.status).toBe(409);
       expect(second.body.error.code).toBe('ALREADY_CLAIMED');
+      // Assigned to Alex, the conversation is out of Sam's scope: it does not exist for him.
       const intruder = await send(c.id, other, { text: 'hi from Sam' });
-      expect(intruder.body.error.code).toBe('NOT_ASSIGNEE');
+      expect(intruder.body.error.code).toBe('CONVERSATION_NOT_FOUND');
 
       const reply = await send(c.id, agentToken, { text: 'Hi Sarah, Alex here.' });
       expect(reply.status).toBe(201);

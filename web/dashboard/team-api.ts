@@ -93,6 +93,27 @@ export function resetPassword(token: string, id: string): Promise<{ password: st
   return requestJson(agentUrl(id, 'reset-password'), { token, body: {} });
 }
 
+/** A member's session as an admin sees it (never the token). */
+export interface MemberSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function fetchMemberSessions(token: string, id: string): Promise<MemberSession[]> {
+  return (await requestJson<{ sessions: MemberSession[] }>(agentUrl(id, 'sessions'), { token }))
+    .sessions;
+}
+
+export function revokeMemberSession(token: string, id: string, sessionId: string): Promise<void> {
+  return requestJson(agentUrl(id, `sessions/${encodeURIComponent(sessionId)}`), {
+    method: 'DELETE',
+    token,
+  });
+}
+
 /** The newest entries; `action` is one action or a family ending with a dot (`session.`). */
 export async function fetchAudit(token: string, limit = 20, action = ''): Promise<AuditEntry[]> {
   const filter = action ? `&action=${encodeURIComponent(action)}` : '';

@@ -3,6 +3,7 @@
 // downloadable as CSV. The values are rendered as text (names and skills come from people).
 
 import { useEffect, useState } from 'preact/hooks';
+import { describeChanges } from './describe-changes.ts';
 import { downloadFile } from './dashboard-api.ts';
 import { auditCsvUrl, fetchAudit, type AuditEntry } from './team-api.ts';
 
@@ -26,6 +27,9 @@ const ACTIONS: Record<string, string> = {
   'session.logged_in': 'signed in',
   'session.login_failed': 'failed to sign in',
   'session.logged_out': 'signed out',
+  'session.password_changed': 'changed their password',
+  'session.password_change_failed': 'failed to change their password',
+  'session.revoked': 'ended a session of',
   'conversation.claimed': 'took',
   'conversation.declined': 'declined',
   'conversation.replied': 'replied in',
@@ -41,33 +45,10 @@ const ACTIONS: Record<string, string> = {
   'conversations.expired': 'erased expired conversations',
 };
 
-const show = (value: unknown): string =>
-  Array.isArray(value) ? value.join(', ') : value === null ? '—' : String(value);
-
-/** "capacity 3 → 1; skills general → general, billing" for edits; the count for disables. */
-export function describeChanges(entry: AuditEntry): string {
-  const c = entry.changes;
-  if (entry.action === 'agent.disabled') return `${show(c.released)} conversation(s) handed back`;
-  if (entry.action === 'session.login_failed')
-    return [c.email ? `as ${show(c.email)}` : '', c.locked ? 'account locked' : '']
-      .filter(Boolean)
-      .join('; ');
-  if (entry.action === 'conversation.transferred' || entry.action === 'conversation.reassigned')
-    return c.toQueue ? `to ${show(c.toQueue)}` : `to agent ${show(c.toAgentId)}`;
-  if (entry.action === 'policy.reloaded' || entry.action === 'knowledge_base.reloaded')
-    return c.ok ? 'taken' : `refused: ${show(c.problems)}`;
-  if (entry.action !== 'agent.updated') return '';
-  return Object.entries(c)
-    .map(([field, change]) => {
-      const { from, to } = change as { from: unknown; to: unknown };
-      return `${field === 'maxConcurrent' ? 'capacity' : field} ${show(from)} → ${show(to)}`;
-    })
-    .join('; ');
-}
-
 /** Who or what the action was done to: an agent, a conversation, or nothing more to say. */
 function subject(entry: AuditEntry): string {
-  if (entry.action.startsWith('agent.')) return entry.agent.name ?? entry.agent.id;
+  if (entry.action.startsWith('agent.') || entry.action === 'session.revoked')
+    return entry.agent.name ?? entry.agent.id;
   const conversation = entry.changes.conversationId;
   return typeof conversation === 'string' ? conversation : '';
 }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
 import { AddAgentForm } from './add-agent-form.tsx';
 import { AgentEditForm } from './agent-edit-form.tsx';
+import { MemberSessions } from './member-sessions.tsx';
 import { PasswordOnce } from './password-once.tsx';
 import { TeamAudit } from './team-audit.tsx';
 import { fetchTeam, resetPassword, setEnabled, type TeamAgent } from './team-api.ts';
@@ -24,6 +25,8 @@ export function TeamView(props: {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  /** The member whose sessions are open under their row (admins). */
+  const [sessionsOf, setSessionsOf] = useState<string | null>(null);
   const [shown, setShown] = useState<{ email: string; password: string } | null>(null);
   const [changes, setChanges] = useState(0);
 
@@ -171,6 +174,17 @@ export function TeamView(props: {
                         {a.disabledAt ? 'Enable' : 'Disable'}
                       </button>
                     )}
+                    {isAdmin && (
+                      <button
+                        type="button"
+                        class="button"
+                        aria-expanded={sessionsOf === a.id}
+                        aria-label={`Sessions of ${a.name}`}
+                        onClick={() => setSessionsOf(sessionsOf === a.id ? null : a.id)}
+                      >
+                        Sessions
+                      </button>
+                    )}
                     {/* Not yourself: resetting ends your own session before you could copy it. */}
                     {isAdmin && a.id !== props.selfId && (
                       <button
@@ -184,6 +198,18 @@ export function TeamView(props: {
                     )}
                   </td>
                 </tr>
+                {sessionsOf === a.id && (
+                  <tr class="edit-row">
+                    <td colSpan={10}>
+                      <MemberSessions
+                        token={props.token}
+                        agent={a}
+                        onAuthError={props.onAuthError}
+                        onRevoked={() => changed(`A session of ${a.name} was ended.`)}
+                      />
+                    </td>
+                  </tr>
+                )}
                 {editing === a.id && (
                   <tr class="edit-row">
                     <td colSpan={10}>

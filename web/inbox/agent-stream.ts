@@ -18,6 +18,8 @@ export interface Subscriber {
 
 export interface AgentStreamHandlers {
   onConversation: (conversation: Conversation) => void;
+  /** The conversation left this agent's scope: it leaves the inbox. */
+  onConversationRemoved: (conversationId: string) => void;
   onState: (state: SocketState, failedAttempts: number) => void;
   /** The server ended the session (logged out elsewhere, account disabled, password reset). */
   onSessionEnded: () => void;
@@ -35,6 +37,9 @@ export class AgentStream {
         switch (frame.type) {
           case 'conversation':
             handlers.onConversation(frame.conversation);
+            break;
+          case 'conversation_removed':
+            handlers.onConversationRemoved(frame.conversationId);
             break;
           case 'event':
             this.#subscribers.get(frame.event.conversationId)?.onEvent(frame.event);

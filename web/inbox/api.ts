@@ -33,6 +33,33 @@ export function logout(token: string): Promise<void> {
   return requestJson(url('auth/logout'), { method: 'POST', token });
 }
 
+/** A session as its owner sees it (never the token). */
+export interface AccountSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+export function changePassword(
+  token: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<{ endedSessions: number }> {
+  return requestJson(url('me/password'), { token, body: { currentPassword, newPassword } });
+}
+
+export function fetchSessions(token: string): Promise<{ sessions: AccountSession[] }> {
+  return requestJson(url('me/sessions'), { token });
+}
+
+export function revokeSession(token: string, id: string): Promise<void> {
+  return requestJson(url(`me/sessions/${encodeURIComponent(id)}`), { method: 'DELETE', token });
+}
+
 export function fetchMe(token: string): Promise<{ agent: Agent }> {
   return requestJson(url('me'), { token });
 }

@@ -33,6 +33,8 @@ function byPriorityThenWait(a: Conversation, b: Conversation): number {
 
 export function useInbox(session: AgentSession, onUnauthorized: () => void): InboxState {
   const [conversations, setConversations] = useState(() => new Map<string, Conversation>());
+  /** Conversations the server withdrew from this agent's line (`conversation_removed`). */
+  const [gone, setGone] = useState(() => new Set<string>());
   const [connection, setConnection] = useState<SocketState>('connecting');
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -49,6 +51,20 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
     });
   }, []);
 
+  /** A copy from the server's own account of the line (stream or list): it is in the line. */
+  const inLine = useCallback(
+    (conversation: Conversation) => {
+      setGone((current) => {
+        if (!current.has(conversation.id)) return current;
+        const next = new Set(current);
+        next.delete(conversation.id);
+        return next;
+      });
+      upsert(conversation);
+    },
+    [upsert],
+  );
+
   useEffect(() => {
     const { token } = session;
     let cancelled = false;
@@ -57,7 +73,7 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
         const { conversations: list } = await fetchInbox(token);
         if (cancelled) return;
         setLoadError(null);
-        for (const conversation of list) upsert(conversation);
+        for (const conversation of list) inLine(conversation);
         setLoaded(true);
       } catch (error) {
         if (cancelled) return;
@@ -66,7 +82,9 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
       }
     };
     const agentStream = new AgentStream(token, {
-      onConversation: upsert,
+      onConversation: inLine,
+      // Out of the agent's line: off the lists, but an open pane keeps its last copy.
+      onConversationRemoved: (id) => setGone((current) => new Set(current).add(id)),
       onState: (state, failures) => {
         setConnection(state);
         // Reload the list after a reconnect: frames sent while offline are not replayed.
@@ -85,17 +103,17 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
       cancelled = true;
       agentStream.close();
     };
-  }, [session, upsert]);
+  }, [session, inLine]);
 
   const { waiting, mine } = useMemo(() => {
-    const all = [...conversations.values()];
+    const all = [...conversations.values()].filter((c) => !gone.has(c.id));
     return {
       waiting: all.filter((c) => WAITING.has(c.status)).sort(byPriorityThenWait),
       mine: all
         .filter((c) => c.status === 'assigned' && c.assignee?.id === session.agent.id)
         .sort(byPriorityThenWait),
     };
-  }, [conversations, session.agent.id]);
+  }, [conversations, gone, session.agent.id]);
 
   return { conversations, waiting, mine, connection, loadError, loaded, stream, upsert };
 }

@@ -7,6 +7,7 @@ import type { Conversation } from '../shared/api-types.ts';
 import { fetchCannedResponses } from './api.ts';
 import { ConversationPane } from './conversation-pane.tsx';
 import type { CannedResponse, Presence } from './inbox-types.ts';
+import { AccountPanel } from './account-panel.tsx';
 import { PresenceControl } from './presence-control.tsx';
 import { QueueList } from './queue-list.tsx';
 import type { AgentSession } from './session.ts';
@@ -43,6 +44,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   const team = useTeam(session.token);
   const [selectedId, setSelectedId] = useState<string | null>(idInHash);
   const [help, setHelp] = useState(false);
+  const [account, setAccount] = useState(false);
   const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [presence, setPresenceState] = useState<Presence>('online');
   const [released, setReleased] = useState<string | null>(null);
@@ -173,12 +175,19 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           >
             Shortcuts
           </button>
-          <span class="agent-name" title={session.agent.email}>
+          <button
+            type="button"
+            class="agent-name button button--ghost"
+            title={`${session.agent.email}: password and sessions`}
+            aria-haspopup="dialog"
+            onClick={() => setAccount(true)}
+          >
             <span class="avatar" aria-hidden="true">
               {session.agent.name.slice(0, 1).toUpperCase()}
             </span>
             {session.agent.name}
-          </span>
+            <span class="sr-only"> — account</span>
+          </button>
           <button class="button button--ghost" type="button" onClick={() => onSignOut(null)}>
             Sign out
           </button>
@@ -229,6 +238,13 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
         )}
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {account && (
+        <AccountPanel
+          token={session.token}
+          onClose={() => setAccount(false)}
+          onUnauthorized={expired}
+        />
+      )}
     </div>
   );
 }

@@ -62,6 +62,8 @@ export interface Agent {
 export type ServerFrame =
   | { type: 'event'; event: BatonEvent }
   | { type: 'conversation'; conversation: Conversation }
+  /** Agent stream: the conversation left this agent's scope (taken by another, moved to another queue). */
+  | { type: 'conversation_removed'; conversationId: string }
   | { type: 'ack'; clientMessageId: string; seq: number; duplicate: boolean }
   | { type: 'error'; clientMessageId?: string; error: ApiError & { retryAfterMs?: number } }
   /** Someone on the other side is typing (customer stream: the agent; agent stream: the customer). */

@@ -297,6 +297,7 @@ export class ChatSession {
         if (frame.by === 'agent') this.#callbacks.onTyping(frame.name ?? '', frame.active);
         break;
       case 'conversation':
+      case 'conversation_removed':
         break; // agent streams only
     }
   }

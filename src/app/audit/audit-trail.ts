@@ -59,7 +59,11 @@ export class AuditTrail {
 
   /** A session event; `agentId` is empty when nobody has the email that was tried. */
   session(
-    action: 'session.logged_in' | 'session.login_failed' | 'session.logged_out',
+    action:
+      | 'session.logged_in'
+      | 'session.login_failed'
+      | 'session.logged_out'
+      | 'session.password_change_failed',
     agentId: string,
     ip: string | null,
     details: Record<string, unknown> = {},

@@ -11,7 +11,7 @@ import type { Store } from '../../store/store.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { LoginLockout } from '../limits/login-lockout.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password.ts';
-import { hashToken, newToken } from './tokens.ts';
+import { hashToken, newSessionId, newToken } from './tokens.ts';
 
 // Compared against when the email is unknown, so both failures cost the same time: made at
 // today's cost (an old-cost dummy would answer "no such account" ten times faster).
@@ -39,6 +39,7 @@ export class AgentSessions {
     email: string,
     password: string,
     ip: string | null = null,
+    userAgent: string | null = null,
   ): Promise<{ token: string; agent: AgentRecord }> {
     const { store, clock, sessionTtlHours, lockout, audit } = this.options;
     const attempt = await lockout?.attempt(email);
@@ -72,7 +73,12 @@ export class AgentSessions {
     const token = newToken();
     const now = clock();
     const expires = new Date(now.getTime() + sessionTtlHours * 3_600_000);
-    await store.agents.createSession(hashToken(token), agent.id, now, expires);
+    await store.agents.createSession(hashToken(token), agent.id, now, expires, {
+      id: newSessionId(),
+      ip,
+      // A browser's user agent is a few hundred characters; a longer one is not a browser.
+      userAgent: userAgent?.slice(0, 500) ?? null,
+    });
     await audit?.session('session.logged_in', agent.id, ip);
     return { token, agent };
   }

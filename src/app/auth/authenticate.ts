@@ -1,6 +1,8 @@
 /**
  * Who is calling: an agent with a session token, or the customer of one conversation with
- * that conversation's token. The same checks guard HTTP routes and WebSocket upgrades.
+ * that conversation's token. The same checks guard HTTP routes and WebSocket upgrades. An
+ * agent reaches only the conversations their scope allows (conversation-scope.ts); any other
+ * is CONVERSATION_NOT_FOUND, as an unknown id is, so ids cannot be probed.
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
@@ -21,39 +23,63 @@ export type ConversationCaller =
       readonly conversation: ConversationRecord;
     };
 
+/** A session's last use is written at most this often (session-repository.ts checks too). */
+const SESSION_TOUCH_MS = 60_000;
+
+/** Whether an agent may open a conversation (ConversationHistoryService). */
+export interface ConversationAccess {
+  mayOpen(agent: AgentRecord, conversationId: string): Promise<boolean>;
+}
+
 export class Authenticator {
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date,
+    private readonly access: ConversationAccess,
   ) {}
 
   /** The agent behind the request's session token; 401 without a valid one. */
   async agent(request: CredentialSource): Promise<AgentRecord> {
-    const token = tokenFrom(request.headers, request.query);
-    if (!token) throw new BatonError('UNAUTHENTICATED');
-    const agent = await this.store.agents.findBySession(hashToken(token), this.clock());
-    if (!agent) throw new BatonError('UNAUTHENTICATED', 'The session token is unknown or expired.');
-    return agent;
+    return (await this.session(request)).agent;
   }
 
-  /** The customer of this conversation, or an agent; 401 without a token, 403 with a wrong one. */
+  /**
+   * The agent and the hash of the token the request carries (which session is "this one").
+   * Marks the session as used, at most once a minute, for the sessions list.
+   */
+  async session(request: CredentialSource): Promise<{ agent: AgentRecord; tokenHash: string }> {
+    const token = tokenFrom(request.headers, request.query);
+    if (!token) throw new BatonError('UNAUTHENTICATED');
+    const tokenHash = hashToken(token);
+    const now = this.clock();
+    const found = await this.store.agents.findSession(tokenHash, now);
+    if (!found) throw new BatonError('UNAUTHENTICATED', 'The session token is unknown or expired.');
+    const seen = found.lastSeenAt === null ? 0 : Date.parse(found.lastSeenAt);
+    if (now.getTime() - seen >= SESSION_TOUCH_MS) await this.store.sessions.touch(tokenHash, now);
+    return { agent: found.agent, tokenHash };
+  }
+
+  /**
+   * The customer of this conversation, or an agent whose scope includes it; 401 without a
+   * token, 404 for an agent out of scope, 403 for any other token.
+   */
   async conversationCaller(
     request: CredentialSource,
     conversationId: string,
   ): Promise<ConversationCaller> {
     const token = tokenFrom(request.headers, request.query);
     if (!token) throw new BatonError('UNAUTHENTICATED');
+    const notFound = () =>
+      new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${conversationId}.`);
     const conversation = await this.store.conversations.get(conversationId);
-    if (!conversation) {
-      throw new BatonError(
-        'CONVERSATION_NOT_FOUND',
-        `No conversation has the id ${conversationId}.`,
-      );
-    }
+    if (!conversation) throw notFound();
     const hash = hashToken(token);
     if (hash === conversation.tokenHash) return { kind: 'customer', conversation };
     const agent = await this.store.agents.findBySession(hash, this.clock());
-    if (agent) return { kind: 'agent', agent, conversation };
+    if (agent) {
+      if (!(await this.access.mayOpen(agent, conversationId))) throw notFound();
+      return { kind: 'agent', agent, conversation };
+    }
     throw new BatonError('FORBIDDEN', 'This token does not give access to that conversation.');
   }
 }

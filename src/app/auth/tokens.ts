@@ -8,6 +8,11 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** What a session is named by in the API and the audit log: never the token nor its hash. */
+export function newSessionId(): string {
+  return `s_${randomBytes(12).toString('hex')}`;
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

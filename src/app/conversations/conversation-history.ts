@@ -1,7 +1,9 @@
 /**
  * History and search for the inbox, and the contact view (one person's conversations across
- * channels). Supervisors and admins see every conversation; an agent sees the waiting line,
- * what they hold, and what they took part in. The contact view follows only identities Baton
+ * channels), and the check before any single read. Supervisors and admins see every
+ * conversation; an agent sees what waits in their queues, what is offered to or held by them,
+ * and what they took part in (conversation-scope.ts): one rule for lists and single reads, and
+ * a conversation out of scope is CONVERSATION_NOT_FOUND, so ids cannot be probed. The contact view follows only identities Baton
  * can vouch for: an unverified visitor's claim (identity-verification.ts) is never joined to
  * anyone else's conversations, nor anyone's to it.
  */
@@ -13,6 +15,8 @@ import { isUnverifiedCustomer } from '../../core/customer/trusted-customer.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
+import type { QueueCatalog } from '../routing/queue-catalog.ts';
+import { scopeOf, type AgentScope } from './conversation-scope.ts';
 
 export const HISTORY_VIEWS = ['active', 'resolved', 'all', 'mine'] as const;
 export type HistoryView = (typeof HISTORY_VIEWS)[number];
@@ -46,14 +50,45 @@ export const MAX_PAGE = 100;
 const MAX_CONTACT = 200;
 
 export class ConversationHistoryService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly queues: QueueCatalog,
+  ) {}
+
+  /** The agent's scope (null: sees everything). */
+  scope(agent: AgentRecord): AgentScope {
+    return scopeOf(agent, this.queues);
+  }
+
+  /** Whether the agent may open this conversation; false for an unknown id too. */
+  async mayOpen(agent: AgentRecord, conversationId: string): Promise<boolean> {
+    const scope = this.scope(agent);
+    if (scope === null) return (await this.store.conversations.get(conversationId)) !== undefined;
+    return this.store.history.isVisible(conversationId, scope);
+  }
+
+  /** The conversation, if the agent may open it; CONVERSATION_NOT_FOUND otherwise. */
+  async open(agent: AgentRecord, conversationId: string): Promise<ConversationRecord> {
+    const scope = this.scope(agent);
+    const found =
+      scope === null || (await this.store.history.isVisible(conversationId, scope))
+        ? await this.store.conversations.get(conversationId)
+        : undefined;
+    if (!found) throw notFound(conversationId);
+    return found;
+  }
+
+  /** Waiting conversations the agent may take and their own, highest priority first. */
+  inbox(agent: AgentRecord): Promise<ConversationRecord[]> {
+    return this.store.history.inbox(agent.id, this.scope(agent));
+  }
 
   async search(agent: AgentRecord, input: HistorySearch): Promise<HistoryPage> {
     const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_PAGE), MAX_PAGE);
     const text = input.q?.trim() ?? '';
     const rows = await this.store.history.search({
       status: input.view === 'mine' ? 'all' : input.view,
-      visibleTo: seesEverything(agent) ? null : agent.id,
+      visibleTo: this.scope(agent),
       assignee: input.view === 'mine' ? agent.id : null,
       text: text.length > 0 ? text : null,
       ids: null,
@@ -69,13 +104,7 @@ export class ConversationHistoryService {
   }
 
   async contact(agent: AgentRecord, conversationId: string): Promise<ContactView> {
-    const start = await this.store.conversations.get(conversationId);
-    if (!start) {
-      throw new BatonError(
-        'CONVERSATION_NOT_FOUND',
-        `No conversation has the id ${conversationId}.`,
-      );
-    }
+    const start = await this.open(agent, conversationId);
     // A browser's word links no one: the contact of an unverified visitor is this conversation.
     if (isUnverifiedCustomer(start.customer)) {
       return { verified: false, identities: [], conversations: [start] };
@@ -91,7 +120,7 @@ export class ConversationHistoryService {
     const match = await this.store.history.ofCustomer([...own]);
     const found = await this.store.history.search({
       status: 'all',
-      visibleTo: seesEverything(agent) ? null : agent.id,
+      visibleTo: this.scope(agent),
       assignee: null,
       text: null,
       ids: match.conversations.map((c) => c.id),
@@ -105,8 +134,8 @@ export class ConversationHistoryService {
   }
 }
 
-function seesEverything(agent: AgentRecord): boolean {
-  return agent.role === 'supervisor' || agent.role === 'admin';
+function notFound(conversationId: string): BatonError {
+  return new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${conversationId}.`);
 }
 
 function fieldsOf(c: ConversationRecord): Record<string, unknown> | null {

@@ -158,10 +158,6 @@ export class ConversationService {
     return this.deps.store.conversations.eventsSince(id, since);
   }
 
-  inbox(agentId: string): Promise<ConversationRecord[]> {
-    return this.deps.store.conversations.listInbox({ agentId });
-  }
-
   /**
    * Stores the customer's message, then lets the bot (or the policy) answer. With
    * `botInBackground` it returns as soon as the message is stored: webhooks must be

@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   EMAIL_TAKEN: 'An account with that email already exists (disabled ones included).',
   LAST_ADMIN: 'That would leave the team without an enabled admin.',
   CANNOT_DISABLE_SELF: 'An admin cannot disable their own account.',
+  WRONG_PASSWORD: 'The current password is wrong.',
+  SESSION_NOT_FOUND: 'The account has no session with that id.',
   IDENTITY_INVALID:
     'The customer identity signature (userHash or identityToken) does not verify with the identity secret.',
   IDENTITY_REQUIRED: 'This server only accepts customers signed by the host site.',

@@ -7,8 +7,9 @@
  * sockets (TOO_MANY_SOCKETS past it), and frames pass the socket's limits (socket-guard.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AgentRecord } from '../../core/records.ts';
+import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
+import { announcedTo } from '../../app/conversations/conversation-scope.ts';
 import type { RouteContext } from '../route-context.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { hashToken, tokenFrom } from '../../app/auth/tokens.ts';
@@ -57,11 +58,40 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
       );
       const cursors = new Map<string, EventCursor>();
       const typing = new TypingThrottle();
+      // The agent's scope as the socket opened; `shown`: conversations this socket announced.
+      // One that leaves the agent's line (another took it, it moved to another queue) is
+      // withdrawn with a `conversation_removed` frame. A conversation the agent follows (its
+      // pane is open) and may still open, having taken part, keeps its updates: the frame
+      // comes before the withdrawal, so the pane shows who has it now.
+      const scope = ctx.history.scope(agent);
+      const shown = new Set<string>();
+      const announce = (c: ConversationRecord) => {
+        if (announcedTo(scope, c)) {
+          shown.add(c.id);
+          sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) });
+          return;
+        }
+        const wasShown = shown.delete(c.id);
+        const removed = () =>
+          sendFrame(socket, { type: 'conversation_removed', conversationId: c.id });
+        if (!cursors.has(c.id)) {
+          if (wasShown) removed();
+          return;
+        }
+        ctx.history.mayOpen(agent, c.id).then(
+          (may) => {
+            if (may)
+              sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) });
+            else cursors.delete(c.id);
+            if (wasShown || !may) removed();
+          },
+          (error: unknown) => request.log.error({ err: error }, 'scope check failed'),
+        );
+      };
       const remove = ctx.hub.addAgent({
         agentId: agent.id,
         sessionHash: sessionOf(request),
-        onConversation: (c) =>
-          sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) }),
+        onConversation: announce,
         onEvents: (conversationId, events) => cursors.get(conversationId)?.push(events),
         // Only for the conversations this socket follows.
         onTyping: (signal) => {
@@ -76,10 +106,9 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
         disconnect: (reason) => socket.close(SESSION_ENDED_CLOSE_CODE, reason),
         resync: () => {
           for (const cursor of cursors.values()) void cursor.catchUp();
-          ctx.service.inbox(agent.id).then(
+          ctx.history.inbox(agent).then(
             (inbox) => {
-              for (const c of inbox)
-                sendFrame(socket, { type: 'conversation', conversation: toConversationView(c) });
+              for (const c of inbox) announce(c);
             },
             (error: unknown) => request.log.error({ err: error }, 'inbox resync failed'),
           );
@@ -109,7 +138,8 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
       function handle(frame: AgentFrameValue): void {
         switch (frame.type) {
           case 'subscribe':
-            ctx.service.get(frame.conversationId).then(
+            // The same scope as GET /conversations/:id: out of it is CONVERSATION_NOT_FOUND.
+            ctx.history.open(agent, frame.conversationId).then(
               () => {
                 const cursor = new EventCursor(
                   frame.since ?? 0,

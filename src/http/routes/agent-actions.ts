@@ -11,7 +11,7 @@ export function registerAgentActions(app: FastifyInstance, ctx: RouteContext): v
     '/api/v1/inbox',
     {
       schema: {
-        summary: 'Waiting conversations and mine, by priority then wait',
+        summary: 'Waiting conversations of my queues and mine, by priority then wait',
         tags: ['agent'],
         security: bearer,
         response: { 200: Type.Object({ conversations: Type.Array(Conversation) }), ...errors(401) },
@@ -19,7 +19,7 @@ export function registerAgentActions(app: FastifyInstance, ctx: RouteContext): v
     },
     async (request) => {
       const agent = await ctx.auth.agent(request);
-      const conversations = await ctx.service.inbox(agent.id);
+      const conversations = await ctx.history.inbox(agent);
       return { conversations: conversations.map(toConversationView) };
     },
   );
@@ -39,8 +39,8 @@ export function registerAgentActions(app: FastifyInstance, ctx: RouteContext): v
       },
     },
     async (request) => {
-      await ctx.auth.agent(request);
-      const conversation = await ctx.service.get(request.params.id);
+      const agent = await ctx.auth.agent(request);
+      const conversation = await ctx.history.open(agent, request.params.id);
       const packet = conversation.handoff?.packet;
       if (!packet)
         throw new BatonError('INVALID_TRANSITION', 'This conversation has not been handed over.');

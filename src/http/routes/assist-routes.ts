@@ -53,8 +53,8 @@ export function registerAssistRoutes(app: FastifyInstance, ctx: RouteContext): v
       },
     },
     async (request) => {
-      await ctx.auth.agent(request);
-      const conversation = await ctx.service.get(request.params.id);
+      const agent = await ctx.auth.agent(request);
+      const conversation = await ctx.history.open(agent, request.params.id);
       const packet = conversation.handoff?.packet as
         { fields?: Record<string, FieldValue>; summary?: { goal?: string } } | undefined;
       const goal = packet?.summary?.goal;

@@ -57,7 +57,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     },
     async (request) => {
       const { email, password } = request.body;
-      const { token, agent } = await ctx.sessions.logIn(email, password, request.ip);
+      const { token, agent } = await ctx.sessions.logIn(
+        email,
+        password,
+        request.ip,
+        request.headers['user-agent'] ?? null,
+      );
       // Logging in alone makes nobody available: an agent is online only while their inbox
       // socket is open (realtime-hub.ts), so routing never counts on someone who is not there.
       return { token, agent: agentView(agent) };

@@ -38,8 +38,8 @@ export function registerChannelMediaRoutes(app: FastifyInstance, ctx: RouteConte
       },
     },
     async (request, reply) => {
-      await ctx.auth.agent(request);
-      const conversation = await ctx.service.get(request.params.id);
+      const agent = await ctx.auth.agent(request);
+      const conversation = await ctx.history.open(agent, request.params.id);
       const media = await findMedia(ctx, conversation.id, request.params.ref);
       if (!media) throw new BatonError('MEDIA_NOT_FOUND');
       const stored = await ctx.conversations.mediaFile(conversation.id, media.ref);

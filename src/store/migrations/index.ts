@@ -12,6 +12,7 @@ import * as mediaFiles from './013-media-files.ts';
 import * as lifecycle from './020-conversation-lifecycle.ts';
 import * as uniqueChannelThreads from './021-unique-channel-threads.ts';
 import * as auditOrigin from './022-audit-origin.ts';
+import * as sessionDetails from './023-session-details.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '020-conversation-lifecycle': lifecycle,
   '021-unique-channel-threads': uniqueChannelThreads,
   '022-audit-origin': auditOrigin,
+  '023-session-details': sessionDetails,
 };
 
 export const migrationProvider: MigrationProvider = {
