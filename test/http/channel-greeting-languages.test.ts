@@ -5,52 +5,34 @@
  * customer the word to write in that language, and writing it hands the conversation over
  * with the handoff text in the same language.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { customerText } from '../../src/core/i18n/customer-text.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import {
+  startSmsTelegramServer,
+  TWILIO_PUBLIC_BASE_URL as PUBLIC,
+  type SmsTelegramServer,
+} from '../helpers/sms-telegram-server.ts';
 import { until } from '../helpers/until.ts';
 import { isGreeting, wordOf } from '../helpers/greeting-text.ts';
 
-const PUBLIC = 'https://baton.example.com';
 const FIRST_WORDS = {
   es: 'Hola, tengo una pregunta sobre mi pedido',
   de: 'Hallo, ich habe eine Frage zu meiner Bestellung',
 } as const;
 
 describe('the greeting on SMS and Telegram, in Spanish and German', () => {
-  const sent: Array<{ url: string; body: string }> = [];
-  const provider = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      sent.push({ url: req.url ?? '', body });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, result: { message_id: 9 }, sid: 'SM1' }));
-    });
-  });
+  let stand: SmsTelegramServer;
   let s: TestServer;
+  let sent: SmsTelegramServer['sent'];
   beforeAll(async () => {
-    await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
-    const base = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-    s = await startTestServer({
-      env: {
-        BATON_TELEGRAM_BOT_TOKEN: '123:abc',
-        BATON_TELEGRAM_SECRET_TOKEN: 'tg-secret_1',
-        BATON_TELEGRAM_API_BASE_URL: base,
-        BATON_TWILIO_ACCOUNT_SID: 'AC123',
-        BATON_TWILIO_AUTH_TOKEN: 'twilio-token',
-        BATON_TWILIO_PUBLIC_BASE_URL: PUBLIC,
-        BATON_TWILIO_API_BASE_URL: base,
-        BATON_TIMER_INTERVAL_MS: '50',
-      },
-    });
+    stand = await startSmsTelegramServer();
+    s = stand.server;
+    sent = stand.sent;
   });
   afterAll(async () => {
-    await s?.close();
-    provider.close();
+    await stand?.close();
   });
 
   const store = () => s.server.store.conversations;
