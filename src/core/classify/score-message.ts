@@ -1,9 +1,9 @@
 // A customer message as the classifier reads it: the whole text, and each of its sentences for
 // the heads where one sentence carries the intent (a request for a person, an incident, an
-// approval, a lead, a refund or cancellation). A linear model over L2-normalised n-grams dilutes a request said once
-// inside a long message ("I moved last month and my bills still go to the old address. I've
-// updated it twice. I'd like to speak to someone about it."): the story's features outweigh
-// the request's. A sentence read alone loses its context, though ("… Is a human reviewing my
+// approval, a lead, a refund or cancellation). A linear model over L2-normalised n-grams
+// dilutes a request said once inside a long message ("I moved last month and my bills still go
+// to the old address. I've updated it twice. I'd like to speak to someone about it."): the
+// story's features outweigh the request's. A sentence read alone loses its context, though ("… Is a human reviewing my
 // application or is it all automatic?" asks about the process; "a charge of $640 on my card"
 // is not fraud when the next sentence says "I did order"), so a sentence counts only when the
 // classifier is nearly sure of it (any sentence score counted raised the public scenarios'
