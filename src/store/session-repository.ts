@@ -20,7 +20,7 @@ export interface SessionRecord {
 }
 
 /** A session is marked as used at most this often, so requests do not each write a row. */
-const TOUCH_INTERVAL_MS = 60_000;
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
 export class SessionRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -50,7 +50,7 @@ export class SessionRepository {
 
   /** Records a use of the session, unless one was recorded within the last minute. */
   async touch(tokenHash: string, now: Date): Promise<void> {
-    const stale = new Date(now.getTime() - TOUCH_INTERVAL_MS).toISOString();
+    const stale = new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS).toISOString();
     await this.db
       .updateTable('sessions')
       .set({ last_seen_at: now.toISOString() })

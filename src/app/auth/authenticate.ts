@@ -6,6 +6,7 @@
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
+import { SESSION_TOUCH_INTERVAL_MS } from '../../store/session-repository.ts';
 import type { Store } from '../../store/store.ts';
 import { hashToken, tokenFrom } from './tokens.ts';
 
@@ -22,9 +23,6 @@ export type ConversationCaller =
       readonly agent: AgentRecord;
       readonly conversation: ConversationRecord;
     };
-
-/** A session's last use is written at most this often (session-repository.ts checks too). */
-const SESSION_TOUCH_MS = 60_000;
 
 /** Whether an agent may open a conversation (ConversationHistoryService). */
 export interface ConversationAccess {
@@ -55,7 +53,9 @@ export class Authenticator {
     const found = await this.store.agents.findSession(tokenHash, now);
     if (!found) throw new BatonError('UNAUTHENTICATED', 'The session token is unknown or expired.');
     const seen = found.lastSeenAt === null ? 0 : Date.parse(found.lastSeenAt);
-    if (now.getTime() - seen >= SESSION_TOUCH_MS) await this.store.sessions.touch(tokenHash, now);
+    // The store checks the interval again in SQL, for other nodes touching the same session.
+    if (now.getTime() - seen >= SESSION_TOUCH_INTERVAL_MS)
+      await this.store.sessions.touch(tokenHash, now);
     return { agent: found.agent, tokenHash };
   }
 

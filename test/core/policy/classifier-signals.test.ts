@@ -4,6 +4,7 @@
 // answers that miss the point.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyzeCustomerTurn } from '../../../src/core/signals/analyze-turn.ts';
 import { evaluatePolicy, getDefaultPolicy, type Policy } from '../../../src/core/policy/index.ts';
 import { bot, conversation, customer } from './helpers.ts';
 
@@ -192,6 +193,17 @@ describe('questions about a policy in any language', () => {
   ])('%j is a request and hands over', (text) => {
     const d = evaluatePolicy(conversation([customer(text)]), policy);
     expect(d.reasons.map((r) => r.code)).toContain('topic_policy');
+  });
+
+  it('a topic word the security head reads at 0.1 or more is not vetoed', () => {
+    // The precondition is asserted so that a retrained model that moves it says so.
+    const text = 'I have no idea where this transaction came from?';
+    const scores = analyzeCustomerTurn({ text }).classifier.labels;
+    expect(scores.topic_policy).toBeLessThan(policy.thresholds.classifier_topic_veto);
+    expect(scores.security).toBeGreaterThanOrEqual(policy.thresholds.classifier_topic_veto);
+    const d = evaluatePolicy(conversation([customer(text)]), policy);
+    expect(d.reasons.map((r) => r.code)).toContain('topic_policy');
+    expect(d.trace.some((e) => /classifier veto/.test(e.actual))).toBe(false);
   });
 
   it('the veto is off at classifier_topic_veto 0', () => {
