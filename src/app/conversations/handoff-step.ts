@@ -33,6 +33,7 @@ import type {
   PresencePort,
   TranscriptView,
 } from './ports.ts';
+import { botChoiceData, botInputFor } from './bot-choices.ts';
 import { botErrorDecision, botRequestedDecision } from './fallback-decisions.ts';
 import { runIntake } from './intake-step.ts';
 import { transcriptFromEvents } from './transcript-from-events.ts';
@@ -83,7 +84,7 @@ export class HandoffStep {
     if (decision.action === 'intake' || conversation.status === 'intake') {
       return this.intake(conversation, history, transcript, decision);
     }
-    return this.answer(conversation, message, transcript, decision);
+    return this.answer(conversation, message, history, transcript, decision);
   }
 
   /**
@@ -152,10 +153,11 @@ export class HandoffStep {
   private async answer(
     conversation: ConversationRecord,
     message: StoredEvent,
+    history: readonly StoredEvent[],
     transcript: TranscriptView,
     decision: EscalationDecision,
   ): Promise<StoredEvent[]> {
-    const text = typeof message.data.text === 'string' ? message.data.text : '';
+    const text = botInputFor(message, history);
     let reply: BotReply;
     try {
       reply = await this.deps.bot.reply(text, {
@@ -190,6 +192,7 @@ export class HandoffStep {
       if (i === reply.messages.length - 1) {
         if (reply.article) data.article = reply.article;
         if (reply.reportedFields) data.reportedFields = reply.reportedFields;
+        if (reply.choices?.length) Object.assign(data, botChoiceData(reply.choices));
       }
       return messageEvent({ type: 'bot' }, data);
     });
