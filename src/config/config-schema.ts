@@ -322,6 +322,18 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    mcp: Type.Object(
+      {
+        token: Type.Optional(
+          Type.String({
+            minLength: 24,
+            description:
+              'BATON_MCP_TOKEN: the bearer token of the MCP endpoint (/mcp); without it the endpoint is off.',
+          }),
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     policy: Type.Object(
       {
         file: Type.Optional(Type.String({ minLength: 1, description: 'BATON_POLICY_FILE.' })),

@@ -61,6 +61,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     path: ['bot', 'rasa', 'handoffPayload'],
     type: 'string',
   },
+  { env: 'BATON_MCP_TOKEN', path: ['mcp', 'token'], type: 'string' },
   { env: 'BATON_KB_DIR', path: ['bot', 'knowledgeBaseDir'], type: 'string' },
   { env: 'BATON_POLICY_FILE', path: ['policy', 'file'], type: 'string' },
   { env: 'BATON_SLA_SECONDS', path: ['routing', 'firstResponseSlaSeconds'], type: 'int' },

@@ -21,6 +21,7 @@ import type { BotResponder, EscalationJudge } from '../app/conversations/ports.t
 import type { KnowledgeSearch } from '../app/engines/knowledge-search.ts';
 import type { PolicySource } from '../app/engines/policy-source.ts';
 import { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
+import { ConversationTools } from '../app/mcp/conversation-tools.ts';
 import { RealtimeHub } from '../app/realtime/realtime-hub.ts';
 import { startBackgroundWork } from '../app/background-work.ts';
 import type { TimerRunner } from '../app/timers/timer-runner.ts';
@@ -198,6 +199,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     slaMsFor,
     calendarFor,
     workflow,
+    mcpTools: new ConversationTools({ store, writer, service, presence: hub, clock }),
     knowledge: options.knowledge,
     knowledgeBase: options.knowledgeBase,
     metrics,

@@ -89,10 +89,26 @@ export class HandoffStep {
 
   /**
    * Another bot (Messenger's Handover Protocol) passed the thread to Baton: a person takes it
-   * now. The policy still reads the transcript for the queue, priority and fields; the bot's
-   * note (the pass's metadata) is the reason, a policy reason code when it is one.
+   * now. The bot's note (the pass's metadata) is the reason, a policy reason code when it is one.
    */
-  async botPassedControl(id: string, note: string | undefined): Promise<StoredEvent[]> {
+  botPassedControl(id: string, note: string | undefined): Promise<StoredEvent[]> {
+    return this.askedForPerson(id, { reason: note?.trim() || 'out_of_scope' });
+  }
+
+  /**
+   * Someone beside the policy asks for a person now (another bot passing the thread, an AI
+   * agent through MCP). The policy still reads the transcript for the queue, priority and
+   * fields; the request's reason leads (botRequestedDecision), its note is the evidence the
+   * agent reads, and its fields join the packet's (shown, never used for routing).
+   */
+  async askedForPerson(
+    id: string,
+    request: {
+      readonly reason: string;
+      readonly note?: string;
+      readonly fields?: Readonly<Record<string, string>>;
+    },
+  ): Promise<StoredEvent[]> {
     const conversation = await this.deps.store.conversations.get(id);
     if (!conversation || (conversation.status !== 'bot' && conversation.status !== 'intake')) {
       return [];
@@ -106,8 +122,17 @@ export class HandoffStep {
       this.deps.onBackgroundError(error);
       decision = botErrorDecision('the escalation policy failed');
     }
-    const reason = note?.trim() || 'out_of_scope';
-    return this.handOver(conversation, transcript, botRequestedDecision(decision, { reason }));
+    const requested = botRequestedDecision(decision, {
+      reason: request.reason,
+      ...(request.note ? { note: request.note } : {}),
+    });
+    return this.handOver(
+      conversation,
+      transcript,
+      request.fields
+        ? { ...requested, fields: { ...requested.fields, ...request.fields } }
+        : requested,
+    );
   }
 
   /**
