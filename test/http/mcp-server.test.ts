@@ -123,6 +123,11 @@ async function exerciseTools(client: Client) {
   expect(after.structuredContent).toMatchObject({ status: 'assigned', position: null });
   expect(after.structuredContent.assignedAgent.name).toMatch(/^Alex/);
 
+  // Arguments that do not fit the tool's schema are refused with what is wrong.
+  const missing = await call(client, 'handoff_to_human', { conversationId: c.id });
+  expect(missing.isError).toBe(true);
+  expect(missing.content[0]?.text).toMatch(/reason/);
+
   const unknown = await call(client, 'get_conversation_status', { conversationId: 'c_nope' });
   expect(unknown.isError).toBe(true);
   expect(unknown.content[0]?.text).toMatch(/^CONVERSATION_NOT_FOUND/);
@@ -220,7 +225,10 @@ describe('MCP server', () => {
     ).rejects.toThrow(/401|Unauthorized|token/i);
   });
 
-  it('is off without mcp.token', async () => {
+  it('is off without mcp.token, and refuses a short one at start', async () => {
+    await expect(startTestServer({ env: { BATON_MCP_TOKEN: 'short' } })).rejects.toThrow(
+      /mcp\.token/,
+    );
     const off = await startTestServer();
     try {
       const r = await fetch(`${off.baseUrl}/mcp`, {
