@@ -22,6 +22,7 @@ import type { KnowledgeSearch } from '../app/engines/knowledge-search.ts';
 import type { PolicySource } from '../app/engines/policy-source.ts';
 import { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
 import { applyCommand, type CommandRequest } from '../app/conversations/apply-command.ts';
+import { ConversationTools } from '../app/mcp/conversation-tools.ts';
 import { RealtimeHub } from '../app/realtime/realtime-hub.ts';
 import { startBackgroundWork } from '../app/background-work.ts';
 import { startAbstractiveSummaries } from '../app/engines/abstractive-summary.ts';
@@ -199,6 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     slaMsFor,
     calendarFor,
     workflow,
+    mcpTools: new ConversationTools({ store, writer, service, presence: hub, clock }),
     knowledge: options.knowledge,
     knowledgeBase: options.knowledgeBase,
     metrics,
