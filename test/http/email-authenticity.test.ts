@@ -1,54 +1,17 @@
 /**
  * Email authenticity on both engines, through the running server and a real SMTP socket:
  * Baton checks SPF, DKIM and DMARC on every message its SMTP listener receives (mailauth,
- * with DNS answered by a stand-in built here, so no query leaves the process). A message
+ * with DNS answered by a stand-in (test/helpers/customer-mail-domain.ts), so no query leaves the process). A message
  * DKIM-signed by the From domain passes and joins the customer's history; a forged From
  * (SPF fail, no signature, DMARC p=reject) is marked in the API and stands alone.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { standInDns } from '../helpers/stand-in-dns.ts';
+import { CUSTOMER_DKIM, CUSTOMER_DNS, mime, SUPPORT } from '../helpers/customer-mail-domain.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-
-const SUPPORT = 'help@acme.test';
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const dkimKey = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-
-/**
- * customer.test's DNS: its mail leaves from 192.0.2.10 (the tests connect from 127.0.0.1,
- * so SPF fails for all of them), it signs with selector `mail`, and asks receivers to reject
- * what fails DMARC. quarantine.test soft-fails strangers and asks for quarantine; nodns.test
- * publishes nothing.
- */
-const RECORDS = {
-  'TXT customer.test': ['v=spf1 ip4:192.0.2.10 -all'],
-  'TXT mail._domainkey.customer.test': [`v=DKIM1; k=rsa; p=${dkimKey}`],
-  'TXT _dmarc.customer.test': ['v=DMARC1; p=reject; adkim=r; aspf=r'],
-  'A customer.test': ['192.0.2.10'],
-  'TXT quarantine.test': ['v=spf1 ip4:192.0.2.20 ~all'],
-  'TXT _dmarc.quarantine.test': ['v=DMARC1; p=quarantine'],
-};
-
-function mime(options: { from: string; messageId: string; body: string; references?: string }) {
-  return [
-    `From: ${options.from}`,
-    `To: ${SUPPORT}`,
-    'Subject: Refund for order 1234',
-    `Message-ID: ${options.messageId}`,
-    'Date: Sun, 22 Nov 2026 09:58:00 +0000',
-    ...(options.references
-      ? [`In-Reply-To: ${options.references}`, `References: ${options.references}`]
-      : []),
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    options.body,
-    '',
-  ].join('\r\n');
-}
 
 interface Authenticity {
   verified: boolean;
@@ -59,7 +22,7 @@ interface Authenticity {
 }
 
 describe.each(TEST_DATABASES)('email sender checks on $name', (database) => {
-  const dns = standInDns(RECORDS);
+  const dns = standInDns(CUSTOMER_DNS);
   let s: TestServer;
   let client: Transporter;
   /** Signs as customer.test's own mail server would (nodemailer's DKIM signer). */
@@ -105,11 +68,7 @@ describe.each(TEST_DATABASES)('email sender checks on $name', (database) => {
     client = nodemailer.createTransport(smtp);
     signingClient = nodemailer.createTransport({
       ...smtp,
-      dkim: {
-        domainName: 'customer.test',
-        keySelector: 'mail',
-        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      },
+      dkim: CUSTOMER_DKIM,
     });
     token = await login(s.baseUrl, 'morgan@example.com', 'baton-demo');
   });
@@ -235,7 +194,7 @@ describe.each(TEST_DATABASES)('email sender checks on $name', (database) => {
 });
 
 describe('email sender checks turned off (BATON_SMTP_VERIFY_SENDER=false)', () => {
-  const dns = standInDns(RECORDS);
+  const dns = standInDns(CUSTOMER_DNS);
   let s: TestServer;
   let client: Transporter;
 
