@@ -12,8 +12,10 @@ import { TEST_DATABASES } from '../helpers/databases.ts';
 import { standInDns } from '../helpers/stand-in-dns.ts';
 import { CUSTOMER_DKIM, CUSTOMER_DNS, mime, SUPPORT } from '../helpers/customer-mail-domain.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { inboundEmail } from '../channels/synthetic-payloads.ts';
 
 interface Authenticity {
+  checkedBy: 'baton' | 'provider';
   verified: boolean;
   spf: string;
   dkim: string;
@@ -62,6 +64,8 @@ describe.each(TEST_DATABASES)('email sender checks on $name', (database) => {
         BATON_SMTP_HOST: '127.0.0.1',
         BATON_SMTP_PORT: '0',
         BATON_SMTP_ACCEPT_FOR: SUPPORT,
+        BATON_EMAIL_WEBHOOK_USERNAME: 'postmark',
+        BATON_EMAIL_WEBHOOK_PASSWORD: 'inbound-secret',
       },
     });
     const smtp = { host: '127.0.0.1', port: s.server.app.smtpPort, secure: false, ignoreTLS: true };
@@ -189,6 +193,62 @@ describe.each(TEST_DATABASES)('email sender checks on $name', (database) => {
         dkim: 'none',
         dmarc: 'none',
       });
+    },
+  );
+  it.skipIf(database.skipReason)(
+    'the inbound-parse webhook keeps what the provider reports; its failures are unverified too',
+    async () => {
+      const hook = (id: string, headers: { Name: string; Value: string }[]) =>
+        fetch(`${s.baseUrl}/channels/email/webhook`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Basic ${Buffer.from('postmark:inbound-secret').toString('base64')}`,
+          },
+          body: JSON.stringify(
+            inboundEmail({
+              FromFull: { Email: 'sarah@customer.test', Name: 'Sarah' },
+              Headers: [{ Name: 'Message-ID', Value: id }, ...headers],
+              TextBody: 'Where is my refund?',
+            }),
+          ),
+        });
+      const passed = '<hook-pass@customer.test>';
+      const reported = [
+        {
+          Name: 'Received-SPF',
+          Value:
+            'Pass (sender SPF authorized) identity=mailfrom; client-ip=192.0.2.10; helo=mail.customer.test; envelope-from=sarah@customer.test; receiver=help@acme.test',
+        },
+        { Name: 'X-Spam-Tests', Value: 'DKIM_SIGNED,DKIM_VALID,DKIM_VALID_AU,SPF_PASS' },
+      ];
+      expect((await hook(passed, reported)).status).toBe(200);
+      const genuine = await conversationOf(passed);
+      expect(genuine.customer.verified).toBeUndefined();
+      expect((await customerMessages(genuine.id))[0]?.data.email?.authenticity).toMatchObject({
+        checkedBy: 'provider',
+        verified: true,
+        spf: 'pass',
+        dkim: 'pass',
+        summary: 'spf=pass dkim=pass (reported by the provider)',
+      });
+
+      const failed = '<hook-fail@attacker.test>';
+      const forged = [
+        { Name: 'Received-SPF', Value: 'Fail (sender not SPF authorized) identity=mailfrom' },
+        { Name: 'X-Spam-Tests', Value: 'SPF_FAIL' },
+      ];
+      expect((await hook(failed, forged)).status).toBe(200);
+      const claim = await conversationOf(failed);
+      expect(claim.customer.verified).toBe(false);
+      expect((await customerMessages(claim.id))[0]?.data.email?.authenticity).toMatchObject({
+        checkedBy: 'provider',
+        verified: false,
+        spf: 'fail',
+        dkim: 'none',
+      });
+      expect((await contact(claim.id)).conversations.map((c) => c.id)).toEqual([claim.id]);
+      expect((await contact(genuine.id)).conversations.map((c) => c.id)).not.toContain(claim.id);
     },
   );
 });

@@ -65,7 +65,7 @@ export function verdictOf(result: AuthenticateResult): EmailAuthenticity {
   };
 }
 
-function domainOf(address: string): string {
+export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
@@ -73,7 +73,7 @@ function domainOf(address: string): string {
  * The same domain or one a subdomain of the other: stricter than DMARC's relaxed alignment
  * (which compares organisational domains), used only when the domain publishes no policy.
  */
-function related(a: string, b: string): boolean {
+export function related(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
