@@ -13,6 +13,7 @@ import { standInDns } from '../helpers/stand-in-dns.ts';
 import { CUSTOMER_DKIM, CUSTOMER_DNS, mime, SUPPORT } from '../helpers/customer-mail-domain.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { inboundEmail } from '../channels/synthetic-payloads.ts';
+import { batonMessageId } from '../../src/app/channels/email/email-message-ids.ts';
 
 interface Authenticity {
   checkedBy: 'baton' | 'provider';
@@ -147,6 +148,17 @@ describe.each(TEST_DATABASES)('email sender checks on $name', (database) => {
           body: 'Please change my address.',
         }),
       );
+      // Nor does one answering a Message-ID Baton sent in her thread (as a stolen reply would).
+      const answering = '<forged-3@attacker.test>';
+      await send(
+        mime({
+          from: 'sarah@customer.test',
+          messageId: answering,
+          references: batonMessageId(genuine, 1, 'acme.test'),
+          body: 'Reply to this one instead.',
+        }),
+      );
+      expect((await conversationOf(answering)).customer.verified).toBe(false);
       const intoGenuine = await customerMessages(genuine.id);
       expect(intoGenuine.map((m) => m.data.text)).toEqual([body]);
       const intoForged = await conversationOf(reply);
