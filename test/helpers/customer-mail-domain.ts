@@ -12,8 +12,8 @@ const dkimKey = publicKey.export({ type: 'spki', format: 'der' }).toString('base
 /**
  * customer.test's DNS: its mail leaves from 192.0.2.10 (the tests connect from 127.0.0.1,
  * so SPF fails for all of them), it signs with selector `mail`, and asks receivers to reject
- * what fails DMARC. quarantine.test soft-fails strangers and asks for quarantine; any other
- * domain publishes nothing.
+ * what fails DMARC. quarantine.test soft-fails strangers and asks for quarantine. spf-only.test
+ * and signed.test publish no DMARC policy; any other domain publishes nothing.
  */
 export const CUSTOMER_DNS = {
   'TXT customer.test': ['v=spf1 ip4:192.0.2.10 -all'],
@@ -22,6 +22,9 @@ export const CUSTOMER_DNS = {
   'A customer.test': ['192.0.2.10'],
   'TXT quarantine.test': ['v=spf1 ip4:192.0.2.20 ~all'],
   'TXT _dmarc.quarantine.test': ['v=DMARC1; p=quarantine'],
+  // No DMARC policy: the local host may send for spf-only.test; signed.test signs.
+  'TXT spf-only.test': ['v=spf1 ip4:127.0.0.1 -all'],
+  'TXT mail._domainkey.signed.test': [`v=DKIM1; k=rsa; p=${dkimKey}`],
 };
 
 /** nodemailer's `dkim` transport option: signs as customer.test's own mail server would. */

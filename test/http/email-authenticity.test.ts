@@ -208,6 +208,42 @@ describe.each(TEST_DATABASES)('email sender checks on $name', (database) => {
     },
   );
   it.skipIf(database.skipReason)(
+    'without a DMARC policy, an SPF or DKIM pass for the From domain verifies',
+    async () => {
+      const bySpf = '<hello@spf-only.test>';
+      await send(
+        mime({ from: 'kim@spf-only.test', messageId: bySpf, body: 'Hi' }),
+        'kim@spf-only.test',
+      );
+      const spfOnly = await conversationOf(bySpf);
+      expect(spfOnly.customer.verified).toBeUndefined();
+      expect((await customerMessages(spfOnly.id))[0]?.data.email?.authenticity).toMatchObject({
+        verified: true,
+        summary: 'dmarc=none spf=pass dkim=none',
+      });
+      const byDkim = '<hello@signed.test>';
+      const signer = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: s.server.app.smtpPort,
+        secure: false,
+        ignoreTLS: true,
+        dkim: { ...CUSTOMER_DKIM, domainName: 'signed.test' },
+      });
+      await signer.sendMail({
+        envelope: { from: 'jo@signed.test', to: [SUPPORT] },
+        raw: mime({ from: 'jo@signed.test', messageId: byDkim, body: 'Hi' }),
+      });
+      signer.close();
+      const signedOnly = await conversationOf(byDkim);
+      expect(signedOnly.customer.verified).toBeUndefined();
+      expect((await customerMessages(signedOnly.id))[0]?.data.email?.authenticity).toMatchObject({
+        verified: true,
+        summary: 'dmarc=none spf=none dkim=pass',
+      });
+    },
+  );
+
+  it.skipIf(database.skipReason)(
     'the inbound-parse webhook keeps what the provider reports; its failures are unverified too',
     async () => {
       const hook = (id: string, headers: { Name: string; Value: string }[]) =>
