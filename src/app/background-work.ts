@@ -60,6 +60,8 @@ export interface BackgroundWorkDeps {
   readonly hub: RealtimeHub;
   readonly queues: QueueCatalog;
   readonly clock: () => Date;
+  /** DNS for the SMTP listener's SPF, DKIM and DMARC checks; omitted: the system's. */
+  readonly dnsResolver?: EmailChannelDeps['dnsResolver'];
   /** The server's log (pino); email and the timer loop report through it. */
   readonly log: EmailChannelDeps['log'] & TimerRunnerOptions['log'];
 }
@@ -128,6 +130,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
         clock,
         inbound,
         kick: () => void timers.tick(),
+        dnsResolver: ctx.dnsResolver,
         log,
       })
     : undefined;

@@ -3,6 +3,7 @@
  * webhook request into events, and format the provider API calls for a reply. They do no
  * IO; the server persists events, answers the webhook, and sends the formatted requests.
  */
+import type { EmailAuthenticity } from './email/email-authenticity.ts';
 import type { Channel } from '../core/transcript/index.ts';
 
 export type { Channel };
@@ -90,6 +91,8 @@ export interface MessageEvent {
   /** Email only: the subject line, and the ids a reply must reference to stay in the thread. */
   subject?: string;
   references?: string[];
+  /** Email only: SPF, DKIM and DMARC as checked (email/check-email-authenticity.ts). */
+  authenticity?: EmailAuthenticity;
 }
 
 export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';

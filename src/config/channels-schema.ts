@@ -59,6 +59,11 @@ const EmailChannel = Type.Object(
           authPassword: Type.Optional(Type.String({ minLength: 8 })),
           tlsKeyFile: Type.Optional(Type.String({ minLength: 1 })),
           tlsCertFile: Type.Optional(Type.String({ minLength: 1 })),
+          verifySender: Type.Boolean({
+            default: true,
+            description:
+              'BATON_SMTP_VERIFY_SENDER: check SPF, DKIM and DMARC; failing mail links to no known customer.',
+          }),
         },
         { additionalProperties: false },
       ),

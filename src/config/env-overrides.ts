@@ -169,6 +169,11 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     path: ['channels', 'email', 'smtp', 'authPassword'],
     type: 'string',
   },
+  {
+    env: 'BATON_SMTP_VERIFY_SENDER',
+    path: ['channels', 'email', 'smtp', 'verifySender'],
+    type: 'bool',
+  },
   { env: 'BATON_WEBHOOK_URL', path: ['webhooks', 'url'], type: 'string' },
   { env: 'BATON_WEBHOOK_SECRET', path: ['webhooks', 'secret'], type: 'string' },
   { env: 'BATON_IDENTITY_SECRET', path: ['identity', 'secret'], type: 'string' },

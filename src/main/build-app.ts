@@ -47,6 +47,7 @@ import type { KnowledgeBaseSource } from '../app/engines/knowledge-base-source.t
 import { createHttpServer, registerHttpRoutes } from '../http/http-server.ts';
 import type { RouteContext } from '../http/route-context.ts';
 import { loggerOptions } from './logging/log-options.ts';
+import type { DnsResolver } from '../channels/email/email-authenticity.ts';
 
 export interface BuildAppOptions {
   readonly config: ResolvedConfig;
@@ -61,6 +62,8 @@ export interface BuildAppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** A Redis connection for the limits the nodes share (src/app/limits); none: per node. */
   readonly limitsRedis?: CounterRedis;
+  /** DNS for inbound email's SPF, DKIM and DMARC checks; omitted: the system's resolver. */
+  readonly dnsResolver?: DnsResolver;
 }
 
 export interface BuiltApp {
@@ -242,6 +245,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     hub,
     queues,
     clock,
+    dnsResolver: options.dnsResolver,
     log: app.log,
   });
   app.decorate('smtpPort', background.smtpPort);

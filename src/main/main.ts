@@ -2,6 +2,7 @@
  * The composition root: reads nothing itself but the resolved config, opens the store,
  * applies migrations, seeds the demo, loads the knowledge base and policy, and listens.
  */
+import type { DnsResolver } from '../channels/email/email-authenticity.ts';
 import { createClient } from '@redis/client';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -40,6 +41,8 @@ export interface StartServerOptions {
   readonly clock?: () => Date;
   /** Where the log goes instead of stdout (tests read it back). */
   readonly logStream?: DestinationStream;
+  /** DNS for inbound email's SPF, DKIM and DMARC checks (tests answer it); omitted: the system's. */
+  readonly dnsResolver?: DnsResolver;
 }
 
 export interface AssembledBaton {
@@ -139,6 +142,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logStream ? { logger: loggerOptions(config.log.level, options.logStream) } : {}),
       ...(limitsRedis ? { limitsRedis } : {}),
+      ...(options.dnsResolver ? { dnsResolver: options.dnsResolver } : {}),
     });
     const { app } = built;
     logReload = (message) => app.log.warn(message);

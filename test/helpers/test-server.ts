@@ -5,6 +5,8 @@
 import { loadConfig } from '../../src/config/load-config.ts';
 import { startServer, type RunningServer } from '../../src/main/main.ts';
 import { TEST_DATABASES } from './databases.ts';
+import type { DnsResolver } from '../../src/channels/email/email-authenticity.ts';
+import { standInDns } from './stand-in-dns.ts';
 
 export interface TestServerOptions {
   readonly engine?: 'sqlite' | 'postgres';
@@ -13,6 +15,11 @@ export interface TestServerOptions {
   readonly clock?: () => Date;
   /** Receives the server's log lines (set LOG_LEVEL in env to see requests). */
   readonly logStream?: { write(line: string): void };
+  /**
+   * DNS for inbound email's SPF, DKIM and DMARC checks (test/helpers/stand-in-dns.ts); by
+   * default one that knows no name, so no test asks the real DNS.
+   */
+  readonly dnsResolver?: DnsResolver;
   /** Run on an existing database (a second node of a cluster); the caller cleans it up. */
   readonly database?: { readonly url: string; readonly schema?: string };
 }
@@ -52,6 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(opened.schema ? { databaseSchema: opened.schema } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),
+      dnsResolver: options.dnsResolver ?? standInDns({}),
     });
   } catch (error) {
     // A server that does not start must not leave its database (or schema) behind.

@@ -35,8 +35,8 @@ export function ContactPanel(props: ContactPanelProps) {
       {!contact && !error && <p class="muted">Loading…</p>}
       {contact && !contact.verified && (
         <p class="identity identity--unverified">
-          Unverified: the site did not sign who this visitor is, so no other conversation is joined
-          to this one.
+          Unverified: the site did not sign who this visitor is, or the email failed its sender
+          checks, so no other conversation is joined to this one.
         </p>
       )}
       {contact && contact.verified && contact.identities.length > 0 && (

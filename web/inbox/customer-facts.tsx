@@ -17,7 +17,7 @@ export function CustomerFacts({ packet }: { packet: HandoffPacket }) {
     <>
       <section aria-label="Customer profile" class="card-block">
         <h4>Customer</h4>
-        <IdentityNote verified={p.verified} />
+        <IdentityNote verified={p.verified} channel={packet.channel} />
         <dl class="facts">
           {p.email && <Fact name="Email" value={p.email} />}
           {p.tier && <Fact name="Tier" value={p.tier} />}
@@ -77,10 +77,18 @@ function Fact({ name, value }: { name: string; value: string }) {
 
 /**
  * Whether the site vouched for who this is. An unverified customer's name, email, tier and
- * value are what their browser said, so the agent must not act on them as facts.
+ * value are what their browser said, so the agent must not act on them as facts. An email
+ * customer is unverified when SPF, DKIM and DMARC did not vouch for the From address.
  */
-function IdentityNote({ verified }: { verified: boolean | undefined }) {
+function IdentityNote({ verified, channel }: { verified: boolean | undefined; channel: string }) {
   if (verified === undefined) return null;
+  if (channel === 'email' && !verified)
+    return (
+      <p class="identity identity--unverified">
+        Unverified: the email failed its sender checks (SPF, DKIM, DMARC), so the From address may
+        be forged; confirm before acting on it.
+      </p>
+    );
   return verified ? (
     <p class="identity identity--verified">Verified by the site</p>
   ) : (

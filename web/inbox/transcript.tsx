@@ -7,6 +7,7 @@ import type { BatonEvent, MessageData } from '../shared/api-types.ts';
 import { clockTime, queueLabel, reasonLabel } from './format.ts';
 import type { MediaRef } from './inbox-types.ts';
 import { MediaAttachment } from './media-attachment.tsx';
+import { senderCheckLabel, senderCheckOf } from './sender-check.ts';
 
 export interface PendingReply {
   clientMessageId: string;
@@ -180,11 +181,23 @@ function MessageRow({ event, customer, token }: RowProps) {
   const action = data.action === 'request_human';
   const media = (data as { media?: MediaRef[] }).media ?? [];
   const unsupported = (data as { unsupported?: string }).unsupported;
+  const sender =
+    data.from === 'customer'
+      ? senderCheckOf(event.data as unknown as Record<string, unknown>)
+      : undefined;
   return (
     <li class={`turn turn--${data.from}`}>
       <div class="turn-meta">
         <span class="turn-name">{name}</span>
         {data.from === 'bot' && <span class="tag">Automated</span>}
+        {sender && (
+          <span
+            class={`tag sender-check ${sender.verified ? 'sender-check--verified' : 'sender-check--failed'}`}
+            title={sender.summary}
+          >
+            {senderCheckLabel(sender)}
+          </span>
+        )}
         {unsupported && (
           <span class="tag tag--muted" title="Baton cannot show this kind of message">
             Unsupported: {unsupported}

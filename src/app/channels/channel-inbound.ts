@@ -28,6 +28,7 @@ import {
   unsupportedReplyText,
 } from './unsupported-reply.ts';
 import { eventOf, messageCreated } from '../../core/conversation/conversation-events.ts';
+import { isUnverifiedCustomer } from '../../core/customer/trusted-customer.ts';
 
 export interface ChannelInboundDeps {
   readonly store: Store;
@@ -142,8 +143,13 @@ export class ChannelInbound {
     if (event.interactive) extra.interactive = event.interactive;
     if (event.unsupported) extra.unsupported = event.unsupported;
     if (channel === 'email') {
-      // What a reply needs to stay in the thread (see email/email-thread.ts).
-      extra.email = { subject: event.subject ?? '', references: event.references ?? [] };
+      // What a reply needs to stay in the thread (see email/email-thread.ts), and whether
+      // the sender is who the From line says (shown to the agent on the message).
+      extra.email = {
+        subject: event.subject ?? '',
+        references: event.references ?? [],
+        ...(event.authenticity ? { authenticity: event.authenticity } : {}),
+      };
     }
     const clientMessageId = `${channel}:${event.providerMessageId}`;
     await this.keepFiles(conversation.id, event);
@@ -237,7 +243,7 @@ export class ChannelInbound {
     const { store, writer, clock } = this.deps;
     const latest =
       channel === 'email'
-        ? await findAnsweredEmailConversation(store, event)
+        ? await findAnsweredEmailConversation(store, event, admittedBy(event))
         : await store.conversations.findLatestByThread(channel, event.threadId);
     if (latest?.status !== 'resolved' || !latest.resolvedAt) return false;
     if (clock().getTime() - Date.parse(latest.resolvedAt) > SURVEY_ANSWER_WINDOW_MS) return false;
@@ -296,7 +302,7 @@ export class ChannelInbound {
     return openOrStartThreadConversation(
       () =>
         channel === 'email'
-          ? findEmailConversation(this.deps.store, event)
+          ? findEmailConversation(this.deps.store, event, admittedBy(event))
           : this.deps.store.conversations.findOpenByThread(channel, event.threadId),
       () => this.startThread(channel, event),
     );
@@ -307,6 +313,10 @@ export class ChannelInbound {
     if (event.customer.name) customer.name = event.customer.name;
     if (event.customer.phone) customer.phone = event.customer.phone;
     if (event.customer.email) customer.email = event.customer.email;
+    const unverified = event.authenticity?.verified === false;
+    // Mail whose From line SPF, DKIM and DMARC do not vouch for is only a claim: it links to
+    // no one (trusted-customer.ts), and starts its own thread so it cannot take over another's.
+    if (unverified) customer.verified = false;
     // Known before the greeting, so the greeting is in it: the customer's own first words
     // when they say it clearly, else the channel's hint (Telegram's language_code).
     const language = (event.text && detectLanguage(event.text)) || event.customer.language || null;
@@ -314,7 +324,7 @@ export class ChannelInbound {
       channel,
       customer,
       language,
-      externalThread: event.threadId,
+      externalThread: unverified ? event.providerMessageId : event.threadId,
     });
     return started.conversation;
   }
@@ -407,6 +417,15 @@ export class ChannelInbound {
       now: this.deps.clock(),
     });
   }
+}
+
+/**
+ * Which existing conversations an email may join: mail that failed the sender checks joins
+ * only conversations that are themselves unverified, never a known customer's.
+ */
+function admittedBy(event: MessageEvent): (conversation: ConversationRecord) => boolean {
+  if (event.authenticity?.verified !== false) return () => true;
+  return (conversation) => isUnverifiedCustomer(conversation.customer);
 }
 
 /** The customer turn's text: what they wrote, the button they pressed, or what they sent. */

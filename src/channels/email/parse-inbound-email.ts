@@ -6,6 +6,7 @@
 import type { ChannelEvent, ChannelMedia, DeliveryStatus, MediaKind } from '../channel-adapter.ts';
 import { arr, obj, str, type JsonObject } from '../parse-json-object.ts';
 import { stripQuotedReply } from './strip-quoted-reply.ts';
+import { providerAuthenticity } from './provider-authenticity.ts';
 
 /** Delivery records use Postmark's names; `MessageID` is the Message-ID Baton sent with. */
 const RECORD_STATUS: Record<string, DeliveryStatus> = {
@@ -38,6 +39,7 @@ export function parseInboundEmail(body: JsonObject, now: Date): ChannelEvent[] |
   const subject = str(body.Subject);
   const date = Date.parse(str(body.Date) ?? '');
   const media = arr(body.Attachments).map((raw, index) => attachmentOf(raw, messageId, index));
+  const authenticity = providerAuthenticity((name) => headers.get(name), email);
   return [
     {
       type: 'message',
@@ -51,6 +53,7 @@ export function parseInboundEmail(body: JsonObject, now: Date): ChannelEvent[] |
       ...(subject !== undefined ? { subject } : {}),
       ...(related.length > 0 ? { references: related } : {}),
       ...(inReplyTo ? { replyToProviderMessageId: inReplyTo } : {}),
+      ...(authenticity ? { authenticity } : {}),
     },
   ];
 }

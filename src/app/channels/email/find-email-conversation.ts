@@ -2,7 +2,8 @@
  * Which open conversation an inbound email belongs to. First any Baton Message-ID it answers
  * (verified; this is how a web chat continued by email gets its replies back), then the
  * email thread by its root, then by any other id it names: some clients drop References
- * and keep only In-Reply-To.
+ * and keep only In-Reply-To. `admits` skips the conversations an email may not join (mail that
+ * failed the sender checks joins no known customer's conversation; channel-inbound.ts).
  */
 import type { MessageEvent } from '../../../channels/index.ts';
 import type { ConversationRecord } from '../../../core/records.ts';
@@ -11,18 +12,22 @@ import { isBatonMessageIdOf, parseBatonMessageId } from './email-message-ids.ts'
 
 const CLOSED = new Set(['resolved', 'abandoned']);
 
+type Admits = (conversation: ConversationRecord) => boolean;
+
 export async function findEmailConversation(
   store: Store,
   event: MessageEvent,
+  admits: Admits = () => true,
 ): Promise<ConversationRecord | undefined> {
   const named = answeredIds(event);
   for (const id of named) {
     const conversation = await findConversationOfSentEmail(store, id);
-    if (conversation && !CLOSED.has(conversation.status)) return conversation;
+    if (conversation && !CLOSED.has(conversation.status) && admits(conversation))
+      return conversation;
   }
   for (const thread of new Set([event.threadId, ...named])) {
     const open = await store.conversations.findOpenByThread('email', thread);
-    if (open) return open;
+    if (open && admits(open)) return open;
   }
   return undefined;
 }
@@ -34,11 +39,12 @@ export async function findEmailConversation(
 export async function findAnsweredEmailConversation(
   store: Store,
   event: MessageEvent,
+  admits: Admits = () => true,
 ): Promise<ConversationRecord | undefined> {
   const named = answeredIds(event);
   for (const id of named) {
     const conversation = await findConversationOfSentEmail(store, id);
-    if (conversation) return conversation;
+    if (conversation && admits(conversation)) return conversation;
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { SMTPServer } from 'smtp-server';
 import { safeEqual } from '../../../channels/safe-equal.ts';
+import type { SmtpEnvelope } from '../../../channels/email/email-authenticity.ts';
 
 export interface SmtpListenerOptions {
   readonly host: string;
@@ -21,8 +22,11 @@ export interface SmtpListenerOptions {
   readonly authPassword?: string;
   readonly tlsKeyFile?: string;
   readonly tlsCertFile?: string;
-  /** Persists one raw message; resolves with a short reason when the message is dropped. */
-  readonly deliver: (raw: Buffer) => Promise<DeliverOutcome>;
+  /**
+   * Persists one raw message (with who sent it, for SPF); resolves with a short reason when
+   * the message is dropped.
+   */
+  readonly deliver: (raw: Buffer, envelope: SmtpEnvelope) => Promise<DeliverOutcome>;
   readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -77,13 +81,17 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
         return callback(smtpError(550, '5.1.1 No such mailbox here; relaying is not allowed'));
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       readLimited(stream as Readable, options.maxBytes).then(
         async (raw) => {
           // smtp-server itself answers 552 when the stream went over `size`.
           if (!raw) return callback(smtpError(552, '5.3.4 Message too big'));
           try {
-            const outcome = await options.deliver(raw);
+            const outcome = await options.deliver(raw, {
+              remoteAddress: session.remoteAddress,
+              helo: session.hostNameAppearsAs,
+              mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            });
             if (outcome.kind === 'invalid')
               return callback(smtpError(550, `5.6.0 Message refused: ${outcome.reason}`));
             callback(null, outcome.kind === 'stored' ? '2.0.0 Stored' : '2.0.0 Accepted, ignored');

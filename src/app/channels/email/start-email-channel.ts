@@ -14,6 +14,12 @@ import type { ResolvedConfig } from '../../../config/load-config.ts';
 import type { TimerHandler } from '../../timers/timer-runner.ts';
 import { EMAIL_TIMER, handleEmailSend, queueOutboundEmails } from './email-outbound.ts';
 import { startSmtpListener, type DeliverOutcome, type SmtpListener } from './smtp-listener.ts';
+import { checkEmailAuthenticity } from './check-email-authenticity.ts';
+import type {
+  DnsResolver,
+  EmailAuthenticity,
+  SmtpEnvelope,
+} from '../../../channels/email/email-authenticity.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +37,8 @@ export interface EmailChannelDeps {
   readonly clock: () => Date;
   readonly inbound: ChannelInbound;
   readonly kick: () => void;
+  /** DNS for the SPF, DKIM and DMARC checks; omitted: the system's. */
+  readonly dnsResolver?: DnsResolver | undefined;
   readonly log: {
     warn(obj: object, msg: string): void;
     error(obj: object, msg: string): void;
@@ -73,12 +81,27 @@ export async function startEmailChannel(
     onError: (error: unknown) => log.error({ err: error }, 'queueing an email failed'),
   };
   const stopQueueing = outbound ? queueOutboundEmails(outbound) : () => undefined;
-  const deliver = async (raw: Buffer): Promise<DeliverOutcome> => {
+  const verifySender = config.smtp?.verifySender ?? true;
+  const authenticityOf = async (raw: Buffer, envelope: SmtpEnvelope) => {
+    try {
+      return await checkEmailAuthenticity(raw, envelope, { resolver: deps.dnsResolver });
+    } catch (error) {
+      // Never lose mail to a checker's fault: it is kept, as unverified.
+      log.warn({ err: error }, "checking an inbound email's sender failed");
+      return UNCHECKED;
+    }
+  };
+  const deliver = async (raw: Buffer, envelope: SmtpEnvelope): Promise<DeliverOutcome> => {
     const parsed = await parseMimeEmail(raw, clock());
     if (parsed.kind === 'invalid') return parsed;
     if (parsed.kind === 'automatic') {
       log.info({ reason: parsed.reason }, 'automatic email ignored');
       return { kind: 'ignored', reason: parsed.reason };
+    }
+    if (parsed.kind === 'message' && verifySender) {
+      const authenticity = await authenticityOf(raw, envelope);
+      await inbound.handle('email', { ...parsed.event, authenticity });
+      return { kind: 'stored' };
     }
     // A message, or a bounce of one Baton sent (a failed delivery the agent sees).
     await inbound.handle('email', parsed.event);
@@ -103,6 +126,16 @@ export async function startEmailChannel(
     },
   };
 }
+
+/** What a message is marked when mailauth itself failed on it. */
+const UNCHECKED: EmailAuthenticity = {
+  checkedBy: 'baton',
+  spf: 'temperror',
+  dkim: 'temperror',
+  dmarc: 'temperror',
+  verified: false,
+  summary: 'not checked (the check failed)',
+};
 
 /** "Acme Support <help@acme.test>" → "Acme Support"; a bare address stays as it is. */
 function teamNameOf(from: string): string {
