@@ -26,7 +26,9 @@ describe('outcomes as replay labels', () => {
   let agent: string;
   beforeAll(async () => {
     s = await startTestServer({ database: { url: db } });
-    agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    // A supervisor: the conversations land in queues (retention) no demo agent is a member
+    // of, so they are in no agent's scope.
+    agent = await login(s.baseUrl, 'riley@example.com', s.demoAgent.password);
   });
   afterAll(async () => {
     await s?.close();

@@ -114,7 +114,8 @@ function scenario(nodes: () => readonly TestServer[], sent: () => any[]) {
     const texts = sentHere().map((m) => m.text);
     expect(new Set(texts).size).toBe(texts.length);
 
-    const token = await login(a!.baseUrl, a!.demoAgent.email, a!.demoAgent.password);
+    // A supervisor: still with the bot, the conversation is in no agent's scope.
+    const token = await login(a!.baseUrl, 'riley@example.com', a!.demoAgent.password);
     const resolved = await api(
       a!.baseUrl,
       'POST',

@@ -200,9 +200,10 @@ describe.each(TEST_DATABASES)('WhatsApp window and templates on $name', (databas
 
   it.skipIf(database.skipReason)('sends templates only into WhatsApp threads', async () => {
     const c = await startConversation(s.baseUrl, {});
-    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    // A supervisor: a web conversation still with the bot is in no agent's scope.
+    const supervisor = await login(s.baseUrl, 'riley@example.com', s.demoAgent.password);
     const r = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/template`, {
-      token: agent,
+      token: supervisor,
       body: { name: 'follow_up', language: 'es' },
     });
     expect(r.status).toBe(409);

@@ -76,13 +76,17 @@ describe.each(TEST_DATABASES)('HTTP API on $name', (database) => {
       expect(claim.body.conversation.status).toBe('assigned');
       expect(claim.body.events[1].data.text).toMatch(/Alex .*joined/);
 
-      const other = await login(url, 'sam@example.com', s.demoAgent.password);
+      // A supervisor sees it taken; to Sam, it left his scope with Alex: it does not exist
+      // for him, to claim or to write to.
+      const supervisor = await login(url, 'riley@example.com', s.demoAgent.password);
       const second = await api(url, 'POST', `/api/v1/conversations/${c.id}/claim`, {
-        token: other,
+        token: supervisor,
       });
       expect(second.status).toBe(409);
       expect(second.body.error.code).toBe('ALREADY_CLAIMED');
-      // Assigned to Alex, the conversation is out of Sam's scope: it does not exist for him.
+      const other = await login(url, 'sam@example.com', s.demoAgent.password);
+      const late = await api(url, 'POST', `/api/v1/conversations/${c.id}/claim`, { token: other });
+      expect([late.status, late.body.error.code]).toEqual([404, 'CONVERSATION_NOT_FOUND']);
       const intruder = await send(c.id, other, { text: 'hi from Sam' });
       expect(intruder.body.error.code).toBe('CONVERSATION_NOT_FOUND');
 

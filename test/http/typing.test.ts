@@ -34,15 +34,19 @@ describe('typing indicators', () => {
     const alex = await open(`${s.wsUrl}/api/v1/agent/stream?token=${alexToken}`);
     const sam = await open(`${s.wsUrl}/api/v1/agent/stream?token=${samToken}`);
 
-    // Before anyone owns the conversation, an agent's typing is refused and not passed on.
+    // With the bot, the conversation is in no agent's scope: as if it did not exist.
     sam.send({ type: 'typing', conversationId: c.id });
-    const refused = await sam.waitFor((f) => f.type === 'error');
-    expect(refused.error.code).toBe('NOT_ASSIGNEE');
+    const withBot = await sam.waitFor((f) => f.type === 'error');
+    expect(withBot.error.code).toBe('CONVERSATION_NOT_FOUND');
 
     await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
       token: c.token,
       body: { action: 'request_human' },
     });
+    // Waiting in his queue, before anyone owns it: refused and not passed on.
+    sam.send({ type: 'typing', conversationId: c.id });
+    const refused = await sam.waitFor((f) => f.type === 'error' && f !== withBot);
+    expect(refused.error.code).toBe('NOT_ASSIGNEE');
     const claimed = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
       token: alexToken,
     });
@@ -63,10 +67,10 @@ describe('typing indicators', () => {
     // Five keystrokes within two seconds are one "typing", then one "stopped".
     expect(customer.frames.filter(isTyping).map((f) => f.active)).toEqual([true, false]);
 
-    // Sam is not the assignee: refused, and the customer hears nothing from him.
+    // Alex holds it, so it left Sam's scope: refused, and the customer hears nothing from him.
     sam.send({ type: 'typing', conversationId: c.id });
     await sam.waitFor(
-      (f) => f.type === 'error' && f.error.code === 'NOT_ASSIGNEE' && f !== refused,
+      (f) => f.type === 'error' && f.error.code === 'CONVERSATION_NOT_FOUND' && f !== withBot,
     );
     expect(customer.frames.filter(isTyping)).toHaveLength(2);
 

@@ -2,21 +2,11 @@
 // arrives, kept with the error and a Retry when the server refused them.
 
 import { useState } from 'preact/hooks';
-import { ApiRequestError } from '../shared/http.ts';
+import { actionErrorText } from './action-error-text.ts';
 import * as api from './api.ts';
 import type { RepeatGuardRecord } from './api.ts';
 import type { PendingReply } from './transcript.tsx';
 import type { TranscriptState } from './use-transcript.ts';
-
-/** What the agent reads when an action or a reply failed. */
-export function actionErrorText(error: unknown): string {
-  if (error instanceof ApiRequestError) {
-    if (error.code === 'ALREADY_CLAIMED') return 'Another agent claimed this conversation first.';
-    if (error.code === 'AGENT_UNAVAILABLE')
-      return 'That colleague is not online with free capacity right now.';
-  }
-  return error instanceof Error ? error.message : 'Something went wrong.';
-}
 
 export interface Replies {
   /** Pending replies whose stored event has not arrived yet. */

@@ -1,11 +1,11 @@
 /**
  * History and search for the inbox, and the contact view (one person's conversations across
- * channels), and the check before any single read. Supervisors and admins see every
+ * channels), and the check before any single read or write. Supervisors and admins see every
  * conversation; an agent sees what waits in their queues, what is offered to or held by them,
- * and what they took part in (conversation-scope.ts): one rule for lists and single reads, and
- * a conversation out of scope is CONVERSATION_NOT_FOUND, so ids cannot be probed. The contact view follows only identities Baton
- * can vouch for: an unverified visitor's claim (identity-verification.ts) is never joined to
- * anyone else's conversations, nor anyone's to it.
+ * and what they took part in (conversation-scope.ts): one rule for lists, single reads and
+ * writes, and a conversation out of scope is CONVERSATION_NOT_FOUND, so ids cannot be probed.
+ * The contact view follows only identities Baton can vouch for: an unverified visitor's claim
+ * (identity-verification.ts) is never joined to anyone else's conversations, nor anyone's to it.
  */
 import {
   identitiesOfConversation,
@@ -65,6 +65,15 @@ export class ConversationHistoryService {
     const scope = this.scope(agent);
     if (scope === null) return (await this.store.conversations.get(conversationId)) !== undefined;
     return this.store.history.isVisible(conversationId, scope);
+  }
+
+  /**
+   * The check before any write an agent makes to one conversation (claim, decline, resolve,
+   * transfer, return to the bot, note, template, reply, typing): the scope of reads, and out
+   * of it CONVERSATION_NOT_FOUND, so a write cannot probe an id either.
+   */
+  async requireInScope(agent: AgentRecord, conversationId: string): Promise<void> {
+    if (!(await this.mayOpen(agent, conversationId))) throw notFound(conversationId);
   }
 
   /** The conversation, if the agent may open it; CONVERSATION_NOT_FOUND otherwise. */

@@ -5,6 +5,8 @@
  * disabled account, password reset) is closed with code 4401 at once on every node (the hub
  * tells them through the bus); the periodic session check is the backstop for an expiry. One session opens a bounded number of
  * sockets (TOO_MANY_SOCKETS past it), and frames pass the socket's limits (socket-guard.ts).
+ * Subscribe, typing and message frames name a conversation in the agent's scope, or get
+ * CONVERSATION_NOT_FOUND as for an unknown id (conversation-history.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
@@ -159,10 +161,11 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
           case 'typing': {
             const active = frame.active ?? true;
             if (!typing.pass(frame.conversationId, active)) return;
-            ctx.conversations.get(frame.conversationId).then(
+            // Out of scope is CONVERSATION_NOT_FOUND, as for subscribe and every write.
+            ctx.history.open(agent, frame.conversationId).then(
               (conversation) => {
                 // The customer sees only the person who owns the conversation typing.
-                if (conversation?.status !== 'assigned' || conversation.assigneeId !== agent.id) {
+                if (conversation.status !== 'assigned' || conversation.assigneeId !== agent.id) {
                   typing.forget(frame.conversationId);
                   sendError(socket, new BatonError('NOT_ASSIGNEE'));
                   return;
@@ -174,7 +177,10 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
                   active,
                 });
               },
-              (error: unknown) => sendError(socket, error),
+              (error: unknown) => {
+                typing.forget(frame.conversationId);
+                sendError(socket, error);
+              },
             );
             return;
           }
@@ -190,6 +196,9 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
 
       async function postMessage(frame: AgentFrameValue & { type: 'message' }): Promise<void> {
         const { conversationId, clientMessageId } = frame;
+        // Scope first: a message out of scope neither counts against the conversation's rate
+        // nor tells whether the id exists (the caller sends the error frame).
+        await ctx.history.requireInScope(agent, conversationId);
         if (!(await guard.pass(ctx.limits.messages.agent(conversationId), clientMessageId))) return;
         await ctx.service
           .postAgentMessage(conversationId, agent, {

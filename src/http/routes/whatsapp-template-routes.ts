@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/channels/whatsapp/templates: the approved templates agents may send (from
  * config). POST /api/v1/conversations/:id/template: the assigned agent sends one, e.g. after
- * the 24-hour window closed and free text is refused with `WHATSAPP_WINDOW_CLOSED`.
+ * the 24-hour window closed and free text is refused with `WHATSAPP_WINDOW_CLOSED`. Out of
+ * the agent's scope it is 404 CONVERSATION_NOT_FOUND, as an unknown id.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -66,6 +67,7 @@ export function registerWhatsAppTemplateRoutes(app: FastifyInstance, ctx: RouteC
     },
     async (request, reply) => {
       const agent = await ctx.auth.agent(request);
+      await ctx.history.requireInScope(agent, request.params.id);
       const events = await ctx.whatsapp.sendTemplate(request.params.id, agent, request.body);
       return reply.status(201).send({ events });
     },

@@ -1,4 +1,7 @@
-/** POST …/claim, …/resolve, …/transfer, …/return-to-bot, …/notes: what an agent does. */
+/**
+ * POST …/claim, …/decline, …/resolve, …/transfer, …/return-to-bot, …/notes: what an agent
+ * does. Each is held to the agent's scope first: out of it answers 404 as an unknown id.
+ */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord, ConversationRecord, StoredEvent } from '../../core/records.ts';
@@ -75,6 +78,8 @@ function action<S extends TSchema>(
       const agent = await ctx.auth.agent(request);
       const { id } = request.params as Static<typeof ConversationParams>;
       const input = request.body as Static<S>;
+      // Out of the agent's scope, as an unknown id: nothing changes and nothing is audited.
+      await ctx.history.requireInScope(agent, id);
       const result = await run(ctx, id, agent, input);
       await ctx.audit.conversation(agent, audited, id, request.ip, details(input));
       return { conversation: toConversationView(result.conversation), events: result.events };

@@ -27,9 +27,9 @@ export interface ClaimRaceResult {
   doubleAssignments: number;
   overCapacity: number;
   storedAssignments: number;
-  /** Refusals by code (ALREADY_CLAIMED, AGENT_UNAVAILABLE …). */
+  /** Refusals by code (ALREADY_CLAIMED, AGENT_UNAVAILABLE, CONVERSATION_NOT_FOUND …). */
   refusals: Record<string, number>;
-  /** Anything but 200 or a 409 refusal: 5xx, timeouts. */
+  /** Anything but 200, a 409 refusal or a 404 out of scope: 5xx, timeouts. */
   unexpectedResponses: string[];
   seconds: number;
 }
@@ -133,7 +133,10 @@ export async function runClaimRaces(
       result.wins += wins.length;
       for (const o of outcomes) {
         if (o.status === 200) continue;
-        if (o.status === 409 && o.code && REFUSALS.has(o.code)) {
+        // A loser who asks once the winner holds it finds it out of their scope: 404 (the
+        // scope check comes before the claim, src/http/routes/workflow-routes.ts).
+        const outOfScope = o.status === 404 && o.code === 'CONVERSATION_NOT_FOUND';
+        if (o.code && ((o.status === 409 && REFUSALS.has(o.code)) || outOfScope)) {
           result.refusals[o.code] = (result.refusals[o.code] ?? 0) + 1;
         } else if (result.unexpectedResponses.length < 20) {
           result.unexpectedResponses.push(`${o.node.name} ${o.status} ${o.code ?? ''}`);
