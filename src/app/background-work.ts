@@ -11,6 +11,7 @@ import {
 import { createApiAdapter, type ChannelAdapter } from '../channels/index.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
 import { ChannelTyping } from './channels/channel-typing.ts';
+import { VoiceCalls } from './channels/voice/voice-calls.ts';
 import {
   handleChannelSend,
   queueOutboundMessages,
@@ -69,6 +70,8 @@ export interface BackgroundWork {
   /** Provider webhooks by channel name (the HTTP edge mounts them), and where they lead. */
   readonly webhookReceivers: ReadonlyMap<string, WebhookReceiver>;
   readonly inbound: ChannelInbound;
+  /** Twilio Voice's calls, when `channels.voice` is configured. */
+  readonly voice: VoiceCalls | undefined;
   /** The SMTP listener's port when inbound email listens (tests read it). */
   readonly smtpPort: number | undefined;
   stop(): Promise<void>;
@@ -119,6 +122,18 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     adapters,
     onError: (error) => log.error({ err: error }, 'answering a button press failed'),
   });
+  const voiceConfig = ctx.config.channels.voice;
+  const voice = voiceConfig
+    ? new VoiceCalls({
+        config: voiceConfig,
+        store,
+        writer,
+        service,
+        presence: hub,
+        clock,
+        messageMaxChars: ctx.config.limits.messageMaxChars,
+      })
+    : undefined;
   const emailConfig = ctx.config.channels.email;
   const email = emailConfig
     ? await startEmailChannel(emailConfig, {
@@ -198,6 +213,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     timers,
     webhookReceivers: receivers,
     inbound,
+    voice,
     smtpPort: email?.smtp?.port,
     async stop() {
       stopQueueing();
