@@ -13,6 +13,12 @@ import { ChannelInbound } from './channels/channel-inbound.ts';
 import { ChannelTyping } from './channels/channel-typing.ts';
 import { VoiceCalls } from './channels/voice/voice-calls.ts';
 import {
+  handleAgentCall,
+  queueAgentCalls,
+  VOICE_AGENT_CALL_TIMER,
+  type VoiceAgentCallDeps,
+} from './channels/voice/voice-agent-call.ts';
+import {
   handleChannelSend,
   queueOutboundMessages,
   SEND_TIMER,
@@ -134,6 +140,15 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
         messageMaxChars: ctx.config.limits.messageMaxChars,
       })
     : undefined;
+  const agentCalls: VoiceAgentCallDeps | undefined = voiceConfig && {
+    config: voiceConfig,
+    store,
+    bus,
+    writer,
+    clock,
+    kick: () => void timers.tick(),
+    onError: (error: unknown) => log.error({ err: error }, 'queueing a call to an agent failed'),
+  };
   const emailConfig = ctx.config.channels.email;
   const email = emailConfig
     ? await startEmailChannel(emailConfig, {
@@ -179,6 +194,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
         teamName: (q, language) => ctx.queues.teamName(q, language),
       }),
       ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
+      ...(agentCalls ? { [VOICE_AGENT_CALL_TIMER]: handleAgentCall(agentCalls) } : {}),
       ...email?.handlers,
     },
     reconcile: (id) => writer.reconcile(id),
@@ -199,6 +215,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
   const stopQueueing = queueOutboundMessages(outbound);
   const stopPassingBack = queuePassThreadBack(outbound);
   const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
+  const stopAgentCalls = agentCalls ? queueAgentCalls(agentCalls) : () => undefined;
   hub.onCustomerPresence = watchCustomerPresence(abandonment);
   const channelTyping = new ChannelTyping({
     store,
@@ -219,6 +236,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
       stopQueueing();
       stopPassingBack();
       stopWebhooks();
+      stopAgentCalls();
       await email?.stop();
       await estimates.stop();
       service.handleTimes.close();

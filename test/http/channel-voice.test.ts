@@ -5,8 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
+import { api, login } from '../helpers/api-client.ts';
+import { until } from '../helpers/until.ts';
 import {
+  AGENT_PHONE,
   callParams,
+  VOICE_ACCOUNT_SID,
+  VOICE_AUTH_TOKEN,
   parseTwiml,
   startVoiceServer,
   verbOrder,
@@ -139,5 +144,127 @@ describe('voice calls (Twilio Voice)', () => {
     expect(hold.Say[0]['#text']).toMatch(/Nobody from .* is available/);
     expect(hold.Pause).toHaveLength(1);
     expect(hold.Redirect[0]['#text']).toBe(`${PUBLIC}/channels/voice/wait`);
+  });
+
+  it('rings the agent who accepts the call through Twilio’s Calls.json, reads them the handoff summary, and bridges them to that caller', async () => {
+    const caller = callParams('CAbridge', '+15550003333');
+    await v.post('incoming', caller);
+    await v.post('gather', {
+      ...caller,
+      SpeechResult: 'My order 1234 never arrived, I want to talk to a person',
+      Confidence: '0.9',
+    });
+    const store = v.server.server.store;
+    const conversation = (await store.conversations.findOpenByThread('voice', 'CAbridge'))!;
+    expect(conversation.status).toBe('queued');
+
+    const agent = await login(
+      v.server.baseUrl,
+      v.server.demoAgent.email,
+      v.server.demoAgent.password,
+    );
+    const claimed = await api(
+      v.server.baseUrl,
+      'POST',
+      `/api/v1/conversations/${conversation.id}/claim`,
+      {
+        token: agent,
+      },
+    );
+    expect(claimed.status).toBe(200);
+    const call = await until(() => v.sent.find((r) => r.url.endsWith('/Calls.json')));
+    expect(call.url).toBe(`/2010-04-01/Accounts/${VOICE_ACCOUNT_SID}/Calls.json`);
+    expect(call.authorization).toBe(
+      `Basic ${Buffer.from(`${VOICE_ACCOUNT_SID}:${VOICE_AUTH_TOKEN}`).toString('base64')}`,
+    );
+    expect(call.body.get('To')).toBe(AGENT_PHONE);
+    expect(call.body.get('From')).toBe('+15559998888');
+    const agentUrl = `${PUBLIC}/channels/voice/agent?conversation=${conversation.id}`;
+    expect(call.body.get('Url')).toBe(agentUrl);
+    const rung = await until(async () =>
+      (await store.conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_called',
+      ),
+    );
+    expect(rung.data).toMatchObject({ to: AGENT_PHONE });
+
+    // The agent answers: Twilio fetches the Url (signed, with the query) for the agent's leg.
+    const agentLeg = {
+      ...callParams('CAagentleg', '+15559998888'),
+      To: AGENT_PHONE,
+      Direction: 'outbound-api',
+    };
+    const answered = await v.post('agent', agentLeg, { query: `conversation=${conversation.id}` });
+    expect(answered.status).toBe(200);
+    expect(verbOrder(answered.text)).toEqual(['Say', 'Dial']);
+    const twiml = parseTwiml(answered.text);
+    const whisper = twiml.Say[0]['#text'] as string;
+    expect(whisper).toContain('+15550003333');
+    expect(whisper).toMatch(/Reason: .*request/);
+    expect(whisper).toMatch(/Goal: .*order 1234/i);
+    const queue = twiml.Dial[0].Queue[0];
+    expect(queue['#text']).toBe(`${conversation.queue}-CAbridge`);
+    expect(queue['@_url']).toBe(
+      `${PUBLIC}/channels/voice/connecting?conversation=${conversation.id}`,
+    );
+
+    // Just before the bridge the caller hears who is joining.
+    const connecting = parseTwiml(
+      (
+        await v.post(
+          'connecting',
+          { ...caller, QueueSid: 'QU1', DequeingCallSid: 'CAagentleg' },
+          {
+            query: `conversation=${conversation.id}`,
+          },
+        )
+      ).text,
+    );
+    expect(connecting.Say[0]['#text']).toMatch(/^Alex from .* has joined/);
+
+    // A forged agent URL (another conversation in the query, same signature) is refused.
+    const forged = await v.post('agent', agentLeg, {
+      query: 'conversation=c_other',
+      signature: computeTwilioSignature(
+        VOICE_AUTH_TOKEN,
+        `${PUBLIC}/channels/voice/agent?conversation=${conversation.id}`,
+        agentLeg,
+      ),
+    });
+    expect(forged.status).toBe(403);
+
+    // The inbox shows the call: the caller's words and the bot's spoken answers, and the packet.
+    const view = await api(v.server.baseUrl, 'GET', `/api/v1/conversations/${conversation.id}`, {
+      token: agent,
+    });
+    expect(view.status).toBe(200);
+    expect(view.body.conversation.channel).toBe('voice');
+    expect(view.body.conversation.handoff.packet.summary.goal).toMatch(/order 1234/i);
+    const listed = await api(
+      v.server.baseUrl,
+      'GET',
+      `/api/v1/conversations/${conversation.id}/events`,
+      { token: agent },
+    );
+    const messages = listed.body.events
+      .filter((e: any) => e.type === 'message.created')
+      .map((e: any) => [e.data.from, e.data.text]);
+    expect(messages[0]).toEqual(['bot', expect.stringMatching(/automated assistant/)]);
+    expect(messages).toContainEqual([
+      'customer',
+      'My order 1234 never arrived, I want to talk to a person',
+    ]);
+    expect(messages).toContainEqual(['bot', expect.stringMatching(/is available|queue/)]);
+
+    // Twilio reports the caller left the hold (bridged, then done): nobody is rung again for it.
+    await v.post('left-queue', { ...caller, QueueResult: 'bridged', QueueTime: '42' });
+    expect((await store.conversations.get(conversation.id))!.channelState.voice?.onHold).toBe(
+      false,
+    );
+    const hungUp = parseTwiml(
+      (await v.post('agent', agentLeg, { query: `conversation=${conversation.id}` })).text,
+    );
+    expect(hungUp.Say[0]['#text']).toMatch(/no longer on hold/);
+    expect(hungUp.Dial).toBeUndefined();
   });
 });
