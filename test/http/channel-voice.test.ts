@@ -26,12 +26,13 @@ const hours = `routing:
     days: ${JSON.stringify({ mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday })}
     holidays: []
 `;
-// Wednesday 25 November 2026, 12:00 UTC: the team is open.
+// Wednesday 25 November 2026, 12:00 UTC: open. Saturday 28 November: closed until Monday 09:00.
 const OPEN = Date.parse('2026-11-25T12:00:00Z');
+const CLOSED = Date.parse('2026-11-28T12:00:00Z');
 
 describe('voice calls (Twilio Voice)', () => {
   let v: VoiceServer;
-  const now = OPEN;
+  let now = OPEN;
   beforeAll(async () => {
     v = await startVoiceServer({ clock: () => new Date(now), yaml: hours });
   });
@@ -266,5 +267,62 @@ describe('voice calls (Twilio Voice)', () => {
     );
     expect(hungUp.Say[0]['#text']).toMatch(/no longer on hold/);
     expect(hungUp.Dial).toBeUndefined();
+  });
+
+  it('after hours says so with the follow-up time, offers a voicemail, and keeps its transcription as the captured request', async () => {
+    now = CLOSED;
+    const caller = callParams('CAnight', '+15550004444');
+    await v.post('incoming', caller);
+    const answer = await v.post('gather', {
+      ...caller,
+      SpeechResult: 'I want to talk to a person',
+    });
+    expect(verbOrder(answer.text)).toEqual(['Say', 'Say', 'Record', 'Hangup']);
+    const twiml = parseTwiml(answer.text);
+    const closed = twiml.Say[0]['#text'] as string;
+    expect(closed).toMatch(/closed/);
+    expect(closed).toMatch(/Monday/);
+    expect(closed).toMatch(/9:00/);
+    // The number came with the call: nobody asks the caller for a way to reach them.
+    expect(closed).not.toMatch(/email address|phone number/);
+    expect(twiml.Say[1]['#text']).toMatch(/leave a message after the tone/);
+    const record = twiml.Record[0];
+    expect(record['@_transcribe']).toBe('true');
+    expect(record['@_transcribeCallback']).toBe(`${PUBLIC}/channels/voice/voicemail`);
+    expect(record['@_action']).toBe(`${PUBLIC}/channels/voice/recorded`);
+    const store = v.server.server.store;
+    const conversation = (await store.conversations.findOpenByThread('voice', 'CAnight'))!;
+    expect(conversation.status).toBe('deferred');
+
+    const recorded = parseTwiml(
+      (await v.post('recorded', { ...caller, RecordingSid: 'RE1', RecordingDuration: '9' })).text,
+    );
+    expect(recorded.Say[0]['#text']).toMatch(/message is saved/);
+    expect(recorded.Hangup).toHaveLength(1);
+
+    const transcription = {
+      ...caller,
+      CallStatus: 'completed',
+      RecordingSid: 'RE1',
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${VOICE_ACCOUNT_SID}/Recordings/RE1`,
+      TranscriptionSid: 'TR1',
+      TranscriptionStatus: 'completed',
+      TranscriptionText: 'Hi, it is about order 1234, it never came. Please call me back.',
+    };
+    expect((await v.post('voicemail', transcription)).status).toBe(200);
+    // Twilio retries a callback it thinks failed: the voicemail is kept once.
+    expect((await v.post('voicemail', transcription)).status).toBe(200);
+    const events = await store.conversations.eventsSince(conversation.id, 0);
+    const voicemails = events.filter(
+      (e) => e.type === 'message.created' && e.data.kind === 'voicemail',
+    );
+    expect(voicemails).toHaveLength(1);
+    expect(voicemails[0]!.data).toMatchObject({
+      from: 'customer',
+      text: transcription.TranscriptionText,
+      followUpAt: '2026-11-30T09:00:00.000Z',
+      recordingUrl: transcription.RecordingUrl,
+    });
+    expect((await store.conversations.get(conversation.id))!.status).toBe('deferred');
   });
 });
