@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { api, login } from '../helpers/api-client.ts';
+import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import {
   AGENT_PHONE,
@@ -40,7 +41,7 @@ describe('voice calls (Twilio Voice)', () => {
     await v?.close();
   });
 
-  it('refuses a request whose signature does not match (403) or is missing (401)', async () => {
+  it('refuses a request whose signature does not match (403) or is missing (401), and one that is not a call (400)', async () => {
     const forged = await v.post('incoming', callParams('CAforged'), { signature: 'bm90IGl0' });
     expect(forged.status).toBe(403);
     expect(JSON.parse(forged.text).error.code).toBe('SIGNATURE_INVALID');
@@ -62,6 +63,12 @@ describe('voice calls (Twilio Voice)', () => {
       body: new URLSearchParams(callParams('CAforged')).toString(),
     });
     expect(unsigned.status).toBe(401);
+    // Signed, but not a call (no CallSid): 400 with a code, never a 5xx.
+    const { CallSid: _sid, ...noCall } = callParams('CAforged');
+    const malformed = await v.post('incoming', noCall);
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.text).error.code).toBe('MALFORMED_PAYLOAD');
+    expect((await v.post('hold-music', callParams('CAforged'))).status).toBe(404);
     expect(await v.server.server.store.conversations.findOpenByThread('voice', 'CAforged')).toBe(
       undefined,
     );
@@ -267,6 +274,26 @@ describe('voice calls (Twilio Voice)', () => {
     );
     expect(hungUp.Say[0]['#text']).toMatch(/no longer on hold/);
     expect(hungUp.Dial).toBeUndefined();
+  });
+
+  it('rings nobody when the accepting agent has no phone configured, and says why on the conversation', async () => {
+    const caller = callParams('CAnophone', '+15550005555');
+    await v.post('incoming', caller);
+    await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
+    const store = v.server.server.store;
+    const conversation = (await store.conversations.findOpenByThread('voice', 'CAnophone'))!;
+    const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
+    const calls = v.sent.length;
+    await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
+      token: sam,
+    });
+    const refused = await until(async () =>
+      (await store.conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_not_called',
+      ),
+    );
+    expect(refused.data.reason).toMatch(/no phone number is configured/);
+    expect(v.sent.length).toBe(calls);
   });
 
   it('after hours says so with the follow-up time, offers a voicemail, and keeps its transcription as the captured request', async () => {
