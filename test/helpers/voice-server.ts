@@ -21,6 +21,8 @@ export interface VoiceServer {
   server: TestServer;
   /** Every request Baton made to the stand-in Twilio API, in order. */
   sent: Array<{ url: string; authorization: string; body: URLSearchParams }>;
+  /** Statuses the stand-in answers with next, in order (then 201). */
+  answers: number[];
   /** POSTs a webhook signed as Twilio signs it (or with `signature` instead). */
   post(
     step: string,
@@ -35,6 +37,7 @@ export async function startVoiceServer(options: {
   yaml?: string;
 }): Promise<VoiceServer> {
   const sent: VoiceServer['sent'] = [];
+  const answers: number[] = [];
   const twilio = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -44,7 +47,7 @@ export async function startVoiceServer(options: {
         authorization: req.headers.authorization ?? '',
         body: new URLSearchParams(body),
       });
-      res.writeHead(201, { 'content-type': 'application/json' });
+      res.writeHead(answers.shift() ?? 201, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ sid: `CA${String(sent.length).padStart(32, '0')}` }));
     });
   });
@@ -72,6 +75,7 @@ ${options.yaml ?? ''}`,
   return {
     server,
     sent,
+    answers,
     async post(step, params, extra = {}) {
       const route = `/channels/voice/${step}${extra.query ? `?${extra.query}` : ''}`;
       const signature =

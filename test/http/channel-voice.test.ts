@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { api, login } from '../helpers/api-client.ts';
+import { openSocket } from '../helpers/socket-client.ts';
 import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import {
@@ -84,6 +85,8 @@ describe('voice calls (Twilio Voice)', () => {
     expect(gather['@_action']).toBe(`${PUBLIC}/channels/voice/gather`);
     expect(gather['@_language']).toBe('en-US');
     expect(gather.Say[0]['#text']).toMatch(/automated assistant/);
+    // And what to say to reach a person.
+    expect(gather.Say[0]['#text']).toMatch(/say “agent”/);
     const conversation = await v.server.server.store.conversations.findOpenByThread(
       'voice',
       'CAgreet',
@@ -296,6 +299,76 @@ describe('voice calls (Twilio Voice)', () => {
     expect(v.sent.length).toBe(calls);
   });
 
+  it('tries the agent call again after a 503, and records a refusal (4xx) the agent can see', async () => {
+    const store = v.server.server.store;
+    const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
+    const handOver = async (callSid: string) => {
+      const caller = callParams(callSid, '+15550006666');
+      await v.post('incoming', caller);
+      await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
+      return (await store.conversations.findOpenByThread('voice', callSid))!;
+    };
+    const callsFor = (id: string) => v.sent.filter((r) => r.body.get('Url')?.endsWith(id));
+
+    const retried = await handOver('CAretry');
+    v.answers.push(503);
+    const claimed = await api(
+      v.server.baseUrl,
+      'POST',
+      `/api/v1/conversations/${retried.id}/claim`,
+      { token: alex },
+    );
+    expect(claimed.status).toBe(200);
+    await until(() => (callsFor(retried.id).length === 1 ? true : undefined));
+    now += 31_000; // the timer's lease lapses: the call is tried again
+    await until(() => (callsFor(retried.id).length === 2 ? true : undefined));
+    await until(async () =>
+      (await store.conversations.eventsSince(retried.id, 0)).find(
+        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_called',
+      ),
+    );
+
+    const refused = await handOver('CArefused');
+    v.answers.push(400);
+    await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${refused.id}/claim`, {
+      token: alex,
+    });
+    const failed = await until(async () =>
+      (await store.conversations.eventsSince(refused.id, 0)).find(
+        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_call_failed',
+      ),
+    );
+    expect(failed.data).toMatchObject({ status: 400, to: AGENT_PHONE });
+    expect(callsFor(refused.id)).toHaveLength(1);
+  });
+
+  it('with someone from the team connected, tells the caller their place and a wait band', async () => {
+    const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
+    const socket = await openSocket(`${v.server.wsUrl}/api/v1/agent/stream?token=${sam}`);
+    try {
+      await api(v.server.baseUrl, 'PUT', '/api/v1/me/presence', {
+        token: sam,
+        body: { presence: 'online' },
+      });
+      const caller = callParams('CAband', '+15550007777');
+      await v.post('incoming', caller);
+      const answer = await v.post('gather', {
+        ...caller,
+        SpeechResult: 'I want to talk to a person',
+      });
+      expect(verbOrder(answer.text)).toEqual(['Say', 'Enqueue']);
+      const said = parseTwiml(answer.text).Say[0]['#text'] as string;
+      expect(said).toMatch(/You are number \d+ in the queue/);
+      expect(said).toMatch(/minute/);
+    } finally {
+      await api(v.server.baseUrl, 'PUT', '/api/v1/me/presence', {
+        token: sam,
+        body: { presence: 'offline' },
+      });
+      await socket.close();
+    }
+  });
+
   it('after hours says so with the follow-up time, offers a voicemail, and keeps its transcription as the captured request', async () => {
     now = CLOSED;
     const caller = callParams('CAnight', '+15550004444');
@@ -351,5 +424,23 @@ describe('voice calls (Twilio Voice)', () => {
       recordingUrl: transcription.RecordingUrl,
     });
     expect((await store.conversations.get(conversation.id))!.status).toBe('deferred');
+
+    // Monday 09:00: queued like any deferred request; the caller has long hung up, so the
+    // agent who takes it is not rung (they call back).
+    now = Date.parse('2026-11-30T09:00:05Z');
+    await until(async () =>
+      (await store.conversations.get(conversation.id))?.status === 'queued' ? true : undefined,
+    );
+    const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
+    await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
+      token: alex,
+    });
+    const notRung = await until(async () =>
+      (await store.conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_not_called',
+      ),
+    );
+    expect(notRung.data.reason).toMatch(/no longer on hold/);
+    expect(v.sent.filter((r) => r.body.get('Url')?.endsWith(conversation.id))).toHaveLength(0);
   });
 });
