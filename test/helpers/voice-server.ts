@@ -35,6 +35,7 @@ export interface VoiceServer {
 export async function startVoiceServer(options: {
   clock: () => Date;
   yaml?: string;
+  engine?: 'sqlite' | 'postgres';
 }): Promise<VoiceServer> {
   const sent: VoiceServer['sent'] = [];
   const answers: number[] = [];
@@ -69,6 +70,7 @@ export async function startVoiceServer(options: {
 ${options.yaml ?? ''}`,
   );
   const server = await startTestServer({
+    ...(options.engine ? { engine: options.engine } : {}),
     clock: options.clock,
     env: { BATON_CONFIG: file, BATON_TIMER_INTERVAL_MS: '50' },
   });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { api, login } from '../helpers/api-client.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
 import { openSocket } from '../helpers/socket-client.ts';
 import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
@@ -32,11 +33,11 @@ const hours = `routing:
 const OPEN = Date.parse('2026-11-25T12:00:00Z');
 const CLOSED = Date.parse('2026-11-28T12:00:00Z');
 
-describe('voice calls (Twilio Voice)', () => {
+describe.each(TEST_DATABASES)('voice calls through Twilio Voice ($name)', (db) => {
   let v: VoiceServer;
   let now = OPEN;
   beforeAll(async () => {
-    v = await startVoiceServer({ clock: () => new Date(now), yaml: hours });
+    v = await startVoiceServer({ clock: () => new Date(now), yaml: hours, engine: db.name });
   });
   afterAll(async () => {
     await v?.close();
