@@ -426,6 +426,24 @@ describe.each(TEST_DATABASES)('voice calls through Twilio Voice ($name)', (db) =
     });
     expect((await store.conversations.get(conversation.id))!.status).toBe('deferred');
 
+    // Twilio could not transcribe a second one: the recording is kept, marked as such.
+    const untranscribed = {
+      ...transcription,
+      RecordingSid: 'RE2',
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${VOICE_ACCOUNT_SID}/Recordings/RE2`,
+      TranscriptionSid: 'TR2',
+      TranscriptionStatus: 'failed',
+      TranscriptionText: '',
+    };
+    expect((await v.post('voicemail', untranscribed)).status).toBe(200);
+    const second = (await store.conversations.eventsSince(conversation.id, 0)).find(
+      (e) => e.type === 'message.created' && e.data.recordingUrl === untranscribed.RecordingUrl,
+    );
+    expect(second?.data).toMatchObject({
+      kind: 'voicemail',
+      text: '[voicemail: no transcription]',
+    });
+
     // Monday 09:00: queued like any deferred request; the caller has long hung up, so the
     // agent who takes it is not rung (they call back).
     now = Date.parse('2026-11-30T09:00:05Z');
