@@ -4,7 +4,13 @@
  * escalation policy judge it; a bot may also ask for a person itself.
  */
 
-export type BotSource = 'kb' | 'llm' | 'external' | 'kb_fallback';
+export type BotSource = 'kb' | 'llm' | 'external' | 'rasa' | 'kb_fallback';
+
+/** A button a bot offers: the label the customer sees, and what the bot is sent when pressed. */
+export interface BotChoice {
+  readonly label: string;
+  readonly payload: string;
+}
 
 export interface BotReply {
   /** What the customer sees, in order (an external bot may send several messages). */
@@ -14,6 +20,11 @@ export interface BotReply {
   readonly intent: string;
   readonly source: BotSource;
   readonly article?: { readonly id: string; readonly title: string };
+  /**
+   * Buttons offered with the last message (Rasa's `buttons`): shown as Baton's choices, and a
+   * pressed one (or its label or number typed) is sent back to the bot as its payload.
+   */
+  readonly choices?: readonly BotChoice[];
   /** The bot asks for a person; the conversation is handed over with this reason. */
   readonly handoff?: { readonly reason: string; readonly note?: string };
   /** Fields the bot says it collected: kept for the agent, never trusted for routing. */

@@ -9,6 +9,7 @@ import { registerDemoTrafficCommand } from './commands/demo-traffic.ts';
 import { registerEraseCommand } from './commands/erase.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerForecastCommand } from './commands/forecast.ts';
+import { registerMcpCommand } from './commands/mcp.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerReplayCommand } from './commands/replay.ts';
@@ -30,5 +31,6 @@ registerReplayCommand(program);
 registerPolicyCommand(program);
 registerSimulateCommand(program);
 registerForecastCommand(program);
+registerMcpCommand(program);
 
 await program.parseAsync(process.argv);

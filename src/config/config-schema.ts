@@ -267,10 +267,10 @@ export const ConfigSchema = Type.Object(
       {
         name: Type.String({ minLength: 1, default: 'Northwind Assistant' }),
         knowledgeBaseDir: Type.String({ minLength: 1, default: 'kb/demo' }),
-        engine: Type.Union([Type.Literal('kb'), Type.Literal('llm'), Type.Literal('external')], {
-          default: 'kb',
-          description: 'BATON_BOT_ENGINE: who answers before the handoff.',
-        }),
+        engine: Type.Union(
+          [Type.Literal('kb'), Type.Literal('llm'), Type.Literal('external'), Type.Literal('rasa')],
+          { default: 'kb', description: 'BATON_BOT_ENGINE: who answers before the handoff.' },
+        ),
         llm: Type.Object(
           {
             baseUrl: Type.Optional(Type.String({ minLength: 1 })),
@@ -292,6 +292,44 @@ export const ConfigSchema = Type.Object(
             timeoutMs: Type.Integer({ minimum: 100, default: 5000 }),
           },
           { additionalProperties: false, default: {} },
+        ),
+        rasa: Type.Object(
+          {
+            url: Type.Optional(
+              Type.String({
+                pattern: '^https?://',
+                description: 'BATON_RASA_URL: the Rasa server, e.g. http://rasa:5005.',
+              }),
+            ),
+            token: Type.Optional(
+              Type.String({
+                minLength: 1,
+                description: 'BATON_RASA_TOKEN: sent as a bearer token (for a proxy before Rasa).',
+              }),
+            ),
+            timeoutMs: Type.Integer({ minimum: 100, default: 5000 }),
+            handoffPayload: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 200,
+                description:
+                  'A button payload (e.g. /human_handoff) that hands over when pressed, without asking Rasa.',
+              }),
+            ),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    mcp: Type.Object(
+      {
+        token: Type.Optional(
+          Type.String({
+            minLength: 24,
+            description:
+              'BATON_MCP_TOKEN: the bearer token of the MCP endpoint (/mcp); without it the endpoint is off.',
+          }),
         ),
       },
       { additionalProperties: false, default: {} },

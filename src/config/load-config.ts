@@ -75,7 +75,7 @@ export function loadConfig(options: LoadConfigOptions): LoadConfigResult {
 /** Rules that span keys, which the schema cannot say. */
 function crossChecks(config: BatonConfig): string[] {
   const problems: string[] = [];
-  const { engine, llm, external } = config.bot;
+  const { engine, llm, external, rasa } = config.bot;
   if (engine === 'llm' && (!llm.baseUrl || !llm.model)) {
     problems.push(
       'bot.llm: engine "llm" needs bot.llm.baseUrl and bot.llm.model (BATON_LLM_BASE_URL, BATON_LLM_MODEL)',
@@ -85,6 +85,9 @@ function crossChecks(config: BatonConfig): string[] {
     problems.push(
       'bot.external: engine "external" needs bot.external.url and bot.external.secret (BATON_EXTERNAL_BOT_URL, BATON_EXTERNAL_BOT_SECRET)',
     );
+  }
+  if (engine === 'rasa' && !rasa.url) {
+    problems.push('bot.rasa: engine "rasa" needs bot.rasa.url (BATON_RASA_URL)');
   }
   if (config.redis.url && !/^postgres(ql)?:\/\//.test(config.database.url ?? '')) {
     problems.push(

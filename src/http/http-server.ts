@@ -40,6 +40,7 @@ import { registerGetConversation } from './routes/get-conversation.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerKnowledgeBaseRoutes } from './routes/knowledge-base-routes.ts';
 import { registerListEvents } from './routes/list-events.ts';
+import { registerMcpRoute } from './routes/mcp-route.ts';
 import { registerMetricsRoute } from './routes/metrics-route.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerPostMessage } from './routes/post-message.ts';
@@ -130,6 +131,7 @@ export async function registerHttpRoutes(
   registerAnalyticsRoutes(app, ctx);
   registerForecastRoutes(app, ctx);
   registerMetricsRoute(app, ctx);
+  registerMcpRoute(app, ctx);
   registerCustomerPrivacyRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);
   registerTeamRoutes(app, ctx);

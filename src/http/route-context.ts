@@ -13,6 +13,7 @@ import type { ConversationHistoryService } from '../app/conversations/conversati
 import type { ConversationQueries } from '../app/conversations/conversation-queries.ts';
 import type { ConversationService } from '../app/conversations/conversation-service.ts';
 import type { ConversationWriter } from '../app/conversations/conversation-writer.ts';
+import type { ConversationTools } from '../app/mcp/conversation-tools.ts';
 import type { KnowledgeBaseSource } from '../app/engines/knowledge-base-source.ts';
 import type { KnowledgeSearch } from '../app/engines/knowledge-search.ts';
 import type { PolicySource } from '../app/engines/policy-source.ts';
@@ -69,4 +70,6 @@ export interface RouteContext {
   /** Each queue's first-response target and business-hours calendar, derived once at boot. */
   readonly slaMsFor: SlaMsFor;
   readonly calendarFor: CalendarFor;
+  /** What an AI agent may do through the MCP endpoint (hand over, status, note). */
+  readonly mcpTools: ConversationTools;
 }

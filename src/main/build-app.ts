@@ -21,8 +21,11 @@ import type { BotResponder, EscalationJudge } from '../app/conversations/ports.t
 import type { KnowledgeSearch } from '../app/engines/knowledge-search.ts';
 import type { PolicySource } from '../app/engines/policy-source.ts';
 import { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
+import { applyCommand, type CommandRequest } from '../app/conversations/apply-command.ts';
+import { ConversationTools } from '../app/mcp/conversation-tools.ts';
 import { RealtimeHub } from '../app/realtime/realtime-hub.ts';
 import { startBackgroundWork } from '../app/background-work.ts';
+import { startAbstractiveSummaries } from '../app/engines/abstractive-summary.ts';
 import type { TimerRunner } from '../app/timers/timer-runner.ts';
 import { queueCatalog } from '../app/routing/queue-catalog.ts';
 import { RouterService } from '../app/routing/router-service.ts';
@@ -66,13 +69,12 @@ export interface BuiltApp {
   readonly hub: RealtimeHub;
   readonly timers: TimerRunner;
   readonly workflow: AgentWorkflow;
-  /** The parts the demo traffic generator drives directly. */
-  readonly deps: {
-    readonly store: Store;
-    readonly bus: EventBus;
-    readonly writer: ConversationWriter;
-    readonly clock: () => Date;
-  };
+  /**
+   * The app-layer parts the demo traffic generator drives directly: the one writer and the
+   * commands through the state machine. Never the store or the bus (docs/architecture.md).
+   */
+  readonly writer: ConversationWriter;
+  readonly applyCommand: (id: string, request: CommandRequest) => ReturnType<typeof applyCommand>;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
@@ -198,6 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     slaMsFor,
     calendarFor,
     workflow,
+    mcpTools: new ConversationTools({ store, writer, service, presence: hub, clock }),
     knowledge: options.knowledge,
     knowledgeBase: options.knowledgeBase,
     metrics,
@@ -273,12 +276,30 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     ctx.metrics.close();
     hub.close();
   });
+  const { llm } = config.bot;
+  if (llm.baseUrl && llm.model && llm.summaries) {
+    const stop = startAbstractiveSummaries({
+      baseUrl: llm.baseUrl,
+      apiKey: llm.apiKey,
+      model: llm.model,
+      timeoutMs: llm.timeoutMs,
+      store,
+      bus,
+      writer,
+      clock,
+      onError: (error) =>
+        app.log.warn({ err: error }, 'the LLM summary failed; the extractive one stands'),
+    });
+    app.addHook('onClose', stop);
+    app.log.info(`handoff summaries: abstractive by ${llm.model}, beside the extractive facts`);
+  }
   return {
     app,
     service,
     hub,
     timers: background.timers,
     workflow: ctx.workflow,
-    deps: { store, bus, writer, clock },
+    writer,
+    applyCommand: (id, request) => applyCommand({ store, writer, clock }, id, request),
   };
 }

@@ -16,7 +16,6 @@ import type { ResolvedConfig } from '../config/load-config.ts';
 import { seedDemoAgents } from '../app/demo/demo-seed.ts';
 import { createBotFor } from '../app/engines/create-bot.ts';
 import { createKnowledgeSearch } from '../app/engines/knowledge-search.ts';
-import { startAbstractiveSummaries } from '../app/engines/abstractive-summary.ts';
 import {
   createKnowledgeBaseSource,
   type KnowledgeBaseSource,
@@ -163,23 +162,6 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     logFallback = (error) =>
       app.log.warn({ err: error }, 'the LLM failed; the answer engine answered');
     app.log.info(`bot: ${config.bot.engine}`);
-    const { llm } = config.bot;
-    if (llm.baseUrl && llm.model && llm.summaries) {
-      const stop = startAbstractiveSummaries({
-        baseUrl: llm.baseUrl,
-        apiKey: llm.apiKey,
-        model: llm.model,
-        timeoutMs: llm.timeoutMs,
-        store,
-        bus: built.deps.bus,
-        writer: built.deps.writer,
-        clock: built.deps.clock,
-        onError: (error) =>
-          app.log.warn({ err: error }, 'the LLM summary failed; the extractive one stands'),
-      });
-      app.addHook('onClose', stop);
-      app.log.info(`handoff summaries: abstractive by ${llm.model}, beside the extractive facts`);
-    }
     app.addHook('onClose', () => {
       policy.close();
       kb.close();

@@ -146,6 +146,18 @@ export class ConversationService {
     return this.botTurns.run(id, () => this.handoff.botPassedControl(id, note));
   }
 
+  /**
+   * An AI agent (through MCP) asks for a person: handed over like a bot's own request, in
+   * the bot's turn order. Returns the events it caused; none when the bot no longer had it.
+   */
+  async handOverOnRequest(
+    id: string,
+    request: { reason: string; note?: string; fields?: Readonly<Record<string, string>> },
+  ): Promise<StoredEvent[]> {
+    await this.get(id);
+    return this.botTurns.run(id, () => this.handoff.askedForPerson(id, request));
+  }
+
   async get(id: string): Promise<ConversationRecord> {
     const conversation = await this.deps.store.conversations.get(id);
     if (!conversation)

@@ -33,6 +33,7 @@ import type {
   PresencePort,
   TranscriptView,
 } from './ports.ts';
+import { botChoiceData, botInputFor } from './bot-choices.ts';
 import { botErrorDecision, botRequestedDecision } from './fallback-decisions.ts';
 import { runIntake } from './intake-step.ts';
 import { transcriptFromEvents } from './transcript-from-events.ts';
@@ -83,15 +84,31 @@ export class HandoffStep {
     if (decision.action === 'intake' || conversation.status === 'intake') {
       return this.intake(conversation, history, transcript, decision);
     }
-    return this.answer(conversation, message, transcript, decision);
+    return this.answer(conversation, message, history, transcript, decision);
   }
 
   /**
    * Another bot (Messenger's Handover Protocol) passed the thread to Baton: a person takes it
-   * now. The policy still reads the transcript for the queue, priority and fields; the bot's
-   * note (the pass's metadata) is the reason, a policy reason code when it is one.
+   * now. The bot's note (the pass's metadata) is the reason, a policy reason code when it is one.
    */
-  async botPassedControl(id: string, note: string | undefined): Promise<StoredEvent[]> {
+  botPassedControl(id: string, note: string | undefined): Promise<StoredEvent[]> {
+    return this.askedForPerson(id, { reason: note?.trim() || 'out_of_scope' });
+  }
+
+  /**
+   * Someone beside the policy asks for a person now (another bot passing the thread, an AI
+   * agent through MCP). The policy still reads the transcript for the queue, priority and
+   * fields; the request's reason leads (botRequestedDecision), its note is the evidence the
+   * agent reads, and its fields join the packet's (shown, never used for routing).
+   */
+  async askedForPerson(
+    id: string,
+    request: {
+      readonly reason: string;
+      readonly note?: string;
+      readonly fields?: Readonly<Record<string, string>>;
+    },
+  ): Promise<StoredEvent[]> {
     const conversation = await this.deps.store.conversations.get(id);
     if (!conversation || (conversation.status !== 'bot' && conversation.status !== 'intake')) {
       return [];
@@ -105,8 +122,17 @@ export class HandoffStep {
       this.deps.onBackgroundError(error);
       decision = botErrorDecision('the escalation policy failed');
     }
-    const reason = note?.trim() || 'out_of_scope';
-    return this.handOver(conversation, transcript, botRequestedDecision(decision, { reason }));
+    const requested = botRequestedDecision(decision, {
+      reason: request.reason,
+      ...(request.note ? { note: request.note } : {}),
+    });
+    return this.handOver(
+      conversation,
+      transcript,
+      request.fields
+        ? { ...requested, fields: { ...requested.fields, ...request.fields } }
+        : requested,
+    );
   }
 
   /**
@@ -152,10 +178,11 @@ export class HandoffStep {
   private async answer(
     conversation: ConversationRecord,
     message: StoredEvent,
+    history: readonly StoredEvent[],
     transcript: TranscriptView,
     decision: EscalationDecision,
   ): Promise<StoredEvent[]> {
-    const text = typeof message.data.text === 'string' ? message.data.text : '';
+    const text = botInputFor(message, history);
     let reply: BotReply;
     try {
       reply = await this.deps.bot.reply(text, {
@@ -190,6 +217,7 @@ export class HandoffStep {
       if (i === reply.messages.length - 1) {
         if (reply.article) data.article = reply.article;
         if (reply.reportedFields) data.reportedFields = reply.reportedFields;
+        if (reply.choices?.length) Object.assign(data, botChoiceData(reply.choices));
       }
       return messageEvent({ type: 'bot' }, data);
     });

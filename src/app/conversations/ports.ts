@@ -69,7 +69,7 @@ export interface EscalationJudge {
   decide(conversation: TranscriptView, now: Date): EscalationDecision | Promise<EscalationDecision>;
 }
 
-export type { BotReply, BotResponder } from '../../bot/bot-reply.ts';
+export type { BotChoice, BotReply, BotResponder } from '../../bot/bot-reply.ts';
 
 /** Who from the team is connected right now (for honest expectation messages). */
 export interface PresencePort {

@@ -28,6 +28,7 @@ import type { CalendarFor } from '../routing/team-calendar.ts';
 import { CallbackFlow } from './callback-flow.ts';
 import { DetailsFlow } from './details-flow.ts';
 import { ReplyByMessageFlow } from './reply-by-message-flow.ts';
+import { offeredBotChoice } from './bot-choices.ts';
 import { everOffered, FREE_TEXT_PROMPTS, openPrompt, type OpenPrompt } from './open-prompt.ts';
 import type { WaitingSettings } from './waiting-settings.ts';
 
@@ -43,7 +44,7 @@ export interface WaitingRoomDeps {
 
 /** What a customer message means for the waiting room, decided before it is stored. */
 export interface Interpretation {
-  /** Added to the stored message's data (`choice`, `answers`, `choiceStale`). */
+  /** Added to the stored message's data (`choice`, `answers`, `choiceStale`, `botPayload`). */
   readonly data: Record<string, unknown>;
   /** For a button press: the label, so the transcript reads naturally. */
   readonly text?: string;
@@ -97,6 +98,10 @@ export class WaitingRoom {
     const prompt = openPrompt(history);
     if (choosing) {
       const choiceId = input.choice ?? '';
+      // A bot's own button while the bot is in charge goes back to the bot (bot-choices.ts).
+      const pressed = status === 'bot' ? offeredBotChoice(history, choiceId) : null;
+      if (pressed)
+        return { data: { choice: choiceId, botPayload: pressed.payload }, text: pressed.label };
       const open = prompt?.choices.find((c) => c.id === choiceId);
       if (open && prompt)
         return { data: { choice: open.id, answers: prompt.seq }, text: open.label };

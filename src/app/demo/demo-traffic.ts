@@ -9,7 +9,8 @@
  */
 import { createRng, type Rng } from '../../core/sla/simulate/prng.ts';
 import type { AgentRecord } from '../../core/records.ts';
-import { applyCommand, type ApplyCommandDeps } from '../conversations/apply-command.ts';
+import type { applyCommand, CommandRequest } from '../conversations/apply-command.ts';
+import type { ConversationWriter } from '../conversations/conversation-writer.ts';
 import type { AgentWorkflow } from '../conversations/agent-workflow.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
 import type { TimerRunner } from '../timers/timer-runner.ts';
@@ -52,7 +53,8 @@ export interface DemoTrafficParts {
   readonly service: ConversationService;
   readonly workflow: AgentWorkflow;
   readonly timers: TimerRunner;
-  readonly deps: ApplyCommandDeps;
+  readonly writer: ConversationWriter;
+  readonly applyCommand: (id: string, request: CommandRequest) => ReturnType<typeof applyCommand>;
 }
 
 export async function generateDemoTraffic(
@@ -116,7 +118,7 @@ export async function generateDemoTraffic(
       rng.next() < 0.15 ? 6 * MINUTE + rng.exponential(8 * MINUTE) : rng.exponential(3 * MINUTE),
     );
     if (rng.next() < 0.07) {
-      await applyCommand(built.deps, conversation.id, {
+      await built.applyCommand(conversation.id, {
         command: { type: 'abandon' },
         actor: { type: 'system' },
         data: { reason: 'customer_left' },
@@ -206,7 +208,7 @@ async function transferAround(
 }
 
 async function rate(built: DemoTrafficParts, id: string, rating: number): Promise<void> {
-  await built.deps.writer.commit({
+  await built.writer.commit({
     conversationId: id,
     events: [
       {

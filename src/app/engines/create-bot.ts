@@ -4,6 +4,7 @@ import type { BotResponder } from '../../bot/bot-reply.ts';
 import { createExternalBotResponder } from '../../bot/external-bot-responder.ts';
 import { createKbResponder } from '../../bot/kb-responder.ts';
 import { createLlmResponder } from '../../bot/llm-responder.ts';
+import { createRasaResponder } from '../../bot/rasa-responder.ts';
 import type { ResolvedConfig } from '../../config/load-config.ts';
 
 export function createBotFor(
@@ -33,6 +34,14 @@ export function createBotFor(
         url: bot.external.url as string,
         secret: bot.external.secret as string,
         timeoutMs: bot.external.timeoutMs,
+      });
+    case 'rasa':
+      return createRasaResponder({
+        // loadConfig has checked that the URL is set for this engine.
+        url: bot.rasa.url as string,
+        timeoutMs: bot.rasa.timeoutMs,
+        ...(bot.rasa.token ? { token: bot.rasa.token } : {}),
+        ...(bot.rasa.handoffPayload ? { handoffPayload: bot.rasa.handoffPayload } : {}),
       });
   }
 }

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: 'The email or password is wrong.',
   FORBIDDEN: 'This token may not do that.',
   NOT_FOUND: 'No such route.',
+  METHOD_NOT_ALLOWED: 'The route exists but does not take this method.',
   CONVERSATION_NOT_FOUND: 'No conversation has that id.',
   CONVERSATION_CLOSED: 'The conversation is resolved or abandoned and takes no more messages.',
   INVALID_TRANSITION: 'The conversation is not in a state that allows this.',
