@@ -11,6 +11,13 @@ import {
 import { createApiAdapter, type ChannelAdapter } from '../channels/index.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
 import { ChannelTyping } from './channels/channel-typing.ts';
+import { VoiceCalls } from './channels/voice/voice-calls.ts';
+import {
+  handleAgentCall,
+  queueAgentCalls,
+  VOICE_AGENT_CALL_TIMER,
+  type VoiceAgentCallDeps,
+} from './channels/voice/voice-agent-call.ts';
 import {
   handleChannelSend,
   queueOutboundMessages,
@@ -71,6 +78,8 @@ export interface BackgroundWork {
   /** Provider webhooks by channel name (the HTTP edge mounts them), and where they lead. */
   readonly webhookReceivers: ReadonlyMap<string, WebhookReceiver>;
   readonly inbound: ChannelInbound;
+  /** Twilio Voice's calls, when `channels.voice` is configured. */
+  readonly voice: VoiceCalls | undefined;
   /** The SMTP listener's port when inbound email listens (tests read it). */
   readonly smtpPort: number | undefined;
   stop(): Promise<void>;
@@ -121,6 +130,27 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     adapters,
     onError: (error) => log.error({ err: error }, 'answering a button press failed'),
   });
+  const voiceConfig = ctx.config.channels.voice;
+  const voice = voiceConfig
+    ? new VoiceCalls({
+        config: voiceConfig,
+        store,
+        writer,
+        service,
+        presence: hub,
+        clock,
+        messageMaxChars: ctx.config.limits.messageMaxChars,
+      })
+    : undefined;
+  const agentCalls: VoiceAgentCallDeps | undefined = voiceConfig && {
+    config: voiceConfig,
+    store,
+    bus,
+    writer,
+    clock,
+    kick: () => void timers.tick(),
+    onError: (error: unknown) => log.error({ err: error }, 'queueing a call to an agent failed'),
+  };
   const emailConfig = ctx.config.channels.email;
   const email = emailConfig
     ? await startEmailChannel(emailConfig, {
@@ -167,6 +197,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
         teamName: (q, language) => ctx.queues.teamName(q, language),
       }),
       ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
+      ...(agentCalls ? { [VOICE_AGENT_CALL_TIMER]: handleAgentCall(agentCalls) } : {}),
       ...email?.handlers,
     },
     reconcile: (id) => writer.reconcile(id),
@@ -187,6 +218,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
   const stopQueueing = queueOutboundMessages(outbound);
   const stopPassingBack = queuePassThreadBack(outbound);
   const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
+  const stopAgentCalls = agentCalls ? queueAgentCalls(agentCalls) : () => undefined;
   hub.onCustomerPresence = watchCustomerPresence(abandonment);
   const channelTyping = new ChannelTyping({
     store,
@@ -201,11 +233,13 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     timers,
     webhookReceivers: receivers,
     inbound,
+    voice,
     smtpPort: email?.smtp?.port,
     async stop() {
       stopQueueing();
       stopPassingBack();
       stopWebhooks();
+      stopAgentCalls();
       await email?.stop();
       await estimates.stop();
       service.handleTimes.close();

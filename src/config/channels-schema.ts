@@ -121,6 +121,45 @@ export const ChannelsSchema = Type.Object(
       ),
     ),
     email: Type.Optional(EmailChannel),
+    voice: Type.Optional(
+      Type.Object(
+        {
+          accountSid: Type.String({ minLength: 1 }),
+          authToken: Type.String({
+            minLength: 1,
+            description: 'Verifies X-Twilio-Signature; the API password for calling agents.',
+          }),
+          publicBaseUrl: Type.String({
+            minLength: 1,
+            description: 'The origin Twilio calls, e.g. https://baton.example.com.',
+          }),
+          apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+          language: Type.String({
+            pattern: '^[a-z]{2}(-[A-Z]{2})?$',
+            default: 'en-US',
+            description: 'What callers are greeted in and their speech is recognised as.',
+          }),
+          callerId: Type.Optional(
+            Type.String({
+              pattern: '^\\+[1-9][0-9]{6,14}$',
+              description:
+                'The Twilio number agents are called from (default: the number the customer called).',
+            }),
+          ),
+          agentPhones: Type.Record(
+            Type.String({ minLength: 3 }),
+            Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$' }),
+            {
+              default: {},
+              description:
+                'Agent email → the phone Baton calls when they accept a call in the inbox (E.164).',
+            },
+          ),
+          voicemailMaxSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 120 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     sms: Type.Optional(
       Type.Object(
         {

@@ -83,6 +83,17 @@ export interface ChannelState {
    * are also sent there by email, and their email replies come back into this conversation.
    */
   readonly replyByEmail?: string;
+  /** A phone call (channels/voice): the number the caller dialled, and their place on hold. */
+  readonly voice?: VoiceCallState;
+}
+
+export interface VoiceCallState {
+  /** The business number the customer called (agents are called from it by default). */
+  readonly calledNumber: string;
+  /** The caller's own Twilio queue while on hold, so the agent is bridged to exactly them. */
+  readonly twilioQueue?: string;
+  /** True from `<Enqueue>` until Twilio says the caller left the queue (hung up or bridged). */
+  readonly onHold?: boolean;
 }
 
 /** Columns a commit may change besides `last_seq`. */

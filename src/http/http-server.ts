@@ -13,6 +13,7 @@ import { pickStreamProtocol } from '../app/auth/tokens.ts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { WebhookReceiver } from '../app/background-work.ts';
 import type { ChannelInbound } from '../app/channels/channel-inbound.ts';
+import type { VoiceCalls } from '../app/channels/voice/voice-calls.ts';
 import type { SharedRedis } from '../app/limits/counters.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { BatonError } from '../core/errors/baton-error.ts';
@@ -107,6 +108,8 @@ export async function createHttpServer(
 export interface ChannelWebhooks {
   readonly receivers: ReadonlyMap<string, WebhookReceiver>;
   readonly inbound: ChannelInbound;
+  /** Twilio Voice's webhooks, when `channels.voice` is configured. */
+  readonly voice?: VoiceCalls;
 }
 
 /** Mounts every route, both sockets, the provider webhooks, the OpenAPI document and the web apps. */
@@ -146,7 +149,7 @@ export async function registerHttpRoutes(
   registerAgentStream(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerWebApps(app, ctx.config.web.root);
-  await registerChannelWebhooks(app, channels.receivers, channels.inbound);
+  await registerChannelWebhooks(app, channels.receivers, channels.inbound, channels.voice);
 }
 
 /** Serves the built widget, inbox and demo page (`npm run build:web` writes them). */

@@ -252,6 +252,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   await registerHttpRoutes(app, ctx, {
     receivers: background.webhookReceivers,
     inbound: background.inbound,
+    ...(background.voice ? { voice: background.voice } : {}),
   });
   let stopRetention: () => Promise<void> = () => Promise.resolve();
   app.addHook('onReady', async () => {

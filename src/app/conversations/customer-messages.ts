@@ -29,6 +29,8 @@ export function greetingText(botName: string, channel: string, language: string 
     return customerText('greeting_web', language, { bot: botName, button });
   }
   const word = customerText('reach_word', language, {});
+  // A caller hears it, and says the word (channels/voice).
+  if (channel === 'voice') return customerText('greeting_voice', language, { bot: botName, word });
   const key = channel === 'sms' || channel === 'email' ? 'greeting_reply' : 'greeting_write';
   return customerText(key, language, { bot: botName, word });
 }
@@ -197,6 +199,8 @@ export function canReachLater(
 ): boolean {
   return (
     CHANNELS_THAT_REACH_LATER.includes(conversation.channel) ||
+    // A caller whose number came with the call: the person following up calls them back.
+    (conversation.channel === 'voice' && typeof conversation.customer.phone === 'string') ||
     (canEmail && typeof conversation.customer.email === 'string')
   );
 }

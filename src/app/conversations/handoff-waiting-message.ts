@@ -28,6 +28,9 @@ export function waitingMessage(input: WaitingMessageInput): Record<string, unkno
   const queue = decision.queue;
   const language = conversation.language ?? 'en';
   const overrides = settings.overrides(queue);
+  // A caller is spoken to and then put on hold: the long-queue options (a callback, carry on
+  // by message) and buttons are not offered on the call, only the place and the wait band.
+  const spoken = conversation.channel === 'voice';
   const message = handoffMessage({
     queue,
     position,
@@ -36,7 +39,7 @@ export function waitingMessage(input: WaitingMessageInput): Record<string, unkno
     concurrency: team.concurrency,
     language: conversation.language,
     averageHandleMinutes: input.handleMinutes,
-    longQueueMinutes: settings.longQueueMinutes(queue),
+    longQueueMinutes: spoken ? Number.POSITIVE_INFINITY : settings.longQueueMinutes(queue),
     team: settings.teamName(queue, language),
     overrides,
   });
@@ -55,9 +58,10 @@ export function waitingMessage(input: WaitingMessageInput): Record<string, unkno
     data.choices = longQueueChoices(language, overrides);
     return data;
   }
-  const missing = decision.reasons.includes('explicit_request')
-    ? missingQueueFields(queue, decision.fields, conversation.customer)
-    : [];
+  const missing =
+    !spoken && decision.reasons.includes('explicit_request')
+      ? missingQueueFields(queue, decision.fields, conversation.customer)
+      : [];
   if (missing.length > 0) {
     const team = settings.teamName(queue, language);
     const options = customerText('explicit_options', language, { team }, overrides);

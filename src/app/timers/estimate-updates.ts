@@ -101,6 +101,9 @@ export class EstimateUpdates {
     position: number,
     team: TeamAvailability,
   ): Promise<boolean> {
+    // A caller on hold hears the estimate from the hold loop (channels/voice/voice-script.ts);
+    // a written update would never reach them.
+    if (c.channel === 'voice') return false;
     const now = this.deps.clock();
     // Their own wait so far: free slots that left them waiting this long are not counted.
     const since = c.lifecycle.waitingSince ?? c.handedOverAt;

@@ -10,13 +10,12 @@ import type {
   OutboundRequest,
   ReplyMessage,
 } from '../channel-adapter.ts';
-import { getHeader } from '../get-header.ts';
-import { reject, rejectOversized } from '../reject.ts';
+import { reject } from '../reject.ts';
 import { splitThreadId } from '../thread-id.ts';
 import { numberedText } from '../choice-text.ts';
 import { parseTwilioWebhook } from './parse-twilio-webhook.ts';
 import { splitSms } from './sms-segments.ts';
-import { validateTwilioSignature, type TwilioParams } from './validate-twilio-signature.ts';
+import { readTwilioForm } from './read-twilio-form.ts';
 
 export interface TwilioAdapterOptions {
   accountSid: string;
@@ -38,7 +37,6 @@ export interface TwilioAdapterOptions {
 
 export function createTwilioAdapter(options: TwilioAdapterOptions): ChannelAdapter {
   const apiBaseUrl = (options.apiBaseUrl ?? 'https://api.twilio.com').replace(/\/+$/, '');
-  const origin = options.publicBaseUrl.replace(/\/+$/, '');
   const clock = options.clock ?? (() => new Date());
   const user = options.apiKeySid ?? options.accountSid;
   const password = options.apiKeySecret ?? options.authToken;
@@ -46,25 +44,9 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ChannelAdapt
   return {
     channel: 'sms',
     receive(request: InboundRequest): InboundResult {
-      const tooLarge = rejectOversized(request.rawBody);
-      if (tooLarge) return tooLarge;
-      const signature = getHeader(request.headers, 'x-twilio-signature');
-      if (!signature) return reject('SIGNATURE_MISSING', 'X-Twilio-Signature is missing.');
-      const form = new URLSearchParams(request.rawBody.toString('utf8'));
-      const params: TwilioParams = {};
-      for (const key of new Set(form.keys())) {
-        const values = form.getAll(key);
-        params[key] = values.length === 1 ? (values[0] ?? '') : values;
-      }
-      const url = `${origin}${request.url}`;
-      if (!validateTwilioSignature({ authToken: options.authToken, signature, url, params })) {
-        return reject(
-          'SIGNATURE_INVALID',
-          'X-Twilio-Signature does not match the URL and parameters.',
-        );
-      }
-      const single = Object.fromEntries(form.entries());
-      const events = parseTwilioWebhook(single, clock());
+      const form = readTwilioForm(request, options);
+      if (!form.ok) return form.rejected;
+      const events = parseTwilioWebhook({ ...form.params }, clock());
       if (!events)
         return reject('MALFORMED_PAYLOAD', 'Expected MessageSid, From and To parameters.');
       return { kind: 'accepted', events };

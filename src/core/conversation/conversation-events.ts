@@ -39,6 +39,7 @@ export const CONVERSATION_EVENT_TYPES = [
   'channel.thread_control',
   'channel.opt_out',
   'channel.opt_in',
+  'channel.voice_call',
 ] as const;
 
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];

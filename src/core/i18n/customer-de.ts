@@ -10,6 +10,12 @@ export const CUSTOMER_DE: CustomerStrings = {
   greeting_write:
     'Hallo! Ich bin {bot}, ein automatischer Assistent – ein Bot, keine Person. Ich helfe Ihnen bei Bestellungen, Versand, Rücksendungen, Zahlungen und Ihrem Konto. Wenn Sie lieber mit einer Person sprechen möchten, schreiben Sie jederzeit „{word}“ oder sagen Sie es einfach.',
   reach_word: 'Mitarbeiter',
+  greeting_voice:
+    'Hallo, hier ist {bot}, ein automatischer Assistent – ein Bot, kein Mensch. Ich helfe bei Bestellungen, Versand, Rücksendungen, Zahlungen und Ihrem Konto. Wenn Sie lieber mit einem Menschen sprechen möchten, sagen Sie jederzeit „{word}“. Wie kann ich helfen?',
+  voice_not_heard: 'Entschuldigung, das habe ich nicht verstanden. Bitte sagen Sie es noch einmal.',
+  voice_voicemail_offer:
+    'Wenn Sie möchten, hinterlassen Sie nach dem Signalton eine Nachricht und legen Sie danach auf. Sie wird Ihrer Anfrage hinzugefügt.',
+  voice_voicemail_saved: 'Danke, Ihre Nachricht ist gespeichert. Auf Wiederhören.',
 
   // Waiting, closed, joined and left
   waiting:

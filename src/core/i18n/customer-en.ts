@@ -14,6 +14,12 @@ export const CUSTOMER_EN = {
   greeting_write:
     "Hi! I'm {bot}, an automated assistant — a bot, not a person. I can help with orders, shipping, returns, payments and your account. If you would rather talk to a person, write “{word}” or just say so, at any time.",
   reach_word: 'agent',
+  greeting_voice:
+    'Hello, this is {bot}, an automated assistant — a bot, not a person. I can help with orders, shipping, returns, payments and your account. If you would rather talk to a person, say “{word}” at any time. How can I help?',
+  voice_not_heard: 'Sorry, I did not catch that. Please say it again.',
+  voice_voicemail_offer:
+    'If you like, leave a message after the tone, and hang up when you are done. It is added to your request.',
+  voice_voicemail_saved: 'Thank you, your message is saved. Goodbye.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -10,6 +10,12 @@ export const CUSTOMER_ES: CustomerStrings = {
   greeting_write:
     '¡Hola! Soy {bot}, un asistente automático: un bot, no una persona. Puedo ayudarle con pedidos, envíos, devoluciones, pagos y su cuenta. Si prefiere hablar con una persona, escriba «{word}» o dígalo, en cualquier momento.',
   reach_word: 'agente',
+  greeting_voice:
+    'Hola, soy {bot}, un asistente automático: un bot, no una persona. Puedo ayudarle con pedidos, envíos, devoluciones, pagos y su cuenta. Si prefiere hablar con una persona, diga «{word}» en cualquier momento. ¿En qué puedo ayudarle?',
+  voice_not_heard: 'Perdone, no le he entendido. ¿Puede repetirlo?',
+  voice_voicemail_offer:
+    'Si lo desea, deje un mensaje después de la señal y cuelgue al terminar. Se añadirá a su solicitud.',
+  voice_voicemail_saved: 'Gracias, su mensaje se ha guardado. Hasta luego.',
 
   // Waiting, closed, joined and left
   waiting:

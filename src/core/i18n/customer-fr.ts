@@ -10,6 +10,12 @@ export const CUSTOMER_FR: CustomerStrings = {
   greeting_write:
     'Bonjour ! Je suis {bot}, un assistant automatique : un bot, pas une personne. Je peux vous aider pour les commandes, la livraison, les retours, les paiements et votre compte. Si vous préférez parler à une personne, écrivez « {word} » ou dites-le simplement, à tout moment.',
   reach_word: 'conseiller',
+  greeting_voice:
+    'Bonjour, ici {bot}, un assistant automatique : un bot, pas une personne. Je peux vous aider pour les commandes, la livraison, les retours, les paiements et votre compte. Si vous préférez parler à une personne, dites « {word} » à tout moment. Comment puis-je vous aider ?',
+  voice_not_heard: 'Pardon, je n’ai pas compris. Pouvez-vous répéter ?',
+  voice_voicemail_offer:
+    'Si vous le souhaitez, laissez un message après le bip, puis raccrochez. Il sera ajouté à votre demande.',
+  voice_voicemail_saved: 'Merci, votre message est enregistré. Au revoir.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -13,6 +13,12 @@ export const CUSTOMER_PT_BR: CustomerStrings = {
   greeting_write:
     'Olá! Eu sou {bot}, um assistente automático: um bot, não uma pessoa. Posso ajudar com pedidos, entregas, devoluções, pagamentos e sua conta. Se você preferir falar com uma pessoa, escreva “{word}” ou é só dizer, a qualquer momento.',
   reach_word: 'atendente',
+  greeting_voice:
+    'Olá, aqui é {bot}, um assistente automático: um bot, não uma pessoa. Posso ajudar com pedidos, entregas, devoluções, pagamentos e sua conta. Se preferir falar com uma pessoa, diga “{word}” a qualquer momento. Como posso ajudar?',
+  voice_not_heard: 'Desculpe, não entendi. Pode repetir, por favor?',
+  voice_voicemail_offer:
+    'Se quiser, deixe uma mensagem depois do sinal e desligue quando terminar. Ela será adicionada à sua solicitação.',
+  voice_voicemail_saved: 'Obrigado, sua mensagem foi salva. Até logo.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -15,6 +15,12 @@ export const CUSTOMER_PT_PT: CustomerStrings = {
   greeting_write:
     'Olá! Sou {bot}, um assistente automático: um bot, não uma pessoa. Posso ajudar com encomendas, envios, devoluções, pagamentos e a sua conta. Se preferir falar com uma pessoa, escreva “{word}” ou diga-o, a qualquer momento.',
   reach_word: 'operador',
+  greeting_voice:
+    'Olá, fala {bot}, um assistente automático: um bot, não uma pessoa. Posso ajudar com encomendas, envios, devoluções, pagamentos e a sua conta. Se preferir falar com uma pessoa, diga “{word}” a qualquer momento. Como posso ajudar?',
+  voice_not_heard: 'Desculpe, não percebi. Pode repetir, por favor?',
+  voice_voicemail_offer:
+    'Se quiser, deixe uma mensagem depois do sinal e desligue quando terminar. Será juntada ao seu pedido.',
+  voice_voicemail_saved: 'Obrigado, a sua mensagem ficou guardada. Até breve.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -13,6 +13,7 @@ export const CHANNELS = [
   'sms',
   'email',
   'api',
+  'voice',
 ] as const;
 
 export const ChannelSchema = Type.Union(CHANNELS.map((c) => Type.Literal(c)));

@@ -9,6 +9,8 @@ import { MAX_WEBHOOK_BODY_BYTES, type InboundRequest } from '../../channels/inde
 import { errorBody } from '../error-handler.ts';
 import type { ChannelInbound } from '../../app/channels/channel-inbound.ts';
 import type { WebhookReceiver } from '../../app/background-work.ts';
+import type { VoiceCalls } from '../../app/channels/voice/voice-calls.ts';
+import { registerVoiceRoutes } from './voice-routes.ts';
 
 function flatten(values: Record<string, unknown>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
@@ -31,6 +33,7 @@ export async function registerChannelWebhooks(
   app: FastifyInstance,
   adapters: ReadonlyMap<string, WebhookReceiver>,
   inbound: ChannelInbound,
+  voice?: VoiceCalls,
 ): Promise<void> {
   await app.register(async (scope) => {
     // Keep the exact bytes; allow a little over the adapters' limit so they answer 413 themselves.
@@ -66,5 +69,6 @@ export async function registerChannelWebhooks(
     };
     scope.get('/channels/:channel/webhook', { schema: { hide: true } }, handler);
     scope.post('/channels/:channel/webhook', { schema: { hide: true } }, handler);
+    registerVoiceRoutes(scope, voice, toInbound);
   });
 }

@@ -1,0 +1,103 @@
+/**
+ * When an agent accepts a handed-over call in the inbox, Baton rings their phone through
+ * Twilio's REST API (`Calls.json`) so they can be bridged to the caller on hold. The call is
+ * queued as a timer (the outbox, like replies in channel-outbound.ts): a network error, 429
+ * or 5xx is tried again when the lease lapses; the outcome (rung, refused, or why nobody was
+ * rung) is an event on the conversation the agent sees.
+ */
+import { formatAgentCall } from '../../../channels/index.ts';
+import type { EventBus } from '../../../bus/event-bus.ts';
+import type { ConversationRecord, TimerRecord } from '../../../core/records.ts';
+import type { Store } from '../../../store/store.ts';
+import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
+import { callProvider } from '../provider-call.ts';
+import type { VoiceConfig } from './voice-config.ts';
+import { voiceUrl } from './voice-urls.ts';
+
+export const VOICE_AGENT_CALL_TIMER = 'voice.call_agent';
+const MAX_ATTEMPTS = 5;
+
+export interface VoiceAgentCallDeps {
+  readonly config: VoiceConfig;
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly writer: ConversationWriter;
+  readonly clock: () => Date;
+  /** Asks the timer loop to run now, so the agent's phone rings without waiting for a tick. */
+  readonly kick: () => void;
+  readonly onError: (error: unknown) => void;
+  readonly fetch?: typeof fetch;
+}
+
+/** Queues a call to the agent each time a caller on hold is assigned to one. */
+export function queueAgentCalls(deps: VoiceAgentCallDeps): () => void {
+  return deps.bus.subscribe(({ conversation, events }) => {
+    if (conversation.channel !== 'voice' || !conversation.assigneeId) return;
+    if (!events.some((e) => e.type === 'conversation.assigned')) return;
+    const now = deps.clock();
+    deps.store.timers
+      .schedule(
+        conversation.id,
+        { kind: VOICE_AGENT_CALL_TIMER, dueAt: now, data: { agentId: conversation.assigneeId } },
+        now,
+      )
+      .then(deps.kick, deps.onError);
+  });
+}
+
+export function handleAgentCall(deps: VoiceAgentCallDeps) {
+  return async (timer: TimerRecord, now: Date): Promise<void> => {
+    const conversation = await deps.store.conversations.get(timer.conversationId);
+    const agentId = String(timer.data.agentId);
+    // Someone else has it now (a transfer, a release): their own assignment rings them.
+    if (conversation?.status !== 'assigned' || conversation.assigneeId !== agentId) return;
+    const voice = conversation.channelState.voice;
+    if (!voice?.onHold)
+      return record(deps, conversation, 'agent_not_called', now, {
+        reason: 'the caller is no longer on hold',
+      });
+    const agent = await deps.store.agents.get(agentId);
+    const phone = agent && deps.config.agentPhones[agent.email];
+    if (!phone) {
+      return record(deps, conversation, 'agent_not_called', now, {
+        agentId,
+        reason: `no phone number is configured for this agent (channels.voice.agentPhones)`,
+      });
+    }
+    const request = formatAgentCall(deps.config, {
+      to: phone,
+      from: deps.config.callerId ?? voice.calledNumber,
+      url: voiceUrl(deps.config.publicBaseUrl, 'agent', { conversation: conversation.id }),
+    });
+    let status = 0;
+    try {
+      status = await callProvider(request, deps.fetch);
+    } catch (error) {
+      if (timer.attempts < MAX_ATTEMPTS) throw error;
+    }
+    const retriable = status === 0 || status === 429 || status >= 500;
+    if (retriable && timer.attempts < MAX_ATTEMPTS) {
+      throw new Error(`Twilio answered ${status} to the agent call; retrying`);
+    }
+    const rung = status >= 200 && status < 300;
+    return record(deps, conversation, rung ? 'agent_called' : 'agent_call_failed', now, {
+      agentId,
+      to: phone,
+      ...(rung ? {} : { status }),
+    });
+  };
+}
+
+async function record(
+  deps: VoiceAgentCallDeps,
+  conversation: ConversationRecord,
+  action: string,
+  now: Date,
+  data: Record<string, unknown>,
+): Promise<void> {
+  await deps.writer.commit({
+    conversationId: conversation.id,
+    events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data: { action, ...data } }],
+    now,
+  });
+}

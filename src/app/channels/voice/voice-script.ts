@@ -1,0 +1,224 @@
+/**
+ * What the caller hears next, from the conversation's state: the bot's words and another
+ * `<Gather>` while the bot is in charge; the wait message and `<Enqueue>` once handed over;
+ * after hours the follow-up time, the offer of a voicemail and `<Record>`. On hold, the
+ * estimate is told again from the same figures as every channel's (place in line, agents
+ * connected, measured handle time): nothing is promised when nobody is there.
+ */
+import { renderTwiml, twilioLanguage, type TwimlVerb } from '../../../channels/index.ts';
+import { messageEvent } from '../../../core/conversation/conversation-events.ts';
+import { customerText } from '../../../core/i18n/customer-text.ts';
+import type { ConversationRecord } from '../../../core/records.ts';
+import { handoffMessage } from '../../conversations/customer-messages.ts';
+import { teamAvailability } from '../../conversations/team-availability.ts';
+import type { VoiceCallsDeps } from './voice-calls.ts';
+import { voiceUrl, type VoiceStep } from './voice-urls.ts';
+
+/** Twilio's queue names are at most 64 characters; a CallSid is 34. */
+const QUEUE_NAME_MAX = 64;
+/** How long the caller hears hold silence between two estimates. */
+const HOLD_PAUSE_SECONDS = 30;
+const ON_HOLD = new Set(['queued', 'offered', 'assigned']);
+
+export class VoiceScript {
+  constructor(private readonly deps: VoiceCallsDeps) {}
+
+  /** After the greeting or the bot's turn: listen again, hold, voicemail, or goodbye. */
+  async next(conversation: ConversationRecord, spoken: readonly string[]): Promise<string> {
+    const say = this.sayer(conversation);
+    const said = spoken.map(say);
+    if (conversation.status === 'bot' || conversation.status === 'intake') {
+      return renderTwiml([this.listen(conversation, said)]);
+    }
+    if (ON_HOLD.has(conversation.status)) {
+      const queue = await this.putOnHold(conversation);
+      return renderTwiml([
+        ...said,
+        {
+          verb: 'Enqueue',
+          queue,
+          waitUrl: this.url('wait'),
+          action: this.url('left-queue'),
+        },
+      ]);
+    }
+    if (conversation.status === 'deferred') {
+      const language = conversation.language;
+      return renderTwiml([
+        ...said,
+        say(customerText('voice_voicemail_offer', language, {})),
+        {
+          verb: 'Record',
+          action: this.url('recorded'),
+          transcribeCallback: this.url('voicemail'),
+          maxLengthSeconds: this.deps.config.voicemailMaxSeconds,
+        },
+        { verb: 'Hangup' },
+      ]);
+    }
+    return renderTwiml([...said, { verb: 'Hangup' }]);
+  }
+
+  /** Twilio heard nothing: ask again. */
+  notHeard(conversation: ConversationRecord): string {
+    const text = customerText('voice_not_heard', conversation.language, {});
+    return renderTwiml([this.listen(conversation, [this.sayer(conversation)(text)])]);
+  }
+
+  /** The hold loop (`waitUrl`): the estimate as it stands now, a pause, and again. */
+  async onHold(conversation: ConversationRecord | undefined): Promise<string> {
+    const verbs: TwimlVerb[] = [];
+    if (conversation && (conversation.status === 'queued' || conversation.status === 'offered')) {
+      verbs.push(this.sayer(conversation)(await this.estimate(conversation)));
+    }
+    verbs.push(
+      { verb: 'Pause', seconds: HOLD_PAUSE_SECONDS },
+      { verb: 'Redirect', url: this.url('wait') },
+    );
+    return renderTwiml(verbs);
+  }
+
+  /** Twilio says the caller left the hold (bridged and done, hung up, or an error). */
+  async leftQueue(
+    conversation: ConversationRecord | undefined,
+    result: string | undefined,
+  ): Promise<string> {
+    if (conversation?.channelState.voice?.onHold) {
+      await this.deps.writer.commit({
+        conversationId: conversation.id,
+        changes: {
+          channelState: {
+            ...conversation.channelState,
+            voice: { ...conversation.channelState.voice, onHold: false },
+          },
+        },
+        events: [
+          {
+            type: 'channel.voice_call',
+            actor: { type: 'system' },
+            data: { action: 'left_hold', queueResult: result ?? null },
+          },
+        ],
+        now: this.deps.clock(),
+      });
+    }
+    return renderTwiml([{ verb: 'Hangup' }]);
+  }
+
+  voicemailSaved(conversation: ConversationRecord | undefined): string {
+    const language = conversation?.language ?? this.deps.config.language;
+    const text = customerText('voice_voicemail_saved', language, {});
+    return renderTwiml([
+      { verb: 'Say', text, language: twilioLanguage(language, this.deps.config.language) },
+      { verb: 'Hangup' },
+    ]);
+  }
+
+  /**
+   * Twilio's transcription of the voicemail: the customer's request, kept in the deferred
+   * conversation with the follow-up time it was promised.
+   */
+  async voicemail(
+    conversation: ConversationRecord | undefined,
+    params: Readonly<Record<string, string>>,
+  ): Promise<string> {
+    if (!conversation) return renderTwiml([]);
+    const transcribed =
+      params.TranscriptionStatus === 'failed' ? undefined : params.TranscriptionText?.trim();
+    const text = transcribed || '[voicemail: no transcription]';
+    const followUpAt = await this.promisedFollowUp(conversation);
+    const recording = params.RecordingSid ?? params.RecordingUrl ?? params.CallSid ?? '';
+    const clientMessageId = `voice:voicemail:${recording}`;
+    await this.deps.writer.commit({
+      conversationId: conversation.id,
+      changes: { preview: text.slice(0, 140) },
+      events: [
+        messageEvent(
+          { type: 'customer' },
+          {
+            from: 'customer',
+            text,
+            kind: 'voicemail',
+            clientMessageId,
+            followUpAt,
+            ...(params.RecordingUrl ? { recordingUrl: params.RecordingUrl } : {}),
+          },
+          clientMessageId,
+        ),
+      ],
+      now: this.deps.clock(),
+    });
+    return renderTwiml([]);
+  }
+
+  private listen(conversation: ConversationRecord, prompt: TwimlVerb[]): TwimlVerb {
+    return {
+      verb: 'Gather',
+      action: this.url('gather'),
+      language: twilioLanguage(conversation.language, this.deps.config.language),
+      prompt: prompt.filter((v) => v.verb === 'Say'),
+    };
+  }
+
+  /** The caller's own Twilio queue (named after Baton's), so the agent gets exactly them. */
+  private async putOnHold(conversation: ConversationRecord): Promise<string> {
+    const state = conversation.channelState.voice ?? { calledNumber: '' };
+    const callSid = conversation.externalThread ?? conversation.id;
+    const prefix = (conversation.queue ?? 'general').slice(0, QUEUE_NAME_MAX - callSid.length - 1);
+    const twilioQueue = `${prefix}-${callSid}`;
+    await this.deps.writer.commit({
+      conversationId: conversation.id,
+      changes: {
+        channelState: {
+          ...conversation.channelState,
+          voice: { ...state, twilioQueue, onHold: true },
+        },
+      },
+      events: [
+        {
+          type: 'channel.voice_call',
+          actor: { type: 'system' },
+          data: { action: 'on_hold', twilioQueue },
+        },
+      ],
+      now: this.deps.clock(),
+    });
+    return twilioQueue;
+  }
+
+  /** The wait as the other channels compute it, without the options a call cannot offer. */
+  private async estimate(conversation: ConversationRecord): Promise<string> {
+    const { store, service, presence } = this.deps;
+    const settings = service.waitingSettings;
+    const queue = conversation.queue ?? 'general';
+    const team = await teamAvailability(store, presence);
+    return handoffMessage({
+      queue,
+      position: await store.reads.placeInLine(conversation),
+      agentsOnline: team.online,
+      freeSlots: team.freeSlots,
+      concurrency: team.concurrency,
+      language: conversation.language,
+      averageHandleMinutes: await service.handleTimes.minutesFor(queue),
+      longQueueMinutes: Number.POSITIVE_INFINITY,
+      team: settings.teamName(queue, conversation.language),
+      overrides: settings.overrides(queue),
+    }).text;
+  }
+
+  private async promisedFollowUp(conversation: ConversationRecord): Promise<string | null> {
+    const events = await this.deps.store.conversations.eventsSince(conversation.id, 0);
+    const deferred = events.findLast((e) => e.type === 'conversation.deferred');
+    const at = deferred?.data.followUpAt;
+    return typeof at === 'string' ? at : null;
+  }
+
+  private sayer(conversation: ConversationRecord) {
+    const language = twilioLanguage(conversation.language, this.deps.config.language);
+    return (text: string): TwimlVerb => ({ verb: 'Say', text, language });
+  }
+
+  private url(step: VoiceStep): string {
+    return voiceUrl(this.deps.config.publicBaseUrl, step);
+  }
+}

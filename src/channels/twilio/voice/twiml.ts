@@ -1,0 +1,114 @@
+/**
+ * TwiML, the XML Twilio Voice reads as a call's next steps, built with `xmlbuilder2` so every
+ * text (a customer's words read back, a summary, a queue name) is escaped. Only the verbs
+ * Baton uses are described; each is a plain value, so the application decides and this file
+ * only renders (https://www.twilio.com/docs/voice/twiml).
+ */
+import { create } from 'xmlbuilder2';
+
+export interface SayVerb {
+  readonly verb: 'Say';
+  readonly text: string;
+  /** Twilio's language tag for the voice, e.g. `en-US`. */
+  readonly language: string;
+}
+
+/** Listens for speech; Twilio posts `SpeechResult` and `Confidence` to `action`. */
+export interface GatherVerb {
+  readonly verb: 'Gather';
+  readonly action: string;
+  /** The language speech is recognised in, e.g. `en-US`. */
+  readonly language: string;
+  /** Said while listening (the caller may interrupt). */
+  readonly prompt: readonly SayVerb[];
+}
+
+/** Puts the caller in a Twilio queue; `waitUrl` is what they hear there, `action` is called when they leave it. */
+export interface EnqueueVerb {
+  readonly verb: 'Enqueue';
+  readonly queue: string;
+  readonly waitUrl: string;
+  readonly action: string;
+}
+
+/** Connects the agent's call to the caller at the front of `queue`, after the whisper at `whisperUrl`. */
+export interface DialQueueVerb {
+  readonly verb: 'DialQueue';
+  readonly queue: string;
+  readonly whisperUrl: string;
+}
+
+/** A voicemail: recorded, transcribed by Twilio, the text posted to `transcribeCallback`. */
+export interface RecordVerb {
+  readonly verb: 'Record';
+  readonly action: string;
+  readonly transcribeCallback: string;
+  readonly maxLengthSeconds: number;
+}
+
+export type TwimlVerb =
+  | SayVerb
+  | GatherVerb
+  | EnqueueVerb
+  | DialQueueVerb
+  | RecordVerb
+  | { readonly verb: 'Pause'; readonly seconds: number }
+  | { readonly verb: 'Redirect'; readonly url: string }
+  | { readonly verb: 'Hangup' };
+
+type Element = ReturnType<typeof create>;
+
+export function renderTwiml(verbs: readonly TwimlVerb[]): string {
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const response = doc.ele('Response');
+  for (const verb of verbs) append(response, verb);
+  return doc.end({ prettyPrint: false });
+}
+
+function append(parent: Element, verb: TwimlVerb): void {
+  switch (verb.verb) {
+    case 'Say':
+      parent.ele('Say', { language: verb.language }).txt(verb.text);
+      return;
+    case 'Gather': {
+      const gather = parent.ele('Gather', {
+        input: 'speech',
+        action: verb.action,
+        method: 'POST',
+        language: verb.language,
+        speechTimeout: 'auto',
+        // An empty answer still comes to `action`, which asks again, instead of the call ending.
+        actionOnEmptyResult: 'true',
+      });
+      for (const say of verb.prompt) append(gather, say);
+      return;
+    }
+    case 'Enqueue':
+      parent
+        .ele('Enqueue', { waitUrl: verb.waitUrl, waitUrlMethod: 'POST', action: verb.action })
+        .txt(verb.queue);
+      return;
+    case 'DialQueue':
+      parent.ele('Dial').ele('Queue', { url: verb.whisperUrl, method: 'POST' }).txt(verb.queue);
+      return;
+    case 'Record':
+      parent.ele('Record', {
+        action: verb.action,
+        method: 'POST',
+        maxLength: String(verb.maxLengthSeconds),
+        playBeep: 'true',
+        transcribe: 'true',
+        transcribeCallback: verb.transcribeCallback,
+      });
+      return;
+    case 'Pause':
+      parent.ele('Pause', { length: String(verb.seconds) });
+      return;
+    case 'Redirect':
+      parent.ele('Redirect', { method: 'POST' }).txt(verb.url);
+      return;
+    case 'Hangup':
+      parent.ele('Hangup');
+      return;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * A Baton test server with the Twilio Voice channel against a local stand-in of Twilio's REST
+ * API (it answers every call like Calls.json does and records what Baton sent), and a signer
+ * for Twilio's webhooks with the same signing code the SMS tests use.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { computeTwilioSignature } from '../../src/channels/index.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
+
+export const VOICE_PUBLIC_BASE_URL = 'https://voice.baton.example';
+export const VOICE_AUTH_TOKEN = 'voice-token';
+export const VOICE_ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
+export const AGENT_PHONE = '+15557770001';
+
+export interface VoiceServer {
+  server: TestServer;
+  /** Every request Baton made to the stand-in Twilio API, in order. */
+  sent: Array<{ url: string; authorization: string; body: URLSearchParams }>;
+  /** Statuses the stand-in answers with next, in order (then 201). */
+  answers: number[];
+  /** POSTs a webhook signed as Twilio signs it (or with `signature` instead). */
+  post(
+    step: string,
+    params: Record<string, string>,
+    options?: { signature?: string; query?: string },
+  ): Promise<{ status: number; type: string; text: string }>;
+  close(): Promise<void>;
+}
+
+export async function startVoiceServer(options: {
+  clock: () => Date;
+  yaml?: string;
+  engine?: 'sqlite' | 'postgres';
+}): Promise<VoiceServer> {
+  const sent: VoiceServer['sent'] = [];
+  const answers: number[] = [];
+  const twilio = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      sent.push({
+        url: req.url ?? '',
+        authorization: req.headers.authorization ?? '',
+        body: new URLSearchParams(body),
+      });
+      res.writeHead(answers.shift() ?? 201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ sid: `CA${String(sent.length).padStart(32, '0')}` }));
+    });
+  });
+  await new Promise<void>((r) => twilio.listen(0, '127.0.0.1', () => r()));
+  const apiBaseUrl = `http://127.0.0.1:${(twilio.address() as AddressInfo).port}`;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-voice-'));
+  const file = path.join(dir, 'voice.yaml');
+  writeFileSync(
+    file,
+    `channels:
+  voice:
+    accountSid: ${VOICE_ACCOUNT_SID}
+    authToken: ${VOICE_AUTH_TOKEN}
+    publicBaseUrl: ${VOICE_PUBLIC_BASE_URL}
+    apiBaseUrl: ${apiBaseUrl}
+    language: en-US
+    agentPhones:
+      alex@example.com: '${AGENT_PHONE}'
+${options.yaml ?? ''}`,
+  );
+  const server = await startTestServer({
+    ...(options.engine ? { engine: options.engine } : {}),
+    clock: options.clock,
+    env: { BATON_CONFIG: file, BATON_TIMER_INTERVAL_MS: '50' },
+  });
+  return {
+    server,
+    sent,
+    answers,
+    async post(step, params, extra = {}) {
+      const route = `/channels/voice/${step}${extra.query ? `?${extra.query}` : ''}`;
+      const signature =
+        extra.signature ??
+        computeTwilioSignature(VOICE_AUTH_TOKEN, `${VOICE_PUBLIC_BASE_URL}${route}`, params);
+      const response = await fetch(`${server.baseUrl}${route}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': signature,
+        },
+        body: new URLSearchParams(params).toString(),
+      });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type') ?? '',
+        text: await response.text(),
+      };
+    },
+    close: async () => {
+      await server.close();
+      twilio.close();
+    },
+  };
+}
+
+/** The parameters Twilio sends with every voice request (a call from `from` to the business). */
+export function callParams(callSid: string, from = '+15550001111'): Record<string, string> {
+  return {
+    CallSid: callSid,
+    AccountSid: VOICE_ACCOUNT_SID,
+    From: from,
+    To: '+15559998888',
+    CallStatus: 'in-progress',
+    Direction: 'inbound',
+    ApiVersion: '2010-04-01',
+  };
+}
+
+/** TwiML, parsed: `Response` with its verbs as arrays, attributes prefixed `@_`. */
+export function parseTwiml(xml: string): Record<string, any> {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    preserveOrder: false,
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && name !== 'Response',
+  });
+  return parser.parse(xml).Response as Record<string, any>;
+}
+
+/** The names of the Response's verbs, in order (`Say`, `Gather`, `Enqueue` …). */
+export function verbOrder(xml: string): string[] {
+  const parser = new XMLParser({ ignoreAttributes: false, preserveOrder: true });
+  const doc = parser.parse(xml) as Array<Record<string, any>>;
+  const response = doc.find((node) => 'Response' in node)?.Response as Array<Record<string, any>>;
+  return response.map((node) => Object.keys(node).find((k) => k !== ':@') ?? '');
+}
