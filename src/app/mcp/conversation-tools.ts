@@ -6,7 +6,7 @@
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
-import { credibleWait } from '../../core/sla/credible-wait.ts';
+import { waitingCustomerBand } from '../../core/sla/credible-wait.ts';
 import type { Store } from '../../store/store.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
@@ -105,17 +105,8 @@ export class ConversationTools {
 
   private async estimate(c: ConversationRecord, position: number) {
     const team = await teamAvailability(this.deps.store, this.deps.presence);
-    const since = c.lifecycle.waitingSince ?? c.handedOverAt;
-    const band = credibleWait(
-      {
-        position,
-        agentsServing: team.online,
-        concurrency: team.concurrency,
-        freeSlots: team.freeSlots,
-        avgHandleMinutes: await this.deps.service.handleTimes.minutesFor(c.queue),
-      },
-      since ? (this.deps.clock().getTime() - Date.parse(since)) / 60_000 : null,
-    );
+    const avgHandleMinutes = await this.deps.service.handleTimes.minutesFor(c.queue);
+    const band = waitingCustomerBand(c, position, team, avgHandleMinutes, this.deps.clock());
     return band && { lowMinutes: band.lowMinutes, highMinutes: band.highMinutes };
   }
 }

@@ -9,7 +9,7 @@
 import { messageEvent } from '../../core/conversation/conversation-events.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
-import { credibleWait } from '../../core/sla/credible-wait.ts';
+import { waitingCustomerBand } from '../../core/sla/credible-wait.ts';
 import type { WaitBand } from '../../core/sla/estimate-wait.ts';
 import { customerText } from '../../core/i18n/customer-text.ts';
 import {
@@ -106,17 +106,8 @@ export class EstimateUpdates {
     if (c.channel === 'voice') return false;
     const now = this.deps.clock();
     // Their own wait so far: free slots that left them waiting this long are not counted.
-    const since = c.lifecycle.waitingSince ?? c.handedOverAt;
-    const band = credibleWait(
-      {
-        position,
-        agentsServing: team.online,
-        concurrency: team.concurrency,
-        freeSlots: team.freeSlots,
-        avgHandleMinutes: await this.deps.handleTimes.minutesFor(c.queue),
-      },
-      since ? (now.getTime() - Date.parse(since)) / 60_000 : null,
-    );
+    const avgHandleMinutes = await this.deps.handleTimes.minutesFor(c.queue);
+    const band = waitingCustomerBand(c, position, team, avgHandleMinutes, now);
     if (band === null) return false;
     const last = await this.lastTold(c);
     const toldAt = last?.at ?? (c.handedOverAt ? new Date(c.handedOverAt) : now);

@@ -21,3 +21,37 @@ export function credibleWait(
   const high = Math.max(unserved.highMinutes, Math.ceil(longestWaitMinutes));
   return { ...unserved, highMinutes: high };
 }
+
+/** Who is there to serve a queue now (the app's team availability, by shape). */
+export interface ServingTeam {
+  readonly online: number;
+  readonly freeSlots: number;
+  readonly concurrency: number;
+}
+
+/**
+ * The band to tell one waiting customer: their place, the team there now, and their own wait
+ * so far (since they started waiting, or were handed over) as the longest wait seen.
+ */
+export function waitingCustomerBand(
+  conversation: {
+    readonly lifecycle: { readonly waitingSince: string | null };
+    readonly handedOverAt: string | null;
+  },
+  position: number,
+  team: ServingTeam,
+  avgHandleMinutes: number,
+  now: Date,
+): WaitBand | null {
+  const since = conversation.lifecycle.waitingSince ?? conversation.handedOverAt;
+  return credibleWait(
+    {
+      position,
+      agentsServing: team.online,
+      concurrency: team.concurrency,
+      freeSlots: team.freeSlots,
+      avgHandleMinutes,
+    },
+    since ? (now.getTime() - Date.parse(since)) / 60_000 : null,
+  );
+}
