@@ -44,6 +44,9 @@ export class TwoFactor {
     password: string,
     ip: string | null,
   ): Promise<{ secret: string; uri: string }> {
+    // Before the password: a right password clears the lockout's count, which must not be
+    // had here for free while two-factor is on.
+    if (agent.totpEnabled) throw new BatonError('TOTP_ALREADY_ENABLED');
     await this.checkPassword(agent, password);
     const secret = newTotpSecret();
     const set = await this.options.store.totp.setPending(
