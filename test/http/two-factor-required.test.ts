@@ -36,6 +36,15 @@ describe.each(TEST_DATABASES)('two-factor required ($name)', (database) => {
       expect(first.status).toBe(200);
       expect(first.body.totpEnrolmentRequired).toBe(true);
       const token = first.body.token as string;
+      const alex = first.body.agent.id as string;
+      const [signedIn] = (
+        await s.server.store.teamAudit.page({
+          limit: 1,
+          agentId: alex,
+          action: 'session.logged_in',
+        })
+      ).entries;
+      expect(signedIn?.changes).toEqual({ enrolmentOnly: true });
       const refused = async (method: string, path: string, body?: unknown) => {
         const r = await api(s.baseUrl, method, path, { token, body });
         return [r.status, r.body?.error?.code];
