@@ -270,6 +270,7 @@ describe.each(TEST_DATABASES)('two-factor log-in ($name)', (database) => {
         api(s.baseUrl, 'DELETE', `/api/v1/team/agents/${id}/totp`, { token });
       const riley = await login(s.baseUrl, 'riley@example.com', s.demoAgent.password);
       expect((await reset(riley)).status).toBe(403);
+      expect((await reset(a.token)).status).toBe(403);
       expect((await reset(admin, 'a_nobody')).status).toBe(404);
       expect((await logIn(a, { email: a.email, password: a.password })).status).toBe(401);
       expect((await reset(admin)).status).toBe(204);
