@@ -253,6 +253,11 @@ export const ConfigSchema = Type.Object(
     auth: Type.Object(
       {
         sessionTtlHours: Type.Number({ exclusiveMinimum: 0, default: 12 }),
+        requireTotp: Type.Boolean({
+          default: false,
+          description:
+            'BATON_REQUIRE_TOTP: accounts without two-factor log-in may only set it up (403 TOTP_ENROLMENT_REQUIRED elsewhere).',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -125,6 +125,8 @@ export interface AgentRecord {
   readonly languages: string[];
   /** When the account was disabled; a disabled agent cannot log in and is never routed to. */
   readonly disabledAt: string | null;
+  /** Whether log-in asks for a time-based code too (two-factor confirmed; never the secret). */
+  readonly totpEnabled: boolean;
 }
 
 export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';

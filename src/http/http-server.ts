@@ -29,6 +29,7 @@ import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerForecastRoutes } from './routes/forecast-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerAccountSecurityRoutes } from './routes/account-security-routes.ts';
+import { registerTotpRoutes } from './routes/totp-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
 import { registerChannelMediaRoutes } from './routes/channel-media-routes.ts';
@@ -125,6 +126,7 @@ export async function registerHttpRoutes(
   registerPostMessage(app, ctx);
   registerAuthRoutes(app, ctx);
   registerAccountSecurityRoutes(app, ctx);
+  registerTotpRoutes(app, ctx);
   registerAgentActions(app, ctx);
   registerHistoryRoutes(app, ctx);
   registerWorkflowRoutes(app, ctx);

@@ -28,6 +28,14 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   CANNOT_DISABLE_SELF: 409,
   // Not 401: the caller's session is valid, and a 401 would sign the inbox out.
   WRONG_PASSWORD: 403,
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
+  // As WRONG_PASSWORD: the session is valid, and a 401 would sign the inbox out.
+  WRONG_TOTP_CODE: 403,
+  TOTP_ALREADY_ENABLED: 409,
+  TOTP_NOT_PENDING: 409,
+  TOTP_NOT_ENABLED: 409,
+  TOTP_ENROLMENT_REQUIRED: 403,
   SESSION_NOT_FOUND: 404,
   IDENTITY_INVALID: 401,
   IDENTITY_REQUIRED: 401,

@@ -4,6 +4,7 @@
  */
 import type { AccountSecurity } from '../app/auth/account-security.ts';
 import type { AgentSessions } from '../app/auth/agent-sessions.ts';
+import type { TwoFactor } from '../app/auth/two-factor.ts';
 import type { AuditTrail } from '../app/audit/audit-trail.ts';
 import type { Authenticator } from '../app/auth/authenticate.ts';
 import type { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
@@ -44,6 +45,8 @@ export interface RouteContext {
   readonly sessions: AgentSessions;
   /** Password change, the sessions list and revoking a session. */
   readonly accountSecurity: AccountSecurity;
+  /** Two-factor log-in: set up, confirm, turn off, an admin's reset. */
+  readonly twoFactor: TwoFactor;
   /** The audit log of agents' and admins' actions (account changes write their own rows). */
   readonly audit: AuditTrail;
   readonly team: TeamDirectory;

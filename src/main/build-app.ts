@@ -9,6 +9,7 @@ import type { EventBus } from '../bus/event-bus.ts';
 import type { Store } from '../store/store.ts';
 import { AgentSessions } from '../app/auth/agent-sessions.ts';
 import { AccountSecurity } from '../app/auth/account-security.ts';
+import { TwoFactor } from '../app/auth/two-factor.ts';
 import { Authenticator } from '../app/auth/authenticate.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { ConversationService } from '../app/conversations/conversation-service.ts';
@@ -143,13 +144,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     onError: (error) => app.log.error({ err: error }, 'writing the audit log failed'),
   });
   const history = new ConversationHistoryService(store, queues);
+  const twoFactor = new TwoFactor({ store, clock, lockout: limits.login, audit });
   const ctx: RouteContext = {
     config,
     writer,
     service,
     conversations: new ConversationQueries(store),
     history,
-    auth: new Authenticator(store, clock, history),
+    auth: new Authenticator(store, clock, history, config.auth.requireTotp),
     sessions: new AgentSessions({
       store,
       clock,
@@ -157,8 +159,11 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       lockout: limits.login,
       audit,
       endSessions: (ended) => hub.endSessions(ended),
+      twoFactor,
+      requireTotp: config.auth.requireTotp,
     }),
     audit,
+    twoFactor,
     accountSecurity: new AccountSecurity({
       store,
       clock,

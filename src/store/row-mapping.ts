@@ -85,6 +85,7 @@ export function toAgent(row: AgentsTable): AgentRecord {
     maxConcurrent: Number(row.max_concurrent),
     languages: JSON.parse(row.languages) as string[],
     disabledAt: row.disabled_at ?? null,
+    totpEnabled: row.totp_enabled_at != null,
   };
 }
 

@@ -52,6 +52,11 @@ export interface AgentsTable {
   max_concurrent: number;
   languages: string;
   disabled_at: string | null;
+  /** Base32 TOTP secret; pending until `totp_enabled_at` is set (migration 024). */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last time step a code was accepted at: a code is never taken twice. */
+  totp_last_step: number | string | null;
 }
 
 export interface SessionsTable {
@@ -122,10 +127,18 @@ export interface ProviderMessagesTable {
   created_at: string;
 }
 
+/** One-time recovery codes for two-factor log-in, as SHA-256 hashes; a used one is deleted. */
+export interface AgentRecoveryCodesTable {
+  agent_id: string;
+  code_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
   agents: AgentsTable;
+  agent_recovery_codes: AgentRecoveryCodesTable;
   sessions: SessionsTable;
   timers: TimersTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -7,6 +7,7 @@ import { ConversationHistory } from './conversation-history.ts';
 import { ConversationReads } from './conversation-reads.ts';
 import { ConversationRepository } from './conversation-repository.ts';
 import { TeamAuditRepository } from './team-audit-repository.ts';
+import { TotpRepository } from './totp-repository.ts';
 import { MediaFileRepository } from './media-file-repository.ts';
 import { TimerRepository } from './timer-repository.ts';
 import { WebhookDeliveryRepository } from './webhook-delivery-repository.ts';
@@ -28,6 +29,8 @@ export interface Store {
   readonly webhooks: WebhookDeliveryRepository;
   readonly erasure: ErasureRepository;
   readonly teamAudit: TeamAuditRepository;
+  /** Two-factor log-in: secrets, the last code's step, recovery codes. */
+  readonly totp: TotpRepository;
   readonly mediaFiles: MediaFileRepository;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
@@ -35,6 +38,7 @@ export interface Store {
 
 export function createStore(options: OpenDatabaseOptions): Store {
   const { db, engine, sqlite } = openDatabase(options);
+  const teamAudit = new TeamAuditRepository(db);
   return {
     engine,
     db,
@@ -46,7 +50,8 @@ export function createStore(options: OpenDatabaseOptions): Store {
     timers: new TimerRepository(db, engine),
     webhooks: new WebhookDeliveryRepository(db),
     erasure: new ErasureRepository(db, engine),
-    teamAudit: new TeamAuditRepository(db),
+    teamAudit,
+    totp: new TotpRepository(db, teamAudit),
     mediaFiles: new MediaFileRepository(db),
     migrate: () => migrateToLatest(db, engine),
     close: () => db.destroy(),

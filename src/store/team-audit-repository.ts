@@ -27,6 +27,13 @@ export type TeamAuditAction =
   | 'session.password_changed'
   | 'session.password_change_failed'
   | 'session.revoked'
+  // Two-factor log-in: `agentId` is the account; an admin's or the CLI's reset names its actor.
+  | 'totp.setup_started'
+  | 'totp.enabled'
+  | 'totp.disabled'
+  | 'totp.check_failed'
+  | 'totp.recovery_code_used'
+  | 'totp.reset'
   // Conversation work: `agentId` is the agent acting, `changes.conversationId` the conversation.
   | 'conversation.claimed'
   | 'conversation.declined'

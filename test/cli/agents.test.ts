@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { enrol } from '../helpers/two-factor.ts';
 
 function agentsCli(args: string[], databaseUrl: string, input?: string) {
   const r = spawnSync(process.execPath, ['bin/baton.mjs', 'agents', ...args], {
@@ -185,6 +186,41 @@ describe('baton agents', { timeout: 120_000 }, () => {
       /already exists/,
     );
     expect(agentsCli(['list'], db).stdout).toMatch(/gus@acme\.test +Gus +agent +general +en +3/);
+  });
+
+  it('clears two-factor log-in for a lost phone (reset-totp), in the audit log', async () => {
+    const added = agentsCli(
+      ['add', 'zoe@acme.test', '--name', 'Zoe', '--password-stdin'],
+      db,
+      'zoe-secret-44\n',
+    );
+    expect(added.status).toBe(0);
+    const token = await login(s.baseUrl, 'zoe@acme.test', 'zoe-secret-44');
+    await enrol(s.baseUrl, token, 'zoe-secret-44', new Date());
+    const body = { email: 'zoe@acme.test', password: 'zoe-secret-44' };
+    expect((await api(s.baseUrl, 'POST', '/api/v1/auth/login', { body })).body.error.code).toBe(
+      'TOTP_REQUIRED',
+    );
+    const listed = agentsCli(['list', '--json'], db).stdout;
+    expect(listed).toContain('"email":"zoe@acme.test"');
+    expect(listed).toMatch(/"email":"zoe@acme\.test".*"totpEnabled":true/);
+
+    expect(agentsCli(['reset-totp', 'nobody@acme.test'], db).stderr).toMatch(/no account/);
+    const reset = agentsCli(['reset-totp', 'zoe@acme.test'], db);
+    expect([reset.status, reset.stdout]).toEqual([
+      0,
+      'two-factor log-in cleared for zoe@acme.test\n',
+    ]);
+    expect((await api(s.baseUrl, 'POST', '/api/v1/auth/login', { body })).status).toBe(200);
+    const zoe = await s.server.store.agents.findByEmail('zoe@acme.test');
+    const [row] = (
+      await s.server.store.teamAudit.page({ limit: 1, agentId: zoe?.id ?? '-', action: 'totp.' })
+    ).entries;
+    expect(row).toMatchObject({
+      actorId: 'cli',
+      action: 'totp.reset',
+      changes: { wasEnabled: true },
+    });
   });
 
   async function resetPassword(email: string): Promise<string> {

@@ -23,4 +23,19 @@ describe('audit log words for account security', () => {
   it('names the session revoked', () => {
     expect(describeChanges(entry('session.revoked', { sessionId: 's_abc' }))).toBe('session s_abc');
   });
+
+  it('says what went wrong with a two-factor code, and how many recovery codes are left', () => {
+    expect(
+      describeChanges(entry('totp.check_failed', { during: 'login', wrong: 'replayed' })),
+    ).toBe('a code already used (login)');
+    expect(describeChanges(entry('totp.check_failed', { during: 'disable', wrong: 'code' }))).toBe(
+      'a wrong code (disable)',
+    );
+    expect(
+      describeChanges(entry('totp.check_failed', { during: 'login', wrong: 'recovery_code' })),
+    ).toBe('an unknown recovery code (login)');
+    expect(describeChanges(entry('totp.recovery_code_used', { recoveryCodesLeft: 8 }))).toBe(
+      '8 left',
+    );
+  });
 });

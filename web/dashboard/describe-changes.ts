@@ -23,6 +23,9 @@ export function describeChanges(entry: DescribedEntry): string {
   if (entry.action === 'session.password_change_failed')
     return c.locked ? 'account locked' : 'wrong current password';
   if (entry.action === 'session.revoked') return `session ${show(c.sessionId)}`;
+  if (entry.action === 'totp.check_failed')
+    return `${c.wrong === 'replayed' ? 'a code already used' : c.wrong === 'recovery_code' ? 'an unknown recovery code' : 'a wrong code'} (${show(c.during)})`;
+  if (entry.action === 'totp.recovery_code_used') return `${show(c.recoveryCodesLeft)} left`;
   if (entry.action === 'conversation.transferred' || entry.action === 'conversation.reassigned')
     return c.toQueue ? `to ${show(c.toQueue)}` : `to agent ${show(c.toAgentId)}`;
   if (entry.action === 'policy.reloaded' || entry.action === 'knowledge_base.reloaded')

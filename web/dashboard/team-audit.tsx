@@ -12,6 +12,7 @@ export const AUDIT_KINDS: ReadonlyArray<readonly [string, string]> = [
   ['', 'Everything'],
   ['agent.', 'Account changes'],
   ['session.', 'Sign-ins'],
+  ['totp.', 'Two-factor sign-in'],
   ['conversation.', 'Conversation work'],
   ['policy.', 'Policy reloads'],
   ['knowledge_base.', 'Knowledge base reloads'],
@@ -30,6 +31,12 @@ const ACTIONS: Record<string, string> = {
   'session.password_changed': 'changed their password',
   'session.password_change_failed': 'failed to change their password',
   'session.revoked': 'ended a session of',
+  'totp.setup_started': 'started setting up two-factor sign-in',
+  'totp.enabled': 'turned two-factor sign-in on',
+  'totp.disabled': 'turned two-factor sign-in off',
+  'totp.check_failed': 'gave a wrong two-factor code',
+  'totp.recovery_code_used': 'used a recovery code',
+  'totp.reset': 'cleared the two-factor sign-in of',
   'conversation.claimed': 'took',
   'conversation.declined': 'declined',
   'conversation.replied': 'replied in',
@@ -47,7 +54,11 @@ const ACTIONS: Record<string, string> = {
 
 /** Who or what the action was done to: an agent, a conversation, or nothing more to say. */
 function subject(entry: AuditEntry): string {
-  if (entry.action.startsWith('agent.') || entry.action === 'session.revoked')
+  if (
+    entry.action.startsWith('agent.') ||
+    entry.action === 'session.revoked' ||
+    entry.action === 'totp.reset'
+  )
     return entry.agent.name ?? entry.agent.id;
   const conversation = entry.changes.conversationId;
   return typeof conversation === 'string' ? conversation : '';

@@ -1,11 +1,13 @@
 // The "Account" dialog: change your password (the current one is needed; your other
-// sessions end) and see where you are signed in, with a Revoke button for each other
-// session. Every value from the server (address, user agent) is rendered as text.
+// sessions end), two-factor sign-in (two-factor-section.tsx), and see where you are signed
+// in, with a Revoke button for each other session. Every value from the server (address,
+// user agent) is rendered as text.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
 import { changePassword, fetchSessions, revokeSession, type AccountSession } from './api.ts';
 import { dayAndTime } from './format.ts';
+import { TwoFactorSection } from './two-factor-section.tsx';
 
 /** The server's rule (src/app/auth/account-rules.ts), checked here first for a plain message. */
 const MIN_PASSWORD_LENGTH = 10;
@@ -42,6 +44,7 @@ export function AccountPanel({ token, onClose, onUnauthorized }: AccountPanelPro
           Your account
         </h2>
         <PasswordForm token={token} failed={failed} />
+        <TwoFactorSection token={token} failed={failed} />
         <SessionList token={token} failed={failed} />
         <button type="button" class="button" onClick={onClose}>
           Close

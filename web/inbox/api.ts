@@ -25,8 +25,18 @@ export interface ConversationAndEvents {
   events: BatonEvent[];
 }
 
-export function login(email: string, password: string): Promise<{ token: string; agent: Agent }> {
-  return requestJson(url('auth/login'), { body: { email, password } });
+export interface LoginAnswer {
+  token: string;
+  agent: Agent;
+  /** Two-factor is required and the account has none: the session may only set it up. */
+  totpEnrolmentRequired?: true;
+}
+
+/** `totpCode`: the authenticator app's code (or a recovery code) when the server asks for it. */
+export function login(email: string, password: string, totpCode?: string): Promise<LoginAnswer> {
+  return requestJson(url('auth/login'), {
+    body: { email, password, ...(totpCode ? { totpCode } : {}) },
+  });
 }
 
 export function logout(token: string): Promise<void> {
@@ -58,6 +68,23 @@ export function fetchSessions(token: string): Promise<{ sessions: AccountSession
 
 export function revokeSession(token: string, id: string): Promise<void> {
   return requestJson(url(`me/sessions/${encodeURIComponent(id)}`), { method: 'DELETE', token });
+}
+
+/** Starts two-factor setup: the secret for the app, as text and as an otpauth:// URI. */
+export function startTotpSetup(
+  token: string,
+  password: string,
+): Promise<{ secret: string; uri: string }> {
+  return requestJson(url('me/totp/setup'), { token, body: { password } });
+}
+
+/** Turns two-factor on with a first code; the recovery codes, shown once. */
+export function confirmTotp(token: string, code: string): Promise<{ recoveryCodes: string[] }> {
+  return requestJson(url('me/totp/confirm'), { token, body: { code } });
+}
+
+export function disableTotp(token: string, password: string, code: string): Promise<void> {
+  return requestJson(url('me/totp'), { method: 'DELETE', token, body: { password, code } });
 }
 
 export function fetchMe(token: string): Promise<{ agent: Agent }> {

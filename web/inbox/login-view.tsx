@@ -1,11 +1,14 @@
 // Sign-in screen of the inbox and the dashboard (same accounts, same session). Errors from
 // the server (wrong password, rate limit) are shown as they come, next to the form, and
-// announced to screen readers.
+// announced to screen readers. An account with two-factor sign-in is asked for its code when
+// the server says TOTP_REQUIRED; one that must first set it up (auth.requireTotp) gets the
+// setup before the app.
 
 import { useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
 import { login } from './api.ts';
 import type { AgentSession } from './session.ts';
+import { TwoFactorSection } from './two-factor-section.tsx';
 
 export interface LoginViewProps {
   /** The heading: which app this signs in to. */
@@ -17,6 +20,10 @@ export interface LoginViewProps {
 export function LoginView({ title = 'Sign in to the inbox', notice, onLogin }: LoginViewProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Shown once the server asks for a second factor.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
+  const [enrolling, setEnrolling] = useState<AgentSession | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,18 +32,50 @@ export function LoginView({ title = 'Sign in to the inbox', notice, onLogin }: L
     setBusy(true);
     setError(null);
     try {
-      onLogin(await login(email.trim(), password));
+      const answer = await login(email.trim(), password, askCode ? code.trim() : undefined);
+      const session = { token: answer.token, agent: answer.agent };
+      if (answer.totpEnrolmentRequired) {
+        setEnrolling(session);
+        return;
+      }
+      onLogin(session);
     } catch (failure) {
+      const errorCode = failure instanceof ApiRequestError ? failure.code : null;
+      if (errorCode === 'TOTP_REQUIRED') setAskCode(true);
       setError(
-        failure instanceof ApiRequestError && failure.status === 401
-          ? 'Wrong email or password.'
-          : failure instanceof Error
-            ? failure.message
-            : 'Could not sign in.',
+        errorCode === 'TOTP_REQUIRED'
+          ? null
+          : errorCode === 'TOTP_INVALID'
+            ? 'That code is wrong or already used.'
+            : failure instanceof ApiRequestError && failure.status === 401
+              ? 'Wrong email or password.'
+              : failure instanceof Error
+                ? failure.message
+                : 'Could not sign in.',
       );
       setBusy(false);
     }
   };
+
+  if (enrolling)
+    return (
+      <main class="login">
+        <div class="login-card">
+          <h1>Set up two-factor sign-in</h1>
+          <p class="login-notice">
+            This server requires a code from an authenticator app at every sign-in.
+          </p>
+          <TwoFactorSection
+            token={enrolling.token}
+            enabled={false}
+            failed={(failure, fallback) => (failure instanceof Error ? failure.message : fallback)}
+            onEnabled={() =>
+              onLogin({ ...enrolling, agent: { ...enrolling.agent, totpEnabled: true } })
+            }
+          />
+        </div>
+      </main>
+    );
 
   return (
     <main class="login">
@@ -71,6 +110,21 @@ export function LoginView({ title = 'Sign in to the inbox', notice, onLogin }: L
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
         </label>
+        {askCode && (
+          <label>
+            Code from your authenticator app
+            <input
+              type="text"
+              name="totpCode"
+              inputMode="numeric"
+              autocomplete="one-time-code"
+              required
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
+            <span class="login-hint">Or one of your recovery codes.</span>
+          </label>
+        )}
         <p class="form-error" role="alert">
           {error}
         </p>

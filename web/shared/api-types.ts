@@ -56,6 +56,8 @@ export interface Agent {
   id: string;
   email: string;
   name: string;
+  /** Whether log-in asks for an authenticator app's code (GET /api/v1/me). */
+  totpEnabled?: boolean;
 }
 
 /** Frames the server sends on either stream. */

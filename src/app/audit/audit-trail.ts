@@ -71,6 +71,11 @@ export class AuditTrail {
     return this.write(agentId, agentId, action, details, ip);
   }
 
+  /** A wrong, replayed or unknown second-factor code (`wrong`), at log-in or in the account. */
+  totpFailed(agentId: string, ip: string | null, details: Record<string, unknown>): Promise<void> {
+    return this.write(agentId, agentId, 'totp.check_failed', details, ip);
+  }
+
   private async write(
     actorId: string,
     agentId: string,

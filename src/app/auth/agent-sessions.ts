@@ -12,6 +12,7 @@ import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { LoginLockout } from '../limits/login-lockout.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { hashToken, newSessionId, newToken } from './tokens.ts';
+import type { TwoFactor } from './two-factor.ts';
 
 // Compared against when the email is unknown, so both failures cost the same time: made at
 // today's cost (an old-cost dummy would answer "no such account" ten times faster).
@@ -26,6 +27,17 @@ export interface AgentSessionsOptions {
   readonly audit?: AuditTrail;
   /** Closes the ended session's sockets (the realtime hub, through the bus). */
   readonly endSessions?: (ended: SessionsEnded) => void;
+  /** Checks the code of an account with two-factor log-in on; none: no account has it on. */
+  readonly twoFactor?: TwoFactor;
+  /** `auth.requireTotp`: an account without two-factor gets a session only to set it up. */
+  readonly requireTotp?: boolean;
+}
+
+export interface LoginInput {
+  readonly email: string;
+  readonly password: string;
+  /** The authenticator app's code, or a recovery code, for an account with two-factor on. */
+  readonly totpCode?: string | undefined;
 }
 
 export class AgentSessions {
@@ -33,15 +45,18 @@ export class AgentSessions {
 
   /**
    * A new session token for the agent; INVALID_CREDENTIALS for a wrong email or password,
-   * LOGIN_LOCKED (with `retryAfterMs`) while the email is locked, known or not.
+   * LOGIN_LOCKED (with `retryAfterMs`) while the email is locked, known or not. With two-factor
+   * on: TOTP_REQUIRED without a code, TOTP_INVALID for a wrong or used one. Until a right code,
+   * the attempt stays counted: the password alone never clears the lockout's count.
+   * `enrolmentOnly`: the session may only set up two-factor (`auth.requireTotp`).
    */
   async logIn(
-    email: string,
-    password: string,
+    input: LoginInput,
     ip: string | null = null,
     userAgent: string | null = null,
-  ): Promise<{ token: string; agent: AgentRecord }> {
-    const { store, clock, sessionTtlHours, lockout, audit } = this.options;
+  ): Promise<{ token: string; agent: AgentRecord; enrolmentOnly: boolean }> {
+    const { email, password } = input;
+    const { store, clock, sessionTtlHours, lockout, audit, twoFactor } = this.options;
     const attempt = await lockout?.attempt(email);
     if (attempt && !attempt.ok) {
       const seconds = Math.ceil(attempt.retryAfterMs / 1000);
@@ -65,6 +80,11 @@ export class AgentSessions {
       });
       throw new BatonError('INVALID_CREDENTIALS');
     }
+    if (agent.totpEnabled) {
+      if (!input.totpCode) throw new BatonError('TOTP_REQUIRED');
+      if (!twoFactor || !(await twoFactor.takeLoginCode(agent, input.totpCode, ip)))
+        throw new BatonError('TOTP_INVALID');
+    }
     await lockout?.succeeded(email);
     // A hash from before the cost was raised is replaced while the password is in hand.
     if (needsRehash(agent.passwordHash)) {
@@ -79,8 +99,9 @@ export class AgentSessions {
       // A browser's user agent is a few hundred characters; a longer one is not a browser.
       userAgent: userAgent?.slice(0, 500) ?? null,
     });
-    await audit?.session('session.logged_in', agent.id, ip);
-    return { token, agent };
+    const enrolmentOnly = this.options.requireTotp === true && !agent.totpEnabled;
+    await audit?.session('session.logged_in', agent.id, ip, enrolmentOnly ? { enrolmentOnly } : {});
+    return { token, agent, enrolmentOnly };
   }
 
   /** Ends the session this token opened, and closes its sockets on every node. */

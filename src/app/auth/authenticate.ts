@@ -34,6 +34,8 @@ export class Authenticator {
     private readonly store: Store,
     private readonly clock: () => Date,
     private readonly access: ConversationAccess,
+    /** `auth.requireTotp`: an account without two-factor may only set it up (and log out). */
+    private readonly requireTotp = false,
   ) {}
 
   /** The agent behind the request's session token; 401 without a valid one. */
@@ -43,9 +45,14 @@ export class Authenticator {
 
   /**
    * The agent and the hash of the token the request carries (which session is "this one").
-   * Marks the session as used, at most once a minute, for the sessions list.
+   * Marks the session as used, at most once a minute, for the sessions list. While two-factor
+   * is required and the account has none, TOTP_ENROLMENT_REQUIRED, unless `enrolment` (the
+   * two-factor routes and log-out).
    */
-  async session(request: CredentialSource): Promise<{ agent: AgentRecord; tokenHash: string }> {
+  async session(
+    request: CredentialSource,
+    options: { readonly enrolment?: boolean } = {},
+  ): Promise<{ agent: AgentRecord; tokenHash: string }> {
     const token = tokenFrom(request.headers, request.query);
     if (!token) throw new BatonError('UNAUTHENTICATED');
     const tokenHash = hashToken(token);
@@ -56,6 +63,7 @@ export class Authenticator {
     // The store checks the interval again in SQL, for other nodes touching the same session.
     if (now.getTime() - seen >= SESSION_TOUCH_INTERVAL_MS)
       await this.store.sessions.touch(tokenHash, now);
+    if (!options.enrolment) this.checkEnrolled(found.agent);
     return { agent: found.agent, tokenHash };
   }
 
@@ -77,9 +85,14 @@ export class Authenticator {
     if (hash === conversation.tokenHash) return { kind: 'customer', conversation };
     const agent = await this.store.agents.findBySession(hash, this.clock());
     if (agent) {
+      this.checkEnrolled(agent);
       if (!(await this.access.mayOpen(agent, conversationId))) throw notFound();
       return { kind: 'agent', agent, conversation };
     }
     throw new BatonError('FORBIDDEN', 'This token does not give access to that conversation.');
+  }
+
+  private checkEnrolled(agent: AgentRecord): void {
+    if (this.requireTotp && !agent.totpEnabled) throw new BatonError('TOTP_ENROLMENT_REQUIRED');
   }
 }

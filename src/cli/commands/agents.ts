@@ -1,5 +1,5 @@
 /**
- * `baton agents`: the team's accounts — list, add, update, disable. The demo agents are for
+ * `baton agents`: the team's accounts — list, add, update, disable, reset two-factor. The demo agents are for
  * trying Baton; a real team is created here. Passwords are read from stdin (never from the
  * command line, where they would land in the shell history) or generated and shown once.
  * Every change is written to the team audit log with the actor `cli`, as the team API does.
@@ -121,6 +121,23 @@ export function registerAgentsCommand(program: Command): void {
   );
 
   agents
+    .command('reset-totp <email>')
+    .description('clear two-factor log-in (a lost phone); the next log-in needs only the password')
+    .action((email: string) =>
+      withStore(async (store) => {
+        const agent = await existing(store, email);
+        await store.totp.clear(agent.id, {
+          at: new Date(),
+          actorId: 'cli',
+          agentId: agent.id,
+          action: 'totp.reset',
+          changes: { wasEnabled: agent.totpEnabled },
+        });
+        console.log(`two-factor log-in cleared for ${agent.email}`);
+      }),
+    );
+
+  agents
     .command('disable <email>')
     .description('end all sessions and refuse logins and routing (history is kept)')
     .action((email: string) =>
@@ -211,6 +228,7 @@ function publicView(a: AgentRecord) {
     maxConcurrent: a.maxConcurrent,
     presence: a.presence,
     disabledAt: a.disabledAt,
+    totpEnabled: a.totpEnabled,
   };
 }
 

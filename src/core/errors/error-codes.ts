@@ -30,6 +30,15 @@ export const ERROR_CODES = {
   LAST_ADMIN: 'That would leave the team without an enabled admin.',
   CANNOT_DISABLE_SELF: 'An admin cannot disable their own account.',
   WRONG_PASSWORD: 'The current password is wrong.',
+  TOTP_REQUIRED:
+    "This account uses two-factor log-in: send totpCode (the app's 6-digit code, or a recovery code).",
+  TOTP_INVALID: 'The two-factor code is wrong, expired or already used.',
+  WRONG_TOTP_CODE: 'The two-factor code is wrong, expired or already used.',
+  TOTP_ALREADY_ENABLED: 'Two-factor log-in is already on; turn it off first.',
+  TOTP_NOT_PENDING: 'No two-factor setup is waiting for a code; start the setup first.',
+  TOTP_NOT_ENABLED: 'Two-factor log-in is not on for this account.',
+  TOTP_ENROLMENT_REQUIRED:
+    'This server requires two-factor log-in: set it up (/api/v1/me/totp) before anything else.',
   SESSION_NOT_FOUND: 'The account has no session with that id.',
   IDENTITY_INVALID:
     'The customer identity signature (userHash or identityToken) does not verify with the identity secret.',

@@ -10,6 +10,14 @@ const Login = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 320 }),
     password: Type.String({ minLength: 1, maxLength: 1000 }),
+    totpCode: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description:
+          "With two-factor on: the authenticator app's 6-digit code, or one of the recovery codes",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -23,6 +31,7 @@ const Agent = Type.Object({
   languages: Type.Array(Type.String()),
   presence: Type.String(),
   capacity: Type.Integer(),
+  totpEnabled: Type.Boolean(),
 });
 const PresenceBody = Type.Object(
   { presence: Type.Union([Type.Literal('online'), Type.Literal('away'), Type.Literal('offline')]) },
@@ -38,6 +47,7 @@ export const agentView = (a: AgentRecord) => ({
   languages: a.languages,
   presence: a.presence,
   capacity: a.maxConcurrent,
+  totpEnabled: a.totpEnabled,
 });
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -50,22 +60,33 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         tags: ['agent'],
         body: Login,
         response: {
-          200: Type.Object({ token: Type.String(), agent: Agent }),
+          200: Type.Object({
+            token: Type.String(),
+            agent: Agent,
+            totpEnrolmentRequired: Type.Optional(
+              Type.Literal(true, {
+                description:
+                  'Two-factor is required and this account has none: the session may only set it up',
+              }),
+            ),
+          }),
           ...errors(400, 401, 429),
         },
       },
     },
     async (request) => {
-      const { email, password } = request.body;
-      const { token, agent } = await ctx.sessions.logIn(
-        email,
-        password,
+      const { token, agent, enrolmentOnly } = await ctx.sessions.logIn(
+        request.body,
         request.ip,
         request.headers['user-agent'] ?? null,
       );
       // Logging in alone makes nobody available: an agent is online only while their inbox
       // socket is open (realtime-hub.ts), so routing never counts on someone who is not there.
-      return { token, agent: agentView(agent) };
+      return {
+        token,
+        agent: agentView(agent),
+        ...(enrolmentOnly ? { totpEnrolmentRequired: true as const } : {}),
+      };
     },
   );
 
@@ -80,7 +101,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       },
     },
     async (request, reply) => {
-      const agent = await ctx.auth.agent(request);
+      const { agent } = await ctx.auth.session(request, { enrolment: true });
       const token = tokenFrom(request.headers, request.query) as string;
       await ctx.sessions.logOut(token, agent, request.ip);
       return reply.status(204).send();

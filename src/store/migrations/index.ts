@@ -13,6 +13,7 @@ import * as lifecycle from './020-conversation-lifecycle.ts';
 import * as uniqueChannelThreads from './021-unique-channel-threads.ts';
 import * as auditOrigin from './022-audit-origin.ts';
 import * as sessionDetails from './023-session-details.ts';
+import * as agentTotp from './024-agent-totp.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '021-unique-channel-threads': uniqueChannelThreads,
   '022-audit-origin': auditOrigin,
   '023-session-details': sessionDetails,
+  '024-agent-totp': agentTotp,
 };
 
 export const migrationProvider: MigrationProvider = {
