@@ -16,7 +16,7 @@ const ev = (
 ): LoggedEvent => ({ type, at: at(seconds), actor, data });
 
 describe('agentReport', () => {
-  it('gives no handle time to a stint ended by a re-queue or a reassign, and names from the events', () => {
+  it('gives no handle time to a stint ended by a re-queue a reassign or a return to the bot, and names from the events', () => {
     const rows = agentReport(
       [
         {
@@ -38,6 +38,18 @@ describe('agentReport', () => {
             ev('csat.submitted', 510, { type: 'customer' }, { rating: 2 }),
           ],
         },
+        {
+          id: 'c3',
+          channel: 'web',
+          language: 'en',
+          events: [
+            ev('conversation.handed_over', 0, system, { queue: 'general' }),
+            ev('conversation.assigned', 5, agent('a2'), { agentId: 'a2' }),
+            // Bo hands it back to the bot, which closes it: no handle time, not Bo's resolution.
+            ev('conversation.returned_to_bot', 50, agent('a2'), { by: 'a2' }),
+            ev('conversation.resolved', 80, system, {}),
+          ],
+        },
       ],
       (id) => (id === 'a2' ? 'Bo Renamed' : undefined),
     );
@@ -57,7 +69,7 @@ describe('agentReport', () => {
       {
         agentId: 'a2',
         name: 'Bo Renamed',
-        handled: 1,
+        handled: 2,
         resolved: 0,
         firstResponseSeconds: { count: 1, p50: 10, p90: 10 },
         handleSeconds: { count: 0, p50: null },
