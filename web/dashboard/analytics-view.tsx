@@ -1,8 +1,9 @@
 // The analytics tab: filters, headline figures, charts (uPlot), the improvement list and CSV
-// downloads. Everything shown comes from one GET /api/v1/analytics call.
+// downloads, and the per-agent report. Everything shown comes from one GET /api/v1/analytics call.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
+import { AgentReportTable } from './agent-report-table.tsx';
 import { AnalyticsCharts } from './analytics-charts.tsx';
 import { downloadCsv, fetchAnalytics, type AnalyticsResponse } from './dashboard-api.ts';
 import { defaultFilters, FiltersForm, toQuery, type FilterValues } from './filters-form.tsx';
@@ -50,6 +51,12 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
           >
             Download improvement items (CSV)
           </button>
+          <button
+            class="button"
+            onClick={() => void downloadCsv(props.token, query, 'agents').catch(fail)}
+          >
+            Download agents (CSV)
+          </button>
         </div>
       </div>
       <FiltersForm initial={filters} onApply={setFilters} />
@@ -64,6 +71,7 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
         <div aria-live="polite" data-range={`${data.from}/${data.to}`}>
           <MetricTiles metrics={data.metrics} />
           <AnalyticsCharts data={data} />
+          <AgentReportTable rows={data.agents} />
           <ImprovementList items={data.metrics.improvementItems} />
         </div>
       )}

@@ -58,11 +58,26 @@ export interface RatePoint {
   rate: number | null;
 }
 
+/** One agent's figures over the selected conversations (docs/analytics.md). */
+export interface AgentReportRow {
+  agentId: string;
+  name: string;
+  handled: number;
+  resolved: number;
+  firstResponseSeconds: Distribution;
+  handleSeconds: { count: number; p50: number | null };
+  csat: { count: number; average: number | null };
+  transfersOut: number;
+  declinedOffers: number;
+  expiredOffers: number;
+}
+
 export interface AnalyticsResponse {
   from: string;
   to: string;
   metrics: HandoffMetrics;
   series: { bucket: 'hour' | 'day'; points: RatePoint[] };
+  agents: AgentReportRow[];
 }
 
 export interface AnalyticsQuery {
@@ -92,7 +107,7 @@ export function fetchAnalytics(token: string, query: AnalyticsQuery): Promise<An
 export function downloadCsv(
   token: string,
   query: AnalyticsQuery,
-  kind: 'conversations' | 'improvements',
+  kind: 'conversations' | 'improvements' | 'agents',
 ): Promise<void> {
   return downloadFile(
     token,

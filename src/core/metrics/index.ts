@@ -1,4 +1,6 @@
 // Metrics derived from the event log (pure; the store supplies the logs).
+export * from './agent-report.ts';
+export * from './agents-csv.ts';
 export * from './conversation-facts.ts';
 export * from './csv-export.ts';
 export * from './filter-facts.ts';

@@ -2,12 +2,14 @@
  * GET /api/v1/analytics and …/analytics/export.csv (supervisors and admins), and GET /metrics
  * (Prometheus). Everything is computed from the event log of the conversations started in the
  * range; the 7 days after the range are read too, so a customer who came back later still
- * counts as a recontact.
+ * counts as a recontact. The per-agent report reads the same selected conversations.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import {
+  agentReport,
+  agentsCsv,
   bucketSizeFor,
   computeHandoffMetrics,
   conversationFacts,
@@ -18,6 +20,7 @@ import {
   recontacted,
   RECONTACT_WINDOW_MS,
   type ConversationFacts,
+  type ConversationLog,
 } from '../../core/metrics/index.ts';
 import { customerKeyOf } from '../../core/customer/customer-key.ts';
 import type { RouteContext } from '../route-context.ts';
@@ -37,7 +40,11 @@ const Query = Type.Object(
 const ExportQuery = Type.Object(
   {
     ...Query.properties,
-    kind: Type.Union([Type.Literal('conversations'), Type.Literal('improvements')]),
+    kind: Type.Union([
+      Type.Literal('conversations'),
+      Type.Literal('improvements'),
+      Type.Literal('agents'),
+    ]),
   },
   { additionalProperties: false },
 );
@@ -51,6 +58,8 @@ interface Selection {
   readonly to: Date;
   /** Conversations started in the range, filtered. */
   readonly facts: ConversationFacts[];
+  /** The event logs of those same conversations, for the per-agent report. */
+  readonly logs: ConversationLog[];
   /** Every conversation read (range and the 7 days after), for recontacts. */
   readonly context: ConversationFacts[];
 }
@@ -71,26 +80,36 @@ async function select(
     Math.max(to.getTime(), Math.min(now.getTime(), to.getTime() + RECONTACT_WINDOW_MS)),
   );
   const logs = await ctx.conversations.logsBetween(from, until, MAX_CONVERSATIONS);
-  const context = logs.map(({ conversation, events }) =>
-    conversationFacts({
-      id: conversation.id,
-      channel: conversation.channel,
-      language: conversation.language,
-      customerKey: customerKeyOf(conversation.customer),
-      events,
-    }),
-  );
+  const conversationLogs: ConversationLog[] = logs.map(({ conversation, events }) => ({
+    id: conversation.id,
+    channel: conversation.channel,
+    language: conversation.language,
+    customerKey: customerKeyOf(conversation.customer),
+    events,
+  }));
+  const context = conversationLogs.map(conversationFacts);
   const inRange = context.filter((f, i) => logs[i]!.conversation.createdAt < to.toISOString());
+  const facts = filterFacts(inRange, {
+    queue: query.queue,
+    channel: query.channel,
+    language: query.language,
+  });
+  const selected = new Set(facts.map((f) => f.id));
   return {
     from,
     to,
-    facts: filterFacts(inRange, {
-      queue: query.queue,
-      channel: query.channel,
-      language: query.language,
-    }),
+    facts,
+    logs: conversationLogs.filter((l) => selected.has(l.id)),
     context,
   };
+}
+
+/** The per-agent report of the selected conversations, with the accounts' current names. */
+async function agentRows(ctx: RouteContext, logs: readonly ConversationLog[]) {
+  const names = new Map(
+    (await ctx.team.list({ includeDisabled: true })).map((a) => [a.id, a.name] as const),
+  );
+  return agentReport(logs, (id) => names.get(id));
 }
 
 export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -112,13 +131,14 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
               bucket: Type.String(),
               points: Type.Array(Type.Record(Type.String(), Type.Unknown())),
             }),
+            agents: Type.Array(Type.Record(Type.String(), Type.Unknown())),
           }),
           ...errors(400, 401, 403),
         },
       },
     },
     async (request) => {
-      const { from, to, facts, context } = await select(ctx, request, request.query);
+      const { from, to, facts, logs, context } = await select(ctx, request, request.query);
       const bucket = bucketSizeFor(from, to);
       const { queue, channel, language } = request.query;
       return {
@@ -131,6 +151,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
         },
         metrics: computeHandoffMetrics(facts, context) as unknown as Record<string, unknown>,
         series: { bucket, points: handoffRateSeries(facts, from, to, bucket) },
+        agents: (await agentRows(ctx, logs)) as unknown as Array<Record<string, unknown>>,
       };
     },
   );
@@ -139,7 +160,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
     '/api/v1/analytics/export.csv',
     {
       schema: {
-        summary: 'CSV: one row per conversation, or the improvement items',
+        summary: 'CSV: one row per conversation, the improvement items, or one row per agent',
         tags: ['analytics'],
         security: bearer,
         querystring: ExportQuery,
@@ -147,7 +168,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
       },
     },
     async (request, reply) => {
-      const { from, facts, context } = await select(ctx, request, request.query);
+      const { from, facts, logs, context } = await select(ctx, request, request.query);
       const starts = new Map<string, number[]>();
       for (const f of context) {
         if (f.customerKey === null || f.startedAt === null) continue;
@@ -157,7 +178,9 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
       const body =
         kind === 'conversations'
           ? conversationsCsv(facts, (f) => recontacted(f, starts))
-          : improvementsCsv(facts);
+          : kind === 'agents'
+            ? agentsCsv(await agentRows(ctx, logs))
+            : improvementsCsv(facts);
       const day = from.toISOString().slice(0, 10);
       return reply
         .type('text/csv; charset=utf-8')
