@@ -50,7 +50,7 @@ const surveyTimers = (status: ConversationState, lifecycle: Lifecycle, sampled =
   );
 
 describe('the bot-only survey timer', () => {
-  it('is due the quiet period after the bot answered, or at once after a goodbye', () => {
+  it('is due the quiet period after the bot answered, or at once after a goodbye or thanks', () => {
     const answered = fold([
       ['bot', [bot('greeting')]],
       ['bot', [customer()]],
@@ -64,6 +64,13 @@ describe('the bot-only survey timer', () => {
       ['bot', [bot('goodbye')]],
     ]);
     expect(surveyTimers('bot', goodbye).map((t) => t.dueAt.toISOString())).toEqual([
+      new Date(T0 + 1000).toISOString(),
+    ]);
+    const thanks = fold([
+      ['bot', [customer('thank you!')]],
+      ['bot', [bot('thanks')]],
+    ]);
+    expect(surveyTimers('bot', thanks).map((t) => t.dueAt.toISOString())).toEqual([
       new Date(T0 + 1000).toISOString(),
     ]);
   });
