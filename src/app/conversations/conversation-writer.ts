@@ -102,6 +102,7 @@ export class ConversationWriter {
       const wanted = timersFor(
         {
           id: conversation.id,
+          channel: conversation.channel,
           status: conversation.status,
           queue: conversation.queue,
           offeredTo: conversation.offeredTo,

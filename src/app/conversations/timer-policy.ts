@@ -49,7 +49,9 @@ export function timerPolicy(
       ? {
           botSurvey: {
             quietSeconds: csat.botQuietSeconds,
-            sampled: (id: string) => inCsatSample(id, csat.botOnlySample),
+            // A phone call has no thread to show the survey in once the caller hung up.
+            sampled: (id: string, channel: string | null) =>
+              channel !== 'voice' && inCsatSample(id, csat.botOnlySample),
           },
         }
       : {}),

@@ -29,13 +29,14 @@ export interface TimerPolicy {
    */
   readonly botSurvey?: {
     readonly quietSeconds: number;
-    sampled(conversationId: string): boolean;
+    sampled(conversationId: string, channel: string | null): boolean;
   };
 }
 
 export interface TimerState {
-  /** The conversation's id: the bot-only survey's sample is decided by it. */
+  /** The conversation's id and channel: the bot-only survey's sample is decided by them. */
   readonly id?: string;
+  readonly channel?: string;
   readonly status: ConversationState;
   readonly queue: string | null;
   readonly offeredTo: string | null;
@@ -102,7 +103,7 @@ function botSurveyDue(s: TimerState, policy: TimerPolicy): Date | null {
   const survey = policy.botSurvey;
   if (!survey || s.id === undefined || s.status !== 'bot') return null;
   if (l.leftBot === true || l.surveyed === true || !l.botAnsweredAt) return null;
-  if (!survey.sampled(s.id)) return null;
+  if (!survey.sampled(s.id, s.channel ?? null)) return null;
   return after(l.botAnsweredAt, l.botClosing === true ? 0 : survey.quietSeconds);
 }
 

@@ -12,6 +12,7 @@ import {
 import { timersFor, type TimerPolicy } from '../../../src/core/conversation/timers-for.ts';
 import { inCsatSample } from '../../../src/core/metrics/csat-sample.ts';
 import { parseEnvValue } from '../../../src/config/env-overrides.ts';
+import { timerPolicy } from '../../../src/app/conversations/timer-policy.ts';
 
 const policy = (sampled: boolean): TimerPolicy => ({
   slaSeconds: () => 300,
@@ -142,5 +143,34 @@ describe('inCsatSample', () => {
     expect(parseEnvValue('0.25', 'number')).toBe(0.25);
     expect(parseEnvValue('1', 'number')).toBe(1);
     expect(parseEnvValue('a fifth', 'number')).toBe('a fifth');
+  });
+});
+
+describe('the configured survey policy', () => {
+  const configured = (botOnlySample: number) =>
+    timerPolicy(
+      {
+        abandonAfterSeconds: 300,
+        deadEnds: { replyNudgeSeconds: 120, replyAlertSeconds: 240, replyRequeueSeconds: 420 },
+      },
+      () => 300_000,
+      () => undefined,
+      { botOnlySample, botQuietSeconds: 60 },
+    );
+
+  it('asks every text channel at 1, nobody at 0, and never a phone call', () => {
+    const answered = fold([
+      ['bot', [customer()]],
+      ['bot', [bot()]],
+    ]);
+    const kinds = (channel: string, rate: number) =>
+      timersFor(
+        { id: 'c1', channel, status: 'bot', queue: null, offeredTo: null, lifecycle: answered },
+        configured(rate),
+      ).map((t) => t.kind);
+    expect(kinds('web', 1)).toEqual(['bot_survey.due']);
+    expect(kinds('telegram', 1)).toEqual(['bot_survey.due']);
+    expect(kinds('voice', 1)).toEqual([]);
+    expect(kinds('web', 0)).toEqual([]);
   });
 });
