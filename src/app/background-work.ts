@@ -38,6 +38,7 @@ import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import type { QueueCatalog } from './routing/queue-catalog.ts';
 import { startEmailChannel, type EmailChannelDeps } from './channels/email/start-email-channel.ts';
 import {
+  BOT_SURVEY_TIMER,
   FOLLOW_UP_TIMER,
   INACTIVITY_TIMER,
   OFFER_TIMER,
@@ -51,6 +52,7 @@ import { teamAvailability } from './conversations/team-availability.ts';
 import { handleOfferExpiry } from './routing/offer-expiry.ts';
 import { handleInactivity, watchCustomerPresence } from './timers/abandonment.ts';
 import { handleFollowUp } from './timers/follow-up.ts';
+import { handleBotSurvey } from './timers/bot-survey.ts';
 import { handleSlaBreach } from './timers/sla-breach.ts';
 import { EstimateUpdates } from './timers/estimate-updates.ts';
 import { TimerRunner, type TimerRunnerOptions } from './timers/timer-runner.ts';
@@ -181,6 +183,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
         clock,
         settings: service.waitingSettings,
       }),
+      [BOT_SURVEY_TIMER]: handleBotSurvey({ store, writer, settings: service.waitingSettings }),
       [PROMISE_TIMER]: handlePromiseDue({
         store,
         writer,

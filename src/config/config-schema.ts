@@ -424,6 +424,24 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    csat: Type.Object(
+      {
+        botOnlySample: Type.Number({
+          minimum: 0,
+          maximum: 1,
+          default: 0.2,
+          description:
+            'BATON_CSAT_BOT_ONLY_SAMPLE: the share (0 to 1) of conversations the bot handles alone that are asked for a rating, chosen by conversation id.',
+        }),
+        botQuietSeconds: Type.Integer({
+          minimum: 1,
+          default: 300,
+          description:
+            'BATON_CSAT_BOT_QUIET_SECONDS: a sampled bot-only conversation is asked this long after the bot last answered (at once after a goodbye or a thank-you).',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     timers: Type.Object(
       {
         intervalMs: Type.Integer({

@@ -1,5 +1,5 @@
 /** How a variable's text becomes a value; `proxies` is `true`/`false` or a list. */
-export type EnvType = 'string' | 'int' | 'bool' | 'list' | 'proxies';
+export type EnvType = 'string' | 'int' | 'number' | 'bool' | 'list' | 'proxies';
 
 /** Environment variables and the config paths they set. Env wins over the YAML file. */
 export const ENV_OVERRIDES: ReadonlyArray<{
@@ -67,6 +67,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_POLICY_FILE', path: ['policy', 'file'], type: 'string' },
   { env: 'BATON_SLA_SECONDS', path: ['routing', 'firstResponseSlaSeconds'], type: 'int' },
   { env: 'BATON_ABANDON_AFTER_SECONDS', path: ['routing', 'abandonAfterSeconds'], type: 'int' },
+  { env: 'BATON_CSAT_BOT_ONLY_SAMPLE', path: ['csat', 'botOnlySample'], type: 'number' },
+  { env: 'BATON_CSAT_BOT_QUIET_SECONDS', path: ['csat', 'botQuietSeconds'], type: 'int' },
   { env: 'BATON_TIMER_INTERVAL_MS', path: ['timers', 'intervalMs'], type: 'int' },
   { env: 'BATON_TIMER_LEASE_MS', path: ['timers', 'leaseMs'], type: 'int' },
   { env: 'BATON_WHATSAPP_APP_SECRET', path: ['channels', 'whatsapp', 'appSecret'], type: 'string' },
@@ -205,6 +207,7 @@ export function parseEnvValue(raw: string, type: EnvType): unknown {
       .map((item) => item.trim())
       .filter((item) => item !== '');
   if (type === 'int') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+  if (type === 'number') return /^-?(\d+\.?\d*|\.\d+)$/.test(raw.trim()) ? Number(raw) : raw;
   if (type === 'bool') {
     if (/^(1|true|yes|on)$/i.test(raw)) return true;
     if (/^(0|false|no|off)$/i.test(raw)) return false;

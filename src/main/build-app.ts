@@ -108,7 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     store,
     bus,
     clock,
-    policy: timerPolicy(config.routing, slaMsFor, queues.get),
+    policy: timerPolicy(config.routing, slaMsFor, queues.get, config.csat),
     onCommitTimed: (seconds) => metrics.observeCommit(seconds),
   });
   const service = new ConversationService({

@@ -109,6 +109,25 @@ describe('loadConfig', () => {
     );
   });
 
+  it('samples a fifth of bot-only conversations for the survey by default; the share is 0 to 1', () => {
+    const byDefault = loadConfig({ env: {}, cwd: dirWith() });
+    expect(byDefault.ok && byDefault.config.csat).toEqual({
+      botOnlySample: 0.2,
+      botQuietSeconds: 300,
+    });
+    const set = loadConfig({
+      env: { BATON_CSAT_BOT_ONLY_SAMPLE: '0.05', BATON_CSAT_BOT_QUIET_SECONDS: '120' },
+      cwd: dirWith(),
+    });
+    expect(set.ok && set.config.csat).toEqual({ botOnlySample: 0.05, botQuietSeconds: 120 });
+    for (const bad of ['1.5', 'half']) {
+      const r = loadConfig({ env: { BATON_CSAT_BOT_ONLY_SAMPLE: bad }, cwd: dirWith() });
+      expect(!r.ok && r.errors.join('\n')).toMatch(
+        /BATON_CSAT_BOT_ONLY_SAMPLE \(env\) → csat\.botOnlySample/,
+      );
+    }
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const r = loadConfig({ env: {}, cwd: dirWith('server:\n  port: [1, 2\n') });
     expect(r.ok).toBe(false);

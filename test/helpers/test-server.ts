@@ -48,6 +48,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       BATON_DEMO: 'true',
       BATON_DEMO_PASSWORD: DEMO_PASSWORD,
       BATON_WEB_ROOT: options.webRoot ?? 'dist/web',
+      // Conversation ids are random, so a sampled bot-only survey would come and go between
+      // runs of tests that move the clock: off unless a test asks for it (bot-survey.test.ts).
+      BATON_CSAT_BOT_ONLY_SAMPLE: '0',
       ...options.env,
     },
   });

@@ -7,7 +7,7 @@
 import type { ChannelEvent, MessageEvent, ThreadControlEvent } from '../../channels/index.ts';
 import { splitThreadId } from '../../channels/thread-id.ts';
 import type { EnabledAdapters } from './create-adapters.ts';
-import type { ConversationRecord, NewEvent } from '../../core/records.ts';
+import type { ConversationRecord, NewEvent, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
@@ -230,9 +230,10 @@ export class ChannelInbound {
   }
 
   /**
-   * A rating sent in reply to the survey after resolution ("5", "4/5 quick and kind"): kept as
-   * the conversation's CSAT with a thank-you in the same thread, instead of starting a new
-   * conversation. Anything else, a second rating, or a reply days later starts one as usual.
+   * A rating sent in reply to the survey ("5", "4/5 quick and kind"), after resolution or in a
+   * bot-only conversation that was asked (app/timers/bot-survey.ts): kept as the conversation's
+   * CSAT with a thank-you in the same thread, instead of starting a new conversation or going
+   * to the bot. Anything else, a second rating, or a reply days later is handled as usual.
    */
   private async surveyAnswer(channel: string, event: MessageEvent, text: string) {
     // Cheap test first: most messages are not ratings, and need no look-up of the thread.
@@ -245,8 +246,7 @@ export class ChannelInbound {
       channel === 'email'
         ? await findAnsweredEmailConversation(store, event, admittedBy(event))
         : await store.conversations.findLatestByThread(channel, event.threadId);
-    if (latest?.status !== 'resolved' || !latest.resolvedAt) return false;
-    if (clock().getTime() - Date.parse(latest.resolvedAt) > SURVEY_ANSWER_WINDOW_MS) return false;
+    if (latest?.status !== 'resolved' && latest?.status !== 'bot') return false;
     const recent = await store.conversations.eventsSince(
       latest.id,
       Math.max(0, latest.lastSeq - 10),
@@ -254,10 +254,15 @@ export class ChannelInbound {
     const clientMessageId = `${channel}:${event.providerMessageId}`;
     // The provider delivered this answer again: it was stored and thanked already.
     if (recent.some((e) => e.data.clientMessageId === clientMessageId)) return true;
-    const asked = recent.some((e) => e.data.kind === 'csat_request');
-    if (!asked || recent.some((e) => e.type === 'csat.submitted')) return false;
+    const askedAt = surveyAskedAt(latest, recent);
+    if (!askedAt || clock().getTime() - Date.parse(askedAt) > SURVEY_ANSWER_WINDOW_MS) return false;
+    if (recent.some((e) => e.type === 'csat.submitted')) return false;
     const result = await writer.commit({
       conversationId: latest.id,
+      // With the bot, only while the survey is still the last word (see surveyAskedAt).
+      ...(latest.status === 'bot'
+        ? { expectStatus: ['bot'] as const, expectLastSeq: latest.lastSeq }
+        : {}),
       events: [
         messageCreated(
           { type: 'customer' },
@@ -436,4 +441,21 @@ function textOf(event: MessageEvent): string {
   if (caption) return caption;
   if (event.media?.length) return `[${event.media.map((m) => m.kind).join(', ')}]`;
   return `[${event.unsupported ?? 'unsupported'} message]`;
+}
+
+/**
+ * When the survey this number answers was asked: after a resolution, the resolution (the
+ * survey came with it); in a bot-only conversation, the survey itself, and only while it is
+ * the last message, since a number written after the bot spoke again answers the bot.
+ */
+function surveyAskedAt(
+  conversation: ConversationRecord,
+  recent: readonly StoredEvent[],
+): string | null {
+  if (conversation.status === 'resolved') {
+    const asked = recent.some((e) => e.data.kind === 'csat_request');
+    return asked ? conversation.resolvedAt : null;
+  }
+  const last = recent.findLast((e) => e.type === 'message.created');
+  return last?.data.kind === 'csat_request' ? last.at : null;
 }

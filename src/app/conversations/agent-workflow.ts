@@ -7,11 +7,10 @@ import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, StoredEvent } from '../../core/records.ts';
 import { messageCreated, systemMessage } from '../../core/conversation/conversation-events.ts';
 import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
+import { csatRequestMessage } from './csat-request.ts';
 import {
   agentJoinedText,
   agentLeftText,
-  csatChoices,
-  csatRequestText,
   resolvedText,
   returnedToBotText,
   transferredText,
@@ -72,21 +71,8 @@ export class AgentWorkflow {
       data: { by: agent.id, ...outcome },
       extraEvents: (c) => [
         systemMessage(resolvedText(c.language, this.settings.overrides(c.queue)), 'resolved'),
-        // Every channel gets the survey: the widget shows stars; other channels offer the
-        // ratings as choices (buttons where the channel has them) and take a typed number
-        // too (channel-inbound.ts reads either as the rating).
-        messageCreated(
-          { type: 'system' },
-          {
-            text: csatRequestText(
-              c.language,
-              c.externalThread !== null,
-              this.settings.overrides(c.queue),
-            ),
-            kind: 'csat_request',
-            ...(c.externalThread !== null ? { extra: { choices: csatChoices() } } : {}),
-          },
-        ),
+        // Every channel gets the survey (csat-request.ts says how each one answers it).
+        csatRequestMessage(c, this.settings.overrides(c.queue)),
       ],
       extraChanges: () => ({ resolvedAt: this.deps.clock().toISOString() }),
     });

@@ -101,6 +101,8 @@ export class ConversationWriter {
       // column (the handoff packet among them) on every message.
       const wanted = timersFor(
         {
+          id: conversation.id,
+          channel: conversation.channel,
           status: conversation.status,
           queue: conversation.queue,
           offeredTo: conversation.offeredTo,

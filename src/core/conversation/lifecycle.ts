@@ -37,6 +37,16 @@ export interface Lifecycle {
   readonly customerAwaySince: string | null;
   /** The time by which the customer was told to expect a person; null when nothing stands. */
   readonly promisedBy: string | null;
+  /** The customer has written at least once (the bot's greeting before that answers nobody). */
+  readonly customerSpoke?: boolean;
+  /** With the bot: when it last answered the customer; null while the customer has the word. */
+  readonly botAnsweredAt?: string | null;
+  /** The bot's last answer was to a goodbye or a thank-you: the conversation is closing. */
+  readonly botClosing?: boolean;
+  /** The conversation has been out of the bot's hands (intake, waiting, a person) at least once. */
+  readonly leftBot?: boolean;
+  /** The satisfaction survey has been asked (or answered): never again. */
+  readonly surveyed?: boolean;
 }
 
 export const EMPTY_LIFECYCLE: Lifecycle = Object.freeze({
@@ -53,6 +63,11 @@ export const EMPTY_LIFECYCLE: Lifecycle = Object.freeze({
   followUp: null,
   customerAwaySince: null,
   promisedBy: null,
+  customerSpoke: false,
+  botAnsweredAt: null,
+  botClosing: false,
+  leftBot: false,
+  surveyed: false,
 });
 
 /** What a commit can say about the clocks that no event carries (presence, promises). */
@@ -104,6 +119,7 @@ export function advanceLifecycle(
   if (status !== 'queued' && status !== 'offered' && status !== 'deferred') {
     l = { ...l, customerAwaySince: null };
   }
+  if (status !== 'bot') l = { ...l, leftBot: true, botAnsweredAt: null, botClosing: false };
   for (const e of events) l = applyEvent(l, e, now);
   return { ...l, ...patch };
 }
@@ -125,11 +141,31 @@ function applyEvent(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
       return { ...l, replyStage: Math.max(l.replyStage, 1) };
     case 'conversation.supervisor_alerted':
       return e.data.reason === 'agent_silent' ? { ...l, replyStage: Math.max(l.replyStage, 2) } : l;
+    case 'csat.submitted':
+      return { ...l, surveyed: true };
     case 'message.created':
-      return applyMessage(l, e, now);
+      return applyMessage(surveyAndBotClocks(l, e, now), e, now);
     default:
       return l;
   }
+}
+
+/** Bot-only conversations: when the bot last answered, whether it was a goodbye, asked yet. */
+const CLOSING_INTENTS = new Set(['goodbye', 'thanks']);
+
+function surveyAndBotClocks(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
+  if (e.data.kind === 'csat_request') return { ...l, surveyed: true };
+  if (l.status !== 'bot') return l;
+  if (e.actor.type === 'customer') {
+    return { ...l, customerSpoke: true, botAnsweredAt: null, botClosing: false };
+  }
+  if (e.actor.type !== 'bot' || l.customerSpoke !== true) return l;
+  // Several messages of one answer: the last one decides whether it closes the conversation.
+  return {
+    ...l,
+    botAnsweredAt: now,
+    botClosing: typeof e.data.intent === 'string' && CLOSING_INTENTS.has(e.data.intent),
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ export const LIFECYCLE_TIMER_KINDS = [
   'follow_up.due',
   'customer.inactivity',
   'promise.due',
+  'bot_survey.due',
 ] as const;
 
 export type LifecycleTimerKind = (typeof LIFECYCLE_TIMER_KINDS)[number];
@@ -21,6 +22,7 @@ export const REPLY_DUE_TIMER = 'agent.reply_due' satisfies LifecycleTimerKind;
 export const FOLLOW_UP_TIMER = 'follow_up.due' satisfies LifecycleTimerKind;
 export const INACTIVITY_TIMER = 'customer.inactivity' satisfies LifecycleTimerKind;
 export const PROMISE_TIMER = 'promise.due' satisfies LifecycleTimerKind;
+export const BOT_SURVEY_TIMER = 'bot_survey.due' satisfies LifecycleTimerKind;
 
 export function isLifecycleTimer(kind: string): kind is LifecycleTimerKind {
   return (LIFECYCLE_TIMER_KINDS as readonly string[]).includes(kind);

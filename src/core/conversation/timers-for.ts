@@ -22,9 +22,21 @@ export interface TimerPolicy {
   };
   /** A web customer away this long while waiting has left. */
   readonly abandonAfterSeconds: number;
+  /**
+   * The satisfaction survey of conversations the bot handles alone: asked of the sampled ones
+   * (`sampled`, by conversation id) this long after the bot's last answer, or at once when
+   * that answer was to a goodbye or a thank-you. Absent: bot-only conversations are not asked.
+   */
+  readonly botSurvey?: {
+    readonly quietSeconds: number;
+    sampled(conversationId: string, channel: string | null): boolean;
+  };
 }
 
 export interface TimerState {
+  /** The conversation's id and channel: the bot-only survey's sample is decided by them. */
+  readonly id?: string;
+  readonly channel?: string;
   readonly status: ConversationState;
   readonly queue: string | null;
   readonly offeredTo: string | null;
@@ -80,7 +92,19 @@ export function timersFor(s: TimerState, policy: TimerPolicy): DueTimer[] {
       data: { stage: l.replyStage },
     });
   }
+  const survey = botSurveyDue(s, policy);
+  if (survey) out.push({ kind: 'bot_survey.due', dueAt: survey, data: {} });
   return out;
+}
+
+/** Only with the bot, never out of its hands, never asked yet, answered, and in the sample. */
+function botSurveyDue(s: TimerState, policy: TimerPolicy): Date | null {
+  const l = s.lifecycle;
+  const survey = policy.botSurvey;
+  if (!survey || s.id === undefined || s.status !== 'bot') return null;
+  if (l.leftBot === true || l.surveyed === true || !l.botAnsweredAt) return null;
+  if (!survey.sampled(s.id, s.channel ?? null)) return null;
+  return after(l.botAnsweredAt, l.botClosing === true ? 0 : survey.quietSeconds);
 }
 
 /** The same timer (kind, due time and data), so an unchanged one is left in place. */
