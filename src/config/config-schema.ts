@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { QueueConfigSchema } from '../core/routing/queue-config.ts';
 import { ChannelsSchema } from './channels-schema.ts';
+import { OidcSchema } from './oidc-schema.ts';
 
 const LogLevel = Type.Union(
   ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -253,6 +254,11 @@ export const ConfigSchema = Type.Object(
     auth: Type.Object(
       {
         sessionTtlHours: Type.Number({ exclusiveMinimum: 0, default: 12 }),
+        passwordLogin: Type.Boolean({
+          default: true,
+          description: 'BATON_PASSWORD_LOGIN: false leaves sign-in to auth.oidc only.',
+        }),
+        oidc: Type.Optional(OidcSchema),
       },
       { additionalProperties: false, default: {} },
     ),

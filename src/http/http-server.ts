@@ -30,6 +30,7 @@ import { registerForecastRoutes } from './routes/forecast-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerAccountSecurityRoutes } from './routes/account-security-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerOidcRoutes } from './routes/oidc-routes.ts';
 import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
 import { registerChannelMediaRoutes } from './routes/channel-media-routes.ts';
 import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
@@ -124,6 +125,7 @@ export async function registerHttpRoutes(
   registerListEvents(app, ctx);
   registerPostMessage(app, ctx);
   registerAuthRoutes(app, ctx);
+  await registerOidcRoutes(app, ctx);
   registerAccountSecurityRoutes(app, ctx);
   registerAgentActions(app, ctx);
   registerHistoryRoutes(app, ctx);

@@ -1,6 +1,7 @@
 /** POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me. */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import { tokenFrom } from '../../app/auth/tokens.ts';
 import type { RouteContext } from '../route-context.ts';
@@ -51,11 +52,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         body: Login,
         response: {
           200: Type.Object({ token: Type.String(), agent: Agent }),
-          ...errors(400, 401, 429),
+          ...errors(400, 401, 403, 429),
         },
       },
     },
     async (request) => {
+      if (!ctx.config.auth.passwordLogin) throw new BatonError('PASSWORD_LOGIN_DISABLED');
       const { email, password } = request.body;
       const { token, agent } = await ctx.sessions.logIn(
         email,
