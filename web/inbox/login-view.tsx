@@ -2,9 +2,9 @@
 // the server (wrong password, rate limit) are shown as they come, next to the form, and
 // announced to screen readers.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
-import { login } from './api.ts';
+import { authMethods, login, type AuthMethods } from './api.ts';
 import type { AgentSession } from './session.ts';
 
 export interface LoginViewProps {
@@ -19,6 +19,12 @@ export function LoginView({ title = 'Sign in to the inbox', notice, onLogin }: L
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Until the server says otherwise, the password form (every server had one before).
+  const [methods, setMethods] = useState<AuthMethods>({ password: true, oidc: null });
+
+  useEffect(() => {
+    authMethods().then(setMethods, () => undefined);
+  }, []);
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -49,34 +55,43 @@ export function LoginView({ title = 'Sign in to the inbox', notice, onLogin }: L
         </div>
         <h1>{title}</h1>
         {notice && <p class="login-notice">{notice}</p>}
-        <label>
-          Email
-          <input
-            type="email"
-            name="email"
-            autocomplete="username"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-        <button class="button button--primary" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        {methods.oidc && (
+          <a class="button button--primary login-provider" href={methods.oidc.url}>
+            Sign in with {methods.oidc.name}
+          </a>
+        )}
+        {methods.password && (
+          <>
+            <label>
+              Email
+              <input
+                type="email"
+                name="email"
+                autocomplete="username"
+                required
+                value={email}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+              />
+            </label>
+            <label>
+              Password
+              <input
+                type="password"
+                name="password"
+                autocomplete="current-password"
+                required
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
+            </label>
+            <p class="form-error" role="alert">
+              {error}
+            </p>
+            <button class="button button--primary" type="submit" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          </>
+        )}
       </form>
     </main>
   );
