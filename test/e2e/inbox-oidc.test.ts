@@ -69,7 +69,11 @@ describe.skipIf(missing !== null)('inbox sign-in through an identity provider', 
       await page.locator('.connection--open').waitFor();
       expect(new URL(page.url()).search).toBe('');
 
-      const stored = await page.evaluate(() => sessionStorage.getItem('baton:inbox:session'));
+      const stored = await page.evaluate(() =>
+        (
+          globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }
+        ).sessionStorage.getItem('baton:inbox:session'),
+      );
       const { token, agent } = JSON.parse(stored ?? '{}') as {
         token: string;
         agent: { email: string };

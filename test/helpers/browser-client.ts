@@ -10,6 +10,8 @@ interface StoredCookie {
 
 export class BrowserClient {
   private readonly jar = new Map<string, Map<string, StoredCookie>>();
+  /** Every Set-Cookie line received, in order, to check a cookie's attributes. */
+  readonly setCookieLines: string[] = [];
 
   /** GET `url`, following up to 10 redirects. */
   async navigate(url: string): Promise<{ response: Response; visited: string[] }> {
@@ -37,7 +39,10 @@ export class BrowserClient {
     const headers = new Headers(init.headers);
     if (cookies) headers.set('cookie', cookies);
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) this.keep(target, line);
+    for (const line of response.headers.getSetCookie()) {
+      this.setCookieLines.push(line);
+      this.keep(target, line);
+    }
     return response;
   }
 

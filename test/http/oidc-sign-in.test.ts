@@ -84,6 +84,15 @@ describe.each(TEST_DATABASES)('OpenID Connect sign-in ($name)', (database) => {
       );
       expect(response.status).toBeLessThan(500);
 
+      // The flow's secrets and then the session travel only in sealed, HttpOnly cookies.
+      const set = (name: string) => browser.setCookieLines.find((l) => l.startsWith(`${name}=`));
+      expect(set('baton_oidc_flow')).toMatch(
+        /Max-Age=600;.*Path=\/auth\/oidc;.*HttpOnly;.*SameSite=Lax/,
+      );
+      expect(set('baton_oidc_handoff')).toMatch(
+        /Max-Age=60;.*Path=\/api\/v1\/auth\/oidc;.*HttpOnly;.*SameSite=Strict/,
+      );
+
       const handoff = await browser.fetch(`${s.baseUrl}/api/v1/auth/oidc/handoff`, {
         method: 'POST',
       });
@@ -96,9 +105,11 @@ describe.each(TEST_DATABASES)('OpenID Connect sign-in ($name)', (database) => {
       expect(visited.some((url) => url.includes(token))).toBe(false);
       const me = await api(s.baseUrl, 'GET', '/api/v1/me', { token });
       expect([me.status, me.body.agent.email]).toEqual([200, 'sam@example.com']);
-      // The session is an ordinary one: listed with its user agent, revocable.
+      // The sealed handoff does not show the token it carries.
+      expect(set('baton_oidc_handoff')).not.toContain(token);
+      // The session is an ordinary one, in the account's list of sessions.
       const sessions = await api(s.baseUrl, 'GET', '/api/v1/me/sessions', { token });
-      expect(sessions.status).toBe(200);
+      expect(sessions.body.sessions.filter((x: { current: boolean }) => x.current)).toHaveLength(1);
 
       // Once only: the cookie is gone, and a replay of it is refused.
       const again = await browser.fetch(`${s.baseUrl}/api/v1/auth/oidc/handoff`, {
@@ -236,6 +247,26 @@ describe.each(TEST_DATABASES)('OpenID Connect sign-in ($name)', (database) => {
           'PASSWORD_LOGIN_DISABLED',
         ]);
         expect((await api(auto.baseUrl, 'GET', '/api/v1/auth/methods')).body.password).toBe(false);
+
+        // The admin signs in through the provider too, and finds the creation audited.
+        const morgan = await signIn({ email: 'morgan@example.com', email_verified: true }, auto);
+        const adminToken = (
+          (await (
+            await morgan.browser.fetch(`${auto.baseUrl}/api/v1/auth/oidc/handoff`, {
+              method: 'POST',
+            })
+          ).json()) as { token: string }
+        ).token;
+        const [created] = (
+          await api(auto.baseUrl, 'GET', '/api/v1/team/audit?action=agent.created&limit=1', {
+            token: adminToken,
+          })
+        ).body.entries;
+        expect(created).toMatchObject({
+          actor: { id: me.body.agent.id },
+          agent: { id: me.body.agent.id },
+          changes: { email: 'jo@example.com', role: 'agent', skills: [], method: 'oidc' },
+        });
       } finally {
         await auto.close();
       }
