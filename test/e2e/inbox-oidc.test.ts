@@ -1,7 +1,8 @@
 // The inbox's "Sign in with …" button in Chromium, against the stand-in identity provider
 // (test/helpers/oidc-stand-in.ts): the button is there when auth.oidc is configured, a click
 // goes through the provider and back, and the inbox opens signed in, the token kept in
-// sessionStorage as a password sign-in keeps it and never shown in the address bar.
+// sessionStorage as a password sign-in keeps it and never shown in the address bar. With
+// passwords off, the button is all the page offers.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,37 @@ describe.skipIf(missing !== null)('inbox sign-in through an identity provider', 
       expect((await api(server.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(200);
       expect(visited.some((url) => url.includes(token))).toBe(false);
       await context.close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    'shows only the provider button when passwords are off',
+    async () => {
+      const port = await freePort();
+      const noPasswords = await startTestServer({
+        webRoot: 'dist/web',
+        env: {
+          PORT: String(port),
+          BATON_PUBLIC_URL: `http://127.0.0.1:${port}`,
+          BATON_OIDC_ISSUER: provider.issuer,
+          BATON_OIDC_CLIENT_ID: provider.clientId,
+          BATON_OIDC_CLIENT_SECRET: provider.clientSecret,
+          BATON_OIDC_NAME: 'Stand-in ID',
+          BATON_PASSWORD_LOGIN: 'false',
+        },
+      });
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${noPasswords.baseUrl}/inbox/`);
+        await page.getByRole('link', { name: 'Sign in with Stand-in ID' }).waitFor();
+        expect(await page.getByLabel('Password').count()).toBe(0);
+        expect(await page.getByLabel('Email').count()).toBe(0);
+      } finally {
+        await context.close();
+        await noPasswords.close();
+      }
     },
     BROWSER_TEST_TIMEOUT,
   );

@@ -293,3 +293,33 @@ describe('without auth.oidc', () => {
     expect(await r.text()).toContain('OIDC_NOT_CONFIGURED');
   });
 });
+
+describe('with the identity provider unreachable', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    const port = await freePort();
+    const nobody = await freePort();
+    s = await startTestServer({
+      env: {
+        PORT: String(port),
+        BATON_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        BATON_OIDC_ISSUER: `http://127.0.0.1:${nobody}`,
+        BATON_OIDC_CLIENT_ID: 'baton',
+        BATON_OIDC_CLIENT_SECRET: 'a-client-secret-of-32-characters',
+      },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('starts anyway and answers a sign-in with a page naming the provider', async () => {
+    const r = await fetch(`${s.baseUrl}/auth/oidc/login`, { redirect: 'manual' });
+    expect(r.status).toBe(502);
+    const page = await r.text();
+    expect(page).toContain('OIDC_PROVIDER_UNAVAILABLE');
+    expect(page).toContain('did not answer its discovery document');
+    // Passwords still work meanwhile.
+    expect((await api(s.baseUrl, 'GET', '/api/v1/auth/methods')).body.password).toBe(true);
+  });
+});
