@@ -33,14 +33,15 @@ interface Grant {
   readonly user: StandInUser;
 }
 
-export async function startOidcStandIn(): Promise<OidcStandIn> {
+/** On `port`, or a free one the OS picks. */
+export async function startOidcStandIn(port = 0): Promise<OidcStandIn> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'stand-in', alg: 'RS256', use: 'sig' };
   const grants = new Map<string, Grant>();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const standIn: OidcStandIn = {
     issuer,

@@ -296,9 +296,11 @@ describe('without auth.oidc', () => {
 
 describe('with the identity provider unreachable', () => {
   let s: TestServer;
+  let nobody: number;
+  let late: OidcStandIn | undefined;
   beforeAll(async () => {
     const port = await freePort();
-    const nobody = await freePort();
+    nobody = await freePort();
     s = await startTestServer({
       env: {
         PORT: String(port),
@@ -311,9 +313,10 @@ describe('with the identity provider unreachable', () => {
   });
   afterAll(async () => {
     await s?.close();
+    await late?.close();
   });
 
-  it('starts anyway and answers a sign-in with a page naming the provider', async () => {
+  it('starts anyway, answers a sign-in with a page naming the provider, and finds it once up', async () => {
     const r = await fetch(`${s.baseUrl}/auth/oidc/login`, { redirect: 'manual' });
     expect(r.status).toBe(502);
     const page = await r.text();
@@ -321,5 +324,11 @@ describe('with the identity provider unreachable', () => {
     expect(page).toContain('did not answer its discovery document');
     // Passwords still work meanwhile.
     expect((await api(s.baseUrl, 'GET', '/api/v1/auth/methods')).body.password).toBe(true);
+
+    // Once the provider is up, the next sign-in finds it.
+    late = await startOidcStandIn(nobody);
+    const again = await fetch(`${s.baseUrl}/auth/oidc/login`, { redirect: 'manual' });
+    expect(again.status).toBe(302);
+    expect(again.headers.get('location')).toMatch(new RegExp(`^${late.issuer}/authorize\\?`));
   });
 });
