@@ -15,7 +15,7 @@ const Login = Type.Object(
   { additionalProperties: false },
 );
 
-const Agent = Type.Object({
+export const Agent = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),

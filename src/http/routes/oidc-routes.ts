@@ -17,12 +17,12 @@ import {
 import { toBatonError } from '../error-handler.ts';
 import { HTTP_STATUS } from '../http-status.ts';
 import type { RouteContext } from '../route-context.ts';
-import { agentView } from './auth-routes.ts';
+import { Agent, agentView } from './auth-routes.ts';
 import { errors } from './schemas.ts';
 
 const FLOW_COOKIE = 'baton_oidc_flow';
 const HANDOFF_COOKIE = 'baton_oidc_handoff';
-/** Where the inbox picks the session up (web/inbox/oidc-handoff.ts). */
+/** Where the inbox collects the session (web/inbox/app.tsx, collectProviderSession). */
 export const INBOX_AFTER_SIGN_IN = '/inbox/?signin=oidc';
 
 export async function registerOidcRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -120,7 +120,7 @@ export async function registerOidcRoutes(app: FastifyInstance, ctx: RouteContext
         summary: 'Collect the session a provider sign-in opened (once, from its cookie)',
         tags: ['agent'],
         response: {
-          200: Type.Object({ token: Type.String(), agent: Type.Unknown() }),
+          200: Type.Object({ token: Type.String(), agent: Agent }),
           ...errors(401, 404),
         },
       },
