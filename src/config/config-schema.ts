@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { QueueConfigSchema } from '../core/routing/queue-config.ts';
 import { ChannelsSchema } from './channels-schema.ts';
+import { OidcSchema } from './oidc-schema.ts';
 
 const LogLevel = Type.Union(
   ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -258,6 +259,11 @@ export const ConfigSchema = Type.Object(
           description:
             'BATON_REQUIRE_TOTP: accounts without two-factor log-in may only set it up (403 TOTP_ENROLMENT_REQUIRED elsewhere).',
         }),
+        passwordLogin: Type.Boolean({
+          default: true,
+          description: 'BATON_PASSWORD_LOGIN: false leaves sign-in to auth.oidc only.',
+        }),
+        oidc: Type.Optional(OidcSchema),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -95,6 +95,7 @@ function crossChecks(config: BatonConfig): string[] {
     );
   }
   problems.push(...queueChecks(config));
+  problems.push(...oidcChecks(config));
   if (Boolean(config.webhooks.url) !== Boolean(config.webhooks.secret)) {
     problems.push(
       'webhooks: set both webhooks.url and webhooks.secret (BATON_WEBHOOK_URL, BATON_WEBHOOK_SECRET)',
@@ -105,6 +106,24 @@ function crossChecks(config: BatonConfig): string[] {
       'identity: identity.require needs identity.secret to check signatures with (BATON_IDENTITY_SECRET)',
     );
   }
+  return problems;
+}
+
+/** OpenID Connect needs a callback address; turning passwords off needs another way in. */
+function oidcChecks(config: BatonConfig): string[] {
+  const { oidc, passwordLogin } = config.auth;
+  const problems: string[] = [];
+  if (oidc && !oidc.redirectUri && !config.server.publicUrl)
+    problems.push(
+      'auth.oidc: set auth.oidc.redirectUri or server.publicUrl (BATON_OIDC_REDIRECT_URI, BATON_PUBLIC_URL)',
+    );
+  for (const [key, value] of [
+    ['auth.oidc.issuer', oidc?.issuer],
+    ['auth.oidc.redirectUri', oidc?.redirectUri ?? (oidc && config.server.publicUrl)],
+  ] as const)
+    if (value && !URL.canParse(value)) problems.push(`${key}: ${value} is not a URL`);
+  if (!passwordLogin && !oidc)
+    problems.push('auth.passwordLogin: false needs auth.oidc, or nobody could sign in');
   return problems;
 }
 

@@ -31,6 +31,7 @@ import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerAccountSecurityRoutes } from './routes/account-security-routes.ts';
 import { registerTotpRoutes } from './routes/totp-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerOidcRoutes } from './routes/oidc-routes.ts';
 import { registerCannedResponseRoutes } from './routes/canned-responses-routes.ts';
 import { registerChannelMediaRoutes } from './routes/channel-media-routes.ts';
 import { registerChannelWebhooks } from './routes/channel-webhooks.ts';
@@ -125,6 +126,7 @@ export async function registerHttpRoutes(
   registerListEvents(app, ctx);
   registerPostMessage(app, ctx);
   registerAuthRoutes(app, ctx);
+  await registerOidcRoutes(app, ctx);
   registerAccountSecurityRoutes(app, ctx);
   registerTotpRoutes(app, ctx);
   registerAgentActions(app, ctx);

@@ -7,6 +7,7 @@ import type { AgentSessions } from '../app/auth/agent-sessions.ts';
 import type { TwoFactor } from '../app/auth/two-factor.ts';
 import type { AuditTrail } from '../app/audit/audit-trail.ts';
 import type { Authenticator } from '../app/auth/authenticate.ts';
+import type { OidcSignIn } from '../app/auth/oidc-sign-in.ts';
 import type { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import type { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
 import type { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
@@ -43,6 +44,8 @@ export interface RouteContext {
   readonly history: ConversationHistoryService;
   readonly auth: Authenticator;
   readonly sessions: AgentSessions;
+  /** Sign-in through the OpenID Connect provider; null unless `auth.oidc` is configured. */
+  readonly oidc: OidcSignIn | null;
   /** Password change, the sessions list and revoking a session. */
   readonly accountSecurity: AccountSecurity;
   /** Two-factor log-in: set up, confirm, turn off, an admin's reset. */

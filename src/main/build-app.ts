@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { Store } from '../store/store.ts';
 import { AgentSessions } from '../app/auth/agent-sessions.ts';
+import { OidcSignIn, type OidcSignInOptions } from '../app/auth/oidc-sign-in.ts';
 import { AccountSecurity } from '../app/auth/account-security.ts';
 import { TwoFactor } from '../app/auth/two-factor.ts';
 import { Authenticator } from '../app/auth/authenticate.ts';
@@ -145,6 +146,16 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   });
   const history = new ConversationHistoryService(store, queues);
   const twoFactor = new TwoFactor({ store, clock, lockout: limits.login, audit });
+  const sessions = new AgentSessions({
+    store,
+    clock,
+    sessionTtlHours: config.auth.sessionTtlHours,
+    lockout: limits.login,
+    audit,
+    endSessions: (ended) => hub.endSessions(ended),
+    twoFactor,
+    requireTotp: config.auth.requireTotp,
+  });
   const ctx: RouteContext = {
     config,
     writer,
@@ -152,16 +163,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     conversations: new ConversationQueries(store),
     history,
     auth: new Authenticator(store, clock, history, config.auth.requireTotp),
-    sessions: new AgentSessions({
-      store,
-      clock,
-      sessionTtlHours: config.auth.sessionTtlHours,
-      lockout: limits.login,
-      audit,
-      endSessions: (ended) => hub.endSessions(ended),
-      twoFactor,
-      requireTotp: config.auth.requireTotp,
-    }),
+    sessions,
+    oidc: oidcSignIn(config, { store, clock, sessions, audit }),
     audit,
     twoFactor,
     accountSecurity: new AccountSecurity({
@@ -311,4 +314,16 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     writer,
     applyCommand: (id, request) => applyCommand({ store, writer, clock }, id, request),
   };
+}
+
+/** The OpenID Connect sign-in when `auth.oidc` is set; its callback defaults to publicUrl's. */
+function oidcSignIn(
+  config: ResolvedConfig,
+  deps: Omit<OidcSignInOptions, 'settings'>,
+): OidcSignIn | null {
+  const oidc = config.auth.oidc;
+  if (!oidc) return null;
+  const redirectUri =
+    oidc.redirectUri ?? `${(config.server.publicUrl ?? '').replace(/\/+$/, '')}/auth/oidc/callback`;
+  return new OidcSignIn({ ...deps, settings: { ...oidc, redirectUri } });
 }

@@ -177,4 +177,37 @@ describe('loadConfig', () => {
     const r = loadConfig({ env: { BATON_CONFIG: 'missing.yaml' }, cwd: dirWith() });
     expect(!r.ok && r.errors[0]).toMatch(/BATON_CONFIG: no file/);
   });
+
+  it('reads auth.oidc from the environment; it needs a callback address, and passwords off need it', () => {
+    const oidc = {
+      BATON_OIDC_ISSUER: 'https://id.example.com',
+      BATON_OIDC_CLIENT_ID: 'baton',
+      BATON_OIDC_CLIENT_SECRET: 'a-client-secret-of-32-characters',
+    };
+    const withUrl = loadConfig({
+      env: {
+        ...oidc,
+        BATON_PUBLIC_URL: 'https://baton.example.com',
+        BATON_OIDC_ALLOWED_DOMAINS: 'example.com',
+      },
+      cwd: dirWith(),
+    });
+    expect(withUrl.ok && withUrl.config.auth).toMatchObject({
+      passwordLogin: true,
+      oidc: {
+        issuer: 'https://id.example.com',
+        scopes: 'openid email profile',
+        allowedDomains: ['example.com'],
+        autoCreate: false,
+      },
+    });
+    const nowhere = loadConfig({ env: oidc, cwd: dirWith() });
+    expect(!nowhere.ok && nowhere.errors).toEqual([
+      expect.stringMatching(/^auth\.oidc: set auth\.oidc\.redirectUri or server\.publicUrl/),
+    ]);
+    const noWayIn = loadConfig({ env: { BATON_PASSWORD_LOGIN: 'false' }, cwd: dirWith() });
+    expect(!noWayIn.ok && noWayIn.errors).toEqual([
+      expect.stringMatching(/^auth\.passwordLogin: false needs auth\.oidc/),
+    ]);
+  });
 });

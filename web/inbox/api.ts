@@ -39,6 +39,24 @@ export function login(email: string, password: string, totpCode?: string): Promi
   });
 }
 
+/** How this server lets agents sign in: passwords, and its identity provider if any. */
+export interface AuthMethods {
+  password: boolean;
+  oidc: { name: string; url: string } | null;
+}
+
+export function authMethods(): Promise<AuthMethods> {
+  return requestJson(url('auth/methods'));
+}
+
+/**
+ * The session a sign-in at the identity provider opened: the server left it in an HttpOnly
+ * cookie only this same-origin POST can redeem, so the token never travels in a URL.
+ */
+export function collectProviderSession(): Promise<{ token: string; agent: Agent }> {
+  return requestJson(url('auth/oidc/handoff'), { method: 'POST' });
+}
+
 export function logout(token: string): Promise<void> {
   return requestJson(url('auth/logout'), { method: 'POST', token });
 }

@@ -1,8 +1,8 @@
 // Root of the inbox: signed out → login; signed in → the workspace. The session lives in
 // sessionStorage so a reload keeps the agent signed in.
 
-import { useCallback, useState } from 'preact/hooks';
-import { logout } from './api.ts';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { collectProviderSession, logout } from './api.ts';
 import { LoginView } from './login-view.tsx';
 import { loadAgentSession, saveAgentSession } from './session.ts';
 import type { AgentSession } from './session.ts';
@@ -17,6 +17,22 @@ export function App() {
     setNotice(null);
     setSession(next);
   }, []);
+
+  // Back from the identity provider (/inbox/?signin=oidc): collect the session it opened.
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    if (params.get('signin') !== 'oidc') return;
+    params.delete('signin');
+    const rest = params.toString();
+    history.replaceState(null, '', `${location.pathname}${rest ? `?${rest}` : ''}`);
+    collectProviderSession().then(signIn, (failure: unknown) =>
+      setNotice(
+        `Signing in through your identity provider did not finish: ${
+          failure instanceof Error ? failure.message : 'try again'
+        }.`,
+      ),
+    );
+  }, [signIn]);
 
   const signOut = useCallback((reason: string | null) => {
     setSession((current) => {

@@ -4,9 +4,9 @@
 // the server says TOTP_REQUIRED; one that must first set it up (auth.requireTotp) gets the
 // setup before the app.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
-import { login } from './api.ts';
+import { authMethods, login, type AuthMethods } from './api.ts';
 import type { AgentSession } from './session.ts';
 import { TwoFactorSection } from './two-factor-section.tsx';
 
@@ -26,6 +26,12 @@ export function LoginView({ title = 'Sign in to the inbox', notice, onLogin }: L
   const [enrolling, setEnrolling] = useState<AgentSession | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Until the server says otherwise, the password form (every server had one before).
+  const [methods, setMethods] = useState<AuthMethods>({ password: true, oidc: null });
+
+  useEffect(() => {
+    authMethods().then(setMethods, () => undefined);
+  }, []);
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
@@ -88,49 +94,58 @@ export function LoginView({ title = 'Sign in to the inbox', notice, onLogin }: L
         </div>
         <h1>{title}</h1>
         {notice && <p class="login-notice">{notice}</p>}
-        <label>
-          Email
-          <input
-            type="email"
-            name="email"
-            autocomplete="username"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            name="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
-        {askCode && (
-          <label>
-            Code from your authenticator app
-            <input
-              type="text"
-              name="totpCode"
-              inputMode="numeric"
-              autocomplete="one-time-code"
-              required
-              value={code}
-              onInput={(e) => setCode(e.currentTarget.value)}
-            />
-            <span class="login-hint">Or one of your recovery codes.</span>
-          </label>
+        {methods.oidc && (
+          <a class="button button--primary login-provider" href={methods.oidc.url}>
+            Sign in with {methods.oidc.name}
+          </a>
         )}
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-        <button class="button button--primary" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        {methods.password && (
+          <>
+            <label>
+              Email
+              <input
+                type="email"
+                name="email"
+                autocomplete="username"
+                required
+                value={email}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+              />
+            </label>
+            <label>
+              Password
+              <input
+                type="password"
+                name="password"
+                autocomplete="current-password"
+                required
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
+            </label>
+            {askCode && (
+              <label>
+                Code from your authenticator app
+                <input
+                  type="text"
+                  name="totpCode"
+                  inputMode="numeric"
+                  autocomplete="one-time-code"
+                  required
+                  value={code}
+                  onInput={(e) => setCode(e.currentTarget.value)}
+                />
+                <span class="login-hint">Or one of your recovery codes.</span>
+              </label>
+            )}
+            <p class="form-error" role="alert">
+              {error}
+            </p>
+            <button class="button button--primary" type="submit" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          </>
+        )}
       </form>
     </main>
   );

@@ -104,6 +104,30 @@ export class AgentSessions {
     return { token, agent, enrolmentOnly };
   }
 
+  /**
+   * A session for an agent whose identity was proven elsewhere (the OpenID Connect provider,
+   * oidc-sign-in.ts): the same token and session record as a password log-in, audited as a
+   * log-in with `details` saying how (`{ method: 'oidc' }`).
+   */
+  async openVerified(
+    agent: AgentRecord,
+    ip: string | null,
+    userAgent: string | null,
+    details: Record<string, unknown>,
+  ): Promise<{ token: string; agent: AgentRecord }> {
+    const { store, clock, sessionTtlHours, audit } = this.options;
+    const token = newToken();
+    const now = clock();
+    const expires = new Date(now.getTime() + sessionTtlHours * 3_600_000);
+    await store.agents.createSession(hashToken(token), agent.id, now, expires, {
+      id: newSessionId(),
+      ip,
+      userAgent: userAgent?.slice(0, 500) ?? null,
+    });
+    await audit?.session('session.logged_in', agent.id, ip, details);
+    return { token, agent };
+  }
+
   /** Ends the session this token opened, and closes its sockets on every node. */
   async logOut(token: string, agent: AgentRecord, ip: string | null = null): Promise<void> {
     const sessionHash = hashToken(token);

@@ -1,6 +1,7 @@
 /** POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/me. */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import { tokenFrom } from '../../app/auth/tokens.ts';
 import type { RouteContext } from '../route-context.ts';
@@ -22,7 +23,7 @@ const Login = Type.Object(
   { additionalProperties: false },
 );
 
-const Agent = Type.Object({
+export const Agent = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
@@ -70,11 +71,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
               }),
             ),
           }),
-          ...errors(400, 401, 429),
+          ...errors(400, 401, 403, 429),
         },
       },
     },
     async (request) => {
+      if (!ctx.config.auth.passwordLogin) throw new BatonError('PASSWORD_LOGIN_DISABLED');
       const { token, agent, enrolmentOnly } = await ctx.sessions.logIn(
         request.body,
         request.ip,
