@@ -50,7 +50,7 @@ export class CustomerAttachments {
     if (!mimeType || !limits.types.includes(mimeType)) {
       throw new BatonError(
         'FILE_TYPE_NOT_ALLOWED',
-        `This kind of file (${mimeType ?? 'unknown'}) cannot be sent; allowed: ${limits.types.join(', ')}.`,
+        `This kind of file cannot be sent; allowed: ${limits.types.map(typeName).join(', ')}.`,
       );
     }
     // A closed conversation takes no message, so keep no file for it either.
@@ -78,6 +78,11 @@ export class CustomerAttachments {
 export function tooLarge(maxBytes: number): BatonError {
   const megabytes = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
   return new BatonError('FILE_TOO_LARGE', `Files are limited to ${megabytes} MB.`);
+}
+
+/** `image/png` → PNG, `text/plain` → TXT: what a customer calls a type. */
+function typeName(mimeType: string): string {
+  return mimeType === 'text/plain' ? 'TXT' : (mimeType.split('/')[1] ?? mimeType).toUpperCase();
 }
 
 /** The type the bytes say; text that decodes as UTF-8 with no NUL is `text/plain`. */
