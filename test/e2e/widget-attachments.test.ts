@@ -71,8 +71,22 @@ describe.skipIf(missing !== null)('files from the widget', () => {
         thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
       ).toBe(1);
       await eventually(() => row.locator('.state').textContent()).toBe('Sent');
-      expect(await shop.log.locator('i').count()).toBe(0);
       await screenshot(shop.page, 'widget-attachment');
+
+      // Any other file shows by name.
+      const note = shop.page.waitForEvent('filechooser');
+      await attach.click();
+      await (
+        await note
+      ).setFiles({
+        name: 'order <b>1234.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Order 1234, the box was crushed.'),
+      });
+      const noteRow = shop.log.locator('.row--customer').last();
+      await eventually(() => noteRow.locator('.bubble').textContent()).toBe('📎 order <b>1234.txt');
+      await eventually(() => noteRow.locator('.state').textContent()).toBe('Sent');
+      expect(await shop.log.locator('i, b').count()).toBe(0);
 
       // A Windows program named and typed as a picture: the server reads the bytes.
       const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]);
@@ -89,7 +103,10 @@ describe.skipIf(missing !== null)('files from the widget', () => {
       const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
       await inbox.queueItem(id).click();
       await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
-      const attachment = inbox.transcript.locator('.attachment');
+      const attachment = inbox.transcript.locator('.attachment').first();
+      await eventually(() =>
+        inbox.transcript.locator('.attachment-label').allTextContents(),
+      ).toEqual([`📎 image/png — ${NAME}`, '📎 text/plain — order <b>1234.txt']);
       await eventually(() => attachment.locator('.attachment-label').textContent()).toBe(
         `📎 image/png — ${NAME}`,
       );
