@@ -192,6 +192,25 @@ export const ConfigSchema = Type.Object(
         messageMaxChars: Type.Integer({ minimum: 1, default: 4000 }),
         bodyMaxBytes: Type.Integer({ minimum: 1024, default: 65536 }),
         publicRequestsPerMinute: Type.Integer({ minimum: 1, default: 120 }),
+        attachmentMaxBytes: Type.Integer({
+          minimum: 1,
+          default: 10 * 1024 * 1024,
+          description:
+            'BATON_ATTACHMENT_MAX_BYTES: the largest file a customer may send from the web widget.',
+        }),
+        attachmentTypes: Type.Array(Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$' }), {
+          minItems: 1,
+          default: [
+            'image/png',
+            'image/jpeg',
+            'image/gif',
+            'image/webp',
+            'application/pdf',
+            'text/plain',
+          ],
+          description:
+            'BATON_ATTACHMENT_TYPES: the file types the widget accepts, as read from the bytes (not as declared).',
+        }),
         conversationMessages: Type.Integer({
           minimum: 1,
           default: 10,

@@ -45,6 +45,7 @@ import { registerListEvents } from './routes/list-events.ts';
 import { registerMcpRoute } from './routes/mcp-route.ts';
 import { registerMetricsRoute } from './routes/metrics-route.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
+import { registerPostAttachment } from './routes/post-attachment.ts';
 import { registerPostMessage } from './routes/post-message.ts';
 import { registerQueueRoutes } from './routes/queue-routes.ts';
 import { registerSupervisorRoutes } from './routes/supervisor-routes.ts';
@@ -125,6 +126,7 @@ export async function registerHttpRoutes(
   registerGetConversation(app, ctx);
   registerListEvents(app, ctx);
   registerPostMessage(app, ctx);
+  await registerPostAttachment(app, ctx);
   registerAuthRoutes(app, ctx);
   await registerOidcRoutes(app, ctx);
   registerAccountSecurityRoutes(app, ctx);

@@ -13,6 +13,7 @@ import { AccountSecurity } from '../app/auth/account-security.ts';
 import { TwoFactor } from '../app/auth/two-factor.ts';
 import { Authenticator } from '../app/auth/authenticate.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
+import { CustomerAttachments } from '../app/conversations/customer-attachments.ts';
 import { ConversationService } from '../app/conversations/conversation-service.ts';
 import { ConversationHistoryService } from '../app/conversations/conversation-history.ts';
 import { ConversationQueries } from '../app/conversations/conversation-queries.ts';
@@ -160,6 +161,15 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     config,
     writer,
     service,
+    attachments: new CustomerAttachments({
+      store,
+      service,
+      clock,
+      limits: {
+        maxBytes: config.limits.attachmentMaxBytes,
+        types: config.limits.attachmentTypes,
+      },
+    }),
     conversations: new ConversationQueries(store),
     history,
     auth: new Authenticator(store, clock, history, config.auth.requireTotp),

@@ -54,6 +54,31 @@ describe('loadConfig', () => {
     expect(r.ok && r.config.databaseUrl).toBe('postgres://x@y/z');
   });
 
+  it('limits files from the widget: 10 MiB of images, PDF and text, both set by the environment', () => {
+    const defaults = loadConfig({ env: {}, cwd: dirWith() });
+    if (!defaults.ok) throw new Error('expected ok');
+    expect(defaults.config.limits.attachmentMaxBytes).toBe(10 * 1024 * 1024);
+    expect(defaults.config.limits.attachmentTypes).toEqual([
+      'image/png',
+      'image/jpeg',
+      'image/gif',
+      'image/webp',
+      'application/pdf',
+      'text/plain',
+    ]);
+    const set = loadConfig({
+      env: {
+        BATON_ATTACHMENT_MAX_BYTES: '2048',
+        BATON_ATTACHMENT_TYPES: 'image/png, application/pdf',
+      },
+      cwd: dirWith(),
+    });
+    expect(set.ok && set.config.limits.attachmentMaxBytes).toBe(2048);
+    expect(set.ok && set.config.limits.attachmentTypes).toEqual(['image/png', 'application/pdf']);
+    const wrong = loadConfig({ env: { BATON_ATTACHMENT_TYPES: 'PNG files' }, cwd: dirWith() });
+    expect(wrong.ok).toBe(false);
+  });
+
   it('returns a frozen object', () => {
     const r = loadConfig({ env: {}, cwd: dirWith() });
     if (!r.ok) throw new Error('expected ok');

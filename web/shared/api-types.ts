@@ -34,6 +34,8 @@ export interface MessageData {
   confidence?: number;
   intent?: string;
   article?: { id: string; title: string };
+  /** Files the customer sent (a widget upload, a channel's media). */
+  media?: Array<{ kind: string; ref: string; mimeType?: string; fileName?: string }>;
 }
 
 /** The server's event envelope, with each type's data spelled out for the UIs. */

@@ -5,6 +5,8 @@
 
 import type { ApiError, BatonEvent } from '../shared/api-types.ts';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
+import { newClientId } from '../shared/client-id.ts';
+import { ApiRequestError } from '../shared/http.ts';
 import { visitorIdentity } from './visitor-identity.ts';
 import { ChatSession } from './chat-session.ts';
 import type { ConnectionState } from './chat-session.ts';
@@ -45,6 +47,8 @@ export class BatonChatElement extends HTMLElement {
   readonly #text = new WidgetText();
   readonly #input: HTMLTextAreaElement;
   readonly #send: HTMLButtonElement;
+  readonly #attach: HTMLButtonElement;
+  readonly #file: HTMLInputElement;
   readonly #handoffParts: HandoffParts;
   readonly #composerError: HTMLElement;
   readonly #connection: HTMLElement;
@@ -73,6 +77,8 @@ export class BatonChatElement extends HTMLElement {
     this.#log = part(this.#root, '.log');
     this.#input = part(this.#root, 'textarea');
     this.#send = part(this.#root, '.send');
+    this.#attach = part(this.#root, '.attach');
+    this.#file = part(this.#root, '.file');
     this.#handoffParts = handoffParts(<T extends Element>(s: string) => part<T>(this.#root, s));
     this.#composerError = part(this.#root, '.composer-error');
     this.#connection = part(this.#root, '.connection');
@@ -146,6 +152,8 @@ export class BatonChatElement extends HTMLElement {
     set('.input-label', t('messageLabel'));
     this.#input.placeholder = t('placeholder');
     this.#send.setAttribute('aria-label', t('send'));
+    this.#attach.setAttribute('aria-label', t('attachFile'));
+    this.#file.setAttribute('aria-label', t('attachFile'));
     set('.footer', t('poweredBy'));
     this.#connection.textContent = t('offline');
     renderHandoff(this.#handoffParts, this.#handoff, this.#text);
@@ -198,6 +206,18 @@ export class BatonChatElement extends HTMLElement {
     this.#input.addEventListener('input', () => {
       this.#validate();
       this.#reporter.draftChanged(this.#input.value);
+    });
+    this.#attach.addEventListener('click', () => {
+      if (this.#handoff.mode === 'closed') {
+        this.#composerError.textContent = this.#text.t('conversationOver');
+        return;
+      }
+      this.#file.click();
+    });
+    this.#file.addEventListener('change', () => {
+      const file = this.#file.files?.[0];
+      this.#file.value = ''; // the same file may be chosen again
+      if (file) void this.#sendFile(file);
     });
     this.#handoffParts.human.addEventListener('click', () => this.#requestHuman());
     this.#handoffParts.restart.addEventListener('click', () => {
@@ -260,6 +280,35 @@ export class BatonChatElement extends HTMLElement {
     this.#reporter.stopped();
     this.#validate();
     this.#scrollToEnd();
+  }
+
+  /** Shows the file at once (an image as its thumbnail), then uploads it. */
+  async #sendFile(file: File): Promise<void> {
+    const cid = newClientId();
+    const kind = file.type.startsWith('image/') ? 'image' : 'document';
+    const preview = /^image\/(png|jpeg|gif|webp)$/.test(file.type)
+      ? await dataUrl(file)
+      : undefined;
+    const media = [{ kind, ref: '', fileName: file.name, mimeType: file.type }];
+    this.#messages.addPending(cid, { from: 'customer', clientMessageId: cid, media }, preview);
+    this.#scrollToEnd();
+    await this.#upload(file, cid);
+  }
+
+  /** Uploads under the row's id (a retry is stored once); a refusal shows the server's words. */
+  async #upload(file: File, cid: string): Promise<void> {
+    try {
+      await this.#session?.sendFile(file, cid);
+    } catch (error) {
+      const refused = error instanceof ApiRequestError ? error : null;
+      // Too large or the wrong type stays so: no retry; anything else may pass next time.
+      const final = refused?.status === 413 || refused?.status === 415;
+      this.#messages.markFailed(
+        cid,
+        refused ? errorText(refused, this.#text) : this.#text.t('somethingWrong'),
+        final ? null : () => void this.#upload(file, cid),
+      );
+    }
   }
 
   /** "Alex is typing…" until they stop, send, or go quiet for TYPING_SHOWN_MS. */
@@ -350,4 +399,14 @@ export class BatonChatElement extends HTMLElement {
   #scrollToEnd(): void {
     this.#log.scrollTop = this.#log.scrollHeight;
   }
+}
+
+/** The file as a data: URL (Baton's pages allow images from data:, not from blob:). */
+function dataUrl(file: File): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => resolve(undefined);
+    reader.readAsDataURL(file);
+  });
 }

@@ -157,6 +157,24 @@ export class ChatSession {
     return clientMessageId;
   }
 
+  /**
+   * Sends a file as the customer's message (POST …/attachments) under `clientMessageId`;
+   * rejects with the server's ApiRequestError when it is refused (too large, wrong type).
+   */
+  async sendFile(file: File, clientMessageId: string): Promise<void> {
+    await this.ensureStarted();
+    const stored = this.#stored;
+    if (!stored) return;
+    const form = new FormData();
+    form.append('clientMessageId', clientMessageId);
+    form.append('file', file, file.name);
+    const answer = await requestJson<{ events: BatonEvent[] }>(
+      this.#url(`conversations/${encodeURIComponent(stored.id)}/attachments`),
+      { token: stored.token, body: form },
+    );
+    this.#applyAll(answer.events);
+  }
+
   /** Rates the resolved conversation (1–5, optional comment); the first rating counts. */
   async rate(rating: number, comment: string): Promise<void> {
     const stored = this.#stored;

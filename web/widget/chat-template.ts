@@ -7,6 +7,9 @@ const icon = (path: string): string =>
 const chatIcon = icon('<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/>');
 const closeIcon = icon('<path d="M18 6 6 18M6 6l12 12"/>');
 const personIcon = icon('<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>');
+const clipIcon = icon(
+  '<path d="m21 11-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6L15 6.6"/>',
+);
 const sendIcon = icon('<path d="m22 2-7 20-4-9-9-4z"/><path d="M22 2 11 13"/>');
 
 // Every word is set by the element from the catalogue (baton-chat.ts, renderWords), in the
@@ -34,6 +37,8 @@ export const template = `
     <button class="restart" type="button" hidden></button>
   </div>
   <form class="composer" novalidate>
+    <button class="attach" type="button">${clipIcon}</button>
+    <input class="file" type="file" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain" hidden>
     <label class="sr-only input-label" for="input"></label>
     <textarea id="input" rows="1" aria-describedby="composer-error"></textarea>
     <button class="send" type="submit">${sendIcon}</button>

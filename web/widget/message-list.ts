@@ -104,9 +104,12 @@ export class MessageList {
     }
   }
 
-  /** Shows a customer message before the server has stored it. */
-  addPending(clientMessageId: string, data: MessageData): void {
-    const row = this.#messageRow(data, new Date().toISOString());
+  /**
+   * Shows a customer message before the server has stored it; `preview` is the data: URL
+   * of an image being sent, kept as its thumbnail once stored.
+   */
+  addPending(clientMessageId: string, data: MessageData, preview?: string): void {
+    const row = this.#messageRow(data, new Date().toISOString(), preview);
     row.dataset.cid = clientMessageId;
     row.classList.add('is-pending');
     row.querySelector('.state')?.replaceChildren(this.#text.t('sending'));
@@ -178,7 +181,7 @@ export class MessageList {
     next?.classList.toggle('is-continued', next.dataset.sender === row.dataset.sender);
   }
 
-  #messageRow(data: WidgetMessageData, at: string): HTMLLIElement {
+  #messageRow(data: WidgetMessageData, at: string, preview?: string): HTMLLIElement {
     const row = el('li', `row row--${data.from}`);
     if (data.from === 'system') {
       row.dataset.sender = 'system';
@@ -200,7 +203,14 @@ export class MessageList {
     if (data.from === 'agent') meta.append(el('span', 'badge badge--human', t.t('humanBadge')));
     meta.append(el('time', 'time', timeLabel(at, t.language)));
     const text = data.action === 'request_human' && !data.text ? t.t('askedForPerson') : data.text;
-    const bubble = el('div', 'bubble', text ?? '');
+    const files = data.media ?? [];
+    // A file alone says "[image]" for the inbox's preview; here the file shows instead.
+    const bubble = el(
+      'div',
+      'bubble',
+      files.length && /^\[[\w, ]+\]$/.test(text ?? '') ? '' : text,
+    );
+    for (const file of files) bubble.append(this.#file(file, preview));
     if (data.action === 'request_human') bubble.classList.add('bubble--action');
     row.append(meta, bubble);
     if (data.article) row.append(el('p', 'source', t.t('source', { title: data.article.title })));
@@ -209,6 +219,16 @@ export class MessageList {
     }
     if (data.from === 'customer') row.append(el('div', 'state'));
     return row;
+  }
+
+  /** The customer's file: the thumbnail of an image just sent from here, else its name. */
+  #file(file: NonNullable<MessageData['media']>[number], preview?: string): HTMLElement {
+    const name = file.fileName ?? file.kind;
+    if (!preview) return el('span', 'file-name', `📎 ${name}`);
+    const image = el('img', 'shot');
+    image.src = preview;
+    image.alt = name;
+    return image;
   }
 
   #divider(text: string): HTMLLIElement {

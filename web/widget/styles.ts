@@ -146,6 +146,14 @@ textarea[aria-invalid="true"] { border-color: var(--danger); }
   border-radius: 12px; background: var(--accent); color: var(--accent-ink);
 }
 .send:disabled { opacity: .45; cursor: default; }
+.attach {
+  display: grid; place-items: center; flex: none; width: 44px; height: 44px; border: 0;
+  border-radius: 12px; background: none; color: var(--muted);
+}
+.attach:hover { color: var(--accent); }
+.attach svg { width: 20px; height: 20px; }
+/* A fixed height: the row has its size before the picture decodes, so scrolling to the end holds. */
+.shot { display: block; height: 160px; max-width: 100%; object-fit: contain; border-radius: 10px; }
 .send svg { width: 18px; height: 18px; }
 .composer-error { margin: 0; padding: 0 16px; font-size: 12px; color: var(--danger); }
 .composer-error:empty { display: none; }

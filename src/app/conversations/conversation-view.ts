@@ -76,6 +76,8 @@ export function toCustomerEvent(e: StoredEvent): CustomerEvent {
       // The place in line the handoff message and estimate updates told (the widget's
       // waiting line); the wait band stays internal, the customer reads it in the text.
       'position',
+      // The customer's own files (name, type, size), which the widget shows in the transcript.
+      'media',
     ]);
   } else if (e.type === 'conversation.assigned') {
     data = pick(d, ['agentName']);

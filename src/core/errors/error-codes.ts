@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   MALFORMED_JSON: 'The request body is not valid JSON.',
   MESSAGE_TOO_LARGE: 'The message is longer than the configured limit.',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the configured limit.',
+  FILE_TOO_LARGE: 'The file is larger than the configured limit.',
+  FILE_TYPE_NOT_ALLOWED: 'Files of this type are not accepted.',
   UNAUTHENTICATED: 'A valid token is required.',
   INVALID_CREDENTIALS: 'The email or password is wrong.',
   FORBIDDEN: 'This token may not do that.',

@@ -22,6 +22,7 @@ export const WIDGET_DE: WidgetStrings = {
   messageLabel: 'Nachricht',
   placeholder: 'Ihre Nachricht…',
   send: 'Nachricht senden',
+  attachFile: 'Datei anhängen',
   conversationOver:
     'Dieses Gespräch ist beendet. Um wieder zu schreiben, wählen Sie oben „Neues Gespräch beginnen“.',
   startFailed:

@@ -25,6 +25,7 @@ export const WIDGET_EN = {
   messageLabel: 'Message',
   placeholder: 'Type your message…',
   send: 'Send message',
+  attachFile: 'Attach a file',
   conversationOver:
     'This conversation has ended. To write again, press “Start a new conversation” above.',
   startFailed: 'We could not start the chat. Check your connection and try again.',

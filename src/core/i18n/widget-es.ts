@@ -22,6 +22,7 @@ export const WIDGET_ES: WidgetStrings = {
   messageLabel: 'Mensaje',
   placeholder: 'Escriba su mensaje…',
   send: 'Enviar mensaje',
+  attachFile: 'Adjuntar un archivo',
   conversationOver:
     'Esta conversación ha terminado. Para escribir de nuevo, pulse «Empezar una conversación nueva» arriba.',
   startFailed: 'No hemos podido iniciar el chat. Compruebe su conexión e inténtelo de nuevo.',

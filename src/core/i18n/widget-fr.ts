@@ -22,6 +22,7 @@ export const WIDGET_FR: WidgetStrings = {
   messageLabel: 'Message',
   placeholder: 'Écrivez votre message…',
   send: 'Envoyer le message',
+  attachFile: 'Joindre un fichier',
   conversationOver:
     'Cette conversation est terminée. Pour écrire à nouveau, appuyez sur « Commencer une nouvelle conversation » ci-dessus.',
   startFailed: 'Impossible de démarrer le chat. Vérifiez votre connexion et réessayez.',

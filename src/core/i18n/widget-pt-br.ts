@@ -22,6 +22,7 @@ export const WIDGET_PT_BR: WidgetStrings = {
   messageLabel: 'Mensagem',
   placeholder: 'Digite sua mensagem…',
   send: 'Enviar mensagem',
+  attachFile: 'Anexar um arquivo',
   conversationOver:
     'Esta conversa foi encerrada. Para escrever de novo, toque em “Começar uma nova conversa” acima.',
   startFailed: 'Não conseguimos iniciar o chat. Verifique sua conexão e tente de novo.',

@@ -30,6 +30,7 @@ export const WIDGET_PT_PT: WidgetStrings = {
   humanBadge: 'Equipa de apoio',
   askedForPerson: 'Gostaria de falar com uma pessoa.',
   sending: 'A enviar…',
+  attachFile: 'Anexar um ficheiro',
   retry: 'Tentar novamente',
   ratingFailed: 'Não foi possível enviar a avaliação. Tente novamente.',
   poweredBy: 'Com tecnologia da Baton',

@@ -94,7 +94,7 @@ export function registerPostMessage(app: FastifyInstance, ctx: RouteContext): vo
 }
 
 /** Past the conversation's message rate: nothing is stored, and the client is told when. */
-function refuseOver(taken: Taken): void {
+export function refuseOver(taken: Taken): void {
   if (taken.ok) return;
   const seconds = Math.ceil(taken.retryAfterMs / 1000);
   throw new BatonError(

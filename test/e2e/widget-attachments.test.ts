@@ -1,0 +1,121 @@
+// A customer sends a picture from the widget: the paperclip (a 44 px target with a label)
+// opens the file picker, the picture shows in the transcript as a thumbnail, its name stays
+// text, and the agent sees it in the inbox as any channel's media and opens it. A file whose
+// bytes are not an allowed type is refused with the server's words in the widget.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { eventually, openInbox, openShop } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const BROWSER_TEST_TIMEOUT = 90_000;
+/** A 1×1 PNG. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** Markup in a file name must stay text in the widget and the inbox. */
+const NAME = 'broken <i>box.png';
+
+/** The id of the conversation the widget keeps in localStorage. */
+async function conversationId(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => {
+    const storage = (
+      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+    ).localStorage;
+    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
+    return key ? storage.getItem(key) : null;
+  });
+  return (JSON.parse(raw ?? '{}') as { id: string }).id;
+}
+
+const missing = chromiumMissingReason();
+if (missing) console.warn(`Skipping browser tests: ${missing}`);
+
+describe.skipIf(missing !== null)('files from the widget', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startTestServer({ webRoot: 'dist/web' });
+    browser = await launchChromium();
+  }, BROWSER_TEST_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(
+    'sends a picture the agent sees in the inbox; a disguised program is refused in words',
+    async () => {
+      const shop = await openShop(browser, server.baseUrl);
+      await shop.open();
+      await shop.send('I want to talk to a human about a refund on my invoice');
+      await eventually(() => shop.widget.locator('.status').isVisible()).toBe(true);
+
+      const attach = shop.widget.getByRole('button', { name: 'Attach a file' });
+      const box = await attach.boundingBox();
+      expect(box?.width).toBeGreaterThanOrEqual(44);
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+      const chooser = shop.page.waitForEvent('filechooser');
+      await attach.click();
+      await (await chooser).setFiles({ name: NAME, mimeType: 'image/png', buffer: PIXEL });
+
+      const row = shop.log.locator('.row--customer').last();
+      const thumbnail = row.getByRole('img', { name: NAME });
+      await eventually(() =>
+        thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      ).toBe(1);
+      await eventually(() => row.locator('.state').textContent()).toBe('Sent');
+      await screenshot(shop.page, 'widget-attachment');
+
+      // Any other file shows by name.
+      const note = shop.page.waitForEvent('filechooser');
+      await attach.click();
+      await (
+        await note
+      ).setFiles({
+        name: 'order <b>1234.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Order 1234, the box was crushed.'),
+      });
+      const noteRow = shop.log.locator('.row--customer').last();
+      await eventually(() => noteRow.locator('.bubble').textContent()).toBe('📎 order <b>1234.txt');
+      await eventually(() => noteRow.locator('.state').textContent()).toBe('Sent');
+      expect(await shop.log.locator('i, b').count()).toBe(0);
+
+      // A Windows program named and typed as a picture: the server reads the bytes.
+      const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]);
+      const again = shop.page.waitForEvent('filechooser');
+      await attach.click();
+      await (await again).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: program });
+      const failed = shop.log.locator('.row--customer.is-failed');
+      await eventually(() => failed.locator('.state').textContent()).toContain(
+        'This kind of file cannot be sent; allowed: PNG, JPEG, GIF, WEBP, PDF, TXT.',
+      );
+      expect(await failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+
+      const id = await conversationId(shop.page);
+      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      await inbox.queueItem(id).click();
+      await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
+      const attachment = inbox.transcript.locator('.attachment').first();
+      await eventually(() =>
+        inbox.transcript.locator('.attachment-label').allTextContents(),
+      ).toEqual([`📎 image/png — ${NAME}`, '📎 text/plain — order <b>1234.txt']);
+      await attachment.getByRole('button', { name: 'Show' }).click();
+      const image = attachment.getByRole('img');
+      await eventually(() =>
+        image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      ).toBe(1);
+      expect(await inbox.transcript.locator('i, b').count()).toBe(0);
+      await inbox.page.context().close();
+      await shop.page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});
