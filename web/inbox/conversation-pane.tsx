@@ -85,7 +85,11 @@ export function ConversationPane(props: ConversationPaneProps) {
     api
       .fetchConversation(token, conversationId)
       .then((answer) => onConversation(answer.conversation))
-      .catch(fail);
+      // Opening is not acting: an id out of scope reads as the server says, as an unknown one.
+      .catch((error: unknown) => {
+        if (error instanceof ApiRequestError && error.status === 401) props.onUnauthorized();
+        else setActionError(error instanceof Error ? error.message : 'Something went wrong.');
+      });
     // Only when the pane opens: later copies arrive through the agent stream.
   }, [conversationId]);
 
