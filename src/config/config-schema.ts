@@ -1,8 +1,10 @@
 /** The configuration's shape, defaults and documentation (one TypeBox schema). */
 import { Type, type Static } from '@sinclair/typebox';
-import { QueueConfigSchema } from '../core/routing/queue-config.ts';
 import { ChannelsSchema } from './channels-schema.ts';
 import { OidcSchema } from './oidc-schema.ts';
+import { BotSchema } from './bot-schema.ts';
+import { LimitsSchema } from './limits-schema.ts';
+import { RoutingSchema } from './routing-schema.ts';
 
 const LogLevel = Type.Union(
   ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -39,88 +41,6 @@ const DEFAULT_CANNED_RESPONSES = [
     text: 'Thank you for contacting us, {{customer.name}}. Have a good day! — {{agent.name}}',
   },
 ];
-
-/** How each way a customer could be forgotten is moved on (docs/routing.md, "No dead ends"). */
-const DeadEndsSchema = Type.Object(
-  {
-    offerRoundsBeforeAlert: Type.Integer({
-      minimum: 1,
-      default: 2,
-      description:
-        'Offer rounds (every eligible agent let it pass) after which each round alerts the supervisor.',
-    }),
-    offerRoundPauseSeconds: Type.Integer({
-      minimum: 0,
-      default: 30,
-      description:
-        'When every eligible agent let an offer pass, the next round starts this long after the last pass.',
-    }),
-    replyNudgeSeconds: Type.Integer({
-      minimum: 1,
-      default: 120,
-      description: 'Assigned, the customer waiting on the agent this long: the agent is nudged.',
-    }),
-    replyAlertSeconds: Type.Integer({
-      minimum: 1,
-      default: 240,
-      description: '… this long: the supervisor is alerted.',
-    }),
-    replyRequeueSeconds: Type.Integer({
-      minimum: 1,
-      default: 420,
-      description: '… this long: the conversation goes back to the queue with raised priority.',
-    }),
-    ownerGoneSeconds: Type.Integer({
-      minimum: 1,
-      default: 60,
-      description:
-        'An agent whose inbox socket is gone this long: their conversations are re-queued.',
-    }),
-    priorityStep: Type.Integer({
-      minimum: 1,
-      maximum: 50,
-      default: 15,
-      description: 'Largest priority bump of one SLA breach or re-queue.',
-    }),
-    priorityCeiling: Type.Integer({
-      minimum: 2,
-      maximum: 99,
-      default: 90,
-      description: 'Bumps never raise a priority above this (kept below the maximum, 100).',
-    }),
-  },
-  { additionalProperties: false, default: {} },
-);
-
-/** Opening hours in a time zone with holidays: `routing.businessHours` and each of `routing.calendars`. */
-const CalendarSchema = Type.Object(
-  {
-    timeZone: Type.String({
-      minLength: 1,
-      description: 'IANA zone, e.g. Europe/Berlin.',
-    }),
-    days: Type.Partial(
-      Type.Record(
-        Type.Union(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => Type.Literal(d))),
-        Type.Array(
-          Type.Object({
-            open: Type.String({ pattern: '^([01]?\\d|2[0-4]):[0-5]\\d$' }),
-            close: Type.String({ pattern: '^([01]?\\d|2[0-4]):[0-5]\\d$' }),
-          }),
-        ),
-      ),
-    ),
-    holidays: Type.Optional(
-      Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), {
-        description: 'Closed all day (YYYY-MM-DD); none by default.',
-      }),
-    ),
-  },
-  {
-    additionalProperties: false,
-    description: 'When people answer: weekly hours in a time zone, and holidays.',
-  },
-);
 
 export const ConfigSchema = Type.Object(
   {
@@ -187,89 +107,7 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
-    limits: Type.Object(
-      {
-        messageMaxChars: Type.Integer({ minimum: 1, default: 4000 }),
-        bodyMaxBytes: Type.Integer({ minimum: 1024, default: 65536 }),
-        publicRequestsPerMinute: Type.Integer({ minimum: 1, default: 120 }),
-        attachmentMaxBytes: Type.Integer({
-          minimum: 1,
-          default: 10 * 1024 * 1024,
-          description:
-            'BATON_ATTACHMENT_MAX_BYTES: the largest file a customer may send from the web widget.',
-        }),
-        attachmentTypes: Type.Array(Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$' }), {
-          minItems: 1,
-          default: [
-            'image/png',
-            'image/jpeg',
-            'image/gif',
-            'image/webp',
-            'application/pdf',
-            'text/plain',
-          ],
-          description:
-            'BATON_ATTACHMENT_TYPES: the file types the widget accepts, as read from the bytes (not as declared).',
-        }),
-        conversationMessages: Type.Integer({
-          minimum: 1,
-          default: 10,
-          description:
-            'BATON_CONVERSATION_MESSAGES: messages one side (customer, agents) of a conversation may send per window, socket and HTTP together.',
-        }),
-        conversationMessagesSeconds: Type.Integer({
-          minimum: 1,
-          default: 10,
-          description:
-            'BATON_CONVERSATION_MESSAGES_SECONDS: the window of `conversationMessages`, in seconds.',
-        }),
-        socketFrames: Type.Integer({
-          minimum: 1,
-          default: 30,
-          description:
-            'BATON_SOCKET_FRAMES: frames (of any kind) one socket may send per `socketFramesSeconds`.',
-        }),
-        socketFramesSeconds: Type.Integer({ minimum: 1, default: 10 }),
-        refusedFramesBeforeClose: Type.Integer({
-          minimum: 1,
-          default: 20,
-          description:
-            'A socket whose frames were refused this many times within a minute is closed (1008).',
-        }),
-        socketsPerConversation: Type.Integer({
-          minimum: 1,
-          default: 5,
-          description:
-            'BATON_SOCKETS_PER_CONVERSATION: open customer sockets per conversation token.',
-        }),
-        socketsPerIp: Type.Integer({
-          minimum: 1,
-          default: 50,
-          description: 'BATON_SOCKETS_PER_IP: open customer sockets per client address.',
-        }),
-        socketsPerAgentSession: Type.Integer({
-          minimum: 1,
-          default: 5,
-          description:
-            'BATON_SOCKETS_PER_AGENT_SESSION: open inbox sockets per agent session token.',
-        }),
-        loginFailures: Type.Integer({
-          minimum: 1,
-          default: 5,
-          description:
-            'BATON_LOGIN_FAILURES: wrong passwords for one email within `loginFailureMinutes` that lock it.',
-        }),
-        loginFailureMinutes: Type.Integer({ minimum: 1, default: 15 }),
-        loginLockSeconds: Type.Integer({
-          minimum: 1,
-          default: 60,
-          description:
-            'BATON_LOGIN_LOCK_SECONDS: the first lock; each further lock within a day doubles it.',
-        }),
-        loginMaxLockSeconds: Type.Integer({ minimum: 1, default: 3600 }),
-      },
-      { additionalProperties: false, default: {} },
-    ),
+    limits: LimitsSchema,
     auth: Type.Object(
       {
         sessionTtlHours: Type.Number({ exclusiveMinimum: 0, default: 12 }),
@@ -293,65 +131,7 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
-    bot: Type.Object(
-      {
-        name: Type.String({ minLength: 1, default: 'Northwind Assistant' }),
-        knowledgeBaseDir: Type.String({ minLength: 1, default: 'kb/demo' }),
-        engine: Type.Union(
-          [Type.Literal('kb'), Type.Literal('llm'), Type.Literal('external'), Type.Literal('rasa')],
-          { default: 'kb', description: 'BATON_BOT_ENGINE: who answers before the handoff.' },
-        ),
-        llm: Type.Object(
-          {
-            baseUrl: Type.Optional(Type.String({ minLength: 1 })),
-            apiKey: Type.String({ default: 'not-needed' }),
-            model: Type.Optional(Type.String({ minLength: 1 })),
-            timeoutMs: Type.Integer({ minimum: 100, default: 8000 }),
-            summaries: Type.Boolean({
-              default: true,
-              description:
-                'BATON_LLM_SUMMARIES: with an LLM configured, add an abstractive summary to each handoff packet.',
-            }),
-          },
-          { additionalProperties: false, default: {} },
-        ),
-        external: Type.Object(
-          {
-            url: Type.Optional(Type.String({ minLength: 1 })),
-            secret: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/=]+$' })),
-            timeoutMs: Type.Integer({ minimum: 100, default: 5000 }),
-          },
-          { additionalProperties: false, default: {} },
-        ),
-        rasa: Type.Object(
-          {
-            url: Type.Optional(
-              Type.String({
-                pattern: '^https?://',
-                description: 'BATON_RASA_URL: the Rasa server, e.g. http://rasa:5005.',
-              }),
-            ),
-            token: Type.Optional(
-              Type.String({
-                minLength: 1,
-                description: 'BATON_RASA_TOKEN: sent as a bearer token (for a proxy before Rasa).',
-              }),
-            ),
-            timeoutMs: Type.Integer({ minimum: 100, default: 5000 }),
-            handoffPayload: Type.Optional(
-              Type.String({
-                minLength: 1,
-                maxLength: 200,
-                description:
-                  'A button payload (e.g. /human_handoff) that hands over when pressed, without asking Rasa.',
-              }),
-            ),
-          },
-          { additionalProperties: false, default: {} },
-        ),
-      },
-      { additionalProperties: false, default: {} },
-    ),
+    bot: BotSchema,
     mcp: Type.Object(
       {
         token: Type.Optional(
@@ -382,73 +162,7 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
-    routing: Type.Object(
-      {
-        firstResponseSlaSeconds: Type.Integer({
-          minimum: 1,
-          default: 300,
-          description: 'BATON_SLA_SECONDS: wait before a breach bumps priority and alerts.',
-        }),
-        queueSlaSeconds: Type.Optional(
-          Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Integer({ minimum: 1 }), {
-            description: 'Per-queue first-response SLA (seconds), e.g. { billing: 120 }.',
-          }),
-        ),
-        averageHandleMinutes: Type.Number({
-          exclusiveMinimum: 0,
-          default: 6,
-          description:
-            'Prior handle time of the wait estimate; each queue uses its measured one from 5 samples on.',
-        }),
-        longQueueMinutes: Type.Optional(
-          Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Integer({ minimum: 1 }), {
-            description:
-              'Per-queue wait (minutes) above which callback / continue-by-message are offered (default 15).',
-          }),
-        ),
-        queueMessages: Type.Optional(
-          Type.Record(
-            Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),
-            Type.Record(
-              Type.String({ pattern: '^[a-z]{2}$' }),
-              Type.Record(Type.String({ pattern: '^[a-z_]+$' }), Type.String({ minLength: 1 })),
-            ),
-            {
-              description:
-                'Per-queue template overrides by language, e.g. { billing: { en: { wait_kept: "…" } } }.',
-            },
-          ),
-        ),
-        abandonAfterSeconds: Type.Integer({
-          minimum: 1,
-          default: 300,
-          description:
-            'BATON_ABANDON_AFTER_SECONDS: a web customer gone this long while waiting has left.',
-        }),
-        // The `business` calendar: without it the team is open around the clock.
-        businessHours: Type.Optional(CalendarSchema),
-        calendars: Type.Optional(
-          Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), CalendarSchema, {
-            description:
-              'More calendars for queues to name by `calendarId`, e.g. { weekend: { timeZone, days } }.',
-          }),
-        ),
-        queues: Type.Optional(
-          Type.Array(QueueConfigSchema, {
-            minItems: 1,
-            description:
-              'The queues (replacing the built-in six): id, name, requiredSkills, languages, fallback, calendarId, sla, assignment.',
-          }),
-        ),
-        passIntervalMs: Type.Integer({
-          minimum: 100,
-          default: 5000,
-          description: 'Routing also runs this often, besides on every change.',
-        }),
-        deadEnds: DeadEndsSchema,
-      },
-      { additionalProperties: false, default: {} },
-    ),
+    routing: RoutingSchema,
     csat: Type.Object(
       {
         botOnlySample: Type.Number({
