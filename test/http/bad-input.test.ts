@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConversation } from '../helpers/api-client.ts';
+import { leaf } from '../helpers/fuzz-values.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const META_SECRET = 'meta-app-secret';
@@ -103,13 +104,6 @@ describe('bad input', () => {
     expect(((await r.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });
 
-  const leaf = fc.oneof(
-    fc.string({ maxLength: 40 }),
-    fc.integer(),
-    fc.double(),
-    fc.boolean(),
-    fc.constant(null),
-  );
   const json = fc.jsonValue({ maxDepth: 4 });
   /** Random JSON, random text, and objects shaped like the route's body with random values. */
   const bodies = (shape: Record<string, fc.Arbitrary<unknown>>) =>

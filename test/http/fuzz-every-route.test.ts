@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
+import { leaf } from '../helpers/fuzz-values.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const RUNS = 30;
@@ -36,13 +37,6 @@ const LEFT_OUT = new Set([
   'POST /api/v1/conversations/{id}/attachments',
 ]);
 
-const leaf = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-);
 const json = fc.jsonValue({ maxDepth: 3 });
 
 /** A value of the declared type most of the time, so the fuzz gets past validation too. */

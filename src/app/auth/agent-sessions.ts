@@ -56,7 +56,7 @@ export class AgentSessions {
     userAgent: string | null = null,
   ): Promise<{ token: string; agent: AgentRecord; enrolmentOnly: boolean }> {
     const { email, password } = input;
-    const { store, clock, sessionTtlHours, lockout, audit, twoFactor } = this.options;
+    const { store, lockout, audit, twoFactor } = this.options;
     const attempt = await lockout?.attempt(email);
     if (attempt && !attempt.ok) {
       const seconds = Math.ceil(attempt.retryAfterMs / 1000);
@@ -90,15 +90,7 @@ export class AgentSessions {
     if (needsRehash(agent.passwordHash)) {
       await store.agents.update(agent.id, { passwordHash: await hashPassword(password) });
     }
-    const token = newToken();
-    const now = clock();
-    const expires = new Date(now.getTime() + sessionTtlHours * 3_600_000);
-    await store.agents.createSession(hashToken(token), agent.id, now, expires, {
-      id: newSessionId(),
-      ip,
-      // A browser's user agent is a few hundred characters; a longer one is not a browser.
-      userAgent: userAgent?.slice(0, 500) ?? null,
-    });
+    const token = await this.openSession(agent, ip, userAgent);
     const enrolmentOnly = this.options.requireTotp === true && !agent.totpEnabled;
     await audit?.session('session.logged_in', agent.id, ip, enrolmentOnly ? { enrolmentOnly } : {});
     return { token, agent, enrolmentOnly };
@@ -115,17 +107,28 @@ export class AgentSessions {
     userAgent: string | null,
     details: Record<string, unknown>,
   ): Promise<{ token: string; agent: AgentRecord }> {
-    const { store, clock, sessionTtlHours, audit } = this.options;
+    const token = await this.openSession(agent, ip, userAgent);
+    await this.options.audit?.session('session.logged_in', agent.id, ip, details);
+    return { token, agent };
+  }
+
+  /** A new session token for the agent, stored as its hash with where it was opened from. */
+  private async openSession(
+    agent: AgentRecord,
+    ip: string | null,
+    userAgent: string | null,
+  ): Promise<string> {
+    const { store, clock, sessionTtlHours } = this.options;
     const token = newToken();
     const now = clock();
     const expires = new Date(now.getTime() + sessionTtlHours * 3_600_000);
     await store.agents.createSession(hashToken(token), agent.id, now, expires, {
       id: newSessionId(),
       ip,
+      // A browser's user agent is a few hundred characters; a longer one is not a browser.
       userAgent: userAgent?.slice(0, 500) ?? null,
     });
-    await audit?.session('session.logged_in', agent.id, ip, details);
-    return { token, agent };
+    return token;
   }
 
   /** Ends the session this token opened, and closes its sockets on every node. */
