@@ -30,6 +30,7 @@ export const CONVERSATION_EVENT_TYPES = [
   'message.created',
   'message.delivery',
   'message.status',
+  'message.read',
   'note.created',
   'handoff.fields_added',
   'handoff.summarized',
@@ -63,6 +64,11 @@ interface TypedEventData {
     readonly seq: number;
     readonly status: 'sent' | 'failed';
     readonly error?: string;
+  }>;
+  /** A read receipt: `by` has seen the other side's messages up to `upToSeq` (read-marker.ts). */
+  'message.read': Open<{
+    readonly upToSeq: number;
+    readonly by: 'customer' | 'agent';
   }>;
   /** Messenger's Handover Protocol: who has the thread now. */
   'channel.thread_control': Open<{ readonly action: string; readonly appId: string | null }>;
