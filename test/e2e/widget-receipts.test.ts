@@ -116,6 +116,37 @@ describe.skipIf(missing !== null)('read receipts and emoji in the browser', () =
       await screenshot(shop.page, 'widget-read');
       await screenshot(inbox.page, 'inbox-seen');
 
+      // Not seen while the chat is closed, nor while the page is hidden: the next thing the
+      // widget sends goes after any receipt on its socket, so once that arrives in the inbox
+      // Seen has not moved; opening the chat, or the page coming back, marks the reply read.
+      const lastSeenText = () => seen.locator('xpath=..').locator('.bubble').textContent();
+      const agentSays = async (text: string) => {
+        await reply.fill(text);
+        await reply.press('Enter');
+        await eventually(() => shop.bubbles('agent').last().textContent()).toBe(text);
+      };
+      await shop.widget.getByRole('button', { name: 'Close chat' }).first().click();
+      await agentSays('One more thing: it is insured.');
+      await eventually(() => shop.widget.locator('.unread').isVisible()).toBe(true);
+      await shop.open();
+      await eventually(lastSeenText).toBe('One more thing: it is insured.');
+
+      const setVisibility = (state: 'hidden' | 'visible') =>
+        shop.page.evaluate((value) => {
+          const doc = (globalThis as unknown as { document: EventTarget }).document;
+          Object.defineProperty(doc, 'visibilityState', { value, configurable: true });
+          doc.dispatchEvent(new Event('visibilitychange'));
+        }, state);
+      await setVisibility('hidden');
+      await agentSays('And it ships tomorrow.');
+      await shop.send('Great');
+      await eventually(() =>
+        inbox.transcript.locator('.turn--customer .bubble').last().textContent(),
+      ).toBe('Great');
+      expect(await lastSeenText()).toBe('One more thing: it is insured.');
+      await setVisibility('visible');
+      await eventually(lastSeenText).toBe('And it ships tomorrow.');
+
       // A reload of either side shows the same receipts, from the stored events.
       await shop.page.reload();
       await shop.open();
