@@ -2,7 +2,8 @@
  * GET /api/v1/conversations/:id/stream?token=&since=: the customer's live view of their own
  * conversation. The token is checked before the upgrade; a wrong one never gets a socket, nor
  * does one past the open sockets allowed per conversation and per address (TOO_MANY_SOCKETS).
- * Frames pass the socket's limits (socket-guard.ts) before they are handled.
+ * Frames pass the socket's limits (socket-guard.ts) before they are handled. A `read` frame
+ * marks only this conversation (mark-read.ts; docs/api.md, "Read receipts").
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
