@@ -52,7 +52,9 @@ export class ConversationHistory {
     let select = this.db.selectFrom('conversations').selectAll();
     if (query.status === 'active') select = select.where('status', 'in', ACTIVE);
     if (query.status === 'resolved') select = select.where('status', '=', 'resolved');
-    const { visibleTo, assignee, text, after, ids } = query;
+    const { visibleTo, assignee, after, ids } = query;
+    // PostgreSQL's text cannot hold a NUL; it is no part of any word either.
+    const text = query.text?.replaceAll('\u0000', '') ?? null;
     if (ids !== null) {
       if (ids.length === 0) return [];
       select = select.where('id', 'in', [...ids]);

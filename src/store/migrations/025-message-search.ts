@@ -4,10 +4,10 @@
  *
  * SQLite: `message_search`, a contentless FTS5 table keyed by the event row's rowid. Triggers
  * on `events` keep it in step with every insert (whichever code path writes) and delete, so
- * an erased conversation's words leave the index in the erasure's own transaction; the
- * table's `secure-delete` option makes a delete remove the words from the index's pages
- * instead of leaving them behind a delete marker until the next merge (what a page boundary
- * still names, erasure's wipe clears: erasure-repository.ts). Contentless, so the
+ * an erased conversation is not found from the erasure's own transaction on. FTS5 deletes by
+ * writing delete markers (its `secure-delete` option rewrites the leaves in place, but the
+ * words that name the index's pages stay), so erasure's wipe then rewrites the index as one
+ * new segment without the erased words (erasure-repository.ts). Contentless, so the
  * text is stored once (in `events`); the events table has indexes, and SQLite's VACUUM keeps
  * the rowids of such a table, so the keys survive `baton erase --vacuum`
  * (test/store/message-search.contract.test.ts holds this).
@@ -47,9 +47,6 @@ const JOINERS = '@.-_/\\:+~<>&=?#%';
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) return upPostgres(db);
   await sql`create virtual table message_search using fts5(text, content = '', tokenize = ${sql.lit(TOKENIZER)})`.execute(
-    db,
-  );
-  await sql`insert into message_search (message_search, rank) values ('secure-delete', 1)`.execute(
     db,
   );
   await sql
