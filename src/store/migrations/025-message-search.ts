@@ -7,9 +7,9 @@
  * an erased conversation is not found from the erasure's own transaction on. FTS5 deletes by
  * writing delete markers (its `secure-delete` option rewrites the leaves in place, but the
  * words that name the index's pages stay), so erasure's wipe then rewrites the index as one
- * new segment without the erased words (erasure-repository.ts). Contentless, so the
- * text is stored once (in `events`); the events table has indexes, and SQLite's VACUUM keeps
- * the rowids of such a table, so the keys survive `baton erase --vacuum`
+ * new segment without the erased words (erasure-repository.ts). Contentless, so the text is
+ * stored once (in `events`); the events table has indexes, and SQLite's VACUUM keeps the
+ * rowids of such a table, so the keys survive `baton erase --vacuum`
  * (test/store/message-search.contract.test.ts holds this).
  *
  * PostgreSQL: a GIN expression index over the events' text as a `tsvector`, partial to
@@ -18,10 +18,11 @@
  * One configuration for every conversation, PostgreSQL's `simple` (no stemming, no stop
  * words), not the conversation's language: a conversation mixes languages (a Spanish customer,
  * an English agent, English bot phrases), the language is not known for every conversation
- * (null until detected), and a stemmer for the wrong language, or stop words, silently drop or
- * merge words, so a search for "die" (German "the", English "to die") or "para" would find
- * nothing at all. SQLite's FTS5 has no stemmer for es/de/fr/pt anyway; with `simple` both
- * engines find the same words. Word forms come from prefix matching instead (the last word
+ * (null until detected), and a stemmer or stop words of the wrong language silently drop or
+ * merge words: PostgreSQL's `english` drops "no" (Spanish and Portuguese write it), `spanish`
+ * drops "para", `german` drops "die", and a search for a dropped word finds nothing at all.
+ * SQLite's FTS5 has no stemmer for es/de/fr/pt anyway; with `simple` both engines find the
+ * same words. Word forms come from prefix matching instead (the last word
  * typed is a prefix: "refund" finds "refunds" and "refunded"). Both fold letter case and the
  * accents of es/de/fr/pt letters, so "cafe" finds "Café" and "sao" finds "São": FTS5's
  * `unicode61 remove_diacritics 2` does it in SQLite, `baton_search_fold` (translate, no
