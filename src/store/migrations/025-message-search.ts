@@ -22,9 +22,9 @@
  * merge words: PostgreSQL's `english` drops "no" (Spanish and Portuguese write it), `spanish`
  * drops "para", `german` drops "die", and a search for a dropped word finds nothing at all.
  * SQLite's FTS5 has no stemmer for es/de/fr/pt anyway; with `simple` both engines find the
- * same words. Word forms come from prefix matching instead (the last word
- * typed is a prefix: "refund" finds "refunds" and "refunded"). Both fold letter case and the
- * accents of es/de/fr/pt letters, so "cafe" finds "Café" and "sao" finds "São": FTS5's
+ * same words. Word forms come from prefix matching instead (the last word typed is a prefix:
+ * "refund" finds "refunds" and "refunded"). Both fold letter case and the accents of
+ * es/de/fr/pt letters, so "cafe" finds "Café" and "sao" finds "São": FTS5's
  * `unicode61 remove_diacritics 2` does it in SQLite, `baton_search_fold` (translate, no
  * extension needed) in PostgreSQL.
  */
