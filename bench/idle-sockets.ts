@@ -34,7 +34,7 @@ const SERVER_FD_HEADROOM = 64;
 const HEALTH_SAMPLES = 200;
 const ROUND_TRIP_SAMPLE = 100;
 /** After each step, before reading RSS: the last upgrades' garbage has a moment to go. */
-const SETTLE_MS = 2000;
+const SETTLE_MS = 1000;
 const CREATE_CONCURRENCY = 16;
 const OPEN_CONCURRENCY = 64;
 /** A frame no server accepts: Baton answers VALIDATION_FAILED, the bare server an error. */
@@ -64,60 +64,61 @@ export async function runIdleSocketsBench(
 ): Promise<BenchFigure[]> {
   const asked = options.sockets ?? DEFAULT_IDLE_SOCKETS;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'baton-bench-idle-'));
+  const baton = await startServer('baton', dataDir);
   try {
-    const baton = await runTarget('baton', asked, null, dataDir, log);
-    // The same counts for the baseline, so that both are compared at the same N.
-    const counts = baton.steps.map((s) => s.sockets);
-    const baseline = await runTarget('baseline', asked, counts, dataDir, log);
-    return figures(asked, baton, baseline);
+    const fileLimit = await openFileLimit(baton.child.pid);
+    const cap = fileLimit - (await openFileCount(baton.child.pid)) - SERVER_FD_HEADROOM;
+    const counts = [...new Set(stepCounts(asked).map((n) => Math.min(n, cap)))];
+    log(
+      `idle_sockets: open-file limit ${fileLimit}; steps ${counts.join(', ')}` +
+        ((counts.at(-1) ?? 0) < asked ? ` (asked ${asked}; capped by the limit)` : ''),
+    );
+    // Baton's conversations are started while the baseline runs: only the memory of the
+    // baseline is compared, and memory does not mind sharing the CPU.
+    const creating = batonSocketUrls(baton, counts.at(-1) ?? 0, log);
+    creating.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const baselineServer = await startServer('baseline', dataDir);
+    let baseline: TargetRun;
+    try {
+      const urls =
+        counts.length === 0 ? [] : baselineSocketUrls(baselineServer, counts.at(-1) ?? 0);
+      baseline = await runSteps('baseline', baselineServer, counts, urls, fileLimit, log);
+    } finally {
+      await stopChild(baselineServer.child);
+    }
+    const batonRun = await runSteps('baton', baton, counts, await creating, fileLimit, log);
+    return figures(asked, batonRun, baseline);
   } finally {
+    await stopChild(baton.child);
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function runTarget(
+/** Opens the sockets step by step in holder processes, measuring the server at each step. */
+async function runSteps(
   name: 'baton' | 'baseline',
-  asked: number,
-  fixedCounts: number[] | null,
-  dataDir: string,
+  server: ServerChild,
+  counts: number[],
+  urls: string[],
+  fileLimit: number,
   log: (line: string) => void,
 ): Promise<TargetRun> {
-  const server = await startServer(name, dataDir);
   const holders: SocketHolder[] = [];
-  let inspector: Inspector | undefined;
+  const inspector = await Inspector.connect(server.stderr);
   try {
-    inspector = await Inspector.connect(server.stderr);
-    const fileLimit = await openFileLimit(server.child.pid);
-    const cap = Math.min(
-      asked,
-      fileLimit - (await openFileCount(server.child.pid)) - SERVER_FD_HEADROOM,
-    );
-    const counts = fixedCounts ?? [...new Set(stepCounts(asked).map((n) => Math.min(n, cap)))];
-    const largest = counts.at(-1) ?? 0;
-    log(
-      `idle_sockets: ${name}: open-file limit ${fileLimit}; steps ${counts.join(', ')}` +
-        (largest < asked ? ` (asked ${asked}; capped by the limit)` : ''),
-    );
-    const urls = await socketUrls(name, server, largest, log);
     await sleep(SETTLE_MS);
     const atZero = await measure(server, inspector, 0, [], log, name);
     const steps: Step[] = [];
     let opened = 0;
     for (const count of counts) {
-      // Fill holder after holder; each binds its own loopback address so that no single
-      // source address runs out of ephemeral ports.
+      // Fill holder after holder, each well under its own open-file limit.
       while (opened < count) {
         const index = Math.floor(opened / PER_HOLDER);
         holders[index] ??= SocketHolder.start();
         const upTo = Math.min(count, (index + 1) * PER_HOLDER);
         const started = performance.now();
         const result = await (holders[index] as SocketHolder).send(
-          {
-            type: 'open',
-            urls: urls.slice(opened, upTo),
-            concurrency: OPEN_CONCURRENCY,
-            localAddress: `127.0.0.${2 + index}`,
-          },
+          { type: 'open', urls: urls.slice(opened, upTo), concurrency: OPEN_CONCURRENCY },
           'opened',
         );
         const seconds = (performance.now() - started) / 1000;
@@ -135,9 +136,8 @@ async function runTarget(
     }
     return { atZero, steps, fileLimit };
   } finally {
-    inspector?.close();
+    inspector.close();
     for (const holder of holders) await holder.stop();
-    await stopChild(server.child);
   }
 }
 
@@ -167,21 +167,24 @@ async function startServer(name: 'baton' | 'baseline', dataDir: string): Promise
   );
 }
 
+function streamUrl(server: ServerChild, id: string, query: string): string {
+  return `${server.wsUrl}/api/v1/conversations/${id}/stream?${query}`;
+}
+
+/** The bare server takes any path and token. */
+function baselineSocketUrls(server: ServerChild, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => streamUrl(server, `c_idle_${i}`, 'token=bench'));
+}
+
 /**
- * The customer stream URL of each socket. For Baton, one conversation per socket, started
- * through the HTTP API as the widget starts it; `since` is its last event, so no catch-up.
+ * One conversation per socket, started through the HTTP API as the widget starts it (a
+ * visitor has their own); `since` is its last event, so the socket opens without catch-up.
  */
-async function socketUrls(
-  name: 'baton' | 'baseline',
+async function batonSocketUrls(
   server: ServerChild,
   count: number,
   log: (line: string) => void,
 ): Promise<string[]> {
-  const stream = (id: string, query: string) =>
-    `${server.wsUrl}/api/v1/conversations/${id}/stream?${query}`;
-  if (name === 'baseline') {
-    return Array.from({ length: count }, (_, i) => stream(`c_idle_${i}`, 'token=bench'));
-  }
   const started = performance.now();
   const urls: string[] = [];
   let next = 0;
@@ -190,7 +193,7 @@ async function socketUrls(
       next += 1;
       const c = await startConversation(server.baseUrl, { channel: 'web' });
       const since = Math.max(0, ...(c.events as { seq: number }[]).map((e) => e.seq));
-      urls.push(stream(c.id, `token=${encodeURIComponent(c.token)}&since=${since}`));
+      urls.push(streamUrl(server, c.id, `token=${encodeURIComponent(c.token)}&since=${since}`));
     }
   };
   await Promise.all(Array.from({ length: CREATE_CONCURRENCY }, worker));

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawnNodeWithFileLimit, stopChild, tailOfStderr } from './server-process.ts';
 
 export type HolderCommand =
-  | { type: 'open'; urls: string[]; concurrency: number; localAddress: string }
+  | { type: 'open'; urls: string[]; concurrency: number }
   | { type: 'ping'; timeoutMs: number }
   | { type: 'roundTrip'; sample: number; frame: string; answerContains: string; timeoutMs: number }
   | { type: 'close' };

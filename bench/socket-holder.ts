@@ -24,7 +24,7 @@ process.on('disconnect', () => process.exit(0));
 async function handle(command: HolderCommand): Promise<HolderReply> {
   switch (command.type) {
     case 'open':
-      return open(command.urls, command.concurrency, command.localAddress);
+      return open(command.urls, command.concurrency);
     case 'ping':
       return ping(command.timeoutMs);
     case 'roundTrip':
@@ -36,11 +36,7 @@ async function handle(command: HolderCommand): Promise<HolderReply> {
   }
 }
 
-async function open(
-  urls: string[],
-  concurrency: number,
-  localAddress: string,
-): Promise<HolderReply> {
+async function open(urls: string[], concurrency: number): Promise<HolderReply> {
   let next = 0;
   let opened = 0;
   let failed = 0;
@@ -49,7 +45,7 @@ async function open(
     while (next < urls.length) {
       const url = urls[next++] as string;
       try {
-        sockets.push(await connect(url, localAddress));
+        sockets.push(await connect(url));
         opened += 1;
       } catch (error) {
         failed += 1;
@@ -61,9 +57,9 @@ async function open(
   return { type: 'opened', opened, failed, firstError };
 }
 
-function connect(url: string, localAddress: string): Promise<WebSocket> {
+function connect(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { localAddress });
+    const socket = new WebSocket(url);
     socket.once('open', () => {
       socket.off('error', reject);
       // Frames the server sends (catch-up, notices) are read and dropped: the socket is idle.
