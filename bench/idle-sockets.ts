@@ -25,6 +25,13 @@ import { bytesPerSocket, percentile, round2 } from './stats.ts';
 import type { BenchFigure, BenchOptions } from './types.ts';
 
 export const DEFAULT_IDLE_SOCKETS = 20_000;
+/**
+ * Customer sockets per conversation token, as a visitor with the widget open in several tabs
+ * has: the default limit (`limits.socketsPerConversation`, docs/security.md) allows 5. One
+ * per conversation is the more common case but starting 20,000 conversations takes 40–100 s
+ * here; what a socket costs is the same either way (docs/bench.md, `idle_sockets`).
+ */
+export const DEFAULT_SOCKETS_PER_CONVERSATION = 5;
 /** The steps, as shares of the largest: 20,000 → 2,000, 5,000, 10,000, 20,000. */
 const STEP_SHARES = [0.1, 0.25, 0.5, 1];
 /** Sockets per holder process, well under a process's usual hard limit (often 20,000+). */
@@ -63,6 +70,7 @@ export async function runIdleSocketsBench(
   log: (line: string) => void = () => {},
 ): Promise<BenchFigure[]> {
   const asked = options.sockets ?? DEFAULT_IDLE_SOCKETS;
+  const perConversation = options.socketsPerConversation ?? DEFAULT_SOCKETS_PER_CONVERSATION;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'baton-bench-idle-'));
   const baton = await startServer('baton', dataDir);
   try {
@@ -75,7 +83,7 @@ export async function runIdleSocketsBench(
     );
     // Baton's conversations are started while the baseline runs: only the memory of the
     // baseline is compared, and memory does not mind sharing the CPU.
-    const creating = batonSocketUrls(baton, counts.at(-1) ?? 0, log);
+    const creating = batonSocketUrls(baton, counts.at(-1) ?? 0, perConversation, log);
     creating.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     const baselineServer = await startServer('baseline', dataDir);
     let baseline: TargetRun;
@@ -87,7 +95,7 @@ export async function runIdleSocketsBench(
       await stopChild(baselineServer.child);
     }
     const batonRun = await runSteps('baton', baton, counts, await creating, fileLimit, log);
-    return figures(asked, batonRun, baseline);
+    return figures(asked, perConversation, batonRun, baseline);
   } finally {
     await stopChild(baton.child);
     await rm(dataDir, { recursive: true, force: true });
@@ -177,31 +185,35 @@ function baselineSocketUrls(server: ServerChild, count: number): string[] {
 }
 
 /**
- * One conversation per socket, started through the HTTP API as the widget starts it (a
- * visitor has their own); `since` is its last event, so the socket opens without catch-up.
+ * Conversations started through the HTTP API as the widget starts them, `perConversation`
+ * sockets on each (side by side in the list, as one visitor's tabs); `since` is the
+ * conversation's last event, so a socket opens without catch-up.
  */
 async function batonSocketUrls(
   server: ServerChild,
   count: number,
+  perConversation: number,
   log: (line: string) => void,
 ): Promise<string[]> {
   const started = performance.now();
+  const conversations = Math.ceil(count / perConversation);
   const urls: string[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < count) {
+    while (next < conversations) {
       next += 1;
       const c = await startConversation(server.baseUrl, { channel: 'web' });
       const since = Math.max(0, ...(c.events as { seq: number }[]).map((e) => e.seq));
-      urls.push(streamUrl(server, c.id, `token=${encodeURIComponent(c.token)}&since=${since}`));
+      const url = streamUrl(server, c.id, `token=${encodeURIComponent(c.token)}&since=${since}`);
+      for (let k = 0; k < perConversation; k += 1) urls.push(url);
     }
   };
   await Promise.all(Array.from({ length: CREATE_CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
   log(
-    `idle_sockets: baton: ${count} conversations started in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)}/s)`,
+    `idle_sockets: baton: ${conversations} conversations started in ${seconds.toFixed(1)} s (${(conversations / seconds).toFixed(0)}/s), ${perConversation} socket(s) each`,
   );
-  return urls;
+  return urls.slice(0, count);
 }
 
 async function measure(
@@ -259,7 +271,12 @@ async function healthLatencies(baseUrl: string, count: number): Promise<number[]
   return latencies;
 }
 
-function figures(asked: number, baton: TargetRun, baseline: TargetRun): BenchFigure[] {
+function figures(
+  asked: number,
+  perConversation: number,
+  baton: TargetRun,
+  baseline: TargetRun,
+): BenchFigure[] {
   const out: BenchFigure[] = [];
   const top = baton.steps.at(-1);
   const baseTop = baseline.steps.at(-1);
@@ -282,7 +299,7 @@ function figures(asked: number, baton: TargetRun, baseline: TargetRun): BenchFig
       'sockets_alive',
       top.alive,
       baseTop.alive,
-      `of ${top.sockets} open, answering a ping; ${top.answered} of ~${sampled} sampled answered a frame${capped}`,
+      `of ${top.sockets} open (${perConversation} per conversation), answering a ping; ${top.answered} of ~${sampled} sampled answered a frame${capped}`,
     ),
   );
   const names = stepCounts(asked);

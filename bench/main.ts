@@ -32,13 +32,14 @@ const { values } = parseArgs({
     only: { type: 'string' },
     duration: { type: 'string' },
     sockets: { type: 'string' },
+    'sockets-per-conversation': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
   console.log(
-    `usage: npm run bench -- [--json] [--only <${Object.keys(BENCHES).join('|')}>] [--duration <seconds>] [--sockets <n>]`,
+    `usage: npm run bench -- [--json] [--only <${Object.keys(BENCHES).join('|')}>] [--duration <seconds>] [--sockets <n>] [--sockets-per-conversation <1-5>]`,
   );
   process.exit(0);
 }
@@ -54,6 +55,21 @@ if (sockets !== undefined && !(Number.isInteger(sockets) && sockets > 0 && socke
   console.error(
     `--sockets: expected a whole number between 1 and 1,000,000, got "${values.sockets}"`,
   );
+  process.exit(2);
+}
+const perConversationArg = values['sockets-per-conversation'];
+const socketsPerConversation =
+  perConversationArg === undefined ? undefined : Number(perConversationArg);
+if (
+  socketsPerConversation !== undefined &&
+  !(
+    Number.isInteger(socketsPerConversation) &&
+    socketsPerConversation >= 1 &&
+    socketsPerConversation <= 5
+  )
+) {
+  // 5: the default limit of open sockets per conversation (docs/security.md, "Limits").
+  console.error(`--sockets-per-conversation: expected 1 to 5, got "${perConversationArg}"`);
   process.exit(2);
 }
 const selected =
@@ -74,7 +90,14 @@ let failed = false;
 for (const name of selected) {
   const bench = BENCHES[name] as Bench;
   try {
-    const result = await bench({ durationSeconds, ...(sockets ? { sockets } : {}) }, log);
+    const result = await bench(
+      {
+        durationSeconds,
+        ...(sockets ? { sockets } : {}),
+        ...(socketsPerConversation ? { socketsPerConversation } : {}),
+      },
+      log,
+    );
     figures.push(...result);
     if (values.json) for (const figure of result) console.log(JSON.stringify(figure));
   } catch (error) {

@@ -13,4 +13,6 @@ export interface BenchOptions {
   durationSeconds: number;
   /** idle_sockets: the most sockets to open, from `--sockets` (default 20,000). */
   sockets?: number;
+  /** idle_sockets: customer sockets per conversation, from `--sockets-per-conversation`. */
+  socketsPerConversation?: number;
 }
