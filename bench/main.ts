@@ -1,7 +1,8 @@
 // `npm run bench`: runs the benchmarks and prints a table, or JSON Lines with `--json`
 // (one figure per line, see ../shared/spec/bench.md). `--only <bench>` picks one bench,
-// `--duration <s>` sets the seconds per measured round, `--sockets <n>` the most idle sockets. Progress goes to stderr so that
-// stdout stays machine-readable.
+// `--duration <s>` sets the seconds per measured round; `--sockets <n>` and
+// `--sockets-per-conversation <k>` size idle_sockets. Progress goes to stderr so that stdout
+// stays machine-readable.
 import { parseArgs } from 'node:util';
 import { runClusterBench } from './cluster.ts';
 import { runIdleSocketsBench } from './idle-sockets.ts';
