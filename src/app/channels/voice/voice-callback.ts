@@ -8,11 +8,7 @@
  * of being rung to a bridge (voice-agent-call.ts). The caller hears what was promised, then
  * the call ends; leaving the Twilio queue does not abandon the conversation.
  */
-import {
-  twilioLanguage,
-  type GatherChoiceVerb,
-  type SayVerb,
-} from '../../../channels/index.ts';
+import { twilioLanguage, type GatherChoiceVerb, type SayVerb } from '../../../channels/index.ts';
 import { messageEvent } from '../../../core/conversation/conversation-events.ts';
 import { customerText } from '../../../core/i18n/customer-text.ts';
 import type { ConversationRecord } from '../../../core/records.ts';

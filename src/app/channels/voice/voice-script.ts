@@ -212,7 +212,9 @@ export class VoiceScript {
    * The wait as the other channels compute it, and whether it is long by their rule. The text
    * never names the written options (carry on by message); a call offers its own callback.
    */
-  private async estimate(conversation: ConversationRecord): Promise<{ text: string; long: boolean }> {
+  private async estimate(
+    conversation: ConversationRecord,
+  ): Promise<{ text: string; long: boolean }> {
     const { store, service, presence } = this.deps;
     const settings = service.waitingSettings;
     const queue = conversation.queue ?? 'general';
