@@ -131,6 +131,9 @@ describe.each(TEST_DATABASES)('a callback instead of waiting on the line ($name)
       { Digits: '9' },
       { SpeechResult: '' },
       { SpeechResult: 'no thanks' },
+      // The choice's words, negated, are not the choice.
+      { SpeechResult: "Don't call me back, I'll wait" },
+      { SpeechResult: 'no, no callback' },
     ];
     for (const answer of answers) {
       const back = await v.post(

@@ -12,6 +12,7 @@ import { twilioLanguage, type GatherChoiceVerb, type SayVerb } from '../../../ch
 import { messageEvent } from '../../../core/conversation/conversation-events.ts';
 import { customerText } from '../../../core/i18n/customer-text.ts';
 import type { ConversationRecord } from '../../../core/records.ts';
+import { NEGATION } from '../../../core/signals/human-request-lexicon.ts';
 import { withCollected } from '../../conversations/queue-fields.ts';
 import type { VoiceCallsDeps } from './voice-calls.ts';
 import { voiceUrl } from './voice-urls.ts';
@@ -92,8 +93,12 @@ export class VoiceCallback {
   /** The key, or the choice's word in the call's language (or "callback" / "call back"). */
   private chose(conversation: ConversationRecord, params: Readonly<Record<string, string>>) {
     if (params.Digits !== undefined && params.Digits !== '') return params.Digits === CALLBACK_KEY;
-    const said = normalised(params.SpeechResult ?? '');
+    const heard = params.SpeechResult ?? '';
+    const said = normalised(heard);
     if (!said) return false;
+    // "Don't call me back", "no callback": a negation anywhere makes it no choice; the hold
+    // loop asks again, so a caller who meant yes can still press 1.
+    if (NEGATION.test(withoutAccents(heard)) || /^no\b/.test(said)) return false;
     const word = normalised(this.text(conversation, 'voice_callback_word'));
     return ` ${said} `.includes(` ${word} `) || /\bcall ?back\b/.test(said);
   }
@@ -122,10 +127,12 @@ function callableNumber(conversation: ConversationRecord): string | null {
 }
 
 function normalised(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return withoutAccents(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** Lower case without accents, the apostrophes kept (the negation lexicon reads "don't"). */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
 }
