@@ -48,6 +48,20 @@ export class SessionRepository {
     }));
   }
 
+  /**
+   * Gives the session a new token hash, once: false when no session has `fromHash` (never
+   * was, ended, or already moved on). One conditional statement, so of two nodes asked at
+   * once only one succeeds.
+   */
+  async rekey(fromHash: string, toHash: string): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('sessions')
+      .set({ token_hash: toHash })
+      .where('token_hash', '=', fromHash)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
   /** Records a use of the session, unless one was recorded within the last minute. */
   async touch(tokenHash: string, now: Date): Promise<void> {
     const stale = new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS).toISOString();
