@@ -145,7 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     onError: (error) => app.log.error({ err: error }, 'writing the audit log failed'),
   });
-  const history = new ConversationHistoryService(store, queues);
+  const history = new ConversationHistoryService(store, queues, config.inbox.agentsSee);
   const twoFactor = new TwoFactor({
     store,
     clock,
