@@ -41,11 +41,14 @@ export function replayTranscript(transcript: Transcript, policy: Policy): Replay
   const turns = transcript.turns;
   for (let i = 0; i < turns.length; i++) {
     if (turns[i]?.from !== 'customer') continue;
-    // The bot's own reply to turn i is part of handling it: a bot that fails to answer hands
-    // over after turn i (bot_error), as the live server would. Other signals only read bot
-    // turns before the customer turn being judged, so this does not move them.
-    let end = i + 1;
-    while (end < turns.length && turns[end]?.from !== 'customer') end++;
+    // The spec evaluates the policy when a customer turn arrives, so a bot that failed to
+    // answer turn i (bot_error) is judged at the next customer turn, as a time limit passed
+    // between turns is; the live server hands over at once, and the replay reports the turn
+    // at which a replay can know. After the last customer turn there is no next one: the
+    // bot turns that follow it are read with it, so a failure at the end still hands over.
+    // Other signals read only bot turns before the customer turn judged, so neither moves them.
+    const next = turns.findIndex((t, j) => j > i && t.from === 'customer');
+    const end = next === -1 ? turns.length : i + 1;
     const d = evaluatePolicy({ ...base, turns: turns.slice(0, end) }, policy);
     fields = d.fields;
     const codes = d.reasons.map((r) => r.code);

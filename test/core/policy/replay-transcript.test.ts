@@ -41,6 +41,22 @@ describe('replayTranscript', () => {
     ]);
   });
 
+  it('judges a bot that failed at the next customer turn, or at the last one when none follows', () => {
+    const failed = (after: Transcript['turns']) =>
+      replayTranscript(
+        transcript([
+          { from: 'customer', text: 'What time does the Main Street store open on Sunday?' },
+          { from: 'bot', text: '', intent: 'error', confidence: 0 },
+          ...after,
+        ]),
+        policy,
+      );
+    const asked = failed([{ from: 'customer', text: 'hello?' }]);
+    expect(asked.handoff).toMatchObject({ at_turn: 2, reasons: ['bot_error'] });
+    expect(asked.decisions[0]).toEqual({ turn: 0, action: 'continue' });
+    expect(failed([]).handoff).toMatchObject({ at_turn: 0, reasons: ['bot_error'] });
+  });
+
   it('returns handoff null and the fields of the whole conversation when the bot keeps it', () => {
     const r = replayTranscript(
       transcript([
