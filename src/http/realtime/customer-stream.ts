@@ -41,7 +41,13 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
     },
     (socket, request: StreamRequest) => {
       const caller = callers.get(request) as ConversationCaller;
+      callers.delete(request);
+      // What the socket's handlers need, taken out of the caller and the request: an idle
+      // socket's closures then hold an id, a flag and a logger, not the conversation record
+      // nor the upgrade request with its headers (bench idle_sockets, docs/bench.md).
       const id = caller.conversation.id;
+      const isCustomer = caller.kind === 'customer';
+      const log = request.log;
       // Upgrades that raced past the check above are closed at once.
       const release = ctx.limits.customerSockets.acquire(slotsOf(caller, request.ip));
       if (!release) {
@@ -50,18 +56,15 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
       }
       socket.on('close', release);
       const guard = new SocketGuard(socket, ctx.limits.frames, (error) =>
-        request.log.error({ err: error }, 'customer frame failed'),
+        log.error({ err: error }, 'customer frame failed'),
       );
       const since = Math.max(0, Number.parseInt(request.query.since ?? '0', 10) || 0);
-      const view =
-        caller.kind === 'customer'
-          ? toCustomerEvent
-          : (e: Parameters<typeof toCustomerEvent>[0]) => e;
+      const view = isCustomer ? toCustomerEvent : (e: Parameters<typeof toCustomerEvent>[0]) => e;
       const cursor = new EventCursor(
         since,
         (s) => ctx.conversations.eventsSince(id, s),
         (event) => sendFrame(socket, { type: 'event', event: view(event) }),
-        (error) => request.log.error({ err: error }, 'stream catch-up failed'),
+        (error) => log.error({ err: error }, 'stream catch-up failed'),
       );
       const typing = new TypingThrottle();
       const remove = ctx.hub.addCustomer({
@@ -83,7 +86,7 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
           const clientMessageId =
             frame && 'clientMessageId' in frame ? frame.clientMessageId : undefined;
           if (!(await guard.frame(clientMessageId)) || !frame) return;
-          if (caller.kind !== 'customer') {
+          if (!isCustomer) {
             sendError(
               socket,
               new BatonError('FORBIDDEN', 'Agents reply on the agent stream.'),
