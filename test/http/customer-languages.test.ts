@@ -65,7 +65,9 @@ describe('the customer’s language, end to end', () => {
       const stored = (await s.server.store.conversations.eventsSince(c.id, 0)).find(
         (e) => e.data.kind === 'handoff',
       );
-      const { position, band } = stored?.data as {
+      // The band is one of the message's flow-specific fields (open data), read as stored.
+      const storedData: Readonly<Record<string, unknown>> = stored?.data ?? {};
+      const { position, band } = storedData as {
         position: number;
         band: { lowMinutes: number; highMinutes: number } | null;
       };

@@ -7,6 +7,7 @@
  */
 import { formatAgentCall } from '../../../channels/index.ts';
 import type { EventBus } from '../../../bus/event-bus.ts';
+import type { EventData } from '../../../core/conversation/conversation-events.ts';
 import type { ConversationRecord, TimerRecord } from '../../../core/records.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
@@ -53,13 +54,15 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
     if (conversation?.status !== 'assigned' || conversation.assigneeId !== agentId) return;
     const voice = conversation.channelState.voice;
     if (!voice?.onHold)
-      return record(deps, conversation, 'agent_not_called', now, {
+      return record(deps, conversation, now, {
+        action: 'agent_not_called',
         reason: 'the caller is no longer on hold',
       });
     const agent = await deps.store.agents.get(agentId);
     const phone = agent && deps.config.agentPhones[agent.email];
     if (!phone) {
-      return record(deps, conversation, 'agent_not_called', now, {
+      return record(deps, conversation, now, {
+        action: 'agent_not_called',
         agentId,
         reason: `no phone number is configured for this agent (channels.voice.agentPhones)`,
       });
@@ -80,7 +83,8 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
       throw new Error(`Twilio answered ${status} to the agent call; retrying`);
     }
     const rung = status >= 200 && status < 300;
-    return record(deps, conversation, rung ? 'agent_called' : 'agent_call_failed', now, {
+    return record(deps, conversation, now, {
+      action: rung ? 'agent_called' : 'agent_call_failed',
       agentId,
       to: phone,
       ...(rung ? {} : { status }),
@@ -91,13 +95,12 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
 async function record(
   deps: VoiceAgentCallDeps,
   conversation: ConversationRecord,
-  action: string,
   now: Date,
-  data: Record<string, unknown>,
+  data: EventData<'channel.voice_call'>,
 ): Promise<void> {
   await deps.writer.commit({
     conversationId: conversation.id,
-    events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data: { action, ...data } }],
+    events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data }],
     now,
   });
 }
