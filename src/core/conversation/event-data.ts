@@ -15,6 +15,12 @@ export type EventActorType = 'customer' | 'bot' | 'agent' | 'system';
 /** Data beyond the typed fields (channel-, bot- and flow-specific) stays allowed, as unknown. */
 export type Open<T> = T & Readonly<Record<string, unknown>>;
 
+/** A wait band as a message told it, in minutes. */
+export interface WaitBandTold {
+  readonly lowMinutes: number;
+  readonly highMinutes: number;
+}
+
 /** Why a conversation went back to the queue without a person taking it elsewhere. */
 export type RequeueReason = 'agent_silent' | 'agent_offline' | 'agent_disconnected' | 'supervisor';
 
@@ -168,6 +174,10 @@ export interface EventDataByType {
     readonly kind?: string;
     readonly clientMessageId?: string;
     readonly agentName?: string;
+    /** Told while waiting (the handoff message, estimate updates): the place in line. */
+    readonly position?: number;
+    /** The wait band told with it; null: no time was promised (lifecycle.ts `promisedBy`). */
+    readonly band?: WaitBandTold | null;
   }>;
   /** What became of an outbound message (`seq`) at the provider. */
   'message.delivery': {
