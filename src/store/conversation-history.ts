@@ -1,6 +1,6 @@
 /**
  * The inbox's history: conversations by status, by what the customer is called or left
- * (name, email, phone) and by what anyone wrote in them, newest first, a page at a time; and
+ * (name, email, phone) and by the words anyone wrote in them, newest first, a page at a time; and
  * one person's conversations across channels. Who may see what is decided in src/app
  * (conversation-history.ts) and arrives here as a scope.
  */
@@ -8,6 +8,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { CustomerIdentity } from '../core/customer/customer-identity.ts';
 import type { ConversationRecord } from '../core/records.ts';
 import { findCustomerConversations } from './customer-conversations.ts';
+import { conversationsWithWords, searchWords } from './message-search.ts';
 import type { DatabaseEngine } from './open-database.ts';
 import { toConversation } from './row-mapping.ts';
 import type { Database } from './schema.ts';
@@ -51,7 +52,9 @@ export class ConversationHistory {
     let select = this.db.selectFrom('conversations').selectAll();
     if (query.status === 'active') select = select.where('status', 'in', ACTIVE);
     if (query.status === 'resolved') select = select.where('status', '=', 'resolved');
-    const { visibleTo, assignee, text, after, ids } = query;
+    const { visibleTo, assignee, after, ids } = query;
+    // PostgreSQL's text cannot hold a NUL; it is no part of any word either.
+    const text = query.text?.replaceAll('\u0000', '') ?? null;
     if (ids !== null) {
       if (ids.length === 0) return [];
       select = select.where('id', 'in', [...ids]);
@@ -149,25 +152,22 @@ export class ConversationHistory {
     return eb.or([...waiting, eb('offered_to', '=', agentId), eb('assignee_id', '=', agentId)]);
   }
 
-  /** The text in the customer record (name, email, phone), or in any message's text. */
+  /**
+   * The text in the customer record (name, email, phone), or every word of it in one
+   * message's text (message-search.ts: full-text, any order, the last word a prefix).
+   */
   private matches(eb: Builder, text: string): Expression<SqlBool> {
     const pattern = `%${escapeLike(text.toLowerCase())}%`;
     const digits = text.replace(/\D/g, '');
-    const messageText =
-      this.engine === 'postgres'
-        ? sql<string>`lower(events.data::jsonb ->> 'text')`
-        : sql<string>`lower(json_extract(events.data, '$.text'))`;
+    const words = searchWords(text);
     const alternatives: Expression<SqlBool>[] = [
       sql<SqlBool>`lower(conversations.customer) like ${pattern} escape '\\'`,
-      eb.exists(
-        eb
-          .selectFrom('events')
-          .select('events.seq')
-          .whereRef('events.conversation_id', '=', 'conversations.id')
-          .where('events.type', '=', 'message.created')
-          .where(sql<SqlBool>`${messageText} like ${pattern} escape '\\'`),
-      ),
     ];
+    if (words.length > 0) {
+      alternatives.push(
+        sql<SqlBool>`conversations.id in (${conversationsWithWords(this.engine, words)})`,
+      );
+    }
     // A phone number in another notation than the one stored: compare the digits alone.
     if (digits.length >= 6) {
       alternatives.push(

@@ -2,10 +2,13 @@
  * Erasing conversations for good: a customer's request to be forgotten, or a retention
  * period. Everything stored about a conversation goes in one transaction — its events,
  * timers (the channel outbox), webhook delivery log and stored files with the conversation
- * row — so nothing half-erased stays. Then the bytes leave the database files too: SQLite
- * runs with `secure_delete` (open-database.ts), so deleted cells are zeroed, and the WAL,
- * which still holds the old pages, is checkpointed and truncated; PostgreSQL vacuums the
- * tables so the dead rows are pruned.
+ * row — so nothing half-erased stays; the messages' words leave the full-text index in the
+ * same transaction (migration 025's triggers). Then the bytes leave the database files too:
+ * SQLite runs with `secure_delete` (open-database.ts), so deleted cells are zeroed, the
+ * full-text index is merged into one segment (FTS5 keeps a word as a page boundary in
+ * `message_search_idx` after its last row is gone), and the WAL, which still holds the old
+ * pages, is checkpointed and truncated; PostgreSQL vacuums the tables so the dead rows are
+ * pruned, and rebuilds the message index (GIN keeps a word as a key after its last row goes).
  */
 import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
@@ -110,13 +113,17 @@ export class ErasureRepository {
    * WAL, which still holds the old pages, is checkpointed into the main file and truncated.
    * `vacuum` also rebuilds the file, which clears what deletes made before secure_delete was
    * on left in free pages; it locks out writers while it runs, so the CLI asks for it and the
-   * server does not. PostgreSQL: VACUUM the tables erasure touches, pruning the dead rows.
+   * server does not. Both: the full-text index is rewritten without the erased words (a
+   * cost that grows with the number of messages). PostgreSQL: VACUUM the tables erasure
+   * touches, pruning the dead rows; the index is rebuilt CONCURRENTLY, so writes go on.
    */
   async wipe(options: { vacuum?: boolean } = {}): Promise<WipeResult> {
     if (this.engine === 'postgres') {
       await sql`vacuum ${sql.join(ERASED_TABLES.map((t) => sql.table(t)))}`.execute(this.db);
+      await sql`reindex index concurrently events_message_search_idx`.execute(this.db);
       return {};
     }
+    await sql`insert into message_search (message_search) values ('optimize')`.execute(this.db);
     await this.checkpoint();
     if (!options.vacuum) return { walTruncated: await this.checkpoint() };
     await sql`vacuum`.execute(this.db);

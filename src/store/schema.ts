@@ -1,6 +1,8 @@
 /**
  * The database schema as Kysely sees it. JSON columns are stored as text and timestamps as
- * ISO-8601 text, so the same queries run unchanged on SQLite and PostgreSQL.
+ * ISO-8601 text, so the same queries run unchanged on SQLite and PostgreSQL. The messages'
+ * full-text index (migration 025: an FTS5 table in SQLite, an index in PostgreSQL) is not a
+ * table here; message-search.ts queries it in SQL.
  */
 
 export interface ConversationsTable {

@@ -1,6 +1,7 @@
 /**
  * History, search and the contact view over HTTP, on both engines: views by status, search by
- * the customer's name, email, phone and any message's text, pages that neither repeat nor
+ * the customer's name, email, phone and the words of a message (full-text: any order, the last
+ * word a prefix, quotes and operators as text, an erased person not found), pages that neither repeat nor
  * skip, an agent who sees only the waiting line and what they took part in while supervisors
  * see everything, and a contact that joins a person's signed conversations but never an
  * unsigned claim of the same id and email.
@@ -143,9 +144,51 @@ describe.each(TEST_DATABASES)('history, search and contact ($name)', (database) 
       // Scoped like the views: Sam's conversation is not Alex's to find.
       expect(await ids(alex, 'q=sending%20a%20fix')).toEqual([]);
       expect(await ids(alex, 'q=parcel&view=resolved')).toEqual([ines.resolvedByAlex]);
-      // `%` and `_` are text, not wildcards.
+      // `%` and `_` are text, not wildcards; alone they are no word, so only the customer
+      // fields are searched for them (no customer is called `%`).
       expect(await ids(riley, `q=${encodeURIComponent('100%')}`)).toEqual([bruno]);
-      expect(await ids(riley, `q=${encodeURIComponent('%')}`)).toEqual([bruno]);
+      expect(await ids(riley, `q=${encodeURIComponent('%')}`)).toEqual([]);
+    },
+  );
+
+  it.skipIf(database.skipReason !== null)(
+    "searches the messages' words in any order, the last one a prefix, operators as text",
+    async () => {
+      const q = (text: string) => `q=${encodeURIComponent(text)}`;
+      // Words out of order, and a word form through the prefix ("crash" → "crashes").
+      expect(await ids(riley, q('lost parcel'))).toEqual([ines.resolvedByAlex]);
+      expect(await ids(riley, q('LOGIN crash'))).toEqual([ines.resolvedBySam]);
+      expect(await ids(riley, q('discou'))).toEqual([bruno]);
+      // Only the last word is a prefix.
+      expect(await ids(riley, q('discou code'))).toEqual([]);
+      // Quotes and query operators: never an error, and taken as words.
+      for (const text of ['"', '*', '-', 'NEAR', 'OR', '" OR "', 'NEAR(parcel lost)', '\\', "'"]) {
+        const r = await api(s.baseUrl, 'GET', `/api/v1/conversations?${q(text)}`, { token: riley });
+        expect(r.status, text).toBe(200);
+      }
+      expect(await ids(riley, q('parcel OR crashes'))).toEqual([]);
+      expect(await ids(riley, q('"parcel" -lost'))).toEqual([ines.resolvedByAlex]);
+      expect(await ids(riley, q('NEAR(parcel lost)'))).toEqual([]);
+      // The words every handover wrote: a search pages like a view, within the agent's scope.
+      const everything = (await list(riley, `${q('human talk')}&limit=100`)).conversations;
+      expect(everything.map((c) => c.id).sort()).toEqual(
+        sorted(ines.resolvedByAlex, ines.resolvedBySam, ines.waiting, ines.claim, bruno),
+      );
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const more: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const page = await list(riley, `${q('human talk')}&limit=2${more}`);
+        paged.push(...page.conversations.map((c) => c.id));
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor !== null && pages < 10);
+      expect(pages).toBe(3);
+      expect(paged).toEqual(everything.map((c) => c.id));
+      expect(await ids(alex, q('human talk'))).toEqual(
+        sorted(ines.resolvedByAlex, ines.waiting, ines.claim),
+      );
     },
   );
 
@@ -208,6 +251,26 @@ describe.each(TEST_DATABASES)('history, search and contact ($name)', (database) 
       });
       expect(missing.status).toBe(404);
       expect(missing.body.error.code).toBe('CONVERSATION_NOT_FOUND');
+    },
+  );
+
+  it.skipIf(database.skipReason !== null)(
+    "finds an erased person's conversation no more",
+    async () => {
+      const gone = await handedOver(
+        { customer: { id: 'u-13', email: 'zoe@example.com', name: 'Zoe' }, userHash: hmac('u-13') },
+        'My zanzibarite order never shipped',
+      );
+      expect(await ids(riley, 'q=zanzibarite')).toEqual([gone]);
+      const morgan = await login(s.baseUrl, 'morgan@example.com', s.demoAgent.password);
+      const erased = await api(s.baseUrl, 'POST', '/api/v1/customers/erase', {
+        token: morgan,
+        body: { customer: 'zoe@example.com', includeOpen: true, confirm: true },
+      });
+      expect(erased.body).toMatchObject({ erased: 1 });
+      expect(await ids(riley, 'q=zanzibarite')).toEqual([]);
+      expect(await ids(riley, 'q=zanzib')).toEqual([]);
+      expect(await ids(riley, `q=${encodeURIComponent('order shipped')}`)).toEqual([]);
     },
   );
 });

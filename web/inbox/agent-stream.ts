@@ -80,6 +80,11 @@ export class AgentStream {
     this.#socket.send({ type: 'typing', conversationId, active });
   }
 
+  /** Marks the customer's messages up to `upToSeq` read; false when offline (sent later). */
+  read(conversationId: string, upToSeq: number): boolean {
+    return this.#socket.send({ type: 'read', conversationId, upToSeq });
+  }
+
   close(): void {
     this.#socket.stop();
   }

@@ -32,6 +32,7 @@ import { usePacket } from './use-packet.ts';
 import type { TeamState } from './use-team.ts';
 import { useFollowBottom } from './use-follow-bottom.ts';
 import { useTranscript } from './use-transcript.ts';
+import { useReadReport } from './use-read-report.ts';
 import { useTypingReport } from './use-typing-report.ts';
 import { WindowClosedNotice } from './window-closed-notice.tsx';
 
@@ -67,6 +68,7 @@ export function ConversationPane(props: ConversationPaneProps) {
   const replying =
     mode === 'reply' && c?.status === 'assigned' && c.assignee?.id === session.agent.id;
   useTypingReport(stream, conversationId, draft, replying);
+  useReadReport(stream, conversationId, transcript.events);
 
   const fail = (error: unknown): void => {
     if (error instanceof ApiRequestError && error.status === 401) props.onUnauthorized();

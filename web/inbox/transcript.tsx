@@ -28,10 +28,17 @@ export interface TranscriptProps {
 
 export function Transcript(props: TranscriptProps) {
   const { events, pending, customer, token, onRetry, onDiscard } = props;
+  const seen = seenReply(events);
   return (
     <ol class="transcript" aria-label="Transcript" aria-live="polite" aria-relevant="additions">
       {events.map((event) => (
-        <EventRow key={event.seq} event={event} customer={customer} token={token} />
+        <EventRow
+          key={event.seq}
+          event={event}
+          customer={customer}
+          token={token}
+          seen={event.seq === seen}
+        />
       ))}
       {pending.map((reply) => (
         <li
@@ -74,16 +81,30 @@ interface RowProps {
   event: BatonEvent;
   customer: string;
   token: string;
+  /** The agents' last message the customer has seen: it says "Seen". */
+  seen?: boolean;
 }
 
-function EventRow({ event, customer, token }: RowProps) {
+/** The seq of the agents' last message at or before the customer's read marker; 0 for none. */
+function seenReply(events: readonly BatonEvent[]): number {
+  let marker = 0;
+  for (const e of events)
+    if (e.type === 'message.read' && e.data.by === 'customer')
+      marker = Math.max(marker, e.data.upToSeq);
+  let seen = 0;
+  for (const e of events)
+    if (e.type === 'message.created' && e.data.from === 'agent' && e.seq <= marker) seen = e.seq;
+  return seen;
+}
+
+function EventRow({ event, customer, token, seen }: RowProps) {
   const e = event as unknown as AnyEvent;
   const d = e.data;
   const at = clockTime(e.at);
   const by = e.actor.name ?? '';
   switch (e.type) {
     case 'message.created':
-      return <MessageRow event={event} customer={customer} token={token} />;
+      return <MessageRow event={event} customer={customer} token={token} seen={seen} />;
     case 'note.created':
       return (
         <li class="turn turn--note">
@@ -166,7 +187,7 @@ function Divider({ children, tone }: { children: ComponentChildren; tone?: strin
   return <li class={`divider${tone ? ` divider--${tone}` : ''}`}>{children}</li>;
 }
 
-function MessageRow({ event, customer, token }: RowProps) {
+function MessageRow({ event, customer, token, seen }: RowProps) {
   const data = event.data as MessageData;
   const at = event.at;
   if (data.from === 'system') {
@@ -224,6 +245,7 @@ function MessageRow({ event, customer, token }: RowProps) {
         />
       ))}
       {data.article && <div class="turn-source">Article: {data.article.title}</div>}
+      {seen && <div class="turn-state turn-seen">Seen</div>}
     </li>
   );
 }

@@ -52,7 +52,9 @@ export type BatonEvent =
       { queue: string; priority: number; reasons: string[]; decision?: unknown }
     >
   | EventBase<'conversation.assigned', { agentId: string; agentName: string }>
-  | EventBase<'conversation.resolved', { by: string; note?: string }>;
+  | EventBase<'conversation.resolved', { by: string; note?: string }>
+  /** A read receipt: `by` has seen the other side's messages up to `upToSeq`. */
+  | EventBase<'message.read', { upToSeq: number; by: 'customer' | 'agent' }>;
 
 export interface Agent {
   id: string;

@@ -16,6 +16,8 @@ import type { HandoffState } from './handoff-state.ts';
 import { handoffParts, renderHandoff } from './handoff-view.ts';
 import type { HandoffParts } from './handoff-view.ts';
 import { MessageList } from './message-list.ts';
+import { ReadReporter } from './read-reporter.ts';
+import { wireEmojiPicker } from './emoji-picker.ts';
 import { TYPING_SHOWN_MS, TypingReporter } from '../shared/typing.ts';
 import { loadPanelOpen, savePanelOpen } from './stored-session.ts';
 import { styles } from './styles.ts';
@@ -60,6 +62,9 @@ export class BatonChatElement extends HTMLElement {
     if (this.#handoff.mode === 'joined' || !active) this.#session?.typing(active);
   });
   #session: ChatSession | null = null;
+  /** Marks the agents' messages read while the customer can see them. */
+  readonly #reads = new ReadReporter((upToSeq) => this.#session?.read(upToSeq) ?? false);
+  readonly #onVisibility = () => this.#reportRead();
   #handoff: HandoffState = BOT_STATE;
   #pendingTexts = new Map<string, string>();
   /** The conversation's language, once the server has one (given or detected). */
@@ -109,9 +114,11 @@ export class BatonChatElement extends HTMLElement {
     void this.#chooseLanguage();
     this.#startSession();
     if (loadPanelOpen(this.server)) this.#setOpen(true, false);
+    document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   disconnectedCallback(): void {
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#session?.stop();
     this.#session = null;
   }
@@ -153,6 +160,8 @@ export class BatonChatElement extends HTMLElement {
     this.#input.placeholder = t('placeholder');
     this.#send.setAttribute('aria-label', t('send'));
     this.#attach.setAttribute('aria-label', t('attachFile'));
+    part(this.#root, '.emoji-button').setAttribute('aria-label', t('emoji'));
+    part(this.#root, '.emoji-grid').setAttribute('aria-label', t('emojiList'));
     this.#file.setAttribute('aria-label', t('attachFile'));
     set('.footer', t('poweredBy'));
     this.#connection.textContent = t('offline');
@@ -219,6 +228,11 @@ export class BatonChatElement extends HTMLElement {
       this.#file.value = ''; // the same file may be chosen again
       if (file) void this.#sendFile(file);
     });
+    wireEmojiPicker(
+      part(this.#root, '.emoji-button'),
+      part(this.#root, '.emoji-grid'),
+      this.#input,
+    );
     this.#handoffParts.human.addEventListener('click', () => this.#requestHuman());
     this.#handoffParts.restart.addEventListener('click', () => {
       this.#session?.startOver();
@@ -236,6 +250,7 @@ export class BatonChatElement extends HTMLElement {
       part<HTMLElement>(this.#root, '.unread').hidden = true;
       void this.#ensureStarted();
       this.#scrollToEnd();
+      this.#reportRead();
       if (userAction) this.#input.focus();
     } else if (userAction) {
       this.#launcher.focus();
@@ -340,8 +355,15 @@ export class BatonChatElement extends HTMLElement {
     this.#setHandoff({ ...BOT_STATE, mode: 'requested' });
   }
 
+  /** The panel open on a visible page: what the agents wrote is read. */
+  #reportRead(): void {
+    this.#reads.report(!this.#panel.hidden && document.visibilityState === 'visible');
+  }
+
   #onEvent(event: BatonEvent): void {
     this.#messages.addEvent(event);
+    this.#reads.seen(event);
+    this.#reportRead();
     // Every event, live or replayed after a reload, moves the same state the same way.
     this.#setHandoff(nextHandoffState(this.#handoff, event));
     // Handed over: the server has decided the conversation's language by now (given, or
@@ -380,6 +402,7 @@ export class BatonChatElement extends HTMLElement {
 
   #onConnection(state: ConnectionState): void {
     this.#connection.hidden = state !== 'offline';
+    if (state === 'open') this.#reportRead();
     this.#connection.textContent = this.#text.t('offline');
   }
 
@@ -391,6 +414,7 @@ export class BatonChatElement extends HTMLElement {
 
   #resetView(): void {
     this.#messages.clear();
+    this.#reads.reset();
     this.#pendingTexts.clear();
     this.#composerError.textContent = '';
     this.#setHandoff(BOT_STATE);

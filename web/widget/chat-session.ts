@@ -190,6 +190,11 @@ export class ChatSession {
     this.#socket?.send({ type: 'typing', active });
   }
 
+  /** Marks the agents' messages up to `upToSeq` read; false when offline (sent later). */
+  read(upToSeq: number): boolean {
+    return this.#socket?.send({ type: 'read', upToSeq }) ?? false;
+  }
+
   /** Sends a failed message again under the same id, so it is stored at most once. */
   retry(clientMessageId: string, text: string): void {
     this.#send({ type: 'message', text, clientMessageId });

@@ -10,6 +10,9 @@ const personIcon = icon('<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 
 const clipIcon = icon(
   '<path d="m21 11-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6L15 6.6"/>',
 );
+const smileIcon = icon(
+  '<circle cx="12" cy="12" r="9"/><path d="M8.5 14.5a4 4 0 0 0 7 0M9 9.5h.01M15 9.5h.01"/>',
+);
 const sendIcon = icon('<path d="m22 2-7 20-4-9-9-4z"/><path d="M22 2 11 13"/>');
 
 // Every word is set by the element from the catalogue (baton-chat.ts, renderWords), in the
@@ -36,11 +39,13 @@ export const template = `
     <p class="status" role="status" hidden><span class="dot" aria-hidden="true"></span><span class="status-text"></span></p>
     <button class="restart" type="button" hidden></button>
   </div>
+  <div class="emoji-grid" id="emoji-grid" role="group" hidden></div>
   <form class="composer" novalidate>
     <button class="attach" type="button">${clipIcon}</button>
     <input class="file" type="file" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain" hidden>
     <label class="sr-only input-label" for="input"></label>
     <textarea id="input" rows="1" aria-describedby="composer-error"></textarea>
+    <button class="attach emoji-button" type="button" aria-expanded="false" aria-controls="emoji-grid">${smileIcon}</button>
     <button class="send" type="submit">${sendIcon}</button>
   </form>
   <p class="composer-error" id="composer-error" role="alert"></p>

@@ -43,6 +43,10 @@ export class MessageList {
   readonly #list: HTMLOListElement;
   readonly #hooks: MessageListHooks;
   readonly #text: WidgetText;
+  /** The agents have seen the customer's messages up to this seq (`message.read`). */
+  #readUpTo = 0;
+  /** The row that says "Read" now, and what it said before. */
+  #readRow: { row: HTMLElement; before: string } | null = null;
 
   constructor(list: HTMLOListElement, hooks: MessageListHooks, text: WidgetText) {
     this.#list = list;
@@ -52,6 +56,8 @@ export class MessageList {
 
   clear(): void {
     this.#list.replaceChildren();
+    this.#readUpTo = 0;
+    this.#readRow = null;
   }
 
   /** Renders one accepted event; events without anything to show are ignored. */
@@ -80,6 +86,12 @@ export class MessageList {
       case 'conversation.resolved':
         this.#closeChoicesBefore(Infinity);
         this.#place(this.#divider(this.#text.t('resolved')), event.seq);
+        return;
+      case 'message.read':
+        if (event.data.by === 'agent' && event.data.upToSeq > this.#readUpTo) {
+          this.#readUpTo = event.data.upToSeq;
+          this.#showRead();
+        }
         return;
       case 'conversation.created':
       case 'conversation.handed_over':
@@ -147,6 +159,22 @@ export class MessageList {
     row.dataset.seq = String(seq);
     row.classList.remove('is-pending', 'is-failed');
     row.querySelector('.state')?.replaceChildren(this.#text.t('sent'));
+    if (seq <= this.#readUpTo) this.#showRead();
+  }
+
+  /** "Read" under the customer's last message the agents have seen (one row, never more). */
+  #showRead(): void {
+    let last: HTMLElement | null = null;
+    for (const row of this.#list.querySelectorAll<HTMLElement>('.row--customer[data-seq]')) {
+      if (Number(row.dataset.seq) <= this.#readUpTo) last = row;
+    }
+    const state = last?.querySelector('.state');
+    if (!last || !state) return;
+    if (this.#readRow && this.#readRow.row !== last) {
+      this.#readRow.row.querySelector('.state')?.replaceChildren(this.#readRow.before);
+    }
+    if (this.#readRow?.row !== last) this.#readRow = { row: last, before: state.textContent };
+    state.replaceChildren(this.#text.t('read'));
   }
 
   #byCid(cid: string): HTMLLIElement | null {

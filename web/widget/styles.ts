@@ -152,6 +152,10 @@ textarea[aria-invalid="true"] { border-color: var(--danger); }
 }
 .attach:hover { color: var(--accent); }
 .attach svg { width: 20px; height: 20px; }
+.emoji-grid { display: grid; grid-template-columns: repeat(6, 1fr); gap: 2px; padding: 6px 12px 0; background: var(--surface); }
+.emoji-grid[hidden] { display: none; }
+.emoji { height: 38px; border: 0; border-radius: 8px; background: none; font-size: 22px; }
+.emoji:hover, .emoji:focus-visible { background: color-mix(in srgb, var(--accent) 12%, transparent); }
 /* A fixed height: the row has its size before the picture decodes, so scrolling to the end holds. */
 .shot { display: block; height: 160px; max-width: 100%; object-fit: contain; border-radius: 10px; }
 .send svg { width: 18px; height: 18px; }

@@ -81,6 +81,8 @@ export function toCustomerEvent(e: StoredEvent): CustomerEvent {
       // The customer's own files (name, type, size), which the widget shows in the transcript.
       'media',
     ]);
+  } else if (e.type === 'message.read') {
+    data = pick(d, ['upToSeq', 'by']);
   } else if (e.type === 'conversation.assigned') {
     data = pick(d, ['agentName']);
   } else if (e.type === 'conversation.handed_over' || e.type === 'conversation.transferred') {

@@ -179,6 +179,7 @@ export function createPrometheusMetrics(
         case 'conversation.continue_by_message':
         case 'message.delivery':
         case 'message.status':
+        case 'message.read':
         case 'note.created':
         case 'handoff.fields_added':
         case 'handoff.summarized':

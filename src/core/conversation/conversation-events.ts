@@ -33,6 +33,7 @@ export const CONVERSATION_EVENT_TYPES = [
   'message.created',
   'message.delivery',
   'message.status',
+  'message.read',
   'note.created',
   'handoff.fields_added',
   'handoff.summarized',

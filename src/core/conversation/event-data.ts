@@ -188,6 +188,8 @@ export interface EventDataByType {
     readonly channel?: 'email';
     readonly providerMessageId?: string;
   };
+  /** A read receipt: `by` has seen the other side's messages up to `upToSeq` (read-marker.ts). */
+  'message.read': { readonly upToSeq: number; readonly by: 'customer' | 'agent' };
   /** A provider's receipt for a message Baton sent. */
   'message.status': {
     readonly providerMessageId: string;

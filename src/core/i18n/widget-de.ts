@@ -23,6 +23,8 @@ export const WIDGET_DE: WidgetStrings = {
   placeholder: 'Ihre Nachricht…',
   send: 'Nachricht senden',
   attachFile: 'Datei anhängen',
+  emoji: 'Emoji einfügen',
+  emojiList: 'Emojis',
   conversationOver:
     'Dieses Gespräch ist beendet. Um wieder zu schreiben, wählen Sie oben „Neues Gespräch beginnen“.',
   startFailed:
@@ -41,6 +43,7 @@ export const WIDGET_DE: WidgetStrings = {
   source: 'Quelle: {title}',
   sending: 'Wird gesendet…',
   sent: 'Gesendet',
+  read: 'Gelesen',
   notSent: 'Nicht gesendet: {error}',
   retry: 'Erneut senden',
   assistantBack: 'Der automatische Assistent ist wieder da',

@@ -26,6 +26,8 @@ export const WIDGET_EN = {
   placeholder: 'Type your message…',
   send: 'Send message',
   attachFile: 'Attach a file',
+  emoji: 'Insert an emoji',
+  emojiList: 'Emoji',
   conversationOver:
     'This conversation has ended. To write again, press “Start a new conversation” above.',
   startFailed: 'We could not start the chat. Check your connection and try again.',
@@ -43,6 +45,7 @@ export const WIDGET_EN = {
   source: 'Source: {title}',
   sending: 'Sending…',
   sent: 'Sent',
+  read: 'Read',
   notSent: 'Not sent: {error}',
   retry: 'Retry',
   assistantBack: 'The automated assistant is back',

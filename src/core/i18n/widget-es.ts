@@ -23,6 +23,8 @@ export const WIDGET_ES: WidgetStrings = {
   placeholder: 'Escriba su mensaje…',
   send: 'Enviar mensaje',
   attachFile: 'Adjuntar un archivo',
+  emoji: 'Insertar un emoji',
+  emojiList: 'Emojis',
   conversationOver:
     'Esta conversación ha terminado. Para escribir de nuevo, pulse «Empezar una conversación nueva» arriba.',
   startFailed: 'No hemos podido iniciar el chat. Compruebe su conexión e inténtelo de nuevo.',
@@ -40,6 +42,7 @@ export const WIDGET_ES: WidgetStrings = {
   source: 'Fuente: {title}',
   sending: 'Enviando…',
   sent: 'Enviado',
+  read: 'Leído',
   notSent: 'No enviado: {error}',
   retry: 'Reintentar',
   assistantBack: 'El asistente automático vuelve a atenderle',

@@ -23,6 +23,8 @@ export const WIDGET_FR: WidgetStrings = {
   placeholder: 'Écrivez votre message…',
   send: 'Envoyer le message',
   attachFile: 'Joindre un fichier',
+  emoji: 'Insérer un emoji',
+  emojiList: 'Émojis',
   conversationOver:
     'Cette conversation est terminée. Pour écrire à nouveau, appuyez sur « Commencer une nouvelle conversation » ci-dessus.',
   startFailed: 'Impossible de démarrer le chat. Vérifiez votre connexion et réessayez.',
@@ -40,6 +42,7 @@ export const WIDGET_FR: WidgetStrings = {
   source: 'Source : {title}',
   sending: 'Envoi…',
   sent: 'Envoyé',
+  read: 'Lu',
   notSent: 'Non envoyé : {error}',
   retry: 'Réessayer',
   assistantBack: 'L’assistant automatique a repris la conversation',

@@ -23,6 +23,8 @@ export const WIDGET_PT_BR: WidgetStrings = {
   placeholder: 'Digite sua mensagem…',
   send: 'Enviar mensagem',
   attachFile: 'Anexar um arquivo',
+  emoji: 'Inserir um emoji',
+  emojiList: 'Emojis',
   conversationOver:
     'Esta conversa foi encerrada. Para escrever de novo, toque em “Começar uma nova conversa” acima.',
   startFailed: 'Não conseguimos iniciar o chat. Verifique sua conexão e tente de novo.',
@@ -40,6 +42,7 @@ export const WIDGET_PT_BR: WidgetStrings = {
   source: 'Fonte: {title}',
   sending: 'Enviando…',
   sent: 'Enviada',
+  read: 'Lida',
   notSent: 'Não enviada: {error}',
   retry: 'Tentar de novo',
   assistantBack: 'O assistente automático voltou',

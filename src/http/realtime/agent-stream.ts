@@ -5,13 +5,14 @@
  * disabled account, password reset) is closed with code 4401 at once on every node (the hub
  * tells them through the bus); the periodic session check is the backstop for an expiry. One session opens a bounded number of
  * sockets (TOO_MANY_SOCKETS past it), and frames pass the socket's limits (socket-guard.ts).
- * Subscribe, typing and message frames name a conversation in the agent's scope, or get
+ * Subscribe, typing, read and message frames name a conversation in the agent's scope, or get
  * CONVERSATION_NOT_FOUND as for an unknown id (conversation-history.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
 import { announcedTo } from '../../app/conversations/conversation-scope.ts';
+import { markRead } from '../../app/conversations/mark-read.ts';
 import type { RouteContext } from '../route-context.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { hashToken, tokenFrom } from '../../app/auth/tokens.ts';
@@ -133,6 +134,9 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
           const clientMessageId =
             frame && 'clientMessageId' in frame ? frame.clientMessageId : undefined;
           if (!(await guard.frame(clientMessageId)) || !frame) return;
+          // A receipt is stored before the socket's next frame: one screen's receipts in order.
+          if (frame.type === 'read')
+            return readUpTo(frame).catch((error: unknown) => sendError(socket, error));
           handle(frame);
         }),
       );
@@ -184,6 +188,8 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             );
             return;
           }
+          case 'read':
+            return; // handled in order, above
           case 'message':
             guard.track(
               postMessage(frame).catch((error: unknown) =>
@@ -192,6 +198,20 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             );
             return;
         }
+      }
+
+      /** Out of scope is CONVERSATION_NOT_FOUND, as for every other frame. */
+      async function readUpTo(frame: AgentFrameValue & { type: 'read' }): Promise<void> {
+        await ctx.history.requireInScope(agent, frame.conversationId);
+        await markRead(
+          { writer: ctx.writer, queries: ctx.conversations },
+          {
+            conversationId: frame.conversationId,
+            by: 'agent',
+            actor: { type: 'agent', id: agent.id, name: agent.name },
+            upToSeq: frame.upToSeq,
+          },
+        );
       }
 
       async function postMessage(frame: AgentFrameValue & { type: 'message' }): Promise<void> {

@@ -2,12 +2,14 @@
  * GET /api/v1/conversations/:id/stream?token=&since=: the customer's live view of their own
  * conversation. The token is checked before the upgrade; a wrong one never gets a socket, nor
  * does one past the open sockets allowed per conversation and per address (TOO_MANY_SOCKETS).
- * Frames pass the socket's limits (socket-guard.ts) before they are handled.
+ * Frames pass the socket's limits (socket-guard.ts) before they are handled. A `read` frame
+ * marks only this conversation (mark-read.ts; docs/api.md, "Read receipts").
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { toCustomerEvent } from '../../app/conversations/conversation-view.ts';
 import type { ConversationCaller } from '../../app/auth/authenticate.ts';
+import { markRead } from '../../app/conversations/mark-read.ts';
 import type { RouteContext } from '../route-context.ts';
 import { EventCursor } from './event-cursor.ts';
 import { POLICY_VIOLATION_CLOSE_CODE, SocketGuard } from './socket-guard.ts';
@@ -93,6 +95,19 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
             const active = frame.active ?? true;
             if (typing.pass(id, active))
               ctx.hub.typing({ conversationId: id, by: 'customer', name: null, active });
+            return;
+          }
+          if (frame.type === 'read') {
+            // Only this token's conversation; stored (when the marker moves) before the next
+            // frame is handled, and relayed by the stream like any event.
+            const deps = { writer: ctx.writer, queries: ctx.conversations };
+            const actor = { type: 'customer' as const };
+            await markRead(deps, {
+              conversationId: id,
+              by: 'customer',
+              actor,
+              upToSeq: frame.upToSeq,
+            }).catch((error: unknown) => sendError(socket, error));
             return;
           }
           if (!(await guard.pass(ctx.limits.messages.customer(id), clientMessageId))) return;

@@ -26,6 +26,8 @@ const CustomerFrameSchema = Type.Union([
   }),
   // The customer is typing (active) or stopped; shown to the agent, never stored.
   Type.Object({ type: Type.Literal('typing'), active: Type.Optional(Type.Boolean()) }),
+  // The customer has seen the agents' messages up to this seq (stored as `message.read`).
+  Type.Object({ type: Type.Literal('read'), upToSeq: Type.Integer({ minimum: 0 }) }),
 ]);
 
 const AgentFrameSchema = Type.Union([
@@ -46,6 +48,12 @@ const AgentFrameSchema = Type.Union([
     type: Type.Literal('typing'),
     conversationId: Type.String({ minLength: 1, maxLength: 100 }),
     active: Type.Optional(Type.Boolean()),
+  }),
+  // The agent has seen the customer's messages up to this seq (stored as `message.read`).
+  Type.Object({
+    type: Type.Literal('read'),
+    conversationId: Type.String({ minLength: 1, maxLength: 100 }),
+    upToSeq: Type.Integer({ minimum: 0 }),
   }),
 ]);
 

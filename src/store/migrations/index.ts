@@ -14,6 +14,7 @@ import * as uniqueChannelThreads from './021-unique-channel-threads.ts';
 import * as auditOrigin from './022-audit-origin.ts';
 import * as sessionDetails from './023-session-details.ts';
 import * as agentTotp from './024-agent-totp.ts';
+import * as messageSearch from './025-message-search.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022-audit-origin': auditOrigin,
   '023-session-details': sessionDetails,
   '024-agent-totp': agentTotp,
+  '025-message-search': messageSearch,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,160 @@
+// Read receipts and emoji in two real browsers, through the real server: the agent opens the
+// conversation and the widget's last customer message says "Read"; the widget, open on a
+// visible page, reads the agent's reply and the inbox says "Seen" under it; a reload of either
+// shows the same. The composer's emoji grid opens from its button, moves with the arrow keys,
+// closes with Escape (the chat stays open), inserts at the caret, and the emoji arrives in the
+// inbox as text. axe-core finds nothing serious with the grid open, nor in the inbox.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { axeViolations } from './axe.ts';
+import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { eventually, openInbox, openShop } from './pages.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const BROWSER_TEST_TIMEOUT = 90_000;
+const missing = chromiumMissingReason();
+if (missing) console.warn(`Skipping browser tests: ${missing}`);
+
+/** The id of the conversation the widget keeps in localStorage. */
+async function conversationId(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => {
+    const storage = (
+      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+    ).localStorage;
+    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
+    return key ? storage.getItem(key) : null;
+  });
+  return (JSON.parse(raw ?? '{}') as { id: string }).id;
+}
+
+describe.skipIf(missing !== null)('read receipts and emoji in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startTestServer({ webRoot: 'dist/web' });
+    browser = await launchChromium();
+  }, BROWSER_TEST_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(
+    'shows Read in the widget and Seen in the inbox, and sends an emoji picked from the grid',
+    async () => {
+      const shop = await openShop(browser, server.baseUrl, { bypassCSP: true });
+      await shop.open();
+      await shop.send('I want to talk to a human about my order');
+      await eventually(() => shop.widget.locator('.status').textContent()).toContain(
+        'Waiting for a person',
+      );
+      const customerStates = shop.log.locator('.row--customer .state');
+      await eventually(() => customerStates.last().textContent()).toBe('Sent');
+
+      // The agent opens and takes it: their inbox has it open, so the widget says Read.
+      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
+        bypassCSP: true,
+      });
+      const id = await conversationId(shop.page);
+      await inbox.queueItem(id).click();
+      await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
+      await eventually(() => customerStates.last().textContent()).toBe('Read');
+
+      // The agent replies; the customer has the chat open on a visible page: the inbox says Seen.
+      const reply = inbox.page.getByLabel('Reply to the customer');
+      await reply.fill('Found it 👋 the parcel left today.');
+      await reply.press('Enter');
+      await eventually(() => shop.bubbles('agent').last().textContent()).toBe(
+        'Found it 👋 the parcel left today.',
+      );
+      const seen = inbox.transcript.locator('.turn--agent .turn-seen');
+      await eventually(() => seen.count()).toBe(1);
+      expect(await seen.textContent()).toBe('Seen');
+      expect(await seen.locator('xpath=..').locator('.bubble').textContent()).toBe(
+        'Found it 👋 the parcel left today.',
+      );
+      expect(await axeViolations(inbox.page)).toEqual([]);
+
+      // The emoji grid: opened by its button, walked with the keys, closed by Escape alone.
+      const input = shop.widget.getByLabel('Message', { exact: true });
+      const emojiButton = shop.widget.getByRole('button', { name: 'Insert an emoji' });
+      const grid = shop.widget.getByRole('group', { name: 'Emoji' });
+      await emojiButton.click();
+      expect(await grid.isVisible()).toBe(true);
+      expect(await emojiButton.getAttribute('aria-expanded')).toBe('true');
+      expect(await grid.getByRole('button').count()).toBe(24);
+      expect(await axeViolations(shop.page)).toEqual([]);
+      await screenshot(shop.page, 'widget-emoji-grid');
+      await shop.page.keyboard.press('Escape');
+      expect(await grid.isVisible()).toBe(false);
+      expect(await shop.widget.locator('.panel').isVisible()).toBe(true);
+      expect(await emojiButton.evaluate((b) => b === b.getRootNode().activeElement)).toBe(true);
+
+      // Inserted at the caret: "Thanks!" with the caret before "!" becomes "Thanks 👍!".
+      await input.fill('Thanks !');
+      await input.press('ArrowLeft');
+      await emojiButton.click();
+      await shop.page.keyboard.press('ArrowDown'); // 😀 → 😢
+      await shop.page.keyboard.press('ArrowDown'); // 😢 → 👍
+      await shop.page.keyboard.press('Enter');
+      expect(await grid.isVisible()).toBe(false);
+      expect(await input.inputValue()).toBe('Thanks 👍!');
+      await input.press('Enter');
+
+      // It arrives in the inbox as text, and the agent, still looking, has read it.
+      await eventually(() =>
+        inbox.transcript.locator('.turn--customer .bubble').last().textContent(),
+      ).toBe('Thanks 👍!');
+      await eventually(() => customerStates.last().textContent()).toBe('Read');
+      // One "Read" only: the earlier message says Sent again.
+      expect(await customerStates.allTextContents()).toEqual(['Sent', 'Read']);
+      await screenshot(shop.page, 'widget-read');
+      await screenshot(inbox.page, 'inbox-seen');
+
+      // Not seen while the chat is closed, nor while the page is hidden: the next thing the
+      // widget sends goes after any receipt on its socket, so once that arrives in the inbox
+      // Seen has not moved; opening the chat, or the page coming back, marks the reply read.
+      const lastSeenText = () => seen.locator('xpath=..').locator('.bubble').textContent();
+      const agentSays = async (text: string) => {
+        await reply.fill(text);
+        await reply.press('Enter');
+        await eventually(() => shop.bubbles('agent').last().textContent()).toBe(text);
+      };
+      await shop.widget.getByRole('button', { name: 'Close chat' }).first().click();
+      await agentSays('One more thing: it is insured.');
+      await eventually(() => shop.widget.locator('.unread').isVisible()).toBe(true);
+      await shop.open();
+      await eventually(lastSeenText).toBe('One more thing: it is insured.');
+
+      const setVisibility = (state: 'hidden' | 'visible') =>
+        shop.page.evaluate((value) => {
+          const doc = (globalThis as unknown as { document: EventTarget }).document;
+          Object.defineProperty(doc, 'visibilityState', { value, configurable: true });
+          doc.dispatchEvent(new Event('visibilitychange'));
+        }, state);
+      await setVisibility('hidden');
+      await agentSays('And it ships tomorrow.');
+      await shop.send('Great');
+      await eventually(() =>
+        inbox.transcript.locator('.turn--customer .bubble').last().textContent(),
+      ).toBe('Great');
+      expect(await lastSeenText()).toBe('One more thing: it is insured.');
+      await setVisibility('visible');
+      await eventually(lastSeenText).toBe('And it ships tomorrow.');
+
+      // A reload of either side shows the same receipts, from the stored events.
+      await shop.page.reload();
+      await shop.open();
+      await eventually(() => customerStates.last().textContent()).toBe('Read');
+      await inbox.page.reload();
+      await inbox.queueItem(id).click();
+      await eventually(() => inbox.transcript.locator('.turn-seen').count()).toBe(1);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});
