@@ -11,4 +11,8 @@ export interface BenchFigure {
 export interface BenchOptions {
   /** Seconds per measured round, from `--duration`. */
   durationSeconds: number;
+  /** idle_sockets: the most sockets to open, from `--sockets` (default 20,000). */
+  sockets?: number;
+  /** idle_sockets: customer sockets per conversation, from `--sockets-per-conversation`. */
+  socketsPerConversation?: number;
 }
