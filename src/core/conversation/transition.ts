@@ -27,6 +27,7 @@ export function transition<C extends ConversationCommand>(
 ): TransitionResult<C> {
   const next = nextSnapshot(current, command);
   if ('code' in next) return { ok: false, code: next.code };
+  // `command.type` reads as the whole union of types here; indexed as `C['type']` it keeps C's.
   const type: EventTypeOf<C['type']> = EVENT_TYPE_OF[command.type as C['type']];
   return { ok: true, state: next, event: { type, at: now.toISOString() } };
 }
