@@ -27,7 +27,12 @@ export {
 export { createTwilioAdapter, type TwilioAdapterOptions } from './twilio/twilio-adapter.ts';
 export { countSmsSegments, splitSms, type SmsLength } from './twilio/sms-segments.ts';
 export { readTwilioForm, type TwilioForm } from './twilio/read-twilio-form.ts';
-export { renderTwiml, type SayVerb, type TwimlVerb } from './twilio/voice/twiml.ts';
+export {
+  renderTwiml,
+  type GatherChoiceVerb,
+  type SayVerb,
+  type TwimlVerb,
+} from './twilio/voice/twiml.ts';
 export { twilioLanguage } from './twilio/voice/voice-language.ts';
 export { formatAgentCall, type AgentCall } from './twilio/voice/agent-call-request.ts';
 export {

@@ -28,6 +28,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_REDIS_HEARTBEAT_MS', path: ['redis', 'heartbeatMs'], type: 'int' },
   { env: 'BATON_MESSAGE_MAX_CHARS', path: ['limits', 'messageMaxChars'], type: 'int' },
   { env: 'BATON_RATE_LIMIT_PER_MINUTE', path: ['limits', 'publicRequestsPerMinute'], type: 'int' },
+  { env: 'BATON_MCP_REQUESTS_PER_MINUTE', path: ['limits', 'mcpRequestsPerMinute'], type: 'int' },
+  { env: 'BATON_AGENTS_SEE', path: ['inbox', 'agentsSee'], type: 'string' },
   { env: 'BATON_ATTACHMENT_MAX_BYTES', path: ['limits', 'attachmentMaxBytes'], type: 'int' },
   { env: 'BATON_ATTACHMENT_TYPES', path: ['limits', 'attachmentTypes'], type: 'list' },
   {

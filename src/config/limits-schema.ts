@@ -6,6 +6,12 @@ export const LimitsSchema = Type.Object(
     messageMaxChars: Type.Integer({ minimum: 1, default: 4000 }),
     bodyMaxBytes: Type.Integer({ minimum: 1024, default: 65536 }),
     publicRequestsPerMinute: Type.Integer({ minimum: 1, default: 120 }),
+    mcpRequestsPerMinute: Type.Integer({
+      minimum: 1,
+      default: 600,
+      description:
+        'BATON_MCP_REQUESTS_PER_MINUTE: requests per client address to the MCP endpoint (/mcp), wrong tokens included.',
+    }),
     attachmentMaxBytes: Type.Integer({
       minimum: 1,
       default: 10 * 1024 * 1024,

@@ -101,6 +101,8 @@ export interface VoiceCallState {
   readonly twilioQueue?: string;
   /** True from `<Enqueue>` until Twilio says the caller left the queue (hung up or bridged). */
   readonly onHold?: boolean;
+  /** The caller chose to be called back at this number instead of waiting on the line. */
+  readonly callbackTo?: string;
 }
 
 /** Columns a commit may change besides `last_seq`. */

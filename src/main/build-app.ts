@@ -145,8 +145,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     onError: (error) => app.log.error({ err: error }, 'writing the audit log failed'),
   });
-  const history = new ConversationHistoryService(store, queues);
-  const twoFactor = new TwoFactor({ store, clock, lockout: limits.login, audit });
+  const history = new ConversationHistoryService(store, queues, config.inbox.agentsSee);
+  const twoFactor = new TwoFactor({
+    store,
+    clock,
+    lockout: limits.login,
+    audit,
+    endSessions: (ended) => hub.endSessions(ended),
+  });
   const sessions = new AgentSessions({
     store,
     clock,

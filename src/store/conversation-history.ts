@@ -19,6 +19,8 @@ export type HistoryStatusFilter = 'active' | 'resolved' | 'all';
 export interface VisibleTo {
   readonly agentId: string;
   readonly queues: readonly string[];
+  /** Also every conversation handed over to a person, in any queue (`inbox.agentsSee: all`). */
+  readonly everyHandedOver?: boolean;
 }
 
 export interface HistoryQuery {
@@ -123,10 +125,12 @@ export class ConversationHistory {
 
   /**
    * What an agent may open: their part of the line (`current`) and every conversation they
-   * took part in (claimed, wrote in, transferred away).
+   * took part in (claimed, wrote in, transferred away); with `everyHandedOver`, also every
+   * conversation that reached a person, but never one only the bot has had.
    */
   private visible(eb: Builder, scope: VisibleTo): Expression<SqlBool> {
     return eb.or([
+      ...(scope.everyHandedOver ? [eb('handed_over_at', 'is not', null)] : []),
       this.current(eb, scope),
       eb.exists(
         eb

@@ -3,7 +3,7 @@
  * opened and last used and where from, and ended one at a time. The token is never stored,
  * and its hash never leaves this module but to close the ended session's sockets.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 export interface SessionRecord {
@@ -48,6 +48,20 @@ export class SessionRepository {
     }));
   }
 
+  /**
+   * Gives the session a new token hash, once: false when no session has `fromHash` (never
+   * was, ended, or already moved on). One conditional statement, so of two nodes asked at
+   * once only one succeeds.
+   */
+  async rekey(fromHash: string, toHash: string): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('sessions')
+      .set({ token_hash: toHash })
+      .where('token_hash', '=', fromHash)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
   /** Records a use of the session, unless one was recorded within the last minute. */
   async touch(tokenHash: string, now: Date): Promise<void> {
     const stale = new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS).toISOString();
@@ -58,4 +72,20 @@ export class SessionRepository {
       .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<', stale)]))
       .execute();
   }
+}
+
+/**
+ * Ends the agent's sessions but `keepTokenHash` (all of them when null), inside the caller's
+ * transaction, so a security change and the sessions it ends commit together. Answers the
+ * ended tokens' hashes, for closing their sockets.
+ */
+export async function endSessionsOf(
+  trx: Transaction<Database>,
+  agentId: string,
+  keepTokenHash: string | null,
+): Promise<string[]> {
+  let query = trx.deleteFrom('sessions').where('agent_id', '=', agentId);
+  if (keepTokenHash !== null) query = query.where('token_hash', '!=', keepTokenHash);
+  const ended = await query.returning('token_hash').execute();
+  return ended.map((r) => r.token_hash);
 }

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { endSessionsOf } from './session-repository.ts';
 
 export type TeamAuditAction =
   | 'agent.created'
@@ -165,17 +166,12 @@ export class TeamAuditRepository {
         .where('id', '=', agentId)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return null;
-      const ended = await trx
-        .deleteFrom('sessions')
-        .where('agent_id', '=', agentId)
-        .where('token_hash', '!=', keepTokenHash)
-        .returning('token_hash')
-        .execute();
+      const ended = await endSessionsOf(trx, agentId, keepTokenHash);
       await this.record(
         { ...entry, changes: { ...entry.changes, endedSessions: ended.length } },
         trx,
       );
-      return ended.map((r) => r.token_hash);
+      return ended;
     });
   }
 

@@ -2,10 +2,13 @@
  * Agents' two-factor state: the TOTP secret (pending, then confirmed), the last time step a
  * code was taken at, and the hashed recovery codes. Taking a step or a recovery code is one
  * conditional statement, so two nodes given the same code at once accept it only once. Every
- * change writes its audit row in the same transaction.
+ * change writes its audit row in the same transaction. Turning two-factor on or off ends the
+ * account's other sessions in that transaction too (a reset, all of them): a session opened
+ * under the old rule, or on a lost phone, must not outlive the change.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { endSessionsOf } from './session-repository.ts';
 import type { NewTeamAuditEntry, TeamAuditRepository } from './team-audit-repository.ts';
 
 export interface TotpState {
@@ -46,7 +49,9 @@ export class TotpRepository {
 
   /**
    * Confirms the pending `secret` (still the one the code was checked against), stores the
-   * step the confirming code was taken at and the new recovery codes' hashes (replacing any).
+   * step the confirming code was taken at and the new recovery codes' hashes (replacing any),
+   * and ends the sessions but `keepTokenHash`. Answers the ended sessions' token hashes, or
+   * null when the secret was no longer pending.
    */
   async enable(
     agentId: string,
@@ -54,7 +59,8 @@ export class TotpRepository {
     step: number,
     recoveryHashes: readonly string[],
     entry: NewTeamAuditEntry,
-  ): Promise<boolean> {
+    keepTokenHash: string | null,
+  ): Promise<string[] | null> {
     return this.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('agents')
@@ -63,7 +69,7 @@ export class TotpRepository {
         .where('totp_secret', '=', secret)
         .where('totp_enabled_at', 'is', null)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return false;
+      if (Number(updated.numUpdatedRows) === 0) return null;
       await trx.deleteFrom('agent_recovery_codes').where('agent_id', '=', agentId).execute();
       await trx
         .insertInto('agent_recovery_codes')
@@ -75,8 +81,9 @@ export class TotpRepository {
           })),
         )
         .execute();
-      await this.audit.record(entry, trx);
-      return true;
+      const ended = await endSessionsOf(trx, agentId, keepTokenHash);
+      await this.audit.record(withEnded(entry, ended), trx);
+      return ended;
     });
   }
 
@@ -117,18 +124,31 @@ export class TotpRepository {
     });
   }
 
-  /** Turns two-factor off (pending or confirmed) and drops the recovery codes. */
-  async clear(agentId: string, entry: NewTeamAuditEntry): Promise<boolean> {
+  /**
+   * Turns two-factor off (pending or confirmed), drops the recovery codes and ends the
+   * sessions but `keepTokenHash` (every one when null: a reset for a lost phone). Answers the
+   * ended sessions' token hashes, or null when there is no such agent.
+   */
+  async clear(
+    agentId: string,
+    entry: NewTeamAuditEntry,
+    keepTokenHash: string | null,
+  ): Promise<string[] | null> {
     return this.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('agents')
         .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null })
         .where('id', '=', agentId)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return false;
+      if (Number(updated.numUpdatedRows) === 0) return null;
       await trx.deleteFrom('agent_recovery_codes').where('agent_id', '=', agentId).execute();
-      await this.audit.record(entry, trx);
-      return true;
+      const ended = await endSessionsOf(trx, agentId, keepTokenHash);
+      await this.audit.record(withEnded(entry, ended), trx);
+      return ended;
     });
   }
+}
+
+function withEnded(entry: NewTeamAuditEntry, ended: readonly string[]): NewTeamAuditEntry {
+  return { ...entry, changes: { ...entry.changes, endedSessions: ended.length } };
 }

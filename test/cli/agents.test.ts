@@ -209,8 +209,10 @@ describe('baton agents', { timeout: 120_000 }, () => {
     const reset = agentsCli(['reset-totp', 'zoe@acme.test'], db);
     expect([reset.status, reset.stdout]).toEqual([
       0,
-      'two-factor log-in cleared for zoe@acme.test\n',
+      'two-factor log-in cleared for zoe@acme.test; 1 session(s) ended\n',
     ]);
+    // The session from before the reset (on the lost phone, say) is over.
+    expect((await api(s.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(401);
     expect((await api(s.baseUrl, 'POST', '/api/v1/auth/login', { body })).status).toBe(200);
     const zoe = await s.server.store.agents.findByEmail('zoe@acme.test');
     const [row] = (
@@ -219,7 +221,7 @@ describe('baton agents', { timeout: 120_000 }, () => {
     expect(row).toMatchObject({
       actorId: 'cli',
       action: 'totp.reset',
-      changes: { wasEnabled: true },
+      changes: { wasEnabled: true, endedSessions: 1 },
     });
   });
 

@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       loginLockSeconds: 60,
       loginMaxLockSeconds: 3600,
       publicRequestsPerMinute: 120,
+      mcpRequestsPerMinute: 600,
     });
   });
 

@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../src/main/main.ts';
 import { TEST_DATABASES } from './databases.ts';
 import type { DnsResolver } from '../../src/channels/email/email-authenticity.ts';
 import { standInDns } from './stand-in-dns.ts';
+import { LogSentry } from './log-sentry.ts';
 
 export interface TestServerOptions {
   readonly engine?: 'sqlite' | 'postgres';
@@ -29,6 +30,9 @@ export interface TestServer {
   readonly wsUrl: string;
   readonly server: RunningServer;
   readonly demoAgent: { readonly email: string; readonly password: string };
+  /** Reads the server's log for secrets (none when the test gave its own `logStream`). */
+  readonly logSentry: LogSentry;
+  /** Stops the server; fails when its log held a token, a password or a customer's email. */
   close(): Promise<void>;
 }
 
@@ -44,7 +48,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       HOST: '127.0.0.1',
       PORT: '0',
       DATABASE_URL: opened.url,
-      LOG_LEVEL: 'error',
+      // Every request logged, so the log sentry reads every URL and header it could leak.
+      LOG_LEVEL: options.logStream ? 'error' : 'info',
       BATON_DEMO: 'true',
       BATON_DEMO_PASSWORD: DEMO_PASSWORD,
       BATON_WEB_ROOT: options.webRoot ?? 'dist/web',
@@ -54,6 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...options.env,
     },
   });
+  const sentry = new LogSentry(DEMO_PASSWORD);
   let server: RunningServer;
   try {
     if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
@@ -61,7 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       config: loaded.config,
       ...(opened.schema ? { databaseSchema: opened.schema } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.logStream ? { logStream: options.logStream } : {}),
+      logStream: options.logStream ?? sentry.stream,
       dnsResolver: options.dnsResolver ?? standInDns({}),
     });
   } catch (error) {
@@ -76,9 +82,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     wsUrl: `ws://127.0.0.1:${port}`,
     server,
     demoAgent: { email: 'alex@example.com', password: DEMO_PASSWORD },
+    logSentry: sentry,
     async close() {
+      const team = await server.store.agents.list({ includeDisabled: true });
       await server.close();
       await opened.cleanup();
+      if (options.logStream) return;
+      // Secrets in the log fail the test file that started this server (log-sentry.ts).
+      const findings = sentry.check(team.map((a) => a.email));
+      if (findings.length > 0)
+        throw new Error(
+          `secrets in the server's log (test/helpers/log-sentry.ts):\n${findings
+            .map((f) => `${f.kind}: ${f.excerpt}`)
+            .join('\n')}`,
+        );
     },
   };
 }

@@ -154,6 +154,8 @@ describe.each(TEST_DATABASES)('voice calls through Twilio Voice ($name)', (db) =
       (await v.post('wait', { ...callParams('CAhuman', '+15550002222'), QueuePosition: '1' })).text,
     );
     expect(hold.Say[0]['#text']).toMatch(/Nobody from .* is available/);
+    // No wait is estimated, so none is long: no callback offer (channel-voice-callback.test.ts).
+    expect(hold.Gather).toBeUndefined();
     expect(hold.Pause).toHaveLength(1);
     expect(hold.Redirect[0]['#text']).toBe(`${PUBLIC}/channels/voice/wait`);
   });
@@ -343,7 +345,7 @@ describe.each(TEST_DATABASES)('voice calls through Twilio Voice ($name)', (db) =
     expect(callsFor(refused.id)).toHaveLength(1);
   });
 
-  it('with someone from the team connected, tells the caller their place and a wait band', async () => {
+  it('with someone from the team connected, tells the caller their place and a wait band, and offers no callback on a short wait', async () => {
     const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
     const socket = await openSocket(`${v.server.wsUrl}/api/v1/agent/stream?token=${sam}`);
     try {
@@ -361,6 +363,9 @@ describe.each(TEST_DATABASES)('voice calls through Twilio Voice ($name)', (db) =
       const said = parseTwiml(answer.text).Say[0]['#text'] as string;
       expect(said).toMatch(/You are number \d+ in the queue/);
       expect(said).toMatch(/minute/);
+      // A short wait (under the default 15 minutes): no callback offer, on hold either.
+      const hold = await v.post('wait', { ...caller, QueuePosition: '1' });
+      expect(verbOrder(hold.text)).toEqual(['Pause', 'Say', 'Redirect']);
     } finally {
       await api(v.server.baseUrl, 'PUT', '/api/v1/me/presence', {
         token: sam,

@@ -77,6 +77,7 @@ describe('SMS and voice webhooks, fuzzed with valid signatures', () => {
       'incoming',
       'gather',
       'wait',
+      'callback-choice',
       'hold-music',
       'left-queue',
       'agent',
@@ -86,7 +87,13 @@ describe('SMS and voice webhooks, fuzzed with valid signatures', () => {
       'nowhere',
     );
     const fields = ['CallSid', 'AccountSid', 'From', 'To', 'CallStatus', 'SpeechResult'];
-    const extra = ['Confidence', 'QueueResult', 'TranscriptionText', 'TranscriptionStatus'];
+    const extra = [
+      'Confidence',
+      'Digits',
+      'QueueResult',
+      'TranscriptionText',
+      'TranscriptionStatus',
+    ];
     await fc.assert(
       fc.asyncProperty(
         steps,

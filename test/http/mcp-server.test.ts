@@ -225,6 +225,32 @@ describe('MCP server', () => {
     ).rejects.toThrow(/401|Unauthorized|token/i);
   });
 
+  it('limits requests per client address, wrong tokens included (429)', async () => {
+    const limited = await startTestServer({
+      env: { BATON_MCP_TOKEN: TOKEN, BATON_MCP_REQUESTS_PER_MINUTE: '3' },
+    });
+    try {
+      const post = (token: string) =>
+        fetch(`${limited.baseUrl}/mcp`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            authorization: `Bearer ${token}`,
+          },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+        });
+      const guesses = [await post('guess-1'), await post('guess-2'), await post(TOKEN)];
+      expect(guesses.map((r) => r.status)).toEqual([401, 401, 200]);
+      const over = await post(TOKEN);
+      expect(over.status).toBe(429);
+      expect(((await over.json()) as any).error.code).toBe('RATE_LIMITED');
+      expect(over.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('is off without mcp.token, and refuses a short one at start', async () => {
     await expect(startTestServer({ env: { BATON_MCP_TOKEN: 'short' } })).rejects.toThrow(
       /mcp\.token/,

@@ -94,6 +94,8 @@ describe.each(TEST_DATABASES)('OpenID Connect sign-in ($name)', (database) => {
         /Max-Age=60;.*Path=\/api\/v1\/auth\/oidc;.*HttpOnly;.*SameSite=Strict/,
       );
 
+      const sealed = browser.cookie(s.baseUrl, 'baton_oidc_handoff');
+      expect(sealed).toBeTruthy();
       const handoff = await browser.fetch(`${s.baseUrl}/api/v1/auth/oidc/handoff`, {
         method: 'POST',
       });
@@ -120,6 +122,17 @@ describe.each(TEST_DATABASES)('OpenID Connect sign-in ($name)', (database) => {
         401,
         'UNAUTHENTICATED',
       ]);
+      // A copy of the cookie taken before it was redeemed opens nothing either: redeeming
+      // moved the session to the token answered above.
+      const copied = await fetch(`${s.baseUrl}/api/v1/auth/oidc/handoff`, {
+        method: 'POST',
+        headers: { cookie: `baton_oidc_handoff=${sealed}` },
+      });
+      expect([copied.status, ((await copied.json()) as any).error.code]).toEqual([
+        401,
+        'UNAUTHENTICATED',
+      ]);
+      expect((await api(s.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(200);
 
       const [row] = await audit('?action=session.logged_in&limit=1');
       expect(row).toMatchObject({ action: 'session.logged_in', changes: { method: 'oidc' } });

@@ -2,15 +2,18 @@
  * Two-factor log-in over a real server on both engines: setting it up (password needed),
  * confirming it with a code from the secret handed out, then a log-in that needs a code, takes
  * each code once and counts wrong ones toward the lockout; recovery codes work once; turning it
- * off needs the password and a code; an admin's reset. Every step is in the audit log, and the
- * secret and codes never are.
+ * off needs the password and a code; an admin's reset. Turning it on or off signs the person's
+ * other sessions out (their sockets closed at once), a reset all of them. Every step is in the
+ * audit log, and the secret and codes never are.
  */
 import { TOTP, URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
+import { openSocket } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { codeAt, enrol, tryLogin } from '../helpers/two-factor.ts';
+import { until } from '../helpers/until.ts';
 
 describe.each(TEST_DATABASES)('two-factor log-in ($name)', (database) => {
   let s: TestServer;
@@ -46,6 +49,18 @@ describe.each(TEST_DATABASES)('two-factor log-in ($name)', (database) => {
   };
   const logIn = (a: { address: string }, body: Record<string, string>) =>
     tryLogin(s.baseUrl, body, a.address);
+  const status = async (token: string) =>
+    (await api(s.baseUrl, 'GET', '/api/v1/me', { token })).status;
+  /** An open inbox on the session; answers its close code once it closes. */
+  const inbox = async (token: string) => {
+    const socket = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, [
+      'baton',
+      `baton.token.${token}`,
+    ]);
+    let code: number | undefined;
+    socket.ws.once('close', (c) => (code = c));
+    return () => code;
+  };
 
   beforeAll(async () => {
     if (database.skipReason) return;
@@ -167,7 +182,7 @@ describe.each(TEST_DATABASES)('two-factor log-in ($name)', (database) => {
       expect(entries.map((e: any) => [e.action, e.changes]).reverse()).toEqual([
         ['totp.setup_started', {}],
         ['totp.check_failed', { during: 'confirm', wrong: 'code' }],
-        ['totp.enabled', { recoveryCodes: 10 }],
+        ['totp.enabled', { recoveryCodes: 10, endedSessions: 1 }],
         ['totp.check_failed', { during: 'login', wrong: 'replayed' }],
         ['totp.check_failed', { during: 'login', wrong: 'replayed' }],
         ['totp.check_failed', { during: 'login', wrong: 'code' }],
@@ -262,6 +277,42 @@ describe.each(TEST_DATABASES)('two-factor log-in ($name)', (database) => {
   });
 
   it.skipIf(database.skipReason)(
+    'signs my other sessions out when I turn it on or off; this one stays',
+    async () => {
+      const a = await account('ilse');
+      const other = await logIn(a, { email: a.email, password: a.password });
+      const closed = await inbox(other.body.token);
+      const { secret } = await enrol(s.baseUrl, a.token, a.password, now());
+      // The periodic session check runs every 30 s: closing within 10 s is the change's doing.
+      expect(await until(closed, 10_000)).toBe(4401);
+      expect(await status(other.body.token)).toBe(401);
+      expect(await status(a.token)).toBe(200);
+      const [on] = await audit(`?agentId=${a.id}&action=totp.enabled&limit=1`);
+      expect(on.changes).toEqual({ recoveryCodes: 10, endedSessions: 1 });
+
+      nextStep();
+      const again = await logIn(a, {
+        email: a.email,
+        password: a.password,
+        totpCode: codeAt(secret, now()),
+      });
+      expect(again.status).toBe(200);
+      const closedAgain = await inbox(again.body.token);
+      nextStep();
+      const off = await api(s.baseUrl, 'DELETE', '/api/v1/me/totp', {
+        token: a.token,
+        body: { password: a.password, code: codeAt(secret, now()) },
+      });
+      expect(off.status).toBe(204);
+      expect(await until(closedAgain, 10_000)).toBe(4401);
+      expect(await status(again.body.token)).toBe(401);
+      expect(await status(a.token)).toBe(200);
+      const [offRow] = await audit(`?agentId=${a.id}&action=totp.disabled&limit=1`);
+      expect(offRow.changes).toEqual({ endedSessions: 1 });
+    },
+  );
+
+  it.skipIf(database.skipReason)(
     "lets admins, and only admins, reset a member's two-factor",
     async () => {
       const a = await account('noor');
@@ -273,10 +324,18 @@ describe.each(TEST_DATABASES)('two-factor log-in ($name)', (database) => {
       expect((await reset(a.token)).status).toBe(403);
       expect((await reset(admin, 'a_nobody')).status).toBe(404);
       expect((await logIn(a, { email: a.email, password: a.password })).status).toBe(401);
+      const closed = await inbox(a.token);
       expect((await reset(admin)).status).toBe(204);
+      // Every session of theirs ends: the lost phone may hold one.
+      expect(await until(closed, 10_000)).toBe(4401);
+      expect(await status(a.token)).toBe(401);
+      expect(await status(admin)).toBe(200);
       expect((await logIn(a, { email: a.email, password: a.password })).status).toBe(200);
       const [row] = await audit(`?agentId=${a.id}&action=totp.reset&limit=1`);
-      expect(row).toMatchObject({ actor: { name: 'Morgan' }, changes: { wasEnabled: true } });
+      expect(row).toMatchObject({
+        actor: { name: 'Morgan' },
+        changes: { wasEnabled: true, endedSessions: 1 },
+      });
     },
   );
 });

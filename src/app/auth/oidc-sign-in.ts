@@ -5,7 +5,9 @@
  * openid-client verify the ID token (signature against the provider's JWKS, issuer, audience,
  * nonce, expiry), maps the email to an agent and opens the same session a password log-in
  * does. The session token reaches the inbox in a sealed cookie the inbox redeems once by POST,
- * so it never appears in a URL or the browser's history.
+ * so it never appears in a URL or the browser's history. Redeeming gives the session a new
+ * token and answers that one: the token in the cookie stops working, so a copy of the cookie
+ * replayed within its lifetime finds nothing.
  */
 import { timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
@@ -16,6 +18,7 @@ import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { AgentSessions } from './agent-sessions.ts';
 import { agentForIdentity, type OidcAccountRules } from './oidc-accounts.ts';
 import { SealedCookies } from './sealed-cookie.ts';
+import { hashToken, newToken } from './tokens.ts';
 
 export interface OidcSettings extends OidcAccountRules {
   readonly issuer: string;
@@ -94,10 +97,17 @@ export class OidcSignIn {
     }
   }
 
-  /** The session token a handoff cookie carries, or null when it is missing or stale. */
+  /**
+   * The session a handoff cookie carries, under a new token; null when the cookie is missing,
+   * stale, or was redeemed before (its token no longer names a session).
+   */
   async redeem(handoffCookie: string | undefined): Promise<string | null> {
     const payload = await this.cookies.open('handoff', handoffCookie);
-    return typeof payload?.['token'] === 'string' ? payload['token'] : null;
+    const sealed = payload?.['token'];
+    if (typeof sealed !== 'string') return null;
+    const token = newToken();
+    const taken = await this.options.store.sessions.rekey(hashToken(sealed), hashToken(token));
+    return taken ? token : null;
   }
 
   private async identify(callbackUrl: URL, flowCookie: string | undefined): Promise<AgentRecord> {

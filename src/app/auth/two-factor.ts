@@ -3,12 +3,15 @@
  * confirms it with a first code (and receives ten one-time recovery codes), and turns it off
  * (password and a code); an admin or `baton agents reset-totp` clears it for someone who lost
  * their phone. At log-in, a code is taken once: the step it belongs to must be later than the
- * last one taken, so a code seen over someone's shoulder cannot be used again.
+ * last one taken, so a code seen over someone's shoulder cannot be used again. Turning it on
+ * or off ends the person's other sessions, as a password change does; a reset ends all of
+ * them, since the lost phone may hold one.
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { TeamAuditAction } from '../../store/team-audit-repository.ts';
+import type { SessionsEnded } from '../../bus/event-bus.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { LoginLockout } from '../limits/login-lockout.ts';
 import { verifyPassword } from './password.ts';
@@ -27,6 +30,8 @@ export interface TwoFactorOptions {
   /** Wrong passwords and codes count as failed log-ins, as a password change's do. */
   readonly lockout?: LoginLockout;
   readonly audit: AuditTrail;
+  /** Closes the sockets of sessions that ended (on every node). */
+  readonly endSessions: (ended: SessionsEnded) => void;
 }
 
 /** Where a code was checked, for the audit row of a failure. */
@@ -61,9 +66,10 @@ export class TwoFactor {
   /** A code from the app turns the pending secret on; answers the recovery codes, shown once. */
   async confirm(
     agent: AgentRecord,
+    tokenHash: string,
     code: string,
     ip: string | null,
-  ): Promise<{ recoveryCodes: string[] }> {
+  ): Promise<{ recoveryCodes: string[]; endedSessions: number }> {
     const { store, clock } = this.options;
     const state = await store.totp.state(agent.id);
     if (!state?.secret || state.enabledAt !== null) throw new BatonError('TOTP_NOT_PENDING');
@@ -73,7 +79,7 @@ export class TwoFactor {
       throw new BatonError('WRONG_TOTP_CODE');
     }
     const recoveryCodes = newRecoveryCodes();
-    const enabled = await store.totp.enable(
+    const ended = await store.totp.enable(
       agent.id,
       state.secret,
       step,
@@ -81,15 +87,18 @@ export class TwoFactor {
       this.entry(agent.id, agent.id, 'totp.enabled', ip, {
         recoveryCodes: recoveryCodes.length,
       }),
+      tokenHash,
     );
     // Set up again or confirmed by another request in between.
-    if (!enabled) throw new BatonError('TOTP_NOT_PENDING');
-    return { recoveryCodes };
+    if (ended === null) throw new BatonError('TOTP_NOT_PENDING');
+    this.closeSockets(agent.id, ended, 'two-factor turned on');
+    return { recoveryCodes, endedSessions: ended.length };
   }
 
   /** Turns two-factor off: the password and a current code (or a recovery code) needed. */
   async disable(
     agent: AgentRecord,
+    tokenHash: string,
     input: { readonly password: string; readonly code: string },
     ip: string | null,
   ): Promise<void> {
@@ -99,20 +108,28 @@ export class TwoFactor {
       throw new BatonError('WRONG_TOTP_CODE');
     }
     await this.options.lockout?.succeeded(agent.email);
-    await this.options.store.totp.clear(
+    const ended = await this.options.store.totp.clear(
       agent.id,
       this.entry(agent.id, agent.id, 'totp.disabled', ip),
+      tokenHash,
     );
+    this.closeSockets(agent.id, ended ?? [], 'two-factor turned off');
   }
 
   /** An admin's (or the CLI's, actor `cli`) reset for someone who lost their authenticator. */
   async reset(actorId: string, agentId: string, ip: string | null): Promise<void> {
     const agent = await this.options.store.agents.get(agentId);
     if (!agent) throw new BatonError('AGENT_NOT_FOUND', `No agent has the id ${agentId}.`);
-    await this.options.store.totp.clear(
+    const ended = await this.options.store.totp.clear(
       agentId,
       this.entry(actorId, agentId, 'totp.reset', ip, { wasEnabled: agent.totpEnabled }),
+      null,
     );
+    this.closeSockets(agentId, ended ?? [], 'two-factor reset');
+  }
+
+  private closeSockets(agentId: string, ended: readonly string[], reason: string): void {
+    for (const sessionHash of ended) this.options.endSessions({ agentId, sessionHash, reason });
   }
 
   /**

@@ -16,7 +16,7 @@ import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { QueueCatalog } from '../routing/queue-catalog.ts';
-import { scopeOf, type AgentScope } from './conversation-scope.ts';
+import { scopeOf, type AgentScope, type AgentsSee } from './conversation-scope.ts';
 
 export const HISTORY_VIEWS = ['active', 'resolved', 'all', 'mine'] as const;
 export type HistoryView = (typeof HISTORY_VIEWS)[number];
@@ -53,27 +53,33 @@ export class ConversationHistoryService {
   constructor(
     private readonly store: Store,
     private readonly queues: QueueCatalog,
+    private readonly agentsSee: AgentsSee = 'their_queues',
   ) {}
 
-  /** The agent's scope (null: sees everything). */
+  /** The agent's scope for reads (null: sees everything). */
   scope(agent: AgentRecord): AgentScope {
-    return scopeOf(agent, this.queues);
+    return scopeOf(agent, this.queues, this.agentsSee);
   }
 
   /** Whether the agent may open this conversation; false for an unknown id too. */
-  async mayOpen(agent: AgentRecord, conversationId: string): Promise<boolean> {
-    const scope = this.scope(agent);
-    if (scope === null) return (await this.store.conversations.get(conversationId)) !== undefined;
-    return this.store.history.isVisible(conversationId, scope);
+  mayOpen(agent: AgentRecord, conversationId: string): Promise<boolean> {
+    return this.visible(this.scope(agent), conversationId);
   }
 
   /**
    * The check before any write an agent makes to one conversation (claim, decline, resolve,
-   * transfer, return to the bot, note, template, reply, typing): the scope of reads, and out
-   * of it CONVERSATION_NOT_FOUND, so a write cannot probe an id either.
+   * transfer, return to the bot, note, template, reply, typing): the scope of reads without
+   * `inbox.agentsSee: all` (reading every handed-over conversation is not acting on it), and
+   * out of it CONVERSATION_NOT_FOUND, so a write cannot probe an id either.
    */
   async requireInScope(agent: AgentRecord, conversationId: string): Promise<void> {
-    if (!(await this.mayOpen(agent, conversationId))) throw notFound(conversationId);
+    const scope = scopeOf(agent, this.queues);
+    if (!(await this.visible(scope, conversationId))) throw notFound(conversationId);
+  }
+
+  private async visible(scope: AgentScope, conversationId: string): Promise<boolean> {
+    if (scope === null) return (await this.store.conversations.get(conversationId)) !== undefined;
+    return this.store.history.isVisible(conversationId, scope);
   }
 
   /** The conversation, if the agent may open it; CONVERSATION_NOT_FOUND otherwise. */

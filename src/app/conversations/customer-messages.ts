@@ -95,8 +95,16 @@ export function handoffMessage(input: HandoffMessageInput): HandoffMessage {
   return {
     text: `${expectation} ${customerText('context_kept', language, {}, overrides)}`,
     band,
-    longQueue: band !== null && input.agentsOnline > 0 && band.highMinutes > longQueueMinutes,
+    longQueue: input.agentsOnline > 0 && isLongQueue(band, longQueueMinutes),
   };
+}
+
+/**
+ * The long-queue rule of every channel: a wait was estimated (someone is there) and its high
+ * end exceeds the queue's threshold (`routing.longQueueMinutes`), so the waiting options apply.
+ */
+export function isLongQueue(band: WaitBand | null, longQueueMinutes: number): boolean {
+  return band !== null && band.highMinutes > longQueueMinutes;
 }
 
 export function handoffText(input: HandoffMessageInput): string {

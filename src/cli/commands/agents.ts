@@ -122,18 +122,27 @@ export function registerAgentsCommand(program: Command): void {
 
   agents
     .command('reset-totp <email>')
-    .description('clear two-factor log-in (a lost phone); the next log-in needs only the password')
+    .description(
+      'clear two-factor log-in (a lost phone) and end all their sessions; the next log-in needs only the password',
+    )
     .action((email: string) =>
       withStore(async (store) => {
         const agent = await existing(store, email);
-        await store.totp.clear(agent.id, {
-          at: new Date(),
-          actorId: 'cli',
-          agentId: agent.id,
-          action: 'totp.reset',
-          changes: { wasEnabled: agent.totpEnabled },
-        });
-        console.log(`two-factor log-in cleared for ${agent.email}`);
+        const ended = await store.totp.clear(
+          agent.id,
+          {
+            at: new Date(),
+            actorId: 'cli',
+            agentId: agent.id,
+            action: 'totp.reset',
+            changes: { wasEnabled: agent.totpEnabled },
+          },
+          null,
+        );
+        // A running server closes their open sockets at its next session check (30 s).
+        console.log(
+          `two-factor log-in cleared for ${agent.email}; ${ended?.length ?? 0} session(s) ended`,
+        );
       }),
     );
 

@@ -16,6 +16,11 @@ export const CUSTOMER_DE: CustomerStrings = {
   voice_voicemail_offer:
     'Wenn Sie möchten, hinterlassen Sie nach dem Signalton eine Nachricht und legen Sie danach auf. Sie wird Ihrer Anfrage hinzugefügt.',
   voice_voicemail_saved: 'Danke, Ihre Nachricht ist gespeichert. Auf Wiederhören.',
+  voice_callback_word: 'Rückruf',
+  voice_callback_offer:
+    'Wenn Sie nicht warten möchten, drücken Sie die 1 oder sagen Sie „{word}“, und eine Person von {team} ruft Sie stattdessen unter dieser Nummer zurück.',
+  voice_callback_confirmed:
+    'Erledigt: Eine Person von {team} ruft Sie unter dieser Nummer mit der Endung {digits} zurück, sobald jemand frei ist. Ihr Platz in der Warteschlange bleibt erhalten, Sie können jetzt auflegen. Auf Wiederhören.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -20,6 +20,11 @@ export const CUSTOMER_EN = {
   voice_voicemail_offer:
     'If you like, leave a message after the tone, and hang up when you are done. It is added to your request.',
   voice_voicemail_saved: 'Thank you, your message is saved. Goodbye.',
+  voice_callback_word: 'call me back',
+  voice_callback_offer:
+    'If you would rather not wait, press 1 or say “{word}”, and a person from {team} will call you back at this number instead.',
+  voice_callback_confirmed:
+    'Done: a person from {team} will call you back at this number, ending in {digits}, as soon as one is free. Your place in the queue is kept, so you can hang up now. Goodbye.',
 
   // Waiting, closed, joined and left
   waiting:

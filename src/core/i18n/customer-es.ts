@@ -16,6 +16,11 @@ export const CUSTOMER_ES: CustomerStrings = {
   voice_voicemail_offer:
     'Si lo desea, deje un mensaje después de la señal y cuelgue al terminar. Se añadirá a su solicitud.',
   voice_voicemail_saved: 'Gracias, su mensaje se ha guardado. Hasta luego.',
+  voice_callback_word: 'llámenme',
+  voice_callback_offer:
+    'Si prefiere no esperar, pulse 1 o diga «{word}», y una persona de {team} le devolverá la llamada a este número.',
+  voice_callback_confirmed:
+    'Hecho: una persona de {team} le llamará a este número, terminado en {digits}, en cuanto haya alguien libre. Conserva su lugar en la cola, así que ya puede colgar. Hasta luego.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -16,6 +16,11 @@ export const CUSTOMER_FR: CustomerStrings = {
   voice_voicemail_offer:
     'Si vous le souhaitez, laissez un message après le bip, puis raccrochez. Il sera ajouté à votre demande.',
   voice_voicemail_saved: 'Merci, votre message est enregistré. Au revoir.',
+  voice_callback_word: 'rappelez-moi',
+  voice_callback_offer:
+    'Si vous préférez ne pas attendre, appuyez sur 1 ou dites « {word} », et une personne de {team} vous rappellera à ce numéro.',
+  voice_callback_confirmed:
+    'C’est noté : une personne de {team} vous rappellera à ce numéro, qui se termine par {digits}, dès que quelqu’un sera libre. Vous gardez votre place dans la file, vous pouvez donc raccrocher. Au revoir.',
 
   // Waiting, closed, joined and left
   waiting:

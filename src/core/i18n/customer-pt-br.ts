@@ -19,6 +19,11 @@ export const CUSTOMER_PT_BR: CustomerStrings = {
   voice_voicemail_offer:
     'Se quiser, deixe uma mensagem depois do sinal e desligue quando terminar. Ela será adicionada à sua solicitação.',
   voice_voicemail_saved: 'Obrigado, sua mensagem foi salva. Até logo.',
+  voice_callback_word: 'me liguem',
+  voice_callback_offer:
+    'Se preferir não esperar, pressione 1 ou diga “{word}”, e uma pessoa de {team} vai ligar de volta para este número.',
+  voice_callback_confirmed:
+    'Pronto: uma pessoa de {team} vai ligar para este número, terminado em {digits}, assim que alguém estiver livre. Você mantém seu lugar na fila, então já pode desligar. Até logo.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -21,6 +21,11 @@ export const CUSTOMER_PT_PT: CustomerStrings = {
   voice_voicemail_offer:
     'Se quiser, deixe uma mensagem depois do sinal e desligue quando terminar. Será juntada ao seu pedido.',
   voice_voicemail_saved: 'Obrigado, a sua mensagem ficou guardada. Até breve.',
+  voice_callback_word: 'liguem-me',
+  voice_callback_offer:
+    'Se preferir não aguardar, prima 1 ou diga «{word}», e uma pessoa de {team} liga-lhe de volta para este número.',
+  voice_callback_confirmed:
+    'Feito: uma pessoa de {team} vai ligar-lhe para este número, terminado em {digits}, assim que alguém estiver livre. Mantém o seu lugar na fila, por isso já pode desligar. Até breve.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -4,6 +4,8 @@
  * compared in constant time. Stateless: each request gets its own server and transport, so
  * any node of a cluster answers any call and nothing is kept between requests; GET (a
  * server-initiated stream) and DELETE (ending a session) answer 405, as the spec allows.
+ * Every method is rate-limited per client address (`limits.mcpRequestsPerMinute`), before the
+ * token is checked, so the token cannot be guessed at speed either.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -13,6 +15,9 @@ import { createBatonMcpServer } from '../mcp/baton-mcp-server.ts';
 import type { RouteContext } from '../route-context.ts';
 
 export function registerMcpRoute(app: FastifyInstance, ctx: RouteContext): void {
+  const config = {
+    rateLimit: { max: ctx.config.limits.mcpRequestsPerMinute, timeWindow: '1 minute' },
+  };
   const authorize = (request: FastifyRequest): void => {
     const required = ctx.config.mcp.token;
     if (!required) {
@@ -24,7 +29,7 @@ export function registerMcpRoute(app: FastifyInstance, ctx: RouteContext): void 
     }
   };
 
-  app.post('/mcp', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/mcp', { config, schema: { hide: true } }, async (request, reply) => {
     authorize(request);
     const server = createBatonMcpServer(ctx.mcpTools);
     const transport = new StreamableHTTPServerTransport({
@@ -45,6 +50,7 @@ export function registerMcpRoute(app: FastifyInstance, ctx: RouteContext): void 
     app.route({
       method,
       url: '/mcp',
+      config,
       schema: { hide: true },
       handler: async (request, reply) => {
         authorize(request);

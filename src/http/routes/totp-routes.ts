@@ -68,19 +68,23 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: RouteContext): voi
     {
       config: GUESSES,
       schema: {
-        summary: 'Turn two-factor log-in on with a first code; answers the recovery codes, once',
+        summary:
+          'Turn two-factor log-in on with a first code; answers the recovery codes, once, and signs my other sessions out',
         tags: ['agent'],
         security: bearer,
         body: ConfirmBody,
         response: {
-          200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }),
+          200: Type.Object({
+            recoveryCodes: Type.Array(Type.String()),
+            endedSessions: Type.Integer({ description: 'My other sessions, now signed out' }),
+          }),
           ...errors(400, 401, 403, 409, 429),
         },
       },
     },
     async (request) => {
-      const { agent } = await enrolling(request);
-      return ctx.twoFactor.confirm(agent, request.body.code, request.ip);
+      const { agent, tokenHash } = await enrolling(request);
+      return ctx.twoFactor.confirm(agent, tokenHash, request.body.code, request.ip);
     },
   );
 
@@ -89,7 +93,8 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: RouteContext): voi
     {
       config: GUESSES,
       schema: {
-        summary: 'Turn two-factor log-in off (needs my password and a code)',
+        summary:
+          'Turn two-factor log-in off (needs my password and a code); ends my other sessions',
         tags: ['agent'],
         security: bearer,
         body: DisableBody,
@@ -97,8 +102,8 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: RouteContext): voi
       },
     },
     async (request, reply) => {
-      const { agent } = await enrolling(request);
-      await ctx.twoFactor.disable(agent, request.body, request.ip);
+      const { agent, tokenHash } = await enrolling(request);
+      await ctx.twoFactor.disable(agent, tokenHash, request.body, request.ip);
       return reply.status(204).send();
     },
   );
@@ -107,7 +112,8 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: RouteContext): voi
     '/api/v1/team/agents/:id/totp',
     {
       schema: {
-        summary: "Clear a member's two-factor log-in, for a lost phone (admins)",
+        summary:
+          "Clear a member's two-factor log-in, for a lost phone (admins); ends all their sessions",
         tags: ['team'],
         security: bearer,
         params: MemberParams,

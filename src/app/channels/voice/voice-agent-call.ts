@@ -53,6 +53,14 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
     // Someone else has it now (a transfer, a release): their own assignment rings them.
     if (conversation?.status !== 'assigned' || conversation.assigneeId !== agentId) return;
     const voice = conversation.channelState.voice;
+    // The caller chose a callback and hung up: the agent calls them back, nobody is bridged.
+    if (voice?.callbackTo) {
+      return record(deps, conversation, 'agent_not_called', now, {
+        agentId,
+        reason: `the caller asked to be called back at ${voice.callbackTo}`,
+        callbackTo: voice.callbackTo,
+      });
+    }
     if (!voice?.onHold)
       return record(deps, conversation, now, {
         action: 'agent_not_called',

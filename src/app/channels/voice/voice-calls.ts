@@ -20,6 +20,7 @@ import type { ConversationWriter } from '../../conversations/conversation-writer
 import type { PresencePort } from '../../conversations/ports.ts';
 import { openOrStartThreadConversation } from '../thread-conversation.ts';
 import { VoiceAgentLeg } from './voice-agent-leg.ts';
+import { VoiceCallback } from './voice-callback.ts';
 import type { VoiceConfig } from './voice-config.ts';
 import { VoiceScript } from './voice-script.ts';
 import type { VoiceStep } from './voice-urls.ts';
@@ -42,10 +43,12 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 export class VoiceCalls {
   private readonly script: VoiceScript;
   private readonly agentLeg: VoiceAgentLeg;
+  private readonly callback: VoiceCallback;
 
   constructor(private readonly deps: VoiceCallsDeps) {
     this.script = new VoiceScript(deps);
     this.agentLeg = new VoiceAgentLeg(deps);
+    this.callback = new VoiceCallback(deps);
   }
 
   /** Verifies the signature first (403 when it does not match), then answers the step. */
@@ -63,6 +66,8 @@ export class VoiceCalls {
         return this.gather(params);
       case 'wait':
         return twiml(await this.script.onHold(await this.latest(callSid)));
+      case 'callback-choice':
+        return twiml(await this.callbackChoice(callSid, params, request.query.then));
       case 'left-queue':
         return twiml(await this.script.leftQueue(await this.latest(callSid), params.QueueResult));
       case 'recorded':
@@ -120,6 +125,20 @@ export class VoiceCalls {
     });
     const now = await this.deps.service.get(conversation.id);
     return { kind: 'twiml', body: await this.script.next(now, botTexts(posted.events)) };
+  }
+
+  /** The answer to the callback offer: the confirmation and goodbye, else back to the hold. */
+  private async callbackChoice(
+    callSid: string,
+    params: Readonly<Record<string, string>>,
+    then: string | undefined,
+  ): Promise<string> {
+    const conversation = await this.latest(callSid);
+    const confirmation = await this.callback.choose(conversation, params);
+    if (confirmation !== null) return this.script.callbackConfirmed(conversation, confirmation);
+    // Offered before `<Enqueue>`, the caller is not in the Twilio queue yet.
+    if (then === 'enqueue') return this.script.putBackOnHold(conversation);
+    return this.script.onHold(conversation);
   }
 
   private async latest(callSid: string): Promise<ConversationRecord | undefined> {

@@ -3,14 +3,21 @@
  * `<Gather>` while the bot is in charge; the wait message and `<Enqueue>` once handed over;
  * after hours the follow-up time, the offer of a voicemail and `<Record>`. On hold, the
  * estimate is told again from the same figures as every channel's (place in line, agents
- * connected, measured handle time): nothing is promised when nobody is there.
+ * connected, measured handle time): nothing is promised when nobody is there. When that wait
+ * is long, the callback is offered at the handoff and on hold (voice-callback.ts).
  */
-import { renderTwiml, twilioLanguage, type TwimlVerb } from '../../../channels/index.ts';
+import {
+  renderTwiml,
+  twilioLanguage,
+  type SayVerb,
+  type TwimlVerb,
+} from '../../../channels/index.ts';
 import { messageEvent } from '../../../core/conversation/conversation-events.ts';
 import { customerText } from '../../../core/i18n/customer-text.ts';
 import type { ConversationRecord } from '../../../core/records.ts';
-import { handoffMessage } from '../../conversations/customer-messages.ts';
+import { handoffMessage, isLongQueue } from '../../conversations/customer-messages.ts';
 import { teamAvailability } from '../../conversations/team-availability.ts';
+import { VoiceCallback } from './voice-callback.ts';
 import type { VoiceCallsDeps } from './voice-calls.ts';
 import { voiceUrl, type VoiceStep } from './voice-urls.ts';
 
@@ -21,7 +28,11 @@ const HOLD_PAUSE_SECONDS = 30;
 const ON_HOLD = new Set(['queued', 'offered', 'assigned']);
 
 export class VoiceScript {
-  constructor(private readonly deps: VoiceCallsDeps) {}
+  private readonly callback: VoiceCallback;
+
+  constructor(private readonly deps: VoiceCallsDeps) {
+    this.callback = new VoiceCallback(deps);
+  }
 
   /** After the greeting or the bot's turn: listen again, hold, voicemail, or goodbye. */
   async next(conversation: ConversationRecord, spoken: readonly string[]): Promise<string> {
@@ -32,15 +43,10 @@ export class VoiceScript {
     }
     if (ON_HOLD.has(conversation.status)) {
       const queue = await this.putOnHold(conversation);
-      return renderTwiml([
-        ...said,
-        {
-          verb: 'Enqueue',
-          queue,
-          waitUrl: this.url('wait'),
-          action: this.url('left-queue'),
-        },
-      ]);
+      // A long wait: the callback is offered before the hold (silence goes on to it).
+      const { long } = await this.estimate(conversation);
+      const offer = long ? this.callback.offer(conversation, [], 'enqueue') : null;
+      return renderTwiml([...said, ...(offer ? [offer] : []), this.enqueue(queue)]);
     }
     if (conversation.status === 'deferred') {
       const language = conversation.language;
@@ -65,17 +71,33 @@ export class VoiceScript {
     return renderTwiml([this.listen(conversation, [this.sayer(conversation)(text)])]);
   }
 
-  /** The hold loop (`waitUrl`): the estimate as it stands now, a pause, and again. */
+  /**
+   * The hold loop (`waitUrl`): a pause, then the estimate as it stands now (with the callback
+   * offer when the wait is long), and again. The pause comes first because the caller has just
+   * heard the estimate when the hold begins.
+   */
   async onHold(conversation: ConversationRecord | undefined): Promise<string> {
-    const verbs: TwimlVerb[] = [];
+    const verbs: TwimlVerb[] = [{ verb: 'Pause', seconds: HOLD_PAUSE_SECONDS }];
     if (conversation && (conversation.status === 'queued' || conversation.status === 'offered')) {
-      verbs.push(this.sayer(conversation)(await this.estimate(conversation)));
+      const { text, long } = await this.estimate(conversation);
+      const estimate = this.sayer(conversation)(text);
+      const offer = long ? this.callback.offer(conversation, [estimate], 'hold') : null;
+      verbs.push(offer ?? estimate);
     }
-    verbs.push(
-      { verb: 'Pause', seconds: HOLD_PAUSE_SECONDS },
-      { verb: 'Redirect', url: this.url('wait') },
-    );
+    verbs.push({ verb: 'Redirect', url: this.url('wait') });
     return renderTwiml(verbs);
+  }
+
+  /** The callback is promised: say what, and end the call (the conversation stays in line). */
+  callbackConfirmed(conversation: ConversationRecord | undefined, text: string): string {
+    const language = twilioLanguage(conversation?.language ?? null, this.deps.config.language);
+    return renderTwiml([{ verb: 'Say', text, language }, { verb: 'Hangup' }]);
+  }
+
+  /** The caller did not choose the callback offered before the hold: on hold now. */
+  putBackOnHold(conversation: ConversationRecord | undefined): string {
+    const queue = conversation?.channelState.voice?.twilioQueue;
+    return renderTwiml(queue ? [this.enqueue(queue)] : [{ verb: 'Hangup' }]);
   }
 
   /** Twilio says the caller left the hold (bridged and done, hung up, or an error). */
@@ -186,13 +208,18 @@ export class VoiceScript {
     return twilioQueue;
   }
 
-  /** The wait as the other channels compute it, without the options a call cannot offer. */
-  private async estimate(conversation: ConversationRecord): Promise<string> {
+  /**
+   * The wait as the other channels compute it, and whether it is long by their rule. The text
+   * never names the written options (carry on by message); a call offers its own callback.
+   */
+  private async estimate(
+    conversation: ConversationRecord,
+  ): Promise<{ text: string; long: boolean }> {
     const { store, service, presence } = this.deps;
     const settings = service.waitingSettings;
     const queue = conversation.queue ?? 'general';
     const team = await teamAvailability(store, presence);
-    return handoffMessage({
+    const message = handoffMessage({
       queue,
       position: await store.reads.placeInLine(conversation),
       agentsOnline: team.online,
@@ -203,7 +230,15 @@ export class VoiceScript {
       longQueueMinutes: Number.POSITIVE_INFINITY,
       team: settings.teamName(queue, conversation.language),
       overrides: settings.overrides(queue),
-    }).text;
+    });
+    return {
+      text: message.text,
+      long: isLongQueue(message.band, settings.longQueueMinutes(queue)),
+    };
+  }
+
+  private enqueue(queue: string): TwimlVerb {
+    return { verb: 'Enqueue', queue, waitUrl: this.url('wait'), action: this.url('left-queue') };
   }
 
   private async promisedFollowUp(conversation: ConversationRecord): Promise<string | null> {
@@ -215,7 +250,7 @@ export class VoiceScript {
 
   private sayer(conversation: ConversationRecord) {
     const language = twilioLanguage(conversation.language, this.deps.config.language);
-    return (text: string): TwimlVerb => ({ verb: 'Say', text, language });
+    return (text: string): SayVerb => ({ verb: 'Say', text, language });
   }
 
   private url(step: VoiceStep): string {

@@ -3,6 +3,7 @@ export const VOICE_STEPS = [
   'incoming',
   'gather',
   'wait',
+  'callback-choice',
   'left-queue',
   'recorded',
   'voicemail',

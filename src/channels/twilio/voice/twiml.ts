@@ -23,6 +23,19 @@ export interface GatherVerb {
   readonly prompt: readonly SayVerb[];
 }
 
+/**
+ * A one-key choice: a key press (`Digits`) or the choice's word spoken (`SpeechResult`) is
+ * posted to `action`; silence falls through to the next verb, so saying nothing changes nothing.
+ */
+export interface GatherChoiceVerb {
+  readonly verb: 'GatherChoice';
+  readonly action: string;
+  readonly language: string;
+  /** The word the speech recogniser should expect. */
+  readonly hints: string;
+  readonly prompt: readonly SayVerb[];
+}
+
 /** Puts the caller in a Twilio queue; `waitUrl` is what they hear there, `action` is called when they leave it. */
 export interface EnqueueVerb {
   readonly verb: 'Enqueue';
@@ -49,6 +62,7 @@ export interface RecordVerb {
 export type TwimlVerb =
   | SayVerb
   | GatherVerb
+  | GatherChoiceVerb
   | EnqueueVerb
   | DialQueueVerb
   | RecordVerb
@@ -79,6 +93,20 @@ function append(parent: Element, verb: TwimlVerb): void {
         speechTimeout: 'auto',
         // An empty answer still comes to `action`, which asks again, instead of the call ending.
         actionOnEmptyResult: 'true',
+      });
+      for (const say of verb.prompt) append(gather, say);
+      return;
+    }
+    case 'GatherChoice': {
+      const gather = parent.ele('Gather', {
+        input: 'dtmf speech',
+        numDigits: '1',
+        action: verb.action,
+        method: 'POST',
+        language: verb.language,
+        hints: verb.hints,
+        speechTimeout: 'auto',
+        timeout: '5',
       });
       for (const say of verb.prompt) append(gather, say);
       return;

@@ -1,0 +1,59 @@
+/**
+ * The log sentry every test server carries (test/helpers/log-sentry.ts): what it counts as a
+ * secret, that it reads the real request log (so a clean result means something), and that
+ * a server whose log held one fails its `close()`, so the test file that started it fails.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, login, startConversation } from '../helpers/api-client.ts';
+import { LogSentry } from '../helpers/log-sentry.ts';
+import { startTestServer } from '../helpers/test-server.ts';
+
+describe('log sentry', () => {
+  it('finds tokens, the password and customer emails, not redacted values or the team', () => {
+    const sentry = new LogSentry('baton-demo');
+    const lines = [
+      '{"url":"/api/v1/agent/stream?token=[redacted]&since=3"}',
+      '{"msg":"demo agent created: alex@example.com"}',
+      '{"msg":"password baton-demo-other is not the demo one"}',
+      '{"url":"/api/v1/conversations/c_1/stream?since=0&token=Zm9vYmFyYmF6cXV4"}',
+      '{"headers":{"authorization":"Bearer Zm9vYmFyYmF6cXV4MTIzNDU2"}}',
+      '{"headers":{"sec-websocket-protocol":"baton, baton.token.Zm9vYmFyYmF6"}}',
+      '{"msg":"the demo password is baton-demo"}',
+      '{"msg":"mail from Kim.Lee@Customer.test accepted"}',
+    ];
+    for (const line of lines) sentry.stream.write(line);
+    const found = sentry.check(['alex@example.com']);
+    expect(found.map((f) => f.kind)).toEqual([
+      'token',
+      'token',
+      'token',
+      'password',
+      'customer_email',
+    ]);
+    expect(found[4]?.excerpt).toContain('Kim.Lee@Customer.test');
+  });
+
+  it('reads every request of a running server and passes a clean one', async () => {
+    const s = await startTestServer();
+    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    const c = await startConversation(s.baseUrl, {
+      customer: { name: 'Kim', email: 'kim.lee@customer.test' },
+    });
+    await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+      token: c.token,
+      body: { text: 'Write to me at kim.lee@customer.test please' },
+    });
+    await fetch(`${s.baseUrl}/api/v1/conversations/${c.id}/media/m1?token=${agent}`);
+    const before = s.logSentry.lines;
+    expect((await api(s.baseUrl, 'GET', '/api/v1/me', { token: agent })).status).toBe(200);
+    // Each request is logged (received and answered): the scan reads what could leak.
+    expect(s.logSentry.lines).toBeGreaterThanOrEqual(before + 2);
+    await expect(s.close()).resolves.toBeUndefined();
+  });
+
+  it("fails the server's close() when its log held a secret", async () => {
+    const s = await startTestServer();
+    s.logSentry.stream.write('{"msg":"customer kim.lee@customer.test wrote"}\n');
+    await expect(s.close()).rejects.toThrow(/customer_email: .*kim\.lee@customer\.test/);
+  });
+});
