@@ -69,7 +69,13 @@ export type VoiceCallData =
       /** Twilio's answer when the call failed. */
       readonly status?: number;
     }
-  | { readonly action: 'agent_not_called'; readonly agentId?: string; readonly reason: string };
+  | {
+      readonly action: 'agent_not_called';
+      readonly agentId?: string;
+      readonly reason: string;
+      /** The caller chose a callback (voice-callback.ts): the agent calls this number back. */
+      readonly callbackTo?: string;
+    };
 
 /** Each registry type's data. */
 export interface EventDataByType {
@@ -208,7 +214,18 @@ export interface EventDataByType {
   };
   /** The abstractive summary of the conversation at its handoff (engines/abstractive-summary.ts). */
   'handoff.summarized': { readonly text: string; readonly model: string; readonly at: string };
-  'callback.requested': { readonly phone: string; readonly at: string; readonly timeZone: string };
+  /**
+   * At a time the customer chose (the chat's waiting room, callback-flow.ts), or, from a phone
+   * call on a long queue, as soon as someone is free (voice-callback.ts: no time, `at: null`).
+   */
+  'callback.requested':
+    | { readonly phone: string; readonly at: string; readonly timeZone: string }
+    | {
+        readonly phone: string;
+        readonly at: null;
+        readonly asSoonAsFree: true;
+        readonly via: 'voice';
+      };
   'csat.submitted': {
     readonly rating: number;
     readonly comment?: string;

@@ -55,7 +55,8 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
     const voice = conversation.channelState.voice;
     // The caller chose a callback and hung up: the agent calls them back, nobody is bridged.
     if (voice?.callbackTo) {
-      return record(deps, conversation, 'agent_not_called', now, {
+      return record(deps, conversation, now, {
+        action: 'agent_not_called',
         agentId,
         reason: `the caller asked to be called back at ${voice.callbackTo}`,
         callbackTo: voice.callbackTo,
