@@ -1,5 +1,9 @@
 /** What the store hands out: parsed rows, camelCase, JSON decoded. */
-import type { ConversationEventType, EventData } from './conversation/conversation-events.ts';
+import type {
+  ConversationEventType,
+  EventData,
+  StoredEventData,
+} from './conversation/conversation-events.ts';
 import type { ConversationState } from './conversation/conversation-state.ts';
 import type { Lifecycle } from './conversation/lifecycle.ts';
 
@@ -13,7 +17,10 @@ export interface EventActor {
   readonly name?: string;
 }
 
-/** An event as stored, its `data` typed by its `type` (conversation-events.ts `EventData`). */
+/**
+ * An event as stored, its `data` typed by its `type` (conversation-events.ts `StoredEventData`:
+ * the type's fields, anything else unknown).
+ */
 export type StoredEvent = {
   readonly [T in ConversationEventType]: {
     readonly conversationId: string;
@@ -21,11 +28,11 @@ export type StoredEvent = {
     readonly type: T;
     readonly at: string;
     readonly actor: EventActor;
-    readonly data: EventData<T>;
+    readonly data: StoredEventData<T>;
   };
 }[ConversationEventType];
 
-/** An event to commit, its `data` typed by its `type`. */
+/** An event to commit, its `data` exactly what its `type` takes (`EventData`). */
 export type NewEvent = {
   readonly [T in ConversationEventType]: {
     readonly type: T;

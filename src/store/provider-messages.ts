@@ -38,7 +38,8 @@ export function providerMessageClaims(
   at: string,
 ): ProviderMessagesTable[] {
   return events.flatMap((e) => {
-    const id = e.data.providerMessageId;
+    // A customer's message from a channel carries the provider's id; no other event does.
+    const id = e.type === 'message.created' ? e.data.providerMessageId : undefined;
     return e.actor.type === 'customer' && typeof id === 'string' && id !== ''
       ? [{ channel, provider_message_id: id, conversation_id: conversationId, created_at: at }]
       : [];

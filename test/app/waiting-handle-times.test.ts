@@ -9,6 +9,7 @@ import { HandleTimeCache } from '../../src/app/conversations/handle-time-cache.t
 import type { NewEvent } from '../../src/core/records.ts';
 import type { Store } from '../../src/store/store.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { handedOverData } from '../helpers/event-data.ts';
 import { until } from '../helpers/until.ts';
 
 describe.each(TEST_DATABASES)('measured handle times ($name)', (db) => {
@@ -39,7 +40,9 @@ describe.each(TEST_DATABASES)('measured handle times ($name)', (db) => {
       language: 'en',
       tokenHash: 'x',
       now: at(start - 1),
-      events: [{ type: 'conversation.created', actor: { type: 'customer' }, data: {} }],
+      events: [
+        { type: 'conversation.created', actor: { type: 'customer' }, data: { channel: 'web' } },
+      ],
     });
     const step = async (now: Date, changes: object, event: NewEvent) => {
       const result = await store.conversations.commit({
@@ -58,7 +61,7 @@ describe.each(TEST_DATABASES)('measured handle times ($name)', (db) => {
       {
         type: 'conversation.handed_over',
         actor: { type: 'bot' },
-        data: { queue },
+        data: handedOverData(queue),
       },
     );
     await step(
@@ -67,7 +70,7 @@ describe.each(TEST_DATABASES)('measured handle times ($name)', (db) => {
       {
         type: 'conversation.assigned',
         actor: system,
-        data: {},
+        data: { agentId: 'a1', agentName: 'Ada' },
       },
     );
     await step(
@@ -76,7 +79,7 @@ describe.each(TEST_DATABASES)('measured handle times ($name)', (db) => {
       {
         type: 'conversation.resolved',
         actor: system,
-        data: {},
+        data: { by: 'a1' },
       },
     );
   }

@@ -65,10 +65,10 @@ describe('the customer’s language, end to end', () => {
       const stored = (await s.server.store.conversations.eventsSince(c.id, 0)).find(
         (e) => e.data.kind === 'handoff',
       );
-      const { position, band } = stored?.data as {
-        position: number;
-        band: { lowMinutes: number; highMinutes: number } | null;
-      };
+      if (stored?.type !== 'message.created') throw new Error(`${lang}: no handoff stored`);
+      const { position, band } = stored.data;
+      if (position === undefined)
+        throw new Error(`no place in line was told: ${handoff.data.text}`);
       if (!band) throw new Error(`no wait band was told: ${handoff.data.text}`);
       const params = { team, position, low: band.lowMinutes, high: band.highMinutes };
       const told = (['waiting', 'waiting_short', 'long_queue'] as const).map(

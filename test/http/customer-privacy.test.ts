@@ -47,7 +47,7 @@ describe('customer export and erasure API', () => {
       language: 'en',
       tokenHash: `h-${id}`,
       events: [
-        { type: 'conversation.created', actor: { type: 'system' }, data: {} },
+        { type: 'conversation.created', actor: { type: 'system' }, data: { channel } },
         {
           type: 'message.created',
           actor: { type: 'customer' },
@@ -137,7 +137,7 @@ describe('customer export and erasure API', () => {
     await s.server.store.conversations.commit({
       conversationId: closed.id,
       changes: { status: 'resolved', resolvedAt: new Date().toISOString() },
-      events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: {} }],
+      events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: { by: 'a1' } }],
       now: new Date(),
     });
     // Not yet past 30 days: a few timer passes leave it.

@@ -425,7 +425,11 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       await store().conversations.commit({
         conversationId: c.id,
         events: [
-          { type: 'conversation.continue_by_message', actor: { type: 'customer' }, data: {} },
+          {
+            type: 'conversation.continue_by_message',
+            actor: { type: 'customer' },
+            data: { email: 'sam@customer.test', channel: 'web' },
+          },
         ],
         changes: {
           channelState: { ...current!.channelState, replyByEmail: 'sam@customer.test' },

@@ -35,14 +35,16 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
       customer: { id: `whatsapp:${thread}` },
       language: null,
       tokenHash: 'h',
-      events: [{ type: 'conversation.created', actor: { type: 'customer' }, data: {} }],
+      events: [
+        { type: 'conversation.created', actor: { type: 'customer' }, data: { channel: 'web' } },
+      ],
       now: at(minute),
     });
   const resolve = (id: string) =>
     opened.store.conversations.commit({
       conversationId: id,
       changes: { status: 'resolved', resolvedAt: at(30).toISOString() },
-      events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: {} }],
+      events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: { by: 'a1' } }],
       now: at(30),
     });
 

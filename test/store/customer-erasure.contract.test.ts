@@ -42,7 +42,9 @@ describe.each(TEST_DATABASES)('erasing a customer on $name', (database) => {
       customer,
       language: 'en',
       tokenHash: `h-${id}`,
-      events: [{ type: 'conversation.created', actor: { type: 'system' }, data: {} }],
+      events: [
+        { type: 'conversation.created', actor: { type: 'system' }, data: { channel: 'web' } },
+      ],
       now: t0,
     });
     await store.conversations.commit({
@@ -74,7 +76,7 @@ describe.each(TEST_DATABASES)('erasing a customer on $name', (database) => {
       await store.conversations.commit({
         conversationId: id,
         changes: { status: 'resolved', resolvedAt: t0.toISOString() },
-        events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: {} }],
+        events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: { by: 'a1' } }],
         now: t0,
       });
     }

@@ -31,7 +31,9 @@ describe.each(TEST_DATABASES)('erasure on $name', (database) => {
       customer,
       language: 'en',
       tokenHash: `h-${id}`,
-      events: [{ type: 'conversation.created', actor: { type: 'system' }, data: {} }],
+      events: [
+        { type: 'conversation.created', actor: { type: 'system' }, data: { channel: 'web' } },
+      ],
       now: t0,
     });
     await store.conversations.commit({
@@ -63,7 +65,7 @@ describe.each(TEST_DATABASES)('erasure on $name', (database) => {
       await store.conversations.commit({
         conversationId: id,
         changes: { status: 'resolved', resolvedAt: options.closeAt.toISOString() },
-        events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: {} }],
+        events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: { by: 'a1' } }],
         now: options.closeAt,
       });
     }

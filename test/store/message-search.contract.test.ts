@@ -55,7 +55,9 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
       customer: { id: `cust-${id}`, name: 'Sam Example' },
       language: 'en',
       tokenHash: `h-${id}`,
-      events: [{ type: 'conversation.created', actor: { type: 'system' }, data: {} }],
+      events: [
+        { type: 'conversation.created', actor: { type: 'system' }, data: { channel: 'api' } },
+      ],
       now: at(minute),
     });
     for (const text of texts) {

@@ -46,7 +46,9 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       customer: { name: 'Sarah' },
       language: 'en',
       tokenHash: 'h',
-      events: [{ type: 'conversation.created', actor: { type: 'system' }, data: {} }],
+      events: [
+        { type: 'conversation.created', actor: { type: 'system' }, data: { channel: 'web' } },
+      ],
       now,
     });
   }
@@ -116,7 +118,13 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       conversationId: 'c1',
       expectStatus: ['queued'],
       changes: { status: 'assigned', assigneeId: 'a1' },
-      events: [{ type: 'conversation.assigned', actor: { type: 'agent', id: 'a1' }, data: {} }],
+      events: [
+        {
+          type: 'conversation.assigned',
+          actor: { type: 'agent', id: 'a1' },
+          data: { agentId: 'a1', agentName: 'Ada' },
+        },
+      ],
       now,
     });
     expect(!wrong.ok && wrong.reason).toBe('conflict');
@@ -148,7 +156,11 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
         expectStatus: ['queued'],
         changes: { status: 'assigned', assigneeId: i % 2 ? 'a1' : 'a2' },
         events: [
-          { type: 'conversation.assigned', actor: { type: 'agent', id: `a${i}` }, data: {} },
+          {
+            type: 'conversation.assigned',
+            actor: { type: 'agent', id: `a${i}` },
+            data: { agentId: `a${i}`, agentName: 'Ada' },
+          },
         ],
         now,
       }),

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TimerRepository } from '../../src/store/timer-repository.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { handedOverData } from '../helpers/event-data.ts';
 
 const t0 = new Date('2026-11-22T10:00:00.000Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -31,7 +32,13 @@ describe.each(TEST_DATABASES)('timers on $name', (database) => {
     opened.store.conversations.commit({
       conversationId: id,
       changes: { status: 'queued', queue: 'general' },
-      events: [{ type: 'conversation.handed_over', actor: { type: 'bot' }, data: {} }],
+      events: [
+        {
+          type: 'conversation.handed_over',
+          actor: { type: 'bot' },
+          data: handedOverData('general'),
+        },
+      ],
       timers: {
         schedule: [{ kind: 'sla.first_response', dueAt: at(dueInSeconds), data: { n: 1 } }],
       },

@@ -95,7 +95,8 @@ export class ChannelInbound {
         // take_thread_control the app it was taken from (us), and standby events the apps that
         // do not own it. Baton must not reply while another app owns the thread.
         if (event.action === 'request') return;
-        if (this.botAppOf(channel)) return this.handover(channel, event);
+        if (this.botAppOf(channel))
+          return this.handover(channel, { ...event, action: event.action });
         return this.record(
           channel,
           event.threadId,
@@ -344,7 +345,11 @@ export class ChannelInbound {
    * while Baton is in standby is kept, without a word from Baton's own bot, so the person who
    * takes over has the transcript; a pass to Baton is a handoff to a person.
    */
-  private async handover(channel: string, event: ThreadControlEvent): Promise<void> {
+  private async handover(
+    channel: string,
+    // A request for the thread is not acted on (`handle` drops it before).
+    event: ThreadControlEvent & { readonly action: 'pass' | 'take' | 'standby' },
+  ): Promise<void> {
     const open = () => this.deps.store.conversations.findOpenByThread(channel, event.threadId);
     // Only a customer's words or a pass start a conversation; a take or a bare standby
     // notice (a read, a delivery) matters only to one that is open.

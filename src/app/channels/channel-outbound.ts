@@ -44,7 +44,7 @@ export function queueOutboundMessages(deps: ChannelOutboundDeps): () => void {
   return deps.bus.subscribe(({ conversation, events }) => {
     if (!conversation.externalThread || !deps.adapters.has(conversation.channel)) return;
     const outbound = events.filter(
-      (e) => e.type === 'message.created' && OUTBOUND_FROM.has(String(e.data.from)),
+      (e) => e.type === 'message.created' && OUTBOUND_FROM.has(e.data.from),
     );
     if (outbound.length === 0) return;
     const now = deps.clock();

@@ -3,10 +3,13 @@
  * transition, then commit through the writer conditionally on the state it was decided from.
  * If another node or request moved the conversation in between, decide again once.
  */
-import type { ConversationCommand } from '../../core/conversation/conversation-command.ts';
+import type {
+  ConversationCommand,
+  EventTypeOf,
+} from '../../core/conversation/conversation-command.ts';
 import type { ConversationSnapshot } from '../../core/conversation/conversation-state.ts';
 import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
-import { eventOf } from '../../core/conversation/conversation-events.ts';
+import { eventOf, type EventData } from '../../core/conversation/conversation-events.ts';
 import { transition } from '../../core/conversation/transition.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type {
@@ -25,12 +28,12 @@ export interface ApplyCommandDeps {
   readonly clock: () => Date;
 }
 
-export interface CommandRequest {
-  readonly command: ConversationCommand;
+/** A command and what to record with it; `data` is typed by the event the command records. */
+export interface CommandRequest<C extends ConversationCommand = ConversationCommand> {
+  readonly command: C;
   readonly actor: NewEvent['actor'];
   /** Data of the transition's own event (who, why). */
-  readonly data:
-    Record<string, unknown> | ((current: ConversationRecord) => Record<string, unknown>);
+  readonly data: CommandData<C> | ((current: ConversationRecord) => CommandData<C>);
   /** Events recorded with it, e.g. the message the customer sees. */
   readonly extraEvents?: (current: ConversationRecord) => NewEvent[];
   /** Column changes besides the state machine's (never status, owner or queue). */
@@ -44,10 +47,12 @@ export interface CommandRequest {
   readonly capacity?: { readonly agentId: string; readonly max: number };
 }
 
-export async function applyCommand(
+type CommandData<C extends ConversationCommand> = EventData<EventTypeOf<C['type']>>;
+
+export async function applyCommand<C extends ConversationCommand>(
   deps: ApplyCommandDeps,
   id: string,
-  request: CommandRequest,
+  request: CommandRequest<C>,
 ): Promise<{ conversation: ConversationRecord; events: StoredEvent[] }> {
   for (let attempt = 0; ; attempt++) {
     const current = await deps.store.conversations.get(id);

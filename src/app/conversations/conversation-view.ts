@@ -54,8 +54,10 @@ export function toCustomerConversation(c: ConversationRecord): Record<string, un
  * meant for them: the handoff decision, its evidence and the bot's scores stay internal.
  */
 /** An event as the customer's socket sees it: a note shows only as an `internal` seq. */
-export type CustomerEvent = Omit<StoredEvent, 'type'> & {
+export type CustomerEvent = Omit<StoredEvent, 'type' | 'data'> & {
   readonly type: StoredEvent['type'] | 'internal';
+  /** The fields of the event's data meant for the customer. */
+  readonly data: Readonly<Record<string, unknown>>;
 };
 
 export function toCustomerEvent(e: StoredEvent): CustomerEvent {

@@ -41,12 +41,13 @@ export async function runIntake(
     .map((e) => String(e.data.field));
   // What intake set out to collect, less what the conversation has said since.
   const started = [...history].reverse().find((e) => e.type === 'conversation.intake_started');
-  const wanted = started ? (started.data.missingFields as string[]) : decision.detail.missingFields;
+  const wanted = started ? started.data.missingFields : decision.detail.missingFields;
   const missing = wanted.filter((f) => decision.fields[f] === undefined);
   const field = nextIntakeField(missing, asked);
   if (field === null) {
     // Intake is over: hand over for the reasons and to the queue that started it, whatever
     // the customer's last answer ("skip") looks like to the policy on its own.
+    // Stored whole by this step (below); its type lives here in src/app, not in the registry.
     const origin = started?.data.decision as EscalationDecision | undefined;
     return actions.handOver({
       ...(origin ?? decision),

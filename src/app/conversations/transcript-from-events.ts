@@ -11,10 +11,9 @@ export function transcriptFromEvents(
   for (const event of events) {
     if (event.type !== 'message.created') continue;
     const d = event.data;
-    const from = d.from as TranscriptTurn['from'];
     turns.push({
       at: event.at,
-      from,
+      from: d.from,
       ...(typeof d.text === 'string' ? { text: d.text } : {}),
       ...(d.action === 'request_human' ? { action: 'request_human' as const } : {}),
       ...(typeof d.confidence === 'number' ? { confidence: d.confidence } : {}),

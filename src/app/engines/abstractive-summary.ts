@@ -96,9 +96,12 @@ function promptFor(
   events: readonly StoredEvent[],
 ): string {
   const transcript = events
-    .filter((e) => e.type === 'message.created' && typeof e.data.text === 'string')
+    .flatMap((e) =>
+      e.type === 'message.created' && typeof e.data.text === 'string'
+        ? [`${e.data.from}: ${e.data.text}`]
+        : [],
+    )
     .slice(-MAX_TURNS)
-    .map((e) => `${String(e.data.from ?? e.actor.type)}: ${String(e.data.text)}`)
     .join('\n');
   const facts = [
     `goal: ${summary.goal}`,

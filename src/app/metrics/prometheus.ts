@@ -124,23 +124,22 @@ export function createPrometheusMetrics(
 
   const unsubscribe = bus.subscribe(({ conversation, events }) => {
     for (const e of events) {
-      // Only some events are counted; the rest pass by.
-      switch (e.type as string) {
+      // Only some events are counted; the rest pass by (listed, so a new type is considered).
+      // These are the events just committed (never old rows): their data is as written here.
+      switch (e.type) {
         case 'conversation.created':
           started.inc({ channel: conversation.channel });
           break;
         case 'message.created':
-          messages.inc({ from: String(e.data.from ?? e.actor.type) });
+          messages.inc({ from: e.data.from });
           break;
-        case 'conversation.handed_over': {
-          const reasons = Array.isArray(e.data.reasons) ? (e.data.reasons as string[]) : [];
+        case 'conversation.handed_over':
           handoffs.inc({
-            reason: reasons[0] ?? 'unknown',
-            queue: String(e.data.queue ?? 'none'),
+            reason: e.data.reasons[0] ?? 'unknown',
+            queue: e.data.queue,
             channel: conversation.channel,
           });
           break;
-        }
         case 'conversation.assigned':
           if (conversation.handedOverAt) {
             wait.observe(
@@ -151,10 +150,10 @@ export function createPrometheusMetrics(
           break;
         case 'conversation.sla_breached':
           // The queue it breached in: an overflow in the same commit has already moved it.
-          breaches.inc({ queue: String(e.data.queue ?? conversation.queue ?? 'none') });
+          breaches.inc({ queue: e.data.queue });
           break;
         case 'conversation.overflowed':
-          overflows.inc({ from: String(e.data.fromQueue), to: String(e.data.toQueue) });
+          overflows.inc({ from: e.data.fromQueue, to: e.data.toQueue });
           break;
         case 'conversation.transferred':
           moves.inc({ kind: e.data.toAgentId ? 'to_agent' : 'to_queue' });
@@ -165,7 +164,32 @@ export function createPrometheusMetrics(
         case 'conversation.resolved':
           resolved.inc({ handed_over: conversation.handedOverAt ? 'yes' : 'no' });
           break;
-        default:
+        case 'conversation.intake_started':
+        case 'conversation.offered':
+        case 'conversation.offer_declined':
+        case 'conversation.offer_expired':
+        case 'conversation.offer_round_completed':
+        case 'conversation.requeued':
+        case 'conversation.agent_nudged':
+        case 'conversation.supervisor_alerted':
+        case 'conversation.returned_to_bot':
+        case 'conversation.deferred':
+        case 'conversation.resumed':
+        case 'conversation.abandoned':
+        case 'conversation.continue_by_message':
+        case 'message.delivery':
+        case 'message.status':
+        case 'message.read':
+        case 'note.created':
+        case 'handoff.fields_added':
+        case 'handoff.summarized':
+        case 'callback.requested':
+        case 'csat.submitted':
+        case 'channel.reaction':
+        case 'channel.thread_control':
+        case 'channel.opt_out':
+        case 'channel.opt_in':
+        case 'channel.voice_call':
           break;
       }
     }

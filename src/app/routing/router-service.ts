@@ -189,7 +189,7 @@ export class RouterService {
               {
                 type: 'conversation.supervisor_alerted' as const,
                 actor: { type: 'system' as const },
-                data: { reason: 'offers_unanswered', rounds: round },
+                data: { reason: 'offers_unanswered' as const, rounds: round },
               },
             ]
           : []),

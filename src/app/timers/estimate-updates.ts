@@ -184,8 +184,9 @@ export class EstimateUpdates {
 export function lastBandTold(events: readonly StoredEvent[]): ToldEstimate | null {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i] as StoredEvent;
-    const band = e.data.band as { lowMinutes?: unknown; highMinutes?: unknown } | null | undefined;
-    if (e.type !== 'message.created' || e.actor.type !== 'bot' || !band) continue;
+    if (e.type !== 'message.created' || e.actor.type !== 'bot' || !e.data.band) continue;
+    const band = e.data.band;
+    // Checked still: a row is read as stored, whichever version wrote it.
     if (typeof band.lowMinutes === 'number' && typeof band.highMinutes === 'number') {
       return {
         band: { lowMinutes: band.lowMinutes, highMinutes: band.highMinutes },

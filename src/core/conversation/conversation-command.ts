@@ -29,7 +29,7 @@ export type ConversationCommand =
 export type ConversationCommandType = ConversationCommand['type'];
 
 /** The event type each successful command records in the conversation's log. */
-export const EVENT_TYPE_OF: Record<ConversationCommandType, ConversationEventType> = {
+export const EVENT_TYPE_OF = {
   hand_over: 'conversation.handed_over',
   start_intake: 'conversation.intake_started',
   offer: 'conversation.offered',
@@ -46,4 +46,7 @@ export const EVENT_TYPE_OF: Record<ConversationCommandType, ConversationEventTyp
   resume_deferred: 'conversation.resumed',
   abandon: 'conversation.abandoned',
   resolve: 'conversation.resolved',
-};
+} as const satisfies Record<ConversationCommandType, ConversationEventType>;
+
+/** The event type a command of type `C` records (its data is `EventData<EventTypeOf<C>>`). */
+export type EventTypeOf<C extends ConversationCommandType> = (typeof EVENT_TYPE_OF)[C];

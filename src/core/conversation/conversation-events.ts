@@ -1,9 +1,12 @@
 /**
  * The one registry of conversation event types. The store's event records and the bus's
- * messages use `ConversationEventType`, so an event of an unknown type does not compile.
+ * messages use `ConversationEventType`, so an event of an unknown type does not compile, and
+ * each type's data is typed (`EventData`), so an event missing a field its type requires does
+ * not compile either.
  * `message.created` is built only by `messageCreated` below.
  */
 import type { NewEvent } from '../records.ts';
+import type { EventActorType, EventDataByType, Open } from './event-data.ts';
 
 export const CONVERSATION_EVENT_TYPES = [
   'conversation.created',
@@ -45,38 +48,24 @@ export const CONVERSATION_EVENT_TYPES = [
 
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
 
-export type EventActorType = 'customer' | 'bot' | 'agent' | 'system';
+export type { EventActorType, Open } from './event-data.ts';
 
-/** Data beyond the typed fields (channel-, bot- and flow-specific) stays allowed, as unknown. */
-type Open<T> = T & Readonly<Record<string, unknown>>;
+/**
+ * The data of every registry type (its shape is in event-data.ts). Mapped over the registry,
+ * so a type added to `CONVERSATION_EVENT_TYPES` without its data there fails to compile.
+ */
+export type TypedEventData = {
+  readonly [T in ConversationEventType]: EventDataByType[T];
+};
 
-/** The typed part of each event's data; an event not listed has open data. */
-interface TypedEventData {
-  'message.created': Open<{
-    readonly from: EventActorType;
-    readonly text?: string;
-    readonly kind?: string;
-    readonly clientMessageId?: string;
-    readonly agentName?: string;
-  }>;
-  /** What became of an outbound message (`seq`) at the provider. */
-  'message.delivery': Open<{
-    readonly seq: number;
-    readonly status: 'sent' | 'failed';
-    readonly error?: string;
-  }>;
-  /** A read receipt: `by` has seen the other side's messages up to `upToSeq` (read-marker.ts). */
-  'message.read': Open<{
-    readonly upToSeq: number;
-    readonly by: 'customer' | 'agent';
-  }>;
-  /** Messenger's Handover Protocol: who has the thread now. */
-  'channel.thread_control': Open<{ readonly action: string; readonly appId: string | null }>;
-}
+/** What a writer puts in an event of type `T`: exactly its fields (a misspelt one fails). */
+export type EventData<T extends ConversationEventType> = TypedEventData[T];
 
-export type EventData<T extends ConversationEventType> = T extends keyof TypedEventData
-  ? TypedEventData[T]
-  : Readonly<Record<string, unknown>>;
+/**
+ * The same data as read back from the store or the bus: its type's fields, and anything else
+ * as `unknown`, since rows written by other versions may carry fields this one does not know.
+ */
+export type StoredEventData<T extends ConversationEventType> = Open<EventData<T>>;
 
 /** Who wrote a message, as the event's actor. */
 export interface MessageActor {

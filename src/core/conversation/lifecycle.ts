@@ -3,6 +3,7 @@
  * ladder has gone. A pure fold over the events of each commit (`advanceLifecycle`), stored with
  * the conversation, and the only input `timersFor` needs besides the state itself.
  */
+import type { ConversationEventType, EventData } from './conversation-events.ts';
 import type { ConversationState } from './conversation-state.ts';
 
 export interface FollowUp {
@@ -75,11 +76,14 @@ export type LifecyclePatch = Partial<
   Pick<Lifecycle, 'followUp' | 'customerAwaySince' | 'promisedBy'>
 >;
 
-export interface LifecycleEvent {
-  readonly type: string;
-  readonly actor: { readonly type: string };
-  readonly data: Readonly<Record<string, unknown>>;
-}
+/** What the fold reads of an event being committed (a `NewEvent` is one), its data typed. */
+export type LifecycleEvent = {
+  readonly [T in ConversationEventType]: {
+    readonly type: T;
+    readonly actor: { readonly type: string };
+    readonly data: EventData<T>;
+  };
+}[ConversationEventType];
 
 const WAITING: readonly ConversationState[] = ['queued', 'offered'];
 /** Events that put the conversation in a new waiting spell even without a status change. */
@@ -131,7 +135,7 @@ function applyEvent(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
     case 'conversation.sla_breached':
       return { ...l, slaStage: l.slaStage + 1, slaFrom: now };
     case 'conversation.overflowed':
-      return { ...l, overflowedFrom: [...l.overflowedFrom, String(e.data.fromQueue)] };
+      return { ...l, overflowedFrom: [...l.overflowedFrom, e.data.fromQueue] };
     case 'conversation.offer_declined':
     case 'conversation.offer_expired':
       return { ...l, lastPassedAt: now };
@@ -145,7 +149,33 @@ function applyEvent(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
       return { ...l, surveyed: true };
     case 'message.created':
       return applyMessage(surveyAndBotClocks(l, e, now), e, now);
-    default:
+    // The status change alone moves the clocks for these (advanceLifecycle, above); listed so
+    // that a new event type is considered here.
+    case 'callback.requested':
+    case 'channel.opt_in':
+    case 'channel.opt_out':
+    case 'channel.reaction':
+    case 'channel.thread_control':
+    case 'channel.voice_call':
+    case 'conversation.abandoned':
+    case 'conversation.assigned':
+    case 'conversation.continue_by_message':
+    case 'conversation.created':
+    case 'conversation.deferred':
+    case 'conversation.handed_over':
+    case 'conversation.intake_started':
+    case 'conversation.reassigned':
+    case 'conversation.requeued':
+    case 'conversation.resolved':
+    case 'conversation.resumed':
+    case 'conversation.returned_to_bot':
+    case 'conversation.transferred':
+    case 'handoff.fields_added':
+    case 'handoff.summarized':
+    case 'message.delivery':
+    case 'message.read':
+    case 'message.status':
+    case 'note.created':
       return l;
   }
 }
@@ -153,7 +183,9 @@ function applyEvent(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
 /** Bot-only conversations: when the bot last answered, whether it was a goodbye, asked yet. */
 const CLOSING_INTENTS = new Set(['goodbye', 'thanks']);
 
-function surveyAndBotClocks(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
+type MessageEvent = Extract<LifecycleEvent, { readonly type: 'message.created' }>;
+
+function surveyAndBotClocks(l: Lifecycle, e: MessageEvent, now: string): Lifecycle {
   if (e.data.kind === 'csat_request') return { ...l, surveyed: true };
   if (l.status !== 'bot') return l;
   if (e.actor.type === 'customer') {
@@ -173,7 +205,7 @@ function surveyAndBotClocks(l: Lifecycle, e: LifecycleEvent, now: string): Lifec
  * band's upper end (at least a minute). `band: null` says no time was promised. In an assigned
  * conversation, the customer's message starts the agent's reply clock and the agent's stops it.
  */
-function applyMessage(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
+function applyMessage(l: Lifecycle, e: MessageEvent, now: string): Lifecycle {
   if (l.status === 'assigned') {
     if (e.actor.type === 'customer') {
       return { ...l, awaitingAgentSince: l.awaitingAgentSince ?? now };
@@ -182,8 +214,8 @@ function applyMessage(l: Lifecycle, e: LifecycleEvent, now: string): Lifecycle {
     return l;
   }
   if ((l.status !== 'queued' && l.status !== 'offered') || !('band' in e.data)) return l;
-  const band = e.data.band as { readonly highMinutes?: unknown } | null;
-  if (band === null || typeof band.highMinutes !== 'number') return { ...l, promisedBy: null };
+  const band = e.data.band;
+  if (!band) return { ...l, promisedBy: null };
   const minutes = Math.max(1, band.highMinutes);
   return { ...l, promisedBy: new Date(Date.parse(now) + minutes * 60_000).toISOString() };
 }

@@ -4,32 +4,32 @@
  * the conversation service persists the result with a conditional update.
  */
 import type { ErrorCode } from '../errors/error-codes.ts';
-import type { ConversationEventType } from './conversation-events.ts';
-import { EVENT_TYPE_OF, type ConversationCommand } from './conversation-command.ts';
+import {
+  EVENT_TYPE_OF,
+  type ConversationCommand,
+  type EventTypeOf,
+} from './conversation-command.ts';
 import type { ConversationSnapshot } from './conversation-state.ts';
 
-export type TransitionResult =
+/** The next state and the event to record: its type follows from the command's (`EventTypeOf`). */
+export type TransitionResult<C extends ConversationCommand = ConversationCommand> =
   | {
       readonly ok: true;
       readonly state: ConversationSnapshot;
-      readonly event: { readonly type: ConversationEventType; readonly at: string };
+      readonly event: { readonly type: EventTypeOf<C['type']>; readonly at: string };
     }
   | { readonly ok: false; readonly code: ErrorCode };
 
-const fail = (code: ErrorCode): TransitionResult => ({ ok: false, code });
-
-export function transition(
+export function transition<C extends ConversationCommand>(
   current: ConversationSnapshot,
-  command: ConversationCommand,
+  command: C,
   now: Date,
-): TransitionResult {
+): TransitionResult<C> {
   const next = nextSnapshot(current, command);
-  if ('code' in next) return fail(next.code);
-  return {
-    ok: true,
-    state: next,
-    event: { type: EVENT_TYPE_OF[command.type], at: now.toISOString() },
-  };
+  if ('code' in next) return { ok: false, code: next.code };
+  // `command.type` reads as the whole union of types here; indexed as `C['type']` it keeps C's.
+  const type: EventTypeOf<C['type']> = EVENT_TYPE_OF[command.type as C['type']];
+  return { ok: true, state: next, event: { type, at: now.toISOString() } };
 }
 
 type Next = ConversationSnapshot | { readonly code: ErrorCode };

@@ -5,6 +5,10 @@
  */
 import { isMisroute } from '../routing/is-misroute.ts';
 
+/**
+ * An event as the metrics read it. Logs span every version's stored rows, so each field is
+ * checked at run time here rather than taken from the registry's types (event-data.ts).
+ */
 export interface LoggedEvent {
   readonly type: string;
   readonly at: string;

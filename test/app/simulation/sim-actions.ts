@@ -12,6 +12,7 @@ import { credibleWait } from '../../../src/core/sla/credible-wait.ts';
 import type { Rng } from '../../../src/core/sla/simulate/prng.ts';
 import { teamAvailability } from '../../../src/app/conversations/team-availability.ts';
 import type { AgentRecord, ConversationRecord } from '../../../src/core/records.ts';
+import { handedOverData } from '../../helpers/event-data.ts';
 import type { SimLedger } from './sim-ledger.ts';
 import type { Node, Outside } from './sim-world.ts';
 
@@ -49,13 +50,14 @@ const bump = (tally: Tally, name: string) => (tally[name] = (tally[name] ?? 0) +
 export async function arrive(node: Node, outside: Outside, rng: Rng): Promise<void> {
   const now = node.clock();
   const id = seededId(rng);
+  const channel = rng.next() < 0.7 ? 'web' : 'api';
   await node.writer.create({
     id,
-    channel: rng.next() < 0.7 ? 'web' : 'api',
+    channel,
     customer: { id: id.slice(2, 10) },
     language: 'en',
     tokenHash: id,
-    events: [{ type: 'conversation.created', actor: { type: 'customer' }, data: {} }],
+    events: [{ type: 'conversation.created', actor: { type: 'customer' }, data: { channel } }],
     now,
   });
   outside.customersConnected.add(id);
@@ -86,7 +88,7 @@ async function handOver(node: Node, outside: Outside, rng: Rng, id: string): Pro
     {
       command: { type: 'hand_over', queue },
       actor: { type: 'bot' },
-      data: { queue, reasons: ['explicit_request'] },
+      data: handedOverData(queue, ['explicit_request'], now),
       extraChanges: () => ({
         priority: 20 + Math.floor(rng.next() * 70),
         handedOverAt: now.toISOString(),

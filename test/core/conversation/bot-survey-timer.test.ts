@@ -25,17 +25,17 @@ const T0 = Date.parse('2026-12-01T09:00:00Z');
 const customer = (text = 'How long does shipping take?'): LifecycleEvent => ({
   type: 'message.created',
   actor: { type: 'customer' },
-  data: { text },
+  data: { from: 'customer', text },
 });
 const bot = (intent = 'answer'): LifecycleEvent => ({
   type: 'message.created',
   actor: { type: 'bot' },
-  data: { intent },
+  data: { from: 'bot', intent },
 });
 const survey: LifecycleEvent = {
   type: 'message.created',
   actor: { type: 'system' },
-  data: { kind: 'csat_request' },
+  data: { from: 'system', kind: 'csat_request' },
 };
 
 /** Folds commits (status, events) one second apart, as the writer does. */

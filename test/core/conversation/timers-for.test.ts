@@ -13,8 +13,10 @@ import {
   type TimerPolicy,
 } from '../../../src/core/conversation/timers-for.ts';
 import { transition } from '../../../src/core/conversation/transition.ts';
+import { eventOf, messageCreated } from '../../../src/core/conversation/conversation-events.ts';
 import { bumpPriority } from '../../../src/core/routing/bump-priority.ts';
 import { credibleWait } from '../../../src/core/sla/credible-wait.ts';
+import { COMMAND_EVENT_DATA } from '../../helpers/event-data.ts';
 
 const policy: TimerPolicy = {
   slaSeconds: () => 300,
@@ -68,10 +70,8 @@ describe('timersFor', () => {
             if (!r.ok) continue;
             s = r.state;
             const events = [
-              { type: r.event.type, actor: { type: 'system' }, data: {} },
-              ...(customerWrites
-                ? [{ type: 'message.created', actor: { type: 'customer' }, data: {} }]
-                : []),
+              eventOf(r.event.type, { type: 'system' }, COMMAND_EVENT_DATA[r.event.type]),
+              ...(customerWrites ? [messageCreated({ type: 'customer' }, { text: 'hello?' })] : []),
             ];
             const patch =
               s.state === 'deferred'

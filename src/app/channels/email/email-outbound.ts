@@ -148,7 +148,7 @@ async function record(
   const data = {
     seq,
     status,
-    channel: 'email',
+    channel: 'email' as const,
     ...(providerMessageId ? { providerMessageId } : {}),
     ...(error ? { error } : {}),
   };

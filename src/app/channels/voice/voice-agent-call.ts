@@ -7,6 +7,7 @@
  */
 import { formatAgentCall } from '../../../channels/index.ts';
 import type { EventBus } from '../../../bus/event-bus.ts';
+import type { EventData } from '../../../core/conversation/conversation-events.ts';
 import type { ConversationRecord, TimerRecord } from '../../../core/records.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
@@ -54,20 +55,23 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
     const voice = conversation.channelState.voice;
     // The caller chose a callback and hung up: the agent calls them back, nobody is bridged.
     if (voice?.callbackTo) {
-      return record(deps, conversation, 'agent_not_called', now, {
+      return record(deps, conversation, now, {
+        action: 'agent_not_called',
         agentId,
         reason: `the caller asked to be called back at ${voice.callbackTo}`,
         callbackTo: voice.callbackTo,
       });
     }
     if (!voice?.onHold)
-      return record(deps, conversation, 'agent_not_called', now, {
+      return record(deps, conversation, now, {
+        action: 'agent_not_called',
         reason: 'the caller is no longer on hold',
       });
     const agent = await deps.store.agents.get(agentId);
     const phone = agent && deps.config.agentPhones[agent.email];
     if (!phone) {
-      return record(deps, conversation, 'agent_not_called', now, {
+      return record(deps, conversation, now, {
+        action: 'agent_not_called',
         agentId,
         reason: `no phone number is configured for this agent (channels.voice.agentPhones)`,
       });
@@ -88,7 +92,8 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
       throw new Error(`Twilio answered ${status} to the agent call; retrying`);
     }
     const rung = status >= 200 && status < 300;
-    return record(deps, conversation, rung ? 'agent_called' : 'agent_call_failed', now, {
+    return record(deps, conversation, now, {
+      action: rung ? 'agent_called' : 'agent_call_failed',
       agentId,
       to: phone,
       ...(rung ? {} : { status }),
@@ -99,13 +104,12 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
 async function record(
   deps: VoiceAgentCallDeps,
   conversation: ConversationRecord,
-  action: string,
   now: Date,
-  data: Record<string, unknown>,
+  data: EventData<'channel.voice_call'>,
 ): Promise<void> {
   await deps.writer.commit({
     conversationId: conversation.id,
-    events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data: { action, ...data } }],
+    events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data }],
     now,
   });
 }

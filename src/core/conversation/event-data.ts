@@ -1,0 +1,253 @@
+/**
+ * What each conversation event carries in its `data`, by event type: the fields its writers
+ * put in, required where every writer sets them. `conversation-events.ts` maps the registry
+ * onto this table, so an event type without an entry here does not compile.
+ *
+ * Events already stored were written by older versions and are never rewritten: a reader that
+ * checks a field at run time (`typeof d.queue === 'string'`) keeps checking, whatever the type
+ * says, and a field that some stored rows lack is optional here.
+ */
+import type { FieldValue, HandoffPacket } from '../handoff/handoff-packet.ts';
+import type { ConversationState } from './conversation-state.ts';
+
+export type EventActorType = 'customer' | 'bot' | 'agent' | 'system';
+
+/** Data beyond the typed fields (channel-, bot- and flow-specific) stays allowed, as unknown. */
+export type Open<T> = T & Readonly<Record<string, unknown>>;
+
+/** A wait band as a message told it, in minutes. */
+export interface WaitBandTold {
+  readonly lowMinutes: number;
+  readonly highMinutes: number;
+}
+
+/** Why a conversation went back to the queue without a person taking it elsewhere. */
+export type RequeueReason = 'agent_silent' | 'agent_offline' | 'agent_disconnected' | 'supervisor';
+
+/** What a resolution says about the conversation, as the agent told it. */
+export interface ResolutionOutcome {
+  readonly note?: string;
+  readonly resolved?: boolean;
+  readonly botCouldHaveHandled?: boolean;
+}
+
+/** The handoff summary (the conversation's `handoff` column) and the policy's explanation. */
+export interface HandedOverData {
+  readonly at: string;
+  readonly reasons: readonly string[];
+  readonly queue: string;
+  readonly priority: number;
+  readonly policyVersion: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly packet: HandoffPacket;
+  /** The engine's `DecisionDetail` (its type lives with the policy port, in src/app). */
+  readonly decision: object;
+}
+
+/** The supervisor was called, for one of three reasons, each with its own figures. */
+export type SupervisorAlertedData =
+  | {
+      readonly reason: 'agent_silent';
+      readonly agentId: string | null;
+      readonly waitedSeconds: number;
+    }
+  | { readonly reason: 'offers_unanswered'; readonly rounds: number }
+  | {
+      readonly reason: 'sla_breached';
+      readonly breaches: number;
+      readonly waitedSeconds: number | null;
+    };
+
+/** A phone call's steps (channels/voice): the hold, and ringing the agent. */
+export type VoiceCallData =
+  | { readonly action: 'on_hold'; readonly twilioQueue: string }
+  | { readonly action: 'left_hold'; readonly queueResult: string | null }
+  | {
+      readonly action: 'agent_called' | 'agent_call_failed';
+      readonly agentId: string;
+      readonly to: string;
+      /** Twilio's answer when the call failed. */
+      readonly status?: number;
+    }
+  | {
+      readonly action: 'agent_not_called';
+      readonly agentId?: string;
+      readonly reason: string;
+      /** The caller chose a callback (voice-callback.ts): the agent calls this number back. */
+      readonly callbackTo?: string;
+    };
+
+/** Each registry type's data. */
+export interface EventDataByType {
+  'conversation.created': { readonly channel: string };
+  'conversation.handed_over': HandedOverData;
+  'conversation.intake_started': {
+    readonly reasons: readonly string[];
+    readonly queue: string;
+    readonly missingFields: readonly string[];
+    /** The whole `EscalationDecision` (src/app), to hand over with it when intake ends. */
+    readonly decision: object;
+  };
+  'conversation.offered': {
+    readonly agentId: string;
+    readonly agentName?: string;
+    readonly expiresAt: string;
+    /** Offered by the router from a fallback queue. */
+    readonly viaFallback?: boolean;
+    /** Offered because the owner transferred it to this agent by name. */
+    readonly viaTransfer?: boolean;
+  };
+  'conversation.offer_declined': { readonly agentId: string };
+  'conversation.offer_expired': { readonly agentId: string };
+  'conversation.offer_round_completed': {
+    readonly round: number;
+    readonly passedBy: readonly string[];
+  };
+  'conversation.assigned': {
+    readonly agentId: string;
+    readonly agentName: string;
+    /** Set when a supervisor assigned it (no claim). */
+    readonly via?: 'reassign';
+  };
+  'conversation.transferred': {
+    readonly by: string;
+    readonly toQueue: string;
+    readonly toAgentId?: string;
+    readonly toAgentName?: string;
+    readonly note?: string;
+  };
+  'conversation.reassigned': {
+    readonly by: string;
+    readonly byName: string;
+    readonly fromStatus: ConversationState;
+    readonly fromQueue: string | null;
+    readonly fromAgentId: string | null;
+    readonly toQueue: string | null;
+    readonly toAgentId?: string;
+    readonly toAgentName?: string;
+    readonly reason?: string;
+  };
+  'conversation.requeued': {
+    readonly reason: RequeueReason;
+    readonly agentId: string | null;
+    /** A silent agent's conversation: how long the customer waited, its raised priority. */
+    readonly waitedSeconds?: number;
+    readonly priority?: number;
+  };
+  'conversation.overflowed': {
+    readonly fromQueue: string;
+    readonly toQueue: string;
+    readonly breaches: number;
+    readonly priority: number;
+  };
+  'conversation.sla_breached': {
+    readonly queue: string;
+    readonly breaches: number;
+    readonly waitedSeconds: number | null;
+    readonly priorityBefore: number;
+    readonly priorityAfter: number;
+  };
+  'conversation.agent_nudged': { readonly agentId: string | null; readonly waitedSeconds: number };
+  'conversation.supervisor_alerted': SupervisorAlertedData;
+  'conversation.returned_to_bot': { readonly by: string };
+  'conversation.deferred': {
+    readonly followUpAt: string | null;
+    readonly timeZone: string;
+    /** Set when the customer asked to be called back (callback.requested comes with it). */
+    readonly reason?: 'callback';
+  };
+  'conversation.resumed': { readonly reason: 'callback_due' | 'team_open' };
+  'conversation.abandoned': {
+    readonly reason: 'customer_left';
+    /** Null when it was never handed over; absent in the demo traffic's abandonments. */
+    readonly waitedSeconds?: number | null;
+  };
+  /**
+   * By an agent, with their outcome; or by migration 021 (a second open conversation of one
+   * channel thread, closed as a duplicate), whose stored rows have no `by`.
+   */
+  'conversation.resolved':
+    | ({ readonly by: string } & ResolutionOutcome)
+    | {
+        readonly reason: 'duplicate_thread';
+        readonly from: string;
+        readonly keptConversationId: string;
+      };
+  'conversation.continue_by_message': { readonly email: string | null; readonly channel: string };
+  'message.created': Open<{
+    readonly from: EventActorType;
+    readonly text?: string;
+    readonly kind?: string;
+    readonly clientMessageId?: string;
+    readonly agentName?: string;
+    /** Told while waiting (the handoff message, estimate updates): the place in line. */
+    readonly position?: number;
+    /** The wait band told with it; null: no time was promised (lifecycle.ts `promisedBy`). */
+    readonly band?: WaitBandTold | null;
+  }>;
+  /** What became of an outbound message (`seq`) at the provider. */
+  'message.delivery': {
+    readonly seq: number;
+    readonly status: 'sent' | 'failed';
+    readonly error?: string;
+    /** Email only: the channel and the Message-ID it was sent with (email-thread.ts). */
+    readonly channel?: 'email';
+    readonly providerMessageId?: string;
+  };
+  /** A read receipt: `by` has seen the other side's messages up to `upToSeq` (read-marker.ts). */
+  'message.read': { readonly upToSeq: number; readonly by: 'customer' | 'agent' };
+  /** A provider's receipt for a message Baton sent. */
+  'message.status': {
+    readonly providerMessageId: string;
+    readonly status: 'sent' | 'delivered' | 'read' | 'failed';
+    readonly error?: string;
+  };
+  'note.created': {
+    readonly text: string;
+    readonly agentName: string;
+    /** Written by an AI agent through the MCP server. */
+    readonly via?: 'mcp';
+  };
+  'handoff.fields_added': {
+    readonly fields: Readonly<Record<string, FieldValue>>;
+    readonly via: string;
+  };
+  /** The abstractive summary of the conversation at its handoff (engines/abstractive-summary.ts). */
+  'handoff.summarized': { readonly text: string; readonly model: string; readonly at: string };
+  /**
+   * At a time the customer chose (the chat's waiting room, callback-flow.ts), or, from a phone
+   * call on a long queue, as soon as someone is free (voice-callback.ts: no time, `at: null`).
+   */
+  'callback.requested':
+    | { readonly phone: string; readonly at: string; readonly timeZone: string }
+    | {
+        readonly phone: string;
+        readonly at: null;
+        readonly asSoonAsFree: true;
+        readonly via: 'voice';
+      };
+  'csat.submitted': {
+    readonly rating: number;
+    readonly comment?: string;
+    /** The channel the answer came by (a reply in the thread); absent from the widget's form. */
+    readonly via?: string;
+  };
+  'channel.reaction': {
+    readonly providerMessageId: string;
+    readonly targetProviderMessageId: string;
+    /** Null: the reaction was removed. */
+    readonly emoji: string | null;
+  };
+  /** Messenger's Handover Protocol: who has the thread now. */
+  'channel.thread_control': {
+    /** The provider's `pass`, `take`, `standby`; Baton's own `passed` / `pass_failed`. */
+    readonly action: 'pass' | 'take' | 'standby' | 'passed' | 'pass_failed';
+    readonly appId: string | null;
+    /** The provider's HTTP status when Baton's own pass failed. */
+    readonly status?: number;
+  };
+  /** An SMS compliance keyword (STOP, START …) as the customer wrote it. */
+  'channel.opt_out': { readonly keyword: string };
+  'channel.opt_in': { readonly keyword: string };
+  'channel.voice_call': VoiceCallData;
+}
