@@ -142,3 +142,15 @@ export function scrollsSideways(page: Page): Promise<boolean> {
     return root.scrollWidth > root.clientWidth;
   });
 }
+
+/** The id of the conversation the widget keeps in localStorage. */
+export async function conversationId(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => {
+    const storage = (
+      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+    ).localStorage;
+    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
+    return key ? storage.getItem(key) : null;
+  });
+  return (JSON.parse(raw ?? '{}') as { id: string }).id;
+}

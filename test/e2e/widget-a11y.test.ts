@@ -9,7 +9,7 @@ import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually } from './pages.ts';
+import { conversationId, eventually } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const BROWSER_TEST_TIMEOUT = 120_000;
@@ -54,18 +54,6 @@ const fontSize = (node: unknown): string =>
   (
     globalThis as unknown as { getComputedStyle: (n: unknown) => { fontSize: string } }
   ).getComputedStyle(node).fontSize;
-
-/** The id of the conversation the widget keeps in localStorage. */
-async function conversationId(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => {
-    const storage = (
-      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-    ).localStorage;
-    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
-    return key ? storage.getItem(key) : null;
-  });
-  return (JSON.parse(raw ?? '{}') as { id: string }).id;
-}
 
 describe.skipIf(missing !== null)('widget accessibility in a host page', () => {
   let server: TestServer;

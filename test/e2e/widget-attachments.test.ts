@@ -3,11 +3,11 @@
 // text, and the agent sees it in the inbox as any channel's media and opens it. A file whose
 // bytes are not an allowed type is refused with the server's words in the widget.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually, openInbox, openShop } from './pages.ts';
+import { conversationId, eventually, openInbox, openShop } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
@@ -18,18 +18,6 @@ const PIXEL = Buffer.from(
 );
 /** Markup in a file name must stay text in the widget and the inbox. */
 const NAME = 'broken <i>box.png';
-
-/** The id of the conversation the widget keeps in localStorage. */
-async function conversationId(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => {
-    const storage = (
-      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-    ).localStorage;
-    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
-    return key ? storage.getItem(key) : null;
-  });
-  return (JSON.parse(raw ?? '{}') as { id: string }).id;
-}
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);

@@ -4,31 +4,19 @@
 // back in bot mode (button back, a line in the transcript) after "Return to bot", asking
 // for a person again, and the survey once resolved.
 
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually, openShop, type WidgetPage } from './pages.ts';
+import { conversationId, eventually, openShop, type WidgetPage } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const BOT_SUBTITLE = 'Automated assistant · a person is available on request';
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);
-
-/** The id of the conversation the widget keeps in localStorage. */
-async function conversationId(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => {
-    const storage = (
-      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-    ).localStorage;
-    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
-    return key ? storage.getItem(key) : null;
-  });
-  return (JSON.parse(raw ?? '{}') as { id: string }).id;
-}
 
 /** What the widget shows about who has the conversation. */
 function handoffView(shop: WidgetPage) {

@@ -5,29 +5,17 @@
 // closes with Escape (the chat stays open), inserts at the caret, and the emoji arrives in the
 // inbox as text. axe-core finds nothing serious with the grid open, nor in the inbox.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually, openInbox, openShop } from './pages.ts';
+import { conversationId, eventually, openInbox, openShop } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);
-
-/** The id of the conversation the widget keeps in localStorage. */
-async function conversationId(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => {
-    const storage = (
-      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-    ).localStorage;
-    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
-    return key ? storage.getItem(key) : null;
-  });
-  return (JSON.parse(raw ?? '{}') as { id: string }).id;
-}
 
 describe.skipIf(missing !== null)('read receipts and emoji in the browser', () => {
   let server: TestServer;

@@ -5,31 +5,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually, openShop } from './pages.ts';
+import { conversationId, eventually, openShop } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const BROWSER_TEST_TIMEOUT = 60_000;
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);
-
-/** The id of the conversation the widget keeps in localStorage. */
-async function conversationId(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => {
-    const storage = (
-      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-    ).localStorage;
-    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
-    return key ? storage.getItem(key) : null;
-  });
-  return (JSON.parse(raw ?? '{}') as { id: string }).id;
-}
 
 describe.skipIf(missing !== null)('widget: long-queue choices', () => {
   let server: TestServer;
