@@ -8,15 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/test-server.ts';
 import type { TestServer } from '../helpers/test-server.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually, openInbox, openShop } from './pages.ts';
+import { eventually, openInbox, openShop, storedConversation } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
-import type { Page } from 'playwright-core';
-
-interface StoredConversation {
-  id: string;
-  token: string;
-  lastSeq: number;
-}
 
 /** A browser flow with two contexts takes a few seconds; leave room on a slow CI machine. */
 const BROWSER_TEST_TIMEOUT = 60_000;
@@ -38,20 +31,6 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
     await browser?.close();
     await server?.close();
   });
-
-  /** The conversation the widget keeps in localStorage. */
-  const storedConversation = async (page: Page): Promise<StoredConversation> => {
-    // Runs in the page; typed without the DOM library, which the server code must not see.
-    const raw = await page.evaluate(() => {
-      const storage = (
-        globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-      ).localStorage;
-      const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
-      return key ? storage.getItem(key) : null;
-    });
-    expect(raw).toBeTruthy();
-    return JSON.parse(raw ?? '{}') as StoredConversation;
-  };
 
   it(
     'hands a conversation from the bot to an agent and back to resolved',

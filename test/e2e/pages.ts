@@ -143,8 +143,16 @@ export function scrollsSideways(page: Page): Promise<boolean> {
   });
 }
 
-/** The id of the conversation the widget keeps in localStorage. */
-export async function conversationId(page: Page): Promise<string> {
+/** What the widget keeps of its conversation in localStorage. */
+export interface StoredConversation {
+  readonly id: string;
+  readonly token: string;
+  readonly lastSeq: number;
+}
+
+/** The conversation the widget keeps in localStorage (empty fields when there is none). */
+export async function storedConversation(page: Page): Promise<StoredConversation> {
+  // Runs in the page; typed without the DOM library, which the server code must not see.
   const raw = await page.evaluate(() => {
     const storage = (
       globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
@@ -152,5 +160,10 @@ export async function conversationId(page: Page): Promise<string> {
     const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
     return key ? storage.getItem(key) : null;
   });
-  return (JSON.parse(raw ?? '{}') as { id: string }).id;
+  return JSON.parse(raw ?? '{}') as StoredConversation;
+}
+
+/** The id of the conversation the widget keeps in localStorage. */
+export async function conversationId(page: Page): Promise<string> {
+  return (await storedConversation(page)).id;
 }

@@ -2,28 +2,17 @@
 // conversation starts in it, so the server's messages match), else the conversation's
 // language once the server detected it from the customer's words, else the browser's.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually } from './pages.ts';
+import { eventually, storedConversation } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);
-
-async function storedConversation(page: Page): Promise<{ id: string; token: string }> {
-  const raw = await page.evaluate(() => {
-    const storage = (
-      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-    ).localStorage;
-    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
-    return key ? storage.getItem(key) : null;
-  });
-  return JSON.parse(raw ?? '{}') as { id: string; token: string };
-}
 
 describe.skipIf(missing !== null)('widget language', () => {
   let server: TestServer;
