@@ -272,7 +272,7 @@ export const ConfigSchema = Type.Object(
         agentsSee: Type.Union([Type.Literal('their_queues'), Type.Literal('all')], {
           default: 'their_queues',
           description:
-            "BATON_AGENTS_SEE: what agents may read. their_queues: what waits in their queues, is theirs or they took part in; all: also every conversation handed over to a person (read only). Never a conversation only the bot has had; supervisors and admins see all.",
+            'BATON_AGENTS_SEE: what agents may read. their_queues: what waits in their queues, is theirs or they took part in; all: also every conversation handed over to a person (read only). Never a conversation only the bot has had; supervisors and admins see all.',
         }),
         cannedResponses: Type.Array(CannedResponse, {
           default: DEFAULT_CANNED_RESPONSES,

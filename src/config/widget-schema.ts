@@ -15,9 +15,14 @@ const PreChatField = Type.Object(
       description: 'name, email and phone become the customer claims; others become packet fields.',
     }),
     label: Type.Optional(
-      Type.Record(Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' }), Type.String({ minLength: 1, maxLength: 80 }), {
-        description: 'Per language ({ en: "Account number", es: "Número de cuenta" }); built-in keys have one.',
-      }),
+      Type.Record(
+        Type.String({ pattern: '^[a-z]{2}(-[A-Z]{2})?$' }),
+        Type.String({ minLength: 1, maxLength: 80 }),
+        {
+          description:
+            'Per language ({ en: "Account number", es: "Número de cuenta" }); built-in keys have one.',
+        },
+      ),
     ),
     required: Type.Boolean({ default: false }),
     type: Type.Optional(

@@ -14,12 +14,7 @@ import {
   type CommitInput,
   type CommitResult,
 } from './conversation-writes.ts';
-import type {
-  ChannelState,
-  ConversationRecord,
-  NewEvent,
-  StoredEvent,
-} from '../core/records.ts';
+import type { ChannelState, ConversationRecord, NewEvent, StoredEvent } from '../core/records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';

@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { preChatFieldsFor } from '../../core/customer/pre-chat-form.ts';
 import type { RouteContext } from '../route-context.ts';
 
-const Query = Type.Object({ language: Type.Optional(Type.String({ minLength: 2, maxLength: 16 })) });
+const Query = Type.Object({
+  language: Type.Optional(Type.String({ minLength: 2, maxLength: 16 })),
+});
 
 const Field = Type.Object({
   key: Type.String(),
