@@ -5,43 +5,16 @@
  * note, nothing of the handoff packet — and is retried when the relay says "try later";
  * refused without a relay; limited per conversation and per address.
  */
-import type { AddressInfo } from 'node:net';
-import PostalMime, { type Email } from 'postal-mime';
-import { SMTPServer } from 'smtp-server';
+import type { Email } from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-
-/** The outbound relay's stand-in: keeps every message; can answer 451 to the next ones. */
-function startRelay() {
-  const received: { to: string[]; mail: Email }[] = [];
-  const state = { refuseNext: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (state.refuseNext > 0) {
-          state.refuseNext--;
-          return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
-        }
-        PostalMime.parse(Buffer.concat(chunks)).then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        }, callback);
-      });
-    },
-  });
-  return { server, received, state };
-}
+import { startSmtpRelay } from '../helpers/smtp-relay.ts';
 
 describe.each(TEST_DATABASES)('transcript by email on $name', (database) => {
-  const relay = startRelay();
+  const relay = startSmtpRelay();
   let s: TestServer;
   let agent: string;
   const post = (path: string, token: string, body: unknown = {}) =>
@@ -49,13 +22,12 @@ describe.each(TEST_DATABASES)('transcript by email on $name', (database) => {
 
   beforeAll(async () => {
     if (database.skipReason) return;
-    await new Promise<void>((r) => relay.server.listen(0, '127.0.0.1', () => r()));
-    const port = (relay.server.server.address() as AddressInfo).port;
+    const relayUrl = await relay.listen();
     s = await startTestServer({
       engine: database.name,
       env: {
         BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
-        BATON_EMAIL_SMTP_URL: `smtp://127.0.0.1:${port}`,
+        BATON_EMAIL_SMTP_URL: relayUrl,
         BATON_TIMER_INTERVAL_MS: '50',
         BATON_TIMER_LEASE_MS: '1000',
       },
@@ -64,7 +36,7 @@ describe.each(TEST_DATABASES)('transcript by email on $name', (database) => {
   });
   afterAll(async () => {
     await s?.close();
-    await new Promise<void>((r) => relay.server.close(() => r()));
+    await relay.close();
   });
 
   it.skipIf(database.skipReason)(

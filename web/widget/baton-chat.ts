@@ -6,8 +6,10 @@
 import type { ApiError, BatonEvent } from '../shared/api-types.ts';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
 import { newClientId } from '../shared/client-id.ts';
-import { ApiRequestError } from '../shared/http.ts';
-import { visitorIdentity } from './visitor-identity.ts';
+import { ApiRequestError, requestJson } from '../shared/http.ts';
+import { signedClaims, visitorIdentity } from './visitor-identity.ts';
+import { renderPreChatForm, type FieldProblem, type PreChatField } from './pre-chat-form.ts';
+import { wireTranscriptForm } from './transcript-form.ts';
 import { ChatSession } from './chat-session.ts';
 import type { ConnectionState } from './chat-session.ts';
 import { template } from './chat-template.ts';
@@ -29,6 +31,14 @@ function part<T extends Element>(root: ShadowRoot, selector: string): T {
   if (!found) throw new Error(`baton-chat: template is missing ${selector}`);
   return found;
 }
+
+/** What this server's widget offers besides the chat (GET /api/v1/widget/settings). */
+interface WidgetSettings {
+  readonly preChatForm: { readonly fields: readonly PreChatField[] } | null;
+  readonly transcriptByEmail: boolean;
+}
+
+const NO_EXTRAS: WidgetSettings = { preChatForm: null, transcriptByEmail: false };
 
 function errorText(error: ApiError, text: WidgetText): string {
   if (error.code === 'MESSAGE_TOO_LONG' || error.code === 'PAYLOAD_TOO_LARGE') {
@@ -69,6 +79,11 @@ export class BatonChatElement extends HTMLElement {
   #pendingTexts = new Map<string, string>();
   /** The conversation's language, once the server has one (given or detected). */
   #conversationLanguage: string | null = null;
+  /** The server's widget options; asked for when the element connects. */
+  #settings: Promise<WidgetSettings> = Promise.resolve(NO_EXTRAS);
+  readonly #preChat: HTMLFormElement;
+  /** The email the visitor gave in the pre-chat form, to prefill "Email me this conversation". */
+  #givenEmail = '';
 
   constructor() {
     super();
@@ -88,6 +103,7 @@ export class BatonChatElement extends HTMLElement {
     this.#composerError = part(this.#root, '.composer-error');
     this.#connection = part(this.#root, '.connection');
     this.#typing = part(this.#root, '.typing');
+    this.#preChat = part(this.#root, '.prechat');
     this.#messages = new MessageList(
       part(this.#root, '.rows'),
       {
@@ -111,6 +127,7 @@ export class BatonChatElement extends HTMLElement {
 
   connectedCallback(): void {
     this.#renderWords();
+    this.#settings = this.#loadSettings();
     void this.#chooseLanguage();
     this.#startSession();
     if (loadPanelOpen(this.server)) this.#setOpen(true, false);
@@ -126,7 +143,23 @@ export class BatonChatElement extends HTMLElement {
   attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
     if (name === 'title') this.#renderWords();
     if (name === 'lang' && this.isConnected) void this.#chooseLanguage();
-    if (name === 'server' && previous !== next && this.isConnected) this.#startSession();
+    if (name === 'server' && previous !== next && this.isConnected) {
+      this.#settings = this.#loadSettings();
+      this.#startSession();
+    }
+  }
+
+  /** The server's options; none (no form, no email) when they cannot be fetched. */
+  async #loadSettings(): Promise<WidgetSettings> {
+    try {
+      const language = pickWidgetLanguage([this.getAttribute('lang'), ...navigator.languages]);
+      const url = new URL(`api/v1/widget/settings?language=${language}`, this.server);
+      const settings = await requestJson<WidgetSettings>(url.toString());
+      this.#showTranscriptOption(settings);
+      return settings;
+    } catch {
+      return NO_EXTRAS;
+    }
   }
 
   /**
@@ -164,6 +197,10 @@ export class BatonChatElement extends HTMLElement {
     part(this.#root, '.emoji-grid').setAttribute('aria-label', t('emojiList'));
     this.#file.setAttribute('aria-label', t('attachFile'));
     set('.footer', t('poweredBy'));
+    set('.transcript-open', t('emailTranscript'));
+    set('.transcript-label', t('transcriptAddress'));
+    set('.transcript-send', t('transcriptSend'));
+    set('.transcript-cancel', t('transcriptCancel'));
     this.#connection.textContent = t('offline');
     renderHandoff(this.#handoffParts, this.#handoff, this.#text);
   }
@@ -233,6 +270,20 @@ export class BatonChatElement extends HTMLElement {
       part(this.#root, '.emoji-grid'),
       this.#input,
     );
+    wireTranscriptForm(
+      {
+        open: part(this.#root, '.transcript-open'),
+        form: part(this.#root, '.transcript'),
+        input: part(this.#root, '#transcript-email'),
+        label: part(this.#root, '.transcript-label'),
+        send: part(this.#root, '.transcript-send'),
+        cancel: part(this.#root, '.transcript-cancel'),
+        note: part(this.#root, '.transcript-note'),
+      },
+      this.#text,
+      () => this.#givenEmail || this.getAttribute('customer-email') || '',
+      (email) => this.#session?.emailTranscript(email) ?? Promise.resolve(),
+    );
     this.#handoffParts.human.addEventListener('click', () => this.#requestHuman());
     this.#handoffParts.restart.addEventListener('click', () => {
       this.#session?.startOver();
@@ -258,11 +309,62 @@ export class BatonChatElement extends HTMLElement {
   }
 
   async #ensureStarted(): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    const settings = await this.#settings;
+    // A signed visitor is not asked what the host site's signature already says.
+    const known = signedClaims(visitorIdentity(this));
+    const fields = (settings.preChatForm?.fields ?? []).filter((f) => !known[f.key]);
+    if (!session.hasConversation && fields.length > 0) {
+      this.#showPreChat(fields);
+      return;
+    }
     try {
-      await this.#session?.ensureStarted();
+      await session.ensureStarted();
+      this.#showTranscriptOption(settings);
     } catch {
       this.#composerError.textContent = this.#text.t('startFailed');
     }
+  }
+
+  /** The pre-chat form in place of the composer until the conversation starts. */
+  #showPreChat(fields: readonly PreChatField[]): void {
+    this.#setPreChatShown(true);
+    const prefill: Record<string, string> = {};
+    for (const key of ['name', 'email']) prefill[key] = this.getAttribute(`customer-${key}`) ?? '';
+    renderPreChatForm(this.#preChat, fields, this.#text, prefill, (answers) =>
+      this.#startWith(answers),
+    );
+    this.#preChat.querySelector('input')?.focus();
+  }
+
+  async #startWith(answers: Record<string, string>): Promise<readonly FieldProblem[]> {
+    try {
+      this.#composerError.textContent = '';
+      await this.#session?.ensureStarted(answers);
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.fields.length > 0) return error.fields;
+      this.#composerError.textContent = this.#text.t('startFailed');
+      return [];
+    }
+    this.#givenEmail = answers.email ?? '';
+    this.#setPreChatShown(false);
+    this.#showTranscriptOption(await this.#settings);
+    this.#input.focus();
+    return [];
+  }
+
+  #setPreChatShown(shown: boolean): void {
+    this.#preChat.hidden = !shown;
+    part<HTMLElement>(this.#root, '.composer').hidden = shown;
+    part<HTMLElement>(this.#root, '.handoff').hidden = shown;
+  }
+
+  /** "Email me this conversation", only when the server sends email and there is one. */
+  #showTranscriptOption(settings: WidgetSettings): void {
+    part<HTMLElement>(this.#root, '.transcript-box').hidden = !(
+      settings.transcriptByEmail && this.#session?.hasConversation
+    );
   }
 
   #validate(): boolean {
@@ -413,6 +515,8 @@ export class BatonChatElement extends HTMLElement {
   }
 
   #resetView(): void {
+    this.#setPreChatShown(false);
+    part<HTMLElement>(this.#root, '.transcript-box').hidden = true;
     this.#messages.clear();
     this.#reads.reset();
     this.#pendingTexts.clear();
