@@ -6,7 +6,8 @@
 // widget confirms, and the SMTP relay's stand-in receives the customer's line. axe-core finds
 // nothing serious with the form, nor with the transcript form open.
 
-import type { Browser, Locator } from 'playwright-core';
+import { createHmac } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { startSmtpRelay } from '../helpers/smtp-relay.ts';
@@ -19,6 +20,7 @@ const BROWSER_TEST_TIMEOUT = 90_000;
 const missing = chromiumMissingReason();
 if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
+const SECRET = 'identity-secret-0123456789abcdef';
 const FORM = {
   fields: [
     { key: 'name', required: true },
@@ -28,12 +30,35 @@ const FORM = {
   ],
 };
 
+/** The widget's shadow root, as far as these checks need it (the tests compile without DOM types). */
+interface Root {
+  readonly activeElement: unknown;
+  getElementById(id: string): { readonly textContent: string | null } | null;
+}
+
 /** The text of the element that describes `input` (its error line). */
 async function description(input: Locator): Promise<string> {
   return input.evaluate((el) => {
     const id = el.getAttribute('aria-describedby') ?? '';
-    return (el.getRootNode() as ShadowRoot).getElementById(id)?.textContent ?? '';
+    return (el.getRootNode() as unknown as Root).getElementById(id)?.textContent ?? '';
   });
+}
+
+/** Whether `input` has the keyboard focus inside the widget. */
+function focused(input: Locator): Promise<boolean> {
+  return input.evaluate((el) => el === (el.getRootNode() as unknown as Root).activeElement);
+}
+
+/** The id of the conversation the widget keeps in localStorage ('' before there is one). */
+async function conversationId(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => {
+    const storage = (
+      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+    ).localStorage;
+    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
+    return key ? storage.getItem(key) : null;
+  });
+  return (JSON.parse(raw ?? '{}') as { id?: string }).id ?? '';
 }
 
 describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the browser', () => {
@@ -51,6 +76,7 @@ describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the b
         BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
         BATON_EMAIL_SMTP_URL: relayUrl,
         BATON_TIMER_INTERVAL_MS: '50',
+        BATON_IDENTITY_SECRET: SECRET,
       },
     });
     browser = await launchChromium();
@@ -70,9 +96,7 @@ describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the b
       await widget.getByRole('button', { name: 'Open chat' }).click();
       const name = widget.getByRole('textbox', { name: 'Name', exact: true });
       await name.waitFor();
-      expect(
-        await name.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
-      ).toBe(true);
+      expect(await focused(name)).toBe(true);
       expect(await widget.getByLabel('Message', { exact: true }).isVisible()).toBe(false);
       expect(await axeViolations(page)).toEqual([]);
 
@@ -81,10 +105,11 @@ describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the b
       await widget.getByRole('button', { name: 'Start chat' }).click();
       expect(await name.getAttribute('aria-invalid')).toBe('true');
       expect(await description(name)).toBe('Please fill in this field.');
-      const created = await page.evaluate(() =>
-        Object.keys(localStorage).some((k) => k.startsWith('baton:conversation:')),
+      expect(await focused(name)).toBe(true);
+      expect(await widget.locator('.prechat-note').textContent()).toBe(
+        'Fields marked * are required.',
       );
-      expect(created).toBe(false);
+      expect(await conversationId(page)).toBe('');
 
       // The server's check: a phone number that is none (type=tel has no browser check).
       await name.fill('Ana Lima');
@@ -106,10 +131,7 @@ describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the b
       await eventually(() => shop.bubbles('customer').last().textContent()).toBe(
         'Where is my <b>order</b>?',
       );
-      const id = await page.evaluate(() => {
-        const key = Object.keys(localStorage).find((k) => k.startsWith('baton:conversation:'));
-        return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { id: string }).id;
-      });
+      const id = await conversationId(page);
       const stored = await server.server.store.conversations.get(id);
       expect(stored?.customer).toMatchObject({
         name: 'Ana Lima',
@@ -135,6 +157,37 @@ describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the b
       const [sent] = relay.received;
       expect(sent?.to).toEqual(['ana@customer.test']);
       expect(sent?.mail.text).toMatch(/^\[\d\d:\d\d\] You: Where is my <b>order<\/b>\?$/m);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    "asks a signed visitor only what the page's signature does not say",
+    async () => {
+      const shop = await openShop(browser, server.baseUrl, { bypassCSP: true });
+      const { widget, page } = shop;
+      const hash = createHmac('sha256', SECRET).update('cust_signed').digest('hex');
+      // Signed by the host page: re-attached so that the element starts with the identity.
+      await widget.evaluate((el, userHash) => {
+        const parent = el.parentNode;
+        el.remove();
+        el.setAttribute('customer-id', 'cust_signed');
+        el.setAttribute('customer-name', 'Ana Signed');
+        el.setAttribute('customer-email', 'signed@customer.test');
+        el.setAttribute('user-hash', userHash);
+        parent?.appendChild(el);
+      }, hash);
+      await widget.getByRole('button', { name: 'Open chat' }).click();
+      await widget.getByRole('textbox', { name: 'Phone', exact: true }).waitFor();
+      expect(await widget.getByRole('textbox', { name: 'Name', exact: true }).count()).toBe(0);
+      expect(await widget.getByRole('textbox', { name: 'Email', exact: true }).count()).toBe(0);
+      await widget.getByRole('textbox', { name: 'Order number' }).fill('B-2');
+      await widget.getByRole('button', { name: 'Start chat' }).click();
+      await widget.getByLabel('Message', { exact: true }).waitFor();
+      const id = await conversationId(page);
+      const stored = await server.server.store.conversations.get(id);
+      expect(stored?.customer).toMatchObject({ name: 'Ana Signed', verified: true });
+      expect(stored?.channelState.preChatFields).toEqual({ order_id: 'B-2' });
     },
     BROWSER_TEST_TIMEOUT,
   );

@@ -82,6 +82,22 @@ describe.each(TEST_DATABASES)('transcript by email on $name', (database) => {
       for (const internal of ['packet', 'reasons', 'priority', 'policyVersion'])
         expect(text).not.toContain(internal);
       expect(mail.html).toBeFalsy();
+      // Sent: the outbox row forgets the address (it was kept only for this send).
+      await until(async () => {
+        const rows = await s.server.store.db
+          .selectFrom('timers')
+          .select(['data', 'status'])
+          .where('conversation_id', '=', c.id)
+          .where('kind', '=', 'email.transcript')
+          .execute();
+        return rows.length === 1 && rows[0]?.status === 'done' ? rows[0] : undefined;
+      });
+      const rows = await s.server.store.db
+        .selectFrom('timers')
+        .select('data')
+        .where('conversation_id', '=', c.id)
+        .execute();
+      expect(JSON.stringify(rows)).not.toContain('ana@customer.test');
     },
   );
 
@@ -136,6 +152,6 @@ describe('transcript by email without an SMTP relay', () => {
       body: { email: 'ana@customer.test' },
     });
     expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe('TRANSCRIPT_EMAIL_UNAVAILABLE');
+    expect(r.body.error.code).toBe('TRANSCRIPT_UNAVAILABLE');
   });
 });

@@ -6,10 +6,11 @@
 import type { ApiError, BatonEvent } from '../shared/api-types.ts';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
 import { newClientId } from '../shared/client-id.ts';
-import { ApiRequestError, requestJson } from '../shared/http.ts';
+import { ApiRequestError } from '../shared/http.ts';
 import { signedClaims, visitorIdentity } from './visitor-identity.ts';
-import { renderPreChatForm, type FieldProblem, type PreChatField } from './pre-chat-form.ts';
-import { wireTranscriptForm } from './transcript-form.ts';
+import { NO_EXTRAS, PreChatGate, loadWidgetSettings } from './pre-chat-gate.ts';
+import type { WidgetSettings } from './pre-chat-gate.ts';
+import { TranscriptForm } from './transcript-form.ts';
 import { ChatSession } from './chat-session.ts';
 import type { ConnectionState } from './chat-session.ts';
 import { template } from './chat-template.ts';
@@ -31,14 +32,6 @@ function part<T extends Element>(root: ShadowRoot, selector: string): T {
   if (!found) throw new Error(`baton-chat: template is missing ${selector}`);
   return found;
 }
-
-/** What this server's widget offers besides the chat (GET /api/v1/widget/settings). */
-interface WidgetSettings {
-  readonly preChatForm: { readonly fields: readonly PreChatField[] } | null;
-  readonly transcriptByEmail: boolean;
-}
-
-const NO_EXTRAS: WidgetSettings = { preChatForm: null, transcriptByEmail: false };
 
 function errorText(error: ApiError, text: WidgetText): string {
   if (error.code === 'MESSAGE_TOO_LONG' || error.code === 'PAYLOAD_TOO_LARGE') {
@@ -81,7 +74,8 @@ export class BatonChatElement extends HTMLElement {
   #conversationLanguage: string | null = null;
   /** The server's widget options; asked for when the element connects. */
   #settings: Promise<WidgetSettings> = Promise.resolve(NO_EXTRAS);
-  readonly #preChat: HTMLFormElement;
+  readonly #preChat: PreChatGate;
+  readonly #transcript: TranscriptForm;
   /** The email the visitor gave in the pre-chat form, to prefill "Email me this conversation". */
   #givenEmail = '';
 
@@ -103,7 +97,27 @@ export class BatonChatElement extends HTMLElement {
     this.#composerError = part(this.#root, '.composer-error');
     this.#connection = part(this.#root, '.connection');
     this.#typing = part(this.#root, '.typing');
-    this.#preChat = part(this.#root, '.prechat');
+    this.#transcript = new TranscriptForm(
+      <T extends Element>(s: string) => part<T>(this.#root, s),
+      this.#text,
+      () => this.#givenEmail || this.getAttribute('customer-email') || '',
+      (email) => this.#session?.emailTranscript(email) ?? Promise.resolve(),
+    );
+    this.#preChat = new PreChatGate({
+      form: part(this.#root, '.prechat'),
+      // Nothing to read yet: the form gets the room.
+      replaced: ['.log', '.handoff', '.composer'].map((q) => part<HTMLElement>(this.#root, q)),
+      text: this.#text,
+      start: (answers) => this.#session?.ensureStarted(answers) ?? Promise.resolve(),
+      started: (answers) => {
+        this.#givenEmail = answers.email ?? '';
+        void this.#settings.then((settings) => this.#showTranscriptOption(settings));
+        this.#input.focus();
+      },
+      failed: () => {
+        this.#composerError.textContent = this.#text.t('startFailed');
+      },
+    });
     this.#messages = new MessageList(
       part(this.#root, '.rows'),
       {
@@ -149,17 +163,12 @@ export class BatonChatElement extends HTMLElement {
     }
   }
 
-  /** The server's options; none (no form, no email) when they cannot be fetched. */
+  /** The server's options, and the emailed copy's button once they are known. */
   async #loadSettings(): Promise<WidgetSettings> {
-    try {
-      const language = pickWidgetLanguage([this.getAttribute('lang'), ...navigator.languages]);
-      const url = new URL(`api/v1/widget/settings?language=${language}`, this.server);
-      const settings = await requestJson<WidgetSettings>(url.toString());
-      this.#showTranscriptOption(settings);
-      return settings;
-    } catch {
-      return NO_EXTRAS;
-    }
+    const language = pickWidgetLanguage([this.getAttribute('lang'), ...navigator.languages]);
+    const settings = await loadWidgetSettings(this.server, language);
+    this.#showTranscriptOption(settings);
+    return settings;
   }
 
   /**
@@ -197,10 +206,7 @@ export class BatonChatElement extends HTMLElement {
     part(this.#root, '.emoji-grid').setAttribute('aria-label', t('emojiList'));
     this.#file.setAttribute('aria-label', t('attachFile'));
     set('.footer', t('poweredBy'));
-    set('.transcript-open', t('emailTranscript'));
-    set('.transcript-label', t('transcriptAddress'));
-    set('.transcript-send', t('transcriptSend'));
-    set('.transcript-cancel', t('transcriptCancel'));
+    this.#transcript.renderWords();
     this.#connection.textContent = t('offline');
     renderHandoff(this.#handoffParts, this.#handoff, this.#text);
   }
@@ -270,20 +276,6 @@ export class BatonChatElement extends HTMLElement {
       part(this.#root, '.emoji-grid'),
       this.#input,
     );
-    wireTranscriptForm(
-      {
-        open: part(this.#root, '.transcript-open'),
-        form: part(this.#root, '.transcript'),
-        input: part(this.#root, '#transcript-email'),
-        label: part(this.#root, '.transcript-label'),
-        send: part(this.#root, '.transcript-send'),
-        cancel: part(this.#root, '.transcript-cancel'),
-        note: part(this.#root, '.transcript-note'),
-      },
-      this.#text,
-      () => this.#givenEmail || this.getAttribute('customer-email') || '',
-      (email) => this.#session?.emailTranscript(email) ?? Promise.resolve(),
-    );
     this.#handoffParts.human.addEventListener('click', () => this.#requestHuman());
     this.#handoffParts.restart.addEventListener('click', () => {
       this.#session?.startOver();
@@ -316,7 +308,10 @@ export class BatonChatElement extends HTMLElement {
     const known = signedClaims(visitorIdentity(this));
     const fields = (settings.preChatForm?.fields ?? []).filter((f) => !known[f.key]);
     if (!session.hasConversation && fields.length > 0) {
-      this.#showPreChat(fields);
+      const prefill: Record<string, string> = {};
+      for (const key of ['name', 'email'])
+        prefill[key] = this.getAttribute(`customer-${key}`) ?? '';
+      this.#preChat.show(fields, settings.preChatForm?.fields ?? fields, prefill);
       return;
     }
     try {
@@ -327,44 +322,8 @@ export class BatonChatElement extends HTMLElement {
     }
   }
 
-  /** The pre-chat form in place of the composer until the conversation starts. */
-  #showPreChat(fields: readonly PreChatField[]): void {
-    this.#setPreChatShown(true);
-    const prefill: Record<string, string> = {};
-    for (const key of ['name', 'email']) prefill[key] = this.getAttribute(`customer-${key}`) ?? '';
-    renderPreChatForm(this.#preChat, fields, this.#text, prefill, (answers) =>
-      this.#startWith(answers),
-    );
-    this.#preChat.querySelector('input')?.focus();
-  }
-
-  async #startWith(answers: Record<string, string>): Promise<readonly FieldProblem[]> {
-    try {
-      this.#composerError.textContent = '';
-      await this.#session?.ensureStarted(answers);
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0) return error.fields;
-      this.#composerError.textContent = this.#text.t('startFailed');
-      return [];
-    }
-    this.#givenEmail = answers.email ?? '';
-    this.#setPreChatShown(false);
-    this.#showTranscriptOption(await this.#settings);
-    this.#input.focus();
-    return [];
-  }
-
-  #setPreChatShown(shown: boolean): void {
-    this.#preChat.hidden = !shown;
-    part<HTMLElement>(this.#root, '.composer').hidden = shown;
-    part<HTMLElement>(this.#root, '.handoff').hidden = shown;
-  }
-
-  /** "Email me this conversation", only when the server sends email and there is one. */
   #showTranscriptOption(settings: WidgetSettings): void {
-    part<HTMLElement>(this.#root, '.transcript-box').hidden = !(
-      settings.transcriptByEmail && this.#session?.hasConversation
-    );
+    this.#transcript.offer(settings.transcriptByEmail && Boolean(this.#session?.hasConversation));
   }
 
   #validate(): boolean {
@@ -515,8 +474,8 @@ export class BatonChatElement extends HTMLElement {
   }
 
   #resetView(): void {
-    this.#setPreChatShown(false);
-    part<HTMLElement>(this.#root, '.transcript-box').hidden = true;
+    this.#preChat.hide();
+    this.#transcript.offer(false);
     this.#messages.clear();
     this.#reads.reset();
     this.#pendingTexts.clear();

@@ -186,7 +186,7 @@ textarea[aria-invalid="true"] { border-color: var(--danger); }
 .csat-send:disabled { opacity: .5; cursor: default; }
 .csat-note { margin: 0; color: var(--muted); font-size: 12px; }
 .prechat {
-  display: grid; gap: 8px; max-height: 70%; overflow-y: auto; padding: 12px 16px;
+  flex: 1; display: grid; align-content: start; gap: 8px; overflow-y: auto; padding: 12px 16px;
   border-top: 1px solid var(--line); background: var(--surface);
 }
 .prechat-intro, .prechat-note { margin: 0; font-size: 13px; color: #374151; }

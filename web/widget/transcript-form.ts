@@ -6,17 +6,61 @@
 import { ApiRequestError } from '../shared/http.ts';
 import type { WidgetText } from './widget-text.ts';
 
-export interface TranscriptParts {
+type Find = <T extends Element>(selector: string) => T;
+
+export class TranscriptForm {
+  readonly #find: Find;
+  readonly #text: WidgetText;
+
+  constructor(
+    find: Find,
+    text: WidgetText,
+    prefill: () => string,
+    send: (email: string) => Promise<void>,
+  ) {
+    this.#find = find;
+    this.#text = text;
+    wire(
+      {
+        open: find('.transcript-open'),
+        form: find('.transcript'),
+        input: find('#transcript-email'),
+        send: find('.transcript-send'),
+        cancel: find('.transcript-cancel'),
+        note: find('.transcript-note'),
+      },
+      text,
+      prefill,
+      send,
+    );
+  }
+
+  /** Shows or removes the button (only when the server can send email and a chat exists). */
+  offer(offered: boolean): void {
+    this.#find<HTMLElement>('.transcript-box').hidden = !offered;
+  }
+
+  renderWords(): void {
+    const set = (selector: string, key: Parameters<WidgetText['t']>[0]) => {
+      this.#find<HTMLElement>(selector).textContent = this.#text.t(key);
+    };
+    set('.transcript-open', 'emailTranscript');
+    set('.transcript-label', 'transcriptAddress');
+    set('.transcript-send', 'transcriptSend');
+    set('.transcript-cancel', 'transcriptCancel');
+  }
+}
+
+interface TranscriptParts {
   readonly open: HTMLButtonElement;
   readonly form: HTMLFormElement;
   readonly input: HTMLInputElement;
-  readonly label: HTMLElement;
   readonly send: HTMLButtonElement;
   readonly cancel: HTMLButtonElement;
   readonly note: HTMLElement;
 }
 
-export function wireTranscriptForm(
+function wire(
   parts: TranscriptParts,
   text: WidgetText,
   prefill: () => string,

@@ -2,7 +2,8 @@
  * "Email me this conversation": the customer asks the widget for a plain-text copy of what
  * they saw. The request is queued in the outbox (an `email.transcript` timer, as replies are
  * `email.send` timers), so a mail server that is down is tried again; the timer's data holds
- * the address until then and nothing else does (not the conversation, not an event). The
+ * the address until it is sent, then forgets it, and nothing else holds it (not the
+ * conversation, not an event). The
  * copy has the messages the customer was shown up to the request: never internal notes
  * (`note.created`), never the handoff packet, which are other event types.
  */
@@ -34,7 +35,7 @@ export class TranscriptRequests {
   }
 
   async request(conversation: ConversationRecord, address: string): Promise<void> {
-    if (!this.deps.available) throw new BatonError('TRANSCRIPT_EMAIL_UNAVAILABLE');
+    if (!this.deps.available) throw new BatonError('TRANSCRIPT_UNAVAILABLE');
     const to = address.trim();
     if (emailIdentity(to) === null || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(to))
       throw new BatonError('VALIDATION_FAILED', '`email` is not an email address.');
@@ -93,8 +94,10 @@ export function handleTranscriptSend(deps: TranscriptSendDeps) {
       const code = Number((error as { responseCode?: unknown }).responseCode);
       const permanent = code >= 500 && code < 600;
       if (!permanent && timer.attempts < MAX_ATTEMPTS) throw error;
-      // A refused address is the customer's typo: nothing to retry, nothing to keep.
+      // A refused address is the customer's typo: nothing to retry.
     }
+    // Sent (or given up): the address has served its one purpose and is not kept.
+    await deps.store.timers.forgetData(timer.id);
   };
 }
 
