@@ -5,9 +5,6 @@
  */
 import { Type } from '@sinclair/typebox';
 
-/** The keys whose label the widget knows in every language; any other key needs `label`. */
-export const BUILT_IN_PRE_CHAT_KEYS = ['name', 'email', 'phone', 'order_id'] as const;
-
 const PreChatField = Type.Object(
   {
     key: Type.String({
