@@ -162,6 +162,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
         clock,
         inbound,
         kick: () => void timers.tick(),
+        botName: ctx.config.bot.name,
         dnsResolver: ctx.dnsResolver,
         log,
       })

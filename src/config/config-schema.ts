@@ -5,6 +5,7 @@ import { OidcSchema } from './oidc-schema.ts';
 import { BotSchema } from './bot-schema.ts';
 import { LimitsSchema } from './limits-schema.ts';
 import { RoutingSchema } from './routing-schema.ts';
+import { WidgetSchema } from './widget-schema.ts';
 
 const LogLevel = Type.Union(
   ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -280,6 +281,7 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    widget: WidgetSchema,
     web: Type.Object(
       { root: Type.String({ minLength: 1, default: 'dist/web' }) },
       { additionalProperties: false, default: {} },

@@ -1,5 +1,5 @@
 /** How a variable's text becomes a value; `proxies` is `true`/`false` or a list. */
-export type EnvType = 'string' | 'int' | 'number' | 'bool' | 'list' | 'proxies';
+export type EnvType = 'string' | 'int' | 'number' | 'bool' | 'list' | 'proxies' | 'json';
 
 /** Environment variables and the config paths they set. Env wins over the YAML file. */
 export const ENV_OVERRIDES: ReadonlyArray<{
@@ -22,6 +22,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_OIDC_AUTO_CREATE', path: ['auth', 'oidc', 'autoCreate'], type: 'bool' },
   { env: 'BATON_TRUST_PROXY', path: ['server', 'trustProxy'], type: 'proxies' },
   { env: 'BATON_WIDGET_ORIGINS', path: ['server', 'widgetOrigins'], type: 'list' },
+  { env: 'BATON_WIDGET_PRECHAT_FORM', path: ['widget', 'preChatForm'], type: 'json' },
   { env: 'DATABASE_URL', path: ['database', 'url'], type: 'string' },
   { env: 'REDIS_URL', path: ['redis', 'url'], type: 'string' },
   { env: 'BATON_REDIS_PREFIX', path: ['redis', 'channelPrefix'], type: 'string' },
@@ -219,6 +220,14 @@ export function parseEnvValue(raw: string, type: EnvType): unknown {
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item !== '');
+  // A structured section in one variable: BATON_WIDGET_PRECHAT_FORM='{"fields":[…]}'.
+  if (type === 'json') {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      return raw;
+    }
+  }
   if (type === 'int') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
   if (type === 'number') return /^-?(\d+\.?\d*|\.\d+)$/.test(raw.trim()) ? Number(raw) : raw;
   if (type === 'bool') {

@@ -92,6 +92,8 @@ export interface ChannelState {
   readonly replyByEmail?: string;
   /** A phone call (channels/voice): the number the caller dialled, and their place on hold. */
   readonly voice?: VoiceCallState;
+  /** The widget's pre-chat form answers other than name, email, phone: packet fields at handoff. */
+  readonly preChatFields?: Readonly<Record<string, string>>;
 }
 
 export interface VoiceCallState {

@@ -8,12 +8,18 @@ import { BatonError } from '../core/errors/baton-error.ts';
 import { ERROR_CODES, type ErrorCode } from '../core/errors/error-codes.ts';
 import { HTTP_STATUS } from './http-status.ts';
 
-export function errorBody(code: ErrorCode, message?: string, retryAfterMs?: number) {
+export function errorBody(
+  code: ErrorCode,
+  message?: string,
+  retryAfterMs?: number,
+  fields?: unknown,
+) {
   return {
     error: {
       code,
       message: message ?? ERROR_CODES[code],
       ...(retryAfterMs !== undefined ? { retryAfter: retryAfterSeconds(retryAfterMs) } : {}),
+      ...(Array.isArray(fields) ? { fields } : {}),
     },
   };
 }
@@ -97,7 +103,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       void reply.header('retry-after', String(retryAfterSeconds(retryAfterMs)));
     void reply
       .status(HTTP_STATUS[mapped.code])
-      .send(errorBody(mapped.code, mapped.message, retryAfterMs));
+      .send(errorBody(mapped.code, mapped.message, retryAfterMs, mapped.details?.['fields']));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply

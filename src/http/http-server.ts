@@ -54,6 +54,8 @@ import { registerWebhookLogRoutes } from './routes/webhook-log-routes.ts';
 import { registerWhatsAppTemplateRoutes } from './routes/whatsapp-template-routes.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerWidgetStrings } from './routes/widget-strings-route.ts';
+import { registerWidgetSettings } from './routes/widget-settings-route.ts';
+import { registerTranscriptEmail } from './routes/transcript-email-route.ts';
 import { registerWebSecurity } from './web-security.ts';
 
 /** A Fastify instance with the plugins in place and no routes yet. */
@@ -151,6 +153,8 @@ export async function registerHttpRoutes(
   registerPolicyRoutes(app, ctx);
   registerKnowledgeBaseRoutes(app, ctx);
   registerWidgetStrings(app);
+  registerWidgetSettings(app, ctx);
+  registerTranscriptEmail(app, ctx);
   registerCustomerStream(app, ctx);
   registerAgentStream(app, ctx);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());

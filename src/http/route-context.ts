@@ -22,6 +22,7 @@ import type { KnowledgeSearch } from '../app/engines/knowledge-search.ts';
 import type { PolicySource } from '../app/engines/policy-source.ts';
 import type { HealthProbe } from '../app/health/health-probe.ts';
 import type { Limits } from '../app/limits/limits.ts';
+import type { TranscriptRequests } from '../app/channels/email/transcript-email.ts';
 import type { PrometheusMetrics } from '../app/metrics/prometheus.ts';
 import type { CustomerPrivacy } from '../app/privacy/customer-privacy.ts';
 import type { RealtimeHub } from '../app/realtime/realtime-hub.ts';
@@ -67,6 +68,8 @@ export interface RouteContext {
   readonly hub: RealtimeHub;
   /** Message and frame rates, open sockets, login lockout (docs/security.md, "Limits"). */
   readonly limits: Limits;
+  /** "Email me this conversation" (the email channel's outbox). */
+  readonly transcripts: TranscriptRequests;
   readonly clock: () => Date;
   readonly policy: PolicySource;
   readonly workflow: AgentWorkflow;

@@ -45,6 +45,7 @@ import { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
 import { AuditTrail } from '../app/audit/audit-trail.ts';
 import { HealthProbe } from '../app/health/health-probe.ts';
 import { createLimits } from '../app/limits/limits.ts';
+import { TranscriptRequests } from '../app/channels/email/transcript-email.ts';
 import type { CounterRedis, SharedRedis } from '../app/limits/counters.ts';
 import type { KnowledgeBaseSource } from '../app/engines/knowledge-base-source.ts';
 import { createHttpServer, registerHttpRoutes } from '../http/http-server.ts';
@@ -96,10 +97,11 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     options.logger ?? loggerOptions(config.log.level),
     sharedRedis,
   );
-  const limits = createLimits(config.limits, {
-    prefix: config.redis.channelPrefix,
-    ...(sharedRedis ? { redis: sharedRedis } : {}),
-  });
+  const limits = createLimits(
+    config.limits,
+    { prefix: config.redis.channelPrefix, ...(sharedRedis ? { redis: sharedRedis } : {}) },
+    config.widget.transcriptEmail,
+  );
 
   const hub = new RealtimeHub(bus);
   const queues = queueCatalog(config.routing.queues);
@@ -221,6 +223,12 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     }),
     hub,
     limits,
+    transcripts: new TranscriptRequests({
+      store,
+      limits: limits.transcripts,
+      clock,
+      available: Boolean(config.channels.email?.smtpUrl),
+    }),
     clock,
     policy: options.policy,
     queues,

@@ -14,7 +14,7 @@ import {
   type CommitInput,
   type CommitResult,
 } from './conversation-writes.ts';
-import type { ConversationRecord, NewEvent, StoredEvent } from '../core/records.ts';
+import type { ChannelState, ConversationRecord, NewEvent, StoredEvent } from '../core/records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database } from './schema.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -40,6 +40,8 @@ export interface CreateConversationInput {
   readonly tokenHash: string;
   readonly events: readonly NewEvent[];
   readonly now: Date;
+  /** What the conversation starts knowing about its thread (pre-chat form fields). */
+  readonly channelState?: ChannelState;
 }
 
 export interface InboxQuery {
@@ -78,7 +80,7 @@ export class ConversationRepository {
       // A browser's unsigned claim to an id or email must not link to that person's past.
       customer_key: isUnverifiedCustomer(input.customer) ? null : customerKeyOf(input.customer),
       external_thread: input.externalThread ?? null,
-      channel_state: null,
+      channel_state: input.channelState ? JSON.stringify(input.channelState) : null,
       declined_by: null,
       lifecycle: null,
       token_hash: input.tokenHash,

@@ -91,6 +91,11 @@ export class TimerRepository {
       .execute();
   }
 
+  /** Empties a timer's data once it is of no more use (an address that was only for one send). */
+  async forgetData(id: string): Promise<void> {
+    await this.db.updateTable('timers').set({ data: '{}' }).where('id', '=', id).execute();
+  }
+
   async pendingFor(conversationId: string): Promise<TimerRecord[]> {
     const rows = await this.db
       .selectFrom('timers')

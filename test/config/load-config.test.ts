@@ -80,6 +80,31 @@ describe('loadConfig', () => {
     expect(wrong.ok).toBe(false);
   });
 
+  it('has no pre-chat form unless one is given; BATON_WIDGET_PRECHAT_FORM takes it as JSON', () => {
+    const off = loadConfig({ env: {}, cwd: dirWith() });
+    if (!off.ok) throw new Error('expected ok');
+    expect(off.config.widget.preChatForm).toBeUndefined();
+    expect(off.config.widget.transcriptEmail).toEqual({
+      perConversationPerHour: 3,
+      perAddressPerHour: 3,
+    });
+    const form = { fields: [{ key: 'order_id', required: true }] };
+    const on = loadConfig({
+      env: { BATON_WIDGET_PRECHAT_FORM: JSON.stringify(form) },
+      cwd: dirWith(),
+    });
+    if (!on.ok) throw new Error('expected ok');
+    expect(on.config.widget.preChatForm).toEqual(form);
+    const broken = loadConfig({ env: { BATON_WIDGET_PRECHAT_FORM: '{fields:' }, cwd: dirWith() });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.errors.join('\n')).toContain('BATON_WIDGET_PRECHAT_FORM');
+    const badKey = loadConfig({
+      env: { BATON_WIDGET_PRECHAT_FORM: '{"fields":[{"key":"Order Id"}]}' },
+      cwd: dirWith(),
+    });
+    expect(badKey.ok).toBe(false);
+  });
+
   it('returns a frozen object', () => {
     const r = loadConfig({ env: {}, cwd: dirWith() });
     if (!r.ok) throw new Error('expected ok');

@@ -9,6 +9,8 @@ export class ApiRequestError extends Error {
   readonly code: string;
   /** With RATE_LIMITED and LOGIN_LOCKED: how long to wait before trying again. */
   readonly retryAfterMs: number | undefined;
+  /** With PRE_CHAT_INVALID: the form fields at fault and why. */
+  readonly fields: { key: string; problem: string }[];
 
   constructor(status: number, error: ApiError & { retryAfterMs?: number }) {
     super(error.message);
@@ -18,6 +20,7 @@ export class ApiRequestError extends Error {
     // Sockets say it in ms (`retryAfterMs`), HTTP in seconds (`retryAfter`).
     this.retryAfterMs =
       error.retryAfterMs ?? (error.retryAfter !== undefined ? error.retryAfter * 1000 : undefined);
+    this.fields = error.fields ?? [];
   }
 }
 

@@ -7,7 +7,10 @@ import type { ApiError, BatonEvent } from '../shared/api-types.ts';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
 import { newClientId } from '../shared/client-id.ts';
 import { ApiRequestError } from '../shared/http.ts';
-import { visitorIdentity } from './visitor-identity.ts';
+import { signedClaims, visitorIdentity } from './visitor-identity.ts';
+import { NO_EXTRAS, PreChatGate, loadWidgetSettings } from './pre-chat-gate.ts';
+import type { WidgetSettings } from './pre-chat-gate.ts';
+import { TranscriptForm } from './transcript-form.ts';
 import { ChatSession } from './chat-session.ts';
 import type { ConnectionState } from './chat-session.ts';
 import { template } from './chat-template.ts';
@@ -69,6 +72,12 @@ export class BatonChatElement extends HTMLElement {
   #pendingTexts = new Map<string, string>();
   /** The conversation's language, once the server has one (given or detected). */
   #conversationLanguage: string | null = null;
+  /** The server's widget options; asked for when the element connects. */
+  #settings: Promise<WidgetSettings> = Promise.resolve(NO_EXTRAS);
+  readonly #preChat: PreChatGate;
+  readonly #transcript: TranscriptForm;
+  /** The email the visitor gave in the pre-chat form, to prefill "Email me this conversation". */
+  #givenEmail = '';
 
   constructor() {
     super();
@@ -88,6 +97,27 @@ export class BatonChatElement extends HTMLElement {
     this.#composerError = part(this.#root, '.composer-error');
     this.#connection = part(this.#root, '.connection');
     this.#typing = part(this.#root, '.typing');
+    this.#transcript = new TranscriptForm(
+      <T extends Element>(s: string) => part<T>(this.#root, s),
+      this.#text,
+      () => this.#givenEmail || this.getAttribute('customer-email') || '',
+      (email) => this.#session?.emailTranscript(email) ?? Promise.resolve(),
+    );
+    this.#preChat = new PreChatGate({
+      form: part(this.#root, '.prechat'),
+      // Nothing to read yet: the form gets the room.
+      replaced: ['.log', '.handoff', '.composer'].map((q) => part<HTMLElement>(this.#root, q)),
+      text: this.#text,
+      start: (answers) => this.#session?.ensureStarted(answers) ?? Promise.resolve(),
+      started: (answers) => {
+        this.#givenEmail = answers.email ?? '';
+        void this.#settings.then((settings) => this.#showTranscriptOption(settings));
+        this.#input.focus();
+      },
+      failed: () => {
+        this.#composerError.textContent = this.#text.t('startFailed');
+      },
+    });
     this.#messages = new MessageList(
       part(this.#root, '.rows'),
       {
@@ -111,6 +141,7 @@ export class BatonChatElement extends HTMLElement {
 
   connectedCallback(): void {
     this.#renderWords();
+    this.#settings = this.#loadSettings();
     void this.#chooseLanguage();
     this.#startSession();
     if (loadPanelOpen(this.server)) this.#setOpen(true, false);
@@ -126,7 +157,18 @@ export class BatonChatElement extends HTMLElement {
   attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
     if (name === 'title') this.#renderWords();
     if (name === 'lang' && this.isConnected) void this.#chooseLanguage();
-    if (name === 'server' && previous !== next && this.isConnected) this.#startSession();
+    if (name === 'server' && previous !== next && this.isConnected) {
+      this.#settings = this.#loadSettings();
+      this.#startSession();
+    }
+  }
+
+  /** The server's options, and the emailed copy's button once they are known. */
+  async #loadSettings(): Promise<WidgetSettings> {
+    const language = pickWidgetLanguage([this.getAttribute('lang'), ...navigator.languages]);
+    const settings = await loadWidgetSettings(this.server, language);
+    this.#showTranscriptOption(settings);
+    return settings;
   }
 
   /**
@@ -164,6 +206,7 @@ export class BatonChatElement extends HTMLElement {
     part(this.#root, '.emoji-grid').setAttribute('aria-label', t('emojiList'));
     this.#file.setAttribute('aria-label', t('attachFile'));
     set('.footer', t('poweredBy'));
+    this.#transcript.renderWords();
     this.#connection.textContent = t('offline');
     renderHandoff(this.#handoffParts, this.#handoff, this.#text);
   }
@@ -258,11 +301,29 @@ export class BatonChatElement extends HTMLElement {
   }
 
   async #ensureStarted(): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    const settings = await this.#settings;
+    // A signed visitor is not asked what the host site's signature already says.
+    const known = signedClaims(visitorIdentity(this));
+    const fields = (settings.preChatForm?.fields ?? []).filter((f) => !known[f.key]);
+    if (!session.hasConversation && fields.length > 0) {
+      const prefill: Record<string, string> = {};
+      for (const key of ['name', 'email'])
+        prefill[key] = this.getAttribute(`customer-${key}`) ?? '';
+      this.#preChat.show(fields, settings.preChatForm?.fields ?? fields, prefill);
+      return;
+    }
     try {
-      await this.#session?.ensureStarted();
+      await session.ensureStarted();
+      this.#showTranscriptOption(settings);
     } catch {
       this.#composerError.textContent = this.#text.t('startFailed');
     }
+  }
+
+  #showTranscriptOption(settings: WidgetSettings): void {
+    this.#transcript.offer(settings.transcriptByEmail && Boolean(this.#session?.hasConversation));
   }
 
   #validate(): boolean {
@@ -413,6 +474,8 @@ export class BatonChatElement extends HTMLElement {
   }
 
   #resetView(): void {
+    this.#preChat.hide();
+    this.#transcript.offer(false);
     this.#messages.clear();
     this.#reads.reset();
     this.#pendingTexts.clear();

@@ -113,10 +113,13 @@ export class ChatSession {
     this.#openStream();
   }
 
-  /** Creates the conversation on first use; a no-op when one exists. */
-  async ensureStarted(): Promise<void> {
+  /**
+   * Creates the conversation on first use; a no-op when one exists. `preChat`: the pre-chat
+   * form's answers (a refusal rejects with the fields at fault).
+   */
+  async ensureStarted(preChat?: Readonly<Record<string, string>>): Promise<void> {
     if (this.#stored) return;
-    this.#creating ??= this.#create().finally(() => {
+    this.#creating ??= this.#create(preChat).finally(() => {
       this.#creating = null;
     });
     return this.#creating;
@@ -175,6 +178,16 @@ export class ChatSession {
     this.#applyAll(answer.events);
   }
 
+  /** Asks for a plain-text copy of the conversation at `email` (queued by the server). */
+  async emailTranscript(email: string): Promise<void> {
+    const stored = this.#stored;
+    if (!stored) return;
+    await requestJson(this.#url(`conversations/${encodeURIComponent(stored.id)}/transcript`), {
+      token: stored.token,
+      body: { email },
+    });
+  }
+
   /** Rates the resolved conversation (1–5, optional comment); the first rating counts. */
   async rate(rating: number, comment: string): Promise<void> {
     const stored = this.#stored;
@@ -210,13 +223,14 @@ export class ChatSession {
     this.#socket = null;
   }
 
-  async #create(): Promise<void> {
+  async #create(preChat?: Readonly<Record<string, string>>): Promise<void> {
     const language = this.#language();
     const created = await requestJson<CreateResponse>(this.#url('conversations'), {
       body: {
         channel: 'web',
         ...this.#identity,
         ...(language ? { language } : {}),
+        ...(preChat ? { preChat } : {}),
       },
     });
     // Read when the chat starts, not when the element connected: the page may set it later.

@@ -34,6 +34,7 @@ export const template = `
   <p class="connection" role="status" hidden></p>
   <div class="log" role="log" aria-live="polite" aria-relevant="additions" tabindex="0"><ol class="rows"></ol></div>
   <p class="typing" aria-live="polite" hidden></p>
+  <form class="prechat" novalidate hidden></form>
   <div class="handoff">
     <button class="human" type="button">${personIcon}<span class="human-label"></span></button>
     <p class="status" role="status" hidden><span class="dot" aria-hidden="true"></span><span class="status-text"></span></p>
@@ -49,6 +50,16 @@ export const template = `
     <button class="send" type="submit">${sendIcon}</button>
   </form>
   <p class="composer-error" id="composer-error" role="alert"></p>
+  <div class="transcript-box" hidden>
+    <button class="transcript-open" type="button" aria-expanded="false" aria-controls="transcript-form"></button>
+    <form class="transcript" id="transcript-form" novalidate hidden>
+      <label class="transcript-label" for="transcript-email"></label>
+      <input id="transcript-email" type="email" autocomplete="email" required maxlength="320" aria-describedby="transcript-note">
+      <button class="transcript-send" type="submit"></button>
+      <button class="transcript-cancel" type="button"></button>
+    </form>
+    <p class="transcript-note" id="transcript-note" role="status"></p>
+  </div>
   <p class="footer"></p>
 </section>
 `;

@@ -185,6 +185,34 @@ textarea[aria-invalid="true"] { border-color: var(--danger); }
 }
 .csat-send:disabled { opacity: .5; cursor: default; }
 .csat-note { margin: 0; color: var(--muted); font-size: 12px; }
+.prechat {
+  flex: 1; display: grid; align-content: start; gap: 8px; overflow-y: auto; padding: 12px 16px;
+  border-top: 1px solid var(--line); background: var(--surface);
+}
+.prechat-intro, .prechat-note { margin: 0; font-size: 13px; color: #374151; }
+.field { display: grid; gap: 3px; }
+.field label, .transcript-label { font-size: 13px; font-weight: 600; }
+.required-mark { color: var(--danger); }
+.prechat input, .transcript input {
+  font: inherit; font-size: 16px; padding: 8px 10px; color: var(--ink);
+  border: 1px solid #6b7280; border-radius: 8px; background: var(--surface);
+}
+.prechat input[aria-invalid="true"], .transcript input[aria-invalid="true"] { border-color: var(--danger); }
+.field-error { margin: 0; font-size: 12px; color: var(--danger); }
+.field-error:empty { display: none; }
+.prechat-start, .transcript-send {
+  justify-self: start; padding: 8px 14px; border: 0; border-radius: 8px;
+  background: var(--accent); color: var(--accent-ink); font-weight: 600;
+}
+.prechat-start:disabled, .transcript-send:disabled { opacity: .5; cursor: default; }
+.transcript-box { padding: 0 16px; background: var(--surface); }
+.transcript-open, .transcript-cancel {
+  padding: 4px 0; border: 0; background: none; color: var(--accent); font-size: 12.5px; text-decoration: underline;
+}
+.transcript { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 4px 0; }
+.transcript input { flex: 1 1 180px; }
+.transcript-note { margin: 0; font-size: 12px; color: #374151; }
+.transcript-note:empty { display: none; }
 @media (prefers-reduced-motion: reduce) {
   .panel, .dot { animation: none; }
   .log { scroll-behavior: auto; }

@@ -33,12 +33,22 @@ export function visitorKey(identity: VisitorIdentity): string {
   return customer.sub ?? customer.id ?? customer.email ?? '';
 }
 
+/**
+ * What a signed visitor's identity already says (name, email, phone): the pre-chat form does
+ * not ask it again, and the server keeps the signed value. Nothing for an unsigned visitor.
+ */
+export function signedClaims(identity: VisitorIdentity): Record<string, string> {
+  if (identity.identityToken) return tokenClaims(identity.identityToken);
+  return identity.userHash ? { ...identity.customer } : {};
+}
+
 function tokenClaims(token: string): Record<string, string> {
   try {
     const part = (token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
     const claims = JSON.parse(atob(part)) as Record<string, unknown>;
     const out: Record<string, string> = {};
-    for (const key of ['sub', 'email']) if (typeof claims[key] === 'string') out[key] = claims[key];
+    for (const key of ['sub', 'email', 'name', 'phone'])
+      if (typeof claims[key] === 'string') out[key] = claims[key];
     return out;
   } catch {
     return {};

@@ -64,6 +64,8 @@ export interface StartConversationInput {
   readonly externalThread?: string;
   /** False when another bot owns the thread (Messenger standby): Baton says nothing. */
   readonly greet?: boolean;
+  /** Answers of the widget's pre-chat form that join the handoff packet's fields. */
+  readonly preChatFields?: Readonly<Record<string, string>>;
 }
 
 export interface CustomerMessageInput {
@@ -116,6 +118,9 @@ export class ConversationService {
       customer: input.customer,
       ...(input.externalThread ? { externalThread: input.externalThread } : {}),
       language: input.language,
+      ...(input.preChatFields && Object.keys(input.preChatFields).length > 0
+        ? { channelState: { preChatFields: input.preChatFields } }
+        : {}),
       tokenHash: hashToken(token),
       now: this.deps.clock(),
       events: [

@@ -227,8 +227,13 @@ export class HandoffStep {
   private async handOver(
     conversation: ConversationRecord,
     transcript: TranscriptView,
-    decision: EscalationDecision,
+    decided: EscalationDecision,
   ): Promise<StoredEvent[]> {
+    // What the visitor typed in the pre-chat form's labelled boxes beats a guess from the text.
+    const decision: EscalationDecision = {
+      ...decided,
+      fields: { ...decided.fields, ...(conversation.channelState.preChatFields ?? {}) },
+    };
     const now = this.deps.clock();
     const snapshot = {
       state: conversation.status,

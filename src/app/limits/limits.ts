@@ -10,6 +10,7 @@ import { FrameLimits } from './frame-limits.ts';
 import { LoginLockout } from './login-lockout.ts';
 import { MessageLimits } from './message-limits.ts';
 import { SocketSlots } from './socket-slots.ts';
+import { TranscriptLimits } from './transcript-limits.ts';
 
 export interface Limits {
   readonly messages: MessageLimits;
@@ -19,11 +20,17 @@ export interface Limits {
   /** Keys: the session token's hash. */
   readonly agentSockets: SocketSlots;
   readonly login: LoginLockout;
+  /** "Email me this conversation": per conversation and per address. */
+  readonly transcripts: TranscriptLimits;
 }
 
 export function createLimits(
   config: BatonConfig['limits'],
   shared: { readonly redis?: SharedRedis; readonly prefix: string },
+  transcripts: BatonConfig['widget']['transcriptEmail'] = {
+    perConversationPerHour: 3,
+    perAddressPerHour: 3,
+  },
 ): Limits {
   const redis = shared.redis ? { redis: shared.redis } : {};
   return {
@@ -50,5 +57,6 @@ export function createLimits(
       prefix: shared.prefix,
       ...redis,
     }),
+    transcripts: new TranscriptLimits({ ...transcripts, prefix: shared.prefix, ...redis }),
   };
 }

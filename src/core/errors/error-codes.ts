@@ -46,6 +46,9 @@ export const ERROR_CODES = {
     'The customer identity signature (userHash or identityToken) does not verify with the identity secret.',
   IDENTITY_REQUIRED: 'This server only accepts customers signed by the host site.',
   RATE_LIMITED: 'Too many requests; slow down.',
+  PRE_CHAT_INVALID:
+    'A pre-chat form answer is missing or malformed (`fields` says which, and why).',
+  TRANSCRIPT_UNAVAILABLE: 'This server sends no email, so it cannot send the conversation.',
   LOGIN_LOCKED: 'Too many wrong passwords for this account; try again later.',
   PASSWORD_LOGIN_DISABLED: 'This server signs agents in through its identity provider only.',
   OIDC_NOT_CONFIGURED: 'Sign-in through an identity provider is not configured on this server.',

@@ -151,4 +151,7 @@ export const CUSTOMER_DE: CustomerStrings = {
   email_continue_subject: 'Ihre Unterhaltung mit {team}',
   email_continue_intro:
     'Dies setzt den Chat fort, den Sie am {started} mit uns begonnen haben{preview}. Antworten Sie einfach auf diese E-Mail; Ihre Antwort landet in derselben Unterhaltung.',
+  email_transcript_intro: 'Ihre Unterhaltung mit uns vom {started}, wie von Ihnen angefordert.',
+  transcript_you: 'Sie',
+  transcript_bot: 'Assistent',
 };

@@ -150,6 +150,9 @@ export const CUSTOMER_EN = {
   email_continue_subject: 'Your conversation with {team}',
   email_continue_intro:
     'This continues the chat you started with us on {started}{preview}. Reply to this email to answer; your reply reaches the same conversation.',
+  email_transcript_intro: 'Your conversation with us, started on {started}, as you asked for it.',
+  transcript_you: 'You',
+  transcript_bot: 'Assistant',
 } as const;
 
 export type CustomerKey = keyof typeof CUSTOMER_EN;

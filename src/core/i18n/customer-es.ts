@@ -144,4 +144,7 @@ export const CUSTOMER_ES: CustomerStrings = {
   email_continue_subject: 'Su conversación con {team}',
   email_continue_intro:
     'Esto continúa el chat que inició con nosotros el {started}{preview}. Responda a este correo para contestar; su respuesta llega a la misma conversación.',
+  email_transcript_intro: 'Su conversación con nosotros, iniciada el {started}, tal como la pidió.',
+  transcript_you: 'Usted',
+  transcript_bot: 'Asistente',
 };

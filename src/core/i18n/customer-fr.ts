@@ -152,4 +152,8 @@ export const CUSTOMER_FR: CustomerStrings = {
   email_continue_subject: 'Votre conversation avec {team}',
   email_continue_intro:
     'Ce message poursuit la conversation commencée avec nous le {started}{preview}. Répondez à cet e-mail : votre réponse arrive dans la même conversation.',
+  email_transcript_intro:
+    'Votre conversation avec nous, commencée le {started}, comme vous l’avez demandée.',
+  transcript_you: 'Vous',
+  transcript_bot: 'Assistant',
 };

@@ -148,4 +148,7 @@ export const CUSTOMER_PT_BR: CustomerStrings = {
   email_continue_subject: 'Sua conversa com {team}',
   email_continue_intro:
     'Isto continua o chat que você iniciou conosco em {started}{preview}. Responda a este e-mail; sua resposta chega à mesma conversa.',
+  email_transcript_intro: 'Sua conversa conosco, iniciada em {started}, como você pediu.',
+  transcript_you: 'Você',
+  transcript_bot: 'Assistente',
 };

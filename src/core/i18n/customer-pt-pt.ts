@@ -152,4 +152,7 @@ export const CUSTOMER_PT_PT: CustomerStrings = {
   email_continue_subject: 'A sua conversa com {team}',
   email_continue_intro:
     'Esta mensagem continua a conversa que iniciou connosco a {started}{preview}. Responda a este e-mail para continuar; a sua resposta chega à mesma conversa.',
+  email_transcript_intro: 'A sua conversa connosco, iniciada a {started}, tal como pediu.',
+  transcript_you: 'Cliente',
+  transcript_bot: 'Assistente',
 };

@@ -34,4 +34,12 @@ export const WIDGET_PT_PT: WidgetStrings = {
   retry: 'Tentar novamente',
   ratingFailed: 'Não foi possível enviar a avaliação. Tente novamente.',
   poweredBy: 'Com tecnologia da Baton',
+  preChatIntro: 'Antes de começar, fale-nos um pouco de si.',
+  fieldOrderId: 'Número da encomenda',
+  preChatStart: 'Iniciar a conversa',
+  errorEmail: 'Escreva um endereço de e-mail, como nome@exemplo.pt.',
+  errorPhone: 'Escreva um número de telefone com o indicativo do país, como +351 912 345 678.',
+  errorTooLong: 'O texto é demasiado longo.',
+  transcriptAddress: 'O seu endereço de e-mail',
+  transcriptTooMany: 'Já pediu várias cópias. Tente novamente mais tarde.',
 };

@@ -7,6 +7,7 @@ import {
 } from '../../app/conversations/conversation-view.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { verifyCustomerIdentity } from '../../core/customer/identity-verification.ts';
+import { checkPreChatAnswers } from '../../core/customer/pre-chat-form.ts';
 import type { RouteContext } from '../route-context.ts';
 import { CustomerConversation, Event, errors } from './schemas.ts';
 
@@ -27,6 +28,12 @@ const Body = Type.Object(
     // The host site's signature of the visitor (docs/security.md#verified-customer-identity).
     userHash: Type.Optional(Type.String({ maxLength: 200 })),
     identityToken: Type.Optional(Type.String({ maxLength: 8000 })),
+    // The widget's pre-chat form answers, by field key (config widget.preChatForm).
+    preChat: Type.Optional(
+      Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 1000 }), {
+        maxProperties: 20,
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -62,10 +69,24 @@ export function registerCreateConversation(app: FastifyInstance, ctx: RouteConte
       );
       // A bad signature is refused, never downgraded: the host site has a bug to fix.
       if (!identity.ok) throw new BatonError(identity.code, identity.reason);
+      const channel = body.channel ?? 'web';
+      // The form is the widget's (channel web); an API script was never shown it.
+      const form = channel === 'web' ? ctx.config.widget.preChatForm : undefined;
+      const answers = form
+        ? checkPreChatAnswers(form.fields, body.preChat ?? {}, identity.customer)
+        : { ok: true as const, claims: {}, fields: {} };
+      if (!answers.ok)
+        throw new BatonError(
+          'PRE_CHAT_INVALID',
+          answers.problems.map((p) => `${p.key}: ${p.problem}`).join(', '),
+          { fields: answers.problems },
+        );
       const started = await ctx.service.start({
-        channel: body.channel ?? 'web',
-        customer: identity.customer,
+        channel,
+        // Still the browser's word: the record keeps `verified` as the signature decided.
+        customer: { ...identity.customer, ...answers.claims, verified: identity.customer.verified },
         language: body.language ?? null,
+        preChatFields: answers.fields,
       });
       return reply.status(201).send({
         conversation: toCustomerConversation(started.conversation),

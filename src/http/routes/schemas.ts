@@ -11,6 +11,10 @@ export const ErrorResponse = Type.Object(
       message: Type.String(),
       // With RATE_LIMITED and LOGIN_LOCKED: seconds until a retry can pass (also `Retry-After`).
       retryAfter: Type.Optional(Type.Integer({ minimum: 1 })),
+      // With PRE_CHAT_INVALID: each form field at fault and why.
+      fields: Type.Optional(
+        Type.Array(Type.Object({ key: Type.String(), problem: Type.String() })),
+      ),
     }),
   },
   { $id: 'ErrorResponse' },

@@ -13,6 +13,7 @@ import type { ChannelInbound } from '../channel-inbound.ts';
 import type { ResolvedConfig } from '../../../config/load-config.ts';
 import type { TimerHandler } from '../../timers/timer-runner.ts';
 import { EMAIL_TIMER, handleEmailSend, queueOutboundEmails } from './email-outbound.ts';
+import { TRANSCRIPT_TIMER, handleTranscriptSend } from './transcript-email.ts';
 import { startSmtpListener, type DeliverOutcome, type SmtpListener } from './smtp-listener.ts';
 import { checkEmailAuthenticity } from './check-email-authenticity.ts';
 import type {
@@ -37,6 +38,8 @@ export interface EmailChannelDeps {
   readonly clock: () => Date;
   readonly inbound: ChannelInbound;
   readonly kick: () => void;
+  /** The bot's name, as the customer saw it, in transcripts they ask for. */
+  readonly botName: string;
   /** DNS for the SPF, DKIM and DMARC checks; omitted: the system's. */
   readonly dnsResolver?: DnsResolver | undefined;
   readonly log: {
@@ -117,7 +120,18 @@ export async function startEmailChannel(
   return {
     adapter,
     webhookEnabled: Boolean(config.webhookUsername && config.webhookPassword),
-    handlers: outbound ? { [EMAIL_TIMER]: handleEmailSend(outbound) } : {},
+    handlers: outbound
+      ? {
+          [EMAIL_TIMER]: handleEmailSend(outbound),
+          [TRANSCRIPT_TIMER]: handleTranscriptSend({
+            store,
+            send: outbound.send,
+            from: config.from,
+            teamName: outbound.teamName,
+            botName: deps.botName,
+          }),
+        }
+      : {},
     smtp,
     async stop() {
       stopQueueing();
