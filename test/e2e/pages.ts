@@ -163,7 +163,7 @@ export async function storedConversation(page: Page): Promise<StoredConversation
   return JSON.parse(raw ?? '{}') as StoredConversation;
 }
 
-/** The id of the conversation the widget keeps in localStorage. */
+/** The id of the conversation the widget keeps in localStorage ('' before there is one). */
 export async function conversationId(page: Page): Promise<string> {
-  return (await storedConversation(page)).id;
+  return (await storedConversation(page)).id ?? '';
 }

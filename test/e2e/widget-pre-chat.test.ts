@@ -7,13 +7,13 @@
 // nothing serious with the form, nor with the transcript form open.
 
 import { createHmac } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { startSmtpRelay } from '../helpers/smtp-relay.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { eventually, openShop } from './pages.ts';
+import { conversationId, eventually, openShop } from './pages.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
@@ -47,18 +47,6 @@ async function description(input: Locator): Promise<string> {
 /** Whether `input` has the keyboard focus inside the widget. */
 function focused(input: Locator): Promise<boolean> {
   return input.evaluate((el) => el === (el.getRootNode() as unknown as Root).activeElement);
-}
-
-/** The id of the conversation the widget keeps in localStorage ('' before there is one). */
-async function conversationId(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => {
-    const storage = (
-      globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-    ).localStorage;
-    const key = Object.keys(storage).find((k) => k.startsWith('baton:conversation:'));
-    return key ? storage.getItem(key) : null;
-  });
-  return (JSON.parse(raw ?? '{}') as { id?: string }).id ?? '';
 }
 
 describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the browser', () => {
