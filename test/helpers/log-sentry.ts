@@ -45,8 +45,12 @@ export class LogSentry {
     },
   };
 
-  /** The findings, once the team's addresses (which may be logged) are known. */
-  check(teamEmails: readonly string[]): LogFinding[] {
+  /**
+   * The findings, once the team's addresses (which may be logged) are known; with `null`
+   * (the team could not be read) only tokens and the password.
+   */
+  check(teamEmails: readonly string[] | null): LogFinding[] {
+    if (teamEmails === null) return [...this.findings];
     const team = new Set(teamEmails.map((e) => e.toLowerCase()));
     const customers = [...this.emails]
       .filter(([email]) => !team.has(email))

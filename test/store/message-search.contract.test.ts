@@ -326,21 +326,20 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     expect(text).toContain('Bitmap Index Scan on events_message_search_idx');
   });
 
-  it.skipIf(database.name !== 'sqlite')(
-    "keeps the index's keys through a VACUUM (rowids of the events stay)",
-    async () => {
-      await conversation('c_first', 'alpha message');
-      await conversation('c_gone', 'beta message', 'another beta');
-      await conversation('c_last', 'gamma message');
-      expect(await opened.store.erasure.erase(['c_gone'])).toBe(1);
-      await opened.store.erasure.wipe({ vacuum: true });
-      expect(await found('gamma')).toEqual(['c_last']);
-      expect(await found('alpha')).toEqual(['c_first']);
-      expect(await found('beta')).toEqual([]);
-      expect(await found('message')).toEqual(['c_first', 'c_last']);
-      await conversation('c_new', 'delta message');
-      expect(await found('delta')).toEqual(['c_new']);
-      expect(await found('gamma')).toEqual(['c_last']);
-    },
-  );
+  // SQLite: the index is keyed by the events' rowids, which a VACUUM must keep; PostgreSQL:
+  // the GIN index is rebuilt by the wipe. Either way the words still find their conversations.
+  it("keeps the index's keys through a VACUUM (rowids of the events stay)", async () => {
+    await conversation('c_first', 'alpha message');
+    await conversation('c_gone', 'beta message', 'another beta');
+    await conversation('c_last', 'gamma message');
+    expect(await opened.store.erasure.erase(['c_gone'])).toBe(1);
+    await opened.store.erasure.wipe({ vacuum: true });
+    expect(await found('gamma')).toEqual(['c_last']);
+    expect(await found('alpha')).toEqual(['c_first']);
+    expect(await found('beta')).toEqual([]);
+    expect(await found('message')).toEqual(['c_first', 'c_last']);
+    await conversation('c_new', 'delta message');
+    expect(await found('delta')).toEqual(['c_new']);
+    expect(await found('gamma')).toEqual(['c_last']);
+  });
 });
