@@ -57,6 +57,9 @@ import { handleSlaBreach } from './timers/sla-breach.ts';
 import { EstimateUpdates } from './timers/estimate-updates.ts';
 import { TimerRunner, type TimerRunnerOptions } from './timers/timer-runner.ts';
 
+/** How often SQLite's search index takes in the messages stored since (migration 026). */
+const SEARCH_INDEX_INTERVAL_MS = 5_000;
+
 /** What a webhook needs of an adapter: email's replies are mail, not HTTP, but it receives alike. */
 export type WebhookReceiver = Pick<ChannelAdapter<unknown, never>, 'channel' | 'receive'>;
 
@@ -219,6 +222,14 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     onError: (error) => log.error({ err: error }, 'wait-estimate update failed'),
   });
   estimates.start(Math.min(ctx.config.routing.passIntervalMs, 10 * ctx.config.timers.intervalMs));
+  // SQLite's search index is filled in batches off the message path (store migration 026); a
+  // search catches up itself, and this keeps the batch it finds small.
+  const searchIndexing = setInterval(() => {
+    store.history
+      .catchUpSearch()
+      .catch((error: unknown) => log.error({ err: error }, 'indexing messages for search failed'));
+  }, SEARCH_INDEX_INTERVAL_MS);
+  searchIndexing.unref();
   const stopQueueing = queueOutboundMessages(outbound);
   const stopPassingBack = queuePassThreadBack(outbound);
   const stopWebhooks = webhooks ? queueOutgoingWebhooks(webhooks) : () => undefined;
@@ -240,6 +251,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     voice,
     smtpPort: email?.smtp?.port,
     async stop() {
+      clearInterval(searchIndexing);
       stopQueueing();
       stopPassingBack();
       stopWebhooks();

@@ -8,7 +8,8 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { CustomerIdentity } from '../core/customer/customer-identity.ts';
 import type { ConversationRecord } from '../core/records.ts';
 import { findCustomerConversations } from './customer-conversations.ts';
-import { conversationsWithWords, searchWords } from './message-search.ts';
+import { catchUpMessageSearch, conversationsWithWords, searchWords } from './message-search.ts';
+import type { SyncSqlite } from './statement-cache.ts';
 import type { DatabaseEngine } from './open-database.ts';
 import { toConversation } from './row-mapping.ts';
 import type { Database } from './schema.ts';
@@ -47,7 +48,14 @@ export class ConversationHistory {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly engine: DatabaseEngine,
+    /** SQLite: to bring the search index up to date before a search (message-search.ts). */
+    private readonly sqlite?: SyncSqlite,
   ) {}
+
+  /** SQLite: indexes the messages stored since the last call; PostgreSQL: nothing to do. */
+  catchUpSearch(): Promise<void> {
+    return catchUpMessageSearch(this.sqlite);
+  }
 
   /** One page, newest change first; one row more than `limit` tells that there is more. */
   async search(query: HistoryQuery): Promise<ConversationRecord[]> {
@@ -63,7 +71,10 @@ export class ConversationHistory {
     }
     if (visibleTo !== null) select = select.where((eb) => this.visible(eb, visibleTo));
     if (assignee !== null) select = select.where('assignee_id', '=', assignee);
-    if (text) select = select.where((eb) => this.matches(eb, text));
+    if (text) {
+      await this.catchUpSearch();
+      select = select.where((eb) => this.matches(eb, text));
+    }
     if (after) {
       select = select.where((eb) =>
         eb.or([

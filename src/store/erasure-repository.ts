@@ -14,7 +14,9 @@ import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import { identitiesOfReference } from '../core/customer/customer-identity.ts';
 import { findCustomerConversations, type CustomerMatch } from './customer-conversations.ts';
+import { catchUpMessageSearch } from './message-search.ts';
 import type { DatabaseEngine } from './open-database.ts';
+import type { SyncSqlite } from './statement-cache.ts';
 import type { Database } from './schema.ts';
 
 export interface ErasureSelector {
@@ -56,6 +58,8 @@ export class ErasureRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly engine: DatabaseEngine,
+    /** SQLite: the pending messages go into the search index before it is rewritten. */
+    private readonly sqlite?: SyncSqlite,
   ) {}
 
   /** Every conversation of the person an id, email, phone number or channel thread names. */
@@ -123,6 +127,8 @@ export class ErasureRepository {
       await sql`reindex index concurrently events_message_search_idx`.execute(this.db);
       return {};
     }
+    // Indexed first, so the rewrite (and a VACUUM) leaves nothing waiting on old rowids.
+    await catchUpMessageSearch(this.sqlite);
     await sql`insert into message_search (message_search) values ('optimize')`.execute(this.db);
     await this.checkpoint();
     if (!options.vacuum) return { walTruncated: await this.checkpoint() };

@@ -6,8 +6,9 @@
  * quotes, `*`, `-`, `OR`, `NEAR` are text, and punctuation separates words as the indexes
  * split them.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { DatabaseEngine } from './open-database.ts';
+import type { SyncSqlite } from './statement-cache.ts';
 
 /** A run of letters (with their accents) and digits; everything else separates words. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -43,4 +44,36 @@ export function conversationsWithWords(
   return sql`select events.conversation_id from message_search
     join events on events.rowid = message_search.rowid
     where message_search match ${fts5Query(words)}`;
+}
+
+const INDEX_PENDING = CompiledQuery.raw(
+  `insert into message_search (rowid, text)
+   select events.rowid, json_extract(events.data, '$.text')
+   from message_search_pending join events on events.rowid = message_search_pending.event_rowid
+   where json_type(events.data, '$.text') = 'text'`,
+);
+const CLEAR_PENDING = CompiledQuery.raw('delete from message_search_pending');
+
+/**
+ * SQLite: moves the messages stored since the last call into the FTS5 index (migration 026
+ * notes them in `message_search_pending`, so the message path does not pay for indexing). One
+ * synchronous transaction, so no commit can slip a row in between the copy and the clearing.
+ * PostgreSQL keeps its GIN index itself: nothing to do.
+ */
+export async function catchUpMessageSearch(sqlite: SyncSqlite | undefined): Promise<void> {
+  if (!sqlite) return;
+  // Another transaction (a Kysely one awaiting its next statement) may hold the connection
+  // for a moment; the copy waits a turn of the event loop and tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      sqlite.transaction(() => {
+        sqlite.run(INDEX_PENDING);
+        sqlite.run(CLEAR_PENDING);
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 50 || !/already open/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
 }

@@ -15,6 +15,7 @@ import * as auditOrigin from './022-audit-origin.ts';
 import * as sessionDetails from './023-session-details.ts';
 import * as agentTotp from './024-agent-totp.ts';
 import * as messageSearch from './025-message-search.ts';
+import * as messageSearchPending from './026-message-search-pending.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '023-session-details': sessionDetails,
   '024-agent-totp': agentTotp,
   '025-message-search': messageSearch,
+  '026-message-search-pending': messageSearchPending,
 };
 
 export const migrationProvider: MigrationProvider = {
