@@ -148,6 +148,16 @@ describe.each(TEST_DATABASES)('HTTP API on $name', (database) => {
     expect(again.body.events[0].seq).toBe(first.body.events[0].seq);
     const all = await api(url, 'GET', `/api/v1/conversations/${c.id}/events`, { token: c.token });
     expect(all.body.events.filter((e: any) => e.data.clientMessageId === 'm-1')).toHaveLength(1);
+    // The same id for another message is a client bug: refused in words, not dropped silently.
+    const reused = await send(c.id, c.token, {
+      text: 'And do you ship to Norway?',
+      clientMessageId: 'm-1',
+    });
+    expect([reused.status, reused.body.error.code]).toEqual([409, 'CLIENT_MESSAGE_ID_REUSED']);
+    const after = await api(url, 'GET', `/api/v1/conversations/${c.id}/events`, {
+      token: c.token,
+    });
+    expect(JSON.stringify(after.body.events)).not.toContain('Norway');
   });
 
   it.skipIf(database.skipReason)('refuses bad input with a code and stores nothing', async () => {

@@ -207,7 +207,10 @@ export class ConversationService {
       changes: { preview: previewOf({ ...input, ...(text !== undefined ? { text } : {}) }) },
       events: [messageEvent({ type: 'customer' }, data, input.clientMessageId)],
     });
-    if (stored.duplicate) return stored;
+    if (stored.duplicate) {
+      refuseReusedId(stored.events[0], data);
+      return stored;
+    }
     const conversation = stored.conversation;
     if (meant && (conversation.status !== 'bot' || data.choiceStale === true)) {
       const message = stored.events[0] as StoredEvent;
@@ -266,6 +269,7 @@ export class ConversationService {
         ),
       ],
     });
+    if (result.duplicate) refuseReusedId(result.events[0], data);
     return { events: result.events, duplicate: result.duplicate };
   }
 
@@ -307,4 +311,19 @@ export class ConversationService {
 
 function previewOf(input: CustomerMessageInput): string {
   return input.text !== undefined ? input.text.slice(0, 140) : '(asked for a person)';
+}
+
+/**
+ * A retry with the same client message id is the same message: answered with the stored one.
+ * The same id with other text or another action is a client bug that would lose the new
+ * message without a word, so it is refused (409) instead.
+ */
+function refuseReusedId(stored: StoredEvent | undefined, sent: Readonly<Record<string, unknown>>) {
+  const before = stored?.data as Readonly<Record<string, unknown>> | undefined;
+  if (!before) return;
+  if (before['text'] === sent['text'] && before['action'] === sent['action']) return;
+  throw new BatonError(
+    'CLIENT_MESSAGE_ID_REUSED',
+    `clientMessageId ${String(sent['clientMessageId'])} was already used for a different message.`,
+  );
 }

@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   CONVERSATION_CLOSED: 'The conversation is resolved or abandoned and takes no more messages.',
   INVALID_TRANSITION: 'The conversation is not in a state that allows this.',
   ALREADY_CLAIMED: 'Another agent has already taken this conversation.',
+  CLIENT_MESSAGE_ID_REUSED:
+    'This clientMessageId was already used for a different message in this conversation.',
   NOT_ASSIGNEE: 'Only the agent who owns the conversation may do that.',
   AGENT_NOT_FOUND: 'No agent has that id.',
   AGENT_UNAVAILABLE: 'That agent is not online with free capacity right now.',
