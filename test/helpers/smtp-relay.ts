@@ -3,15 +3,22 @@ import type { AddressInfo } from 'node:net';
 import PostalMime, { type Email } from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 
+/** One message the relay took: its envelope recipients, the parsed mail, a header by name. */
+export interface Relayed {
+  readonly to: string[];
+  readonly mail: Email;
+  readonly header: (name: string) => string | undefined;
+}
+
 export interface SmtpRelay {
-  readonly received: { to: string[]; mail: Email }[];
+  readonly received: Relayed[];
   readonly state: { refuseNext: number };
   listen(): Promise<string>;
   close(): Promise<void>;
 }
 
 export function startSmtpRelay(): SmtpRelay {
-  const received: { to: string[]; mail: Email }[] = [];
+  const received: Relayed[] = [];
   const state = { refuseNext: 0 };
   const server = new SMTPServer({
     authOptional: true,
@@ -26,7 +33,11 @@ export function startSmtpRelay(): SmtpRelay {
           return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
         }
         PostalMime.parse(Buffer.concat(chunks)).then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            mail,
+            header: (name) => mail.headers.find((h) => h.key === name)?.value,
+          });
           callback();
         }, callback);
       });

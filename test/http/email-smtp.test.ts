@@ -4,54 +4,16 @@
  * what it receives) in the same thread, and a web chat continued by email gets its email
  * replies back into the same conversation.
  */
-import type { AddressInfo } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
-import PostalMime, { type Email } from 'postal-mime';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
+import { startSmtpRelay } from '../helpers/smtp-relay.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import { inboundEmail } from '../channels/synthetic-payloads.ts';
 
 const SUPPORT = 'help@acme.test';
-
-interface Relayed {
-  readonly envelopeTo: string[];
-  readonly mail: Email;
-  readonly header: (name: string) => string | undefined;
-}
-
-/** A stand-in for the outbound relay: records every message, can refuse the next ones with 451. */
-function startRelay() {
-  const received: Relayed[] = [];
-  const state = { refuseNext: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (state.refuseNext > 0) {
-          state.refuseNext--;
-          return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
-        }
-        PostalMime.parse(Buffer.concat(chunks)).then((mail) => {
-          received.push({
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-            mail,
-            header: (name) => mail.headers.find((h) => h.key === name)?.value,
-          });
-          callback();
-        }, callback);
-      });
-    },
-  });
-  return { server, received, state };
-}
 
 function mime(options: {
   from?: string;
@@ -80,7 +42,7 @@ function mime(options: {
 }
 
 describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
-  const relay = startRelay();
+  const relay = startSmtpRelay();
   let s: TestServer;
   let client: Transporter;
   const send = (raw: string, to = SUPPORT) =>
@@ -89,13 +51,12 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
 
   beforeAll(async () => {
     if (database.skipReason) return;
-    await new Promise<void>((r) => relay.server.listen(0, '127.0.0.1', () => r()));
-    const relayPort = (relay.server.server.address() as AddressInfo).port;
+    const relayUrl = await relay.listen();
     s = await startTestServer({
       engine: database.name,
       env: {
         BATON_EMAIL_FROM: `Acme Support <${SUPPORT}>`,
-        BATON_EMAIL_SMTP_URL: `smtp://127.0.0.1:${relayPort}`,
+        BATON_EMAIL_SMTP_URL: relayUrl,
         BATON_SMTP_HOST: '127.0.0.1',
         BATON_SMTP_PORT: '0',
         BATON_SMTP_ACCEPT_FOR: `${SUPPORT}, @support.acme.test`,
@@ -116,7 +77,7 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
   afterAll(async () => {
     client?.close();
     await s?.close();
-    await new Promise<void>((r) => relay.server.close(() => r()));
+    await relay.close();
   });
 
   it.skipIf(database.skipReason)(
@@ -233,8 +194,7 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       );
       const mail = await until(() =>
         relay.received.find(
-          (r) =>
-            r.envelopeTo.includes('omar@customer.test') && /Reply with/.test(r.mail.text ?? ''),
+          (r) => r.to.includes('omar@customer.test') && /Reply with/.test(r.mail.text ?? ''),
         ),
       );
       expect(mail.mail.text?.trim()).toBe(
@@ -276,7 +236,7 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       expect(conversation?.customer).toMatchObject({ email: 'sarah@customer.test' });
       await send(first); // the sending server retries: stored once
       const bot = await until(() =>
-        relay.received.find((r) => r.envelopeTo.includes('sarah@customer.test')),
+        relay.received.find((r) => r.to.includes('sarah@customer.test')),
       );
       const events = await store().conversations.eventsSince(conversation!.id, 0);
       const customer = events.filter((e) => e.data.from === 'customer');
@@ -324,10 +284,10 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
         () => relay.received.find((r) => r.mail.text?.includes('Alex here')),
         20_000,
       );
-      expect(human.envelopeTo).toEqual(['sarah@customer.test']);
+      expect(human.to).toEqual(['sarah@customer.test']);
       // It answers the latest email of the thread: Sarah's, or a bot email sent after it.
       const earlier = relay.received
-        .filter((r) => r.envelopeTo.includes('sarah@customer.test') && r !== human)
+        .filter((r) => r.to.includes('sarah@customer.test') && r !== human)
         .map((r) => r.mail.messageId);
       expect(['<second@customer.test>', ...earlier]).toContain(human.mail.inReplyTo);
       const references = human.mail.references?.split(/\s+/);
@@ -446,7 +406,7 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
         body: { text: 'I have corrected the VAT number on invoice 88.' },
       });
       const opening = await until(() =>
-        relay.received.find((r) => r.envelopeTo.includes('sam@customer.test')),
+        relay.received.find((r) => r.to.includes('sam@customer.test')),
       );
       expect(opening.mail.subject).toBe('Your conversation with Acme Support');
       expect(opening.mail.inReplyTo).toBeUndefined();
@@ -528,7 +488,7 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       );
       expect(conversation?.customer).toMatchObject({ email: 'lee@customer.test' });
       const answer = await until(() =>
-        relay.received.find((r) => r.envelopeTo.includes('lee@customer.test')),
+        relay.received.find((r) => r.to.includes('lee@customer.test')),
       );
       expect(answer.mail.inReplyTo).toBe('<hook-1@customer.test>');
 

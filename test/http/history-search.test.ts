@@ -7,6 +7,7 @@
  * unsigned claim of the same id and email.
  */
 import { createHmac } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
@@ -271,6 +272,33 @@ describe.each(TEST_DATABASES)('history, search and contact ($name)', (database) 
       expect(await ids(riley, 'q=zanzibarite')).toEqual([]);
       expect(await ids(riley, 'q=zanzib')).toEqual([]);
       expect(await ids(riley, `q=${encodeURIComponent('order shipped')}`)).toEqual([]);
+    },
+  );
+
+  it.skipIf(database.skipReason !== null)(
+    'indexes new messages in the background, without waiting for a search',
+    async () => {
+      const id = await handedOver(
+        { customer: { id: 'u-14', name: 'Kai' }, userHash: hmac('u-14') },
+        'My quetzalcoatlite lamp flickers',
+      );
+      const { db } = s.server.store;
+      if (database.name === 'sqlite') {
+        // Off the message path (migration 026): the server's batch, every 5 s, takes it in.
+        const indexed = async () =>
+          (
+            await sql<{ n: number }>`select count(*) as n from message_search
+              where message_search match 'quetzalcoatlite'`.execute(db)
+          ).rows[0]?.n === 1
+            ? true
+            : undefined;
+        expect(await until(indexed, 15_000)).toBe(true);
+        const waiting = await sql<{
+          n: number;
+        }>`select count(*) as n from message_search_pending`.execute(db);
+        expect(waiting.rows[0]?.n).toBe(0);
+      }
+      expect(await ids(riley, 'q=quetzalcoatlite')).toEqual([id]);
     },
   );
 });

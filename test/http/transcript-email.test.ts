@@ -5,13 +5,12 @@
  * note, nothing of the handoff packet — and is retried when the relay says "try later";
  * refused without a relay; limited per conversation and per address.
  */
-import type { Email } from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { startSmtpRelay } from '../helpers/smtp-relay.ts';
+import { startSmtpRelay, type Relayed } from '../helpers/smtp-relay.ts';
 
 describe.each(TEST_DATABASES)('transcript by email on $name', (database) => {
   const relay = startSmtpRelay();
@@ -57,7 +56,7 @@ describe.each(TEST_DATABASES)('transcript by email on $name', (database) => {
       const asked = await post(`${c.id}/transcript`, c.token, { email: 'ana@customer.test' });
       expect(asked.status).toBe(202);
       await until(() => relay.received[0], 15_000);
-      const [{ to, mail }] = relay.received as [{ to: string[]; mail: Email }];
+      const [{ to, mail }] = relay.received as [Relayed];
       expect(relay.state.refuseNext).toBe(0); // the 451 was answered, then retried
       expect(to).toEqual(['ana@customer.test']);
       expect(mail.subject).toBe('Your conversation with Acme Support');

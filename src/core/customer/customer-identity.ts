@@ -30,6 +30,14 @@ export function emailIdentity(value: string): CustomerIdentity | null {
 }
 
 /**
+ * Whether a customer typed an address mail can be sent to (a domain with a dot): stricter than
+ * `emailIdentity`, which also names addresses read from provider payloads.
+ */
+export function isDeliverableEmail(value: string): boolean {
+  return emailIdentity(value) !== null && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value.trim());
+}
+
+/**
  * A phone number in E.164, or null. Numbers without `+` are read as international (a
  * WhatsApp `wa_id`, a Twilio address without its prefix): Baton never knows a home country.
  */

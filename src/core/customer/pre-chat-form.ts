@@ -5,7 +5,7 @@
  * word, stored on a record marked `verified: false` as every unsigned claim is
  * (identity-verification.ts). A signed visitor is not asked what the signature already says.
  */
-import { emailIdentity, phoneIdentity } from './customer-identity.ts';
+import { isDeliverableEmail, phoneIdentity } from './customer-identity.ts';
 
 export type PreChatFieldType = 'text' | 'email' | 'tel';
 
@@ -98,8 +98,7 @@ export function checkPreChatAnswers(
 
 function problemOf(type: PreChatFieldType, value: string): PreChatProblem | null {
   if (value.length > MAX_ANSWER) return 'too_long';
-  if (type === 'email' && emailIdentity(value) === null) return 'invalid_email';
-  if (type === 'email' && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value)) return 'invalid_email';
+  if (type === 'email' && !isDeliverableEmail(value)) return 'invalid_email';
   if (type === 'tel' && phoneIdentity(value) === null) return 'invalid_phone';
   return null;
 }

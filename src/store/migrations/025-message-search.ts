@@ -45,11 +45,12 @@ const UNACCENTED = [...ACCENTED].map((c) => c.normalize('NFD')[0]!.toLowerCase()
 // words, version numbers) become spaces, so words split as FTS5 splits them.
 const JOINERS = '@.-_/\\:+~<>&=?#%';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  if (isPostgres(db)) return upPostgres(db);
-  await sql`create virtual table message_search using fts5(text, content = '', tokenize = ${sql.lit(TOKENIZER)})`.execute(
-    db,
-  );
+/**
+ * The triggers that keep the index in step with `events`, each message indexed in the commit
+ * that stores it. Migration 026 replaces them (indexing in batches) and its `down` puts these
+ * back, so they are named here once.
+ */
+export async function createIndexTriggers(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `create trigger message_search_insert after insert on events
@@ -84,6 +85,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        end`,
     )
     .execute(db);
+}
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) return upPostgres(db);
+  await sql`create virtual table message_search using fts5(text, content = '', tokenize = ${sql.lit(TOKENIZER)})`.execute(
+    db,
+  );
+  await createIndexTriggers(db);
   await sql
     .raw(
       `insert into message_search (rowid, text)

@@ -10,6 +10,7 @@
  * the index as before. PostgreSQL's GIN index is unchanged (its own pending list does this).
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { createIndexTriggers } from './025-message-search.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) return;
@@ -65,38 +66,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql`drop trigger ${sql.id(trigger)}`.execute(db);
   await sql`drop table message_search_pending`.execute(db);
   // Migration 025's triggers again, as it made them.
-  await sql
-    .raw(
-      `create trigger message_search_insert after insert on events
-       when new.type = 'message.created' and json_type(new.data, '$.text') = 'text'
-       begin
-         insert into message_search (rowid, text) values (new.rowid, json_extract(new.data, '$.text'));
-       end`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger message_search_delete after delete on events
-       when old.type = 'message.created' and json_type(old.data, '$.text') = 'text'
-       begin
-         insert into message_search (message_search, rowid, text)
-           values ('delete', old.rowid, json_extract(old.data, '$.text'));
-       end`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger message_search_update after update of data, type on events
-       begin
-         insert into message_search (message_search, rowid, text)
-           select 'delete', old.rowid, json_extract(old.data, '$.text')
-           where old.type = 'message.created' and json_type(old.data, '$.text') = 'text';
-         insert into message_search (rowid, text)
-           select new.rowid, json_extract(new.data, '$.text')
-           where new.type = 'message.created' and json_type(new.data, '$.text') = 'text';
-       end`,
-    )
-    .execute(db);
+  await createIndexTriggers(db);
 }
 
 function isPostgres(db: Kysely<unknown>): boolean {

@@ -15,8 +15,13 @@ export function continueByEmailIntro(
   firstWords: string | undefined,
   language: string | null,
 ): string {
-  const started = `${startedAt.slice(0, 10)} ${startedAt.slice(11, 16)} UTC`;
+  const started = startedLabel(startedAt);
   const words = firstWords?.trim().replace(/\s+/g, ' ');
   const preview = words ? ` ("${words.length > 80 ? `${words.slice(0, 79)}…` : words}")` : '';
   return customerText('email_continue_intro', language, { started, preview });
+}
+
+/** When a conversation started, as emails to the customer say it: `2026-12-04 09:58 UTC`. */
+export function startedLabel(createdAt: string): string {
+  return `${createdAt.slice(0, 10)} ${createdAt.slice(11, 16)} UTC`;
 }

@@ -19,6 +19,17 @@ import { replyChoicesOf } from '../reply-choices.ts';
 export const EMAIL_TIMER = 'email.send';
 const MAX_ATTEMPTS = 6;
 
+/**
+ * Whether a failed SMTP send is tried again: a 5xx is the receiving server's final answer;
+ * anything else (a 4xx, a network error) may pass later, up to MAX_ATTEMPTS. Replies and
+ * emailed transcripts follow the same rule.
+ */
+export function retriesSend(error: unknown, attempts: number): boolean {
+  const code = Number((error as { responseCode?: unknown }).responseCode);
+  const permanent = code >= 500 && code < 600;
+  return !permanent && attempts < MAX_ATTEMPTS;
+}
+
 export interface EmailOutboundDeps {
   readonly store: Store;
   readonly bus: EventBus;
@@ -101,10 +112,7 @@ export function handleEmailSend(deps: EmailOutboundDeps) {
     try {
       await deps.send(mail);
     } catch (error) {
-      const code = Number((error as { responseCode?: unknown }).responseCode);
-      // 5xx is the receiving server's final answer; everything else may pass later.
-      const permanent = code >= 500 && code < 600;
-      if (!permanent && timer.attempts < MAX_ATTEMPTS) throw error;
+      if (retriesSend(error, timer.attempts)) throw error;
       const reason = (error as Error).message || 'the mail server refused the message';
       return record(deps, conversation, seq, 'failed', now, reason, messageId);
     }

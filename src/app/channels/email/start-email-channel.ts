@@ -129,6 +129,8 @@ export async function startEmailChannel(
             from: config.from,
             teamName: outbound.teamName,
             botName: deps.botName,
+            onGiveUp: (conversationId, error) =>
+              log.warn({ err: error, conversationId }, 'an emailed transcript was given up'),
           }),
         }
       : {},

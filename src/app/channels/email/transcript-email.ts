@@ -9,14 +9,14 @@
  */
 import { BatonError } from '../../../core/errors/baton-error.ts';
 import { customerText } from '../../../core/i18n/customer-text.ts';
-import { emailIdentity } from '../../../core/customer/customer-identity.ts';
+import { isDeliverableEmail } from '../../../core/customer/customer-identity.ts';
 import type { ConversationRecord, StoredEvent, TimerRecord } from '../../../core/records.ts';
 import type { Store } from '../../../store/store.ts';
 import type { TranscriptLimits } from '../../limits/transcript-limits.ts';
-import { continueByEmailSubject } from './continue-by-email-text.ts';
+import { continueByEmailSubject, startedLabel } from './continue-by-email-text.ts';
+import { retriesSend } from './email-outbound.ts';
 
 export const TRANSCRIPT_TIMER = 'email.transcript';
-const MAX_ATTEMPTS = 6;
 
 export interface TranscriptRequestDeps {
   readonly store: Store;
@@ -37,7 +37,7 @@ export class TranscriptRequests {
   async request(conversation: ConversationRecord, address: string): Promise<void> {
     if (!this.deps.available) throw new BatonError('TRANSCRIPT_UNAVAILABLE');
     const to = address.trim();
-    if (emailIdentity(to) === null || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(to))
+    if (!isDeliverableEmail(to))
       throw new BatonError('VALIDATION_FAILED', '`email` is not an email address.');
     const taken = await this.deps.limits.take(conversation.id, to);
     if (!taken.ok)
@@ -66,6 +66,11 @@ export interface TranscriptSendDeps {
   readonly from: string;
   readonly teamName: string;
   readonly botName: string;
+  /**
+   * A copy given up (refused, or failing past the retries): no event holds the address, so
+   * the operator's log is where it shows.
+   */
+  readonly onGiveUp: (conversationId: string, error: unknown) => void;
 }
 
 /** The timer handler: writes the copy and sends it; transient failures are retried. */
@@ -91,10 +96,9 @@ export function handleTranscriptSend(deps: TranscriptSendDeps) {
         headers: { 'Auto-Submitted': 'auto-generated' },
       });
     } catch (error) {
-      const code = Number((error as { responseCode?: unknown }).responseCode);
-      const permanent = code >= 500 && code < 600;
-      if (!permanent && timer.attempts < MAX_ATTEMPTS) throw error;
+      if (retriesSend(error, timer.attempts)) throw error;
       // A refused address is the customer's typo: nothing to retry.
+      deps.onGiveUp(conversation.id, error);
     }
     // Sent (or given up): the address has served its one purpose and is not kept.
     await deps.store.timers.forgetData(timer.id);
@@ -108,7 +112,7 @@ export function transcriptText(
   botName: string,
 ): string {
   const language = conversation.language;
-  const started = `${conversation.createdAt.slice(0, 10)} ${conversation.createdAt.slice(11, 16)} UTC`;
+  const started = startedLabel(conversation.createdAt);
   const lines = [customerText('email_transcript_intro', language, { started }), ''];
   for (const event of events) {
     if (event.type !== 'message.created') continue;
