@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The fault simulation is the longest file by far (minutes under CI=true): it starts first,
- * so the other files run beside it on the second core instead of after it.
+ * so the other files run beside it in the second worker instead of after it.
  */
 class SimulationFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -19,6 +19,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, so
+    // every file waited for the simulation and for each other. Two files at a time use both
+    // cores; every file has its own store (file or schema), ports and Redis prefix, so they
+    // do not meet.
+    maxWorkers: 2,
+    minWorkers: 1,
     globalSetup: ['test/global-setup.ts'],
     sequence: { sequencer: SimulationFirst },
   },
