@@ -299,8 +299,21 @@ export function takeOver(
   id: string,
   selfId: string,
 ): Promise<ConversationAndEvents> {
+  return reassign(token, id, { agentId: selfId }, 'Taken over from the inbox');
+}
+
+/**
+ * A supervisor moves a colleague's conversation to a queue or another agent; the reason is
+ * recorded on the `conversation.reassigned` event (and in the audit log).
+ */
+export function reassign(
+  token: string,
+  id: string,
+  target: TransferTarget,
+  reason: string,
+): Promise<ConversationAndEvents> {
   return requestJson(url(`supervisor/conversations/${encodeURIComponent(id)}/reassign`), {
     token,
-    body: { agentId: selfId, reason: 'Taken over from the inbox' },
+    body: { ...target, ...(reason ? { reason } : {}) },
   });
 }

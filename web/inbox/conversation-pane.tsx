@@ -1,7 +1,8 @@
 // Right pane: one conversation. The handoff card comes first (beside the transcript on a
 // laptop, above it on a tablet, never scrolled away with it), then the transcript and the
 // composer. The header holds the actions the agent may take now: accept or decline an
-// offer, claim, transfer, return to the bot, resolve.
+// offer, claim, transfer, return to the bot, resolve; in a colleague's conversation a
+// supervisor's take over and reassign, with a private note to the agent in the footer.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
@@ -21,6 +22,7 @@ import type { Busy, Panel } from './pane-actions.tsx';
 import type { CannedResponse, ResolveOutcome } from './inbox-types.ts';
 import { ResolveForm } from './resolve-form.tsx';
 import type { AgentSession } from './session.ts';
+import { SupervisorNote } from './supervisor-note.tsx';
 import { TransferForm } from './transfer-form.tsx';
 import { Transcript } from './transcript.tsx';
 import { useDraft } from './use-draft.ts';
@@ -119,6 +121,18 @@ export function ConversationPane(props: ConversationPaneProps) {
       return true;
     } catch (error) {
       setDraft(text); // nothing lost: the note goes back into the box
+      fail(error);
+      return false;
+    }
+  };
+
+  /** A supervisor's note to the colleague who has it; its box keeps the text on failure. */
+  const leaveNote = async (text: string): Promise<boolean> => {
+    setActionError(null);
+    try {
+      transcript.ingest((await api.addNote(token, conversationId, text)).events);
+      return true;
+    } catch (error) {
       fail(error);
       return false;
     }
@@ -233,13 +247,28 @@ export function ConversationPane(props: ConversationPaneProps) {
           currentQueue={c.queue}
           team={team.team}
           refreshTeam={team.refresh}
-          selfId={me}
+          exceptId={me}
           busy={busy === 'transfer'}
           onCancel={() => setPanel(null)}
           onSubmit={(target: TransferTarget, note: string) =>
             guarded('transfer', () =>
               act('transfer', () => api.transfer(token, conversationId, target, note)),
             )
+          }
+        />
+      )}
+      {canTakeOver && panel === 'reassign' && (
+        <TransferForm
+          token={token}
+          purpose="reassign"
+          currentQueue={null}
+          team={team.team}
+          refreshTeam={team.refresh}
+          exceptId={c.assignee?.id ?? ''}
+          busy={busy === 'reassign'}
+          onCancel={() => setPanel(null)}
+          onSubmit={(target: TransferTarget, reason: string) =>
+            void act('reassign', () => api.reassign(token, conversationId, target, reason))
           }
         />
       )}
@@ -335,13 +364,18 @@ export function ConversationPane(props: ConversationPaneProps) {
               onNote={(text) => void addNote(text)}
             />
           ) : (
-            <PaneFooter
-              claimable={claimable}
-              offeredToMe={offeredToMe}
-              status={c.status}
-              expiresAt={props.offer?.expiresAt ?? null}
-              watching={canTakeOver ? (assignee ?? 'another agent') : null}
-            />
+            <>
+              <PaneFooter
+                claimable={claimable}
+                offeredToMe={offeredToMe}
+                status={c.status}
+                expiresAt={props.offer?.expiresAt ?? null}
+                watching={canTakeOver ? (assignee ?? 'another agent') : null}
+              />
+              {canTakeOver && (
+                <SupervisorNote agentName={assignee ?? 'the agent'} onAdd={leaveNote} />
+              )}
+            </>
           )}
         </div>
       </div>

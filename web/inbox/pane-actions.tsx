@@ -1,13 +1,22 @@
 // The conversation's action buttons, only those that apply now: accept or decline an offer,
-// claim a waiting conversation; transfer, return to the bot or resolve one's own. Each has
-// its keyboard shortcut (`data-shortcut`, see use-shortcuts.ts).
+// claim a waiting conversation; transfer, return to the bot or resolve one's own; a
+// supervisor's take over and reassign in a colleague's. The agent's have keyboard shortcuts
+// (`data-shortcut`, see use-shortcuts.ts).
 
 import type { ConversationStatus } from '../shared/api-types.ts';
 import { useNow } from './use-now.ts';
 
 export type Busy =
-  'claim' | 'decline' | 'resolve' | 'transfer' | 'return' | 'template' | 'takeover' | null;
-export type Panel = 'transfer' | 'resolve' | 'template' | 'contact' | null;
+  | 'claim'
+  | 'decline'
+  | 'resolve'
+  | 'transfer'
+  | 'return'
+  | 'template'
+  | 'takeover'
+  | 'reassign'
+  | null;
+export type Panel = 'transfer' | 'resolve' | 'reassign' | 'template' | 'contact' | null;
 
 export interface PaneActionsProps {
   claimable: boolean;
@@ -15,14 +24,14 @@ export interface PaneActionsProps {
   mine: boolean;
   busy: Busy;
   panel: Panel;
-  /** A supervisor looking at a colleague's conversation may take it over. */
+  /** A supervisor looking at a colleague's conversation may take it over or reassign it. */
   canTakeOver: boolean;
   onTakeOver: () => void;
   onClaim: () => void;
   onDecline: () => void;
   onReturnToBot: () => void;
-  /** Opens (or closes, when open) the transfer or resolve form. */
-  onPanel: (panel: 'transfer' | 'resolve') => void;
+  /** Opens (or closes, when open) the transfer, resolve or reassign form. */
+  onPanel: (panel: 'transfer' | 'resolve' | 'reassign') => void;
 }
 
 export function PaneActions(props: PaneActionsProps) {
@@ -50,6 +59,17 @@ export function PaneActions(props: PaneActionsProps) {
           onClick={props.onTakeOver}
         >
           {busy === 'takeover' ? 'Taking over…' : 'Take over'}
+        </button>
+      )}
+      {props.canTakeOver && (
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={!idle}
+          aria-expanded={panel === 'reassign'}
+          onClick={() => props.onPanel('reassign')}
+        >
+          Reassign
         </button>
       )}
       {props.offeredToMe && (

@@ -111,6 +111,12 @@ function EventRow({ event, customer, token, seen }: RowProps) {
           <div class="turn-meta">
             <span class="turn-name">{str(d.agentName) || by || 'Agent'}</span>
             <span class="tag tag--note">Internal note</span>
+            {/* A supervisor's word to the agent weighs differently from a colleague's. */}
+            {(d.authorRole === 'supervisor' || d.authorRole === 'admin') && (
+              <span class="tag tag--supervisor">
+                From {d.authorRole === 'admin' ? 'an admin' : 'a supervisor'}
+              </span>
+            )}
             <time dateTime={e.at}>{at}</time>
           </div>
           <div class="bubble">{str(d.text)}</div>
@@ -150,6 +156,14 @@ function EventRow({ event, customer, token, seen }: RowProps) {
           {by || 'An agent'} transferred it to{' '}
           {d.toAgentName ? str(d.toAgentName) : queueLabel(str(d.toQueue))}
           {d.note ? ` — note: ${str(d.note)}` : ''} · {at}
+        </Divider>
+      );
+    case 'conversation.reassigned':
+      return (
+        <Divider tone="handoff">
+          {str(d.byName) || by || 'A supervisor'} reassigned it to{' '}
+          {d.toAgentName ? str(d.toAgentName) : queueLabel(str(d.toQueue))}
+          {d.reason ? ` — reason: ${str(d.reason)}` : ''} · {at}
         </Divider>
       );
     case 'conversation.requeued':

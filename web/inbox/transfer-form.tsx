@@ -1,16 +1,39 @@
 // Transfer: to another queue, or to a named colleague who is online with free capacity,
-// with a note for whoever takes it next (internal, never shown to the customer).
+// with a note for whoever takes it next (internal, never shown to the customer). The same
+// picker serves a supervisor's reassign of a colleague's conversation, with a reason.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fetchQueues } from './api.ts';
 import type { QueueInfo, TransferTarget } from './api.ts';
 import type { TeamAgent } from './inbox-types.ts';
 
+/** The agent's own transfer, or a supervisor's reassign: the same choice, other words. */
+export type TransferPurpose = 'transfer' | 'reassign';
+
+const WORDS = {
+  transfer: {
+    title: 'Transfer',
+    note: 'Note for the next person (internal)',
+    submit: 'Transfer',
+    busy: 'Transferring…',
+  },
+  reassign: {
+    title: 'Reassign',
+    note: 'Reason (internal: in the transcript for the team, and in the audit log)',
+    submit: 'Reassign',
+    busy: 'Reassigning…',
+  },
+} as const satisfies Record<TransferPurpose, Record<string, string>>;
+
 export interface TransferFormProps {
   token: string;
+  /** The queue it is in, not offered as a target (null: every queue is). */
   currentQueue: string | null;
   team: TeamAgent[];
-  selfId: string;
+  /** Who is not offered as a colleague: the one who has the conversation now. */
+  exceptId: string;
+  /** 'transfer' when omitted. */
+  purpose?: TransferPurpose;
   busy: boolean;
   /** Asks for a fresh team list: who is online changes by the minute. */
   refreshTeam: () => void;
@@ -26,7 +49,8 @@ export function TransferForm(props: TransferFormProps) {
   const [kind, setKind] = useState<'queue' | 'agent'>('queue');
   const [picked, setQueue] = useState('');
   const queue = picked || queues[0]?.id || '';
-  const colleagues = props.team.filter((a) => a.id !== props.selfId);
+  const colleagues = props.team.filter((a) => a.id !== props.exceptId);
+  const words = WORDS[props.purpose ?? 'transfer'];
   const [agentId, setAgentId] = useState('');
   const [note, setNote] = useState('');
   const first = useRef<HTMLSelectElement>(null);
@@ -44,7 +68,7 @@ export function TransferForm(props: TransferFormProps) {
   return (
     <form
       class="action-panel"
-      aria-label="Transfer"
+      aria-label={words.title}
       onSubmit={(e) => {
         e.preventDefault();
         if (kind === 'agent' && !chosenAgent) return;
@@ -52,7 +76,7 @@ export function TransferForm(props: TransferFormProps) {
         props.onSubmit(kind === 'queue' ? { queue } : { agentId: chosenAgent }, note.trim());
       }}
     >
-      <h3>Transfer</h3>
+      <h3>{words.title}</h3>
       <div class="field-row">
         <div class="field-stack">
           <label for="transfer-kind">To</label>
@@ -102,7 +126,7 @@ export function TransferForm(props: TransferFormProps) {
         )}
       </div>
       <label>
-        Note for the next person (internal)
+        {words.note}
         <textarea rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       <div class="panel-buttons">
@@ -114,7 +138,7 @@ export function TransferForm(props: TransferFormProps) {
           class="button button--primary"
           disabled={props.busy || (kind === 'agent' && !chosenAgent)}
         >
-          {props.busy ? 'Transferring…' : 'Transfer'}
+          {props.busy ? words.busy : words.submit}
         </button>
       </div>
     </form>

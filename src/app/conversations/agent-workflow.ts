@@ -207,12 +207,20 @@ export class AgentWorkflow {
     });
   }
 
-  /** A note for the team; the customer never sees its text. */
+  /**
+   * A note for the team; the customer never sees its text. A supervisor's or admin's note
+   * says so (`authorRole`), so the agent it is left for knows who is speaking.
+   */
   async addNote(id: string, agent: AgentRecord, text: string): Promise<StoredEvent[]> {
+    const authorRole = agent.role === 'agent' ? {} : { authorRole: agent.role };
     const result = await this.deps.writer.commit({
       conversationId: id,
       events: [
-        { type: 'note.created', actor: agentActor(agent), data: { text, agentName: agent.name } },
+        {
+          type: 'note.created',
+          actor: agentActor(agent),
+          data: { text, agentName: agent.name, ...authorRole },
+        },
       ],
     });
     if (!result.ok) {

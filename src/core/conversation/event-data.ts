@@ -207,6 +207,11 @@ export interface EventDataByType {
     readonly agentName: string;
     /** Written by an AI agent through the MCP server. */
     readonly via?: 'mcp';
+    /**
+     * A supervisor's or admin's note: the assigned agent's inbox marks it as theirs. Absent
+     * for an agent's own note (and in rows written before it was recorded).
+     */
+    readonly authorRole?: 'supervisor' | 'admin';
   };
   'handoff.fields_added': {
     readonly fields: Readonly<Record<string, FieldValue>>;
