@@ -262,7 +262,11 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   });
   hub.onAgentConnected = (id) => {
     owners.connected(id).then(
-      () => ctx.router.kick(),
+      (presence) => {
+        // The inbox shows what routing counts on, not what it read before the socket opened.
+        if (presence) hub.tellPresence(id, presence);
+        ctx.router.kick();
+      },
       (error: unknown) => app.log.error({ err: error }, 'marking an agent online failed'),
     );
   };

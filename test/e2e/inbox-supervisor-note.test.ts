@@ -77,6 +77,8 @@ describe.skipIf(missing !== null)('supervisor note and reassign from the inbox',
         await eventually(async () => (await storedConversation(shop.page)).id ?? '').toMatch(/.+/);
         const { id, token } = await storedConversation(shop.page);
         await alex.queueItem(id).waitFor({ timeout: 15_000 });
+        // His status menu says what routing counts on: online, since the inbox is open.
+        await eventually(() => alex.page.getByLabel('Your status').inputValue()).toBe('online');
         await alex.queueItem(id).click();
         await alex.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
         await alex.page.getByLabel('Reply to the customer').waitFor();

@@ -7,6 +7,7 @@ import type { BatonEvent, Conversation } from '../shared/api-types.ts';
 import { wsUrl } from '../shared/http.ts';
 import { ReconnectingSocket } from '../shared/reconnecting-socket.ts';
 import type { SocketState } from '../shared/reconnecting-socket.ts';
+import type { Presence } from './inbox-types.ts';
 
 export interface Subscriber {
   /** Seq the subscriber has seen up to (resume point). */
@@ -20,6 +21,8 @@ export interface AgentStreamHandlers {
   onConversation: (conversation: Conversation) => void;
   /** The conversation left this agent's scope: it leaves the inbox. */
   onConversationRemoved: (conversationId: string) => void;
+  /** The agent's presence as routing counts on it (the inbox opened, another tab changed it). */
+  onPresence: (presence: Presence) => void;
   onState: (state: SocketState, failedAttempts: number) => void;
   /** The server ended the session (logged out elsewhere, account disabled, password reset). */
   onSessionEnded: () => void;
@@ -40,6 +43,9 @@ export class AgentStream {
             break;
           case 'conversation_removed':
             handlers.onConversationRemoved(frame.conversationId);
+            break;
+          case 'presence':
+            handlers.onPresence(frame.presence);
             break;
           case 'event':
             this.#subscribers.get(frame.event.conversationId)?.onEvent(frame.event);

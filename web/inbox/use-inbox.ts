@@ -9,6 +9,7 @@ import type { SocketState } from '../shared/reconnecting-socket.ts';
 import { AgentStream } from './agent-stream.ts';
 import { fetchInbox, fetchMe } from './api.ts';
 import { waitingSince } from './format.ts';
+import type { Presence } from './inbox-types.ts';
 import type { AgentSession } from './session.ts';
 
 const WAITING = new Set<Conversation['status']>(['queued', 'offered', 'deferred']);
@@ -18,6 +19,8 @@ export interface InboxState {
   waiting: Conversation[];
   mine: Conversation[];
   connection: SocketState;
+  /** The presence the server last said routing counts on (null until it says). */
+  presence: Presence | null;
   loadError: string | null;
   /** The first GET /inbox answered: alerts start after it, not for what was already there. */
   loaded: boolean;
@@ -36,6 +39,7 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
   /** Conversations the server withdrew from this agent's line (`conversation_removed`). */
   const [gone, setGone] = useState(() => new Set<string>());
   const [connection, setConnection] = useState<SocketState>('connecting');
+  const [presence, setPresence] = useState<Presence | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [stream, setStream] = useState<AgentStream | null>(null);
@@ -85,6 +89,7 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
       onConversation: inLine,
       // Out of the agent's line: off the lists, but an open pane keeps its last copy.
       onConversationRemoved: (id) => setGone((current) => new Set(current).add(id)),
+      onPresence: setPresence,
       onState: (state, failures) => {
         setConnection(state);
         // Reload the list after a reconnect: frames sent while offline are not replayed.
@@ -115,5 +120,5 @@ export function useInbox(session: AgentSession, onUnauthorized: () => void): Inb
     };
   }, [conversations, gone, session.agent.id]);
 
-  return { conversations, waiting, mine, connection, loadError, loaded, stream, upsert };
+  return { conversations, waiting, mine, connection, presence, loadError, loaded, stream, upsert };
 }

@@ -70,6 +70,11 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   useEffect(() => {
     if (me) setPresenceState(me.presence);
   }, [me?.presence]);
+  // The socket's word is newer than the team list read as the page opened, which can come
+  // before the opened inbox made the agent online.
+  useEffect(() => {
+    if (inbox.presence) setPresenceState(inbox.presence);
+  }, [inbox.presence]);
 
   // A link to another conversation in this tab (the dashboard's, a pasted one) opens it.
   useEffect(() => {

@@ -70,6 +70,8 @@ export type ServerFrame =
   | { type: 'conversation'; conversation: Conversation }
   /** Agent stream: the conversation left this agent's scope (taken by another, moved to another queue). */
   | { type: 'conversation_removed'; conversationId: string }
+  /** Agent stream: the agent's presence as routing counts on it (sent when the inbox opens). */
+  | { type: 'presence'; presence: 'online' | 'away' | 'offline' }
   | { type: 'ack'; clientMessageId: string; seq: number; duplicate: boolean }
   | { type: 'error'; clientMessageId?: string; error: ApiError & { retryAfterMs?: number } }
   /** Someone on the other side is typing (customer stream: the agent; agent stream: the customer). */

@@ -12,6 +12,7 @@ import type {
   TypingSignal,
 } from '../../bus/event-bus.ts';
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
+import type { Presence } from '../../core/routing/agent-snapshot.ts';
 import type { PresencePort } from '../conversations/ports.ts';
 
 export interface CustomerClient {
@@ -33,6 +34,8 @@ export interface AgentClient {
   onTyping(signal: TypingSignal): void;
   /** Ends the socket: its session ended (logout, account disabled, password reset). */
   disconnect(reason: string): void;
+  /** The agent's presence as routing now sees it (the inbox opened, another tab changed it). */
+  onPresence(presence: Presence): void;
   /** The bus may have missed changes: resend the inbox and what the followed ones missed. */
   resync(): void;
 }
@@ -152,6 +155,11 @@ export class RealtimeHub implements PresencePort {
       if (ended.sessionHash === undefined || client.sessionHash === ended.sessionHash)
         client.disconnect(ended.reason);
     }
+  }
+
+  /** Tells this node's inbox sockets of one agent the presence routing now counts on. */
+  tellPresence(agentId: string, presence: Presence): void {
+    for (const client of this.agents) if (client.agentId === agentId) client.onPresence(presence);
   }
 
   /** Called when an agent's inbox connects (the router may now offer them work). */

@@ -6,6 +6,7 @@
  * the grace counts from the first sweep: nothing is kept by someone who is not there.
  */
 import type { AgentRecord } from '../../core/records.ts';
+import type { Presence } from '../../core/routing/agent-snapshot.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface OwnerPresenceDeps {
@@ -23,11 +24,16 @@ export class OwnerPresence {
 
   constructor(private readonly deps: OwnerPresenceDeps) {}
 
-  /** The inbox opened: available, unless they said they are away. */
-  async connected(agentId: string): Promise<void> {
+  /**
+   * The inbox opened: available, unless they said they are away. Returns the presence it
+   * leaves (null for an unknown agent), so the inbox can show what routing counts on.
+   */
+  async connected(agentId: string): Promise<Presence | null> {
     this.goneSince.delete(agentId);
     const agent = await this.deps.store.agents.get(agentId);
-    if (agent?.presence === 'offline') await this.deps.store.agents.setPresence(agentId, 'online');
+    if (!agent) return null;
+    if (agent.presence !== 'offline') return agent.presence;
+    return (await this.deps.store.agents.setPresence(agentId, 'online'))?.presence ?? 'online';
   }
 
   /** One pass; returns how many conversations were handed back. */

@@ -107,6 +107,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             });
         },
         disconnect: (reason) => socket.close(SESSION_ENDED_CLOSE_CODE, reason),
+        onPresence: (presence) => sendFrame(socket, { type: 'presence', presence }),
         resync: () => {
           for (const cursor of cursors.values()) void cursor.catchUp();
           ctx.history.inbox(agent).then(

@@ -141,6 +141,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     async (request) => {
       const agent = await ctx.auth.agent(request);
       const updated = (await ctx.team.setPresence(agent.id, request.body.presence)) ?? agent;
+      ctx.hub.tellPresence(agent.id, updated.presence); // the agent's other open tabs
       const released =
         request.body.presence === 'offline' ? await ctx.workflow.releaseAll(updated) : 0;
       ctx.router.kick();
