@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fetchQueues } from './api.ts';
 import type { QueueInfo, TransferTarget } from './api.ts';
 import type { TeamAgent } from './inbox-types.ts';
+import { colleagueLabel, whyUnavailable } from './colleague-availability.ts';
 
 /** The agent's own transfer, or a supervisor's reassign: the same choice, other words. */
 export type TransferPurpose = 'transfer' | 'reassign';
@@ -63,7 +64,7 @@ export function TransferForm(props: TransferFormProps) {
         setLoadError(error instanceof Error ? error.message : 'Could not load the queues.'),
     );
   }, []);
-  const chosenAgent = agentId || colleagues.find((a) => available(a))?.id || '';
+  const chosenAgent = agentId || colleagues.find((a) => whyUnavailable(a) === null)?.id || '';
 
   return (
     <form
@@ -117,8 +118,8 @@ export function TransferForm(props: TransferFormProps) {
               onChange={(e) => setAgentId(e.currentTarget.value)}
             >
               {colleagues.map((a) => (
-                <option key={a.id} value={a.id} disabled={!available(a)}>
-                  {a.name} — {available(a) ? `${a.load}/${a.capacity}` : a.presence}
+                <option key={a.id} value={a.id} disabled={whyUnavailable(a) !== null}>
+                  {colleagueLabel(a)}
                 </option>
               ))}
             </select>
@@ -143,9 +144,4 @@ export function TransferForm(props: TransferFormProps) {
       </div>
     </form>
   );
-}
-
-/** Who may receive a named transfer: online, inbox open, room for one more. */
-function available(a: TeamAgent): boolean {
-  return a.presence === 'online' && a.connected && a.load < a.capacity;
 }
