@@ -172,6 +172,10 @@ describe.skipIf(missing !== null)('supervisor note and reassign from the inbox',
         await eventually(() => page.locator('.transcript').textContent()).toContain(
           `Riley reassigned it to Sam — reason: ${reason}`,
         );
+        // Sam did not claim it: the transcript says he was assigned it.
+        const transcript = (await page.locator('.transcript').textContent()) ?? '';
+        expect(transcript).toContain('Sam was assigned the conversation');
+        expect(transcript).not.toContain('Sam claimed the conversation');
 
         // Alex can no longer reply; Sam has it, with its context, and the reply box.
         await eventually(() => alex.page.getByLabel('Reply to the customer').count()).toBe(0);

@@ -145,9 +145,13 @@ function EventRow({ event, customer, token, seen }: RowProps) {
     case 'conversation.offer_expired':
       return <Divider>The offer expired unanswered · {at}</Divider>;
     case 'conversation.assigned':
+      // A supervisor's reassign assigns without a claim: say so, not "claimed".
       return (
         <Divider>
-          {str(d.agentName)} claimed the conversation · {at}
+          {d.via === 'reassign'
+            ? `${str(d.agentName)} was assigned the conversation`
+            : `${str(d.agentName)} claimed the conversation`}{' '}
+          · {at}
         </Divider>
       );
     case 'conversation.transferred':

@@ -2,7 +2,7 @@
 // id), colleagues for transfers, and the agent's own presence and capacity. Refreshed now
 // and then and after the agent changes presence; nothing here needs to be to-the-second.
 
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { fetchAgents } from './api.ts';
 import type { TeamAgent } from './inbox-types.ts';
 
@@ -18,9 +18,14 @@ export interface TeamState {
 
 export function useTeam(token: string): TeamState {
   const [team, setTeam] = useState<TeamAgent[]>([]);
+  /** The latest read sent: an answer to an earlier one is older news and is dropped. */
+  const latestRead = useRef(0);
   const refresh = useCallback(() => {
+    const read = ++latestRead.current;
     fetchAgents(token).then(
-      (answer) => setTeam(answer.agents),
+      (answer) => {
+        if (read === latestRead.current) setTeam(answer.agents);
+      },
       () => undefined, // names fall back to "another agent"; the next refresh tries again
     );
   }, [token]);

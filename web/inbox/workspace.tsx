@@ -71,9 +71,12 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
     if (me) setPresenceState(me.presence);
   }, [me?.presence]);
   // The socket's word is newer than the team list read as the page opened, which can come
-  // before the opened inbox made the agent online.
+  // before the opened inbox made the agent online: take it, and read the list again (an
+  // answer to the older read arriving later is then dropped, see use-team.ts).
   useEffect(() => {
-    if (inbox.presence) setPresenceState(inbox.presence);
+    if (!inbox.presence) return;
+    team.update({ id: session.agent.id, presence: inbox.presence });
+    team.refresh();
   }, [inbox.presence]);
 
   // A link to another conversation in this tab (the dashboard's, a pasted one) opens it.
