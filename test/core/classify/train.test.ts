@@ -12,6 +12,8 @@ import {
 } from '../../../src/core/classify/model.ts';
 import { loadCorpus, type LabelledText } from '../../../training/corpus.ts';
 import { targets, trainModel } from '../../../training/train-model.ts';
+import { bitextTraining } from '../../../training/public-data.ts';
+import { loadBitext } from '../../../eval/datasets.ts';
 
 const row = (text: string, labels: LabelledText['labels'], queue: LabelledText['queue']) => ({
   text,
@@ -72,6 +74,15 @@ describe('targets', () => {
     expect(y[at('topic_policy')]).toBe(1);
     expect(y[at('explicit_request')]).toBe(0);
     expect(targets({ ...offensive, unscored: [] })[at('negative_sentiment')]).toBe(0);
+  });
+
+  it('leaves the frustration head unscored on every Bitext W row, and only there', () => {
+    const offensive = loadBitext().filter((r) => r.split === 'train' && r.tags.includes('W'));
+    const rows = bitextTraining();
+    const masked = rows.filter((r) => r.unscored?.includes('negative_sentiment'));
+    expect(offensive.length).toBeGreaterThan(0);
+    expect(masked.length).toBe(offensive.length);
+    expect(rows.some((r) => r.labels?.includes('negative_sentiment'))).toBe(false);
   });
 });
 
