@@ -21,6 +21,8 @@ export interface LabelledText {
   kind: string;
   /** Rows that are translations or variants of one another share it (one CV fold); else unset. */
   group?: string;
+  /** Heads this row teaches nothing about (masked in training), whatever `labels` says. */
+  unscored?: readonly ClassifierLabel[];
 }
 
 export interface CorpusProblem {

@@ -41,7 +41,7 @@ export function targets(t: LabelledText): Float32Array {
   const y = new Float32Array(HEADS.length);
   const masked = t.labels === null || (t.labels.length > 0 && isContextOnly(t));
   CLASSIFIER_LABELS.forEach((l, k) => {
-    y[k] = masked ? NaN : t.labels!.includes(l) ? 1 : 0;
+    y[k] = masked || t.unscored?.includes(l) ? NaN : t.labels!.includes(l) ? 1 : 0;
   });
   CLASSIFIER_QUEUES.forEach((q, k) => {
     const at = CLASSIFIER_LABELS.length + k;

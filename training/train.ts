@@ -1,7 +1,8 @@
 // `npm run train`: trains the escalation classifier on the public datasets' training splits
 // (../shared/data) and our corpus (training/corpus/*.jsonl) and writes
 // models/escalation-classifier.{json,bin}. Seeded: the same inputs give the same bytes.
-// Options: --out <dir> (default models/), --corpus <dir> (default training/corpus).
+// Options: --out <dir> (default models/), --corpus <dir> (default training/corpus), --seed <n>
+// (another shuffle order: how much a retrain alone moves the decisions; docs/escalation.md).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { encodeModel } from '../src/core/classify/model-file.ts';
@@ -16,6 +17,7 @@ const option = (name: string, dflt: string) => {
 };
 const out = option('--out', 'models');
 const corpusDir = option('--corpus', 'training/corpus');
+const seed = Number(option('--seed', String(DEFAULT_TRAIN_OPTIONS.seed)));
 
 const corpus = loadCorpus(corpusDir);
 for (const p of corpus.problems)
@@ -23,7 +25,7 @@ for (const p of corpus.problems)
 const publicRows = publicTraining();
 const texts = [...publicRows, ...corpus.rows];
 const started = Date.now();
-const model = trainModel(texts);
+const model = trainModel(texts, { seed });
 const bySource = new Map<string, number>();
 for (const t of texts) {
   const s = t.source
@@ -36,8 +38,7 @@ for (const t of texts) {
 const corpusHash = createHash('sha256');
 for (const t of corpus.rows)
   corpusHash.update(`${t.text}\u0000${JSON.stringify(t.labels)}\u0000${t.queue}\n`);
-const { seed, epochs, learningRate, l2, maxPositiveWeight, dim, corpusWeight } =
-  DEFAULT_TRAIN_OPTIONS;
+const { epochs, learningRate, l2, maxPositiveWeight, dim, corpusWeight } = DEFAULT_TRAIN_OPTIONS;
 const { manifest, weights } = encodeModel(model, {
   rows: Object.fromEntries([...bySource].sort()),
   corpus_sha256: corpusHash.digest('hex'),

@@ -5,9 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeModel, encodeModel } from '../../../src/core/classify/model-file.ts';
-import { scoreText } from '../../../src/core/classify/model.ts';
+import {
+  CLASSIFIER_LABELS,
+  scoreText,
+  type ClassifierLabel,
+} from '../../../src/core/classify/model.ts';
 import { loadCorpus, type LabelledText } from '../../../training/corpus.ts';
-import { trainModel } from '../../../training/train-model.ts';
+import { targets, trainModel } from '../../../training/train-model.ts';
+import { bitextTraining } from '../../../training/public-data.ts';
+import { loadBitext } from '../../../eval/datasets.ts';
 
 const row = (text: string, labels: LabelledText['labels'], queue: LabelledText['queue']) => ({
   text,
@@ -53,6 +59,30 @@ describe('npm run train', () => {
     expect(scoreText(back, 'what are your opening hours').labels.explicit_request).toBeLessThan(
       0.5,
     );
+  });
+});
+
+describe('targets', () => {
+  it('masks the heads a row leaves unscored and keeps its other labels', () => {
+    const offensive = {
+      ...row('where is my damn invoice', ['topic_policy'], 'billing'),
+      unscored: ['negative_sentiment' as const],
+    };
+    const at = (label: ClassifierLabel) => CLASSIFIER_LABELS.indexOf(label);
+    const y = targets(offensive);
+    expect(Number.isNaN(y[at('negative_sentiment')])).toBe(true); // neither anger nor calm
+    expect(y[at('topic_policy')]).toBe(1);
+    expect(y[at('explicit_request')]).toBe(0);
+    expect(targets({ ...offensive, unscored: [] })[at('negative_sentiment')]).toBe(0);
+  });
+
+  it('leaves the frustration head unscored on every Bitext W row, and only there', () => {
+    const offensive = loadBitext().filter((r) => r.split === 'train' && r.tags.includes('W'));
+    const rows = bitextTraining();
+    const masked = rows.filter((r) => r.unscored?.includes('negative_sentiment'));
+    expect(offensive.length).toBeGreaterThan(0);
+    expect(masked.length).toBe(offensive.length);
+    expect(rows.some((r) => r.labels?.includes('negative_sentiment'))).toBe(false);
   });
 });
 

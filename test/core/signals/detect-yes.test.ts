@@ -21,6 +21,17 @@ describe('isYes', () => {
     'pode ser',
     'yes, no problem',
     'ja, kein Problem',
+    'porfa',
+    'pfv',
+    'svp',
+    'órale, sí',
+    'está bien',
+    'bora',
+    'fechou',
+    'tá bom, pode',
+    'ça marche',
+    'na klar',
+    "I'd like that",
   ])('accepts %j', (text) => {
     expect(isYes(text)).toBe(true);
   });
@@ -35,6 +46,9 @@ describe('isYes', () => {
     'não, obrigado',
     'ok so how do I change my delivery address for the order I placed yesterday?',
     'where is my parcel',
+    'is it on sale',
+    'não, tá bom assim',
+    "ok, but I'd like that refund first, not a person",
   ])('does not accept %j', (text) => {
     expect(isYes(text)).toBe(false);
   });
