@@ -335,6 +335,7 @@ export class ChatSession {
         break;
       case 'conversation':
       case 'conversation_removed':
+      case 'presence':
         break; // agent streams only
     }
   }
