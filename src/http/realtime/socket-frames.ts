@@ -90,7 +90,40 @@ export function parseFrame<T>(
 }
 
 export function sendFrame(socket: WebSocket, frame: unknown): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  if (socket.readyState !== socket.OPEN) return;
+  corkForThisTurn(socket);
+  socket.send(JSON.stringify(frame));
+}
+
+/** The part of `ws`'s underlying `net.Socket` that corking needs. */
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+/** The sockets corked in this turn of the event loop; uncorked together on the next tick. */
+const corked = new Set<Corkable>();
+
+/**
+ * One TCP write per socket per turn: a message's event, its ack and the conversation's update
+ * are sent from the same turn, and without corking each frame is its own write (and packet).
+ * The raw socket is `ws`'s private `_socket`; without it (another implementation) frames go
+ * out one by one, as before.
+ */
+function corkForThisTurn(socket: WebSocket): void {
+  const raw = (socket as unknown as { _socket?: Partial<Corkable> })._socket;
+  if (typeof raw?.cork !== 'function' || typeof raw.uncork !== 'function') return;
+  const stream = raw as Corkable;
+  if (corked.has(stream)) return;
+  if (corked.size === 0) process.nextTick(uncorkAll);
+  stream.cork();
+  corked.add(stream);
+}
+
+function uncorkAll(): void {
+  const streams = [...corked];
+  corked.clear();
+  for (const stream of streams) stream.uncork();
 }
 
 /** The answer to a message frame: stored (with its seq), or a duplicate of one stored before. */
