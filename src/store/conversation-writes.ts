@@ -374,7 +374,10 @@ function claimQuery(
     : undefined;
 }
 
-/** SQLite: the whole commit in one synchronous call, as a savepoint of the group commit. */
+/**
+ * SQLite: the whole commit in one synchronous call, inside the group commit's transaction
+ * (group-commit.ts), which may run it a second time in a savepoint if another write fails.
+ */
 export function commitSync(
   db: Kysely<Database>,
   templates: QueryTemplates,
@@ -382,36 +385,34 @@ export function commitSync(
   input: CommitInput,
 ): CommitResult {
   const at = input.now.toISOString();
-  return sqlite.savepoint(() => {
-    const updated = sqlite.all(updateQuery(db, templates, input, at))[0];
-    const { result, rows } = outcome(
-      input,
-      at,
-      updated,
-      () => sqlite.all(conversationQuery(db, templates, input.conversationId))[0],
-    );
-    if (rows.length > 0) sqlite.run(insertEventsQuery(db, templates, rows));
-    if (!result.ok) return result;
-    const claim = claimQuery(db, input, result, at);
-    if (claim) sqlite.run(claim);
-    if (!input.derive || !updated) {
-      for (const q of timerQueries(db, input, at)) sqlite.run(q);
-      return result;
-    }
-    const pending = sqlite.all(pendingLifecycleQuery(db, templates, input.conversationId, false));
-    const d = derived(
-      db,
-      templates,
-      input,
-      result.conversation,
-      result.events,
-      pending,
-      updated.lifecycle,
-    );
-    if (d.update) sqlite.run(d.update);
-    for (const q of timerQueries(db, input, at, d.timers)) sqlite.run(q);
-    return { ...result, conversation: toConversation({ ...updated, lifecycle: d.lifecycleText }) };
-  });
+  const updated = sqlite.all(updateQuery(db, templates, input, at))[0];
+  const { result, rows } = outcome(
+    input,
+    at,
+    updated,
+    () => sqlite.all(conversationQuery(db, templates, input.conversationId))[0],
+  );
+  if (rows.length > 0) sqlite.run(insertEventsQuery(db, templates, rows));
+  if (!result.ok) return result;
+  const claim = claimQuery(db, input, result, at);
+  if (claim) sqlite.run(claim);
+  if (!input.derive || !updated) {
+    for (const q of timerQueries(db, input, at)) sqlite.run(q);
+    return result;
+  }
+  const pending = sqlite.all(pendingLifecycleQuery(db, templates, input.conversationId, false));
+  const d = derived(
+    db,
+    templates,
+    input,
+    result.conversation,
+    result.events,
+    pending,
+    updated.lifecycle,
+  );
+  if (d.update) sqlite.run(d.update);
+  for (const q of timerQueries(db, input, at, d.timers)) sqlite.run(q);
+  return { ...result, conversation: toConversation({ ...updated, lifecycle: d.lifecycleText }) };
 }
 
 /** PostgreSQL: the same statements in a Kysely transaction (the UPDATE takes the row lock). */

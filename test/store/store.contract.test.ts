@@ -112,6 +112,40 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     expect(all.map((e) => e.seq)).toEqual([1, 2]);
   });
 
+  it('fails a write alone: the others committed at the same moment are kept', async () => {
+    await newConversation('c1');
+    await newConversation('c2');
+    const seen = await opened.store.conversations.commit({
+      conversationId: 'c1',
+      events: [customerMessage('first', 'm-1')],
+      now,
+    });
+    expect(seen.ok).toBe(true);
+    // Submitted in one turn: on SQLite one group commit, where the reused id's write throws.
+    const commit = (conversationId: string, text: string, clientMessageId: string) =>
+      opened.store.conversations.commit({
+        conversationId,
+        events: [customerMessage(text, clientMessageId)],
+        now,
+      });
+    const results = await Promise.all([
+      commit('c1', 'second', 'm-2'),
+      commit('c2', 'other', 'm-3'),
+      commit('c1', 'first', 'm-1'),
+      commit('c2', 'more', 'm-4'),
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['ok', 'ok', 'duplicate', 'ok']);
+    // PostgreSQL runs them side by side, so their order within a conversation is not fixed.
+    const stored = async (id: string) => {
+      const events = await opened.store.conversations.eventsSince(id, 1);
+      return { seqs: events.map((e) => e.seq), texts: events.map((e) => e.data.text).sort() };
+    };
+    expect(await stored('c1')).toEqual({ seqs: [2, 3], texts: ['first', 'second'] });
+    expect(await stored('c2')).toEqual({ seqs: [2, 3], texts: ['more', 'other'] });
+    expect((await opened.store.conversations.get('c1'))?.lastSeq).toBe(3);
+    expect((await opened.store.conversations.get('c2'))?.lastSeq).toBe(3);
+  });
+
   it('applies a commit only when the expected state holds', async () => {
     await newConversation();
     const wrong = await opened.store.conversations.commit({
