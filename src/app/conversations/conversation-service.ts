@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter, WriteInput } from './conversation-writer.ts';
 import { messageCreated, messageEvent } from '../../core/conversation/conversation-events.ts';
-import { isClosed } from '../../core/conversation/conversation-state.ts';
+import { isClosed, type ConversationState } from '../../core/conversation/conversation-state.ts';
+import type { CommitResult } from '../../store/conversation-repository.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
@@ -18,7 +19,7 @@ import { greetingText } from './customer-messages.ts';
 import type { CalendarFor } from '../routing/team-calendar.ts';
 import { HandleTimeCache } from './handle-time-cache.ts';
 import { HandoffStep } from './handoff-step.ts';
-import { WaitingRoom } from './waiting-room.ts';
+import { WaitingRoom, type Interpretation } from './waiting-room.ts';
 import {
   waitingSettings,
   type WaitingSettings,
@@ -84,6 +85,10 @@ export interface PostResult {
 }
 
 const OPEN_STATES = ['bot', 'intake', 'queued', 'offered', 'assigned', 'deferred'] as const;
+/** Where a typed line can answer no prompt of the waiting room (WaitingRoom.interpret). */
+const UNPROMPTED_STATES = ['bot', 'intake', 'assigned'] as const;
+const isWaiting = (status: ConversationState) =>
+  status === 'queued' || status === 'offered' || status === 'deferred';
 
 export class ConversationService {
   private readonly botTurns = new KeyedSerializer();
@@ -192,21 +197,32 @@ export class ConversationService {
     if (input.action !== 'choose' && input.choice !== undefined) {
       throw new BatonError('VALIDATION_FAILED', '`choice` goes with `action: "choose"`.');
     }
+    // Most lines answer no prompt: stored at once, on condition (read inside the commit) that
+    // the conversation is not waiting, the only time a typed line can answer the waiting room.
+    let line = customerLine(input, null);
+    let stored: Stored | undefined;
+    let waiting: ConversationState | undefined;
+    if (input.action !== 'choose') {
+      const result = await this.deps.writer.commit({
+        conversationId: id,
+        ...line.write,
+        expectStatus: input.text === undefined ? OPEN_STATES : UNPROMPTED_STATES,
+      });
+      if (!result.ok && result.reason === 'conflict' && isWaiting(result.conversation.status)) {
+        waiting = result.conversation.status;
+      } else {
+        stored = explain(id, result);
+      }
+    }
     // An answer to one of the bot's questions is recognised before it is stored, so the
     // stored message says what it answered (and an unknown choice is refused, nothing stored).
-    const meant = await this.waitingRoom.interpret(id, input);
-    const text = meant?.text ?? input.text;
-    const data: Record<string, unknown> = { from: 'customer' };
-    if (text !== undefined) data.text = text;
-    if (input.action === 'request_human') data.action = input.action;
-    if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
-    if (input.extra) Object.assign(data, input.extra);
-    if (meant) Object.assign(data, meant.data);
-    const stored = await this.commitOrExplain(id, {
-      expectStatus: OPEN_STATES,
-      changes: { preview: previewOf({ ...input, ...(text !== undefined ? { text } : {}) }) },
-      events: [messageEvent({ type: 'customer' }, data, input.clientMessageId)],
-    });
+    let meant: Interpretation | null = null;
+    if (!stored) {
+      meant = await this.waitingRoom.interpret(id, input, waiting);
+      line = customerLine(input, meant);
+      stored = await this.commitOrExplain(id, { ...line.write, expectStatus: OPEN_STATES });
+    }
+    const data = line.data;
     if (stored.duplicate) {
       refuseReusedId(stored.events[0], data);
       return stored;
@@ -277,20 +293,8 @@ export class ConversationService {
   private async commitOrExplain(
     id: string,
     input: Omit<WriteInput, 'conversationId'>,
-  ): Promise<PostResult & { conversation: ConversationRecord }> {
-    const result = await this.deps.writer.commit({ ...input, conversationId: id });
-    if (result.ok) {
-      return { events: result.events, duplicate: false, conversation: result.conversation };
-    }
-    switch (result.reason) {
-      case 'not_found':
-        throw new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${id}.`);
-      case 'duplicate':
-        return { events: result.events, duplicate: true, conversation: result.conversation };
-      case 'conflict':
-        if (isClosed(result.conversation.status)) throw new BatonError('CONVERSATION_CLOSED');
-        throw new BatonError('NOT_ASSIGNEE', 'The conversation is no longer yours.');
-    }
+  ): Promise<Stored> {
+    return explain(id, await this.deps.writer.commit({ ...input, conversationId: id }));
   }
 
   private checkMessage(text: string | undefined, action: string | undefined): void {
@@ -307,6 +311,40 @@ export class ConversationService {
       );
     }
   }
+}
+
+type Stored = PostResult & { conversation: ConversationRecord };
+
+/** A commit's result, or the error that explains its refusal. */
+function explain(id: string, result: CommitResult): Stored {
+  if (result.ok) {
+    return { events: result.events, duplicate: false, conversation: result.conversation };
+  }
+  switch (result.reason) {
+    case 'not_found':
+      throw new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${id}.`);
+    case 'duplicate':
+      return { events: result.events, duplicate: true, conversation: result.conversation };
+    case 'conflict':
+      if (isClosed(result.conversation.status)) throw new BatonError('CONVERSATION_CLOSED');
+      throw new BatonError('NOT_ASSIGNEE', 'The conversation is no longer yours.');
+  }
+}
+
+/** The customer's message as stored: its data (with what it answered) and the commit's parts. */
+function customerLine(input: CustomerMessageInput, meant: Interpretation | null) {
+  const text = meant?.text ?? input.text;
+  const data: Record<string, unknown> = { from: 'customer' };
+  if (text !== undefined) data.text = text;
+  if (input.action === 'request_human') data.action = input.action;
+  if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
+  if (input.extra) Object.assign(data, input.extra);
+  if (meant) Object.assign(data, meant.data);
+  const write = {
+    changes: { preview: previewOf({ ...input, ...(text !== undefined ? { text } : {}) }) },
+    events: [messageEvent({ type: 'customer' }, data, input.clientMessageId)],
+  };
+  return { data, write };
 }
 
 function previewOf(input: CustomerMessageInput): string {

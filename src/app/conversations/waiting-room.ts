@@ -6,6 +6,7 @@
  */
 import { messageEvent } from '../../core/conversation/conversation-events.ts';
 import type { ConversationWriter } from './conversation-writer.ts';
+import type { ConversationState } from '../../core/conversation/conversation-state.ts';
 import type { LifecyclePatch } from '../../core/conversation/lifecycle.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { matchChoice, type Choice } from '../../core/sla/choices.ts';
@@ -83,14 +84,16 @@ export class WaitingRoom {
   /**
    * Reads a customer message against the open prompt. A button press with an id never
    * offered is refused (VALIDATION_FAILED); one offered earlier but no longer open is kept
-   * and marked stale, to be answered honestly.
+   * and marked stale, to be answered honestly. `known`: the status, when the caller has just
+   * read it (in a refused commit), so it is not read again.
    */
   async interpret(
     id: string,
     input: { readonly text?: string; readonly action?: string; readonly choice?: string },
+    known?: ConversationState,
   ): Promise<Interpretation | null> {
     if (input.action !== 'choose' && input.text === undefined) return null;
-    const status = await this.deps.store.conversations.statusOf(id);
+    const status = known ?? (await this.deps.store.conversations.statusOf(id));
     if (!status) return null;
     const choosing = input.action === 'choose';
     if (!choosing && !['queued', 'offered', 'deferred'].includes(status)) return null;
