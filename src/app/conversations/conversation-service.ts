@@ -25,6 +25,7 @@ import {
   type WaitingSettingsConfig,
 } from './waiting-settings.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
+import { scopeRefusal, type WriteScope } from './scoped-write.ts';
 import type { QueueCatalog } from '../routing/queue-catalog.ts';
 import type { BotResponder, EscalationJudge, PresencePort } from './ports.ts';
 
@@ -54,6 +55,8 @@ export interface ConversationServiceDeps {
    * text promises an answer by email, and none asks for an address to send one to.
    */
   readonly canEmail: boolean;
+  /** The scope each agent's reply is held to, in its commit (scoped-write.ts); none by default. */
+  readonly writeScope?: WriteScope;
 }
 
 export interface StartConversationInput {
@@ -257,7 +260,9 @@ export class ConversationService {
     if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
     // Recorded for the repeat-rate metric: which warnings were shown, and whether sent anyway.
     if (input.repeatGuard) data.repeatGuard = input.repeatGuard;
+    const scope = this.deps.writeScope?.(agent) ?? null;
     const result = await this.commitOrExplain(id, {
+      ...(scope ? { expectVisibleTo: scope } : {}),
       expectStatus: ['assigned'],
       expectAssigneeId: agent.id,
       changes: { preview: input.text.slice(0, 140) },
@@ -289,6 +294,10 @@ export class ConversationService {
         return { events: result.events, duplicate: true, conversation: result.conversation };
       case 'conflict':
         if (isClosed(result.conversation.status)) throw new BatonError('CONVERSATION_CLOSED');
+        if (input.expectVisibleTo) {
+          const refusal = await scopeRefusal(this.deps.store, id, input.expectVisibleTo);
+          if (refusal) throw refusal;
+        }
         throw new BatonError('NOT_ASSIGNEE', 'The conversation is no longer yours.');
     }
   }
