@@ -70,6 +70,9 @@ export async function applyCommand<C extends ConversationCommand>(
       conversationId: id,
       expectStatus: [current.status],
       expectAssigneeId: current.assigneeId,
+      // Decided for this offer: a decline or claim must not land on an offer made since to
+      // someone else (the same state, another agent).
+      expectOfferedTo: current.offeredTo,
       changes: {
         ...request.extraChanges?.(current),
         status: next.state,
