@@ -29,7 +29,11 @@ describe.each(TEST_DATABASES)('offer decline is the offered agent’s ($name)', 
         {
           type: 'conversation.offered',
           actor: { type: 'system' },
-          data: { agentId: ids[name], agentName: name, expiresAt: new Date().toISOString() },
+          data: {
+            agentId: ids[name] as string,
+            agentName: name,
+            expiresAt: new Date().toISOString(),
+          },
         },
       ],
       now: new Date(),

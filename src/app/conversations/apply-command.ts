@@ -99,8 +99,12 @@ export async function applyCommand<C extends ConversationCommand>(
     });
     if (committed.ok) return { conversation: committed.conversation, events: committed.events };
     if (committed.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
-    const refusal = await scopeRefusal(deps.store, id, request.scope);
-    if (refusal) throw refusal;
+    // Out of the agent's scope now: said at once when nothing else changed, else once the
+    // command was decided again (a claim lost to a colleague is still ALREADY_CLAIMED).
+    if (attempt >= 1 || sameState(current, committed.conversation)) {
+      const refusal = await scopeRefusal(deps.store, id, request.scope);
+      if (refusal) throw refusal;
+    }
     if (
       committed.reason === 'conflict' &&
       request.capacity &&

@@ -294,7 +294,8 @@ export class ConversationService {
         return { events: result.events, duplicate: true, conversation: result.conversation };
       case 'conflict':
         if (isClosed(result.conversation.status)) throw new BatonError('CONVERSATION_CLOSED');
-        if (input.expectVisibleTo) {
+        // Still theirs, yet refused: the scope is why (moved to a queue they are not in).
+        if (input.expectVisibleTo && result.conversation.assigneeId === input.expectAssigneeId) {
           const refusal = await scopeRefusal(this.deps.store, id, input.expectVisibleTo);
           if (refusal) throw refusal;
         }
