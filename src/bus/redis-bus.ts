@@ -254,3 +254,22 @@ function parse<T>(raw: string, onError: (error: unknown) => void): T | undefined
     return undefined;
   }
 }
+
+/**
+ * Tells every node of a cluster that an agent's sessions ended, from outside the cluster
+ * (the `baton agents` command): one message on the sessions channel, as a node's
+ * `endSessions` sends it, so each node closes the agent's inbox sockets at once.
+ */
+export async function publishSessionsEnded(
+  options: Pick<RedisBusOptions, 'url' | 'prefix'>,
+  ended: SessionsEnded,
+): Promise<void> {
+  const client = createClient({ url: options.url, socket: { reconnectStrategy: false } });
+  await client.connect();
+  try {
+    const message: SessionsMessage = { node: `cli-${randomUUID()}`, ended };
+    await client.publish(`${options.prefix}:sessions`, JSON.stringify(message));
+  } finally {
+    await client.close();
+  }
+}

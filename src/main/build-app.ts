@@ -4,6 +4,8 @@
  * hands them to the HTTP edge. No listening, no process-wide state: tests build as many apps
  * as they like, in-process or on real sockets.
  */
+import type { AgentRecord } from '../core/records.ts';
+import { scopeOf } from '../app/conversations/conversation-scope.ts';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { Store } from '../store/store.ts';
@@ -115,6 +117,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     policy: timerPolicy(config.routing, slaMsFor, queues.get, config.csat),
     onCommitTimed: (seconds) => metrics.observeCommit(seconds),
   });
+  // Reading every handed-over conversation (inbox.agentsSee: all) is not acting on it.
+  const writeScope = (agent: AgentRecord) => scopeOf(agent, queues);
   const service = new ConversationService({
     store,
     bus,
@@ -132,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     calendarFor,
     onBackgroundError: (error) => app.log.error({ err: error }, 'bot turn failed'),
     canEmail: Boolean(config.channels.email?.smtpUrl),
+    writeScope,
   });
   const isConnected = (id: string) => hub.isConnected(id);
   const workflow = new AgentWorkflow({
@@ -141,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     queues,
     settings: service.waitingSettings,
     isConnected,
+    writeScope,
   });
   const audit = new AuditTrail({
     store,

@@ -7,6 +7,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CustomerIdentity } from '../core/customer/customer-identity.ts';
 import type { ConversationRecord } from '../core/records.ts';
+import { partOfLine, visibleTo, type VisibleTo } from './agent-visibility.ts';
 import { findCustomerConversations } from './customer-conversations.ts';
 import { catchUpMessageSearch, conversationsWithWords, searchWords } from './message-search.ts';
 import type { SyncSqlite } from './statement-cache.ts';
@@ -16,13 +17,7 @@ import type { Database } from './schema.ts';
 
 export type HistoryStatusFilter = 'active' | 'resolved' | 'all';
 
-/** An agent and the queues they are a member of. */
-export interface VisibleTo {
-  readonly agentId: string;
-  readonly queues: readonly string[];
-  /** Also every conversation handed over to a person, in any queue (`inbox.agentsSee: all`). */
-  readonly everyHandedOver?: boolean;
-}
+export type { VisibleTo } from './agent-visibility.ts';
 
 export interface HistoryQuery {
   readonly status: HistoryStatusFilter;
@@ -62,14 +57,14 @@ export class ConversationHistory {
     let select = this.db.selectFrom('conversations').selectAll();
     if (query.status === 'active') select = select.where('status', 'in', ACTIVE);
     if (query.status === 'resolved') select = select.where('status', '=', 'resolved');
-    const { visibleTo, assignee, after, ids } = query;
+    const { visibleTo: scope, assignee, after, ids } = query;
     // PostgreSQL's text cannot hold a NUL; it is no part of any word either.
     const text = query.text?.replaceAll('\u0000', '') ?? null;
     if (ids !== null) {
       if (ids.length === 0) return [];
       select = select.where('id', 'in', [...ids]);
     }
-    if (visibleTo !== null) select = select.where((eb) => this.visible(eb, visibleTo));
+    if (scope !== null) select = select.where((eb) => visibleTo(eb, scope));
     if (assignee !== null) select = select.where('assignee_id', '=', assignee);
     if (text) {
       await this.catchUpSearch();
@@ -109,7 +104,7 @@ export class ConversationHistory {
           eb.and([eb('status', '=', 'assigned'), eb('assignee_id', '=', agentId)]),
         ]),
       );
-    if (scope !== null) select = select.where((eb) => this.current(eb, scope));
+    if (scope !== null) select = select.where((eb) => partOfLine(eb, scope));
     const rows = await select
       .orderBy('priority', 'desc')
       .orderBy('handed_over_at', 'asc')
@@ -124,7 +119,7 @@ export class ConversationHistory {
       .selectFrom('conversations')
       .select('id')
       .where('id', '=', conversationId)
-      .where((eb) => this.visible(eb, scope))
+      .where((eb) => visibleTo(eb, scope))
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -132,39 +127,6 @@ export class ConversationHistory {
   /** The conversations of the person behind these identities (see customer-conversations.ts). */
   async ofCustomer(identities: readonly CustomerIdentity[]) {
     return findCustomerConversations(this.db, identities);
-  }
-
-  /**
-   * What an agent may open: their part of the line (`current`) and every conversation they
-   * took part in (claimed, wrote in, transferred away); with `everyHandedOver`, also every
-   * conversation that reached a person, but never one only the bot has had.
-   */
-  private visible(eb: Builder, scope: VisibleTo): Expression<SqlBool> {
-    return eb.or([
-      ...(scope.everyHandedOver ? [eb('handed_over_at', 'is not', null)] : []),
-      this.current(eb, scope),
-      eb.exists(
-        eb
-          .selectFrom('events')
-          .select('events.seq')
-          .whereRef('events.conversation_id', '=', 'conversations.id')
-          .where('events.actor_type', '=', 'agent')
-          .where('events.actor_id', '=', scope.agentId),
-      ),
-    ]);
-  }
-
-  /**
-   * The agent's part of the line now, which their inbox shows: what waits in a queue they are
-   * a member of, and what is offered or assigned to them (announcedTo in src/app says the same
-   * of one record, for the inbox socket).
-   */
-  private current(eb: Builder, { agentId, queues }: VisibleTo): Expression<SqlBool> {
-    const waiting =
-      queues.length > 0
-        ? [eb.and([eb('status', 'in', WAITING), eb('queue', 'in', [...queues])])]
-        : [];
-    return eb.or([...waiting, eb('offered_to', '=', agentId), eb('assignee_id', '=', agentId)]);
   }
 
   /**

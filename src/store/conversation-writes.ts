@@ -17,6 +17,7 @@ import type {
   StoredEvent,
   TimerChanges,
 } from '../core/records.ts';
+import { visibleTo, type VisibleTo } from './agent-visibility.ts';
 import { providerMessageClaims } from './provider-messages.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';
@@ -30,6 +31,13 @@ export interface CommitInput {
   readonly expectStatus?: readonly ConversationState[];
   /** Apply only while this agent (or nobody, for null) owns the conversation. */
   readonly expectAssigneeId?: string | null;
+  /** Apply only while the conversation is offered to this agent (or to nobody, for null). */
+  readonly expectOfferedTo?: string | null;
+  /**
+   * Apply only while this agent may act on the conversation (agent-visibility.ts): the scope
+   * check of an agent's write, in the write itself, so a transfer in between is not overrun.
+   */
+  readonly expectVisibleTo?: VisibleTo;
   /**
    * Apply only if no event was added since this `lastSeq`: a read-modify-write of a JSON
    * column (the handoff) must not overwrite a change made in between.
@@ -96,11 +104,15 @@ export function updateQuery(
   const statuses = input.expectStatus ?? [];
   const assignee = input.expectAssigneeId;
   const cap = input.expectCapacity;
+  const offered = input.expectOfferedTo;
+  const scope = input.expectVisibleTo;
   const shape = [
     'update',
     names.join(','),
     statuses.length,
     assignee === null ? 'nobody' : assignee === undefined ? '' : 'agent',
+    offered === null ? 'offered-nobody' : offered === undefined ? '' : 'offered',
+    scope ? `scope-${scope.queues.length}-${scope.everyHandedOver === true}` : '',
     input.expectLastSeq === undefined ? '' : 'seq',
     cap ? 'cap' : '',
   ].join('|');
@@ -114,6 +126,8 @@ export function updateQuery(
     ...(typeof assignee === 'string' ? [assignee] : []),
     ...(input.expectLastSeq === undefined ? [] : [input.expectLastSeq]),
     ...(cap ? [cap.agentId, cap.max] : []),
+    ...(typeof offered === 'string' ? [offered] : []),
+    ...(scope ? [scope.agentId, ...scope.queues] : []),
   ];
   const build = (slot: Slot) => {
     // Slot i stands for values[i], handed out in the order the values are listed above.
@@ -153,6 +167,13 @@ export function updateQuery(
         '<',
         max,
       );
+    }
+    if (offered === null) update = update.where('offered_to', 'is', null);
+    else if (offered !== undefined) update = update.where('offered_to', '=', nextSlot());
+    if (scope) {
+      const slots = { agentId: nextSlot(), queues: scope.queues.map(nextSlot) };
+      const everyHandedOver = scope.everyHandedOver === true;
+      update = update.where((eb) => visibleTo(eb, { ...slots, everyHandedOver }));
     }
     return update.returningAll().compile();
   };

@@ -18,6 +18,7 @@ import {
 import { requireAvailableAgent, type IsConnected } from '../routing/agent-availability.ts';
 import { transferredToAgentText } from '../routing/reassign-texts.ts';
 import { queueCatalog, type QueueCatalog } from '../routing/queue-catalog.ts';
+import { scopeRefusal, type WriteScope } from './scoped-write.ts';
 import { waitingSettings, type WaitingSettings } from './waiting-settings.ts';
 
 const agentActor = (agent: AgentRecord) => ({
@@ -33,6 +34,8 @@ export interface AgentWorkflowDeps extends ApplyCommandDeps {
   readonly settings?: WaitingSettings;
   /** Whether an agent has the inbox open: a transfer to a named agent needs them there. */
   readonly isConnected?: IsConnected;
+  /** The scope each agent's write is held to, in its commit; none checked by default. */
+  readonly writeScope?: WriteScope;
 }
 
 export class AgentWorkflow {
@@ -44,11 +47,16 @@ export class AgentWorkflow {
     this.settings = deps.settings ?? waitingSettings({}, this.queues);
   }
 
+  private scopeOf(agent: AgentRecord) {
+    return this.deps.writeScope?.(agent) ?? null;
+  }
+
   /** Atomic with the agent's capacity: two claims at once cannot both exceed it. */
   claim(id: string, agent: AgentRecord) {
     return applyCommand(this.deps, id, {
       capacity: { agentId: agent.id, max: agent.maxConcurrent },
       command: { type: 'claim', agentId: agent.id },
+      scope: this.scopeOf(agent),
       actor: agentActor(agent),
       data: { agentId: agent.id, agentName: agent.name },
       extraEvents: (c) => [
@@ -67,6 +75,7 @@ export class AgentWorkflow {
   ) {
     return applyCommand(this.deps, id, {
       command: { type: 'resolve', agentId: agent.id },
+      scope: this.scopeOf(agent),
       actor: agentActor(agent),
       data: { by: agent.id, ...outcome },
       extraEvents: (c) => [
@@ -82,6 +91,7 @@ export class AgentWorkflow {
   transfer(id: string, agent: AgentRecord, toQueue: string, note?: string) {
     return applyCommand(this.deps, id, {
       command: { type: 'transfer', agentId: agent.id, toQueue },
+      scope: this.scopeOf(agent),
       actor: agentActor(agent),
       data: { by: agent.id, toQueue, ...(note ? { note } : {}) },
       extraEvents: (c) => [
@@ -114,6 +124,7 @@ export class AgentWorkflow {
     );
     return applyCommand(this.deps, id, {
       command: { type: 'transfer_to_agent', agentId: agent.id, toAgentId: target.id },
+      scope: this.scopeOf(agent),
       capacity: { agentId: target.id, max: target.maxConcurrent },
       actor: agentActor(agent),
       data: (current) => ({
@@ -145,6 +156,7 @@ export class AgentWorkflow {
   declineOffer(id: string, agent: AgentRecord) {
     return applyCommand(this.deps, id, {
       command: { type: 'decline_offer', agentId: agent.id },
+      scope: this.scopeOf(agent),
       actor: agentActor(agent),
       data: { agentId: agent.id },
       declineBy: agent.id,
@@ -192,6 +204,7 @@ export class AgentWorkflow {
   returnToBot(id: string, agent: AgentRecord) {
     return applyCommand(this.deps, id, {
       command: { type: 'return_to_bot', agentId: agent.id },
+      scope: this.scopeOf(agent),
       actor: agentActor(agent),
       data: { by: agent.id },
       extraEvents: (c) => [
@@ -213,8 +226,10 @@ export class AgentWorkflow {
    */
   async addNote(id: string, agent: AgentRecord, text: string): Promise<StoredEvent[]> {
     const authorRole = agent.role === 'agent' ? {} : { authorRole: agent.role };
+    const scope = this.scopeOf(agent);
     const result = await this.deps.writer.commit({
       conversationId: id,
+      ...(scope ? { expectVisibleTo: scope } : {}),
       events: [
         {
           type: 'note.created',
@@ -225,7 +240,9 @@ export class AgentWorkflow {
     });
     if (!result.ok) {
       if (result.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
-      throw new BatonError('INVALID_TRANSITION');
+      throw (
+        (await scopeRefusal(this.deps.store, id, scope)) ?? new BatonError('INVALID_TRANSITION')
+      );
     }
     return result.events;
   }

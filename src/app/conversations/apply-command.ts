@@ -20,7 +20,9 @@ import type {
   TimerChanges,
 } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
+import type { AgentScope } from './conversation-scope.ts';
 import type { ConversationWriter } from './conversation-writer.ts';
+import { scopeRefusal } from './scoped-write.ts';
 
 export interface ApplyCommandDeps {
   readonly store: Store;
@@ -45,6 +47,8 @@ export interface CommandRequest<C extends ConversationCommand = ConversationComm
   readonly declineBy?: string;
   /** The agent who ends up holding it may not exceed this many conversations. */
   readonly capacity?: { readonly agentId: string; readonly max: number };
+  /** An agent's command: written only while they may act on the conversation (scoped-write.ts). */
+  readonly scope?: AgentScope;
 }
 
 type CommandData<C extends ConversationCommand> = EventData<EventTypeOf<C['type']>>;
@@ -66,6 +70,9 @@ export async function applyCommand<C extends ConversationCommand>(
       conversationId: id,
       expectStatus: [current.status],
       expectAssigneeId: current.assigneeId,
+      // Decided for this offer: a decline or claim must not land on an offer made since to
+      // someone else (the same state, another agent).
+      expectOfferedTo: current.offeredTo,
       changes: {
         ...request.extraChanges?.(current),
         status: next.state,
@@ -87,10 +94,17 @@ export async function applyCommand<C extends ConversationCommand>(
       ...(request.timers ? { timers: request.timers } : {}),
       ...(request.lifecycle ? { lifecycle: request.lifecycle } : {}),
       ...(request.capacity ? { expectCapacity: request.capacity } : {}),
+      ...(request.scope ? { expectVisibleTo: request.scope } : {}),
       now,
     });
     if (committed.ok) return { conversation: committed.conversation, events: committed.events };
     if (committed.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
+    // Out of the agent's scope now: said at once when nothing else changed, else once the
+    // command was decided again (a claim lost to a colleague is still ALREADY_CLAIMED).
+    if (attempt >= 1 || sameState(current, committed.conversation)) {
+      const refusal = await scopeRefusal(deps.store, id, request.scope);
+      if (refusal) throw refusal;
+    }
     if (
       committed.reason === 'conflict' &&
       request.capacity &&

@@ -26,6 +26,7 @@ import {
   type WaitingSettingsConfig,
 } from './waiting-settings.ts';
 import { KeyedSerializer } from './keyed-serializer.ts';
+import { scopeRefusal, type WriteScope } from './scoped-write.ts';
 import type { QueueCatalog } from '../routing/queue-catalog.ts';
 import type { BotResponder, EscalationJudge, PresencePort } from './ports.ts';
 
@@ -55,6 +56,8 @@ export interface ConversationServiceDeps {
    * text promises an answer by email, and none asks for an address to send one to.
    */
   readonly canEmail: boolean;
+  /** The scope each agent's reply is held to, in its commit (scoped-write.ts); none by default. */
+  readonly writeScope?: WriteScope;
 }
 
 export interface StartConversationInput {
@@ -273,7 +276,9 @@ export class ConversationService {
     if (input.clientMessageId !== undefined) data.clientMessageId = input.clientMessageId;
     // Recorded for the repeat-rate metric: which warnings were shown, and whether sent anyway.
     if (input.repeatGuard) data.repeatGuard = input.repeatGuard;
+    const scope = this.deps.writeScope?.(agent) ?? null;
     const result = await this.commitOrExplain(id, {
+      ...(scope ? { expectVisibleTo: scope } : {}),
       expectStatus: ['assigned'],
       expectAssigneeId: agent.id,
       changes: { preview: input.text.slice(0, 140) },
@@ -294,7 +299,19 @@ export class ConversationService {
     id: string,
     input: Omit<WriteInput, 'conversationId'>,
   ): Promise<Stored> {
-    return explain(id, await this.deps.writer.commit({ ...input, conversationId: id }));
+    const result = await this.deps.writer.commit({ ...input, conversationId: id });
+    // Still theirs, yet refused: the scope is why (moved to a queue they are not in).
+    if (
+      !result.ok &&
+      result.reason === 'conflict' &&
+      !isClosed(result.conversation.status) &&
+      input.expectVisibleTo &&
+      result.conversation.assigneeId === input.expectAssigneeId
+    ) {
+      const refusal = await scopeRefusal(this.deps.store, id, input.expectVisibleTo);
+      if (refusal) throw refusal;
+    }
+    return explain(id, result);
   }
 
   private checkMessage(text: string | undefined, action: string | undefined): void {

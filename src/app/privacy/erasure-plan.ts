@@ -42,7 +42,7 @@ export async function planErasure(
   };
 }
 
-/** Erases the plan's conversations, wipes the files and records who did it. */
+/** Records who erases what, then erases the plan's conversations and wipes the files. */
 export async function carryOutErasure(
   store: Store,
   plan: ErasurePlan,
@@ -55,15 +55,18 @@ export async function carryOutErasure(
   },
 ): Promise<ErasureOutcome> {
   const ids = plan.targets.map((c) => c.id);
-  const erased = await store.erasure.erase(ids);
-  const wiped = await store.erasure.wipe({ vacuum: audit.vacuum === true });
+  // The record first: an erasure that fails or stops half-way (a crash, a lost connection)
+  // must still be in the audit log. `erased` is what the plan takes; what another pass
+  // erased first is gone all the same.
   await store.teamAudit.record({
     at: audit.now,
     actorId: audit.actorId,
     agentId: '',
     action: 'closedBefore' in audit.target ? 'conversations.expired' : 'customer.erased',
-    changes: { selector: describeTarget(audit.target), conversations: ids, erased },
+    changes: { selector: describeTarget(audit.target), conversations: ids, erased: ids.length },
   });
+  const erased = await store.erasure.erase(ids);
+  const wiped = await store.erasure.wipe({ vacuum: audit.vacuum === true });
   return { erased, ...wiped };
 }
 

@@ -105,15 +105,22 @@ export function registerAgentsCommand(program: Command): void {
             await import('../../app/auth/password.ts')
           ).hashPassword((await passwordFrom(options)).password)
         : undefined;
-      const updated = await store.agents.update(agent.id, {
-        ...fields,
-        ...(passwordHash ? { passwordHash } : {}),
-        ...(options.enable ? { disabledAt: null } : {}),
-      });
+      const columns = { ...fields, ...(options.enable ? { disabledAt: null } : {}) };
+      // A password alone changes no column here (resetPassword below writes it).
+      const updated =
+        Object.keys(columns).length > 0 ? await store.agents.update(agent.id, columns) : agent;
       const { accountDiff } = await import('../../app/team/team-accounts.ts');
       const changes = accountDiff(agent, fields);
       if (Object.keys(changes).length > 0) await audit(store, agent.id, 'agent.updated', changes);
-      if (passwordHash) await audit(store, agent.id, 'agent.password_reset', {});
+      if (passwordHash) {
+        // The new password, the end of every session and the audit row in one transaction.
+        await store.teamAudit.resetPassword(
+          agent.id,
+          passwordHash,
+          auditEntry(agent.id, 'agent.password_reset', {}),
+        );
+        await sessionsEnded(agent.id, 'password reset');
+      }
       if (options.enable && agent.disabledAt !== null)
         await audit(store, agent.id, 'agent.enabled', {});
       console.log(`updated ${updated?.email ?? email}`);
@@ -139,7 +146,7 @@ export function registerAgentsCommand(program: Command): void {
           },
           null,
         );
-        // A running server closes their open sockets at its next session check (30 s).
+        await sessionsEnded(agent.id, 'two-factor reset');
         console.log(
           `two-factor log-in cleared for ${agent.email}; ${ended?.length ?? 0} session(s) ended`,
         );
@@ -156,6 +163,7 @@ export function registerAgentsCommand(program: Command): void {
         const open = await store.reads.assignedTo(agent.id);
         if (agent.disabledAt === null)
           await audit(store, agent.id, 'agent.disabled', { stillAssigned: open.length });
+        await sessionsEnded(agent.id, 'account disabled');
         console.log(`disabled ${agent.email}; their sessions have ended`);
         if (open.length > 0) {
           console.log(
@@ -217,7 +225,34 @@ async function audit(
   action: TeamAuditAction,
   changes: Record<string, unknown>,
 ): Promise<void> {
-  await store.teamAudit.record({ at: new Date(), actorId: 'cli', agentId, action, changes });
+  await store.teamAudit.record(auditEntry(agentId, action, changes));
+}
+
+function auditEntry(agentId: string, action: TeamAuditAction, changes: Record<string, unknown>) {
+  return { at: new Date(), actorId: 'cli', agentId, action, changes };
+}
+
+/**
+ * The agent's sessions ended in the database; the running servers close their inbox sockets.
+ * With Redis (REDIS_URL) every node hears it at once; without, each server's periodic session
+ * check closes them within 30 s (src/http/realtime/agent-stream.ts).
+ */
+async function sessionsEnded(agentId: string, reason: string): Promise<void> {
+  const config = resolveConfigOrExit();
+  if (!config.redis.url) return;
+  const { publishSessionsEnded } = await import('../../bus/redis-bus.ts');
+  try {
+    await publishSessionsEnded(
+      { url: config.redis.url, prefix: config.redis.channelPrefix },
+      {
+        agentId,
+        reason,
+      },
+    );
+  } catch (error) {
+    // The sessions have ended all the same; the servers' session check closes the sockets.
+    console.error(`baton agents: could not tell the servers through Redis: ${String(error)}`);
+  }
 }
 
 async function existing(store: Store, email: string): Promise<AgentRecord> {

@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   CLIENT_MESSAGE_ID_REUSED:
     'This clientMessageId was already used for a different message in this conversation.',
   NOT_ASSIGNEE: 'Only the agent who owns the conversation may do that.',
+  OUT_OF_SCOPE:
+    'The conversation moved out of your queues (transferred or reassigned) before your change was written; nothing was changed.',
   AGENT_NOT_FOUND: 'No agent has that id.',
   AGENT_UNAVAILABLE: 'That agent is not online with free capacity right now.',
   WHATSAPP_WINDOW_CLOSED:

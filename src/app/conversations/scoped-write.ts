@@ -1,0 +1,24 @@
+/**
+ * An agent's write carries their scope into the store's commit (agent-visibility.ts), so
+ * the scope is checked in the same conditional UPDATE as the write. When such a commit is
+ * refused, this tells whether the scope was why: OUT_OF_SCOPE, rather than a conflict.
+ */
+import { BatonError } from '../../core/errors/baton-error.ts';
+import type { AgentRecord } from '../../core/records.ts';
+import type { VisibleTo } from '../../store/agent-visibility.ts';
+import type { Store } from '../../store/store.ts';
+import type { AgentScope } from './conversation-scope.ts';
+
+/** The scope an agent's writes are held to (null: supervisors and admins, no check). */
+export type WriteScope = (agent: AgentRecord) => AgentScope;
+
+/** OUT_OF_SCOPE when the agent may no longer act on the conversation; else undefined. */
+export async function scopeRefusal(
+  store: Store,
+  conversationId: string,
+  scope: VisibleTo | null | undefined,
+): Promise<BatonError | undefined> {
+  if (!scope) return undefined;
+  if (await store.history.isVisible(conversationId, scope)) return undefined;
+  return new BatonError('OUT_OF_SCOPE');
+}

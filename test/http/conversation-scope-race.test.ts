@@ -1,0 +1,131 @@
+/**
+ * The scope check of an agent's write is part of the write's own commit: a conversation
+ * moved out of the agent's queues between the route's check and the commit is not written
+ * (403 OUT_OF_SCOPE), where it once was. The race is made certain by running a supervisor's
+ * reassign just before the agent's commit reaches the store. On both engines.
+ *
+ * Demo agents: Alex serves general and billing, Sam general and technical, Riley supervises.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login, startConversation } from '../helpers/api-client.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { CommitInput } from '../../src/store/conversation-writes.ts';
+
+describe.each(TEST_DATABASES)('scope checked inside the write ($name)', (database) => {
+  let s: TestServer;
+  let alex: string;
+  let riley: string;
+  let alexId: string;
+  const post = (token: string, path: string, body: unknown = {}) =>
+    api(s.baseUrl, 'POST', path, { token, body });
+
+  /** Runs `meanwhile` once, just before the first commit of Alex's that `matches`. */
+  function raceBefore(matches: (input: CommitInput) => boolean, meanwhile: () => Promise<void>) {
+    const conversations = s.server.store.conversations;
+    const commit = conversations.commit.bind(conversations);
+    let raced = false;
+    conversations.commit = async (input) => {
+      const byAlex = input.events.some((e) => e.actor.type === 'agent' && e.actor.id === alexId);
+      if (!raced && byAlex && matches(input)) {
+        raced = true;
+        await meanwhile();
+      }
+      return commit(input);
+    };
+    return {
+      get raced() {
+        return raced;
+      },
+      restore: () => {
+        conversations.commit = commit;
+      },
+    };
+  }
+
+  async function waitingInBilling(): Promise<string> {
+    const c = await startConversation(s.baseUrl, { customer: { name: 'Kim' } });
+    await post(c.token, `/api/v1/conversations/${c.id}/messages`, {
+      text: 'I want to talk to a human about a refund on my invoice',
+    });
+    const read = await api(s.baseUrl, 'GET', `/api/v1/conversations/${c.id}`, { token: riley });
+    expect(read.body.conversation).toMatchObject({ status: 'queued', queue: 'billing' });
+    return c.id;
+  }
+
+  const toTechnical = (id: string) => async () => {
+    const moved = await post(riley, `/api/v1/supervisor/conversations/${id}/reassign`, {
+      queue: 'technical',
+    });
+    expect(moved.status).toBe(200);
+  };
+
+  async function eventsOf(id: string) {
+    const r = await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}/events?since=0`, {
+      token: riley,
+    });
+    return r.body.events as { type: string; actor: { id?: string } }[];
+  }
+
+  beforeAll(async () => {
+    if (database.skipReason) return;
+    s = await startTestServer({ engine: database.name });
+    alex = await login(s.baseUrl, 'alex@example.com', s.demoAgent.password);
+    riley = await login(s.baseUrl, 'riley@example.com', s.demoAgent.password);
+    const me = await api(s.baseUrl, 'GET', '/api/v1/me', { token: alex });
+    alexId = me.body.agent?.id ?? me.body.id;
+    expect(alexId).toEqual(expect.any(String));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it.skipIf(database.skipReason)(
+    'a claim raced by a transfer to a queue the agent is not in is refused, nothing written',
+    async () => {
+      const id = await waitingInBilling();
+      const race = raceBefore(
+        (input) => input.events.some((e) => e.type === 'conversation.assigned'),
+        toTechnical(id),
+      );
+      const claim = await post(alex, `/api/v1/conversations/${id}/claim`);
+      race.restore();
+      expect(race.raced).toBe(true);
+      expect([claim.status, claim.body.error?.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      expect(claim.body.error.message).toMatch(/moved out of your queues/);
+      const read = await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token: riley });
+      expect(read.body.conversation).toMatchObject({
+        status: 'queued',
+        queue: 'technical',
+      });
+      expect(read.body.conversation.assigneeId ?? null).toBeNull();
+      expect((await eventsOf(id)).filter((e) => e.actor.id === alexId)).toEqual([]);
+    },
+  );
+
+  it.skipIf(database.skipReason)(
+    'a note raced by a transfer to a queue the agent is not in is refused, nothing written',
+    async () => {
+      const id = await waitingInBilling();
+      const race = raceBefore(
+        (input) => input.events.some((e) => e.type === 'note.created'),
+        toTechnical(id),
+      );
+      const note = await post(alex, `/api/v1/conversations/${id}/notes`, { text: 'mine' });
+      race.restore();
+      expect(race.raced).toBe(true);
+      expect([note.status, note.body.error?.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      const events = await eventsOf(id);
+      expect(events.filter((e) => e.type === 'note.created')).toEqual([]);
+      expect(events.filter((e) => e.actor.id === alexId)).toEqual([]);
+    },
+  );
+
+  it.skipIf(database.skipReason)('without a race the same writes still go through', async () => {
+    const id = await waitingInBilling();
+    expect((await post(alex, `/api/v1/conversations/${id}/notes`, { text: 'mine' })).status).toBe(
+      200,
+    );
+    expect((await post(alex, `/api/v1/conversations/${id}/claim`)).status).toBe(200);
+  });
+});
