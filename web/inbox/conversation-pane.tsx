@@ -2,7 +2,8 @@
 // laptop, above it on a tablet, never scrolled away with it), then the transcript and the
 // composer. The header holds the actions the agent may take now: accept or decline an
 // offer, claim, transfer, return to the bot, resolve; in a colleague's conversation a
-// supervisor's take over and reassign, with a private note to the agent in the footer.
+// supervisor's take over and reassign, with a private note to the agent in the footer, and in
+// a waiting one the supervisor's reassign.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
@@ -140,6 +141,8 @@ export function ConversationPane(props: ConversationPaneProps) {
   const role = (session.agent as { role?: string }).role ?? 'agent';
   const canTakeOver =
     role !== 'agent' && c.status === 'assigned' && c.assignee !== null && c.assignee.id !== me;
+  // They may also hand a waiting conversation (queued, offered or deferred) to a named agent.
+  const canReassign = canTakeOver || (role !== 'agent' && claimable);
   const name = customerName(c);
   const assignee = c.assignee ? team.nameOf(c.assignee.id) : null;
   const fields = { ...packet?.summary.collected, ...packet?.fields };
@@ -162,6 +165,7 @@ export function ConversationPane(props: ConversationPaneProps) {
           busy={busy}
           panel={panel}
           canTakeOver={canTakeOver}
+          canReassign={canReassign}
           onTakeOver={() => void act('takeover', () => api.takeOver(token, conversationId, me))}
           onClaim={() => void act('claim', () => api.claim(token, conversationId))}
           onDecline={() => void act('decline', () => api.decline(token, conversationId))}
@@ -185,7 +189,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         panel={panel}
         busy={busy}
         mine={mine}
-        canReassign={canTakeOver}
+        canReassign={canReassign}
         onClose={() => setPanel(null)}
         onTransfer={(target, note) =>
           guarded('transfer', () =>
