@@ -10,7 +10,7 @@ import { api, login, startConversation } from '../helpers/api-client.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
-import { eventually, openInbox } from './pages.ts';
+import { eventually, openInbox, pickColleague } from './pages.ts';
 
 const BROWSER_TEST_TIMEOUT = 120_000;
 
@@ -53,17 +53,10 @@ describeInChromium('supervisor assigns a waiting conversation from the inbox', (
       await page.getByRole('button', { name: 'Reassign', exact: true }).click();
       const form = page.getByRole('form', { name: 'Reassign' });
       await form.waitFor();
-      await form.getByLabel('To').selectOption('agent');
       const samToken = await login(baseUrl, 'sam@example.com', fixture.server.demoAgent.password);
       const samId = (await api(baseUrl, 'GET', '/api/v1/me', { token: samToken })).body.agent
         .id as string;
-      const colleague = form.getByLabel('Colleague');
-      await eventually(() =>
-        colleague
-          .locator(`option[value="${samId}"]`)
-          .evaluate((o) => !(o as { disabled: boolean }).disabled),
-      ).toBe(true);
-      await colleague.selectOption(samId);
+      await pickColleague(form, samId);
       await form.getByLabel(/^Reason/).fill(reason);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'inbox-supervisor-assign-waiting');
