@@ -4,7 +4,7 @@
 // drops it). The draft is shown as text, never as HTML.
 
 import { beforeAll, expect, it } from 'vitest';
-import { api, login, startConversation } from '../helpers/api-client.ts';
+import { api, startConversation, loginDemoAgent } from '../helpers/api-client.ts';
 import { until } from '../helpers/until.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
@@ -23,11 +23,7 @@ describeInChromium('inbox: unsent text before resolve, return and transfer', () 
   let alex: string;
 
   beforeAll(async () => {
-    alex = await login(
-      fixture.server.baseUrl,
-      fixture.server.demoAgent.email,
-      fixture.server.demoAgent.password,
-    );
+    alex = await loginDemoAgent(fixture.server);
   }, BROWSER_TEST_TIMEOUT);
 
   /** A customer who asked for a person, already claimed by Alex. */

@@ -5,7 +5,7 @@
 // to the bot, resolve with the outcome form, presence with capacity.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, login, startConversation } from '../helpers/api-client.ts';
+import { api, startConversation, loginDemoAgent } from '../helpers/api-client.ts';
 import { configFile } from '../helpers/config-file.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { screenshot } from './browser.ts';
@@ -43,11 +43,7 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
 
   beforeAll(async () => {
     if (skip) return;
-    agentToken = await login(
-      fixture.server.baseUrl,
-      fixture.server.demoAgent.email,
-      fixture.server.demoAgent.password,
-    );
+    agentToken = await loginDemoAgent(fixture.server);
   }, BROWSER_TEST_TIMEOUT);
 
   /** A customer who gave an order number and asked for a person: handed over at once. */

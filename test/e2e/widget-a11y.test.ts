@@ -5,7 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { api, login } from '../helpers/api-client.ts';
+import { api, loginDemoAgent } from '../helpers/api-client.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { conversationId, eventually } from './pages.ts';
@@ -57,11 +57,7 @@ describeInChromium('widget accessibility in a host page', () => {
   let alex: string;
 
   beforeAll(async () => {
-    alex = await login(
-      fixture.server.baseUrl,
-      fixture.server.demoAgent.email,
-      fixture.server.demoAgent.password,
-    );
+    alex = await loginDemoAgent(fixture.server);
   }, BROWSER_TEST_TIMEOUT);
 
   for (const viewport of VIEWPORTS) {

@@ -6,7 +6,7 @@
 
 import type { WebSocketRoute } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { api, login } from '../helpers/api-client.ts';
+import { api, loginDemoAgent } from '../helpers/api-client.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { conversationId, eventually, openShop, type WidgetPage } from './pages.ts';
@@ -33,11 +33,7 @@ describeInChromium('widget follows the conversation status', () => {
   let alex: string;
 
   beforeAll(async () => {
-    alex = await login(
-      fixture.server.baseUrl,
-      fixture.server.demoAgent.email,
-      fixture.server.demoAgent.password,
-    );
+    alex = await loginDemoAgent(fixture.server);
   }, BROWSER_TEST_TIMEOUT);
 
   const act = async (id: string, action: string) => {
