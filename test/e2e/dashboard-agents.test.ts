@@ -3,12 +3,10 @@
 // rows, a range with nobody at work says "No data", and axe-core finds no serious problem.
 
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { decimal, duration } from '../../web/dashboard/format.ts';
 import { api, login } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, SCREENSHOT_DIR } from './browser.ts';
+import { SCREENSHOT_DIR } from './browser.ts';
 import {
   demoTrafficDatabase,
   openDashboard,
@@ -16,11 +14,10 @@ import {
   SUPERVISOR,
 } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const TIMEOUT = 90_000;
 const DAY_MS = 86_400_000;
-const missing = chromiumMissingReason();
 
 interface AgentRow {
   agentId: string;
@@ -35,26 +32,18 @@ interface AgentRow {
   expiredOffers: number;
 }
 
-describe.skipIf(missing !== null)('the per-agent report in the dashboard', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('the per-agent report in the dashboard', () => {
+  const fixture = useChromiumAndServer({
+    // Timers stay still, so nothing changes between the API's answer and the page's.
+    server: () => ({
+      env: { DATABASE_URL: demoTrafficDatabase(2, 40), BATON_TIMER_INTERVAL_MS: '3600000' },
+    }),
+  });
   let token: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    const database = demoTrafficDatabase(2, 40);
-    // Timers stay still, so nothing changes between the API's answer and the page's.
-    server = await startTestServer({
-      webRoot: 'dist/web',
-      env: { DATABASE_URL: database, BATON_TIMER_INTERVAL_MS: '3600000' },
-    });
-    token = await login(server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
-    browser = await launchChromium();
+    token = await login(fixture.server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
   }, TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it(
     'shows each agent’s figures as the API gives them, downloads them, and says when there are none',
@@ -64,15 +53,20 @@ describe.skipIf(missing !== null)('the per-agent report in the dashboard', () =>
       const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
       const from = new Date(today - 6 * DAY_MS).toISOString();
       const to = new Date(today + DAY_MS).toISOString();
-      const r = await api(server.baseUrl, 'GET', `/api/v1/analytics?from=${from}&to=${to}`, {
-        token,
-      });
+      const r = await api(
+        fixture.server.baseUrl,
+        'GET',
+        `/api/v1/analytics?from=${from}&to=${to}`,
+        {
+          token,
+        },
+      );
       const agents = r.body.agents as AgentRow[];
       // The demo traffic is worth a report: several agents, with replies and resolutions.
       expect(agents.length).toBeGreaterThan(1);
       expect(agents.some((a) => a.resolved > 0 && a.firstResponseSeconds.p50 !== null)).toBe(true);
 
-      const page = await openDashboard(browser, server.baseUrl, 'analytics');
+      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'analytics');
       const rows = page.locator('table.agent-report tbody tr');
       await eventually(() => rows.count()).toBe(agents.length);
       for (const a of agents) {

@@ -3,11 +3,10 @@
 // download work, and axe-core finds no serious or critical problem.
 
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import {
   demoTrafficDatabase,
   openDashboard,
@@ -15,11 +14,10 @@ import {
   SUPERVISOR,
 } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const TIMEOUT = 90_000;
 const DAY_MS = 86_400_000;
-const missing = chromiumMissingReason();
 
 /** The range the dashboard starts with: the last 7 UTC days, today included. */
 function defaultRange(now = new Date()) {
@@ -31,34 +29,31 @@ function defaultRange(now = new Date()) {
 }
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
 
-describe.skipIf(missing !== null)('analytics dashboard in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let token: string;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    const database = demoTrafficDatabase();
+describeInChromium('analytics dashboard in the browser', () => {
+  const fixture = useChromiumAndServer({
     // Timers stay still while the test compares the API's figures with the page's: the demo
     // data has overdue SLA timers, and a breach fired between the two reads changed
     // slaBreaches under load (26 read from the API, 29 on the page).
-    server = await startTestServer({
-      webRoot: 'dist/web',
-      env: { DATABASE_URL: database, BATON_TIMER_INTERVAL_MS: '3600000' },
-    });
-    token = await login(server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
-    browser = await launchChromium();
-  }, TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    server: () => ({
+      env: { DATABASE_URL: demoTrafficDatabase(), BATON_TIMER_INTERVAL_MS: '3600000' },
+    }),
   });
+  let token: string;
+
+  beforeAll(async () => {
+    token = await login(fixture.server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
+  }, TIMEOUT);
 
   const analytics = async (extra = '') => {
     const { from, to } = defaultRange();
-    const r = await api(server.baseUrl, 'GET', `/api/v1/analytics?from=${from}&to=${to}${extra}`, {
-      token,
-    });
+    const r = await api(
+      fixture.server.baseUrl,
+      'GET',
+      `/api/v1/analytics?from=${from}&to=${to}${extra}`,
+      {
+        token,
+      },
+    );
     expect(r.status).toBe(200);
     return r.body;
   };
@@ -75,7 +70,7 @@ describe.skipIf(missing !== null)('analytics dashboard in the browser', () => {
       expect(Object.keys(m.byReason).length).toBeGreaterThan(1);
       expect(m.improvementItems.length).toBeGreaterThan(0);
 
-      const page = await openDashboard(browser, server.baseUrl, 'analytics');
+      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'analytics');
       await eventually(() => tile(page, 'conversations')).toBe(String(m.conversations));
       expect(await tile(page, 'handoffs')).toBe(String(m.handoffs));
       expect(await tile(page, 'handoffRate')).toBe(pct(m.handoffRate));

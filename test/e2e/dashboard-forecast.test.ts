@@ -3,11 +3,9 @@
 // axe-core finds nothing serious; on an instance without handoffs it says "No data", not 0.
 
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import {
   demoTrafficDatabase,
   openDashboard,
@@ -15,40 +13,28 @@ import {
   SUPERVISOR,
 } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer, useTestServer } from './chromium-fixture.ts';
 
 const TIMEOUT = 120_000;
 const HOUR_MS = 3_600_000;
-const missing = chromiumMissingReason();
 
-describe.skipIf(missing !== null)('staffing forecast panel in the browser', () => {
-  let server: TestServer;
-  let empty: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    const database = demoTrafficDatabase(3, 60);
-    server = await startTestServer({ webRoot: 'dist/web', env: { DATABASE_URL: database } });
-    empty = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await empty?.close();
+describeInChromium('staffing forecast panel in the browser', () => {
+  const fixture = useChromiumAndServer({
+    server: () => ({ env: { DATABASE_URL: demoTrafficDatabase(3, 60) } }),
+    timeout: TIMEOUT,
   });
+  const empty = useTestServer({ timeout: TIMEOUT });
 
   it(
     'charts the agents needed against the agents at work, with the API’s table and CSV',
     async () => {
-      const token = await login(server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
+      const token = await login(fixture.server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
       // The panel's range: the last 4 weeks up to the current whole hour.
       const to = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
       const range = `from=${new Date(to - 28 * 24 * HOUR_MS).toISOString()}&to=${new Date(to).toISOString()}`;
       const expected = (
         await api(
-          server.baseUrl,
+          fixture.server.baseUrl,
           'GET',
           `/api/v1/analytics/forecast?${range}&target=0.8&within=60`,
           {
@@ -67,7 +53,7 @@ describe.skipIf(missing !== null)('staffing forecast panel in the browser', () =
       )[0]!;
       expect(busiest.agentsNeeded).toBeGreaterThan(0);
 
-      const page = await openDashboard(browser, server.baseUrl, 'analytics');
+      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'analytics');
       const panel = page.locator('[data-panel="forecast"]');
       await eventually(() => panel.locator('[data-chart="forecast"] canvas').count()).toBe(1);
       const rows = panel.locator('table.forecast-table tbody tr');
@@ -122,7 +108,7 @@ describe.skipIf(missing !== null)('staffing forecast panel in the browser', () =
   it(
     'says "No data" on an instance where nobody was handed over',
     async () => {
-      const page = await openDashboard(browser, empty.baseUrl, 'analytics');
+      const page = await openDashboard(fixture.browser, empty.server.baseUrl, 'analytics');
       const state = page.locator('[data-empty="forecast"]');
       await eventually(() => state.count()).toBe(1);
       expect(await state.textContent()).toMatch(/^No data/);

@@ -1,66 +1,56 @@
 // The supervisor view in a real browser: live queues and SLA alerts as the API reports them,
 // agents with their load, and reassigning from an alert to a queue and to a named agent.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { openDashboard, seriousAxeViolations, SUPERVISOR } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const TIMEOUT = 90_000;
 const SLA_SECONDS = 300;
-const missing = chromiumMissingReason();
 
-describe.skipIf(missing !== null)('supervisor view in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('supervisor view in the browser', () => {
   let offsetMs = 0;
-  const sockets: TestSocket[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({
-      webRoot: 'dist/web',
+  const fixture = useChromiumAndServer({
+    server: {
       clock: () => new Date(Date.now() + offsetMs),
       env: { BATON_TIMER_INTERVAL_MS: '50', BATON_SLA_SECONDS: String(SLA_SECONDS) },
-    });
-    browser = await launchChromium();
-  }, TIMEOUT);
+    },
+  });
+  const sockets: TestSocket[] = [];
+
   afterAll(async () => {
     for (const socket of sockets) await socket.close();
-    await browser?.close();
-    await server?.close();
   });
 
   async function handOff(text: string, name: string) {
-    const c = await startConversation(server.baseUrl, { customer: { name } });
-    await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+    const c = await startConversation(fixture.server.baseUrl, { customer: { name } });
+    await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
       token: c.token,
       body: { text },
     });
     return c.id;
   }
-  const get = async (id: string) => (await server.server.store.conversations.get(id))!;
+  const get = async (id: string) => (await fixture.server.server.store.conversations.get(id))!;
 
   it(
     'shows queues and alerts as the API does, and reassigns to a queue and to an agent',
     async () => {
-      const riley = await login(server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
+      const riley = await login(fixture.server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
       const sales = await handOff('We need a quote for 300 units, can sales call me?', 'Olga');
       const billing = await handOff('I was charged €650 twice for order 77120, fix it', 'Ben');
       offsetMs += (SLA_SECONDS + 1) * 1000;
       await until(async () => ((await get(billing)).queue === 'general' ? true : undefined));
       const overview = (
-        await api(server.baseUrl, 'GET', '/api/v1/supervisor/overview', { token: riley })
+        await api(fixture.server.baseUrl, 'GET', '/api/v1/supervisor/overview', { token: riley })
       ).body;
       expect(overview.alerts).toHaveLength(2);
 
-      const page = await openDashboard(browser, server.baseUrl, 'supervisor');
+      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'supervisor');
       const alerts = page.locator('li.alert');
       await eventually(() => alerts.count()).toBe(2);
       for (const q of overview.queues) {
@@ -93,7 +83,7 @@ describe.skipIf(missing !== null)('supervisor view in the browser', () => {
       await benAlert.getByLabel('Reason').fill('asks for a bulk quote too');
       await benAlert.getByRole('button', { name: 'Reassign' }).click();
       await until(async () => ((await get(billing)).queue === 'sales' ? true : undefined));
-      const events = await server.server.store.conversations.eventsSince(billing, 0);
+      const events = await fixture.server.server.store.conversations.eventsSince(billing, 0);
       const reassigned = events.find((e) => e.type === 'conversation.reassigned')!;
       expect(reassigned.actor.name).toBe('Riley');
       expect(reassigned.data).toMatchObject({
@@ -105,8 +95,8 @@ describe.skipIf(missing !== null)('supervisor view in the browser', () => {
       ).toBe('2');
 
       // Alex opens the inbox; the next poll lists him with room, and Olga goes to him.
-      const alex = await login(server.baseUrl, 'alex@example.com', SUPERVISOR.password);
-      sockets.push(await openSocket(`${server.wsUrl}/api/v1/agent/stream?token=${alex}`));
+      const alex = await login(fixture.server.baseUrl, 'alex@example.com', SUPERVISOR.password);
+      sockets.push(await openSocket(`${fixture.server.wsUrl}/api/v1/agent/stream?token=${alex}`));
       const olgaAlert = page.locator(`li.alert[data-conversation-id="${sales}"]`);
       const option = olgaAlert.locator('option', { hasText: 'Alex (0/3)' });
       await eventually(() => option.count()).toBe(1);

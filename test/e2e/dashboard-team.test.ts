@@ -4,42 +4,28 @@
 // log filtered to sign-ins and downloads it as CSV, and axe-core finds nothing serious.
 
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { ADMIN, openDashboard, seriousAxeViolations, SUPERVISOR } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
 
-describe.skipIf(missing !== null)('team tab in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('team tab in the browser', () => {
+  const fixture = useChromiumAndServer();
 
   const team = async () => {
-    const token = await login(server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
-    return (await api(server.baseUrl, 'GET', '/api/v1/team/agents', { token })).body
+    const token = await login(fixture.server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
+    return (await api(fixture.server.baseUrl, 'GET', '/api/v1/team/agents', { token })).body
       .agents as Array<Record<string, unknown>>;
   };
 
   it(
     'an admin adds an agent who signs in with the shown password; agents see no Team tab',
     async () => {
-      const page = await openDashboard(browser, server.baseUrl, 'team', ADMIN);
+      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'team', ADMIN);
       await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
       const rows = page.locator('table.team-table tbody tr[data-agent-id]');
       await eventually(() => rows.count()).toBe(4);
@@ -85,7 +71,7 @@ describe.skipIf(missing !== null)('team tab in the browser', () => {
       expect((await team()).filter((a) => a.email === 'jo@acme.test')).toHaveLength(1);
 
       // Jo signs in with the shown password, in a browser context of their own.
-      const joPage = await openDashboard(browser, server.baseUrl, 'team', {
+      const joPage = await openDashboard(fixture.browser, fixture.server.baseUrl, 'team', {
         email: 'jo@acme.test',
         password,
       });
@@ -106,8 +92,8 @@ describe.skipIf(missing !== null)('team tab in the browser', () => {
       await shown.waitFor();
       const second = await shown.getByLabel('Password').inputValue();
       expect(second).not.toBe(password);
-      const joAgain = await login(server.baseUrl, 'jo@acme.test', second);
-      const me = await api(server.baseUrl, 'GET', '/api/v1/me', { token: joAgain });
+      const joAgain = await login(fixture.server.baseUrl, 'jo@acme.test', second);
+      const me = await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token: joAgain });
       expect(me.body.agent.role).toBe('supervisor');
       await shown.getByRole('button', { name: 'Done' }).click();
 
@@ -152,7 +138,7 @@ describe.skipIf(missing !== null)('team tab in the browser', () => {
   it(
     'a supervisor edits a capacity inline and cannot add, disable or change roles',
     async () => {
-      const page = await openDashboard(browser, server.baseUrl, 'team');
+      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'team');
       await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
       expect(await page.getByRole('form', { name: 'Add an agent' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Disable / }).count()).toBe(0);
@@ -197,20 +183,20 @@ describe.skipIf(missing !== null)('team tab in the browser', () => {
   it(
     'an admin sees where a member is signed in and revokes a session, which stops working',
     async () => {
-      const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      const r = await fetch(`${fixture.server.baseUrl}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'Shared Kiosk/9' },
         body: JSON.stringify({ email: 'alex@example.com', password: ADMIN.password }),
       });
       const { token } = (await r.json()) as { token: string };
-      const page = await openDashboard(browser, server.baseUrl, 'team', ADMIN);
+      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'team', ADMIN);
       await page.getByRole('button', { name: 'Sessions of Alex' }).click();
       const list = page.getByRole('region', { name: 'Sessions of Alex' });
       await eventually(() => list.textContent()).toContain('Shared Kiosk/9');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await list.getByRole('button', { name: "Revoke Alex's session from Shared Kiosk/9" }).click();
       await eventually(() => list.textContent()).not.toContain('Shared Kiosk/9');
-      expect((await api(server.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(401);
+      expect((await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(401);
       await eventually(() => page.locator('.audit-list').textContent()).toContain(
         'ended a session of',
       );

@@ -4,15 +4,11 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
-
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
+import { describeInChromium, useChromium } from './chromium-fixture.ts';
 
 /** A shop on its own origin (localhost:<port>), embedding the widget from `baton`. */
 async function startShop(baton: () => string): Promise<{ server: Server; origin: string }> {
@@ -26,23 +22,20 @@ async function startShop(baton: () => string): Promise<{ server: Server; origin:
   return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
 }
 
-describe.skipIf(missing !== null)('the widget embedded on another origin', () => {
-  let browser: Browser;
+describeInChromium('the widget embedded on another origin', () => {
+  const fixture = useChromium({ timeout: 60_000 });
   let shop: { server: Server; origin: string };
   let baton: TestServer | undefined;
   beforeAll(async () => {
-    ensureWebBuild();
-    browser = await launchChromium();
     shop = await startShop(() => baton?.baseUrl ?? '');
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
     shop?.server.close();
     await baton?.close();
   });
 
   const openWidget = async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await fixture.browser.newContext()).newPage();
     await page.goto(`${shop.origin}/`);
     const widget = page.locator('baton-chat');
     await widget.getByRole('button', { name: 'Open chat' }).click();

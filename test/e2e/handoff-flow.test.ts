@@ -3,39 +3,21 @@
 // resolves it. Also: customer HTML stays text on both screens, and a reload of the shop
 // resumes the same conversation. Screenshots go to test-results/ for a human to look at.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/test-server.ts';
-import type { TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox, openShop, storedConversation } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 /** A browser flow with two contexts takes a few seconds; leave room on a slow CI machine. */
 const BROWSER_TEST_TIMEOUT = 60_000;
 
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
-
-describe.skipIf(missing !== null)('handoff flow in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('handoff flow in the browser', () => {
+  const fixture = useChromiumAndServer({ timeout: BROWSER_TEST_TIMEOUT });
 
   it(
     'hands a conversation from the bot to an agent and back to resolved',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
 
       // The greeting says plainly that this is an automated assistant and a person is available.
@@ -48,7 +30,11 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
       expect(await talkToHuman.isVisible()).toBe(true);
 
       // The agent is already signed in, so the handoff must reach the queue live.
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       await screenshot(inbox.page, 'inbox-empty');
 
       await shop.send('How long does shipping take?');
@@ -120,9 +106,12 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
       await eventually(() => inbox.page.locator('.typing-note').textContent()).toBe('');
       await screenshot(shop.page, 'widget');
       await screenshot(inbox.page, 'inbox');
-      const answer = await fetch(`${server.baseUrl}/api/v1/conversations/${id}/events?since=0`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const answer = await fetch(
+        `${fixture.server.baseUrl}/api/v1/conversations/${id}/events?since=0`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
       const { events } = (await answer.json()) as {
         events: { type: string; data: { from?: string; kind?: string } }[];
       };
@@ -162,7 +151,7 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
     'shows HTML typed by a customer as text, in the widget and in the inbox',
     async () => {
       const html = '<img src=x onerror="window.__batonXss=1"><b>bold</b>';
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
       await shop.send(html);
       await eventually(() => shop.bubbles('customer').last().textContent()).toBe(html);
@@ -175,7 +164,11 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
       );
       await screenshot(shop.page, 'widget-html-as-text');
 
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       await inbox.queueItem((await storedConversation(shop.page)).id).click();
       const bubble = inbox.transcript.locator('.turn--customer .bubble', { hasText: 'onerror' });
       await eventually(() => bubble.first().textContent()).toBe(html);
@@ -195,7 +188,7 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
   it(
     'resumes the same conversation after a reload, without duplicates',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
       await shop.send('What are your opening hours?');
       await eventually(() => shop.bubbles('bot').count()).toBe(2);
@@ -224,7 +217,7 @@ describe.skipIf(missing !== null)('handoff flow in the browser', () => {
   it(
     'refuses a message over 4,000 characters before sending it',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
       const input = shop.widget.getByLabel('Message', { exact: true });
       await input.fill('x'.repeat(4001));

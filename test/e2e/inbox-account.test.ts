@@ -3,37 +3,21 @@
 // and changes their password: mistakes are explained, the change signs the other sessions
 // out and keeps this one working.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox, scrollsSideways } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('inbox account: password and sessions', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('inbox account: password and sessions', () => {
+  const fixture = useChromiumAndServer();
 
   /** A session of Alex's opened elsewhere, with this user agent. */
   async function signInElsewhere(userAgent: string, password: string): Promise<string> {
-    const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    const r = await fetch(`${fixture.server.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': userAgent },
       body: JSON.stringify({ email: 'alex@example.com', password }),
@@ -42,16 +26,21 @@ describe.skipIf(missing !== null)('inbox account: password and sessions', () => 
     return ((await r.json()) as { token: string }).token;
   }
   const me = async (token: string) =>
-    (await api(server.baseUrl, 'GET', '/api/v1/me', { token })).status;
+    (await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token })).status;
 
   it(
     'lists sessions, revokes one, and changes the password',
     async () => {
       const hostile = '<img src=x onerror="window.pwned=1">Phone';
-      const phone = await signInElsewhere(hostile, server.demoAgent.password);
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
-        bypassCSP: true, // to inject axe-core
-      });
+      const phone = await signInElsewhere(hostile, fixture.server.demoAgent.password);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+        {
+          bypassCSP: true, // to inject axe-core
+        },
+      );
       const { page } = inbox;
       await page.getByRole('button', { name: /Alex.*account/ }).click();
       const dialog = page.getByRole('dialog', { name: 'Your account' });
@@ -71,7 +60,7 @@ describe.skipIf(missing !== null)('inbox account: password and sessions', () => 
       // Mistakes are explained before anything changes.
       const next = 'a-longer-new-passphrase';
       const form = dialog.getByRole('form', { name: 'Change password' });
-      await form.getByLabel('Current password').fill(server.demoAgent.password);
+      await form.getByLabel('Current password').fill(fixture.server.demoAgent.password);
       await form.getByLabel('New password', { exact: true }).fill(next);
       await form.getByLabel('New password again').fill('something else entirely');
       await form.getByRole('button', { name: 'Change password' }).click();
@@ -85,8 +74,8 @@ describe.skipIf(missing !== null)('inbox account: password and sessions', () => 
         'The current password is wrong.',
       );
 
-      const laptop = await signInElsewhere('Laptop/1.0', server.demoAgent.password);
-      await form.getByLabel('Current password').fill(server.demoAgent.password);
+      const laptop = await signInElsewhere('Laptop/1.0', fixture.server.demoAgent.password);
+      await form.getByLabel('Current password').fill(fixture.server.demoAgent.password);
       await form.getByRole('button', { name: 'Change password' }).click();
       await eventually(() => form.getByRole('status').textContent()).toBe(
         'Password changed. 1 other session(s) were signed out.',

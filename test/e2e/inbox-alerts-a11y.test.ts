@@ -3,20 +3,15 @@
 // shortcuts that never fire while typing; and an axe-core check of the login screen, the
 // queue and an open conversation with no serious or critical violation.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
-import { startTestServer } from '../helpers/test-server.ts';
-import type { TestServer } from '../helpers/test-server.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 /**
  * Counts what the page asks of the browser: oscillators started (beeps) and notifications
@@ -51,27 +46,20 @@ const observed = (page: Page): Promise<Observed> =>
     return { beeps: w.__beeps, notifications: [...w.__notifications] };
   });
 
-describe.skipIf(missing !== null)('inbox alerts, shortcuts and accessibility', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('inbox alerts, shortcuts and accessibility', () => {
+  const fixture = useChromiumAndServer();
 
   async function handedOver(name: string) {
-    const c = await startConversation(server.baseUrl, { customer: { name } });
-    const sent = await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
-      token: c.token,
-      body: { text: 'My parcel is lost, I want to talk to a human please' },
-    });
+    const c = await startConversation(fixture.server.baseUrl, { customer: { name } });
+    const sent = await api(
+      fixture.server.baseUrl,
+      'POST',
+      `/api/v1/conversations/${c.id}/messages`,
+      {
+        token: c.token,
+        body: { text: 'My parcel is lost, I want to talk to a human please' },
+      },
+    );
     expect(sent.status).toBe(201);
     return c;
   }
@@ -79,10 +67,15 @@ describe.skipIf(missing !== null)('inbox alerts, shortcuts and accessibility', (
   it(
     'announces new work with a sound and a notification, both of which can be turned off',
     async () => {
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
-        permissions: ['notifications'],
-        initScript: OBSERVE,
-      });
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+        {
+          permissions: ['notifications'],
+          initScript: OBSERVE,
+        },
+      );
       const announcement = inbox.page.locator('#announcement');
       // The agent has clicked in the page, so the browser lets it play sound.
       await inbox.page.locator('.queue').click();
@@ -123,7 +116,11 @@ describe.skipIf(missing !== null)('inbox alerts, shortcuts and accessibility', (
     async () => {
       const a = await handedOver('Kira');
       const b = await handedOver('Lars');
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       const page = inbox.page;
       await inbox.queueItem(b.id).waitFor();
       const selected = page.locator('.queue-item[aria-current="true"]');
@@ -190,19 +187,21 @@ describe.skipIf(missing !== null)('inbox alerts, shortcuts and accessibility', (
     async () => {
       const c = await handedOver('Noor');
       // The server's CSP forbids inline scripts; axe-core is injected as one.
-      const context = await browser.newContext({
+      const context = await fixture.browser.newContext({
         viewport: { width: 1366, height: 800 },
         bypassCSP: true,
       });
       const login = await context.newPage();
-      await login.goto(`${server.baseUrl}/inbox/`);
+      await login.goto(`${fixture.server.baseUrl}/inbox/`);
       await login.getByLabel('Email').waitFor();
       expect(await axeViolations(login)).toEqual([]);
       await context.close();
 
       // Alex is at capacity with the earlier tests' conversations (claims never exceed it).
-      const sam = { ...server.demoAgent, email: 'sam@example.com' };
-      const inbox = await openInbox(browser, server.baseUrl, sam, { bypassCSP: true });
+      const sam = { ...fixture.server.demoAgent, email: 'sam@example.com' };
+      const inbox = await openInbox(fixture.browser, fixture.server.baseUrl, sam, {
+        bypassCSP: true,
+      });
       await inbox.queueItem(c.id).waitFor();
       expect(await axeViolations(inbox.page)).toEqual([]);
 

@@ -4,30 +4,19 @@
 // says the address may be forged. Mail goes in over a real SMTP socket; DNS is a stand-in.
 
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CUSTOMER_DKIM, CUSTOMER_DNS, mime, SUPPORT } from '../helpers/customer-mail-domain.ts';
 import { standInDns } from '../helpers/stand-in-dns.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('email sender checks in the inbox', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let client: Transporter;
-  let signingClient: Transporter;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({
-      webRoot: 'dist/web',
+describeInChromium('email sender checks in the inbox', () => {
+  const fixture = useChromiumAndServer({
+    server: {
       dnsResolver: standInDns(CUSTOMER_DNS),
       env: {
         BATON_EMAIL_FROM: `Acme Support <${SUPPORT}>`,
@@ -35,23 +24,25 @@ describe.skipIf(missing !== null)('email sender checks in the inbox', () => {
         BATON_SMTP_PORT: '0',
         BATON_SMTP_ACCEPT_FOR: SUPPORT,
       },
-    });
+    },
+  });
+  let client: Transporter;
+  let signingClient: Transporter;
+
+  beforeAll(async () => {
     const smtp = {
       host: '127.0.0.1',
-      port: server.server.app.smtpPort,
+      port: fixture.server.server.app.smtpPort,
       secure: false,
       ignoreTLS: true,
     };
     client = nodemailer.createTransport(smtp);
     signingClient = nodemailer.createTransport({ ...smtp, dkim: CUSTOMER_DKIM });
-    browser = await launchChromium();
   }, BROWSER_TEST_TIMEOUT);
 
   afterAll(async () => {
     client?.close();
     signingClient?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it(
@@ -67,7 +58,7 @@ describe.skipIf(missing !== null)('email sender checks in the inbox', () => {
         envelope,
         raw: mime({ from: 'Sarah <sarah@customer.test>', messageId: '<fake@attacker.test>', body }),
       });
-      const store = server.server.store;
+      const store = fixture.server.server.store;
       const genuine = await until(() =>
         store.conversations.findOpenByThread('email', '<real@customer.test>'),
       );
@@ -75,7 +66,11 @@ describe.skipIf(missing !== null)('email sender checks in the inbox', () => {
         store.conversations.findOpenByThread('email', '<fake@attacker.test>'),
       );
 
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       const senderCheck = inbox.transcript.locator('.turn--customer .sender-check').first();
       await inbox.queueItem(genuine.id).click();
       await eventually(() => senderCheck.textContent()).toBe('Sender verified (DMARC pass)');

@@ -3,37 +3,34 @@
 // theirs to see), opens it, and goes from there to the same customer's other conversation
 // through "All conversations"; the page never scrolls sideways.
 
-import type { Browser } from 'playwright-core';
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox, scrollsSideways } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const SECRET = 'history-secret-0123456789abcdef';
 const hmac = (value: string) => createHmac('sha256', SECRET).update(value).digest('hex');
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('inbox history, search and contact', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('inbox history, search and contact', () => {
+  const fixture = useChromiumAndServer({ server: { env: { BATON_IDENTITY_SECRET: SECRET } } });
   const ids = { parcel: '', waiting: '', colleagues: '' };
 
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({
-      webRoot: 'dist/web',
-      env: { BATON_IDENTITY_SECRET: SECRET },
-    });
-    browser = await launchChromium();
-    const alex = await login(server.baseUrl, 'alex@example.com', server.demoAgent.password);
-    const sam = await login(server.baseUrl, 'sam@example.com', server.demoAgent.password);
+    const alex = await login(
+      fixture.server.baseUrl,
+      'alex@example.com',
+      fixture.server.demoAgent.password,
+    );
+    const sam = await login(
+      fixture.server.baseUrl,
+      'sam@example.com',
+      fixture.server.demoAgent.password,
+    );
     const ines = { customer: { id: 'u-7', name: 'Ines Duarte' }, userHash: hmac('u-7') };
     ids.parcel = await handedOver(ines, 'My parcel 4471 is lost');
     await handle(alex, ids.parcel, 'I found parcel 4471, it ships today');
@@ -45,30 +42,32 @@ describe.skipIf(missing !== null)('inbox history, search and contact', () => {
     ids.waiting = await handedOver(ines, 'Still nothing');
   }, BROWSER_TEST_TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function handedOver(body: unknown, text: string): Promise<string> {
-    const c = await startConversation(server.baseUrl, body);
+    const c = await startConversation(fixture.server.baseUrl, body);
     for (const line of [text, 'I want to talk to a human']) {
-      await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+      await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
         token: c.token,
         body: { text: line },
       });
     }
     await until(async () =>
-      (await server.server.store.conversations.get(c.id))?.status === 'queued' ? true : undefined,
+      (await fixture.server.server.store.conversations.get(c.id))?.status === 'queued'
+        ? true
+        : undefined,
     );
     return c.id;
   }
 
   async function handle(token: string, id: string, reply: string): Promise<void> {
     const path = `/api/v1/conversations/${id}`;
-    expect((await api(server.baseUrl, 'POST', `${path}/claim`, { token })).status).toBe(200);
-    await api(server.baseUrl, 'POST', `${path}/messages`, { token, body: { text: reply } });
-    const resolved = await api(server.baseUrl, 'POST', `${path}/resolve`, { token, body: {} });
+    expect((await api(fixture.server.baseUrl, 'POST', `${path}/claim`, { token })).status).toBe(
+      200,
+    );
+    await api(fixture.server.baseUrl, 'POST', `${path}/messages`, { token, body: { text: reply } });
+    const resolved = await api(fixture.server.baseUrl, 'POST', `${path}/resolve`, {
+      token,
+      body: {},
+    });
     expect(resolved.status).toBe(200);
   }
 
@@ -79,10 +78,15 @@ describe.skipIf(missing !== null)('inbox history, search and contact', () => {
     it(
       `finds a resolved conversation and the customer's others at ${size.name} size`,
       async () => {
-        const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
-          viewport: { width: size.width, height: size.height },
-          bypassCSP: true, // to inject axe-core
-        });
+        const inbox = await openInbox(
+          fixture.browser,
+          fixture.server.baseUrl,
+          fixture.server.demoAgent,
+          {
+            viewport: { width: size.width, height: size.height },
+            bypassCSP: true, // to inject axe-core
+          },
+        );
         const { page } = inbox;
         const item = (id: string) => page.locator(`.history-item[data-history-id="${id}"]`);
         await page.getByRole('button', { name: 'History' }).click();

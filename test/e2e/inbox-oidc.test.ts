@@ -4,60 +4,39 @@
 // sessionStorage as a password sign-in keeps it and never shown in the address bar. With
 // passwords off, the button is all the page offers.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api } from '../helpers/api-client.ts';
-import { freePort } from '../helpers/cluster/free-port.ts';
-import { startOidcStandIn, type OidcStandIn } from '../helpers/oidc-stand-in.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { oidcServerEnv, startOidcStandIn, type OidcStandIn } from '../helpers/oidc-stand-in.ts';
+import { startTestServer } from '../helpers/test-server.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { screenshot } from './browser.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('inbox sign-in through an identity provider', () => {
+describeInChromium('inbox sign-in through an identity provider', () => {
   let provider: OidcStandIn;
-  let server: TestServer;
-  let browser: Browser;
-
   beforeAll(async () => {
-    ensureWebBuild();
     provider = await startOidcStandIn();
-    const port = await freePort();
-    server = await startTestServer({
-      webRoot: 'dist/web',
-      env: {
-        PORT: String(port),
-        BATON_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        BATON_OIDC_ISSUER: provider.issuer,
-        BATON_OIDC_CLIENT_ID: provider.clientId,
-        BATON_OIDC_CLIENT_SECRET: provider.clientSecret,
-        BATON_OIDC_NAME: 'Stand-in ID',
-      },
-    });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
+  });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     await provider?.close();
+  });
+  const fixture = useChromiumAndServer({
+    server: async () => ({ env: await oidcServerEnv(provider) }),
   });
 
   it(
     'signs in with the provider button and keeps the token out of the address bar',
     async () => {
       provider.user = { email: 'alex@example.com', email_verified: true, name: 'Alex' };
-      const context = await browser.newContext({ bypassCSP: true }); // to inject axe-core
+      const context = await fixture.browser.newContext({ bypassCSP: true }); // to inject axe-core
       const page = await context.newPage();
       const visited: string[] = [];
       page.on('framenavigated', (frame) => {
         if (frame === page.mainFrame()) visited.push(frame.url());
       });
-      await page.goto(`${server.baseUrl}/inbox/`);
+      await page.goto(`${fixture.server.baseUrl}/inbox/`);
       const button = page.getByRole('link', { name: 'Sign in with Stand-in ID' });
       await button.waitFor();
       // The password form stays: auth.passwordLogin is on by default.
@@ -80,7 +59,7 @@ describe.skipIf(missing !== null)('inbox sign-in through an identity provider', 
         agent: { email: string };
       };
       expect(agent.email).toBe('alex@example.com');
-      expect((await api(server.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(200);
+      expect((await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token })).status).toBe(200);
       expect(visited.some((url) => url.includes(token))).toBe(false);
       await context.close();
     },
@@ -90,20 +69,10 @@ describe.skipIf(missing !== null)('inbox sign-in through an identity provider', 
   it(
     'shows only the provider button when passwords are off',
     async () => {
-      const port = await freePort();
       const noPasswords = await startTestServer({
-        webRoot: 'dist/web',
-        env: {
-          PORT: String(port),
-          BATON_PUBLIC_URL: `http://127.0.0.1:${port}`,
-          BATON_OIDC_ISSUER: provider.issuer,
-          BATON_OIDC_CLIENT_ID: provider.clientId,
-          BATON_OIDC_CLIENT_SECRET: provider.clientSecret,
-          BATON_OIDC_NAME: 'Stand-in ID',
-          BATON_PASSWORD_LOGIN: 'false',
-        },
+        env: await oidcServerEnv(provider, { BATON_PASSWORD_LOGIN: 'false' }),
       });
-      const context = await browser.newContext();
+      const context = await fixture.browser.newContext();
       try {
         const page = await context.newPage();
         await page.goto(`${noPasswords.baseUrl}/inbox/`);

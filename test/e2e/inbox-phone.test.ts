@@ -3,18 +3,15 @@
 // than the viewport, and form fields at 16 px or more (iOS Safari zooms into smaller ones).
 // On the phone one pane shows at a time: the list, then the conversation with a back button.
 
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, onFirstScreen, openInbox, scrollsSideways } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 const SIZES = [
   { name: 'phone', width: 390, height: 844, onePane: true },
@@ -30,32 +27,22 @@ const fontSize = (locator: Locator) =>
     ),
   );
 
-describe.skipIf(missing !== null)('inbox at phone and laptop size', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('inbox at phone and laptop size', () => {
+  const fixture = useChromiumAndServer();
 
   /** A customer who asked for a person: handed over, and offered to the agent online. */
   async function handedOver(name: string): Promise<string> {
-    const c = await startConversation(server.baseUrl, {
+    const c = await startConversation(fixture.server.baseUrl, {
       customer: { name, email: `${name.toLowerCase()}@example.com` },
     });
-    await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+    await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
       token: c.token,
       body: { text: 'My order 88120 never arrived, I want to talk to a human please' },
     });
     await until(async () =>
-      (await server.server.store.conversations.get(c.id))?.status !== 'bot' ? true : undefined,
+      (await fixture.server.server.store.conversations.get(c.id))?.status !== 'bot'
+        ? true
+        : undefined,
     );
     return c.id;
   }
@@ -73,9 +60,14 @@ describe.skipIf(missing !== null)('inbox at phone and laptop size', () => {
       `accepts, replies and resolves at ${size.name} size (${size.width}×${size.height})`,
       async () => {
         const id = await handedOver(size.name === 'phone' ? 'Noor' : 'Lucas');
-        const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
-          viewport: { width: size.width, height: size.height },
-        });
+        const inbox = await openInbox(
+          fixture.browser,
+          fixture.server.baseUrl,
+          fixture.server.demoAgent,
+          {
+            viewport: { width: size.width, height: size.height },
+          },
+        );
         const { page } = inbox;
         const conversation = page.locator('.pane');
         const list = page.getByRole('navigation', { name: 'Conversations' });
@@ -165,7 +157,7 @@ describe.skipIf(missing !== null)('inbox at phone and laptop size', () => {
         await screenshot(page, `inbox-${size.name}-resolve-form`);
         await form.getByRole('button', { name: 'Resolve conversation' }).click();
         await eventually(() => page.locator('.pane-header .status').textContent()).toBe('Resolved');
-        expect((await server.server.store.conversations.get(id))?.status).toBe('resolved');
+        expect((await fixture.server.server.store.conversations.get(id))?.status).toBe('resolved');
 
         await page.context().close();
       },

@@ -3,58 +3,53 @@
 // message appears) until the supervisor takes it over, then theirs to answer. An agent who
 // took no part in it cannot open the same link.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { openDashboard } from './dashboard-pages.ts';
 import { eventually, openInbox } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('supervisor in a conversation from the inbox', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('supervisor in a conversation from the inbox', () => {
+  const fixture = useChromiumAndServer();
 
   it(
     "opens Sam's conversation from the dashboard, watches it live, takes it over and replies",
     async () => {
-      const sam = await login(server.baseUrl, 'sam@example.com', server.demoAgent.password);
-      const samId = (await api(server.baseUrl, 'GET', '/api/v1/me', { token: sam })).body.agent
-        .id as string;
-      const c = await startConversation(server.baseUrl, { customer: { name: 'Yara' } });
+      const sam = await login(
+        fixture.server.baseUrl,
+        'sam@example.com',
+        fixture.server.demoAgent.password,
+      );
+      const samId = (await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token: sam })).body
+        .agent.id as string;
+      const c = await startConversation(fixture.server.baseUrl, { customer: { name: 'Yara' } });
       const say = (text: string) =>
-        api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
           token: c.token,
           body: { text },
         });
       await say('I want to talk to a human');
       await until(async () =>
-        (await server.server.store.conversations.get(c.id))?.status === 'queued' ? true : undefined,
+        (await fixture.server.server.store.conversations.get(c.id))?.status === 'queued'
+          ? true
+          : undefined,
       );
-      const claimed = await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
-        token: sam,
-      });
+      const claimed = await api(
+        fixture.server.baseUrl,
+        'POST',
+        `/api/v1/conversations/${c.id}/claim`,
+        {
+          token: sam,
+        },
+      );
       expect(claimed.status).toBe(200);
 
       // The dashboard's agent row links the conversation to the inbox.
-      const page = await openDashboard(browser, server.baseUrl, 'supervisor');
+      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'supervisor');
       const link = page.locator(`tr[data-agent-id="${samId}"] a[data-inbox-link="${c.id}"]`);
       await link.waitFor();
       expect(await link.textContent()).toBe('Yara');
@@ -78,13 +73,13 @@ describe.skipIf(missing !== null)('supervisor in a conversation from the inbox',
       await page.getByRole('button', { name: 'Take over' }).click();
       const reply = page.getByLabel('Reply to the customer');
       await reply.waitFor();
-      const stored = await server.server.store.conversations.get(c.id);
-      const riley = await server.server.store.agents.findByEmail('riley@example.com');
+      const stored = await fixture.server.server.store.conversations.get(c.id);
+      const riley = await fixture.server.server.store.agents.findByEmail('riley@example.com');
       expect(stored?.assigneeId).toBe(riley?.id);
       await reply.fill('Riley here, I am taking care of it.');
       await reply.press('Enter');
       await until(async () => {
-        const events = await server.server.store.conversations.eventsSince(c.id, 0);
+        const events = await fixture.server.server.store.conversations.eventsSince(c.id, 0);
         return events.some(
           (e) =>
             e.type === 'message.created' && e.data.text === 'Riley here, I am taking care of it.',
@@ -92,14 +87,18 @@ describe.skipIf(missing !== null)('supervisor in a conversation from the inbox',
           ? true
           : undefined;
       });
-      const events = await server.server.store.conversations.eventsSince(c.id, 0);
+      const events = await fixture.server.server.store.conversations.eventsSince(c.id, 0);
       expect(events.some((e) => e.type === 'conversation.reassigned')).toBe(true);
       await page.context().close();
 
       // An agent who took no part in it cannot open the same link: out of their scope, the
       // conversation does not exist for them (test/http/conversation-scope.test.ts).
-      const alex = await openInbox(browser, server.baseUrl, server.demoAgent);
-      await alex.page.goto(`${server.baseUrl}/inbox/#${c.id}`);
+      const alex = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
+      await alex.page.goto(`${fixture.server.baseUrl}/inbox/#${c.id}`);
       await eventually(() => alex.page.locator('.pane .empty').textContent()).toBe(
         `No conversation has the id ${c.id}.`,
       );

@@ -3,18 +3,15 @@
 // shown once), the sign-in form then asks for a code when the server says TOTP_REQUIRED; and
 // with auth.requireTotp, an account without it is taken through the setup before the inbox.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { codeAt } from '../helpers/two-factor.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 /** Sets two-factor up in the section on screen; answers the secret and the recovery codes. */
 async function setUp(page: Page, password: string) {
@@ -41,26 +38,16 @@ async function setUp(page: Page, password: string) {
   return { section, secret, recoveryCodes };
 }
 
-describe.skipIf(missing !== null)('inbox: two-factor sign-in', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('inbox: two-factor sign-in', () => {
+  const fixture = useChromiumAndServer();
 
   it(
     'sets it up in the account dialog; then signing in asks for a code',
     async () => {
-      const sam = { email: 'sam@example.com', password: server.demoAgent.password };
-      const { page } = await openInbox(browser, server.baseUrl, sam, { bypassCSP: true });
+      const sam = { email: 'sam@example.com', password: fixture.server.demoAgent.password };
+      const { page } = await openInbox(fixture.browser, fixture.server.baseUrl, sam, {
+        bypassCSP: true,
+      });
       await page.getByRole('button', { name: /Sam.*account/ }).click();
       const { section, recoveryCodes } = await setUp(page, sam.password);
       expect(await axeViolations(page)).toEqual([]);
@@ -68,8 +55,8 @@ describe.skipIf(missing !== null)('inbox: two-factor sign-in', () => {
       await section.getByRole('button', { name: 'I have saved them' }).click();
       await section.getByRole('button', { name: 'Turn off two-factor sign-in' }).waitFor();
 
-      const signIn = await (await browser.newContext()).newPage();
-      await signIn.goto(`${server.baseUrl}/inbox/`);
+      const signIn = await (await fixture.browser.newContext()).newPage();
+      await signIn.goto(`${fixture.server.baseUrl}/inbox/`);
       await signIn.getByLabel('Email').fill(sam.email);
       await signIn.getByLabel('Password').fill(sam.password);
       await signIn.getByRole('button', { name: 'Sign in' }).click();
@@ -88,31 +75,19 @@ describe.skipIf(missing !== null)('inbox: two-factor sign-in', () => {
   );
 });
 
-describe.skipIf(missing !== null)('inbox: two-factor sign-in required', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web', env: { BATON_REQUIRE_TOTP: 'true' } });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('inbox: two-factor sign-in required', () => {
+  const fixture = useChromiumAndServer({ server: { env: { BATON_REQUIRE_TOTP: 'true' } } });
 
   it(
     'takes an account without it through the setup before the inbox',
     async () => {
-      const page = await (await browser.newContext()).newPage();
-      await page.goto(`${server.baseUrl}/inbox/`);
+      const page = await (await fixture.browser.newContext()).newPage();
+      await page.goto(`${fixture.server.baseUrl}/inbox/`);
       await page.getByLabel('Email').fill('riley@example.com');
-      await page.getByLabel('Password').fill(server.demoAgent.password);
+      await page.getByLabel('Password').fill(fixture.server.demoAgent.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Set up two-factor sign-in' }).waitFor();
-      const { section } = await setUp(page, server.demoAgent.password);
+      const { section } = await setUp(page, fixture.server.demoAgent.password);
       await section.getByRole('button', { name: 'I have saved them' }).click();
       await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
       await page.locator('.connection--open').waitFor();

@@ -3,53 +3,42 @@
 // asking (an accessible dialog: cancel keeps it, "Send and …" sends it first, "Discard …"
 // drops it). The draft is shown as text, never as HTML.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, login, startConversation } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { api, startConversation, loginDemoAgent } from '../helpers/api-client.ts';
 import { until } from '../helpers/until.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 interface StoredEvent {
   type: string;
   data: { from?: string; text?: string };
 }
 
-describe.skipIf(missing !== null)('inbox: unsent text before resolve, return and transfer', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('inbox: unsent text before resolve, return and transfer', () => {
+  const fixture = useChromiumAndServer();
   let alex: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-    alex = await login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
+    alex = await loginDemoAgent(fixture.server);
   }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** A customer who asked for a person, already claimed by Alex. */
   async function claimed(name: string): Promise<string> {
-    const c = await startConversation(server.baseUrl, { customer: { name } });
-    await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+    const c = await startConversation(fixture.server.baseUrl, { customer: { name } });
+    await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
       token: c.token,
       body: { text: 'My parcel is lost, I want to talk to a human please' },
     });
     await until(async () =>
-      (await server.server.store.conversations.get(c.id))?.status === 'queued' ? true : undefined,
+      (await fixture.server.server.store.conversations.get(c.id))?.status === 'queued'
+        ? true
+        : undefined,
     );
-    const claim = await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
+    const claim = await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
       token: alex,
     });
     expect(claim.status).toBe(200);
@@ -57,8 +46,11 @@ describe.skipIf(missing !== null)('inbox: unsent text before resolve, return and
   }
 
   const eventsOf = async (id: string): Promise<StoredEvent[]> =>
-    (await api(server.baseUrl, 'GET', `/api/v1/conversations/${id}/events`, { token: alex })).body
-      .events as StoredEvent[];
+    (
+      await api(fixture.server.baseUrl, 'GET', `/api/v1/conversations/${id}/events`, {
+        token: alex,
+      })
+    ).body.events as StoredEvent[];
 
   it(
     'keeps drafts per conversation, asks before resolve, return and transfer, sends or discards',
@@ -66,9 +58,14 @@ describe.skipIf(missing !== null)('inbox: unsent text before resolve, return and
       const first = await claimed('Priya');
       const second = await claimed('Tomas');
       const third = await claimed('Lena');
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
-        bypassCSP: true,
-      });
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+        {
+          bypassCSP: true,
+        },
+      );
       const { page } = inbox;
       const reply = page.getByLabel('Reply to the customer');
       const status = page.locator('.pane-header .status');
@@ -113,7 +110,7 @@ describe.skipIf(missing !== null)('inbox: unsent text before resolve, return and
       expect(await reply.inputValue()).toBe(draft);
       expect(await reply.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       expect(await status.textContent()).toBe('Assigned');
-      expect((await server.server.store.conversations.get(first))?.status).toBe('assigned');
+      expect((await fixture.server.server.store.conversations.get(first))?.status).toBe('assigned');
 
       // Escape is Cancel too.
       await page.getByRole('button', { name: 'Resolve conversation' }).click();

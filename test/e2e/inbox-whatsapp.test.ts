@@ -3,19 +3,14 @@
 // 24-hour window is refused with a clear message that offers "Send a template", which goes
 // out through the server. The clock is injected; nothing waits a day.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../helpers/test-server.ts';
-import type { TestServer } from '../helpers/test-server.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { configFile } from '../helpers/config-file.ts';
 import { until } from '../helpers/until.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 import { firstMessage, WA_THREAD, whatsappExample } from '../helpers/whatsapp-payloads.ts';
 
@@ -42,9 +37,6 @@ const PIXEL = Buffer.from(
   'base64',
 );
 
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
-
 /** A WhatsApp Cloud API webhook body (the repository's text example) carrying our message instead. */
 function waMessage(id: string, content: Record<string, unknown>): string {
   const payload = whatsappExample('messages', 'text');
@@ -54,7 +46,7 @@ function waMessage(id: string, content: Record<string, unknown>): string {
   return JSON.stringify(payload);
 }
 
-describe.skipIf(missing !== null)('WhatsApp conversations in the inbox', () => {
+describeInChromium('WhatsApp conversations in the inbox', () => {
   const sent: { body: { type?: string } }[] = [];
   const provider = createServer((req, res) => {
     // Media: the Graph API lookup, then the file at the URL it names.
@@ -78,36 +70,27 @@ describe.skipIf(missing !== null)('WhatsApp conversations in the inbox', () => {
   });
   const providerUrl = () => `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
   let now = new Date('2026-11-22T10:00:00Z');
-  let server: TestServer;
-  let browser: Browser;
-
-  const post = (raw: string) =>
-    postMetaWebhook(`${server.baseUrl}/channels/whatsapp/webhook`, raw, SECRET);
-
   beforeAll(async () => {
-    ensureWebBuild();
     await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
-    const dir = mkdtempSync(join(tmpdir(), 'baton-inbox-wa-'));
-    writeFileSync(join(dir, 'baton.config.yaml'), CONFIG);
-    server = await startTestServer({
-      webRoot: 'dist/web',
+  });
+  afterAll(() => {
+    provider.close();
+  });
+  const fixture = useChromiumAndServer({
+    server: () => ({
       clock: () => now,
       env: {
-        BATON_CONFIG: join(dir, 'baton.config.yaml'),
+        BATON_CONFIG: configFile(CONFIG),
         BATON_WHATSAPP_APP_SECRET: SECRET,
         BATON_WHATSAPP_VERIFY_TOKEN: 'verify-me',
         BATON_WHATSAPP_ACCESS_TOKEN: 'wa-token',
-        BATON_WHATSAPP_API_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
+        BATON_WHATSAPP_API_BASE_URL: providerUrl(),
       },
-    });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    provider.close();
+    }),
   });
+
+  const post = (raw: string) =>
+    postMetaWebhook(`${fixture.server.baseUrl}/channels/whatsapp/webhook`, raw, SECRET);
 
   it(
     'shows media by reference, and offers a template once the 24-hour window has closed',
@@ -118,7 +101,7 @@ describe.skipIf(missing !== null)('WhatsApp conversations in the inbox', () => {
       });
       expect((await post(human)).status).toBe(200);
       const conversation = await until(() =>
-        server.server.store.conversations.findOpenByThread('whatsapp', THREAD),
+        fixture.server.server.store.conversations.findOpenByThread('whatsapp', THREAD),
       );
       const photo = waMessage('wamid.p1', {
         type: 'image',
@@ -126,7 +109,11 @@ describe.skipIf(missing !== null)('WhatsApp conversations in the inbox', () => {
       });
       expect((await post(photo)).status).toBe(200);
 
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       await inbox.queueItem(conversation.id).click();
       await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
       const attachment = inbox.transcript.locator('.attachment');

@@ -4,24 +4,16 @@
 // note the customer never sees, ask-the-bot, transfer to a queue and to a colleague, return
 // to the bot, resolve with the outcome form, presence with capacity.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, login, startConversation } from '../helpers/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, startConversation, loginDemoAgent } from '../helpers/api-client.ts';
+import { configFile } from '../helpers/config-file.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { startTestServer } from '../helpers/test-server.ts';
-import type { TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, onFirstScreen, openInbox } from './pages.ts';
 import type { InboxPage } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 /** Canned responses of this server: one uses a variable nothing can fill. */
 const CONFIG = `
@@ -42,44 +34,37 @@ interface Packet {
 
 // On both engines: the workspace reads offers, notes, transfers and outcomes back from the store.
 describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (database) => {
-  let server: TestServer;
-  let browser: Browser;
+  const skip = chromiumMissing !== null || database.skipReason !== null;
+  const fixture = useChromiumAndServer({
+    skip,
+    server: () => ({ engine: database.name, env: { BATON_CONFIG: configFile(CONFIG) } }),
+  });
   let agentToken: string;
-  const skip = missing !== null || database.skipReason !== null;
 
   beforeAll(async () => {
     if (skip) return;
-    ensureWebBuild();
-    const dir = mkdtempSync(join(tmpdir(), 'baton-inbox-'));
-    writeFileSync(join(dir, 'baton.config.yaml'), CONFIG);
-    server = await startTestServer({
-      engine: database.name,
-      webRoot: 'dist/web',
-      env: { BATON_CONFIG: join(dir, 'baton.config.yaml') },
-    });
-    browser = await launchChromium();
-    agentToken = await login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
+    agentToken = await loginDemoAgent(fixture.server);
   }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** A customer who gave an order number and asked for a person: handed over at once. */
   async function handedOver(name: string, order: string) {
-    const c = await startConversation(server.baseUrl, {
+    const c = await startConversation(fixture.server.baseUrl, {
       customer: { name, email: `${name.toLowerCase()}@example.com` },
     });
-    const sent = await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
-      token: c.token,
-      body: {
-        text: `I want a refund for order ${order}, it never arrived. Let me talk to a human.`,
+    const sent = await api(
+      fixture.server.baseUrl,
+      'POST',
+      `/api/v1/conversations/${c.id}/messages`,
+      {
+        token: c.token,
+        body: {
+          text: `I want a refund for order ${order}, it never arrived. Let me talk to a human.`,
+        },
       },
-    });
+    );
     expect(sent.status).toBe(201);
     const packet = (
-      await api(server.baseUrl, 'GET', `/api/v1/conversations/${c.id}/packet`, {
+      await api(fixture.server.baseUrl, 'GET', `/api/v1/conversations/${c.id}/packet`, {
         token: agentToken,
       })
     ).body.packet as Packet;
@@ -87,7 +72,7 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
   }
 
   const eventsOf = async (id: string, token = agentToken) =>
-    (await api(server.baseUrl, 'GET', `/api/v1/conversations/${id}/events`, { token })).body
+    (await api(fixture.server.baseUrl, 'GET', `/api/v1/conversations/${id}/events`, { token })).body
       .events as { type: string; data: Record<string, unknown> }[];
 
   const pane = (inbox: InboxPage) => inbox.page.locator('.pane');
@@ -99,9 +84,14 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
       const c = await handedOver('Sarah', '55031');
       expect(c.packet.fields.order_id).toBe('55031');
       expect(c.packet.recommendedActions.length).toBeGreaterThan(0);
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
-        permissions: ['clipboard-read', 'clipboard-write'],
-      });
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+        {
+          permissions: ['clipboard-read', 'clipboard-write'],
+        },
+      );
       await inbox.queueItem(c.id).click();
       const card = inbox.page.locator('.handoff-card');
       await eventually(() => card.locator('.goal').textContent()).toContain(c.packet.summary.goal);
@@ -166,7 +156,11 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
     'declines an offer, claims, replies with a canned response, the repeat guard and a note',
     async () => {
       const c = await handedOver('Maria', '77120');
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       // The only agent online is offered the conversation.
       const offered = inbox.page.getByRole('region', { name: 'Offered to you' });
       await offered.locator(`[data-conversation-id="${c.id}"]`).waitFor({ timeout: 15_000 });
@@ -262,7 +256,11 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
     'asks the bot, transfers to a queue and to a colleague, who accepts',
     async () => {
       const c = await handedOver('Tom', '31337');
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       await inbox.queueItem(c.id).click();
       await pane(inbox)
         .getByRole('button', { name: /^(Claim|Accept)$/ })
@@ -271,9 +269,14 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
 
       // Ask the bot: results for the agent only, one inserted into the draft.
       const hits = (
-        await api(server.baseUrl, 'GET', '/api/v1/kb/search?q=return%20a%20parcel&limit=5', {
-          token: agentToken,
-        })
+        await api(
+          fixture.server.baseUrl,
+          'GET',
+          '/api/v1/kb/search?q=return%20a%20parcel&limit=5',
+          {
+            token: agentToken,
+          },
+        )
       ).body.hits as { title: string; body: string }[];
       expect(hits.length).toBeGreaterThan(0);
       await inbox.page.getByLabel('Search the knowledge base').fill('return a parcel');
@@ -298,7 +301,9 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
         'transferred it to Technical — note: App crash, needs a dev',
       );
       const moved = (
-        await api(server.baseUrl, 'GET', `/api/v1/conversations/${c.id}`, { token: agentToken })
+        await api(fixture.server.baseUrl, 'GET', `/api/v1/conversations/${c.id}`, {
+          token: agentToken,
+        })
       ).body.conversation;
       expect(moved.queue).toBe('technical');
 
@@ -308,12 +313,13 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
         .getByRole('button', { name: /^(Claim|Accept)$/ })
         .click();
       await eventually(() => status(inbox).textContent()).toBe('Assigned');
-      const team = (await api(server.baseUrl, 'GET', '/api/v1/agents', { token: agentToken })).body
-        .agents as { id: string; email: string }[];
+      const team = (
+        await api(fixture.server.baseUrl, 'GET', '/api/v1/agents', { token: agentToken })
+      ).body.agents as { id: string; email: string }[];
       const samId = team.find((a) => a.email === 'sam@example.com')?.id ?? '';
-      const sam = await openInbox(browser, server.baseUrl, {
+      const sam = await openInbox(fixture.browser, fixture.server.baseUrl, {
         email: 'sam@example.com',
-        password: server.demoAgent.password,
+        password: fixture.server.demoAgent.password,
       });
       await pane(inbox).getByRole('button', { name: 'Transfer' }).click();
       await form.getByLabel('To').selectOption('agent');
@@ -345,7 +351,11 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
     async () => {
       const back = await handedOver('Ines', '44001');
       const done = await handedOver('Omar', '44002');
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       const capacity = inbox.page.locator('.capacity');
 
       // Load / capacity: earlier tests left some conversations with this agent.
@@ -406,14 +416,14 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
       await inbox.page.getByLabel('Your status').selectOption('away');
       await eventually(
         async () =>
-          (await api(server.baseUrl, 'GET', '/api/v1/me', { token: agentToken })).body.agent
+          (await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token: agentToken })).body.agent
             .presence,
       ).toBe('away');
       await screenshot(inbox.page, 'inbox-away');
       await inbox.page.getByLabel('Your status').selectOption('online');
       await eventually(
         async () =>
-          (await api(server.baseUrl, 'GET', '/api/v1/me', { token: agentToken })).body.agent
+          (await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token: agentToken })).body.agent
             .presence,
       ).toBe('online');
       await inbox.page.context().close();

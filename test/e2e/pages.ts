@@ -167,3 +167,19 @@ export async function storedConversation(page: Page): Promise<StoredConversation
 export async function conversationId(page: Page): Promise<string> {
   return (await storedConversation(page)).id ?? '';
 }
+
+/**
+ * In a transfer or reassign form: "To" a colleague, then `agentId` once the team list says
+ * they are there with room (the list is read again when the form opens).
+ */
+export async function pickColleague(form: Locator, agentId: string): Promise<Locator> {
+  await form.getByLabel('To').selectOption('agent');
+  const colleague = form.getByLabel('Colleague');
+  await eventually(() =>
+    colleague
+      .locator(`option[value="${agentId}"]`)
+      .evaluate((o) => !(o as { disabled: boolean }).disabled),
+  ).toBe(true);
+  await colleague.selectOption(agentId);
+  return colleague;
+}

@@ -3,18 +3,15 @@
 // and with the rating form; it adds no landmark to the host page, and its text boxes use
 // 16 px type (iOS Safari zooms into smaller ones).
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, login } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { api, loginDemoAgent } from '../helpers/api-client.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { conversationId, eventually } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 120_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 const VIEWPORTS = [
   { name: 'laptop', width: 1366, height: 768 },
@@ -55,34 +52,25 @@ const fontSize = (node: unknown): string =>
     globalThis as unknown as { getComputedStyle: (n: unknown) => { fontSize: string } }
   ).getComputedStyle(node).fontSize;
 
-describe.skipIf(missing !== null)('widget accessibility in a host page', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('widget accessibility in a host page', () => {
+  const fixture = useChromiumAndServer({ timeout: BROWSER_TEST_TIMEOUT });
   let alex: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-    alex = await login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
+    alex = await loginDemoAgent(fixture.server);
   }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   for (const viewport of VIEWPORTS) {
     it(
       `has no serious or critical axe finding and adds no landmark (${viewport.name})`,
       async () => {
-        const context = await browser.newContext({
+        const context = await fixture.browser.newContext({
           viewport: { width: viewport.width, height: viewport.height },
           bypassCSP: true, // axe-core is injected into the page
         });
         const page = await context.newPage();
         // The demo shop is the host page: its own header, navigation and main.
-        await page.goto(`${server.baseUrl}/`);
+        await page.goto(`${fixture.server.baseUrl}/`);
         const widget = page.locator('baton-chat');
         await widget.getByRole('button', { name: 'Open chat' }).click();
         const input = widget.getByLabel('Message', { exact: true });
@@ -105,17 +93,22 @@ describe.skipIf(missing !== null)('widget accessibility in a host page', () => {
         expect(await axeViolations(page)).toEqual([]);
 
         const id = await conversationId(page);
-        const claimed = await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
-          token: alex,
-          body: {},
-        });
+        const claimed = await api(
+          fixture.server.baseUrl,
+          'POST',
+          `/api/v1/conversations/${id}/claim`,
+          {
+            token: alex,
+            body: {},
+          },
+        );
         expect(claimed.status).toBe(200);
         await eventually(() => widget.locator('.subtitle').textContent()).toBe(
           'Alex · Support team',
         );
         expect(await axeViolations(page)).toEqual([]);
 
-        await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, {
+        await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, {
           token: alex,
           body: {},
         });

@@ -3,12 +3,10 @@
 // text, and the agent sees it in the inbox as any channel's media and opens it. A file whose
 // bytes are not an allowed type is refused with the server's words in the widget.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
 import { conversationId, eventually, openInbox, openShop } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 /** A 1×1 PNG. */
@@ -19,28 +17,13 @@ const PIXEL = Buffer.from(
 /** Markup in a file name must stay text in the widget and the inbox. */
 const NAME = 'broken <i>box.png';
 
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
-
-describe.skipIf(missing !== null)('files from the widget', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('files from the widget', () => {
+  const fixture = useChromiumAndServer();
 
   it(
     'sends a picture the agent sees in the inbox; a disguised program is refused in words',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
       await shop.send('I want to talk to a human about a refund on my invoice');
       await eventually(() => shop.widget.locator('.status').isVisible()).toBe(true);
@@ -88,7 +71,11 @@ describe.skipIf(missing !== null)('files from the widget', () => {
       expect(await failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
 
       const id = await conversationId(shop.page);
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+      );
       await inbox.queueItem(id).click();
       await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
       const attachment = inbox.transcript.locator('.attachment').first();

@@ -2,47 +2,31 @@
 // visitor went quiet after the bot's answer, the stars show under the survey while the bot
 // still has the conversation, and the rating sent from them is counted as bot-only CSAT.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium } from './browser.ts';
 import { eventually, openShop } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const QUIET_SECONDS = 60;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('widget: the bot-only survey', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('widget: the bot-only survey', () => {
   let offsetMs = 0;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({
-      webRoot: 'dist/web',
+  const fixture = useChromiumAndServer({
+    server: {
       clock: () => new Date(Date.now() + offsetMs),
       env: {
         BATON_TIMER_INTERVAL_MS: '50',
         BATON_CSAT_BOT_ONLY_SAMPLE: '1',
         BATON_CSAT_BOT_QUIET_SECONDS: String(QUIET_SECONDS),
       },
-    });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    },
   });
 
   it(
     'shows the stars after the quiet period and sends the rating as bot-only CSAT',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
       await shop.send('How long does shipping take?');
       await eventually(() => shop.bubbles('bot').last().textContent()).toMatch(/day|ship|deliver/i);
@@ -58,8 +42,10 @@ describe.skipIf(missing !== null)('widget: the bot-only survey', () => {
       await shop.log.getByRole('button', { name: 'Send rating' }).click();
       await eventually(() => shop.log.getByText('Thank you for your rating!').count()).toBe(1);
 
-      const supervisor = await login(server.baseUrl, 'riley@example.com', 'baton-demo');
-      const r = await api(server.baseUrl, 'GET', '/api/v1/analytics', { token: supervisor });
+      const supervisor = await login(fixture.server.baseUrl, 'riley@example.com', 'baton-demo');
+      const r = await api(fixture.server.baseUrl, 'GET', '/api/v1/analytics', {
+        token: supervisor,
+      });
       expect(r.body.metrics.csat.botOnly).toEqual({ count: 1, average: 4 });
     },
     BROWSER_TEST_TIMEOUT,

@@ -4,19 +4,16 @@
 // back in bot mode (button back, a line in the transcript) after "Return to bot", asking
 // for a person again, and the survey once resolved.
 
-import type { Browser, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, login } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { WebSocketRoute } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { api, loginDemoAgent } from '../helpers/api-client.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { conversationId, eventually, openShop, type WidgetPage } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const BOT_SUBTITLE = 'Automated assistant · a person is available on request';
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 /** What the widget shows about who has the conversation. */
 function handoffView(shop: WidgetPage) {
@@ -31,28 +28,24 @@ function handoffView(shop: WidgetPage) {
   };
 }
 
-describe.skipIf(missing !== null)('widget follows the conversation status', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('widget follows the conversation status', () => {
+  const fixture = useChromiumAndServer();
   let alex: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-    alex = await login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
+    alex = await loginDemoAgent(fixture.server);
   }, BROWSER_TEST_TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   const act = async (id: string, action: string) => {
-    const answer = await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/${action}`, {
-      token: alex,
-      body: {},
-    });
+    const answer = await api(
+      fixture.server.baseUrl,
+      'POST',
+      `/api/v1/conversations/${id}/${action}`,
+      {
+        token: alex,
+        body: {},
+      },
+    );
     expect(answer.status).toBe(200);
   };
 
@@ -60,7 +53,7 @@ describe.skipIf(missing !== null)('widget follows the conversation status', () =
     'waits, shows the agent by name, goes back to the bot live and after a reload, then resolves',
     async () => {
       // bypassCSP: axe-core is injected into the page.
-      const shop = await openShop(browser, server.baseUrl, { bypassCSP: true });
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl, { bypassCSP: true });
       await shop.open();
       const view = handoffView(shop);
       await eventually(view.humanVisible).toBe(true);
@@ -100,7 +93,7 @@ describe.skipIf(missing !== null)('widget follows the conversation status', () =
       expect(await view.humanVisible()).toBe(true);
       expect(await view.subtitle()).toBe(BOT_SUBTITLE);
       expect(await view.status()).toBeNull();
-      const stored = await server.server.store.conversations.get(id);
+      const stored = await fixture.server.server.store.conversations.get(id);
       expect(stored?.status).toBe('bot');
 
       // The bot answers again, and a person can be asked for again.
@@ -112,7 +105,9 @@ describe.skipIf(missing !== null)('widget follows the conversation status', () =
       await eventually(view.subtitle).toBe('Alex · Support team');
 
       // Resolved: the survey, and no button to a person in a closed conversation.
-      await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, { token: alex });
+      await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, {
+        token: alex,
+      });
       await eventually(view.status).toBe('Conversation resolved');
       expect(await view.subtitle()).toBe(BOT_SUBTITLE);
       expect(await view.humanVisible()).toBe(false);
@@ -129,7 +124,7 @@ describe.skipIf(missing !== null)('widget follows the conversation status', () =
   it(
     'catches up after a lost connection: returned to the bot while the widget was offline',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
       const view = handoffView(shop);
       await view.human.click();

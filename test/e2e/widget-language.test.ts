@@ -2,40 +2,31 @@
 // conversation starts in it, so the server's messages match), else the conversation's
 // language once the server detected it from the customer's words, else the browser's.
 
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, storedConversation } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('widget language', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('widget language', () => {
+  const fixture = useChromiumAndServer();
   const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   async function shopIn(locale: string, lang?: string) {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    const context = await fixture.browser.newContext({
+      locale,
+      viewport: { width: 1280, height: 800 },
+    });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${fixture.server.baseUrl}/`);
     const widget = page.locator('baton-chat');
     if (lang) await widget.evaluate((el, value) => el.setAttribute('lang', value), lang);
     return { page, widget, text: (selector: string) => widget.locator(selector).textContent() };
@@ -60,7 +51,9 @@ describe.skipIf(missing !== null)('widget language', () => {
       );
 
       const { id, token } = await storedConversation(page);
-      const read = await api(server.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token });
+      const read = await api(fixture.server.baseUrl, 'GET', `/api/v1/conversations/${id}`, {
+        token,
+      });
       expect(read.body.conversation.language).toBe('es');
 
       await widget.getByRole('button', { name: 'Hablar con una persona' }).click();
@@ -70,8 +63,12 @@ describe.skipIf(missing !== null)('widget language', () => {
       await eventually(() => widget.locator('.row--bot .bubble').last().textContent()).toMatch(
         /cola/,
       );
-      const alex = await login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
-      await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
+      const alex = await login(
+        fixture.server.baseUrl,
+        fixture.server.demoAgent.email,
+        fixture.server.demoAgent.password,
+      );
+      await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
         token: alex,
         body: {},
       });
@@ -111,7 +108,9 @@ describe.skipIf(missing !== null)('widget language', () => {
         'Escriba su mensaje…',
       );
       const { id, token } = await storedConversation(page);
-      const read = await api(server.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token });
+      const read = await api(fixture.server.baseUrl, 'GET', `/api/v1/conversations/${id}`, {
+        token,
+      });
       expect(read.body.conversation.language).toBe('es');
     },
     BROWSER_TEST_TIMEOUT,

@@ -7,18 +7,15 @@
 // nothing serious with the form, nor with the transcript form open.
 
 import { createHmac } from 'node:crypto';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { Locator } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
 import { startSmtpRelay } from '../helpers/smtp-relay.ts';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { conversationId, eventually, openShop } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 const SECRET = 'identity-secret-0123456789abcdef';
 const FORM = {
@@ -49,37 +46,27 @@ function focused(input: Locator): Promise<boolean> {
   return input.evaluate((el) => el === (el.getRootNode() as unknown as Root).activeElement);
 }
 
-describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('pre-chat form and emailed transcript in the browser', () => {
   const relay = startSmtpRelay();
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    const relayUrl = await relay.listen();
-    server = await startTestServer({
-      webRoot: 'dist/web',
+  afterAll(async () => {
+    await relay.close();
+  });
+  const fixture = useChromiumAndServer({
+    server: async () => ({
       env: {
         BATON_WIDGET_PRECHAT_FORM: JSON.stringify(FORM),
         BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
-        BATON_EMAIL_SMTP_URL: relayUrl,
+        BATON_EMAIL_SMTP_URL: await relay.listen(),
         BATON_TIMER_INTERVAL_MS: '50',
         BATON_IDENTITY_SECRET: SECRET,
       },
-    });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await relay.close();
+    }),
   });
 
   it(
     'asks before the first message, shows each error by its field, then sends the copy',
     async () => {
-      const shop = await openShop(browser, server.baseUrl, { bypassCSP: true });
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl, { bypassCSP: true });
       const { widget, page } = shop;
       await widget.getByRole('button', { name: 'Open chat' }).click();
       const name = widget.getByRole('textbox', { name: 'Name', exact: true });
@@ -120,7 +107,7 @@ describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the b
         'Where is my <b>order</b>?',
       );
       const id = await conversationId(page);
-      const stored = await server.server.store.conversations.get(id);
+      const stored = await fixture.server.server.store.conversations.get(id);
       expect(stored?.customer).toMatchObject({
         name: 'Ana Lima',
         email: 'ana@customer.test',
@@ -152,7 +139,7 @@ describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the b
   it(
     "asks a signed visitor only what the page's signature does not say",
     async () => {
-      const shop = await openShop(browser, server.baseUrl, { bypassCSP: true });
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl, { bypassCSP: true });
       const { widget, page } = shop;
       const hash = createHmac('sha256', SECRET).update('cust_signed').digest('hex');
       // Signed by the host page: re-attached so that the element starts with the identity.
@@ -173,7 +160,7 @@ describe.skipIf(missing !== null)('pre-chat form and emailed transcript in the b
       await widget.getByRole('button', { name: 'Start chat' }).click();
       await widget.getByLabel('Message', { exact: true }).waitFor();
       const id = await conversationId(page);
-      const stored = await server.server.store.conversations.get(id);
+      const stored = await fixture.server.server.store.conversations.get(id);
       expect(stored?.customer).toMatchObject({ name: 'Ana Signed', verified: true });
       expect(stored?.channelState.preChatFields).toEqual({ order_id: 'B-2' });
     },

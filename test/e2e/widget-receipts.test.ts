@@ -5,37 +5,21 @@
 // closes with Escape (the chat stays open), inserts at the caret, and the emoji arrives in the
 // inbox as text. axe-core finds nothing serious with the grid open, nor in the inbox.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { conversationId, eventually, openInbox, openShop } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('read receipts and emoji in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('read receipts and emoji in the browser', () => {
+  const fixture = useChromiumAndServer();
 
   it(
     'shows Read in the widget and Seen in the inbox, and sends an emoji picked from the grid',
     async () => {
-      const shop = await openShop(browser, server.baseUrl, { bypassCSP: true });
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl, { bypassCSP: true });
       await shop.open();
       await shop.send('I want to talk to a human about my order');
       await eventually(() => shop.widget.locator('.status').textContent()).toContain(
@@ -45,9 +29,14 @@ describe.skipIf(missing !== null)('read receipts and emoji in the browser', () =
       await eventually(() => customerStates.last().textContent()).toBe('Sent');
 
       // The agent opens and takes it: their inbox has it open, so the widget says Read.
-      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent, {
-        bypassCSP: true,
-      });
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+        {
+          bypassCSP: true,
+        },
+      );
       const id = await conversationId(shop.page);
       await inbox.queueItem(id).click();
       await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();

@@ -7,16 +7,14 @@ import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { eventually, openInbox, type InboxPage } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromium } from './chromium-fixture.ts';
 
 const SECRET = 'identity-secret-e2e-0123456789';
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
 /**
  * The shop signs on its server, as a host site would: `/signed` with a userHash of the id,
@@ -56,30 +54,27 @@ async function shopPage(path: string, baton: string): Promise<string> {
 <body><h1>Shop</h1><baton-chat server="${baton}" ${identity}></baton-chat></body></html>`;
 }
 
-describe.skipIf(missing !== null)('verified identity through the widget', () => {
-  let browser: Browser;
+describeInChromium('verified identity through the widget', () => {
+  const fixture = useChromium({ timeout: 60_000 });
   let shop: { server: Server; origin: string };
   let baton: TestServer;
   let inbox: InboxPage;
   beforeAll(async () => {
-    ensureWebBuild();
-    browser = await launchChromium();
     shop = await startShop(() => baton.baseUrl);
     baton = await startTestServer({
       webRoot: 'dist/web',
       env: { BATON_WIDGET_ORIGINS: shop.origin, BATON_IDENTITY_SECRET: SECRET },
     });
-    inbox = await openInbox(browser, baton.baseUrl, baton.demoAgent);
+    inbox = await openInbox(fixture.browser, baton.baseUrl, baton.demoAgent);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
     shop?.server.close();
     await baton?.close();
   });
 
   /** Opens the shop page in its own browser profile, asks for a person, returns the conversation id. */
   async function askForPerson(path: string, reuse?: Page): Promise<{ page: Page; id: string }> {
-    const page = reuse ?? (await (await browser.newContext()).newPage());
+    const page = reuse ?? (await (await fixture.browser.newContext()).newPage());
     await page.goto(`${shop.origin}${path}`);
     const widget = page.locator('baton-chat');
     // A second page in the same tab keeps the panel open.

@@ -2,69 +2,75 @@
 // booked with keyboard and clicks, "Share details first" on an explicit request, the CSAT
 // stars after resolution, and "Alex joined" shown once. Screenshots go to test-results/.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
+import { configFile } from '../helpers/config-file.ts';
 import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { chromiumMissingReason, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 import { conversationId, eventually, openShop } from './pages.ts';
-import { ensureWebBuild } from './web-build.ts';
+import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 60_000;
-const missing = chromiumMissingReason();
-if (missing) console.warn(`Skipping browser tests: ${missing}`);
 
-describe.skipIf(missing !== null)('widget: long-queue choices', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeInChromium('widget: long-queue choices', () => {
+  const fixture = useChromiumAndServer({
+    server: () => ({
+      env: { BATON_CONFIG: configFile('routing:\n  longQueueMinutes:\n    billing: 1\n') },
+    }),
+    timeout: BROWSER_TEST_TIMEOUT,
+  });
   const sockets: TestSocket[] = [];
 
   beforeAll(async () => {
-    ensureWebBuild();
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-widget-'));
-    const config = path.join(dir, 'baton.yaml');
-    writeFileSync(config, 'routing:\n  longQueueMinutes:\n    billing: 1\n');
-    server = await startTestServer({ webRoot: 'dist/web', env: { BATON_CONFIG: config } });
     // Sam is online and busy: billing customers wait, with an honest (long) estimate.
-    const sam = await login(server.baseUrl, 'sam@example.com', server.demoAgent.password);
-    sockets.push(await openSocket(`${server.wsUrl}/api/v1/agent/stream?token=${sam}`));
-    const me = (await api(server.baseUrl, 'GET', '/api/v1/me', { token: sam })).body.agent;
-    await server.server.store.agents.update(me.id, { maxConcurrent: 1 });
-    await api(server.baseUrl, 'PUT', '/api/v1/me/presence', {
+    const sam = await login(
+      fixture.server.baseUrl,
+      'sam@example.com',
+      fixture.server.demoAgent.password,
+    );
+    sockets.push(await openSocket(`${fixture.server.wsUrl}/api/v1/agent/stream?token=${sam}`));
+    const me = (await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token: sam })).body.agent;
+    await fixture.server.server.store.agents.update(me.id, { maxConcurrent: 1 });
+    await api(fixture.server.baseUrl, 'PUT', '/api/v1/me/presence', {
       token: sam,
       body: { presence: 'online' },
     });
-    const decoy = (await api(server.baseUrl, 'POST', '/api/v1/conversations', { body: {} })).body;
-    await api(server.baseUrl, 'POST', `/api/v1/conversations/${decoy.conversation.id}/messages`, {
-      token: decoy.token,
-      body: { text: 'I want to talk to a human' },
-    });
+    const decoy = (await api(fixture.server.baseUrl, 'POST', '/api/v1/conversations', { body: {} }))
+      .body;
+    await api(
+      fixture.server.baseUrl,
+      'POST',
+      `/api/v1/conversations/${decoy.conversation.id}/messages`,
+      {
+        token: decoy.token,
+        body: { text: 'I want to talk to a human' },
+      },
+    );
     await until(async () =>
-      (await server.server.store.conversations.get(decoy.conversation.id))?.status === 'offered'
+      (await fixture.server.server.store.conversations.get(decoy.conversation.id))?.status ===
+      'offered'
         ? true
         : undefined,
     );
-    await api(server.baseUrl, 'POST', `/api/v1/conversations/${decoy.conversation.id}/claim`, {
-      token: sam,
-    });
-    browser = await launchChromium();
+    await api(
+      fixture.server.baseUrl,
+      'POST',
+      `/api/v1/conversations/${decoy.conversation.id}/claim`,
+      {
+        token: sam,
+      },
+    );
   }, BROWSER_TEST_TIMEOUT);
 
   afterAll(async () => {
-    await browser?.close();
     for (const socket of sockets) await socket.close();
-    await server?.close();
   });
 
   it(
     'books a callback from the buttons: phone typed, slot picked, conversation deferred',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
       await shop.send('I want to talk to a human about a refund for my order');
       const choices = shop.log.locator('.choices').last().getByRole('button');
@@ -100,35 +106,23 @@ describe.skipIf(missing !== null)('widget: long-queue choices', () => {
       await screenshot(shop.page, 'widget-callback-booked');
 
       const id = await conversationId(shop.page);
-      const stored = await server.server.store.conversations.get(id);
+      const stored = await fixture.server.server.store.conversations.get(id);
       expect(stored?.status).toBe('deferred');
       expect(stored?.handoff?.fields).toMatchObject({ phone: '+447700900123' });
-      const timers = await server.server.store.timers.pendingFor(id);
+      const timers = await fixture.server.server.store.timers.pendingFor(id);
       expect(timers.map((t) => t.kind)).toEqual(['follow_up.due']);
     },
     BROWSER_TEST_TIMEOUT,
   );
 });
 
-describe.skipIf(missing !== null)('widget: details, rating and who joined', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startTestServer({ webRoot: 'dist/web' });
-    browser = await launchChromium();
-  }, BROWSER_TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describeInChromium('widget: details, rating and who joined', () => {
+  const fixture = useChromiumAndServer({ timeout: BROWSER_TEST_TIMEOUT });
 
   it(
     'shares details first while waiting, shows "Alex joined" once, then takes a star rating',
     async () => {
-      const shop = await openShop(browser, server.baseUrl);
+      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
       await shop.open();
       await shop.send('I want to talk to a human about a refund');
       const offered = shop.log.locator('.choices').last().getByRole('button');
@@ -146,12 +140,18 @@ describe.skipIf(missing !== null)('widget: details, rating and who joined', () =
         /will see this, and you keep your place/,
       );
       await screenshot(shop.page, 'widget-share-details');
-      const waiting = await server.server.store.conversations.get(id);
+      const waiting = await fixture.server.server.store.conversations.get(id);
       expect(waiting?.status).toBe('queued');
       expect(waiting?.handoff?.fields).toMatchObject({ order_id: 'A-778812' });
 
-      const alex = await login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
-      await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, { token: alex });
+      const alex = await login(
+        fixture.server.baseUrl,
+        fixture.server.demoAgent.email,
+        fixture.server.demoAgent.password,
+      );
+      await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
+        token: alex,
+      });
       const status = shop.widget.locator('.status-text');
       await eventually(() => status.textContent()).toBe('Alex joined');
       await eventually(() => shop.bubbles('system').last().textContent()).toMatch(/has joined/);
@@ -165,7 +165,9 @@ describe.skipIf(missing !== null)('widget: details, rating and who joined', () =
       ).toBe(1);
       await screenshot(shop.page, 'widget-agent-joined');
 
-      await api(server.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, { token: alex });
+      await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, {
+        token: alex,
+      });
       const stars = shop.log.getByRole('radio');
       await eventually(() => stars.count()).toBe(5);
       await stars.nth(3).click();
@@ -176,7 +178,7 @@ describe.skipIf(missing !== null)('widget: details, rating and who joined', () =
         'Thank you for your rating!',
       );
       await screenshot(shop.page, 'widget-csat');
-      const rated = (await server.server.store.conversations.eventsSince(id, 0)).find(
+      const rated = (await fixture.server.server.store.conversations.eventsSince(id, 0)).find(
         (e) => e.type === 'csat.submitted',
       );
       expect(rated?.data).toEqual({ rating: 4, comment: 'Quick and friendly <b>thanks</b>' });

@@ -42,3 +42,11 @@ export async function login(baseUrl: string, email: string, password: string): P
   if (r.status !== 200) throw new Error(`login failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.token as string;
 }
+
+/** Signs in as the test server's demo agent (Alex); the session token. */
+export function loginDemoAgent(server: {
+  readonly baseUrl: string;
+  readonly demoAgent: { readonly email: string; readonly password: string };
+}): Promise<string> {
+  return login(server.baseUrl, server.demoAgent.email, server.demoAgent.password);
+}

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { freePort } from './cluster/free-port.ts';
 
 export interface StandInUser {
   email: string;
@@ -140,4 +141,24 @@ async function body(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The environment of a Baton server that signs agents in through `provider` (as "Stand-in ID"),
+ * on a port picked now so that its callback address is known before it listens.
+ */
+export async function oidcServerEnv(
+  provider: OidcStandIn,
+  env: Readonly<Record<string, string>> = {},
+): Promise<Record<string, string>> {
+  const port = await freePort();
+  return {
+    PORT: String(port),
+    BATON_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    BATON_OIDC_ISSUER: provider.issuer,
+    BATON_OIDC_CLIENT_ID: provider.clientId,
+    BATON_OIDC_CLIENT_SECRET: provider.clientSecret,
+    BATON_OIDC_NAME: 'Stand-in ID',
+    ...env,
+  };
 }

@@ -10,29 +10,17 @@ import { api, login } from '../helpers/api-client.ts';
 import { BrowserClient } from '../helpers/browser-client.ts';
 import { freePort } from '../helpers/cluster/free-port.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { startOidcStandIn, type OidcStandIn } from '../helpers/oidc-stand-in.ts';
+import { oidcServerEnv, startOidcStandIn, type OidcStandIn } from '../helpers/oidc-stand-in.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { enrol, tryLogin } from '../helpers/two-factor.ts';
 
-/** A Baton server whose callback address is known before it listens. */
+/** A Baton server signing agents in through `provider`. */
 async function startWithOidc(
   engine: 'sqlite' | 'postgres',
   provider: OidcStandIn,
   env: Record<string, string> = {},
 ): Promise<TestServer> {
-  const port = await freePort();
-  return startTestServer({
-    engine,
-    env: {
-      PORT: String(port),
-      BATON_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      BATON_OIDC_ISSUER: provider.issuer,
-      BATON_OIDC_CLIENT_ID: provider.clientId,
-      BATON_OIDC_CLIENT_SECRET: provider.clientSecret,
-      BATON_OIDC_NAME: 'Stand-in ID',
-      ...env,
-    },
-  });
+  return startTestServer({ engine, env: await oidcServerEnv(provider, env) });
 }
 
 describe.each(TEST_DATABASES)('OpenID Connect sign-in ($name)', (database) => {

@@ -1,7 +1,7 @@
 // The conversation's action buttons, only those that apply now: accept or decline an offer,
 // claim a waiting conversation; transfer, return to the bot or resolve one's own; a
-// supervisor's take over and reassign in a colleague's. The agent's have keyboard shortcuts
-// (`data-shortcut`, see use-shortcuts.ts).
+// supervisor's take over in a colleague's, and reassign there or in a waiting one. The
+// agent's have keyboard shortcuts (`data-shortcut`, see use-shortcuts.ts).
 
 import type { ConversationStatus } from '../shared/api-types.ts';
 import { useNow } from './use-now.ts';
@@ -24,8 +24,10 @@ export interface PaneActionsProps {
   mine: boolean;
   busy: Busy;
   panel: Panel;
-  /** A supervisor looking at a colleague's conversation may take it over or reassign it. */
+  /** A supervisor looking at a colleague's conversation may take it over. */
   canTakeOver: boolean;
+  /** A supervisor may reassign a colleague's conversation, or one still waiting for an agent. */
+  canReassign: boolean;
   onTakeOver: () => void;
   onClaim: () => void;
   onDecline: () => void;
@@ -61,7 +63,7 @@ export function PaneActions(props: PaneActionsProps) {
           {busy === 'takeover' ? 'Taking over…' : 'Take over'}
         </button>
       )}
-      {props.canTakeOver && (
+      {props.canReassign && (
         <button
           type="button"
           class="button button--secondary"
