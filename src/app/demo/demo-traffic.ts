@@ -8,6 +8,7 @@
  * end for the supervisor view.
  */
 import { createRng, type Rng } from '../../core/sla/simulate/prng.ts';
+import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import type { applyCommand, CommandRequest } from '../conversations/apply-command.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
@@ -126,8 +127,7 @@ export async function generateDemoTraffic(
       abandoned++;
       continue;
     }
-    let agent = pick(rng, agents);
-    await built.workflow.claim(conversation.id, agent);
+    let agent = await claimByOneWhoMay(built, rng, conversation.id, agents);
     if (rng.next() < 0.1)
       agent = await transferAround(built, rng, conversation.id, agent, agents, tick);
     await tick(30_000 + rng.next() * 90_000);
@@ -192,12 +192,15 @@ async function transferAround(
   await tick(60_000);
   await built.workflow.transfer(id, from, to, 'not for us, see the customer’s last message');
   await tick(rng.exponential(2 * MINUTE));
-  let next =
-    pick(
-      rng,
-      agents.filter((a) => a.id !== from.id),
-    ) ?? from;
-  await built.workflow.claim(id, next);
+  // A colleague when one may take it there, else the one who sent it (a queue only a
+  // supervisor covers, such as retention in the demo team).
+  let next = await claimByOneWhoMay(
+    built,
+    rng,
+    id,
+    agents.filter((a) => a.id !== from.id),
+    from,
+  );
   if (rng.next() < 0.33) {
     await tick(60_000);
     await built.workflow.transfer(id, next, origin, 'sorry, this belongs back with you');
@@ -205,6 +208,33 @@ async function transferAround(
     await built.workflow.claim(id, next);
   }
   return next;
+}
+
+/**
+ * A claim by one of `candidates`, drawn at random among those whose queues hold the
+ * conversation: the store refuses an agent's write out of their scope (OUT_OF_SCOPE), as it
+ * would an agent in the inbox, so the demo's agents take only what they may.
+ */
+async function claimByOneWhoMay(
+  built: DemoTrafficParts,
+  rng: Rng,
+  id: string,
+  candidates: readonly AgentRecord[],
+  lastResort?: AgentRecord,
+): Promise<AgentRecord> {
+  const drawn = [...candidates];
+  const order: AgentRecord[] = [];
+  while (drawn.length > 0) order.push(drawn.splice(Math.floor(rng.next() * drawn.length), 1)[0]!);
+  if (lastResort) order.push(lastResort);
+  for (const agent of order) {
+    try {
+      await built.workflow.claim(id, agent);
+      return agent;
+    } catch (error) {
+      if (!(error instanceof BatonError && error.code === 'OUT_OF_SCOPE')) throw error;
+    }
+  }
+  throw new Error(`baton demo-traffic: no demo agent may take conversation ${id}`);
 }
 
 async function rate(built: DemoTrafficParts, id: string, rating: number): Promise<void> {
