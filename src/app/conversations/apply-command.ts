@@ -99,9 +99,10 @@ export async function applyCommand<C extends ConversationCommand>(
     });
     if (committed.ok) return { conversation: committed.conversation, events: committed.events };
     if (committed.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
-    // Out of the agent's scope now: said at once when nothing else changed, else once the
-    // command was decided again (a claim lost to a colleague is still ALREADY_CLAIMED).
-    if (attempt >= 1 || sameState(current, committed.conversation)) {
+    // Out of the agent's scope now: said only when nothing but the scope changed since this
+    // attempt's read. A colleague who claimed it meanwhile changed the state: decided again,
+    // that is ALREADY_CLAIMED (or a 409 after the second try), never OUT_OF_SCOPE.
+    if (sameState(current, committed.conversation)) {
       const refusal = await scopeRefusal(deps.store, id, request.scope);
       if (refusal) throw refusal;
     }
