@@ -5,6 +5,7 @@
  * check and their write is not written (the rule itself: src/app/conversations/conversation-scope.ts).
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { WAITING_STATES } from '../core/conversation/conversation-state.ts';
 import type { Database } from './schema.ts';
 
 /** An agent and the queues they are a member of. */
@@ -14,8 +15,6 @@ export interface VisibleTo {
   /** Also every conversation handed over to a person, in any queue (`inbox.agentsSee: all`). */
   readonly everyHandedOver?: boolean;
 }
-
-const WAITING = ['queued', 'offered', 'deferred'];
 
 type Builder = ExpressionBuilder<Database, 'conversations'>;
 
@@ -48,7 +47,7 @@ export function partOfLine(eb: Builder, { agentId, queues }: VisibleTo): Express
     queues.length > 0
       ? [
           eb.and([
-            eb('conversations.status', 'in', WAITING),
+            eb('conversations.status', 'in', [...WAITING_STATES]),
             eb('conversations.queue', 'in', [...queues]),
           ]),
         ]

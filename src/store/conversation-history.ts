@@ -7,6 +7,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CustomerIdentity } from '../core/customer/customer-identity.ts';
 import type { ConversationRecord } from '../core/records.ts';
+import { WAITING_STATES } from '../core/conversation/conversation-state.ts';
 import { partOfLine, visibleTo, type VisibleTo } from './agent-visibility.ts';
 import { findCustomerConversations } from './customer-conversations.ts';
 import { catchUpMessageSearch, conversationsWithWords, searchWords } from './message-search.ts';
@@ -35,7 +36,6 @@ export interface HistoryQuery {
 }
 
 const ACTIVE = ['queued', 'offered', 'deferred', 'assigned'];
-const WAITING = ['queued', 'offered', 'deferred'];
 
 type Builder = ExpressionBuilder<Database, 'conversations'>;
 
@@ -100,7 +100,7 @@ export class ConversationHistory {
       .selectAll()
       .where((eb) =>
         eb.or([
-          eb('status', 'in', WAITING),
+          eb('status', 'in', [...WAITING_STATES]),
           eb.and([eb('status', '=', 'assigned'), eb('assignee_id', '=', agentId)]),
         ]),
       );

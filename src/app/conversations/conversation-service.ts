@@ -9,7 +9,11 @@ import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter, WriteInput } from './conversation-writer.ts';
 import { messageCreated, messageEvent } from '../../core/conversation/conversation-events.ts';
-import { isClosed, type ConversationState } from '../../core/conversation/conversation-state.ts';
+import {
+  isClosed,
+  isWaiting,
+  type ConversationState,
+} from '../../core/conversation/conversation-state.ts';
 import type { CommitResult } from '../../store/conversation-repository.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord, StoredEvent } from '../../core/records.ts';
@@ -90,8 +94,6 @@ export interface PostResult {
 const OPEN_STATES = ['bot', 'intake', 'queued', 'offered', 'assigned', 'deferred'] as const;
 /** Where a typed line can answer no prompt of the waiting room (WaitingRoom.interpret). */
 const UNPROMPTED_STATES = ['bot', 'intake', 'assigned'] as const;
-const isWaiting = (status: ConversationState) =>
-  status === 'queued' || status === 'offered' || status === 'deferred';
 
 export class ConversationService {
   private readonly botTurns = new KeyedSerializer();

@@ -26,6 +26,9 @@ export const HUMAN_STATES: readonly ConversationState[] = [
 /** States that take no further messages. */
 export const CLOSED_STATES: readonly ConversationState[] = ['resolved', 'abandoned'];
 
+/** States in which the customer waits for a person: in a queue, offered, or deferred. */
+export const WAITING_STATES: readonly ConversationState[] = ['queued', 'offered', 'deferred'];
+
 export interface ConversationSnapshot {
   readonly state: ConversationState;
   /**
@@ -46,6 +49,10 @@ export type Actor =
 
 export function isClosed(state: ConversationState): boolean {
   return CLOSED_STATES.includes(state);
+}
+
+export function isWaiting(state: ConversationState): boolean {
+  return WAITING_STATES.includes(state);
 }
 
 export function isWithHuman(state: ConversationState): boolean {
