@@ -26,6 +26,9 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     globalSetup: ['test/global-setup.ts'],
+    // Passwords at a test cost (src/app/auth/password.ts): the suite logs in thousands of
+    // times; test/app/password.test.ts and password-rehash.test.ts hold the real cost.
+    env: { BATON_TEST_PASSWORD_COST: '1' },
     sequence: { sequencer: SimulationFirst },
   },
 });
