@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 420_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    // Passwords at a test cost, as in vitest.config.ts.
+    env: { BATON_TEST_PASSWORD_COST: '1' },
   },
 });

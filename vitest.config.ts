@@ -25,7 +25,15 @@ export default defineConfig({
     // do not meet.
     maxWorkers: 2,
     minWorkers: 1,
+    // A worker keeps the modules it loaded from one file to the next: every file imports the
+    // whole app, and importing it afresh per file was 600–680 s of the workers' time in CI
+    // (50 s without). Files share no state but the module cache: each opens its own store,
+    // ports and Redis prefix, and a file that changes process.env puts it back.
+    isolate: false,
     globalSetup: ['test/global-setup.ts'],
+    // Passwords at a test cost (src/app/auth/password.ts): the suite logs in thousands of
+    // times; test/app/password.test.ts and password-rehash.test.ts hold the real cost.
+    env: { BATON_TEST_PASSWORD_COST: '1' },
     sequence: { sequencer: SimulationFirst },
   },
 });

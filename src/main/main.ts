@@ -15,6 +15,7 @@ import { createPgNotifyTransport, loadChangeFrom } from '../store/pg-notify-tran
 import { buildApp, type BuiltApp } from './build-app.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { seedDemoAgents } from '../app/demo/demo-seed.ts';
+import { isTestPasswordCost } from '../app/auth/password.ts';
 import { createBotFor } from '../app/engines/create-bot.ts';
 import { createKnowledgeSearch } from '../app/engines/knowledge-search.ts';
 import {
@@ -166,6 +167,9 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     logFallback = (error) =>
       app.log.warn({ err: error }, 'the LLM failed; the answer engine answered');
     app.log.info(`bot: ${config.bot.engine}`);
+    if (isTestPasswordCost()) {
+      app.log.warn('BATON_TEST_PASSWORD_COST=1: passwords are hashed at a test cost, not for use');
+    }
     app.addHook('onClose', () => {
       policy.close();
       kb.close();

@@ -1,10 +1,18 @@
 /** Password hashing: scrypt, salted, verifiable, and unforgiving. */
 import { describe, expect, it } from 'vitest';
-import { hashPassword, needsRehash, verifyPassword } from '../../src/app/auth/password.ts';
+import {
+  hashPassword,
+  needsRehash,
+  unmatchableHash,
+  verifyPassword,
+} from '../../src/app/auth/password.ts';
 import { oldCostHash } from '../helpers/old-password-hash.ts';
+import { useRealPasswordCost } from '../helpers/real-password-cost.ts';
 import { hashToken, newToken, tokenFrom } from '../../src/app/auth/tokens.ts';
 
 describe('passwords', () => {
+  useRealPasswordCost();
+
   it('verifies the right password and refuses others', async () => {
     const hash = await hashPassword('correct horse battery staple');
     expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
@@ -32,6 +40,29 @@ describe('passwords', () => {
     expect(await verifyPassword('hunter2-but-longer', old)).toBe(true);
     expect(await verifyPassword('hunter3-but-longer', old)).toBe(false);
     expect(needsRehash(old)).toBe(true);
+  });
+});
+
+describe("the test suite's password cost", () => {
+  it('is used only with BATON_TEST_PASSWORD_COST=1, and never under NODE_ENV=production', async () => {
+    const saved = { cost: process.env.BATON_TEST_PASSWORD_COST, node: process.env.NODE_ENV };
+    try {
+      process.env.BATON_TEST_PASSWORD_COST = '1';
+      delete process.env.NODE_ENV;
+      const cheap = await hashPassword('pw');
+      expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+      expect(await verifyPassword('pw', cheap)).toBe(true);
+      expect(unmatchableHash()).toMatch(/^scrypt\$1024\$/);
+      process.env.NODE_ENV = 'production';
+      expect(await hashPassword('pw')).toMatch(/^scrypt\$131072\$8\$1\$/);
+      expect(needsRehash(cheap)).toBe(true);
+      expect(unmatchableHash()).toMatch(/^scrypt\$131072\$8\$1\$/);
+    } finally {
+      if (saved.cost === undefined) delete process.env.BATON_TEST_PASSWORD_COST;
+      else process.env.BATON_TEST_PASSWORD_COST = saved.cost;
+      if (saved.node === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = saved.node;
+    }
   });
 });
 

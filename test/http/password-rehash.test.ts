@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { oldCostHash } from '../helpers/old-password-hash.ts';
+import { useRealPasswordCost } from '../helpers/real-password-cost.ts';
 
 describe('rehash on login', () => {
+  useRealPasswordCost();
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer();

@@ -10,13 +10,9 @@ import type { AgentRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { LoginLockout } from '../limits/login-lockout.ts';
-import { hashPassword, needsRehash, verifyPassword } from './password.ts';
+import { hashPassword, needsRehash, unmatchableHash, verifyPassword } from './password.ts';
 import { hashToken, newSessionId, newToken } from './tokens.ts';
 import type { TwoFactor } from './two-factor.ts';
-
-// Compared against when the email is unknown, so both failures cost the same time: made at
-// today's cost (an old-cost dummy would answer "no such account" ten times faster).
-const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
 
 export interface AgentSessionsOptions {
   readonly store: Store;
@@ -72,7 +68,9 @@ export class AgentSessions {
       );
     }
     const agent = await store.agents.findByEmail(email);
-    const ok = await verifyPassword(password, agent?.passwordHash ?? DUMMY_HASH);
+    // An unknown email is checked against a hash at today's cost, so both failures take the
+    // same time (an old-cost dummy would answer "no such account" ten times faster).
+    const ok = await verifyPassword(password, agent?.passwordHash ?? unmatchableHash());
     if (!agent || !ok) {
       await audit?.session('session.login_failed', agent?.id ?? '', ip, {
         ...attemptedEmail(email, agent),
