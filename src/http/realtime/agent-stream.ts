@@ -14,7 +14,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
 import { announcedTo } from '../../app/conversations/conversation-scope.ts';
-import { markRead } from '../../app/conversations/mark-read.ts';
 import type { RouteContext } from '../route-context.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { hashToken, tokenFrom } from '../../app/auth/tokens.ts';
@@ -201,18 +200,13 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
         }
       }
 
-      /** Out of scope is CONVERSATION_NOT_FOUND, as for every other frame. */
+      /**
+       * Out of scope is CONVERSATION_NOT_FOUND, as for every other frame; moved out of it
+       * before the receipt's commit, OUT_OF_SCOPE and nothing stored.
+       */
       async function readUpTo(frame: AgentFrameValue & { type: 'read' }): Promise<void> {
         await ctx.history.requireInScope(agent, frame.conversationId);
-        await markRead(
-          { writer: ctx.writer, queries: ctx.conversations },
-          {
-            conversationId: frame.conversationId,
-            by: 'agent',
-            actor: { type: 'agent', id: agent.id, name: agent.name },
-            upToSeq: frame.upToSeq,
-          },
-        );
+        await ctx.workflow.markRead(frame.conversationId, agent, frame.upToSeq);
       }
 
       async function postMessage(frame: AgentFrameValue & { type: 'message' }): Promise<void> {
