@@ -112,6 +112,12 @@ export const ConfigSchema = Type.Object(
     auth: Type.Object(
       {
         sessionTtlHours: Type.Number({ exclusiveMinimum: 0, default: 12 }),
+        sessionCheckMs: Type.Integer({
+          minimum: 50,
+          default: 30_000,
+          description:
+            'BATON_SESSION_CHECK_MS: how often an open inbox socket checks that its session is still valid (closed with 4401 when not).',
+        }),
         requireTotp: Type.Boolean({
           default: false,
           description:

@@ -58,6 +58,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_LOGIN_FAILURES', path: ['limits', 'loginFailures'], type: 'int' },
   { env: 'BATON_LOGIN_LOCK_SECONDS', path: ['limits', 'loginLockSeconds'], type: 'int' },
   { env: 'BATON_REQUIRE_TOTP', path: ['auth', 'requireTotp'], type: 'bool' },
+  { env: 'BATON_SESSION_CHECK_MS', path: ['auth', 'sessionCheckMs'], type: 'int' },
   { env: 'BATON_DEMO', path: ['demo', 'enabled'], type: 'bool' },
   { env: 'BATON_DEMO_PASSWORD', path: ['demo', 'agentPassword'], type: 'string' },
   { env: 'BATON_BOT_ENGINE', path: ['bot', 'engine'], type: 'string' },

@@ -221,6 +221,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       writer,
       clock,
       templates: config.channels.whatsapp?.templates ?? [],
+      writeScope,
     }),
     webhookDeliveries: new WebhookDeliveryLog(store),
     health: new HealthProbe(store, bus, {

@@ -179,6 +179,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('checks open inbox sockets every 30 s by default; BATON_SESSION_CHECK_MS sets it', () => {
+    const byDefault = loadConfig({ env: {}, cwd: dirWith() });
+    expect(byDefault.ok && byDefault.config.auth.sessionCheckMs).toBe(30_000);
+    const set = loadConfig({ env: { BATON_SESSION_CHECK_MS: '200' }, cwd: dirWith() });
+    expect(set.ok && set.config.auth.sessionCheckMs).toBe(200);
+    const tooOften = loadConfig({ env: { BATON_SESSION_CHECK_MS: '0' }, cwd: dirWith() });
+    expect(!tooOften.ok && tooOften.errors.join('\n')).toMatch(/auth\.sessionCheckMs/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const r = loadConfig({ env: {}, cwd: dirWith('server:\n  port: [1, 2\n') });
     expect(r.ok).toBe(false);

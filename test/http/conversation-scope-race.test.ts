@@ -4,11 +4,17 @@
  * (403 OUT_OF_SCOPE), where it once was. The race is made certain by running a supervisor's
  * reassign just before the agent's commit reaches the store. On both engines.
  *
+ * Claim, note, resolve and a read receipt can be made on what merely waits in the agent's
+ * queue, so the move takes them out of scope. A reply and a transfer are the assignee's, and
+ * the assignee is always in scope (agent-visibility.ts), so the same move meets them as a loss
+ * of ownership instead: refused by the ownership condition of the same commit, nothing written.
+ *
  * Demo agents: Alex serves general and billing, Sam general and technical, Riley supervises.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
+import { openSocket } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import type { CommitInput } from '../../src/store/conversation-writes.ts';
 
@@ -64,7 +70,7 @@ describe.each(TEST_DATABASES)('scope checked inside the write ($name)', (databas
     const r = await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}/events?since=0`, {
       token: riley,
     });
-    return r.body.events as { type: string; actor: { id?: string } }[];
+    return r.body.events as { seq: number; type: string; actor: { id?: string } }[];
   }
 
   beforeAll(async () => {
@@ -121,6 +127,70 @@ describe.each(TEST_DATABASES)('scope checked inside the write ($name)', (databas
     },
   );
 
+  it.skipIf(database.skipReason)(
+    'a resolve raced by a transfer to a queue the agent is not in is refused, nothing written',
+    async () => {
+      const id = await waitingInBilling();
+      const race = raceBefore(
+        (input) => input.events.some((e) => e.type === 'conversation.resolved'),
+        toTechnical(id),
+      );
+      const resolve = await post(alex, `/api/v1/conversations/${id}/resolve`, {});
+      race.restore();
+      expect(race.raced).toBe(true);
+      expect([resolve.status, resolve.body.error?.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      const read = await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token: riley });
+      expect(read.body.conversation).toMatchObject({ status: 'queued', queue: 'technical' });
+      expect((await eventsOf(id)).filter((e) => e.actor.id === alexId)).toEqual([]);
+    },
+  );
+
+  /** Claimed by Alex (no race), so only Alex's later write is raced. */
+  async function claimedByAlex(): Promise<{ id: string; before: number }> {
+    const id = await waitingInBilling();
+    const claim = await post(alex, `/api/v1/conversations/${id}/claim`);
+    expect(claim.body.error ?? null).toBeNull();
+    return { id, before: (await eventsOf(id)).length };
+  }
+
+  it.skipIf(database.skipReason)(
+    'a reply raced by a reassign out of the agent’s hands is refused (NOT_ASSIGNEE), nothing written',
+    async () => {
+      const { id, before } = await claimedByAlex();
+      const race = raceBefore(
+        (input) => input.events.some((e) => e.type === 'message.created'),
+        toTechnical(id),
+      );
+      const reply = await post(alex, `/api/v1/conversations/${id}/messages`, { text: 'late' });
+      race.restore();
+      expect(race.raced).toBe(true);
+      expect([reply.status, reply.body.error?.code]).toEqual([403, 'NOT_ASSIGNEE']);
+      const after = (await eventsOf(id)).slice(before);
+      expect(after.filter((e) => e.actor.id === alexId)).toEqual([]);
+    },
+  );
+
+  it.skipIf(database.skipReason)(
+    'a transfer raced by a reassign out of the agent’s hands is refused (409), nothing written',
+    async () => {
+      const { id, before } = await claimedByAlex();
+      const race = raceBefore(
+        (input) => input.events.some((e) => e.type === 'conversation.transferred'),
+        toTechnical(id),
+      );
+      const transfer = await post(alex, `/api/v1/conversations/${id}/transfer`, {
+        queue: 'general',
+      });
+      race.restore();
+      expect(race.raced).toBe(true);
+      expect([transfer.status, transfer.body.error?.code]).toEqual([409, 'INVALID_TRANSITION']);
+      const read = await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token: riley });
+      expect(read.body.conversation).toMatchObject({ status: 'queued', queue: 'technical' });
+      const after = (await eventsOf(id)).slice(before);
+      expect(after.filter((e) => e.actor.id === alexId)).toEqual([]);
+    },
+  );
+
   it.skipIf(database.skipReason)('without a race the same writes still go through', async () => {
     const id = await waitingInBilling();
     expect((await post(alex, `/api/v1/conversations/${id}/notes`, { text: 'mine' })).status).toBe(
@@ -128,4 +198,32 @@ describe.each(TEST_DATABASES)('scope checked inside the write ($name)', (databas
     );
     expect((await post(alex, `/api/v1/conversations/${id}/claim`)).status).toBe(200);
   });
+
+  it.skipIf(database.skipReason)(
+    'a read receipt raced by a transfer to a queue the agent is not in is refused, nothing written',
+    async () => {
+      const id = await waitingInBilling();
+      const lastSeq = Math.max(...(await eventsOf(id)).map((e) => e.seq));
+      // Last in the file: with Alex's inbox open the router routes what waits to Alex, which
+      // would leave no capacity for the claims above.
+      const socket = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, [
+        'baton',
+        `baton.token.${alex}`,
+      ]);
+      const race = raceBefore(
+        (input) => input.events.some((e) => e.type === 'message.read'),
+        toTechnical(id),
+      );
+      socket.send({ type: 'read', conversationId: id, upToSeq: lastSeq });
+      const error = await socket.waitFor((f) => f.type === 'error');
+      race.restore();
+      await socket.close();
+      expect(race.raced).toBe(true);
+      expect(error.error.code).toBe('OUT_OF_SCOPE');
+      // A receipt of Alex's would have let Alex open the conversation ever after ("took part").
+      expect((await eventsOf(id)).filter((e) => e.actor.id === alexId)).toEqual([]);
+      const open = await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token: alex });
+      expect(open.status).toBe(404);
+    },
+  );
 });

@@ -1,7 +1,8 @@
 /**
  * The assigned agent sends an approved WhatsApp template (allowed outside the 24-hour
  * window). Stored as an agent message with `data.template` and the rendered preview as its
- * text; the channel outbox sends it as a Cloud API `type: "template"` message.
+ * text; the channel outbox sends it as a Cloud API `type: "template"` message. Committed
+ * while the agent still owns the conversation and within their scope, as a reply is.
  */
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
@@ -9,6 +10,7 @@ import type { ConversationWriter } from '../conversations/conversation-writer.ts
 import type { AgentRecord, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import { messageCreated } from '../../core/conversation/conversation-events.ts';
+import { scopeRefusal, type WriteScope } from '../conversations/scoped-write.ts';
 
 export interface ConfiguredTemplate {
   readonly name: string;
@@ -35,6 +37,8 @@ export interface WhatsAppTemplateDeps {
   readonly writer: ConversationWriter;
   readonly clock: () => Date;
   readonly templates: readonly ConfiguredTemplate[];
+  /** The scope each agent's template is held to, in its commit; none checked by default. */
+  readonly writeScope?: WriteScope;
 }
 
 export async function sendWhatsAppTemplate(
@@ -65,8 +69,10 @@ export async function sendWhatsAppTemplate(
   if (conversation.status !== 'assigned' || conversation.assigneeId !== agent.id)
     throw new BatonError('NOT_ASSIGNEE', 'Claim the conversation before writing.');
   const text = renderTemplatePreview(template.preview, request.parameters);
+  const scope = deps.writeScope?.(agent) ?? null;
   const result = await deps.writer.commit({
     conversationId,
+    ...(scope ? { expectVisibleTo: scope } : {}),
     expectStatus: ['assigned'],
     expectAssigneeId: agent.id,
     changes: { preview: text.slice(0, 140) },
@@ -90,7 +96,13 @@ export async function sendWhatsAppTemplate(
   });
   if (!result.ok) {
     if (result.reason === 'not_found') throw new BatonError('CONVERSATION_NOT_FOUND');
-    throw new BatonError('NOT_ASSIGNEE', 'The conversation is no longer yours.');
+    // Still theirs, yet refused: the scope is why (as conversation-service.ts says of a reply).
+    const { status, assigneeId } = result.conversation;
+    const refusal =
+      status === 'assigned' && assigneeId === agent.id
+        ? await scopeRefusal(deps.store, conversationId, scope)
+        : undefined;
+    throw refusal ?? new BatonError('NOT_ASSIGNEE', 'The conversation is no longer yours.');
   }
   return result.events;
 }

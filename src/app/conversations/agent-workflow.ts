@@ -7,6 +7,7 @@ import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, StoredEvent } from '../../core/records.ts';
 import { messageCreated, systemMessage } from '../../core/conversation/conversation-events.ts';
 import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
+import { markRead } from './mark-read.ts';
 import { csatRequestMessage } from './csat-request.ts';
 import {
   agentJoinedText,
@@ -218,6 +219,26 @@ export class AgentWorkflow {
         ),
       ],
     });
+  }
+
+  /**
+   * The agent's read receipt (a `read` frame on the inbox socket), held to their scope in its
+   * commit like every other write of theirs. Whether a new receipt was stored.
+   */
+  markRead(id: string, agent: AgentRecord, upToSeq: number): Promise<boolean> {
+    const scope = this.scopeOf(agent);
+    return markRead(
+      { writer: this.deps.writer, queries: this.deps.store.conversations },
+      {
+        conversationId: id,
+        by: 'agent',
+        actor: agentActor(agent),
+        upToSeq,
+        ...(scope
+          ? { scope: { visibleTo: scope, refusal: () => scopeRefusal(this.deps.store, id, scope) } }
+          : {}),
+      },
+    );
   }
 
   /**

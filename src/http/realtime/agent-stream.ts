@@ -3,8 +3,10 @@
  * conversation that changes, and streams the events of conversations the agent subscribes
  * to, resuming from the `since` the client gives. A socket whose session ends (logout,
  * disabled account, password reset) is closed with code 4401 at once on every node (the hub
- * tells them through the bus); the periodic session check is the backstop for an expiry. One session opens a bounded number of
- * sockets (TOO_MANY_SOCKETS past it), and frames pass the socket's limits (socket-guard.ts).
+ * tells them through the bus); the periodic session check (`auth.sessionCheckMs`, 30 s) is the
+ * backstop for an expiry and for a change made where no bus reaches (the CLI without Redis).
+ * One session opens a bounded number of sockets (TOO_MANY_SOCKETS past it), and frames pass
+ * the socket's limits (socket-guard.ts).
  * Subscribe, typing, read and message frames name a conversation in the agent's scope, or get
  * CONVERSATION_NOT_FOUND as for an unknown id (conversation-history.ts).
  */
@@ -12,7 +14,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
 import { announcedTo } from '../../app/conversations/conversation-scope.ts';
-import { markRead } from '../../app/conversations/mark-read.ts';
 import type { RouteContext } from '../route-context.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { hashToken, tokenFrom } from '../../app/auth/tokens.ts';
@@ -30,8 +31,6 @@ import {
 
 /** The close code that tells the inbox its session ended (4000–4999: for applications). */
 export const SESSION_ENDED_CLOSE_CODE = 4401;
-/** How often an open socket checks that its session is still valid. */
-const SESSION_CHECK_MS = 30_000;
 
 export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): void {
   const agents = new WeakMap<FastifyRequest, AgentRecord>();
@@ -123,7 +122,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
           () => undefined,
           () => socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended'),
         );
-      }, SESSION_CHECK_MS);
+      }, ctx.config.auth.sessionCheckMs);
       sessionCheck.unref();
       socket.on('close', () => {
         clearInterval(sessionCheck);
@@ -201,18 +200,13 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
         }
       }
 
-      /** Out of scope is CONVERSATION_NOT_FOUND, as for every other frame. */
+      /**
+       * Out of scope is CONVERSATION_NOT_FOUND, as for every other frame; moved out of it
+       * before the receipt's commit, OUT_OF_SCOPE and nothing stored.
+       */
       async function readUpTo(frame: AgentFrameValue & { type: 'read' }): Promise<void> {
         await ctx.history.requireInScope(agent, frame.conversationId);
-        await markRead(
-          { writer: ctx.writer, queries: ctx.conversations },
-          {
-            conversationId: frame.conversationId,
-            by: 'agent',
-            actor: { type: 'agent', id: agent.id, name: agent.name },
-            upToSeq: frame.upToSeq,
-          },
-        );
+        await ctx.workflow.markRead(frame.conversationId, agent, frame.upToSeq);
       }
 
       async function postMessage(frame: AgentFrameValue & { type: 'message' }): Promise<void> {
