@@ -51,6 +51,8 @@ describe.each(TEST_DATABASES)('delivery and read receipts on channels ($name)', 
   let agent: string;
   /** Sends whose text includes this wait for `release` before the provider answers. */
   const held = { marker: '', release: Promise.resolve() };
+  /** The StatusCallback of every SMS Baton sent. */
+  const smsCallbacks: Array<string | null> = [];
   const provider = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -59,8 +61,10 @@ describe.each(TEST_DATABASES)('delivery and read receipts on channels ($name)', 
       const text = sentText(url, body);
       if (held.marker && text.includes(held.marker)) await held.release;
       let answer: unknown = { ok: true, result: true };
-      if (url.endsWith('/Messages.json')) answer = { sid: idOf('SM', text), status: 'queued' };
-      else if (url.endsWith('/sendMessage'))
+      if (url.endsWith('/Messages.json')) {
+        smsCallbacks.push(new URLSearchParams(body).get('StatusCallback'));
+        answer = { sid: idOf('SM', text), status: 'queued' };
+      } else if (url.endsWith('/sendMessage'))
         answer = { ok: true, result: { message_id: 9001, chat: { id: 4242 }, text } };
       else if (url.includes(`/${WA_PHONE_NUMBER_ID}/messages`))
         answer = {
@@ -316,6 +320,8 @@ describe.each(TEST_DATABASES)('delivery and read receipts on channels ($name)', 
       const first = await reply(id, 'Alex here, by text');
       const sid = idOf('SM', 'Alex here, by text');
       expect(first.delivery.data).toMatchObject({ status: 'sent', providerMessageIds: [sid] });
+      // Twilio reports to the URL each send names: the webhook, signed like a message.
+      expect(new Set(smsCallbacks)).toEqual(new Set([`${PUBLIC}/channels/sms/webhook`]));
       const callback = (MessageSid: string, MessageStatus: string, extra = {}) => ({
         MessageSid,
         SmsSid: MessageSid,
