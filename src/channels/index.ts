@@ -54,3 +54,4 @@ export {
   type ConversationWebhookType,
 } from './api/api-adapter.ts';
 export { signStandardWebhook, verifyStandardWebhook } from './api/standard-webhooks.ts';
+export { sentMessageId } from './sent-message-id.ts';

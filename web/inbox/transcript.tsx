@@ -8,6 +8,7 @@ import { clockTime, queueLabel, reasonLabel } from './format.ts';
 import type { MediaRef } from './inbox-types.ts';
 import { MediaAttachment } from './media-attachment.tsx';
 import { senderCheckLabel, senderCheckOf } from './sender-check.ts';
+import { replyReceipts } from '../../src/core/conversation/reply-receipts.ts';
 
 export interface PendingReply {
   clientMessageId: string;
@@ -28,7 +29,9 @@ export interface TranscriptProps {
 
 export function Transcript(props: TranscriptProps) {
   const { events, pending, customer, token, onRetry, onDiscard } = props;
-  const seen = seenReply(events);
+  // The widget's own read receipt, and what a channel's provider said about the replies.
+  const receipts = replyReceipts(events);
+  const seen = Math.max(seenReply(events), receipts.seen);
   return (
     <ol class="transcript" aria-label="Transcript" aria-live="polite" aria-relevant="additions">
       {events.map((event) => (
@@ -38,6 +41,9 @@ export function Transcript(props: TranscriptProps) {
           customer={customer}
           token={token}
           seen={event.seq === seen}
+          delivered={event.seq === receipts.delivered && receipts.delivered > seen}
+          notDelivered={receipts.failed.get(event.seq)}
+          shownUnderReply={receipts.failed}
         />
       ))}
       {pending.map((reply) => (
@@ -83,6 +89,12 @@ interface RowProps {
   token: string;
   /** The agents' last message the customer has seen: it says "Seen". */
   seen?: boolean;
+  /** The agents' last message the provider delivered, after the seen one: "Delivered". */
+  delivered?: boolean;
+  /** Why the provider did not deliver this reply of an agent ('' when it gave no reason). */
+  notDelivered?: string | undefined;
+  /** Failed replies already labelled under themselves, so no divider repeats them. */
+  shownUnderReply?: ReadonlyMap<number, string>;
 }
 
 /** The seq of the agents' last message at or before the customer's read marker; 0 for none. */
@@ -97,14 +109,15 @@ function seenReply(events: readonly BatonEvent[]): number {
   return seen;
 }
 
-function EventRow({ event, customer, token, seen }: RowProps) {
+function EventRow(props: RowProps) {
+  const { event, shownUnderReply } = props;
   const e = event as unknown as AnyEvent;
   const d = e.data;
   const at = clockTime(e.at);
   const by = e.actor.name ?? '';
   switch (e.type) {
     case 'message.created':
-      return <MessageRow event={event} customer={customer} token={token} seen={seen} />;
+      return <MessageRow {...props} />;
     case 'note.created':
       return (
         <li class="turn turn--note">
@@ -190,8 +203,9 @@ function EventRow({ event, customer, token, seen }: RowProps) {
     case 'conversation.created':
       return <Divider>Conversation started · {at}</Divider>;
     case 'message.delivery':
-      // Only failures need the agent's eye; a sent or delivered reply is the normal case.
-      return d.status === 'failed' ? (
+      // Only failures need the agent's eye; a sent or delivered reply is the normal case. An
+      // agent's reply says so under itself.
+      return d.status === 'failed' && !shownUnderReply?.has(Number(d.seq)) ? (
         <Divider tone="error">
           A reply was not delivered{d.error ? `: ${str(d.error)}` : ''} · {at}
         </Divider>
@@ -205,7 +219,7 @@ function Divider({ children, tone }: { children: ComponentChildren; tone?: strin
   return <li class={`divider${tone ? ` divider--${tone}` : ''}`}>{children}</li>;
 }
 
-function MessageRow({ event, customer, token, seen }: RowProps) {
+function MessageRow({ event, customer, token, seen, delivered, notDelivered }: RowProps) {
   const data = event.data as MessageData;
   const at = event.at;
   if (data.from === 'system') {
@@ -263,7 +277,15 @@ function MessageRow({ event, customer, token, seen }: RowProps) {
         />
       ))}
       {data.article && <div class="turn-source">Article: {data.article.title}</div>}
-      {seen && <div class="turn-state turn-seen">Seen</div>}
+      {notDelivered !== undefined ? (
+        <div class="turn-state turn-not-delivered">
+          Not delivered{notDelivered ? `: ${notDelivered}` : ''}
+        </div>
+      ) : seen ? (
+        <div class="turn-state turn-seen">Seen</div>
+      ) : delivered ? (
+        <div class="turn-state turn-delivered">Delivered</div>
+      ) : null}
     </li>
   );
 }

@@ -2,7 +2,8 @@
  * What arrives from a provider, into conversations: a message joins the open conversation
  * of its thread (or starts one), keyed by the provider's message id so a redelivered
  * webhook is stored and answered once; statuses and opt-outs update the conversation
- * without waking the bot.
+ * without waking the bot. A status is stored as it comes, in any order and even for an id
+ * Baton does not know (yet): the reply it names is found by reading (reply-receipts.ts).
  */
 import type { ChannelEvent, MessageEvent, ThreadControlEvent } from '../../channels/index.ts';
 import { splitThreadId } from '../../channels/thread-id.ts';
@@ -116,10 +117,15 @@ export class ChannelInbound {
             emoji: event.emoji ?? null,
           },
         });
+      case 'read_watermark':
+        // Messenger/Instagram name a time, not a message: every reply sent up to it is read.
+        return this.record(channel, event.threadId, {
+          type: 'message.status',
+          data: { status: 'read', readUpTo: event.watermark },
+        });
       case 'help':
       case 'message_edited':
       case 'message_deleted':
-      case 'read_watermark':
       case 'system':
       case 'echo':
         // Not acted on yet; the provider's own handling (HELP auto-reply) stands.

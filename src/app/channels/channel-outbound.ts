@@ -20,7 +20,8 @@ import type { ConversationRecord, StoredEvent, TimerRecord } from '../../core/re
 import type { Store } from '../../store/store.ts';
 import type { EnabledAdapters } from './create-adapters.ts';
 import { replyChoicesOf } from './reply-choices.ts';
-import { callProvider } from './provider-call.ts';
+import { sendToProvider } from './provider-call.ts';
+import { sentMessageId } from '../../channels/index.ts';
 
 export const SEND_TIMER = 'channel.send';
 const MAX_ATTEMPTS = 5;
@@ -100,15 +101,22 @@ export function handleChannelSend(deps: ChannelOutboundDeps) {
                 humanAgent: meta.kind === 'human_agent',
               } as MessengerReply)
             : adapter.formatReply(conversation.externalThread, { text, ...offered });
+    // The provider's id of each part sent: its delivery and read statuses name only that.
+    const providerMessageIds: string[] = [];
     for (const request of requests) {
       let status: number;
+      let body = '';
       try {
-        status = await callProvider(request, send);
+        ({ status, body } = await sendToProvider(request, send));
       } catch (error) {
         status = 0;
         if (timer.attempts < MAX_ATTEMPTS) throw error;
       }
-      if (status >= 200 && status < 300) continue;
+      if (status >= 200 && status < 300) {
+        const id = sentMessageId(adapter.channel, body);
+        if (id) providerMessageIds.push(id);
+        continue;
+      }
       // Retry what may pass later (network, 429, 5xx); a 4xx will not.
       const retriable = status === 0 || status === 429 || status >= 500;
       if (retriable && timer.attempts < MAX_ATTEMPTS)
@@ -122,7 +130,7 @@ export function handleChannelSend(deps: ChannelOutboundDeps) {
         now,
       );
     }
-    return delivery(deps, conversation, seq, 'sent', undefined, now);
+    return delivery(deps, conversation, seq, 'sent', undefined, now, providerMessageIds);
   };
 }
 
@@ -167,6 +175,7 @@ async function delivery(
   status: 'sent' | 'failed',
   error: string | undefined,
   now: Date,
+  providerMessageIds: readonly string[] = [],
 ): Promise<void> {
   await deps.writer.commit({
     conversationId: conversation.id,
@@ -174,7 +183,12 @@ async function delivery(
       {
         type: 'message.delivery',
         actor: { type: 'system' },
-        data: { seq, status, ...(error ? { error } : {}) },
+        data: {
+          seq,
+          status,
+          ...(error ? { error } : {}),
+          ...(providerMessageIds.length > 0 ? { providerMessageIds } : {}),
+        },
       },
     ],
     now,

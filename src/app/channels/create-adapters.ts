@@ -33,7 +33,10 @@ export function createAdapters(config: ResolvedConfig, clock: () => Date): Enabl
     );
   }
   if (sms) {
-    adapters.set('sms', createTwilioAdapter({ ...sms, clock }));
+    // Twilio reports a sent message's delivery only to the StatusCallback the send names:
+    // the SMS webhook, which verifies and reads the status callbacks as it does messages.
+    const statusCallbackUrl = `${sms.publicBaseUrl.replace(/\/+$/, '')}/channels/sms/webhook`;
+    adapters.set('sms', createTwilioAdapter({ ...sms, statusCallbackUrl, clock }));
   }
   if (api) {
     adapters.set('api', createApiAdapter({ ...api, clock }));

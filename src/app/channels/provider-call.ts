@@ -12,11 +12,22 @@ export async function callProvider(
   request: OutboundRequest,
   send: typeof fetch = fetch,
 ): Promise<number> {
+  return (await sendToProvider(request, send)).status;
+}
+
+/**
+ * The provider's HTTP status and answer (the outbox reads the sent message's id from it);
+ * throws on a network error or timeout.
+ */
+export async function sendToProvider(
+  request: OutboundRequest,
+  send: typeof fetch = fetch,
+): Promise<{ status: number; body: string }> {
   const response = await send(request.url, {
     ...request,
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
-  // The body is not needed; reading it frees the connection.
-  await response.arrayBuffer().catch(() => undefined);
-  return response.status;
+  // Read in full either way: it frees the connection.
+  const body = await response.text().catch(() => '');
+  return { status: response.status, body };
 }

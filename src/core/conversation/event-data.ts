@@ -193,14 +193,24 @@ export interface EventDataByType {
     /** Email only: the channel and the Message-ID it was sent with (email-thread.ts). */
     readonly channel?: 'email';
     readonly providerMessageId?: string;
+    /**
+     * Other channels: the provider's id of each part sent (WhatsApp `wamid`, Messenger `mid`,
+     * Telegram `message_id`, Twilio `sid`), which its `message.status` events name.
+     */
+    readonly providerMessageIds?: readonly string[];
   };
   /** A read receipt: `by` has seen the other side's messages up to `upToSeq` (read-marker.ts). */
   'message.read': { readonly upToSeq: number; readonly by: 'customer' | 'agent' };
-  /** A provider's receipt for a message Baton sent. */
+  /**
+   * A provider's receipt for a message Baton sent, which `providerMessageId` names (the
+   * reply's `message.delivery` lists it, before or after this arrives); or, with `readUpTo`
+   * instead (Messenger/Instagram's read watermark), every reply sent up to that time is read.
+   */
   'message.status': {
-    readonly providerMessageId: string;
+    readonly providerMessageId?: string;
     readonly status: 'sent' | 'delivered' | 'read' | 'failed';
     readonly error?: string;
+    readonly readUpTo?: string;
   };
   'note.created': {
     readonly text: string;
