@@ -1,56 +1,22 @@
 // Wire types only the inbox reads: the handoff packet (src/core/handoff/handoff-packet.ts),
 // the team, canned responses, knowledge-base hits and WhatsApp templates. Type-only.
 
-export type FieldValue = string | { value: number; currency: string };
+import type { EventDataByType } from '../../src/core/conversation/event-data.ts';
+import type { HandoffPacket as CoreHandoffPacket } from '../../src/core/handoff/handoff-packet.ts';
+import type { MessageData } from '../shared/api-types.ts';
 
-export interface PacketReason {
-  code: string;
-  rule?: string;
-  strength: number;
-  evidence: { turn: number; text?: string; matched?: string; scores?: Record<string, number> };
-}
+export type { FieldValue, PacketReason } from '../../src/core/handoff/handoff-packet.ts';
 
-export interface HandoffPacket {
-  version: number;
-  channel: string;
-  language: string | null;
-  customer: {
-    id?: string;
-    name?: string;
-    email?: string;
-    tier?: string;
-    lifetimeValue?: number;
-    customerSince?: string;
-    atRiskOfChurn?: boolean;
-    preferredContact?: string;
-    previousConversations: number;
-    previousEscalations: number;
-    /** false: the visitor's unsigned claims; true: signed by the host site; absent: a channel. */
-    verified?: boolean;
+/**
+ * The packet as GET …/packet serves it: the core's record as stored at handoff, plus the
+ * abstractive summary an LLM may add to its summary afterwards (the `handoff.summarized`
+ * event's data; src/app/engines/abstractive-summary.ts writes both).
+ */
+export type HandoffPacket = Omit<CoreHandoffPacket, 'summary'> & {
+  readonly summary: CoreHandoffPacket['summary'] & {
+    readonly abstractive?: EventDataByType['handoff.summarized'];
   };
-  summary: {
-    goal: string;
-    tried: string[];
-    collected: Record<string, FieldValue>;
-    blocker: string;
-    text: string;
-    abstractive?: { text: string; model?: string };
-  };
-  intent: { topic: string | null; botIntent: string | null; botConfidence: number | null };
-  sentiment: {
-    last: number;
-    average: number;
-    trend: 'improving' | 'steady' | 'worsening';
-    label: 'positive' | 'neutral' | 'frustrated' | 'angry';
-  };
-  reasons: PacketReason[];
-  fields: Record<string, FieldValue>;
-  articlesShown: { id: string; title: string }[];
-  attemptedSolutions: string[];
-  queue: string;
-  priority: { value: number; contributions: { source: string; points: number }[] };
-  recommendedActions: string[];
-}
+};
 
 export type Presence = 'online' | 'away' | 'offline';
 
@@ -97,11 +63,8 @@ export interface ResolveOutcome {
   note?: string;
 }
 
-/** A media reference on an inbound channel message (the file stays at the provider). */
-export interface MediaRef {
-  kind: string;
-  ref: string;
-  mimeType?: string;
-  caption?: string;
-  fileName?: string;
-}
+/**
+ * A media reference on a message (the file stays at the provider, or in the server's store):
+ * the core's `message.created` data (src/core/conversation/event-data.ts).
+ */
+export type MediaRef = NonNullable<MessageData['media']>[number];

@@ -3,19 +3,20 @@
 // and tell its owner when it is (re)connected; the owner builds the URL each time so
 // that it carries the latest seq.
 
-import type { ServerFrame } from './api-types.ts';
+import type { BatonEvent, ServerFrame } from './api-types.ts';
 
 /** Matches src/http/realtime/agent-stream.ts: retrying would only be refused. */
 const SESSION_ENDED_CLOSE_CODE = 4401;
 
 export type SocketState = 'connecting' | 'open' | 'closed';
 
-export interface ReconnectingSocketOptions {
+/** `E`: the events the stream carries (the agent's, or the customer's redacted ones). */
+export interface ReconnectingSocketOptions<E = BatonEvent> {
   /** Called before every attempt: the URL must carry the current resume point. */
   url: () => string;
   /** The session or conversation token: sent as a sub-protocol, never in the URL. */
   token?: () => string;
-  onFrame: (frame: ServerFrame) => void;
+  onFrame: (frame: ServerFrame<E>) => void;
   onState?: (state: SocketState, failedAttempts: number) => void;
   /** The server closed with 4401: the session ended; the socket stops retrying. */
   onSessionEnded?: () => void;
@@ -23,14 +24,14 @@ export interface ReconnectingSocketOptions {
   maxDelayMs?: number;
 }
 
-export class ReconnectingSocket {
-  readonly #options: ReconnectingSocketOptions;
+export class ReconnectingSocket<E = BatonEvent> {
+  readonly #options: ReconnectingSocketOptions<E>;
   #socket: WebSocket | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #failures = 0;
   #stopped = true;
 
-  constructor(options: ReconnectingSocketOptions) {
+  constructor(options: ReconnectingSocketOptions<E>) {
     this.#options = options;
   }
 
@@ -73,9 +74,9 @@ export class ReconnectingSocket {
     });
     socket.addEventListener('message', (message) => {
       if (typeof message.data !== 'string') return;
-      let frame: ServerFrame;
+      let frame: ServerFrame<E>;
       try {
-        frame = JSON.parse(message.data) as ServerFrame;
+        frame = JSON.parse(message.data) as ServerFrame<E>;
       } catch {
         return; // a malformed frame is the server's bug; never crash the page over it
       }

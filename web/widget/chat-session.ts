@@ -5,7 +5,7 @@
 
 import type {
   ApiError,
-  BatonEvent,
+  CustomerEvent,
   CustomerConversation,
   ServerFrame,
 } from '../shared/api-types.ts';
@@ -20,7 +20,7 @@ import { visitorKey } from './visitor-identity.ts';
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'offline';
 
 export interface ChatSessionCallbacks {
-  onEvent: (event: BatonEvent) => void;
+  onEvent: (event: CustomerEvent) => void;
   onAck: (clientMessageId: string, seq: number) => void;
   onSendError: (clientMessageId: string, error: ApiError) => void;
   onConnection: (state: ConnectionState) => void;
@@ -53,7 +53,7 @@ export interface VisitorIdentity {
 interface CreateResponse {
   conversation: CustomerConversation;
   token: string;
-  events: BatonEvent[];
+  events: CustomerEvent[];
 }
 
 export class ChatSession {
@@ -61,7 +61,7 @@ export class ChatSession {
   readonly #callbacks: ChatSessionCallbacks;
   #stored: StoredSession | null;
   #tracker = new SeqTracker();
-  #socket: ReconnectingSocket | null = null;
+  #socket: ReconnectingSocket<CustomerEvent> | null = null;
   #creating: Promise<void> | null = null;
   /** Frames sent but not yet acknowledged; re-sent after a reconnect (the server dedupes). */
   readonly #unacked = new Map<string, ClientFrame>();
@@ -97,7 +97,7 @@ export class ChatSession {
     try {
       // The page is new, so the whole transcript is needed for display, not only what
       // came after the stored lastSeq; the stream then resumes from the fetched end.
-      const { events } = await requestJson<{ events: BatonEvent[] }>(
+      const { events } = await requestJson<{ events: CustomerEvent[] }>(
         this.#url(`conversations/${encodeURIComponent(stored.id)}/events?since=0`),
         { token: stored.token },
       );
@@ -171,7 +171,7 @@ export class ChatSession {
     const form = new FormData();
     form.append('clientMessageId', clientMessageId);
     form.append('file', file, file.name);
-    const answer = await requestJson<{ events: BatonEvent[] }>(
+    const answer = await requestJson<{ events: CustomerEvent[] }>(
       this.#url(`conversations/${encodeURIComponent(stored.id)}/attachments`),
       { token: stored.token, body: form },
     );
@@ -261,7 +261,7 @@ export class ChatSession {
     const stored = this.#stored;
     if (!stored) return;
     const { type: _type, ...body } = frame;
-    const answer = await requestJson<{ events: BatonEvent[] }>(
+    const answer = await requestJson<{ events: CustomerEvent[] }>(
       this.#url(`conversations/${encodeURIComponent(stored.id)}/messages`),
       { token: stored.token, body },
     );
@@ -296,7 +296,7 @@ export class ChatSession {
   #openStream(): void {
     if (this.#socket || !this.#stored) return;
     const stored = this.#stored;
-    this.#socket = new ReconnectingSocket({
+    this.#socket = new ReconnectingSocket<CustomerEvent>({
       url: () =>
         wsUrl(this.#server, `api/v1/conversations/${encodeURIComponent(stored.id)}/stream`, {
           since: String(this.#tracker.lastContiguous),
@@ -316,7 +316,7 @@ export class ChatSession {
     this.#socket.start();
   }
 
-  #onFrame(frame: ServerFrame): void {
+  #onFrame(frame: ServerFrame<CustomerEvent>): void {
     switch (frame.type) {
       case 'event':
         this.#apply(frame.event);
@@ -340,11 +340,11 @@ export class ChatSession {
     }
   }
 
-  #applyAll(events: readonly BatonEvent[]): void {
+  #applyAll(events: readonly CustomerEvent[]): void {
     for (const event of [...events].sort((a, b) => a.seq - b.seq)) this.#apply(event);
   }
 
-  #apply(event: BatonEvent): void {
+  #apply(event: CustomerEvent): void {
     if (!this.#tracker.accept(event.seq)) return;
     const cid = event.type === 'message.created' ? event.data.clientMessageId : undefined;
     if (cid) this.#unacked.delete(cid);
