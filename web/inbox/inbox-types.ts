@@ -1,6 +1,12 @@
 // Wire types only the inbox reads: the handoff packet (src/core/handoff/handoff-packet.ts),
-// the team, canned responses, knowledge-base hits and WhatsApp templates. Type-only.
+// the team, canned responses, knowledge-base hits and WhatsApp templates. Type-only; what
+// the server's route schemas describe comes from them (src/http/routes/*-schemas.ts).
 
+import type { Static } from '@sinclair/typebox';
+import type { Hit, Warning } from '../../src/http/routes/assist-schemas.ts';
+import type { TeamMember } from '../../src/http/routes/auth-schemas.ts';
+import type { CannedResponse as CannedResponseSchema } from '../../src/http/routes/canned-responses-schemas.ts';
+import type { Template } from '../../src/http/routes/whatsapp-template-schemas.ts';
 import type { EventDataByType } from '../../src/core/conversation/event-data.ts';
 import type { HandoffPacket as CoreHandoffPacket } from '../../src/core/handoff/handoff-packet.ts';
 import type { MessageData } from '../shared/api-types.ts';
@@ -18,45 +24,18 @@ export type HandoffPacket = Omit<CoreHandoffPacket, 'summary'> & {
   };
 };
 
-export type Presence = 'online' | 'away' | 'offline';
+/** An agent as GET /api/v1/agents lists them (src/http/routes/auth-schemas.ts). */
+export type TeamAgent = Static<typeof TeamMember>;
+export type Presence = TeamAgent['presence'];
+export type CannedResponse = Static<typeof CannedResponseSchema>;
+export type KnowledgeHit = Static<typeof Hit>;
+export type RepeatWarning = Static<typeof Warning>;
+export type WhatsAppTemplate = Static<typeof Template>;
 
-export interface TeamAgent {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  skills: string[];
-  presence: Presence;
-  capacity: number;
-  load: number;
-  connected: boolean;
-}
-
-export interface CannedResponse {
-  title: string;
-  text: string;
-}
-
-export interface KnowledgeHit {
-  id: string;
-  title: string;
-  score: number;
-  body: string;
-}
-
-export interface RepeatWarning {
-  field: string;
-  asked: string;
-  known: string;
-}
-
-export interface WhatsAppTemplate {
-  name: string;
-  language: string;
-  parameters: number;
-  preview: string;
-}
-
+/**
+ * What the inbox sends to POST …/resolve: narrower than the route's body (workflow-routes.ts,
+ * every field optional there, for API callers), as the inbox's form always asks both.
+ */
 export interface ResolveOutcome {
   resolved: boolean;
   botCouldHaveHandled: boolean;

@@ -9,6 +9,7 @@ import type {
   ErrorResponse,
   Handoff as HandoffSchema,
 } from '../../src/http/routes/schemas.ts';
+import type { Agent as AgentSchema } from '../../src/http/routes/auth-schemas.ts';
 import type { CustomerEvent as CustomerEventOnTheWire } from '../../src/app/conversations/conversation-view.ts';
 import type { StoredEvent } from '../../src/core/records.ts';
 
@@ -48,13 +49,8 @@ export type CustomerEvent = CustomerEventOnTheWire;
 /** A message as the customer receives it: only the fields the redaction keeps. */
 export type CustomerMessageData = Extract<CustomerEvent, { type: 'message.created' }>['data'];
 
-export interface Agent {
-  id: string;
-  email: string;
-  name: string;
-  /** Whether log-in asks for an authenticator app's code (GET /api/v1/me). */
-  totpEnabled?: boolean;
-}
+/** An agent as the API shows them (src/http/routes/auth-schemas.ts). */
+export type Agent = Static<typeof AgentSchema>;
 
 /** Frames the server sends on either stream (`E`: the agent's events or the customer's). */
 export type ServerFrame<E = BatonEvent> =
