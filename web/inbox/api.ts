@@ -35,6 +35,10 @@ const url = (path: string): string => new URL(path, base).toString();
 const conv = (id: string, rest = ''): string =>
   url(`conversations/${encodeURIComponent(id)}${rest}`);
 
+/**
+ * What a conversation action answers (workflow-routes.ts): the events typed by the core's
+ * registry, where the route's schema types their data as a plain object.
+ */
 export interface ConversationAndEvents {
   conversation: Conversation;
   events: BatonEvent[];

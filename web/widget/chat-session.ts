@@ -50,6 +50,10 @@ export interface VisitorIdentity {
   readonly identityToken?: string;
 }
 
+/**
+ * What POST /api/v1/conversations answers (create-conversation.ts): written out here because
+ * the route's schema types each event's data as a plain object; these are the core's.
+ */
 interface CreateResponse {
   conversation: CustomerConversation;
   token: string;
