@@ -3,7 +3,7 @@
 // and tell its owner when it is (re)connected; the owner builds the URL each time so
 // that it carries the latest seq.
 
-import type { BatonEvent, ServerFrame } from './api-types.ts';
+import type { ServerFrame } from './api-types.ts';
 
 /** Matches src/http/realtime/agent-stream.ts: retrying would only be refused. */
 const SESSION_ENDED_CLOSE_CODE = 4401;
@@ -11,7 +11,7 @@ const SESSION_ENDED_CLOSE_CODE = 4401;
 export type SocketState = 'connecting' | 'open' | 'closed';
 
 /** `E`: the events the stream carries (the agent's, or the customer's redacted ones). */
-export interface ReconnectingSocketOptions<E = BatonEvent> {
+export interface ReconnectingSocketOptions<E> {
   /** Called before every attempt: the URL must carry the current resume point. */
   url: () => string;
   /** The session or conversation token: sent as a sub-protocol, never in the URL. */
@@ -24,7 +24,8 @@ export interface ReconnectingSocketOptions<E = BatonEvent> {
   maxDelayMs?: number;
 }
 
-export class ReconnectingSocket<E = BatonEvent> {
+/** `E`: the events it receives; `F`: the frames it may send (the server's frame schemas). */
+export class ReconnectingSocket<E, F> {
   readonly #options: ReconnectingSocketOptions<E>;
   #socket: WebSocket | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -55,7 +56,7 @@ export class ReconnectingSocket<E = BatonEvent> {
   }
 
   /** Sends a JSON frame; false when the socket is not open (the caller falls back). */
-  send(frame: unknown): boolean {
+  send(frame: F): boolean {
     if (!this.#socket || this.#socket.readyState !== WebSocket.OPEN) return false;
     this.#socket.send(JSON.stringify(frame));
     return true;

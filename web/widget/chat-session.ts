@@ -3,6 +3,8 @@
 // event exactly once, in the order the tracker accepts them. A message refused for the
 // conversation's message rate is sent again, under the same id, once the server says it may.
 
+import type { Static } from '@sinclair/typebox';
+import type { CustomerFrameSchema } from '../../src/http/realtime/socket-frame-schemas.ts';
 import type {
   ApiError,
   CustomerEvent,
@@ -32,10 +34,12 @@ export interface ChatSessionCallbacks {
   onLanguage: (language: string) => void;
 }
 
-type ClientFrame =
-  | { type: 'message'; text: string; clientMessageId: string }
-  | { type: 'action'; action: 'request_human'; clientMessageId: string }
-  | { type: 'action'; action: 'choose'; choice: string; clientMessageId: string };
+/** What the customer's socket may send (src/http/realtime/socket-frame-schemas.ts). */
+type CustomerFrame = Static<typeof CustomerFrameSchema>;
+/** A frame the server acknowledges: the widget always gives it an id, to send it again. */
+type ClientFrame = Extract<CustomerFrame, { type: 'message' | 'action' }> & {
+  clientMessageId: string;
+};
 
 /** When a refusal for the message rate does not say how long to wait. */
 const RATE_LIMITED_RETRY_MS = 1000;
@@ -65,7 +69,7 @@ export class ChatSession {
   readonly #callbacks: ChatSessionCallbacks;
   #stored: StoredSession | null;
   #tracker = new SeqTracker();
-  #socket: ReconnectingSocket<CustomerEvent> | null = null;
+  #socket: ReconnectingSocket<CustomerEvent, CustomerFrame> | null = null;
   #creating: Promise<void> | null = null;
   /** Frames sent but not yet acknowledged; re-sent after a reconnect (the server dedupes). */
   readonly #unacked = new Map<string, ClientFrame>();
@@ -300,7 +304,7 @@ export class ChatSession {
   #openStream(): void {
     if (this.#socket || !this.#stored) return;
     const stored = this.#stored;
-    this.#socket = new ReconnectingSocket<CustomerEvent>({
+    this.#socket = new ReconnectingSocket<CustomerEvent, CustomerFrame>({
       url: () =>
         wsUrl(this.#server, `api/v1/conversations/${encodeURIComponent(stored.id)}/stream`, {
           since: String(this.#tracker.lastContiguous),
