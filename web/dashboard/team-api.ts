@@ -5,6 +5,7 @@ import type { Static } from '@sinclair/typebox';
 import type {
   AuditEntry as AuditEntrySchema,
   TeamAgent as TeamAgentSchema,
+  UpdateAgentBody,
 } from '../../src/app/team/team-schemas.ts';
 import type { Session } from '../../src/http/routes/account-security-schemas.ts';
 import { ApiRequestError, requestJson } from '../shared/http.ts';
@@ -20,13 +21,8 @@ export const ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
 /** A member as the team API shows them (src/app/team/team-schemas.ts, type-only). */
 export type TeamAgent = Static<typeof TeamAgentSchema>;
 
-export interface AccountFields {
-  name?: string;
-  role?: Role;
-  skills?: string[];
-  languages?: string[];
-  maxConcurrent?: number;
-}
+/** What an edit may change (the PATCH body's schema, type-only). */
+export type AccountFields = Static<typeof UpdateAgentBody>;
 
 export type AuditEntry = Static<typeof AuditEntrySchema>;
 
