@@ -90,6 +90,29 @@ export default tseslint.config(
     },
   },
   {
+    // The web takes the server's types (route schemas, the core's events) from src/, but never
+    // a value: a type-only import adds nothing to a bundle, a value would ship server code.
+    // The one exception is the widget's words (src/core/i18n, docs/architecture.md), which it
+    // bundles on purpose. `import { type X }` is refused too: it keeps a side-effect import.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    ignores: ['web/vite.config.ts', 'web/vite.widget.config.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!core/i18n/)',
+              allowTypeImports: true,
+              message: 'web/ imports only types from src/ (`import type`), never a value.',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+    },
+  },
+  {
     // Tests read loosely typed JSON responses; `any` there keeps assertions readable.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -12,6 +12,8 @@ const sam = (over: Partial<TeamAgent>): TeamAgent => ({
   name: 'Sam',
   role: 'agent',
   skills: [],
+  languages: [],
+  totpEnabled: false,
   presence: 'online',
   capacity: 3,
   load: 1,

@@ -1,13 +1,13 @@
 /** The widget's handoff state, folded from the event log the server sends (live or replayed). */
 import { describe, expect, it } from 'vitest';
-import type { BatonEvent } from '../../web/shared/api-types.ts';
+import type { CustomerEvent } from '../../web/shared/api-types.ts';
 import { BOT_STATE, foldHandoffState, statusText } from '../../web/widget/handoff-state.ts';
 import { WidgetText } from '../../web/widget/widget-text.ts';
 
 const text = new WidgetText();
 
 let seq = 0;
-const event = (type: string, data: Record<string, unknown> = {}): BatonEvent =>
+const event = (type: string, data: Record<string, unknown> = {}): CustomerEvent =>
   ({
     conversationId: 'c1',
     seq: ++seq,
@@ -15,7 +15,7 @@ const event = (type: string, data: Record<string, unknown> = {}): BatonEvent =>
     at: '2026-12-03T09:00:00.000Z',
     actor: { type: 'system' },
     data,
-  }) as BatonEvent;
+  }) as CustomerEvent;
 
 const handedOver = () => [
   event('message.created', { from: 'customer', action: 'request_human' }),

@@ -4,10 +4,10 @@
  * receipt replayed after a reload already covers.
  */
 import { describe, expect, it } from 'vitest';
-import type { BatonEvent } from '../../web/shared/api-types.ts';
+import type { CustomerEvent } from '../../web/shared/api-types.ts';
 import { ReadReporter } from '../../web/widget/read-reporter.ts';
 
-const message = (seq: number, from: 'agent' | 'customer' | 'bot'): BatonEvent =>
+const message = (seq: number, from: 'agent' | 'customer' | 'bot'): CustomerEvent =>
   ({
     conversationId: 'c1',
     seq,
@@ -15,8 +15,8 @@ const message = (seq: number, from: 'agent' | 'customer' | 'bot'): BatonEvent =>
     actor: { type: from },
     type: 'message.created',
     data: { from, text: 'x' },
-  }) as BatonEvent;
-const receipt = (seq: number, upToSeq: number): BatonEvent =>
+  }) as CustomerEvent;
+const receipt = (seq: number, upToSeq: number): CustomerEvent =>
   ({
     conversationId: 'c1',
     seq,
@@ -24,7 +24,7 @@ const receipt = (seq: number, upToSeq: number): BatonEvent =>
     actor: { type: 'customer' },
     type: 'message.read',
     data: { upToSeq, by: 'customer' },
-  }) as BatonEvent;
+  }) as CustomerEvent;
 
 describe('ReadReporter', () => {
   it('sends while visible, once per newer agent message, and retries what went offline', () => {

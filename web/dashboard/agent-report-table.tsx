@@ -4,7 +4,7 @@
 import type { AgentReportRow } from './dashboard-api.ts';
 import { decimal, duration } from './format.ts';
 
-export function AgentReportTable(props: { rows: AgentReportRow[] }) {
+export function AgentReportTable(props: { rows: readonly AgentReportRow[] }) {
   return (
     <section class="card" aria-labelledby="agents-title">
       <h2 id="agents-title">

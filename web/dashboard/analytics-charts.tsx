@@ -62,7 +62,8 @@ export function AnalyticsCharts(props: { data: AnalyticsResponse }) {
         x={m.byHour.map((_, i) => i)}
         categories={m.byHour.map((_, i) => String(i).padStart(2, '0'))}
         bars
-        series={[{ label: 'Handoffs', values: m.byHour, color: SECOND }]}
+        // uPlot's data arrays are mutable in its types; it does not write to them.
+        series={[{ label: 'Handoffs', values: m.byHour as number[], color: SECOND }]}
         format={count}
       />
       <UplotChart

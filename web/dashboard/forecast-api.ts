@@ -1,40 +1,20 @@
 // The staffing forecast's API calls (GET /api/v1/analytics/forecast and forecast.csv), kept
 // beside the panel that uses them.
 
+import type { ForecastReport } from '../../src/app/metrics/staffing-forecast-report.ts';
 import { requestJson } from '../shared/http.ts';
 import { downloadFile } from './dashboard-api.ts';
 
 const url = (path: string): string =>
   new URL(`/api/v1/analytics/${path}`, location.origin).toString();
 
-export interface ForecastHour {
-  hourOfWeek: number;
-  day: number;
-  hour: number;
-  arrivalsPerHour: number | null;
-  handleSeconds: number | null;
-  offeredLoad: number | null;
-  agentsNeeded: number | null;
-  agentsAtWork: number | null;
-  serviceLevel: number | null;
-  abandonRate: number | null;
-}
+export type { ForecastHour } from '../../src/core/metrics/forecast/staffing-forecast.ts';
 
-export interface ForecastReport {
-  from: string;
-  to: string;
-  conversationsRead: number;
-  truncated: boolean;
-  concurrencyFrom: 'query' | 'team' | 'default';
-  forecast: {
-    target: { share: number; withinSeconds: number };
-    concurrency: number;
-    model: 'erlang-a' | 'erlang-c';
-    patienceSeconds: number | null;
-    handleSeconds: number | null;
-    hours: ForecastHour[];
-  };
-}
+/**
+ * What GET …/forecast answers: the report `staffingForecastReport` builds, served whole (the
+ * route's schema says only "an object" for the forecast).
+ */
+export type { ForecastReport } from '../../src/app/metrics/staffing-forecast-report.ts';
 
 export interface ForecastQuery {
   from: string;

@@ -13,7 +13,7 @@ const hourLabel = (h: ForecastHour) => `${DAYS[h.day]} ${String(h.hour).padStart
 const number = (v: number | null, digits = 1) =>
   v === null ? NO_DATA : String(Math.round(v * 10 ** digits) / 10 ** digits);
 
-export function ForecastChart(props: { hours: ForecastHour[] }) {
+export function ForecastChart(props: { hours: readonly ForecastHour[] }) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

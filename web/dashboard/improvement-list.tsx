@@ -4,7 +4,7 @@
 import { InboxLink } from './inbox-link.tsx';
 import type { ImprovementItem } from './dashboard-api.ts';
 
-export function ImprovementList(props: { items: ImprovementItem[] }) {
+export function ImprovementList(props: { items: readonly ImprovementItem[] }) {
   return (
     <section class="card" aria-labelledby="improvements-title">
       <h2 id="improvements-title">

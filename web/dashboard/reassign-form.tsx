@@ -8,7 +8,7 @@ import { QUEUES } from './filters-form.tsx';
 export function ReassignForm(props: {
   token: string;
   conversationId: string;
-  agents: AgentOverview[];
+  agents: readonly AgentOverview[];
   onDone: () => void;
 }) {
   const [target, setTarget] = useState('');

@@ -1,6 +1,13 @@
 // Typed calls of the team API (docs/team.md). PATCH goes through a local helper: the shared
 // requestJson knows GET, POST and PUT only, and errors keep its ApiRequestError shape.
 
+import type { Static } from '@sinclair/typebox';
+import type {
+  AuditEntry as AuditEntrySchema,
+  TeamAgent as TeamAgentSchema,
+  UpdateAgentBody,
+} from '../../src/app/team/team-schemas.ts';
+import type { Session } from '../../src/http/routes/account-security-schemas.ts';
 import { ApiRequestError, requestJson } from '../shared/http.ts';
 
 const base = new URL('/api/v1/team/', location.origin);
@@ -8,41 +15,16 @@ const url = (path: string): string => new URL(path, base).toString();
 const agentUrl = (id: string, action = ''): string =>
   url(`agents/${encodeURIComponent(id)}${action ? `/${action}` : ''}`);
 
-export type Role = 'agent' | 'supervisor' | 'admin';
+export type Role = TeamAgent['role'];
 export const ROLES: readonly Role[] = ['agent', 'supervisor', 'admin'];
 
-export interface TeamAgent {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  skills: string[];
-  languages: string[];
-  maxConcurrent: number;
-  presence: string;
-  load: number;
-  connected: boolean;
-  disabledAt: string | null;
-}
+/** A member as the team API shows them (src/app/team/team-schemas.ts, type-only). */
+export type TeamAgent = Static<typeof TeamAgentSchema>;
 
-export interface AccountFields {
-  name?: string;
-  role?: Role;
-  skills?: string[];
-  languages?: string[];
-  maxConcurrent?: number;
-}
+/** What an edit may change (the PATCH body's schema, type-only). */
+export type AccountFields = Static<typeof UpdateAgentBody>;
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  action: string;
-  actor: { id: string; name: string | null };
-  agent: { id: string; name: string | null };
-  changes: Record<string, unknown>;
-  /** The client address the action came from; null for the CLI and older entries. */
-  ip: string | null;
-}
+export type AuditEntry = Static<typeof AuditEntrySchema>;
 
 export async function fetchTeam(token: string): Promise<TeamAgent[]> {
   return (await requestJson<{ agents: TeamAgent[] }>(url('agents'), { token })).agents;
@@ -94,13 +76,7 @@ export function resetPassword(token: string, id: string): Promise<{ password: st
 }
 
 /** A member's session as an admin sees it (never the token). */
-export interface MemberSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  ip: string | null;
-  userAgent: string | null;
-}
+export type MemberSession = Static<typeof Session>;
 
 export async function fetchMemberSessions(token: string, id: string): Promise<MemberSession[]> {
   return (await requestJson<{ sessions: MemberSession[] }>(agentUrl(id, 'sessions'), { token }))

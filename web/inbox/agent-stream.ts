@@ -3,6 +3,8 @@
 // On every (re)connect it subscribes again from the last seq each subscriber has, so a
 // dropped connection costs nothing but a short delay.
 
+import type { Static } from '@sinclair/typebox';
+import type { AgentFrameSchema } from '../../src/http/realtime/socket-frame-schemas.ts';
 import type { BatonEvent, Conversation } from '../shared/api-types.ts';
 import { wsUrl } from '../shared/http.ts';
 import { ReconnectingSocket } from '../shared/reconnecting-socket.ts';
@@ -28,12 +30,15 @@ export interface AgentStreamHandlers {
   onSessionEnded: () => void;
 }
 
+/** What an agent's socket may send (src/http/realtime/socket-frame-schemas.ts). */
+type AgentFrame = Static<typeof AgentFrameSchema>;
+
 export class AgentStream {
-  readonly #socket: ReconnectingSocket;
+  readonly #socket: ReconnectingSocket<BatonEvent, AgentFrame>;
   readonly #subscribers = new Map<string, Subscriber>();
 
   constructor(token: string, handlers: AgentStreamHandlers) {
-    this.#socket = new ReconnectingSocket({
+    this.#socket = new ReconnectingSocket<BatonEvent, AgentFrame>({
       url: () => wsUrl(location.origin, '/api/v1/agent/stream', {}),
       token: () => token,
       onFrame: (frame) => {

@@ -1,6 +1,21 @@
 // Typed calls of the agent API (docs/api.md). Relative to the page's origin: the inbox is
-// always served by the Baton server it talks to.
+// always served by the Baton server it talks to. The answers' types come from the routes'
+// TypeBox schemas (src/http/routes/*-schemas.ts, type-only imports), events from the core's
+// registry (../shared/api-types.ts).
 
+import type { Static } from '@sinclair/typebox';
+import type { Session } from '../../src/http/routes/account-security-schemas.ts';
+import type {
+  AuthMethods as AuthMethodsSchema,
+  LoginAnswer as LoginAnswerSchema,
+  PresenceAnswer,
+} from '../../src/http/routes/auth-schemas.ts';
+import type {
+  Contact,
+  HistoryPage as HistoryPageSchema,
+} from '../../src/http/routes/history-schemas.ts';
+import type { Queue } from '../../src/http/routes/queue-schemas.ts';
+import type { TotpConfirmed, TotpSetup } from '../../src/http/routes/totp-schemas.ts';
 import type { Agent, BatonEvent, Conversation } from '../shared/api-types.ts';
 import { ApiRequestError, requestJson } from '../shared/http.ts';
 import type {
@@ -20,17 +35,17 @@ const url = (path: string): string => new URL(path, base).toString();
 const conv = (id: string, rest = ''): string =>
   url(`conversations/${encodeURIComponent(id)}${rest}`);
 
+/**
+ * What a conversation action answers (workflow-routes.ts): the events typed by the core's
+ * registry, where the route's schema types their data as a plain object.
+ */
 export interface ConversationAndEvents {
   conversation: Conversation;
   events: BatonEvent[];
 }
 
-export interface LoginAnswer {
-  token: string;
-  agent: Agent;
-  /** Two-factor is required and the account has none: the session may only set it up. */
-  totpEnrolmentRequired?: true;
-}
+/** `totpEnrolmentRequired`: two-factor is required and the account has none yet. */
+export type LoginAnswer = Static<typeof LoginAnswerSchema>;
 
 /** `totpCode`: the authenticator app's code (or a recovery code) when the server asks for it. */
 export function login(email: string, password: string, totpCode?: string): Promise<LoginAnswer> {
@@ -40,10 +55,7 @@ export function login(email: string, password: string, totpCode?: string): Promi
 }
 
 /** How this server lets agents sign in: passwords, and its identity provider if any. */
-export interface AuthMethods {
-  password: boolean;
-  oidc: { name: string; url: string } | null;
-}
+export type AuthMethods = Static<typeof AuthMethodsSchema>;
 
 export function authMethods(): Promise<AuthMethods> {
   return requestJson(url('auth/methods'));
@@ -53,7 +65,7 @@ export function authMethods(): Promise<AuthMethods> {
  * The session a sign-in at the identity provider opened: the server left it in an HttpOnly
  * cookie only this same-origin POST can redeem, so the token never travels in a URL.
  */
-export function collectProviderSession(): Promise<{ token: string; agent: Agent }> {
+export function collectProviderSession(): Promise<Omit<LoginAnswer, 'totpEnrolmentRequired'>> {
   return requestJson(url('auth/oidc/handoff'), { method: 'POST' });
 }
 
@@ -62,15 +74,7 @@ export function logout(token: string): Promise<void> {
 }
 
 /** A session as its owner sees it (never the token). */
-export interface AccountSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+export type AccountSession = Static<typeof Session>;
 
 export function changePassword(
   token: string,
@@ -89,15 +93,12 @@ export function revokeSession(token: string, id: string): Promise<void> {
 }
 
 /** Starts two-factor setup: the secret for the app, as text and as an otpauth:// URI. */
-export function startTotpSetup(
-  token: string,
-  password: string,
-): Promise<{ secret: string; uri: string }> {
+export function startTotpSetup(token: string, password: string): Promise<Static<typeof TotpSetup>> {
   return requestJson(url('me/totp/setup'), { token, body: { password } });
 }
 
 /** Turns two-factor on with a first code; the recovery codes, shown once. */
-export function confirmTotp(token: string, code: string): Promise<{ recoveryCodes: string[] }> {
+export function confirmTotp(token: string, code: string): Promise<Static<typeof TotpConfirmed>> {
   return requestJson(url('me/totp/confirm'), { token, body: { code } });
 }
 
@@ -204,7 +205,7 @@ export function fetchAgents(token: string): Promise<{ agents: TeamAgent[] }> {
 export function setPresence(
   token: string,
   presence: Presence,
-): Promise<{ agent: TeamAgent; released: number }> {
+): Promise<Static<typeof PresenceAnswer>> {
   return requestJson(url('me/presence'), { method: 'PUT', token, body: { presence } });
 }
 
@@ -252,13 +253,7 @@ export async function fetchMedia(token: string, id: string, ref: string): Promis
 }
 
 /** A queue in force (`GET /api/v1/queues`). */
-export interface QueueInfo {
-  id: string;
-  name: string;
-  open: boolean;
-  fallback: string[];
-  assignment: 'offer' | 'pull';
-}
+export type QueueInfo = Static<typeof Queue>;
 
 export function fetchQueues(token: string): Promise<{ queues: QueueInfo[] }> {
   return requestJson(url('queues'), { token });
@@ -266,10 +261,7 @@ export function fetchQueues(token: string): Promise<{ queues: QueueInfo[] }> {
 
 export type HistoryView = 'all' | 'active' | 'resolved' | 'mine';
 
-export interface HistoryPage {
-  conversations: Conversation[];
-  nextCursor: string | null;
-}
+export type HistoryPage = Static<typeof HistoryPageSchema>;
 
 /** History and search, newest first, a page at a time (scoped by the server to the caller). */
 export function searchConversations(
@@ -282,11 +274,7 @@ export function searchConversations(
   return requestJson(url(`conversations?${params.toString()}`), { token });
 }
 
-export interface ContactAnswer {
-  verified: boolean;
-  identities: string[];
-  conversations: Conversation[];
-}
+export type ContactAnswer = Static<typeof Contact>;
 
 /** The customer's conversations across channels (an unverified one stands alone). */
 export function fetchContact(token: string, id: string): Promise<ContactAnswer> {

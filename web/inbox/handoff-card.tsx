@@ -156,7 +156,7 @@ export function HandoffCard({ conversation: c, packet }: HandoffCardProps) {
   );
 }
 
-function Reasons({ reasons }: { reasons: PacketReason[] }) {
+function Reasons({ reasons }: { reasons: readonly PacketReason[] }) {
   return (
     <section aria-label="Reasons" class="card-block">
       <h4>Why it was handed over</h4>

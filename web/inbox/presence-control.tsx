@@ -3,14 +3,16 @@
 
 import { useState } from 'preact/hooks';
 import { setPresence } from './api.ts';
-import type { Presence, TeamAgent } from './inbox-types.ts';
+import type { Agent } from '../shared/api-types.ts';
+import type { Presence } from './inbox-types.ts';
 
 export interface PresenceControlProps {
   token: string;
   presence: Presence;
   load: number;
   capacity: number | null;
-  onChange: (agent: TeamAgent, released: number) => void;
+  /** The agent as the server now has them (no load or connection: PUT /me/presence says neither). */
+  onChange: (agent: Agent, released: number) => void;
 }
 
 const LABELS: Record<Presence, string> = { online: 'Online', away: 'Away', offline: 'Offline' };

@@ -5,7 +5,6 @@
 import type { ComponentChildren } from 'preact';
 import type { BatonEvent, MessageData } from '../shared/api-types.ts';
 import { clockTime, queueLabel, reasonLabel } from './format.ts';
-import type { MediaRef } from './inbox-types.ts';
 import { MediaAttachment } from './media-attachment.tsx';
 import { senderCheckLabel, senderCheckOf } from './sender-check.ts';
 import { replyReceipts } from '../../src/core/conversation/reply-receipts.ts';
@@ -232,8 +231,8 @@ function MessageRow({ event, customer, token, seen, delivered, notDelivered }: R
   const name =
     data.from === 'customer' ? customer : data.from === 'bot' ? 'Bot' : data.agentName || 'Agent';
   const action = data.action === 'request_human';
-  const media = (data as { media?: MediaRef[] }).media ?? [];
-  const unsupported = (data as { unsupported?: string }).unsupported;
+  const media = data.media ?? [];
+  const unsupported = data.unsupported;
   const sender =
     data.from === 'customer'
       ? senderCheckOf(event.data as unknown as Record<string, unknown>)

@@ -7,9 +7,11 @@ import type {
   Conversation as ConversationSchema,
   CustomerConversation as CustomerConversationSchema,
   ErrorResponse,
-  Event as EventSchema,
   Handoff as HandoffSchema,
 } from '../../src/http/routes/schemas.ts';
+import type { Agent as AgentSchema } from '../../src/http/routes/auth-schemas.ts';
+import type { CustomerEvent as CustomerEventOnTheWire } from '../../src/app/conversations/conversation-view.ts';
+import type { StoredEvent } from '../../src/core/records.ts';
 
 // The types below that the server describes come from its TypeBox schemas
 // (src/http/routes/schemas.ts), so the two cannot drift apart; the rest is refined here.
@@ -25,48 +27,34 @@ export type Actor = Static<typeof ActorSchema>;
 export type Sender = Actor['type'];
 export type ApiError = Static<typeof ErrorResponse>['error'];
 
-export interface MessageData {
-  from: Sender;
-  text?: string;
-  action?: 'request_human';
-  clientMessageId?: string;
-  agentName?: string;
-  confidence?: number;
-  intent?: string;
-  article?: { id: string; title: string };
-  /** Files the customer sent (a widget upload, a channel's media). */
-  media?: Array<{ kind: string; ref: string; mimeType?: string; fileName?: string }>;
-}
+/**
+ * An event as agents receive it (the agent stream, the agent API): the store's record
+ * (src/core/records.ts), its data typed by its type from the core's registry
+ * (src/core/conversation/event-data.ts), other fields as `unknown` — so a change to an event's
+ * data in the core fails the inbox's typecheck.
+ */
+export type BatonEvent = StoredEvent;
+/** The data of an agent-side event of type `T`. */
+export type EventDataOf<T extends BatonEvent['type']> = Extract<BatonEvent, { type: T }>['data'];
+/** A message as agents receive it. */
+export type MessageData = EventDataOf<'message.created'>;
 
-/** The server's event envelope, with each type's data spelled out for the UIs. */
-type EventBase<T extends string, D> = Omit<Static<typeof EventSchema>, 'type' | 'data'> & {
-  type: T;
-  data: D;
-};
+/**
+ * An event as its customer receives it (the customer stream, the widget's API answers): the
+ * server's redaction (`toCustomerEvent`, src/app/conversations/conversation-view.ts) keeps a
+ * few fields of a few types' data, drops the agent's id and turns a note into an `internal`
+ * seq; its type is derived there from the same table the redaction reads.
+ */
+export type CustomerEvent = CustomerEventOnTheWire;
+/** A message as the customer receives it: only the fields the redaction keeps. */
+export type CustomerMessageData = Extract<CustomerEvent, { type: 'message.created' }>['data'];
 
-export type BatonEvent =
-  | EventBase<'conversation.created', { channel: string; customer: Conversation['customer'] }>
-  | EventBase<'message.created', MessageData>
-  | EventBase<
-      'conversation.handed_over',
-      { queue: string; priority: number; reasons: string[]; decision?: unknown }
-    >
-  | EventBase<'conversation.assigned', { agentId: string; agentName: string }>
-  | EventBase<'conversation.resolved', { by: string; note?: string }>
-  /** A read receipt: `by` has seen the other side's messages up to `upToSeq`. */
-  | EventBase<'message.read', { upToSeq: number; by: 'customer' | 'agent' }>;
+/** An agent as the API shows them (src/http/routes/auth-schemas.ts). */
+export type Agent = Static<typeof AgentSchema>;
 
-export interface Agent {
-  id: string;
-  email: string;
-  name: string;
-  /** Whether log-in asks for an authenticator app's code (GET /api/v1/me). */
-  totpEnabled?: boolean;
-}
-
-/** Frames the server sends on either stream. */
-export type ServerFrame =
-  | { type: 'event'; event: BatonEvent }
+/** Frames the server sends on either stream (`E`: the agent's events or the customer's). */
+export type ServerFrame<E = BatonEvent> =
+  | { type: 'event'; event: E }
   | { type: 'conversation'; conversation: Conversation }
   /** Agent stream: the conversation left this agent's scope (taken by another, moved to another queue). */
   | { type: 'conversation_removed'; conversationId: string }

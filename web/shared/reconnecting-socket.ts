@@ -10,12 +10,13 @@ const SESSION_ENDED_CLOSE_CODE = 4401;
 
 export type SocketState = 'connecting' | 'open' | 'closed';
 
-export interface ReconnectingSocketOptions {
+/** `E`: the events the stream carries (the agent's, or the customer's redacted ones). */
+export interface ReconnectingSocketOptions<E> {
   /** Called before every attempt: the URL must carry the current resume point. */
   url: () => string;
   /** The session or conversation token: sent as a sub-protocol, never in the URL. */
   token?: () => string;
-  onFrame: (frame: ServerFrame) => void;
+  onFrame: (frame: ServerFrame<E>) => void;
   onState?: (state: SocketState, failedAttempts: number) => void;
   /** The server closed with 4401: the session ended; the socket stops retrying. */
   onSessionEnded?: () => void;
@@ -23,14 +24,15 @@ export interface ReconnectingSocketOptions {
   maxDelayMs?: number;
 }
 
-export class ReconnectingSocket {
-  readonly #options: ReconnectingSocketOptions;
+/** `E`: the events it receives; `F`: the frames it may send (the server's frame schemas). */
+export class ReconnectingSocket<E, F> {
+  readonly #options: ReconnectingSocketOptions<E>;
   #socket: WebSocket | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #failures = 0;
   #stopped = true;
 
-  constructor(options: ReconnectingSocketOptions) {
+  constructor(options: ReconnectingSocketOptions<E>) {
     this.#options = options;
   }
 
@@ -54,7 +56,7 @@ export class ReconnectingSocket {
   }
 
   /** Sends a JSON frame; false when the socket is not open (the caller falls back). */
-  send(frame: unknown): boolean {
+  send(frame: F): boolean {
     if (!this.#socket || this.#socket.readyState !== WebSocket.OPEN) return false;
     this.#socket.send(JSON.stringify(frame));
     return true;
@@ -73,9 +75,9 @@ export class ReconnectingSocket {
     });
     socket.addEventListener('message', (message) => {
       if (typeof message.data !== 'string') return;
-      let frame: ServerFrame;
+      let frame: ServerFrame<E>;
       try {
-        frame = JSON.parse(message.data) as ServerFrame;
+        frame = JSON.parse(message.data) as ServerFrame<E>;
       } catch {
         return; // a malformed frame is the server's bug; never crash the page over it
       }

@@ -3,7 +3,7 @@
 // handoff-state.ts (shown by handoff-view.ts), the transcript in MessageList, the words in
 // WidgetText.
 
-import type { ApiError, BatonEvent } from '../shared/api-types.ts';
+import type { ApiError, CustomerEvent } from '../shared/api-types.ts';
 import { MAX_MESSAGE_LENGTH } from '../shared/api-types.ts';
 import { newClientId } from '../shared/client-id.ts';
 import { ApiRequestError } from '../shared/http.ts';
@@ -421,7 +421,7 @@ export class BatonChatElement extends HTMLElement {
     this.#reads.report(!this.#panel.hidden && document.visibilityState === 'visible');
   }
 
-  #onEvent(event: BatonEvent): void {
+  #onEvent(event: CustomerEvent): void {
     this.#messages.addEvent(event);
     this.#reads.seen(event);
     this.#reportRead();

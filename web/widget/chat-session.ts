@@ -3,9 +3,11 @@
 // event exactly once, in the order the tracker accepts them. A message refused for the
 // conversation's message rate is sent again, under the same id, once the server says it may.
 
+import type { Static } from '@sinclair/typebox';
+import type { CustomerFrameSchema } from '../../src/http/realtime/socket-frame-schemas.ts';
 import type {
   ApiError,
-  BatonEvent,
+  CustomerEvent,
   CustomerConversation,
   ServerFrame,
 } from '../shared/api-types.ts';
@@ -20,7 +22,7 @@ import { visitorKey } from './visitor-identity.ts';
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'offline';
 
 export interface ChatSessionCallbacks {
-  onEvent: (event: BatonEvent) => void;
+  onEvent: (event: CustomerEvent) => void;
   onAck: (clientMessageId: string, seq: number) => void;
   onSendError: (clientMessageId: string, error: ApiError) => void;
   onConnection: (state: ConnectionState) => void;
@@ -32,10 +34,12 @@ export interface ChatSessionCallbacks {
   onLanguage: (language: string) => void;
 }
 
-type ClientFrame =
-  | { type: 'message'; text: string; clientMessageId: string }
-  | { type: 'action'; action: 'request_human'; clientMessageId: string }
-  | { type: 'action'; action: 'choose'; choice: string; clientMessageId: string };
+/** What the customer's socket may send (src/http/realtime/socket-frame-schemas.ts). */
+type CustomerFrame = Static<typeof CustomerFrameSchema>;
+/** A frame the server acknowledges: the widget always gives it an id, to send it again. */
+type ClientFrame = Extract<CustomerFrame, { type: 'message' | 'action' }> & {
+  clientMessageId: string;
+};
 
 /** When a refusal for the message rate does not say how long to wait. */
 const RATE_LIMITED_RETRY_MS = 1000;
@@ -50,10 +54,14 @@ export interface VisitorIdentity {
   readonly identityToken?: string;
 }
 
+/**
+ * What POST /api/v1/conversations answers (create-conversation.ts): written out here because
+ * the route's schema types each event's data as a plain object; these are the core's.
+ */
 interface CreateResponse {
   conversation: CustomerConversation;
   token: string;
-  events: BatonEvent[];
+  events: CustomerEvent[];
 }
 
 export class ChatSession {
@@ -61,7 +69,7 @@ export class ChatSession {
   readonly #callbacks: ChatSessionCallbacks;
   #stored: StoredSession | null;
   #tracker = new SeqTracker();
-  #socket: ReconnectingSocket | null = null;
+  #socket: ReconnectingSocket<CustomerEvent, CustomerFrame> | null = null;
   #creating: Promise<void> | null = null;
   /** Frames sent but not yet acknowledged; re-sent after a reconnect (the server dedupes). */
   readonly #unacked = new Map<string, ClientFrame>();
@@ -97,7 +105,7 @@ export class ChatSession {
     try {
       // The page is new, so the whole transcript is needed for display, not only what
       // came after the stored lastSeq; the stream then resumes from the fetched end.
-      const { events } = await requestJson<{ events: BatonEvent[] }>(
+      const { events } = await requestJson<{ events: CustomerEvent[] }>(
         this.#url(`conversations/${encodeURIComponent(stored.id)}/events?since=0`),
         { token: stored.token },
       );
@@ -171,7 +179,7 @@ export class ChatSession {
     const form = new FormData();
     form.append('clientMessageId', clientMessageId);
     form.append('file', file, file.name);
-    const answer = await requestJson<{ events: BatonEvent[] }>(
+    const answer = await requestJson<{ events: CustomerEvent[] }>(
       this.#url(`conversations/${encodeURIComponent(stored.id)}/attachments`),
       { token: stored.token, body: form },
     );
@@ -261,7 +269,7 @@ export class ChatSession {
     const stored = this.#stored;
     if (!stored) return;
     const { type: _type, ...body } = frame;
-    const answer = await requestJson<{ events: BatonEvent[] }>(
+    const answer = await requestJson<{ events: CustomerEvent[] }>(
       this.#url(`conversations/${encodeURIComponent(stored.id)}/messages`),
       { token: stored.token, body },
     );
@@ -296,7 +304,7 @@ export class ChatSession {
   #openStream(): void {
     if (this.#socket || !this.#stored) return;
     const stored = this.#stored;
-    this.#socket = new ReconnectingSocket({
+    this.#socket = new ReconnectingSocket<CustomerEvent, CustomerFrame>({
       url: () =>
         wsUrl(this.#server, `api/v1/conversations/${encodeURIComponent(stored.id)}/stream`, {
           since: String(this.#tracker.lastContiguous),
@@ -316,7 +324,7 @@ export class ChatSession {
     this.#socket.start();
   }
 
-  #onFrame(frame: ServerFrame): void {
+  #onFrame(frame: ServerFrame<CustomerEvent>): void {
     switch (frame.type) {
       case 'event':
         this.#apply(frame.event);
@@ -340,11 +348,11 @@ export class ChatSession {
     }
   }
 
-  #applyAll(events: readonly BatonEvent[]): void {
+  #applyAll(events: readonly CustomerEvent[]): void {
     for (const event of [...events].sort((a, b) => a.seq - b.seq)) this.#apply(event);
   }
 
-  #apply(event: BatonEvent): void {
+  #apply(event: CustomerEvent): void {
     if (!this.#tracker.accept(event.seq)) return;
     const cid = event.type === 'message.created' ? event.data.clientMessageId : undefined;
     if (cid) this.#unacked.delete(cid);

@@ -2,7 +2,7 @@
 // log is the server's truth: after a reload the whole log is read again (and after a
 // reconnect the missed part), so the same fold gives the same state live and after a reload.
 
-import type { BatonEvent } from '../shared/api-types.ts';
+import type { CustomerEvent } from '../shared/api-types.ts';
 import type { WidgetText } from './widget-text.ts';
 
 export type HandoffMode = 'bot' | 'requested' | 'waiting' | 'deferred' | 'joined' | 'closed';
@@ -36,7 +36,7 @@ const IN_LINE = new Set([
   'conversation.resumed',
 ]);
 
-export function nextHandoffState(state: HandoffState, event: BatonEvent): HandoffState {
+export function nextHandoffState(state: HandoffState, event: CustomerEvent): HandoffState {
   const type = event.type as string;
   if (state.mode === 'closed') return state;
   if (IN_LINE.has(type)) {
@@ -76,7 +76,7 @@ function afterMessage(state: HandoffState, data: Record<string, unknown>): Hando
   return state;
 }
 
-export function foldHandoffState(events: readonly BatonEvent[]): HandoffState {
+export function foldHandoffState(events: readonly CustomerEvent[]): HandoffState {
   return events.reduce(nextHandoffState, BOT_STATE);
 }
 

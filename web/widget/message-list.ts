@@ -2,17 +2,10 @@
 // (after a reconnect) still lands in its place; optimistic rows wait at the end until the
 // server gives them a seq. All text that people wrote goes in with textContent only.
 
-import type { BatonEvent, MessageData } from '../shared/api-types.ts';
+import type { CustomerEvent, CustomerMessageData } from '../shared/api-types.ts';
 import { choiceGroup, closeChoices, type ChoiceOption } from './choice-buttons.ts';
 import { csatForm, markRated } from './csat-form.ts';
 import type { WidgetText } from './widget-text.ts';
-
-/** What the waiting room adds to a message: buttons offered, the one pressed, the kind. */
-type WidgetMessageData = MessageData & {
-  choices?: ChoiceOption[];
-  choice?: string;
-  kind?: string;
-};
 
 export interface MessageListHooks {
   /** A choice button was pressed. */
@@ -61,51 +54,39 @@ export class MessageList {
   }
 
   /** Renders one accepted event; events without anything to show are ignored. */
-  addEvent(event: BatonEvent): void {
-    switch (event.type) {
-      case 'message.created': {
-        const data = event.data as WidgetMessageData;
-        // An answer (or a newer question) closes the buttons offered before it.
-        if (data.choice !== undefined || (data.choices?.length && data.from !== 'customer')) {
-          this.#closeChoicesBefore(event.seq, data.choice);
-        }
-        const cid = data.clientMessageId;
-        const pending = cid ? this.#byCid(cid) : null;
-        if (pending) {
-          this.#settle(pending, event.seq);
-          this.#place(pending, event.seq);
-          return;
-        }
-        this.#place(this.#messageRow(data, event.at), event.seq);
+  addEvent(event: CustomerEvent): void {
+    // Not a switch: the customer's events are a union of every registry type, and most show
+    // nothing here (the server's own messages say what happened).
+    if (event.type === 'message.created') {
+      const data = event.data;
+      // An answer (or a newer question) closes the buttons offered before it.
+      if (data.choice !== undefined || (data.choices?.length && data.from !== 'customer')) {
+        this.#closeChoicesBefore(event.seq, data.choice);
+      }
+      const cid = data.clientMessageId;
+      const pending = cid ? this.#byCid(cid) : null;
+      if (pending) {
+        this.#settle(pending, event.seq);
+        this.#place(pending, event.seq);
         return;
       }
-      case 'conversation.assigned':
-        // No divider: the server's own message says who joined (shown once, not twice).
-        this.#closeChoicesBefore(Infinity);
-        return;
-      case 'conversation.resolved':
-        this.#closeChoicesBefore(Infinity);
-        this.#place(this.#divider(this.#text.t('resolved')), event.seq);
-        return;
-      case 'message.read':
-        if (event.data.by === 'agent' && event.data.upToSeq > this.#readUpTo) {
-          this.#readUpTo = event.data.upToSeq;
-          this.#showRead();
-        }
-        return;
-      case 'conversation.created':
-      case 'conversation.handed_over':
-        return; // the server's own messages say what happened
-      default: {
-        const { type, seq } = event as { type: string; seq: number };
-        if (type === 'csat.submitted') {
-          for (const form of this.#list.querySelectorAll('.csat')) markRated(form, this.#text);
-        }
-        if (type === 'conversation.returned_to_bot') {
-          // A line the customer cannot miss: from here on the assistant answers again.
-          this.#place(this.#divider(this.#text.t('assistantBack')), seq);
-        }
+      this.#place(this.#messageRow(data, event.at), event.seq);
+    } else if (event.type === 'conversation.assigned') {
+      // No divider: the server's own message says who joined (shown once, not twice).
+      this.#closeChoicesBefore(Infinity);
+    } else if (event.type === 'conversation.resolved') {
+      this.#closeChoicesBefore(Infinity);
+      this.#place(this.#divider(this.#text.t('resolved')), event.seq);
+    } else if (event.type === 'message.read') {
+      if (event.data.by === 'agent' && event.data.upToSeq > this.#readUpTo) {
+        this.#readUpTo = event.data.upToSeq;
+        this.#showRead();
       }
+    } else if (event.type === 'csat.submitted') {
+      for (const form of this.#list.querySelectorAll('.csat')) markRated(form, this.#text);
+    } else if (event.type === 'conversation.returned_to_bot') {
+      // A line the customer cannot miss: from here on the assistant answers again.
+      this.#place(this.#divider(this.#text.t('assistantBack')), event.seq);
     }
   }
 
@@ -120,7 +101,7 @@ export class MessageList {
    * Shows a customer message before the server has stored it; `preview` is the data: URL
    * of an image being sent, kept as its thumbnail once stored.
    */
-  addPending(clientMessageId: string, data: MessageData, preview?: string): void {
+  addPending(clientMessageId: string, data: CustomerMessageData, preview?: string): void {
     const row = this.#messageRow(data, new Date().toISOString(), preview);
     row.dataset.cid = clientMessageId;
     row.classList.add('is-pending');
@@ -209,7 +190,7 @@ export class MessageList {
     next?.classList.toggle('is-continued', next.dataset.sender === row.dataset.sender);
   }
 
-  #messageRow(data: WidgetMessageData, at: string, preview?: string): HTMLLIElement {
+  #messageRow(data: CustomerMessageData, at: string, preview?: string): HTMLLIElement {
     const row = el('li', `row row--${data.from}`);
     if (data.from === 'system') {
       row.dataset.sender = 'system';
@@ -250,7 +231,7 @@ export class MessageList {
   }
 
   /** The customer's file: the thumbnail of an image just sent from here, else its name. */
-  #file(file: NonNullable<MessageData['media']>[number], preview?: string): HTMLElement {
+  #file(file: NonNullable<CustomerMessageData['media']>[number], preview?: string): HTMLElement {
     const name = file.fileName ?? file.kind;
     if (!preview) return el('span', 'file-name', `📎 ${name}`);
     const image = el('img', 'shot');

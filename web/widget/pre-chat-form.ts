@@ -4,16 +4,13 @@
 // message sits under its field, tied to it by aria-describedby, with aria-invalid set. The
 // form has no name of its own (a named form would be a landmark in the host page).
 
+import type { Static } from '@sinclair/typebox';
 import type { WidgetKey } from '../../src/core/i18n/widget-en.ts';
+import type { PreChatField as PreChatFieldSchema } from '../../src/http/routes/widget-settings-schemas.ts';
 import type { WidgetText } from './widget-text.ts';
 
-export interface PreChatField {
-  readonly key: string;
-  readonly type: 'text' | 'email' | 'tel';
-  readonly required: boolean;
-  /** Custom fields' label, in the visitor's language; built-in keys use the catalogue. */
-  readonly label?: string;
-}
+/** A field of the form as the server describes it (GET /api/v1/widget/settings). */
+export type PreChatField = Static<typeof PreChatFieldSchema>;
 
 export type FieldProblem = { readonly key: string; readonly problem: string };
 

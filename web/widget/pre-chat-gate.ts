@@ -3,15 +3,14 @@
 // server's refusals go back to their fields. Also what the server offers besides the chat
 // (GET /api/v1/widget/settings), which decides whether there is a form at all.
 
+import type { Static } from '@sinclair/typebox';
+import type { WidgetSettings as WidgetSettingsSchema } from '../../src/http/routes/widget-settings-schemas.ts';
 import { ApiRequestError, requestJson } from '../shared/http.ts';
 import { renderPreChatForm, type FieldProblem, type PreChatField } from './pre-chat-form.ts';
 import type { WidgetText } from './widget-text.ts';
 
-/** What this server's widget offers besides the chat. */
-export interface WidgetSettings {
-  readonly preChatForm: { readonly fields: readonly PreChatField[] } | null;
-  readonly transcriptByEmail: boolean;
-}
+/** What this server's widget offers besides the chat (the route's schema, type-only). */
+export type WidgetSettings = Static<typeof WidgetSettingsSchema>;
 
 export const NO_EXTRAS: WidgetSettings = { preChatForm: null, transcriptByEmail: false };
 

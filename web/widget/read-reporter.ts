@@ -2,7 +2,7 @@
 // messages shown so far are marked read (a `read` frame), once per new agent message, never
 // on every scroll. A receipt replayed after a reload counts as sent, so it is not sent again.
 
-import type { BatonEvent } from '../shared/api-types.ts';
+import type { CustomerEvent } from '../shared/api-types.ts';
 
 export class ReadReporter {
   /** The seq of the agents' last message this view shows. */
@@ -12,7 +12,7 @@ export class ReadReporter {
 
   constructor(private readonly send: (upToSeq: number) => boolean) {}
 
-  seen(event: BatonEvent): void {
+  seen(event: CustomerEvent): void {
     if (event.type === 'message.created' && event.data.from === 'agent')
       this.#agentSeq = Math.max(this.#agentSeq, event.seq);
     if (event.type === 'message.read' && event.data.by === 'customer')

@@ -77,7 +77,8 @@ export const TeamAgent = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
-  role: Type.String(),
+  // An enum in the document, a plain string to the serializer (no anyOf to try).
+  role: Type.Unsafe<(typeof ACCOUNT_ROLES)[number]>(Type.String({ enum: [...ACCOUNT_ROLES] })),
   skills: Type.Array(Type.String()),
   languages: Type.Array(Type.String()),
   maxConcurrent: Type.Integer(),

@@ -21,6 +21,22 @@ export interface WaitBandTold {
   readonly highMinutes: number;
 }
 
+/** A file on a message: where the server fetches it, and what the UIs show of it. */
+export interface MessageMedia {
+  readonly kind: string;
+  readonly ref: string;
+  readonly mimeType?: string;
+  readonly caption?: string;
+  readonly fileName?: string;
+  readonly size?: number;
+}
+
+/** A button offered on a message; the customer answers with its `id`. */
+export interface MessageChoice {
+  readonly id: string;
+  readonly label: string;
+}
+
 /** Why a conversation went back to the queue without a person taking it elsewhere. */
 export type RequeueReason = 'agent_silent' | 'agent_offline' | 'agent_disconnected' | 'supervisor';
 
@@ -184,6 +200,21 @@ export interface EventDataByType {
     readonly position?: number;
     /** The wait band told with it; null: no time was promised (lifecycle.ts `promisedBy`). */
     readonly band?: WaitBandTold | null;
+    /** The customer pressed "talk to a person" (the widget's button). */
+    readonly action?: 'request_human';
+    /** The bot's reading of the turn: what it answered (`greeting`, `waiting` …) and how sure. */
+    readonly intent?: string;
+    readonly confidence?: number;
+    /** The knowledge-base article the bot answered from. */
+    readonly article?: { readonly id: string; readonly title: string };
+    /** Files the customer sent (a widget upload, a channel's media); the bytes are stored apart. */
+    readonly media?: readonly MessageMedia[];
+    /** The buttons offered with the message (the waiting room, the bot, the survey). */
+    readonly choices?: readonly MessageChoice[];
+    /** The customer's answer: the id of the button they pressed. */
+    readonly choice?: string;
+    /** The provider's message type when Baton cannot represent it. */
+    readonly unsupported?: string;
   }>;
   /** What became of an outbound message (`seq`) at the provider. */
   'message.delivery': {

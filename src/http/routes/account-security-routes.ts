@@ -9,6 +9,7 @@ import { MIN_PASSWORD_LENGTH } from '../../app/auth/account-rules.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
+import { Sessions } from './account-security-schemas.ts';
 
 const PasswordBody = Type.Object(
   {
@@ -17,17 +18,6 @@ const PasswordBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const Session = Type.Object({
-  id: Type.String(),
-  createdAt: Type.String(),
-  lastSeenAt: Type.Union([Type.String(), Type.Null()]),
-  expiresAt: Type.String(),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
-  current: Type.Boolean(),
-});
-const Sessions = Type.Object({ sessions: Type.Array(Session) });
 
 const SessionParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const MemberParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -5,23 +5,16 @@ import { checkRepeat } from '../../core/handoff/check-repeat.ts';
 import type { FieldValue } from '../../core/handoff/handoff-packet.ts';
 import type { RouteContext } from '../route-context.ts';
 import { ConversationParams, bearer, errors } from './schemas.ts';
+import { Hit, Warning } from './assist-schemas.ts';
 
 const SearchQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 500 }),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })),
 });
-const Hit = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  score: Type.Number(),
-  body: Type.String(),
-});
 const DraftBody = Type.Object(
   { text: Type.String({ minLength: 1, maxLength: 4000 }) },
   { additionalProperties: false },
 );
-const Warning = Type.Object({ field: Type.String(), asked: Type.String(), known: Type.String() });
-
 export function registerAssistRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: Static<typeof SearchQuery> }>(
     '/api/v1/kb/search',

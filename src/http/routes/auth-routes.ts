@@ -5,39 +5,15 @@ import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import { tokenFrom } from '../../app/auth/tokens.ts';
 import type { RouteContext } from '../route-context.ts';
+import {
+  Agent,
+  Login,
+  LoginAnswer,
+  PresenceAnswer,
+  PresenceBody,
+  TeamMember,
+} from './auth-schemas.ts';
 import { bearer, errors } from './schemas.ts';
-
-const Login = Type.Object(
-  {
-    email: Type.String({ minLength: 3, maxLength: 320 }),
-    password: Type.String({ minLength: 1, maxLength: 1000 }),
-    totpCode: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 40,
-        description:
-          "With two-factor on: the authenticator app's 6-digit code, or one of the recovery codes",
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-
-export const Agent = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  role: Type.String(),
-  skills: Type.Array(Type.String()),
-  languages: Type.Array(Type.String()),
-  presence: Type.String(),
-  capacity: Type.Integer(),
-  totpEnabled: Type.Boolean(),
-});
-const PresenceBody = Type.Object(
-  { presence: Type.Union([Type.Literal('online'), Type.Literal('away'), Type.Literal('offline')]) },
-  { additionalProperties: false },
-);
 
 export const agentView = (a: AgentRecord) => ({
   id: a.id,
@@ -61,16 +37,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         tags: ['agent'],
         body: Login,
         response: {
-          200: Type.Object({
-            token: Type.String(),
-            agent: Agent,
-            totpEnrolmentRequired: Type.Optional(
-              Type.Literal(true, {
-                description:
-                  'Two-factor is required and this account has none: the session may only set it up',
-              }),
-            ),
-          }),
+          200: LoginAnswer,
           ...errors(400, 401, 403, 429),
         },
       },
@@ -133,7 +100,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         security: bearer,
         body: PresenceBody,
         response: {
-          200: Type.Object({ agent: Agent, released: Type.Integer() }),
+          200: PresenceAnswer,
           ...errors(400, 401),
         },
       },
@@ -157,14 +124,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         tags: ['agent'],
         security: bearer,
         response: {
-          200: Type.Object({
-            agents: Type.Array(
-              Type.Intersect([
-                Agent,
-                Type.Object({ load: Type.Integer(), connected: Type.Boolean() }),
-              ]),
-            ),
-          }),
+          200: Type.Object({ agents: Type.Array(TeamMember) }),
           ...errors(401),
         },
       },

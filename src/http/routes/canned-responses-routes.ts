@@ -7,8 +7,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
-
-const CannedResponse = Type.Object({ title: Type.String(), text: Type.String() });
+import { CannedResponse } from './canned-responses-schemas.ts';
 
 export function registerCannedResponseRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get(

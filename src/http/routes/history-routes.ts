@@ -12,7 +12,8 @@ import {
 } from '../../app/conversations/conversation-history.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
 import type { RouteContext } from '../route-context.ts';
-import { Conversation, ConversationParams, bearer, errors } from './schemas.ts';
+import { ConversationParams, bearer, errors } from './schemas.ts';
+import { HistoryPage, Contact } from './history-schemas.ts';
 
 const HistoryQuery = Type.Object({
   view: Type.Optional(
@@ -24,17 +25,6 @@ const HistoryQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })),
-});
-
-const HistoryPage = Type.Object({
-  conversations: Type.Array(Conversation),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
-
-const Contact = Type.Object({
-  verified: Type.Boolean(),
-  identities: Type.Array(Type.String()),
-  conversations: Type.Array(Conversation),
 });
 
 export function registerHistoryRoutes(app: FastifyInstance, ctx: RouteContext): void {

@@ -17,7 +17,8 @@ import {
 import { toBatonError } from '../error-handler.ts';
 import { HTTP_STATUS } from '../http-status.ts';
 import type { RouteContext } from '../route-context.ts';
-import { Agent, agentView } from './auth-routes.ts';
+import { agentView } from './auth-routes.ts';
+import { Agent, AuthMethods } from './auth-schemas.ts';
 import { errors } from './schemas.ts';
 
 const FLOW_COOKIE = 'baton_oidc_flow';
@@ -46,13 +47,7 @@ export async function registerOidcRoutes(app: FastifyInstance, ctx: RouteContext
         summary: 'How agents may sign in here (for the login page; no token needed)',
         tags: ['agent'],
         response: {
-          200: Type.Object({
-            password: Type.Boolean(),
-            oidc: Type.Union([
-              Type.Object({ name: Type.String(), url: Type.String() }),
-              Type.Null(),
-            ]),
-          }),
+          200: AuthMethods,
         },
       },
     },

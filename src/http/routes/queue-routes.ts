@@ -7,18 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { isOpen } from '../../core/sla/is-open.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
-
-const Queue = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  requiredSkills: Type.Array(Type.String()),
-  languages: Type.Array(Type.String()),
-  fallback: Type.Array(Type.String()),
-  calendarId: Type.String(),
-  open: Type.Boolean(),
-  assignment: Type.Union([Type.Literal('offer'), Type.Literal('pull')]),
-  firstResponseSeconds: Type.Integer(),
-});
+import { Queue } from './queue-schemas.ts';
 
 export function registerQueueRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get(

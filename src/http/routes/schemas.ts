@@ -22,7 +22,7 @@ export const ErrorResponse = Type.Object(
 
 // A string with a closed set of values: documented as an enum, serialized as a plain string
 // (no anyOf for the serializer to try), typed as the union the core declares.
-const oneOf = <T extends string>(values: readonly T[]) =>
+export const oneOf = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T>(Type.String({ enum: [...values] }));
 
 const ACTOR_TYPES: readonly ActorType[] = ['customer', 'bot', 'agent', 'system'];

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
+import { TotpConfirmed, TotpSetup } from './totp-schemas.ts';
 
 const SetupBody = Type.Object(
   { password: Type.String({ minLength: 1, maxLength: 1000 }) },
@@ -49,10 +50,7 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: RouteContext): voi
         security: bearer,
         body: SetupBody,
         response: {
-          200: Type.Object({
-            secret: Type.String({ description: 'Base32, to type into the app' }),
-            uri: Type.String({ description: 'otpauth://totp/… for the app to read' }),
-          }),
+          200: TotpSetup,
           ...errors(400, 401, 403, 409, 429),
         },
       },
@@ -74,10 +72,7 @@ export function registerTotpRoutes(app: FastifyInstance, ctx: RouteContext): voi
         security: bearer,
         body: ConfirmBody,
         response: {
-          200: Type.Object({
-            recoveryCodes: Type.Array(Type.String()),
-            endedSessions: Type.Integer({ description: 'My other sessions, now signed out' }),
-          }),
+          200: TotpConfirmed,
           ...errors(400, 401, 403, 409, 429),
         },
       },

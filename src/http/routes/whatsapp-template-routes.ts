@@ -8,13 +8,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.ts';
 import { ConversationParams, Event, bearer, errors } from './schemas.ts';
-
-const Template = Type.Object({
-  name: Type.String(),
-  language: Type.String(),
-  parameters: Type.Integer({ description: 'How many `{{n}}` body parameters it takes.' }),
-  preview: Type.String({ description: 'The approved body text with `{{1}}`-style slots.' }),
-});
+import { Template } from './whatsapp-template-schemas.ts';
 
 const Body = Type.Object(
   {

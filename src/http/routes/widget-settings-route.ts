@@ -8,16 +8,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { preChatFieldsFor } from '../../core/customer/pre-chat-form.ts';
 import type { RouteContext } from '../route-context.ts';
+import { WidgetSettings } from './widget-settings-schemas.ts';
 
 const Query = Type.Object({
   language: Type.Optional(Type.String({ minLength: 2, maxLength: 16 })),
-});
-
-const Field = Type.Object({
-  key: Type.String(),
-  type: Type.Union([Type.Literal('text'), Type.Literal('email'), Type.Literal('tel')]),
-  required: Type.Boolean(),
-  label: Type.Optional(Type.String()),
 });
 
 export function registerWidgetSettings(app: FastifyInstance, ctx: RouteContext): void {
@@ -29,10 +23,7 @@ export function registerWidgetSettings(app: FastifyInstance, ctx: RouteContext):
         tags: ['customer'],
         querystring: Query,
         response: {
-          200: Type.Object({
-            preChatForm: Type.Union([Type.Object({ fields: Type.Array(Field) }), Type.Null()]),
-            transcriptByEmail: Type.Boolean(),
-          }),
+          200: WidgetSettings,
         },
       },
     },
