@@ -92,8 +92,10 @@ export default tseslint.config(
   {
     // The web takes the server's types (route schemas, the core's events) from src/, but never
     // a value: a type-only import adds nothing to a bundle, a value would ship server code.
-    // The one exception is the widget's words (src/core/i18n, docs/architecture.md), which it
-    // bundles on purpose. `import { type X }` is refused too: it keeps a side-effect import.
+    // Two exceptions are bundled on purpose, both pure and dependency-free: the widget's words
+    // (src/core/i18n, docs/architecture.md) and the fold that ties providers' delivery and read
+    // statuses to replies (src/core/conversation/reply-receipts.ts), which the inbox runs on the
+    // events it holds. `import { type X }` is refused too: it keeps a side-effect import.
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     ignores: ['web/vite.config.ts', 'web/vite.widget.config.ts'],
     rules: {
@@ -102,7 +104,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+src/(?!core/i18n/)',
+              regex: '^(\\.\\./)+src/(?!core/i18n/|core/conversation/reply-receipts\\.ts$)',
               allowTypeImports: true,
               message: 'web/ imports only types from src/ (`import type`), never a value.',
             },
