@@ -91,13 +91,15 @@ export type CommitResult =
 
 /**
  * The conditional UPDATE. Its SQL depends only on which columns change and which conditions
- * apply, so it is compiled once per such shape (query-templates.ts).
+ * apply, so it is compiled once per such shape (query-templates.ts). `returning`: with
+ * `RETURNING *` (PostgreSQL); SQLite reads the row after it instead (commitSync).
  */
 export function updateQuery(
   db: Kysely<Database>,
   templates: QueryTemplates,
   input: CommitInput,
   at: string,
+  returning = true,
 ): CompiledQuery<ConversationsTable> {
   const columns = toConversationColumns(input.changes ?? {});
   const names = Object.keys(columns) as (keyof ConversationsTable)[];
@@ -115,6 +117,7 @@ export function updateQuery(
     scope ? `scope-${scope.queues.length}-${scope.everyHandedOver === true}` : '',
     input.expectLastSeq === undefined ? '' : 'seq',
     cap ? 'cap' : '',
+    returning ? 'returning' : '',
   ].join('|');
   // Values in a fixed order; `build` puts slot i where value i goes.
   const values: unknown[] = [
@@ -175,7 +178,7 @@ export function updateQuery(
       const everyHandedOver = scope.everyHandedOver === true;
       update = update.where((eb) => visibleTo(eb, { ...slots, everyHandedOver }));
     }
-    return update.returningAll().compile();
+    return returning ? update.returningAll().compile() : update.compile();
   };
   return templates.fill(shape, build, values) as CompiledQuery<ConversationsTable>;
 }
@@ -329,6 +332,18 @@ function derived(
   };
 }
 
+/**
+ * The committed record: the one already made from the row when the lifecycle did not change
+ * (most messages), else one with the new lifecycle.
+ */
+function withLifecycle(
+  conversation: ConversationRecord,
+  updated: ConversationsTable,
+  d: { readonly lifecycleText: string; readonly update: CompiledQuery | undefined },
+): ConversationRecord {
+  return d.update ? toConversation({ ...updated, lifecycle: d.lifecycleText }) : conversation;
+}
+
 /** The timer statements that go with a successful update, in order: cancel, then schedule. */
 function timerQueries(
   db: Kysely<Database>,
@@ -406,13 +421,13 @@ export function commitSync(
   input: CommitInput,
 ): CommitResult {
   const at = input.now.toISOString();
-  const updated = sqlite.all(updateQuery(db, templates, input, at))[0];
-  const { result, rows } = outcome(
-    input,
-    at,
-    updated,
-    () => sqlite.all(conversationQuery(db, templates, input.conversationId))[0],
-  );
+  // No RETURNING: on SQLite it buffers the row in a temporary table, which cost more than
+  // reading the row again. With one writer inside one transaction, the row read next is what
+  // RETURNING would have given, or, when the UPDATE's conditions failed, the current row.
+  const changed = sqlite.run(updateQuery(db, templates, input, at, false));
+  const row = sqlite.all(conversationQuery(db, templates, input.conversationId))[0];
+  const updated = changed > 0 ? row : undefined;
+  const { result, rows } = outcome(input, at, updated, () => row);
   if (rows.length > 0) sqlite.run(insertEventsQuery(db, templates, rows));
   if (!result.ok) return result;
   const claim = claimQuery(db, input, result, at);
@@ -433,7 +448,7 @@ export function commitSync(
   );
   if (d.update) sqlite.run(d.update);
   for (const q of timerQueries(db, input, at, d.timers)) sqlite.run(q);
-  return { ...result, conversation: toConversation({ ...updated, lifecycle: d.lifecycleText }) };
+  return { ...result, conversation: withLifecycle(result.conversation, updated, d) };
 }
 
 /** PostgreSQL: the same statements in a Kysely transaction (the UPDATE takes the row lock). */
@@ -480,6 +495,6 @@ export async function commitAsync(
     );
     if (d.update) await trx.executeQuery(d.update);
     for (const q of timerQueries(trx, input, at, d.timers)) await trx.executeQuery(q);
-    return { ...result, conversation: toConversation({ ...updated, lifecycle: d.lifecycleText }) };
+    return { ...result, conversation: withLifecycle(result.conversation, updated, d) };
   });
 }

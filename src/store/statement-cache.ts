@@ -16,7 +16,8 @@ export interface SyncSqlite {
    */
   savepoint<T>(fn: () => T): T;
   all<R>(query: CompiledQuery<R>): R[];
-  run(query: CompiledQuery): void;
+  /** Runs a statement that returns no rows; the number of rows it changed. */
+  run(query: CompiledQuery): number;
 }
 
 export interface CachedSqlite {
@@ -65,9 +66,7 @@ export function withStatementCache(db: BetterSqliteDatabase, maxStatements = 256
           statement.reader ? statement.all(...params(query)) : (statement.run(...params(query)), [])
         ) as R[];
       },
-      run: (query) => {
-        prepare(query.sql).run(...params(query));
-      },
+      run: (query) => prepare(query.sql).run(...params(query)).changes,
     },
   };
 }
