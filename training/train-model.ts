@@ -25,6 +25,7 @@ export const DEFAULT_TRAIN_OPTIONS: ModelOptions = {
   l2: 1e-6,
   maxPositiveWeight: 2,
   corpusWeight: 4,
+  seedRuns: 5,
 };
 
 /**

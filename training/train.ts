@@ -2,7 +2,8 @@
 // (../shared/data) and our corpus (training/corpus/*.jsonl) and writes
 // models/escalation-classifier.{json,bin}. Seeded: the same inputs give the same bytes.
 // Options: --out <dir> (default models/), --corpus <dir> (default training/corpus), --seed <n>
-// (another shuffle order: how much a retrain alone moves the decisions; docs/escalation.md).
+// (another base seed: how much a retrain alone moves the decisions; docs/escalation.md),
+// --seed-runs <n> (runs averaged, seeds derived from the base seed; default 5, 1 = one run).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { encodeModel } from '../src/core/classify/model-file.ts';
@@ -18,6 +19,11 @@ const option = (name: string, dflt: string) => {
 const out = option('--out', 'models');
 const corpusDir = option('--corpus', 'training/corpus');
 const seed = Number(option('--seed', String(DEFAULT_TRAIN_OPTIONS.seed)));
+const seedRuns = Number(option('--seed-runs', String(DEFAULT_TRAIN_OPTIONS.seedRuns)));
+if (!Number.isInteger(seedRuns) || seedRuns < 1) {
+  console.error(`--seed-runs: want a whole number ≥ 1, got ${seedRuns}`);
+  process.exit(2);
+}
 
 const corpus = loadCorpus(corpusDir);
 for (const p of corpus.problems)
@@ -25,7 +31,7 @@ for (const p of corpus.problems)
 const publicRows = publicTraining();
 const texts = [...publicRows, ...corpus.rows];
 const started = Date.now();
-const model = trainModel(texts, { seed });
+const model = trainModel(texts, { seed, seedRuns });
 const bySource = new Map<string, number>();
 for (const t of texts) {
   const s = t.source
@@ -42,12 +48,21 @@ const { epochs, learningRate, l2, maxPositiveWeight, dim, corpusWeight } = DEFAU
 const { manifest, weights } = encodeModel(model, {
   rows: Object.fromEntries([...bySource].sort()),
   corpus_sha256: corpusHash.digest('hex'),
-  options: { seed, epochs, learningRate, l2, maxPositiveWeight, dim, corpusWeight },
+  options: {
+    seed,
+    seedRuns,
+    epochs,
+    learningRate,
+    l2,
+    maxPositiveWeight,
+    dim,
+    corpusWeight,
+  },
   features: 'accent-folded char 3-5-grams in word boundaries + word uni/bigrams, FNV-1a hashed',
 });
 mkdirSync(out, { recursive: true });
 writeFileSync(`${out}/${MODEL_BASENAME}.json`, manifest);
 writeFileSync(`${out}/${MODEL_BASENAME}.bin`, weights);
 console.log(
-  `trained on ${texts.length} rows (${corpus.rows.length} from the corpus, ${corpus.problems.length} lines skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}/${MODEL_BASENAME}.{json,bin} (${(weights.length / 1e6).toFixed(1)} MB)`,
+  `trained on ${texts.length} rows, ${seedRuns} seed run${seedRuns === 1 ? '' : 's'} averaged (${corpus.rows.length} from the corpus, ${corpus.problems.length} lines skipped) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}/${MODEL_BASENAME}.{json,bin} (${(weights.length / 1e6).toFixed(1)} MB)`,
 );
