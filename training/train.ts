@@ -4,6 +4,8 @@
 // Options: --out <dir> (default models/), --corpus <dir> (default training/corpus), --seed <n>
 // (another base seed: how much a retrain alone moves the decisions; docs/escalation.md),
 // --seed-runs <n> (runs averaged, seeds derived from the base seed; default 5, 1 = one run).
+// For the MLP comparison (docs/escalation.md, seventh round): --hidden-units <n> (an MLP head,
+// training/sparse-mlp.ts), --dim, --epochs, --learning-rate.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { encodeModel } from '../src/core/classify/model-file.ts';
@@ -19,7 +21,13 @@ const option = (name: string, dflt: string) => {
 const out = option('--out', 'models');
 const corpusDir = option('--corpus', 'training/corpus');
 const seed = Number(option('--seed', String(DEFAULT_TRAIN_OPTIONS.seed)));
-const seedRuns = Number(option('--seed-runs', String(DEFAULT_TRAIN_OPTIONS.seedRuns)));
+const hiddenUnits = Number(option('--hidden-units', '0'));
+// An MLP's units can be permuted between runs, so its weights are not averaged: one run.
+const seedRuns =
+  hiddenUnits > 0 ? 1 : Number(option('--seed-runs', String(DEFAULT_TRAIN_OPTIONS.seedRuns)));
+const dim = Number(option('--dim', String(DEFAULT_TRAIN_OPTIONS.dim)));
+const epochs = Number(option('--epochs', String(DEFAULT_TRAIN_OPTIONS.epochs)));
+const learningRate = Number(option('--learning-rate', String(DEFAULT_TRAIN_OPTIONS.learningRate)));
 if (!Number.isInteger(seedRuns) || seedRuns < 1) {
   console.error(`--seed-runs: want a whole number ≥ 1, got ${seedRuns}`);
   process.exit(2);
@@ -31,7 +39,7 @@ for (const p of corpus.problems)
 const publicRows = publicTraining();
 const texts = [...publicRows, ...corpus.rows];
 const started = Date.now();
-const model = trainModel(texts, { seed, seedRuns });
+const model = trainModel(texts, { seed, seedRuns, hiddenUnits, dim, epochs, learningRate });
 const bySource = new Map<string, number>();
 for (const t of texts) {
   const s = t.source
@@ -44,7 +52,7 @@ for (const t of texts) {
 const corpusHash = createHash('sha256');
 for (const t of corpus.rows)
   corpusHash.update(`${t.text}\u0000${JSON.stringify(t.labels)}\u0000${t.queue}\n`);
-const { epochs, learningRate, l2, maxPositiveWeight, dim, corpusWeight } = DEFAULT_TRAIN_OPTIONS;
+const { l2, maxPositiveWeight, corpusWeight } = DEFAULT_TRAIN_OPTIONS;
 const { manifest, weights } = encodeModel(model, {
   rows: Object.fromEntries([...bySource].sort()),
   corpus_sha256: corpusHash.digest('hex'),
@@ -57,6 +65,7 @@ const { manifest, weights } = encodeModel(model, {
     maxPositiveWeight,
     dim,
     corpusWeight,
+    ...(hiddenUnits > 0 && { hiddenUnits }),
   },
   features: 'accent-folded char 3-5-grams in word boundaries + word uni/bigrams, FNV-1a hashed',
 });

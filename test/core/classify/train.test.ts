@@ -67,6 +67,21 @@ describe('npm run train', () => {
     );
   });
 
+  it('trains the compared MLP head reproducibly and round-trips it through its files', () => {
+    const mlp = { ...SMALL, epochs: 20, hiddenUnits: 8, learningRate: 0.1 };
+    const a = encodeModel(trainModel(SAMPLE, mlp), {});
+    const b = encodeModel(trainModel(SAMPLE, mlp), {});
+    expect(a.manifest).toBe(b.manifest);
+    expect(a.weights.equals(b.weights)).toBe(true);
+    expect(a.weights.length).toBe(SMALL.dim * 8 * 2); // int16 input weights of the units
+    const back = decodeModel(a.manifest, a.weights);
+    const request = scoreText(back, 'let me talk to a person').labels.explicit_request;
+    expect(request).toBeGreaterThan(0.5);
+    expect(scoreText(back, 'what are your opening hours').labels.explicit_request).toBeLessThan(
+      0.5,
+    );
+  });
+
   it('round-trips a model through its files and learns the sample', () => {
     const model = trainModel(SAMPLE, { ...SMALL, epochs: 20 });
     const { manifest, weights } = encodeModel(model, {});
