@@ -2,7 +2,9 @@
 // features, AdaGrad with L2 on the touched weights, seeded shuffling. The JS ML libraries we
 // looked at take dense matrices: 30 000 rows × 262 144 buckets cannot be dense, while here an
 // epoch touches only the few hundred non-zero features of each row (seconds for the corpus).
-// Same data + same seed ⇒ same float operations in the same order ⇒ the same weights.
+// Same data + same seed ⇒ same float operations in the same order ⇒ the same weights. A model
+// is the average of `seedRuns` such runs in different shuffle orders: one order alone moves
+// ~24 of 878 held-out conversations (docs/escalation.md, "Retrain noise").
 import type { SparseVector } from '../src/core/classify/featurize.ts';
 import type { LinearModel } from '../src/core/classify/model.ts';
 
@@ -23,6 +25,13 @@ export interface TrainOptions {
   l2: number;
   /** Cap on the up-weighting of a head's rare positive rows. */
   maxPositiveWeight: number;
+  /** Runs averaged (seeds derived from `seed`; the first run uses `seed` itself). */
+  seedRuns: number;
+}
+
+/** The shuffle seed of run `run` (0-based) of a seed-averaged training from base `seed`. */
+export function runSeed(seed: number, run: number): number {
+  return run === 0 ? seed >>> 0 : (seed + Math.imul(run, 0x9e3779b9)) >>> 0;
 }
 
 /** mulberry32: a tiny seeded PRNG, so shuffles are reproducible. */
@@ -52,8 +61,35 @@ function positiveWeights(rows: readonly TrainRow[], h: number, cap: number): Flo
   return w;
 }
 
-/** Trains every head jointly over the same features; returns a quantised model. */
+/**
+ * Trains every head jointly over the same features, `seedRuns` times in different shuffle
+ * orders, and returns the quantised average of the runs' weights and biases. A logistic head's
+ * logit is linear in them, so the averaged head scores the mean of the runs' logits: the
+ * probabilities stay on the runs' scale (no recalibration), only less tied to one order.
+ */
 export function trainLogReg(rows: readonly TrainRow[], o: TrainOptions): LinearModel {
+  const runs = Math.max(1, Math.floor(o.seedRuns));
+  const w = new Float64Array(o.dim * o.heads.length);
+  const bias = new Float64Array(o.heads.length);
+  for (let run = 0; run < runs; run++) {
+    const one = trainOneRun(rows, o, runSeed(o.seed, run));
+    // Summed in run order, then divided once: the same runs give the same bits.
+    for (let i = 0; i < w.length; i++) w[i]! += one.w[i]!;
+    for (let k = 0; k < bias.length; k++) bias[k]! += one.bias[k]!;
+  }
+  if (runs > 1) {
+    for (let i = 0; i < w.length; i++) w[i]! /= runs;
+    for (let k = 0; k < bias.length; k++) bias[k]! /= runs;
+  }
+  return quantise(w, bias, o);
+}
+
+/** One AdaGrad run in the shuffle order of `seed`: full-precision weights and biases. */
+function trainOneRun(
+  rows: readonly TrainRow[],
+  o: TrainOptions,
+  seed: number,
+): { w: Float64Array; bias: Float64Array } {
   const h = o.heads.length;
   const w = new Float64Array(o.dim * h);
   const g2 = new Float64Array(o.dim * h);
@@ -61,7 +97,7 @@ export function trainLogReg(rows: readonly TrainRow[], o: TrainOptions): LinearM
   const b2 = new Float64Array(h);
   const posW = positiveWeights(rows, h, o.maxPositiveWeight);
   const order = rows.map((_, i) => i);
-  const rand = seededRandom(o.seed);
+  const rand = seededRandom(seed);
   const z = new Float64Array(h);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -91,7 +127,7 @@ export function trainLogReg(rows: readonly TrainRow[], o: TrainOptions): LinearM
       }
     }
   }
-  return quantise(w, bias, o);
+  return { w, bias };
 }
 
 function quantise(w: Float64Array, bias: Float64Array, o: TrainOptions): LinearModel {

@@ -9,11 +9,14 @@ import {
 } from '../src/core/classify/model.ts';
 import { isYes } from '../src/core/signals/detect-yes.ts';
 import type { LabelledText } from './corpus.ts';
+import { trainMlp } from './sparse-mlp.ts';
 import { trainLogReg, type TrainOptions, type TrainRow } from './sparse-logreg.ts';
 
 export interface ModelOptions extends TrainOptions {
   /** Weight of a corpus row against a public dataset row (the corpus is the target traffic). */
   corpusWeight: number;
+  /** 0: linear heads; n > 0: an MLP head with n tanh units (sparse-mlp.ts; compared, issue 12). */
+  hiddenUnits: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: ModelOptions = {
@@ -25,6 +28,8 @@ export const DEFAULT_TRAIN_OPTIONS: ModelOptions = {
   l2: 1e-6,
   maxPositiveWeight: 2,
   corpusWeight: 4,
+  seedRuns: 5,
+  hiddenUnits: 0,
 };
 
 /**
@@ -60,5 +65,5 @@ export function trainModel(
     y: targets(t),
     weight: t.source.startsWith('corpus:') ? o.corpusWeight : 1,
   }));
-  return trainLogReg(rows, o);
+  return o.hiddenUnits > 0 ? trainMlp(rows, o) : trainLogReg(rows, o);
 }

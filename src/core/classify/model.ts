@@ -37,6 +37,19 @@ export interface LinearModel {
   /** Weight of bucket j for head h is weights[j * heads.length + h] * scale[h]. */
   scale: Float64Array;
   weights: Int16Array;
+  /** A hidden layer between the features and the heads (then `weights` is empty). */
+  hidden?: HiddenLayer;
+}
+
+/** tanh units over the hashed features; the heads read the units through `out`. */
+export interface HiddenLayer {
+  size: number;
+  /** Weight of bucket j for unit u is weights[j * size + u] * scale[u]. */
+  weights: Int16Array;
+  scale: Float64Array;
+  bias: Float64Array;
+  /** Weight of unit u for head h is out[u * heads + h]. */
+  out: Float64Array;
 }
 
 export interface ModelScores {
@@ -48,6 +61,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Probability of every head for an already featurised message. */
 export function scoreVector(model: LinearModel, v: SparseVector): Float64Array {
+  if (model.hidden) return scoreHidden(model, model.hidden, v);
   const h = model.heads.length;
   const z = new Float64Array(h);
   for (let i = 0; i < v.index.length; i++) {
@@ -56,6 +70,24 @@ export function scoreVector(model: LinearModel, v: SparseVector): Float64Array {
     for (let k = 0; k < h; k++) z[k]! += model.weights[base + k]! * x;
   }
   for (let k = 0; k < h; k++) z[k] = sigmoid(z[k]! * model.scale[k]! + model.bias[k]!);
+  return z;
+}
+
+function scoreHidden(model: LinearModel, layer: HiddenLayer, v: SparseVector): Float64Array {
+  const n = layer.size;
+  const a = new Float64Array(n);
+  for (let i = 0; i < v.index.length; i++) {
+    const base = v.index[i]! * n;
+    const x = v.value[i]!;
+    for (let u = 0; u < n; u++) a[u]! += layer.weights[base + u]! * x;
+  }
+  const h = model.heads.length;
+  const z = Float64Array.from(model.bias);
+  for (let u = 0; u < n; u++) {
+    const unit = Math.tanh(a[u]! * layer.scale[u]! + layer.bias[u]!);
+    for (let k = 0; k < h; k++) z[k]! += layer.out[u * h + k]! * unit;
+  }
+  for (let k = 0; k < h; k++) z[k] = sigmoid(z[k]!);
   return z;
 }
 

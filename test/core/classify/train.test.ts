@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/classify/model.ts';
 import { loadCorpus, type LabelledText } from '../../../training/corpus.ts';
 import { targets, trainModel } from '../../../training/train-model.ts';
+import { runSeed } from '../../../training/sparse-logreg.ts';
 import { bitextTraining } from '../../../training/public-data.ts';
 import { loadBitext } from '../../../eval/datasets.ts';
 
@@ -36,16 +37,49 @@ const SAMPLE: LabelledText[] = [
   row('where is my parcel', [], 'general'),
   row('thanks, that helped', [], null),
 ];
-const SMALL = { dim: 1 << 12, epochs: 4 };
+const SMALL_SEED = 20261203;
+const SMALL = { dim: 1 << 12, epochs: 4, seed: SMALL_SEED };
 
 describe('npm run train', () => {
-  it('gives the same bytes twice, and other bytes with another seed', () => {
+  it('gives the same bytes twice (five seed runs averaged), and other bytes with another seed', () => {
     const a = encodeModel(trainModel(SAMPLE, SMALL), { n: SAMPLE.length });
     const b = encodeModel(trainModel(SAMPLE, SMALL), { n: SAMPLE.length });
     const c = encodeModel(trainModel(SAMPLE, { ...SMALL, seed: 1 }), { n: SAMPLE.length });
     expect(a.manifest).toBe(b.manifest);
     expect(a.weights.equals(b.weights)).toBe(true);
     expect(a.weights.equals(c.weights)).toBe(false);
+  });
+
+  it('averages the seed runs: the averaged heads score about the mean of the runs’ logits', () => {
+    const one = (seed: number) => trainModel(SAMPLE, { ...SMALL, seed, seedRuns: 1 });
+    const runs = [0, 1, 2].map((run) => one(runSeed(SMALL_SEED, run)));
+    const averaged = trainModel(SAMPLE, { ...SMALL, seed: SMALL_SEED, seedRuns: 3 });
+    expect(one(SMALL_SEED).weights).toEqual(runs[0]!.weights); // run 0 is the base seed itself
+    const logit = (p: number) => Math.log(p / (1 - p));
+    for (const text of ['let me talk to a person', 'I want my money back', 'thanks']) {
+      const mean =
+        runs.reduce((sum, m) => sum + logit(scoreText(m, text).labels.explicit_request), 0) / 3;
+      // int16 quantisation of each model keeps them within a small tolerance of each other.
+      expect(logit(scoreText(averaged, text).labels.explicit_request)).toBeCloseTo(mean, 1);
+    }
+    expect(Buffer.from(averaged.weights.buffer).equals(Buffer.from(runs[0]!.weights.buffer))).toBe(
+      false,
+    );
+  });
+
+  it('trains the compared MLP head reproducibly and round-trips it through its files', () => {
+    const mlp = { ...SMALL, epochs: 20, hiddenUnits: 8, learningRate: 0.1 };
+    const a = encodeModel(trainModel(SAMPLE, mlp), {});
+    const b = encodeModel(trainModel(SAMPLE, mlp), {});
+    expect(a.manifest).toBe(b.manifest);
+    expect(a.weights.equals(b.weights)).toBe(true);
+    expect(a.weights.length).toBe(SMALL.dim * 8 * 2); // int16 input weights of the units
+    const back = decodeModel(a.manifest, a.weights);
+    const request = scoreText(back, 'let me talk to a person').labels.explicit_request;
+    expect(request).toBeGreaterThan(0.5);
+    expect(scoreText(back, 'what are your opening hours').labels.explicit_request).toBeLessThan(
+      0.5,
+    );
   });
 
   it('round-trips a model through its files and learns the sample', () => {

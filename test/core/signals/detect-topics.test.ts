@@ -26,6 +26,9 @@ describe('detectTopics', () => {
     ['billing_dispute', 'You charged me for a plan I never signed up for'],
     ['refund', 'quiero un reembolso'],
     ['cancellation', 'Ich möchte meinen Vertrag kündigen'],
+    // pt-PT puts an article before the possessive ("a minha"), pt-BR mostly does not.
+    ['cancellation', 'quero cancelar a minha assinatura'],
+    ['cancellation', 'quero encerrar a minha conta'],
   ])('requests %s in %j', (topic, text) => {
     expect(requested(text)).toContain(topic);
   });
