@@ -39,139 +39,135 @@ async function postgresAdmin(statement: string): Promise<void> {
 
 // The command reaches the database by DATABASE_URL alone, so PostgreSQL gets a database of its
 // own (not a schema of the shared one).
-describe.each(TEST_DATABASES)(
-  'baton erase ($name)',
-  (database) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-erase-'));
-    const postgresDatabase = `erase_${randomBytes(5).toString('hex')}`;
-    const db =
-      database.name === 'sqlite'
-        ? path.join(dir, 'baton.db')
-        : POSTGRES_URL.replace(/\/[^/]*$/, `/${postgresDatabase}`);
-    let s: TestServer;
-    beforeAll(async () => {
-      if (database.skipReason) return;
-      if (database.name === 'postgres') await postgresAdmin(`create database ${postgresDatabase}`);
-      s = await startTestServer({ database: { url: db } });
-    });
-    afterAll(async () => {
-      await s?.close();
-      if (database.name === 'postgres' && !database.skipReason)
-        await postgresAdmin(`drop database if exists ${postgresDatabase} with (force)`);
-    });
+describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (database) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-erase-'));
+  const postgresDatabase = `erase_${randomBytes(5).toString('hex')}`;
+  const db =
+    database.name === 'sqlite'
+      ? path.join(dir, 'baton.db')
+      : POSTGRES_URL.replace(/\/[^/]*$/, `/${postgresDatabase}`);
+  let s: TestServer;
+  beforeAll(async () => {
+    if (database.skipReason) return;
+    if (database.name === 'postgres') await postgresAdmin(`create database ${postgresDatabase}`);
+    s = await startTestServer({ database: { url: db } });
+  });
+  afterAll(async () => {
+    await s?.close();
+    if (database.name === 'postgres' && !database.skipReason)
+      await postgresAdmin(`drop database if exists ${postgresDatabase} with (force)`);
+  });
 
-    it.skipIf(database.skipReason)(
-      "forgets a customer's closed conversations, and open ones only when asked",
-      async () => {
-        const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-        const closed = await startConversation(s.baseUrl, {
-          customer: { email: 'Sarah@Example.com' },
-        });
-        await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/messages`, {
-          token: closed.token,
-          body: { action: 'request_human' },
-        });
-        await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/claim`, { token: agent });
-        await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/resolve`, {
-          token: agent,
-        });
-        const open = await startConversation(s.baseUrl, {
-          customer: { email: 'sarah@example.com' },
-        });
-        const other = await startConversation(s.baseUrl, {
-          customer: { email: 'marc@example.com' },
-        });
+  it.skipIf(database.skipReason)(
+    "forgets a customer's closed conversations, and open ones only when asked",
+    async () => {
+      const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const closed = await startConversation(s.baseUrl, {
+        customer: { email: 'Sarah@Example.com' },
+      });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/messages`, {
+        token: closed.token,
+        body: { action: 'request_human' },
+      });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/claim`, { token: agent });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/resolve`, {
+        token: agent,
+      });
+      const open = await startConversation(s.baseUrl, {
+        customer: { email: 'sarah@example.com' },
+      });
+      const other = await startConversation(s.baseUrl, {
+        customer: { email: 'marc@example.com' },
+      });
 
-        const dry = erase(['--customer', 'sarah@example.com'], db);
-        expect(dry.status).toBe(0);
-        expect(dry.stdout).toMatch(new RegExp(`${closed.id} .*resolved`));
-        expect(dry.stdout).toMatch(/1 open conversation\(s\) left alone/);
-        expect(dry.stdout).toMatch(/would erase 1 conversation/);
-        expect(await s.server.store.conversations.get(closed.id)).toBeDefined();
+      const dry = erase(['--customer', 'sarah@example.com'], db);
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toMatch(new RegExp(`${closed.id} .*resolved`));
+      expect(dry.stdout).toMatch(/1 open conversation\(s\) left alone/);
+      expect(dry.stdout).toMatch(/would erase 1 conversation/);
+      expect(await s.server.store.conversations.get(closed.id)).toBeDefined();
 
-        const done = erase(['--customer', 'sarah@example.com', '--yes'], db);
-        expect(done.stdout).toMatch(/erased 1 conversation/);
-        expect(await s.server.store.conversations.get(closed.id)).toBeUndefined();
-        const gone = await api(s.baseUrl, 'GET', `/api/v1/conversations/${closed.id}`, {
-          token: agent,
-        });
-        expect(gone.status).toBe(404);
-        expect(await s.server.store.conversations.get(open.id)).toBeDefined();
+      const done = erase(['--customer', 'sarah@example.com', '--yes'], db);
+      expect(done.stdout).toMatch(/erased 1 conversation/);
+      expect(await s.server.store.conversations.get(closed.id)).toBeUndefined();
+      const gone = await api(s.baseUrl, 'GET', `/api/v1/conversations/${closed.id}`, {
+        token: agent,
+      });
+      expect(gone.status).toBe(404);
+      expect(await s.server.store.conversations.get(open.id)).toBeDefined();
 
-        erase(['--customer', 'sarah@example.com', '--include-open', '--yes'], db);
-        expect(await s.server.store.conversations.get(open.id)).toBeUndefined();
-        expect(await s.server.store.conversations.get(other.id)).toBeDefined();
-      },
-    );
+      erase(['--customer', 'sarah@example.com', '--include-open', '--yes'], db);
+      expect(await s.server.store.conversations.get(open.id)).toBeUndefined();
+      expect(await s.server.store.conversations.get(other.id)).toBeDefined();
+    },
+  );
 
-    it.skipIf(database.skipReason)(
-      "exports a person's data as .tar.gz and erases their WhatsApp thread by number",
-      async () => {
-        const store = s.server.store;
-        await store.conversations.create({
-          id: 'c_wa_cli',
-          channel: 'whatsapp',
-          externalThread: '106540352242922:447700900999',
-          customer: { id: 'whatsapp:447700900999', name: 'Nia' },
-          language: 'en',
-          tokenHash: 'h-c_wa_cli',
-          events: [
-            {
-              type: 'message.created',
-              actor: { type: 'customer' },
-              data: { from: 'customer', text: 'hi' },
-            },
-          ],
-          now: new Date(),
-        });
-        await store.mediaFiles.put(
-          'c_wa_cli',
-          'wa:1',
+  it.skipIf(database.skipReason)(
+    "exports a person's data as .tar.gz and erases their WhatsApp thread by number",
+    async () => {
+      const store = s.server.store;
+      await store.conversations.create({
+        id: 'c_wa_cli',
+        channel: 'whatsapp',
+        externalThread: '106540352242922:447700900999',
+        customer: { id: 'whatsapp:447700900999', name: 'Nia' },
+        language: 'en',
+        tokenHash: 'h-c_wa_cli',
+        events: [
           {
-            mimeType: 'image/png',
-            fileName: 'photo.png',
-            content: Buffer.from('png-bytes-of-nia'),
+            type: 'message.created',
+            actor: { type: 'customer' },
+            data: { from: 'customer', text: 'hi' },
           },
-          new Date(),
-        );
-        const out = path.join(dir, 'nia.tar.gz');
-        const exported = cli(['export', '--customer', '+44 7700 900999', '--out', out], db);
-        expect(exported.stdout).toMatch(/exported 1 conversation and 1 file\(s\)/);
-        const entries = new Map<string, Buffer>();
-        await tar.t({
-          file: out,
-          onReadEntry: (entry) => {
-            const chunks: Buffer[] = [];
-            entry.on('data', (c: Buffer) => chunks.push(c));
-            entry.on('end', () => entries.set(entry.path, Buffer.concat(chunks)));
-          },
-        });
-        const document = JSON.parse(String(entries.get('customer.json')));
-        expect(document.conversations.map((c: { id: string }) => c.id)).toEqual(['c_wa_cli']);
-        expect(String(entries.get('attachments/c_wa_cli/1-photo.png'))).toBe('png-bytes-of-nia');
+        ],
+        now: new Date(),
+      });
+      await store.mediaFiles.put(
+        'c_wa_cli',
+        'wa:1',
+        {
+          mimeType: 'image/png',
+          fileName: 'photo.png',
+          content: Buffer.from('png-bytes-of-nia'),
+        },
+        new Date(),
+      );
+      const out = path.join(dir, 'nia.tar.gz');
+      const exported = cli(['export', '--customer', '+44 7700 900999', '--out', out], db);
+      expect(exported.stdout).toMatch(/exported 1 conversation and 1 file\(s\)/);
+      const entries = new Map<string, Buffer>();
+      await tar.t({
+        file: out,
+        onReadEntry: (entry) => {
+          const chunks: Buffer[] = [];
+          entry.on('data', (c: Buffer) => chunks.push(c));
+          entry.on('end', () => entries.set(entry.path, Buffer.concat(chunks)));
+        },
+      });
+      const document = JSON.parse(String(entries.get('customer.json')));
+      expect(document.conversations.map((c: { id: string }) => c.id)).toEqual(['c_wa_cli']);
+      expect(String(entries.get('attachments/c_wa_cli/1-photo.png'))).toBe('png-bytes-of-nia');
 
-        // The README's example: the customer's number, not the stored `<phone-number-id>:<number>`.
-        const erased = cli(
-          ['erase', '--thread', 'whatsapp:+447700900999', '--include-open', '--yes'],
-          db,
-        );
-        expect(erased.stdout).toMatch(/erased 1 conversation/);
-        expect(await store.conversations.get('c_wa_cli')).toBeUndefined();
-      },
-    );
+      // The README's example: the customer's number, not the stored `<phone-number-id>:<number>`.
+      const erased = cli(
+        ['erase', '--thread', 'whatsapp:+447700900999', '--include-open', '--yes'],
+        db,
+      );
+      expect(erased.stdout).toMatch(/erased 1 conversation/);
+      expect(await store.conversations.get('c_wa_cli')).toBeUndefined();
+    },
+  );
 
-    it.skipIf(database.skipReason)('refuses unclear selectors', () => {
-      for (const args of [
-        [],
-        ['--customer', 'a', '--conversation', 'c_1'],
-        ['--thread', 'nothread'],
-      ]) {
-        const r = erase(args, db);
-        expect(r.status, args.join(' ')).toBe(2);
-        expect(r.stderr).toMatch(/baton erase: /);
-      }
-      expect(erase(['--closed-before', 'last tuesday'], db).stderr).toMatch(/takes a date/);
-    });
-  },
-  120_000,
-);
+  it.skipIf(database.skipReason)('refuses unclear selectors', () => {
+    for (const args of [
+      [],
+      ['--customer', 'a', '--conversation', 'c_1'],
+      ['--thread', 'nothread'],
+    ]) {
+      const r = erase(args, db);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/baton erase: /);
+    }
+    expect(erase(['--closed-before', 'last tuesday'], db).stderr).toMatch(/takes a date/);
+  });
+});
