@@ -12,6 +12,7 @@ import { createInProcessBus } from '../bus/in-process-bus.ts';
 import { createRedisBus } from '../bus/redis-bus.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { createPgNotifyTransport, loadChangeFrom } from '../store/pg-notify-transport.ts';
+import { withPgSessionNotices } from '../store/pg-session-notices.ts';
 import { buildApp, type BuiltApp } from './build-app.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { seedDemoAgents } from '../app/demo/demo-seed.ts';
@@ -99,6 +100,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     });
     let logBus: (error: unknown) => void = () => undefined;
     let logLink: (health: DependencyHealth) => void = () => undefined;
+    let logNotices: (error: unknown) => void = () => undefined;
     bus = config.redis.url
       ? await createRedisBus({
           url: config.redis.url,
@@ -121,7 +123,15 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
               }
             : {}),
         })
-      : createInProcessBus();
+      : store.engine === 'postgres'
+        ? // Without Redis, `baton agents` still reaches this server through the database.
+          await withPgSessionNotices(createInProcessBus(), {
+            url: config.databaseUrl,
+            db: store.db,
+            prefix: config.redis.channelPrefix,
+            onError: (error) => logNotices(error),
+          })
+        : createInProcessBus();
     if (config.redis.url) {
       // The limits' own connection: while Redis is away its commands fail at once (no queue)
       // and each node counts in memory instead (src/app/limits/counters.ts).
@@ -151,6 +161,11 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
       app.log.warn({ err: error }, 'PostgreSQL closed a connection; the pool opens a new one');
     logBus = (error) =>
       app.log.warn({ err: error }, 'Redis bus: a message was not delivered; clients resume by seq');
+    logNotices = (error) =>
+      app.log.warn(
+        { err: error },
+        'PostgreSQL session notices failed; open sockets still close at their session check',
+      );
     logLink = (health) =>
       health.up
         ? app.log.warn('Redis reachable again: back on pub/sub, sockets resynchronised')

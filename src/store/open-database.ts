@@ -7,6 +7,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { withPostgresSafeText } from './postgres-text.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache, type SyncSqlite } from './statement-cache.ts';
 
@@ -52,7 +53,9 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     pool.on('connect', (client) => client.on('error', onError));
     pool.on('error', () => undefined);
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: withPostgresSafeText(pool) }),
+      }),
       engine: 'postgres',
     };
   }

@@ -7,8 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
+import { POSTGRES_URL, TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 function erase(args: string[], databaseUrl: string) {
@@ -23,99 +26,139 @@ function cli(args: string[], databaseUrl: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('baton erase', { timeout: 120_000 }, () => {
-  const db = path.join(mkdtempSync(path.join(os.tmpdir(), 'baton-erase-')), 'baton.db');
+/** Runs a statement on the PostgreSQL server, outside any test database. */
+async function postgresAdmin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+// The command reaches the database by DATABASE_URL alone, so PostgreSQL gets a database of its
+// own (not a schema of the shared one).
+describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (database) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-erase-'));
+  const postgresDatabase = `erase_${randomBytes(5).toString('hex')}`;
+  const db =
+    database.name === 'sqlite'
+      ? path.join(dir, 'baton.db')
+      : POSTGRES_URL.replace(/\/[^/]*$/, `/${postgresDatabase}`);
   let s: TestServer;
   beforeAll(async () => {
+    if (database.skipReason) return;
+    if (database.name === 'postgres') await postgresAdmin(`create database ${postgresDatabase}`);
     s = await startTestServer({ database: { url: db } });
   });
   afterAll(async () => {
     await s?.close();
+    if (database.name === 'postgres' && !database.skipReason)
+      await postgresAdmin(`drop database if exists ${postgresDatabase} with (force)`);
   });
 
-  it("forgets a customer's closed conversations, and open ones only when asked", async () => {
-    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-    const closed = await startConversation(s.baseUrl, { customer: { email: 'Sarah@Example.com' } });
-    await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/messages`, {
-      token: closed.token,
-      body: { action: 'request_human' },
-    });
-    await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/claim`, { token: agent });
-    await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/resolve`, { token: agent });
-    const open = await startConversation(s.baseUrl, { customer: { email: 'sarah@example.com' } });
-    const other = await startConversation(s.baseUrl, { customer: { email: 'marc@example.com' } });
+  it.skipIf(database.skipReason)(
+    "forgets a customer's closed conversations, and open ones only when asked",
+    async () => {
+      const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const closed = await startConversation(s.baseUrl, {
+        customer: { email: 'Sarah@Example.com' },
+      });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/messages`, {
+        token: closed.token,
+        body: { action: 'request_human' },
+      });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/claim`, { token: agent });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/resolve`, {
+        token: agent,
+      });
+      const open = await startConversation(s.baseUrl, {
+        customer: { email: 'sarah@example.com' },
+      });
+      const other = await startConversation(s.baseUrl, {
+        customer: { email: 'marc@example.com' },
+      });
 
-    const dry = erase(['--customer', 'sarah@example.com'], db);
-    expect(dry.status).toBe(0);
-    expect(dry.stdout).toMatch(new RegExp(`${closed.id} .*resolved`));
-    expect(dry.stdout).toMatch(/1 open conversation\(s\) left alone/);
-    expect(dry.stdout).toMatch(/would erase 1 conversation/);
-    expect(await s.server.store.conversations.get(closed.id)).toBeDefined();
+      const dry = erase(['--customer', 'sarah@example.com'], db);
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toMatch(new RegExp(`${closed.id} .*resolved`));
+      expect(dry.stdout).toMatch(/1 open conversation\(s\) left alone/);
+      expect(dry.stdout).toMatch(/would erase 1 conversation/);
+      expect(await s.server.store.conversations.get(closed.id)).toBeDefined();
 
-    const done = erase(['--customer', 'sarah@example.com', '--yes'], db);
-    expect(done.stdout).toMatch(/erased 1 conversation/);
-    expect(await s.server.store.conversations.get(closed.id)).toBeUndefined();
-    const gone = await api(s.baseUrl, 'GET', `/api/v1/conversations/${closed.id}`, {
-      token: agent,
-    });
-    expect(gone.status).toBe(404);
-    expect(await s.server.store.conversations.get(open.id)).toBeDefined();
+      const done = erase(['--customer', 'sarah@example.com', '--yes'], db);
+      expect(done.stdout).toMatch(/erased 1 conversation/);
+      expect(await s.server.store.conversations.get(closed.id)).toBeUndefined();
+      const gone = await api(s.baseUrl, 'GET', `/api/v1/conversations/${closed.id}`, {
+        token: agent,
+      });
+      expect(gone.status).toBe(404);
+      expect(await s.server.store.conversations.get(open.id)).toBeDefined();
 
-    erase(['--customer', 'sarah@example.com', '--include-open', '--yes'], db);
-    expect(await s.server.store.conversations.get(open.id)).toBeUndefined();
-    expect(await s.server.store.conversations.get(other.id)).toBeDefined();
-  });
+      erase(['--customer', 'sarah@example.com', '--include-open', '--yes'], db);
+      expect(await s.server.store.conversations.get(open.id)).toBeUndefined();
+      expect(await s.server.store.conversations.get(other.id)).toBeDefined();
+    },
+  );
 
-  it("exports a person's data as .tar.gz and erases their WhatsApp thread by number", async () => {
-    const store = s.server.store;
-    await store.conversations.create({
-      id: 'c_wa_cli',
-      channel: 'whatsapp',
-      externalThread: '106540352242922:447700900999',
-      customer: { id: 'whatsapp:447700900999', name: 'Nia' },
-      language: 'en',
-      tokenHash: 'h-c_wa_cli',
-      events: [
+  it.skipIf(database.skipReason)(
+    "exports a person's data as .tar.gz and erases their WhatsApp thread by number",
+    async () => {
+      const store = s.server.store;
+      await store.conversations.create({
+        id: 'c_wa_cli',
+        channel: 'whatsapp',
+        externalThread: '106540352242922:447700900999',
+        customer: { id: 'whatsapp:447700900999', name: 'Nia' },
+        language: 'en',
+        tokenHash: 'h-c_wa_cli',
+        events: [
+          {
+            type: 'message.created',
+            actor: { type: 'customer' },
+            data: { from: 'customer', text: 'hi' },
+          },
+        ],
+        now: new Date(),
+      });
+      await store.mediaFiles.put(
+        'c_wa_cli',
+        'wa:1',
         {
-          type: 'message.created',
-          actor: { type: 'customer' },
-          data: { from: 'customer', text: 'hi' },
+          mimeType: 'image/png',
+          fileName: 'photo.png',
+          content: Buffer.from('png-bytes-of-nia'),
         },
-      ],
-      now: new Date(),
-    });
-    await store.mediaFiles.put(
-      'c_wa_cli',
-      'wa:1',
-      { mimeType: 'image/png', fileName: 'photo.png', content: Buffer.from('png-bytes-of-nia') },
-      new Date(),
-    );
-    const out = path.join(path.dirname(db), 'nia.tar.gz');
-    const exported = cli(['export', '--customer', '+44 7700 900999', '--out', out], db);
-    expect(exported.stdout).toMatch(/exported 1 conversation and 1 file\(s\)/);
-    const entries = new Map<string, Buffer>();
-    await tar.t({
-      file: out,
-      onReadEntry: (entry) => {
-        const chunks: Buffer[] = [];
-        entry.on('data', (c: Buffer) => chunks.push(c));
-        entry.on('end', () => entries.set(entry.path, Buffer.concat(chunks)));
-      },
-    });
-    const document = JSON.parse(String(entries.get('customer.json')));
-    expect(document.conversations.map((c: { id: string }) => c.id)).toEqual(['c_wa_cli']);
-    expect(String(entries.get('attachments/c_wa_cli/1-photo.png'))).toBe('png-bytes-of-nia');
+        new Date(),
+      );
+      const out = path.join(dir, 'nia.tar.gz');
+      const exported = cli(['export', '--customer', '+44 7700 900999', '--out', out], db);
+      expect(exported.stdout).toMatch(/exported 1 conversation and 1 file\(s\)/);
+      const entries = new Map<string, Buffer>();
+      await tar.t({
+        file: out,
+        onReadEntry: (entry) => {
+          const chunks: Buffer[] = [];
+          entry.on('data', (c: Buffer) => chunks.push(c));
+          entry.on('end', () => entries.set(entry.path, Buffer.concat(chunks)));
+        },
+      });
+      const document = JSON.parse(String(entries.get('customer.json')));
+      expect(document.conversations.map((c: { id: string }) => c.id)).toEqual(['c_wa_cli']);
+      expect(String(entries.get('attachments/c_wa_cli/1-photo.png'))).toBe('png-bytes-of-nia');
 
-    // The README's example: the customer's number, not the stored `<phone-number-id>:<number>`.
-    const erased = cli(
-      ['erase', '--thread', 'whatsapp:+447700900999', '--include-open', '--yes'],
-      db,
-    );
-    expect(erased.stdout).toMatch(/erased 1 conversation/);
-    expect(await store.conversations.get('c_wa_cli')).toBeUndefined();
-  });
+      // The README's example: the customer's number, not the stored `<phone-number-id>:<number>`.
+      const erased = cli(
+        ['erase', '--thread', 'whatsapp:+447700900999', '--include-open', '--yes'],
+        db,
+      );
+      expect(erased.stdout).toMatch(/erased 1 conversation/);
+      expect(await store.conversations.get('c_wa_cli')).toBeUndefined();
+    },
+  );
 
-  it('refuses unclear selectors', () => {
+  it.skipIf(database.skipReason)('refuses unclear selectors', () => {
     for (const args of [
       [],
       ['--customer', 'a', '--conversation', 'c_1'],

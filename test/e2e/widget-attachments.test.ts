@@ -1,7 +1,8 @@
 // A customer sends a picture from the widget: the paperclip (a 44 px target with a label)
 // opens the file picker, the picture shows in the transcript as a thumbnail, its name stays
-// text, and the agent sees it in the inbox as any channel's media and opens it. A file whose
-// bytes are not an allowed type is refused with the server's words in the widget.
+// text, and the agent sees it in the inbox as any channel's media and opens it, the session
+// token in a header, never in the file's URL. A file whose bytes are not an allowed type is
+// refused with the server's words in the widget.
 
 import { expect, it } from 'vitest';
 import { screenshot } from './browser.ts';
@@ -82,11 +83,20 @@ describeInChromium('files from the widget', () => {
       await eventually(() =>
         inbox.transcript.locator('.attachment-label').allTextContents(),
       ).toEqual([`📎 image/png — ${NAME}`, '📎 text/plain — order <b>1234.txt']);
+      // The file is fetched with the session token in the Authorization header, never in a URL.
+      const requests: Array<{ url: string; authorization: string | undefined }> = [];
+      inbox.page.on('request', (r) =>
+        requests.push({ url: r.url(), authorization: r.headers()['authorization'] }),
+      );
       await attachment.getByRole('button', { name: 'Show' }).click();
       const image = attachment.getByRole('img');
       await eventually(() =>
         image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
       ).toBe(1);
+      const media = requests.filter((r) => r.url.includes(`/conversations/${id}/media/`));
+      expect(media.length).toBe(1);
+      expect(media[0]?.authorization).toMatch(/^Bearer \S+$/);
+      for (const { url } of requests) expect(url).not.toMatch(/token|ticket/i);
       expect(await inbox.transcript.locator('i, b').count()).toBe(0);
       await inbox.page.context().close();
       await shop.page.context().close();

@@ -16,7 +16,9 @@ export interface SmsTelegramServer {
   close(): Promise<void>;
 }
 
-export async function startSmsTelegramServer(): Promise<SmsTelegramServer> {
+export async function startSmsTelegramServer(
+  options: { readonly engine?: 'sqlite' | 'postgres' } = {},
+): Promise<SmsTelegramServer> {
   const sent: Array<{ url: string; body: string }> = [];
   const provider = createServer((req, res) => {
     let body = '';
@@ -30,6 +32,7 @@ export async function startSmsTelegramServer(): Promise<SmsTelegramServer> {
   await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
   const base = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
   const server = await startTestServer({
+    ...(options.engine ? { engine: options.engine } : {}),
     env: {
       BATON_TELEGRAM_BOT_TOKEN: '123:abc',
       BATON_TELEGRAM_SECRET_TOKEN: 'tg-secret_1',

@@ -8,6 +8,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -16,11 +17,13 @@ const IDENTITY_SECRET = 'identity-secret-privacy-0123';
 const ATTACHMENT = Buffer.from('%PDF-1.7 the invoice bytes');
 const DAY_MS = 86_400_000;
 
-describe('customer export and erasure API', () => {
+describe.each(TEST_DATABASES)('customer export and erasure API ($name)', (database) => {
   let s: TestServer;
   let offsetMs = 0;
   beforeAll(async () => {
+    if (database.skipReason) return;
     s = await startTestServer({
+      engine: database.name,
       clock: () => new Date(Date.now() + offsetMs),
       env: {
         BATON_RETENTION_DAYS: '30',
@@ -58,100 +61,106 @@ describe('customer export and erasure API', () => {
     });
   }
 
-  it("exports and erases one person's conversations on every channel, admins only", async () => {
-    const first = await startConversation(s.baseUrl, {
-      customer: { id: 'crm-9', email: 'Sarah@Example.com', phone: '+44 7700 900123' },
-      // Signed by the host site, so its email and phone link to the person's other
-      // conversations (an unverified one would link no one: docs/security.md).
-      userHash: createHmac('sha256', IDENTITY_SECRET).update('crm-9').digest('hex'),
-    });
-    const second = await startConversation(s.baseUrl, {
-      customer: { email: 'sarah@EXAMPLE.com' },
-    });
-    await channelConversation('c_mail', 'email', '<m1@example.com>', {
-      id: 'email:sarah@example.com',
-      email: 'sarah@example.com',
-    });
-    await s.server.store.mediaFiles.put(
-      'c_mail',
-      'email:m1:0',
-      { mimeType: 'application/pdf', fileName: '../../invoice.pdf', content: ATTACHMENT },
-      new Date(),
-    );
-    await channelConversation('c_wa', 'whatsapp', '106540352242922:447700900123', {
-      id: 'whatsapp:447700900123',
-    });
-    const other = await startConversation(s.baseUrl, { customer: { email: 'marc@example.com' } });
-    const all = [first.id, second.id, 'c_mail', 'c_wa'].sort();
+  it.skipIf(database.skipReason)(
+    "exports and erases one person's conversations on every channel, admins only",
+    async () => {
+      const first = await startConversation(s.baseUrl, {
+        customer: { id: 'crm-9', email: 'Sarah@Example.com', phone: '+44 7700 900123' },
+        // Signed by the host site, so its email and phone link to the person's other
+        // conversations (an unverified one would link no one: docs/security.md).
+        userHash: createHmac('sha256', IDENTITY_SECRET).update('crm-9').digest('hex'),
+      });
+      const second = await startConversation(s.baseUrl, {
+        customer: { email: 'sarah@EXAMPLE.com' },
+      });
+      await channelConversation('c_mail', 'email', '<m1@example.com>', {
+        id: 'email:sarah@example.com',
+        email: 'sarah@example.com',
+      });
+      await s.server.store.mediaFiles.put(
+        'c_mail',
+        'email:m1:0',
+        { mimeType: 'application/pdf', fileName: '../../invoice.pdf', content: ATTACHMENT },
+        new Date(),
+      );
+      await channelConversation('c_wa', 'whatsapp', '106540352242922:447700900123', {
+        id: 'whatsapp:447700900123',
+      });
+      const other = await startConversation(s.baseUrl, { customer: { email: 'marc@example.com' } });
+      const all = [first.id, second.id, 'c_mail', 'c_wa'].sort();
 
-    const agent = await login(s.baseUrl, s.demoAgent.email, DEMO_PASSWORD);
-    const supervisor = await login(s.baseUrl, 'riley@example.com', DEMO_PASSWORD);
-    const admin = await login(s.baseUrl, 'morgan@example.com', DEMO_PASSWORD);
-    const exportPath = '/api/v1/customers/export?customer=sarah%40example.com';
-    for (const token of [agent, supervisor]) {
-      expect((await api(s.baseUrl, 'GET', exportPath, { token })).status).toBe(403);
-      const erase = { customer: 'sarah@example.com', confirm: true };
-      expect(
-        (await api(s.baseUrl, 'POST', '/api/v1/customers/erase', { token, body: erase })).status,
-      ).toBe(403);
-    }
+      const agent = await login(s.baseUrl, s.demoAgent.email, DEMO_PASSWORD);
+      const supervisor = await login(s.baseUrl, 'riley@example.com', DEMO_PASSWORD);
+      const admin = await login(s.baseUrl, 'morgan@example.com', DEMO_PASSWORD);
+      const exportPath = '/api/v1/customers/export?customer=sarah%40example.com';
+      for (const token of [agent, supervisor]) {
+        expect((await api(s.baseUrl, 'GET', exportPath, { token })).status).toBe(403);
+        const erase = { customer: 'sarah@example.com', confirm: true };
+        expect(
+          (await api(s.baseUrl, 'POST', '/api/v1/customers/erase', { token, body: erase })).status,
+        ).toBe(403);
+      }
 
-    const exported = await api(s.baseUrl, 'GET', exportPath, { token: admin });
-    expect(exported.status).toBe(200);
-    expect(exported.body.format).toBe('baton.customer-export/1');
-    expect(exported.body.conversations.map((c: { id: string }) => c.id).sort()).toEqual(all);
-    const mail = exported.body.conversations.find((c: { id: string }) => c.id === 'c_mail');
-    expect(mail.events.map((e: { type: string }) => e.type)).toContain('message.created');
-    expect(exported.body.files).toHaveLength(1);
-    // The customer's file name cannot climb out of the export folder.
-    expect(exported.body.files[0].path).toMatch(/^attachments\/c_mail\/1-[\w.-]+invoice\.pdf$/);
-    expect(exported.body.files[0].path).not.toContain('../');
-    expect(Buffer.from(exported.body.files[0].contentBase64, 'base64').equals(ATTACHMENT)).toBe(
-      true,
-    );
+      const exported = await api(s.baseUrl, 'GET', exportPath, { token: admin });
+      expect(exported.status).toBe(200);
+      expect(exported.body.format).toBe('baton.customer-export/1');
+      expect(exported.body.conversations.map((c: { id: string }) => c.id).sort()).toEqual(all);
+      const mail = exported.body.conversations.find((c: { id: string }) => c.id === 'c_mail');
+      expect(mail.events.map((e: { type: string }) => e.type)).toContain('message.created');
+      expect(exported.body.files).toHaveLength(1);
+      // The customer's file name cannot climb out of the export folder.
+      expect(exported.body.files[0].path).toMatch(/^attachments\/c_mail\/1-[\w.-]+invoice\.pdf$/);
+      expect(exported.body.files[0].path).not.toContain('../');
+      expect(Buffer.from(exported.body.files[0].contentBase64, 'base64').equals(ATTACHMENT)).toBe(
+        true,
+      );
 
-    const body = { customer: '+447700900123', includeOpen: true };
-    const dry = await api(s.baseUrl, 'POST', '/api/v1/customers/erase', { token: admin, body });
-    expect(dry.body).toMatchObject({ dryRun: true, erased: 0, leftOpen: 0 });
-    expect(dry.body.conversations.map((c: { id: string }) => c.id).sort()).toEqual(all);
-    expect(await s.server.store.conversations.get('c_wa')).toBeDefined();
+      const body = { customer: '+447700900123', includeOpen: true };
+      const dry = await api(s.baseUrl, 'POST', '/api/v1/customers/erase', { token: admin, body });
+      expect(dry.body).toMatchObject({ dryRun: true, erased: 0, leftOpen: 0 });
+      expect(dry.body.conversations.map((c: { id: string }) => c.id).sort()).toEqual(all);
+      expect(await s.server.store.conversations.get('c_wa')).toBeDefined();
 
-    const done = await api(s.baseUrl, 'POST', '/api/v1/customers/erase', {
-      token: admin,
-      body: { ...body, confirm: true },
-    });
-    expect(done.body).toMatchObject({ dryRun: false, erased: 4 });
-    for (const id of all) expect(await s.server.store.conversations.get(id)).toBeUndefined();
-    expect(await s.server.store.mediaFiles.get('c_mail', 'email:m1:0')).toBeUndefined();
-    expect(await s.server.store.conversations.get(other.id)).toBeDefined();
+      const done = await api(s.baseUrl, 'POST', '/api/v1/customers/erase', {
+        token: admin,
+        body: { ...body, confirm: true },
+      });
+      expect(done.body).toMatchObject({ dryRun: false, erased: 4 });
+      for (const id of all) expect(await s.server.store.conversations.get(id)).toBeUndefined();
+      expect(await s.server.store.mediaFiles.get('c_mail', 'email:m1:0')).toBeUndefined();
+      expect(await s.server.store.conversations.get(other.id)).toBeDefined();
 
-    const audit = await api(s.baseUrl, 'GET', '/api/v1/team/audit', { token: admin });
-    const actions = audit.body.entries.map((e: { action: string }) => e.action);
-    expect(actions.slice(0, 2)).toEqual(['customer.erased', 'customer.exported']);
-    expect(JSON.stringify(audit.body)).not.toMatch(/sarah|7700/i);
-  });
+      const audit = await api(s.baseUrl, 'GET', '/api/v1/team/audit', { token: admin });
+      const actions = audit.body.entries.map((e: { action: string }) => e.action);
+      expect(actions.slice(0, 2)).toEqual(['customer.erased', 'customer.exported']);
+      expect(JSON.stringify(audit.body)).not.toMatch(/sarah|7700/i);
+    },
+  );
 
-  it('erases conversations closed longer ago than the retention period, on its timer', async () => {
-    const closed = await startConversation(s.baseUrl, { customer: { id: 'old-customer' } });
-    const open = await startConversation(s.baseUrl, { customer: { id: 'still-talking' } });
-    await s.server.store.conversations.commit({
-      conversationId: closed.id,
-      changes: { status: 'resolved', resolvedAt: new Date().toISOString() },
-      events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: { by: 'a1' } }],
-      now: new Date(),
-    });
-    // Not yet past 30 days: a few timer passes leave it.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await s.server.store.conversations.get(closed.id)).toBeDefined();
-    offsetMs = 31 * DAY_MS;
-    await until(async () =>
-      (await s.server.store.conversations.get(closed.id)) ? undefined : true,
-    );
-    expect(await s.server.store.conversations.get(open.id)).toBeDefined();
-    const audit = await s.server.store.teamAudit.page({ limit: 1 });
-    expect(audit.entries[0]).toMatchObject({
-      action: 'conversations.expired',
-      actorId: 'retention',
-    });
-  });
+  it.skipIf(database.skipReason)(
+    'erases conversations closed longer ago than the retention period, on its timer',
+    async () => {
+      const closed = await startConversation(s.baseUrl, { customer: { id: 'old-customer' } });
+      const open = await startConversation(s.baseUrl, { customer: { id: 'still-talking' } });
+      await s.server.store.conversations.commit({
+        conversationId: closed.id,
+        changes: { status: 'resolved', resolvedAt: new Date().toISOString() },
+        events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: { by: 'a1' } }],
+        now: new Date(),
+      });
+      // Not yet past 30 days: a few timer passes leave it.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await s.server.store.conversations.get(closed.id)).toBeDefined();
+      offsetMs = 31 * DAY_MS;
+      await until(async () =>
+        (await s.server.store.conversations.get(closed.id)) ? undefined : true,
+      );
+      expect(await s.server.store.conversations.get(open.id)).toBeDefined();
+      const audit = await s.server.store.teamAudit.page({ limit: 1 });
+      expect(audit.entries[0]).toMatchObject({
+        action: 'conversations.expired',
+        actorId: 'retention',
+      });
+    },
+  );
 });

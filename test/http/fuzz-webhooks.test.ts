@@ -14,6 +14,8 @@ import {
   type SmsTelegramServer,
 } from '../helpers/sms-telegram-server.ts';
 import { freePort } from '../helpers/cluster/free-port.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { anyText } from '../helpers/fuzz-values.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { startVoiceServer, type VoiceServer } from '../helpers/voice-server.ts';
 
@@ -21,7 +23,7 @@ const RUNS = 60;
 const API_SECRET = `whsec_${Buffer.from('fuzz-api-channel-secret-32-bytes').toString('base64')}`;
 
 const text = fc.oneof(
-  fc.string({ maxLength: 40 }),
+  anyText,
   fc.constantFrom('', '0', '-1', '99999999999', '+15550001111', 'whatsapp:+1', '1e309', 'NaN'),
 );
 /** Twilio-style form fields: the documented names with random values, plus strangers. */
@@ -37,225 +39,259 @@ function expectNoServerError(status: number, what: string): void {
   expect(status, what).toBeLessThan(500);
 }
 
-describe('SMS and voice webhooks, fuzzed with valid signatures', () => {
-  let sms: SmsTelegramServer;
-  let voice: VoiceServer;
-  beforeAll(async () => {
-    sms = await startSmsTelegramServer();
-    voice = await startVoiceServer({ clock: () => new Date() });
-  });
-  afterAll(async () => {
-    await sms?.close();
-    await voice?.close();
-  });
+describe.each(TEST_DATABASES)(
+  'SMS and voice webhooks, fuzzed with valid signatures ($name)',
+  (database) => {
+    let sms: SmsTelegramServer;
+    let voice: VoiceServer;
+    beforeAll(async () => {
+      if (database.skipReason) return;
+      sms = await startSmsTelegramServer({ engine: database.name });
+      voice = await startVoiceServer({ engine: database.name, clock: () => new Date() });
+    });
+    afterAll(async () => {
+      await sms?.close();
+      await voice?.close();
+    });
 
-  it(`SMS: ${RUNS} signed forms, no 5xx`, async () => {
-    const path = '/channels/sms/webhook';
-    const fields = ['MessageSid', 'AccountSid', 'From', 'To', 'Body', 'NumMedia', 'MediaUrl0'];
-    await fc.assert(
-      fc.asyncProperty(twilioForm([...fields, 'MediaContentType0', 'OptOutType']), async (p) => {
-        const response = await fetch(`${sms.server.baseUrl}${path}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            'x-twilio-signature': computeTwilioSignature(
-              'twilio-token',
-              `${TWILIO_PUBLIC_BASE_URL}${path}`,
-              p,
-            ),
-          },
-          body: new URLSearchParams(p).toString(),
-        });
-        expectNoServerError(response.status, `sms ${JSON.stringify(p)} ${await response.text()}`);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 120_000);
-
-  it(`voice: ${RUNS} signed forms to every step, no 5xx`, async () => {
-    const steps = fc.constantFrom(
-      'incoming',
-      'gather',
-      'wait',
-      'callback-choice',
-      'hold-music',
-      'left-queue',
-      'agent',
-      'connecting',
-      'recorded',
-      'voicemail',
-      'nowhere',
-    );
-    const fields = ['CallSid', 'AccountSid', 'From', 'To', 'CallStatus', 'SpeechResult'];
-    const extra = [
-      'Confidence',
-      'Digits',
-      'QueueResult',
-      'TranscriptionText',
-      'TranscriptionStatus',
-    ];
-    await fc.assert(
-      fc.asyncProperty(
-        steps,
-        twilioForm([...fields, ...extra]),
-        fc.option(text.map((v) => `conversation=${encodeURIComponent(v)}`)),
-        async (step, p, query) => {
-          const r = await voice.post(step, p, query ? { query } : {});
-          expectNoServerError(r.status, `voice ${step} ${JSON.stringify(p)} ${r.text}`);
-        },
-      ),
-      { numRuns: RUNS },
-    );
-  }, 120_000);
-});
-
-describe('email and open API webhooks, fuzzed with valid credentials', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer({
-      env: {
-        BATON_EMAIL_FROM: 'Acme Support <support@acme.test>',
-        BATON_EMAIL_WEBHOOK_USERNAME: 'postmark',
-        BATON_EMAIL_WEBHOOK_PASSWORD: 'inbound-secret',
-        BATON_API_CHANNEL_SECRET: API_SECRET,
-        // Replies go nowhere (a closed port): the fuzz is about what comes in.
-        BATON_API_CHANNEL_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/baton`,
-        // Each reply's failed delivery is logged as an error; that is expected here.
-        LOG_LEVEL: 'fatal',
-        BATON_RATE_LIMIT_PER_MINUTE: '1000000',
-        BATON_CONVERSATION_MESSAGES: '1000000',
+    it.skipIf(database.skipReason)(
+      `SMS: ${RUNS} signed forms, no 5xx`,
+      async () => {
+        const path = '/channels/sms/webhook';
+        const fields = ['MessageSid', 'AccountSid', 'From', 'To', 'Body', 'NumMedia', 'MediaUrl0'];
+        await fc.assert(
+          fc.asyncProperty(
+            twilioForm([...fields, 'MediaContentType0', 'OptOutType']),
+            async (p) => {
+              const response = await fetch(`${sms.server.baseUrl}${path}`, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/x-www-form-urlencoded',
+                  'x-twilio-signature': computeTwilioSignature(
+                    'twilio-token',
+                    `${TWILIO_PUBLIC_BASE_URL}${path}`,
+                    p,
+                  ),
+                },
+                body: new URLSearchParams(p).toString(),
+              });
+              expectNoServerError(
+                response.status,
+                `sms ${JSON.stringify(p)} ${await response.text()}`,
+              );
+            },
+          ),
+          { numRuns: RUNS },
+        );
       },
-    });
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+      120_000,
+    );
 
-  const json = fc.jsonValue({ maxDepth: 3 });
-  const address = fc.record(
-    { Email: fc.oneof(text, fc.emailAddress()), Name: text },
-    { requiredKeys: [] },
-  );
+    it.skipIf(database.skipReason)(
+      `voice: ${RUNS} signed forms to every step, no 5xx`,
+      async () => {
+        const steps = fc.constantFrom(
+          'incoming',
+          'gather',
+          'wait',
+          'callback-choice',
+          'hold-music',
+          'left-queue',
+          'agent',
+          'connecting',
+          'recorded',
+          'voicemail',
+          'nowhere',
+        );
+        const fields = ['CallSid', 'AccountSid', 'From', 'To', 'CallStatus', 'SpeechResult'];
+        const extra = [
+          'Confidence',
+          'Digits',
+          'QueueResult',
+          'TranscriptionText',
+          'TranscriptionStatus',
+        ];
+        await fc.assert(
+          fc.asyncProperty(
+            steps,
+            twilioForm([...fields, ...extra]),
+            fc.option(text.map((v) => new URLSearchParams({ conversation: v }).toString())),
+            async (step, p, query) => {
+              const r = await voice.post(step, p, query ? { query } : {});
+              expectNoServerError(r.status, `voice ${step} ${JSON.stringify(p)} ${r.text}`);
+            },
+          ),
+          { numRuns: RUNS },
+        );
+      },
+      120_000,
+    );
+  },
+);
 
-  it(`email inbound-parse: ${RUNS} Postmark-shaped bodies, no 5xx`, async () => {
-    const complete = fc.record({
-      FromFull: fc.record({ Email: fc.emailAddress(), Name: text }),
-      To: fc.constant('support@acme.test'),
-      Subject: text,
-      MessageID: text,
-      TextBody: text,
-      Headers: fc.array(fc.record({ Name: text, Value: text }), { maxLength: 3 }),
+describe.each(TEST_DATABASES)(
+  'email and open API webhooks, fuzzed with valid credentials ($name)',
+  (database) => {
+    let s: TestServer;
+    beforeAll(async () => {
+      if (database.skipReason) return;
+      s = await startTestServer({
+        engine: database.name,
+        env: {
+          BATON_EMAIL_FROM: 'Acme Support <support@acme.test>',
+          BATON_EMAIL_WEBHOOK_USERNAME: 'postmark',
+          BATON_EMAIL_WEBHOOK_PASSWORD: 'inbound-secret',
+          BATON_API_CHANNEL_SECRET: API_SECRET,
+          // Replies go nowhere (a closed port): the fuzz is about what comes in.
+          BATON_API_CHANNEL_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/baton`,
+          // Each reply's failed delivery is logged as an error; that is expected here.
+          LOG_LEVEL: 'fatal',
+          BATON_RATE_LIMIT_PER_MINUTE: '1000000',
+          BATON_CONVERSATION_MESSAGES: '1000000',
+        },
+      });
     });
-    const body = fc.oneof(
-      json,
-      complete,
-      complete,
-      fc.record(
-        {
-          FromFull: fc.oneof(address, json),
-          From: text,
-          To: text,
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    const json = fc.jsonValue({ maxDepth: 3 });
+    const address = fc.record(
+      { Email: fc.oneof(text, fc.emailAddress()), Name: text },
+      { requiredKeys: [] },
+    );
+
+    it.skipIf(database.skipReason)(
+      `email inbound-parse: ${RUNS} Postmark-shaped bodies, no 5xx`,
+      async () => {
+        const complete = fc.record({
+          FromFull: fc.record({ Email: fc.emailAddress(), Name: text }),
+          To: fc.constant('support@acme.test'),
           Subject: text,
           MessageID: text,
           TextBody: text,
-          HtmlBody: text,
-          StrippedTextReply: text,
-          Headers: fc.oneof(
-            fc.array(fc.record({ Name: text, Value: text }), { maxLength: 3 }),
-            json,
-          ),
-          Attachments: fc.oneof(
-            fc.array(
-              fc.record(
-                { Name: text, Content: text, ContentType: text, ContentLength: fc.integer() },
-                { requiredKeys: [] },
-              ),
-              { maxLength: 2 },
-            ),
-            json,
-          ),
-        },
-        { requiredKeys: [] },
-      ),
-    );
-    await fc.assert(
-      fc.asyncProperty(body, async (b) => {
-        const response = await fetch(`${s.baseUrl}/channels/email/webhook`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Basic ${Buffer.from('postmark:inbound-secret').toString('base64')}`,
-          },
-          body: JSON.stringify(b),
+          Headers: fc.array(fc.record({ Name: text, Value: text }), { maxLength: 3 }),
         });
-        expectNoServerError(response.status, `email ${JSON.stringify(b)} ${await response.text()}`);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 120_000);
-
-  it(`open API channel: ${RUNS} signed bodies, no 5xx`, async () => {
-    const valid = fc.record({
-      type: fc.constant('message.received'),
-      timestamp: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-      data: fc.record({
-        id: fc.string({ minLength: 1, maxLength: 20 }),
-        threadId: fc.string({ minLength: 1, maxLength: 20 }),
-        customer: fc.record({ id: text, name: text }, { requiredKeys: [] }),
-        text,
-      }),
-    });
-    const body = fc.oneof(
-      { weight: 1, arbitrary: json },
-      { weight: 3, arbitrary: valid },
-      {
-        weight: 3,
-        arbitrary: fc.record(
-          {
-            type: fc.oneof(text, fc.constant('message.received')),
-            timestamp: fc.oneof(
-              text,
-              fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-            ),
-            data: fc.oneof(
-              json,
-              fc.record(
-                {
-                  id: text,
-                  threadId: text,
-                  customer: fc.oneof(
-                    json,
-                    fc.record({ id: text, name: text, email: text }, { requiredKeys: [] }),
+        const body = fc.oneof(
+          json,
+          complete,
+          complete,
+          fc.record(
+            {
+              FromFull: fc.oneof(address, json),
+              From: text,
+              To: text,
+              Subject: text,
+              MessageID: text,
+              TextBody: text,
+              HtmlBody: text,
+              StrippedTextReply: text,
+              Headers: fc.oneof(
+                fc.array(fc.record({ Name: text, Value: text }), { maxLength: 3 }),
+                json,
+              ),
+              Attachments: fc.oneof(
+                fc.array(
+                  fc.record(
+                    { Name: text, Content: text, ContentType: text, ContentLength: fc.integer() },
+                    { requiredKeys: [] },
                   ),
-                  text,
-                },
-                { requiredKeys: [] },
+                  { maxLength: 2 },
+                ),
+                json,
               ),
+            },
+            { requiredKeys: [] },
+          ),
+        );
+        await fc.assert(
+          fc.asyncProperty(body, async (b) => {
+            const response = await fetch(`${s.baseUrl}/channels/email/webhook`, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Basic ${Buffer.from('postmark:inbound-secret').toString('base64')}`,
+              },
+              body: JSON.stringify(b),
+            });
+            expectNoServerError(
+              response.status,
+              `email ${JSON.stringify(b)} ${await response.text()}`,
+            );
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      120_000,
+    );
+
+    it.skipIf(database.skipReason)(
+      `open API channel: ${RUNS} signed bodies, no 5xx`,
+      async () => {
+        const valid = fc.record({
+          type: fc.constant('message.received'),
+          timestamp: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          data: fc.record({
+            id: fc.string({ minLength: 1, maxLength: 20 }),
+            threadId: fc.string({ minLength: 1, maxLength: 20 }),
+            customer: fc.record({ id: text, name: text }, { requiredKeys: [] }),
+            text,
+          }),
+        });
+        const body = fc.oneof(
+          { weight: 1, arbitrary: json },
+          { weight: 3, arbitrary: valid },
+          {
+            weight: 3,
+            arbitrary: fc.record(
+              {
+                type: fc.oneof(text, fc.constant('message.received')),
+                timestamp: fc.oneof(
+                  text,
+                  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+                ),
+                data: fc.oneof(
+                  json,
+                  fc.record(
+                    {
+                      id: text,
+                      threadId: text,
+                      customer: fc.oneof(
+                        json,
+                        fc.record({ id: text, name: text, email: text }, { requiredKeys: [] }),
+                      ),
+                      text,
+                    },
+                    { requiredKeys: [] },
+                  ),
+                ),
+              },
+              { requiredKeys: [] },
             ),
           },
-          { requiredKeys: [] },
-        ),
+        );
+        let n = 0;
+        await fc.assert(
+          fc.asyncProperty(body, async (b) => {
+            const raw = JSON.stringify(b);
+            const id = `msg_fuzz_${n++}`;
+            const timestamp = Math.floor(Date.now() / 1000);
+            const response = await fetch(`${s.baseUrl}/channels/api/webhook`, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                'webhook-id': id,
+                'webhook-timestamp': String(timestamp),
+                'webhook-signature': standardWebhookSignature(API_SECRET, id, timestamp, raw),
+              },
+              body: raw,
+            });
+            expectNoServerError(response.status, `api ${raw} ${await response.text()}`);
+          }),
+          { numRuns: RUNS },
+        );
       },
+      120_000,
     );
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(body, async (b) => {
-        const raw = JSON.stringify(b);
-        const id = `msg_fuzz_${n++}`;
-        const timestamp = Math.floor(Date.now() / 1000);
-        const response = await fetch(`${s.baseUrl}/channels/api/webhook`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'webhook-id': id,
-            'webhook-timestamp': String(timestamp),
-            'webhook-signature': standardWebhookSignature(API_SECRET, id, timestamp, raw),
-          },
-          body: raw,
-        });
-        expectNoServerError(response.status, `api ${raw} ${await response.text()}`);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 120_000);
-});
+  },
+);

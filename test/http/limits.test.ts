@@ -12,6 +12,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { openSocket, refusedStatus, type TestSocket } from '../helpers/socket-client.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -32,149 +33,176 @@ function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
   );
 }
 
-describe('limits with the defaults', () => {
+describe.each(TEST_DATABASES)('limits with the defaults ($name)', (database) => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer({ env: { BATON_RATE_LIMIT_PER_MINUTE: '1000' } });
+    if (database.skipReason) return;
+    s = await startTestServer({
+      engine: database.name,
+      env: { BATON_RATE_LIMIT_PER_MINUTE: '1000' },
+    });
   });
   afterAll(async () => {
     await s?.close();
   });
 
-  it('keeps /healthz answering while one socket floods 2,000 frames, and closes it with 1008; stored equals acked', async () => {
-    const c = await startConversation(s.baseUrl);
-    const flooder = await openSocket(customerStream(s, c));
-    const closing = closed(flooder.ws);
-    const ids = Array.from({ length: 2000 }, (_, i) => `f${i}`);
-    for (const id of ids) flooder.send({ type: 'message', text: id, clientMessageId: id });
+  it.skipIf(database.skipReason)(
+    'keeps /healthz answering while one socket floods 2,000 frames, and closes it with 1008; stored equals acked',
+    async () => {
+      const c = await startConversation(s.baseUrl);
+      const flooder = await openSocket(customerStream(s, c));
+      const closing = closed(flooder.ws);
+      const ids = Array.from({ length: 2000 }, (_, i) => `f${i}`);
+      for (const id of ids) flooder.send({ type: 'message', text: id, clientMessageId: id });
 
-    // Health asked 20 times, one after the other, while the server works through the flood.
-    let healthy = 0;
-    for (let i = 0; i < 20; i++) {
-      const r = await fetch(`${s.baseUrl}/healthz`, { signal: AbortSignal.timeout(5000) }).catch(
-        () => undefined,
-      );
-      if (r?.status === 200) healthy++;
-    }
-    expect(healthy).toBe(20);
+      // Health asked 20 times, one after the other, while the server works through the flood.
+      let healthy = 0;
+      for (let i = 0; i < 20; i++) {
+        const r = await fetch(`${s.baseUrl}/healthz`, { signal: AbortSignal.timeout(5000) }).catch(
+          () => undefined,
+        );
+        if (r?.status === 200) healthy++;
+      }
+      expect(healthy).toBe(20);
 
-    const close = await closing;
-    expect(close.code).toBe(1008);
-    expect(close.reason).toBe('too many frames refused');
-    const acked = flooder.frames.filter((f) => f.type === 'ack').map((f) => f.clientMessageId);
-    const refused = flooder.frames.filter((f) => f.type === 'error');
-    // The defaults: 10 messages per conversation per 10 s, 20 refusals close the socket.
-    expect(acked).toHaveLength(10);
-    expect(refused).toHaveLength(20);
-    for (const f of refused) {
-      expect(f.error.code).toBe('RATE_LIMITED');
-      expect(f.error.retryAfterMs).toBeGreaterThan(0);
-      expect(ids).toContain(f.clientMessageId);
-      expect(acked).not.toContain(f.clientMessageId);
-    }
-    // Nothing accepted lost, nothing refused stored.
-    expect((await storedCustomerTexts(s, c.id)).sort()).toEqual([...acked].sort());
-  }, 30_000);
+      const close = await closing;
+      expect(close.code).toBe(1008);
+      expect(close.reason).toBe('too many frames refused');
+      const acked = flooder.frames.filter((f) => f.type === 'ack').map((f) => f.clientMessageId);
+      const refused = flooder.frames.filter((f) => f.type === 'error');
+      // The defaults: 10 messages per conversation per 10 s, 20 refusals close the socket.
+      expect(acked).toHaveLength(10);
+      expect(refused).toHaveLength(20);
+      for (const f of refused) {
+        expect(f.error.code).toBe('RATE_LIMITED');
+        expect(f.error.retryAfterMs).toBeGreaterThan(0);
+        expect(ids).toContain(f.clientMessageId);
+        expect(acked).not.toContain(f.clientMessageId);
+      }
+      // Nothing accepted lost, nothing refused stored.
+      expect((await storedCustomerTexts(s, c.id)).sort()).toEqual([...acked].sort());
+    },
+    30_000,
+  );
 
-  it('refuses the 31st frame of any kind within 10 s on one socket', async () => {
-    const c = await startConversation(s.baseUrl);
-    const socket = await openSocket(customerStream(s, c));
-    for (let i = 0; i < 31; i++) socket.send({ type: 'typing', active: i % 2 === 0 });
-    socket.send({ type: 'message', text: 'late', clientMessageId: 'late' });
-    await socket.waitFor((f) => f.type === 'error' && f.clientMessageId === 'late');
-    const errors = socket.frames.filter((f) => f.type === 'error');
-    // The 31st (a typing frame, nothing to name) and the message after it.
-    expect(errors).toHaveLength(2);
-    expect(errors[0]).toEqual({
-      type: 'error',
-      error: expect.objectContaining({ code: 'RATE_LIMITED' }),
-    });
-    expect(await storedCustomerTexts(s, c.id)).toEqual([]);
-    await socket.close();
-  });
+  it.skipIf(database.skipReason)(
+    'refuses the 31st frame of any kind within 10 s on one socket',
+    async () => {
+      const c = await startConversation(s.baseUrl);
+      const socket = await openSocket(customerStream(s, c));
+      for (let i = 0; i < 31; i++) socket.send({ type: 'typing', active: i % 2 === 0 });
+      socket.send({ type: 'message', text: 'late', clientMessageId: 'late' });
+      await socket.waitFor((f) => f.type === 'error' && f.clientMessageId === 'late');
+      const errors = socket.frames.filter((f) => f.type === 'error');
+      // The 31st (a typing frame, nothing to name) and the message after it.
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toEqual({
+        type: 'error',
+        error: expect.objectContaining({ code: 'RATE_LIMITED' }),
+      });
+      expect(await storedCustomerTexts(s, c.id)).toEqual([]);
+      await socket.close();
+    },
+  );
 
-  it('counts HTTP and socket messages of a conversation together, and refuses with Retry-After', async () => {
-    const c = await startConversation(s.baseUrl);
-    const socket = await openSocket(customerStream(s, c));
-    for (let i = 0; i < 6; i++)
-      socket.send({ type: 'message', text: `s${i}`, clientMessageId: `s${i}` });
-    await socket.waitFor((f) => f.type === 'ack' && f.clientMessageId === 's5');
-    for (let i = 0; i < 4; i++) {
-      const r = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+  it.skipIf(database.skipReason)(
+    'counts HTTP and socket messages of a conversation together, and refuses with Retry-After',
+    async () => {
+      const c = await startConversation(s.baseUrl);
+      const socket = await openSocket(customerStream(s, c));
+      for (let i = 0; i < 6; i++)
+        socket.send({ type: 'message', text: `s${i}`, clientMessageId: `s${i}` });
+      await socket.waitFor((f) => f.type === 'ack' && f.clientMessageId === 's5');
+      for (let i = 0; i < 4; i++) {
+        const r = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+          token: c.token,
+          body: { text: `h${i}`, clientMessageId: `h${i}` },
+        });
+        expect(r.status).toBe(201);
+      }
+      const refused = await fetch(`${s.baseUrl}/api/v1/conversations/${c.id}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'h4', clientMessageId: 'h4' }),
+      });
+      expect(refused.status).toBe(429);
+      const body = (await refused.json()) as any;
+      expect(body.error.code).toBe('RATE_LIMITED');
+      expect(body.error.retryAfter).toBeGreaterThanOrEqual(1);
+      expect(body.error.retryAfter).toBeLessThanOrEqual(10);
+      expect(refused.headers.get('retry-after')).toBe(String(body.error.retryAfter));
+      socket.send({ type: 'message', text: 's6', clientMessageId: 's6' });
+      const error = await socket.waitFor((f) => f.type === 'error');
+      expect(error).toMatchObject({ clientMessageId: 's6', error: { code: 'RATE_LIMITED' } });
+      expect(await storedCustomerTexts(s, c.id)).not.toContain('h4');
+      expect(await storedCustomerTexts(s, c.id)).not.toContain('s6');
+      await socket.close();
+    },
+  );
+
+  it.skipIf(database.skipReason)(
+    'refuses an agent past the message rate of one conversation, socket and HTTP, apart from the customer',
+    async () => {
+      const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const c = await startConversation(s.baseUrl);
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
         token: c.token,
-        body: { text: `h${i}`, clientMessageId: `h${i}` },
+        body: { action: 'request_human' },
       });
-      expect(r.status).toBe(201);
-    }
-    const refused = await fetch(`${s.baseUrl}/api/v1/conversations/${c.id}/messages`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'h4', clientMessageId: 'h4' }),
-    });
-    expect(refused.status).toBe(429);
-    const body = (await refused.json()) as any;
-    expect(body.error.code).toBe('RATE_LIMITED');
-    expect(body.error.retryAfter).toBeGreaterThanOrEqual(1);
-    expect(body.error.retryAfter).toBeLessThanOrEqual(10);
-    expect(refused.headers.get('retry-after')).toBe(String(body.error.retryAfter));
-    socket.send({ type: 'message', text: 's6', clientMessageId: 's6' });
-    const error = await socket.waitFor((f) => f.type === 'error');
-    expect(error).toMatchObject({ clientMessageId: 's6', error: { code: 'RATE_LIMITED' } });
-    expect(await storedCustomerTexts(s, c.id)).not.toContain('h4');
-    expect(await storedCustomerTexts(s, c.id)).not.toContain('s6');
-    await socket.close();
-  });
-
-  it('refuses an agent past the message rate of one conversation, socket and HTTP, apart from the customer', async () => {
-    const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-    const c = await startConversation(s.baseUrl);
-    await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
-      token: c.token,
-      body: { action: 'request_human' },
-    });
-    const claim = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token });
-    expect(claim.status).toBe(200);
-    const agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`);
-    for (let i = 0; i < 11; i++)
-      agent.send({
-        type: 'message',
-        conversationId: c.id,
-        text: `a${i}`,
-        clientMessageId: `a${i}`,
+      const claim = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token });
+      expect(claim.status).toBe(200);
+      const agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`);
+      for (let i = 0; i < 11; i++)
+        agent.send({
+          type: 'message',
+          conversationId: c.id,
+          text: `a${i}`,
+          clientMessageId: `a${i}`,
+        });
+      const error = await agent.waitFor((f) => f.type === 'error');
+      expect(error).toMatchObject({ clientMessageId: 'a10', error: { code: 'RATE_LIMITED' } });
+      await until(() =>
+        agent.frames.filter((f) => f.type === 'ack').length === 10 ? true : undefined,
+      );
+      // Stored in the order sent: a later reply never overtakes an earlier one.
+      const stored = await s.server.store.conversations.eventsSince(c.id, 0);
+      expect(
+        stored
+          .filter((e) => e.type === 'message.created' && e.data['from'] === 'agent')
+          .map((e) => e.data['text']),
+      ).toEqual(Array.from({ length: 10 }, (_, i) => `a${i}`));
+      // The same count over HTTP; the customer's own count is untouched.
+      const overHttp = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token,
+        body: { text: 'a11', clientMessageId: 'a11' },
       });
-    const error = await agent.waitFor((f) => f.type === 'error');
-    expect(error).toMatchObject({ clientMessageId: 'a10', error: { code: 'RATE_LIMITED' } });
-    await until(() =>
-      agent.frames.filter((f) => f.type === 'ack').length === 10 ? true : undefined,
-    );
-    // The same count over HTTP; the customer's own count is untouched.
-    const overHttp = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
-      token,
-      body: { text: 'a11', clientMessageId: 'a11' },
-    });
-    expect(overHttp.status).toBe(429);
-    expect(overHttp.body.error.code).toBe('RATE_LIMITED');
-    const customer = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
-      token: c.token,
-      body: { text: 'still here', clientMessageId: 'c1' },
-    });
-    expect(customer.status).toBe(201);
-    await agent.close();
-  });
+      expect(overHttp.status).toBe(429);
+      expect(overHttp.body.error.code).toBe('RATE_LIMITED');
+      const customer = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { text: 'still here', clientMessageId: 'c1' },
+      });
+      expect(customer.status).toBe(201);
+      await agent.close();
+    },
+  );
 
-  it('caps the inbox sockets of one agent session at 5; another session opens its own', async () => {
-    const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-    const url = `${s.wsUrl}/api/v1/agent/stream?token=${token}`;
-    const open: TestSocket[] = [];
-    for (let i = 0; i < 5; i++) open.push(await openSocket(url));
-    expect(await refusedStatus(url)).toBe(429);
-    const other = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-    const elsewhere = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${other}`);
-    // A closed socket gives its slot back.
-    await open[0]!.close();
-    open[0] = await until(() => openSocket(url).catch(() => undefined));
-    for (const socket of [...open, elsewhere]) await socket.close();
-  });
+  it.skipIf(database.skipReason)(
+    'caps the inbox sockets of one agent session at 5; another session opens its own',
+    async () => {
+      const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const url = `${s.wsUrl}/api/v1/agent/stream?token=${token}`;
+      const open: TestSocket[] = [];
+      for (let i = 0; i < 5; i++) open.push(await openSocket(url));
+      expect(await refusedStatus(url)).toBe(429);
+      const other = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const elsewhere = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${other}`);
+      // A closed socket gives its slot back.
+      await open[0]!.close();
+      open[0] = await until(() => openSocket(url).catch(() => undefined));
+      for (const socket of [...open, elsewhere]) await socket.close();
+    },
+  );
 });
 
 describe('open customer sockets', () => {

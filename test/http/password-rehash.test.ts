@@ -4,21 +4,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { oldCostHash } from '../helpers/old-password-hash.ts';
 import { useRealPasswordCost } from '../helpers/real-password-cost.ts';
 
-describe('rehash on login', () => {
+describe.each(TEST_DATABASES)('rehash on login ($name)', (database) => {
   useRealPasswordCost();
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer();
+    if (database.skipReason) return;
+    s = await startTestServer({ engine: database.name });
   });
   afterAll(async () => {
     await s?.close();
   });
 
-  it('upgrades an old hash transparently', async () => {
+  it.skipIf(database.skipReason)('upgrades an old hash transparently', async () => {
     const { store } = s.server;
     const agent = await store.agents.findByEmail('sam@example.com');
     if (!agent) throw new Error('demo agent missing');

@@ -119,7 +119,7 @@ export function registerAgentsCommand(program: Command): void {
           passwordHash,
           auditEntry(agent.id, 'agent.password_reset', {}),
         );
-        await sessionsEnded(agent.id, 'password reset');
+        await sessionsEnded(store, agent.id, 'password reset');
       }
       if (options.enable && agent.disabledAt !== null)
         await audit(store, agent.id, 'agent.enabled', {});
@@ -146,7 +146,7 @@ export function registerAgentsCommand(program: Command): void {
           },
           null,
         );
-        await sessionsEnded(agent.id, 'two-factor reset');
+        await sessionsEnded(store, agent.id, 'two-factor reset');
         console.log(
           `two-factor log-in cleared for ${agent.email}; ${ended?.length ?? 0} session(s) ended`,
         );
@@ -163,7 +163,7 @@ export function registerAgentsCommand(program: Command): void {
         const open = await store.reads.assignedTo(agent.id);
         if (agent.disabledAt === null)
           await audit(store, agent.id, 'agent.disabled', { stillAssigned: open.length });
-        await sessionsEnded(agent.id, 'account disabled');
+        await sessionsEnded(store, agent.id, 'account disabled');
         console.log(`disabled ${agent.email}; their sessions have ended`);
         if (open.length > 0) {
           console.log(
@@ -233,13 +233,34 @@ function auditEntry(agentId: string, action: TeamAuditAction, changes: Record<st
 }
 
 /**
- * The agent's sessions ended in the database; the running servers close their inbox sockets.
- * With Redis (REDIS_URL) every node hears it at once; without, each server's periodic session
- * check closes them within 30 s (src/http/realtime/agent-stream.ts).
+ * The agent's sessions ended in the database; the running servers close their inbox sockets
+ * at once. With Redis (REDIS_URL) every node hears it on the bus; without, on PostgreSQL,
+ * through NOTIFY (store/pg-session-notices.ts); on SQLite without Redis, each server's
+ * periodic session check closes them (src/http/realtime/agent-stream.ts).
  */
-async function sessionsEnded(agentId: string, reason: string): Promise<void> {
+async function sessionsEnded(store: Store, agentId: string, reason: string): Promise<void> {
   const config = resolveConfigOrExit();
-  if (!config.redis.url) return;
+  if (!config.redis.url) {
+    if (store.engine !== 'postgres') return;
+    const { notifySessionsEnded } = await import('../../store/pg-session-notices.ts');
+    try {
+      await notifySessionsEnded(
+        {
+          url: config.databaseUrl,
+          db: store.db,
+          prefix: config.redis.channelPrefix,
+          onError: () => undefined,
+        },
+        { agentId, reason },
+      );
+    } catch (error) {
+      // The sessions have ended all the same; the servers' session check closes the sockets.
+      console.error(
+        `baton agents: could not tell the servers through PostgreSQL: ${String(error)}`,
+      );
+    }
+    return;
+  }
   const { publishSessionsEnded } = await import('../../bus/redis-bus.ts');
   try {
     await publishSessionsEnded(

@@ -137,6 +137,12 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
           // A receipt is stored before the socket's next frame: one screen's receipts in order.
           if (frame.type === 'read')
             return readUpTo(frame).catch((error: unknown) => sendError(socket, error));
+          // So is a reply: its scope check reads the database, and a later frame's must not
+          // overtake it, or replies would be counted and stored out of the order they were sent.
+          if (frame.type === 'message')
+            return postMessage(frame).catch((error: unknown) =>
+              sendError(socket, error, frame.clientMessageId),
+            );
           handle(frame);
         }),
       );
@@ -189,14 +195,8 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
             return;
           }
           case 'read':
-            return; // handled in order, above
           case 'message':
-            guard.track(
-              postMessage(frame).catch((error: unknown) =>
-                sendError(socket, error, frame.clientMessageId),
-              ),
-            );
-            return;
+            return; // handled in order, above
         }
       }
 
