@@ -464,6 +464,33 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       expect(followUp.mail.inReplyTo).toBe('<sam-reply@customer.test>');
       expect(followUp.mail.references?.split(/\s+/)[0]).toBe(opening.mail.messageId);
       expect(followUp.mail.text).not.toMatch(/continues the chat/);
+
+      // The first email bounces: the reply it carried says so in the inbox too.
+      const dsn = [
+        'From: MAILER-DAEMON@mx.customer.test',
+        `To: ${SUPPORT}`,
+        'Message-ID: <dsn-sam@mx.customer.test>',
+        'Subject: Undelivered Mail Returned to Sender',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+        '',
+        '--B',
+        'Content-Type: message/delivery-status',
+        '',
+        'Action: failed',
+        'Status: 5.1.1',
+        'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
+        '--B',
+        'Content-Type: text/rfc822-headers',
+        '',
+        `Message-ID: ${opening.mail.messageId}`,
+        '--B--',
+      ].join('\r\n');
+      expect((await send(dsn)).response).toMatch(/^250/);
+      const firstReply = events.find(
+        (e) => e.data.from === 'agent' && String(e.data.text).includes('corrected the VAT'),
+      );
+      const shown = await receipts(c.id, agent);
+      expect([...shown.failed]).toEqual([[firstReply!.seq, 'smtp; 550 5.1.1 User unknown']]);
     },
     30_000,
   );
