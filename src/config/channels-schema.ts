@@ -164,9 +164,33 @@ export const ChannelsSchema = Type.Object(
       Type.Object(
         {
           accountSid: Type.String({ minLength: 1 }),
-          authToken: Type.String({ minLength: 1 }),
+          authToken: Type.String({
+            minLength: 1,
+            description: 'Verifies X-Twilio-Signature; the API password unless an API key is set.',
+          }),
           publicBaseUrl: Type.String({ minLength: 1 }),
           apiBaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+          apiKeySid: Type.Optional(
+            Type.String({
+              pattern: '^SK[0-9a-fA-F]{32}$',
+              description:
+                'With apiKeySecret: the API key replies are sent with (basic-auth user).',
+            }),
+          ),
+          apiKeySecret: Type.Optional(Type.String({ minLength: 1 })),
+          messagingServiceSid: Type.Optional(
+            Type.String({
+              pattern: '^MG[0-9a-fA-F]{32}$',
+              description:
+                'Send from this Messaging Service instead of the number the customer wrote to.',
+            }),
+          ),
+          maxSegmentsPerMessage: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              description: 'SMS segments per message (default 10); longer replies are split.',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),

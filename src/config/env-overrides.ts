@@ -157,6 +157,22 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     type: 'string',
   },
   { env: 'BATON_TWILIO_API_BASE_URL', path: ['channels', 'sms', 'apiBaseUrl'], type: 'string' },
+  { env: 'BATON_TWILIO_API_KEY_SID', path: ['channels', 'sms', 'apiKeySid'], type: 'string' },
+  {
+    env: 'BATON_TWILIO_API_KEY_SECRET',
+    path: ['channels', 'sms', 'apiKeySecret'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_TWILIO_MESSAGING_SERVICE_SID',
+    path: ['channels', 'sms', 'messagingServiceSid'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_TWILIO_MAX_SEGMENTS_PER_MESSAGE',
+    path: ['channels', 'sms', 'maxSegmentsPerMessage'],
+    type: 'int',
+  },
   { env: 'BATON_EMAIL_FROM', path: ['channels', 'email', 'from'], type: 'string' },
   { env: 'BATON_EMAIL_SMTP_URL', path: ['channels', 'email', 'smtpUrl'], type: 'string' },
   {

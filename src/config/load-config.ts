@@ -101,6 +101,12 @@ function crossChecks(config: BatonConfig): string[] {
       'webhooks: set both webhooks.url and webhooks.secret (BATON_WEBHOOK_URL, BATON_WEBHOOK_SECRET)',
     );
   }
+  const sms = config.channels.sms;
+  if (sms && Boolean(sms.apiKeySid) !== Boolean(sms.apiKeySecret)) {
+    problems.push(
+      'channels.sms: set both apiKeySid and apiKeySecret (BATON_TWILIO_API_KEY_SID, BATON_TWILIO_API_KEY_SECRET), or neither',
+    );
+  }
   if (config.identity.require && !config.identity.secret) {
     problems.push(
       'identity: identity.require needs identity.secret to check signatures with (BATON_IDENTITY_SECRET)',

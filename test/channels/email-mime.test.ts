@@ -188,9 +188,12 @@ describe('delivery status notifications', () => {
     });
   });
 
-  it('a delayed report is automatic mail, not a failure', async () => {
-    expect((await parseMimeEmail(dsn('delayed', '<x@acme.test>'), NOW)).kind).toBe('automatic');
-  });
+  it.each(['delayed', 'relayed', 'delivered'])(
+    'a %s report is automatic mail, not a failure',
+    async (action) => {
+      expect((await parseMimeEmail(dsn(action, '<x@acme.test>'), NOW)).kind).toBe('automatic');
+    },
+  );
 });
 
 describe('stripQuotedReply', () => {

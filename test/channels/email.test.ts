@@ -116,6 +116,14 @@ describe('delivery records', () => {
     ],
     [{ RecordType: 'Open', MessageID: 'r@acme.test', ReceivedAt: '2026-11-22T10:01:00Z' }, 'read'],
     [{ RecordType: 'Bounce', MessageID: '<r@acme.test>', Description: 'Mailbox full' }, 'failed'],
+    [
+      {
+        RecordType: 'SpamComplaint',
+        MessageID: '<r@acme.test>',
+        Description: 'The subscriber explicitly marked this email as spam.',
+      },
+      'failed',
+    ],
   ])('%j → %s', (record, status) => {
     expect(eventsOf(record)).toEqual([
       expect.objectContaining({ type: 'status', status, providerMessageId: '<r@acme.test>' }),

@@ -144,6 +144,45 @@ describe('loadConfig', () => {
     expect(!notRedis.ok && notRedis.errors.join('\n')).toMatch(/REDIS_URL \(env\) → redis\.url/);
   });
 
+  it("reads SMS's API key, Messaging Service and segment limit; the key needs both halves", () => {
+    const sms = {
+      BATON_TWILIO_ACCOUNT_SID: 'AC123',
+      BATON_TWILIO_AUTH_TOKEN: 'token',
+      BATON_TWILIO_PUBLIC_BASE_URL: 'https://baton.example.com',
+    };
+    const key = `SK${'0'.repeat(32)}`;
+    const service = `MG${'f'.repeat(32)}`;
+    const set = loadConfig({
+      env: {
+        ...sms,
+        BATON_TWILIO_API_KEY_SID: key,
+        BATON_TWILIO_API_KEY_SECRET: 'secret',
+        BATON_TWILIO_MESSAGING_SERVICE_SID: service,
+        BATON_TWILIO_MAX_SEGMENTS_PER_MESSAGE: '3',
+      },
+      cwd: dirWith(),
+    });
+    expect(set.ok && set.config.channels.sms).toMatchObject({
+      apiKeySid: key,
+      apiKeySecret: 'secret',
+      messagingServiceSid: service,
+      maxSegmentsPerMessage: 3,
+    });
+    const half = loadConfig({ env: { ...sms, BATON_TWILIO_API_KEY_SID: key }, cwd: dirWith() });
+    expect(!half.ok && half.errors.join('\n')).toMatch(/set both apiKeySid and apiKeySecret/);
+    const wrong = loadConfig({
+      env: {
+        ...sms,
+        BATON_TWILIO_MESSAGING_SERVICE_SID: 'PN123',
+        BATON_TWILIO_MAX_SEGMENTS_PER_MESSAGE: '0',
+      },
+      cwd: dirWith(),
+    });
+    const errors = !wrong.ok ? wrong.errors.join('\n') : '';
+    expect(errors).toMatch(/BATON_TWILIO_MESSAGING_SERVICE_SID/);
+    expect(errors).toMatch(/BATON_TWILIO_MAX_SEGMENTS_PER_MESSAGE/);
+  });
+
   it('reads the identity secret and mode; require needs a secret', () => {
     const off = loadConfig({ env: {}, cwd: dirWith() });
     expect(off.ok && off.config.identity).toEqual({ require: false });

@@ -8,12 +8,14 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inCsatSample } from '../../src/core/metrics/csat-sample.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
+import { startSmtpRelay } from '../helpers/smtp-relay.ts';
 
 const SAMPLE = 0.5;
 const QUIET_SECONDS = 60;
@@ -259,6 +261,90 @@ describe('bot-only satisfaction survey in a channel (Telegram)', () => {
     );
     expect(rating.data).toEqual({ rating: 5, via: 'telegram' });
     await until(() => sentTexts().find((b) => /Thank you for your rating/.test(b.text)));
+    // The number answered the survey, not the bot.
+    expect(await botAnswers()).toBe(answersBefore);
+    expect((await s.server.store.conversations.get(c.id))?.status).toBe('bot');
+  });
+});
+
+describe('bot-only satisfaction survey by email', () => {
+  const relay = startSmtpRelay();
+  let s: TestServer;
+  let client: Transporter;
+  let offsetMs = 0;
+  beforeAll(async () => {
+    const relayUrl = await relay.listen();
+    s = await startTestServer({
+      clock: () => new Date(Date.now() + offsetMs),
+      env: {
+        BATON_TIMER_INTERVAL_MS: '50',
+        BATON_CSAT_BOT_ONLY_SAMPLE: '1',
+        BATON_CSAT_BOT_QUIET_SECONDS: String(QUIET_SECONDS),
+        BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
+        BATON_EMAIL_SMTP_URL: relayUrl,
+        BATON_SMTP_HOST: '127.0.0.1',
+        BATON_SMTP_PORT: '0',
+        BATON_SMTP_ACCEPT_FOR: 'help@acme.test',
+        BATON_SMTP_VERIFY_SENDER: 'false',
+      },
+    });
+    client = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: s.server.app.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+  });
+  afterAll(async () => {
+    client?.close();
+    await s?.close();
+    await relay.close();
+  });
+
+  const mail = (messageId: string, body: string, inReplyTo?: string) =>
+    client.sendMail({
+      envelope: { from: 'noor@customer.test', to: ['help@acme.test'] },
+      raw: [
+        'From: Noor <noor@customer.test>',
+        'To: help@acme.test',
+        `Subject: ${inReplyTo ? 'Re: ' : ''}Shipping`,
+        `Message-ID: ${messageId}`,
+        ...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`, `References: <noor-1@customer.test>`] : []),
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        body,
+      ].join('\r\n'),
+    });
+  const relayed = (pattern: RegExp) =>
+    until(() => relay.received.find((r) => pattern.test(r.mail.text ?? '')));
+
+  it('emails the survey once the customer went quiet; the number replied is the rating', async () => {
+    await mail('<noor-1@customer.test>', 'How long does shipping take?');
+    const c = await until(() =>
+      s.server.store.conversations.findOpenByThread('email', '<noor-1@customer.test>'),
+    );
+    const botAnswers = async () =>
+      (await s.server.store.conversations.eventsSince(c.id, 0)).filter(
+        (e) => e.actor.type === 'bot' && e.data.decision !== undefined,
+      ).length;
+    await until(async () => ((await botAnswers()) > 0 ? true : undefined));
+    offsetMs += (QUIET_SECONDS + 1) * 1000;
+    const survey = await relayed(/rate this conversation from 1/);
+    expect(survey.to).toEqual(['noor@customer.test']);
+    expect(survey.mail.text).toMatch(/Reply with the number/);
+    const answersBefore = await botAnswers();
+    await mail(
+      '<noor-2@customer.test>',
+      '5\r\n\r\nOn Sun, 22 Nov 2026 at 10:30, Acme Support <help@acme.test> wrote:\r\n> How did we do?',
+      survey.mail.messageId,
+    );
+    const rating = await until(async () =>
+      (await s.server.store.conversations.eventsSince(c.id, 0)).find(
+        (e) => e.type === 'csat.submitted',
+      ),
+    );
+    expect(rating.data).toEqual({ rating: 5, via: 'email' });
+    await relayed(/Thank you for your rating/);
     // The number answered the survey, not the bot.
     expect(await botAnswers()).toBe(answersBefore);
     expect((await s.server.store.conversations.get(c.id))?.status).toBe('bot');

@@ -12,6 +12,7 @@ import { startSmtpRelay } from '../helpers/smtp-relay.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import { inboundEmail } from '../channels/synthetic-payloads.ts';
+import { replyReceipts } from '../../src/core/conversation/reply-receipts.ts';
 
 const SUPPORT = 'help@acme.test';
 
@@ -48,6 +49,12 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
   const send = (raw: string, to = SUPPORT) =>
     client.sendMail({ envelope: { from: 'sarah@customer.test', to: [to] }, raw });
   const store = () => s.server.store;
+  /** What the inbox labels under the agents' replies, from the events the agent API serves. */
+  const receipts = async (id: string, token: string) =>
+    replyReceipts(
+      (await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}/events?since=0`, { token })).body
+        .events,
+    );
 
   beforeAll(async () => {
     if (database.skipReason) return;
@@ -337,6 +344,10 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
           error: 'smtp; 552 5.2.2 Mailbox full',
         },
       ]);
+      // The inbox says so under the reply: "Not delivered: smtp; 552 5.2.2 Mailbox full".
+      const shown = await receipts(conversation!.id, agent);
+      expect([...shown.failed]).toEqual([[delivery.data.seq, 'smtp; 552 5.2.2 Mailbox full']]);
+      expect(shown).toMatchObject({ seen: 0, delivered: 0 });
 
       // Resolved: the survey goes out by email; Sarah's reply to it is her rating.
       await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation!.id}/resolve`, {
@@ -453,6 +464,33 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       expect(followUp.mail.inReplyTo).toBe('<sam-reply@customer.test>');
       expect(followUp.mail.references?.split(/\s+/)[0]).toBe(opening.mail.messageId);
       expect(followUp.mail.text).not.toMatch(/continues the chat/);
+
+      // The first email bounces: the reply it carried says so in the inbox too.
+      const dsn = [
+        'From: MAILER-DAEMON@mx.customer.test',
+        `To: ${SUPPORT}`,
+        'Message-ID: <dsn-sam@mx.customer.test>',
+        'Subject: Undelivered Mail Returned to Sender',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+        '',
+        '--B',
+        'Content-Type: message/delivery-status',
+        '',
+        'Action: failed',
+        'Status: 5.1.1',
+        'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
+        '--B',
+        'Content-Type: text/rfc822-headers',
+        '',
+        `Message-ID: ${opening.mail.messageId}`,
+        '--B--',
+      ].join('\r\n');
+      expect((await send(dsn)).response).toMatch(/^250/);
+      const firstReply = events.find(
+        (e) => e.data.from === 'agent' && String(e.data.text).includes('corrected the VAT'),
+      );
+      const shown = await receipts(c.id, agent);
+      expect([...shown.failed]).toEqual([[firstReply!.seq, 'smtp; 550 5.1.1 User unknown']]);
     },
     30_000,
   );
@@ -516,5 +554,90 @@ describe.each(TEST_DATABASES)('email through SMTP on $name', (database) => {
       });
     },
     20_000,
+  );
+
+  it.skipIf(database.skipReason)(
+    "shows the provider's Delivery, Open and Bounce records under the agent's email replies",
+    async () => {
+      const post = (record: unknown) =>
+        fetch(`${s.baseUrl}/channels/email/webhook`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Basic ${Buffer.from('postmark:inbound-secret').toString('base64')}`,
+          },
+          body: JSON.stringify(record),
+        });
+      const asked = await post(
+        inboundEmail({
+          FromFull: { Email: 'kim@customer.test', Name: 'Kim' },
+          Headers: [{ Name: 'Message-ID', Value: '<kim-1@customer.test>' }],
+          TextBody: 'I want to talk to a human please',
+        }),
+      );
+      expect(asked.status).toBe(200);
+      const conversation = await until(async () => {
+        const c = await store().conversations.findOpenByThread('email', '<kim-1@customer.test>');
+        return c && ['queued', 'offered'].includes(c.status) ? c : undefined;
+      });
+      const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      const claim = await api(s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
+        token: agent,
+      });
+      expect(claim.status).toBe(200);
+      /** The agent's reply, once the relay has it: its seq and the Message-ID it went with. */
+      const reply = async (text: string) => {
+        const posted = await api(
+          s.baseUrl,
+          'POST',
+          `/api/v1/conversations/${conversation.id}/messages`,
+          { token: agent, body: { text } },
+        );
+        expect(posted.status).toBe(201);
+        const mail = await until(() => relay.received.find((r) => r.mail.text?.includes(text)));
+        const delivery = await until(async () =>
+          (await store().conversations.eventsSince(conversation.id, 0)).find(
+            (e) =>
+              e.type === 'message.delivery' && e.data.providerMessageId === mail.mail.messageId,
+          ),
+        );
+        return { seq: Number(delivery.data.seq), messageId: mail.mail.messageId! };
+      };
+      const shown = () => receipts(conversation.id, agent);
+
+      const first = await reply('Kim, Alex here: your refund is on its way.');
+      expect(await shown()).toMatchObject({ seen: 0, delivered: 0 });
+      // Postmark's Delivery record: "Delivered" under the reply. Its MessageID may come
+      // without the angle brackets.
+      const delivered = await post({
+        RecordType: 'Delivery',
+        MessageID: first.messageId.slice(1, -1),
+        DeliveredAt: new Date().toISOString(),
+      });
+      expect(delivered.status).toBe(200);
+      expect(await shown()).toMatchObject({ seen: 0, delivered: first.seq });
+      // An Open record (Postmark's open tracking): "Seen".
+      expect((await post({ RecordType: 'Open', MessageID: first.messageId })).status).toBe(200);
+      expect(await shown()).toMatchObject({ seen: first.seq, delivered: 0 });
+
+      // A later reply bounces: "Not delivered: <Postmark's description>" under it alone.
+      const second = await reply('Kim, the receipt is attached to your account.');
+      const bounced = await post({
+        RecordType: 'Bounce',
+        MessageID: second.messageId,
+        Description:
+          'The server was unable to deliver your message (ex: unknown user, mailbox not found).',
+      });
+      expect(bounced.status).toBe(200);
+      const after = await shown();
+      expect([...after.failed]).toEqual([
+        [
+          second.seq,
+          'The server was unable to deliver your message (ex: unknown user, mailbox not found).',
+        ],
+      ]);
+      expect(after.seen).toBe(first.seq);
+    },
+    30_000,
   );
 });

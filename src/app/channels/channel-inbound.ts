@@ -248,6 +248,23 @@ export class ChannelInbound {
     const answer = event.interactive?.id ?? event.text;
     const parsed = answer ? parseRating(answer) : null;
     if (!parsed) return false;
+    // Another write between the read and the commit (most often the survey's own delivery
+    // record, stored just after the provider took it) is not the bot speaking again: read the
+    // conversation again and decide again, rather than hand the rating to the bot.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const outcome = await this.rating(channel, event, text, parsed);
+      if (outcome !== 'conflict') return outcome;
+    }
+    return false;
+  }
+
+  /** One try at storing a survey answer: true (stored, or stored before), false, or conflict. */
+  private async rating(
+    channel: string,
+    event: MessageEvent,
+    text: string,
+    parsed: NonNullable<ReturnType<typeof parseRating>>,
+  ): Promise<boolean | 'conflict'> {
     const { store, writer, clock } = this.deps;
     const latest =
       channel === 'email'
@@ -297,6 +314,7 @@ export class ChannelInbound {
       ],
       now: clock(),
     });
+    if (!result.ok && result.reason === 'conflict') return 'conflict';
     // A redelivery of the same answer is a duplicate: stored once, answered once.
     return result.ok || result.reason === 'duplicate';
   }

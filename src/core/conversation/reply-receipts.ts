@@ -1,9 +1,10 @@
 /**
  * What the provider said about the agents' replies in a channel conversation, folded from the
  * events (pure, so the inbox and the tests read it the same way). A reply's
- * `message.delivery` lists the provider's ids of its parts; a `message.status` names one of
- * them, in whatever order the two were stored, or (Messenger/Instagram's read watermark) a
- * time up to which every reply sent is read. Read wins over everything, a failure over
+ * `message.delivery` lists the provider's ids of its parts (an email's: the one Message-ID it
+ * was sent with, `providerMessageId`); a `message.status` names one of them, in whatever
+ * order the two were stored, or (Messenger/Instagram's read watermark) a time up to which
+ * every reply sent is read. Read wins over everything, a failure over
  * delivered: a `delivered` after a `read` does not take "Seen" back, a duplicate changes
  * nothing, and a status for an id no reply lists is kept but shown nowhere.
  */
@@ -40,8 +41,7 @@ export function replyReceipts(events: readonly ReceiptEvent[]): ReplyReceipts {
     if (d.status === 'failed') outboxFailed.set(d.seq, text(d.error));
     if (d.status !== 'sent') continue;
     sentAt.set(d.seq, e.at);
-    for (const id of Array.isArray(d.providerMessageIds) ? d.providerMessageIds : [])
-      if (typeof id === 'string') seqOfId.set(id, d.seq);
+    for (const id of sentIds(d)) seqOfId.set(id, d.seq);
   }
   const step = new Map<number, { step: Step; error: string }>();
   const raise = (seq: number, next: Step, error = '') => {
@@ -72,6 +72,13 @@ export function replyReceipts(events: readonly ReceiptEvent[]): ReplyReceipts {
     else failed.set(seq, error);
   }
   return { seen, delivered: delivered > seen ? delivered : 0, failed };
+}
+
+/** The ids a sent reply is known by: each part's on a channel, the Message-ID on email. */
+function sentIds(d: Record<string, unknown>): string[] {
+  const ids = Array.isArray(d.providerMessageIds) ? [...(d.providerMessageIds as unknown[])] : [];
+  if (typeof d.providerMessageId === 'string') ids.push(d.providerMessageId);
+  return ids.filter((id): id is string => typeof id === 'string');
 }
 
 function record(value: unknown): Record<string, unknown> {

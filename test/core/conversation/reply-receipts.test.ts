@@ -69,6 +69,28 @@ describe('replyReceipts', () => {
     const mark = event('message.status', { status: 'read', readUpTo: at(2) });
     expect(replyReceipts([...events, bot, botSent, later, laterSent, mark]).seen).toBe(reply.seq);
   });
+
+  it("ties an email's statuses to the Message-ID its delivery names", () => {
+    seq = 0;
+    const reply = event('message.created', { from: 'agent', text: 'hello' });
+    const id = `<baton.c_1.${reply.seq}.0123456789abcdef0123@acme.test>`;
+    const sent = event('message.delivery', {
+      seq: reply.seq,
+      status: 'sent',
+      channel: 'email',
+      providerMessageId: id,
+    });
+    const delivered = event('message.status', { providerMessageId: id, status: 'delivered' });
+    expect(replyReceipts([reply, sent, delivered]).delivered).toBe(reply.seq);
+    const bounced = event('message.status', {
+      providerMessageId: id,
+      status: 'failed',
+      error: 'smtp; 550 5.1.1 User unknown',
+    });
+    expect([...replyReceipts([bounced, reply, sent]).failed]).toEqual([
+      [reply.seq, 'smtp; 550 5.1.1 User unknown'],
+    ]);
+  });
 });
 
 describe('sentMessageId', () => {
