@@ -35,6 +35,7 @@ export {
 } from './twilio/voice/twiml.ts';
 export { twilioLanguage } from './twilio/voice/voice-language.ts';
 export { formatAgentCall, type AgentCall } from './twilio/voice/agent-call-request.ts';
+export { signVoiceAccessToken, type VoiceAccessToken } from './twilio/voice/access-token.ts';
 export {
   computeTwilioSignature,
   validateTwilioSignature,

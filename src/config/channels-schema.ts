@@ -156,6 +156,31 @@ export const ChannelsSchema = Type.Object(
             },
           ),
           voicemailMaxSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 120 }),
+          browserClient: Type.Optional(
+            Type.Object(
+              {
+                apiKeySid: Type.String({
+                  pattern: '^SK[0-9a-fA-F]{32}$',
+                  description: "The Twilio API key (SK…) that signs agents' Access Tokens.",
+                }),
+                apiKeySecret: Type.String({
+                  minLength: 1,
+                  description: "The API key's secret (HS256 key of the Access Tokens).",
+                }),
+                twimlAppSid: Type.Optional(
+                  Type.String({
+                    pattern: '^AP[0-9a-fA-F]{32}$',
+                    description: 'A TwiML App for outgoing browser calls (none: incoming only).',
+                  }),
+                ),
+              },
+              {
+                additionalProperties: false,
+                description:
+                  'Agents without a phone in agentPhones take calls in the browser (Twilio Voice SDK).',
+              },
+            ),
+          ),
         },
         { additionalProperties: false },
       ),

@@ -173,6 +173,21 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     path: ['channels', 'sms', 'maxSegmentsPerMessage'],
     type: 'int',
   },
+  {
+    env: 'BATON_VOICE_API_KEY_SID',
+    path: ['channels', 'voice', 'browserClient', 'apiKeySid'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_VOICE_API_KEY_SECRET',
+    path: ['channels', 'voice', 'browserClient', 'apiKeySecret'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_VOICE_TWIML_APP_SID',
+    path: ['channels', 'voice', 'browserClient', 'twimlAppSid'],
+    type: 'string',
+  },
   { env: 'BATON_EMAIL_FROM', path: ['channels', 'email', 'from'], type: 'string' },
   { env: 'BATON_EMAIL_SMTP_URL', path: ['channels', 'email', 'smtpUrl'], type: 'string' },
   {

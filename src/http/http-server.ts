@@ -52,6 +52,7 @@ import { registerSupervisorRoutes } from './routes/supervisor-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
 import { registerWebhookLogRoutes } from './routes/webhook-log-routes.ts';
 import { registerWhatsAppTemplateRoutes } from './routes/whatsapp-template-routes.ts';
+import { registerVoiceTokenRoute } from './routes/voice-token-route.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerWidgetStrings } from './routes/widget-strings-route.ts';
 import { registerWidgetSettings } from './routes/widget-settings-route.ts';
@@ -152,6 +153,7 @@ export async function registerHttpRoutes(
   registerQueueRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
   registerKnowledgeBaseRoutes(app, ctx);
+  registerVoiceTokenRoute(app, ctx);
   registerWidgetStrings(app);
   registerWidgetSettings(app, ctx);
   registerTranscriptEmail(app, ctx);

@@ -105,6 +105,28 @@ describe('loadConfig', () => {
     expect(badKey.ok).toBe(false);
   });
 
+  it('reads the voice browser client from the file or the environment, and names a malformed key SID', () => {
+    const voice = `channels:\n  voice:\n    accountSid: AC1\n    authToken: t\n    publicBaseUrl: https://b.example\n`;
+    const sid = `SK${'0'.repeat(32)}`;
+    const fromEnv = loadConfig({
+      env: { BATON_VOICE_API_KEY_SID: sid, BATON_VOICE_API_KEY_SECRET: 's3cret' },
+      cwd: dirWith(voice),
+    });
+    if (!fromEnv.ok) throw new Error(fromEnv.errors.join('\n'));
+    expect(fromEnv.config.channels.voice?.browserClient).toEqual({
+      apiKeySid: sid,
+      apiKeySecret: 's3cret',
+    });
+    const off = loadConfig({ env: {}, cwd: dirWith(voice) });
+    expect(off.ok && off.config.channels.voice?.browserClient).toBeUndefined();
+    const wrong = loadConfig({
+      env: { BATON_VOICE_API_KEY_SID: 'AC-not-a-key', BATON_VOICE_API_KEY_SECRET: 's' },
+      cwd: dirWith(voice),
+    });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.errors.join('\n')).toContain('BATON_VOICE_API_KEY_SID');
+  });
+
   it('returns a frozen object', () => {
     const r = loadConfig({ env: {}, cwd: dirWith() });
     if (!r.ok) throw new Error('expected ok');

@@ -36,6 +36,8 @@ export async function startVoiceServer(options: {
   clock: () => Date;
   yaml?: string;
   engine?: 'sqlite' | 'postgres';
+  /** More environment, e.g. the browser client's `BATON_VOICE_API_KEY_*`. */
+  env?: Readonly<Record<string, string>>;
 }): Promise<VoiceServer> {
   const sent: VoiceServer['sent'] = [];
   const answers: number[] = [];
@@ -72,7 +74,7 @@ ${options.yaml ?? ''}`,
   const server = await startTestServer({
     ...(options.engine ? { engine: options.engine } : {}),
     clock: options.clock,
-    env: { BATON_CONFIG: file, BATON_TIMER_INTERVAL_MS: '50' },
+    env: { BATON_CONFIG: file, BATON_TIMER_INTERVAL_MS: '50', ...options.env },
   });
   return {
     server,

@@ -30,6 +30,10 @@ export const ERROR_CODES = {
     "More than 24 hours since the customer's last WhatsApp message; send an approved template.",
   TEMPLATE_NOT_FOUND: 'No approved template has that name and language.',
   CHANNEL_NOT_ENABLED: 'That channel is not configured on this server.',
+  VOICE_BROWSER_OFF:
+    'Taking calls in the browser is not configured on this server (channels.voice.browserClient).',
+  VOICE_AGENT_ON_PHONE:
+    'This agent takes calls on the phone in channels.voice.agentPhones, not in the browser.',
   MEDIA_NOT_FOUND: 'No fetchable file with that reference in this conversation.',
   MEDIA_UNAVAILABLE: 'The provider did not hand over the file.',
   EMAIL_TAKEN: 'An account with that email already exists (disabled ones included).',

@@ -1,9 +1,10 @@
 /**
- * When an agent accepts a handed-over call in the inbox, Baton rings their phone through
- * Twilio's REST API (`Calls.json`) so they can be bridged to the caller on hold. The call is
- * queued as a timer (the outbox, like replies in channel-outbound.ts): a network error, 429
- * or 5xx is tried again when the lease lapses; the outcome (rung, refused, or why nobody was
- * rung) is an event on the conversation the agent sees.
+ * When an agent accepts a handed-over call in the inbox, Baton rings their phone (or their
+ * browser as `client:<identity>`: voice-browser-client.ts) through Twilio's REST API
+ * (`Calls.json`) so they can be bridged to the caller on hold. The call is queued as a timer
+ * (the outbox, like replies in channel-outbound.ts): a network error, 429 or 5xx is tried
+ * again when the lease lapses; the outcome (rung, refused, or why nobody was rung) is an
+ * event on the conversation the agent sees.
  */
 import { formatAgentCall } from '../../../channels/index.ts';
 import type { EventBus } from '../../../bus/event-bus.ts';
@@ -12,6 +13,7 @@ import type { ConversationRecord, TimerRecord } from '../../../core/records.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
 import { callProvider } from '../provider-call.ts';
+import { agentVoiceLine } from './voice-browser-client.ts';
 import type { VoiceConfig } from './voice-config.ts';
 import { voiceUrl } from './voice-urls.ts';
 
@@ -68,16 +70,18 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
         reason: 'the caller is no longer on hold',
       });
     const agent = await deps.store.agents.get(agentId);
-    const phone = agent && deps.config.agentPhones[agent.email];
-    if (!phone) {
+    // Their phone, else their browser (the Voice SDK registered as `client:<identity>`).
+    const line = agent ? agentVoiceLine(deps.config, agent) : ({ kind: 'none' } as const);
+    if (line.kind === 'none') {
       return record(deps, conversation, now, {
         action: 'agent_not_called',
         agentId,
-        reason: `no phone number is configured for this agent (channels.voice.agentPhones)`,
+        reason:
+          'no phone number is configured for this agent (channels.voice.agentPhones) and the browser client is off',
       });
     }
     const request = formatAgentCall(deps.config, {
-      to: phone,
+      to: line.to,
       from: deps.config.callerId ?? voice.calledNumber,
       url: voiceUrl(deps.config.publicBaseUrl, 'agent', { conversation: conversation.id }),
     });
@@ -95,7 +99,7 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
     return record(deps, conversation, now, {
       action: rung ? 'agent_called' : 'agent_call_failed',
       agentId,
-      to: phone,
+      to: line.to,
       ...(rung ? {} : { status }),
     });
   };

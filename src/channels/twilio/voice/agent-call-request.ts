@@ -12,7 +12,7 @@ export interface TwilioApiOptions {
 }
 
 export interface AgentCall {
-  /** The agent's phone, E.164. */
+  /** The agent's phone (E.164), or `client:<identity>` for their browser (Voice SDK). */
   readonly to: string;
   /** A Twilio number of the account. */
   readonly from: string;

@@ -1,0 +1,63 @@
+/**
+ * Where an agent takes handed-over calls: on the phone `channels.voice.agentPhones` gives them,
+ * else in the browser when `channels.voice.browserClient` is configured (the Twilio Voice SDK
+ * registers as the agent's identity, and Baton rings `client:<identity>`), else nowhere. A
+ * browser agent gets a short-lived Access Token for that identity, never another one.
+ */
+import { signVoiceAccessToken, type VoiceAccessToken } from '../../../channels/index.ts';
+import type { AgentRecord } from '../../../core/records.ts';
+import type { VoiceConfig } from './voice-config.ts';
+
+/** An hour, as Twilio's own helpers default to; the SDK asks for a new one before it lapses. */
+export const VOICE_TOKEN_TTL_SECONDS = 3600;
+
+export type AgentVoiceLine =
+  | { readonly kind: 'phone'; readonly to: string }
+  | { readonly kind: 'browser'; readonly to: string; readonly identity: string }
+  | { readonly kind: 'none' };
+
+/** The identity a browser agent registers as: their Baton id (`a_…`: letters, digits, `_`). */
+export function voiceClientIdentity(agent: Pick<AgentRecord, 'id'>): string {
+  return agent.id;
+}
+
+/** The phone first; the browser for agents without one, when the browser client is on. */
+export function agentVoiceLine(
+  config: VoiceConfig | undefined,
+  agent: Pick<AgentRecord, 'id' | 'email'>,
+): AgentVoiceLine {
+  const phone = config?.agentPhones[agent.email];
+  if (phone) return { kind: 'phone', to: phone };
+  if (!config?.browserClient) return { kind: 'none' };
+  const identity = voiceClientIdentity(agent);
+  return { kind: 'browser', to: `client:${identity}`, identity };
+}
+
+export type VoiceTokenResult =
+  | { readonly ok: true; readonly token: VoiceAccessToken }
+  | {
+      readonly ok: false;
+      readonly code: 'VOICE_BROWSER_OFF' | 'VOICE_AGENT_ON_PHONE';
+    };
+
+/** The caller's own Access Token; a value, not a throw, when they take calls elsewhere. */
+export async function issueVoiceToken(
+  config: VoiceConfig | undefined,
+  agent: Pick<AgentRecord, 'id' | 'email'>,
+  now: Date,
+): Promise<VoiceTokenResult> {
+  const browser = config?.browserClient;
+  if (!config || !browser) return { ok: false, code: 'VOICE_BROWSER_OFF' };
+  const line = agentVoiceLine(config, agent);
+  if (line.kind !== 'browser') return { ok: false, code: 'VOICE_AGENT_ON_PHONE' };
+  const token = await signVoiceAccessToken({
+    accountSid: config.accountSid,
+    apiKeySid: browser.apiKeySid,
+    apiKeySecret: browser.apiKeySecret,
+    twimlAppSid: browser.twimlAppSid,
+    identity: line.identity,
+    now,
+    ttlSeconds: VOICE_TOKEN_TTL_SECONDS,
+  });
+  return { ok: true, token };
+}
