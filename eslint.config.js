@@ -41,6 +41,33 @@ export default tseslint.config(
     },
   },
   {
+    // One writer (docs/architecture.md, "The writer"): only conversation-writer.ts creates or
+    // commits conversations in the store and publishes on the bus, so no write skips the
+    // derived timers. test/app/one-writer.test.ts checks the same on the sources' text.
+    files: ['src/**/*.ts'],
+    ignores: ['src/app/conversations/conversation-writer.ts', 'src/store/**', 'src/bus/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.property.name=/^(commit|create)$/][callee.object.property.name='conversations']",
+          "CallExpression[callee.property.name=/^(commit|create)$/][callee.object.name='conversations']",
+        ].map((selector) => ({
+          selector,
+          message:
+            'Only the conversation writer creates or commits conversations (ConversationWriter).',
+        })),
+        ...[
+          "CallExpression[callee.property.name='publish'][callee.object.property.name='bus']",
+          "CallExpression[callee.property.name='publish'][callee.object.name='bus']",
+        ].map((selector) => ({
+          selector,
+          message: 'Only the conversation writer publishes on the bus (ConversationWriter).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/app/**/*.ts'],
     rules: {
       'no-restricted-imports': [

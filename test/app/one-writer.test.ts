@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONVERSATION_STATES } from '../../src/core/conversation/conversation-state.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const WRITER = path.join('app', 'conversations', 'conversation-writer.ts');
@@ -35,5 +36,25 @@ describe('one writer of conversations', () => {
   it('the check sees a call when there is one (the writer itself)', () => {
     const text = readFileSync(path.join(SRC, WRITER), 'utf8');
     expect(WRITES.every((w) => w.test(text))).toBe(true);
+  });
+});
+
+// Every status change goes through the state machine (docs/architecture.md, "The state
+// machine"): a commit's new status is `transition`'s answer, never a status written out.
+const STATUS_WRITE = new RegExp(`\\bstatus:\\s*['"](${CONVERSATION_STATES.join('|')})['"]`);
+
+describe('one state machine', () => {
+  it('no application or HTTP file writes a conversation status literally', () => {
+    const offenders = ['app', 'http'].flatMap((layer) =>
+      sources(path.join(SRC, layer))
+        .filter((file) => STATUS_WRITE.test(readFileSync(file, 'utf8')))
+        .map((file) => path.relative(SRC, file)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the check sees a status written out when there is one', () => {
+    expect(STATUS_WRITE.test("changes: { status: 'offered', offeredTo }")).toBe(true);
+    expect(STATUS_WRITE.test('changes: { status: next.state.state }')).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * The dead-end policies through the real server (real sockets, SQLite and PostgreSQL): a
  * silent agent is nudged, then the supervisor alerted, then the conversation re-queued with
  * raised priority; logging in without the inbox open is not being online; concurrent claims
- * never take an agent past capacity. (Offers coming back after the others: routing.test.ts.)
+ * never take an agent past capacity; an inbox socket gone past the grace hands back what its
+ * agent holds. (Offers coming back after the others: routing.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/databases.ts';
@@ -120,6 +121,46 @@ describe.each(TEST_DATABASES)('dead-end policies on $name', (database) => {
       }
       const load = (await s.server.store.reads.loadByAgent()).get(riley.id);
       expect(load).toBe(riley.maxConcurrent);
+    },
+  );
+
+  it.skipIf(database.skipReason)(
+    'an agent whose inbox socket is gone past the grace is set offline, what they hold re-queued',
+    async () => {
+      // Riley (a supervisor) closes what the capacity test left, so Sam is free for this one.
+      const riley = await login(s.baseUrl, 'riley@example.com', s.demoAgent.password);
+      const rileyId = (await me(riley)).id;
+      const left = [
+        ...(await s.server.store.reads.listQueued()),
+        ...(await s.server.store.reads.assignedTo(rileyId)),
+      ];
+      for (const open of left) {
+        await api(s.baseUrl, 'POST', `/api/v1/conversations/${open.id}/resolve`, { token: riley });
+      }
+      const token = await login(s.baseUrl, 'sam@example.com', s.demoAgent.password);
+      const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`);
+      const sam = (await me(token)).id;
+      const c = await handOff();
+      const claimed = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
+        token,
+      });
+      expect(claimed.status).toBe(200);
+      await inbox.close();
+      // A sweep (every routing.passIntervalMs, 5 s) sees the socket gone; within the grace
+      // (routing.deadEnds.ownerGoneSeconds: 60) nothing moves, so a reconnect keeps it all.
+      await new Promise((r) => setTimeout(r, 5_500));
+      expect((await get(c.id)).status).toBe('assigned');
+      offsetMs += 61_000;
+      const requeued = await until(async () =>
+        (await events(c.id)).find((e) => e.type === 'conversation.requeued'),
+      );
+      expect(requeued.data).toMatchObject({ agentId: sam, reason: 'agent_disconnected' });
+      expect((await get(c.id)).status).toBe('queued');
+      expect((await get(c.id)).assigneeId).toBeNull();
+      const told = (await events(c.id)).find((e) => e.data.kind === 'agent_left');
+      expect(told?.data.text).toMatch(/Sam had to step away/);
+      expect((await me(token)).presence).toBe('offline');
+      expect(await s.server.store.timers.deadEnds()).toEqual([]);
     },
   );
 });

@@ -1,4 +1,4 @@
-/** Offers, declines, expiry, presence and capacity, through the real server. */
+/** Offers, declines, expiry, a broken promise, presence and capacity, through the real server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
@@ -101,6 +101,15 @@ describe('routing through the server', () => {
       ),
     );
     expect(alert.data).toMatchObject({ reason: 'offers_unanswered', rounds: 2 });
+    // Meanwhile the wait the customer was told passed: they were told so, with their place now,
+    // a corrected band and the long-queue choices, and that band is the new promise.
+    const broken = (await s.server.store.conversations.eventsSince(c.id, 0)).find(
+      (e) => e.data.kind === 'promise_broken',
+    );
+    expect(broken?.data.text).toMatch(/^Sorry: we said a person would reply by now.* number 1 /);
+    expect(broken?.data).toMatchObject({ prompt: 'long_queue', position: 1 });
+    expect((broken?.data.band as { highMinutes: number }).highMinutes).toBeGreaterThanOrEqual(1);
+    expect((broken?.data.choices as unknown[]).length).toBeGreaterThanOrEqual(2);
     expect(await s.server.store.timers.deadEnds()).toEqual([]);
   });
 

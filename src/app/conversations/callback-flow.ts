@@ -94,7 +94,7 @@ export class CallbackFlow {
       params: { phone, when },
       expectStatus: ['queued'],
       changes: {
-        status: 'deferred',
+        status: deferred.state.state,
         ...(conversation.handoff
           ? { handoff: withCollected(conversation.handoff, { callback: forAgent, phone }) }
           : {}),

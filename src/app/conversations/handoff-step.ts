@@ -291,7 +291,9 @@ export class HandoffStep {
       handoff: summary,
       handedOverAt: now.toISOString(),
     };
-    if (closed) {
+    // Closed: handed over and deferred in one commit, the second step the state machine's too.
+    const deferred = closed ? transition(next.state, { type: 'defer' }, now) : null;
+    if (deferred?.ok) {
       const closedMessage = say(
         closedText(
           conversation,
@@ -309,14 +311,14 @@ export class HandoffStep {
         conversation.id,
         ['bot', 'intake'],
         { followUp: followUpAt(followUp, now) },
-        { ...changes, status: 'deferred' },
+        { ...changes, status: deferred.state.state },
         [
           handedOver,
-          {
-            type: 'conversation.deferred',
-            actor: { type: 'system' },
-            data: { followUpAt: followUp?.toISOString() ?? null, timeZone: calendar.timeZone },
-          },
+          eventOf(
+            deferred.event.type,
+            { type: 'system' },
+            { followUpAt: followUp?.toISOString() ?? null, timeZone: calendar.timeZone },
+          ),
           closedMessage,
         ],
         now,

@@ -71,7 +71,7 @@ export async function runIntake(
     input.now,
   );
   if (!begun.ok) return [];
-  return actions.commit(['bot'], { status: 'intake', queue: decision.queue }, [
+  return actions.commit(['bot'], { status: begun.state.state, queue: decision.queue }, [
     eventOf(
       begun.event.type,
       { type: 'bot' },

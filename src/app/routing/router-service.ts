@@ -12,6 +12,8 @@ import type { EventBus } from '../../bus/event-bus.ts';
 import type { ConversationWriter } from '../conversations/conversation-writer.ts';
 import type { AgentSnapshot } from '../../core/routing/agent-snapshot.ts';
 import type { QueueConfig } from '../../core/routing/queue-config.ts';
+import { eventOf } from '../../core/conversation/conversation-events.ts';
+import { transition } from '../../core/conversation/transition.ts';
 import { route } from '../../core/routing/route.ts';
 import type { ConversationRecord } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
@@ -126,28 +128,36 @@ export class RouterService {
     const byId = new Map(queued.map((c) => [c.id, c]));
     let made = 0;
     for (const offer of result.offers) {
+      const c = byId.get(offer.conversationId);
+      if (!c) continue;
+      const offered = transition(
+        { state: c.status, assigneeId: c.assigneeId, offeredTo: c.offeredTo, queue: c.queue },
+        { type: 'offer', agentId: offer.agentId },
+        now,
+      );
+      if (!offered.ok) continue;
       // Only from the state the decision was made on: a conversation moved meanwhile (a
       // supervisor reassigned it to a pull queue, a transfer, a bump) is decided again.
       const committed = await this.deps.writer.commit({
         conversationId: offer.conversationId,
         expectStatus: ['queued'],
         expectAssigneeId: null,
-        expectLastSeq: byId.get(offer.conversationId)?.lastSeq as number,
+        expectLastSeq: c.lastSeq,
         // A claim made since the snapshot may have filled the agent: never exceed capacity.
         expectCapacity: { agentId: offer.agentId, max: capacity.get(offer.agentId) ?? 0 },
-        changes: { status: 'offered', offeredTo: offer.agentId },
+        changes: { status: offered.state.state, offeredTo: offered.state.offeredTo },
         events: [
-          {
-            type: 'conversation.offered',
-            actor: { type: 'system' },
-            data: {
+          eventOf(
+            offered.event.type,
+            { type: 'system' },
+            {
               agentId: offer.agentId,
               agentName: names.get(offer.agentId),
               // The same deadline the writer's offer timer takes from the policy.
-              expiresAt: offerExpiry(this.deps.writer, byId.get(offer.conversationId), now),
+              expiresAt: offerExpiry(this.deps.writer, c, now),
               viaFallback: offer.viaFallback,
             },
-          },
+          ),
         ],
         now,
       });
