@@ -3,12 +3,15 @@
  * period. Everything stored about a conversation goes in one transaction — its events,
  * timers (the channel outbox), webhook delivery log and stored files with the conversation
  * row — so nothing half-erased stays; the messages' words leave the full-text index in the
- * same transaction (migration 025's triggers). Then the bytes leave the database files too:
- * SQLite runs with `secure_delete` (open-database.ts), so deleted cells are zeroed, the
+ * same transaction (migration 025's triggers). Then, on SQLite, the bytes leave the database
+ * files too: it runs with `secure_delete` (open-database.ts), so deleted cells are zeroed, the
  * full-text index is merged into one segment (FTS5 keeps a word as a page boundary in
  * `message_search_idx` after its last row is gone), and the WAL, which still holds the old
- * pages, is checkpointed and truncated; PostgreSQL vacuums the tables so the dead rows are
- * pruned, and rebuilds the message index (GIN keeps a word as a key after its last row goes).
+ * pages, is checkpointed and truncated. PostgreSQL vacuums the tables so the dead rows are
+ * pruned, and rebuilds the message index (GIN keeps a word as a key after its last row goes);
+ * a plain VACUUM frees the rows' space without overwriting it, so there the bytes stay in the
+ * files until reused (docs/security.md says so; VACUUM FULL, which locks, is left to the
+ * operator).
  */
 import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
@@ -112,14 +115,15 @@ export class ErasureRepository {
   }
 
   /**
-   * Makes deleted rows unrecoverable from the database files: after `erase`, before telling
+   * Makes deleted rows unrecoverable from SQLite's files: after `erase`, before telling
    * anyone the data is gone. SQLite: the deleted cells are already zeroed (secure_delete); the
    * WAL, which still holds the old pages, is checkpointed into the main file and truncated.
    * `vacuum` also rebuilds the file, which clears what deletes made before secure_delete was
    * on left in free pages; it locks out writers while it runs, so the CLI asks for it and the
    * server does not. Both: the full-text index is rewritten without the erased words (a
    * cost that grows with the number of messages). PostgreSQL: VACUUM the tables erasure
-   * touches, pruning the dead rows; the index is rebuilt CONCURRENTLY, so writes go on.
+   * touches, pruning the dead rows (their space is freed, not overwritten); the index is
+   * rebuilt CONCURRENTLY, so writes go on.
    */
   async wipe(options: { vacuum?: boolean } = {}): Promise<WipeResult> {
     if (this.engine === 'postgres') {

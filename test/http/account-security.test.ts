@@ -2,7 +2,7 @@
  * A signed-in person's own account security, over a real server on both engines: changing the
  * password (the current one needed; the other sessions end and their sockets close at once),
  * the sessions list (never a token) and revoking one session, by its owner or by an admin;
- * each change in the audit log.
+ * each change in the audit log. Wrong current passwords count toward the log-in lockout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
@@ -184,6 +184,31 @@ describe.each(TEST_DATABASES)('account security ($name)', (database) => {
         agent: { id: me.id },
         changes: { sessionId: kiosk.id },
       });
+    },
+  );
+
+  it.skipIf(database.skipReason)(
+    'counts wrong current passwords toward the log-in lockout, so a stolen session buys no guesses',
+    async () => {
+      const alex = await login(s.baseUrl, 'alex@example.com', password());
+      const change = (currentPassword: string) =>
+        api(s.baseUrl, 'POST', '/api/v1/me/password', {
+          token: alex,
+          body: { currentPassword, newPassword: 'correct-horse-battery-staple' },
+        });
+      // The default: 5 attempts in 15 minutes (test/config/load-config.test.ts).
+      for (let i = 0; i < 5; i++) {
+        const wrong = await change(`guess-number-${i}`);
+        expect([wrong.status, wrong.body.error.code]).toEqual([403, 'WRONG_PASSWORD']);
+      }
+      const locked = await change(password());
+      expect([locked.status, locked.body.error.code]).toEqual([429, 'LOGIN_LOCKED']);
+      const signIn = await api(s.baseUrl, 'POST', '/api/v1/auth/login', {
+        body: { email: 'alex@example.com', password: password() },
+      });
+      expect([signIn.status, signIn.body.error.code]).toEqual([429, 'LOGIN_LOCKED']);
+      const [last] = await audit('?action=session.password_change_failed&limit=1');
+      expect(last).toMatchObject({ agent: { name: 'Alex' }, changes: { locked: true } });
     },
   );
 });

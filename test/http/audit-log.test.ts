@@ -84,6 +84,9 @@ describe.each(TEST_DATABASES)('audit log ($name)', (database) => {
       const retried = { text: 'Checking now', clientMessageId: 'cm-audit-1' };
       expect((await post('messages', agent, retried)).status).toBe(201);
       expect((await post('messages', agent, retried)).status).toBe(200);
+      // The same id for other text is refused in words, stored and audited nowhere.
+      const reused = await post('messages', agent, { ...retried, text: 'Refund sent' });
+      expect([reused.status, reused.body.error.code]).toEqual([409, 'CLIENT_MESSAGE_ID_REUSED']);
 
       const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${agent}`);
       inbox.send({
@@ -131,6 +134,10 @@ describe.each(TEST_DATABASES)('audit log ($name)', (database) => {
       const text = JSON.stringify(work);
       expect(text).not.toContain(secret);
       expect(text).not.toContain('VIP');
+      const events = await api(s.baseUrl, 'GET', `/api/v1/conversations/${c.id}/events`, {
+        token: agent,
+      });
+      expect(JSON.stringify(events.body.events)).not.toContain('Refund sent');
     },
   );
 

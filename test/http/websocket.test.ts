@@ -4,6 +4,7 @@ import { TEST_DATABASES } from '../helpers/databases.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { openSocket, refusedStatus } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
 
 const isEvent = (pred: (e: any) => boolean) => (f: any) => f.type === 'event' && pred(f.event);
 
@@ -146,6 +147,34 @@ describe.each(TEST_DATABASES)('WebSocket on $name', (database) => {
         token: c.token,
       });
       expect(stored.body.events.some((e: any) => e.data.clientMessageId === 'big')).toBe(false);
+      await socket.close();
+    },
+  );
+
+  it.skipIf(database.skipReason)(
+    'refuses a client message id reused for other text with an error frame, storing nothing',
+    async () => {
+      const c = await startConversation(s.baseUrl);
+      const socket = await openSocket(
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+      );
+      socket.send({ type: 'message', text: 'Where is my parcel?', clientMessageId: 'r-1' });
+      await socket.waitFor((f) => f.type === 'ack' && f.clientMessageId === 'r-1');
+      // A retry of the same message is acknowledged again; other text under its id is a
+      // client bug, answered in words rather than dropped as a duplicate.
+      socket.send({ type: 'message', text: 'Where is my parcel?', clientMessageId: 'r-1' });
+      await until(() => socket.frames.filter((f) => f.type === 'ack').length === 2 || undefined);
+      socket.send({ type: 'message', text: 'Do you ship to Norway?', clientMessageId: 'r-1' });
+      const refused = await socket.waitFor(
+        (f) => f.type === 'error' && f.clientMessageId === 'r-1',
+      );
+      expect(refused.error.code).toBe('CLIENT_MESSAGE_ID_REUSED');
+      const stored = await api(s.baseUrl, 'GET', `/api/v1/conversations/${c.id}/events`, {
+        token: c.token,
+      });
+      expect(JSON.stringify(stored.body.events)).not.toContain('Norway');
+      const mine = stored.body.events.filter((e: any) => e.data.clientMessageId === 'r-1');
+      expect(mine).toHaveLength(1);
       await socket.close();
     },
   );

@@ -3,9 +3,11 @@
  * letter case, an email with an attachment, WhatsApp): erasing by the email finds all four
  * with their events, timers, webhook log and files, leaves another person alone, and — on
  * SQLite — leaves no byte of the address, the number or the attachment in the database or
- * its WAL (the `strings` check, done on the raw files). On PostgreSQL the rows are gone.
+ * its WAL (the `strings` check, done on the raw files). On PostgreSQL the rows are gone and
+ * every table that held them has been vacuumed.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carryOutErasure, planErasure } from '../../src/app/privacy/erasure-plan.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
@@ -15,6 +17,14 @@ const EMAIL = 'sarah.connor@example.com';
 const NUMBER = '447700900123';
 // Bytes no other row holds, in the clear and as the base64 they are stored as.
 const ATTACHMENT = Buffer.from('%PDF-1.7 invoice-of-sarah-7f3c9a2e1b %%EOF');
+const ERASED_TABLES = [
+  'conversations',
+  'events',
+  'timers',
+  'webhook_deliveries',
+  'media_files',
+  'provider_messages',
+];
 
 describe.each(TEST_DATABASES)('erasing a customer on $name', (database) => {
   let opened: OpenedTestStore;
@@ -122,6 +132,18 @@ describe.each(TEST_DATABASES)('erasing a customer on $name', (database) => {
       ).n,
     );
 
+  /** PostgreSQL: how many times each table erasure touches was vacuumed (empty on SQLite). */
+  async function vacuumCounts(): Promise<Record<string, number>> {
+    if (database.name !== 'postgres') return {};
+    const { rows: counts } = await sql<{ relname: string; vacuum_count: string }>`
+      select relname, vacuum_count from pg_stat_user_tables
+      where schemaname = ${opened.schema} and relname in (${sql.join(ERASED_TABLES)})`.execute(
+      opened.store.db,
+    );
+    expect(counts.map((r) => r.relname).sort()).toEqual([...ERASED_TABLES].sort());
+    return Object.fromEntries(counts.map((r) => [r.relname, Number(r.vacuum_count)]));
+  }
+
   /** What `strings file | grep -i` would find: every secret still in the db or WAL file. */
   function leftInFiles(): string[] {
     const files = [opened.url, `${opened.url}-wal`].filter((f) => existsSync(f));
@@ -160,6 +182,7 @@ describe.each(TEST_DATABASES)('erasing a customer on $name', (database) => {
     await fourConversations();
     if (database.name === 'sqlite')
       expect(leftInFiles()).toEqual(['email', 'number', 'attachmentBase64']);
+    const vacuumedBefore = await vacuumCounts();
     const plan = await planErasure(opened.store, { customer: EMAIL }, false);
     const outcome = await carryOutErasure(opened.store, plan, {
       actorId: 'cli',
@@ -177,6 +200,12 @@ describe.each(TEST_DATABASES)('erasing a customer on $name', (database) => {
     if (database.name === 'sqlite') {
       expect(outcome.walTruncated).toBe(true);
       expect(leftInFiles()).toEqual([]);
+    } else {
+      // PostgreSQL: every table that held the person's rows was vacuumed after the delete,
+      // so the dead rows are pruned rather than left readable in the heap.
+      const vacuumedAfter = await vacuumCounts();
+      for (const [table, before] of Object.entries(vacuumedBefore))
+        expect(vacuumedAfter[table], `VACUUM of ${table}`).toBeGreaterThan(before);
     }
     const audit = await opened.store.teamAudit.page({ limit: 5 });
     expect(audit.entries[0]).toMatchObject({ action: 'customer.erased', actorId: 'cli' });
