@@ -24,6 +24,11 @@ const FORM = {
   ],
 };
 
+/** What the fade-in check needs of an element (the tests compile without DOM types). */
+interface Animated {
+  getAnimations(options: { subtree: boolean }): { readonly finished: Promise<unknown> }[];
+}
+
 /** Whether the control is wholly inside the viewport (the widget's shadow root hides it from hit-testing). */
 async function inViewport(page: Page, control: Locator): Promise<boolean> {
   const box = await control.boundingBox();
@@ -72,7 +77,11 @@ describeInChromium('the widget at phone and laptop size', () => {
         await widget
           .locator('.panel')
           .evaluate((el) =>
-            Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)),
+            Promise.all(
+              (el as unknown as Animated)
+                .getAnimations({ subtree: true })
+                .map((animation) => animation.finished),
+            ),
           );
         expect(await scrollsSideways(page)).toBe(false);
         await screenshot(page, `widget-pre-chat-${size.name}`);
