@@ -49,9 +49,10 @@ export async function openDashboard(
   baseUrl: string,
   tab: string,
   account: Account = SUPERVISOR,
+  viewport: { width: number; height: number } = { width: 1366, height: 900 },
 ): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
+    viewport,
     acceptDownloads: true,
   });
   const page = await context.newPage();

@@ -1,6 +1,7 @@
 // The inbox on a phone (390×844) and on a laptop (1366×768): an agent accepts an offer,
 // replies and resolves, with every button on the screen and clickable, the page never wider
-// than the viewport, and form fields at 16 px or more (iOS Safari zooms into smaller ones).
+// than the viewport, buttons 44 px tall on the phone, and form fields at 16 px or more (iOS
+// Safari zooms into smaller ones).
 // On the phone one pane shows at a time: the list, then the conversation with a back button.
 
 import type { Locator, Page } from 'playwright-core';
@@ -105,6 +106,17 @@ describeInChromium('inbox at phone and laptop size', () => {
 
         const accept = conversation.getByRole('button', { name: 'Accept' });
         await reachable(page, accept, 'Accept is off-screen or covered');
+        // On the phone every button of the conversation is a 44 px touch target.
+        if (size.onePane) {
+          for (const button of await page.locator('.pane button').all()) {
+            if (!(await button.isVisible())) continue;
+            const name = (await button.getAttribute('aria-label')) ?? (await button.textContent());
+            expect(
+              (await button.boundingBox())?.height,
+              `${name} is too small to touch`,
+            ).toBeGreaterThanOrEqual(44);
+          }
+        }
         await screenshot(page, `inbox-${size.name}-offer`);
         await accept.click();
         await eventually(() => page.locator('.pane-header .status').textContent()).toBe('Assigned');

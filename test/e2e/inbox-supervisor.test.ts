@@ -68,6 +68,10 @@ describeInChromium('supervisor in a conversation from the inbox', () => {
         'Are you still there?',
       );
       await screenshot(page, 'inbox-supervisor-watching');
+      // The way back: the inbox's top bar links a supervisor to the dashboard.
+      expect(
+        await page.getByRole('link', { name: 'Dashboard', exact: true }).getAttribute('href'),
+      ).toBe('/dashboard/');
 
       // Take over: Riley has it, and answers.
       await page.getByRole('button', { name: 'Take over' }).click();
@@ -104,6 +108,7 @@ describeInChromium('supervisor in a conversation from the inbox', () => {
       );
       expect(await alex.page.locator('#pane-title').count()).toBe(0);
       expect(await alex.page.getByRole('button', { name: 'Take over' }).count()).toBe(0);
+      expect(await alex.page.getByRole('link', { name: 'Dashboard', exact: true }).count()).toBe(0);
       await alex.page.context().close();
     },
     BROWSER_TEST_TIMEOUT,

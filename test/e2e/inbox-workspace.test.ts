@@ -334,7 +334,7 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
       const offer = sam.page.getByRole('region', { name: 'Offered to you' });
       await offer.locator(`[data-conversation-id="${c.id}"]`).click({ timeout: 15_000 });
       await eventually(() => status(sam).textContent()).toBe('Offered to you');
-      expect(await sam.transcript.textContent()).toContain('Knows the app well');
+      await eventually(() => sam.transcript.textContent()).toContain('Knows the app well');
       await pane(sam).getByRole('button', { name: 'Accept' }).click();
       await eventually(() => status(sam).textContent()).toBe('Assigned');
       // Alex sees who has it now: the name, resolved from the team list.

@@ -196,6 +196,12 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
             {session.agent.name}
             <span class="sr-only"> — account</span>
           </button>
+          {/* Supervisors and admins go back and forth with the dashboard (same sign-in). */}
+          {((session.agent as { role?: string }).role ?? 'agent') !== 'agent' ? (
+            <a class="button button--ghost" href="/dashboard/">
+              Dashboard
+            </a>
+          ) : null}
           <button class="button button--ghost" type="button" onClick={() => onSignOut(null)}>
             Sign out
           </button>

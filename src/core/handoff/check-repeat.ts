@@ -43,6 +43,22 @@ const ASKS: readonly AskPattern[] = [
   },
 ];
 
+// A draft that opens with a greeting and ends on a bare "how can I help (you today)?" ("Hi
+// again! Yes, how can I help?") is politeness, not a question about the goal: no repeat.
+// "How can I help with your order?" still asks about it.
+const GREETING =
+  /^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|welcome(?: back)?)\b/i;
+const POLITE_OPENER = /^(?:how can i help|what can i do for you)$/i;
+const POLITE_END = /^(?:\s+you)?(?:\s+today)?\s*[?.!]*\s*$/i;
+
+function isGreeting(draft: string, asked: RegExpExecArray): boolean {
+  return (
+    GREETING.test(draft) &&
+    POLITE_OPENER.test(asked[0].trim()) &&
+    POLITE_END.test(draft.slice(asked.index + asked[0].length))
+  );
+}
+
 export function checkRepeat(
   draft: string,
   known: { readonly fields: Readonly<Record<string, FieldValue>>; readonly goal?: string },
@@ -51,6 +67,7 @@ export function checkRepeat(
   for (const { field, re } of ASKS) {
     const m = re.exec(draft);
     if (!m) continue;
+    if (field === 'goal' && isGreeting(draft, m)) continue;
     const value = field === 'goal' ? known.goal : show(known.fields[field]);
     if (value) warnings.push({ field, asked: m[0].trim(), known: value });
   }

@@ -18,6 +18,8 @@ describe('checkRepeat', () => {
     ['How can I help you today?', 'goal', known.goal],
     ["Hi Sarah, what's the problem with the blender?", 'goal', known.goal],
     ['How much was it?', 'amount', '620 USD'],
+    // A greeting that asks about the matter itself is still a repeat.
+    ['Hi, I am Alex. How can I help with your order?', 'goal', known.goal],
   ])('warns on “%s”', (draft, field, value) => {
     expect(checkRepeat(draft, known)).toEqual([expect.objectContaining({ field, known: value })]);
   });
@@ -26,6 +28,10 @@ describe('checkRepeat', () => {
     'I have refunded order 12345 to sarah.j@example.com.',
     'Your order number is 12345, and the refund is on its way.',
     'Thanks for waiting, I can see everything you told the assistant.',
+    // Greetings: "how can I help" after a hello is politeness, not a question about the goal.
+    'Hi again! Yes, how can I help?',
+    'Hello Sarah, how can I help you today?',
+    'Good morning! What can I do for you?',
   ])('stays quiet on “%s”', (draft) => {
     expect(checkRepeat(draft, known)).toEqual([]);
   });
