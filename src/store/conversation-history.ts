@@ -124,6 +124,36 @@ export class ConversationHistory {
     return row !== undefined;
   }
 
+  /**
+   * The conversation's owner state and whether it is in the agent's scope, read in one
+   * statement, so the answer belongs to the state it names (scoped-write.ts).
+   */
+  async visibilityWithState(
+    conversationId: string,
+    scope: VisibleTo,
+  ): Promise<
+    | { status: string; assigneeId: string | null; offeredTo: string | null; visible: boolean }
+    | undefined
+  > {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select((eb) => [
+        'status',
+        'assignee_id',
+        'offered_to',
+        eb.case().when(visibleTo(eb, scope)).then(1).else(0).end().as('visible'),
+      ])
+      .where('id', '=', conversationId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      status: row.status,
+      assigneeId: row.assignee_id,
+      offeredTo: row.offered_to,
+      visible: Number(row.visible) === 1,
+    };
+  }
+
   /** The conversations of the person behind these identities (see customer-conversations.ts). */
   async ofCustomer(identities: readonly CustomerIdentity[]) {
     return findCustomerConversations(this.db, identities);

@@ -200,6 +200,52 @@ describe.each(TEST_DATABASES)('scope checked inside the write ($name)', (databas
   });
 
   it.skipIf(database.skipReason)(
+    'a claim refused for capacity while a colleague takes the conversation is a 409, not OUT_OF_SCOPE',
+    async () => {
+      // Alex full: holding one more than nothing, allowed exactly what he holds.
+      const held = await waitingInBilling();
+      expect((await post(alex, `/api/v1/conversations/${held}/claim`)).status).toBe(200);
+      const team = await api(s.baseUrl, 'GET', '/api/v1/agents', { token: riley });
+      const me = team.body.agents.find((a: { id: string }) => a.id === alexId);
+      const setCapacity = async (maxConcurrent: number) =>
+        expect(
+          (
+            await api(s.baseUrl, 'PATCH', `/api/v1/team/agents/${alexId}`, {
+              token: riley,
+              body: { maxConcurrent },
+            })
+          ).status,
+        ).toBe(200);
+      await setCapacity(me.load);
+      const id = await waitingInBilling();
+      // Riley takes it just after the store refused Alex's claim (no room), before the refusal
+      // is explained: the conversation is now held by a colleague, which Alex may not see.
+      const conversations = s.server.store.conversations;
+      const commit = conversations.commit.bind(conversations);
+      let raced = false;
+      conversations.commit = async (input) => {
+        const result = await commit(input);
+        const byAlex = input.events.some((e) => e.actor.type === 'agent' && e.actor.id === alexId);
+        if (!raced && byAlex && !result.ok) {
+          raced = true;
+          expect((await post(riley, `/api/v1/conversations/${id}/claim`)).status).toBe(200);
+        }
+        return result;
+      };
+      const claim = await post(alex, `/api/v1/conversations/${id}/claim`);
+      conversations.commit = commit;
+      await setCapacity(me.capacity);
+      expect(raced).toBe(true);
+      expect(claim.status).toBe(409);
+      expect(claim.body.error?.code).not.toBe('OUT_OF_SCOPE');
+      const read = await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token: riley });
+      expect(read.body.conversation).toMatchObject({ status: 'assigned' });
+      expect(read.body.conversation.assigneeId).not.toBe(alexId);
+      await post(alex, `/api/v1/conversations/${held}/resolve`, {});
+    },
+  );
+
+  it.skipIf(database.skipReason)(
     'a read receipt raced by a transfer to a queue the agent is not in is refused, nothing written',
     async () => {
       const id = await waitingInBilling();

@@ -22,7 +22,7 @@ import type {
 import type { Store } from '../../store/store.ts';
 import type { AgentScope } from './conversation-scope.ts';
 import type { ConversationWriter } from './conversation-writer.ts';
-import { scopeRefusal } from './scoped-write.ts';
+import { scopeVerdict } from './scoped-write.ts';
 
 export interface ApplyCommandDeps {
   readonly store: Store;
@@ -103,8 +103,13 @@ export async function applyCommand<C extends ConversationCommand>(
     // attempt's read. A colleague who claimed it meanwhile changed the state: decided again,
     // that is ALREADY_CLAIMED (or a 409 after the second try), never OUT_OF_SCOPE.
     if (sameState(current, committed.conversation)) {
-      const refusal = await scopeRefusal(deps.store, id, request.scope);
-      if (refusal) throw refusal;
+      const verdict = await scopeVerdict(deps.store, id, request.scope, committed.conversation);
+      if (verdict === 'out') throw new BatonError('OUT_OF_SCOPE');
+      if (verdict === 'moved') {
+        if (attempt >= 1)
+          throw new BatonError('INVALID_TRANSITION', 'The conversation changed; try again.');
+        continue; // decided again on the state a colleague left (ALREADY_CLAIMED, say)
+      }
     }
     if (
       committed.reason === 'conflict' &&
