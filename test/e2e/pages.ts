@@ -71,6 +71,8 @@ export interface OpenInboxOptions {
   initScript?: string;
   /** Lets a test inject a script tag (axe-core) past the server's Content-Security-Policy. */
   bypassCSP?: boolean;
+  /** Runs on the new page before it opens the inbox (to record its requests). */
+  onPage?: (page: Page) => void;
 }
 
 export async function openInbox(
@@ -88,6 +90,7 @@ export async function openInbox(
   const page = await context.newPage();
   const socketUrls: string[] = [];
   page.on('websocket', (socket) => socketUrls.push(socket.url()));
+  options.onPage?.(page);
   await page.goto(`${baseUrl}/inbox/`);
   await page.getByLabel('Email').fill(agent.email);
   await page.getByLabel('Password').fill(agent.password);

@@ -17,6 +17,7 @@ import type {
 import type { Queue } from '../../src/http/routes/queue-schemas.ts';
 import type { TotpConfirmed, TotpSetup } from '../../src/http/routes/totp-schemas.ts';
 import type { Agent, BatonEvent, Conversation } from '../shared/api-types.ts';
+import type { VoiceToken } from './browser-calls.ts';
 import { ApiRequestError, requestJson } from '../shared/http.ts';
 import type {
   CannedResponse,
@@ -207,6 +208,14 @@ export function setPresence(
   presence: Presence,
 ): Promise<Static<typeof PresenceAnswer>> {
   return requestJson(url('me/presence'), { method: 'PUT', token, body: { presence } });
+}
+
+/**
+ * The agent's Twilio Access Token for taking calls in this browser. 404 VOICE_BROWSER_OFF and
+ * 409 VOICE_AGENT_ON_PHONE mean no calls here for this agent (docs/channels.md#voice).
+ */
+export function fetchVoiceToken(token: string): Promise<VoiceToken> {
+  return requestJson(url('voice/token'), { method: 'POST', token });
 }
 
 export function fetchCannedResponses(

@@ -2,17 +2,19 @@
 // queue on the left, the selected conversation on the right. Keyboard shortcuts and the
 // announcements of new work live here because they span both panes.
 
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
 import { fetchCannedResponses } from './api.ts';
 import { ConversationPane } from './conversation-pane.tsx';
 import type { CannedResponse, Presence } from './inbox-types.ts';
 import { AccountPanel } from './account-panel.tsx';
+import { CallPanel } from './call-panel.tsx';
 import { PresenceControl } from './presence-control.tsx';
 import { QueueList } from './queue-list.tsx';
 import type { AgentSession } from './session.ts';
 import { ShortcutHelp } from './shortcut-help.tsx';
 import { useAlerts } from './use-alerts.ts';
+import { useBrowserCalls } from './use-browser-calls.ts';
 import { useInbox } from './use-inbox.ts';
 import { useOffers } from './use-offers.ts';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -48,6 +50,18 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [presence, setPresenceState] = useState<Presence>('online');
   const [released, setReleased] = useState<string | null>(null);
+
+  // An answered call opens its conversation: the one the call names, else the agent's newest
+  // voice conversation (the one Baton just assigned them for this call).
+  const mineNow = useRef(inbox.mine);
+  mineNow.current = inbox.mine;
+  const calls = useBrowserCalls(session.token, (conversationId) => {
+    const newestVoice = mineNow.current
+      .filter((c) => c.channel === 'voice')
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    const id = conversationId ?? newestVoice?.id ?? null;
+    if (id) setSelectedId(id);
+  });
 
   const offers = useOffers(session.token, inbox.waiting);
   const offered = useMemo(
@@ -207,6 +221,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           </button>
         </div>
       </header>
+      {calls.state && <CallPanel state={calls.state} actions={calls.actions} />}
       <p class="sr-only" role="status" aria-live="polite" id="announcement">
         {alerts.latest}
       </p>
