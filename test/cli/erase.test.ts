@@ -260,6 +260,43 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
     },
   );
 
+  it.skipIf(database.skipReason !== null || database.name !== 'postgres')(
+    'says when CHECKPOINT is not permitted and which tables VACUUM FULL could not rewrite',
+    async () => {
+      // A role that is neither superuser nor in pg_checkpoint, creating the tables in a
+      // database it does not own (a database's owner may vacuum every table in it).
+      const role = `erase_role_${randomBytes(5).toString('hex')}`;
+      const adminUrl = POSTGRES_URL.replace(/\/[^/]*$/, `/${role}`);
+      const roleUrl = adminUrl.replace(/\/\/[^@/]*@/, `//${role}@`);
+      await postgresAdmin(`create role ${role} login`);
+      await postgresAdmin(`create database ${role}`);
+      const grant = new pg.Client({ connectionString: adminUrl });
+      await grant.connect();
+      await grant.query(`grant all on schema public to ${role}`);
+      await grant.end();
+      try {
+        expect(erase(['--conversation', 'c_none', '--yes'], roleUrl).stdout).toMatch(
+          /CHECKPOINT skipped: the database role is neither superuser nor in pg_checkpoint/,
+        );
+        // A table the role does not own: VACUUM FULL only warns, so the command must say so.
+        const client = new pg.Client({ connectionString: adminUrl });
+        await client.connect();
+        await client.query('alter table timers owner to postgres');
+        await client.end();
+        const done = erase(['--conversation', 'c_none', '--yes'], roleUrl);
+        expect(done.stdout).toContain(
+          'rewrote with VACUUM FULL: conversations, events, webhook_deliveries, media_files, provider_messages',
+        );
+        expect(done.stdout).toMatch(
+          /not rewritten \(the database role does not own them\): timers;/,
+        );
+      } finally {
+        await postgresAdmin(`drop database if exists ${role} with (force)`);
+        await postgresAdmin(`drop role if exists ${role}`);
+      }
+    },
+  );
+
   it.skipIf(database.skipReason)('refuses unclear selectors', () => {
     for (const args of [
       [],
