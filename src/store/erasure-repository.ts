@@ -7,11 +7,12 @@
  * files too: it runs with `secure_delete` (open-database.ts), so deleted cells are zeroed, the
  * full-text index is merged into one segment (FTS5 keeps a word as a page boundary in
  * `message_search_idx` after its last row is gone), and the WAL, which still holds the old
- * pages, is checkpointed and truncated. PostgreSQL vacuums the tables so the dead rows are
- * pruned, and rebuilds the message index (GIN keeps a word as a key after its last row goes);
- * a plain VACUUM frees the rows' space without overwriting it, so there the bytes stay in the
- * files until reused (docs/security.md says so; VACUUM FULL, which locks, is left to the
- * operator).
+ * pages, is checkpointed and truncated. On PostgreSQL, with `vacuum` (the CLI), the tables
+ * are rewritten with VACUUM FULL, their indexes with them, so the bytes leave the table and
+ * index files, then a CHECKPOINT is asked for; without it (the server) a plain VACUUM prunes
+ * the dead rows without overwriting their space and the message index is rebuilt
+ * CONCURRENTLY (GIN keeps a word as a key after its last row goes), so the bytes stay in the
+ * files until reused (docs/security.md).
  */
 import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
@@ -55,6 +56,12 @@ const CONVERSATION_TABLES = [
 export interface WipeResult {
   /** SQLite: the WAL was checkpointed to empty (false while another reader held it). */
   readonly walTruncated?: boolean;
+  /** PostgreSQL with `vacuum`: the tables VACUUM FULL rewrote (a new file each). */
+  readonly rewrittenTables?: readonly string[];
+  /** PostgreSQL with `vacuum`: tables VACUUM FULL skipped (it only warns when not the owner). */
+  readonly notRewrittenTables?: readonly string[];
+  /** PostgreSQL with `vacuum`: CHECKPOINT ran (false: the role may not; superuser or pg_checkpoint). */
+  readonly checkpointed?: boolean;
 }
 
 export class ErasureRepository {
@@ -115,18 +122,22 @@ export class ErasureRepository {
   }
 
   /**
-   * Makes deleted rows unrecoverable from SQLite's files: after `erase`, before telling
+   * Makes deleted rows unrecoverable from the database files: after `erase`, before telling
    * anyone the data is gone. SQLite: the deleted cells are already zeroed (secure_delete); the
    * WAL, which still holds the old pages, is checkpointed into the main file and truncated.
    * `vacuum` also rebuilds the file, which clears what deletes made before secure_delete was
    * on left in free pages; it locks out writers while it runs, so the CLI asks for it and the
    * server does not. Both: the full-text index is rewritten without the erased words (a
-   * cost that grows with the number of messages). PostgreSQL: VACUUM the tables erasure
-   * touches, pruning the dead rows (their space is freed, not overwritten); the index is
+   * cost that grows with the number of messages). PostgreSQL: with `vacuum`, VACUUM FULL
+   * rewrites each table erasure touches and its indexes into new files (an ACCESS EXCLUSIVE
+   * lock per table while it does), then CHECKPOINT, if the role may, flushes the rewrite and
+   * lets the server recycle WAL segments holding the old pages. Without it, a plain VACUUM
+   * prunes the dead rows (their space is freed, not overwritten) and the message index is
    * rebuilt CONCURRENTLY, so writes go on.
    */
   async wipe(options: { vacuum?: boolean } = {}): Promise<WipeResult> {
     if (this.engine === 'postgres') {
+      if (options.vacuum) return this.rewritePostgres();
       await sql`vacuum ${sql.join(ERASED_TABLES.map((t) => sql.table(t)))}`.execute(this.db);
       await sql`reindex index concurrently events_message_search_idx`.execute(this.db);
       return {};
@@ -138,6 +149,43 @@ export class ErasureRepository {
     if (!options.vacuum) return { walTruncated: await this.checkpoint() };
     await sql`vacuum`.execute(this.db);
     return { walTruncated: await this.checkpoint() };
+  }
+
+  private async rewritePostgres(): Promise<WipeResult> {
+    const before = await this.fileNodes();
+    // One statement per table: each is locked only while it is rewritten. The rewrite rebuilds
+    // the table's indexes too, the message search index among them.
+    for (const table of ERASED_TABLES) await sql`vacuum full ${sql.table(table)}`.execute(this.db);
+    // VACUUM FULL skips a table the role does not own with a warning only; a new file is proof.
+    const after = await this.fileNodes();
+    const rewritten = ERASED_TABLES.filter((t) => after.get(t) !== before.get(t));
+    return {
+      rewrittenTables: rewritten,
+      notRewrittenTables: ERASED_TABLES.filter((t) => !rewritten.includes(t)),
+      checkpointed: await this.checkpointPostgres(),
+    };
+  }
+
+  private async fileNodes(): Promise<Map<string, string>> {
+    const nodes = new Map<string, string>();
+    for (const table of ERASED_TABLES) {
+      const { rows } = await sql<{
+        node: string;
+      }>`select pg_relation_filenode(${table}::regclass)::text as node`.execute(this.db);
+      nodes.set(table, rows[0]?.node ?? '');
+    }
+    return nodes;
+  }
+
+  private async checkpointPostgres(): Promise<boolean> {
+    try {
+      await sql`checkpoint`.execute(this.db);
+      return true;
+    } catch (error) {
+      // 42501 insufficient_privilege: PostgreSQL 15 wants superuser or pg_checkpoint.
+      if ((error as { code?: string }).code === '42501') return false;
+      throw error;
+    }
   }
 
   private async checkpoint(): Promise<boolean> {

@@ -1,6 +1,7 @@
 /**
  * `baton erase` as an operator runs it: a dry run lists, --yes erases; open conversations are
  * left alone unless asked; bad selectors are refused. Conversations made through the API.
+ * On PostgreSQL the erased text is read for in the tables' and indexes' files themselves.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -35,6 +36,57 @@ async function postgresAdmin(statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+// The tables erasure empties; their heap, TOAST and index files are read for erased bytes.
+const ERASED_TABLES = [
+  'conversations',
+  'events',
+  'timers',
+  'webhook_deliveries',
+  'media_files',
+  'provider_messages',
+];
+// Under 1 GB, PostgreSQL's segment size, so each relation is one file (the test data is small).
+const MAX_READ = 1_000_000_000;
+
+/**
+ * The files (relative to the data directory) of the erased tables, their TOAST tables and
+ * every index on either, after a CHECKPOINT so their pages are on disk. Superuser only.
+ */
+async function relationFiles(client: pg.Client): Promise<string[]> {
+  await client.query('checkpoint');
+  const { rows } = await client.query<{ path: string }>(
+    `with t as (
+       select oid, reltoastrelid from pg_class
+       where relnamespace = 'public'::regnamespace and relname = any($1))
+     select pg_relation_filepath(r.oid) as path from (
+       select oid from t
+       union select reltoastrelid from t where reltoastrelid <> 0
+       union select indexrelid from pg_index
+         where indrelid in (select oid from t union select reltoastrelid from t)) r`,
+    [ERASED_TABLES],
+  );
+  return rows.map((r) => r.path);
+}
+
+/** Which of the secrets are in any of the files (a file gone since is read as empty). */
+async function secretsIn(
+  client: pg.Client,
+  files: readonly string[],
+  secrets: Record<string, string>,
+): Promise<string[]> {
+  const found = new Set<string>();
+  for (const file of files) {
+    const { rows } = await client.query<{ bytes: Buffer | null }>(
+      'select pg_read_binary_file($1, 0, $2, true) as bytes',
+      [file, MAX_READ],
+    );
+    const bytes = rows[0]?.bytes ?? Buffer.alloc(0);
+    for (const [name, secret] of Object.entries(secrets))
+      if (bytes.includes(secret)) found.add(name);
+  }
+  return [...found].sort();
 }
 
 // The command reaches the database by DATABASE_URL alone, so PostgreSQL gets a database of its
@@ -155,6 +207,93 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
       );
       expect(erased.stdout).toMatch(/erased 1 conversation/);
       expect(await store.conversations.get('c_wa_cli')).toBeUndefined();
+    },
+  );
+
+  it.skipIf(database.skipReason !== null || database.name !== 'postgres')(
+    "leaves none of the erased text in the tables' or indexes' files (VACUUM FULL)",
+    async () => {
+      const tag = randomBytes(6).toString('hex');
+      const secrets = {
+        email: `kyle.${tag}@erase14.example`,
+        message: `my-locker-code-is-${tag}`,
+      };
+      const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+      // Someone who stays, first: their live rows share the pages, so a plain VACUUM can
+      // neither truncate those pages away nor move live rows over the erased ones' bytes.
+      const bystander = await startConversation(s.baseUrl, {
+        customer: { email: `bystander.${tag}@erase14.example` },
+      });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${bystander.id}/messages`, {
+        token: bystander.token,
+        body: { text: 'still here' },
+      });
+      const c = await startConversation(s.baseUrl, { customer: { email: secrets.email } });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { text: secrets.message },
+      });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { action: 'request_human' },
+      });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token: agent });
+      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/resolve`, { token: agent });
+
+      const client = new pg.Client({ connectionString: db });
+      await client.connect();
+      try {
+        const filesBefore = await relationFiles(client);
+        expect(await secretsIn(client, filesBefore, secrets)).toEqual(['email', 'message']);
+
+        const done = erase(['--customer', secrets.email, '--yes'], db);
+        expect(done.stdout).toMatch(/erased 1 conversation/);
+        expect(done.stdout).toContain(`rewrote with VACUUM FULL: ${ERASED_TABLES.join(', ')}`);
+        expect(done.stdout).toContain('CHECKPOINT done');
+
+        // The new files, and the old ones (emptied at the rewrite, unlinked at a checkpoint).
+        const filesAfter = await relationFiles(client);
+        expect(await secretsIn(client, [...filesBefore, ...filesAfter], secrets)).toEqual([]);
+      } finally {
+        await client.end();
+      }
+    },
+  );
+
+  it.skipIf(database.skipReason !== null || database.name !== 'postgres')(
+    'says when CHECKPOINT is not permitted and which tables VACUUM FULL could not rewrite',
+    async () => {
+      // A role that is neither superuser nor in pg_checkpoint, creating the tables in a
+      // database it does not own (a database's owner may vacuum every table in it).
+      const role = `erase_role_${randomBytes(5).toString('hex')}`;
+      const adminUrl = POSTGRES_URL.replace(/\/[^/]*$/, `/${role}`);
+      const roleUrl = adminUrl.replace(/\/\/[^@/]*@/, `//${role}@`);
+      await postgresAdmin(`create role ${role} login`);
+      await postgresAdmin(`create database ${role}`);
+      const grant = new pg.Client({ connectionString: adminUrl });
+      await grant.connect();
+      await grant.query(`grant all on schema public to ${role}`);
+      await grant.end();
+      try {
+        expect(erase(['--conversation', 'c_none', '--yes'], roleUrl).stdout).toMatch(
+          /CHECKPOINT skipped: the database role is neither superuser nor in pg_checkpoint/,
+        );
+        // A table the role does not own: VACUUM FULL only warns, so the command must say so.
+        const client = new pg.Client({ connectionString: adminUrl });
+        await client.connect();
+        await client.query('alter table timers owner to postgres');
+        await client.end();
+        const done = erase(['--conversation', 'c_none', '--yes'], roleUrl);
+        expect(done.stdout).toContain(
+          'rewrote with VACUUM FULL: conversations, events, webhook_deliveries, media_files, provider_messages',
+        );
+        expect(done.stdout).toMatch(
+          /not rewritten \(the database role does not own them\): timers;/,
+        );
+      } finally {
+        await postgresAdmin(`drop database if exists ${role} with (force)`);
+        await postgresAdmin(`drop role if exists ${role}`);
+      }
     },
   );
 

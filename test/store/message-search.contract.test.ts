@@ -353,7 +353,8 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
   });
 
   // SQLite: the index is keyed by the events' rowids, which a VACUUM must keep; PostgreSQL:
-  // the GIN index is rebuilt by the wipe. Either way the words still find their conversations.
+  // the GIN index is rebuilt by the wipe (VACUUM FULL of events). Either way the words still
+  // find their conversations.
   it("keeps the index's keys through a VACUUM (rowids of the events stay)", async () => {
     await conversation('c_first', 'alpha message');
     await conversation('c_gone', 'beta message', 'another beta');

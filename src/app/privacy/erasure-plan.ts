@@ -4,7 +4,7 @@
  * files afterwards and write the same audit entry. The audit entry names the conversations
  * and how the person was named (email, phone, id), never the person: it outlives them.
  */
-import type { ErasureCandidate } from '../../store/erasure-repository.ts';
+import type { ErasureCandidate, WipeResult } from '../../store/erasure-repository.ts';
 import type { Store } from '../../store/store.ts';
 
 export type ErasureTarget =
@@ -22,9 +22,8 @@ export interface ErasurePlan {
   readonly identities: number;
 }
 
-export interface ErasureOutcome {
+export interface ErasureOutcome extends WipeResult {
   readonly erased: number;
-  readonly walTruncated?: boolean;
 }
 
 const isClosed = (c: ErasureCandidate) => c.status === 'resolved' || c.status === 'abandoned';
@@ -50,7 +49,10 @@ export async function carryOutErasure(
     readonly actorId: string;
     readonly target: ErasureTarget;
     readonly now: Date;
-    /** Rebuild a SQLite file (see ErasureRepository.wipe); the CLI does. */
+    /**
+     * Rebuild the files: SQLite's VACUUM, PostgreSQL's VACUUM FULL and CHECKPOINT (see
+     * ErasureRepository.wipe). They lock, so the CLI asks for it and the server does not.
+     */
     readonly vacuum?: boolean;
   },
 ): Promise<ErasureOutcome> {

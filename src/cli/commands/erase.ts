@@ -1,8 +1,9 @@
 /**
  * `baton erase`: forget conversations for good — a customer's request to be forgotten, or a
  * retention period run from cron. Without `--yes` it only lists what it would erase, so an
- * operator sees the blast radius first. With `--yes` the database files are wiped too and
- * the erasure is written to the audit log (see app/privacy/erasure-plan.ts).
+ * operator sees the blast radius first. With `--yes` the database files are wiped too
+ * (SQLite: VACUUM; PostgreSQL: VACUUM FULL of the erased tables, then CHECKPOINT) and the
+ * erasure is written to the audit log (see app/privacy/erasure-plan.ts).
  */
 import type { Command } from 'commander';
 import {
@@ -24,6 +25,13 @@ interface EraseOptions {
 
 const DAY_MS = 86_400_000;
 
+const LOCK_NOTE = `
+After erasing, the database files are rewritten so the erased bytes leave them: SQLite runs
+VACUUM (writers wait); PostgreSQL runs VACUUM FULL on each table erasure touches
+(conversations, events, timers, webhook_deliveries, media_files, provider_messages), which
+holds an ACCESS EXCLUSIVE lock on the table while it rewrites it (a running server waits on
+it), then CHECKPOINT if the role may (superuser or pg_checkpoint). Run it in a quiet hour.`;
+
 class UsageError extends Error {}
 
 export function registerEraseCommand(program: Command): void {
@@ -38,7 +46,8 @@ export function registerEraseCommand(program: Command): void {
     .option('--conversation <id>', 'one conversation')
     .option('--closed-before <date|Nd>', 'resolved or abandoned before a date, or N days ago')
     .option('--include-open', 'also erase conversations that are still open')
-    .option('--yes', 'really erase (otherwise only list)')
+    .option('--yes', 'really erase (otherwise only list), then rewrite the database files')
+    .addHelpText('after', LOCK_NOTE)
     .action(async (options: EraseOptions) => {
       const config = resolveConfigOrExit();
       const { createStore } = await import('../../store/store.ts');
@@ -81,6 +90,21 @@ async function erase(store: Store, options: EraseOptions, now: Date): Promise<vo
   );
   if (outcome.walTruncated === false)
     console.log('the write-ahead log was busy: run `baton erase` again to empty it');
+  if (outcome.rewrittenTables)
+    console.log(`rewrote with VACUUM FULL: ${outcome.rewrittenTables.join(', ') || 'none'}`);
+  if (outcome.notRewrittenTables && outcome.notRewrittenTables.length > 0) {
+    console.log(
+      `not rewritten (the database role does not own them): ${outcome.notRewrittenTables.join(', ')}; ` +
+        'the erased bytes may stay in their files until reused — run VACUUM FULL on them as their owner',
+    );
+  }
+  if (outcome.checkpointed === true) console.log('CHECKPOINT done');
+  if (outcome.checkpointed === false) {
+    console.log(
+      'CHECKPOINT skipped: the database role is neither superuser nor in pg_checkpoint; ' +
+        'PostgreSQL will checkpoint on its own schedule (checkpoint_timeout)',
+    );
+  }
 }
 
 function targetFrom(options: EraseOptions, now: Date): ErasureTarget {
