@@ -9,7 +9,7 @@
  * words that name the index's pages stay), so erasure's wipe then rewrites the index as one
  * new segment without the erased words (erasure-repository.ts). Contentless, so the text is
  * stored once (in `events`); the events table has indexes, and SQLite's VACUUM keeps the
- * rowids of such a table, so the keys survive `baton erase --vacuum`
+ * rowids of such a table, so the keys survive the full VACUUM `baton erase` runs
  * (test/store/message-search.contract.test.ts holds this).
  *
  * PostgreSQL: a GIN expression index over the events' text as a `tsvector`, partial to
