@@ -46,6 +46,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Fisher–Yates with `rand`: each epoch's order (both trainers draw it the same way). */
+export function shuffleInPlace(order: number[], rand: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
+
 function positiveWeights(rows: readonly TrainRow[], h: number, cap: number): Float64Array {
   const w = new Float64Array(h);
   for (let k = 0; k < h; k++) {
@@ -100,10 +108,7 @@ function trainOneRun(
   const rand = seededRandom(seed);
   const z = new Float64Array(h);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, rand);
     for (const ri of order) {
       const { x, y, weight } = rows[ri]!;
       z.set(bias);

@@ -3,7 +3,7 @@
 // the same rows, masks and weights as sparse-logreg.ts, seeded (initialisation and shuffles).
 // The input layer is the sparse part: a row touches only its few hundred buckets × units.
 import type { LinearModel } from '../src/core/classify/model.ts';
-import { seededRandom, type TrainRow } from './sparse-logreg.ts';
+import { seededRandom, shuffleInPlace, type TrainRow } from './sparse-logreg.ts';
 
 export interface MlpOptions {
   dim: number;
@@ -58,10 +58,7 @@ export function trainMlp(rows: readonly TrainRow[], o: MlpOptions): LinearModel 
     w[at]! -= (o.learningRate * grad) / Math.sqrt(g[at]! + 1e-8);
   };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, rand);
     for (const ri of order) {
       const { x, y, weight } = rows[ri]!;
       a.set(b1);
