@@ -110,6 +110,10 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
       await postgresAdmin(`drop database if exists ${postgresDatabase} with (force)`);
   });
 
+  // Tests of PostgreSQL's own files are registered on PostgreSQL only, so that under CI=true
+  // nothing reads as skipped on SQLite.
+  const onPostgres = database.name === 'postgres' ? it.skipIf(database.skipReason) : undefined;
+
   it.skipIf(database.skipReason)(
     "forgets a customer's closed conversations, and open ones only when asked",
     async () => {
@@ -210,7 +214,7 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
     },
   );
 
-  it.skipIf(database.skipReason !== null || database.name !== 'postgres')(
+  onPostgres?.(
     "leaves none of the erased text in the tables' or indexes' files (VACUUM FULL)",
     async () => {
       const tag = randomBytes(6).toString('hex');
@@ -260,7 +264,7 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
     },
   );
 
-  it.skipIf(database.skipReason !== null || database.name !== 'postgres')(
+  onPostgres?.(
     'says when CHECKPOINT is not permitted and which tables VACUUM FULL could not rewrite',
     async () => {
       // A role that is neither superuser nor in pg_checkpoint, creating the tables in a
