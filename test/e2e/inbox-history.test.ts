@@ -97,6 +97,27 @@ describeInChromium('inbox history, search and contact', () => {
         expect(await item(ids.colleagues).count()).toBe(0);
         expect(await scrollsSideways(page)).toBe(false);
         expect(await axeViolations(page)).toEqual([]);
+        // The search box's hint is read whole, at either size (it was cut to "Name, email, phon").
+        const search = page.locator('#history-q');
+        const hint = await search.evaluate((el) => {
+          const input = el as unknown as {
+            placeholder: string;
+            clientWidth: number;
+            ownerDocument: { createElement(tag: 'canvas'): unknown };
+          };
+          const style = (
+            globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }
+          ).getComputedStyle(el);
+          const canvas = input.ownerDocument.createElement('canvas') as {
+            getContext(kind: '2d'): { font: string; measureText(t: string): { width: number } };
+          };
+          const context = canvas.getContext('2d');
+          context.font = style.font!;
+          const room =
+            input.clientWidth - parseFloat(style.paddingLeft!) - parseFloat(style.paddingRight!);
+          return { text: context.measureText(input.placeholder).width, room };
+        });
+        expect(hint.text).toBeLessThanOrEqual(hint.room);
         await screenshot(page, `inbox-history-${size.name}`);
 
         // Search by the words of a message, across every status.

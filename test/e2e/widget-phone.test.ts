@@ -107,9 +107,15 @@ describeInChromium('the widget at phone and laptop size', () => {
         const attach = widget.getByRole('button', { name: 'Attach a file' });
         await eventually(() => inViewport(page, attach)).toBe(true);
         const transcript = widget.getByRole('button', { name: 'Email me this conversation' });
+        const tallEnough = async (control: Locator) =>
+          ((await control.boundingBox())?.height ?? 0) >= 44;
+        // A touch target on the phone (the text link was about 27 px tall).
+        if (size.name === 'phone') expect(await tallEnough(transcript)).toBe(true);
         await transcript.click();
         const address = widget.getByLabel('Your email address');
         await address.waitFor();
+        if (size.name === 'phone')
+          expect(await tallEnough(widget.getByRole('button', { name: 'Cancel' }))).toBe(true);
         await eventually(() => inViewport(page, address)).toBe(true);
         expect(await scrollsSideways(page)).toBe(false);
         await screenshot(page, `widget-transcript-form-${size.name}`);

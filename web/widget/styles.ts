@@ -165,6 +165,7 @@ textarea[aria-invalid="true"] { border-color: var(--danger); }
 @media (max-width: 480px) {
   :host { right: 12px; bottom: 12px; }
   .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; }
+  .transcript-open, .transcript-cancel { min-height: 44px; }
 }
 .choices { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; max-width: 85%; }
 .choice {
