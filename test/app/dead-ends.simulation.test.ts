@@ -22,7 +22,7 @@ const SIZE: Record<string, { conversations: number; worlds: number }> = {
     worlds: num('SIM_WORLDS_SQLITE', 1),
   },
   postgres: {
-    conversations: num('SIM_CONVERSATIONS_POSTGRES', CI ? 1_000 : 300),
+    conversations: num('SIM_CONVERSATIONS_POSTGRES', CI ? 10_000 : 300),
     worlds: num('SIM_WORLDS_POSTGRES', 4),
   },
 };
@@ -70,7 +70,9 @@ const HAPPENINGS = [
   'message:agent_left',
   'message:agent_silent_requeued',
 ];
-const TIMEOUT_MS = 900_000;
+// PostgreSQL's 10,000 took 536 s alone on a quiet 2-core machine (2026-12-06); CI runs it beside
+// another worker, so the bound is wide. A bound, not a speed check: tests assert no time.
+const TIMEOUT_MS = 1_800_000;
 
 describe.each(TEST_DATABASES)('no dead ends under faults on $name', (database) => {
   const { conversations, worlds } = SIZE[database.name]!;
