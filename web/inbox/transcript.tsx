@@ -30,7 +30,7 @@ export function Transcript(props: TranscriptProps) {
   const { events, pending, customer, token, onRetry, onDiscard } = props;
   // The widget's own read receipt, and what a channel's provider said about the replies.
   const receipts = replyReceipts(events);
-  const seen = Math.max(seenReply(events), receipts.seen);
+  const seen = receipts.seen;
   return (
     <ol class="transcript" aria-label="Transcript" aria-live="polite" aria-relevant="additions">
       {events.map((event) => (
@@ -40,7 +40,7 @@ export function Transcript(props: TranscriptProps) {
           customer={customer}
           token={token}
           seen={event.seq === seen}
-          delivered={event.seq === receipts.delivered && receipts.delivered > seen}
+          delivered={event.seq === receipts.delivered}
           notDelivered={receipts.failed.get(event.seq)}
           shownUnderReply={receipts.failed}
         />
@@ -94,18 +94,6 @@ interface RowProps {
   notDelivered?: string | undefined;
   /** Failed replies already labelled under themselves, so no divider repeats them. */
   shownUnderReply?: ReadonlyMap<number, string>;
-}
-
-/** The seq of the agents' last message at or before the customer's read marker; 0 for none. */
-function seenReply(events: readonly BatonEvent[]): number {
-  let marker = 0;
-  for (const e of events)
-    if (e.type === 'message.read' && e.data.by === 'customer')
-      marker = Math.max(marker, e.data.upToSeq);
-  let seen = 0;
-  for (const e of events)
-    if (e.type === 'message.created' && e.data.from === 'agent' && e.seq <= marker) seen = e.seq;
-  return seen;
 }
 
 function EventRow(props: RowProps) {

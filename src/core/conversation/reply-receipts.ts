@@ -1,6 +1,7 @@
 /**
- * What the provider said about the agents' replies in a channel conversation, folded from the
- * events (pure, so the inbox and the tests read it the same way). A reply's
+ * What the customer's side said about the agents' replies, folded from the events (pure, so
+ * the inbox and the tests read it the same way): the widget's read marker (`message.read` by
+ * the customer: every reply up to it is seen) and, in a channel conversation, the provider. A reply's
  * `message.delivery` lists the provider's ids of its parts (an email's: the one Message-ID it
  * was sent with, `providerMessageId`); a `message.status` names one of them, in whatever
  * order the two were stored, or (Messenger/Instagram's read watermark) a time up to which
@@ -18,7 +19,7 @@ export interface ReceiptEvent {
 }
 
 export interface ReplyReceipts {
-  /** The last agent reply the provider says the customer read (0: none). */
+  /** The last agent reply the customer read, by the widget's marker or the provider (0: none). */
   readonly seen: number;
   /** The last agent reply delivered and not (yet) read, after `seen` (0: none). */
   readonly delivered: number;
@@ -50,8 +51,13 @@ export function replyReceipts(events: readonly ReceiptEvent[]): ReplyReceipts {
   };
   for (const [seq, error] of outboxFailed) raise(seq, 'failed', error);
   for (const e of events) {
-    if (e.type !== 'message.status') continue;
     const d = record(e.data);
+    // The widget's own receipt: every reply up to the customer's read marker is read.
+    if (e.type === 'message.read' && d.by === 'customer' && typeof d.upToSeq === 'number') {
+      for (const seq of replies) if (seq <= d.upToSeq) raise(seq, 'read');
+      continue;
+    }
+    if (e.type !== 'message.status') continue;
     if (typeof d.readUpTo === 'string') {
       const upTo = Date.parse(d.readUpTo);
       for (const [seq, at] of sentAt) if (Date.parse(at) <= upTo) raise(seq, 'read');
