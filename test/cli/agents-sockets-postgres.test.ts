@@ -9,10 +9,9 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { POSTGRES_URL, TEST_DATABASES } from '../helpers/databases.ts';
+import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
 import { openSocket } from '../helpers/socket-client.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -24,19 +23,9 @@ describe.skipIf(skip)(
   { timeout: 120_000 },
   () => {
     const database = `trust_${randomBytes(5).toString('hex')}`;
-    const url = POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
+    const url = postgresDatabaseUrl(database);
     const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
     let s: TestServer;
-
-    async function admin(sql: string): Promise<void> {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    }
 
     const agentsCli = (args: string[], input = '') => {
       const env: NodeJS.ProcessEnv = {
@@ -65,12 +54,12 @@ describe.skipIf(skip)(
     }
 
     beforeAll(async () => {
-      await admin(`create database ${database}`);
+      await postgresAdmin(`create database ${database}`);
       s = await startTestServer({ database: { url }, env: { BATON_REDIS_PREFIX: prefix } });
     });
     afterAll(async () => {
       await s?.close();
-      await admin(`drop database if exists ${database} with (force)`);
+      await postgresAdmin(`drop database if exists ${database} with (force)`);
     });
 
     it('reset-totp, a new password and disable close the socket with 4401 and the reason', async () => {

@@ -9,10 +9,9 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { POSTGRES_URL, TEST_DATABASES } from '../helpers/databases.ts';
+import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
 import { REDIS_SKIP_REASON, REDIS_URL } from '../helpers/redis.ts';
 import { openSocket, RefusedUpgrade, type TestSocket } from '../helpers/socket-client.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -24,19 +23,9 @@ const SESSION_CHECK_MS = 30_000;
 
 describe.skipIf(skip)('baton agents closes the agent’s sockets', { timeout: 120_000 }, () => {
   const database = `trust_${randomBytes(5).toString('hex')}`;
-  const url = POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
+  const url = postgresDatabaseUrl(database);
   const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
   let s: TestServer;
-
-  async function admin(sql: string): Promise<void> {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
 
   const agentsCli = (args: string[], input = '') => {
     const child = run(process.execPath, ['bin/baton.mjs', 'agents', ...args], {
@@ -84,7 +73,7 @@ describe.skipIf(skip)('baton agents closes the agent’s sockets', { timeout: 12
   }
 
   beforeAll(async () => {
-    await admin(`create database ${database}`);
+    await postgresAdmin(`create database ${database}`);
     s = await startTestServer({
       database: { url },
       env: { REDIS_URL, BATON_REDIS_PREFIX: prefix },
@@ -92,7 +81,7 @@ describe.skipIf(skip)('baton agents closes the agent’s sockets', { timeout: 12
   });
   afterAll(async () => {
     await s?.close();
-    await admin(`drop database if exists ${database} with (force)`);
+    await postgresAdmin(`drop database if exists ${database} with (force)`);
   });
 
   it('reset-totp', async () => {

@@ -8,10 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { POSTGRES_URL, TEST_DATABASES } from '../helpers/databases.ts';
+import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { enrol } from '../helpers/two-factor.ts';
 
@@ -24,17 +23,6 @@ function agentsCli(args: string[], databaseUrl: string, input?: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Runs a statement on the PostgreSQL server, outside any test database. */
-async function postgresAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 // Each case starts fresh Node processes that load the TypeScript CLI: several seconds apiece on
 // a busy two-core machine, so these tests get more than the default 30 s. The command reaches
 // the database by DATABASE_URL alone, so PostgreSQL gets a database of its own.
@@ -42,9 +30,7 @@ describe.each(TEST_DATABASES)('baton agents ($name)', { timeout: 120_000 }, (dat
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-agents-'));
   const postgresDatabase = `agents_${randomBytes(5).toString('hex')}`;
   const db =
-    database.name === 'sqlite'
-      ? path.join(dir, 'baton.db')
-      : POSTGRES_URL.replace(/\/[^/]*$/, `/${postgresDatabase}`);
+    database.name === 'sqlite' ? path.join(dir, 'baton.db') : postgresDatabaseUrl(postgresDatabase);
   let s: TestServer;
   beforeAll(async () => {
     if (database.skipReason) return;

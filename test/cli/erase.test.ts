@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { POSTGRES_URL, TEST_DATABASES } from '../helpers/databases.ts';
+import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 function erase(args: string[], databaseUrl: string) {
@@ -25,17 +25,6 @@ function cli(args: string[], databaseUrl: string) {
     env: { ...process.env, DATABASE_URL: databaseUrl, FORCE_COLOR: '0' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Runs a statement on the PostgreSQL server, outside any test database. */
-async function postgresAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 // The tables erasure empties; their heap, TOAST and index files are read for erased bytes.
@@ -95,9 +84,7 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-erase-'));
   const postgresDatabase = `erase_${randomBytes(5).toString('hex')}`;
   const db =
-    database.name === 'sqlite'
-      ? path.join(dir, 'baton.db')
-      : POSTGRES_URL.replace(/\/[^/]*$/, `/${postgresDatabase}`);
+    database.name === 'sqlite' ? path.join(dir, 'baton.db') : postgresDatabaseUrl(postgresDatabase);
   let s: TestServer;
   beforeAll(async () => {
     if (database.skipReason) return;
@@ -270,7 +257,7 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
       // A role that is neither superuser nor in pg_checkpoint, creating the tables in a
       // database it does not own (a database's owner may vacuum every table in it).
       const role = `erase_role_${randomBytes(5).toString('hex')}`;
-      const adminUrl = POSTGRES_URL.replace(/\/[^/]*$/, `/${role}`);
+      const adminUrl = postgresDatabaseUrl(role);
       const roleUrl = adminUrl.replace(/\/\/[^@/]*@/, `//${role}@`);
       await postgresAdmin(`create role ${role} login`);
       await postgresAdmin(`create database ${role}`);

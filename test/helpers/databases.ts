@@ -98,3 +98,21 @@ const pgSkip = await postgresSkipReason();
 if (pgSkip) console.warn(`[skip] ${pgSkip}`);
 
 export const TEST_DATABASES: readonly TestDatabase[] = [sqlite, postgres(pgSkip)];
+
+/**
+ * Runs one statement on the PostgreSQL server, outside any test database (create or drop the
+ * database of its own that a CLI test needs: the CLI reaches it by DATABASE_URL alone).
+ */
+export async function postgresAdmin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL of another database on the test server. */
+export const postgresDatabaseUrl = (database: string): string =>
+  POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
