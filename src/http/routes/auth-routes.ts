@@ -53,7 +53,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       // socket is open (realtime-hub.ts), so routing never counts on someone who is not there.
       return {
         token,
-        agent: agentView(agent),
+        agent: agentView(ctx.team.present(agent)),
         ...(enrolmentOnly ? { totpEnrolmentRequired: true as const } : {}),
       };
     },
@@ -87,7 +87,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         response: { 200: Type.Object({ agent: Agent }), ...errors(401) },
       },
     },
-    async (request) => ({ agent: agentView(await ctx.auth.agent(request)) }),
+    async (request) => ({ agent: agentView(ctx.team.present(await ctx.auth.agent(request))) }),
   );
 
   app.put<{ Body: Static<typeof PresenceBody> }>(
@@ -107,12 +107,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     },
     async (request) => {
       const agent = await ctx.auth.agent(request);
-      const updated = (await ctx.team.setPresence(agent.id, request.body.presence)) ?? agent;
+      const updated = await ctx.team.choosePresence(agent, request.body.presence);
       ctx.hub.tellPresence(agent.id, updated.presence); // the agent's other open tabs
       const released =
         request.body.presence === 'offline' ? await ctx.workflow.releaseAll(updated) : 0;
       ctx.router.kick();
-      return { agent: agentView(updated), released };
+      return { agent: agentView(updated), released, inboxOpen: updated.connected };
     },
   );
 
@@ -134,11 +134,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const load = await ctx.team.loadByAgent();
       const agents = await ctx.team.list();
       return {
-        agents: agents.map((a) => ({
-          ...agentView(a),
-          load: load.get(a.id) ?? 0,
-          connected: ctx.hub.isConnected(a.id),
-        })),
+        agents: agents.map((a) => {
+          const present = ctx.team.present(a);
+          return { ...agentView(present), load: load.get(a.id) ?? 0, connected: present.connected };
+        }),
       };
     },
   );
