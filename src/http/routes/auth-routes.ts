@@ -2,8 +2,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
-import type { AgentRecord } from '../../core/records.ts';
 import { tokenFrom } from '../../app/auth/tokens.ts';
+import type { PresentAgent } from '../../app/team/team-directory.ts';
 import type { RouteContext } from '../route-context.ts';
 import {
   Agent,
@@ -15,7 +15,8 @@ import {
 } from './auth-schemas.ts';
 import { bearer, errors } from './schemas.ts';
 
-export const agentView = (a: AgentRecord) => ({
+/** An agent as the API shows them: the presence routing counts on (TeamDirectory.present). */
+export const agentView = (a: PresentAgent) => ({
   id: a.id,
   email: a.email,
   name: a.name,
