@@ -198,7 +198,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       audit,
       endSessions: (ended) => hub.endSessions(ended),
     }),
-    team: new TeamDirectory(store),
+    team: new TeamDirectory(store, isConnected),
     teamAccounts: new TeamAccounts({
       store,
       clock,

@@ -1,15 +1,21 @@
 /**
- * Redis becomes unreachable under two live nodes (one PostgreSQL): health says `degraded`
- * (JSON and /metrics), an agent on node B and a customer on node A keep talking (the changes
- * travel through PostgreSQL NOTIFY), presence on either node still counts the agent on the
- * other, and when Redis returns both nodes resubscribe and report `ok` again. Redis is cut
- * with a TCP proxy in front of the shared one, which other tests keep using.
+ * Redis dies under two live nodes (one PostgreSQL): health says `degraded` (JSON and
+ * /metrics), an agent on node B and a customer on node A keep talking (the changes travel
+ * through PostgreSQL NOTIFY), presence on either node still counts the agent on the other,
+ * and when Redis is started again on the same port both nodes resubscribe and report `ok`.
+ * The Redis is the test's own `redis-server` process (killed with SIGKILL, frozen with
+ * SIGSTOP), not the shared one other tests use. Only the test of one node that alone loses
+ * Redis puts a TCP proxy between a third node and it: stopping the server cuts every node.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
-import { REDIS_SKIP_REASON, REDIS_URL } from '../helpers/redis.ts';
+import {
+  PRIVATE_REDIS_SKIP_REASON,
+  startPrivateRedis,
+  type PrivateRedis,
+} from '../helpers/cluster/private-redis.ts';
 import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -19,36 +25,38 @@ import { until } from '../helpers/until.ts';
 const METRICS_TOKEN = 'outage-scrape-token-0123456789';
 
 const postgres = TEST_DATABASES.find((d) => d.name === 'postgres');
-const skip = REDIS_SKIP_REASON ?? postgres?.skipReason ?? null;
+const skip = PRIVATE_REDIS_SKIP_REASON ?? postgres?.skipReason ?? null;
 const isEvent = (match: (e: any) => boolean) => (f: any) => f.type === 'event' && match(f.event);
 const HEARTBEAT_MS = 300;
 
-describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
+describe.skipIf(skip)('two nodes while Redis is down', () => {
   let db: OpenedTestStore;
-  // One proxy per node, so that one node alone can lose Redis.
-  let proxies: TcpProxy[] = [];
+  let redis: PrivateRedis;
   let a: TestServer;
   let b: TestServer;
+  // Started by the test of one node alone losing Redis.
+  let c: TestServer | undefined;
+  let proxy: TcpProxy | undefined;
+  const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
+  const env = (redisUrl: string) => ({
+    REDIS_URL: redisUrl,
+    BATON_REDIS_PREFIX: prefix,
+    BATON_REDIS_HEARTBEAT_MS: String(HEARTBEAT_MS),
+    BATON_METRICS_TOKEN: METRICS_TOKEN,
+  });
+  const database = () => ({ url: db.url, ...(db.schema ? { schema: db.schema } : {}) });
   beforeAll(async () => {
     db = await postgres!.open();
-    const redis = new URL(REDIS_URL);
-    const target = { host: redis.hostname, port: Number(redis.port || 6379) };
-    proxies = [await startTcpProxy(target), await startTcpProxy(target)];
-    const env = (proxy: TcpProxy) => ({
-      REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
-      BATON_REDIS_PREFIX: prefix,
-      BATON_REDIS_HEARTBEAT_MS: String(HEARTBEAT_MS),
-      BATON_METRICS_TOKEN: METRICS_TOKEN,
-    });
-    const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
-    const database = { url: db.url, ...(db.schema ? { schema: db.schema } : {}) };
-    a = await startTestServer({ database, env: env(proxies[0]!) });
-    b = await startTestServer({ database, env: env(proxies[1]!) });
+    redis = await startPrivateRedis();
+    a = await startTestServer({ database: database(), env: env(redis.url) });
+    b = await startTestServer({ database: database(), env: env(redis.url) });
   });
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    for (const proxy of proxies) await proxy.close();
+    await c?.close();
+    await proxy?.close();
+    await redis?.close();
     await db?.cleanup();
   });
 
@@ -99,7 +107,7 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
     await commitUnpublished(a, c.id, 'in flight when Redis went away');
 
     const cutAt = Date.now();
-    for (const proxy of proxies) proxy.cut();
+    await redis.kill();
     for (const node of [a, b]) {
       const degraded = await until(async () => {
         const h = await health(node);
@@ -142,7 +150,7 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
       agent.frames.filter((f) => f.type === 'conversation' && f.conversation.id === other.id)
         .length;
     const before = framesOfOther();
-    for (const proxy of proxies) proxy.restore();
+    await redis.start();
     for (const node of [a, b]) {
       await until(async () => ((await health(node)).status === 'ok' ? true : undefined), 15_000);
       expect(await redisGauge(node)).toBe('1');
@@ -167,38 +175,49 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
   // Each test's conversation stays with the demo agent; resolving it keeps the next claim
   // within the agent's capacity.
   const assigned: string[] = [];
-  async function customerOnAWithAgentOnB(name: string) {
-    const token = await login(b.baseUrl, b.demoAgent.email, b.demoAgent.password);
+  async function customerOnAWithAgentOnB(name: string, agentNode: TestServer = b) {
+    const token = await login(agentNode.baseUrl, b.demoAgent.email, b.demoAgent.password);
     for (const id of assigned.splice(0))
-      await api(b.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, {
+      await api(agentNode.baseUrl, 'POST', `/api/v1/conversations/${id}/resolve`, {
         token,
         body: { resolved: true, botCouldHaveHandled: false },
       });
-    const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
+    const agent = await openSocket(`${agentNode.wsUrl}/api/v1/agent/stream?token=${token}`);
     const c = await startConversation(a.baseUrl, { customer: { name } });
     const customer = await openSocket(
       `${a.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
     );
     customer.send({ type: 'action', action: 'request_human', clientMessageId: 'h1' });
     await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === c.id);
-    const claim = await api(b.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token });
+    const claim = await api(agentNode.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
+      token,
+    });
     expect(claim.status).toBe(200);
+    assigned.push(c.id);
     agent.send({ type: 'subscribe', conversationId: c.id, since: 0 });
     await agent.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
     return { agent, customer, c };
   }
 
+  // A stopped server cuts every node at once, so here a third node reaches Redis through a
+  // TCP proxy, and only its link is cut.
   it('bridges one node that alone lost Redis, while the other still has it', async () => {
-    const { agent, customer, c } = await customerOnAWithAgentOnB('Noor');
-    proxies[1]!.cut();
-    await until(async () => ((await health(b)).status === 'degraded' ? true : undefined));
+    proxy = await startTcpProxy({ host: '127.0.0.1', port: redis.port });
+    c = await startTestServer({
+      database: database(),
+      env: env(`redis://127.0.0.1:${proxy.port}`),
+    });
+    const cut = c;
+    const { agent, customer, c: chat } = await customerOnAWithAgentOnB('Noor', cut);
+    proxy.cut();
+    await until(async () => ((await health(cut)).status === 'degraded' ? true : undefined));
     await until(async () => ((await health(a)).status === 'ok' ? true : undefined));
-    // A still publishes on Redis, which B no longer hears: B takes it from PostgreSQL;
-    // B cannot publish on Redis: A takes B's changes from PostgreSQL.
-    await exchange(agent, customer, c.id, 'with B cut off alone');
-    proxies[1]!.restore();
-    await until(async () => ((await health(b)).status === 'ok' ? true : undefined), 15_000);
-    await exchange(agent, customer, c.id, 'with B back');
+    // A still publishes on Redis, which C no longer hears: C takes it from PostgreSQL;
+    // C cannot publish on Redis: A takes C's changes from PostgreSQL.
+    await exchange(agent, customer, chat.id, 'with C cut off alone');
+    proxy.restore();
+    await until(async () => ((await health(cut)).status === 'ok' ? true : undefined), 15_000);
+    await exchange(agent, customer, chat.id, 'with C back');
     await agent.close();
     await customer.close();
   });
@@ -206,12 +225,13 @@ describe.skipIf(skip)('two nodes while Redis is unreachable', () => {
   it('notices a Redis that hangs without closing, and recovers when it answers again', async () => {
     const { agent, customer, c } = await customerOnAWithAgentOnB('Lena');
 
-    // The connections stay open, but nothing comes back: the missing PING answers tell.
-    for (const proxy of proxies) proxy.freeze();
+    // The process is stopped (SIGSTOP): the connections stay open, but nothing comes back,
+    // and the missing PING answers tell.
+    redis.freeze();
     for (const node of [a, b])
       await until(async () => ((await health(node)).status === 'degraded' ? true : undefined));
     await exchange(agent, customer, c.id, 'while Redis hangs');
-    for (const proxy of proxies) proxy.restore();
+    redis.thaw();
     for (const node of [a, b])
       await until(async () => ((await health(node)).status === 'ok' ? true : undefined), 15_000);
     await exchange(agent, customer, c.id, 'once Redis answers again');

@@ -109,6 +109,30 @@ describe.skipIf(skip)('two nodes, one PostgreSQL, one Redis', () => {
     // B's own session check runs every 30 s: closing within 10 s is the bus carrying the log-out.
     expect(await until(() => code, 10_000)).toBe(4401);
   });
+
+  it('shows an agent online on A only while their inbox is open on B', async () => {
+    const token = await login(a.baseUrl, 'riley@example.com', a.demoAgent.password);
+    const setOnA = async () =>
+      (await api(a.baseUrl, 'PUT', '/api/v1/me/presence', { token, body: { presence: 'online' } }))
+        .body;
+    const onA = async () =>
+      (await api(a.baseUrl, 'GET', '/api/v1/agents', { token })).body.agents.find(
+        (x: any) => x.email === 'riley@example.com',
+      );
+    // No inbox anywhere: the choice is answered, not stored, as offline.
+    expect(await setOnA()).toMatchObject({ agent: { presence: 'offline' }, inboxOpen: false });
+    const inbox = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
+    await inbox.waitFor((f) => f.type === 'presence' && f.presence === 'online');
+    await until(async () => ((await onA()).connected ? true : undefined));
+    expect(await onA()).toMatchObject({ presence: 'online', connected: true });
+    expect(await setOnA()).toMatchObject({ agent: { presence: 'online' }, inboxOpen: true });
+    await inbox.close();
+    const gone = await until(async () => {
+      const riley = await onA();
+      return riley.connected ? undefined : riley;
+    });
+    expect(gone.presence).toBe('offline');
+  });
 });
 
 describe.skipIf(REDIS_SKIP_REASON)('Redis bus', () => {

@@ -7,6 +7,7 @@ import {
   supervisorOverview,
   type SupervisorOverview,
 } from '../../core/routing/supervisor-overview.ts';
+import { shownPresence } from '../../core/routing/agent-presence.ts';
 import type { QueueConfig } from '../../core/routing/queue-config.ts';
 import type { Store } from '../../store/store.ts';
 import type { IsConnected } from './agent-availability.ts';
@@ -72,15 +73,18 @@ export async function loadSupervisorOverview(
       assigneeId: r.assignee_id,
       offeredTo: r.offered_to,
     })),
-    agents: agents.map((a) => ({
-      id: a.id,
-      name: a.name,
-      role: a.role,
-      presence: a.presence,
-      connected: deps.isConnected(a.id),
-      skills: a.skills,
-      maxConcurrent: a.maxConcurrent,
-    })),
+    agents: agents.map((a) => {
+      const connected = deps.isConnected(a.id);
+      return {
+        id: a.id,
+        name: a.name,
+        role: a.role,
+        presence: shownPresence(a.presence, connected),
+        connected,
+        skills: a.skills,
+        maxConcurrent: a.maxConcurrent,
+      };
+    }),
     breaches: breachRows.map((r) => ({
       conversationId: r.conversation_id,
       queue: queueOf(r.data),

@@ -2,8 +2,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
-import type { AgentRecord } from '../../core/records.ts';
 import { tokenFrom } from '../../app/auth/tokens.ts';
+import type { PresentAgent } from '../../app/team/team-directory.ts';
 import type { RouteContext } from '../route-context.ts';
 import {
   Agent,
@@ -15,7 +15,8 @@ import {
 } from './auth-schemas.ts';
 import { bearer, errors } from './schemas.ts';
 
-export const agentView = (a: AgentRecord) => ({
+/** An agent as the API shows them: the presence routing counts on (TeamDirectory.present). */
+export const agentView = (a: PresentAgent) => ({
   id: a.id,
   email: a.email,
   name: a.name,
@@ -53,7 +54,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       // socket is open (realtime-hub.ts), so routing never counts on someone who is not there.
       return {
         token,
-        agent: agentView(agent),
+        agent: agentView(ctx.team.present(agent)),
         ...(enrolmentOnly ? { totpEnrolmentRequired: true as const } : {}),
       };
     },
@@ -87,7 +88,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
         response: { 200: Type.Object({ agent: Agent }), ...errors(401) },
       },
     },
-    async (request) => ({ agent: agentView(await ctx.auth.agent(request)) }),
+    async (request) => ({ agent: agentView(ctx.team.present(await ctx.auth.agent(request))) }),
   );
 
   app.put<{ Body: Static<typeof PresenceBody> }>(
@@ -107,12 +108,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     },
     async (request) => {
       const agent = await ctx.auth.agent(request);
-      const updated = (await ctx.team.setPresence(agent.id, request.body.presence)) ?? agent;
+      const updated = await ctx.team.choosePresence(agent, request.body.presence);
       ctx.hub.tellPresence(agent.id, updated.presence); // the agent's other open tabs
       const released =
         request.body.presence === 'offline' ? await ctx.workflow.releaseAll(updated) : 0;
       ctx.router.kick();
-      return { agent: agentView(updated), released };
+      return { agent: agentView(updated), released, inboxOpen: updated.connected };
     },
   );
 
@@ -134,11 +135,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const load = await ctx.team.loadByAgent();
       const agents = await ctx.team.list();
       return {
-        agents: agents.map((a) => ({
-          ...agentView(a),
-          load: load.get(a.id) ?? 0,
-          connected: ctx.hub.isConnected(a.id),
-        })),
+        agents: agents.map((a) => {
+          const present = ctx.team.present(a);
+          return { ...agentView(present), load: load.get(a.id) ?? 0, connected: present.connected };
+        }),
       };
     },
   );

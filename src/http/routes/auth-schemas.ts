@@ -55,7 +55,15 @@ export const PresenceBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const PresenceAnswer = Type.Object({ agent: Agent, released: Type.Integer() });
+/**
+ * PUT /me/presence: the presence the agent now has ("online" only with an open inbox, on any
+ * node), how many conversations "offline" handed back, and whether an inbox is open.
+ */
+export const PresenceAnswer = Type.Object({
+  agent: Agent,
+  released: Type.Integer(),
+  inboxOpen: Type.Boolean(),
+});
 
 /** A member of the team as GET /api/v1/agents lists them: with their load and connection. */
 export const TeamMember = Type.Intersect([

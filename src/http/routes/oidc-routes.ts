@@ -129,7 +129,7 @@ export async function registerOidcRoutes(app: FastifyInstance, ctx: RouteContext
         headers: { authorization: `Bearer ${token}` },
         query: {},
       });
-      return { token, agent: agentView(agent) };
+      return { token, agent: agentView(ctx.team.present(agent)) };
     },
   );
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import type { RouteContext } from '../route-context.ts';
+import type { PresentAgent } from '../../app/team/team-directory.ts';
 import {
   AgentParams,
   AuditEntry,
@@ -42,7 +43,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
   const accounts = ctx.teamAccounts;
   const view = async (agent: AgentRecord) => {
     const load = await ctx.team.loadByAgent();
-    return teamAgentView(agent, load.get(agent.id) ?? 0, ctx.hub.isConnected(agent.id));
+    return teamAgentView(ctx.team.present(agent), load.get(agent.id) ?? 0);
   };
   const one = { 200: Type.Object({ agent: TeamAgent }) };
   const route = (summary: string, extra: Record<string, unknown>) => ({
@@ -59,7 +60,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
       const load = await ctx.team.loadByAgent();
       const agents = await ctx.team.list({ includeDisabled: true });
       return {
-        agents: agents.map((a) => teamAgentView(a, load.get(a.id) ?? 0, ctx.hub.isConnected(a.id))),
+        agents: agents.map((a) => teamAgentView(ctx.team.present(a), load.get(a.id) ?? 0)),
       };
     },
   );
@@ -177,7 +178,7 @@ export function registerTeamRoutes(app: FastifyInstance, ctx: RouteContext): voi
   );
 }
 
-export function teamAgentView(agent: AgentRecord, load: number, connected: boolean) {
+export function teamAgentView(agent: PresentAgent, load: number) {
   return {
     id: agent.id,
     email: agent.email,
@@ -188,7 +189,7 @@ export function teamAgentView(agent: AgentRecord, load: number, connected: boole
     maxConcurrent: agent.maxConcurrent,
     presence: agent.presence,
     load,
-    connected,
+    connected: agent.connected,
     disabledAt: agent.disabledAt,
   };
 }
