@@ -52,7 +52,7 @@ describe.each(TEST_DATABASES)('secrets in the log ($name)', (database) => {
       const media = await fetch(
         `${s.baseUrl}/api/v1/conversations/${customer.id}/media/photo-1?token=${agent}`,
       );
-      expect(media.status).toBe(404);
+      expect(media.status).toBe(401);
       expect((await api(s.baseUrl, 'GET', '/api/v1/me', { token: agent })).status).toBe(200);
       await fetch(`${s.baseUrl}/api/v1/me?access_token=${agent}&Ticket=${customer.token}`);
 
