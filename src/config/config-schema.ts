@@ -270,6 +270,19 @@ export const ConfigSchema = Type.Object(
             description: 'BATON_METRICS_TOKEN: bearer token required on /metrics.',
           }),
         ),
+        port: Type.Optional(
+          Type.Integer({
+            minimum: 0,
+            maximum: 65535,
+            description:
+              'BATON_METRICS_PORT: serve /metrics on a listener of its own at this port (and never on the public one).',
+          }),
+        ),
+        host: Type.String({
+          default: '127.0.0.1',
+          description:
+            'BATON_METRICS_HOST: the address the metrics listener binds (with metrics.port).',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -229,6 +229,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_IDENTITY_REQUIRE', path: ['identity', 'require'], type: 'bool' },
   { env: 'BATON_READY_TIMER_LAG_SECONDS', path: ['health', 'timerLagSeconds'], type: 'int' },
   { env: 'BATON_METRICS_TOKEN', path: ['metrics', 'token'], type: 'string' },
+  { env: 'BATON_METRICS_PORT', path: ['metrics', 'port'], type: 'int' },
+  { env: 'BATON_METRICS_HOST', path: ['metrics', 'host'], type: 'string' },
   { env: 'BATON_RETENTION_DAYS', path: ['privacy', 'retentionDays'], type: 'int' },
   { env: 'BATON_RETENTION_CHECK_MS', path: ['privacy', 'retentionCheckMs'], type: 'int' },
   { env: 'BATON_JUDGE_BASE_URL', path: ['policy', 'llmJudge', 'baseUrl'], type: 'string' },

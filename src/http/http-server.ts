@@ -139,7 +139,8 @@ export async function registerHttpRoutes(
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
   registerForecastRoutes(app, ctx);
-  registerMetricsRoute(app, ctx);
+  // With a metrics listener of its own, the public port has no /metrics (metrics-listener.ts).
+  if (ctx.config.metrics.port === undefined) registerMetricsRoute(app, ctx);
   registerMcpRoute(app, ctx);
   registerCustomerPrivacyRoutes(app, ctx);
   registerSupervisorRoutes(app, ctx);

@@ -37,6 +37,7 @@ import { RouterService } from '../app/routing/router-service.ts';
 import { SupervisorDesk } from '../app/routing/supervisor-desk.ts';
 import { teamCalendars } from '../app/routing/team-calendar.ts';
 import { createPrometheusMetrics } from '../app/metrics/prometheus.ts';
+import type { MetricsListenerOptions } from '../http/metrics-listener.ts';
 import { startRetentionTimer } from '../app/privacy/retention-timer.ts';
 import { CustomerPrivacy } from '../app/privacy/customer-privacy.ts';
 import { queueSlaMs } from '../app/routing/queue-sla.ts';
@@ -84,6 +85,8 @@ export interface BuiltApp {
    */
   readonly writer: ConversationWriter;
   readonly applyCommand: (id: string, request: CommandRequest) => ReturnType<typeof applyCommand>;
+  /** What /metrics serves, for the metrics listener of its own (src/http/metrics-listener.ts). */
+  readonly metricsRegistry: MetricsListenerOptions['registry'];
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
@@ -348,6 +351,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     workflow: ctx.workflow,
     writer,
     applyCommand: (id, request) => applyCommand({ store, writer, clock }, id, request),
+    metricsRegistry: metrics.registry,
   };
 }
 

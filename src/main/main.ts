@@ -28,11 +28,14 @@ import { withLlmJudge } from '../app/engines/llm-judge.ts';
 import type { EscalationJudge } from '../app/conversations/ports.ts';
 import { createPolicySource } from '../app/engines/policy-source.ts';
 import { queueCatalog } from '../app/routing/queue-catalog.ts';
+import { startMetricsListener, type MetricsListener } from '../http/metrics-listener.ts';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly url: string;
+  /** The metrics listener's own address when `metrics.port` is set (metrics-listener.ts). */
+  readonly metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -217,22 +220,38 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { built, store } = await assembleBaton(options);
   const { app } = built;
+  const { metrics } = options.config;
+  let metricsListener: MetricsListener | undefined;
   try {
     const address = await app.listen({
       host: options.config.server.host,
       port: options.config.server.port,
     });
+    if (metrics.port !== undefined) {
+      metricsListener = await startMetricsListener({
+        host: metrics.host,
+        port: metrics.port,
+        token: metrics.token,
+        registry: built.metricsRegistry,
+        onError: (error) => app.log.error({ err: error }, 'reading the metrics failed'),
+      });
+      app.log.info(`metrics: ${metricsListener.url}/metrics (not on the public port)`);
+    }
     const url = options.config.server.publicUrl ?? address.replace('127.0.0.1', 'localhost');
+    const listener = metricsListener;
     return {
       app,
       store,
       url,
+      metricsUrl: listener?.url,
       async close() {
+        await listener?.close();
         await app.close();
         await store.close();
       },
     };
   } catch (error) {
+    await metricsListener?.close();
     await app.close();
     await store.close();
     throw error;

@@ -74,9 +74,10 @@ describe('tokens', () => {
     expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('come from the Authorization header first, then ?token=', () => {
+  it('come from the Authorization header first, then ?token= only when a query is given', () => {
     expect(tokenFrom({ authorization: 'Bearer abc' }, { token: 'q' })).toBe('abc');
     expect(tokenFrom({}, { token: 'q' })).toBe('q');
+    expect(tokenFrom({})).toBeNull();
     expect(tokenFrom({ authorization: 'Basic abc' }, {})).toBeNull();
     expect(tokenFrom({}, {})).toBeNull();
   });

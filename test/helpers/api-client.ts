@@ -1,4 +1,6 @@
 /** A small HTTP client for tests: JSON in, `{ status, body }` out. */
+import { noteIssuedToken } from './issued-tokens.ts';
+
 export interface ApiResponse<T = any> {
   readonly status: number;
   readonly body: T;
@@ -24,7 +26,11 @@ export async function api<T = any>(
         : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  const body = text ? JSON.parse(text) : undefined;
+  // Every token issued is looked for by value in the server's log (log-sentry.ts).
+  if (typeof body?.token === 'string' && body.token.length >= 32)
+    noteIssuedToken(baseUrl, body.token);
+  return { status: response.status, body: body as T };
 }
 
 export async function startConversation(baseUrl: string, body: unknown = {}) {

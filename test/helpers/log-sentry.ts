@@ -4,6 +4,8 @@
  * every request line is read: a session or conversation token in a URL, a header or a
  * socket's sub-protocol, the demo password, or any email address that is not a team
  * member's (a customer's, then) is a finding, and the server's `close()` fails with them.
+ * Tokens are also looked for by value: every token the server issued to the tests' API client
+ * (issued-tokens.ts) is a finding wherever a line holds it, under any key or in any text.
  */
 
 export interface LogFinding {
@@ -18,11 +20,15 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /bearer\s+[A-Za-z0-9_-]{16,}/i,
   /baton\.token\.[A-Za-z0-9_-]{8,}/,
 ];
+/** Runs of token characters at least as long as a token (43: 32 bytes in base64url). */
+const TOKEN_LIKE = /[A-Za-z0-9_-]{43,}/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 export class LogSentry {
   readonly findings: LogFinding[] = [];
   private readonly emails = new Map<string, string>();
+  /** Each long run of token characters seen, with where: issued tokens are sought in them. */
+  private readonly tokenLike = new Map<string, string>();
   lines = 0;
 
   constructor(private readonly password: string) {}
@@ -38,6 +44,9 @@ export class LogSentry {
       const at = line.indexOf(this.password);
       if (at >= 0 && !/[A-Za-z0-9-]/.test(line[at + this.password.length] ?? ''))
         this.findings.push({ kind: 'password', excerpt: around(line, at) });
+      for (const found of line.matchAll(TOKEN_LIKE)) {
+        if (!this.tokenLike.has(found[0])) this.tokenLike.set(found[0], around(line, found.index));
+      }
       for (const found of line.matchAll(EMAIL)) {
         const email = found[0].toLowerCase();
         if (!this.emails.has(email)) this.emails.set(email, around(line, found.index));
@@ -46,16 +55,22 @@ export class LogSentry {
   };
 
   /**
-   * The findings, once the team's addresses (which may be logged) are known; with `null`
-   * (the team could not be read) only tokens and the password.
+   * The findings, once the team's addresses (which may be logged) and the tokens the server
+   * issued are known; with `null` for the team (it could not be read), no customer emails.
    */
-  check(teamEmails: readonly string[] | null): LogFinding[] {
-    if (teamEmails === null) return [...this.findings];
+  check(teamEmails: readonly string[] | null, issuedTokens: readonly string[] = []): LogFinding[] {
+    const issued = issuedTokens
+      .filter((token) => [...this.tokenLike.keys()].some((run) => run.includes(token)))
+      .map((token) => ({
+        kind: 'token' as const,
+        excerpt: [...this.tokenLike].find(([run]) => run.includes(token))?.[1] ?? token,
+      }));
+    if (teamEmails === null) return [...this.findings, ...issued];
     const team = new Set(teamEmails.map((e) => e.toLowerCase()));
     const customers = [...this.emails]
       .filter(([email]) => !team.has(email))
       .map(([, excerpt]) => ({ kind: 'customer_email' as const, excerpt }));
-    return [...this.findings, ...customers];
+    return [...this.findings, ...issued, ...customers];
   }
 }
 

@@ -8,6 +8,7 @@ import { TEST_DATABASES } from './databases.ts';
 import type { DnsResolver } from '../../src/channels/email/email-authenticity.ts';
 import { standInDns } from './stand-in-dns.ts';
 import { LogSentry } from './log-sentry.ts';
+import { takeIssuedTokens } from './issued-tokens.ts';
 
 export interface TestServerOptions {
   readonly engine?: 'sqlite' | 'postgres';
@@ -77,8 +78,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     wsUrl: `ws://127.0.0.1:${port}`,
     server,
     demoAgent: { email: 'alex@example.com', password: DEMO_PASSWORD },
@@ -92,9 +94,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       );
       await server.close();
       await opened.cleanup();
+      const issued = takeIssuedTokens(baseUrl);
       if (options.logStream) return;
       // Secrets in the log fail the test file that started this server (log-sentry.ts).
-      const findings = sentry.check(team);
+      const findings = sentry.check(team, issued);
       if (findings.length > 0)
         throw new Error(
           `secrets in the server's log (test/helpers/log-sentry.ts):\n${findings

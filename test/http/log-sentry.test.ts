@@ -51,6 +51,21 @@ describe('log sentry', () => {
     await expect(s.close()).resolves.toBeUndefined();
   });
 
+  it('finds a token it issued by its value, under any key, and not another value', async () => {
+    const s = await startTestServer();
+    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    const c = await startConversation(s.baseUrl, { customer: { name: 'Kim' } });
+    // Neither a query parameter, a Bearer credential nor a sub-protocol: only the value tells.
+    s.logSentry.stream.write(`{"msg":"socket opened","conversationToken":"${c.token}"}\n`);
+    s.logSentry.stream.write(`{"msg":"touched ${agent}."}\n`);
+    // A run as long as a token that is none the server issued is not a finding.
+    s.logSentry.stream.write(`{"etag":"${'A'.repeat(43)}"}\n`);
+    const closed = s.close();
+    await expect(closed).rejects.toThrow(/token: .*conversationToken/);
+    await expect(closed).rejects.toThrow(/token: .*touched/);
+    await expect(closed).rejects.not.toThrow(/etag/);
+  });
+
   it("fails the server's close() when its log held a secret", async () => {
     const s = await startTestServer();
     s.logSentry.stream.write('{"msg":"customer kim.lee@customer.test wrote"}\n');

@@ -291,24 +291,54 @@ describe.each(TEST_DATABASES)(
   },
 );
 
-describe('verified customer identity, identity.require on', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer({
-      env: { BATON_IDENTITY_SECRET: SECRET, BATON_IDENTITY_REQUIRE: 'true' },
+describe.each(TEST_DATABASES)(
+  'verified customer identity, identity.require on ($name)',
+  (database) => {
+    let s: TestServer;
+    beforeAll(async () => {
+      if (database.skipReason) return;
+      s = await startTestServer({
+        engine: database.name,
+        env: { BATON_IDENTITY_SECRET: SECRET, BATON_IDENTITY_REQUIRE: 'true' },
+      });
     });
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+    afterAll(async () => {
+      await s?.close();
+    });
 
-  it('refuses unsigned visitors with 401 IDENTITY_REQUIRED and accepts signed ones', async () => {
-    for (const body of [{}, { customer: { id: 'u-600', name: 'Una' } }]) {
-      const r = await create(s.baseUrl, body);
-      expect(r.status).toBe(401);
-      expect(r.body.error.code).toBe('IDENTITY_REQUIRED');
-    }
-    const signed = await create(s.baseUrl, { customer: { id: 'u-600' }, userHash: hmac('u-600') });
-    expect(signed.status).toBe(201);
-  });
-});
+    it.skipIf(database.skipReason)(
+      'refuses unsigned visitors with 401 IDENTITY_REQUIRED and accepts signed ones',
+      async () => {
+        for (const body of [{}, { customer: { id: 'u-600', name: 'Una' } }]) {
+          const r = await create(s.baseUrl, body);
+          expect(r.status).toBe(401);
+          expect(r.body.error.code).toBe('IDENTITY_REQUIRED');
+        }
+        const signed = await create(s.baseUrl, {
+          customer: { id: 'u-600' },
+          userHash: hmac('u-600'),
+        });
+        expect(signed.status).toBe(201);
+        const token = await identityToken({ sub: 'u-601', email: 'una@example.com' });
+        const byToken = await create(s.baseUrl, { identityToken: token });
+        expect(byToken.status).toBe(201);
+        // Only the two signed visitors were stored, each verified.
+        const supervisor = await login(s.baseUrl, 'riley@example.com', s.demoAgent.password);
+        for (const [c, id] of [
+          [signed, 'u-600'],
+          [byToken, 'u-601'],
+        ] as const) {
+          const read = await api(
+            s.baseUrl,
+            'GET',
+            `/api/v1/conversations/${c.body.conversation.id}`,
+            {
+              token: supervisor,
+            },
+          );
+          expect(read.body.conversation.customer).toMatchObject({ id, verified: true });
+        }
+      },
+    );
+  },
+);

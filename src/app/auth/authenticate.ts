@@ -8,12 +8,28 @@ import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import { SESSION_TOUCH_INTERVAL_MS } from '../../store/session-repository.ts';
 import type { Store } from '../../store/store.ts';
-import { hashToken, tokenFrom } from './tokens.ts';
+import { hashToken, tokenFrom, tokenInQuery } from './tokens.ts';
 
-/** Where a token travels: the Authorization header or a `token` query (sockets). */
+/**
+ * Where a token travels: the Authorization header, the socket sub-protocol, or a `token`
+ * query, which only a socket upgrade may use (TOKEN_IN_URL on any other route).
+ */
 export interface CredentialSource {
   readonly headers: { authorization?: string | undefined };
   readonly query: unknown;
+}
+
+/** `socket`: the request is a WebSocket upgrade, which may still carry `?token=`. */
+export interface CredentialOptions {
+  readonly socket?: boolean;
+}
+
+/** The request's token; TOKEN_IN_URL for `?token=` outside a socket upgrade, else 401 without. */
+export function requestToken(request: CredentialSource, options: CredentialOptions = {}): string {
+  if (!options.socket && tokenInQuery(request.query)) throw new BatonError('TOKEN_IN_URL');
+  const token = tokenFrom(request.headers, options.socket ? request.query : undefined);
+  if (!token) throw new BatonError('UNAUTHENTICATED');
+  return token;
 }
 
 export type ConversationCaller =
@@ -39,8 +55,8 @@ export class Authenticator {
   ) {}
 
   /** The agent behind the request's session token; 401 without a valid one. */
-  async agent(request: CredentialSource): Promise<AgentRecord> {
-    return (await this.session(request)).agent;
+  async agent(request: CredentialSource, options: CredentialOptions = {}): Promise<AgentRecord> {
+    return (await this.session(request, options)).agent;
   }
 
   /**
@@ -51,10 +67,9 @@ export class Authenticator {
    */
   async session(
     request: CredentialSource,
-    options: { readonly enrolment?: boolean } = {},
+    options: CredentialOptions & { readonly enrolment?: boolean } = {},
   ): Promise<{ agent: AgentRecord; tokenHash: string }> {
-    const token = tokenFrom(request.headers, request.query);
-    if (!token) throw new BatonError('UNAUTHENTICATED');
+    const token = requestToken(request, options);
     const tokenHash = hashToken(token);
     const now = this.clock();
     const found = await this.store.agents.findSession(tokenHash, now);
@@ -74,9 +89,9 @@ export class Authenticator {
   async conversationCaller(
     request: CredentialSource,
     conversationId: string,
+    options: CredentialOptions = {},
   ): Promise<ConversationCaller> {
-    const token = tokenFrom(request.headers, request.query);
-    if (!token) throw new BatonError('UNAUTHENTICATED');
+    const token = requestToken(request, options);
     const notFound = () =>
       new BatonError('CONVERSATION_NOT_FOUND', `No conversation has the id ${conversationId}.`);
     const conversation = await this.store.conversations.get(conversationId);

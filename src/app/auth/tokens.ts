@@ -32,12 +32,21 @@ export function pickStreamProtocol(offered: ReadonlySet<string>): string | false
 }
 
 /**
+ * Whether a request's query names a `token` (`?token=…`, even empty or repeated). HTTP routes
+ * refuse it (TOKEN_IN_URL): a URL lands in proxies' access logs and browser history.
+ */
+export function tokenInQuery(query: unknown): boolean {
+  return typeof query === 'object' && query !== null && 'token' in query;
+}
+
+/**
  * The token from `Authorization: Bearer …`, from the `baton.token.…` WebSocket sub-protocol,
- * or from `?token=` (older clients; the request log redacts it).
+ * or, when `query` is given (socket upgrades only, for clients that cannot offer a
+ * sub-protocol), from its `token`; the request log redacts it there.
  */
 export function tokenFrom(
   headers: { authorization?: string | undefined; 'sec-websocket-protocol'?: string | undefined },
-  query: unknown,
+  query?: unknown,
 ): string | null {
   const header = headers.authorization;
   if (header) {

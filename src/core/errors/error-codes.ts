@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: 'The file is larger than the configured limit.',
   FILE_TYPE_NOT_ALLOWED: 'Files of this type are not accepted.',
   UNAUTHENTICATED: 'A valid token is required.',
+  TOKEN_IN_URL:
+    'Tokens are not accepted in the URL (?token=), where access logs and browser history keep them: send the header Authorization: Bearer <token>.',
   INVALID_CREDENTIALS: 'The email or password is wrong.',
   FORBIDDEN: 'This token may not do that.',
   NOT_FOUND: 'No such route.',

@@ -1,12 +1,13 @@
 /**
- * GET /api/v1/agent/stream?token=: an agent's live inbox. Announces every handed-over
- * conversation that changes, and streams the events of conversations the agent subscribes
- * to, resuming from the `since` the client gives. A socket whose session ends (logout,
- * disabled account, password reset) is closed with code 4401 at once on every node (the hub
- * tells them through the bus); the periodic session check (`auth.sessionCheckMs`, 30 s) is the
- * backstop for an expiry and for a change made where no bus reaches (the CLI without Redis).
- * One session opens a bounded number of sockets (TOO_MANY_SOCKETS past it), and frames pass
- * the socket's limits (socket-guard.ts).
+ * GET /api/v1/agent/stream: an agent's live inbox (the token in the `baton.token.…`
+ * sub-protocol, the Authorization header, or `?token=` from older clients, which HTTP routes
+ * refuse). Announces every handed-over conversation that changes, and streams the events of
+ * conversations the agent subscribes to, resuming from the `since` the client gives. A socket
+ * whose session ends (logout, disabled account, password reset) is closed with code 4401 at
+ * once on every node (the hub tells them through the bus); the periodic session check
+ * (`auth.sessionCheckMs`, 30 s) is the backstop for an expiry and for a change made where no
+ * bus reaches (the CLI without Redis). One session opens a bounded number of sockets
+ * (TOO_MANY_SOCKETS past it), and frames pass the socket's limits (socket-guard.ts).
  * Subscribe, typing, read and message frames name a conversation in the agent's scope, or get
  * CONVERSATION_NOT_FOUND as for an unknown id (conversation-history.ts).
  */
@@ -40,7 +41,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
       websocket: true,
       schema: { summary: 'WebSocket: the live inbox of an agent', tags: ['realtime'] },
       preValidation: async (request) => {
-        const agent = await ctx.auth.agent(request);
+        const agent = await ctx.auth.agent(request, { socket: true });
         if (!ctx.limits.agentSockets.available([sessionOf(request)]))
           throw new BatonError('TOO_MANY_SOCKETS');
         agents.set(request, agent);
@@ -118,7 +119,7 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
         },
       });
       const sessionCheck = setInterval(() => {
-        ctx.auth.agent(request).then(
+        ctx.auth.agent(request, { socket: true }).then(
           () => undefined,
           () => socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended'),
         );

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/conversations/:id/stream?token=&since=: the customer's live view of their own
+ * GET /api/v1/conversations/:id/stream?since=: the customer's live view of their own
  * conversation. The token is checked before the upgrade; a wrong one never gets a socket, nor
  * does one past the open sockets allowed per conversation and per address (TOO_MANY_SOCKETS).
  * Frames pass the socket's limits (socket-guard.ts) before they are handled. A `read` frame
@@ -33,7 +33,9 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
       websocket: true,
       schema: { summary: 'WebSocket: live events of one conversation', tags: ['realtime'] },
       preValidation: async (request: StreamRequest) => {
-        const caller = await ctx.auth.conversationCaller(request, request.params.id);
+        const caller = await ctx.auth.conversationCaller(request, request.params.id, {
+          socket: true,
+        });
         if (!ctx.limits.customerSockets.available(slotsOf(caller, request.ip)))
           throw new BatonError('TOO_MANY_SOCKETS');
         callers.set(request, caller);

@@ -72,7 +72,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): voi
     },
     async (request, reply) => {
       const { agent } = await ctx.auth.session(request, { enrolment: true });
-      const token = tokenFrom(request.headers, request.query) as string;
+      const token = tokenFrom(request.headers) as string;
       await ctx.sessions.logOut(token, agent, request.ip);
       return reply.status(204).send();
     },
