@@ -105,6 +105,8 @@ export interface VoiceCallState {
   readonly onHold?: boolean;
   /** The caller chose to be called back at this number instead of waiting on the line. */
   readonly callbackTo?: string;
+  /** The agent Baton last rang for this caller (Calls.json accepted), shown in their inbox. */
+  readonly rungAgentId?: string;
 }
 
 /** Columns a commit may change besides `last_seq`. */

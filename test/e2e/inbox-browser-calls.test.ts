@@ -2,12 +2,17 @@
 // agent without a phone asks for their Access Token once after signing in, the Twilio SDK's
 // chunk loads, and, as this machine cannot reach Twilio, the panel says "Unavailable" with the
 // SDK's error text, never "Ready" (and axe-core finds nothing serious in the bar). An agent with
-// a phone sees no panel and never loads the SDK.
+// a phone sees no panel and never loads the SDK; the call Baton rang their phone for is marked
+// "Ringing you" in their list while the caller is on hold. With a stand-in for the SDK's chunk
+// that rings with the custom parameters Baton put in Calls.json's `To` (what Twilio hands the
+// SDK as `call.customParameters`), accepting opens exactly the conversation the call names.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { api, login } from '../helpers/api-client.ts';
 import { DEMO_PASSWORD } from '../helpers/test-server.ts';
-import { startVoiceServer, type VoiceServer } from '../helpers/voice-server.ts';
+import { until } from '../helpers/until.ts';
+import { callParams, startVoiceServer, type VoiceServer } from '../helpers/voice-server.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { describeInChromium, useChromium } from './chromium-fixture.ts';
@@ -84,6 +89,126 @@ describeInChromium('inbox: calls in this browser', () => {
         0,
       );
       expect(requests.filter((r) => SDK_CHUNK.test(r.url))).toEqual([]);
+      await inbox.page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    "marks the call Baton rang a phone agent for as 'Ringing you' while the caller holds",
+    async () => {
+      const caller = callParams('CAringing', '+15550006666');
+      await v.post('incoming', caller);
+      await v.post('gather', {
+        ...caller,
+        SpeechResult: 'My parcel 77 is lost, I want to talk to a person',
+      });
+      const store = v.server.server.store;
+      const call = (await store.conversations.findOpenByThread('voice', 'CAringing'))!;
+      const other = callParams('CAother', '+15550005555');
+      await v.post('incoming', other);
+      await v.post('gather', { ...other, SpeechResult: 'I want to talk to a person please' });
+      const notRung = (await store.conversations.findOpenByThread('voice', 'CAother'))!;
+
+      const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
+      const claimed = await api(
+        v.server.baseUrl,
+        'POST',
+        `/api/v1/conversations/${call.id}/claim`,
+        { token: alex },
+      );
+      expect(claimed.status).toBe(200);
+      await until(() =>
+        v.sent.some((r) => r.body.get('Url')?.endsWith(`conversation=${call.id}`))
+          ? true
+          : undefined,
+      );
+      const inbox = await openInbox(chromium.browser, v.server.baseUrl, v.server.demoAgent);
+      const item = (id: string) => inbox.page.locator(`.queue-item[data-conversation-id="${id}"]`);
+      await eventually(() => item(call.id).getByText('Ringing you').count()).toBe(1);
+      // Only the call they were rung for: another caller waiting is not marked.
+      expect(await item(notRung.id).getByText('Ringing you').count()).toBe(0);
+      expect(await inbox.page.getByText('Ringing you').count()).toBe(1);
+
+      // Bridged: the caller left hold, and the mark goes.
+      await v.post('left-queue', { ...caller, QueueResult: 'bridged', QueueTime: '9' });
+      await eventually(() => item(call.id).getByText('Ringing you').count()).toBe(0);
+      expect(await item(call.id).count()).toBe(1);
+      await inbox.page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    "opens exactly the conversation the call names when it is accepted (a stand-in SDK rings with Calls.json's To parameters)",
+    async () => {
+      const store = v.server.server.store;
+      const handOver = async (callSid: string, from: string) => {
+        const caller = callParams(callSid, from);
+        await v.post('incoming', caller);
+        await v.post('gather', {
+          ...caller,
+          SpeechResult: 'My parcel 77 is lost, I want to talk to a person',
+        });
+        return (await store.conversations.findOpenByThread('voice', callSid))!;
+      };
+      const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
+      const claimAndRing = async (id: string) => {
+        await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, { token: sam });
+        return until(() => v.sent.find((r) => r.body.get('Url')?.endsWith(`conversation=${id}`)));
+      };
+      // The call that rings is the older of Sam's two voice conversations.
+      const ringing = await handOver('CAnamed', '+15550004444');
+      const rung = await claimAndRing(ringing.id);
+      const newer = await handOver('CAnewer', '+15550003333');
+      await claimAndRing(newer.id);
+
+      const to = rung.body.get('To') ?? '';
+      const custom = [...new URLSearchParams(to.split('?')[1] ?? '')];
+      // The SDK's chunk, replaced: a Device that registers, then rings once with those parameters.
+      const fakeSdk = `
+        class Emitter {
+          constructor() { this.handlers = {}; }
+          on(e, f) { (this.handlers[e] ||= []).push(f); return this; }
+          emit(e, ...a) { for (const f of this.handlers[e] || []) f(...a); }
+        }
+        class Call extends Emitter {
+          parameters = { From: '+15559998888' };
+          customParameters = new Map(${JSON.stringify(custom)});
+          accept() { this.emit('accept'); }
+          reject() { this.emit('reject'); }
+          disconnect() { this.emit('disconnect'); }
+          mute() {}
+        }
+        export class Device extends Emitter {
+          async register() {
+            this.emit('registered');
+            setTimeout(() => this.emit('incoming', new Call()), 100);
+          }
+          updateToken() {}
+          destroy() {}
+        }`;
+      const inbox = await openInbox(
+        chromium.browser,
+        v.server.baseUrl,
+        { email: 'sam@example.com', password: DEMO_PASSWORD },
+        {
+          onPage: (page) =>
+            void page.route(SDK_CHUNK, (route) =>
+              route.fulfill({ contentType: 'text/javascript', body: fakeSdk }),
+            ),
+        },
+      );
+      const panel = inbox.page.getByRole('region', { name: 'Calls in this browser' });
+      await eventually(() => panel.getByRole('status').textContent()).toBe('Incoming call');
+      expect(await panel.textContent()).toContain('From +15550004444');
+      await panel.getByRole('button', { name: 'Accept' }).click();
+      await eventually(() => panel.getByRole('status').textContent()).toBe('On a call');
+      await eventually(() => new URL(inbox.page.url()).hash).toBe(`#${ringing.id}`);
+      expect(
+        await inbox.queueItem(ringing.id).getAttribute('aria-current'),
+        'the named conversation is the open one',
+      ).toBe('true');
       await inbox.page.context().close();
     },
     BROWSER_TEST_TIMEOUT,

@@ -2,7 +2,7 @@
 // queue on the left, the selected conversation on the right. Keyboard shortcuts and the
 // announcements of new work live here because they span both panes.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
 import { fetchCannedResponses } from './api.ts';
 import { ConversationPane } from './conversation-pane.tsx';
@@ -51,16 +51,10 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   const [presence, setPresenceState] = useState<Presence>('online');
   const [released, setReleased] = useState<string | null>(null);
 
-  // An answered call opens its conversation: the one the call names, else the agent's newest
-  // voice conversation (the one Baton just assigned them for this call).
-  const mineNow = useRef(inbox.mine);
-  mineNow.current = inbox.mine;
+  // An answered call opens exactly the conversation it names (Baton passes it as the call's
+  // `conversation` parameter); a call that names none opens nothing rather than a guess.
   const calls = useBrowserCalls(session.token, (conversationId) => {
-    const newestVoice = mineNow.current
-      .filter((c) => c.channel === 'voice')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    const id = conversationId ?? newestVoice?.id ?? null;
-    if (id) setSelectedId(id);
+    if (conversationId) setSelectedId(conversationId);
   });
 
   const offers = useOffers(session.token, inbox.waiting);
@@ -236,6 +230,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           mine={inbox.mine}
           waiting={othersWaiting}
           selectedId={selectedId}
+          agentId={session.agent.id}
           loadError={inbox.loadError}
           onSelect={setSelectedId}
           token={session.token}

@@ -13,7 +13,8 @@ import type { ConversationRecord, TimerRecord } from '../../../core/records.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
 import { callProvider } from '../provider-call.ts';
-import { agentVoiceLine } from './voice-browser-client.ts';
+import { callerLabel } from './voice-agent-leg.ts';
+import { agentVoiceLine, clientWithParameters } from './voice-browser-client.ts';
 import type { VoiceConfig } from './voice-config.ts';
 import { voiceUrl } from './voice-urls.ts';
 
@@ -81,7 +82,13 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
       });
     }
     const request = formatAgentCall(deps.config, {
-      to: line.to,
+      to:
+        line.kind === 'browser'
+          ? clientWithParameters(line.to, {
+              conversation: conversation.id,
+              caller: callerLabel(conversation),
+            })
+          : line.to,
       from: deps.config.callerId ?? voice.calledNumber,
       url: voiceUrl(deps.config.publicBaseUrl, 'agent', { conversation: conversation.id }),
     });
@@ -96,24 +103,38 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
       throw new Error(`Twilio answered ${status} to the agent call; retrying`);
     }
     const rung = status >= 200 && status < 300;
-    return record(deps, conversation, now, {
-      action: rung ? 'agent_called' : 'agent_call_failed',
-      agentId,
-      to: line.to,
-      ...(rung ? {} : { status }),
-    });
+    return record(
+      deps,
+      conversation,
+      now,
+      {
+        action: rung ? 'agent_called' : 'agent_call_failed',
+        agentId,
+        to: line.to,
+        ...(rung ? {} : { status }),
+      },
+      rung ? agentId : undefined,
+    );
   };
 }
 
+/** The outcome on the conversation; a rung agent is named in its call state for the inbox. */
 async function record(
   deps: VoiceAgentCallDeps,
   conversation: ConversationRecord,
   now: Date,
   data: EventData<'channel.voice_call'>,
+  rungAgentId?: string,
 ): Promise<void> {
+  // Read again: the caller may have left hold while Twilio was being asked.
+  const current = rungAgentId ? await deps.store.conversations.get(conversation.id) : undefined;
+  const voice = current?.channelState.voice;
   await deps.writer.commit({
     conversationId: conversation.id,
     events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data }],
+    ...(current && voice
+      ? { changes: { channelState: { ...current.channelState, voice: { ...voice, rungAgentId } } } }
+      : {}),
     now,
   });
 }

@@ -33,6 +33,17 @@ export function agentVoiceLine(
   return { kind: 'browser', to: `client:${identity}`, identity };
 }
 
+/**
+ * `client:<identity>` with custom parameters, as Twilio documents for a Client callee of
+ * Calls.json: in the query of `To`, read by the Voice SDK as `call.customParameters`.
+ */
+export function clientWithParameters(
+  client: string,
+  parameters: Readonly<Record<string, string>>,
+): string {
+  return `${client}?${new URLSearchParams(parameters).toString()}`;
+}
+
 export type VoiceTokenResult =
   | { readonly ok: true; readonly token: VoiceAccessToken }
   | {
