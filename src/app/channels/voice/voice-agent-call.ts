@@ -78,7 +78,7 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
         action: 'agent_not_called',
         agentId,
         reason:
-          'no phone number is configured for this agent (channels.voice.agentPhones) and the browser client is off',
+          'no phone number is set for this agent (their profile or channels.voice.agentPhones) and the browser client is off',
       });
     }
     const request = formatAgentCall(deps.config, {
