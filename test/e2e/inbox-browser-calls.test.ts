@@ -6,6 +6,8 @@
 // "Ringing you" in their list while the caller is on hold. With a stand-in for the SDK's chunk
 // that rings with the custom parameters Baton put in Calls.json's `To` (what Twilio hands the
 // SDK as `call.customParameters`), accepting opens exactly the conversation the call names.
+// In the account dialog an agent chooses their own number (checked by the server) or this
+// browser, and the bar comes and goes with the choice.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -210,6 +212,70 @@ describeInChromium('inbox: calls in this browser', () => {
         'the named conversation is the open one',
       ).toBe('true');
       await inbox.page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    'lets an agent choose their own number or this browser in the account dialog',
+    async () => {
+      const requests: Request[] = [];
+      const inbox = await openInbox(chromium.browser, v.server.baseUrl, v.server.demoAgent, {
+        onPage: recordInto(requests),
+        bypassCSP: true, // to inject axe-core
+      });
+      const { page } = inbox;
+      const bar = page.getByRole('region', { name: 'Calls in this browser' });
+      await page.getByRole('button', { name: /Alex.*account/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Your account' });
+      const form = dialog.getByRole('form', { name: 'Calls' });
+      await eventually(() => form.locator('p.muted').textContent()).toBe(
+        'Calls ring on +15557770001 (the team default).',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+
+      await form.getByLabel('On my phone').check();
+      await form.getByLabel('Phone number, with country code').fill('12345');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await eventually(() => form.getByRole('alert').textContent()).toMatch(
+        /international form, with its country code/,
+      );
+      await form.getByLabel('Phone number, with country code').fill('+44 20 7946 0958');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await eventually(() => form.getByRole('status').textContent()).toBe(
+        'Saved. Calls ring on +442079460958.',
+      );
+      const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
+      const line = async () =>
+        (await api(v.server.baseUrl, 'GET', '/api/v1/me/voice-line', { token: alex })).body;
+      expect(await line()).toMatchObject({ line: 'phone', phone: '+442079460958' });
+      expect(await bar.count()).toBe(0);
+      await screenshot(page, 'inbox-account-calls');
+
+      // This browser: the token is asked for again, and the bar shows.
+      await form.getByLabel('In this browser').check();
+      await form.getByRole('button', { name: 'Save' }).click();
+      await eventually(() => form.getByRole('status').textContent()).toBe(
+        'Saved. Calls ring in this browser.',
+      );
+      await eventually(() => bar.count()).toBe(1);
+      // Once at sign-in and once after each change (the phone, then this browser).
+      expect(requests.filter((r) => r.url.endsWith('/api/v1/voice/token')).length).toBe(3);
+      expect(await line()).toMatchObject({ line: 'browser', chosen: 'profile' });
+
+      // Back to the team default: the configured phone, and no bar.
+      await form.getByLabel('The team default').check();
+      await form.getByRole('button', { name: 'Save' }).click();
+      await eventually(() => form.getByRole('status').textContent()).toBe(
+        'Saved. Calls ring on +15557770001 (the team default).',
+      );
+      await eventually(() => bar.count()).toBe(0);
+      expect(await line()).toMatchObject({
+        line: 'phone',
+        phone: '+15557770001',
+        chosen: 'default',
+      });
+      await page.context().close();
     },
     BROWSER_TEST_TIMEOUT,
   );

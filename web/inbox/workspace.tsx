@@ -53,7 +53,9 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
 
   // An answered call opens exactly the conversation it names (Baton passes it as the call's
   // `conversation` parameter); a call that names none opens nothing rather than a guess.
-  const calls = useBrowserCalls(session.token, (conversationId) => {
+  // Bumped when the agent changes where calls ring: the browser's calls start or stop.
+  const [voiceLineVersion, setVoiceLineVersion] = useState(0);
+  const calls = useBrowserCalls(session.token, voiceLineVersion, (conversationId) => {
     if (conversationId) setSelectedId(conversationId);
   });
 
@@ -267,6 +269,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           token={session.token}
           onClose={() => setAccount(false)}
           onUnauthorized={expired}
+          onVoiceLineChanged={() => setVoiceLineVersion((n) => n + 1)}
         />
       )}
     </div>
