@@ -1,7 +1,8 @@
 // Calls in this browser, in the inbox against a server with channels.voice.browserClient: an
 // agent without a phone asks for their Access Token once after signing in, the Twilio SDK's
 // chunk loads, and, as this machine cannot reach Twilio, the panel says "Unavailable" with the
-// SDK's error text, never "Ready" (and axe-core finds nothing serious in the bar). An agent with
+// SDK's error text, never "Ready" (and axe-core finds nothing serious in the bar); under the
+// real CSP the SDK's ringtone requests go out with no violation recorded. An agent with
 // a phone sees no panel and never loads the SDK; the call Baton rang their phone for is marked
 // "Ringing you" in their list while the caller is on hold. With a stand-in for the SDK's chunk
 // that rings with the custom parameters Baton put in Calls.json's `To` (what Twilio hands the
@@ -70,6 +71,43 @@ describeInChromium('inbox: calls in this browser', () => {
       expect(requests.some((r) => SDK_CHUNK.test(r.url))).toBe(true);
       expect(await axeViolations(inbox.page)).toEqual([]);
       await screenshot(inbox.page, 'inbox-calls-unavailable');
+      await inbox.page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    "lets the SDK's own requests through the inbox's Content-Security-Policy (no violation; its ringtones are fetched)",
+    async () => {
+      const requests: Request[] = [];
+      const inbox = await openInbox(
+        chromium.browser,
+        v.server.baseUrl,
+        { email: 'sam@example.com', password: DEMO_PASSWORD },
+        {
+          onPage: recordInto(requests),
+          // The page's own record of what its policy blocked, kept before its scripts run.
+          initScript: `window.__blocked = [];
+            document.addEventListener('securitypolicyviolation', (e) =>
+              window.__blocked.push(e.violatedDirective + ' ' + e.blockedURI));`,
+        },
+      );
+      const status = inbox.page
+        .getByRole('region', { name: 'Calls in this browser' })
+        .getByRole('status');
+      await expect
+        .poll(() => status.textContent(), { timeout: 45_000, interval: 200 })
+        .toMatch(/^Unavailable: \S/);
+      expect(
+        await inbox.page.evaluate(() => (window as unknown as { __blocked: string[] }).__blocked),
+      ).toEqual([]);
+      // The Device fetched its sounds from sdk.twilio.com: the policy let the requests out
+      // (this machine cannot reach Twilio, so they fail on the network, not on the policy).
+      expect(
+        requests.some((r) =>
+          r.url.startsWith('https://sdk.twilio.com/js/client/sounds/releases/1.0.0/incoming.mp3'),
+        ),
+      ).toBe(true);
       await inbox.page.context().close();
     },
     BROWSER_TEST_TIMEOUT,
