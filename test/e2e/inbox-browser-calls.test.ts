@@ -99,7 +99,9 @@ describeInChromium('inbox: calls in this browser', () => {
         .poll(() => status.textContent(), { timeout: 45_000, interval: 200 })
         .toMatch(/^Unavailable: \S/);
       expect(
-        await inbox.page.evaluate(() => (window as unknown as { __blocked: string[] }).__blocked),
+        await inbox.page.evaluate(
+          () => (globalThis as unknown as { __blocked: string[] }).__blocked,
+        ),
       ).toEqual([]);
       // The Device fetched its sounds from sdk.twilio.com: the policy let the requests out
       // (this machine cannot reach Twilio, so they fail on the network, not on the policy).

@@ -118,7 +118,10 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
   };
 }
 
-/** The outcome on the conversation; a rung agent is named in its call state for the inbox. */
+/**
+ * The outcome on the conversation. The call state names the agent rung (for their inbox), and
+ * no one after a failed or skipped call, so an earlier agent's mark does not linger.
+ */
 async function record(
   deps: VoiceAgentCallDeps,
   conversation: ConversationRecord,
@@ -127,13 +130,22 @@ async function record(
   rungAgentId?: string,
 ): Promise<void> {
   // Read again: the caller may have left hold while Twilio was being asked.
-  const current = rungAgentId ? await deps.store.conversations.get(conversation.id) : undefined;
+  const current = await deps.store.conversations.get(conversation.id);
   const voice = current?.channelState.voice;
+  const { rungAgentId: _previous, ...rest } = voice ?? { calledNumber: '' };
+  const changed = current && voice && voice.rungAgentId !== rungAgentId;
   await deps.writer.commit({
     conversationId: conversation.id,
     events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data }],
-    ...(current && voice
-      ? { changes: { channelState: { ...current.channelState, voice: { ...voice, rungAgentId } } } }
+    ...(changed
+      ? {
+          changes: {
+            channelState: {
+              ...current.channelState,
+              voice: rungAgentId ? { ...rest, rungAgentId } : rest,
+            },
+          },
+        }
       : {}),
     now,
   });
