@@ -177,7 +177,7 @@ export const ChannelsSchema = Type.Object(
               {
                 additionalProperties: false,
                 description:
-                  'Agents without a phone in agentPhones take calls in the browser (Twilio Voice SDK).',
+                  'Agents without a phone (in agentPhones or their profile) take calls in the browser (Twilio Voice SDK); any agent may choose it in their profile.',
               },
             ),
           ),

@@ -105,6 +105,8 @@ export interface VoiceCallState {
   readonly onHold?: boolean;
   /** The caller chose to be called back at this number instead of waiting on the line. */
   readonly callbackTo?: string;
+  /** The agent Baton last rang for this caller (Calls.json accepted), shown in their inbox. */
+  readonly rungAgentId?: string;
 }
 
 /** Columns a commit may change besides `last_seq`. */
@@ -138,6 +140,11 @@ export interface AgentRecord {
   readonly disabledAt: string | null;
   /** Whether log-in asks for a time-based code too (two-factor confirmed; never the secret). */
   readonly totpEnabled: boolean;
+  /**
+   * Where they take handed-over calls, from their profile: an E.164 number, `browser`, or null
+   * for the configuration's rule (`channels.voice.agentPhones`, else the browser client).
+   */
+  readonly voiceLine: string | null;
 }
 
 export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';

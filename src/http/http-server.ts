@@ -52,6 +52,7 @@ import { registerSupervisorRoutes } from './routes/supervisor-routes.ts';
 import { registerTeamRoutes } from './routes/team-routes.ts';
 import { registerWebhookLogRoutes } from './routes/webhook-log-routes.ts';
 import { registerWhatsAppTemplateRoutes } from './routes/whatsapp-template-routes.ts';
+import { registerVoiceLineRoutes } from './routes/voice-line-routes.ts';
 import { registerVoiceTokenRoute } from './routes/voice-token-route.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerWidgetStrings } from './routes/widget-strings-route.ts';
@@ -155,6 +156,7 @@ export async function registerHttpRoutes(
   registerPolicyRoutes(app, ctx);
   registerKnowledgeBaseRoutes(app, ctx);
   registerVoiceTokenRoute(app, ctx);
+  registerVoiceLineRoutes(app, ctx);
   registerWidgetStrings(app);
   registerWidgetSettings(app, ctx);
   registerTranscriptEmail(app, ctx);

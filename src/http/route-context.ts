@@ -34,6 +34,7 @@ import type { CalendarFor } from '../app/routing/team-calendar.ts';
 import type { TeamAccounts } from '../app/team/team-accounts.ts';
 import type { TeamDirectory } from '../app/team/team-directory.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
+import type { AgentVoiceLines } from '../app/channels/voice/agent-voice-lines.ts';
 
 export interface RouteContext {
   readonly config: ResolvedConfig;
@@ -54,6 +55,8 @@ export interface RouteContext {
   readonly accountSecurity: AccountSecurity;
   /** Two-factor log-in: set up, confirm, turn off, an admin's reset. */
   readonly twoFactor: TwoFactor;
+  /** Where each agent takes handed-over calls (their profile's choice). */
+  readonly voiceLines: AgentVoiceLines;
   /** The audit log of agents' and admins' actions (account changes write their own rows). */
   readonly audit: AuditTrail;
   readonly team: TeamDirectory;

@@ -7,6 +7,30 @@ import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedConfig } from '../config/load-config.ts';
 
+const NO_HOSTS = { connect: [], media: [] } as const;
+
+/**
+ * What the Twilio Voice JS SDK (2.x, web/inbox/twilio-device.ts) reaches from the inbox of an
+ * agent who takes calls in the browser, read from its source: signalling on the default edge
+ * (regions.ts: `wss://voice-js.roaming.twilio.com/signal`), its ringtones fetched by
+ * XMLHttpRequest (or played by an <audio> without an AudioContext) from `SOUNDS_BASE_URL`, and
+ * call-quality reports posted to Voice Insights (eventpublisher.ts, `eventgw.twilio.com`, or
+ * `eventgw.<home>.twilio.com` once Twilio names the home region). Listed only when
+ * `channels.voice.browserClient` is configured; `connect-src` already allows any `wss:`.
+ */
+export const TWILIO_VOICE_SDK_HOSTS = {
+  connect: [
+    'wss://voice-js.roaming.twilio.com',
+    'https://sdk.twilio.com',
+    'https://eventgw.twilio.com',
+    // The SDK's home regions (regions.ts); a CSP wildcard may only lead, so each is named.
+    ...['au1', 'br1', 'de1', 'ie1', 'jp1', 'sg1', 'us1', 'us2'].map(
+      (home) => `https://eventgw.${home}.twilio.com`,
+    ),
+  ],
+  media: ['https://sdk.twilio.com'],
+} as const;
+
 export async function registerWebSecurity(
   app: FastifyInstance,
   config: ResolvedConfig,
@@ -35,6 +59,7 @@ export async function registerWebSecurity(
       );
     },
   });
+  const twilio = config.channels.voice?.browserClient ? TWILIO_VOICE_SDK_HOSTS : NO_HOSTS;
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -44,7 +69,8 @@ export async function registerWebSecurity(
         // Preact and uPlot set element styles, and the widget's Shadow DOM has its own sheet.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        connectSrc: ["'self'", 'ws:', 'wss:', ...twilio.connect],
+        mediaSrc: ["'self'", ...twilio.media],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

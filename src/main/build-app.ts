@@ -46,6 +46,7 @@ import { TeamDirectory } from '../app/team/team-directory.ts';
 import { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
 import { AuditTrail } from '../app/audit/audit-trail.ts';
+import { AgentVoiceLines } from '../app/channels/voice/agent-voice-lines.ts';
 import { HealthProbe } from '../app/health/health-probe.ts';
 import { createLimits } from '../app/limits/limits.ts';
 import { TranscriptRequests } from '../app/channels/email/transcript-email.ts';
@@ -194,6 +195,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     oidc: oidcSignIn(config, { store, clock, sessions, audit }),
     audit,
     twoFactor,
+    voiceLines: new AgentVoiceLines({ store, config: config.channels.voice, audit }),
     accountSecurity: new AccountSecurity({
       store,
       clock,

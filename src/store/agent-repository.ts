@@ -26,6 +26,8 @@ export interface AgentChanges {
   readonly passwordHash?: string;
   /** null enables a disabled account again. */
   readonly disabledAt?: string | null;
+  /** E.164, `browser`, or null for the configuration's rule. */
+  readonly voiceLine?: string | null;
 }
 
 /** Where a session was opened from, and the id it is named by. */
@@ -82,6 +84,7 @@ export class AgentRepository {
         ...(changes.maxConcurrent !== undefined ? { max_concurrent: changes.maxConcurrent } : {}),
         ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
         ...(changes.disabledAt !== undefined ? { disabled_at: changes.disabledAt } : {}),
+        ...(changes.voiceLine !== undefined ? { voice_line: changes.voiceLine } : {}),
       })
       .where('id', '=', id)
       .returningAll()

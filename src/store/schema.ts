@@ -59,6 +59,8 @@ export interface AgentsTable {
   totp_enabled_at: string | null;
   /** The last time step a code was accepted at: a code is never taken twice. */
   totp_last_step: number | string | null;
+  /** Where the agent takes calls: E.164, `browser`, or null for the configuration's rule (027). */
+  voice_line: string | null;
 }
 
 export interface SessionsTable {

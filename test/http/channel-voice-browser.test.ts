@@ -139,7 +139,13 @@ describe.each(TEST_DATABASES)('voice calls taken in the browser ($name)', (db) =
     await until(() => (callsFor(browserCall.id).length === 2 ? true : undefined));
     const agentUrl = `${PUBLIC}/channels/voice/agent?conversation=${browserCall.id}`;
     for (const request of callsFor(browserCall.id)) {
-      expect(request.body.get('To')).toBe(`client:${samId}`);
+      // Twilio's documented way to give a Client callee custom parameters: To's query.
+      const to = request.body.get('To')!;
+      expect(to).toBe(`client:${samId}?conversation=${browserCall.id}&caller=%2B15550007777`);
+      expect(Object.fromEntries(new URLSearchParams(to.split('?')[1]))).toEqual({
+        conversation: browserCall.id,
+        caller: '+15550007777',
+      });
       expect(request.body.get('From')).toBe('+15559998888');
       expect(request.body.get('Url')).toBe(agentUrl);
     }
@@ -149,6 +155,14 @@ describe.each(TEST_DATABASES)('voice calls taken in the browser ($name)', (db) =
       ),
     );
     expect(rung.data).toEqual({ action: 'agent_called', agentId: samId, to: `client:${samId}` });
+    // The agent API (and the inbox's copy) says whom Baton rang for this caller on hold.
+    const shown = async (id: string, token: string) =>
+      (await api(v.server.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token })).body
+        .conversation.call;
+    await until(async () =>
+      (await shown(browserCall.id, sam))?.rungAgentId === samId ? true : undefined,
+    );
+    expect(await shown(browserCall.id, sam)).toEqual({ onHold: true, rungAgentId: samId });
 
     // The browser answers: Twilio fetches the same Url, to client:<identity>.
     const browserLeg = {
@@ -170,6 +184,18 @@ describe.each(TEST_DATABASES)('voice calls taken in the browser ($name)', (db) =
     });
     const toPhone = await until(() => callsFor(phoneCall.id)[0]);
     expect(toPhone.body.get('To')).toBe(AGENT_PHONE);
+    const alexId = await agentId(v.server.demoAgent.email);
+    await until(async () =>
+      (await shown(phoneCall.id, alex))?.rungAgentId === alexId ? true : undefined,
+    );
+    expect(await shown(phoneCall.id, alex)).toEqual({ onHold: true, rungAgentId: alexId });
+    // Bridged: the caller left hold, and nobody is being rung for them any more.
+    await v.post('left-queue', {
+      ...callParams('CAphone', '+15550008888'),
+      QueueResult: 'bridged',
+      QueueTime: '12',
+    });
+    expect(await shown(phoneCall.id, alex)).toEqual({ onHold: false, rungAgentId: null });
   });
 });
 

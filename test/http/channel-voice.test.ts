@@ -298,7 +298,7 @@ describe.each(TEST_DATABASES)('voice calls through Twilio Voice ($name)', (db) =
         (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_not_called',
       ),
     );
-    expect(refused.data.reason).toMatch(/no phone number is configured/);
+    expect(refused.data.reason).toMatch(/no phone number is set/);
     expect(v.sent.length).toBe(calls);
   });
 

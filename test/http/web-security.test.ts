@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { startVoiceServer, type VoiceServer } from '../helpers/voice-server.ts';
 
 const SHOP = 'https://shop.example';
 
@@ -87,5 +88,57 @@ describe('security headers', () => {
   it('lets other sites load the widget script', async () => {
     const r = await fetch(`${s.baseUrl}/healthz`);
     expect(r.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+  });
+});
+
+/** One directive of a Content-Security-Policy header, as its list of sources. */
+function directive(csp: string, name: string): string[] {
+  const found = csp.split(';').find((d) => d.trim().startsWith(`${name} `));
+  return found ? found.trim().split(/\s+/).slice(1) : [];
+}
+
+describe("the inbox's CSP and the Twilio Voice SDK", () => {
+  let withBrowser: VoiceServer;
+  let phonesOnly: VoiceServer;
+  beforeAll(async () => {
+    withBrowser = await startVoiceServer({
+      clock: () => new Date(),
+      env: {
+        BATON_VOICE_API_KEY_SID: 'SK0123456789abcdef0123456789abcdef',
+        BATON_VOICE_API_KEY_SECRET: 'the-api-key-secret-of-the-test',
+      },
+    });
+    phonesOnly = await startVoiceServer({ clock: () => new Date() });
+  });
+  afterAll(async () => {
+    await withBrowser?.close();
+    await phonesOnly?.close();
+  });
+
+  const csp = async (v: VoiceServer) =>
+    (await fetch(`${v.server.baseUrl}/inbox/`)).headers.get('content-security-policy') ?? '';
+
+  it("lists the SDK's signalling, sounds and call-quality hosts when calls can ring in the browser", async () => {
+    const policy = await csp(withBrowser);
+    expect(directive(policy, 'connect-src')).toEqual([
+      "'self'",
+      'ws:',
+      'wss:',
+      'wss://voice-js.roaming.twilio.com',
+      'https://sdk.twilio.com',
+      'https://eventgw.twilio.com',
+      ...['au1', 'br1', 'de1', 'ie1', 'jp1', 'sg1', 'us1', 'us2'].map(
+        (home) => `https://eventgw.${home}.twilio.com`,
+      ),
+    ]);
+    expect(directive(policy, 'media-src')).toEqual(["'self'", 'https://sdk.twilio.com']);
+    expect(directive(policy, 'script-src')).toEqual(["'self'"]);
+  });
+
+  it('names no Twilio host when no agent can take calls in the browser', async () => {
+    const policy = await csp(phonesOnly);
+    expect(policy).not.toMatch(/twilio/);
+    expect(directive(policy, 'connect-src')).toEqual(["'self'", 'ws:', 'wss:']);
+    expect(directive(policy, 'media-src')).toEqual(["'self'"]);
   });
 });

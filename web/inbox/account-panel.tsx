@@ -1,5 +1,6 @@
 // The "Account" dialog: change your password (the current one is needed; your other
-// sessions end), two-factor sign-in (two-factor-section.tsx), and see where you are signed
+// sessions end), two-factor sign-in (two-factor-section.tsx), where calls ring for you
+// (voice-line-section.tsx), and see where you are signed
 // in, with a Revoke button for each other session. Every value from the server (address,
 // user agent) is rendered as text.
 
@@ -8,6 +9,7 @@ import { ApiRequestError } from '../shared/http.ts';
 import { changePassword, fetchSessions, revokeSession, type AccountSession } from './api.ts';
 import { dayAndTime } from './format.ts';
 import { TwoFactorSection } from './two-factor-section.tsx';
+import { VoiceLineSection } from './voice-line-section.tsx';
 
 /** The server's rule (src/app/auth/account-rules.ts), checked here first for a plain message. */
 const MIN_PASSWORD_LENGTH = 10;
@@ -16,9 +18,16 @@ export interface AccountPanelProps {
   token: string;
   onClose: () => void;
   onUnauthorized: () => void;
+  /** Where calls ring for the agent changed. */
+  onVoiceLineChanged?: () => void;
 }
 
-export function AccountPanel({ token, onClose, onUnauthorized }: AccountPanelProps) {
+export function AccountPanel({
+  token,
+  onClose,
+  onUnauthorized,
+  onVoiceLineChanged,
+}: AccountPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const failed = (error: unknown, fallback: string): string => {
@@ -45,6 +54,7 @@ export function AccountPanel({ token, onClose, onUnauthorized }: AccountPanelPro
         </h2>
         <PasswordForm token={token} failed={failed} />
         <TwoFactorSection token={token} failed={failed} />
+        <VoiceLineSection token={token} failed={failed} onChanged={onVoiceLineChanged} />
         <SessionList token={token} failed={failed} />
         <button type="button" class="button" onClick={onClose}>
           Close

@@ -218,6 +218,25 @@ export function fetchVoiceToken(token: string): Promise<VoiceToken> {
   return requestJson(url('voice/token'), { method: 'POST', token });
 }
 
+/** Where handed-over calls ring for me (GET /api/v1/me/voice-line). */
+export interface VoiceLine {
+  line: 'phone' | 'browser' | 'none';
+  phone: string | null;
+  chosen: 'profile' | 'default';
+  browserAvailable: boolean;
+}
+
+export type VoiceLineChoice =
+  { line: 'phone'; phone: string } | { line: 'browser' } | { line: 'default' };
+
+export function fetchVoiceLine(token: string): Promise<VoiceLine> {
+  return requestJson(url('me/voice-line'), { token });
+}
+
+export function chooseVoiceLine(token: string, choice: VoiceLineChoice): Promise<VoiceLine> {
+  return requestJson(url('me/voice-line'), { method: 'PUT', token, body: choice });
+}
+
 export function fetchCannedResponses(
   token: string,
 ): Promise<{ cannedResponses: CannedResponse[] }> {

@@ -23,6 +23,8 @@ export interface QueueListProps {
   mine: Conversation[];
   waiting: Conversation[];
   selectedId: string | null;
+  /** The signed-in agent: a call Baton is ringing them for is marked. */
+  agentId: string;
   loadError: string | null;
   onSelect: (id: string) => void;
   token: string;
@@ -50,6 +52,7 @@ export function QueueList(props: QueueListProps) {
               conversation={c}
               now={now}
               selected={c.id === selectedId}
+              ringingMe={c.call?.rungAgentId === props.agentId}
               onSelect={onSelect}
             />
           ))}
@@ -109,10 +112,12 @@ interface QueueItemProps {
   conversation: Conversation;
   now: number;
   selected: boolean;
+  /** Baton rang this agent (phone or browser) for this caller, who is still on hold. */
+  ringingMe: boolean;
   onSelect: (id: string) => void;
 }
 
-function QueueItem({ conversation: c, now, selected, onSelect }: QueueItemProps) {
+function QueueItem({ conversation: c, now, selected, ringingMe, onSelect }: QueueItemProps) {
   const level = priorityLevel(c.priority);
   const reasons = c.handoff?.reasons ?? [];
   const sentiment = embeddedPacket(c)?.sentiment.label;
@@ -120,7 +125,7 @@ function QueueItem({ conversation: c, now, selected, onSelect }: QueueItemProps)
     <li>
       <button
         type="button"
-        class={`queue-item${selected ? ' is-selected' : ''}`}
+        class={`queue-item${selected ? ' is-selected' : ''}${ringingMe ? ' is-ringing' : ''}`}
         aria-current={selected ? 'true' : undefined}
         data-conversation-id={c.id}
         onClick={() => onSelect(c.id)}
@@ -133,6 +138,11 @@ function QueueItem({ conversation: c, now, selected, onSelect }: QueueItemProps)
         </span>
         <span class="qi-preview">{c.preview || 'No messages yet'}</span>
         <span class="chips">
+          {ringingMe && (
+            <span class="chip chip--ringing" title="Baton rang you for this caller, on hold">
+              Ringing you
+            </span>
+          )}
           <span class={`chip prio prio--${level}`} title={`Priority ${c.priority ?? 0}`}>
             P{c.priority ?? 0}
           </span>

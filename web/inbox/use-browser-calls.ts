@@ -1,5 +1,6 @@
-// Calls in this browser for the signed-in agent: one token request after sign-in; only when
-// it is granted is the Twilio SDK loaded and the Device started (browser-calls.ts).
+// Calls in this browser for the signed-in agent: one token request after sign-in (and again
+// when they change where calls ring); only when it is granted is the Twilio SDK loaded and
+// the Device started (browser-calls.ts).
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
@@ -18,6 +19,8 @@ export interface UseBrowserCalls {
 
 export function useBrowserCalls(
   token: string,
+  /** Changes when the agent changed where calls ring: ask for the token again. */
+  voiceLineVersion: number,
   onAnswered: (conversationId: string | null) => void,
 ): UseBrowserCalls {
   const [state, setState] = useState<CallsState | null>(null);
@@ -55,7 +58,7 @@ export function useBrowserCalls(
       setState(null);
       setActions(null);
     };
-  }, [token]);
+  }, [token, voiceLineVersion]);
 
   return { state, actions };
 }

@@ -2,7 +2,7 @@
 // queue on the left, the selected conversation on the right. Keyboard shortcuts and the
 // announcements of new work live here because they span both panes.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
 import { fetchCannedResponses } from './api.ts';
 import { ConversationPane } from './conversation-pane.tsx';
@@ -51,16 +51,12 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   const [presence, setPresenceState] = useState<Presence>('online');
   const [released, setReleased] = useState<string | null>(null);
 
-  // An answered call opens its conversation: the one the call names, else the agent's newest
-  // voice conversation (the one Baton just assigned them for this call).
-  const mineNow = useRef(inbox.mine);
-  mineNow.current = inbox.mine;
-  const calls = useBrowserCalls(session.token, (conversationId) => {
-    const newestVoice = mineNow.current
-      .filter((c) => c.channel === 'voice')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-    const id = conversationId ?? newestVoice?.id ?? null;
-    if (id) setSelectedId(id);
+  // An answered call opens exactly the conversation it names (Baton passes it as the call's
+  // `conversation` parameter); a call that names none opens nothing rather than a guess.
+  // Bumped when the agent changes where calls ring: the browser's calls start or stop.
+  const [voiceLineVersion, setVoiceLineVersion] = useState(0);
+  const calls = useBrowserCalls(session.token, voiceLineVersion, (conversationId) => {
+    if (conversationId) setSelectedId(conversationId);
   });
 
   const offers = useOffers(session.token, inbox.waiting);
@@ -236,6 +232,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           mine={inbox.mine}
           waiting={othersWaiting}
           selectedId={selectedId}
+          agentId={session.agent.id}
           loadError={inbox.loadError}
           onSelect={setSelectedId}
           token={session.token}
@@ -272,6 +269,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           token={session.token}
           onClose={() => setAccount(false)}
           onUnauthorized={expired}
+          onVoiceLineChanged={() => setVoiceLineVersion((n) => n + 1)}
         />
       )}
     </div>

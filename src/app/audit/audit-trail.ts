@@ -71,6 +71,11 @@ export class AuditTrail {
     return this.write(agentId, agentId, action, details, ip);
   }
 
+  /** An agent's change to their own profile (`{ field: { from, to } }`), as `agent.updated`. */
+  profile(agent: AgentRecord, changes: Record<string, unknown>, ip: string | null): Promise<void> {
+    return this.write(agent.id, agent.id, 'agent.updated', changes, ip);
+  }
+
   /** A wrong, replayed or unknown second-factor code (`wrong`), at log-in or in the account. */
   totpFailed(agentId: string, ip: string | null, details: Record<string, unknown>): Promise<void> {
     return this.write(agentId, agentId, 'totp.check_failed', details, ip);

@@ -18,9 +18,12 @@ export interface ConversationView {
   readonly updatedAt: string;
   readonly handedOverAt: string | null;
   readonly preview: string | null;
+  /** A phone call's line (voice only): on hold, and the agent Baton rang for it meanwhile. */
+  readonly call?: { readonly onHold: boolean; readonly rungAgentId: string | null };
 }
 
 export function toConversationView(c: ConversationRecord): ConversationView {
+  const voice = c.channel === 'voice' ? c.channelState.voice : undefined;
   return {
     id: c.id,
     channel: c.channel,
@@ -36,6 +39,15 @@ export function toConversationView(c: ConversationRecord): ConversationView {
     updatedAt: c.updatedAt,
     handedOverAt: c.handedOverAt,
     preview: c.preview,
+    ...(voice
+      ? {
+          call: {
+            onHold: voice.onHold === true,
+            // Only while the caller still waits: once bridged or gone, nobody is being rung.
+            rungAgentId: (voice.onHold && voice.rungAgentId) || null,
+          },
+        }
+      : {}),
   };
 }
 

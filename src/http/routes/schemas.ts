@@ -82,6 +82,13 @@ export const Conversation = Type.Object({
   updatedAt: Type.String(),
   handedOverAt: Type.Union([Type.String(), Type.Null()]),
   preview: Type.Union([Type.String(), Type.Null()]),
+  /** Voice only: the caller on hold, and the agent Baton rang for them (docs/channels.md). */
+  call: Type.Optional(
+    Type.Object({
+      onHold: Type.Boolean(),
+      rungAgentId: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
 });
 
 /** A conversation as its customer sees it (toCustomerConversation): no routing or identity. */

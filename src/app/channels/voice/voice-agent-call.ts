@@ -13,7 +13,8 @@ import type { ConversationRecord, TimerRecord } from '../../../core/records.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
 import { callProvider } from '../provider-call.ts';
-import { agentVoiceLine } from './voice-browser-client.ts';
+import { callerLabel } from './voice-agent-leg.ts';
+import { agentVoiceLine, clientWithParameters } from './voice-browser-client.ts';
 import type { VoiceConfig } from './voice-config.ts';
 import { voiceUrl } from './voice-urls.ts';
 
@@ -77,11 +78,17 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
         action: 'agent_not_called',
         agentId,
         reason:
-          'no phone number is configured for this agent (channels.voice.agentPhones) and the browser client is off',
+          'no phone number is set for this agent (their profile or channels.voice.agentPhones) and the browser client is off',
       });
     }
     const request = formatAgentCall(deps.config, {
-      to: line.to,
+      to:
+        line.kind === 'browser'
+          ? clientWithParameters(line.to, {
+              conversation: conversation.id,
+              caller: callerLabel(conversation),
+            })
+          : line.to,
       from: deps.config.callerId ?? voice.calledNumber,
       url: voiceUrl(deps.config.publicBaseUrl, 'agent', { conversation: conversation.id }),
     });
@@ -96,24 +103,50 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
       throw new Error(`Twilio answered ${status} to the agent call; retrying`);
     }
     const rung = status >= 200 && status < 300;
-    return record(deps, conversation, now, {
-      action: rung ? 'agent_called' : 'agent_call_failed',
-      agentId,
-      to: line.to,
-      ...(rung ? {} : { status }),
-    });
+    return record(
+      deps,
+      conversation,
+      now,
+      {
+        action: rung ? 'agent_called' : 'agent_call_failed',
+        agentId,
+        to: line.to,
+        ...(rung ? {} : { status }),
+      },
+      rung ? agentId : undefined,
+    );
   };
 }
 
+/**
+ * The outcome on the conversation. The call state names the agent rung (for their inbox), and
+ * no one after a failed or skipped call, so an earlier agent's mark does not linger.
+ */
 async function record(
   deps: VoiceAgentCallDeps,
   conversation: ConversationRecord,
   now: Date,
   data: EventData<'channel.voice_call'>,
+  rungAgentId?: string,
 ): Promise<void> {
+  // Read again: the caller may have left hold while Twilio was being asked.
+  const current = await deps.store.conversations.get(conversation.id);
+  const voice = current?.channelState.voice;
+  const { rungAgentId: _previous, ...rest } = voice ?? { calledNumber: '' };
+  const changed = current && voice && voice.rungAgentId !== rungAgentId;
   await deps.writer.commit({
     conversationId: conversation.id,
     events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data }],
+    ...(changed
+      ? {
+          changes: {
+            channelState: {
+              ...current.channelState,
+              voice: rungAgentId ? { ...rest, rungAgentId } : rest,
+            },
+          },
+        }
+      : {}),
     now,
   });
 }

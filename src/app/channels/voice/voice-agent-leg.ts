@@ -64,14 +64,20 @@ export class VoiceAgentLeg {
   }
 }
 
+/** Who is calling, as the agent is told: the caller's name, else their number. */
+export function callerLabel(conversation: Pick<ConversationRecord, 'customer'>): string {
+  const customer = conversation.customer;
+  return (
+    (typeof customer.name === 'string' && customer.name) ||
+    (typeof customer.phone === 'string' && customer.phone) ||
+    'an unknown number'
+  );
+}
+
 /** What the agent hears before the bridge: the caller, why the bot stepped aside, their goal. */
 export function handoffWhisper(conversation: ConversationRecord): string {
   const packet = conversation.handoff?.packet as HandoffPacket | undefined;
-  const customer = conversation.customer;
-  const name =
-    (typeof customer.name === 'string' && customer.name) ||
-    (typeof customer.phone === 'string' && customer.phone) ||
-    'an unknown number';
+  const name = callerLabel(conversation);
   const reasons = (conversation.handoff?.reasons ?? []).map((r) => r.replaceAll('_', ' '));
   const parts = [`Handed-over call from ${name}.`];
   if (reasons.length > 0) parts.push(`Reason: ${reasons.join(', ')}.`);

@@ -21,16 +21,35 @@ export function voiceClientIdentity(agent: Pick<AgentRecord, 'id'>): string {
   return agent.id;
 }
 
-/** The phone first; the browser for agents without one, when the browser client is on. */
+/** An agent's profile choice of the browser (agent-voice-lines.ts); any other value is E.164. */
+export const BROWSER_LINE = 'browser';
+
+/**
+ * The agent's own choice first (their number, or the browser); without one, the phone the
+ * configuration gives them, else the browser when the browser client is on.
+ */
 export function agentVoiceLine(
   config: VoiceConfig | undefined,
-  agent: Pick<AgentRecord, 'id' | 'email'>,
+  agent: Pick<AgentRecord, 'id' | 'email' | 'voiceLine'>,
 ): AgentVoiceLine {
-  const phone = config?.agentPhones[agent.email];
+  const chosen = agent.voiceLine;
+  if (chosen && chosen !== BROWSER_LINE) return { kind: 'phone', to: chosen };
+  const phone = chosen === BROWSER_LINE ? undefined : config?.agentPhones[agent.email];
   if (phone) return { kind: 'phone', to: phone };
   if (!config?.browserClient) return { kind: 'none' };
   const identity = voiceClientIdentity(agent);
   return { kind: 'browser', to: `client:${identity}`, identity };
+}
+
+/**
+ * `client:<identity>` with custom parameters, as Twilio documents for a Client callee of
+ * Calls.json: in the query of `To`, read by the Voice SDK as `call.customParameters`.
+ */
+export function clientWithParameters(
+  client: string,
+  parameters: Readonly<Record<string, string>>,
+): string {
+  return `${client}?${new URLSearchParams(parameters).toString()}`;
 }
 
 export type VoiceTokenResult =
@@ -43,7 +62,7 @@ export type VoiceTokenResult =
 /** The caller's own Access Token; a value, not a throw, when they take calls elsewhere. */
 export async function issueVoiceToken(
   config: VoiceConfig | undefined,
-  agent: Pick<AgentRecord, 'id' | 'email'>,
+  agent: Pick<AgentRecord, 'id' | 'email' | 'voiceLine'>,
   now: Date,
 ): Promise<VoiceTokenResult> {
   const browser = config?.browserClient;
