@@ -8,28 +8,33 @@
  */
 import type { FieldValue } from './handoff-packet.ts';
 
-/** Longest value kept, in characters: a field is an id or an address, not a message. */
-export const MAX_FIELD_LENGTH = 200;
+/** Longest value kept, in characters (as the MCP tool allows): a field is not a message. */
+export const MAX_FIELD_LENGTH = 500;
 /** Most keys kept from all reports together. */
 export const MAX_FIELDS = 30;
 
-const KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+/** A label of 1 to 64 characters, without control characters. */
+function isKey(key: string): boolean {
+  const label = key.trim();
+  return label.length > 0 && key.length <= 64 && ![...key].some((c) => c < ' ' || c === '\u007f');
+}
 
 export function botReportedFields(
   reports: ReadonlyArray<Readonly<Record<string, unknown>> | undefined>,
 ): Record<string, FieldValue> {
-  const fields: Record<string, FieldValue> = {};
+  // A Map, so that a key such as `__proto__` stays a plain key.
+  const fields = new Map<string, FieldValue>();
   for (const report of reports) {
     if (!report || typeof report !== 'object') continue;
     for (const [key, raw] of Object.entries(report)) {
-      if (!KEY.test(key)) continue;
+      if (!isKey(key)) continue;
       const value = fieldValue(raw);
       if (value === null) continue;
-      if (!(key in fields) && Object.keys(fields).length >= MAX_FIELDS) continue;
-      fields[key] = value;
+      if (!fields.has(key) && fields.size >= MAX_FIELDS) continue;
+      fields.set(key, value);
     }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 function fieldValue(raw: unknown): FieldValue | null {

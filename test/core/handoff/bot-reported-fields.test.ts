@@ -27,11 +27,21 @@ describe('botReportedFields', () => {
           list: ['a'],
           flag: true,
           nan: Number.NaN,
-          'no spaces please': 'x',
+          'bell\u0007': 'x',
+          ['x'.repeat(65)]: 'too long a key',
           nothing: null,
         },
       ]),
     ).toEqual({ refund: { value: 42.5, currency: 'EUR' } });
+  });
+
+  it('keeps a key named __proto__ as a plain key', () => {
+    const fields = botReportedFields([JSON.parse('{"__proto__": "p", "Order ID": "7"}')]);
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(Object.entries(fields)).toEqual([
+      ['__proto__', 'p'],
+      ['Order ID', '7'],
+    ]);
   });
 
   it('keeps at most MAX_FIELDS keys, still updating the ones it has', () => {
