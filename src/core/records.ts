@@ -138,6 +138,8 @@ export interface AgentRecord {
   readonly disabledAt: string | null;
   /** Whether log-in asks for a time-based code too (two-factor confirmed; never the secret). */
   readonly totpEnabled: boolean;
+  /** The current profile picture's version (its address changes with it); null or absent: none. */
+  readonly avatarVersion?: string | null;
 }
 
 export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';

@@ -86,6 +86,7 @@ export function toAgent(row: AgentsTable): AgentRecord {
     languages: JSON.parse(row.languages) as string[],
     disabledAt: row.disabled_at ?? null,
     totpEnabled: row.totp_enabled_at != null,
+    avatarVersion: row.avatar_version ?? null,
   };
 }
 

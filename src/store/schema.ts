@@ -59,6 +59,16 @@ export interface AgentsTable {
   totp_enabled_at: string | null;
   /** The last time step a code was accepted at: a code is never taken twice. */
   totp_last_step: number | string | null;
+  /** The current profile picture's version; null: none (migration 027). */
+  avatar_version: string | null;
+}
+
+export interface AgentAvatarsTable {
+  agent_id: string;
+  mime_type: string;
+  size: number;
+  content_base64: string;
+  updated_at: string;
 }
 
 export interface SessionsTable {
@@ -146,5 +156,6 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   team_audit: TeamAuditTable;
   media_files: MediaFilesTable;
+  agent_avatars: AgentAvatarsTable;
   provider_messages: ProviderMessagesTable;
 }

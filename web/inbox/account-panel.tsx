@@ -1,4 +1,4 @@
-// The "Account" dialog: change your password (the current one is needed; your other
+// The "Account" dialog: your profile picture (avatar-section.tsx), change your password (the current one is needed; your other
 // sessions end), two-factor sign-in (two-factor-section.tsx), and see where you are signed
 // in, with a Revoke button for each other session. Every value from the server (address,
 // user agent) is rendered as text.
@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
 import { changePassword, fetchSessions, revokeSession, type AccountSession } from './api.ts';
 import { dayAndTime } from './format.ts';
+import { AvatarSection } from './avatar-section.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
 
 /** The server's rule (src/app/auth/account-rules.ts), checked here first for a plain message. */
@@ -43,6 +44,7 @@ export function AccountPanel({ token, onClose, onUnauthorized }: AccountPanelPro
         <h2 id="account-title" tabIndex={-1} ref={heading}>
           Your account
         </h2>
+        <AvatarSection token={token} failed={failed} />
         <PasswordForm token={token} failed={failed} />
         <TwoFactorSection token={token} failed={failed} />
         <SessionList token={token} failed={failed} />

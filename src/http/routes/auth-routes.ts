@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import { tokenFrom } from '../../app/auth/tokens.ts';
+import { avatarPath } from '../../app/team/agent-avatars.ts';
 import type { RouteContext } from '../route-context.ts';
 import {
   Agent,
@@ -25,6 +26,7 @@ export const agentView = (a: AgentRecord) => ({
   presence: a.presence,
   capacity: a.maxConcurrent,
   totpEnabled: a.totpEnabled,
+  ...(avatarPath(a) ? { avatarUrl: avatarPath(a) as string } : {}),
 });
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {

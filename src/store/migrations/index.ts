@@ -16,6 +16,7 @@ import * as sessionDetails from './023-session-details.ts';
 import * as agentTotp from './024-agent-totp.ts';
 import * as messageSearch from './025-message-search.ts';
 import * as messageSearchPending from './026-message-search-pending.ts';
+import * as agentAvatars from './027-agent-avatars.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '024-agent-totp': agentTotp,
   '025-message-search': messageSearch,
   '026-message-search-pending': messageSearchPending,
+  '027-agent-avatars': agentAvatars,
 };
 
 export const migrationProvider: MigrationProvider = {
