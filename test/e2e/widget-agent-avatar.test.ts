@@ -126,7 +126,7 @@ describeInChromium("the agent's picture in the widget", () => {
         );
         const preview = section.locator('img.avatar-preview');
         await eventually(() =>
-          preview.evaluate((img) => (img as HTMLImageElement).naturalWidth),
+          preview.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
         ).toBe(96);
         expect(await axeViolations(inbox.page)).toEqual([]);
         await screenshot(inbox.page, `inbox-avatar-upload-${size.name}`);
@@ -139,7 +139,7 @@ describeInChromium("the agent's picture in the widget", () => {
         expect(await initial.isVisible()).toBe(false);
         // Loaded from Baton itself, the picture Alex uploaded.
         await eventually(() =>
-          photo.evaluate((img) => (img as HTMLImageElement).naturalWidth),
+          photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
         ).toBe(96);
         expect(new URL((await photo.getAttribute('src')) ?? '').origin).toBe(
           fixture.server.baseUrl,
