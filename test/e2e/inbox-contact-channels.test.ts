@@ -7,14 +7,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../helpers/until.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 import { firstMessage, WA_THREAD, whatsappExample } from '../helpers/whatsapp-payloads.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { eventually, openInbox, scrollsSideways } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const IDENTITY_SECRET = 'contact-identity-secret-0123456789';
@@ -43,7 +44,9 @@ function waText(id: string, text: string): string {
   return JSON.stringify(payload);
 }
 
-describeInChromium('the contact across web chat and WhatsApp', () => {
+// On both engines: the contact is found by a text match over stored JSON, then matched exactly.
+describe.each(TEST_DATABASES)('the contact across web chat and WhatsApp on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
   // Stands in for the Graph API: takes Baton's sends.
   const provider = createServer((req, res) => {
     req.resume();
@@ -53,13 +56,16 @@ describeInChromium('the contact across web chat and WhatsApp', () => {
     });
   });
   beforeAll(async () => {
+    if (skip) return;
     await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
   });
   afterAll(() => {
     provider.close();
   });
   const fixture = useChromiumAndServer({
+    skip,
     server: () => ({
+      engine: database.name,
       env: {
         BATON_IDENTITY_SECRET: IDENTITY_SECRET,
         BATON_WHATSAPP_APP_SECRET: WA_SECRET,
@@ -72,6 +78,7 @@ describeInChromium('the contact across web chat and WhatsApp', () => {
   const ids = { web: '', whatsapp: '' };
 
   beforeAll(async () => {
+    if (skip) return;
     const base = fixture.server.baseUrl;
     // The customer in the shop's widget, signed by the shop.
     const context = await fixture.browser.newContext();
@@ -118,7 +125,7 @@ describeInChromium('the contact across web chat and WhatsApp', () => {
     { name: 'phone', width: 390, height: 844 },
     { name: 'laptop', width: 1366, height: 768 },
   ]) {
-    it(
+    it.skipIf(skip)(
       `shows the web chat and the WhatsApp conversation of one person at ${size.name} size`,
       async () => {
         const inbox = await openInbox(
