@@ -145,6 +145,8 @@ export interface AgentRecord {
    * for the configuration's rule (`channels.voice.agentPhones`, else the browser client).
    */
   readonly voiceLine: string | null;
+  /** The current profile picture's version (its address changes with it); null or absent: none. */
+  readonly avatarVersion?: string | null;
 }
 
 export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';

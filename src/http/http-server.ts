@@ -29,6 +29,7 @@ import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerForecastRoutes } from './routes/forecast-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
 import { registerAccountSecurityRoutes } from './routes/account-security-routes.ts';
+import { registerAgentAvatarRoutes } from './routes/agent-avatar-routes.ts';
 import { registerTotpRoutes } from './routes/totp-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerOidcRoutes } from './routes/oidc-routes.ts';
@@ -134,6 +135,7 @@ export async function registerHttpRoutes(
   registerAuthRoutes(app, ctx);
   await registerOidcRoutes(app, ctx);
   registerAccountSecurityRoutes(app, ctx);
+  await registerAgentAvatarRoutes(app, ctx);
   registerTotpRoutes(app, ctx);
   registerAgentActions(app, ctx);
   registerHistoryRoutes(app, ctx);

@@ -12,6 +12,7 @@ import type { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import type { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
 import type { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
 import type { CustomerAttachments } from '../app/conversations/customer-attachments.ts';
+import type { AgentAvatars } from '../app/team/agent-avatars.ts';
 import type { ConversationHistoryService } from '../app/conversations/conversation-history.ts';
 import type { ConversationQueries } from '../app/conversations/conversation-queries.ts';
 import type { ConversationService } from '../app/conversations/conversation-service.ts';
@@ -43,6 +44,8 @@ export interface RouteContext {
   readonly service: ConversationService;
   /** Files the customer sends from the widget (checked, kept, then the message). */
   readonly attachments: CustomerAttachments;
+  /** Agents' profile pictures (checked, kept, served to the widget). */
+  readonly avatars: AgentAvatars;
   /** Read-only: one conversation, its events, stored media, a period's logs. */
   readonly conversations: ConversationQueries;
   /** The inbox's history, search and contact view, scoped by the caller's role. */

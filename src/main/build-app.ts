@@ -16,6 +16,7 @@ import { TwoFactor } from '../app/auth/two-factor.ts';
 import { Authenticator } from '../app/auth/authenticate.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { CustomerAttachments } from '../app/conversations/customer-attachments.ts';
+import { AgentAvatars } from '../app/team/agent-avatars.ts';
 import { ConversationService } from '../app/conversations/conversation-service.ts';
 import { ConversationHistoryService } from '../app/conversations/conversation-history.ts';
 import { ConversationQueries } from '../app/conversations/conversation-queries.ts';
@@ -188,6 +189,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
         types: config.limits.attachmentTypes,
       },
     }),
+    avatars: new AgentAvatars({ store, clock }),
     conversations: new ConversationQueries(store),
     history,
     auth: new Authenticator(store, clock, history, config.auth.requireTotp),

@@ -87,6 +87,7 @@ export function toAgent(row: AgentsTable): AgentRecord {
     disabledAt: row.disabled_at ?? null,
     totpEnabled: row.totp_enabled_at != null,
     voiceLine: row.voice_line ?? null,
+    avatarVersion: row.avatar_version ?? null,
   };
 }
 

@@ -61,6 +61,16 @@ export interface AgentsTable {
   totp_last_step: number | string | null;
   /** Where the agent takes calls: E.164, `browser`, or null for the configuration's rule (027). */
   voice_line: string | null;
+  /** The current profile picture's version; null: none (migration 028). */
+  avatar_version: string | null;
+}
+
+export interface AgentAvatarsTable {
+  agent_id: string;
+  mime_type: string;
+  size: number;
+  content_base64: string;
+  updated_at: string;
 }
 
 export interface SessionsTable {
@@ -148,5 +158,6 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   team_audit: TeamAuditTable;
   media_files: MediaFilesTable;
+  agent_avatars: AgentAvatarsTable;
   provider_messages: ProviderMessagesTable;
 }

@@ -9,6 +9,7 @@ import { ConversationRepository } from './conversation-repository.ts';
 import { TeamAuditRepository } from './team-audit-repository.ts';
 import { TotpRepository } from './totp-repository.ts';
 import { MediaFileRepository } from './media-file-repository.ts';
+import { AgentAvatarRepository } from './agent-avatar-repository.ts';
 import { TimerRepository } from './timer-repository.ts';
 import { WebhookDeliveryRepository } from './webhook-delivery-repository.ts';
 import { migrateToLatest, type MigrateResult } from './migrate.ts';
@@ -32,6 +33,7 @@ export interface Store {
   /** Two-factor log-in: secrets, the last code's step, recovery codes. */
   readonly totp: TotpRepository;
   readonly mediaFiles: MediaFileRepository;
+  readonly agentAvatars: AgentAvatarRepository;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     teamAudit,
     totp: new TotpRepository(db, teamAudit),
     mediaFiles: new MediaFileRepository(db),
+    agentAvatars: new AgentAvatarRepository(db),
     migrate: () => migrateToLatest(db, engine),
     close: () => db.destroy(),
   };

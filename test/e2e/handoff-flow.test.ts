@@ -3,18 +3,25 @@
 // resolves it. Also: customer HTML stays text on both screens, and a reload of the shop
 // resumes the same conversation. Screenshots go to test-results/ for a human to look at.
 
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser.ts';
 import { eventually, openInbox, openShop, storedConversation } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 
 /** A browser flow with two contexts takes a few seconds; leave room on a slow CI machine. */
 const BROWSER_TEST_TIMEOUT = 60_000;
 
-describeInChromium('handoff flow in the browser', () => {
-  const fixture = useChromiumAndServer({ timeout: BROWSER_TEST_TIMEOUT });
+// On both engines: the claim, the reply and the resolution are conditional writes to the store.
+describe.each(TEST_DATABASES)('handoff flow in the browser on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
+  const fixture = useChromiumAndServer({
+    skip,
+    timeout: BROWSER_TEST_TIMEOUT,
+    server: () => ({ engine: database.name }),
+  });
 
-  it(
+  it.skipIf(skip)(
     'hands a conversation from the bot to an agent and back to resolved',
     async () => {
       const shop = await openShop(fixture.browser, fixture.server.baseUrl);
@@ -147,7 +154,7 @@ describeInChromium('handoff flow in the browser', () => {
     BROWSER_TEST_TIMEOUT,
   );
 
-  it(
+  it.skipIf(skip)(
     'shows HTML typed by a customer as text, in the widget and in the inbox',
     async () => {
       const html = '<img src=x onerror="window.__batonXss=1"><b>bold</b>';
@@ -185,7 +192,7 @@ describeInChromium('handoff flow in the browser', () => {
     BROWSER_TEST_TIMEOUT,
   );
 
-  it(
+  it.skipIf(skip)(
     'resumes the same conversation after a reload, without duplicates',
     async () => {
       const shop = await openShop(fixture.browser, fixture.server.baseUrl);
@@ -214,7 +221,7 @@ describeInChromium('handoff flow in the browser', () => {
     BROWSER_TEST_TIMEOUT,
   );
 
-  it(
+  it.skipIf(skip)(
     'refuses a message over 4,000 characters before sending it',
     async () => {
       const shop = await openShop(fixture.browser, fixture.server.baseUrl);

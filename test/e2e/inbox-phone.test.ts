@@ -5,12 +5,13 @@
 // On the phone one pane shows at a time: the list, then the conversation with a back button.
 
 import type { Locator, Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
 import { until } from '../helpers/until.ts';
 import { screenshot } from './browser.ts';
 import { eventually, onFirstScreen, openInbox, scrollsSideways } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 
@@ -28,8 +29,10 @@ const fontSize = (locator: Locator) =>
     ),
   );
 
-describeInChromium('inbox at phone and laptop size', () => {
-  const fixture = useChromiumAndServer();
+// On both engines: the claim, the reply and the resolution are conditional writes to the store.
+describe.each(TEST_DATABASES)('inbox at phone and laptop size on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
+  const fixture = useChromiumAndServer({ skip, server: () => ({ engine: database.name }) });
 
   /** A customer who asked for a person: handed over, and offered to the agent online. */
   async function handedOver(name: string): Promise<string> {
@@ -57,7 +60,7 @@ describeInChromium('inbox at phone and laptop size', () => {
   }
 
   for (const size of SIZES) {
-    it(
+    it.skipIf(skip)(
       `accepts, replies and resolves at ${size.name} size (${size.width}×${size.height})`,
       async () => {
         const id = await handedOver(size.name === 'phone' ? 'Noor' : 'Lucas');

@@ -22,10 +22,10 @@ export interface WidgetPage {
 export async function openShop(
   browser: Browser,
   baseUrl: string,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<WidgetPage> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
     bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();

@@ -317,6 +317,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toEqual([
       '027-agent-voice-line',
+      '028-agent-avatars',
       '026-message-search-pending',
       '025-message-search',
     ]);

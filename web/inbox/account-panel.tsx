@@ -1,6 +1,6 @@
-// The "Account" dialog: change your password (the current one is needed; your other
-// sessions end), two-factor sign-in (two-factor-section.tsx), where calls ring for you
-// (voice-line-section.tsx), and see where you are signed
+// The "Account" dialog: your profile picture (avatar-section.tsx), change your password (the
+// current one is needed; your other sessions end), two-factor sign-in (two-factor-section.tsx),
+// where calls ring for you (voice-line-section.tsx), and see where you are signed
 // in, with a Revoke button for each other session. Every value from the server (address,
 // user agent) is rendered as text.
 
@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
 import { changePassword, fetchSessions, revokeSession, type AccountSession } from './api.ts';
 import { dayAndTime } from './format.ts';
+import { AvatarSection } from './avatar-section.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
 import { VoiceLineSection } from './voice-line-section.tsx';
 
@@ -52,6 +53,7 @@ export function AccountPanel({
         <h2 id="account-title" tabIndex={-1} ref={heading}>
           Your account
         </h2>
+        <AvatarSection token={token} failed={failed} />
         <PasswordForm token={token} failed={failed} />
         <TwoFactorSection token={token} failed={failed} />
         <VoiceLineSection token={token} failed={failed} onChanged={onVoiceLineChanged} />

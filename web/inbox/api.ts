@@ -107,6 +107,17 @@ export function disableTotp(token: string, password: string, code: string): Prom
   return requestJson(url('me/totp'), { method: 'DELETE', token, body: { password, code } });
 }
 
+/** Sets the agent's profile picture (the server checks the type from the bytes). */
+export function uploadAvatar(token: string, file: File): Promise<{ avatarUrl: string }> {
+  const form = new FormData();
+  form.append('file', file);
+  return requestJson(url('me/avatar'), { method: 'PUT', token, body: form });
+}
+
+export function removeAvatar(token: string): Promise<void> {
+  return requestJson(url('me/avatar'), { method: 'DELETE', token });
+}
+
 export function fetchMe(token: string): Promise<{ agent: Agent }> {
   return requestJson(url('me'), { token });
 }

@@ -196,14 +196,14 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           <button
             type="button"
             class="agent-name button button--ghost"
-            title={`${session.agent.email}: password and sessions`}
+            title={`${session.agent.email}: picture, password and sessions`}
             aria-haspopup="dialog"
             onClick={() => setAccount(true)}
           >
             <span class="avatar" aria-hidden="true">
               {session.agent.name.slice(0, 1).toUpperCase()}
             </span>
-            {session.agent.name}
+            <span class="agent-name-text">{session.agent.name}</span>
             <span class="sr-only"> — account</span>
           </button>
           {/* Supervisors and admins go back and forth with the dashboard (same sign-in). */}

@@ -208,7 +208,7 @@ export class BatonChatElement extends HTMLElement {
     set('.footer', t('poweredBy'));
     this.#transcript.renderWords();
     this.#connection.textContent = t('offline');
-    renderHandoff(this.#handoffParts, this.#handoff, this.#text);
+    renderHandoff(this.#handoffParts, this.#handoff, this.#text, this.server);
   }
 
   #startSession(): void {
@@ -470,7 +470,7 @@ export class BatonChatElement extends HTMLElement {
   #setHandoff(state: HandoffState): void {
     this.#handoff = state;
     if (state.mode !== 'joined') this.#showTyping('', false);
-    renderHandoff(this.#handoffParts, state, this.#text);
+    renderHandoff(this.#handoffParts, state, this.#text, this.server);
   }
 
   #resetView(): void {

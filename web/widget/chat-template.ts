@@ -24,7 +24,7 @@ export const template = `
 </button>
 <section class="panel" id="panel" role="dialog" aria-labelledby="title" hidden>
   <div class="header">
-    <div class="avatar">${chatIcon}<span class="avatar-initial" aria-hidden="true" hidden></span></div>
+    <div class="avatar">${chatIcon}<span class="avatar-initial" aria-hidden="true" hidden></span><img class="avatar-photo" alt="" hidden></div>
     <div class="heading">
       <h2 class="title" id="title"></h2>
       <p class="subtitle"></p>

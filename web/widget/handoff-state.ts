@@ -11,6 +11,8 @@ export interface HandoffState {
   mode: HandoffMode;
   /** The agent who has the conversation (joined only). */
   agentName: string | null;
+  /** Where Baton serves that agent's picture (joined only; null: none, show the initial). */
+  agentAvatar: string | null;
   /** Place in line the server last told (waiting only; null: not told). */
   position: number | null;
   /** How it closed: resolved by a person, or abandoned while waiting. */
@@ -20,6 +22,7 @@ export interface HandoffState {
 export const BOT_STATE: HandoffState = {
   mode: 'bot',
   agentName: null,
+  agentAvatar: null,
   position: null,
   closedAs: null,
 };
@@ -36,6 +39,9 @@ const IN_LINE = new Set([
   'conversation.resumed',
 ]);
 
+/** The path Baton serves an agent's picture at (src/app/team/agent-avatars.ts). */
+const OWN_AVATAR = /^\/api\/v1\/agents\/[\w%.-]+\/avatar\?v=[0-9a-f]{1,64}$/;
+
 export function nextHandoffState(state: HandoffState, event: CustomerEvent): HandoffState {
   const type = event.type as string;
   if (state.mode === 'closed') return state;
@@ -46,9 +52,14 @@ export function nextHandoffState(state: HandoffState, event: CustomerEvent): Han
     case 'conversation.intake_started':
       return state.mode === 'bot' ? { ...BOT_STATE, mode: 'requested' } : state;
     case 'conversation.assigned': {
-      const data = event.data as { agentName?: unknown };
+      const data = event.data as { agentName?: unknown; agentAvatar?: unknown };
       const name = typeof data.agentName === 'string' ? data.agentName : null;
-      return { ...BOT_STATE, mode: 'joined', agentName: name };
+      // Only a picture Baton itself serves: the widget loads nothing from elsewhere.
+      const avatar =
+        typeof data.agentAvatar === 'string' && OWN_AVATAR.test(data.agentAvatar)
+          ? data.agentAvatar
+          : null;
+      return { ...BOT_STATE, mode: 'joined', agentName: name, agentAvatar: avatar };
     }
     case 'conversation.returned_to_bot':
       return BOT_STATE;

@@ -55,6 +55,7 @@ button:focus-visible, textarea:focus-visible, .log:focus-visible {
 }
 .avatar svg { width: 20px; height: 20px; }
 .avatar-initial { font-weight: 600; font-size: 16px; }
+.avatar-photo { width: 38px; height: 38px; border-radius: 50%; object-fit: cover; }
 .heading { flex: 1; min-width: 0; }
 .title { margin: 0; font-size: 16px; font-weight: 600; line-height: 1.25; }
 .subtitle { margin: 2px 0 0; font-size: 12.5px; opacity: .85; }

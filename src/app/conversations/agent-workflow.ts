@@ -8,6 +8,7 @@ import type { AgentRecord, StoredEvent } from '../../core/records.ts';
 import { messageCreated, systemMessage } from '../../core/conversation/conversation-events.ts';
 import { applyCommand, type ApplyCommandDeps } from './apply-command.ts';
 import { markRead } from './mark-read.ts';
+import { avatarData } from '../team/agent-avatars.ts';
 import { csatRequestMessage } from './csat-request.ts';
 import {
   agentJoinedText,
@@ -59,7 +60,7 @@ export class AgentWorkflow {
       command: { type: 'claim', agentId: agent.id },
       scope: this.scopeOf(agent),
       actor: agentActor(agent),
-      data: { agentId: agent.id, agentName: agent.name },
+      data: { agentId: agent.id, agentName: agent.name, ...avatarData(agent) },
       extraEvents: (c) => [
         systemMessage(
           agentJoinedText(agent.name, this.queues.teamName(c.queue, c.language), c.language),

@@ -88,7 +88,7 @@ export const CUSTOMER_EVENT_FIELDS = {
     'media',
   ],
   'message.read': ['upToSeq', 'by'],
-  'conversation.assigned': ['agentName'],
+  'conversation.assigned': ['agentName', 'agentAvatar'],
   'conversation.handed_over': ['queue'],
   'conversation.transferred': ['toQueue'],
 } as const satisfies {

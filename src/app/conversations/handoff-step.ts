@@ -7,6 +7,7 @@ import { eventOf, messageEvent } from '../../core/conversation/conversation-even
 import { detectLanguage } from '../../core/signals/detect-language.ts';
 import type { ConversationWriter } from './conversation-writer.ts';
 import { transition } from '../../core/conversation/transition.ts';
+import { botReportedFields } from '../../core/handoff/bot-reported-fields.ts';
 import { buildHandoffPacket } from '../../core/handoff/build-handoff-packet.ts';
 import type { FieldValue } from '../../core/handoff/handoff-packet.ts';
 import type {
@@ -82,7 +83,9 @@ export class HandoffStep {
     }
     if (decision.action === 'handoff') return this.handOver(conversation, transcript, decision);
     if (decision.action === 'intake' || conversation.status === 'intake') {
-      return this.intake(conversation, history, transcript, decision);
+      // Intake does not ask for what the bot already reported (an order number it collected).
+      const known = { ...decision, fields: { ...decision.fields, ...transcript.botFields } };
+      return this.intake(conversation, history, transcript, known);
     }
     return this.answer(conversation, message, history, transcript, decision);
   }
@@ -126,13 +129,7 @@ export class HandoffStep {
       reason: request.reason,
       ...(request.note ? { note: request.note } : {}),
     });
-    return this.handOver(
-      conversation,
-      transcript,
-      request.fields
-        ? { ...requested, fields: { ...requested.fields, ...request.fields } }
-        : requested,
-    );
+    return this.handOver(conversation, transcript, requested, request.fields);
   }
 
   /**
@@ -201,7 +198,12 @@ export class HandoffStep {
       );
     }
     if (reply.handoff) {
-      return this.handOver(conversation, transcript, botRequestedDecision(decision, reply.handoff));
+      return this.handOver(
+        conversation,
+        transcript,
+        botRequestedDecision(decision, reply.handoff),
+        reply.reportedFields,
+      );
     }
     const events: NewEvent[] = reply.messages.map((messageText, i) => {
       const data: Record<string, unknown> = {
@@ -224,15 +226,25 @@ export class HandoffStep {
     return this.commit(conversation.id, ['bot'], undefined, {}, events);
   }
 
+  /**
+   * Hands over with the packet. The fields: extracted from the customer's words, replaced by
+   * what the bot reported on its replies and then with this handoff (`botFields`: an external
+   * bot's answer, an AI agent's request), and by what the visitor typed in the pre-chat form's
+   * labelled boxes.
+   */
   private async handOver(
     conversation: ConversationRecord,
     transcript: TranscriptView,
     decided: EscalationDecision,
+    botFields?: Readonly<Record<string, unknown>>,
   ): Promise<StoredEvent[]> {
-    // What the visitor typed in the pre-chat form's labelled boxes beats a guess from the text.
     const decision: EscalationDecision = {
       ...decided,
-      fields: { ...decided.fields, ...(conversation.channelState.preChatFields ?? {}) },
+      fields: {
+        ...decided.fields,
+        ...botReportedFields([transcript.botFields, botFields]),
+        ...(conversation.channelState.preChatFields ?? {}),
+      },
     };
     const now = this.deps.clock();
     const snapshot = {

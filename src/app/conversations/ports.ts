@@ -2,6 +2,7 @@
  * What the conversation service needs from the escalation engine and the bot: the narrow
  * ports it owns. The composition root (src/main/main.ts) adapts the real engines to them.
  */
+import type { FieldValue } from '../../core/handoff/handoff-packet.ts';
 import type { ActionRule } from '../../core/handoff/recommend-actions.ts';
 
 /**
@@ -26,6 +27,8 @@ export interface TranscriptView {
   readonly startedAt: string;
   readonly customer: Record<string, unknown>;
   readonly turns: readonly TranscriptTurn[];
+  /** The fields the bot reported on its replies so far (bot-reported-fields.ts). */
+  readonly botFields?: Readonly<Record<string, FieldValue>>;
 }
 
 export interface EscalationDecision {

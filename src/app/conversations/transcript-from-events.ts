@@ -1,4 +1,5 @@
 /** Builds the policy's view of a conversation from its event log. */
+import { botReportedFields } from '../../core/handoff/bot-reported-fields.ts';
 import { trustedCustomer } from '../../core/customer/trusted-customer.ts';
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
 import type { TranscriptTurn, TranscriptView } from './ports.ts';
@@ -8,9 +9,11 @@ export function transcriptFromEvents(
   events: readonly StoredEvent[],
 ): TranscriptView {
   const turns: TranscriptTurn[] = [];
+  const reports: Record<string, unknown>[] = [];
   for (const event of events) {
     if (event.type !== 'message.created') continue;
     const d = event.data;
+    if (d.from === 'bot' && isObject(d.reportedFields)) reports.push(d.reportedFields);
     turns.push({
       at: event.at,
       from: d.from,
@@ -29,7 +32,12 @@ export function transcriptFromEvents(
     // The policy believes only signed priority claims (trusted-customer.ts).
     customer: trustedCustomer(conversation.customer),
     turns,
+    botFields: botReportedFields(reports),
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isArticle(value: unknown): value is { id: string; title: string } {

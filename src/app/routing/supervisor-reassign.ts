@@ -10,6 +10,7 @@ import type { AgentRecord, ConversationRecord, StoredEvent } from '../../core/re
 import { applyCommand, type ApplyCommandDeps } from '../conversations/apply-command.ts';
 import { agentJoinedText, transferredText } from '../conversations/customer-messages.ts';
 import { requireAvailableAgent, type IsConnected } from './agent-availability.ts';
+import { avatarData } from '../team/agent-avatars.ts';
 import type { QueueCatalog } from './queue-catalog.ts';
 
 export interface ReassignDeps extends ApplyCommandDeps {
@@ -78,7 +79,7 @@ export async function reassignConversation(
       {
         type: 'conversation.assigned',
         actor,
-        data: { agentId: agent.id, agentName: agent.name, via: 'reassign' },
+        data: { agentId: agent.id, agentName: agent.name, ...avatarData(agent), via: 'reassign' },
       },
       systemMessage(
         agentJoinedText(agent.name, deps.queues.teamName(c.queue, c.language), c.language),

@@ -122,6 +122,8 @@ export interface EventDataByType {
   'conversation.assigned': {
     readonly agentId: string;
     readonly agentName: string;
+    /** Where Baton serves the agent's profile picture, when they have one (`/api/v1/agents/…`). */
+    readonly agentAvatar?: string;
     /** Set when a supervisor assigned it (no claim). */
     readonly via?: 'reassign';
   };

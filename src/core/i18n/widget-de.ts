@@ -9,6 +9,7 @@ export const WIDGET_DE: WidgetStrings = {
   subtitleWaiting: 'Automatischer Assistent · eine Person kommt hierher dazu',
   subtitleAgent: '{agent} · Support-Team',
   agentFallback: 'Ein Mitarbeiter',
+  agentPhoto: 'Foto von {agent}',
   talkToHuman: 'Mit einer Person sprechen',
   connecting: 'Wir verbinden Sie mit einer Person…',
   waiting: 'Warten auf eine Person…',

@@ -12,6 +12,7 @@ export const WIDGET_EN = {
   subtitleWaiting: 'Automated assistant · a person will join here',
   subtitleAgent: '{agent} · Support team',
   agentFallback: 'An agent',
+  agentPhoto: 'Photo of {agent}',
   talkToHuman: 'Talk to a human',
   connecting: 'Connecting you to a person…',
   waiting: 'Waiting for a person…',

@@ -9,6 +9,7 @@ export const WIDGET_ES: WidgetStrings = {
   subtitleWaiting: 'Asistente automático · una persona se unirá aquí',
   subtitleAgent: '{agent} · equipo de atención',
   agentFallback: 'Un agente',
+  agentPhoto: 'Foto de {agent}',
   talkToHuman: 'Hablar con una persona',
   connecting: 'Le estamos conectando con una persona…',
   waiting: 'Esperando a una persona…',

@@ -9,6 +9,7 @@ export const WIDGET_FR: WidgetStrings = {
   subtitleWaiting: 'Assistant automatique · une personne va vous rejoindre ici',
   subtitleAgent: '{agent} · équipe support',
   agentFallback: 'Un conseiller',
+  agentPhoto: 'Photo de {agent}',
   talkToHuman: 'Parler à une personne',
   connecting: 'Nous vous mettons en relation avec une personne…',
   waiting: 'En attente d’une personne…',

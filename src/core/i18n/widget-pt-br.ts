@@ -9,6 +9,7 @@ export const WIDGET_PT_BR: WidgetStrings = {
   subtitleWaiting: 'Assistente automático · uma pessoa vai entrar aqui',
   subtitleAgent: '{agent} · equipe de atendimento',
   agentFallback: 'Um atendente',
+  agentPhoto: 'Foto de {agent}',
   talkToHuman: 'Falar com uma pessoa',
   connecting: 'Conectando você a uma pessoa…',
   waiting: 'Aguardando uma pessoa…',

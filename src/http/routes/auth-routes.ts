@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { tokenFrom } from '../../app/auth/tokens.ts';
 import type { PresentAgent } from '../../app/team/team-directory.ts';
+import { avatarPath } from '../../app/team/agent-avatars.ts';
 import type { RouteContext } from '../route-context.ts';
 import {
   Agent,
@@ -26,6 +27,7 @@ export const agentView = (a: PresentAgent) => ({
   presence: a.presence,
   capacity: a.maxConcurrent,
   totpEnabled: a.totpEnabled,
+  ...(avatarPath(a) ? { avatarUrl: avatarPath(a) as string } : {}),
 });
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: RouteContext): void {

@@ -37,6 +37,8 @@ export const Agent = Type.Object({
   presence: oneOf(PRESENCES),
   capacity: Type.Integer(),
   totpEnabled: Type.Boolean(),
+  /** Where Baton serves the agent's profile picture; absent when they have none. */
+  avatarUrl: Type.Optional(Type.String()),
 });
 
 export const LoginAnswer = Type.Object({

@@ -17,6 +17,7 @@ import * as agentTotp from './024-agent-totp.ts';
 import * as messageSearch from './025-message-search.ts';
 import * as messageSearchPending from './026-message-search-pending.ts';
 import * as agentVoiceLine from './027-agent-voice-line.ts';
+import * as agentAvatars from './028-agent-avatars.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '025-message-search': messageSearch,
   '026-message-search-pending': messageSearchPending,
   '027-agent-voice-line': agentVoiceLine,
+  '028-agent-avatars': agentAvatars,
 };
 
 export const migrationProvider: MigrationProvider = {
