@@ -18,6 +18,7 @@ import type {
   TimerChanges,
 } from '../core/records.ts';
 import { visibleTo, type VisibleTo } from './agent-visibility.ts';
+import { readRowWithTimers } from './commit-read.ts';
 import { providerMessageClaims } from './provider-messages.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';
@@ -269,7 +270,10 @@ function outcome(
   };
 }
 
-/** The conversation's pending lifecycle timers; `lock` (PostgreSQL) holds them till commit. */
+/**
+ * The conversation's pending lifecycle timers; `lock` (PostgreSQL) holds them till commit.
+ * SQLite reads them with the row instead (commit-read.ts).
+ */
 export function pendingLifecycleQuery(
   db: Kysely<Database>,
   templates: QueryTemplates,
@@ -302,10 +306,10 @@ function derived(
   input: CommitInput,
   conversation: ConversationRecord,
   events: readonly StoredEvent[],
-  pending: readonly TimersTable[],
+  pending: readonly PendingTimer[],
   storedLifecycle: string | null,
 ): { lifecycleText: string; update: CompiledQuery | undefined; timers: TimerChanges } {
-  const d = (input.derive as DeriveLifecycle)(conversation, events, pending.map(toPending));
+  const d = (input.derive as DeriveLifecycle)(conversation, events, pending);
   const lifecycleText = JSON.stringify(d.lifecycle);
   return {
     lifecycleText,
@@ -423,27 +427,28 @@ export function commitSync(
   const at = input.now.toISOString();
   // No RETURNING: on SQLite it buffers the row in a temporary table, which cost more than
   // reading the row again. With one writer inside one transaction, the row read next is what
-  // RETURNING would have given, or, when the UPDATE's conditions failed, the current row.
+  // RETURNING would have given, or, when the UPDATE's conditions failed, the current row; the
+  // same statement reads the pending lifecycle timers (commit-read.ts).
   const changed = sqlite.run(updateQuery(db, templates, input, at, false));
-  const row = sqlite.all(conversationQuery(db, templates, input.conversationId))[0];
+  const read = readRowWithTimers(db, templates, sqlite, input.conversationId);
+  const row = read?.row;
   const updated = changed > 0 ? row : undefined;
   const { result, rows } = outcome(input, at, updated, () => row);
   if (rows.length > 0) sqlite.run(insertEventsQuery(db, templates, rows));
   if (!result.ok) return result;
   const claim = claimQuery(db, input, result, at);
   if (claim) sqlite.run(claim);
-  if (!input.derive || !updated) {
+  if (!input.derive || !updated || !read) {
     for (const q of timerQueries(db, input, at)) sqlite.run(q);
     return result;
   }
-  const pending = sqlite.all(pendingLifecycleQuery(db, templates, input.conversationId, false));
   const d = derived(
     db,
     templates,
     input,
     result.conversation,
     result.events,
-    pending,
+    read.pending,
     updated.lifecycle,
   );
   if (d.update) sqlite.run(d.update);
@@ -483,7 +488,7 @@ export async function commitAsync(
     }
     const pending = (
       await trx.executeQuery(pendingLifecycleQuery(trx, templates, input.conversationId, true))
-    ).rows;
+    ).rows.map(toPending);
     const d = derived(
       trx,
       templates,

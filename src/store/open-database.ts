@@ -65,6 +65,12 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   // WAL lets readers run beside the single writer; NORMAL is durable across app crashes in WAL.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
+  // A checkpoint copies the log's pages back into the file and syncs both files. Every 10,000
+  // pages (a log of about 40 MB) instead of SQLite's 1,000, a page that many commits rewrote
+  // (a busy conversation's row, an index's last leaf) is copied once, and the syncs are shared
+  // by ten times as many commits: the message path's statements in a loop took 27 µs of CPU
+  // per message against 39 (docs/bench.md).
+  sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Deleted content is overwritten with zeros, so an erased customer is not left in free

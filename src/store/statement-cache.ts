@@ -16,6 +16,8 @@ export interface SyncSqlite {
    */
   savepoint<T>(fn: () => T): T;
   all<R>(query: CompiledQuery<R>): R[];
+  /** The rows as arrays of column values, in the order selected (better-sqlite3's raw mode). */
+  raw(query: CompiledQuery): unknown[][];
   /** Runs a statement that returns no rows; the number of rows it changed. */
   run(query: CompiledQuery): number;
 }
@@ -37,6 +39,16 @@ export function withStatementCache(db: BetterSqliteDatabase, maxStatements = 256
     cache.set(sql, statement);
     return statement;
   };
+  // Raw-mode statements apart: a statement's mode is its own, and Kysely shares the others.
+  const rawCache = new Map<string, Statement>();
+  const prepareRaw = (sql: string): Statement => {
+    const cached = rawCache.get(sql);
+    if (cached) return cached;
+    const statement = db.prepare(sql).raw(true);
+    if (rawCache.size >= maxStatements) rawCache.delete(rawCache.keys().next().value as string);
+    rawCache.set(sql, statement);
+    return statement;
+  };
   const params = (query: CompiledQuery) => query.parameters as unknown[];
   // One wrapper for every call: better-sqlite3 builds a new one per `db.transaction(...)`,
   // and on the message path that cost more than the BEGIN itself.
@@ -45,6 +57,7 @@ export function withStatementCache(db: BetterSqliteDatabase, maxStatements = 256
     forKysely: {
       close: () => {
         cache.clear();
+        rawCache.clear();
         db.close();
       },
       prepare: (sql: string) => prepare(sql) as unknown as SqliteStatement,
@@ -66,6 +79,7 @@ export function withStatementCache(db: BetterSqliteDatabase, maxStatements = 256
           statement.reader ? statement.all(...params(query)) : (statement.run(...params(query)), [])
         ) as R[];
       },
+      raw: (query) => prepareRaw(query.sql).all(...params(query)) as unknown[][],
       run: (query) => prepare(query.sql).run(...params(query)).changes,
     },
   };

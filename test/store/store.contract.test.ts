@@ -1,6 +1,8 @@
 /** One contract for the store, run on every engine. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewEvent } from '../../src/core/records.ts';
+import { EMPTY_LIFECYCLE } from '../../src/core/conversation/lifecycle.ts';
+import type { HandoffSummary, NewEvent } from '../../src/core/records.ts';
+import type { PendingTimer } from '../../src/store/conversation-writes.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
@@ -169,6 +171,89 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     });
     expect(!missing.ok && missing.reason).toBe('not_found');
     expect((await opened.store.conversations.get('c1'))?.lastSeq).toBe(1);
+  });
+
+  it('returns the conversation as stored, and derives from its pending lifecycle timers only', async () => {
+    await opened.store.conversations.create({
+      id: 'c1',
+      channel: 'whatsapp',
+      externalThread: '+15550001111',
+      customer: { name: 'Sarah', email: 'sarah@example.com', verified: true },
+      language: 'en',
+      tokenHash: 'h',
+      channelState: { replyByEmail: 'sarah@example.com' },
+      events: [],
+      now,
+    });
+    const dueAt = new Date('2026-11-22T10:02:00.000Z');
+    await opened.store.conversations.commit({
+      conversationId: 'c1',
+      changes: {
+        status: 'assigned',
+        queue: 'billing',
+        priority: 70,
+        assigneeId: 'a1',
+        offeredTo: 'a2',
+        handoff: { reasons: ['explicit_request'] } as unknown as HandoffSummary,
+        preview: 'Where is my order?',
+        handedOverAt: now.toISOString(),
+        resolvedAt: now.toISOString(),
+        declinedBy: ['a2'],
+      },
+      events: [customerMessage('Where is my order?', 'm1')],
+      timers: {
+        schedule: [
+          { kind: 'agent.reply_due', dueAt, data: { stage: 1 } },
+          // An outbox timer of the same conversation: not the derive step's business.
+          { kind: 'channel.send', dueAt, data: { seq: 2 } },
+        ],
+      },
+      now,
+    });
+    const seen: { pending: readonly PendingTimer[]; lastSeq: number }[] = [];
+    const lifecycle = { ...EMPTY_LIFECYCLE, status: 'assigned' as const, replyStage: 1 };
+    const result = await opened.store.conversations.commit({
+      conversationId: 'c1',
+      expectStatus: ['assigned'],
+      events: [customerMessage('Hello?', 'm2')],
+      derive: (conversation, _events, pending) => {
+        seen.push({ pending, lastSeq: conversation.lastSeq });
+        return { lifecycle, cancelIds: [], schedule: [] };
+      },
+      now,
+    });
+    expect(seen).toEqual([
+      {
+        pending: [
+          {
+            id: expect.any(String),
+            kind: 'agent.reply_due',
+            dueAt: dueAt.toISOString(),
+            data: { stage: 1 },
+          },
+        ],
+        lastSeq: 2,
+      },
+    ]);
+    if (!result.ok) throw new Error(`commit refused: ${result.reason}`);
+    const stored = await opened.store.conversations.get('c1');
+    expect(JSON.parse(JSON.stringify(result.conversation))).toEqual(
+      JSON.parse(JSON.stringify(stored)),
+    );
+    expect(result.conversation).toMatchObject({
+      channel: 'whatsapp',
+      externalThread: '+15550001111',
+      queue: 'billing',
+      priority: 70,
+      assigneeId: 'a1',
+      offeredTo: 'a2',
+      preview: 'Where is my order?',
+      declinedBy: ['a2'],
+      channelState: { replyByEmail: 'sarah@example.com' },
+      handoff: { reasons: ['explicit_request'] },
+      lifecycle,
+      lastSeq: 2,
+    });
   });
 
   it('lets exactly one of many concurrent claims win', async () => {

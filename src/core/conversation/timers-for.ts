@@ -129,7 +129,9 @@ export function reconcileTimers<
   pending: readonly P[],
   wanted: readonly DueTimer[],
 ): { cancelIds: string[]; schedule: DueTimer[] } {
-  const wantedKeys = new Set(wanted.map(timerKey));
+  // Each key made once: a key formats a date and serialises data, on every commit.
+  const keys = wanted.map(timerKey);
+  const wantedKeys = new Set(keys);
   const kept = new Set<string>();
   const cancelIds: string[] = [];
   for (const p of pending) {
@@ -137,7 +139,7 @@ export function reconcileTimers<
     if (wantedKeys.has(key) && !kept.has(key)) kept.add(key);
     else cancelIds.push(p.id);
   }
-  return { cancelIds, schedule: wanted.filter((w) => !kept.has(timerKey(w))) };
+  return { cancelIds, schedule: wanted.filter((_, i) => !kept.has(keys[i] as string)) };
 }
 
 /**
