@@ -1,5 +1,6 @@
 // The bot's answer engine: full-text search (MiniSearch, BM25 with fuzzy and prefix match)
-// over the knowledge base in every language it is written in (kb-index.ts), a calibrated
+// over the knowledge base in every language it is written in (kb-index.ts), reranked by how
+// close the question is to one of each article's short phrases, a calibrated
 // confidence, and the decision to answer, ask a clarifying question or hand the question
 // on, in the customer's language. Pure: articles in, answers out.
 import { articleReply, clarifyReply, emptyQuestionReply, noAnswerReply } from './bot-answer.ts';
@@ -59,6 +60,13 @@ const INEXACT_MATCH_CREDIT = 0.6;
 const RERANK_DEPTH = 10;
 const COVERAGE_FLOOR = 0.3;
 const MIN_QUERY_WEIGHT_SHARE = 0.5;
+// A paraphrase tends to resemble one short phrase of its article (the title, an example
+// question, a tag) more than the article as a whole: "how can I change my password" is
+// close to "How do I reset my password?", while "change" alone points at changing an
+// order. The closest phrase (IDF-weighted cosine, 0 to 1) multiplies the lexical score by
+// up to 1 + PHRASE_WEIGHT; 2 was best on the development sets (eval/kb-dev-en.jsonl,
+// eval/kb-questions.jsonl and the leave-one-out questions of eval/kb-calibration.ts --dev).
+const PHRASE_WEIGHT = 2;
 
 /** Builds the engine over a fixed list of articles (rebuild it to reload the knowledge base). */
 export function createAnswerEngine(
@@ -73,7 +81,7 @@ export function createAnswerEngine(
     const terms = index.queryTerms(text, queryLanguage);
     const idf = (term: string): number => index.idf(term, queryLanguage);
     if (terms.length === 0) {
-      const features = { coverage: 0, margin: 0 };
+      const features = { coverage: 0, margin: 0, phrase: 0 };
       return { terms, language: queryLanguage, hits: [], features, confidence: 0 };
     }
     // A question made only of words every article uses ("order?") must not reach full
@@ -83,32 +91,45 @@ export function createAnswerEngine(
       MIN_QUERY_WEIGHT_SHARE * idf(''),
     );
     // The raw text, so MiniSearch normalises it exactly once, as `toTerms` did.
-    const hits = index
+    const ranked = index
       .search(text, queryLanguage)
       .slice(0, RERANK_DEPTH)
-      .map((result): KbHit => {
-        const articleTerms = index.termsOf(String(result.id), queryLanguage);
+      .map((result) => {
+        const id = String(result.id);
+        const articleTerms = index.termsOf(id, queryLanguage);
         const matched = new Set(result.queryTerms);
         let weight = 0;
         for (const term of terms) {
           if (articleTerms.has(term)) weight += idf(term);
           else if (matched.has(term)) weight += INEXACT_MATCH_CREDIT * idf(term);
         }
-        const article = byId.get(String(result.id));
-        return {
-          article: { id: String(result.id), title: article?.title ?? String(result.id) },
-          // BM25 alone lets a common word in a heavily boosted field outrank the one rare
-          // word that names the topic; weighting by IDF coverage puts that word first.
-          score: result.score * (COVERAGE_FLOOR + weight / totalWeight),
+        // BM25 alone lets a common word in a heavily boosted field outrank the one rare
+        // word that names the topic; weighting by IDF coverage puts that word first.
+        const lexical = result.score * (COVERAGE_FLOOR + weight / totalWeight);
+        const phrase = closestPhrase(terms, index.phrasesOf(id, queryLanguage), idf);
+        const article = byId.get(id);
+        const hit: KbHit = {
+          article: { id, title: article?.title ?? id },
+          score: lexical * (1 + PHRASE_WEIGHT * phrase),
           coverage: weight / totalWeight,
         };
+        return { hit, lexical, phrase };
       })
-      .sort((a, b) => b.score - a.score)
+      .sort((a, b) => b.hit.score - a.hit.score)
       .slice(0, limit);
-    const [top, second] = hits;
+    const hits = ranked.map(({ hit }) => hit);
+    const [top, second] = ranked;
     const features: ConfidenceFeatures = {
-      coverage: top?.coverage ?? 0,
-      margin: top === undefined ? 0 : second === undefined ? 1 : 1 - second.score / top.score,
+      coverage: top?.hit.coverage ?? 0,
+      // From the lexical scores: the phrase factor orders the articles, but it must not make
+      // a question that merely shares one word with an example phrase look clear-cut.
+      margin:
+        top === undefined
+          ? 0
+          : second === undefined
+            ? 1
+            : Math.max(0, 1 - second.lexical / top.lexical),
+      phrase: top?.phrase ?? 0,
     };
     const confidence = top === undefined ? 0 : scoreConfidence(features, options.confidenceModel);
     return { terms, language: queryLanguage, hits, features, confidence };
@@ -176,6 +197,28 @@ export function createAnswerEngine(
   }
 
   return { answer, rank };
+}
+
+// IDF-weighted cosine between the query's terms and the closest of the article's phrases.
+function closestPhrase(
+  terms: readonly string[],
+  phrases: readonly ReadonlySet<string>[],
+  idf: (term: string) => number,
+): number {
+  // As for coverage, a question of common words only ("order?") is not close to anything.
+  const queryNorm = Math.max(
+    Math.sqrt(terms.reduce((sum, t) => sum + idf(t) ** 2, 0)),
+    MIN_QUERY_WEIGHT_SHARE * idf(''),
+  );
+  let best = 0;
+  for (const phrase of phrases) {
+    let shared = 0;
+    let norm = 0;
+    for (const t of phrase) norm += idf(t) ** 2;
+    for (const t of terms) if (phrase.has(t)) shared += idf(t) ** 2;
+    if (shared > 0) best = Math.max(best, shared / (queryNorm * Math.sqrt(norm)));
+  }
+  return best;
 }
 
 function emptyText(id: string): ArticleText {

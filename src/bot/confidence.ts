@@ -11,14 +11,23 @@ export interface ConfidenceFeatures {
   coverage: number;
   /** (top score − second score) / top score: how clearly the top article wins. */
   margin: number;
+  /**
+   * How close the question is to the top article's closest short phrase (title, example
+   * question, tag): IDF-weighted cosine, 0 to 1.
+   */
+  phrase: number;
 }
 
-/** Logistic model: confidence = σ(intercept + coverage·c + margin·m + coverage·margin·cm). */
+/**
+ * Logistic model: confidence = σ(intercept + coverage·c + margin·m + coverage·margin·cm +
+ * phrase·p).
+ */
 export interface ConfidenceModel {
   intercept: number;
   coverage: number;
   margin: number;
   coverageMargin: number;
+  phrase: number;
 }
 
 /**
@@ -28,10 +37,11 @@ export interface ConfidenceModel {
  * Refit after large knowledge-base changes: `node bin/run-ts.mjs eval/kb-calibration.ts --fit`.
  */
 export const DEFAULT_CONFIDENCE_MODEL: ConfidenceModel = Object.freeze({
-  intercept: -2.49,
-  coverage: 2.4,
-  margin: 0.97,
-  coverageMargin: 2.03,
+  intercept: -2.72,
+  coverage: 1.9,
+  margin: 0.79,
+  coverageMargin: 1.66,
+  phrase: 1.62,
 });
 
 /** The calibrated confidence in [0, 1], rounded to 3 decimals for stable output. */
@@ -43,6 +53,7 @@ export function scoreConfidence(
     model.intercept +
     model.coverage * features.coverage +
     model.margin * features.margin +
-    model.coverageMargin * features.coverage * features.margin;
+    model.coverageMargin * features.coverage * features.margin +
+    model.phrase * features.phrase;
   return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
 }

@@ -29,20 +29,21 @@ export function fitConfidenceModel(
       sample.features.coverage,
       sample.features.margin,
       sample.features.coverage * sample.features.margin,
+      sample.features.phrase,
     ],
     y: sample.correct ? 1 : 0,
     weight: sample.weight ?? 1,
   }));
   const totalWeight = rows.reduce((sum, row) => sum + row.weight, 0);
-  const w = [0, 0, 0, 0];
+  const w = [0, 0, 0, 0, 0];
   for (let step = 0; step < iterations && rows.length > 0; step += 1) {
-    const gradient = [0, 0, 0, 0];
+    const gradient = [0, 0, 0, 0, 0];
     for (const { x, y, weight } of rows) {
       const z = x.reduce((sum, xi, i) => sum + xi * (w[i] ?? 0), 0);
       const error = (1 / (1 + Math.exp(-z)) - y) * weight;
-      for (let i = 0; i < 4; i += 1) gradient[i] = (gradient[i] ?? 0) + error * (x[i] ?? 0);
+      for (let i = 0; i < w.length; i += 1) gradient[i] = (gradient[i] ?? 0) + error * (x[i] ?? 0);
     }
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < w.length; i += 1) {
       const penalty = i === 0 ? 0 : l2 * (w[i] ?? 0); // the intercept is not shrunk
       w[i] = (w[i] ?? 0) - learningRate * ((gradient[i] ?? 0) / totalWeight + penalty);
     }
@@ -53,5 +54,6 @@ export function fitConfidenceModel(
     coverage: round(w[1]),
     margin: round(w[2]),
     coverageMargin: round(w[3]),
+    phrase: round(w[4]),
   };
 }

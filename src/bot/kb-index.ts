@@ -55,6 +55,11 @@ export interface KbIndex {
   termsOf(id: string, language: string): ReadonlySet<string>;
   /** Smoothed IDF over articles for questions in `language`; unknown terms weigh most. */
   idf(term: string, language: string): number;
+  /**
+   * The article's short phrases (title, each example question, each tag) as term sets, in
+   * `language` and in its own language: a paraphrase usually resembles one of them.
+   */
+  phrasesOf(id: string, language: string): readonly ReadonlySet<string>[];
 }
 
 export function buildKbIndex(articles: readonly KbArticle[]): KbIndex {
@@ -79,11 +84,19 @@ export function buildKbIndex(articles: readonly KbArticle[]): KbIndex {
   const vocabulary = new Map<string, Set<string>>(languages.map((l) => [l, new Set<string>()]));
   // Article id → language → its terms in that language.
   const termsById = new Map<string, Map<string, Set<string>>>();
+  const phrasesById = new Map<string, Map<string, Set<string>[]>>();
   index.addAll(
     articles.map((article) => {
       const document: Record<string, string> = { id: article.id };
       const byLanguage = new Map<string, Set<string>>();
+      const phrases = new Map<string, Set<string>[]>();
       for (const text of articleTexts(article)) {
+        phrases.set(
+          text.language,
+          [text.title, ...text.questions, ...text.tags]
+            .map((phrase) => new Set(toTerms(phrase, text.language)))
+            .filter((terms) => terms.size > 0),
+        );
         document[`title:${text.language}`] = text.title;
         document[`questions:${text.language}`] = text.questions.join('\n');
         document[`tags:${text.language}`] = text.tags.join('\n');
@@ -94,6 +107,7 @@ export function buildKbIndex(articles: readonly KbArticle[]): KbIndex {
         for (const term of terms) vocabulary.get(text.language)?.add(term);
       }
       termsById.set(article.id, byLanguage);
+      phrasesById.set(article.id, phrases);
       return document;
     }),
   );
@@ -152,6 +166,12 @@ export function buildKbIndex(articles: readonly KbArticle[]): KbIndex {
       }),
     termsOf: (id, language) => view(language).terms.get(id) ?? new Set<string>(),
     idf: (term, language) => view(language).idf(term),
+    phrasesOf: (id, language) => {
+      const byLanguage = phrasesById.get(id);
+      const main = articles.find((a) => a.id === id)?.language ?? DEFAULT_ARTICLE_LANGUAGE;
+      const own = byLanguage?.get(language) ?? [];
+      return language === main ? own : [...own, ...(byLanguage?.get(main) ?? [])];
+    },
   };
 }
 

@@ -19,7 +19,8 @@ const WORDS: Record<KbLanguage, string> = {
   want need know tell much many let us one still already yet might may must shall
   able anyone anything anyway actually come came get gets getting give go goes going
   just like make made making put really say said see something someone take thing
-  things try tried use used using way ways well possible different bit lot`,
+  things try tried use used using way ways well possible different bit lot
+  else hasnt havent hadnt wasnt werent arent wont wouldnt couldnt shouldnt theres`,
   es: `a al algo alguien algun alguna alguno ante antes aqui asi aun bien cada como con
   contra cual cuales cuanto cuanta cuantos cuantas de del desde el ella ellas ellos en
   entre era eres es esa ese eso esta estan estar estas este esto estoy fue ha hace hacer

@@ -1,6 +1,7 @@
 // The multilingual held-out set (eval/kb-heldout.jsonl) measured as `npm run eval` does:
-// figures asserted a little below those measured (top-1 en 82.5 %, es 85 %, de 95 %,
-// fr 90 %, pt 87.5 %; 4 % of out-of-scope questions answered at confidence ≥ 0.7).
+// top-1 at least 0.85 in every language (measured: en 85 %, es 87.5 %, de 95 %, fr 97.5 %,
+// pt 90 %); out-of-scope questions: 8 % answered, none at confidence ≥ 0.7; CLINC150
+// oos_test: 16.5 % answered, 2.5 % at confidence ≥ 0.7.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine, loadKnowledgeBase } from '../../src/bot/index.ts';
@@ -35,20 +36,21 @@ describe('held-out paraphrases in five languages', () => {
 
   it.each([true, false])('finds the right article first (language given: %s)', (hinted) => {
     const { languages, outOfScope } = scoreHeldout(engine, questions, hinted);
-    const floor: Record<string, number> = { en: 0.75, es: 0.8, de: 0.85, fr: 0.85, pt: 0.8 };
+    const floor: Record<string, number> = { en: 0.85, es: 0.85, de: 0.9, fr: 0.9, pt: 0.85 };
     for (const score of languages) {
       expect(score.top1 / score.count, score.lang).toBeGreaterThanOrEqual(floor[score.lang] ?? 1);
-      expect(score.answeredWrong / score.count, score.lang).toBeLessThanOrEqual(0.15);
+      expect(score.answeredWrong / score.count, score.lang).toBeLessThanOrEqual(0.1);
     }
-    expect(outOfScope.confident / outOfScope.count).toBeLessThanOrEqual(0.1);
+    expect(outOfScope.confident).toBe(0);
+    expect(outOfScope.answered / outOfScope.count).toBeLessThanOrEqual(0.12);
   });
 
   it('rarely answers CLINC150 out-of-scope questions confidently (when the data is there)', async () => {
     const lines = await readClincOutOfScope();
     if (lines.length === 0) return;
     const score = scoreOutOfScope(engine, lines, 'CLINC150');
-    expect(score.confident / score.count).toBeLessThanOrEqual(0.08);
-    expect(score.answered / score.count).toBeLessThanOrEqual(0.3);
+    expect(score.confident / score.count).toBeLessThanOrEqual(0.035);
+    expect(score.answered / score.count).toBeLessThanOrEqual(0.18);
   });
 
   it('prints top-1 per language for `npm run eval`', async () => {
