@@ -136,32 +136,49 @@ export function perReasonRecall(rows: readonly PolicyRow[]): string {
   return lines.join('\n');
 }
 
+const GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+
+function gridCells(rows: readonly ScoredRow[], label: ClassifierLabel) {
+  return GRID.map((t) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const r of rows) {
+      if (r.labels === null) continue;
+      const gold = r.labels.includes(label);
+      const pred = r.scores.labels[label] >= t;
+      if (gold && pred) tp++;
+      else if (pred) fp++;
+      else if (gold) fn++;
+    }
+    return { t, precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1) };
+  });
+}
+
+/** Per head, the lowest grid threshold whose cross-validated precision reaches `target` (null: none). */
+export function gridPicks(
+  rows: readonly ScoredRow[],
+  target = 0.9,
+): Record<ClassifierLabel, number | null> {
+  const picks = {} as Record<ClassifierLabel, number | null>;
+  for (const label of CLASSIFIER_LABELS) {
+    picks[label] = gridCells(rows, label).find((c) => c.precision >= target)?.t ?? null;
+  }
+  return picks;
+}
+
 /**
  * Per head: cross-validated precision/recall at thresholds 0.5–0.9 and the lowest one whose
  * precision reaches `target` (the rule eval/tune-classifier.ts picks thresholds by), so a
  * re-pick can be read off the eval's own run.
  */
 export function thresholdGrid(rows: readonly ScoredRow[], target = 0.9): string {
-  const grid = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
   const lines = [`  threshold grid (precision/recall; pick = lowest with precision ≥ ${target})`];
+  const picks = gridPicks(rows, target);
   for (const label of CLASSIFIER_LABELS) {
-    const cells = grid.map((t) => {
-      let tp = 0;
-      let fp = 0;
-      let fn = 0;
-      for (const r of rows) {
-        if (r.labels === null) continue;
-        const gold = r.labels.includes(label);
-        const pred = r.scores.labels[label] >= t;
-        if (gold && pred) tp++;
-        else if (pred) fp++;
-        else if (gold) fn++;
-      }
-      return { t, precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1) };
-    });
-    const pick = cells.find((c) => c.precision >= target)?.t ?? 'none';
+    const cells = gridCells(rows, label);
     lines.push(
-      `  ${label.padEnd(19)} pick ${String(pick).padEnd(5)} ${cells.map((c) => `${c.t}:${f2(c.precision)}/${f2(c.recall)}`).join(' ')}`,
+      `  ${label.padEnd(19)} pick ${String(picks[label] ?? 'none').padEnd(5)} ${cells.map((c) => `${c.t}:${f2(c.precision)}/${f2(c.recall)}`).join(' ')}`,
     );
   }
   return lines.join('\n');

@@ -38,7 +38,7 @@ export function lexiconOnly(policy: Policy): Policy {
   return { ...policy, thresholds: t };
 }
 
-function outcome(text: string, policy: Policy): HeldOut['combined'] {
+export function outcome(text: string, policy: Policy): HeldOut['combined'] {
   const d = evaluatePolicy({ channel: 'web', turns: [{ from: 'customer', text }] }, policy);
   return {
     handoff: d.action !== 'continue',
@@ -58,6 +58,8 @@ export function crossValidate(
   k = 5,
   options: Partial<ModelOptions> = {},
   grouped = true,
+  /** Called with each fold's model and its held-out rows (e.g. to re-score them at other thresholds). */
+  onFold?: (model: ReturnType<typeof trainModel>, rows: readonly LabelledText[]) => void,
 ): HeldOut[] {
   const out: HeldOut[] = [];
   const lexPolicy = lexiconOnly(policy);
@@ -68,6 +70,10 @@ export function crossValidate(
     const train = corpus.filter((r) => foldOfRow(r) !== fold);
     const model = trainModel([...publicRows, ...train], options);
     useModel(model);
+    onFold?.(
+      model,
+      test.filter((r) => !isContextOnly(r)),
+    );
     for (const row of test.filter((r) => !isContextOnly(r))) {
       out.push({
         row,
