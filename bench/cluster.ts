@@ -168,16 +168,14 @@ async function startBaseline(postgres: PrivatePostgres): Promise<Target> {
   }
   const balancer = await startHaproxy([{ name: 'relay', port }]);
   const ids = Array.from({ length: CONVERSATIONS }, (_, i) => `c_bench_${i}`);
-  const agent = await open(`${balancer.wsUrl}/api/v1/agent/stream?token=bench`);
+  const agent = await open(`${balancer.wsUrl}/api/v1/agent/stream`, 'bench');
   // Frames sent the instant the upgrade through HAProxy completes were lost by the relay
   // (its handler not yet attached); a short pause, as the inbox has before it subscribes.
   await sleep(300);
   for (const id of ids)
     agent.send(JSON.stringify({ type: 'subscribe', conversationId: id, since: 0 }));
   const customers = await Promise.all(
-    ids.map((id) =>
-      open(`${balancer.wsUrl}/api/v1/conversations/${id}/stream?token=bench&since=0`),
-    ),
+    ids.map((id) => open(`${balancer.wsUrl}/api/v1/conversations/${id}/stream?since=0`, 'bench')),
   );
   return {
     name: 'relay',
@@ -223,16 +221,14 @@ async function prepareBaton(name: string, cluster: Cluster): Promise<Target> {
       conversations.push({ ...c, since: claimed.body.conversation.lastSeq as number });
     }
     const ws = cluster.balancer.wsUrl;
-    const agent = await open(`${ws}/api/v1/agent/stream?token=${alex.token}`);
+    const agent = await open(`${ws}/api/v1/agent/stream`, alex.token);
     for (const c of conversations) {
       agent.send(JSON.stringify({ type: 'subscribe', conversationId: c.id, since: c.since }));
     }
     // Round robin spreads the customers over the nodes; the agent is on one of them.
     const customers = await Promise.all(
       conversations.map((c) =>
-        open(
-          `${ws}/api/v1/conversations/${c.id}/stream?token=${encodeURIComponent(c.token)}&since=${c.since}`,
-        ),
+        open(`${ws}/api/v1/conversations/${c.id}/stream?since=${c.since}`, c.token),
       ),
     );
     await sleep(500);
@@ -316,9 +312,10 @@ async function processCpuMs(pid: number | undefined): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-function open(url: string): Promise<WebSocket> {
+/** A socket with the token offered in the `baton.token.…` sub-protocol, as the web clients do. */
+function open(url: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, ['baton', `baton.token.${token}`]);
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_req, res) =>
       reject(new Error(`${url}: HTTP ${res.statusCode}`)),

@@ -21,7 +21,7 @@ import {
   type ServerChild,
 } from './server-process.ts';
 import { Inspector } from './inspector.ts';
-import { SocketHolder } from './socket-holder-client.ts';
+import { SocketHolder, type SocketTarget } from './socket-holder-client.ts';
 import { bytesPerSocket, percentile, round2 } from './stats.ts';
 import type { BenchFigure, BenchOptions } from './types.ts';
 
@@ -87,13 +87,13 @@ export async function runIdleSocketsBench(
     );
     // Baton's conversations are started while the baseline runs: only the memory of the
     // baseline is compared, and memory does not mind sharing the CPU.
-    const creating = batonSocketUrls(baton, counts.at(-1) ?? 0, perConversation, log);
+    const creating = batonSockets(baton, counts.at(-1) ?? 0, perConversation, log);
     creating.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     const baselineServer = await startServer('baseline', dataDir);
     let baseline: TargetRun;
     try {
-      const urls = baselineSocketUrls(baselineServer, counts.at(-1) ?? 0);
-      baseline = await runSteps('baseline', baselineServer, counts, urls, fileLimit, log);
+      const targets = baselineSockets(baselineServer, counts.at(-1) ?? 0);
+      baseline = await runSteps('baseline', baselineServer, counts, targets, fileLimit, log);
     } finally {
       await stopChild(baselineServer.child);
     }
@@ -110,7 +110,7 @@ async function runSteps(
   name: 'baton' | 'baseline',
   server: ServerChild,
   counts: number[],
-  urls: string[],
+  targets: SocketTarget[],
   fileLimit: number,
   log: (line: string) => void,
 ): Promise<TargetRun> {
@@ -129,7 +129,7 @@ async function runSteps(
         const upTo = Math.min(count, (index + 1) * PER_HOLDER);
         const started = performance.now();
         const result = await (holders[index] as SocketHolder).send(
-          { type: 'open', urls: urls.slice(opened, upTo), concurrency: OPEN_CONCURRENCY },
+          { type: 'open', targets: targets.slice(opened, upTo), concurrency: OPEN_CONCURRENCY },
           'opened',
         );
         const seconds = (performance.now() - started) / 1000;
@@ -183,8 +183,11 @@ function streamUrl(server: ServerChild, id: string, query: string): string {
 }
 
 /** The bare server takes any path and token. */
-function baselineSocketUrls(server: ServerChild, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => streamUrl(server, `c_idle_${i}`, 'token=bench'));
+function baselineSockets(server: ServerChild, count: number): SocketTarget[] {
+  return Array.from({ length: count }, (_, i) => ({
+    url: streamUrl(server, `c_idle_${i}`, 'since=0'),
+    token: 'bench',
+  }));
 }
 
 /**
@@ -192,23 +195,23 @@ function baselineSocketUrls(server: ServerChild, count: number): string[] {
  * sockets on each (side by side in the list, as one visitor's tabs); `since` is the
  * conversation's last event, so a socket opens without catch-up.
  */
-async function batonSocketUrls(
+async function batonSockets(
   server: ServerChild,
   count: number,
   perConversation: number,
   log: (line: string) => void,
-): Promise<string[]> {
+): Promise<SocketTarget[]> {
   const started = performance.now();
   const conversations = Math.ceil(count / perConversation);
-  const urls: string[] = [];
+  const targets: SocketTarget[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < conversations) {
       next += 1;
       const c = await startConversation(server.baseUrl, { channel: 'web' });
       const since = Math.max(0, ...(c.events as { seq: number }[]).map((e) => e.seq));
-      const url = streamUrl(server, c.id, `token=${encodeURIComponent(c.token)}&since=${since}`);
-      for (let k = 0; k < perConversation; k += 1) urls.push(url);
+      const target = { url: streamUrl(server, c.id, `since=${since}`), token: c.token };
+      for (let k = 0; k < perConversation; k += 1) targets.push(target);
     }
   };
   await Promise.all(Array.from({ length: CREATE_CONCURRENCY }, worker));
@@ -216,7 +219,7 @@ async function batonSocketUrls(
   log(
     `idle_sockets: baton: ${conversations} conversations started in ${seconds.toFixed(1)} s (${(conversations / seconds).toFixed(0)}/s), ${perConversation} socket(s) each`,
   );
-  return urls.slice(0, count);
+  return targets.slice(0, count);
 }
 
 async function measure(

@@ -235,16 +235,18 @@ async function startTarget(name: Target['name'], dataDir: string): Promise<Targe
   try {
     await waitForHealth(url, child, () => stderr);
     const setup = name === 'baton' ? await prepareBaton(url) : prepareBaseline();
-    const agent = await open(`ws://${url}/api/v1/agent/stream?token=${setup.agentToken}`);
+    const agent = await open(`ws://${url}/api/v1/agent/stream`, setup.agentToken);
     for (const c of setup.conversations) {
       agent.send(JSON.stringify({ type: 'subscribe', conversationId: c.id, since: c.since }));
     }
     const customers = [];
     for (const c of setup.conversations) {
-      const query = `token=${encodeURIComponent(c.token)}&since=${c.since}`;
       customers.push({
         id: c.id,
-        socket: await open(`ws://${url}/api/v1/conversations/${c.id}/stream?${query}`),
+        socket: await open(
+          `ws://${url}/api/v1/conversations/${c.id}/stream?since=${c.since}`,
+          c.token,
+        ),
       });
     }
     await sleep(500); // let the subscriptions' catch-up reads finish
@@ -350,9 +352,10 @@ async function waitForHealth(
   throw new Error(`not healthy after 30 s\n${stderr()}`);
 }
 
-function open(url: string): Promise<WebSocket> {
+/** A socket with the token offered in the `baton.token.…` sub-protocol, as the web clients do. */
+function open(url: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, ['baton', `baton.token.${token}`]);
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_req, res) =>
       reject(new Error(`${url}: HTTP ${res.statusCode}`)),

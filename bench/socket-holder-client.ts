@@ -6,8 +6,17 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnNodeWithFileLimit, stopChild, tailOfStderr } from './server-process.ts';
 
+/**
+ * A socket to open: its URL, and the token offered in the `baton.token.…` sub-protocol as the
+ * widget does (Baton refuses a `?token=` in the URL).
+ */
+export interface SocketTarget {
+  url: string;
+  token: string;
+}
+
 export type HolderCommand =
-  | { type: 'open'; urls: string[]; concurrency: number }
+  | { type: 'open'; targets: SocketTarget[]; concurrency: number }
   | { type: 'ping'; timeoutMs: number }
   | { type: 'roundTrip'; sample: number; frame: string; answerContains: string; timeoutMs: number }
   | { type: 'close' };

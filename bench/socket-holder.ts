@@ -1,10 +1,10 @@
 // A child process that opens client WebSockets and holds them idle for the idle_sockets
-// bench, commanded over IPC (bench/socket-holder-client.ts): open a list of URLs, ping every
+// bench, commanded over IPC (bench/socket-holder-client.ts): open a list of sockets, ping every
 // socket (WebSocket ping → pong, answered by the server's `ws` library), send one frame on a
 // sample and wait for any frame back (a round trip through the server's own handler), close.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
-import type { HolderCommand, HolderReply } from './socket-holder-client.ts';
+import type { HolderCommand, HolderReply, SocketTarget } from './socket-holder-client.ts';
 
 const sockets: WebSocket[] = [];
 let closedByPeer = 0;
@@ -24,7 +24,7 @@ process.on('disconnect', () => process.exit(0));
 async function handle(command: HolderCommand): Promise<HolderReply> {
   switch (command.type) {
     case 'open':
-      return open(command.urls, command.concurrency);
+      return open(command.targets, command.concurrency);
     case 'ping':
       return ping(command.timeoutMs);
     case 'roundTrip':
@@ -36,16 +36,16 @@ async function handle(command: HolderCommand): Promise<HolderReply> {
   }
 }
 
-async function open(urls: string[], concurrency: number): Promise<HolderReply> {
+async function open(targets: SocketTarget[], concurrency: number): Promise<HolderReply> {
   let next = 0;
   let opened = 0;
   let failed = 0;
   let firstError: string | null = null;
   const worker = async (): Promise<void> => {
-    while (next < urls.length) {
-      const url = urls[next++] as string;
+    while (next < targets.length) {
+      const target = targets[next++] as SocketTarget;
       try {
-        sockets.push(await connect(url));
+        sockets.push(await connect(target));
         opened += 1;
       } catch (error) {
         failed += 1;
@@ -57,9 +57,9 @@ async function open(urls: string[], concurrency: number): Promise<HolderReply> {
   return { type: 'opened', opened, failed, firstError };
 }
 
-function connect(url: string): Promise<WebSocket> {
+function connect(target: SocketTarget): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(target.url, ['baton', `baton.token.${target.token}`]);
     socket.once('open', () => {
       socket.off('error', reject);
       // Frames the server sends (catch-up, notices) are read and dropped: the socket is idle.

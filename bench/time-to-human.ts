@@ -55,7 +55,7 @@ export async function runTimeToHumanBench(
     // The demo agent goes online: the inbox socket open, presence `online`. No other agent
     // has a socket open, so every offer is theirs.
     const agentToken = await login(baseUrl, 'alex@example.com', DEMO_PASSWORD);
-    const agent = await open(`${wsUrl}/api/v1/agent/stream?token=${agentToken}`);
+    const agent = await open(`${wsUrl}/api/v1/agent/stream`, agentToken);
     sockets.push(agent);
     const frames = new FrameWaiter(agent);
     await expectOk(
@@ -79,7 +79,7 @@ export async function runTimeToHumanBench(
     );
     const since = claimed.body.conversation.lastSeq as number;
     agent.send(JSON.stringify({ type: 'subscribe', conversationId: held.id, since }));
-    const heldSocket = await open(customerStream(wsUrl, held.id, held.token, since));
+    const heldSocket = await open(customerStream(wsUrl, held.id, since), held.token);
     sockets.push(heldSocket);
 
     const handoffMs: number[] = [];
@@ -134,7 +134,7 @@ async function handOff(
 ): Promise<number> {
   const c = await startConversation(baseUrl, { channel: 'web' });
   const since = Math.max(0, ...(c.events as { seq: number }[]).map((e) => e.seq));
-  const customer = await open(customerStream(wsUrl, c.id, c.token, since));
+  const customer = await open(customerStream(wsUrl, c.id, since), c.token);
   try {
     const offered = frames.next((f) => isOffer(f, c.id));
     const started = performance.now();
@@ -218,8 +218,8 @@ class FrameWaiter {
   }
 }
 
-function customerStream(wsUrl: string, id: string, token: string, since: number): string {
-  return `${wsUrl}/api/v1/conversations/${id}/stream?token=${encodeURIComponent(token)}&since=${since}`;
+function customerStream(wsUrl: string, id: string, since: number): string {
+  return `${wsUrl}/api/v1/conversations/${id}/stream?since=${since}`;
 }
 
 async function expectOk<T extends { status: number; body: unknown }>(
@@ -230,9 +230,10 @@ async function expectOk<T extends { status: number; body: unknown }>(
   return r;
 }
 
-function open(url: string): Promise<WebSocket> {
+/** A socket with the token offered in the `baton.token.…` sub-protocol, as the web clients do. */
+function open(url: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, ['baton', `baton.token.${token}`]);
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_request, response) =>
       reject(new Error(`${url}: HTTP ${response.statusCode}`)),

@@ -74,11 +74,12 @@ describe('tokens', () => {
     expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('come from the Authorization header first, then ?token= only when a query is given', () => {
-    expect(tokenFrom({ authorization: 'Bearer abc' }, { token: 'q' })).toBe('abc');
-    expect(tokenFrom({}, { token: 'q' })).toBe('q');
+  it('come from the Authorization header first, then the baton.token. sub-protocol', () => {
+    const offer = 'baton, baton.token.p';
+    expect(tokenFrom({ authorization: 'Bearer abc', 'sec-websocket-protocol': offer })).toBe('abc');
+    expect(tokenFrom({ 'sec-websocket-protocol': offer })).toBe('p');
+    expect(tokenFrom({ 'sec-websocket-protocol': 'baton, baton.token.' })).toBeNull();
     expect(tokenFrom({})).toBeNull();
-    expect(tokenFrom({ authorization: 'Basic abc' }, {})).toBeNull();
-    expect(tokenFrom({}, {})).toBeNull();
+    expect(tokenFrom({ authorization: 'Basic abc' })).toBeNull();
   });
 });

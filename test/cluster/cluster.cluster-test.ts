@@ -167,7 +167,8 @@ describe.skipIf(skip)('three nodes behind HAProxy, one PostgreSQL, one Redis', (
     const inbox = await openResilientSocket({
       kind: 'agent',
       conversations: [],
-      url: () => `${lb.wsUrl}/api/v1/agent/stream?token=${alex.token}`,
+      token: alex.token,
+      url: () => `${lb.wsUrl}/api/v1/agent/stream`,
     });
     const ids = await Promise.all(
       Array.from(

@@ -3,7 +3,7 @@
 
 import { afterAll, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { until } from '../helpers/until.ts';
 import { screenshot } from './browser.ts';
 import { openDashboard, seriousAxeViolations, SUPERVISOR } from './dashboard-pages.ts';
@@ -96,7 +96,9 @@ describeInChromium('supervisor view in the browser', () => {
 
       // Alex opens the inbox; the next poll lists him with room, and Olga goes to him.
       const alex = await login(fixture.server.baseUrl, 'alex@example.com', SUPERVISOR.password);
-      sockets.push(await openSocket(`${fixture.server.wsUrl}/api/v1/agent/stream?token=${alex}`));
+      sockets.push(
+        await openSocket(`${fixture.server.wsUrl}/api/v1/agent/stream`, tokenProtocols(alex)),
+      );
       const olgaAlert = page.locator(`li.alert[data-conversation-id="${sales}"]`);
       const option = olgaAlert.locator('option', { hasText: 'Alex (0/3)' });
       await eventually(() => option.count()).toBe(1);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { configFile } from '../helpers/config-file.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { until } from '../helpers/until.ts';
 import { screenshot } from './browser.ts';
 import { conversationId, eventually, openShop } from './pages.ts';
@@ -29,7 +29,9 @@ describeInChromium('widget: long-queue choices', () => {
       'sam@example.com',
       fixture.server.demoAgent.password,
     );
-    sockets.push(await openSocket(`${fixture.server.wsUrl}/api/v1/agent/stream?token=${sam}`));
+    sockets.push(
+      await openSocket(`${fixture.server.wsUrl}/api/v1/agent/stream`, tokenProtocols(sam)),
+    );
     const me = (await api(fixture.server.baseUrl, 'GET', '/api/v1/me', { token: sam })).body.agent;
     await fixture.server.server.store.agents.update(me.id, { maxConcurrent: 1 });
     await api(fixture.server.baseUrl, 'PUT', '/api/v1/me/presence', {

@@ -10,7 +10,16 @@ export interface TestSocket {
   close(): Promise<void>;
 }
 
-/** `protocols`: the sub-protocols to offer, as the web clients do (`baton`, `baton.token.…`). */
+/**
+ * The sub-protocols a client offers to open a stream with a token, as the widget and the
+ * inbox do: the token travels in `Sec-WebSocket-Protocol`, never in the URL (a `?token=` is
+ * refused with TOKEN_IN_URL).
+ */
+export function tokenProtocols(token: string): string[] {
+  return ['baton', `baton.token.${token}`];
+}
+
+/** `protocols`: the sub-protocols to offer, as the web clients do (tokenProtocols). */
 export function openSocket(url: string, protocols?: string[]): Promise<TestSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, protocols);
@@ -68,9 +77,9 @@ export class RefusedUpgrade extends Error {
 }
 
 /** The HTTP status with which the server refused the upgrade (fails if it accepted). */
-export async function refusedStatus(url: string): Promise<number> {
+export async function refusedStatus(url: string, protocols?: string[]): Promise<number> {
   try {
-    const s = await openSocket(url);
+    const s = await openSocket(url, protocols);
     await s.close();
   } catch (error) {
     if (error instanceof RefusedUpgrade) return error.statusCode;

@@ -1,7 +1,7 @@
 /** A web customer who leaves while waiting is marked abandoned; one who comes back is not. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConversation } from '../helpers/api-client.ts';
-import { openSocket } from '../helpers/socket-client.ts';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -19,7 +19,8 @@ describe('abandonment', () => {
   async function waitingCustomer() {
     const c = await startConversation(s.baseUrl);
     const socket = await openSocket(
-      `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+      `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+      tokenProtocols(c.token),
     );
     socket.send({ type: 'action', action: 'request_human', clientMessageId: 'h' });
     await socket.waitFor((f) => f.type === 'event' && f.event.type === 'conversation.handed_over');
@@ -46,7 +47,8 @@ describe('abandonment', () => {
     const { c, socket } = await waitingCustomer();
     await socket.close();
     const back = await openSocket(
-      `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+      `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+      tokenProtocols(c.token),
     );
     await new Promise((r) => setTimeout(r, 1500));
     expect((await s.server.store.conversations.get(c.id))?.status).toBe('queued');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -104,7 +104,7 @@ describe.each(TEST_DATABASES)('the per-agent report ($name)', (database) => {
       await ok(post(alex, `${d.id}/claim`));
       at(1520);
       await ok(post(alex, `${d.id}/messages`, { text: 'Hello.' }));
-      sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${sam}`));
+      sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(sam)));
       await ok(
         api(s.baseUrl, 'PUT', '/api/v1/me/presence', { token: sam, body: { presence: 'online' } }),
       );

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket } from '../helpers/socket-client.ts';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -88,7 +88,7 @@ describe.each(TEST_DATABASES)('audit log ($name)', (database) => {
       const reused = await post('messages', agent, { ...retried, text: 'Refund sent' });
       expect([reused.status, reused.body.error.code]).toEqual([409, 'CLIENT_MESSAGE_ID_REUSED']);
 
-      const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${agent}`);
+      const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(agent));
       inbox.send({
         type: 'message',
         conversationId: c.id,
@@ -190,8 +190,8 @@ describe.each(TEST_DATABASES)('audit log ($name)', (database) => {
     async () => {
       const first = await login(s.baseUrl, 'sam@example.com', password());
       const second = await login(s.baseUrl, 'sam@example.com', password());
-      const ended = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${first}`);
-      const kept = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${second}`);
+      const ended = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(first));
+      const kept = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(second));
       let code: number | undefined;
       ended.ws.once('close', (c) => (code = c));
       const out = await api(s.baseUrl, 'POST', '/api/v1/auth/logout', { token: first });

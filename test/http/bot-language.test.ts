@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
 import { startChatStandIn } from '../helpers/chat-completions-stand-in.ts';
-import { openSocket } from '../helpers/socket-client.ts';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const SPANISH_SHIPPING_COSTS =
@@ -25,7 +25,8 @@ describe('bot answers in the customer language', () => {
   it('answers a Spanish (es-MX) customer with the Spanish article over the WebSocket', async () => {
     const c = await startConversation(s.baseUrl, { language: 'es-MX' });
     const customer = await openSocket(
-      `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
+      `${s.wsUrl}/api/v1/conversations/${c.id}/stream?since=0`,
+      tokenProtocols(c.token),
     );
     try {
       customer.send({ type: 'message', text: '¿Cuánto cuesta el envío?', clientMessageId: 'q1' });

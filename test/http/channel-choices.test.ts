@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import {
@@ -81,7 +81,7 @@ describe('choices and typing in the channels', () => {
     // Alex takes every channel's conversation in the typing test.
     const me = (await api(s.baseUrl, 'GET', '/api/v1/me', { token: agentToken })).body.agent;
     await s.server.store.agents.update(me.id, { maxConcurrent: 10 });
-    agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${agentToken}`);
+    agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(agentToken));
   });
   afterAll(async () => {
     await agent?.close();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import {
@@ -45,7 +45,7 @@ describe.each(TEST_DATABASES)('a callback instead of waiting on the line ($name)
     const s = v.server;
     // Sam is connected, serves one conversation at a time and is busy with one.
     sam = await login(s.baseUrl, 'sam@example.com', DEMO_PASSWORD);
-    socket = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${sam}`);
+    socket = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(sam));
     const me = (await api(s.baseUrl, 'GET', '/api/v1/me', { token: sam })).body.agent;
     await s.server.store.agents.update(me.id, { maxConcurrent: 1 });
     await api(s.baseUrl, 'PUT', '/api/v1/me/presence', {

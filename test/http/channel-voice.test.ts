@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { api, login } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket } from '../helpers/socket-client.ts';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import {
@@ -347,7 +347,7 @@ describe.each(TEST_DATABASES)('voice calls through Twilio Voice ($name)', (db) =
 
   it('with someone from the team connected, tells the caller their place and a wait band, and offers no callback on a short wait', async () => {
     const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
-    const socket = await openSocket(`${v.server.wsUrl}/api/v1/agent/stream?token=${sam}`);
+    const socket = await openSocket(`${v.server.wsUrl}/api/v1/agent/stream`, tokenProtocols(sam));
     try {
       await api(v.server.baseUrl, 'PUT', '/api/v1/me/presence', {
         token: sam,

@@ -16,7 +16,7 @@ import {
   startPrivateRedis,
   type PrivateRedis,
 } from '../helpers/cluster/private-redis.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
@@ -77,7 +77,7 @@ describe.skipIf(skip)('two nodes while Redis is down', () => {
     });
     expect(ok.dependencies).toEqual([{ name: 'redis', status: 'up', since: expect.any(String) }]);
     const token = await login(b.baseUrl, b.demoAgent.email, b.demoAgent.password);
-    const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
+    const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
     const seenOnA = async (email: string) =>
       (await api(a.baseUrl, 'GET', '/api/v1/agents', { token })).body.agents.find(
         (x: any) => x.email === email,
@@ -87,7 +87,8 @@ describe.skipIf(skip)('two nodes while Redis is down', () => {
 
     const c = await startConversation(a.baseUrl, { customer: { name: 'Sarah' } });
     const customer = await openSocket(
-      `${a.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
+      `${a.wsUrl}/api/v1/conversations/${c.id}/stream?since=0`,
+      tokenProtocols(c.token),
     );
     customer.send({ type: 'action', action: 'request_human', clientMessageId: 'h1' });
     await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === c.id);
@@ -99,7 +100,7 @@ describe.skipIf(skip)('two nodes while Redis is down', () => {
     await agent.waitFor(isEvent((e) => e.type === 'conversation.assigned'));
     // Sam has the inbox open on B too, and closes it during the outage.
     const samToken = await login(b.baseUrl, 'sam@example.com', b.demoAgent.password);
-    const sam = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${samToken}`);
+    const sam = await openSocket(`${b.wsUrl}/api/v1/agent/stream`, tokenProtocols(samToken));
     await until(async () => ((await seenOnA('sam@example.com')) ? true : undefined));
 
     // Committed, then the publish is lost with the link: only the resync on link loss
@@ -182,10 +183,11 @@ describe.skipIf(skip)('two nodes while Redis is down', () => {
         token,
         body: { resolved: true, botCouldHaveHandled: false },
       });
-    const agent = await openSocket(`${agentNode.wsUrl}/api/v1/agent/stream?token=${token}`);
+    const agent = await openSocket(`${agentNode.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
     const c = await startConversation(a.baseUrl, { customer: { name } });
     const customer = await openSocket(
-      `${a.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
+      `${a.wsUrl}/api/v1/conversations/${c.id}/stream?since=0`,
+      tokenProtocols(c.token),
     );
     customer.send({ type: 'action', action: 'request_human', clientMessageId: 'h1' });
     await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === c.id);

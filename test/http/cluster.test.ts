@@ -10,7 +10,7 @@ import { createRedisBus } from '../../src/bus/redis-bus.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
 import { REDIS_SKIP_REASON, REDIS_URL } from '../helpers/redis.ts';
-import { openSocket } from '../helpers/socket-client.ts';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -38,7 +38,7 @@ describe.skipIf(skip)('two nodes, one PostgreSQL, one Redis', () => {
 
   it('carries a conversation between a customer on A and an agent on B', async () => {
     const agentToken = await login(b.baseUrl, b.demoAgent.email, b.demoAgent.password);
-    const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${agentToken}`);
+    const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream`, tokenProtocols(agentToken));
     const onA = async () =>
       (await api(a.baseUrl, 'GET', '/api/v1/agents', { token: agentToken })).body.agents.find(
         (x: any) => x.email === b.demoAgent.email,
@@ -48,7 +48,8 @@ describe.skipIf(skip)('two nodes, one PostgreSQL, one Redis', () => {
 
     const c = await startConversation(a.baseUrl, { customer: { name: 'Sarah' } });
     const customer = await openSocket(
-      `${a.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
+      `${a.wsUrl}/api/v1/conversations/${c.id}/stream?since=0`,
+      tokenProtocols(c.token),
     );
     customer.send({ type: 'action', action: 'request_human', clientMessageId: 'h1' });
     const announced = await agent.waitFor(
@@ -102,7 +103,7 @@ describe.skipIf(skip)('two nodes, one PostgreSQL, one Redis', () => {
 
   it('a log-out on A closes that session’s inbox socket on B at once', async () => {
     const token = await login(a.baseUrl, 'sam@example.com', a.demoAgent.password);
-    const inbox = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
+    const inbox = await openSocket(`${b.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
     let code: number | undefined;
     inbox.ws.once('close', (c) => (code = c));
     expect((await api(a.baseUrl, 'POST', '/api/v1/auth/logout', { token })).status).toBe(204);
@@ -121,7 +122,7 @@ describe.skipIf(skip)('two nodes, one PostgreSQL, one Redis', () => {
       );
     // No inbox anywhere: the choice is answered, not stored, as offline.
     expect(await setOnA()).toMatchObject({ agent: { presence: 'offline' }, inboxOpen: false });
-    const inbox = await openSocket(`${b.wsUrl}/api/v1/agent/stream?token=${token}`);
+    const inbox = await openSocket(`${b.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
     await inbox.waitFor((f) => f.type === 'presence' && f.presence === 'online');
     await until(async () => ((await onA()).connected ? true : undefined));
     expect(await onA()).toMatchObject({ presence: 'online', connected: true });

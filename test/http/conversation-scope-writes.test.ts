@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 describe.each(TEST_DATABASES)('conversation scope of writes ($name)', (database) => {
@@ -188,7 +188,8 @@ describe.each(TEST_DATABASES)('conversation scope of writes ($name)', (database)
       });
       expect((await post(alex, `/api/v1/conversations/${c.id}/claim`)).status).toBe(200);
       const customer = await openSocket(
-        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+        tokenProtocols(c.token),
       );
       sockets.push(customer);
       const samSocket = await stream(sam);

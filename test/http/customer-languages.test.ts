@@ -10,7 +10,7 @@ import { customerText, CUSTOMER_LANGUAGES } from '../../src/core/i18n/customer-t
 import { WIDGET_CATALOGUES } from '../../src/core/i18n/widget-catalogues.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { isGreeting, wordOf } from '../helpers/greeting-text.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 describe('the customer’s language, end to end', () => {
@@ -21,7 +21,7 @@ describe('the customer’s language, end to end', () => {
     s = await startTestServer();
     agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
     // An agent with the inbox open, so the handoff names a place in the queue and a wait.
-    inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${agent}`);
+    inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(agent));
   });
   afterAll(async () => {
     await inbox?.close();

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -50,7 +50,7 @@ describe.each(TEST_DATABASES)('dead-end policies on $name', (database) => {
       const c = await handOff();
       await new Promise((r) => setTimeout(r, 300));
       expect((await get(c.id)).status).toBe('queued');
-      sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`));
+      sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token)));
       await until(async () => ((await me(token)).presence === 'online' ? true : undefined));
       const offered = await until(async () =>
         (await get(c.id)).status === 'offered' ? get(c.id) : undefined,
@@ -65,7 +65,7 @@ describe.each(TEST_DATABASES)('dead-end policies on $name', (database) => {
     'a silent agent is nudged, then the supervisor alerted, then the customer re-queued higher',
     async () => {
       const token = await login(s.baseUrl, 'alex@example.com', s.demoAgent.password);
-      sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`));
+      sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token)));
       const c = await handOff();
       await until(async () => ((await get(c.id)).status === 'offered' ? true : undefined));
       const claimed = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {
@@ -138,7 +138,7 @@ describe.each(TEST_DATABASES)('dead-end policies on $name', (database) => {
         await api(s.baseUrl, 'POST', `/api/v1/conversations/${open.id}/resolve`, { token: riley });
       }
       const token = await login(s.baseUrl, 'sam@example.com', s.demoAgent.password);
-      const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`);
+      const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
       const sam = (await me(token)).id;
       const c = await handOff();
       const claimed = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, {

@@ -11,13 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { openSocket, refusedStatus, type TestSocket } from '../helpers/socket-client.ts';
+import {
+  openSocket,
+  refusedStatus,
+  type TestSocket,
+  tokenProtocols,
+} from '../helpers/socket-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
 const customerStream = (s: TestServer, c: { id: string; token: string }) =>
-  `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`;
+  `${s.wsUrl}/api/v1/conversations/${c.id}/stream`;
 
 /** The customer's messages the store holds, by text. */
 async function storedCustomerTexts(s: TestServer, id: string): Promise<string[]> {
@@ -50,7 +55,7 @@ describe.each(TEST_DATABASES)('limits with the defaults ($name)', (database) => 
     'keeps /healthz answering while one socket floods 2,000 frames, and closes it with 1008; stored equals acked',
     async () => {
       const c = await startConversation(s.baseUrl);
-      const flooder = await openSocket(customerStream(s, c));
+      const flooder = await openSocket(customerStream(s, c), tokenProtocols(c.token));
       const closing = closed(flooder.ws);
       const ids = Array.from({ length: 2000 }, (_, i) => `f${i}`);
       for (const id of ids) flooder.send({ type: 'message', text: id, clientMessageId: id });
@@ -89,7 +94,7 @@ describe.each(TEST_DATABASES)('limits with the defaults ($name)', (database) => 
     'refuses the 31st frame of any kind within 10 s on one socket',
     async () => {
       const c = await startConversation(s.baseUrl);
-      const socket = await openSocket(customerStream(s, c));
+      const socket = await openSocket(customerStream(s, c), tokenProtocols(c.token));
       for (let i = 0; i < 31; i++) socket.send({ type: 'typing', active: i % 2 === 0 });
       socket.send({ type: 'message', text: 'late', clientMessageId: 'late' });
       await socket.waitFor((f) => f.type === 'error' && f.clientMessageId === 'late');
@@ -109,7 +114,7 @@ describe.each(TEST_DATABASES)('limits with the defaults ($name)', (database) => 
     'counts HTTP and socket messages of a conversation together, and refuses with Retry-After',
     async () => {
       const c = await startConversation(s.baseUrl);
-      const socket = await openSocket(customerStream(s, c));
+      const socket = await openSocket(customerStream(s, c), tokenProtocols(c.token));
       for (let i = 0; i < 6; i++)
         socket.send({ type: 'message', text: `s${i}`, clientMessageId: `s${i}` });
       await socket.waitFor((f) => f.type === 'ack' && f.clientMessageId === 's5');
@@ -151,7 +156,7 @@ describe.each(TEST_DATABASES)('limits with the defaults ($name)', (database) => 
       });
       const claim = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token });
       expect(claim.status).toBe(200);
-      const agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`);
+      const agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
       for (let i = 0; i < 11; i++)
         agent.send({
           type: 'message',
@@ -191,15 +196,15 @@ describe.each(TEST_DATABASES)('limits with the defaults ($name)', (database) => 
     'caps the inbox sockets of one agent session at 5; another session opens its own',
     async () => {
       const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-      const url = `${s.wsUrl}/api/v1/agent/stream?token=${token}`;
+      const url = `${s.wsUrl}/api/v1/agent/stream`;
       const open: TestSocket[] = [];
-      for (let i = 0; i < 5; i++) open.push(await openSocket(url));
-      expect(await refusedStatus(url)).toBe(429);
+      for (let i = 0; i < 5; i++) open.push(await openSocket(url, tokenProtocols(token)));
+      expect(await refusedStatus(url, tokenProtocols(token))).toBe(429);
       const other = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-      const elsewhere = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${other}`);
+      const elsewhere = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(other));
       // A closed socket gives its slot back.
       await open[0]!.close();
-      open[0] = await until(() => openSocket(url).catch(() => undefined));
+      open[0] = await until(() => openSocket(url, tokenProtocols(token)).catch(() => undefined));
       for (const socket of [...open, elsewhere]) await socket.close();
     },
   );
@@ -219,18 +224,20 @@ describe('open customer sockets', () => {
   it('refuses the upgrade past the sockets allowed per conversation and per address, and frees a slot on close', async () => {
     const a = await startConversation(s.baseUrl);
     const b = await startConversation(s.baseUrl);
-    const a1 = await openSocket(customerStream(s, a));
-    const a2 = await openSocket(customerStream(s, a));
-    expect(await refusedStatus(customerStream(s, a))).toBe(429);
+    const a1 = await openSocket(customerStream(s, a), tokenProtocols(a.token));
+    const a2 = await openSocket(customerStream(s, a), tokenProtocols(a.token));
+    expect(await refusedStatus(customerStream(s, a), tokenProtocols(a.token))).toBe(429);
     const refused = await api(s.baseUrl, 'GET', `/api/v1/conversations/${a.id}/stream`, {
       token: a.token,
     });
     expect(refused.body.error.code).toBe('TOO_MANY_SOCKETS');
-    const b1 = await openSocket(customerStream(s, b));
+    const b1 = await openSocket(customerStream(s, b), tokenProtocols(b.token));
     // Three open from this address: b's second is refused although b has room.
-    expect(await refusedStatus(customerStream(s, b))).toBe(429);
+    expect(await refusedStatus(customerStream(s, b), tokenProtocols(b.token))).toBe(429);
     await a2.close();
-    const b2 = await until(() => openSocket(customerStream(s, b)).catch(() => undefined));
+    const b2 = await until(() =>
+      openSocket(customerStream(s, b), tokenProtocols(b.token)).catch(() => undefined),
+    );
     for (const socket of [a1, b1, b2]) await socket.close();
   });
 });
@@ -249,7 +256,7 @@ describe('behind a reverse proxy (server.trustProxy)', () => {
 
   const forwardedFor = (c: { id: string; token: string }, client: string) =>
     new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(customerStream(s, c), {
+      const ws = new WebSocket(customerStream(s, c), tokenProtocols(c.token), {
         headers: { 'x-forwarded-for': client },
       });
       ws.once('open', () => resolve(ws));
@@ -278,7 +285,7 @@ describe('behind a named proxy (BATON_TRUST_PROXY=127.0.0.1)', () => {
 
   const through = (c: { id: string; token: string }, forwardedFor: string) =>
     new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(customerStream(s, c), {
+      const ws = new WebSocket(customerStream(s, c), tokenProtocols(c.token), {
         headers: { 'x-forwarded-for': forwardedFor },
       });
       ws.once('open', () => resolve(ws));

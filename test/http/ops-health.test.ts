@@ -11,7 +11,7 @@ import { createMigrator } from '../../src/store/migrate.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { REDIS_SKIP_REASON, REDIS_URL } from '../helpers/redis.ts';
-import { openSocket } from '../helpers/socket-client.ts';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
@@ -139,10 +139,11 @@ describe.each(TEST_DATABASES)('operators’ probes on $name', (database) => {
         (sample(start, `baton_conversations_waiting{queue="${queue}"}`) ?? 0) + 1,
       );
       const token = await login(s.baseUrl, 'sam@example.com', s.demoAgent.password);
-      const agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`);
+      const agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
       const c = await startConversation(s.baseUrl);
       const customer = await openSocket(
-        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?since=0`,
+        tokenProtocols(c.token),
       );
       const open = await scrape(s);
       expect(sample(open, 'baton_sockets_open{side="customer"}')).toBe(1);

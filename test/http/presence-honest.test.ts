@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { configFile } from '../helpers/config-file.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket } from '../helpers/socket-client.ts';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -35,7 +35,8 @@ describe.each(TEST_DATABASES)('presence follows the open inbox on $name', (datab
     );
   const setPresence = (token: string, presence: string) =>
     api(s.baseUrl, 'PUT', '/api/v1/me/presence', { token, body: { presence } });
-  const inbox = (token: string) => openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`);
+  const inbox = (token: string) =>
+    openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
   let waiting = '';
 
   it.skipIf(database.skipReason)(

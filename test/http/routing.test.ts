@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -23,7 +23,7 @@ describe('routing through the server', () => {
 
   async function online(email: string) {
     const token = await login(s.baseUrl, email, s.demoAgent.password);
-    sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${token}`));
+    sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token)));
     const r = await api(s.baseUrl, 'PUT', '/api/v1/me/presence', {
       token,
       body: { presence: 'online' },

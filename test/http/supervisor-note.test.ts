@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -27,8 +27,8 @@ describe.each(TEST_DATABASES)('supervisor note to the agent ($name)', (database)
   const token = (email: string) => login(s.baseUrl, email, s.demoAgent.password);
   const post = (t: string, path: string, body: unknown = {}) =>
     api(s.baseUrl, 'POST', path, { token: t, body });
-  const open = async (url: string) => {
-    const socket = await openSocket(url);
+  const open = async (url: string, protocols?: string[]) => {
+    const socket = await openSocket(url, protocols);
     sockets.push(socket);
     return socket;
   };
@@ -49,10 +49,11 @@ describe.each(TEST_DATABASES)('supervisor note to the agent ($name)', (database)
       );
       expect((await post(alex, `/api/v1/conversations/${c.id}/claim`)).status).toBe(200);
 
-      const alexSocket = await open(`${s.wsUrl}/api/v1/agent/stream?token=${alex}`);
+      const alexSocket = await open(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(alex));
       alexSocket.send({ type: 'subscribe', conversationId: c.id, since: 0 });
       const customer = await open(
-        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+        tokenProtocols(c.token),
       );
 
       const secret = 'Offer the refund, the order is ours to fix';

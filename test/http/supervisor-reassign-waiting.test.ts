@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { configFile } from '../helpers/config-file.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -49,7 +49,7 @@ describe.each(TEST_DATABASES)(
       (await api(s.baseUrl, 'GET', '/api/v1/me', { token: t })).body.agent.id as string;
     /** Opens the agent's inbox socket; the agent is online once the store says so. */
     async function connect(t: string) {
-      sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${t}`));
+      sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(t)));
       const id = await idOf(t);
       await until(async () =>
         (await s.server.store.agents.get(id))?.presence === 'online' ? true : undefined,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { bumpPriority } from '../../src/core/routing/bump-priority.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -49,7 +49,7 @@ describe.each(TEST_DATABASES)('supervisor and routing leftovers ($name)', (datab
   const idOf = async (t: string) =>
     (await api(s.baseUrl, 'GET', '/api/v1/me', { token: t })).body.agent.id as string;
   async function connect(t: string) {
-    const socket = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${t}`);
+    const socket = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(t));
     sockets.push(socket);
     // Opening the inbox marks the agent online in the store a moment after the socket opens.
     const id = await idOf(t);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 /** The close code the server ends the socket with. */
@@ -211,7 +211,7 @@ describe.each(TEST_DATABASES)('team management API ($name)', (database) => {
     async () => {
       const alexId = await idOf('alex@example.com');
       const alex = await login(s.baseUrl, 'alex@example.com', s.demoAgent.password);
-      const alexSocket = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${alex}`);
+      const alexSocket = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(alex));
       sockets.push(alexSocket);
       const alexSocketClosed = closeCode(alexSocket);
       const held: string[] = [];
@@ -289,7 +289,7 @@ describe.each(TEST_DATABASES)('team management API ($name)', (database) => {
     async () => {
       const samId = await idOf('sam@example.com');
       const sam = await login(s.baseUrl, 'sam@example.com', s.demoAgent.password);
-      const samSocket = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${sam}`);
+      const samSocket = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(sam));
       sockets.push(samSocket);
       const samSocketClosed = closeCode(samSocket);
       const reset = await call('POST', `/agents/${samId}/reset-password`, admin);

@@ -2,12 +2,14 @@
  * No HTTP route takes a token in its URL: `?token=` is refused with `401 TOKEN_IN_URL`
  * (naming the Authorization header), even beside a good header, for an agent's session
  * token and a customer's conversation token alike, on reads, writes, media and log-out, and
- * nothing is done. The same requests with the header work. The sockets keep their ways in:
- * the sub-protocol offer the web clients use, and `?token=` for older socket clients.
+ * nothing is done. The same requests with the header work. Socket upgrades refuse `?token=`
+ * too (401 TOKEN_IN_URL, naming the sub-protocol), even beside a good sub-protocol offer, and
+ * nothing opens; the sub-protocol offer the web clients use opens them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { openSocket } from '../helpers/socket-client.ts';
+import WebSocket from 'ws';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -122,16 +124,92 @@ describe.each(TEST_DATABASES)('tokens in URLs on $name', (database) => {
   );
 
   it.skipIf(database.skipReason)(
-    'still opens the sockets with the token in the sub-protocol, and in the URL',
+    'refuses a socket upgrade with the token in the URL, even beside the sub-protocol',
     async () => {
-      const offered = await openSocket(
-        `${s.wsUrl}/api/v1/conversations/${customer.id}/stream?since=0`,
-        ['baton', `baton.token.${customer.token}`],
+      const socketRefused = {
+        status: 401,
+        body: {
+          error: expect.objectContaining({
+            code: 'TOKEN_IN_URL',
+            message: expect.stringContaining('baton.token.<token>'),
+          }),
+        },
+      };
+      const inbox = `${s.wsUrl}/api/v1/agent/stream`;
+      const stream = `${s.wsUrl}/api/v1/conversations/${customer.id}/stream`;
+      expect(await upgrade(`${inbox}?token=${alex}`)).toMatchObject(socketRefused);
+      expect(await upgrade(`${inbox}?token=${alex}`, tokenProtocols(alex))).toMatchObject(
+        socketRefused,
       );
-      const older = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${alex}`);
-      expect(offered.ws.protocol).toBe('baton');
-      await offered.close();
-      await older.close();
+      expect(await upgrade(`${stream}?token=${customer.token}&since=0`)).toMatchObject(
+        socketRefused,
+      );
+      expect(
+        await upgrade(`${stream}?since=0&token=${customer.token}`, tokenProtocols(customer.token)),
+      ).toMatchObject(socketRefused);
+      // Refused before it opened: Alex has no inbox open, so "online" is not taken.
+      const online = await api(s.baseUrl, 'PUT', '/api/v1/me/presence', {
+        token: alex,
+        body: { presence: 'online' },
+      });
+      expect(online.status).toBe(200);
+      expect(online.body).toMatchObject({ agent: { presence: 'offline' }, inboxOpen: false });
+    },
+  );
+
+  it.skipIf(database.skipReason)(
+    'opens the sockets with the token in the sub-protocol, as the web clients do',
+    async () => {
+      const widget = await openSocket(
+        `${s.wsUrl}/api/v1/conversations/${customer.id}/stream?since=0`,
+        tokenProtocols(customer.token),
+      );
+      expect(widget.ws.protocol).toBe('baton');
+      widget.send({ type: 'message', text: 'sent over the socket', clientMessageId: 'ws-1' });
+      expect(await widget.waitFor((f) => f.type === 'ack')).toMatchObject({
+        clientMessageId: 'ws-1',
+      });
+      const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(alex));
+      expect(inbox.ws.protocol).toBe('baton');
+      const online = await api(s.baseUrl, 'PUT', '/api/v1/me/presence', {
+        token: alex,
+        body: { presence: 'online' },
+      });
+      expect(online.body).toMatchObject({ agent: { presence: 'online' }, inboxOpen: true });
+      // A client that cannot offer sub-protocols sends the header on the upgrade instead.
+      const byHeader = new WebSocket(`${s.wsUrl}/api/v1/agent/stream`, {
+        headers: { authorization: `Bearer ${alex}` },
+      });
+      await new Promise((resolve, reject) => {
+        byHeader.once('open', resolve);
+        byHeader.once('unexpected-response', (_req, res) =>
+          reject(new Error(`upgrade refused with HTTP ${res.statusCode}`)),
+        );
+        byHeader.once('error', reject);
+      });
+      byHeader.close();
+      await widget.close();
+      await inbox.close();
     },
   );
 });
+
+/** A socket upgrade's refusal (status and JSON body), or `opened` when the server took it. */
+function upgrade(
+  url: string,
+  protocols?: string[],
+): Promise<'opened' | { status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, protocols);
+    ws.once('open', () => {
+      ws.close();
+      resolve('opened');
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += String(chunk)));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    ws.once('error', reject);
+  });
+}

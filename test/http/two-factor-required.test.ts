@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { refusedStatus } from '../helpers/socket-client.ts';
+import { refusedStatus, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { codeAt, enrol, tryLogin } from '../helpers/two-factor.ts';
 
@@ -61,7 +61,9 @@ describe.each(TEST_DATABASES)('two-factor required ($name)', (database) => {
       ).toEqual(enrolment);
       const c = await startConversation(s.baseUrl);
       expect(await refused('GET', `/api/v1/conversations/${c.id}`)).toEqual(enrolment);
-      expect(await refusedStatus(`${s.wsUrl}/api/v1/agent/stream?token=${token}`)).toBe(403);
+      expect(await refusedStatus(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token))).toBe(
+        403,
+      );
 
       const { secret } = await enrol(s.baseUrl, token, password(), now());
       // The same session is a full one now.

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const isTyping = (f: any) => f.type === 'typing';
@@ -20,8 +20,8 @@ describe('typing indicators', () => {
     for (const socket of sockets) await socket.close();
     await s?.close();
   });
-  const open = async (url: string) => {
-    const socket = await openSocket(url);
+  const open = async (url: string, protocols?: string[]) => {
+    const socket = await openSocket(url, protocols);
     sockets.push(socket);
     return socket;
   };
@@ -30,9 +30,12 @@ describe('typing indicators', () => {
     const alexToken = await login(s.baseUrl, 'alex@example.com', s.demoAgent.password);
     const samToken = await login(s.baseUrl, 'sam@example.com', s.demoAgent.password);
     const c = await startConversation(s.baseUrl, { customer: { name: 'Ines' } });
-    const customer = await open(`${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`);
-    const alex = await open(`${s.wsUrl}/api/v1/agent/stream?token=${alexToken}`);
-    const sam = await open(`${s.wsUrl}/api/v1/agent/stream?token=${samToken}`);
+    const customer = await open(
+      `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+      tokenProtocols(c.token),
+    );
+    const alex = await open(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(alexToken));
+    const sam = await open(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(samToken));
 
     // With the bot, the conversation is in no agent's scope: as if it did not exist.
     sam.send({ type: 'typing', conversationId: c.id });
@@ -91,7 +94,7 @@ describe('typing indicators', () => {
 
   it('refuses a malformed typing frame with a clear error', async () => {
     const token = await login(s.baseUrl, 'alex@example.com', s.demoAgent.password);
-    const agent = await open(`${s.wsUrl}/api/v1/agent/stream?token=${token}`);
+    const agent = await open(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
     agent.send({ type: 'typing' });
     const error = await agent.waitFor((f) => f.type === 'error');
     expect(error.error.code).toBe('VALIDATION_FAILED');

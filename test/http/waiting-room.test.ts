@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { openSocket, type TestSocket } from '../helpers/socket-client.ts';
+import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -56,7 +56,7 @@ describe.each(TEST_DATABASES)('the waiting room ($name)', (db) => {
     // Sam is online, serves one conversation at a time and is busy with one: billing
     // conversations wait (Sam is no billing agent, and busy in the fallback queue).
     sam = await login(s.baseUrl, 'sam@example.com', s.demoAgent.password);
-    sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${sam}`));
+    sockets.push(await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(sam)));
     const me = (await api(s.baseUrl, 'GET', '/api/v1/me', { token: sam })).body.agent;
     await s.server.store.agents.update(me.id, { maxConcurrent: 1 });
     await api(s.baseUrl, 'PUT', '/api/v1/me/presence', {
@@ -186,7 +186,8 @@ describe.each(TEST_DATABASES)('the waiting room ($name)', (db) => {
 
     // The customer socket takes the same answer as a frame; an unknown one is an error frame.
     const socket = await openSocket(
-      `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+      `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+      tokenProtocols(c.token),
     );
     try {
       socket.send({ type: 'action', action: 'choose', choice: 'teleport', clientMessageId: 'w1' });
@@ -273,7 +274,8 @@ describe.each(TEST_DATABASES)('the waiting room ($name)', (db) => {
     expect(stored.status).toBe('queued');
     // Closing the chat arms no inactivity check: they were told they could leave.
     const socket = await openSocket(
-      `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+      `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+      tokenProtocols(c.token),
     );
     await socket.close();
     await new Promise((r) => setTimeout(r, 300));

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { openSocket, refusedStatus } from '../helpers/socket-client.ts';
+import { openSocket, refusedStatus, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -23,22 +23,25 @@ describe.each(TEST_DATABASES)('WebSocket on $name', (database) => {
     const b = await startConversation(s.baseUrl);
     const stream = `${s.wsUrl}/api/v1/conversations/${a.id}/stream`;
     expect(await refusedStatus(stream)).toBe(401);
-    expect(await refusedStatus(`${stream}?token=${b.token}`)).toBe(403);
+    expect(await refusedStatus(`${stream}`, tokenProtocols(b.token))).toBe(403);
     expect(
-      await refusedStatus(`${s.wsUrl}/api/v1/conversations/c_nope/stream?token=${a.token}`),
+      await refusedStatus(`${s.wsUrl}/api/v1/conversations/c_nope/stream`, tokenProtocols(a.token)),
     ).toBe(404);
     expect(await refusedStatus(`${s.wsUrl}/api/v1/agent/stream`)).toBe(401);
-    expect(await refusedStatus(`${s.wsUrl}/api/v1/agent/stream?token=${a.token}`)).toBe(401);
+    expect(await refusedStatus(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(a.token))).toBe(
+      401,
+    );
   });
 
   it.skipIf(database.skipReason)(
     'carries the whole loop live between customer and agent sockets',
     async () => {
       const agentToken = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
-      const agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream?token=${agentToken}`);
+      const agent = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(agentToken));
       const c = await startConversation(s.baseUrl, { customer: { name: 'Sarah' } });
       const customer = await openSocket(
-        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?since=0`,
+        tokenProtocols(c.token),
       );
       await customer.waitFor(isEvent((e) => e.seq === 2 && e.data.from === 'bot'));
 
@@ -97,7 +100,8 @@ describe.each(TEST_DATABASES)('WebSocket on $name', (database) => {
     async () => {
       const c = await startConversation(s.baseUrl);
       const first = await openSocket(
-        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=0`,
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?since=0`,
+        tokenProtocols(c.token),
       );
       first.send({ type: 'message', text: 'How do I reset my password?', clientMessageId: 'a' });
       await first.waitFor(isEvent((e) => e.seq === 4));
@@ -112,7 +116,8 @@ describe.each(TEST_DATABASES)('WebSocket on $name', (database) => {
         body: { text: 'And what are your opening hours?' },
       });
       const second = await openSocket(
-        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=${lastSeen}`,
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?since=${lastSeen}`,
+        tokenProtocols(c.token),
       );
       await second.waitFor(isEvent((e) => e.seq === 6));
       second.send({ type: 'message', text: 'Thanks!', clientMessageId: 'b' });
@@ -128,7 +133,8 @@ describe.each(TEST_DATABASES)('WebSocket on $name', (database) => {
     async () => {
       const c = await startConversation(s.baseUrl);
       const socket = await openSocket(
-        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+        tokenProtocols(c.token),
       );
       socket.send('not json' as unknown as object);
       socket.ws.send('{oops');
@@ -156,7 +162,8 @@ describe.each(TEST_DATABASES)('WebSocket on $name', (database) => {
     async () => {
       const c = await startConversation(s.baseUrl);
       const socket = await openSocket(
-        `${s.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}`,
+        `${s.wsUrl}/api/v1/conversations/${c.id}/stream`,
+        tokenProtocols(c.token),
       );
       socket.send({ type: 'message', text: 'Where is my parcel?', clientMessageId: 'r-1' });
       await socket.waitFor((f) => f.type === 'ack' && f.clientMessageId === 'r-1');

@@ -11,23 +11,28 @@ import type { Store } from '../../store/store.ts';
 import { hashToken, tokenFrom, tokenInQuery } from './tokens.ts';
 
 /**
- * Where a token travels: the Authorization header, the socket sub-protocol, or a `token`
- * query, which only a socket upgrade may use (TOKEN_IN_URL on any other route).
+ * Where a token travels: the Authorization header or the socket sub-protocol. A `token` query
+ * is refused (TOKEN_IN_URL) on every route, socket upgrades included.
  */
 export interface CredentialSource {
   readonly headers: { authorization?: string | undefined };
   readonly query: unknown;
 }
 
-/** `socket`: the request is a WebSocket upgrade, which may still carry `?token=`. */
+/** `socket`: the request is a WebSocket upgrade (a refusal then names the sub-protocol). */
 export interface CredentialOptions {
   readonly socket?: boolean;
 }
 
-/** The request's token; TOKEN_IN_URL for `?token=` outside a socket upgrade, else 401 without. */
+/** What a socket upgrade with `?token=` is told: the way in a browser has. */
+const SOCKET_TOKEN_IN_URL =
+  'Tokens are not accepted in the URL (?token=), where access logs and browser history keep them: offer the WebSocket sub-protocols baton and baton.token.<token> (or send the header Authorization: Bearer <token>).';
+
+/** The request's token; TOKEN_IN_URL for `?token=` (sockets too), else 401 without. */
 export function requestToken(request: CredentialSource, options: CredentialOptions = {}): string {
-  if (!options.socket && tokenInQuery(request.query)) throw new BatonError('TOKEN_IN_URL');
-  const token = tokenFrom(request.headers, options.socket ? request.query : undefined);
+  if (tokenInQuery(request.query))
+    throw new BatonError('TOKEN_IN_URL', options.socket ? SOCKET_TOKEN_IN_URL : undefined);
+  const token = tokenFrom(request.headers);
   if (!token) throw new BatonError('UNAUTHENTICATED');
   return token;
 }

@@ -33,21 +33,18 @@ export function pickStreamProtocol(offered: ReadonlySet<string>): string | false
 
 /**
  * Whether a request's query names a `token` (`?token=…`, even empty or repeated). HTTP routes
- * refuse it (TOKEN_IN_URL): a URL lands in proxies' access logs and browser history.
+ * and socket upgrades refuse it (TOKEN_IN_URL): a URL lands in proxies' access logs and
+ * browser history.
  */
 export function tokenInQuery(query: unknown): boolean {
   return typeof query === 'object' && query !== null && 'token' in query;
 }
 
-/**
- * The token from `Authorization: Bearer …`, from the `baton.token.…` WebSocket sub-protocol,
- * or, when `query` is given (socket upgrades only, for clients that cannot offer a
- * sub-protocol), from its `token`; the request log redacts it there.
- */
-export function tokenFrom(
-  headers: { authorization?: string | undefined; 'sec-websocket-protocol'?: string | undefined },
-  query?: unknown,
-): string | null {
+/** The token from `Authorization: Bearer …` or from the `baton.token.…` WebSocket sub-protocol. */
+export function tokenFrom(headers: {
+  authorization?: string | undefined;
+  'sec-websocket-protocol'?: string | undefined;
+}): string | null {
   const header = headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -57,8 +54,7 @@ export function tokenFrom(
     ?.split(',')
     .map((p) => p.trim())
     .find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX));
-  if (offered && offered.length > TOKEN_PROTOCOL_PREFIX.length)
-    return offered.slice(TOKEN_PROTOCOL_PREFIX.length);
-  const fromQuery = (query as { token?: unknown } | undefined)?.token;
-  return typeof fromQuery === 'string' && fromQuery.length > 0 ? fromQuery : null;
+  return offered && offered.length > TOKEN_PROTOCOL_PREFIX.length
+    ? offered.slice(TOKEN_PROTOCOL_PREFIX.length)
+    : null;
 }

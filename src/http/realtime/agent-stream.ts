@@ -1,7 +1,7 @@
 /**
  * GET /api/v1/agent/stream: an agent's live inbox (the token in the `baton.token.…`
- * sub-protocol, the Authorization header, or `?token=` from older clients, which HTTP routes
- * refuse). Announces every handed-over conversation that changes, and streams the events of
+ * sub-protocol or the Authorization header; `?token=` is refused with TOKEN_IN_URL).
+ * Announces every handed-over conversation that changes, and streams the events of
  * conversations the agent subscribes to, resuming from the `since` the client gives. A socket
  * whose session ends (logout, disabled account, password reset) is closed with code 4401 at
  * once on every node (the hub tells them through the bus); the periodic session check
@@ -235,5 +235,5 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
 
 /** The session a socket belongs to (its token's hash: the token itself is never kept). */
 function sessionOf(request: FastifyRequest): string {
-  return hashToken(tokenFrom(request.headers, request.query) ?? '');
+  return hashToken(tokenFrom(request.headers) ?? '');
 }

@@ -1,7 +1,7 @@
 /**
  * The server's pino options: every request line goes through a serializer that cuts
- * credentials out of the URL (older socket clients still send `?token=`, and a refused HTTP
- * request may carry one: TOKEN_IN_URL), and pino's redaction blanks the
+ * credentials out of the URL (a refused request, HTTP or socket upgrade, may carry a
+ * `?token=`: TOKEN_IN_URL), and pino's redaction blanks the
  * headers that carry them (Authorization, cookies, provider signatures) wherever a log
  * object holds them. A token read from the log would otherwise work on `/api/v1/me`.
  */

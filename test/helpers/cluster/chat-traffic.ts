@@ -106,8 +106,8 @@ export async function startChatTraffic(
       openResilientSocket({
         kind: 'customer',
         conversations: [c.id],
-        url: (last) =>
-          `${lb.wsUrl}/api/v1/conversations/${c.id}/stream?token=${c.token}&since=${last(c.id)}`,
+        token: c.token,
+        url: (last) => `${lb.wsUrl}/api/v1/conversations/${c.id}/stream?since=${last(c.id)}`,
       }),
     ),
   );
@@ -120,7 +120,8 @@ export async function startChatTraffic(
       const socket = await openResilientSocket({
         kind: 'agent',
         conversations: half,
-        url: () => `${lb.wsUrl}/api/v1/agent/stream?token=${agent.token}`,
+        token: agent.token,
+        url: () => `${lb.wsUrl}/api/v1/agent/stream`,
       });
       inboxes.push({ socket, ids: half });
     }

@@ -68,7 +68,8 @@ async function raceAgents(cluster: Cluster, db: pg.Client, capacity: number) {
       await openResilientSocket({
         kind: 'agent',
         conversations: [],
-        url: () => `${cluster.balancer.wsUrl}/api/v1/agent/stream?token=${agent.token}`,
+        token: agent.token,
+        url: () => `${cluster.balancer.wsUrl}/api/v1/agent/stream`,
       }),
     );
     agents.push({ ...agent, maxConcurrent });

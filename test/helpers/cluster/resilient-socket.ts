@@ -27,6 +27,8 @@ export interface ResilientSocket {
 export interface ResilientSocketOptions {
   /** The URL for the next connection, given the last seq seen per conversation. */
   url(lastSeq: (conversationId: string) => number): string;
+  /** The token, offered in the `baton.token.…` sub-protocol as the web clients do (never in the URL). */
+  readonly token: string;
   readonly conversations: readonly string[];
   /** Agent sockets subscribe to each conversation after connecting; customer ones need not. */
   readonly kind: 'customer' | 'agent';
@@ -48,7 +50,7 @@ export function openResilientSocket(options: ResilientSocketOptions): Promise<Re
 
   const connect = () => {
     if (closed) return;
-    const ws = new WebSocket(options.url(lastSeq));
+    const ws = new WebSocket(options.url(lastSeq), ['baton', `baton.token.${options.token}`]);
     socket = ws;
     ws.on('upgrade', (response) => nodes.push(String(response.headers['x-baton-node'] ?? '?')));
     ws.on('open', () => {
