@@ -316,8 +316,8 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     const down = await migrator.migrateTo('024-agent-totp');
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toEqual([
-      '027-agent-voice-line',
       '028-agent-avatars',
+      '027-agent-voice-line',
       '026-message-search-pending',
       '025-message-search',
     ]);
