@@ -345,6 +345,60 @@ describe.each(TEST_DATABASES)('voice calls through Twilio Voice ($name)', (db) =
     expect(callsFor(refused.id)).toHaveLength(1);
   });
 
+  it('clears the agent rung for a caller on hold when the next ring fails or rings nobody, so the earlier agent is not left marked', async () => {
+    const store = v.server.server.store;
+    const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
+    const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
+    const alexId = (await store.agents.findByEmail(v.server.demoAgent.email))!.id;
+    const post = (token: string, path: string, body: unknown = {}) =>
+      api(v.server.baseUrl, 'POST', `/api/v1/conversations/${path}`, { token, body });
+    const shown = async (id: string) =>
+      (await api(v.server.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token: alex })).body
+        .conversation.call;
+    // Earlier tests left calls with Alex: back to the queue, so Alex has room to claim.
+    const held = (await store.reads.assignedTo(alexId)).filter((c) => c.status === 'assigned');
+    for (const { id } of held) {
+      expect((await post(alex, `${id}/transfer`, { queue: 'technical' })).status).toBe(200);
+    }
+    const outcomes = async (id: string) =>
+      (await store.conversations.eventsSince(id, 0))
+        .filter((e) => e.type === 'channel.voice_call' && /^agent_/.test(e.data.action))
+        .map((e) => e.data.action);
+    /** A caller on hold whom Alex claimed and Baton rang: Alex is marked as rung. */
+    const rungForAlex = async (callSid: string) => {
+      const caller = callParams(callSid, '+15550004444');
+      await v.post('incoming', caller);
+      await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
+      const conversation = (await store.conversations.findOpenByThread('voice', callSid))!;
+      expect((await post(alex, `${conversation.id}/claim`)).status).toBe(200);
+      await until(async () => ((await shown(conversation.id))?.rungAgentId ? true : undefined));
+      expect(await shown(conversation.id)).toEqual({ onHold: true, rungAgentId: alexId });
+      // Alex hands it back to the queue: the caller is still on hold, still marked for Alex.
+      const moved = await post(alex, `${conversation.id}/transfer`, { queue: 'technical' });
+      expect(moved.body.conversation).toMatchObject({ status: 'queued', assignee: null });
+      return conversation;
+    };
+
+    // Sam takes it, and Sam has no phone (nor the browser client): nobody is rung.
+    const skipped = await rungForAlex('CAmarkskip');
+    expect((await post(sam, `${skipped.id}/claim`)).status).toBe(200);
+    await until(async () =>
+      (await outcomes(skipped.id)).includes('agent_not_called') ? true : undefined,
+    );
+    expect(await outcomes(skipped.id)).toEqual(['agent_called', 'agent_not_called']);
+    expect(await shown(skipped.id)).toEqual({ onHold: true, rungAgentId: null });
+
+    // Alex takes it again and Twilio refuses the call (4xx, not retried): nobody is ringing.
+    const refused = await rungForAlex('CAmarkfail');
+    v.answers.push(400);
+    expect((await post(alex, `${refused.id}/claim`)).status).toBe(200);
+    await until(async () =>
+      (await outcomes(refused.id)).includes('agent_call_failed') ? true : undefined,
+    );
+    expect(await outcomes(refused.id)).toEqual(['agent_called', 'agent_call_failed']);
+    expect(await shown(refused.id)).toEqual({ onHold: true, rungAgentId: null });
+  });
+
   it('with someone from the team connected, tells the caller their place and a wait band, and offers no callback on a short wait', async () => {
     const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
     const socket = await openSocket(`${v.server.wsUrl}/api/v1/agent/stream`, tokenProtocols(sam));

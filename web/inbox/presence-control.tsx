@@ -1,5 +1,7 @@
 // The agent's presence (online: receives offers; away: keeps conversations, no new ones;
-// offline: hands them back) and their load against their capacity.
+// offline: hands them back) and their load against their capacity. Online needs a connected
+// inbox (docs/routing.md): chosen while the socket reconnects, the server keeps the agent
+// offline, and the workspace says they will be online once it reconnects.
 
 import { useState } from 'preact/hooks';
 import { setPresence } from './api.ts';
@@ -11,9 +13,16 @@ export interface PresenceControlProps {
   presence: Presence;
   load: number;
   capacity: number | null;
-  /** The agent as the server now has them (no load or connection: PUT /me/presence says neither). */
-  onChange: (agent: Agent, released: number) => void;
+  /**
+   * The agent as the server now has them (no load or connection: PUT /me/presence says
+   * neither), and whether they asked for online while no inbox of theirs is connected (the
+   * server then keeps them offline until the inbox reconnects).
+   */
+  onChange: (agent: Agent, released: number, waitsForInbox: boolean) => void;
 }
+
+/** Said while an agent who chose Online stays offline because the inbox is reconnecting. */
+export const WAITING_FOR_INBOX = 'Connecting — you will be online when the inbox reconnects.';
 
 const LABELS: Record<Presence, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
 
@@ -42,7 +51,13 @@ export function PresenceControl({
           setBusy(true);
           setError(null);
           setPresence(token, next)
-            .then((answer) => onChange(answer.agent, answer.released))
+            .then((answer) =>
+              onChange(
+                answer.agent,
+                answer.released,
+                next === 'online' && answer.agent.presence !== 'online' && !answer.inboxOpen,
+              ),
+            )
             .catch((failure: unknown) =>
               setError(failure instanceof Error ? failure.message : 'Could not change status.'),
             )

@@ -9,7 +9,7 @@ import { ConversationPane } from './conversation-pane.tsx';
 import type { CannedResponse, Presence } from './inbox-types.ts';
 import { AccountPanel } from './account-panel.tsx';
 import { CallPanel } from './call-panel.tsx';
-import { PresenceControl } from './presence-control.tsx';
+import { PresenceControl, WAITING_FOR_INBOX } from './presence-control.tsx';
 import { QueueList } from './queue-list.tsx';
 import type { AgentSession } from './session.ts';
 import { ShortcutHelp } from './shortcut-help.tsx';
@@ -50,6 +50,8 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   const [canned, setCanned] = useState<CannedResponse[]>([]);
   const [presence, setPresenceState] = useState<Presence>('online');
   const [released, setReleased] = useState<string | null>(null);
+  /** The agent chose Online while the inbox was reconnecting: the server kept them offline. */
+  const [waitsForInbox, setWaitsForInbox] = useState(false);
 
   // An answered call opens exactly the conversation it names (Baton passes it as the call's
   // `conversation` parameter); a call that names none opens nothing rather than a guess.
@@ -80,6 +82,10 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   useEffect(() => {
     if (me) setPresenceState(me.presence);
   }, [me?.presence]);
+  // The reconnected inbox made them online, as they asked: nothing left to explain.
+  useEffect(() => {
+    if (presence === 'online') setWaitsForInbox(false);
+  }, [presence]);
   // The socket's word is newer than the team list read as the page opened, which can come
   // before the opened inbox made the agent online: take it, and read the list again (an
   // answer to the older read arriving later is then dropped, see use-team.ts).
@@ -153,8 +159,9 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
             presence={presence}
             load={inbox.mine.length}
             capacity={me?.capacity ?? null}
-            onChange={(agent, count) => {
+            onChange={(agent, count, waits) => {
               setPresenceState(agent.presence);
+              setWaitsForInbox(waits);
               team.update(agent);
               setReleased(count > 0 ? `${count} conversation(s) went back to the queue.` : null);
             }}
@@ -224,6 +231,11 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
       {released && (
         <p class="banner" role="status">
           {released}
+        </p>
+      )}
+      {waitsForInbox && (
+        <p class="banner" role="status">
+          {WAITING_FOR_INBOX}
         </p>
       )}
       <div class="panes">
