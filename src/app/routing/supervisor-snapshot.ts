@@ -1,9 +1,11 @@
 /**
- * Reads what the supervisor overview needs (open conversations, agents, today's SLA breaches)
- * and hands it to the pure `supervisorOverview`. Two small queries plus the agent list; the
- * breach events are looked up only among conversations that changed today.
+ * Reads what the supervisor overview needs (open conversations, agents, SLA breaches: today's,
+ * and every one of a conversation still open) and hands it to the pure `supervisorOverview`.
+ * Two small queries plus the agent list; the breach events are looked up only among
+ * conversations that changed today or are still open.
  */
 import {
+  startOfUtcDay,
   supervisorOverview,
   type SupervisorOverview,
 } from '../../core/routing/supervisor-overview.ts';
@@ -20,11 +22,6 @@ export interface SupervisorSnapshotDeps {
   readonly isConnected: IsConnected;
   /** Measured per queue where there are enough samples (HandleTimeCache), else the prior. */
   readonly avgHandleMinutes: (queue: string) => Promise<number>;
-}
-
-/** Midnight UTC of `now`'s day: "today" for the breach counts. */
-export function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 export async function loadSupervisorOverview(
@@ -55,9 +52,24 @@ export async function loadSupervisorOverview(
     .selectFrom('events')
     .select(['conversation_id', 'data', 'created_at'])
     .where('type', '=', 'conversation.sla_breached')
-    .where('created_at', '>=', since)
-    .where('conversation_id', 'in', (eb) =>
-      eb.selectFrom('conversations').select('id').where('updated_at', '>=', since),
+    // Today's breaches for the queues' counts, and every breach of a conversation still open
+    // for its alert: one that breached before midnight and again after has breached twice.
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('created_at', '>=', since),
+          eb(
+            'conversation_id',
+            'in',
+            eb.selectFrom('conversations').select('id').where('updated_at', '>=', since),
+          ),
+        ]),
+        eb(
+          'conversation_id',
+          'in',
+          eb.selectFrom('conversations').select('id').where('status', 'in', OPEN),
+        ),
+      ]),
     )
     .execute();
   const agents = await deps.store.agents.list();

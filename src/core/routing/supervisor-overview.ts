@@ -36,7 +36,10 @@ export interface OverviewInput {
   /** Conversations in queued, offered, deferred or assigned state. */
   readonly open: readonly OverviewConversation[];
   readonly agents: readonly OverviewAgent[];
-  /** SLA breach events today, as (conversation, queue, at). */
+  /**
+   * SLA breach events as (conversation, queue, at): today's (the queues' counts) and every one
+   * of a conversation still open (its alert counts them all, across midnight).
+   */
   readonly breaches: ReadonlyArray<{ conversationId: string; queue: string | null; at: string }>;
   /** Each queue's handle time (measured, or the configured prior). */
   readonly avgHandleMinutes: (queue: string) => number;
@@ -91,6 +94,11 @@ export interface SupervisorOverview {
 }
 
 const WAITING = new Set(['queued', 'offered']);
+
+/** Midnight UTC of `now`'s day: "today" for the queues' breach counts. */
+export function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
 
 const secondsSince = (iso: string | null, now: Date) =>
   iso === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 1000));
@@ -190,7 +198,9 @@ function queueOverview(
     deferred: inQueue.filter((c) => c.status === 'deferred').length,
     longestWaitSeconds,
     estimatedWait: band && { lowMinutes: band.lowMinutes, highMinutes: band.highMinutes },
-    slaBreachesToday: input.breaches.filter((b) => b.queue === q.id).length,
+    slaBreachesToday: input.breaches.filter(
+      (b) => b.queue === q.id && b.at >= startOfUtcDay(input.now).toISOString(),
+    ).length,
     agentsOnline: serving.length,
   };
 }

@@ -118,6 +118,26 @@ describe('supervisorOverview', () => {
   });
 });
 
+describe('supervisorOverview across midnight', () => {
+  it("counts every breach of a waiting conversation in its alert, and only today's for the queue", () => {
+    const justAfterMidnight = new Date('2026-12-07T00:04:00Z');
+    const overview = supervisorOverview({
+      queues: DEFAULT_QUEUES,
+      open: [conversation('night', { queue: 'general', waitingSince: '2026-12-06T23:50:00Z' })],
+      agents: [],
+      breaches: [
+        { conversationId: 'night', queue: 'billing', at: '2026-12-06T23:52:00Z' },
+        { conversationId: 'night', queue: 'general', at: '2026-12-07T00:03:00Z' },
+      ],
+      avgHandleMinutes: () => 6,
+      now: justAfterMidnight,
+    });
+    expect(overview.alerts).toMatchObject([{ conversationId: 'night', breaches: 2 }]);
+    expect(overview.queues.find((q) => q.id === 'billing')!.slaBreachesToday).toBe(0);
+    expect(overview.queues.find((q) => q.id === 'general')!.slaBreachesToday).toBe(1);
+  });
+});
+
 describe("supervisorOverview, the issue's contradiction", () => {
   it('never quotes "under a minute" beside a longest wait of 29 minutes', () => {
     // Two agents online with room to spare, yet one customer has waited 29 minutes (offers
