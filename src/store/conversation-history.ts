@@ -156,7 +156,7 @@ export class ConversationHistory {
 
   /** The conversations of the person behind these identities (see customer-conversations.ts). */
   async ofCustomer(identities: readonly CustomerIdentity[]) {
-    return findCustomerConversations(this.db, identities);
+    return findCustomerConversations(this.db, identities, 'verified');
   }
 
   /**

@@ -2,19 +2,22 @@
  * Every conversation of one person, across channels (see core/customer/customer-identity.ts).
  * A coarse SQL `LIKE` over the columns that carry identities picks candidates on both engines
  * (no JSON functions, no new index: erasure and export are rare, a scan is fine); each
- * candidate is then matched exactly. Identities found on a matched conversation (the API
- * customer who gave both an id and an email) are followed until nothing new turns up, so the
- * email finds the conversations that only carry the id. Unverified ones (a browser's
- * unsigned claim, identity-verification.ts) are found but not followed.
+ * candidate is then matched exactly. The verified identities of a matched conversation
+ * (linkIdentitiesOfConversation: the customer a channel adapter named by id and email) are
+ * followed until nothing new turns up, so the email finds the conversations that only carry
+ * the id. Claims (an unverified record's, the email or phone a browser sent beside a
+ * `userHash`, what the customer typed) are never followed: in `claims` mode, an operator's
+ * erasure or export, they find a conversation; in `verified` mode, the contact view, not even
+ * that.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import {
   identitiesOfConversation,
+  linkIdentitiesOfConversation,
   searchNeedle,
   type CustomerIdentity,
 } from '../core/customer/customer-identity.ts';
-import { isUnverifiedCustomer } from '../core/customer/trusted-customer.ts';
 import type { Database } from './schema.ts';
 
 export interface CustomerConversation {
@@ -38,9 +41,17 @@ function stripped(column: 'customer' | 'external_thread' | 'channel_state' | 'ha
   return sql<string>`replace(replace(replace(replace(replace(lower(coalesce(${sql.ref(column)}, '')), ' ', ''), '-', ''), '(', ''), ')', ''), '.', '')`;
 }
 
+/**
+ * What finds a conversation: any identity it carries, claims included (`claims`: an operator
+ * erasing or exporting a person over-reaches rather than leave their data behind), or only
+ * one Baton can vouch for (`verified`: what joins conversations for an agent).
+ */
+export type CustomerMatching = 'claims' | 'verified';
+
 export async function findCustomerConversations(
   db: Kysely<Database>,
   start: readonly CustomerIdentity[],
+  matching: CustomerMatching,
 ): Promise<CustomerMatch> {
   const identities = new Set<CustomerIdentity>(start);
   const matched = new Map<string, CustomerConversation>();
@@ -73,18 +84,19 @@ export async function findCustomerConversations(
       .orderBy('created_at')
       .execute();
     for (const row of rows) {
-      const own = identitiesOfConversation({
+      const traces = {
         channel: row.channel,
         customer: parseObject(row.customer),
         externalThread: row.external_thread,
         replyByEmail: stringField(parseObject(row.channel_state), 'replyByEmail'),
         fields: objectField(parseObject(row.handoff), 'fields'),
-      });
-      if (![...own].some((identity) => identities.has(identity))) continue;
-      // An unverified conversation is found by what it claims but links no one: following
-      // its other identities would join two people on a browser's word.
-      if (!isUnverifiedCustomer(parseObject(row.customer)))
-        for (const identity of own) identities.add(identity);
+      };
+      const verified = linkIdentitiesOfConversation(traces);
+      const found = matching === 'verified' ? verified : identitiesOfConversation(traces);
+      if (![...found].some((identity) => identities.has(identity))) continue;
+      // Only what Baton vouches for is followed: a claim followed would join two people on a
+      // browser's word (a signed visitor naming someone else's phone number).
+      for (const identity of verified) identities.add(identity);
       matched.set(row.id, {
         id: row.id,
         status: row.status as ConversationState,

@@ -2,12 +2,16 @@
 // customer (an identity token carrying her email and phone number) and she asks for a person
 // through the web widget; the same person writes from that phone number on WhatsApp (a signed
 // webhook). The agent who takes the web chat presses "All conversations" and sees both, each
-// with its channel, and opening the WhatsApp one shows its transcript.
+// with its channel, and opening the WhatsApp one shows its transcript. Another shop customer,
+// signed with a userHash of her own id, claims Priya's number: her contact is her conversation
+// alone, the number listed as unverified, and Priya's never includes it.
 
+import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, startConversation } from '../helpers/api-client.ts';
 import { until } from '../helpers/until.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 import { firstMessage, WA_THREAD, whatsappExample } from '../helpers/whatsapp-payloads.ts';
@@ -75,7 +79,7 @@ describe.each(TEST_DATABASES)('the contact across web chat and WhatsApp on $name
       },
     }),
   });
-  const ids = { web: '', whatsapp: '' };
+  const ids = { web: '', whatsapp: '', claim: '' };
 
   beforeAll(async () => {
     if (skip) return;
@@ -119,7 +123,48 @@ describe.each(TEST_DATABASES)('the contact across web chat and WhatsApp on $name
       return c?.status === 'queued' || c?.status === 'offered' ? c : undefined;
     });
     ids.whatsapp = whatsapp.id;
+
+    // Mallory, signed by the shop with a userHash of her id, says Priya's number is hers.
+    const claim = await startConversation(base, {
+      customer: { id: 'u-9001', name: 'Mallory', phone: '+44 7700 900123' },
+      userHash: createHmac('sha256', IDENTITY_SECRET).update('u-9001').digest('hex'),
+    });
+    await api(base, 'POST', `/api/v1/conversations/${claim.id}/messages`, {
+      token: claim.token,
+      body: { text: 'I want to talk to a human' },
+    });
+    ids.claim = (
+      await until(async () => {
+        const c = await fixture.server.server.store.conversations.get(claim.id);
+        return c?.status === 'queued' || c?.status === 'offered' ? c : undefined;
+      })
+    ).id;
   }, BROWSER_TEST_TIMEOUT);
+
+  it.skipIf(skip)(
+    "lists a signed visitor's claimed phone number as unverified and joins no one by it",
+    async () => {
+      const inbox = await openInbox(
+        fixture.browser,
+        fixture.server.baseUrl,
+        fixture.server.demoAgent,
+        { viewport: { width: 1366, height: 768 }, bypassCSP: true },
+      );
+      const { page } = inbox;
+      await inbox.queueItem(ids.claim).click();
+      await page.getByRole('button', { name: 'All conversations' }).click();
+      const contact = page.getByRole('region', { name: 'Conversations with Mallory' });
+      await contact.locator(`[data-history-id="${ids.claim}"]`).waitFor();
+      await eventually(() => contact.locator('[data-claimed]').textContent()).toContain(
+        'Unverified: +447700900123',
+      );
+      expect(await contact.locator('.history-item').count()).toBe(1);
+      expect(await contact.locator('p.muted').textContent()).toBe('Found by id u-9001');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
 
   for (const size of [
     { name: 'phone', width: 390, height: 844 },

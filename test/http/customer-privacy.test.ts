@@ -5,7 +5,7 @@
  * confirmed, then takes them all; both are audited; agents and supervisors get 403.
  * Retention by age erases closed conversations on its timer.
  */
-import { createHmac } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
@@ -64,12 +64,18 @@ describe.each(TEST_DATABASES)('customer export and erasure API ($name)', (databa
   it.skipIf(database.skipReason)(
     "exports and erases one person's conversations on every channel, admins only",
     async () => {
-      const first = await startConversation(s.baseUrl, {
-        customer: { id: 'crm-9', email: 'Sarah@Example.com', phone: '+44 7700 900123' },
-        // Signed by the host site, so its email and phone link to the person's other
-        // conversations (an unverified one would link no one: docs/security.md).
-        userHash: createHmac('sha256', IDENTITY_SECRET).update('crm-9').digest('hex'),
-      });
+      // Signed by the host site in an identity token, so its email and phone link to the
+      // person's other conversations (sent beside a userHash, or unsigned, they would link no
+      // one: docs/security.md, test/http/claimed-identities.test.ts).
+      const identityToken = await new SignJWT({
+        email: 'Sarah@Example.com',
+        phone: '+44 7700 900123',
+      })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('crm-9')
+        .setExpirationTime('10m')
+        .sign(new TextEncoder().encode(IDENTITY_SECRET));
+      const first = await startConversation(s.baseUrl, { identityToken });
       const second = await startConversation(s.baseUrl, {
         customer: { email: 'sarah@EXAMPLE.com' },
       });

@@ -230,14 +230,21 @@ describe.each(TEST_DATABASES)('history, search and contact ($name)', (database) 
       const contact = async (token: string, id: string) => {
         const r = await api(s.baseUrl, 'GET', `/api/v1/conversations/${id}/contact`, { token });
         expect(r.status).toBe(200);
-        return r.body as { verified: boolean; identities: string[]; conversations: Listed[] };
+        return r.body as {
+          verified: boolean;
+          identities: string[];
+          claimed: string[];
+          conversations: Listed[];
+        };
       };
       const seen = await contact(riley, ines.resolvedByAlex);
       expect(seen.verified).toBe(true);
       expect(seen.conversations.map((c) => c.id).sort()).toEqual(
         sorted(ines.resolvedByAlex, ines.resolvedBySam, ines.waiting),
       );
-      expect(seen.identities).toEqual(expect.arrayContaining(['id:u-7', 'email:ines@example.com']));
+      // The userHash signs the id: the email and phone sent beside it are shown, never followed.
+      expect(seen.identities).toEqual(['id:u-7']);
+      expect(seen.claimed).toEqual(['email:ines@example.com']);
       // Alex sees the person's conversations he may see: not the one Sam handled.
       expect(
         (await contact(alex, ines.resolvedByAlex)).conversations.map((c) => c.id).sort(),

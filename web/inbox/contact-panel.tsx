@@ -1,5 +1,6 @@
 // The contact: every conversation of this customer across channels that the agent may see
-// (GET …/contact). An unverified visitor's conversation stands alone, and the panel says why.
+// (GET …/contact). An unverified visitor's conversation stands alone, and the panel says why;
+// what a signed visitor claimed beside the signature is listed as unverified.
 
 import { useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
@@ -41,6 +42,12 @@ export function ContactPanel(props: ContactPanelProps) {
       )}
       {contact && contact.verified && contact.identities.length > 0 && (
         <p class="muted">Found by {contact.identities.map(identityLabel).join(', ')}</p>
+      )}
+      {contact && contact.verified && contact.claimed.length > 0 && (
+        <p class="identity identity--unverified" data-claimed>
+          Unverified: {contact.claimed.map(identityLabel).join(', ')}. Only the customer's word, so
+          no other conversation is joined by it.
+        </p>
       )}
       {contact && (
         <ul class="contact-items">

@@ -4,12 +4,15 @@
  * conversation; an agent sees what waits in their queues, what is offered to or held by them,
  * and what they took part in (conversation-scope.ts): one rule for lists, single reads and
  * writes, and a conversation out of scope is CONVERSATION_NOT_FOUND, so ids cannot be probed.
- * The contact view follows only identities Baton can vouch for: an unverified visitor's claim
- * (identity-verification.ts) is never joined to anyone else's conversations, nor anyone's to it.
+ * The contact view follows only identities Baton can vouch for (linkIdentitiesOfConversation):
+ * an unverified visitor's claim (identity-verification.ts), or the phone a signed visitor sent
+ * beside their `userHash`, is never joined to anyone else's conversations, nor anyone's to it.
  */
 import {
   identitiesOfConversation,
+  linkIdentitiesOfConversation,
   type CustomerIdentity,
+  type CustomerTraces,
 } from '../../core/customer/customer-identity.ts';
 import { isUnverifiedCustomer } from '../../core/customer/trusted-customer.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
@@ -40,6 +43,8 @@ export interface ContactView {
   readonly verified: boolean;
   /** The identities the person was found under (none for an unverified claim). */
   readonly identities: CustomerIdentity[];
+  /** What this conversation claims without proof: shown, marked unverified, linking no one. */
+  readonly claimed: CustomerIdentity[];
   /** Newest first, the one asked about included; only those the caller may see. */
   readonly conversations: ConversationRecord[];
 }
@@ -120,18 +125,20 @@ export class ConversationHistoryService {
 
   async contact(agent: AgentRecord, conversationId: string): Promise<ContactView> {
     const start = await this.open(agent, conversationId);
-    // A browser's word links no one: the contact of an unverified visitor is this conversation.
-    if (isUnverifiedCustomer(start.customer)) {
-      return { verified: false, identities: [], conversations: [start] };
-    }
-    const own = identitiesOfConversation({
+    const traces: CustomerTraces = {
       channel: start.channel,
       customer: start.customer,
       externalThread: start.externalThread,
       replyByEmail: start.channelState.replyByEmail ?? null,
       fields: fieldsOf(start),
-    });
-    if (own.size === 0) return { verified: true, identities: [], conversations: [start] };
+    };
+    const own = linkIdentitiesOfConversation(traces);
+    const claimed = [...identitiesOfConversation(traces)].filter((i) => !own.has(i));
+    // A browser's word links no one: the contact of an unverified visitor is this conversation.
+    if (isUnverifiedCustomer(start.customer)) {
+      return { verified: false, identities: [], claimed, conversations: [start] };
+    }
+    if (own.size === 0) return { verified: true, identities: [], claimed, conversations: [start] };
     const match = await this.store.history.ofCustomer([...own]);
     const found = await this.store.history.search({
       status: 'all',
@@ -142,10 +149,10 @@ export class ConversationHistoryService {
       after: null,
       limit: MAX_CONTACT,
     });
-    // Unverified conversations that claim one of these identities are not this person's.
-    const theirs = found.filter((c) => c.id === start.id || !isUnverifiedCustomer(c.customer));
+    // Only verified identities matched (a claim of them is not this person's conversation).
+    const theirs = [...found];
     if (!theirs.some((c) => c.id === start.id)) theirs.unshift(start);
-    return { verified: true, identities: match.identities, conversations: theirs };
+    return { verified: true, identities: match.identities, claimed, conversations: theirs };
   }
 }
 

@@ -4,6 +4,8 @@
  * `+`, an SMS sender `+44 7700 900123`) or a channel thread (`<phone-number-id>:<number>`).
  * Each of those folds to an identity — `id:…`, `email:<lower case>`, `phone:<E.164>` — so
  * "this person's conversations" (erasure, export) means the same thing on every channel.
+ * Not every trace is proof: `linkIdentitiesOfConversation` keeps only those Baton can vouch
+ * for, the ones that may join one conversation to another (docs/security.md).
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
@@ -70,32 +72,64 @@ export function identitiesOfReference(reference: string): CustomerIdentity[] {
   return [...found];
 }
 
-/** Everything a stored conversation says about who its customer is. */
+/** Everything a stored conversation says about who its customer is, claims included. */
 export function identitiesOfConversation(traces: CustomerTraces): Set<CustomerIdentity> {
-  const found = new Set<CustomerIdentity>();
+  const found = linkIdentitiesOfConversation(traces);
   const add = (identity: CustomerIdentity | null) => identity && found.add(identity);
-  const { customer, channel } = traces;
-  if (typeof customer.id === 'string' && customer.id.trim()) {
-    const id = customer.id.trim();
-    found.add(`id:${id}`);
-    // Channel adapters name their customers `<channel>:<provider id>` (channel-inbound.ts).
-    const split = id.indexOf(':');
-    if (split > 0) {
-      for (const identity of identitiesOfChannelId(id.slice(0, split), id.slice(split + 1)))
-        add(identity);
-    }
-  }
+  const { customer } = traces;
+  if (typeof customer.id === 'string')
+    for (const identity of identitiesOfId(customer.id)) add(identity);
   for (const source of [customer, traces.fields ?? {}]) {
     if (typeof source.email === 'string') add(emailIdentity(source.email));
     if (typeof source.phone === 'string') add(phoneIdentity(source.phone));
   }
   if (traces.replyByEmail) add(emailIdentity(traces.replyByEmail));
-  if (traces.externalThread && PHONE_CHANNELS.has(channel)) {
-    // `<business number>:<customer number>` (thread-id.ts); the customer's part is the last.
-    const customerPart = decodeURIComponent(traces.externalThread.split(':').at(-1) ?? '');
-    add(phoneIdentity(customerPart));
-  }
+  add(threadPhone(traces));
   return found;
+}
+
+/**
+ * The identities that may join this conversation to another of the same person: the ones
+ * Baton can vouch for. A channel's sender (the WhatsApp or SMS number, the email address that
+ * passed its checks) and what a channel adapter put in the record; the value a `userHash`
+ * signs (the id, else the email) but nothing the browser sent beside it; every identity
+ * claim inside an `identityToken`. Never an unverified record's, nor what the customer typed
+ * (intake fields, the address for a reply by email): those are claims, found by an operator's
+ * search for a person but linking no one.
+ */
+export function linkIdentitiesOfConversation(traces: CustomerTraces): Set<CustomerIdentity> {
+  const found = new Set<CustomerIdentity>();
+  const { customer } = traces;
+  if (customer.verified === false) return found;
+  const add = (identity: CustomerIdentity | null) => identity && found.add(identity);
+  const id = typeof customer.id === 'string' ? customer.id.trim() : '';
+  // A site's id is only an id, even one that looks like a channel adapter's `whatsapp:+44…`.
+  if (customer.verifiedBy === undefined) for (const identity of identitiesOfId(id)) add(identity);
+  else if (id) found.add(`id:${id}`);
+  // A userHash signs the id alone (the email when there is no id).
+  const signsAll = customer.verifiedBy !== 'user_hash';
+  if (typeof customer.email === 'string' && (signsAll || id === ''))
+    add(emailIdentity(customer.email));
+  if (typeof customer.phone === 'string' && signsAll) add(phoneIdentity(customer.phone));
+  add(threadPhone(traces));
+  return found;
+}
+
+/** The customer's number in a phone channel's thread, which the provider vouches for. */
+function threadPhone(traces: CustomerTraces): CustomerIdentity | null {
+  if (!traces.externalThread || !PHONE_CHANNELS.has(traces.channel)) return null;
+  // `<business number>:<customer number>` (thread-id.ts); the customer's part is the last.
+  return phoneIdentity(decodeURIComponent(traces.externalThread.split(':').at(-1) ?? ''));
+}
+
+/** `id:<id>`, and for a channel adapter's `<channel>:<provider id>` what that id names. */
+function identitiesOfId(raw: string): CustomerIdentity[] {
+  const id = raw.trim();
+  if (!id) return [];
+  const split = id.indexOf(':');
+  // Channel adapters name their customers `<channel>:<provider id>` (channel-inbound.ts).
+  if (split > 0) return identitiesOfChannelId(id.slice(0, split), id.slice(split + 1));
+  return [`id:${id}`];
 }
 
 function identitiesOfChannelId(channel: string, value: string): CustomerIdentity[] {

@@ -67,6 +67,7 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: RouteContext): 
       return {
         verified: contact.verified,
         identities: contact.identities,
+        claimed: contact.claimed,
         conversations: contact.conversations.map(toConversationView),
       };
     },

@@ -13,5 +13,7 @@ export const HistoryPage = Type.Object({
 export const Contact = Type.Object({
   verified: Type.Boolean(),
   identities: Type.Array(Type.String()),
+  /** What the conversation claims without proof: shown as unverified, linking no one. */
+  claimed: Type.Array(Type.String()),
   conversations: Type.Array(Conversation),
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   identitiesOfConversation,
   identitiesOfReference,
+  linkIdentitiesOfConversation,
   phoneIdentity,
 } from '../../../src/core/customer/customer-identity.ts';
 
@@ -49,5 +50,41 @@ describe('customer identity', () => {
       externalThread: '1234:5551234567',
     });
     expect([...messenger]).toEqual(['id:messenger:5551234567']);
+  });
+
+  it('links only by what is verified: the signed value, the token, the channel', () => {
+    const web = (customer: Record<string, unknown>) => [
+      ...linkIdentitiesOfConversation({
+        channel: 'web',
+        customer,
+        externalThread: null,
+        replyByEmail: 'typed@example.com',
+        fields: { phone: '+33 6 12 34 56 78' },
+      }),
+    ];
+    const claims = { email: 'priya@example.com', phone: '+44 7700 900123' };
+    // A userHash signs the id, else the email: nothing beside it, nothing typed.
+    expect(web({ id: 'u-1', ...claims, verified: true, verifiedBy: 'user_hash' })).toEqual([
+      'id:u-1',
+    ]);
+    expect(
+      web({ email: 'Priya@Example.com', phone: '+447700900123', verifiedBy: 'user_hash' }),
+    ).toEqual(['email:priya@example.com']);
+    // A site's id is an id, whatever it looks like.
+    expect(web({ id: 'whatsapp:447700900123', verifiedBy: 'user_hash' })).toEqual([
+      'id:whatsapp:447700900123',
+    ]);
+    expect(web({ id: 'u-2', ...claims, verified: true, verifiedBy: 'identity_token' })).toEqual([
+      'id:u-2',
+      'email:priya@example.com',
+      'phone:+447700900123',
+    ]);
+    expect(web({ id: 'u-3', ...claims, verified: false })).toEqual([]);
+    const wa = linkIdentitiesOfConversation({
+      channel: 'whatsapp',
+      customer: { id: 'whatsapp:447700900123' },
+      externalThread: '106540352242922:447700900123',
+    });
+    expect([...wa]).toEqual(['id:whatsapp:447700900123', 'phone:+447700900123']);
   });
 });
