@@ -7,7 +7,7 @@
  */
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { LIFECYCLE_TIMER_KINDS } from '../core/conversation/timer-kinds.ts';
-import type { PendingTimer } from './conversation-writes.ts';
+import type { PendingTimer } from './lifecycle-derive.ts';
 import type { QueryTemplates } from './query-templates.ts';
 import type { ConversationsTable, Database } from './schema.ts';
 import type { SyncSqlite } from './statement-cache.ts';

@@ -7,18 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
-import type { Lifecycle } from '../core/conversation/lifecycle.ts';
 import { LIFECYCLE_TIMER_KINDS } from '../core/conversation/timer-kinds.ts';
 import type {
   ConversationChanges,
   ConversationRecord,
   NewEvent,
-  NewTimer,
   StoredEvent,
   TimerChanges,
 } from '../core/records.ts';
 import { visibleTo, type VisibleTo } from './agent-visibility.ts';
 import { readRowWithTimers } from './commit-read.ts';
+import type { DeriveLifecycle, PendingTimer } from './lifecycle-derive.ts';
 import { providerMessageClaims } from './provider-messages.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';
@@ -60,24 +59,6 @@ export interface CommitInput {
   readonly derive?: DeriveLifecycle;
   readonly now: Date;
 }
-
-/** A lifecycle timer as the derive step sees it. */
-export interface PendingTimer {
-  readonly id: string;
-  readonly kind: string;
-  readonly dueAt: string;
-  readonly data: Record<string, unknown>;
-}
-
-export type DeriveLifecycle = (
-  conversation: ConversationRecord,
-  events: readonly StoredEvent[],
-  pending: readonly PendingTimer[],
-) => {
-  readonly lifecycle: Lifecycle;
-  readonly cancelIds: readonly string[];
-  readonly schedule: readonly NewTimer[];
-};
 
 export type CommitResult =
   | { readonly ok: true; readonly conversation: ConversationRecord; readonly events: StoredEvent[] }

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_LIFECYCLE } from '../../src/core/conversation/lifecycle.ts';
 import type { HandoffSummary, NewEvent } from '../../src/core/records.ts';
-import type { PendingTimer } from '../../src/store/conversation-writes.ts';
+import type { PendingTimer } from '../../src/store/lifecycle-derive.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
 
 const now = new Date('2026-11-22T10:00:00.000Z');

@@ -18,7 +18,7 @@ import type {
   CommitResult,
   CreateConversationInput,
 } from '../../store/conversation-repository.ts';
-import type { DeriveLifecycle } from '../../store/conversation-writes.ts';
+import type { DeriveLifecycle } from '../../store/lifecycle-derive.ts';
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 
