@@ -43,7 +43,8 @@ function stripped(column: 'customer' | 'external_thread' | 'channel_state' | 'ha
 
 /**
  * What finds a conversation: any identity it carries, claims included (`claims`: an operator
- * erasing or exporting a person over-reaches rather than leave their data behind), or only
+ * erasing or exporting a person takes a conversation that holds their address only as a
+ * claim, without following the claimant's own identities from it), or only
  * one Baton can vouch for (`verified`: what joins conversations for an agent).
  */
 export type CustomerMatching = 'claims' | 'verified';
