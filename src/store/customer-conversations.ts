@@ -2,13 +2,13 @@
  * Every conversation of one person, across channels (see core/customer/customer-identity.ts).
  * A coarse SQL `LIKE` over the columns that carry identities picks candidates on both engines
  * (no JSON functions, no new index: erasure and export are rare, a scan is fine); each
- * candidate is then matched exactly. The verified identities of a matched conversation
- * (linkIdentitiesOfConversation: the customer a channel adapter named by id and email) are
- * followed until nothing new turns up, so the email finds the conversations that only carry
- * the id. Claims (an unverified record's, the email or phone a browser sent beside a
- * `userHash`, what the customer typed) are never followed: in `claims` mode, an operator's
- * erasure or export, they find a conversation; in `verified` mode, the contact view, not even
- * that.
+ * candidate is then matched exactly. The verified identities of a conversation matched by
+ * a verified identity (linkIdentitiesOfConversation: the customer a channel adapter named by
+ * id and email) are followed until nothing new turns up, so the email finds the conversations
+ * that only carry the id. Claims (an unverified record's, the email or phone a browser sent
+ * beside a `userHash`, what the customer typed) are never followed: in `claims` mode, an
+ * operator's erasure or export, they find a conversation, whose verified identities are then
+ * not followed (they are the claimant's); in `verified` mode, the contact view, not even that.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
@@ -43,7 +43,8 @@ function stripped(column: 'customer' | 'external_thread' | 'channel_state' | 'ha
 
 /**
  * What finds a conversation: any identity it carries, claims included (`claims`: an operator
- * erasing or exporting a person over-reaches rather than leave their data behind), or only
+ * erasing or exporting a person takes a conversation that holds their address only as a
+ * claim, without following the claimant's own identities from it), or only
  * one Baton can vouch for (`verified`: what joins conversations for an agent).
  */
 export type CustomerMatching = 'claims' | 'verified';
@@ -94,9 +95,12 @@ export async function findCustomerConversations(
       const verified = linkIdentitiesOfConversation(traces);
       const found = matching === 'verified' ? verified : identitiesOfConversation(traces);
       if (![...found].some((identity) => identities.has(identity))) continue;
-      // Only what Baton vouches for is followed: a claim followed would join two people on a
-      // browser's word (a signed visitor naming someone else's phone number).
-      for (const identity of verified) identities.add(identity);
+      // Only a conversation found by what Baton vouches for is followed, and only by what it
+      // vouches for: one found by a claim alone (a signed visitor naming someone else's email)
+      // is taken, since it carries the claimed address, but its own verified identities are
+      // that visitor's, not the person's.
+      if ([...verified].some((identity) => identities.has(identity)))
+        for (const identity of verified) identities.add(identity);
       matched.set(row.id, {
         id: row.id,
         status: row.status as ConversationState,

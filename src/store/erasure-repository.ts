@@ -74,7 +74,7 @@ export class ErasureRepository {
 
   /** Every conversation of the person an id, email, phone number or channel thread names. */
   findCustomer(reference: string): Promise<CustomerMatch> {
-    // Claims count: erasure over-reaches rather than leave a person's data behind.
+    // Claims find a conversation (it holds the person's address) but are never followed.
     return findCustomerConversations(this.db, identitiesOfReference(reference), 'claims');
   }
 

@@ -5,8 +5,9 @@
  * Priya's phone number and email. The agent's contact view of Mallory is her conversation
  * alone, with the claims listed as unverified, and Priya's is hers without Mallory's; an export
  * by Mallory's id holds none of Priya's. Priya signed with an identity token carrying her phone
- * number is joined to her WhatsApp conversation. An admin erasing Priya by email still takes
- * the conversation that only claimed it.
+ * number is joined to her WhatsApp conversation. An admin erasing or exporting Priya by email
+ * still takes the conversation that only claimed it, but not Mallory's other conversation (the
+ * claim's verified id is Mallory's, not Priya's): the dry run lists exactly what goes.
  */
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -37,7 +38,7 @@ describe.each(TEST_DATABASES)('claims beside a signature link no one ($name)', (
   let s: TestServer;
   let riley = '';
   let admin = '';
-  const ids = { whatsapp: '', mallory: '', priyaWeb: '' };
+  const ids = { whatsapp: '', mallory: '', malloryOwn: '', priyaWeb: '' };
   // Stands in for the Graph API: takes Baton's sends.
   const provider = createServer((req, res) => {
     req.resume();
@@ -82,6 +83,13 @@ describe.each(TEST_DATABASES)('claims beside a signature link no one ($name)', (
         userHash: createHmac('sha256', SECRET).update('u-mallory').digest('hex'),
       })
     ).id;
+    // Mallory again, signed, naming no one: her own conversation.
+    ids.malloryOwn = (
+      await startConversation(s.baseUrl, {
+        customer: { id: 'u-mallory', name: 'Mallory' },
+        userHash: createHmac('sha256', SECRET).update('u-mallory').digest('hex'),
+      })
+    ).id;
     // Priya on the shop, her phone number and email inside the signed token.
     const identityToken = await new SignJWT({
       name: 'Priya',
@@ -112,7 +120,7 @@ describe.each(TEST_DATABASES)('claims beside a signature link no one ($name)', (
     async () => {
       const mallory = await contact(ids.mallory);
       expect(mallory.verified).toBe(true);
-      expect(idsOf(mallory.conversations)).toEqual([ids.mallory]);
+      expect(idsOf(mallory.conversations)).toEqual([ids.mallory, ids.malloryOwn].sort());
       expect(mallory.identities).toEqual(['id:u-mallory']);
       expect(mallory.claimed.sort()).toEqual([`email:${PRIYA_EMAIL}`, 'phone:+447700900123']);
 
@@ -127,25 +135,34 @@ describe.each(TEST_DATABASES)('claims beside a signature link no one ($name)', (
   );
 
   it.skipIf(database.skipReason)(
-    "exports Mallory without Priya's conversations; erasing Priya by email takes the claim too",
+    "exports Mallory without Priya's conversations; erasing Priya by email takes the claim, not Mallory's own",
     async () => {
       const exported = await api(s.baseUrl, 'GET', '/api/v1/customers/export?customer=u-mallory', {
         token: admin,
       });
       expect(exported.status).toBe(200);
-      expect(idsOf(exported.body.conversations)).toEqual([ids.mallory]);
+      expect(idsOf(exported.body.conversations)).toEqual([ids.mallory, ids.malloryOwn].sort());
+      const priyas = [ids.whatsapp, ids.mallory, ids.priyaWeb].sort();
+      const priyaExport = await api(
+        s.baseUrl,
+        'GET',
+        `/api/v1/customers/export?customer=${encodeURIComponent(PRIYA_EMAIL)}`,
+        { token: admin },
+      );
+      expect(priyaExport.status).toBe(200);
+      expect(idsOf(priyaExport.body.conversations)).toEqual(priyas);
 
       const body = { customer: PRIYA_EMAIL, includeOpen: true };
       const dry = await api(s.baseUrl, 'POST', '/api/v1/customers/erase', { token: admin, body });
       expect(dry.status).toBe(200);
-      const all = [ids.whatsapp, ids.mallory, ids.priyaWeb].sort();
-      expect(idsOf(dry.body.conversations)).toEqual(all);
+      expect(idsOf(dry.body.conversations)).toEqual(priyas);
       const done = await api(s.baseUrl, 'POST', '/api/v1/customers/erase', {
         token: admin,
         body: { ...body, confirm: true },
       });
       expect(done.body).toMatchObject({ dryRun: false, erased: 3 });
-      for (const id of all) expect(await s.server.store.conversations.get(id)).toBeUndefined();
+      for (const id of priyas) expect(await s.server.store.conversations.get(id)).toBeUndefined();
+      expect(await s.server.store.conversations.get(ids.malloryOwn)).toBeDefined();
     },
   );
 });

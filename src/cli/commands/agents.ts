@@ -3,6 +3,7 @@
  * trying Baton; a real team is created here. Passwords are read from stdin (never from the
  * command line, where they would land in the shell history) or generated and shown once.
  * Every change is written to the team audit log with the actor `cli`, as the team API does.
+ * The list shows presence as the API does when it can learn whose inbox is open (Redis).
  */
 import type { Command } from 'commander';
 import {
@@ -18,6 +19,7 @@ import {
   parseNameList,
 } from '../../app/auth/account-rules.ts';
 import type { AgentRecord } from '../../core/records.ts';
+import { shownPresence } from '../../core/routing/agent-presence.ts';
 import type { Store } from '../../store/store.ts';
 import type { TeamAuditAction } from '../../store/team-audit-repository.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
@@ -39,17 +41,20 @@ export function registerAgentsCommand(program: Command): void {
 
   agents
     .command('list')
-    .description('list the accounts (with --all, disabled ones too)')
+    .description(
+      'list the accounts (with --all, disabled ones too); with REDIS_URL, presence as the servers show it (listens one heartbeat)',
+    )
     .option('--all', 'include disabled accounts')
     .option('--json', 'one JSON object per line')
     .action((options: { all?: boolean; json?: boolean }) =>
       withStore(async (store) => {
         const list = await store.agents.list({ includeDisabled: options.all === true });
+        const open = await openInboxes();
         if (options.json) {
-          for (const a of list) console.log(JSON.stringify(publicView(a)));
+          for (const a of list) console.log(JSON.stringify(publicView(a, open)));
           return;
         }
-        printTable(list);
+        printTable(list, open);
       }),
     );
 
@@ -282,7 +287,43 @@ async function existing(store: Store, email: string): Promise<AgentRecord> {
   return agent;
 }
 
-function publicView(a: AgentRecord) {
+/**
+ * Whose inbox is open, as the servers know it: over Redis, from the nodes' presence
+ * announcements (src/bus/read-cluster-presence.ts). Null when this process cannot know:
+ * without Redis each server keeps its sockets to itself, and Redis may be unreachable.
+ */
+async function openInboxes(): Promise<ReadonlySet<string> | null> {
+  const config = resolveConfigOrExit();
+  if (!config.redis.url) return null;
+  const { readClusterPresence } = await import('../../bus/read-cluster-presence.ts');
+  try {
+    return await readClusterPresence({
+      url: config.redis.url,
+      prefix: config.redis.channelPrefix,
+      heartbeatMs: config.redis.heartbeatMs,
+    });
+  } catch (error) {
+    console.error(
+      `baton agents: could not ask the servers through Redis, so whose inbox is open is unknown: ${String(error)}`,
+    );
+    return null;
+  }
+}
+
+/**
+ * Presence as the API shows it (the same rule, src/core/routing/agent-presence.ts) when the
+ * open inboxes are known; otherwise the stored choice, with `inboxOpen: null`.
+ */
+function listedPresence(
+  a: AgentRecord,
+  open: ReadonlySet<string> | null,
+): { presence: AgentRecord['presence']; inboxOpen: boolean | null } {
+  if (open === null) return { presence: a.presence, inboxOpen: null };
+  const inboxOpen = open.has(a.id);
+  return { presence: shownPresence(a.presence, inboxOpen), inboxOpen };
+}
+
+function publicView(a: AgentRecord, open: ReadonlySet<string> | null) {
   return {
     id: a.id,
     email: a.email,
@@ -291,13 +332,19 @@ function publicView(a: AgentRecord) {
     skills: a.skills,
     languages: a.languages,
     maxConcurrent: a.maxConcurrent,
-    presence: a.presence,
+    ...listedPresence(a, open),
     disabledAt: a.disabledAt,
     totpEnabled: a.totpEnabled,
   };
 }
 
-function printTable(list: readonly AgentRecord[]): void {
+function statusCell(a: AgentRecord, open: ReadonlySet<string> | null): string {
+  if (a.disabledAt) return 'disabled';
+  const { presence, inboxOpen } = listedPresence(a, open);
+  return presence === 'online' && inboxOpen === null ? 'online (inbox state unknown)' : presence;
+}
+
+function printTable(list: readonly AgentRecord[], open: ReadonlySet<string> | null): void {
   const rows = list.map((a) => [
     a.email,
     a.name,
@@ -305,7 +352,7 @@ function printTable(list: readonly AgentRecord[]): void {
     a.skills.join(','),
     a.languages.join(','),
     String(a.maxConcurrent),
-    a.disabledAt ? 'disabled' : a.presence,
+    statusCell(a, open),
   ]);
   const header = ['email', 'name', 'role', 'skills', 'languages', 'capacity', 'status'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
