@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { noteTokensThePagesReceive } from './browser-tokens.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = 'test-results';
@@ -17,8 +18,9 @@ export function chromiumMissingReason(): string | null {
   return reason;
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/** Headless Chromium whose pages' tokens the servers' log sentries look for (browser-tokens.ts). */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -31,6 +33,8 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  noteTokensThePagesReceive(browser);
+  return browser;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -5,7 +5,8 @@
  * socket's sub-protocol, the demo password, or any email address that is not a team
  * member's (a customer's, then) is a finding, and the server's `close()` fails with them.
  * Tokens are also looked for by value: every token the server issued to the tests' API client
- * (issued-tokens.ts) is a finding wherever a line holds it, under any key or in any text.
+ * or to the browser pages (issued-tokens.ts) is a finding wherever a line holds it, or only its
+ * first 12 characters (a cut token is still a lead), under any key or in any text.
  */
 
 export interface LogFinding {
@@ -20,14 +21,16 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /bearer\s+[A-Za-z0-9_-]{16,}/i,
   /baton\.token\.[A-Za-z0-9_-]{8,}/,
 ];
-/** Runs of token characters at least as long as a token (43: 32 bytes in base64url). */
-const TOKEN_LIKE = /[A-Za-z0-9_-]{43,}/g;
+/** Runs of token characters long enough to hold the 12 characters an issued token is known by. */
+const TOKEN_LIKE = /[A-Za-z0-9_-]{12,}/g;
+/** How many of a token's first characters are enough to find it. */
+export const TOKEN_PREFIX = 12;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 export class LogSentry {
   readonly findings: LogFinding[] = [];
   private readonly emails = new Map<string, string>();
-  /** Each long run of token characters seen, with where: issued tokens are sought in them. */
+  /** Each run of token characters seen, with where: issued tokens are sought in them. */
   private readonly tokenLike = new Map<string, string>();
   lines = 0;
 
@@ -59,12 +62,11 @@ export class LogSentry {
    * issued are known; with `null` for the team (it could not be read), no customer emails.
    */
   check(teamEmails: readonly string[] | null, issuedTokens: readonly string[] = []): LogFinding[] {
-    const issued = issuedTokens
-      .filter((token) => [...this.tokenLike.keys()].some((run) => run.includes(token)))
-      .map((token) => ({
-        kind: 'token' as const,
-        excerpt: [...this.tokenLike].find(([run]) => run.includes(token))?.[1] ?? token,
-      }));
+    const issued = issuedTokens.flatMap((token) => {
+      const leads = tokenLeads(token);
+      const seen = [...this.tokenLike].find(([run]) => leads.some((lead) => run.includes(lead)));
+      return seen ? [{ kind: 'token' as const, excerpt: seen[1] }] : [];
+    });
     if (teamEmails === null) return [...this.findings, ...issued];
     const team = new Set(teamEmails.map((e) => e.toLowerCase()));
     const customers = [...this.emails]
@@ -72,6 +74,17 @@ export class LogSentry {
       .map(([, excerpt]) => ({ kind: 'customer_email' as const, excerpt }));
     return [...this.findings, ...issued, ...customers];
   }
+}
+
+/**
+ * What finds a token in a line: the first 12 characters of each of its runs of token
+ * characters (one, for Baton's base64url tokens), leaving out a JWT's header and claims
+ * (base64url JSON, `eyJ…`, alike from one token to the next) but not its signature.
+ */
+export function tokenLeads(token: string): string[] {
+  const runs = [...token.matchAll(TOKEN_LIKE)].map((run) => run[0]);
+  const secret = runs.length > 1 ? runs.filter((run) => !run.startsWith('eyJ')) : runs;
+  return secret.map((run) => run.slice(0, TOKEN_PREFIX));
 }
 
 function around(line: string, index: number): string {

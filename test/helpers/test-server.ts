@@ -94,7 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       );
       await server.close();
       await opened.cleanup();
-      const issued = takeIssuedTokens(baseUrl);
+      const issued = await takeIssuedTokens(baseUrl);
       if (options.logStream) return;
       // Secrets in the log fail the test file that started this server (log-sentry.ts).
       const findings = sentry.check(team, issued);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { LogSentry } from '../helpers/log-sentry.ts';
+import { LogSentry, tokenLeads } from '../helpers/log-sentry.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 
 describe('log sentry', () => {
@@ -64,6 +64,23 @@ describe('log sentry', () => {
     await expect(closed).rejects.toThrow(/token: .*conversationToken/);
     await expect(closed).rejects.toThrow(/token: .*touched/);
     await expect(closed).rejects.not.toThrow(/etag/);
+  });
+
+  it('finds an issued token by its first 12 characters, and a JWT by its signature', () => {
+    const token = 'Qm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG0';
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZ2VudCJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg';
+    const sentry = new LogSentry('baton-demo');
+    sentry.stream.write(`{"msg":"cut","id":"${token.slice(0, 12)}…"}`);
+    // Another JWT's header and claims alike are not this one.
+    sentry.stream.write(
+      '{"msg":"other","jwt":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZ2VudCJ9.b3RoZXI"}',
+    );
+    expect(tokenLeads(jwt)).toEqual(['c2lnbmF0dXJl']);
+    expect(sentry.check([], [token, jwt]).map((f) => f.excerpt)).toEqual([
+      expect.stringContaining('"cut"'),
+    ]);
+    sentry.stream.write(`{"msg":"signed","sig":"${jwt.split('.')[2]?.slice(0, 12)}"}`);
+    expect(sentry.check([], [jwt])).toHaveLength(1);
   });
 
   it("fails the server's close() when its log held a secret", async () => {
