@@ -37,7 +37,24 @@ export async function launchChromium(): Promise<Browser> {
   return browser;
 }
 
+/** The engine of the describe running now when it runs on more than one (see below). */
+let engineInNames: 'sqlite' | 'postgres' | null = null;
+
+/**
+ * Screenshots taken from now on carry this engine in their name (`inbox-phone-list-postgres`),
+ * so a test that runs on both engines keeps both sets; null for one engine (plain names).
+ * chromium-fixture.ts sets it for a describe whose server is given an engine.
+ */
+export function nameScreenshotsByEngine(engine: 'sqlite' | 'postgres' | null): void {
+  engineInNames = engine;
+}
+
+/** Where `screenshot` saves `name`: test-results/<name>[-<engine>].png. */
+export function screenshotPath(name: string): string {
+  return `${SCREENSHOT_DIR}/${name}${engineInNames ? `-${engineInNames}` : ''}.png`;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+  await page.screenshot({ path: screenshotPath(name) });
 }

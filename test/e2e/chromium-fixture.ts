@@ -1,6 +1,8 @@
 // The browser tests' shared set-up: a describe that is skipped, with the reason printed, where
 // Chromium is missing (under CI=true browser.ts fails instead), and the beforeAll/afterAll hooks
 // that build the web bundle, launch headless Chromium and start a Baton server serving it.
+// A describe whose server is given an engine (the ones run on both) names its screenshots
+// after the engine, so PostgreSQL's do not overwrite SQLite's.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
@@ -9,7 +11,7 @@ import {
   type TestServer,
   type TestServerOptions,
 } from '../helpers/test-server.ts';
-import { chromiumMissingReason, launchChromium } from './browser.ts';
+import { chromiumMissingReason, launchChromium, nameScreenshotsByEngine } from './browser.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 /** Why this file's browser tests cannot run here, or null when they can. */
@@ -115,10 +117,13 @@ export function useChromiumAndServer(
   beforeAll(async () => {
     if (options.skip) return;
     ensureWebBuild();
-    server.set(await startTestServer(await serverOptions(options)));
+    const settings = await serverOptions(options);
+    nameScreenshotsByEngine(settings.engine ?? null);
+    server.set(await startTestServer(settings));
     browser.set(await launchChromium());
   }, options.timeout ?? SET_UP_TIMEOUT);
   afterAll(async () => {
+    nameScreenshotsByEngine(null);
     await browser.current?.close();
     await server.current?.close();
   });

@@ -3,18 +3,20 @@
 // rows, a range with nobody at work says "No data", and axe-core finds no serious problem.
 
 import { readFileSync } from 'node:fs';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decimal, duration } from '../../web/dashboard/format.ts';
 import { api, login } from '../helpers/api-client.ts';
-import { SCREENSHOT_DIR } from './browser.ts';
+import { screenshotPath } from './browser.ts';
 import {
-  demoTrafficDatabase,
+  type DemoTrafficDatabase,
+  demoTrafficOn,
   openDashboard,
   seriousAxeViolations,
   SUPERVISOR,
 } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 
 const TIMEOUT = 90_000;
 const DAY_MS = 86_400_000;
@@ -32,20 +34,34 @@ interface AgentRow {
   expiredOffers: number;
 }
 
-describeInChromium('the per-agent report in the dashboard', () => {
+// On both engines: the figures are read by each engine's SQL from what demo-traffic wrote.
+describe.each(TEST_DATABASES)('the per-agent report in the dashboard on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
+  let demo: DemoTrafficDatabase | undefined;
+  // Registered before the server's hook, so it runs after the server has closed.
+  afterAll(async () => {
+    await demo?.drop();
+  });
   const fixture = useChromiumAndServer({
+    skip,
     // Timers stay still, so nothing changes between the API's answer and the page's.
-    server: () => ({
-      env: { DATABASE_URL: demoTrafficDatabase(2, 40), BATON_TIMER_INTERVAL_MS: '3600000' },
-    }),
+    server: async () => {
+      demo = await demoTrafficOn(database.name, 2, 40);
+      return {
+        engine: database.name,
+        database: { url: demo.url },
+        env: { BATON_TIMER_INTERVAL_MS: '3600000' },
+      };
+    },
   });
   let token: string;
 
   beforeAll(async () => {
+    if (skip) return;
     token = await login(fixture.server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
   }, TIMEOUT);
 
-  it(
+  it.skipIf(skip)(
     'shows each agent’s figures as the API gives them, downloads them, and says when there are none',
     async () => {
       // The dashboard's default range: the last 7 UTC days, today included.
@@ -87,7 +103,7 @@ describeInChromium('the per-agent report in the dashboard', () => {
       expect(await page.locator('table.agent-report a').count()).toBe(0);
       const section = page.locator('section[aria-labelledby="agents-title"]');
       await section.scrollIntoViewIfNeeded();
-      await section.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-agents.png` });
+      await section.screenshot({ path: screenshotPath('dashboard-agents') });
       expect(await seriousAxeViolations(page)).toEqual([]);
 
       const [download] = await Promise.all([

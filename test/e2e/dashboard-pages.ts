@@ -2,10 +2,12 @@
 // command, signing in as the demo supervisor, and an axe-core accessibility check.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { postgresAdmin, postgresDatabaseUrl } from '../helpers/databases.ts';
 
 export const SUPERVISOR = { email: 'riley@example.com', password: 'baton-demo' };
 export const ADMIN = { email: 'morgan@example.com', password: 'baton-demo' };
@@ -18,6 +20,44 @@ export interface Account {
 /** Runs `baton demo-traffic` into a fresh SQLite database; returns its path. */
 export function demoTrafficDatabase(days = 3, perDay = 60): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-demo-traffic-'));
+  demoTraffic(days, perDay, { BATON_DATA_DIR: dir, DATABASE_URL: '' });
+  return path.join(dir, 'baton.db');
+}
+
+/** A database `baton demo-traffic` filled, on one engine, and how to remove it. */
+export interface DemoTrafficDatabase {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Runs `baton demo-traffic` into a fresh database of the engine: a SQLite file, or a
+ * PostgreSQL database of its own (the command reaches it by DATABASE_URL alone).
+ */
+export async function demoTrafficOn(
+  engine: 'sqlite' | 'postgres',
+  days = 3,
+  perDay = 60,
+): Promise<DemoTrafficDatabase> {
+  if (engine === 'sqlite') {
+    const file = demoTrafficDatabase(days, perDay);
+    return { url: file, drop: async () => rmSync(path.dirname(file), { recursive: true }) };
+  }
+  const name = `demo_traffic_${randomBytes(5).toString('hex')}`;
+  await postgresAdmin(`create database ${name}`);
+  const url = postgresDatabaseUrl(name);
+  const drop = () => postgresAdmin(`drop database if exists ${name} with (force)`);
+  try {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'baton-demo-traffic-'));
+    demoTraffic(days, perDay, { BATON_DATA_DIR: dir, DATABASE_URL: url });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { url, drop };
+}
+
+function demoTraffic(days: number, perDay: number, database: Record<string, string>): void {
   execFileSync(
     process.execPath,
     [
@@ -31,8 +71,7 @@ export function demoTrafficDatabase(days = 3, perDay = 60): string {
     {
       env: {
         ...process.env,
-        BATON_DATA_DIR: dir,
-        DATABASE_URL: '',
+        ...database,
         BATON_WEB_ROOT: 'no-web',
         BATON_DEMO_PASSWORD: SUPERVISOR.password,
         LOG_LEVEL: 'error',
@@ -40,7 +79,6 @@ export function demoTrafficDatabase(days = 3, perDay = 60): string {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  return path.join(dir, 'baton.db');
 }
 
 /** A new browser context signed in to the dashboard (as the demo supervisor unless told). */

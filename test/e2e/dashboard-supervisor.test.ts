@@ -1,29 +1,35 @@
 // The supervisor view in a real browser: live queues and SLA alerts as the API reports them,
 // agents with their load, and reassigning from an alert to a queue and to a named agent.
 
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { openSocket, type TestSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { until } from '../helpers/until.ts';
 import { screenshot } from './browser.ts';
 import { openDashboard, seriousAxeViolations, SUPERVISOR } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 
 const TIMEOUT = 90_000;
 const SLA_SECONDS = 300;
 
-describeInChromium('supervisor view in the browser', () => {
+// On both engines: the overview's queues, waits and breaches are read by each engine's SQL.
+describe.each(TEST_DATABASES)('supervisor view in the browser on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
   let offsetMs = 0;
   const fixture = useChromiumAndServer({
-    server: {
+    skip,
+    server: () => ({
+      engine: database.name,
       clock: () => new Date(Date.now() + offsetMs),
       env: { BATON_TIMER_INTERVAL_MS: '50', BATON_SLA_SECONDS: String(SLA_SECONDS) },
-    },
+    }),
   });
   const sockets: TestSocket[] = [];
 
   afterAll(async () => {
+    if (skip) return;
     for (const socket of sockets) await socket.close();
   });
 
@@ -37,7 +43,7 @@ describeInChromium('supervisor view in the browser', () => {
   }
   const get = async (id: string) => (await fixture.server.server.store.conversations.get(id))!;
 
-  it(
+  it.skipIf(skip)(
     'shows queues and alerts as the API does, and reassigns to a queue and to an agent',
     async () => {
       const riley = await login(fixture.server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);

@@ -5,17 +5,20 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../helpers/until.ts';
 import { eventually, openInbox } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 import { postMetaWebhook } from '../helpers/meta-webhook.ts';
 import { firstMessage, WA_THREAD, whatsappExample } from '../helpers/whatsapp-payloads.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const SECRET = 'wa-app-secret';
 
-describeInChromium('WhatsApp delivery statuses in the inbox', () => {
+// On both engines: a status webhook finds the message by its provider id and updates its receipt.
+describe.each(TEST_DATABASES)('WhatsApp delivery statuses in the inbox on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
   let count = 0;
   const provider = createServer((req, res) => {
     req.resume();
@@ -25,13 +28,17 @@ describeInChromium('WhatsApp delivery statuses in the inbox', () => {
     });
   });
   beforeAll(async () => {
+    if (skip) return;
     await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
   });
   afterAll(() => {
+    if (skip) return;
     provider.close();
   });
   const fixture = useChromiumAndServer({
+    skip,
     server: () => ({
+      engine: database.name,
       env: {
         BATON_WHATSAPP_APP_SECRET: SECRET,
         BATON_WHATSAPP_VERIFY_TOKEN: 'verify-me',
@@ -57,7 +64,7 @@ describeInChromium('WhatsApp delivery statuses in the inbox', () => {
     return body;
   }
 
-  it(
+  it.skipIf(skip)(
     'says Delivered, then Seen, under the reply, and why a reply was not delivered',
     async () => {
       const ask = whatsappExample('messages', 'text');

@@ -4,23 +4,30 @@
 // through "All conversations"; the page never scrolls sideways.
 
 import { createHmac } from 'node:crypto';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { until } from '../helpers/until.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { eventually, openInbox, scrollsSideways } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const SECRET = 'history-secret-0123456789abcdef';
 const hmac = (value: string) => createHmac('sha256', SECRET).update(value).digest('hex');
 
-describeInChromium('inbox history, search and contact', () => {
-  const fixture = useChromiumAndServer({ server: { env: { BATON_IDENTITY_SECRET: SECRET } } });
+// On both engines: the search is SQLite's FTS5 on one and PostgreSQL's full-text search on the other.
+describe.each(TEST_DATABASES)('inbox history, search and contact on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
+  const fixture = useChromiumAndServer({
+    skip,
+    server: () => ({ engine: database.name, env: { BATON_IDENTITY_SECRET: SECRET } }),
+  });
   const ids = { parcel: '', waiting: '', colleagues: '' };
 
   beforeAll(async () => {
+    if (skip) return;
     const alex = await login(
       fixture.server.baseUrl,
       'alex@example.com',
@@ -75,7 +82,7 @@ describeInChromium('inbox history, search and contact', () => {
     { name: 'phone', width: 390, height: 844, onePane: true },
     { name: 'laptop', width: 1366, height: 768, onePane: false },
   ]) {
-    it(
+    it.skipIf(skip)(
       `finds a resolved conversation and the customer's others at ${size.name} size`,
       async () => {
         const inbox = await openInbox(

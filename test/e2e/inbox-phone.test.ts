@@ -4,6 +4,7 @@
 // Safari zooms into smaller ones).
 // On the phone one pane shows at a time: the list, then the conversation with a back button.
 
+import { existsSync, rmSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { api, startConversation } from '../helpers/api-client.ts';
@@ -86,7 +87,11 @@ describe.each(TEST_DATABASES)('inbox at phone and laptop size on $name', (databa
           .waitFor({ timeout: 15_000 });
         expect(await conversation.isVisible()).toBe(!size.onePane);
         await reachable(page, item, 'the queue item is off-screen');
+        // Each engine keeps its own screenshots (PostgreSQL's used to overwrite SQLite's).
+        const listShot = `test-results/inbox-${size.name}-list-${database.name}.png`;
+        rmSync(listShot, { force: true });
         await screenshot(page, `inbox-${size.name}-list`);
+        expect(existsSync(listShot)).toBe(true);
         await item.click();
 
         // The conversation: on the phone it replaces the list, with a way back.

@@ -134,6 +134,22 @@ export async function onFirstScreen(page: Page, locator: Locator): Promise<boole
   );
 }
 
+/**
+ * A top-bar item of the inbox, shown: on a phone through the bar's menu when it is not in the
+ * row. Returns the item once it is on the screen and not covered.
+ */
+export async function revealInTopBar(page: Page, item: Locator): Promise<Locator> {
+  if (!(await item.isVisible())) {
+    const menu = page.getByRole('banner').getByRole('button', { name: 'Menu' });
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+    await item.waitFor();
+  }
+  await eventually(async () => ((await onFirstScreen(page, item)) ? 'shown' : 'hidden')).toBe(
+    'shown',
+  );
+  return item;
+}
+
 /** Whether the page scrolls sideways (wider than the viewport): never on a phone. */
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => {

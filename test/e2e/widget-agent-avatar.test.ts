@@ -9,7 +9,14 @@ import { expect, it } from 'vitest';
 import { api, loginDemoAgent } from '../helpers/api-client.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
-import { conversationId, eventually, openInbox, openShop, type WidgetPage } from './pages.ts';
+import {
+  conversationId,
+  eventually,
+  openInbox,
+  openShop,
+  revealInTopBar,
+  type WidgetPage,
+} from './pages.ts';
 import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
@@ -101,7 +108,13 @@ describeInChromium("the agent's picture in the widget", () => {
           fixture.server.demoAgent,
           { viewport, bypassCSP: true }, // to inject axe-core
         );
-        await inbox.page.getByRole('button', { name: /Alex.*account/ }).click();
+        // On the phone the account is in the top bar's menu.
+        await (
+          await revealInTopBar(
+            inbox.page,
+            inbox.page.getByRole('button', { name: /Alex.*account/ }),
+          )
+        ).click();
         const dialog = inbox.page.getByRole('dialog', { name: 'Your account' });
         const section = dialog.getByRole('region', { name: 'Profile picture' });
         const chooser = section.getByLabel('Choose a picture');

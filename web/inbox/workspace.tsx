@@ -1,4 +1,4 @@
-// The signed-in inbox: top bar (presence and capacity, alert switches, connection), the
+// The signed-in inbox: the top bar (top-bar.tsx: presence, connection, alerts, account), the
 // queue on the left, the selected conversation on the right. Keyboard shortcuts and the
 // announcements of new work live here because they span both panes.
 
@@ -13,6 +13,7 @@ import { PresenceControl, WAITING_FOR_INBOX } from './presence-control.tsx';
 import { QueueList } from './queue-list.tsx';
 import type { AgentSession } from './session.ts';
 import { ShortcutHelp } from './shortcut-help.tsx';
+import { TopBar } from './top-bar.tsx';
 import { useAlerts } from './use-alerts.ts';
 import { useBrowserCalls } from './use-browser-calls.ts';
 import { useInbox } from './use-inbox.ts';
@@ -34,8 +35,6 @@ function idInHash(): string | null {
     return null;
   }
 }
-
-const CONNECTION_LABEL = { open: 'Live', connecting: 'Connecting…', closed: 'Reconnecting…' };
 
 export function Workspace({ session, onSignOut }: WorkspaceProps) {
   const expired = useCallback(
@@ -146,14 +145,8 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   return (
     // On a phone only one pane shows at a time (inbox.css): the list, or the open conversation.
     <div class={`workspace ${selectedId ? 'workspace--conversation' : 'workspace--list'}`}>
-      <header class="topbar">
-        <div class="brand">
-          <span class="logo" aria-hidden="true">
-            B
-          </span>
-          Baton <span class="brand-sub">Inbox</span>
-        </div>
-        <div class="topbar-right">
+      <TopBar
+        presence={
           <PresenceControl
             token={session.token}
             presence={presence}
@@ -166,64 +159,15 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
               setReleased(count > 0 ? `${count} conversation(s) went back to the queue.` : null);
             }}
           />
-          <div class="alert-switches" role="group" aria-label="Alerts for new work">
-            <label>
-              <input
-                type="checkbox"
-                checked={alerts.settings.sound}
-                onChange={(e) =>
-                  alerts.setSettings({ ...alerts.settings, sound: e.currentTarget.checked })
-                }
-              />
-              Sound
-            </label>
-            <label>
-              <input
-                type="checkbox"
-                checked={alerts.settings.desktop}
-                onChange={(e) =>
-                  alerts.setSettings({ ...alerts.settings, desktop: e.currentTarget.checked })
-                }
-              />
-              Notifications
-            </label>
-          </div>
-          <span class={`connection connection--${inbox.connection}`} role="status">
-            <span class="connection-dot" aria-hidden="true" />
-            {CONNECTION_LABEL[inbox.connection]}
-          </span>
-          <button
-            type="button"
-            class="button button--ghost"
-            aria-keyshortcuts="?"
-            onClick={() => setHelp(true)}
-          >
-            Shortcuts
-          </button>
-          <button
-            type="button"
-            class="agent-name button button--ghost"
-            title={`${session.agent.email}: picture, password and sessions`}
-            aria-haspopup="dialog"
-            onClick={() => setAccount(true)}
-          >
-            <span class="avatar" aria-hidden="true">
-              {session.agent.name.slice(0, 1).toUpperCase()}
-            </span>
-            <span class="agent-name-text">{session.agent.name}</span>
-            <span class="sr-only"> — account</span>
-          </button>
-          {/* Supervisors and admins go back and forth with the dashboard (same sign-in). */}
-          {((session.agent as { role?: string }).role ?? 'agent') !== 'agent' ? (
-            <a class="button button--ghost" href="/dashboard/">
-              Dashboard
-            </a>
-          ) : null}
-          <button class="button button--ghost" type="button" onClick={() => onSignOut(null)}>
-            Sign out
-          </button>
-        </div>
-      </header>
+        }
+        connection={inbox.connection}
+        alerts={alerts}
+        agent={session.agent}
+        showDashboard={((session.agent as { role?: string }).role ?? 'agent') !== 'agent'}
+        onShortcuts={() => setHelp(true)}
+        onAccount={() => setAccount(true)}
+        onSignOut={() => onSignOut(null)}
+      />
       {calls.state && <CallPanel state={calls.state} actions={calls.actions} />}
       <p class="sr-only" role="status" aria-live="polite" id="announcement">
         {alerts.latest}
