@@ -74,6 +74,15 @@ describe.each(TEST_DATABASES)('supervisor view in the browser on $name', (databa
       await eventually(() =>
         page.locator(`li.alert[data-conversation-id="${billing}"]`).textContent(),
       ).toContain('Ben');
+      // The alert names the queue as the queues table does (its display name, not its id).
+      const benWaitsIn = overview.alerts.find(
+        (a: { conversationId: string }) => a.conversationId === billing,
+      ).queue;
+      const queueName = overview.queues.find((q: { id: string }) => q.id === benWaitsIn).name;
+      expect(queueName).not.toBe(benWaitsIn);
+      expect(
+        await page.locator(`li.alert[data-conversation-id="${billing}"]`).textContent(),
+      ).toContain(`waits in ${queueName} for`);
       // The alert's conversation id links to the conversation in the inbox.
       expect(
         await page

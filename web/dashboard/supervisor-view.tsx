@@ -60,7 +60,8 @@ export function SupervisorView(props: { token: string; onAuthError: () => void }
             {overview.alerts.map((a) => (
               <li key={a.conversationId} class="alert" data-conversation-id={a.conversationId}>
                 <div class="alert-facts">
-                  <strong>{a.customerName ?? 'Customer'}</strong> waits in <b>{a.queue}</b> for{' '}
+                  <strong>{a.customerName ?? 'Customer'}</strong> waits in{' '}
+                  <b>{overview.queues.find((q) => q.id === a.queue)?.name ?? a.queue}</b> for{' '}
                   {duration(a.waitedSeconds)} · {a.breaches} breach{a.breaches === 1 ? '' : 'es'} ·
                   priority {a.priority ?? '—'} · <InboxLink id={a.conversationId} />
                 </div>
