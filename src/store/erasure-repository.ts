@@ -12,7 +12,8 @@
  * index files, then a CHECKPOINT is asked for; without it (the server) a plain VACUUM prunes
  * the dead rows without overwriting their space and the message index is rebuilt
  * CONCURRENTLY (GIN keeps a word as a key after its last row goes), so the bytes stay in the
- * files until reused (docs/security.md).
+ * files until the compaction window rewrites the tables (app/privacy/compaction-window.ts,
+ * docs/security.md).
  */
 import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
