@@ -231,6 +231,24 @@ export const ConfigSchema = Type.Object(
           default: 3_600_000,
           description: 'BATON_RETENTION_CHECK_MS: how often the retention timer runs.',
         }),
+        compactAt: Type.String({
+          pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+          default: '03:30',
+          description:
+            'BATON_COMPACT_AT: PostgreSQL only, HH:MM UTC: the daily window in which the tables the server erased from are rewritten (VACUUM FULL) so the erased bytes leave their files.',
+        }),
+        compactLockTimeoutMs: Type.Integer({
+          minimum: 10,
+          maximum: 600_000,
+          default: 5_000,
+          description:
+            "BATON_COMPACT_LOCK_TIMEOUT_MS: how long the window's VACUUM FULL waits for a table's lock before leaving it to the next window (writers queue behind it meanwhile).",
+        }),
+        compactCheckMs: Type.Integer({
+          minimum: 50,
+          default: 60_000,
+          description: 'BATON_COMPACT_CHECK_MS: how often a node looks whether the window has come.',
+        }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -233,6 +233,13 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_METRICS_HOST', path: ['metrics', 'host'], type: 'string' },
   { env: 'BATON_RETENTION_DAYS', path: ['privacy', 'retentionDays'], type: 'int' },
   { env: 'BATON_RETENTION_CHECK_MS', path: ['privacy', 'retentionCheckMs'], type: 'int' },
+  { env: 'BATON_COMPACT_AT', path: ['privacy', 'compactAt'], type: 'string' },
+  {
+    env: 'BATON_COMPACT_LOCK_TIMEOUT_MS',
+    path: ['privacy', 'compactLockTimeoutMs'],
+    type: 'int',
+  },
+  { env: 'BATON_COMPACT_CHECK_MS', path: ['privacy', 'compactCheckMs'], type: 'int' },
   { env: 'BATON_JUDGE_BASE_URL', path: ['policy', 'llmJudge', 'baseUrl'], type: 'string' },
   { env: 'BATON_JUDGE_API_KEY', path: ['policy', 'llmJudge', 'apiKey'], type: 'string' },
   { env: 'BATON_JUDGE_MODEL', path: ['policy', 'llmJudge', 'model'], type: 'string' },

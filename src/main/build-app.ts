@@ -41,6 +41,7 @@ import { createPrometheusMetrics } from '../app/metrics/prometheus.ts';
 import type { MetricsListenerOptions } from '../http/metrics-listener.ts';
 import { startRetentionTimer } from '../app/privacy/retention-timer.ts';
 import { CustomerPrivacy } from '../app/privacy/customer-privacy.ts';
+import { CompactionWindow } from '../app/privacy/compaction-window.ts';
 import { queueSlaMs } from '../app/routing/queue-sla.ts';
 import { TeamAccounts } from '../app/team/team-accounts.ts';
 import { TeamDirectory } from '../app/team/team-directory.ts';
@@ -176,6 +177,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     twoFactor,
     requireTotp: config.auth.requireTotp,
   });
+  // PostgreSQL: the tables the server erased from are rewritten at the daily window.
+  const compaction = new CompactionWindow({
+    store,
+    compactAt: config.privacy.compactAt,
+    lockTimeoutMs: config.privacy.compactLockTimeoutMs,
+    clock,
+    log: app.log,
+  });
   const ctx: RouteContext = {
     config,
     writer,
@@ -221,7 +230,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       queues,
       avgHandleMinutes: (queue) => service.handleTimes.minutesFor(queue),
     }),
-    privacy: new CustomerPrivacy(store),
+    privacy: new CustomerPrivacy(store, compaction),
     whatsapp: new WhatsAppSender({
       store,
       bus,
@@ -305,6 +314,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     ...(background.voice ? { voice: background.voice } : {}),
   });
   let stopRetention: () => Promise<void> = () => Promise.resolve();
+  let stopCompaction: () => Promise<void> = () => Promise.resolve();
   app.addHook('onReady', async () => {
     background.timers.start();
     ctx.router.start();
@@ -319,11 +329,14 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
         everyMs: retentionCheckMs,
         clock,
         log: app.log,
+        compaction,
       });
     }
+    stopCompaction = compaction.start(config.privacy.compactCheckMs);
   });
   app.addHook('onClose', async () => {
     await stopRetention();
+    await stopCompaction();
     if (ownerSweep) clearInterval(ownerSweep);
     await background.stop();
     await ctx.router.stop();

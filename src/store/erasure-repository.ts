@@ -12,12 +12,14 @@
  * index files, then a CHECKPOINT is asked for; without it (the server) a plain VACUUM prunes
  * the dead rows without overwriting their space and the message index is rebuilt
  * CONCURRENTLY (GIN keeps a word as a key after its last row goes), so the bytes stay in the
- * files until reused (docs/security.md).
+ * files until the compaction window rewrites the tables (app/privacy/compaction-window.ts,
+ * docs/security.md).
  */
 import { sql, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import { identitiesOfReference } from '../core/customer/customer-identity.ts';
 import { findCustomerConversations, type CustomerMatch } from './customer-conversations.ts';
+import { checkpointPostgres } from './compaction-repository.ts';
 import { catchUpMessageSearch } from './message-search.ts';
 import type { DatabaseEngine } from './open-database.ts';
 import type { SyncSqlite } from './statement-cache.ts';
@@ -52,6 +54,16 @@ const CONVERSATION_TABLES = [
   'media_files',
   'provider_messages',
 ] as const;
+
+/** Every table erasure deletes from: the ones VACUUM FULL may rewrite. */
+export const ERASED_TABLES = ['conversations', ...CONVERSATION_TABLES] as const;
+export type ErasedTable = (typeof ERASED_TABLES)[number];
+
+export interface ErasedRows {
+  readonly erased: number;
+  /** The tables rows were deleted from, in ERASED_TABLES order. */
+  readonly tables: readonly ErasedTable[];
+}
 
 export interface WipeResult {
   /** SQLite: the WAL was checkpointed to empty (false while another reader held it). */
@@ -103,23 +115,32 @@ export class ErasureRepository {
     }));
   }
 
-  /** Deletes the conversations and everything stored with them; returns how many went. */
-  async erase(ids: readonly string[]): Promise<number> {
+  /**
+   * Deletes the conversations and everything stored with them; returns how many went and
+   * the tables that lost rows (what PostgreSQL's compaction window must rewrite).
+   */
+  async erase(ids: readonly string[]): Promise<ErasedRows> {
     let erased = 0;
+    const touched = new Set<ErasedTable>();
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
       erased += await this.db.transaction().execute(async (trx) => {
         for (const table of CONVERSATION_TABLES) {
-          await trx.deleteFrom(table).where('conversation_id', 'in', chunk).execute();
+          const gone = await trx
+            .deleteFrom(table)
+            .where('conversation_id', 'in', chunk)
+            .executeTakeFirst();
+          if (Number(gone.numDeletedRows) > 0) touched.add(table);
         }
         const result = await trx
           .deleteFrom('conversations')
           .where('id', 'in', chunk)
           .executeTakeFirst();
+        if (Number(result.numDeletedRows) > 0) touched.add('conversations');
         return Number(result.numDeletedRows);
       });
     }
-    return erased;
+    return { erased, tables: ERASED_TABLES.filter((t) => touched.has(t)) };
   }
 
   /**
@@ -163,7 +184,7 @@ export class ErasureRepository {
     return {
       rewrittenTables: rewritten,
       notRewrittenTables: ERASED_TABLES.filter((t) => !rewritten.includes(t)),
-      checkpointed: await this.checkpointPostgres(),
+      checkpointed: await checkpointPostgres(this.db),
     };
   }
 
@@ -178,17 +199,6 @@ export class ErasureRepository {
     return nodes;
   }
 
-  private async checkpointPostgres(): Promise<boolean> {
-    try {
-      await sql`checkpoint`.execute(this.db);
-      return true;
-    } catch (error) {
-      // 42501 insufficient_privilege: PostgreSQL 15 wants superuser or pg_checkpoint.
-      if ((error as { code?: string }).code === '42501') return false;
-      throw error;
-    }
-  }
-
   private async checkpoint(): Promise<boolean> {
     // Readers on other connections (a running server) can hold the WAL for a moment.
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -201,5 +211,3 @@ export class ErasureRepository {
     return false;
   }
 }
-
-const ERASED_TABLES = ['conversations', ...CONVERSATION_TABLES] as const;

@@ -148,6 +148,17 @@ export interface AgentRecoveryCodesTable {
   created_at: string;
 }
 
+/** A table the server erased rows from, waiting for PostgreSQL's compaction window (migration 029). */
+export interface CompactionPendingTable {
+  table_name: string;
+  erased_at: string;
+  due_at: string;
+  attempts: number;
+  last_outcome: string | null;
+  claimed_by: string | null;
+  claimed_until: string | null;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
@@ -160,4 +171,5 @@ export interface Database {
   media_files: MediaFilesTable;
   agent_avatars: AgentAvatarsTable;
   provider_messages: ProviderMessagesTable;
+  compaction_pending: CompactionPendingTable;
 }

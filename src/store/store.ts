@@ -1,4 +1,5 @@
 /** The store: one database, its repositories, and its lifecycle. */
+import { CompactionRepository } from './compaction-repository.ts';
 import { ErasureRepository } from './erasure-repository.ts';
 import type { Kysely } from 'kysely';
 import { AgentRepository } from './agent-repository.ts';
@@ -29,6 +30,8 @@ export interface Store {
   readonly timers: TimerRepository;
   readonly webhooks: WebhookDeliveryRepository;
   readonly erasure: ErasureRepository;
+  /** PostgreSQL: tables waiting for the compaction window after a server erasure. */
+  readonly compaction: CompactionRepository;
   readonly teamAudit: TeamAuditRepository;
   /** Two-factor log-in: secrets, the last code's step, recovery codes. */
   readonly totp: TotpRepository;
@@ -52,6 +55,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     timers: new TimerRepository(db, engine),
     webhooks: new WebhookDeliveryRepository(db),
     erasure: new ErasureRepository(db, engine, sqlite),
+    compaction: new CompactionRepository(db, engine),
     teamAudit,
     totp: new TotpRepository(db, teamAudit),
     mediaFiles: new MediaFileRepository(db),

@@ -21,6 +21,8 @@ export type TeamAuditAction =
   | 'customer.erased'
   | 'customer.exported'
   | 'conversations.expired'
+  // PostgreSQL's compaction window: `changes` names the tables rewritten and those left.
+  | 'privacy.compacted'
   // Sessions: `agentId` is the account (empty for an unknown email, which `changes` names).
   | 'session.logged_in'
   | 'session.login_failed'

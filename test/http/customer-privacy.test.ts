@@ -167,6 +167,9 @@ describe.each(TEST_DATABASES)('customer export and erasure API ($name)', (databa
         action: 'conversations.expired',
         actorId: 'retention',
       });
+      // PostgreSQL: the tables it deleted from wait for the compaction window (SQLite: none).
+      const pending = (await s.server.store.compaction.pending()).map((p) => p.table);
+      expect(pending.includes('conversations')).toBe(database.name === 'postgres');
     },
   );
 });

@@ -85,7 +85,7 @@ describe.each(TEST_DATABASES)('erasure on $name', (database) => {
     await conversation('c2', { id: 'cust-2', name: 'Marc' });
     const found = await opened.store.erasure.find({ customerKey: 'id:cust-1' });
     expect(found.map((c) => c.id)).toEqual(['c1']);
-    expect(await opened.store.erasure.erase(['c1'])).toBe(1);
+    expect((await opened.store.erasure.erase(['c1'])).erased).toBe(1);
     expect(await opened.store.conversations.get('c1')).toBeUndefined();
     for (const table of ['events', 'timers', 'webhook_deliveries'] as const) {
       expect(Number(await count(table, 'c1')), table).toBe(0);

@@ -112,7 +112,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     expect(await pending()).toBe(0);
     // Erased while still waiting for the index: off the list, never in the index.
     await conversation('c_waiting', 'A zeppelinite lamp');
-    expect(await opened.store.erasure.erase(['c_waiting'])).toBe(1);
+    expect((await opened.store.erasure.erase(['c_waiting'])).erased).toBe(1);
     expect(await pending()).toBe(0);
     expect(await found('zeppelinite')).toEqual([]);
     await opened.store.history.catchUpSearch();
@@ -261,7 +261,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     // Leaves keep words prefix-compressed; page names and GIN keys are whole words.
     expect(before.length).toBeGreaterThan(1);
 
-    expect(await opened.store.erasure.erase(['c_erased'])).toBe(1);
+    expect((await opened.store.erasure.erase(['c_erased'])).erased).toBe(1);
     await opened.store.erasure.wipe();
     expect(await found('zanzibarite')).toEqual([]);
     expect(await found('word0124')).toEqual([]);
@@ -316,6 +316,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     const down = await migrator.migrateTo('024-agent-totp');
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toEqual([
+      '029-compaction-pending',
       '028-agent-avatars',
       '027-agent-voice-line',
       '026-message-search-pending',
@@ -361,7 +362,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     await conversation('c_first', 'alpha message');
     await conversation('c_gone', 'beta message', 'another beta');
     await conversation('c_last', 'gamma message');
-    expect(await opened.store.erasure.erase(['c_gone'])).toBe(1);
+    expect((await opened.store.erasure.erase(['c_gone'])).erased).toBe(1);
     await opened.store.erasure.wipe({ vacuum: true });
     expect(await found('gamma')).toEqual(['c_last']);
     expect(await found('alpha')).toEqual(['c_first']);

@@ -3,6 +3,8 @@
  * erasure, and collect everything held about them (docs/security.md).
  */
 import type { Store } from '../../store/store.ts';
+import type { CompactionOutcome, CompactionWindow } from './compaction-window.ts';
+import type { PendingCompaction } from '../../store/compaction-repository.ts';
 import { collectCustomerData, type CustomerExport } from './customer-export.ts';
 import {
   carryOutErasure,
@@ -13,7 +15,10 @@ import {
 } from './erasure-plan.ts';
 
 export class CustomerPrivacy {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly compaction: CompactionWindow,
+  ) {}
 
   planErasure(target: ErasureTarget, includeOpen: boolean): Promise<ErasurePlan> {
     return planErasure(this.store, target, includeOpen);
@@ -21,9 +26,18 @@ export class CustomerPrivacy {
 
   carryOutErasure(
     plan: ErasurePlan,
-    audit: Parameters<typeof carryOutErasure>[2],
+    audit: Omit<Parameters<typeof carryOutErasure>[2], 'compaction' | 'vacuum'>,
   ): Promise<ErasureOutcome> {
-    return carryOutErasure(this.store, plan, audit);
+    return carryOutErasure(this.store, plan, { ...audit, compaction: this.compaction });
+  }
+
+  /** PostgreSQL's compaction window, now: every pending table this node can claim. */
+  compactNow(actorId: string): Promise<CompactionOutcome> {
+    return this.compaction.run(actorId, false);
+  }
+
+  pendingCompaction(): Promise<PendingCompaction[]> {
+    return this.compaction.pending();
   }
 
   collect(

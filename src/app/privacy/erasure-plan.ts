@@ -24,6 +24,16 @@ export interface ErasurePlan {
 
 export interface ErasureOutcome extends WipeResult {
   readonly erased: number;
+  /**
+   * PostgreSQL, erased by the server: the compaction window by which the erased bytes leave
+   * the table files (null: nothing waits, the bytes are gone already or the CLI rewrote them).
+   */
+  readonly compactionAt: Date | null;
+}
+
+/** Where the server's erasures on PostgreSQL wait for VACUUM FULL (compaction-window.ts). */
+export interface CompactionScheduler {
+  defer(tables: readonly string[]): Promise<Date | null>;
 }
 
 const isClosed = (c: ErasureCandidate) => c.status === 'resolved' || c.status === 'abandoned';
@@ -54,6 +64,8 @@ export async function carryOutErasure(
      * ErasureRepository.wipe). They lock, so the CLI asks for it and the server does not.
      */
     readonly vacuum?: boolean;
+    /** Without `vacuum`: PostgreSQL's tables wait for this window (omitted: none is kept). */
+    readonly compaction?: CompactionScheduler;
   },
 ): Promise<ErasureOutcome> {
   const ids = plan.targets.map((c) => c.id);
@@ -67,9 +79,14 @@ export async function carryOutErasure(
     action: 'closedBefore' in audit.target ? 'conversations.expired' : 'customer.erased',
     changes: { selector: describeTarget(audit.target), conversations: ids, erased: ids.length },
   });
-  const erased = await store.erasure.erase(ids);
+  const { erased, tables } = await store.erasure.erase(ids);
+  const rewriteFrom = new Date();
   const wiped = await store.erasure.wipe({ vacuum: audit.vacuum === true });
-  return { erased, ...wiped };
+  // The CLI's VACUUM FULL settles what earlier server erasures left for the window.
+  if (wiped.rewrittenTables) await store.compaction.forget(wiped.rewrittenTables, rewriteFrom);
+  const compactionAt =
+    audit.vacuum === true ? null : ((await audit.compaction?.defer(tables)) ?? null);
+  return { erased, ...wiped, compactionAt };
 }
 
 /** The kind of reference, not its value: "email", "phone", "thread whatsapp", … */

@@ -4,11 +4,15 @@
  * /api/v1/customers/export` answers everything held about them as JSON, the files' bytes in
  * base64. Both find the person on every channel and both are written to the audit log.
  * Erasure from the server does not VACUUM a SQLite file (it would lock out writers); the
- * deleted cells are zeroed and the WAL truncated all the same.
+ * deleted cells are zeroed and the WAL truncated all the same. On PostgreSQL the tables wait
+ * for the compaction window, and the answer says when (`bytesRemoved`, `compactionAt`);
+ * `POST /api/v1/privacy/compact` runs the window now, `GET /api/v1/privacy/compaction` lists
+ * what waits.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BatonError } from '../../core/errors/baton-error.ts';
+import type { ErasureOutcome } from '../../app/privacy/erasure-plan.ts';
 import type { RouteContext } from '../route-context.ts';
 import { bearer, errors } from './schemas.ts';
 
@@ -28,6 +32,23 @@ const Found = Type.Object({
   status: Type.String(),
   updatedAt: Type.String(),
 });
+
+const Pending = Type.Object({
+  table: Type.String(),
+  erasedAt: Type.String(),
+  dueAt: Type.String(),
+  attempts: Type.Integer(),
+  lastOutcome: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** What the erasure's answer says of the bytes, as the engine did it. */
+function bytesRemoved(outcome: ErasureOutcome): string {
+  if (outcome.compactionAt)
+    return `bytes removed from the files at the next compaction window, ${outcome.compactionAt.toISOString()}`;
+  if (outcome.walTruncated === false)
+    return 'bytes removed from the database file now, and from its write-ahead log at its next checkpoint';
+  return outcome.erased > 0 ? 'bytes removed from the files now' : 'nothing was erased';
+}
 
 async function admin(ctx: RouteContext, request: FastifyRequest) {
   const agent = await ctx.auth.agent(request);
@@ -50,6 +71,10 @@ export function registerCustomerPrivacyRoutes(app: FastifyInstance, ctx: RouteCo
             conversations: Type.Array(Found),
             leftOpen: Type.Integer(),
             erased: Type.Integer(),
+            bytesRemoved: Type.Optional(
+              Type.String({ description: 'When the erased bytes leave the database files.' }),
+            ),
+            compactionAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
           }),
           ...errors(400, 401, 403),
         },
@@ -72,7 +97,54 @@ export function registerCustomerPrivacyRoutes(app: FastifyInstance, ctx: RouteCo
         target,
         now: ctx.clock(),
       });
-      return { dryRun: false, ...answer, erased: outcome.erased };
+      return {
+        dryRun: false,
+        ...answer,
+        erased: outcome.erased,
+        bytesRemoved: bytesRemoved(outcome),
+        compactionAt: outcome.compactionAt?.toISOString() ?? null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/privacy/compaction',
+    {
+      schema: {
+        summary: "PostgreSQL's tables waiting for the compaction window (admins)",
+        tags: ['admin'],
+        security: bearer,
+        response: { 200: Type.Object({ pending: Type.Array(Pending) }), ...errors(401, 403) },
+      },
+    },
+    async (request) => {
+      await admin(ctx, request);
+      return { pending: await ctx.privacy.pendingCompaction() };
+    },
+  );
+
+  app.post(
+    '/api/v1/privacy/compact',
+    {
+      schema: {
+        summary: 'Run the compaction window now: VACUUM FULL of the pending tables (admins)',
+        tags: ['admin'],
+        security: bearer,
+        response: {
+          200: Type.Object({
+            compacted: Type.Array(Type.String()),
+            lockTimedOut: Type.Array(Type.String()),
+            notCompacted: Type.Array(Type.String()),
+            checkpointed: Type.Union([Type.Boolean(), Type.Null()]),
+            pending: Type.Array(Pending),
+          }),
+          ...errors(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const actor = await admin(ctx, request);
+      return ctx.privacy.compactNow(actor.id);
     },
   );
 

@@ -18,6 +18,7 @@ import * as messageSearch from './025-message-search.ts';
 import * as messageSearchPending from './026-message-search-pending.ts';
 import * as agentVoiceLine from './027-agent-voice-line.ts';
 import * as agentAvatars from './028-agent-avatars.ts';
+import * as compactionPending from './029-compaction-pending.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '026-message-search-pending': messageSearchPending,
   '027-agent-voice-line': agentVoiceLine,
   '028-agent-avatars': agentAvatars,
+  '029-compaction-pending': compactionPending,
 };
 
 export const migrationProvider: MigrationProvider = {
