@@ -17,7 +17,8 @@ export function chromiumMissingReason(): string | null {
   return reason;
 }
 
-export function launchChromium(): Promise<Browser> {
+/** Headless Chromium; `extraArgs` adds switches (e.g. fake media devices). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -29,6 +30,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
