@@ -208,6 +208,13 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
         ? true
         : undefined,
     );
+    // Waiting in Sam's queue, Sam sees it but is not its assignee.
+    const sam = await login(base(), 'sam@example.com', DEMO_PASSWORD);
+    const waiting = await api(base(), 'POST', `/api/v1/conversations/${chat.id}/call-back`, {
+      token: sam,
+    });
+    expect(waiting.status).toBe(403);
+    expect(waiting.body.error.code).toBe('NOT_ASSIGNEE');
     const claimed = await api(base(), 'POST', `/api/v1/conversations/${chat.id}/claim`, {
       token: alex,
     });
@@ -231,7 +238,6 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
     });
     // Sam is not assigned and does not see Alex's conversation: as for an unknown id. Riley, a supervisor, may; the call rings Riley's line,
     // and Riley has none (no phone, no browser client): refused with the reason.
-    const sam = await login(base(), 'sam@example.com', DEMO_PASSWORD);
     const bySam = await api(base(), 'POST', `/api/v1/conversations/${chat.id}/call-back`, {
       token: sam,
     });
@@ -252,6 +258,10 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
     const [sent] = callBacksSent(chat.id);
     expect(sent!.body.get('To')).toBe('+447700900123');
     expect(sent!.body.get('From')).toBe(CALLER_ID);
+    // No status callback ever came: under way for 15 minutes, then no longer in the way.
+    expect((await press()).body.error.code).toBe('CALL_BACK_IN_PROGRESS');
+    now += 16 * 60_000;
+    expect((await press()).status).toBe(202);
   });
 });
 
