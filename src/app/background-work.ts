@@ -12,6 +12,7 @@ import { createApiAdapter, type ChannelAdapter } from '../channels/index.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
 import { ChannelTyping } from './channels/channel-typing.ts';
 import { VoiceCalls } from './channels/voice/voice-calls.ts';
+import { handleCallBack, VOICE_CALL_BACK_TIMER } from './channels/voice/voice-call-back.ts';
 import {
   handleAgentCall,
   queueAgentCalls,
@@ -205,6 +206,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
       }),
       ...(webhooks ? { [WEBHOOK_TIMER]: handleOutgoingWebhook(webhooks) } : {}),
       ...(agentCalls ? { [VOICE_AGENT_CALL_TIMER]: handleAgentCall(agentCalls) } : {}),
+      ...(agentCalls ? { [VOICE_CALL_BACK_TIMER]: handleCallBack(agentCalls) } : {}),
       ...email?.handlers,
     },
     reconcile: (id) => writer.reconcile(id),

@@ -247,7 +247,8 @@ export const ConfigSchema = Type.Object(
         compactCheckMs: Type.Integer({
           minimum: 50,
           default: 60_000,
-          description: 'BATON_COMPACT_CHECK_MS: how often a node looks whether the window has come.',
+          description:
+            'BATON_COMPACT_CHECK_MS: how often a node looks whether the window has come.',
         }),
       },
       { additionalProperties: false, default: {} },

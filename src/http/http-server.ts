@@ -54,6 +54,7 @@ import { registerTeamRoutes } from './routes/team-routes.ts';
 import { registerWebhookLogRoutes } from './routes/webhook-log-routes.ts';
 import { registerWhatsAppTemplateRoutes } from './routes/whatsapp-template-routes.ts';
 import { registerVoiceLineRoutes } from './routes/voice-line-routes.ts';
+import { registerCallBackRoute } from './routes/call-back-route.ts';
 import { registerVoiceTokenRoute } from './routes/voice-token-route.ts';
 import { registerWorkflowRoutes } from './routes/workflow-routes.ts';
 import { registerWidgetStrings } from './routes/widget-strings-route.ts';
@@ -159,6 +160,7 @@ export async function registerHttpRoutes(
   registerKnowledgeBaseRoutes(app, ctx);
   registerVoiceTokenRoute(app, ctx);
   registerVoiceLineRoutes(app, ctx);
+  registerCallBackRoute(app, ctx);
   registerWidgetStrings(app);
   registerWidgetSettings(app, ctx);
   registerTranscriptEmail(app, ctx);

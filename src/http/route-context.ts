@@ -36,6 +36,7 @@ import type { TeamAccounts } from '../app/team/team-accounts.ts';
 import type { TeamDirectory } from '../app/team/team-directory.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import type { AgentVoiceLines } from '../app/channels/voice/agent-voice-lines.ts';
+import type { VoiceCallBack } from '../app/channels/voice/voice-call-back.ts';
 
 export interface RouteContext {
   readonly config: ResolvedConfig;
@@ -60,6 +61,8 @@ export interface RouteContext {
   readonly twoFactor: TwoFactor;
   /** Where each agent takes handed-over calls (their profile's choice). */
   readonly voiceLines: AgentVoiceLines;
+  /** "Call back" from the inbox: the customer's phone, bridged to the agent's line. */
+  readonly callBacks: VoiceCallBack;
   /** The audit log of agents' and admins' actions (account changes write their own rows). */
   readonly audit: AuditTrail;
   readonly team: TeamDirectory;

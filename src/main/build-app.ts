@@ -49,6 +49,7 @@ import { WhatsAppSender } from '../app/channels/whatsapp-sender.ts';
 import { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts';
 import { AuditTrail } from '../app/audit/audit-trail.ts';
 import { AgentVoiceLines } from '../app/channels/voice/agent-voice-lines.ts';
+import { VoiceCallBack } from '../app/channels/voice/voice-call-back.ts';
 import { HealthProbe } from '../app/health/health-probe.ts';
 import { createLimits } from '../app/limits/limits.ts';
 import { TranscriptRequests } from '../app/channels/email/transcript-email.ts';
@@ -185,6 +186,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     log: app.log,
   });
+  // The timer loop starts below; a call back asks it to run at once once it exists.
+  let kickTimers = (): void => undefined;
   const ctx: RouteContext = {
     config,
     writer,
@@ -207,6 +210,13 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     audit,
     twoFactor,
     voiceLines: new AgentVoiceLines({ store, config: config.channels.voice, audit }),
+    callBacks: new VoiceCallBack({
+      config: config.channels.voice,
+      store,
+      writer,
+      clock,
+      kick: () => kickTimers(),
+    }),
     accountSecurity: new AccountSecurity({
       store,
       clock,
@@ -308,6 +318,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     log: app.log,
   });
   app.decorate('smtpPort', background.smtpPort);
+  kickTimers = () => void background.timers.tick();
   await registerHttpRoutes(app, ctx, {
     receivers: background.webhookReceivers,
     inbound: background.inbound,

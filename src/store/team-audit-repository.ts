@@ -46,6 +46,7 @@ export type TeamAuditAction =
   | 'conversation.reassigned'
   | 'conversation.resolved'
   | 'conversation.returned_to_bot'
+  | 'conversation.called_back'
   // Configuration reloads: `changes` says whether it was taken and which version.
   | 'policy.reloaded'
   | 'knowledge_base.reloaded';

@@ -18,8 +18,11 @@ export function chromiumMissingReason(): string | null {
   return reason;
 }
 
-/** Headless Chromium whose pages' tokens the servers' log sentries look for (browser-tokens.ts). */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Headless Chromium whose pages' tokens the servers' log sentries look for (browser-tokens.ts);
+ * `extraArgs` adds switches (e.g. fake media devices).
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -31,6 +34,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   noteTokensThePagesReceive(browser);

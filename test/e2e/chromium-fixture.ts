@@ -31,6 +31,8 @@ export interface UseChromiumOptions {
   readonly timeout?: number;
   /** Set nothing up: the describe's tests are skipped (a database that is not reachable). */
   readonly skip?: boolean;
+  /** More Chromium switches (useChromium only), e.g. fake media devices. */
+  readonly args?: readonly string[];
 }
 
 export interface UseTestServerOptions extends UseChromiumOptions {
@@ -76,7 +78,7 @@ export function useChromium(options: UseChromiumOptions = {}): InChromium {
   beforeAll(async () => {
     if (options.skip) return;
     ensureWebBuild();
-    browser.set(await launchChromium());
+    browser.set(await launchChromium(options.args));
   }, options.timeout ?? SET_UP_TIMEOUT);
   afterAll(async () => {
     await browser.current?.close();

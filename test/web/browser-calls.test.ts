@@ -203,6 +203,7 @@ describe('startBrowserCalls', () => {
       conversationId: 'c_42',
     });
     h.calls.accept();
+    await vi.advanceTimersByTimeAsync(0); // the remembered microphone is set first (none here)
     expect(call.accepted).toBe(1);
     // Not "on a call" until the SDK says the call was accepted.
     expect(h.last()?.kind).toBe('incoming');

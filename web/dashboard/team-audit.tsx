@@ -45,6 +45,7 @@ const ACTIONS: Record<string, string> = {
   'conversation.reassigned': 'reassigned',
   'conversation.resolved': 'resolved',
   'conversation.returned_to_bot': 'returned to the bot',
+  'conversation.called_back': 'called the customer back',
   'policy.reloaded': 'reloaded the policy',
   'knowledge_base.reloaded': 'reloaded the knowledge base',
   'customer.erased': 'erased a customer’s data',

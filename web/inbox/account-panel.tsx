@@ -11,6 +11,8 @@ import { dayAndTime } from './format.ts';
 import { AvatarSection } from './avatar-section.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
 import { VoiceLineSection } from './voice-line-section.tsx';
+import { AudioDeviceSection } from './audio-device-section.tsx';
+import type { AudioLike } from './audio-devices.ts';
 
 /** The server's rule (src/app/auth/account-rules.ts), checked here first for a plain message. */
 const MIN_PASSWORD_LENGTH = 10;
@@ -21,6 +23,8 @@ export interface AccountPanelProps {
   onUnauthorized: () => void;
   /** Where calls ring for the agent changed. */
   onVoiceLineChanged?: () => void;
+  /** The Voice SDK's audio helper when calls ring in this browser (microphone and speaker). */
+  callAudio?: AudioLike | null;
 }
 
 export function AccountPanel({
@@ -28,6 +32,7 @@ export function AccountPanel({
   onClose,
   onUnauthorized,
   onVoiceLineChanged,
+  callAudio = null,
 }: AccountPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -57,6 +62,7 @@ export function AccountPanel({
         <PasswordForm token={token} failed={failed} />
         <TwoFactorSection token={token} failed={failed} />
         <VoiceLineSection token={token} failed={failed} onChanged={onVoiceLineChanged} />
+        <AudioDeviceSection audio={callAudio} />
         <SessionList token={token} failed={failed} />
         <button type="button" class="button" onClick={onClose}>
           Close

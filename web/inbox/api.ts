@@ -272,6 +272,11 @@ export function sendTemplate(
   return requestJson(conv(id, '/template'), { token, body: template });
 }
 
+/** "Call back": Baton calls the customer and rings the agent's own line (202, queued). */
+export function callBack(token: string, id: string): Promise<{ events: BatonEvent[] }> {
+  return requestJson(conv(id, '/call-back'), { token, method: 'POST' });
+}
+
 /** A file a customer sent, through the server (which fetches it from the provider). */
 export async function fetchMedia(token: string, id: string, ref: string): Promise<Blob> {
   const response = await fetch(conv(id, `/media/${encodeURIComponent(ref)}`), {

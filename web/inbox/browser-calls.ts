@@ -3,6 +3,8 @@
 // before it expires. The SDK comes in through two narrow ports (DeviceLike, CallLike), so this
 // file never imports it: the inbox loads it lazily (twilio-device.ts) and tests pass a fake.
 
+import { applyInput, applySpeaker, type AudioLike } from './audio-devices.ts';
+
 /** The SDK's EventEmitter types every listener so; the handlers below narrow their own. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (...args: any[]) => void;
@@ -13,6 +15,8 @@ export interface DeviceLike {
   register(): Promise<void>;
   updateToken(token: string): void;
   destroy(): void;
+  /** The SDK's AudioHelper: the microphone and speaker lists (audio-devices.ts). */
+  readonly audio?: AudioLike | null;
 }
 
 /** What this file needs of the SDK's `Call`. */
@@ -56,6 +60,8 @@ export interface BrowserCalls {
   hangUp(): void;
   toggleMute(): void;
   stop(): void;
+  /** The Device's microphone and speaker lists, once the SDK is loaded. */
+  audio(): AudioLike | null;
 }
 
 /** Renew this long before the token expires (Twilio's own warning comes 10 s before). */
@@ -89,6 +95,7 @@ export function startBrowserCalls(options: BrowserCallsOptions): BrowserCalls {
   let call: CallLike | null = null;
   let registered = false;
   let stopped = false;
+  let inputSet = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const set = (next: CallsState) => {
@@ -134,6 +141,9 @@ export function startBrowserCalls(options: BrowserCallsOptions): BrowserCalls {
     const ended = () => {
       if (call !== incoming) return;
       call = null;
+      // The chosen microphone was opened for this call: release it.
+      if (inputSet) void device?.audio?.unsetInputDevice().catch(() => undefined);
+      inputSet = false;
       idle();
     };
     incoming.on('accept', () => {
@@ -170,6 +180,13 @@ export function startBrowserCalls(options: BrowserCallsOptions): BrowserCalls {
       }
       device = d;
       wire(d);
+      const audio = d.audio;
+      if (audio) {
+        // The remembered speaker, now and whenever the device list changes (it fills in late).
+        const speaker = () => void applySpeaker(audio).catch(() => undefined);
+        speaker();
+        audio.on('deviceChange', speaker);
+      }
       schedule(options.first.expiresAt);
       return d.register();
     })
@@ -177,7 +194,15 @@ export function startBrowserCalls(options: BrowserCallsOptions): BrowserCalls {
 
   return {
     accept: () => {
-      if (state.kind === 'incoming') call?.accept();
+      if (state.kind !== 'incoming' || !call) return;
+      const accepted = call;
+      const audio = device?.audio;
+      // The remembered microphone first (a failure leaves the default): then answer.
+      const input = audio ? applyInput(audio).catch(() => false) : Promise.resolve(false);
+      void input.then((set) => {
+        inputSet = set;
+        if (call === accepted) accepted.accept();
+      });
     },
     decline: () => {
       if (state.kind !== 'incoming' || !call) return;
@@ -195,6 +220,7 @@ export function startBrowserCalls(options: BrowserCallsOptions): BrowserCalls {
       call.mute(muted);
       set({ ...state, muted });
     },
+    audio: () => device?.audio ?? null,
     stop: () => {
       clearTimeout(timer);
       stopped = true;

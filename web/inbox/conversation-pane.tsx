@@ -143,6 +143,10 @@ export function ConversationPane(props: ConversationPaneProps) {
     role !== 'agent' && c.status === 'assigned' && c.assignee !== null && c.assignee.id !== me;
   // They may also hand a waiting conversation (queued, offered or deferred) to a named agent.
   const canReassign = canTakeOver || (role !== 'agent' && claimable);
+  // A call, or a callback request the customer left: the assignee (or a supervisor) may call.
+  const canCallBack =
+    (mine || role !== 'agent') &&
+    (c.channel === 'voice' || transcript.events.some((e) => e.type === 'callback.requested'));
   const name = customerName(c);
   const assignee = c.assignee ? team.nameOf(c.assignee.id) : null;
   const fields = { ...packet?.summary.collected, ...packet?.fields };
@@ -166,6 +170,8 @@ export function ConversationPane(props: ConversationPaneProps) {
           panel={panel}
           canTakeOver={canTakeOver}
           canReassign={canReassign}
+          canCallBack={canCallBack}
+          onCallBack={() => void actions.callBack()}
           onTakeOver={() => void act('takeover', () => api.takeOver(token, conversationId, me))}
           onClaim={() => void act('claim', () => api.claim(token, conversationId))}
           onDecline={() => void act('decline', () => api.decline(token, conversationId))}

@@ -1,6 +1,7 @@
 // The conversation's action buttons, only those that apply now: accept or decline an offer,
 // claim a waiting conversation; transfer, return to the bot or resolve one's own; a
-// supervisor's take over in a colleague's, and reassign there or in a waiting one. The
+// supervisor's take over in a colleague's, and reassign there or in a waiting one; "Call back"
+// on a call or a callback request. The
 // agent's have keyboard shortcuts (`data-shortcut`, see use-shortcuts.ts).
 
 import type { ConversationStatus } from '../shared/api-types.ts';
@@ -15,6 +16,7 @@ export type Busy =
   | 'template'
   | 'takeover'
   | 'reassign'
+  | 'callback'
   | null;
 export type Panel = 'transfer' | 'resolve' | 'reassign' | 'template' | 'contact' | null;
 
@@ -28,6 +30,9 @@ export interface PaneActionsProps {
   canTakeOver: boolean;
   /** A supervisor may reassign a colleague's conversation, or one still waiting for an agent. */
   canReassign: boolean;
+  /** A phone call or a callback request, and the agent is its assignee or a supervisor. */
+  canCallBack: boolean;
+  onCallBack: () => void;
   onTakeOver: () => void;
   onClaim: () => void;
   onDecline: () => void;
@@ -72,6 +77,16 @@ export function PaneActions(props: PaneActionsProps) {
           onClick={() => props.onPanel('reassign')}
         >
           Reassign
+        </button>
+      )}
+      {props.canCallBack && (
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={!idle}
+          onClick={props.onCallBack}
+        >
+          {busy === 'callback' ? 'Calling back…' : 'Call back'}
         </button>
       )}
       {props.offeredToMe && (

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { BatonEvent, MessageData } from '../shared/api-types.ts';
 import { clockTime, queueLabel, reasonLabel } from './format.ts';
+import { CallBackRow } from './call-back-row.tsx';
 import { MediaAttachment } from './media-attachment.tsx';
 import { senderCheckLabel, senderCheckOf } from './sender-check.ts';
 import { replyReceipts } from '../../src/core/conversation/reply-receipts.ts';
@@ -197,6 +198,15 @@ function EventRow(props: RowProps) {
           A reply was not delivered{d.error ? `: ${str(d.error)}` : ''} · {at}
         </Divider>
       ) : null;
+    case 'channel.voice_call':
+      return (
+        <CallBackRow
+          data={d}
+          by={by}
+          at={at}
+          divider={(children, tone) => <Divider {...(tone ? { tone } : {})}>{children}</Divider>}
+        />
+      );
     default:
       return null;
   }

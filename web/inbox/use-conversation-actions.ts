@@ -78,6 +78,19 @@ export function useConversationActions(options: ConversationActionsOptions) {
     }
   };
 
+  /** Asks Baton to call the customer back; its progress arrives as events. */
+  const callBack = async (): Promise<void> => {
+    setBusy('callback');
+    setActionError(null);
+    try {
+      transcript.ingest((await api.callBack(token, conversationId)).events);
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   return {
     busy,
     setBusy,
@@ -93,5 +106,6 @@ export function useConversationActions(options: ConversationActionsOptions) {
     act,
     storeNote,
     sendTemplate,
+    callBack,
   };
 }

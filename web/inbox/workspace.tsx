@@ -226,6 +226,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           onClose={() => setAccount(false)}
           onUnauthorized={expired}
           onVoiceLineChanged={() => setVoiceLineVersion((n) => n + 1)}
+          callAudio={calls.actions?.audio() ?? null}
         />
       )}
     </div>

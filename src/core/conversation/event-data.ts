@@ -91,6 +91,24 @@ export type VoiceCallData =
       readonly reason: string;
       /** The caller chose a callback (voice-callback.ts): the agent calls this number back. */
       readonly callbackTo?: string;
+    }
+  /** An agent pressed "Call back" (voice-call-back.ts): Baton calls `to`, then rings them. */
+  | { readonly action: 'call_back_requested'; readonly agentId: string; readonly to: string }
+  /** Twilio took the call (`callSid`), or refused it (`status`, its HTTP answer). */
+  | {
+      readonly action: 'call_back_placed' | 'call_back_failed';
+      readonly agentId: string;
+      readonly to: string;
+      readonly callSid?: string;
+      readonly status?: number;
+    }
+  /** Twilio's status callback for the call back: `initiated`, `ringing`, `in-progress` … */
+  | {
+      readonly action: 'call_back_status';
+      readonly callSid: string;
+      readonly callStatus: string;
+      /** Seconds, when the call ended. */
+      readonly duration?: number;
     };
 
 /** Each registry type's data. */

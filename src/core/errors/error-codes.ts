@@ -36,6 +36,12 @@ export const ERROR_CODES = {
     'Taking calls in the browser is not configured on this server (channels.voice.browserClient).',
   VOICE_AGENT_ON_PHONE:
     'This agent takes calls on the phone in channels.voice.agentPhones, not in the browser.',
+  NO_PHONE_NUMBER:
+    "The conversation has no phone number to call back (the caller's, or one left with a callback request).",
+  VOICE_NO_LINE:
+    'Calls cannot reach this agent: no phone number is set for them and the browser client is off.',
+  CALL_BACK_IN_PROGRESS:
+    'A call back for this conversation is already being placed or is under way.',
   MEDIA_NOT_FOUND: 'No fetchable file with that reference in this conversation.',
   MEDIA_UNAVAILABLE: 'The provider did not hand over the file.',
   EMAIL_TAKEN: 'An account with that email already exists (disabled ones included).',

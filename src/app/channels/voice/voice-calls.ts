@@ -21,6 +21,7 @@ import type { PresencePort } from '../../conversations/ports.ts';
 import { openOrStartThreadConversation } from '../thread-conversation.ts';
 import { VoiceAgentLeg } from './voice-agent-leg.ts';
 import { VoiceCallback } from './voice-callback.ts';
+import { VoiceCallBackLeg } from './voice-call-back-leg.ts';
 import type { VoiceConfig } from './voice-config.ts';
 import { VoiceScript } from './voice-script.ts';
 import type { VoiceStep } from './voice-urls.ts';
@@ -44,11 +45,13 @@ export class VoiceCalls {
   private readonly script: VoiceScript;
   private readonly agentLeg: VoiceAgentLeg;
   private readonly callback: VoiceCallback;
+  private readonly callBack: VoiceCallBackLeg;
 
   constructor(private readonly deps: VoiceCallsDeps) {
     this.script = new VoiceScript(deps);
     this.agentLeg = new VoiceAgentLeg(deps);
     this.callback = new VoiceCallback(deps);
+    this.callBack = new VoiceCallBackLeg(deps);
   }
 
   /** Verifies the signature first (403 when it does not match), then answers the step. */
@@ -78,6 +81,15 @@ export class VoiceCalls {
         return twiml(await this.agentLeg.answered(request.query.conversation));
       case 'connecting':
         return twiml(await this.agentLeg.connecting(request.query.conversation, callSid));
+      case 'call-back':
+        return twiml(
+          await this.callBack.answered(request.query.conversation, request.query.agent, params),
+        );
+      case 'call-back-status': {
+        const id = request.query.conversation;
+        const conversation = id ? await this.deps.store.conversations.get(id) : undefined;
+        return twiml(await this.callBack.status(conversation, params));
+      }
     }
   }
 

@@ -9,6 +9,8 @@ export const VOICE_STEPS = [
   'voicemail',
   'agent',
   'connecting',
+  'call-back',
+  'call-back-status',
 ] as const;
 
 export type VoiceStep = (typeof VOICE_STEPS)[number];

@@ -1,7 +1,8 @@
 /**
- * The REST call that rings an agent's phone (`POST /2010-04-01/Accounts/{sid}/Calls.json`).
- * When they answer, Twilio fetches `url` for what to do next: Baton's agent TwiML, which reads
- * them the handoff summary and bridges them to the waiting caller.
+ * The REST call that places an outgoing call (`POST /2010-04-01/Accounts/{sid}/Calls.json`):
+ * an agent's phone rung for a caller on hold, or a customer called back from the inbox. When
+ * the callee answers, Twilio fetches `url` for what to do next (the agent's whisper and bridge,
+ * or the `<Dial>` to the agent who calls back).
  */
 import type { OutboundRequest } from '../../channel-adapter.ts';
 
@@ -20,7 +21,15 @@ export interface AgentCall {
   readonly url: string;
   /** Seconds to ring before giving up. */
   readonly timeoutSeconds?: number;
+  /**
+   * Where Twilio posts the call's progress (`StatusCallback`, POST), for the events Twilio
+   * documents for Calls.json: `initiated`, `ringing`, `answered`, `completed`.
+   */
+  readonly statusCallback?: string;
 }
+
+/** The progress events Baton asks Twilio to post (`StatusCallbackEvent`, one per value). */
+export const CALL_STATUS_EVENTS = ['initiated', 'ringing', 'answered', 'completed'] as const;
 
 export function formatAgentCall(options: TwilioApiOptions, call: AgentCall): OutboundRequest {
   const base = (options.apiBaseUrl ?? 'https://api.twilio.com').replace(/\/+$/, '');
@@ -32,6 +41,11 @@ export function formatAgentCall(options: TwilioApiOptions, call: AgentCall): Out
     Method: 'POST',
     Timeout: String(call.timeoutSeconds ?? 30),
   });
+  if (call.statusCallback) {
+    form.set('StatusCallback', call.statusCallback);
+    form.set('StatusCallbackMethod', 'POST');
+    for (const event of CALL_STATUS_EVENTS) form.append('StatusCallbackEvent', event);
+  }
   return {
     method: 'POST',
     url: `${base}/2010-04-01/Accounts/${encodeURIComponent(options.accountSid)}/Calls.json`,

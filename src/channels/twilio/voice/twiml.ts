@@ -51,6 +51,22 @@ export interface DialQueueVerb {
   readonly whisperUrl: string;
 }
 
+/**
+ * Connects this call to an agent's line: their phone (`<Number>`) or their browser
+ * (`<Client>`, the Voice SDK registered as `identity`), showing `callerId`.
+ */
+export interface DialLineVerb {
+  readonly verb: 'DialLine';
+  readonly line:
+    | { readonly kind: 'phone'; readonly to: string }
+    | {
+        readonly kind: 'browser';
+        readonly identity: string;
+        readonly parameters: Readonly<Record<string, string>>;
+      };
+  readonly callerId: string;
+}
+
 /** A voicemail: recorded, transcribed by Twilio, the text posted to `transcribeCallback`. */
 export interface RecordVerb {
   readonly verb: 'Record';
@@ -65,6 +81,7 @@ export type TwimlVerb =
   | GatherChoiceVerb
   | EnqueueVerb
   | DialQueueVerb
+  | DialLineVerb
   | RecordVerb
   | { readonly verb: 'Pause'; readonly seconds: number }
   | { readonly verb: 'Redirect'; readonly url: string }
@@ -119,6 +136,20 @@ function append(parent: Element, verb: TwimlVerb): void {
     case 'DialQueue':
       parent.ele('Dial').ele('Queue', { url: verb.whisperUrl, method: 'POST' }).txt(verb.queue);
       return;
+    case 'DialLine': {
+      const dial = parent.ele('Dial', { callerId: verb.callerId });
+      if (verb.line.kind === 'phone') {
+        dial.ele('Number').txt(verb.line.to);
+        return;
+      }
+      // Twilio's <Client>: the identity, then each custom parameter the SDK reads.
+      const client = dial.ele('Client');
+      client.ele('Identity').txt(verb.line.identity);
+      for (const [name, value] of Object.entries(verb.line.parameters)) {
+        client.ele('Parameter', { name, value });
+      }
+      return;
+    }
     case 'Record':
       parent.ele('Record', {
         action: verb.action,

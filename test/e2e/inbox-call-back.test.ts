@@ -1,0 +1,87 @@
+// "Call back" in the inbox, in Chromium against the Twilio stand-in: on a call Alex has
+// claimed, the button asks Baton to call the customer; the transcript says "Calling back …",
+// then that Twilio took the call (the stand-in's Calls.json answer), then the statuses Twilio
+// posts to the signed status callback. A chat without a phone number shows no button.
+
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { api, login, startConversation } from '../helpers/api-client.ts';
+import { DEMO_PASSWORD } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
+import { callParams, startVoiceServer, type VoiceServer } from '../helpers/voice-server.ts';
+import { screenshot } from './browser.ts';
+import { describeInChromium, useChromium } from './chromium-fixture.ts';
+import { eventually, openInbox } from './pages.ts';
+
+const BROWSER_TEST_TIMEOUT = 90_000;
+
+describeInChromium('inbox: calling a customer back', () => {
+  const chromium = useChromium();
+  let v: VoiceServer;
+  beforeAll(async () => {
+    v = await startVoiceServer({ clock: () => new Date() });
+  }, 60_000);
+  afterAll(async () => {
+    await v?.close();
+  });
+
+  it(
+    'calls back from a claimed call and shows the call progress in the transcript',
+    async () => {
+      const store = v.server.server.store;
+      const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
+      const caller = callParams('CAinboxcallback', '+15550104321');
+      await v.post('incoming', caller);
+      await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
+      const call = (await store.conversations.findOpenByThread('voice', 'CAinboxcallback'))!;
+      await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${call.id}/claim`, {
+        token: alex,
+      });
+      // A chat Alex has too, with no phone number anywhere.
+      const chat = await startConversation(v.server.baseUrl);
+      await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: { text: 'I want to talk to a human' },
+      });
+      await until(async () =>
+        ['queued', 'offered'].includes((await store.conversations.get(chat.id))?.status ?? '')
+          ? true
+          : undefined,
+      );
+      await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${chat.id}/claim`, {
+        token: alex,
+      });
+
+      const inbox = await openInbox(chromium.browser, v.server.baseUrl, v.server.demoAgent);
+      const { page } = inbox;
+      await inbox.queueItem(chat.id).click();
+      await page.getByRole('button', { name: 'Resolve' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Call back' }).count()).toBe(0);
+
+      await inbox.queueItem(call.id).click();
+      await page.getByRole('button', { name: 'Call back' }).click();
+      await eventually(() => inbox.transcript.textContent()).toContain(
+        'Calling back +15550104321 for Alex…',
+      );
+      await eventually(() => inbox.transcript.textContent()).toContain(
+        'Twilio is placing the call back to +15550104321',
+      );
+      const placed = (await store.conversations.eventsSince(call.id, 0)).find(
+        (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
+      );
+      const callSid = String((placed?.data as { callSid?: string }).callSid);
+      const leg = { ...callParams(callSid, '+15559998888'), To: '+15550104321' };
+      const query = `conversation=${call.id}`;
+      await v.post('call-back-status', { ...leg, CallStatus: 'ringing' }, { query });
+      await eventually(() => inbox.transcript.textContent()).toContain(
+        'Call back: ringing the customer',
+      );
+      await v.post('call-back-status', { ...leg, CallStatus: 'no-answer' }, { query });
+      await eventually(() => page.locator('.divider--error').last().textContent()).toMatch(
+        /^Call back: no answer · /,
+      );
+      await screenshot(page, 'inbox-call-back');
+      await page.context().close();
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+});

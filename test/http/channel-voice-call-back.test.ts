@@ -1,0 +1,288 @@
+/**
+ * "Call back" from the inbox, through the real server on both engines against the stand-in of
+ * Twilio's REST API: the assigned agent (or a supervisor) has Baton place Calls.json to the
+ * customer with the documented parameters (To, From, Url, StatusCallback and its events), retried
+ * on a 5xx; Twilio's signed fetch of Url bridges the customer to the agent's own line; the
+ * signed status callbacks become system events once each; the refusals are clear 4xx.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, login, startConversation } from '../helpers/api-client.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { DEMO_PASSWORD, startTestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
+import {
+  AGENT_PHONE,
+  callParams,
+  parseTwiml,
+  startVoiceServer,
+  VOICE_PUBLIC_BASE_URL as PUBLIC,
+  verbOrder,
+  type VoiceServer,
+} from '../helpers/voice-server.ts';
+
+const START = Date.parse('2026-11-25T12:00:00Z');
+const CALLER_ID = '+15559990000';
+
+describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', (db) => {
+  let v: VoiceServer;
+  let alex = '';
+  let now = START;
+  beforeAll(async () => {
+    v = await startVoiceServer({
+      clock: () => new Date(now),
+      engine: db.name,
+      yaml: `    callerId: '${CALLER_ID}'\n`,
+    });
+    alex = await login(v.server.baseUrl, 'alex@example.com', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await v?.close();
+  });
+
+  const store = () => v.server.server.store;
+  const base = () => v.server.baseUrl;
+  const callBacksSent = (id: string) =>
+    v.sent.filter(
+      (r) =>
+        r.url.endsWith('/Calls.json') &&
+        r.body.get('Url')?.includes(`/call-back?conversation=${id}&`),
+    );
+  const callBackEvents = async (id: string) =>
+    (await store().conversations.eventsSince(id, 0))
+      .filter(
+        (e) => e.type === 'channel.voice_call' && String(e.data.action).startsWith('call_back'),
+      )
+      .map((e): Record<string, unknown> => ({ actor: e.actor.type, ...e.data }));
+  const handedOverCall = async (callSid: string, from: string) => {
+    const caller = callParams(callSid, from);
+    await v.post('incoming', caller);
+    await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
+    const conversation = (await store().conversations.findOpenByThread('voice', callSid))!;
+    const claimed = await api(base(), 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
+      token: alex,
+    });
+    expect(claimed.status).toBe(200);
+    // Alex's phone was rung for the caller on hold (the stand-in answered that one first).
+    await until(async () =>
+      (await store().conversations.eventsSince(conversation.id, 0)).find(
+        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_called',
+      ),
+    );
+    return conversation;
+  };
+
+  it('places Calls.json to the caller, bridges them to the agent, and records each status once', async () => {
+    const conversation = await handedOverCall('CAcallback1', '+15550101234');
+    const alexId = (await store().agents.findByEmail('alex@example.com'))!.id;
+    v.answers.push(503); // the outbox tries again after Twilio's 5xx
+    const pressed = await api(
+      base(),
+      'POST',
+      `/api/v1/conversations/${conversation.id}/call-back`,
+      {
+        token: alex,
+      },
+    );
+    expect(pressed.body.error).toBeUndefined();
+    expect(pressed.status).toBe(202);
+    expect(pressed.body.events[0].data).toEqual({
+      action: 'call_back_requested',
+      agentId: alexId,
+      to: '+15550101234',
+    });
+
+    await until(() => callBacksSent(conversation.id)[0]);
+    now += 31_000; // the timer's lease lapses: the call is tried again
+    const placed = await until(async () =>
+      (await callBackEvents(conversation.id)).find((e) => e.action === 'call_back_placed'),
+    );
+    const sent = callBacksSent(conversation.id);
+    expect(sent).toHaveLength(2);
+    const url = `${PUBLIC}/channels/voice/call-back?conversation=${conversation.id}&agent=${alexId}`;
+    const statusUrl = `${PUBLIC}/channels/voice/call-back-status?conversation=${conversation.id}`;
+    for (const request of sent) {
+      expect(request.body.get('To')).toBe('+15550101234');
+      expect(request.body.get('From')).toBe(CALLER_ID);
+      expect(request.body.get('Url')).toBe(url);
+      expect(request.body.get('Method')).toBe('POST');
+      expect(request.body.get('StatusCallback')).toBe(statusUrl);
+      expect(request.body.get('StatusCallbackMethod')).toBe('POST');
+      expect(request.body.getAll('StatusCallbackEvent')).toEqual([
+        'initiated',
+        'ringing',
+        'answered',
+        'completed',
+      ]);
+    }
+    // The sid the stand-in gave the second (accepted) request.
+    const callSid = `CA${String(v.sent.indexOf(sent[1]!) + 1).padStart(32, '0')}`;
+    expect(placed).toEqual({
+      actor: 'system',
+      action: 'call_back_placed',
+      agentId: alexId,
+      to: '+15550101234',
+      callSid,
+    });
+
+    // A second press while the call is under way is refused.
+    const again = await api(base(), 'POST', `/api/v1/conversations/${conversation.id}/call-back`, {
+      token: alex,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('CALL_BACK_IN_PROGRESS');
+
+    // The customer answers: Twilio fetches Url, and the TwiML dials Alex's phone.
+    const leg = {
+      ...callParams(callSid, CALLER_ID),
+      To: '+15550101234',
+      Direction: 'outbound-api',
+    };
+    const answered = await v.post('call-back', leg, {
+      query: `conversation=${conversation.id}&agent=${alexId}`,
+    });
+    expect(answered.status).toBe(200);
+    expect(verbOrder(answered.text)).toEqual(['Dial']);
+    const dial = parseTwiml(answered.text).Dial[0];
+    expect(dial['@_callerId']).toBe(CALLER_ID);
+    expect(answered.text).toContain(`<Number>${AGENT_PHONE}</Number>`);
+    // Unsigned, it is refused.
+    const forged = await v.post('call-back', leg, {
+      query: `conversation=${conversation.id}&agent=${alexId}`,
+      signature: 'forged',
+    });
+    expect(forged.status).toBe(403);
+
+    // Status callbacks, one posted twice and one forged: each status is recorded once.
+    const status = (CallStatus: string, extra: Record<string, string> = {}) =>
+      v.post(
+        'call-back-status',
+        { ...leg, CallStatus, ...extra },
+        {
+          query: `conversation=${conversation.id}`,
+        },
+      );
+    expect((await status('ringing')).status).toBe(200);
+    expect((await status('ringing')).status).toBe(200);
+    expect(
+      (
+        await v.post(
+          'call-back-status',
+          { ...leg, CallStatus: 'busy' },
+          { query: `conversation=${conversation.id}`, signature: 'forged' },
+        )
+      ).status,
+    ).toBe(403);
+    await status('in-progress');
+    await status('completed', { CallDuration: '42' });
+    const statuses = (await callBackEvents(conversation.id))
+      .filter((e) => e.action === 'call_back_status')
+      .map((e) => ({ status: e.callStatus, duration: e.duration }));
+    expect(statuses).toEqual([
+      { status: 'ringing', duration: undefined },
+      { status: 'in-progress', duration: undefined },
+      { status: 'completed', duration: 42 },
+    ]);
+
+    // Done: another call back may start. The audit log has both presses.
+    const next = await api(base(), 'POST', `/api/v1/conversations/${conversation.id}/call-back`, {
+      token: alex,
+    });
+    expect(next.status).toBe(202);
+    const audit = await store().teamAudit.page({ limit: 50 });
+    const rows = audit.entries.filter(
+      (e) =>
+        e.action === 'conversation.called_back' && e.changes.conversationId === conversation.id,
+    );
+    expect(rows.map((r) => r.agentId)).toEqual([alexId, alexId]);
+  });
+
+  it('calls the number a customer left with a callback request, and refuses other agents and conversations without a number', async () => {
+    // A chat: handed over, claimed by Alex, with a callback request for a number.
+    const chat = await startConversation(base());
+    await api(base(), 'POST', `/api/v1/conversations/${chat.id}/messages`, {
+      token: chat.token,
+      body: { text: 'I want to talk to a human' },
+    });
+    await until(async () =>
+      ['queued', 'offered'].includes((await store().conversations.get(chat.id))?.status ?? '')
+        ? true
+        : undefined,
+    );
+    // Waiting in Sam's queue, Sam sees it but is not its assignee.
+    const sam = await login(base(), 'sam@example.com', DEMO_PASSWORD);
+    const waiting = await api(base(), 'POST', `/api/v1/conversations/${chat.id}/call-back`, {
+      token: sam,
+    });
+    expect(waiting.status).toBe(403);
+    expect(waiting.body.error.code).toBe('NOT_ASSIGNEE');
+    const claimed = await api(base(), 'POST', `/api/v1/conversations/${chat.id}/claim`, {
+      token: alex,
+    });
+    expect(claimed.status).toBe(200);
+    const press = () =>
+      api(base(), 'POST', `/api/v1/conversations/${chat.id}/call-back`, { token: alex });
+    const none = await press();
+    expect(none.status).toBe(409);
+    expect(none.body.error.code).toBe('NO_PHONE_NUMBER');
+
+    await store().conversations.commit({
+      conversationId: chat.id,
+      events: [
+        {
+          type: 'callback.requested',
+          actor: { type: 'customer' },
+          data: { phone: '+447700900123', at: '2026-11-25T13:00:00.000Z', timeZone: 'UTC' },
+        },
+      ],
+      now: new Date(START),
+    });
+    // Sam is not assigned and does not see Alex's conversation: as for an unknown id. Riley, a supervisor, may; the call rings Riley's line,
+    // and Riley has none (no phone, no browser client): refused with the reason.
+    const bySam = await api(base(), 'POST', `/api/v1/conversations/${chat.id}/call-back`, {
+      token: sam,
+    });
+    expect(bySam.status).toBe(404);
+    expect(bySam.body.error.code).toBe('CONVERSATION_NOT_FOUND');
+    const riley = await login(base(), 'riley@example.com', DEMO_PASSWORD);
+    const byRiley = await api(base(), 'POST', `/api/v1/conversations/${chat.id}/call-back`, {
+      token: riley,
+    });
+    expect(byRiley.status).toBe(409);
+    expect(byRiley.body.error.code).toBe('VOICE_NO_LINE');
+
+    const pressed = await press();
+    expect(pressed.status).toBe(202);
+    await until(async () =>
+      (await callBackEvents(chat.id)).find((e) => e.action === 'call_back_placed'),
+    );
+    const [sent] = callBacksSent(chat.id);
+    expect(sent!.body.get('To')).toBe('+447700900123');
+    expect(sent!.body.get('From')).toBe(CALLER_ID);
+    // No status callback ever came: under way for 15 minutes, then no longer in the way.
+    expect((await press()).body.error.code).toBe('CALL_BACK_IN_PROGRESS');
+    now += 16 * 60_000;
+    expect((await press()).status).toBe(202);
+  });
+});
+
+describe('call back without the voice channel', () => {
+  it('answers 409 CHANNEL_NOT_ENABLED, ten times a minute, then 429 RATE_LIMITED', async () => {
+    const s = await startTestServer();
+    try {
+      const chat = await startConversation(s.baseUrl);
+      const morgan = await login(s.baseUrl, 'morgan@example.com', DEMO_PASSWORD);
+      const answers = [];
+      for (let i = 0; i < 11; i++) {
+        answers.push(
+          await api(s.baseUrl, 'POST', `/api/v1/conversations/${chat.id}/call-back`, {
+            token: morgan,
+          }),
+        );
+      }
+      expect(answers[0]!.body.error.code).toBe('CHANNEL_NOT_ENABLED');
+      expect(answers.map((a) => a.status)).toEqual([...Array(10).fill(409), 429]);
+    } finally {
+      await s.close();
+    }
+  });
+});
