@@ -32,10 +32,12 @@ import { query } from '../helpers/cluster/cluster-checks.ts';
 
 const skip = clusterSkipReason();
 /**
- * Claim races: 500 by default (CI too), what fits CI's time on 2 cores; 10,000 take many
- * minutes there (docs/cluster.md). BATON_CLUSTER_RACES sets another number.
+ * Claim races: the issue's 10,000 by default, CI included, in rounds of 60 conversations
+ * (3 agents × 20 free places) on keep-alive connections: about 240 CPU-seconds, some two
+ * minutes when the 2 cores are the test's alone (docs/cluster.md). BATON_CLUSTER_RACES sets
+ * another number.
  */
-const RACES = Number(process.env.BATON_CLUSTER_RACES ?? 500);
+const RACES = Number(process.env.BATON_CLUSTER_RACES ?? 10_000);
 const TIMER_LEASE_MS = 1500;
 
 describe.skipIf(skip)('three nodes behind HAProxy, one PostgreSQL, one Redis', () => {
@@ -142,15 +144,27 @@ describe.skipIf(skip)('three nodes behind HAProxy, one PostgreSQL, one Redis', (
   }, 180_000);
 
   it(`${RACES} claim races across the nodes: never assigned twice, capacity never exceeded`, async () => {
-    const result = await runClaimRaces(cluster, { races: RACES, capacity: 4 });
+    const result = await runClaimRaces(cluster, { races: RACES, capacity: 20 });
     console.log(`[cluster] claim races: ${JSON.stringify(result)}`);
-    expect(result.races).toBeGreaterThanOrEqual(RACES);
-    expect(result.doubleAssignments).toBe(0);
-    expect(result.overCapacity).toBe(0);
-    expect(result.unexpectedResponses).toEqual([]);
-    // Every 200 is an assignment in the store, and no assignment came from elsewhere.
+    // Every 200 is an assignment in the store (per conversation, never one on another), no
+    // assignment came from elsewhere, and every winner could hand theirs back.
+    expect({
+      doubleAssignments: result.doubleAssignments,
+      overCapacity: result.overCapacity,
+      storedMismatches: result.storedMismatches,
+      unexpectedResponses: result.unexpectedResponses,
+      failedTransfers: result.failedTransfers,
+    }).toEqual({
+      doubleAssignments: 0,
+      overCapacity: 0,
+      storedMismatches: [],
+      unexpectedResponses: [],
+      failedTransfers: [],
+    });
     expect(result.storedAssignments).toBe(result.wins);
-  }, 300_000);
+    expect(result.races).toBeGreaterThanOrEqual(RACES);
+    // Generous: at load 20 on 2 cores the 10,000 take about ten minutes (docs/cluster.md).
+  }, 900_000);
 
   it('timers fire once across the nodes, also when a node dies holding some', async () => {
     const lb = cluster.balancer;
