@@ -11,20 +11,13 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carryOutErasure, planErasure } from '../../src/app/privacy/erasure-plan.ts';
 import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { ERASED_TABLES } from '../helpers/postgres-files.ts';
 
 const t0 = new Date('2026-01-10T10:00:00.000Z');
 const EMAIL = 'sarah.connor@example.com';
 const NUMBER = '447700900123';
 // Bytes no other row holds, in the clear and as the base64 they are stored as.
 const ATTACHMENT = Buffer.from('%PDF-1.7 invoice-of-sarah-7f3c9a2e1b %%EOF');
-const ERASED_TABLES = [
-  'conversations',
-  'events',
-  'timers',
-  'webhook_deliveries',
-  'media_files',
-  'provider_messages',
-];
 
 describe.each(TEST_DATABASES)('erasing a customer on $name', (database) => {
   let opened: OpenedTestStore;

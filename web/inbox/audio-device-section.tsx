@@ -36,10 +36,10 @@ export function AudioDeviceSection({ audio }: AudioDeviceSectionProps) {
     setChoice(next);
     saveAudioChoice(next);
   };
-  const chooseSpeaker = (id: string) => {
-    remember({ ...choice, speaker: id || null });
+  const chooseSpeaker = (id: string | null) => {
+    remember({ ...choice, speaker: id });
     setMessage(null);
-    audio.speakerDevices.set(id || 'default').then(
+    audio.speakerDevices.set(id ?? 'default').then(
       () => setMessage({ ok: true, text: 'Calls and the ringtone play on this speaker.' }),
       (error: unknown) =>
         setMessage({
@@ -62,42 +62,22 @@ export function AudioDeviceSection({ audio }: AudioDeviceSectionProps) {
     <section class="account-section" aria-labelledby="call-audio-title">
       <h3 id="call-audio-title">Microphone and speaker</h3>
       <p class="muted">For calls in this browser; remembered in this browser only.</p>
-      <label>
-        Microphone
-        <select
-          value={choice.input ?? ''}
-          onChange={(e) => {
-            remember({ ...choice, input: e.currentTarget.value || null });
-            setMessage({ ok: true, text: 'Your next call uses this microphone.' });
-          }}
-        >
-          <option value="">The browser's default</option>
-          {inputs
-            .filter((d) => d.id !== 'default')
-            .map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
-        </select>
-      </label>
+      <DeviceSelect
+        label="Microphone"
+        devices={inputs}
+        value={choice.input}
+        onChange={(id) => {
+          remember({ ...choice, input: id });
+          setMessage({ ok: true, text: 'Your next call uses this microphone.' });
+        }}
+      />
       {audio.isOutputSelectionSupported ? (
-        <label>
-          Speaker
-          <select
-            value={choice.speaker ?? ''}
-            onChange={(e) => chooseSpeaker(e.currentTarget.value)}
-          >
-            <option value="">The browser's default</option>
-            {outputs
-              .filter((d) => d.id !== 'default')
-              .map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-          </select>
-        </label>
+        <DeviceSelect
+          label="Speaker"
+          devices={outputs}
+          value={choice.speaker}
+          onChange={chooseSpeaker}
+        />
       ) : (
         <p class="muted" role="note">
           This browser cannot choose the speaker: calls play on the system's default output.
@@ -118,5 +98,32 @@ export function AudioDeviceSection({ audio }: AudioDeviceSectionProps) {
         </p>
       )}
     </section>
+  );
+}
+
+/** One device list: the browser's default first (an empty value), then the SDK's devices. */
+function DeviceSelect(props: {
+  label: string;
+  devices: readonly { id: string; label: string }[];
+  value: string | null | undefined;
+  onChange: (id: string | null) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.currentTarget.value || null)}
+      >
+        <option value="">The browser's default</option>
+        {props.devices
+          .filter((d) => d.id !== 'default')
+          .map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+            </option>
+          ))}
+      </select>
+    </label>
   );
 }
