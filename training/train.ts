@@ -67,8 +67,7 @@ const { manifest, weights } = encodeModel(model, {
     corpusWeight,
     ...(hiddenUnits > 0 && { hiddenUnits }),
   },
-  features:
-    'accent-folded char 3-5-grams in word boundaries + word uni/bigrams (French elisions split) + cross-lingual word classes and their pairs, FNV-1a hashed',
+  features: 'accent-folded char 3-5-grams in word boundaries + word uni/bigrams, FNV-1a hashed',
 });
 mkdirSync(out, { recursive: true });
 writeFileSync(`${out}/${MODEL_BASENAME}.json`, manifest);

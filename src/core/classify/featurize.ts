@@ -3,8 +3,6 @@
 // languages' spellings) plus word unigrams and bigrams. Features are hashed (FNV-1a) into
 // `dim` buckets and weighted 1/sqrt(n), so a long message does not outvote a short one.
 
-import { conceptFeatures, splitElision } from './concepts.ts';
-
 export interface SparseVector {
   index: Int32Array;
   value: Float32Array;
@@ -36,7 +34,7 @@ function fnv1a(s: string, seed: number): number {
 
 /** Feature strings of a message (exported for tests and for explaining a score). */
 export function featureStrings(text: string, maxChars = 1_000): string[] {
-  const words = foldText(text.slice(0, maxChars)).split(' ').filter(Boolean).flatMap(splitElision);
+  const words = foldText(text.slice(0, maxChars)).split(' ').filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -47,7 +45,6 @@ export function featureStrings(text: string, maxChars = 1_000): string[] {
       for (let j = 0; j + n <= padded.length; j++) out.push(`c:${padded.slice(j, j + n)}`);
     }
   }
-  out.push(...conceptFeatures(words));
   if (words.length === 0) out.push('empty');
   return out;
 }

@@ -1,5 +1,7 @@
-// Cross-lingual word classes for the classifier's features (issue 12, ninth round). The corpus
-// has ~300 requests for a person per language against ~1 700 English ones from Bitext, so a
+// Experiment, not shipped (README.md beside this file says how it was wired into
+// src/core/classify/featurize.ts): cross-lingual word classes for the classifier's features
+// (issue 12, ninth round). The corpus has ~300 requests for a person per language against
+// ~1 700 English ones from Bitext, so a
 // phrasing learnt in English ("talk to a real person") did not carry to "parler à une vraie
 // personne" or "mit einem echten Menschen sprechen": their words share no feature. Each word
 // here also emits its class (`k:person`) and every pair of classes in a message (`kk:person+talk`),
