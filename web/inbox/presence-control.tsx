@@ -11,7 +11,8 @@ import type { Presence } from './inbox-types.ts';
 export interface PresenceControlProps {
   token: string;
   presence: Presence;
-  load: number;
+  /** Conversations the agent holds; null until the inbox has loaded them (never a guessed 0). */
+  load: number | null;
   capacity: number | null;
   /**
    * The agent as the server now has them (no load or connection: PUT /me/presence says
@@ -71,7 +72,7 @@ export function PresenceControl({
         ))}
       </select>
       <span class="capacity" title="Conversations you have / the most you take at once">
-        {capacity === null ? `${load} open` : `${load} / ${capacity}`}
+        {capacity === null ? `${load ?? '…'} open` : `${load ?? '…'} / ${capacity}`}
       </span>
     </div>
   );

@@ -150,7 +150,7 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
           <PresenceControl
             token={session.token}
             presence={presence}
-            load={inbox.mine.length}
+            load={inbox.loaded ? inbox.mine.length : null}
             capacity={me?.capacity ?? null}
             onChange={(agent, count, waits) => {
               setPresenceState(agent.presence);
