@@ -47,6 +47,27 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
       await postgresAdmin(`drop database if exists ${postgresDatabase} with (force)`);
   });
 
+  /**
+   * The customer asks for a person, the agent claims and resolves: each step must answer 200
+   * (a CI run once erased 0 of a conversation still open, with nothing saying which step had
+   * not happened), and the stored status must be resolved before the CLI reads it.
+   */
+  async function handOverAndResolve(c: { id: string; token: string }, agent: string) {
+    const steps = [
+      ['messages', c.token, { action: 'request_human' }],
+      ['claim', agent, undefined],
+      ['resolve', agent, undefined],
+    ] as const;
+    for (const [step, token, body] of steps) {
+      const r = await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/${step}`, {
+        token,
+        ...(body ? { body } : {}),
+      });
+      expect(r.status, `${step}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+    }
+    expect((await s.server.store.conversations.get(c.id))?.status).toBe('resolved');
+  }
+
   // Tests of PostgreSQL's own files are registered on PostgreSQL only, so that under CI=true
   // nothing reads as skipped on SQLite.
   const onPostgres = database.name === 'postgres' ? it.skipIf(database.skipReason) : undefined;
@@ -58,14 +79,7 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
       const closed = await startConversation(s.baseUrl, {
         customer: { email: 'Sarah@Example.com' },
       });
-      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/messages`, {
-        token: closed.token,
-        body: { action: 'request_human' },
-      });
-      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/claim`, { token: agent });
-      await api(s.baseUrl, 'POST', `/api/v1/conversations/${closed.id}/resolve`, {
-        token: agent,
-      });
+      await handOverAndResolve(closed, agent);
       const open = await startConversation(s.baseUrl, {
         customer: { email: 'sarah@example.com' },
       });
@@ -174,12 +188,7 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
         token: c.token,
         body: { text: secrets.message },
       });
-      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
-        token: c.token,
-        body: { action: 'request_human' },
-      });
-      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/claim`, { token: agent });
-      await api(s.baseUrl, 'POST', `/api/v1/conversations/${c.id}/resolve`, { token: agent });
+      await handOverAndResolve(c, agent);
 
       const client = new pg.Client({ connectionString: db });
       await client.connect();
