@@ -18,6 +18,7 @@ const COMMANDS: Record<string, Registrar> = {
   backup: async () => (await import('./commands/backup.ts')).registerBackupCommand,
   export: async () => (await import('./commands/export.ts')).registerExportCommand,
   erase: async () => (await import('./commands/erase.ts')).registerEraseCommand,
+  compact: async () => (await import('./commands/compact.ts')).registerCompactCommand,
   'demo-traffic': async () =>
     (await import('./commands/demo-traffic.ts')).registerDemoTrafficCommand,
   replay: async () => (await import('./commands/replay.ts')).registerReplayCommand,

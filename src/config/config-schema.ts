@@ -235,7 +235,18 @@ export const ConfigSchema = Type.Object(
           pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
           default: '03:30',
           description:
-            'BATON_COMPACT_AT: PostgreSQL only, HH:MM UTC: the daily window in which the tables the server erased from are rewritten (VACUUM FULL) so the erased bytes leave their files.',
+            'BATON_COMPACT_AT: PostgreSQL only, HH:MM on the clock of privacy.compactTimeZone (UTC by default): the daily window in which the tables the server erased from are rewritten (VACUUM FULL) so the erased bytes leave their files.',
+        }),
+        compactTimeZone: Type.String({
+          minLength: 1,
+          default: 'UTC',
+          description:
+            'BATON_COMPACT_TIME_ZONE: the IANA zone of privacy.compactAt, e.g. Europe/Berlin (local time across daylight saving).',
+        }),
+        compactWindow: Type.Boolean({
+          default: true,
+          description:
+            'BATON_COMPACT_WINDOW: false, and this node never runs the window itself (another node, `baton compact` from cron or POST /api/v1/privacy/compact does); erasures still wait for privacy.compactAt.',
         }),
         compactLockTimeoutMs: Type.Integer({
           minimum: 10,

@@ -234,6 +234,8 @@ export const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'BATON_RETENTION_DAYS', path: ['privacy', 'retentionDays'], type: 'int' },
   { env: 'BATON_RETENTION_CHECK_MS', path: ['privacy', 'retentionCheckMs'], type: 'int' },
   { env: 'BATON_COMPACT_AT', path: ['privacy', 'compactAt'], type: 'string' },
+  { env: 'BATON_COMPACT_TIME_ZONE', path: ['privacy', 'compactTimeZone'], type: 'string' },
+  { env: 'BATON_COMPACT_WINDOW', path: ['privacy', 'compactWindow'], type: 'bool' },
   {
     env: 'BATON_COMPACT_LOCK_TIMEOUT_MS',
     path: ['privacy', 'compactLockTimeoutMs'],

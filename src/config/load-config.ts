@@ -10,6 +10,7 @@ import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { ConfigSchema, type BatonConfig } from './config-schema.ts';
 import { parseQueues } from '../core/routing/parse-queues.ts';
 import { BUILT_IN_CALENDARS } from '../core/routing/default-queues.ts';
+import { isKnownTimeZone } from '../core/sla/zoned-time.ts';
 import { ENV_OVERRIDES, parseEnvValue } from './env-overrides.ts';
 
 export interface LoadConfigOptions {
@@ -95,6 +96,10 @@ function crossChecks(config: BatonConfig): string[] {
     );
   }
   problems.push(...queueChecks(config));
+  if (!isKnownTimeZone(config.privacy.compactTimeZone))
+    problems.push(
+      `privacy.compactTimeZone: "${config.privacy.compactTimeZone}" is not an IANA time zone (e.g. Europe/Berlin, UTC) (BATON_COMPACT_TIME_ZONE)`,
+    );
   problems.push(...oidcChecks(config));
   if (Boolean(config.webhooks.url) !== Boolean(config.webhooks.secret)) {
     problems.push(

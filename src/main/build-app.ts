@@ -182,6 +182,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   const compaction = new CompactionWindow({
     store,
     compactAt: config.privacy.compactAt,
+    compactTimeZone: config.privacy.compactTimeZone,
     lockTimeoutMs: config.privacy.compactLockTimeoutMs,
     clock,
     log: app.log,
@@ -343,7 +344,8 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
         compaction,
       });
     }
-    stopCompaction = compaction.start(config.privacy.compactCheckMs);
+    if (config.privacy.compactWindow)
+      stopCompaction = compaction.start(config.privacy.compactCheckMs);
   });
   app.addHook('onClose', async () => {
     await stopRetention();

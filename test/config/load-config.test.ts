@@ -249,6 +249,30 @@ describe('loadConfig', () => {
     expect(!tooOften.ok && tooOften.errors.join('\n')).toMatch(/auth\.sessionCheckMs/);
   });
 
+  it('reads the compaction window in UTC by default, or a known IANA zone; an unknown one fails', () => {
+    const byDefault = loadConfig({ env: {}, cwd: dirWith() });
+    expect(byDefault.ok && byDefault.config.privacy).toMatchObject({
+      compactAt: '03:30',
+      compactTimeZone: 'UTC',
+      compactWindow: true,
+    });
+    const berlin = loadConfig({
+      env: { BATON_COMPACT_TIME_ZONE: 'Europe/Berlin', BATON_COMPACT_WINDOW: 'false' },
+      cwd: dirWith(),
+    });
+    expect(berlin.ok && berlin.config.privacy).toMatchObject({
+      compactTimeZone: 'Europe/Berlin',
+      compactWindow: false,
+    });
+    const unknown = loadConfig({
+      env: {},
+      cwd: dirWith('privacy:\n  compactTimeZone: Europe/Atlantis\n'),
+    });
+    expect(!unknown.ok && unknown.errors).toEqual([
+      'privacy.compactTimeZone: "Europe/Atlantis" is not an IANA time zone (e.g. Europe/Berlin, UTC) (BATON_COMPACT_TIME_ZONE)',
+    ]);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const r = loadConfig({ env: {}, cwd: dirWith('server:\n  port: [1, 2\n') });
     expect(r.ok).toBe(false);

@@ -3,8 +3,10 @@
  * the API client's are (test/e2e/browser-tokens.ts, test/helpers/log-sentry.ts): the inbox's
  * session after a log-in in Chromium and the widget's conversation token, read back from the
  * pages' own storage, fail the server's close() when its logger wrote them (whole, or their
- * first 12 characters), and a run that logged none of them passes.
+ * first 12 characters), as does a secret only a socket frame brought to the inbox, and a run
+ * that logged none of them passes.
  */
+import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -74,6 +76,40 @@ describeInChromium('tokens the browser pages receive, in the server log', () => 
       const found = await closeAll();
       expect(found).toMatch(/token: .*inbox leak/);
       expect(found).toMatch(/token: .*widget leak/);
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
+    "fails it on a secret that reached the inbox in its socket's frame only",
+    async () => {
+      const inbox = await openInbox(browser, server.baseUrl, server.demoAgent);
+      // No frame of today's server carries a credential (src/http/realtime): a value under a
+      // secret's key rides in the customer's fields, as a resume or media ticket would. The
+      // conversation is started and handed over by plain fetch, after the inbox loaded its
+      // list, so that only the inbox's socket frame brings the ticket to Chromium.
+      const ticket = randomBytes(24).toString('base64url');
+      const post = (path: string, body: unknown, token?: string) =>
+        fetch(`${server.baseUrl}${path}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(body),
+        });
+      const started = await post('/api/v1/conversations', {
+        customer: { name: 'Kim', resumeTicket: ticket },
+      });
+      const c = (await started.json()) as { conversation: { id: string }; token: string };
+      await post(
+        `/api/v1/conversations/${c.conversation.id}/messages`,
+        { action: 'request_human' },
+        c.token,
+      );
+      await inbox.queueItem(c.conversation.id).waitFor();
+      server.server.app.log.info({ ref: ticket }, 'frame leak');
+      expect(await closeAll()).toMatch(/token: .*frame leak/);
     },
     BROWSER_TEST_TIMEOUT,
   );

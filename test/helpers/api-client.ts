@@ -1,5 +1,5 @@
 /** A small HTTP client for tests: JSON in, `{ status, body }` out. */
-import { noteIssuedToken } from './issued-tokens.ts';
+import { cookieSecrets, noteIssuedSecrets, noteIssuedToken } from './issued-tokens.ts';
 
 export interface ApiResponse<T = any> {
   readonly status: number;
@@ -27,9 +27,10 @@ export async function api<T = any>(
   });
   const text = await response.text();
   const body = text ? JSON.parse(text) : undefined;
-  // Every token issued is looked for by value in the server's log (log-sentry.ts).
-  if (typeof body?.token === 'string' && body.token.length >= 32)
-    noteIssuedToken(baseUrl, body.token);
+  // Every secret issued is looked for by value in the server's log (log-sentry.ts).
+  noteIssuedSecrets(baseUrl, body);
+  for (const cookie of cookieSecrets(response.headers.getSetCookie()))
+    noteIssuedToken(baseUrl, cookie);
   return { status: response.status, body: body as T };
 }
 

@@ -1,8 +1,16 @@
 /**
  * A small HTTP client that behaves as a browser does for sign-in flows: follows redirects
  * across origins and keeps each origin's cookies (name, path, expiry), sending them back where
- * their path matches. Returns the last response and every URL it passed through.
+ * their path matches. Returns the last response and every URL it passed through. The secrets
+ * it receives are noted for the server's log sentry (issued-tokens.ts).
  */
+import {
+  cookieSecrets,
+  noteIssuedToken,
+  noteIssuedTokensWhenRead,
+  secretsIn,
+} from './issued-tokens.ts';
+
 interface StoredCookie {
   readonly value: string;
   readonly path: string;
@@ -43,6 +51,16 @@ export class BrowserClient {
       this.setCookieLines.push(line);
       this.keep(target, line);
     }
+    // The cookies' and a JSON answer's secrets are looked for in the server's log.
+    for (const cookie of cookieSecrets(response.headers.getSetCookie()))
+      noteIssuedToken(url, cookie);
+    if (/\bjson\b/.test(response.headers.get('content-type') ?? ''))
+      noteIssuedTokensWhenRead(
+        response
+          .clone()
+          .json()
+          .then((body: unknown) => secretsIn(body).map((token) => ({ baseUrl: url, token }))),
+      );
     return response;
   }
 

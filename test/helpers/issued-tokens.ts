@@ -1,17 +1,26 @@
 /**
- * The tokens each test server has issued, by the server's origin, so that the log sentry can
+ * The secrets each test server has issued, by the server's origin, so that the log sentry can
  * look for each one's value in that server's log, wherever a line put it
- * (test/helpers/log-sentry.ts): what the test helpers' API client was answered (a log-in's
- * session, a new conversation's token: any `token` in an answer), and what the browser pages
- * received (test/e2e/browser-tokens.ts), which is read from Chromium after the fact.
+ * (test/helpers/log-sentry.ts). This is the one place that says what a secret is
+ * (`secretsIn`, `cookieSecrets`) and where every path a test receives one from notes it:
+ * the API client's answers and cookies (api-client.ts), the frames the test socket client
+ * receives (socket-client.ts), the sign-in browser's answers and cookies (browser-client.ts),
+ * and what Chromium's pages receive over HTTP and WebSocket (test/e2e/browser-tokens.ts).
+ * A socket's `ws://` origin is its server's `http://` one.
  */
+
+/** The keys whose string values are secrets (`token`, `accessToken`, `ticket`, …). */
+const SECRET_KEY = /^(?:token|ticket|secret|password)$|(?:Token|Ticket|Secret|Password)$/;
+/** Shorter values are no credential the server makes (its shortest, a password, is 16). */
+const MIN_SECRET_LENGTH = 16;
+
 const issued = new Map<string, Set<string>>();
 /** Reads of what the browser received, still running: a server's tokens wait for them. */
 const pending = new Set<Promise<void>>();
 
-/** Notes a token the server at `baseUrl` answered with. */
+/** Notes a token the server at `baseUrl` (or its socket's `ws://` address) answered with. */
 export function noteIssuedToken(baseUrl: string, token: string): void {
-  const origin = new URL(baseUrl).origin;
+  const origin = serverOrigin(baseUrl);
   const tokens = issued.get(origin) ?? new Set<string>();
   tokens.add(token);
   issued.set(origin, tokens);
@@ -38,8 +47,45 @@ export function noteIssuedTokensWhenRead(
  */
 export async function takeIssuedTokens(baseUrl: string): Promise<string[]> {
   await Promise.all([...pending]);
-  const origin = new URL(baseUrl).origin;
+  const origin = serverOrigin(baseUrl);
   const tokens = [...(issued.get(origin) ?? [])];
   issued.delete(origin);
   return tokens;
+}
+
+/** Notes every secret in a JSON value (an answer, a socket frame) the server at `url` sent. */
+export function noteIssuedSecrets(url: string, value: unknown): void {
+  for (const secret of secretsIn(value)) noteIssuedToken(url, secret);
+}
+
+/** The secrets (long enough to be one) under a secret's key, anywhere in a JSON value. */
+export function secretsIn(value: unknown, key = ''): string[] {
+  if (typeof value === 'string')
+    return SECRET_KEY.test(key) && value.length >= MIN_SECRET_LENGTH ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => secretsIn(item, key));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => secretsIn(v, k));
+  return [];
+}
+
+/** The value of each cookie `Set-Cookie` lines set (long enough to be a secret). */
+export function cookieSecrets(lines: readonly string[]): string[] {
+  return lines
+    .map((line) => {
+      const value = (line.split(';')[0] ?? '').split('=').slice(1).join('=');
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value;
+      }
+    })
+    .filter((value) => value.length >= MIN_SECRET_LENGTH);
+}
+
+/** A server's origin from its HTTP or WebSocket address. */
+function serverOrigin(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'ws:') parsed.protocol = 'http:';
+  if (parsed.protocol === 'wss:') parsed.protocol = 'https:';
+  return parsed.origin;
 }

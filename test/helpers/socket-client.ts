@@ -1,5 +1,9 @@
-/** A test WebSocket client that records frames and waits for the ones a test expects. */
+/**
+ * A test WebSocket client that records frames and waits for the ones a test expects; the
+ * secrets frames carry are noted for the server's log sentry (issued-tokens.ts).
+ */
 import WebSocket from 'ws';
+import { noteIssuedSecrets } from './issued-tokens.ts';
 
 export interface TestSocket {
   readonly ws: WebSocket;
@@ -27,6 +31,8 @@ export function openSocket(url: string, protocols?: string[]): Promise<TestSocke
     const waiters: Array<{ predicate: (f: any) => boolean; resolve: (f: any) => void }> = [];
     ws.on('message', (raw) => {
       const frame = JSON.parse(String(raw));
+      // A secret a frame carries is looked for by value in the server's log (log-sentry.ts).
+      noteIssuedSecrets(url, frame);
       frames.push(frame);
       for (const w of [...waiters]) {
         if (w.predicate(frame)) {

@@ -57,6 +57,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       // Conversation ids are random, so a sampled bot-only survey would come and go between
       // runs of tests that move the clock: off unless a test asks for it (bot-survey.test.ts).
       BATON_CSAT_BOT_ONLY_SAMPLE: '0',
+      // On PostgreSQL the compaction window (VACUUM FULL at 03:30 UTC) would rewrite the tables
+      // of whichever tests run as a CI run crosses 03:30, and of tests that move the clock: off
+      // unless a test asks for it (compaction-window.test.ts).
+      BATON_COMPACT_WINDOW: 'false',
       ...options.env,
     },
   });

@@ -32,6 +32,8 @@ describe.each(TEST_DATABASES)('compaction window ($name)', { timeout: 60_000 }, 
       ...(database.name === 'postgres' ? { database: { url } } : { engine: 'sqlite' }),
       clock: now,
       env: {
+        // The real window: test servers leave it off unless asked (test-server.ts).
+        BATON_COMPACT_WINDOW: 'true',
         BATON_COMPACT_AT: '03:30',
         BATON_COMPACT_CHECK_MS: '100',
         BATON_COMPACT_LOCK_TIMEOUT_MS: '300',

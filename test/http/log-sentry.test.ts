@@ -1,11 +1,14 @@
 /**
  * The log sentry every test server carries (test/helpers/log-sentry.ts): what it counts as a
  * secret, that it reads the real request log (so a clean result means something), and that
- * a server whose log held one fails its `close()`, so the test file that started it fails.
+ * a server whose log held one fails its `close()`, so the test file that started it fails;
+ * and that a secret is noted whichever way the tests received it (a socket frame too).
  */
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { LogSentry, tokenLeads } from '../helpers/log-sentry.ts';
+import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 
 describe('log sentry', () => {
@@ -64,6 +67,57 @@ describe('log sentry', () => {
     await expect(closed).rejects.toThrow(/token: .*conversationToken/);
     await expect(closed).rejects.toThrow(/token: .*touched/);
     await expect(closed).rejects.not.toThrow(/etag/);
+  });
+
+  it("finds a secret the API client was answered under any secret's key, not only token", async () => {
+    const s = await startTestServer();
+    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    const setup = await api(s.baseUrl, 'POST', '/api/v1/me/totp/setup', {
+      token: agent,
+      body: { password: s.demoAgent.password },
+    });
+    // The authenticator app's secret (base32, 32 characters): a credential, named `secret`.
+    expect(setup.body.secret).toMatch(/^[A-Z2-7]{32}$/);
+    s.logSentry.stream.write(`{"msg":"two-factor set up","seed":"${setup.body.secret}"}\n`);
+    await expect(s.close()).rejects.toThrow(/token: .*two-factor set up/);
+  });
+
+  it('finds a secret a socket frame carried, which no HTTP answer the tests read held', async () => {
+    const s = await startTestServer();
+    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(agent));
+    // No frame of today's server carries a credential (src/http/realtime), so a value under a
+    // secret's key rides in the customer's fields, in the agent's `conversation` frame, as a
+    // resume or media ticket would. Started and handed over with plain fetch, not the API
+    // client, so that only the test socket client sees the ticket.
+    const ticket = randomBytes(24).toString('base64url');
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${s.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const started = await post('/api/v1/conversations', {
+      customer: { name: 'Kim', resumeTicket: ticket },
+    });
+    expect(started.status).toBe(201);
+    const c = (await started.json()) as { conversation: { id: string }; token: string };
+    const asked = await post(
+      `/api/v1/conversations/${c.conversation.id}/messages`,
+      { action: 'request_human' },
+      c.token,
+    );
+    expect(asked.status).toBeLessThan(300);
+    const frame = await inbox.waitFor(
+      (f) => f.type === 'conversation' && f.conversation.id === c.conversation.id,
+    );
+    expect(frame.conversation.customer.resumeTicket).toBe(ticket);
+    await inbox.close();
+    s.logSentry.stream.write(`{"msg":"stream resumed","id":"${ticket}"}\n`);
+    await expect(s.close()).rejects.toThrow(/token: .*stream resumed/);
   });
 
   it('finds an issued token by its first 12 characters, and a JWT by its signature', () => {

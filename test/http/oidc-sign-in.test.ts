@@ -129,6 +129,25 @@ describe.each(TEST_DATABASES)('OpenID Connect sign-in ($name)', (database) => {
   );
 
   it.skipIf(database.skipReason)(
+    "notes the session and the sealed cookie the sign-in browser received for the server's log sentry",
+    async () => {
+      // A server of its own: its close() is to fail on what its log is made to hold.
+      const own = await startWithOidc(database.name, provider);
+      const { browser } = await signIn({ email: 'sam@example.com', email_verified: true }, own);
+      const sealed = browser.cookie(own.baseUrl, 'baton_oidc_handoff') ?? '';
+      const handoff = await browser.fetch(`${own.baseUrl}/api/v1/auth/oidc/handoff`, {
+        method: 'POST',
+      });
+      const { token } = (await handoff.json()) as { token: string };
+      own.logSentry.stream.write(`{"msg":"handed over","session":"${token}"}\n`);
+      own.logSentry.stream.write(`{"msg":"sealed","v":"${decodeURIComponent(sealed)}"}\n`);
+      const closed = own.close();
+      await expect(closed).rejects.toThrow(/token: .*handed over/);
+      await expect(closed).rejects.toThrow(/token: .*sealed/);
+    },
+  );
+
+  it.skipIf(database.skipReason)(
     'leaves the second factor to the provider: two-factor on, a password log-in needs the code and a provider sign-in does not',
     async () => {
       const password = s.demoAgent.password;

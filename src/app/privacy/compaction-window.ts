@@ -2,7 +2,7 @@
  * PostgreSQL's compaction window (docs/security.md). An erasure by the server (the admin API,
  * retention) deletes the rows and runs a plain VACUUM, which frees their space without
  * overwriting it, so the erased bytes stay in the table files. The tables it deleted from are
- * recorded as pending, durably; at the daily window (`privacy.compactAt`, UTC) one node of the
+ * recorded as pending, durably; at the daily window (`privacy.compactAt`, in `privacy.compactTimeZone`, UTC by default) one node of the
  * cluster rewrites them with VACUUM FULL under a `lock_timeout` and then asks for a
  * CHECKPOINT. A table whose lock was not had in time waits for the next window; every run is
  * written to the audit log. Admins can run it at once (`POST /api/v1/privacy/compact`).
@@ -12,15 +12,17 @@ import { ERASED_TABLES } from '../../store/erasure-repository.ts';
 import type { PendingCompaction } from '../../store/compaction-repository.ts';
 import { checkpointPostgres } from '../../store/compaction-repository.ts';
 import type { Store } from '../../store/store.ts';
+import { nextCompactionWindow } from './next-compaction-window.ts';
 
-const DAY_MS = 86_400_000;
 /** How long a node holds the tables it compacts; a node that dies leaves them to others then. */
 const LEASE_MS = 30 * 60_000;
 
 export interface CompactionWindowOptions {
   readonly store: Store;
-  /** `HH:MM`, UTC. */
+  /** `HH:MM` on the wall clock of `compactTimeZone`. */
   readonly compactAt: string;
+  /** IANA zone of `compactAt`; UTC when not given. */
+  readonly compactTimeZone?: string;
   readonly lockTimeoutMs: number;
   readonly clock: () => Date;
   readonly log: {
@@ -43,19 +45,6 @@ export interface CompactionOutcome {
   readonly pending: readonly PendingCompaction[];
 }
 
-/** The first `HH:MM` (UTC) strictly after `now`. */
-export function nextCompactionWindow(now: Date, compactAt: string): Date {
-  const [hours, minutes] = compactAt.split(':').map(Number);
-  const today = Date.UTC(
-    now.getUTCFullYear(),
-    now.getUTCMonth(),
-    now.getUTCDate(),
-    hours ?? 0,
-    minutes ?? 0,
-  );
-  return new Date(today > now.getTime() ? today : today + DAY_MS);
-}
-
 export class CompactionWindow {
   constructor(private readonly options: CompactionWindowOptions) {}
 
@@ -64,10 +53,16 @@ export class CompactionWindow {
    * and the answer is when their bytes leave the files; null on SQLite (already gone).
    */
   async defer(tables: readonly string[]): Promise<Date | null> {
-    const { store, clock, compactAt } = this.options;
+    const { store, clock } = this.options;
     if (store.engine !== 'postgres' || tables.length === 0) return null;
     const now = clock();
-    return store.compaction.record(tables, now, nextCompactionWindow(now, compactAt));
+    return store.compaction.record(tables, now, this.nextWindow(now));
+  }
+
+  /** The first window after `now`. */
+  nextWindow(now: Date): Date {
+    const { compactAt, compactTimeZone } = this.options;
+    return nextCompactionWindow(now, compactAt, compactTimeZone);
   }
 
   pending(): Promise<PendingCompaction[]> {
@@ -79,7 +74,7 @@ export class CompactionWindow {
    * "now"), which this node could claim; audited as `privacy.compacted` when any were.
    */
   async run(actorId: string, dueOnly: boolean): Promise<CompactionOutcome> {
-    const { store, clock, compactAt, lockTimeoutMs, log } = this.options;
+    const { store, clock, lockTimeoutMs, log } = this.options;
     const claimed =
       store.engine === 'postgres' ? await store.compaction.claim(clock(), LEASE_MS, dueOnly) : [];
     const compacted: string[] = [];
@@ -87,7 +82,7 @@ export class CompactionWindow {
     const notCompacted: string[] = [];
     for (const { table } of claimed) {
       const startedAt = clock();
-      const next = nextCompactionWindow(startedAt, compactAt);
+      const next = this.nextWindow(startedAt);
       if (!(ERASED_TABLES as readonly string[]).includes(table)) {
         // Only erasure names tables here; anything else is left alone, and said.
         notCompacted.push(table);

@@ -82,3 +82,13 @@ export function zonedTimeToUtc(
   const second = naive - offsetAt(new Date(first), timeZone);
   return new Date(second);
 }
+
+/** Whether `timeZone` is an IANA zone this runtime knows (config is checked with it at load). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
