@@ -3,7 +3,8 @@
  * trying Baton; a real team is created here. Passwords are read from stdin (never from the
  * command line, where they would land in the shell history) or generated and shown once.
  * Every change is written to the team audit log with the actor `cli`, as the team API does.
- * The list shows presence as the API does when it can learn whose inbox is open (Redis).
+ * The list shows presence as the API does when it can learn whose inbox is open (from the
+ * servers, through Redis or PostgreSQL; not on SQLite).
  */
 import type { Command } from 'commander';
 import {
@@ -42,14 +43,14 @@ export function registerAgentsCommand(program: Command): void {
   agents
     .command('list')
     .description(
-      'list the accounts (with --all, disabled ones too); with REDIS_URL, presence as the servers show it (listens one heartbeat)',
+      'list the accounts (with --all, disabled ones too); with Redis or PostgreSQL, presence as the servers show it (listens one heartbeat)',
     )
     .option('--all', 'include disabled accounts')
     .option('--json', 'one JSON object per line')
     .action((options: { all?: boolean; json?: boolean }) =>
       withStore(async (store) => {
         const list = await store.agents.list({ includeDisabled: options.all === true });
-        const open = await openInboxes();
+        const open = await openInboxes(store);
         if (options.json) {
           for (const a of list) console.log(JSON.stringify(publicView(a, open)));
           return;
@@ -288,23 +289,32 @@ async function existing(store: Store, email: string): Promise<AgentRecord> {
 }
 
 /**
- * Whose inbox is open, as the servers know it: over Redis, from the nodes' presence
- * announcements (src/bus/read-cluster-presence.ts). Null when this process cannot know:
- * without Redis each server keeps its sockets to itself, and Redis may be unreachable.
+ * Whose inbox is open, as the servers know it: from their presence announcements
+ * (src/bus/read-cluster-presence.ts), over Redis with REDIS_URL, otherwise on PostgreSQL over
+ * NOTIFY (src/store/pg-presence.ts), which a cluster's nodes and a server without Redis both
+ * answer. Null when this process cannot know: a SQLite server keeps its sockets to itself,
+ * and the channel may be unreachable.
  */
-async function openInboxes(): Promise<ReadonlySet<string> | null> {
+async function openInboxes(store: Store): Promise<ReadonlySet<string> | null> {
   const config = resolveConfigOrExit();
-  if (!config.redis.url) return null;
-  const { readClusterPresence } = await import('../../bus/read-cluster-presence.ts');
+  const { readClusterPresence, redisPresenceChannel } =
+    await import('../../bus/read-cluster-presence.ts');
+  const { url, channelPrefix: prefix, heartbeatMs } = config.redis;
+  if (!url && store.engine !== 'postgres') return null;
+  const through = url ? 'Redis' : 'PostgreSQL';
   try {
-    return await readClusterPresence({
-      url: config.redis.url,
-      prefix: config.redis.channelPrefix,
-      heartbeatMs: config.redis.heartbeatMs,
-    });
+    const channel = url
+      ? redisPresenceChannel({ url, prefix })
+      : (await import('../../store/pg-presence.ts')).pgPresenceChannel({
+          url: config.databaseUrl,
+          db: store.db,
+          prefix,
+          onError: () => undefined,
+        });
+    return await readClusterPresence(channel, heartbeatMs);
   } catch (error) {
     console.error(
-      `baton agents: could not ask the servers through Redis, so whose inbox is open is unknown: ${String(error)}`,
+      `baton agents: could not ask the servers through ${through}, so whose inbox is open is unknown: ${String(error)}`,
     );
     return null;
   }
