@@ -3,8 +3,9 @@
  * agent's is open. Sam's inbox opens (the store says online) and closes: within the grace the
  * stored row still says online, the API says offline. On a PostgreSQL cluster (SQLite is for
  * one node, without Redis) the command asks the nodes (their presence announcements) and says
- * offline too: with REDIS_URL over Redis, without it over NOTIFY (a server on PostgreSQL
- * without Redis: agents-presence-postgres.test.ts). On SQLite it cannot know and says so.
+ * offline too: with REDIS_URL over Redis, without it or with Redis unreachable over NOTIFY (a
+ * server on PostgreSQL without Redis: agents-presence-postgres.test.ts). On SQLite it cannot
+ * know and says so.
  * A real server, real sockets, the real command.
  */
 import { execFile } from 'node:child_process';
@@ -128,16 +129,23 @@ describe.each(TEST_DATABASES)(
       },
     );
 
+    /** A REDIS_URL nothing listens on. */
+    const unreachableRedis = async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      return `redis://127.0.0.1:${port}`;
+    };
+
     onCluster?.(
-      'with Redis unreachable: says it could not ask, and that it cannot know',
+      'with Redis unreachable: says so, and asks the nodes over PostgreSQL NOTIFY instead',
       async () => {
-        const closed = createServer();
-        await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-        const port = (closed.address() as AddressInfo).port;
-        await new Promise((resolve) => closed.close(resolve));
-        const { stdout, stderr } = await agentsCli([], `redis://127.0.0.1:${port}`);
+        const { stdout, stderr } = await agentsCli([], await unreachableRedis());
         expect(stderr).toMatch(/could not ask the servers through Redis/);
-        expect(stdout).toMatch(/^sam@example\.com .* online \(inbox state unknown\) *$/m);
+        expect(stderr).not.toMatch(/unknown/);
+        expect(stdout).toMatch(/^sam@example\.com .* offline *$/m);
+        expect(stdout).toMatch(/^alex@example\.com .* online *$/m);
       },
     );
 

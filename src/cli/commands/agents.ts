@@ -19,6 +19,7 @@ import {
   newAgentId,
   parseNameList,
 } from '../../app/auth/account-rules.ts';
+import type { PresenceChannel } from '../../bus/read-cluster-presence.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import { shownPresence } from '../../core/routing/agent-presence.ts';
 import type { Store } from '../../store/store.ts';
@@ -290,34 +291,39 @@ async function existing(store: Store, email: string): Promise<AgentRecord> {
 
 /**
  * Whose inbox is open, as the servers know it: from their presence announcements
- * (src/bus/read-cluster-presence.ts), over Redis with REDIS_URL, otherwise on PostgreSQL over
- * NOTIFY (src/store/pg-presence.ts), which a cluster's nodes and a server without Redis both
- * answer. Null when this process cannot know: a SQLite server keeps its sockets to itself,
- * and the channel may be unreachable.
+ * (src/bus/read-cluster-presence.ts), over Redis with REDIS_URL, and on PostgreSQL over NOTIFY
+ * (src/store/pg-presence.ts), which a cluster's nodes (Redis up or not) and a server without
+ * Redis all answer: so NOTIFY is also asked when Redis cannot be reached. Null when this
+ * process cannot know: a SQLite server keeps its sockets to itself, and both may fail.
  */
 async function openInboxes(store: Store): Promise<ReadonlySet<string> | null> {
   const config = resolveConfigOrExit();
   const { readClusterPresence, redisPresenceChannel } =
     await import('../../bus/read-cluster-presence.ts');
   const { url, channelPrefix: prefix, heartbeatMs } = config.redis;
-  if (!url && store.engine !== 'postgres') return null;
-  const through = url ? 'Redis' : 'PostgreSQL';
-  try {
-    const channel = url
-      ? redisPresenceChannel({ url, prefix })
-      : (await import('../../store/pg-presence.ts')).pgPresenceChannel({
+  const channels: [string, () => Promise<PresenceChannel>][] = [];
+  if (url) channels.push(['Redis', () => Promise.resolve(redisPresenceChannel({ url, prefix }))]);
+  if (store.engine === 'postgres') {
+    channels.push([
+      'PostgreSQL',
+      async () =>
+        (await import('../../store/pg-presence.ts')).pgPresenceChannel({
           url: config.databaseUrl,
           db: store.db,
           prefix,
           onError: () => undefined,
-        });
-    return await readClusterPresence(channel, heartbeatMs);
-  } catch (error) {
-    console.error(
-      `baton agents: could not ask the servers through ${through}, so whose inbox is open is unknown: ${String(error)}`,
-    );
-    return null;
+        }),
+    ]);
   }
+  for (const [through, open] of channels) {
+    try {
+      return await readClusterPresence(await open(), heartbeatMs);
+    } catch (error) {
+      console.error(`baton agents: could not ask the servers through ${through}: ${String(error)}`);
+    }
+  }
+  if (channels.length > 0) console.error('baton agents: so whose inbox is open is unknown');
+  return null;
 }
 
 /**
