@@ -88,7 +88,11 @@ export interface EventBus {
   onResync?(listener: () => void): () => void;
   /** The dependencies the bus relies on; absent on a single node (it needs none). */
   readonly health?: () => readonly DependencyHealth[];
-  /** Present when Baton runs as several nodes (the Redis bus); absent on a single node. */
+  /**
+   * Present when Baton runs as several nodes (the Redis bus), and on PostgreSQL without Redis,
+   * where it only answers `baton agents list` (store/pg-presence.ts: it hears no other node);
+   * absent on SQLite without Redis.
+   */
   readonly cluster?: ClusterPresence;
   close(): Promise<void>;
 }

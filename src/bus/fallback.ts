@@ -4,6 +4,7 @@
  * a reference (conversation id and seq range) and is read back from the database, the
  * source of truth, so the message stays far below NOTIFY's 8000-byte payload limit.
  */
+import type { PresenceMessage } from './cluster-presence.ts';
 import type { ConversationChange } from './event-bus.ts';
 
 export interface FallbackTransport {
@@ -34,4 +35,26 @@ export const FALLBACK_PAYLOAD_LIMIT = 7500;
 export function changeRef(change: ConversationChange): ChangeRef {
   const last = change.conversation.lastSeq;
   return { id: change.conversation.id, fromSeq: last - change.events.length + 1, toSeq: last };
+}
+
+/**
+ * A node's presence on the fallback path: every node of a cluster on PostgreSQL sends it each
+ * heartbeat (redis-bus.ts), a server on PostgreSQL without Redis in answer to a reader
+ * (store/pg-presence.ts), and `baton agents list` reads it there.
+ */
+export type FallbackPresence = { readonly kind: 'presence' } & PresenceMessage;
+
+/** The presence message in a fallback payload; undefined for anything else. */
+export function presenceFromFallback(payload: string): PresenceMessage | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { kind, node, up, agents } = value as Record<string, unknown>;
+  if (kind !== 'presence' || typeof node !== 'string' || typeof up !== 'boolean') return undefined;
+  if (!Array.isArray(agents) || !agents.every((id) => typeof id === 'string')) return undefined;
+  return value as FallbackPresence;
 }

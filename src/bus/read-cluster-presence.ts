@@ -1,55 +1,81 @@
 /**
- * Which agents have an inbox open on any node of a cluster, read from outside the servers
- * (`baton agents list`). The nodes announce their sockets on the presence channel every
- * heartbeat (redis-bus.ts), and answer at once a node they have not heard before: so the
- * reader announces itself with no sockets, listens for one heartbeat (every live node has
- * spoken by then), and says goodbye so the nodes forget it at once.
+ * Which agents have an inbox open on the servers, read from outside them (`baton agents
+ * list`). The nodes announce their sockets on the presence channel every heartbeat
+ * (redis-bus.ts), and answer at once a node they have not heard before: so the reader
+ * announces itself with no sockets, listens for one heartbeat (every live node has spoken by
+ * then), and says goodbye so the nodes forget it at once. The channel is Redis pub/sub, or
+ * PostgreSQL NOTIFY (store/pg-presence.ts), where a cluster's nodes send their presence too
+ * and a server without Redis answers the same way.
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import { PresenceTable, type PresenceMessage } from './cluster-presence.ts';
 
-export interface ReadClusterPresenceOptions {
+/** Where the nodes' presence messages are heard and the reader's are sent. */
+export interface PresenceChannel {
+  /** Resolves once listening: what is sent after it is heard. */
+  listen(onMessage: (message: PresenceMessage) => void): Promise<void>;
+  send(message: PresenceMessage): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The ids of the agents with an inbox open on some node, heard during one heartbeat (the
+ * servers' redis.heartbeatMs); rejects when the channel cannot be reached.
+ */
+export async function readClusterPresence(
+  channel: PresenceChannel,
+  heartbeatMs: number,
+): Promise<ReadonlySet<string>> {
+  const node = `cli-${randomUUID()}`;
+  const table = new PresenceTable(heartbeatMs);
+  const say = (up: boolean) => channel.send({ node, up, agents: [], customers: [] });
+  try {
+    await channel.listen((message) => {
+      if (message.node !== node) table.hear(message);
+    });
+    await say(true);
+    await new Promise((resolve) => setTimeout(resolve, heartbeatMs + 100));
+    await say(false);
+    return new Set(table.agentIds());
+  } finally {
+    await channel.close();
+  }
+}
+
+export interface RedisPresenceChannelOptions {
   readonly url: string;
   /** The servers' channel prefix (redis.channelPrefix). */
   readonly prefix: string;
-  /** The servers' heartbeat (redis.heartbeatMs): how long to listen. */
-  readonly heartbeatMs: number;
 }
 
-/** The ids of the agents with an inbox open on some node; rejects when Redis is unreachable. */
-export async function readClusterPresence(
-  options: ReadClusterPresenceOptions,
-): Promise<ReadonlySet<string>> {
-  const channel = `${options.prefix}:presence`;
-  const node = `cli-${randomUUID()}`;
-  const table = new PresenceTable(options.heartbeatMs);
+/** The presence channel on Redis pub/sub, as the nodes' Redis bus uses it. */
+export function redisPresenceChannel(options: RedisPresenceChannelOptions): PresenceChannel {
+  const name = `${options.prefix}:presence`;
   const publisher = createClient({ url: options.url, socket: { reconnectStrategy: false } });
   const subscriber = publisher.duplicate();
   // A lost connection rejects the pending command; the event itself must not crash the CLI.
   publisher.on('error', () => undefined);
   subscriber.on('error', () => undefined);
-  const say = (up: boolean) => {
-    const message: PresenceMessage = { node, up, agents: [], customers: [] };
-    return publisher.publish(channel, JSON.stringify(message));
+  return {
+    async listen(onMessage) {
+      await publisher.connect();
+      await subscriber.connect();
+      await subscriber.subscribe(name, (raw) => {
+        const message = parseMessage(raw);
+        if (message) onMessage(message);
+      });
+    },
+    async send(message) {
+      await publisher.publish(name, JSON.stringify(message));
+    },
+    async close() {
+      await Promise.allSettled([
+        subscriber.isOpen ? subscriber.close() : null,
+        publisher.isOpen ? publisher.close() : null,
+      ]);
+    },
   };
-  try {
-    await publisher.connect();
-    await subscriber.connect();
-    await subscriber.subscribe(channel, (raw) => {
-      const message = parseMessage(raw);
-      if (message && message.node !== node) table.hear(message);
-    });
-    await say(true);
-    await new Promise((resolve) => setTimeout(resolve, options.heartbeatMs + 100));
-    await say(false);
-    return new Set(table.agentIds());
-  } finally {
-    await Promise.allSettled([
-      subscriber.isOpen ? subscriber.close() : null,
-      publisher.isOpen ? publisher.close() : null,
-    ]);
-  }
 }
 
 function parseMessage(raw: string): PresenceMessage | null {

@@ -25,7 +25,13 @@ import type {
   SessionsEnded,
   TypingSignal,
 } from './event-bus.ts';
-import { changeRef, FALLBACK_PAYLOAD_LIMIT, type BusFallback, type ChangeRef } from './fallback.ts';
+import {
+  changeRef,
+  FALLBACK_PAYLOAD_LIMIT,
+  type BusFallback,
+  type ChangeRef,
+  type FallbackPresence,
+} from './fallback.ts';
 import { PresenceTable, type PresenceMessage } from './cluster-presence.ts';
 import { ListenerSet, SignalListenerSet } from './listener-set.ts';
 import { RedisLink } from './redis-link.ts';
@@ -74,7 +80,7 @@ type FallbackMessage =
       readonly signal: TypingSignal;
     }
   | ({ readonly kind: 'sessions'; readonly redis: boolean } & SessionsMessage)
-  | ({ readonly kind: 'presence' } & PresenceMessage);
+  | FallbackPresence;
 
 const DEFAULT_HEARTBEAT_MS = 5000;
 // Presence changes in bursts (a page load opens and closes sockets): send one message.

@@ -187,8 +187,24 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     clock,
     log: app.log,
   });
-  // The timer loop starts below; a call back asks it to run at once once it exists.
-  let kickTimers = (): void => undefined;
+  // The background work (its timer loop among it) needs nothing the routes hold, and is
+  // started before them: what the routes build can ask the loop for a pass (a call back's
+  // timer, due now) without a stand-in that would do nothing until it is bound. The loop
+  // itself passes from onReady on.
+  const background = await startBackgroundWork({
+    config,
+    store,
+    bus,
+    writer,
+    service,
+    hub,
+    queues,
+    clock,
+    dnsResolver: options.dnsResolver,
+    log: app.log,
+  });
+  app.decorate('smtpPort', background.smtpPort);
+  const kickTimers = (): void => void background.timers.tick();
   const ctx: RouteContext = {
     config,
     writer,
@@ -216,7 +232,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       store,
       writer,
       clock,
-      kick: () => kickTimers(),
+      kick: kickTimers,
     }),
     accountSecurity: new AccountSecurity({
       store,
@@ -305,21 +321,6 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     );
   };
   let ownerSweep: NodeJS.Timeout | null = null;
-
-  const background = await startBackgroundWork({
-    config,
-    store,
-    bus,
-    writer,
-    service,
-    hub,
-    queues,
-    clock,
-    dnsResolver: options.dnsResolver,
-    log: app.log,
-  });
-  app.decorate('smtpPort', background.smtpPort);
-  kickTimers = () => void background.timers.tick();
   await registerHttpRoutes(app, ctx, {
     receivers: background.webhookReceivers,
     inbound: background.inbound,

@@ -13,6 +13,7 @@ import { createRedisBus } from '../bus/redis-bus.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { createPgNotifyTransport, loadChangeFrom } from '../store/pg-notify-transport.ts';
 import { withPgSessionNotices } from '../store/pg-session-notices.ts';
+import { withPgPresenceAnswers } from '../store/pg-presence.ts';
 import { buildApp, type BuiltApp } from './build-app.ts';
 import type { ResolvedConfig } from '../config/load-config.ts';
 import { seedDemoAgents } from '../app/demo/demo-seed.ts';
@@ -104,6 +105,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     let logBus: (error: unknown) => void = () => undefined;
     let logLink: (health: DependencyHealth) => void = () => undefined;
     let logNotices: (error: unknown) => void = () => undefined;
+    let logPresence: (error: unknown) => void = () => undefined;
     bus = config.redis.url
       ? await createRedisBus({
           url: config.redis.url,
@@ -127,13 +129,23 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
             : {}),
         })
       : store.engine === 'postgres'
-        ? // Without Redis, `baton agents` still reaches this server through the database.
-          await withPgSessionNotices(createInProcessBus(), {
-            url: config.databaseUrl,
-            db: store.db,
-            prefix: config.redis.channelPrefix,
-            onError: (error) => logNotices(error),
-          })
+        ? // Without Redis, `baton agents` still reaches this server through the database:
+          // ended sessions, and whose inbox is open (agents list).
+          await withPgPresenceAnswers(
+            await withPgSessionNotices(createInProcessBus(), {
+              url: config.databaseUrl,
+              db: store.db,
+              prefix: config.redis.channelPrefix,
+              onError: (error) => logNotices(error),
+            }),
+            {
+              url: config.databaseUrl,
+              db: store.db,
+              prefix: config.redis.channelPrefix,
+              heartbeatMs: config.redis.heartbeatMs,
+              onError: (error) => logPresence(error),
+            },
+          )
         : createInProcessBus();
     if (config.redis.url) {
       // The limits' own connection: while Redis is away its commands fail at once (no queue)
@@ -169,6 +181,8 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
         { err: error },
         'PostgreSQL session notices failed; open sockets still close at their session check',
       );
+    logPresence = (error) =>
+      app.log.warn({ err: error }, 'PostgreSQL presence answer failed; agents list may not see it');
     logLink = (health) =>
       health.up
         ? app.log.warn('Redis reachable again: back on pub/sub, sockets resynchronised')

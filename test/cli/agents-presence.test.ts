@@ -1,10 +1,12 @@
 /**
  * `baton agents list` shows presence as the API does: "online" only while an inbox of the
  * agent's is open. Sam's inbox opens (the store says online) and closes: within the grace the
- * stored row still says online, the API says offline. With REDIS_URL (a PostgreSQL cluster:
- * SQLite is for one node, without Redis) the command asks the servers (their presence
- * announcements) and says offline too; without Redis it cannot know and says so, on both
- * engines. A real server, real sockets, the real command.
+ * stored row still says online, the API says offline. On a PostgreSQL cluster (SQLite is for
+ * one node, without Redis) the command asks the nodes (their presence announcements) and says
+ * offline too: with REDIS_URL over Redis, without it or with Redis unreachable over NOTIFY (a
+ * server on PostgreSQL without Redis: agents-presence-postgres.test.ts). On SQLite it cannot
+ * know and says so.
+ * A real server, real sockets, the real command.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -127,20 +129,46 @@ describe.each(TEST_DATABASES)(
       },
     );
 
+    /** A REDIS_URL nothing listens on. */
+    const unreachableRedis = async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((resolve) => closed.close(resolve));
+      return `redis://127.0.0.1:${port}`;
+    };
+
     onCluster?.(
-      'with Redis unreachable: says it could not ask, and that it cannot know',
+      'with Redis unreachable: says so, and asks the nodes over PostgreSQL NOTIFY instead',
       async () => {
-        const closed = createServer();
-        await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-        const port = (closed.address() as AddressInfo).port;
-        await new Promise((resolve) => closed.close(resolve));
-        const { stdout, stderr } = await agentsCli([], `redis://127.0.0.1:${port}`);
+        const { stdout, stderr } = await agentsCli([], await unreachableRedis());
         expect(stderr).toMatch(/could not ask the servers through Redis/);
-        expect(stdout).toMatch(/^sam@example\.com .* online \(inbox state unknown\) *$/m);
+        expect(stderr).not.toMatch(/unknown/);
+        expect(stdout).toMatch(/^sam@example\.com .* offline *$/m);
+        expect(stdout).toMatch(/^alex@example\.com .* online *$/m);
       },
     );
 
-    it.skipIf(skip)('without Redis: says that whose inbox is open is unknown', async () => {
+    // A cluster's nodes send their presence over NOTIFY too (their path while Redis is down).
+    onCluster?.(
+      'without REDIS_URL: asks the nodes over PostgreSQL NOTIFY and shows the same',
+      async () => {
+        expect(await storedPresence('sam@example.com')).toBe('online');
+        const { stdout: table, stderr } = await agentsCli([], false);
+        expect(stderr).toBe('');
+        expect(table).toMatch(/^sam@example\.com .* offline *$/m);
+        expect(table).toMatch(/^alex@example\.com .* online *$/m);
+        const listed = await listedJson(false);
+        expect(listed.find((a) => a.email === 'alex@example.com')).toMatchObject({
+          presence: 'online',
+          inboxOpen: true,
+        });
+      },
+    );
+
+    // SQLite is one server whose sockets only it knows: the command cannot ask it.
+    const onSqlite = cluster ? undefined : it.skipIf(skip);
+    onSqlite?.('on SQLite: says that whose inbox is open is unknown', async () => {
       expect(await storedPresence('sam@example.com')).toBe('online');
       const { stdout: table } = await agentsCli([], false);
       expect(table).toMatch(/^sam@example\.com .* online \(inbox state unknown\) *$/m);

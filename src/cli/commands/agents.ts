@@ -3,7 +3,8 @@
  * trying Baton; a real team is created here. Passwords are read from stdin (never from the
  * command line, where they would land in the shell history) or generated and shown once.
  * Every change is written to the team audit log with the actor `cli`, as the team API does.
- * The list shows presence as the API does when it can learn whose inbox is open (Redis).
+ * The list shows presence as the API does when it can learn whose inbox is open (from the
+ * servers, through Redis or PostgreSQL; not on SQLite).
  */
 import type { Command } from 'commander';
 import {
@@ -18,6 +19,7 @@ import {
   newAgentId,
   parseNameList,
 } from '../../app/auth/account-rules.ts';
+import type { PresenceChannel } from '../../bus/read-cluster-presence.ts';
 import type { AgentRecord } from '../../core/records.ts';
 import { shownPresence } from '../../core/routing/agent-presence.ts';
 import type { Store } from '../../store/store.ts';
@@ -42,14 +44,14 @@ export function registerAgentsCommand(program: Command): void {
   agents
     .command('list')
     .description(
-      'list the accounts (with --all, disabled ones too); with REDIS_URL, presence as the servers show it (listens one heartbeat)',
+      'list the accounts (with --all, disabled ones too); with Redis or PostgreSQL, presence as the servers show it (listens one heartbeat)',
     )
     .option('--all', 'include disabled accounts')
     .option('--json', 'one JSON object per line')
     .action((options: { all?: boolean; json?: boolean }) =>
       withStore(async (store) => {
         const list = await store.agents.list({ includeDisabled: options.all === true });
-        const open = await openInboxes();
+        const open = await openInboxes(store);
         if (options.json) {
           for (const a of list) console.log(JSON.stringify(publicView(a, open)));
           return;
@@ -288,26 +290,40 @@ async function existing(store: Store, email: string): Promise<AgentRecord> {
 }
 
 /**
- * Whose inbox is open, as the servers know it: over Redis, from the nodes' presence
- * announcements (src/bus/read-cluster-presence.ts). Null when this process cannot know:
- * without Redis each server keeps its sockets to itself, and Redis may be unreachable.
+ * Whose inbox is open, as the servers know it: from their presence announcements
+ * (src/bus/read-cluster-presence.ts), over Redis with REDIS_URL, and on PostgreSQL over NOTIFY
+ * (src/store/pg-presence.ts), which a cluster's nodes (Redis up or not) and a server without
+ * Redis all answer: so NOTIFY is also asked when Redis cannot be reached. Null when this
+ * process cannot know: a SQLite server keeps its sockets to itself, and both may fail.
  */
-async function openInboxes(): Promise<ReadonlySet<string> | null> {
+async function openInboxes(store: Store): Promise<ReadonlySet<string> | null> {
   const config = resolveConfigOrExit();
-  if (!config.redis.url) return null;
-  const { readClusterPresence } = await import('../../bus/read-cluster-presence.ts');
-  try {
-    return await readClusterPresence({
-      url: config.redis.url,
-      prefix: config.redis.channelPrefix,
-      heartbeatMs: config.redis.heartbeatMs,
-    });
-  } catch (error) {
-    console.error(
-      `baton agents: could not ask the servers through Redis, so whose inbox is open is unknown: ${String(error)}`,
-    );
-    return null;
+  const { readClusterPresence, redisPresenceChannel } =
+    await import('../../bus/read-cluster-presence.ts');
+  const { url, channelPrefix: prefix, heartbeatMs } = config.redis;
+  const channels: [string, () => Promise<PresenceChannel>][] = [];
+  if (url) channels.push(['Redis', () => Promise.resolve(redisPresenceChannel({ url, prefix }))]);
+  if (store.engine === 'postgres') {
+    channels.push([
+      'PostgreSQL',
+      async () =>
+        (await import('../../store/pg-presence.ts')).pgPresenceChannel({
+          url: config.databaseUrl,
+          db: store.db,
+          prefix,
+          onError: () => undefined,
+        }),
+    ]);
   }
+  for (const [through, open] of channels) {
+    try {
+      return await readClusterPresence(await open(), heartbeatMs);
+    } catch (error) {
+      console.error(`baton agents: could not ask the servers through ${through}: ${String(error)}`);
+    }
+  }
+  if (channels.length > 0) console.error('baton agents: so whose inbox is open is unknown');
+  return null;
 }
 
 /**
