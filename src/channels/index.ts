@@ -28,6 +28,7 @@ export { createTwilioAdapter, type TwilioAdapterOptions } from './twilio/twilio-
 export { countSmsSegments, splitSms, type SmsLength } from './twilio/sms-segments.ts';
 export { readTwilioForm, type TwilioForm } from './twilio/read-twilio-form.ts';
 export {
+  clientParameters,
   renderTwiml,
   type GatherChoiceVerb,
   type SayVerb,
