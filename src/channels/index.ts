@@ -35,6 +35,12 @@ export {
   type TwimlVerb,
 } from './twilio/voice/twiml.ts';
 export { twilioLanguage } from './twilio/voice/voice-language.ts';
+export {
+  formatCallLookup,
+  parseCallList,
+  type CallLookupRequest,
+  type ListedCall,
+} from './twilio/voice/call-lookup.ts';
 export { formatAgentCall, type AgentCall } from './twilio/voice/agent-call-request.ts';
 export { signVoiceAccessToken, type VoiceAccessToken } from './twilio/voice/access-token.ts';
 export {

@@ -302,6 +302,75 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
   });
 });
 
+describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) => {
+  it('does not ring the customer twice when the first answer is lost after Twilio created the call', async () => {
+    let now = START;
+    const v = await startVoiceServer({
+      clock: () => new Date(now),
+      engine: db.name,
+      yaml: `    callerId: '${CALLER_ID}'\n`,
+    });
+    try {
+      const base = v.server.baseUrl;
+      const store = v.server.server.store;
+      const customer = '+15550109999';
+      // A chat handed over, claimed by Alex, with a callback request for the customer's number.
+      const chat = await startConversation(base);
+      await api(base, 'POST', `/api/v1/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: { text: 'I want to talk to a human' },
+      });
+      await until(async () =>
+        ['queued', 'offered'].includes((await store.conversations.get(chat.id))?.status ?? '')
+          ? true
+          : undefined,
+      );
+      const alex = await login(base, 'alex@example.com', DEMO_PASSWORD);
+      expect(
+        (await api(base, 'POST', `/api/v1/conversations/${chat.id}/claim`, { token: alex })).status,
+      ).toBe(200);
+      await store.conversations.commit({
+        conversationId: chat.id,
+        events: [
+          {
+            type: 'callback.requested',
+            actor: { type: 'customer' },
+            data: { phone: customer, at: '2026-11-25T13:00:00.000Z', timeZone: 'UTC' },
+          },
+        ],
+        now: new Date(now),
+      });
+      // The stand-in creates the call, then drops the connection before answering.
+      v.answers.push('reset');
+      const pressed = await api(base, 'POST', `/api/v1/conversations/${chat.id}/call-back`, {
+        token: alex,
+      });
+      expect(pressed.status).toBe(202);
+      const posts = () =>
+        v.sent.filter((r) => r.url.endsWith('/Calls.json') && r.body.get('To') === customer);
+      await until(() => posts()[0]);
+      expect(v.calls.filter((c) => c.to === customer)).toHaveLength(1);
+      const created = v.calls.find((c) => c.to === customer)!;
+
+      now += 31_000; // the lease lapses: the retry first asks Twilio for the calls to that number
+      const placed = await until(async () =>
+        (await store.conversations.eventsSince(chat.id, 0)).find(
+          (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
+        ),
+      );
+      expect(placed.data).toMatchObject({ callSid: created.sid, foundOnRetry: true, to: customer });
+      // One POST (the lost one) and one GET filtered by To and From; one call, not two.
+      expect(posts().filter((r) => r.body.has('Url'))).toHaveLength(1);
+      const lookups = posts().filter((r) => !r.body.has('Url'));
+      expect(lookups).toHaveLength(1);
+      expect(lookups[0]!.body.get('From')).toBe(CALLER_ID);
+      expect(v.calls.filter((c) => c.to === customer)).toHaveLength(1);
+    } finally {
+      await v.close();
+    }
+  });
+});
+
 describe('call back without the voice channel', () => {
   it('answers 409 CHANNEL_NOT_ENABLED, ten times a minute, then 429 RATE_LIMITED', async () => {
     const s = await startTestServer();
