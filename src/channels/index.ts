@@ -28,12 +28,19 @@ export { createTwilioAdapter, type TwilioAdapterOptions } from './twilio/twilio-
 export { countSmsSegments, splitSms, type SmsLength } from './twilio/sms-segments.ts';
 export { readTwilioForm, type TwilioForm } from './twilio/read-twilio-form.ts';
 export {
+  clientParameters,
   renderTwiml,
   type GatherChoiceVerb,
   type SayVerb,
   type TwimlVerb,
 } from './twilio/voice/twiml.ts';
 export { twilioLanguage } from './twilio/voice/voice-language.ts';
+export {
+  formatCallLookup,
+  parseCallList,
+  type CallLookupRequest,
+  type ListedCall,
+} from './twilio/voice/call-lookup.ts';
 export { formatAgentCall, type AgentCall } from './twilio/voice/agent-call-request.ts';
 export { signVoiceAccessToken, type VoiceAccessToken } from './twilio/voice/access-token.ts';
 export {

@@ -156,6 +156,14 @@ export const ChannelsSchema = Type.Object(
             },
           ),
           voicemailMaxSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 120 }),
+          companyName: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 80,
+              description:
+                'Who a called-back customer hears is calling ("This is <companyName> calling back …"; default: the queue\'s team name).',
+            }),
+          ),
           browserClient: Type.Optional(
             Type.Object(
               {

@@ -21,8 +21,14 @@ export interface VoiceServer {
   server: TestServer;
   /** Every request Baton made to the stand-in Twilio API, in order. */
   sent: Array<{ url: string; authorization: string; body: URLSearchParams }>;
-  /** Statuses the stand-in answers with next, in order (then 201). */
-  answers: number[];
+  /**
+   * How the stand-in answers the next POSTs, in order (then 201): a status, or `'reset'` to
+   * create the call and then drop the connection without answering (an answer lost after
+   * Twilio acted on the request). GETs do not take from it.
+   */
+  answers: Array<number | 'reset'>;
+  /** The calls the stand-in created (a 2xx or a `'reset'`), as `GET Calls.json` lists them. */
+  calls: Array<{ sid: string; to: string; from: string; direction: string; date_created: string }>;
   /** POSTs a webhook signed as Twilio signs it (or with `signature` instead). */
   post(
     step: string,
@@ -40,18 +46,46 @@ export async function startVoiceServer(options: {
   env?: Readonly<Record<string, string>>;
 }): Promise<VoiceServer> {
   const sent: VoiceServer['sent'] = [];
-  const answers: number[] = [];
+  const answers: VoiceServer['answers'] = [];
+  const calls: VoiceServer['calls'] = [];
   const twilio = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://twilio.local');
       sent.push({
-        url: req.url ?? '',
+        url: req.method === 'GET' ? url.pathname : (req.url ?? ''),
         authorization: req.headers.authorization ?? '',
-        body: new URLSearchParams(body),
+        body: req.method === 'GET' ? url.searchParams : new URLSearchParams(body),
       });
-      res.writeHead(answers.shift() ?? 201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ sid: `CA${String(sent.length).padStart(32, '0')}` }));
+      const json = { 'content-type': 'application/json' };
+      if (req.method === 'GET') {
+        // Read multiple Call resources: filtered by To and From, newest first.
+        const to = url.searchParams.get('To');
+        const from = url.searchParams.get('From');
+        const listed = calls.filter((c) => (!to || c.to === to) && (!from || c.from === from));
+        res.writeHead(200, json);
+        res.end(JSON.stringify({ calls: [...listed].reverse(), page: 0 }));
+        return;
+      }
+      const answer = answers.shift() ?? 201;
+      const sid = `CA${String(sent.length).padStart(32, '0')}`;
+      const form = new URLSearchParams(body);
+      if (answer === 'reset' || (answer >= 200 && answer < 300)) {
+        calls.push({
+          sid,
+          to: form.get('To') ?? '',
+          from: form.get('From') ?? '',
+          direction: 'outbound-api',
+          date_created: options.clock().toUTCString().replace('GMT', '+0000'),
+        });
+      }
+      if (answer === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(answer, json);
+      res.end(JSON.stringify({ sid }));
     });
   });
   await new Promise<void>((r) => twilio.listen(0, '127.0.0.1', () => r()));
@@ -80,6 +114,7 @@ ${options.yaml ?? ''}`,
     server,
     sent,
     answers,
+    calls,
     async post(step, params, extra = {}) {
       const route = `/channels/voice/${step}${extra.query ? `?${extra.query}` : ''}`;
       const signature =

@@ -6,6 +6,8 @@
  * signed status callbacks become system events once each; the refusals are clear 4xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueCatalog } from '../../src/app/routing/queue-catalog.ts';
+import { customerText } from '../../src/core/i18n/customer-text.ts';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { DEMO_PASSWORD, startTestServer } from '../helpers/test-server.ts';
@@ -141,7 +143,20 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
       query: `conversation=${conversation.id}&agent=${alexId}`,
     });
     expect(answered.status).toBe(200);
-    expect(verbOrder(answered.text)).toEqual(['Dial']);
+    // First a greeting in the conversation's language (here English, the team named as no
+    // companyName is configured), then the bridge.
+    expect(verbOrder(answered.text)).toEqual(['Say', 'Dial']);
+    const greeting = parseTwiml(answered.text).Say[0];
+    expect(greeting['@_language']).toBe('en-US');
+    const alexName = (await store().agents.get(alexId))!.name;
+    const stored = (await store().conversations.get(conversation.id))!;
+    expect(greeting['#text']).toBe(
+      customerText('voice_call_back_greeting', 'en', {
+        company: queueCatalog().teamName(stored.queue, 'en'),
+        agent: alexName,
+      }),
+    );
+    expect(greeting['#text']).toMatch(/^Hello, this is \S.* calling back about your request\./);
     const dial = parseTwiml(answered.text).Dial[0];
     expect(dial['@_callerId']).toBe(CALLER_ID);
     expect(answered.text).toContain(`<Number>${AGENT_PHONE}</Number>`);
@@ -198,7 +213,7 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
 
   it('calls the number a customer left with a callback request, and refuses other agents and conversations without a number', async () => {
     // A chat: handed over, claimed by Alex, with a callback request for a number.
-    const chat = await startConversation(base());
+    const chat = await startConversation(base(), { language: 'de' });
     await api(base(), 'POST', `/api/v1/conversations/${chat.id}/messages`, {
       token: chat.token,
       body: { text: 'I want to talk to a human' },
@@ -258,10 +273,101 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
     const [sent] = callBacksSent(chat.id);
     expect(sent!.body.get('To')).toBe('+447700900123');
     expect(sent!.body.get('From')).toBe(CALLER_ID);
+    // The customer answers: greeted in the conversation's language (German), then bridged.
+    const alexId = (await store().agents.findByEmail('alex@example.com'))!.id;
+    const answered = await v.post(
+      'call-back',
+      {
+        ...callParams('CAchatcallback', CALLER_ID),
+        To: '+447700900123',
+        Direction: 'outbound-api',
+      },
+      { query: `conversation=${chat.id}&agent=${alexId}` },
+    );
+    expect(verbOrder(answered.text)).toEqual(['Say', 'Dial']);
+    const greeting = parseTwiml(answered.text).Say[0];
+    expect(greeting['@_language']).toBe('de-DE');
+    const queue = (await store().conversations.get(chat.id))!.queue;
+    expect(greeting['#text']).toBe(
+      customerText('voice_call_back_greeting', 'de', {
+        company: queueCatalog().teamName(queue, 'de'),
+        agent: (await store().agents.get(alexId))!.name,
+      }),
+    );
+    expect(greeting['#text']).toMatch(/^Hallo, hier ist \S.*Anfrage zurück\./);
     // No status callback ever came: under way for 15 minutes, then no longer in the way.
     expect((await press()).body.error.code).toBe('CALL_BACK_IN_PROGRESS');
     now += 16 * 60_000;
     expect((await press()).status).toBe(202);
+  });
+});
+
+describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) => {
+  it('does not ring the customer twice when the first answer is lost after Twilio created the call', async () => {
+    let now = START;
+    const v = await startVoiceServer({
+      clock: () => new Date(now),
+      engine: db.name,
+      yaml: `    callerId: '${CALLER_ID}'\n`,
+    });
+    try {
+      const base = v.server.baseUrl;
+      const store = v.server.server.store;
+      const customer = '+15550109999';
+      // A chat handed over, claimed by Alex, with a callback request for the customer's number.
+      const chat = await startConversation(base);
+      await api(base, 'POST', `/api/v1/conversations/${chat.id}/messages`, {
+        token: chat.token,
+        body: { text: 'I want to talk to a human' },
+      });
+      await until(async () =>
+        ['queued', 'offered'].includes((await store.conversations.get(chat.id))?.status ?? '')
+          ? true
+          : undefined,
+      );
+      const alex = await login(base, 'alex@example.com', DEMO_PASSWORD);
+      expect(
+        (await api(base, 'POST', `/api/v1/conversations/${chat.id}/claim`, { token: alex })).status,
+      ).toBe(200);
+      await store.conversations.commit({
+        conversationId: chat.id,
+        events: [
+          {
+            type: 'callback.requested',
+            actor: { type: 'customer' },
+            data: { phone: customer, at: '2026-11-25T13:00:00.000Z', timeZone: 'UTC' },
+          },
+        ],
+        now: new Date(now),
+      });
+      // The stand-in creates the call, then drops the connection before answering.
+      v.answers.push('reset');
+      const pressed = await api(base, 'POST', `/api/v1/conversations/${chat.id}/call-back`, {
+        token: alex,
+      });
+      expect(pressed.status).toBe(202);
+      const posts = () =>
+        v.sent.filter((r) => r.url.endsWith('/Calls.json') && r.body.get('To') === customer);
+      await until(() => posts()[0]);
+      expect(v.calls.filter((c) => c.to === customer)).toHaveLength(1);
+      const created = v.calls.find((c) => c.to === customer)!;
+
+      now += 31_000; // the lease lapses: the retry first asks Twilio for the calls to that number
+      const placed = await until(async () =>
+        (await store.conversations.eventsSince(chat.id, 0)).find(
+          (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
+        ),
+      );
+      expect(placed.data).toMatchObject({ callSid: created.sid, foundOnRetry: true, to: customer });
+      // One POST (the lost one) and one GET filtered by To and From; one call, not two.
+      expect(posts().filter((r) => r.body.has('Url'))).toHaveLength(1);
+      const lookups = posts().filter((r) => !r.body.has('Url'));
+      expect(lookups).toHaveLength(1);
+      expect(lookups[0]!.body.get('From')).toBe(CALLER_ID);
+      expect(v.calls.filter((c) => c.to === customer)).toHaveLength(1);
+    } finally {
+      await v.close();
+    }
   });
 });
 
@@ -283,6 +389,36 @@ describe('call back without the voice channel', () => {
       expect(answers.map((a) => a.status)).toEqual([...Array(10).fill(409), 429]);
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe('the call back greeting with channels.voice.companyName', () => {
+  it('names the company instead of the team', async () => {
+    const v = await startVoiceServer({
+      clock: () => new Date(START),
+      yaml: `    companyName: 'Acme & Sons'\n`,
+    });
+    try {
+      const chat = await startConversation(v.server.baseUrl, { language: 'es' });
+      const alex = (await v.server.server.store.agents.findByEmail('alex@example.com'))!;
+      const answered = await v.post(
+        'call-back',
+        { ...callParams('CAcompany', CALLER_ID), To: '+447700900123', Direction: 'outbound-api' },
+        { query: `conversation=${chat.id}&agent=${alex.id}` },
+      );
+      expect(verbOrder(answered.text)).toEqual(['Say', 'Dial']);
+      const greeting = parseTwiml(answered.text).Say[0];
+      expect(greeting['@_language']).toBe('es-ES');
+      expect(greeting['#text']).toBe(
+        customerText('voice_call_back_greeting', 'es', {
+          company: 'Acme & Sons',
+          agent: alex.name,
+        }),
+      );
+      expect(greeting['#text']).toContain('Acme & Sons');
+    } finally {
+      await v.close();
     }
   });
 });

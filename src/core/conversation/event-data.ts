@@ -101,6 +101,11 @@ export type VoiceCallData =
       readonly to: string;
       readonly callSid?: string;
       readonly status?: number;
+      /**
+       * Twilio's answer to the request was lost (a timeout, a reset, a 5xx) and the retry found
+       * the call it had created (call-back-lookup.ts), instead of placing a second one.
+       */
+      readonly foundOnRetry?: true;
     }
   /** Twilio's status callback for the call back: `initiated`, `ringing`, `in-progress` … */
   | {

@@ -21,6 +21,8 @@ export const CUSTOMER_DE: CustomerStrings = {
     'Wenn Sie nicht warten möchten, drücken Sie die 1 oder sagen Sie „{word}“, und eine Person von {team} ruft Sie stattdessen unter dieser Nummer zurück.',
   voice_callback_confirmed:
     'Erledigt: Eine Person von {team} ruft Sie unter dieser Nummer mit der Endung {digits} zurück, sobald jemand frei ist. Ihr Platz in der Warteschlange bleibt erhalten, Sie können jetzt auflegen. Auf Wiederhören.',
+  voice_call_back_greeting:
+    'Hallo, hier ist {company}. Wir rufen Sie wegen Ihrer Anfrage zurück. Ich verbinde Sie jetzt mit {agent}.',
 
   // Waiting, closed, joined and left
   waiting:

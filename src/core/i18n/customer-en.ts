@@ -25,6 +25,8 @@ export const CUSTOMER_EN = {
     'If you would rather not wait, press 1 or say “{word}”, and a person from {team} will call you back at this number instead.',
   voice_callback_confirmed:
     'Done: a person from {team} will call you back at this number, ending in {digits}, as soon as one is free. Your place in the queue is kept, so you can hang up now. Goodbye.',
+  voice_call_back_greeting:
+    'Hello, this is {company} calling back about your request. Connecting you to {agent} now.',
 
   // Waiting, closed, joined and left
   waiting:

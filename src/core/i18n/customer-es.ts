@@ -21,6 +21,8 @@ export const CUSTOMER_ES: CustomerStrings = {
     'Si prefiere no esperar, pulse 1 o diga «{word}», y una persona de {team} le devolverá la llamada a este número.',
   voice_callback_confirmed:
     'Hecho: una persona de {team} le llamará a este número, terminado en {digits}, en cuanto haya alguien libre. Conserva su lugar en la cola, así que ya puede colgar. Hasta luego.',
+  voice_call_back_greeting:
+    'Hola, le llamamos de {company} por su solicitud. Le paso ahora con {agent}.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -21,6 +21,8 @@ export const CUSTOMER_FR: CustomerStrings = {
     'Si vous préférez ne pas attendre, appuyez sur 1 ou dites « {word} », et une personne de {team} vous rappellera à ce numéro.',
   voice_callback_confirmed:
     'C’est noté : une personne de {team} vous rappellera à ce numéro, qui se termine par {digits}, dès que quelqu’un sera libre. Vous gardez votre place dans la file, vous pouvez donc raccrocher. Au revoir.',
+  voice_call_back_greeting:
+    'Bonjour, ici {company}, nous vous rappelons au sujet de votre demande. Je vous mets en relation avec {agent}.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -24,6 +24,8 @@ export const CUSTOMER_PT_BR: CustomerStrings = {
     'Se preferir não esperar, pressione 1 ou diga “{word}”, e uma pessoa de {team} vai ligar de volta para este número.',
   voice_callback_confirmed:
     'Pronto: uma pessoa de {team} vai ligar para este número, terminado em {digits}, assim que alguém estiver livre. Você mantém seu lugar na fila, então já pode desligar. Até logo.',
+  voice_call_back_greeting:
+    'Olá, aqui é {company}, retornando o contato sobre a sua solicitação. Vou transferir você agora para {agent}.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -26,6 +26,8 @@ export const CUSTOMER_PT_PT: CustomerStrings = {
     'Se preferir não aguardar, prima 1 ou diga «{word}», e uma pessoa de {team} liga-lhe de volta para este número.',
   voice_callback_confirmed:
     'Feito: uma pessoa de {team} vai ligar-lhe para este número, terminado em {digits}, assim que alguém estiver livre. Mantém o seu lugar na fila, por isso já pode desligar. Até breve.',
+  voice_call_back_greeting:
+    'Olá, fala {company}, estamos a ligar-lhe a propósito do seu pedido. Vou passar a chamada agora a {agent}.',
 
   // Waiting, closed, joined and left
   waiting:

@@ -4,7 +4,11 @@
  * registers as the agent's identity, and Baton rings `client:<identity>`), else nowhere. A
  * browser agent gets a short-lived Access Token for that identity, never another one.
  */
-import { signVoiceAccessToken, type VoiceAccessToken } from '../../../channels/index.ts';
+import {
+  clientParameters,
+  signVoiceAccessToken,
+  type VoiceAccessToken,
+} from '../../../channels/index.ts';
 import type { AgentRecord } from '../../../core/records.ts';
 import type { VoiceConfig } from './voice-config.ts';
 
@@ -49,7 +53,7 @@ export function clientWithParameters(
   client: string,
   parameters: Readonly<Record<string, string>>,
 ): string {
-  return `${client}?${new URLSearchParams(parameters).toString()}`;
+  return `${client}?${new URLSearchParams(clientParameters(parameters)).toString()}`;
 }
 
 export type VoiceTokenResult =

@@ -1,11 +1,14 @@
 /**
  * Twilio's side of a call back (voice-call-back.ts). When the customer answers, Twilio fetches
- * `call-back`: a `<Dial>` to the agent who asked, on their own line (their phone, or their
- * browser as a `<Client>` with the conversation as a custom parameter, so Accept opens it).
+ * `call-back`: a short greeting in the conversation's language (who is calling and why, and
+ * whom they are being connected to: the customer-text catalogue's `voice_call_back_greeting`),
+ * then a `<Dial>` to the agent who asked, on their own line (their phone, or their browser as a
+ * `<Client>` with the conversation as a custom parameter, so Accept opens it).
  * The call's progress comes to `call-back-status` and is recorded on the conversation, once
  * per status, however often Twilio posts it. Both are signed requests (voice-calls.ts).
  */
-import { renderTwiml } from '../../../channels/index.ts';
+import { renderTwiml, twilioLanguage } from '../../../channels/index.ts';
+import { customerText } from '../../../core/i18n/customer-text.ts';
 import type { ConversationRecord } from '../../../core/records.ts';
 import { callerLabel } from './voice-agent-leg.ts';
 import { agentVoiceLine } from './voice-browser-client.ts';
@@ -14,7 +17,7 @@ import type { VoiceCallsDeps } from './voice-calls.ts';
 export class VoiceCallBackLeg {
   constructor(private readonly deps: VoiceCallsDeps) {}
 
-  /** The customer answered: ring the agent's line, showing the Twilio number. */
+  /** The customer answered: greet them, then ring the agent's line, showing the Twilio number. */
   async answered(
     conversationId: string | undefined,
     agentId: string | undefined,
@@ -24,9 +27,18 @@ export class VoiceCallBackLeg {
     const conversation = conversationId ? await store.conversations.get(conversationId) : undefined;
     const agent = agentId ? await store.agents.get(agentId) : undefined;
     const line = agent ? agentVoiceLine(config, agent) : ({ kind: 'none' } as const);
-    if (!conversation || line.kind === 'none') return renderTwiml([{ verb: 'Hangup' }]);
+    if (!conversation || !agent || line.kind === 'none') return renderTwiml([{ verb: 'Hangup' }]);
     const callerId = config.callerId ?? params.From ?? '';
+    const language = conversation.language;
+    const company =
+      config.companyName ??
+      this.deps.service.waitingSettings.teamName(conversation.queue, language);
+    const greeting = customerText('voice_call_back_greeting', language, {
+      company,
+      agent: agent.name,
+    });
     return renderTwiml([
+      { verb: 'Say', text: greeting, language: twilioLanguage(language, config.language) },
       {
         verb: 'DialLine',
         callerId,

@@ -4,7 +4,8 @@
  * call as a timer (the outbox, like the agent's ring in voice-agent-call.ts): Calls.json with
  * To = the customer, From = the Twilio number, Url = the TwiML that bridges them to the agent's
  * own line (voice-call-back-leg.ts), and a status callback; a network error, 429 or 5xx is
- * tried again when the lease lapses. One call back at a time per conversation.
+ * tried again when the lease lapses, after checking that the earlier attempt did not create the
+ * call after all (call-back-lookup.ts). One call back at a time per conversation.
  */
 import { formatAgentCall } from '../../../channels/index.ts';
 import { BatonError } from '../../../core/errors/baton-error.ts';
@@ -18,6 +19,7 @@ import type {
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
 import { sendToProvider } from '../provider-call.ts';
+import { findEarlierCall } from './call-back-lookup.ts';
 import { agentVoiceLine } from './voice-browser-client.ts';
 import type { VoiceConfig } from './voice-config.ts';
 import { voiceUrl } from './voice-urls.ts';
@@ -109,10 +111,44 @@ export function handleCallBack(deps: VoiceCallBackDeps) {
       seq: number;
     };
     // Already placed (the lease lapsed after Twilio's answer was recorded): never call twice.
-    const events = await deps.store.conversations.eventsSince(conversation.id, seq);
+    const all = await deps.store.conversations.eventsSince(conversation.id, 0);
+    const events = all.filter((e) => e.seq > seq);
     if (events.some((e) => isCallBack(e) && e.data.action === 'call_back_placed')) return;
     const agent = await deps.store.agents.get(agentId);
     const line = agent ? agentVoiceLine(config, agent) : ({ kind: 'none' } as const);
+    const record = (data: CallBackData) =>
+      deps.writer.commit({
+        conversationId: conversation.id,
+        events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data }],
+        now,
+      });
+    // A retry: the last attempt may have reached Twilio without its answer reaching Baton.
+    if (line.kind !== 'none' && timer.attempts > 1) {
+      const earlier = await findEarlierCall(
+        config,
+        { to, from, requestedAt: new Date(timer.dueAt), seq, events: all },
+        deps.fetch,
+      );
+      if (earlier.kind === 'found') {
+        await record({
+          action: 'call_back_placed',
+          agentId,
+          to,
+          callSid: earlier.callSid,
+          foundOnRetry: true,
+        });
+        return;
+      }
+      if (earlier.kind === 'unknown') {
+        if (timer.attempts < MAX_ATTEMPTS) {
+          throw new Error(`Twilio's call list answered ${earlier.status}; retrying the call back`);
+        }
+        // Whether the call exists is unknown: recorded as failed with the list's status, so the
+        // agent sees it and decides whether to press again.
+        await record({ action: 'call_back_failed', agentId, to, status: earlier.status });
+        return;
+      }
+    }
     const base = config.publicBaseUrl;
     const request = formatAgentCall(config, {
       to,
@@ -141,11 +177,7 @@ export function handleCallBack(deps: VoiceCallBackDeps) {
       ...(callSid ? { callSid } : {}),
       ...(placed ? {} : { status: answer.status }),
     };
-    await deps.writer.commit({
-      conversationId: conversation.id,
-      events: [{ type: 'channel.voice_call', actor: { type: 'system' }, data }],
-      now,
-    });
+    await record(data);
   };
 }
 

@@ -89,6 +89,35 @@ export type TwimlVerb =
 
 type Element = ReturnType<typeof create>;
 
+/** Twilio's limits on a Client's custom parameters: a name of 32 bytes, a value of 128, eight of them. */
+const PARAMETER_NAME_BYTES = 32;
+const PARAMETER_VALUE_BYTES = 128;
+const MAX_PARAMETERS = 8;
+
+/**
+ * The custom parameters Twilio accepts for a Client callee (`<Parameter>` or the query of
+ * `client:<identity>?…`): at most eight, names of up to 32 bytes (longer ones dropped), values
+ * cut to 128 bytes of UTF-8 on a character boundary, so a long caller name still rings.
+ */
+export function clientParameters(
+  parameters: Readonly<Record<string, string>>,
+): Array<[string, string]> {
+  return Object.entries(parameters)
+    .filter(([name]) => Buffer.byteLength(name) <= PARAMETER_NAME_BYTES)
+    .slice(0, MAX_PARAMETERS)
+    .map(([name, value]) => [name, cutToBytes(value, PARAMETER_VALUE_BYTES)]);
+}
+
+function cutToBytes(text: string, bytes: number): string {
+  if (Buffer.byteLength(text) <= bytes) return text;
+  let out = '';
+  for (const char of text) {
+    if (Buffer.byteLength(out + char) > bytes) break;
+    out += char;
+  }
+  return out;
+}
+
 export function renderTwiml(verbs: readonly TwimlVerb[]): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const response = doc.ele('Response');
@@ -145,7 +174,7 @@ function append(parent: Element, verb: TwimlVerb): void {
       // Twilio's <Client>: the identity, then each custom parameter the SDK reads.
       const client = dial.ele('Client');
       client.ele('Identity').txt(verb.line.identity);
-      for (const [name, value] of Object.entries(verb.line.parameters)) {
+      for (const [name, value] of clientParameters(verb.line.parameters)) {
         client.ele('Parameter', { name, value });
       }
       return;

@@ -1,0 +1,78 @@
+/**
+ * Before a call back is sent again (voice-call-back.ts), whether the earlier attempt already
+ * created the call: Calls.json takes no idempotency key, so a timeout, a reset connection or a
+ * 5xx leaves Baton not knowing. The call is taken as placed when a status callback for a new
+ * call has reached Baton since the request, or when Twilio lists a call to the same number from
+ * the same number created since the request (less a minute for the two clocks) that no earlier
+ * call back of this conversation recorded.
+ */
+import { formatCallLookup, parseCallList } from '../../../channels/index.ts';
+import type { StoredEvent } from '../../../core/records.ts';
+import type { VoiceConfig } from './voice-config.ts';
+
+const TIMEOUT_MS = 10_000;
+/** How far Twilio's clock may be behind Baton's when comparing `date_created`. */
+const CLOCK_SKEW_MS = 60_000;
+
+export type EarlierCall =
+  | { readonly kind: 'found'; readonly callSid: string }
+  | { readonly kind: 'none' }
+  /** The list could not be read (`status` 0: a network error): nothing is known. */
+  | { readonly kind: 'unknown'; readonly status: number };
+
+export interface EarlierCallQuery {
+  readonly to: string;
+  readonly from: string;
+  /** When the call back was requested (before its first attempt). */
+  readonly requestedAt: Date;
+  /** The request's event: what comes after it belongs to this call back. */
+  readonly seq: number;
+  readonly events: readonly StoredEvent[];
+}
+
+export async function findEarlierCall(
+  config: VoiceConfig,
+  query: EarlierCallQuery,
+  send: typeof fetch = fetch,
+): Promise<EarlierCall> {
+  const sidOf = (e: StoredEvent): string | undefined =>
+    e.type === 'channel.voice_call' && typeof e.data.callSid === 'string'
+      ? e.data.callSid
+      : undefined;
+  const earlier = new Set(query.events.filter((e) => e.seq < query.seq).map(sidOf));
+  // Twilio's `initiated` callback may already have come: that call is this one.
+  const reported = query.events
+    .filter((e) => e.seq > query.seq)
+    .map(sidOf)
+    .find((sid) => sid !== undefined && !earlier.has(sid));
+  if (reported) return { kind: 'found', callSid: reported };
+
+  const request = formatCallLookup(config, { to: query.to, from: query.from });
+  let status = 0;
+  let body = '';
+  try {
+    const response = await send(request.url, {
+      method: request.method,
+      headers: request.headers,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    status = response.status;
+    body = await response.text().catch(() => '');
+  } catch {
+    return { kind: 'unknown', status: 0 };
+  }
+  const calls = status >= 200 && status < 300 ? parseCallList(body) : null;
+  if (!calls) return { kind: 'unknown', status };
+  const since = query.requestedAt.getTime() - CLOCK_SKEW_MS;
+  const ours = calls
+    .filter(
+      (c) =>
+        c.to === query.to &&
+        c.from === query.from &&
+        (c.direction === '' || c.direction === 'outbound-api') &&
+        c.createdAt >= since &&
+        !earlier.has(c.sid),
+    )
+    .sort((a, b) => a.createdAt - b.createdAt)[0];
+  return ours ? { kind: 'found', callSid: ours.sid } : { kind: 'none' };
+}
