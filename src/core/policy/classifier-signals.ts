@@ -5,6 +5,7 @@
 // in any language by the same classifier applied to the bot's question.
 import { isYes } from '../signals/detect-yes.ts';
 import { HYPOTHETICAL } from '../signals/hypothetical.ts';
+import { declinedPerson } from '../signals/person-request-grammar.ts';
 import { normalizeText, wordTokens } from '../signals/normalize-text.ts';
 import type { ClassifierLabel, ClassifierQueue } from '../classify/model.ts';
 import { classifyBotTurn } from '../signals/analyze-turn.ts';
@@ -207,6 +208,8 @@ export function applyClassifiers(
   // a hypothetical ("if I ever needed someone, …"), which asks what would happen.
   const words = wordTokens(norm).filter((w) => /[a-z]{2}/.test(w)).length;
   const hypothetical = HYPOTHETICAL.exec(norm)?.[0];
+  // "no need for an agent": a person declined and none asked for (tenth round's grammar).
+  const declined = declinedPerson(norm);
   vetoHappyShouting(view, t, signals);
   for (const u of UPGRADES) {
     const score = a.classifier.labels[u.label];
@@ -244,9 +247,11 @@ export function applyClassifiers(
         ? 'too few words for the classifier alone'
         : hypothetical !== undefined && u.label !== 'negative_sentiment'
           ? `"${hypothetical}" is hypothetical`
-          : u.label === 'security' && topQueue(a.classifier.queues) !== 'trust_safety'
-            ? `the topic heads read ${topQueue(a.classifier.queues)}, not trust_safety`
-            : undefined;
+          : u.label === 'explicit_request' && declined !== null
+            ? `"${declined}" declines a person`
+            : u.label === 'security' && topQueue(a.classifier.queues) !== 'trust_safety'
+              ? `the topic heads read ${topQueue(a.classifier.queues)}, not trust_safety`
+              : undefined;
     if (why !== undefined) {
       signals.set(u.signal, {
         name: u.signal,

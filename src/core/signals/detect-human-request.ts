@@ -13,8 +13,9 @@ import {
   STRONG_REQUEST_PATTERNS,
   WEAK_REQUEST_PATTERNS,
 } from './human-request-lexicon.ts';
-import { isHypotheticalBefore } from './hypothetical.ts';
+import { HYPOTHETICAL, isHypotheticalBefore } from './hypothetical.ts';
 import { normalizeText, wordTokens } from './normalize-text.ts';
+import { matchPersonRequest } from './person-request-grammar.ts';
 
 export interface HumanRequest {
   /** `strong` hands over at once; `weak` ("hello??", "are you a bot?") only when repeated. */
@@ -72,6 +73,9 @@ export function detectHumanRequest(turn: HumanRequestInput): HumanRequest | null
       return { strength: 'strong', matched: m[0].trim(), language: lang };
     }
   }
+  // The grammar of person × frame × action (tenth round) reads what the listed phrasings miss.
+  const asked = HYPOTHETICAL.test(text) ? null : matchPersonRequest(text);
+  if (asked !== null) return { strength: 'strong', matched: asked };
   if (identity) return { strength: 'weak', matched: identity[0].trim() };
   for (const re of WEAK_REQUEST_PATTERNS) {
     const m = re.exec(text);
