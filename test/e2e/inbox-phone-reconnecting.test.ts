@@ -4,12 +4,10 @@
 
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { api, startConversation } from '../helpers/api-client.ts';
-import { until } from '../helpers/until.ts';
 import { screenshot } from './browser.ts';
 import { allowInboxSocket, BLOCKABLE_SOCKET, blockInboxSocket } from './blockable-socket.ts';
 import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
-import { eventually, onFirstScreen, openInbox, scrollsSideways } from './pages.ts';
+import { eventually, handedOverChat, onFirstScreen, openInbox, scrollsSideways } from './pages.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 const PHONE = { width: 390, height: 844 };
@@ -48,18 +46,7 @@ describeInChromium('the inbox on a phone while the socket reconnects', () => {
   it(
     'keeps the Menu button, Accept and Resolve on the screen while "Reconnecting…" shows',
     async () => {
-      const c = await startConversation(fixture.server.baseUrl, {
-        customer: { name: 'Ines', email: 'ines@example.com' },
-      });
-      await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
-        token: c.token,
-        body: { text: 'My order 88120 never arrived, I want to talk to a human please' },
-      });
-      await until(async () =>
-        (await fixture.server.server.store.conversations.get(c.id))?.status !== 'bot'
-          ? true
-          : undefined,
-      );
+      const id = await handedOverChat(fixture.server, 'Ines');
       const inbox = await openInbox(
         fixture.browser,
         fixture.server.baseUrl,
@@ -68,10 +55,10 @@ describeInChromium('the inbox on a phone while the socket reconnects', () => {
       );
       const { page } = inbox;
       const bar = page.getByRole('banner');
-      const item = inbox.queueItem(c.id);
+      const item = inbox.queueItem(id);
       await page
         .getByRole('region', { name: 'Offered to you' })
-        .locator(`[data-conversation-id="${c.id}"]`)
+        .locator(`[data-conversation-id="${id}"]`)
         .waitFor({ timeout: 15_000 });
 
       // The socket drops and cannot come back for now: the bar says so.

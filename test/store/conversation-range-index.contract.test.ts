@@ -5,9 +5,9 @@
  * them all for the 365 of the dashboard's week.
  */
 import { CompiledQuery, sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { conversationsStartedBetween } from '../../src/store/conversation-reads.ts';
-import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { TEST_DATABASES, useFreshStore } from '../helpers/databases.ts';
 
 const WEEK = {
   from: new Date(Date.UTC(2026, 11, 1)),
@@ -15,17 +15,10 @@ const WEEK = {
 };
 
 describe.each(TEST_DATABASES)('conversations started in a range on $name', (database) => {
-  let opened: OpenedTestStore;
-  beforeEach(async (ctx) => {
-    if (database.skipReason) ctx.skip();
-    opened = await database.open();
-  });
-  afterEach(async () => {
-    await opened?.cleanup();
-  });
+  const fresh = useFreshStore(database);
 
   it('are found through the index on their start', async () => {
-    const { db, engine } = opened.store;
+    const { db, engine } = fresh.store;
     if (engine === 'sqlite') {
       const query = conversationsStartedBetween(db, WEEK.from, WEEK.to, 20_000).compile();
       const plan = await db.executeQuery<{ detail: string }>(
