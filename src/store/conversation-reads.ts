@@ -9,6 +9,25 @@ import type { ConversationRecord, StoredEvent } from '../core/records.ts';
 import { toConversation, toEvent } from './row-mapping.ts';
 import type { Database } from './schema.ts';
 
+/**
+ * The conversations started in [from, to), oldest first: what analytics, its exports and the
+ * staffing forecast read (through conversations_created_idx, migrations/030).
+ */
+export function conversationsStartedBetween(
+  db: Kysely<Database>,
+  from: Date,
+  to: Date,
+  limit: number,
+) {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('created_at', '>=', from.toISOString())
+    .where('created_at', '<', to.toISOString())
+    .orderBy('created_at')
+    .limit(limit);
+}
+
 export class ConversationReads {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -198,14 +217,7 @@ export class ConversationReads {
     to: Date,
     limit = 5000,
   ): Promise<Array<{ conversation: ConversationRecord; events: StoredEvent[] }>> {
-    const rows = await this.db
-      .selectFrom('conversations')
-      .selectAll()
-      .where('created_at', '>=', from.toISOString())
-      .where('created_at', '<', to.toISOString())
-      .orderBy('created_at')
-      .limit(limit)
-      .execute();
+    const rows = await conversationsStartedBetween(this.db, from, to, limit).execute();
     const logs: Array<{ conversation: ConversationRecord; events: StoredEvent[] }> = [];
     for (let i = 0; i < rows.length; i += 200) {
       const batch = rows.slice(i, i + 200);

@@ -10,16 +10,20 @@
 // In the account dialog an agent chooses their own number (checked by the server) or this
 // browser, and the bar comes and goes with the choice.
 
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { callParams, startVoiceServer, type VoiceServer } from '../helpers/voice-server.ts';
+import {
+  BROWSER_CLIENT_ENV,
+  callParams,
+  handOverCall,
+  useVoiceServer,
+} from '../helpers/voice-server.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { describeInChromium, useChromium } from './chromium-fixture.ts';
-import { eventually, openInbox } from './pages.ts';
+import { eventually, type InboxPage, openInbox, type OpenInboxOptions } from './pages.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 // The SDK's chunk: Vite names it after the package's entry (twilio.js).
@@ -27,37 +31,31 @@ const SDK_CHUNK = /\/assets\/twilio-[^/]*\.js$/;
 
 type Request = { method: string; url: string };
 
-/** Records every request the page makes into `seen`, as method and URL. */
-const recordInto = (seen: Request[]) => (page: Page) =>
-  page.on('request', (r) => seen.push({ method: r.method(), url: r.url() }));
-
 describeInChromium('inbox: calls in this browser', () => {
   const chromium = useChromium();
-  let v: VoiceServer;
-  beforeAll(async () => {
-    v = await startVoiceServer({
-      clock: () => new Date(),
-      env: {
-        BATON_VOICE_API_KEY_SID: 'SK0123456789abcdef0123456789abcdef',
-        BATON_VOICE_API_KEY_SECRET: 'the-api-key-secret-of-the-test',
-      },
+  const v = useVoiceServer({ env: BROWSER_CLIENT_ENV });
+  const sam = { email: 'sam@example.com', password: DEMO_PASSWORD };
+
+  /** The inbox signed in as `agent`, with every request its page makes (method and URL). */
+  async function openRecording(
+    agent: { email: string; password: string },
+    options: OpenInboxOptions = {},
+  ): Promise<InboxPage & { requests: Request[] }> {
+    const requests: Request[] = [];
+    const inbox = await openInbox(chromium.browser, v.server.baseUrl, agent, {
+      ...options,
+      onPage: (page) =>
+        page.on('request', (r) => requests.push({ method: r.method(), url: r.url() })),
     });
-  }, 60_000);
-  afterAll(async () => {
-    await v?.close();
-  });
+    return { ...inbox, requests };
+  }
 
   it(
     'asks for the token once, loads the SDK, and says unavailable with its error (Twilio is out of reach)',
     async () => {
-      const requests: Request[] = [];
-      const inbox = await openInbox(
-        chromium.browser,
-        v.server.baseUrl,
-        { email: 'sam@example.com', password: DEMO_PASSWORD },
-        // axe-core is injected as a script tag, which the server's CSP forbids.
-        { onPage: recordInto(requests), bypassCSP: true },
-      );
+      // axe-core is injected as a script tag, which the server's CSP forbids.
+      const inbox = await openRecording(sam, { bypassCSP: true });
+      const { requests } = inbox;
       const panel = inbox.page.getByRole('region', { name: 'Calls in this browser' });
       const status = panel.getByRole('status');
       // The SDK gives up on Twilio's signalling socket in its own time.
@@ -79,19 +77,13 @@ describeInChromium('inbox: calls in this browser', () => {
   it(
     "lets the SDK's own requests through the inbox's Content-Security-Policy (no violation; its ringtones are fetched)",
     async () => {
-      const requests: Request[] = [];
-      const inbox = await openInbox(
-        chromium.browser,
-        v.server.baseUrl,
-        { email: 'sam@example.com', password: DEMO_PASSWORD },
-        {
-          onPage: recordInto(requests),
-          // The page's own record of what its policy blocked, kept before its scripts run.
-          initScript: `window.__blocked = [];
+      const inbox = await openRecording(sam, {
+        // The page's own record of what its policy blocked, kept before its scripts run.
+        initScript: `window.__blocked = [];
             document.addEventListener('securitypolicyviolation', (e) =>
               window.__blocked.push(e.violatedDirective + ' ' + e.blockedURI));`,
-        },
-      );
+      });
+      const { requests } = inbox;
       const status = inbox.page
         .getByRole('region', { name: 'Calls in this browser' })
         .getByRole('status');
@@ -118,10 +110,8 @@ describeInChromium('inbox: calls in this browser', () => {
   it(
     'shows an agent with a phone no call panel and does not load the SDK',
     async () => {
-      const requests: Request[] = [];
-      const inbox = await openInbox(chromium.browser, v.server.baseUrl, v.server.demoAgent, {
-        onPage: recordInto(requests),
-      });
+      const inbox = await openRecording(v.server.demoAgent);
+      const { requests } = inbox;
       // The token was refused (409 VOICE_AGENT_ON_PHONE) before the panel could show.
       await eventually(
         () => requests.filter((r) => r.url.endsWith('/api/v1/voice/token')).length,
@@ -139,18 +129,14 @@ describeInChromium('inbox: calls in this browser', () => {
   it(
     "marks the call Baton rang a phone agent for as 'Ringing you' while the caller holds",
     async () => {
+      const call = await handOverCall(v, 'CAringing', '+15550006666');
       const caller = callParams('CAringing', '+15550006666');
-      await v.post('incoming', caller);
-      await v.post('gather', {
-        ...caller,
-        SpeechResult: 'My parcel 77 is lost, I want to talk to a person',
-      });
-      const store = v.server.server.store;
-      const call = (await store.conversations.findOpenByThread('voice', 'CAringing'))!;
-      const other = callParams('CAother', '+15550005555');
-      await v.post('incoming', other);
-      await v.post('gather', { ...other, SpeechResult: 'I want to talk to a person please' });
-      const notRung = (await store.conversations.findOpenByThread('voice', 'CAother'))!;
+      const notRung = await handOverCall(
+        v,
+        'CAother',
+        '+15550005555',
+        'I want to talk to a person please',
+      );
 
       const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
       const claimed = await api(
@@ -184,25 +170,17 @@ describeInChromium('inbox: calls in this browser', () => {
   it(
     "opens exactly the conversation the call names when it is accepted (a stand-in SDK rings with Calls.json's To parameters)",
     async () => {
-      const store = v.server.server.store;
-      const handOver = async (callSid: string, from: string) => {
-        const caller = callParams(callSid, from);
-        await v.post('incoming', caller);
-        await v.post('gather', {
-          ...caller,
-          SpeechResult: 'My parcel 77 is lost, I want to talk to a person',
-        });
-        return (await store.conversations.findOpenByThread('voice', callSid))!;
-      };
-      const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
+      const samToken = await login(v.server.baseUrl, sam.email, sam.password);
       const claimAndRing = async (id: string) => {
-        await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, { token: sam });
+        await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
+          token: samToken,
+        });
         return until(() => v.sent.find((r) => r.body.get('Url')?.endsWith(`conversation=${id}`)));
       };
       // The call that rings is the older of Sam's two voice conversations.
-      const ringing = await handOver('CAnamed', '+15550004444');
+      const ringing = await handOverCall(v, 'CAnamed', '+15550004444');
       const rung = await claimAndRing(ringing.id);
-      const newer = await handOver('CAnewer', '+15550003333');
+      const newer = await handOverCall(v, 'CAnewer', '+15550003333');
       await claimAndRing(newer.id);
 
       const to = rung.body.get('To') ?? '';
@@ -230,17 +208,12 @@ describeInChromium('inbox: calls in this browser', () => {
           updateToken() {}
           destroy() {}
         }`;
-      const inbox = await openInbox(
-        chromium.browser,
-        v.server.baseUrl,
-        { email: 'sam@example.com', password: DEMO_PASSWORD },
-        {
-          onPage: (page) =>
-            void page.route(SDK_CHUNK, (route) =>
-              route.fulfill({ contentType: 'text/javascript', body: fakeSdk }),
-            ),
-        },
-      );
+      const inbox = await openInbox(chromium.browser, v.server.baseUrl, sam, {
+        onPage: (page) =>
+          void page.route(SDK_CHUNK, (route) =>
+            route.fulfill({ contentType: 'text/javascript', body: fakeSdk }),
+          ),
+      });
       const panel = inbox.page.getByRole('region', { name: 'Calls in this browser' });
       await eventually(() => panel.getByRole('status').textContent()).toBe('Incoming call');
       expect(await panel.textContent()).toContain('From +15550004444');
@@ -259,12 +232,9 @@ describeInChromium('inbox: calls in this browser', () => {
   it(
     'lets an agent choose their own number or this browser in the account dialog',
     async () => {
-      const requests: Request[] = [];
-      const inbox = await openInbox(chromium.browser, v.server.baseUrl, v.server.demoAgent, {
-        onPage: recordInto(requests),
+      const { page, requests } = await openRecording(v.server.demoAgent, {
         bypassCSP: true, // to inject axe-core
       });
-      const { page } = inbox;
       const bar = page.getByRole('region', { name: 'Calls in this browser' });
       await page.getByRole('button', { name: /Alex.*account/ }).click();
       const dialog = page.getByRole('dialog', { name: 'Your account' });

@@ -8,9 +8,9 @@
 // the microphone being used for a real call is not tested.
 
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/test-server.ts';
-import { startVoiceServer, type VoiceServer } from '../helpers/voice-server.ts';
+import { BROWSER_CLIENT_ENV, useVoiceServer } from '../helpers/voice-server.ts';
 import { screenshot } from './browser.ts';
 import { describeInChromium, useChromium } from './chromium-fixture.ts';
 import { eventually, openInbox } from './pages.ts';
@@ -20,19 +20,7 @@ const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-med
 
 describeInChromium('inbox: microphone and speaker for calls in this browser', () => {
   const chromium = useChromium({ args: FAKE_MEDIA });
-  let v: VoiceServer;
-  beforeAll(async () => {
-    v = await startVoiceServer({
-      clock: () => new Date(),
-      env: {
-        BATON_VOICE_API_KEY_SID: 'SK0123456789abcdef0123456789abcdef',
-        BATON_VOICE_API_KEY_SECRET: 'the-api-key-secret-of-the-test',
-      },
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await v?.close();
-  });
+  const v = useVoiceServer({ env: BROWSER_CLIENT_ENV });
 
   const sam = { email: 'sam@example.com', password: DEMO_PASSWORD };
   const optionLabels = (select: Locator) => select.locator('option').allTextContents();

@@ -3,11 +3,11 @@
 // then that Twilio took the call (the stand-in's Calls.json answer), then the statuses Twilio
 // posts to the signed status callback. A chat without a phone number shows no button.
 
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
-import { callParams, startVoiceServer, type VoiceServer } from '../helpers/voice-server.ts';
+import { callParams, handOverCall, useVoiceServer } from '../helpers/voice-server.ts';
 import { screenshot } from './browser.ts';
 import { describeInChromium, useChromium } from './chromium-fixture.ts';
 import { eventually, openInbox } from './pages.ts';
@@ -16,23 +16,19 @@ const BROWSER_TEST_TIMEOUT = 90_000;
 
 describeInChromium('inbox: calling a customer back', () => {
   const chromium = useChromium();
-  let v: VoiceServer;
-  beforeAll(async () => {
-    v = await startVoiceServer({ clock: () => new Date() });
-  }, 60_000);
-  afterAll(async () => {
-    await v?.close();
-  });
+  const v = useVoiceServer();
 
   it(
     'calls back from a claimed call and shows the call progress in the transcript',
     async () => {
       const store = v.server.server.store;
       const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
-      const caller = callParams('CAinboxcallback', '+15550104321');
-      await v.post('incoming', caller);
-      await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
-      const call = (await store.conversations.findOpenByThread('voice', 'CAinboxcallback'))!;
+      const call = await handOverCall(
+        v,
+        'CAinboxcallback',
+        '+15550104321',
+        'I want to talk to a person',
+      );
       await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${call.id}/claim`, {
         token: alex,
       });

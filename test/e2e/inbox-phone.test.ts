@@ -7,10 +7,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, startConversation } from '../helpers/api-client.ts';
-import { until } from '../helpers/until.ts';
 import { screenshot } from './browser.ts';
-import { eventually, onFirstScreen, openInbox, scrollsSideways } from './pages.ts';
+import { eventually, handedOverChat, onFirstScreen, openInbox, scrollsSideways } from './pages.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
 import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
 
@@ -35,23 +33,6 @@ describe.each(TEST_DATABASES)('inbox at phone and laptop size on $name', (databa
   const skip = chromiumMissing !== null || database.skipReason !== null;
   const fixture = useChromiumAndServer({ skip, server: () => ({ engine: database.name }) });
 
-  /** A customer who asked for a person: handed over, and offered to the agent online. */
-  async function handedOver(name: string): Promise<string> {
-    const c = await startConversation(fixture.server.baseUrl, {
-      customer: { name, email: `${name.toLowerCase()}@example.com` },
-    });
-    await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
-      token: c.token,
-      body: { text: 'My order 88120 never arrived, I want to talk to a human please' },
-    });
-    await until(async () =>
-      (await fixture.server.server.store.conversations.get(c.id))?.status !== 'bot'
-        ? true
-        : undefined,
-    );
-    return c.id;
-  }
-
   /** The button is on the screen as it is (no scrolling) and nothing covers it. */
   async function reachable(page: Page, button: Locator, what: string): Promise<void> {
     await button.waitFor();
@@ -64,7 +45,7 @@ describe.each(TEST_DATABASES)('inbox at phone and laptop size on $name', (databa
     it.skipIf(skip)(
       `accepts, replies and resolves at ${size.name} size (${size.width}×${size.height})`,
       async () => {
-        const id = await handedOver(size.name === 'phone' ? 'Noor' : 'Lucas');
+        const id = await handedOverChat(fixture.server, size.name === 'phone' ? 'Noor' : 'Lucas');
         const inbox = await openInbox(
           fixture.browser,
           fixture.server.baseUrl,

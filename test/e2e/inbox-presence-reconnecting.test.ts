@@ -8,31 +8,9 @@ import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { screenshot } from './browser.ts';
 import { eventually, openInbox } from './pages.ts';
 import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { allowInboxSocket, BLOCKABLE_SOCKET, blockInboxSocket } from './blockable-socket.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
-
-/**
- * The page's WebSocket, which the test can make unavailable: `__inboxSocket.block()` closes the
- * open sockets and sends new ones to a path the server has no socket on (a 404, as a failed
- * reconnect); `allow()` lets the next reconnect through.
- */
-const BLOCKABLE_SOCKET = `(() => {
-  const Real = WebSocket;
-  const sockets = [];
-  let blocked = false;
-  globalThis.__inboxSocket = {
-    block() { blocked = true; for (const s of sockets) s.close(); },
-    allow() { blocked = false; },
-  };
-  globalThis.WebSocket = class extends Real {
-    constructor(url, protocols) {
-      super(blocked ? String(url).replace('/agent/stream', '/agent/unavailable') : url, protocols);
-      sockets.push(this);
-    }
-  };
-})();`;
-
-type SocketSwitch = { __inboxSocket: { block(): void; allow(): void } };
 
 describeInChromium('inbox presence while the socket reconnects', () => {
   const fixture = useChromiumAndServer();
@@ -62,7 +40,7 @@ describeInChromium('inbox presence while the socket reconnects', () => {
       await eventually(server).toEqual({ presence: 'away', connected: true });
 
       // The socket drops and cannot come back for now; the server sees no inbox of Sam's.
-      await page.evaluate(() => (globalThis as unknown as SocketSwitch).__inboxSocket.block());
+      await blockInboxSocket(page);
       await eventually(() => page.locator('.connection').textContent()).not.toBe('Live');
       await eventually(server).toEqual({ presence: 'away', connected: false });
       expect(await waiting.count()).toBe(0);
@@ -76,7 +54,7 @@ describeInChromium('inbox presence while the socket reconnects', () => {
       await screenshot(page, 'inbox-online-waits-for-reconnect');
 
       // The socket is back: the opened inbox makes Sam online, and the line goes.
-      await page.evaluate(() => (globalThis as unknown as SocketSwitch).__inboxSocket.allow());
+      await allowInboxSocket(page);
       await page.locator('.connection--open').waitFor({ timeout: 30_000 });
       await eventually(server).toEqual({ presence: 'online', connected: true });
       await eventually(() => menu.inputValue()).toBe('online');

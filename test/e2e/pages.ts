@@ -3,6 +3,9 @@
 
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { api, startConversation } from '../helpers/api-client.ts';
+import type { TestServer } from '../helpers/test-server.ts';
+import { until } from '../helpers/until.ts';
 
 /** Polls until the assertion holds; the UI is asynchronous, the server real. */
 export const eventually = <T>(read: () => Promise<T> | T) =>
@@ -201,4 +204,22 @@ export async function pickColleague(form: Locator, agentId: string): Promise<Loc
   ).toBe(true);
   await colleague.selectOption(agentId);
   return colleague;
+}
+
+/**
+ * A web customer called `name` who asked for a person about order 88120: handed over (queued,
+ * or offered to an agent online). The conversation's id.
+ */
+export async function handedOverChat(server: TestServer, name: string): Promise<string> {
+  const c = await startConversation(server.baseUrl, {
+    customer: { name, email: `${name.toLowerCase()}@example.com` },
+  });
+  await api(server.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+    token: c.token,
+    body: { text: 'My order 88120 never arrived, I want to talk to a human please' },
+  });
+  await until(async () =>
+    (await server.server.store.conversations.get(c.id))?.status !== 'bot' ? true : undefined,
+  );
+  return c.id;
 }

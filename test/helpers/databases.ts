@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import { createStore, type Store } from '../../src/store/store.ts';
 
 export const POSTGRES_URL =
@@ -116,3 +117,25 @@ export async function postgresAdmin(statement: string): Promise<void> {
 /** The URL of another database on the test server. */
 export const postgresDatabaseUrl = (database: string): string =>
   POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
+
+/**
+ * A fresh store on `database` for each test of the enclosing describe (the test skips where the
+ * engine does), cleaned up after it: read `.store` inside a test.
+ */
+export function useFreshStore(database: TestDatabase): { readonly store: Store } {
+  let opened: OpenedTestStore | undefined;
+  beforeEach(async (ctx) => {
+    if (database.skipReason) ctx.skip();
+    opened = await database.open();
+  });
+  afterEach(async () => {
+    await opened?.cleanup();
+    opened = undefined;
+  });
+  return {
+    get store(): Store {
+      if (!opened) throw new Error('the store opens in beforeEach');
+      return opened.store;
+    },
+  };
+}

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
@@ -38,13 +39,21 @@ export interface VoiceServer {
   close(): Promise<void>;
 }
 
-export async function startVoiceServer(options: {
+export interface VoiceServerOptions {
   clock: () => Date;
   yaml?: string;
   engine?: 'sqlite' | 'postgres';
   /** More environment, e.g. the browser client's `BATON_VOICE_API_KEY_*`. */
   env?: Readonly<Record<string, string>>;
-}): Promise<VoiceServer> {
+}
+
+/** The API key that turns on calls in the browser (channels.voice.browserClient). */
+export const BROWSER_CLIENT_ENV: Readonly<Record<string, string>> = {
+  BATON_VOICE_API_KEY_SID: 'SK0123456789abcdef0123456789abcdef',
+  BATON_VOICE_API_KEY_SECRET: 'the-api-key-secret-of-the-test',
+};
+
+export async function startVoiceServer(options: VoiceServerOptions): Promise<VoiceServer> {
   const sent: VoiceServer['sent'] = [];
   const answers: VoiceServer['answers'] = [];
   const calls: VoiceServer['calls'] = [];
@@ -170,4 +179,53 @@ export function verbOrder(xml: string): string[] {
   const doc = parser.parse(xml) as Array<Record<string, any>>;
   const response = doc.find((node) => 'Response' in node)?.Response as Array<Record<string, any>>;
   return response.map((node) => Object.keys(node).find((k) => k !== ':@') ?? '');
+}
+
+/**
+ * A voice server for the tests of the enclosing describe block: started before them (on the
+ * wall clock unless told), closed after. What it returns reads the started server.
+ */
+export function useVoiceServer(options: Partial<VoiceServerOptions> = {}): VoiceServer {
+  let started: VoiceServer | undefined;
+  const current = (): VoiceServer => {
+    if (!started) throw new Error('the voice server starts in beforeAll');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startVoiceServer({ clock: () => new Date(), ...options });
+  }, 60_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get server() {
+      return current().server;
+    },
+    get sent() {
+      return current().sent;
+    },
+    get answers() {
+      return current().answers;
+    },
+    post: (step, params, extra) => current().post(step, params, extra),
+    close: () => current().close(),
+  };
+}
+
+/**
+ * A caller from `from` who asks the voice bot for a person (`incoming`, then `gather` with what
+ * they said): the open conversation of their call, handed over.
+ */
+export async function handOverCall(
+  v: VoiceServer,
+  callSid: string,
+  from: string,
+  said = 'My parcel 77 is lost, I want to talk to a person',
+) {
+  const caller = callParams(callSid, from);
+  await v.post('incoming', caller);
+  await v.post('gather', { ...caller, SpeechResult: said });
+  const call = await v.server.server.store.conversations.findOpenByThread('voice', callSid);
+  if (!call) throw new Error(`no open conversation for the call ${callSid}`);
+  return call;
 }

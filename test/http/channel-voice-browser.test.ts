@@ -13,6 +13,7 @@ import { until } from '../helpers/until.ts';
 import {
   AGENT_PHONE,
   callParams,
+  handOverCall,
   parseTwiml,
   startVoiceServer,
   VOICE_ACCOUNT_SID,
@@ -111,21 +112,12 @@ describe.each(TEST_DATABASES)('voice calls taken in the browser ($name)', (db) =
 
   it('rings a browser agent as client:<identity> through Calls.json (same Url, whisper and bridge, retried after a 503), and a phone agent on their phone', async () => {
     const store = v.server.server.store;
-    const handOver = async (callSid: string, from: string) => {
-      const caller = callParams(callSid, from);
-      await v.post('incoming', caller);
-      await v.post('gather', {
-        ...caller,
-        SpeechResult: 'My parcel 77 is lost, I want to talk to a person',
-      });
-      return (await store.conversations.findOpenByThread('voice', callSid))!;
-    };
     const callsFor = (id: string) =>
       v.sent.filter((r) => r.url.endsWith('/Calls.json') && r.body.get('Url')?.endsWith(id));
 
     const samId = await agentId('sam@example.com');
     const sam = await login(v.server.baseUrl, 'sam@example.com', DEMO_PASSWORD);
-    const browserCall = await handOver('CAbrowser', '+15550007777');
+    const browserCall = await handOverCall(v, 'CAbrowser', '+15550007777');
     v.answers.push(503);
     const claimed = await api(
       v.server.baseUrl,
@@ -178,7 +170,7 @@ describe.each(TEST_DATABASES)('voice calls taken in the browser ($name)', (db) =
 
     // Alex has a phone in agentPhones: the phone is still what rings.
     const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
-    const phoneCall = await handOver('CAphone', '+15550008888');
+    const phoneCall = await handOverCall(v, 'CAphone', '+15550008888');
     await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${phoneCall.id}/claim`, {
       token: alex,
     });

@@ -16,19 +16,7 @@ import {
   type DeviceLike,
   type VoiceToken,
 } from '../../web/inbox/browser-calls.ts';
-
-type Handler = (...args: unknown[]) => void;
-
-class Emitter {
-  readonly handlers = new Map<string, Handler[]>();
-  on(event: string, listener: Handler): this {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener]);
-    return this;
-  }
-  emit(event: string, ...args: unknown[]): void {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
-  }
-}
+import { Emitter } from './sdk-emitter.ts';
 
 class FakeDevice extends Emitter implements DeviceLike {
   tokens: string[] = [];

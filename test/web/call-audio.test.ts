@@ -18,19 +18,7 @@ import {
   type CallLike,
   type DeviceLike,
 } from '../../web/inbox/browser-calls.ts';
-
-type Handler = (...args: unknown[]) => void;
-
-class Emitter {
-  readonly handlers = new Map<string, Handler[]>();
-  on(event: string, listener: Handler): this {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener]);
-    return this;
-  }
-  emit(event: string, ...args: unknown[]): void {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
-  }
-}
+import { Emitter } from './sdk-emitter.ts';
 
 const info = (deviceId: string) => ({ deviceId, label: `Device ${deviceId}` });
 

@@ -24,6 +24,36 @@ export interface SupervisorSnapshotDeps {
   readonly avgHandleMinutes: (queue: string) => Promise<number>;
 }
 
+/**
+ * The SLA breach events the overview counts: today's, for the queues' counts, and every one of
+ * a conversation still open, for its alert (one that breached before midnight and again after
+ * has breached twice). Both kinds belong to conversations changed today or still open, so the
+ * events are looked up by those conversations' ids (the events' primary key) rather than
+ * filtered out of every event stored.
+ */
+export function breachesToShow(db: Store['db'], since: string) {
+  return db
+    .selectFrom('events')
+    .select(['conversation_id', 'data', 'created_at'])
+    .where('type', '=', 'conversation.sla_breached')
+    .where('conversation_id', 'in', (eb) =>
+      eb
+        .selectFrom('conversations')
+        .select('id')
+        .where((c) => c.or([c('updated_at', '>=', since), c('status', 'in', OPEN)])),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '>=', since),
+        eb(
+          'conversation_id',
+          'in',
+          eb.selectFrom('conversations').select('id').where('status', 'in', OPEN),
+        ),
+      ]),
+    );
+}
+
 export async function loadSupervisorOverview(
   deps: SupervisorSnapshotDeps,
   now: Date,
@@ -48,30 +78,7 @@ export async function loadSupervisorOverview(
     .orderBy('handed_over_at')
     .limit(5000)
     .execute();
-  const breachRows = await db
-    .selectFrom('events')
-    .select(['conversation_id', 'data', 'created_at'])
-    .where('type', '=', 'conversation.sla_breached')
-    // Today's breaches for the queues' counts, and every breach of a conversation still open
-    // for its alert: one that breached before midnight and again after has breached twice.
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('created_at', '>=', since),
-          eb(
-            'conversation_id',
-            'in',
-            eb.selectFrom('conversations').select('id').where('updated_at', '>=', since),
-          ),
-        ]),
-        eb(
-          'conversation_id',
-          'in',
-          eb.selectFrom('conversations').select('id').where('status', 'in', OPEN),
-        ),
-      ]),
-    )
-    .execute();
+  const breachRows = await breachesToShow(db, since).execute();
   const agents = await deps.store.agents.list();
   return supervisorOverview({
     queues: deps.queues,

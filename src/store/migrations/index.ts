@@ -19,6 +19,7 @@ import * as messageSearchPending from './026-message-search-pending.ts';
 import * as agentVoiceLine from './027-agent-voice-line.ts';
 import * as agentAvatars from './028-agent-avatars.ts';
 import * as compactionPending from './029-compaction-pending.ts';
+import * as conversationCreatedIndex from './030-conversation-created-index.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '027-agent-voice-line': agentVoiceLine,
   '028-agent-avatars': agentAvatars,
   '029-compaction-pending': compactionPending,
+  '030-conversation-created-index': conversationCreatedIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
