@@ -207,6 +207,9 @@ export function useVoiceServer(options: Partial<VoiceServerOptions> = {}): Voice
     get answers() {
       return current().answers;
     },
+    get calls() {
+      return current().calls;
+    },
     post: (step, params, extra) => current().post(step, params, extra),
     close: () => current().close(),
   };
