@@ -94,6 +94,11 @@ export interface BackgroundWork {
 export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<BackgroundWork> {
   const { store, bus, clock, hub, service, writer, log } = ctx;
   const adapters = createAdapters(ctx.config, clock);
+  // The timer loop is built last, from the handlers of everything below; each of those asks
+  // it for a pass (`kick`) once it exists. Until then nothing is lost: what was queued waits
+  // in the database for the loop's first pass.
+  const loop: { timers?: TimerRunner } = {};
+  const kick = (): void => void loop.timers?.tick();
   const { priorityStep, priorityCeiling } = ctx.config.routing.deadEnds;
   const bump = { step: priorityStep, ceiling: priorityCeiling };
   const abandonment = {
@@ -109,7 +114,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     writer,
     adapters,
     clock,
-    kick: () => void timers.tick(),
+    kick,
     onError: (error: unknown) => log.error({ err: error }, 'queueing an outbound message failed'),
   };
   const { url: webhookUrl, secret: webhookSecret } = ctx.config.webhooks;
@@ -122,7 +127,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
           clock,
           url: webhookUrl,
           adapter: createApiAdapter({ secret: webhookSecret, webhookUrl, clock }),
-          kick: () => void timers.tick(),
+          kick,
           onError: (error: unknown) => log.error({ err: error }, 'queueing a webhook failed'),
         }
       : undefined;
@@ -154,7 +159,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     bus,
     writer,
     clock,
-    kick: () => void timers.tick(),
+    kick,
     onError: (error: unknown) => log.error({ err: error }, 'queueing a call to an agent failed'),
   };
   const emailConfig = ctx.config.channels.email;
@@ -165,7 +170,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
         writer,
         clock,
         inbound,
-        kick: () => void timers.tick(),
+        kick,
         botName: ctx.config.bot.name,
         dnsResolver: ctx.dnsResolver,
         log,
@@ -212,6 +217,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     reconcile: (id) => writer.reconcile(id),
     log,
   });
+  loop.timers = timers;
   // Wait-estimate updates for queued customers (src/app/timers/estimate-updates.ts).
   const estimates = new EstimateUpdates({
     store,

@@ -10,7 +10,7 @@ export interface PresenceMessage {
   /** False when the node is shutting down: forget it at once. */
   readonly up: boolean;
   readonly agents: readonly string[];
-  /** Absent when the list was too long for the fallback path: keep the last one heard. */
+  /** Absent when the sender does not tell (a server answering a reader): keep the last heard. */
   readonly customers?: readonly string[];
 }
 

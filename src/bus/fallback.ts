@@ -2,7 +2,8 @@
  * The second path between the nodes of a cluster, for when Redis cannot be reached: small
  * messages through the database every node shares (PostgreSQL NOTIFY). A change travels as
  * a reference (conversation id and seq range) and is read back from the database, the
- * source of truth, so the message stays far below NOTIFY's 8000-byte payload limit.
+ * source of truth, so the message stays far below NOTIFY's 8000-byte payload limit; a
+ * node's presence, which can be longer, goes in parts (presence-parts.ts).
  */
 import type { PresenceMessage } from './cluster-presence.ts';
 import type { ConversationChange } from './event-bus.ts';
@@ -10,6 +11,8 @@ import type { ConversationChange } from './event-bus.ts';
 export interface FallbackTransport {
   /** Sends one message to every node (this one included; receivers skip their own). */
   send(payload: string): Promise<void>;
+  /** Sends several in one go: every node hears all of them, in order, or none. */
+  sendAll(payloads: readonly string[]): Promise<void>;
   /** Starts hearing every node's messages. */
   listen(onPayload: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
@@ -38,14 +41,20 @@ export function changeRef(change: ConversationChange): ChangeRef {
 }
 
 /**
- * A node's presence on the fallback path: every node of a cluster on PostgreSQL sends it each
- * heartbeat (redis-bus.ts), a server on PostgreSQL without Redis in answer to a reader
- * (store/pg-presence.ts), and `baton agents list` reads it there.
+ * A node's presence on the fallback path, or one part of it (presence-parts.ts): every node
+ * of a cluster on PostgreSQL sends it each heartbeat (redis-bus.ts), a server on PostgreSQL
+ * without Redis in answer to a reader (store/pg-presence.ts), and `baton agents list` reads
+ * it there.
  */
-export type FallbackPresence = { readonly kind: 'presence' } & PresenceMessage;
+export type FallbackPresence = { readonly kind: 'presence' } & PresenceMessage & {
+    /** The sender's heartbeat, `part` of `parts` (from 0); absent: the whole of it. */
+    readonly beat?: number;
+    readonly part?: number;
+    readonly parts?: number;
+  };
 
-/** The presence message in a fallback payload; undefined for anything else. */
-export function presenceFromFallback(payload: string): PresenceMessage | undefined {
+/** The presence message (or part) in a fallback payload; undefined for anything else. */
+export function presenceFromFallback(payload: string): FallbackPresence | undefined {
   let value: unknown;
   try {
     value = JSON.parse(payload);
@@ -53,8 +62,15 @@ export function presenceFromFallback(payload: string): PresenceMessage | undefin
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { kind, node, up, agents } = value as Record<string, unknown>;
+  const { kind, node, up, agents, customers, beat, part, parts } = value as Record<string, unknown>;
   if (kind !== 'presence' || typeof node !== 'string' || typeof up !== 'boolean') return undefined;
-  if (!Array.isArray(agents) || !agents.every((id) => typeof id === 'string')) return undefined;
+  if (!isIds(agents) || (customers !== undefined && !isIds(customers))) return undefined;
+  const numbered = [beat, part, parts].filter((n) => n !== undefined);
+  if (numbered.length !== 0 && (numbered.length !== 3 || !numbered.every(Number.isSafeInteger)))
+    return undefined;
   return value as FallbackPresence;
+}
+
+function isIds(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((id) => typeof id === 'string');
 }

@@ -27,12 +27,13 @@ import type {
 } from './event-bus.ts';
 import {
   changeRef,
-  FALLBACK_PAYLOAD_LIMIT,
+  presenceFromFallback,
   type BusFallback,
   type ChangeRef,
   type FallbackPresence,
 } from './fallback.ts';
 import { PresenceTable, type PresenceMessage } from './cluster-presence.ts';
+import { PresenceAssembler, presenceBeats, presencePayloads } from './presence-parts.ts';
 import { ListenerSet, SignalListenerSet } from './listener-set.ts';
 import { RedisLink } from './redis-link.ts';
 
@@ -98,6 +99,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   const sessions = new SignalListenerSet<SessionsEnded>();
   const resyncs = new Set<() => void>();
   const presence = new PresenceTable(heartbeatMs);
+  const nextBeat = presenceBeats();
   const fallback = options.fallback;
   let local: LocalPresence = { agents: [], customers: [] };
 
@@ -134,11 +136,8 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   const sendPresence = (up: boolean) => {
     const message: PresenceMessage = { node, up, agents: local.agents, customers: local.customers };
     send(presenceChannel, message);
-    if (!fallback) return;
-    const full: FallbackMessage = { kind: 'presence', ...message };
-    // Too many customers for one NOTIFY: the agents (what routing needs) still go.
-    const { customers: _dropped, ...agentsOnly } = full;
-    sendFallback(JSON.stringify(full).length < FALLBACK_PAYLOAD_LIMIT ? full : agentsOnly);
+    // More than one NOTIFY holds goes in parts, heard together (presence-parts.ts).
+    fallback?.transport.sendAll(presencePayloads(message, nextBeat())).catch(options.onError);
   };
   const hearPresence = (message: PresenceMessage) => {
     if (message.node === node) return;
@@ -164,10 +163,16 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   });
 
   if (fallback) {
+    const parts = new PresenceAssembler(heartbeatMs * 3);
     await fallback.transport.listen((raw) => {
       const message = parse<FallbackMessage>(raw, options.onError);
       if (!message || message.node === node) return;
-      if (message.kind === 'presence') return hearPresence(message);
+      if (message.kind === 'presence') {
+        const part = presenceFromFallback(raw);
+        const whole = part && parts.add(part);
+        if (whole) hearPresence(whole);
+        return;
+      }
       // Pub/sub carried it (or will): only what it could not carry is taken from here.
       if (message.redis && link.current.up) return;
       if (message.kind === 'signal') return signals.deliver(message.signal);
@@ -244,7 +249,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
       const goodbye: PresenceMessage = { node, up: false, agents: [], customers: [] };
       await Promise.allSettled([
         link.current.up ? publisher.publish(presenceChannel, JSON.stringify(goodbye)) : null,
-        fallback?.transport.send(JSON.stringify({ kind: 'presence', ...goodbye })),
+        fallback?.transport.sendAll(presencePayloads(goodbye, nextBeat())),
       ]);
       await Promise.allSettled([subscriber.close(), publisher.close()]);
       await fallback?.transport.close();

@@ -203,187 +203,196 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
     dnsResolver: options.dnsResolver,
     log: app.log,
   });
-  app.decorate('smtpPort', background.smtpPort);
-  const kickTimers = (): void => void background.timers.tick();
-  const ctx: RouteContext = {
-    config,
-    writer,
-    service,
-    attachments: new CustomerAttachments({
-      store,
+  // From here on, a failure (a route that cannot be registered) must not leave the work
+  // just started running behind the error: its SMTP listener, intervals, bus subscriptions.
+  try {
+    app.decorate('smtpPort', background.smtpPort);
+    const kickTimers = (): void => void background.timers.tick();
+    const ctx: RouteContext = {
+      config,
+      writer,
       service,
-      clock,
-      limits: {
-        maxBytes: config.limits.attachmentMaxBytes,
-        types: config.limits.attachmentTypes,
-      },
-    }),
-    avatars: new AgentAvatars({ store, clock }),
-    conversations: new ConversationQueries(store),
-    history,
-    auth: new Authenticator(store, clock, history, config.auth.requireTotp),
-    sessions,
-    oidc: oidcSignIn(config, { store, clock, sessions, audit }),
-    audit,
-    twoFactor,
-    voiceLines: new AgentVoiceLines({ store, config: config.channels.voice, audit }),
-    callBacks: new VoiceCallBack({
-      config: config.channels.voice,
-      store,
-      writer,
-      clock,
-      kick: kickTimers,
-    }),
-    accountSecurity: new AccountSecurity({
-      store,
-      clock,
-      lockout: limits.login,
-      audit,
-      endSessions: (ended) => hub.endSessions(ended),
-    }),
-    team: new TeamDirectory(store, isConnected),
-    teamAccounts: new TeamAccounts({
-      store,
-      clock,
-      releaseAll: (agent) => workflow.releaseAll(agent),
-      kickRouter: () => ctx.router.kick(),
-      endConnections: (agentId) => hub.endSessions({ agentId, reason: 'session ended' }),
-    }),
-    supervision: new SupervisorDesk({
-      store,
-      writer,
-      clock,
-      isConnected,
-      queues,
-      avgHandleMinutes: (queue) => service.handleTimes.minutesFor(queue),
-    }),
-    privacy: new CustomerPrivacy(store, compaction),
-    whatsapp: new WhatsAppSender({
-      store,
-      bus,
-      writer,
-      clock,
-      templates: config.channels.whatsapp?.templates ?? [],
-      writeScope,
-    }),
-    webhookDeliveries: new WebhookDeliveryLog(store),
-    health: new HealthProbe(store, bus, {
-      clock,
-      timerLagSeconds: config.health.timerLagSeconds,
-    }),
-    hub,
-    limits,
-    transcripts: new TranscriptRequests({
-      store,
-      limits: limits.transcripts,
-      clock,
-      available: Boolean(config.channels.email?.smtpUrl),
-    }),
-    clock,
-    policy: options.policy,
-    queues,
-    slaMsFor,
-    calendarFor,
-    workflow,
-    mcpTools: new ConversationTools({ store, writer, service, presence: hub, clock }),
-    knowledge: options.knowledge,
-    knowledgeBase: options.knowledgeBase,
-    metrics,
-    router: new RouterService({
-      store,
-      bus,
-      writer,
-      alertAfterRounds: config.routing.deadEnds.offerRoundsBeforeAlert,
-      roundPauseMs: config.routing.deadEnds.offerRoundPauseSeconds * 1000,
-      clock,
-      queues: queues.list,
-      isConnected: (id) => hub.isConnected(id),
-      intervalMs: config.routing.passIntervalMs,
-      log: app.log,
-    }),
-  };
-  // Presence follows the inbox socket (src/app/routing/owner-presence.ts).
-  const owners = new OwnerPresence({
-    store,
-    clock,
-    isConnected: (id) => hub.isConnected(id),
-    graceMs: config.routing.deadEnds.ownerGoneSeconds * 1000,
-    release: (agent) => ctx.workflow.releaseAll(agent, 'agent_disconnected'),
-  });
-  hub.onAgentConnected = (id) => {
-    owners.connected(id).then(
-      (presence) => {
-        // The inbox shows what routing counts on, not what it read before the socket opened.
-        if (presence) hub.tellPresence(id, presence);
-        ctx.router.kick();
-      },
-      (error: unknown) => app.log.error({ err: error }, 'marking an agent online failed'),
-    );
-  };
-  let ownerSweep: NodeJS.Timeout | null = null;
-  await registerHttpRoutes(app, ctx, {
-    receivers: background.webhookReceivers,
-    inbound: background.inbound,
-    ...(background.voice ? { voice: background.voice } : {}),
-  });
-  let stopRetention: () => Promise<void> = () => Promise.resolve();
-  let stopCompaction: () => Promise<void> = () => Promise.resolve();
-  app.addHook('onReady', async () => {
-    background.timers.start();
-    ctx.router.start();
-    ownerSweep = setInterval(() => {
-      owners.sweep().catch((error: unknown) => app.log.error({ err: error }, 'owner sweep failed'));
-    }, config.routing.passIntervalMs);
-    const { retentionDays, retentionCheckMs } = config.privacy;
-    if (retentionDays !== undefined) {
-      stopRetention = startRetentionTimer({
+      attachments: new CustomerAttachments({
         store,
-        retentionDays,
-        everyMs: retentionCheckMs,
+        service,
         clock,
-        log: app.log,
-        compaction,
-      });
-    }
-    if (config.privacy.compactWindow)
-      stopCompaction = compaction.start(config.privacy.compactCheckMs);
-  });
-  app.addHook('onClose', async () => {
-    await stopRetention();
-    await stopCompaction();
-    if (ownerSweep) clearInterval(ownerSweep);
-    await background.stop();
-    await ctx.router.stop();
-    ctx.metrics.close();
-    hub.close();
-  });
-  const { llm } = config.bot;
-  if (llm.baseUrl && llm.model && llm.summaries) {
-    const stop = startAbstractiveSummaries({
-      baseUrl: llm.baseUrl,
-      apiKey: llm.apiKey,
-      model: llm.model,
-      timeoutMs: llm.timeoutMs,
-      store,
-      bus,
-      writer,
+        limits: {
+          maxBytes: config.limits.attachmentMaxBytes,
+          types: config.limits.attachmentTypes,
+        },
+      }),
+      avatars: new AgentAvatars({ store, clock }),
+      conversations: new ConversationQueries(store),
+      history,
+      auth: new Authenticator(store, clock, history, config.auth.requireTotp),
+      sessions,
+      oidc: oidcSignIn(config, { store, clock, sessions, audit }),
+      audit,
+      twoFactor,
+      voiceLines: new AgentVoiceLines({ store, config: config.channels.voice, audit }),
+      callBacks: new VoiceCallBack({
+        config: config.channels.voice,
+        store,
+        writer,
+        clock,
+        kick: kickTimers,
+      }),
+      accountSecurity: new AccountSecurity({
+        store,
+        clock,
+        lockout: limits.login,
+        audit,
+        endSessions: (ended) => hub.endSessions(ended),
+      }),
+      team: new TeamDirectory(store, isConnected),
+      teamAccounts: new TeamAccounts({
+        store,
+        clock,
+        releaseAll: (agent) => workflow.releaseAll(agent),
+        kickRouter: () => ctx.router.kick(),
+        endConnections: (agentId) => hub.endSessions({ agentId, reason: 'session ended' }),
+      }),
+      supervision: new SupervisorDesk({
+        store,
+        writer,
+        clock,
+        isConnected,
+        queues,
+        avgHandleMinutes: (queue) => service.handleTimes.minutesFor(queue),
+      }),
+      privacy: new CustomerPrivacy(store, compaction),
+      whatsapp: new WhatsAppSender({
+        store,
+        bus,
+        writer,
+        clock,
+        templates: config.channels.whatsapp?.templates ?? [],
+        writeScope,
+      }),
+      webhookDeliveries: new WebhookDeliveryLog(store),
+      health: new HealthProbe(store, bus, {
+        clock,
+        timerLagSeconds: config.health.timerLagSeconds,
+      }),
+      hub,
+      limits,
+      transcripts: new TranscriptRequests({
+        store,
+        limits: limits.transcripts,
+        clock,
+        available: Boolean(config.channels.email?.smtpUrl),
+      }),
       clock,
-      onError: (error) =>
-        app.log.warn({ err: error }, 'the LLM summary failed; the extractive one stands'),
+      policy: options.policy,
+      queues,
+      slaMsFor,
+      calendarFor,
+      workflow,
+      mcpTools: new ConversationTools({ store, writer, service, presence: hub, clock }),
+      knowledge: options.knowledge,
+      knowledgeBase: options.knowledgeBase,
+      metrics,
+      router: new RouterService({
+        store,
+        bus,
+        writer,
+        alertAfterRounds: config.routing.deadEnds.offerRoundsBeforeAlert,
+        roundPauseMs: config.routing.deadEnds.offerRoundPauseSeconds * 1000,
+        clock,
+        queues: queues.list,
+        isConnected: (id) => hub.isConnected(id),
+        intervalMs: config.routing.passIntervalMs,
+        log: app.log,
+      }),
+    };
+    // Presence follows the inbox socket (src/app/routing/owner-presence.ts).
+    const owners = new OwnerPresence({
+      store,
+      clock,
+      isConnected: (id) => hub.isConnected(id),
+      graceMs: config.routing.deadEnds.ownerGoneSeconds * 1000,
+      release: (agent) => ctx.workflow.releaseAll(agent, 'agent_disconnected'),
     });
-    app.addHook('onClose', stop);
-    app.log.info(`handoff summaries: abstractive by ${llm.model}, beside the extractive facts`);
+    hub.onAgentConnected = (id) => {
+      owners.connected(id).then(
+        (presence) => {
+          // The inbox shows what routing counts on, not what it read before the socket opened.
+          if (presence) hub.tellPresence(id, presence);
+          ctx.router.kick();
+        },
+        (error: unknown) => app.log.error({ err: error }, 'marking an agent online failed'),
+      );
+    };
+    let ownerSweep: NodeJS.Timeout | null = null;
+    await registerHttpRoutes(app, ctx, {
+      receivers: background.webhookReceivers,
+      inbound: background.inbound,
+      ...(background.voice ? { voice: background.voice } : {}),
+    });
+    let stopRetention: () => Promise<void> = () => Promise.resolve();
+    let stopCompaction: () => Promise<void> = () => Promise.resolve();
+    app.addHook('onReady', async () => {
+      background.timers.start();
+      ctx.router.start();
+      ownerSweep = setInterval(() => {
+        owners
+          .sweep()
+          .catch((error: unknown) => app.log.error({ err: error }, 'owner sweep failed'));
+      }, config.routing.passIntervalMs);
+      const { retentionDays, retentionCheckMs } = config.privacy;
+      if (retentionDays !== undefined) {
+        stopRetention = startRetentionTimer({
+          store,
+          retentionDays,
+          everyMs: retentionCheckMs,
+          clock,
+          log: app.log,
+          compaction,
+        });
+      }
+      if (config.privacy.compactWindow)
+        stopCompaction = compaction.start(config.privacy.compactCheckMs);
+    });
+    app.addHook('onClose', async () => {
+      await stopRetention();
+      await stopCompaction();
+      if (ownerSweep) clearInterval(ownerSweep);
+      await background.stop();
+      await ctx.router.stop();
+      ctx.metrics.close();
+      hub.close();
+    });
+    const { llm } = config.bot;
+    if (llm.baseUrl && llm.model && llm.summaries) {
+      const stop = startAbstractiveSummaries({
+        baseUrl: llm.baseUrl,
+        apiKey: llm.apiKey,
+        model: llm.model,
+        timeoutMs: llm.timeoutMs,
+        store,
+        bus,
+        writer,
+        clock,
+        onError: (error) =>
+          app.log.warn({ err: error }, 'the LLM summary failed; the extractive one stands'),
+      });
+      app.addHook('onClose', stop);
+      app.log.info(`handoff summaries: abstractive by ${llm.model}, beside the extractive facts`);
+    }
+    return {
+      app,
+      service,
+      hub,
+      timers: background.timers,
+      workflow: ctx.workflow,
+      writer,
+      applyCommand: (id, request) => applyCommand({ store, writer, clock }, id, request),
+      metricsRegistry: metrics.registry,
+    };
+  } catch (error) {
+    await background.stop();
+    throw error;
   }
-  return {
-    app,
-    service,
-    hub,
-    timers: background.timers,
-    workflow: ctx.workflow,
-    writer,
-    applyCommand: (id, request) => applyCommand({ store, writer, clock }, id, request),
-    metricsRegistry: metrics.registry,
-  };
 }
 
 /** The OpenID Connect sign-in when `auth.oidc` is set; its callback defaults to publicUrl's. */

@@ -70,6 +70,12 @@ export function createPgNotifyTransport(options: PgNotifyOptions): FallbackTrans
     async send(payload) {
       await sql`select pg_notify(${channel}, ${payload})`.execute(options.db);
     },
+    async sendAll(payloads) {
+      // One statement, one transaction: delivered together at its commit, in array order.
+      await sql`select pg_notify(${channel}, p) from unnest(${[...payloads]}::text[]) as p`.execute(
+        options.db,
+      );
+    },
     listen: (onPayload) => connect(onPayload),
     async close() {
       closed = true;

@@ -8,13 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { PresenceTable } from '../bus/cluster-presence.ts';
+import { PresenceTable, type PresenceMessage } from '../bus/cluster-presence.ts';
 import type { EventBus } from '../bus/event-bus.ts';
-import {
-  FALLBACK_PAYLOAD_LIMIT,
-  presenceFromFallback,
-  type FallbackPresence,
-} from '../bus/fallback.ts';
+import { presenceFromFallback } from '../bus/fallback.ts';
+import { PresenceAssembler, presenceBeats, presencePayloads } from '../bus/presence-parts.ts';
 import type { PresenceChannel } from '../bus/read-cluster-presence.ts';
 import { createPgNotifyTransport } from './pg-notify-transport.ts';
 import type { Database } from './schema.ts';
@@ -30,13 +27,19 @@ export interface PgPresenceOptions {
 /** The presence channel over NOTIFY, for a reader (read-cluster-presence.ts). */
 export function pgPresenceChannel(options: PgPresenceOptions): PresenceChannel {
   const transport = createPgNotifyTransport(options);
+  const nextBeat = presenceBeats();
   return {
-    listen: (onMessage) =>
-      transport.listen((payload) => {
-        const message = presenceFromFallback(payload);
-        if (message) onMessage(message);
-      }),
-    send: (message) => transport.send(JSON.stringify({ kind: 'presence', ...message })),
+    listen(onMessage) {
+      // The nodes' heartbeats come in parts (presence-parts.ts); a reader listens for one
+      // heartbeat, and a node silent longer than three is forgotten by then anyway.
+      const parts = new PresenceAssembler(Number.MAX_SAFE_INTEGER);
+      return transport.listen((payload) => {
+        const part = presenceFromFallback(payload);
+        const whole = part && parts.add(part);
+        if (whole) onMessage(whole);
+      });
+    },
+    send: (message) => transport.sendAll(presencePayloads(message, nextBeat())),
     close: () => transport.close(),
   };
 }
@@ -57,19 +60,18 @@ export async function withPgPresenceAnswers(
   const node = randomUUID();
   const transport = createPgNotifyTransport(options);
   const heard = new PresenceTable(options.heartbeatMs);
+  const parts = new PresenceAssembler(options.heartbeatMs * 3);
+  const nextBeat = presenceBeats();
   let agents: readonly string[] = [];
-  const say = (message: FallbackPresence) =>
-    transport.send(JSON.stringify(message)).catch(options.onError);
-  const answer = () => {
-    // Customers are no reader's business; agents beyond one NOTIFY's size go in parts, each
-    // under a node id of its own, so that the reader adds them up.
-    for (const [i, part] of parts(agents).entries())
-      void say({ kind: 'presence', node: i === 0 ? node : `${node}/${i}`, up: true, agents: part });
-  };
+  const say = (message: PresenceMessage) =>
+    transport.sendAll(presencePayloads(message, nextBeat())).catch(options.onError);
+  // Customers are no reader's business; agents beyond one NOTIFY's size go in parts.
+  const answer = () => void say({ node, up: true, agents });
   try {
     await transport.listen((payload) => {
-      const message = presenceFromFallback(payload);
-      if (!message || message.node.startsWith(node)) return;
+      const part = presenceFromFallback(payload);
+      const message = part && part.node !== node ? parts.add(part) : undefined;
+      if (!message) return;
       // Forgets readers that never said goodbye (killed), as the nodes do.
       heard.agentIds();
       if (heard.hear(message)) answer();
@@ -90,31 +92,9 @@ export async function withPgPresenceAnswers(
       agentIds: () => new Set(),
     },
     async close() {
-      await say({ kind: 'presence', node, up: false, agents: [] });
+      await say({ node, up: false, agents: [] });
       await transport.close();
       await bus.close();
     },
   };
-}
-
-/** The agent ids in lists whose presence message stays under the NOTIFY payload limit. */
-function parts(ids: readonly string[]): (readonly string[])[] {
-  const envelope = JSON.stringify({
-    kind: 'presence',
-    node: `${randomUUID()}/000`,
-    up: true,
-    agents: [],
-  }).length;
-  const result: string[][] = [[]];
-  let size = envelope;
-  for (const id of ids) {
-    const cost = JSON.stringify(id).length + 1;
-    if (size + cost > FALLBACK_PAYLOAD_LIMIT && (result.at(-1)?.length ?? 0) > 0) {
-      result.push([]);
-      size = envelope;
-    }
-    result.at(-1)?.push(id);
-    size += cost;
-  }
-  return result;
 }

@@ -1,8 +1,8 @@
 /**
  * A server on PostgreSQL without Redis answers a presence reader over NOTIFY with every agent
  * whose inbox is open on it, however many: more than one NOTIFY's payload (8000 bytes) holds
- * go in parts (src/store/pg-presence.ts), and the reader adds them up. Real PostgreSQL, the
- * real reader (src/bus/read-cluster-presence.ts).
+ * go in parts (src/bus/presence-parts.ts), and the reader puts them together. Real
+ * PostgreSQL, the real reader (src/bus/read-cluster-presence.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
