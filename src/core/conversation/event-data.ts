@@ -103,7 +103,7 @@ export type VoiceCallData =
       readonly status?: number;
       /**
        * Twilio's answer to the request was lost (a timeout, a reset, a 5xx) and the retry found
-       * the call it had created (call-back-lookup.ts), instead of placing a second one.
+       * the call it had created (earlier-call-lookup.ts), instead of placing a second one.
        */
       readonly foundOnRetry?: true;
     }

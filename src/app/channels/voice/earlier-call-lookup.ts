@@ -1,10 +1,13 @@
 /**
- * Before a call back is sent again (voice-call-back.ts), whether the earlier attempt already
- * created the call: Calls.json takes no idempotency key, so a timeout, a reset connection or a
- * 5xx leaves Baton not knowing. The call is taken as placed when a status callback for a new
- * call has reached Baton since the request, or when Twilio lists a call to the same number from
- * the same number created since the request (less a minute for the two clocks) that no earlier
- * call back of this conversation recorded.
+ * Before Baton sends Calls.json again (the call back, voice-call-back.ts, and the agent's ring,
+ * voice-agent-call.ts), whether the earlier attempt already created the call: Calls.json takes
+ * no idempotency key, so a timeout, a reset connection or a 5xx leaves Baton not knowing. The
+ * call is taken as placed when a status callback for a new call of the same step has reached
+ * Baton since the request, or when Twilio lists a call to the same address from the same number
+ * created since the request (less a minute for the two clocks) that no earlier attempt of this
+ * step on this conversation recorded. Twilio's call resource does not give back the `Url` or
+ * `StatusCallback` it was created with, so a call to the same address from another
+ * conversation in the same minute cannot be told apart from this one.
  */
 import { formatCallLookup, parseCallList } from '../../../channels/index.ts';
 import type { StoredEvent } from '../../../core/records.ts';
@@ -20,12 +23,17 @@ export type EarlierCall =
   /** The list could not be read (`status` 0: a network error): nothing is known. */
   | { readonly kind: 'unknown'; readonly status: number };
 
+/** Which step's `channel.voice_call` events record its calls: their `action` begins so. */
+export type CallStep = 'call_back_' | 'agent_';
+
 export interface EarlierCallQuery {
+  readonly step: CallStep;
+  /** The number (or `client:<identity>`, without its parameters) called. */
   readonly to: string;
   readonly from: string;
-  /** When the call back was requested (before its first attempt). */
+  /** When the call was asked for (before its first attempt). */
   readonly requestedAt: Date;
-  /** The request's event: what comes after it belongs to this call back. */
+  /** The request's event: what comes after it belongs to this call. */
   readonly seq: number;
   readonly events: readonly StoredEvent[];
 }
@@ -36,7 +44,9 @@ export async function findEarlierCall(
   send: typeof fetch = fetch,
 ): Promise<EarlierCall> {
   const sidOf = (e: StoredEvent): string | undefined =>
-    e.type === 'channel.voice_call' && typeof e.data.callSid === 'string'
+    e.type === 'channel.voice_call' &&
+    String(e.data.action).startsWith(query.step) &&
+    typeof e.data.callSid === 'string'
       ? e.data.callSid
       : undefined;
   const earlier = new Set(query.events.filter((e) => e.seq < query.seq).map(sidOf));
@@ -67,7 +77,8 @@ export async function findEarlierCall(
   const ours = calls
     .filter(
       (c) =>
-        c.to === query.to &&
+        // A `client:` callee may be listed with or without the parameters it was called with.
+        c.to.split('?')[0] === query.to &&
         c.from === query.from &&
         (c.direction === '' || c.direction === 'outbound-api') &&
         c.createdAt >= since &&
