@@ -19,6 +19,8 @@ const config = {
 const TO = '+15550101234';
 const FROM = '+15559990000';
 const REQUESTED = new Date('2026-11-25T12:00:00Z');
+/** A call back's query, less its `seq` and events. */
+const QUERY = { step: 'call_back_', to: TO, from: FROM, requestedAt: REQUESTED } as const;
 const sid = (n: number) => `CA${String(n).padStart(32, '0')}`;
 
 function event(seq: number, data: Record<string, unknown>): StoredEvent {
@@ -45,11 +47,7 @@ describe('findEarlierCall', () => {
       event(6, { action: 'call_back_status', callSid: sid(1), callStatus: 'completed' }),
       event(7, { action: 'call_back_status', callSid: sid(2), callStatus: 'initiated' }),
     ];
-    const found = await findEarlierCall(
-      config,
-      { step: 'call_back_', to: TO, from: FROM, requestedAt: REQUESTED, seq: 5, events },
-      send,
-    );
+    const found = await findEarlierCall(config, { ...QUERY, seq: 5, events }, send);
     expect(found).toEqual({ kind: 'found', callSid: sid(2) });
     expect(asked).toEqual([]);
   });
@@ -79,13 +77,7 @@ describe('findEarlierCall', () => {
         date_created: rfc2822(at + 2000),
       },
     ]);
-    const query = {
-      step: 'call_back_',
-      to: TO,
-      from: FROM,
-      requestedAt: REQUESTED,
-      seq: 5,
-    } as const;
+    const query = { ...QUERY, seq: 5 };
     const earlier = [event(2, { action: 'call_back_placed', callSid: sid(4) })];
     expect(await findEarlierCall(config, { ...query, events: earlier }, send)).toEqual({
       kind: 'none',
@@ -133,14 +125,7 @@ describe('findEarlierCall', () => {
   });
 
   it('answers unknown when the list cannot be read', async () => {
-    const query = {
-      step: 'call_back_',
-      to: TO,
-      from: FROM,
-      requestedAt: REQUESTED,
-      seq: 1,
-      events: [],
-    } as const;
+    const query = { ...QUERY, seq: 1, events: [] };
     expect(await findEarlierCall(config, query, listing([], 503).send)).toEqual({
       kind: 'unknown',
       status: 503,

@@ -5,9 +5,10 @@
  * call is taken as placed when a status callback for a new call of the same step has reached
  * Baton since the request, or when Twilio lists a call to the same address from the same number
  * created since the request (less a minute for the two clocks) that no earlier attempt of this
- * step on this conversation recorded. Twilio's call resource does not give back the `Url` or
- * `StatusCallback` it was created with, so a call to the same address from another
- * conversation in the same minute cannot be told apart from this one.
+ * step on this conversation recorded, nor (when the caller names them) other conversations.
+ * Twilio's call resource does not give back the `Url` or `StatusCallback` it was created with,
+ * so a call to the same address from a conversation not named here, in the same minute, cannot
+ * be told apart from this one.
  */
 import { formatCallLookup, parseCallList } from '../../../channels/index.ts';
 import type { StoredEvent } from '../../../core/records.ts';
@@ -36,6 +37,21 @@ export interface EarlierCallQuery {
   /** The request's event: what comes after it belongs to this call. */
   readonly seq: number;
   readonly events: readonly StoredEvent[];
+  /** Calls other conversations recorded (the agent's ring: the agent's other callers). */
+  readonly recordedElsewhere?: ReadonlySet<string>;
+}
+
+/** The calls a step recorded in these events (`callSid` of its `channel.voice_call` events). */
+export function recordedCalls(events: readonly StoredEvent[], step: CallStep): Set<string> {
+  return new Set(events.map((e) => callOf(e, step)).filter((sid) => sid !== undefined));
+}
+
+function callOf(e: StoredEvent, step: CallStep): string | undefined {
+  return e.type === 'channel.voice_call' &&
+    String(e.data.action).startsWith(step) &&
+    typeof e.data.callSid === 'string'
+    ? e.data.callSid
+    : undefined;
 }
 
 export async function findEarlierCall(
@@ -43,17 +59,15 @@ export async function findEarlierCall(
   query: EarlierCallQuery,
   send: typeof fetch = fetch,
 ): Promise<EarlierCall> {
-  const sidOf = (e: StoredEvent): string | undefined =>
-    e.type === 'channel.voice_call' &&
-    String(e.data.action).startsWith(query.step) &&
-    typeof e.data.callSid === 'string'
-      ? e.data.callSid
-      : undefined;
-  const earlier = new Set(query.events.filter((e) => e.seq < query.seq).map(sidOf));
+  const earlier = recordedCalls(
+    query.events.filter((e) => e.seq < query.seq),
+    query.step,
+  );
+  for (const sid of query.recordedElsewhere ?? []) earlier.add(sid);
   // Twilio's `initiated` callback may already have come: that call is this one.
   const reported = query.events
     .filter((e) => e.seq > query.seq)
-    .map(sidOf)
+    .map((e) => callOf(e, query.step))
     .find((sid) => sid !== undefined && !earlier.has(sid));
   if (reported) return { kind: 'found', callSid: reported };
 
