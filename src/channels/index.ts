@@ -41,7 +41,11 @@ export {
   type CallLookupRequest,
   type ListedCall,
 } from './twilio/voice/call-lookup.ts';
-export { formatAgentCall, type AgentCall } from './twilio/voice/agent-call-request.ts';
+export {
+  formatAgentCall,
+  parseCallSid,
+  type AgentCall,
+} from './twilio/voice/agent-call-request.ts';
 export { signVoiceAccessToken, type VoiceAccessToken } from './twilio/voice/access-token.ts';
 export {
   computeTwilioSignature,

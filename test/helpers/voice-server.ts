@@ -9,9 +9,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
+import { until } from './until.ts';
 
 export const VOICE_PUBLIC_BASE_URL = 'https://voice.baton.example';
 export const VOICE_AUTH_TOKEN = 'voice-token';
@@ -231,4 +232,39 @@ export async function handOverCall(
   const call = await v.server.server.store.conversations.findOpenByThread('voice', callSid);
   if (!call) throw new Error(`no open conversation for the call ${callSid}`);
   return call;
+}
+
+/**
+ * A Calls.json request whose answer is lost after Twilio created the call: `send` makes Baton
+ * send it (the stand-in creates the call to `to`, then drops the connection), then the lease
+ * lapses (`lapse`) and `recorded` is awaited for the retry's outcome. Checks that the retry
+ * listed the calls (one GET, `To` and `From`) instead of sending again: one call, not two.
+ */
+export async function loseCallsAnswer<T>(
+  v: VoiceServer,
+  options: {
+    to: string;
+    from: string;
+    send: () => Promise<void>;
+    lapse: () => void;
+    recorded: () => Promise<T | undefined>;
+  },
+): Promise<{ created: VoiceServer['calls'][number]; outcome: T }> {
+  const calls = () => v.calls.filter((c) => c.to === options.to);
+  const sent = () =>
+    v.sent.filter((r) => r.url.endsWith('/Calls.json') && r.body.get('To') === options.to);
+  v.answers.push('reset');
+  await options.send();
+  await until(() => sent()[0]);
+  expect(calls()).toHaveLength(1);
+  const created = calls()[0]!;
+  options.lapse();
+  const outcome = await until(options.recorded);
+  // One POST (the lost one) and one GET filtered by To and From; one call, not two.
+  expect(sent().filter((r) => r.body.has('Url'))).toHaveLength(1);
+  const lookups = sent().filter((r) => !r.body.has('Url'));
+  expect(lookups).toHaveLength(1);
+  expect(lookups[0]!.body.get('From')).toBe(options.from);
+  expect(calls()).toHaveLength(1);
+  return { created, outcome };
 }

@@ -146,7 +146,14 @@ describe.each(TEST_DATABASES)('voice calls taken in the browser ($name)', (db) =
         (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_called',
       ),
     );
-    expect(rung.data).toEqual({ action: 'agent_called', agentId: samId, to: `client:${samId}` });
+    // With the sid the stand-in gave the second (accepted) request.
+    const accepted = v.sent.indexOf(callsFor(browserCall.id)[1]!) + 1;
+    expect(rung.data).toEqual({
+      action: 'agent_called',
+      agentId: samId,
+      to: `client:${samId}`,
+      callSid: `CA${String(accepted).padStart(32, '0')}`,
+    });
     // The agent API (and the inbox's copy) says whom Baton rang for this caller on hold.
     const shown = async (id: string, token: string) =>
       (await api(v.server.baseUrl, 'GET', `/api/v1/conversations/${id}`, { token })).body

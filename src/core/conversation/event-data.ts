@@ -82,8 +82,12 @@ export type VoiceCallData =
       readonly action: 'agent_called' | 'agent_call_failed';
       readonly agentId: string;
       readonly to: string;
-      /** Twilio's answer when the call failed. */
+      /** The call Twilio created (its answer's `sid`). */
+      readonly callSid?: string;
+      /** Twilio's answer when the call failed (0: no answer, or the call list's status). */
       readonly status?: number;
+      /** The answer was lost and the retry found the call (earlier-call-lookup.ts). */
+      readonly foundOnRetry?: true;
     }
   | {
       readonly action: 'agent_not_called';
@@ -103,7 +107,7 @@ export type VoiceCallData =
       readonly status?: number;
       /**
        * Twilio's answer to the request was lost (a timeout, a reset, a 5xx) and the retry found
-       * the call it had created (call-back-lookup.ts), instead of placing a second one.
+       * the call it had created (earlier-call-lookup.ts), instead of placing a second one.
        */
       readonly foundOnRetry?: true;
     }

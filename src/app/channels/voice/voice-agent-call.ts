@@ -3,16 +3,18 @@
  * browser as `client:<identity>`: voice-browser-client.ts) through Twilio's REST API
  * (`Calls.json`) so they can be bridged to the caller on hold. The call is queued as a timer
  * (the outbox, like replies in channel-outbound.ts): a network error, 429 or 5xx is tried
- * again when the lease lapses; the outcome (rung, refused, or why nobody was rung) is an
- * event on the conversation the agent sees.
+ * again when the lease lapses, after checking that the earlier attempt did not create the call
+ * after all (earlier-call-lookup.ts, as for the call back); the outcome (rung, with the call's
+ * sid, refused, or why nobody was rung) is an event on the conversation the agent sees.
  */
-import { formatAgentCall } from '../../../channels/index.ts';
+import { formatAgentCall, parseCallSid } from '../../../channels/index.ts';
 import type { EventBus } from '../../../bus/event-bus.ts';
 import type { EventData } from '../../../core/conversation/conversation-events.ts';
 import type { ConversationRecord, TimerRecord } from '../../../core/records.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
-import { callProvider } from '../provider-call.ts';
+import { sendToProvider } from '../provider-call.ts';
+import { findEarlierCall, recordedCalls } from './earlier-call-lookup.ts';
 import { callerLabel } from './voice-agent-leg.ts';
 import { agentVoiceLine, clientWithParameters } from './voice-browser-client.ts';
 import type { VoiceConfig } from './voice-config.ts';
@@ -37,14 +39,13 @@ export interface VoiceAgentCallDeps {
 export function queueAgentCalls(deps: VoiceAgentCallDeps): () => void {
   return deps.bus.subscribe(({ conversation, events }) => {
     if (conversation.channel !== 'voice' || !conversation.assigneeId) return;
-    if (!events.some((e) => e.type === 'conversation.assigned')) return;
+    const assigned = events.findLast((e) => e.type === 'conversation.assigned');
+    if (!assigned) return;
     const now = deps.clock();
+    // `seq`: the calls recorded after the assignment are this ring's (earlier-call-lookup.ts).
+    const data = { agentId: conversation.assigneeId, seq: assigned.seq };
     deps.store.timers
-      .schedule(
-        conversation.id,
-        { kind: VOICE_AGENT_CALL_TIMER, dueAt: now, data: { agentId: conversation.assigneeId } },
-        now,
-      )
+      .schedule(conversation.id, { kind: VOICE_AGENT_CALL_TIMER, dueAt: now, data }, now)
       .then(deps.kick, deps.onError);
   });
 }
@@ -53,6 +54,8 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
   return async (timer: TimerRecord, now: Date): Promise<void> => {
     const conversation = await deps.store.conversations.get(timer.conversationId);
     const agentId = String(timer.data.agentId);
+    // Timers queued before `seq` was kept count every recorded call as earlier.
+    const seq = typeof timer.data.seq === 'number' ? timer.data.seq : Number.MAX_SAFE_INTEGER;
     // Someone else has it now (a transfer, a release): their own assignment rings them.
     if (conversation?.status !== 'assigned' || conversation.assigneeId !== agentId) return;
     const voice = conversation.channelState.voice;
@@ -81,6 +84,45 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
           'no phone number is set for this agent (their profile or channels.voice.agentPhones) and the browser client is off',
       });
     }
+    const from = deps.config.callerId ?? voice.calledNumber;
+    const events = await deps.store.conversations.eventsSince(conversation.id, 0);
+    // Already rung (the lease lapsed after Twilio's answer was recorded): never ring twice.
+    const rungSince = (e: (typeof events)[number]) =>
+      e.seq > seq && e.type === 'channel.voice_call' && e.data.action === 'agent_called';
+    if (events.some(rungSince)) return;
+    // A retry: the last attempt may have reached Twilio without its answer reaching Baton.
+    if (timer.attempts > 1) {
+      const earlier = await findEarlierCall(
+        deps.config,
+        {
+          step: 'agent_',
+          to: line.to,
+          from,
+          requestedAt: new Date(timer.dueAt),
+          seq,
+          events,
+          recordedElsewhere: await othersRung(deps.store, agentId, conversation.id),
+        },
+        deps.fetch,
+      );
+      if (earlier.kind === 'found') {
+        const data = {
+          agentId,
+          to: line.to,
+          callSid: earlier.callSid,
+          foundOnRetry: true as const,
+        };
+        return record(deps, conversation, now, { action: 'agent_called', ...data }, agentId);
+      }
+      if (earlier.kind === 'unknown') {
+        if (timer.attempts < MAX_ATTEMPTS) {
+          throw new Error(`Twilio's call list answered ${earlier.status}; retrying the agent call`);
+        }
+        // Whether the call exists is unknown: failed, with the list's status.
+        const data = { agentId, to: line.to, status: earlier.status };
+        return record(deps, conversation, now, { action: 'agent_call_failed', ...data });
+      }
+    }
     const request = formatAgentCall(deps.config, {
       to:
         line.kind === 'browser'
@@ -89,12 +131,13 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
               caller: callerLabel(conversation),
             })
           : line.to,
-      from: deps.config.callerId ?? voice.calledNumber,
+      from,
       url: voiceUrl(deps.config.publicBaseUrl, 'agent', { conversation: conversation.id }),
     });
     let status = 0;
+    let body = '';
     try {
-      status = await callProvider(request, deps.fetch);
+      ({ status, body } = await sendToProvider(request, deps.fetch));
     } catch (error) {
       if (timer.attempts < MAX_ATTEMPTS) throw error;
     }
@@ -103,6 +146,7 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
       throw new Error(`Twilio answered ${status} to the agent call; retrying`);
     }
     const rung = status >= 200 && status < 300;
+    const callSid = rung ? parseCallSid(body) : undefined;
     return record(
       deps,
       conversation,
@@ -111,11 +155,27 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
         action: rung ? 'agent_called' : 'agent_call_failed',
         agentId,
         to: line.to,
+        ...(callSid ? { callSid } : {}),
         ...(rung ? {} : { status }),
       },
       rung ? agentId : undefined,
     );
   };
+}
+
+/**
+ * The calls that rang this agent for their other callers: an agent who takes two callers within
+ * a minute is rung twice at the same number from the same number, and Twilio's list cannot say
+ * which call is whose (a conversation they no longer hold is not looked at).
+ */
+async function othersRung(store: Store, agentId: string, conversationId: string) {
+  const sids = new Set<string>();
+  for (const other of await store.reads.assignedTo(agentId)) {
+    if (other.id === conversationId || other.channel !== 'voice') continue;
+    const events = await store.conversations.eventsSince(other.id, 0);
+    for (const sid of recordedCalls(events, 'agent_')) sids.add(sid);
+  }
+  return sids;
 }
 
 /**

@@ -5,9 +5,9 @@
  * To = the customer, From = the Twilio number, Url = the TwiML that bridges them to the agent's
  * own line (voice-call-back-leg.ts), and a status callback; a network error, 429 or 5xx is
  * tried again when the lease lapses, after checking that the earlier attempt did not create the
- * call after all (call-back-lookup.ts). One call back at a time per conversation.
+ * call after all (earlier-call-lookup.ts). One call back at a time per conversation.
  */
-import { formatAgentCall } from '../../../channels/index.ts';
+import { formatAgentCall, parseCallSid } from '../../../channels/index.ts';
 import { BatonError } from '../../../core/errors/baton-error.ts';
 import type { EventData } from '../../../core/conversation/conversation-events.ts';
 import type {
@@ -19,7 +19,7 @@ import type {
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
 import { sendToProvider } from '../provider-call.ts';
-import { findEarlierCall } from './call-back-lookup.ts';
+import { findEarlierCall } from './earlier-call-lookup.ts';
 import { agentVoiceLine } from './voice-browser-client.ts';
 import type { VoiceConfig } from './voice-config.ts';
 import { voiceUrl } from './voice-urls.ts';
@@ -126,7 +126,7 @@ export function handleCallBack(deps: VoiceCallBackDeps) {
     if (line.kind !== 'none' && timer.attempts > 1) {
       const earlier = await findEarlierCall(
         config,
-        { to, from, requestedAt: new Date(timer.dueAt), seq, events: all },
+        { step: 'call_back_', to, from, requestedAt: new Date(timer.dueAt), seq, events: all },
         deps.fetch,
       );
       if (earlier.kind === 'found') {
@@ -169,7 +169,7 @@ export function handleCallBack(deps: VoiceCallBackDeps) {
       }
     }
     const placed = answer.status >= 200 && answer.status < 300;
-    const callSid = placed ? sidOf(answer.body) : undefined;
+    const callSid = placed ? parseCallSid(answer.body) : undefined;
     const data: CallBackData = {
       action: placed ? 'call_back_placed' : 'call_back_failed',
       agentId,
@@ -217,14 +217,4 @@ export function numberToCall(
     if (E164.test(number)) return number;
   }
   return null;
-}
-
-/** The new call's sid from Twilio's JSON answer, when it is there. */
-function sidOf(body: string): string | undefined {
-  try {
-    const sid = (JSON.parse(body) as { sid?: unknown }).sid;
-    return typeof sid === 'string' && /^CA[0-9a-zA-Z]{32}$/.test(sid) ? sid : undefined;
-  } catch {
-    return undefined;
-  }
 }

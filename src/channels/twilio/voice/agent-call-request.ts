@@ -56,3 +56,13 @@ export function formatAgentCall(options: TwilioApiOptions, call: AgentCall): Out
     body: form.toString(),
   };
 }
+
+/** The new call's sid from Twilio's JSON answer to Calls.json, when it is there. */
+export function parseCallSid(body: string): string | undefined {
+  try {
+    const sid = (JSON.parse(body) as { sid?: unknown }).sid;
+    return typeof sid === 'string' && /^CA[0-9a-zA-Z]{32}$/.test(sid) ? sid : undefined;
+  } catch {
+    return undefined;
+  }
+}

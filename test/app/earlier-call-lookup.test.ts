@@ -2,11 +2,12 @@
  * findEarlierCall, the check before a call back is sent again: a status callback already
  * recorded for a new call is taken as the call without asking Twilio; otherwise Calls.json is
  * read (To, From) and only a call created since the request, from Baton's number, that no
- * earlier call back recorded counts; an unreadable list is "unknown". Twilio's HTTP side is a
+ * earlier call back recorded counts; an unreadable list is "unknown"; each step (call back,
+ * agent's ring) counts only its own events. Twilio's HTTP side is a
  * small fake `fetch` (the port the handler takes), the events are plain records.
  */
 import { describe, expect, it } from 'vitest';
-import { findEarlierCall } from '../../src/app/channels/voice/call-back-lookup.ts';
+import { findEarlierCall } from '../../src/app/channels/voice/earlier-call-lookup.ts';
 import type { VoiceConfig } from '../../src/app/channels/voice/voice-config.ts';
 import type { StoredEvent } from '../../src/core/records.ts';
 
@@ -18,6 +19,8 @@ const config = {
 const TO = '+15550101234';
 const FROM = '+15559990000';
 const REQUESTED = new Date('2026-11-25T12:00:00Z');
+/** A call back's query, less its `seq` and events. */
+const QUERY = { step: 'call_back_', to: TO, from: FROM, requestedAt: REQUESTED } as const;
 const sid = (n: number) => `CA${String(n).padStart(32, '0')}`;
 
 function event(seq: number, data: Record<string, unknown>): StoredEvent {
@@ -44,11 +47,7 @@ describe('findEarlierCall', () => {
       event(6, { action: 'call_back_status', callSid: sid(1), callStatus: 'completed' }),
       event(7, { action: 'call_back_status', callSid: sid(2), callStatus: 'initiated' }),
     ];
-    const found = await findEarlierCall(
-      config,
-      { to: TO, from: FROM, requestedAt: REQUESTED, seq: 5, events },
-      send,
-    );
+    const found = await findEarlierCall(config, { ...QUERY, seq: 5, events }, send);
     expect(found).toEqual({ kind: 'found', callSid: sid(2) });
     expect(asked).toEqual([]);
   });
@@ -78,7 +77,7 @@ describe('findEarlierCall', () => {
         date_created: rfc2822(at + 2000),
       },
     ]);
-    const query = { to: TO, from: FROM, requestedAt: REQUESTED, seq: 5 };
+    const query = { ...QUERY, seq: 5 };
     const earlier = [event(2, { action: 'call_back_placed', callSid: sid(4) })];
     expect(await findEarlierCall(config, { ...query, events: earlier }, send)).toEqual({
       kind: 'none',
@@ -93,8 +92,40 @@ describe('findEarlierCall', () => {
     expect(url.searchParams.get('From')).toBe(FROM);
   });
 
+  it("counts only the asking step's own events: a call back's callback is not the agent's ring", async () => {
+    const at = REQUESTED.getTime();
+    const client = 'client:a_alex';
+    const { asked, send } = listing([
+      {
+        sid: sid(8),
+        to: `${client}?conversation=c_1&caller=Ann`,
+        from: FROM,
+        direction: 'outbound-api',
+        date_created: rfc2822(at + 1000),
+      },
+    ]);
+    const events = [
+      event(5, { action: 'agent_called', callSid: sid(6) }),
+      event(6, { action: 'call_back_status', callSid: sid(7), callStatus: 'initiated' }),
+    ];
+    const query = { to: client, from: FROM, requestedAt: REQUESTED, seq: 5, events };
+    // An agent's ring after event 5: the call back's sid 7 is not it, and the list is read;
+    // the browser callee is listed with its parameters and still matches.
+    expect(await findEarlierCall(config, { ...query, step: 'agent_' }, send)).toEqual({
+      kind: 'found',
+      callSid: sid(8),
+    });
+    expect(new URL(asked[0]!).searchParams.get('To')).toBe(client);
+    // A call back after event 4: sid 7 is its own status callback, taken without asking.
+    expect(await findEarlierCall(config, { ...query, seq: 4, step: 'call_back_' }, send)).toEqual({
+      kind: 'found',
+      callSid: sid(7),
+    });
+    expect(asked).toHaveLength(1);
+  });
+
   it('answers unknown when the list cannot be read', async () => {
-    const query = { to: TO, from: FROM, requestedAt: REQUESTED, seq: 1, events: [] };
+    const query = { ...QUERY, seq: 1, events: [] };
     expect(await findEarlierCall(config, query, listing([], 503).send)).toEqual({
       kind: 'unknown',
       status: 503,
