@@ -84,10 +84,14 @@ export function startWalCheckpointer(
     },
     async close() {
       closing = true;
+      // Held while it closes: an unref'd worker alone would let the process end under an
+      // `await close()` (Node's exit code 13, an unsettled top-level await).
+      worker.ref();
       if (running) worker.postMessage('close');
       await exited;
     },
     async kill() {
+      worker.ref();
       await worker.terminate();
       await exited;
     },

@@ -3,6 +3,7 @@
  * (wal-checkpointer.ts); with the worker gone, the writer's automatic checkpoint keeps the log
  * bounded. Small thresholds here (300 pages) so that a few hundred commits pass them.
  */
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -149,5 +150,20 @@ describe('the SQLite WAL checkpoint worker', () => {
     // The last connection to close copies the log back and removes it: neither is left open.
     expect(existsSync(`${file}-wal`)).toBe(false);
     expect(stopped).toEqual([]);
+  });
+
+  it('lets a command await close() and then end by itself (baton migrate)', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'baton-wal-'));
+    file = path.join(dir, 'baton.db');
+    // The command opens a store, migrates, awaits close() and has nothing else to keep it
+    // alive: a worker let go of while it closes ended it there (exit code 13).
+    const run = spawnSync(process.execPath, ['bin/baton.mjs', 'migrate'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: file, FORCE_COLOR: '0' },
+    });
+    expect(run.stderr).not.toMatch(/unsettled top-level await/);
+    expect(run.stdout).toContain('applied 001-initial');
+    expect(run.status).toBe(0);
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 });
