@@ -65,10 +65,12 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
   const { config } = options;
   // Bound to the app's log once it exists; a broken connection never ends the process.
   let logBrokenConnection: (error: Error) => void = () => undefined;
+  let logWalCheckpointer = (reason: string): void => console.warn(reason);
   const store = createStore({
     url: config.databaseUrl,
     ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
     onConnectionError: (error) => logBrokenConnection(error),
+    walCheckpoint: { onStopped: (reason) => logWalCheckpointer(reason) },
   });
   // Closed here if start-up fails later, so a failed start leaves no folder watcher behind.
   let knowledgeBase: KnowledgeBaseSource | undefined;
@@ -172,6 +174,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     });
     const { app } = built;
     logReload = (message) => app.log.warn(message);
+    logWalCheckpointer = (reason) => app.log.error(reason);
     logBrokenConnection = (error) =>
       app.log.warn({ err: error }, 'PostgreSQL closed a connection; the pool opens a new one');
     logBus = (error) =>

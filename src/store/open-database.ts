@@ -10,6 +10,11 @@ import pg from 'pg';
 import { withPostgresSafeText } from './postgres-text.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache, type SyncSqlite } from './statement-cache.ts';
+import {
+  startWalCheckpointer,
+  type WalCheckpointer,
+  type WalCheckpointerOptions,
+} from './wal-checkpointer.ts';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
@@ -24,6 +29,8 @@ export interface OpenDatabaseOptions {
    * without a listener, pg's 'error' event would end the process.
    */
   readonly onConnectionError?: (error: Error) => void;
+  /** SQLite file only: when the worker thread checkpoints the WAL (wal-checkpointer.ts). */
+  readonly walCheckpoint?: WalCheckpointerOptions;
 }
 
 export interface OpenedDatabase {
@@ -31,6 +38,8 @@ export interface OpenedDatabase {
   readonly engine: DatabaseEngine;
   /** SQLite only: synchronous execution for the hot write path. */
   readonly sqlite?: SyncSqlite;
+  /** SQLite file only: the worker that checkpoints the WAL; close it before the database. */
+  readonly walCheckpointer?: WalCheckpointer;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -69,8 +78,10 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   // pages (a log of about 40 MB) instead of SQLite's 1,000, a page that many commits rewrote
   // (a busy conversation's row, an index's last leaf) is copied once, and the syncs are shared
   // by ten times as many commits: the message path's statements in a loop took 27 µs of CPU
-  // per message against 39 (docs/bench.md).
-  sqlite.pragma('wal_autocheckpoint = 10000');
+  // per message against 39 (docs/bench.md). A worker thread runs it, so that the writer does
+  // not wait for it; the writer's own automatic checkpoint is a backstop (wal-checkpointer.ts).
+  const walCheckpointer =
+    file === ':memory:' ? undefined : startWalCheckpointer(sqlite, file, options.walCheckpoint);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Deleted content is overwritten with zeros, so an erased customer is not left in free
@@ -81,5 +92,6 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cached.forKysely }) }),
     engine: 'sqlite',
     sqlite: cached.sync,
+    ...(walCheckpointer ? { walCheckpointer } : {}),
   };
 }

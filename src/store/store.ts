@@ -16,6 +16,7 @@ import { WebhookDeliveryRepository } from './webhook-delivery-repository.ts';
 import { migrateToLatest, type MigrateResult } from './migrate.ts';
 import { openDatabase, type DatabaseEngine, type OpenDatabaseOptions } from './open-database.ts';
 import type { Database } from './schema.ts';
+import type { WalCheckpointer } from './wal-checkpointer.ts';
 
 export interface Store {
   readonly engine: DatabaseEngine;
@@ -37,12 +38,14 @@ export interface Store {
   readonly totp: TotpRepository;
   readonly mediaFiles: MediaFileRepository;
   readonly agentAvatars: AgentAvatarRepository;
+  /** SQLite file only: the worker thread that checkpoints the WAL off the writer's turn. */
+  readonly walCheckpointer?: WalCheckpointer;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
 
 export function createStore(options: OpenDatabaseOptions): Store {
-  const { db, engine, sqlite } = openDatabase(options);
+  const { db, engine, sqlite, walCheckpointer } = openDatabase(options);
   const teamAudit = new TeamAuditRepository(db);
   return {
     engine,
@@ -61,6 +64,10 @@ export function createStore(options: OpenDatabaseOptions): Store {
     mediaFiles: new MediaFileRepository(db),
     agentAvatars: new AgentAvatarRepository(db),
     migrate: () => migrateToLatest(db, engine),
-    close: () => db.destroy(),
+    ...(walCheckpointer ? { walCheckpointer } : {}),
+    close: async () => {
+      await walCheckpointer?.close();
+      await db.destroy();
+    },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * SQLite's write-ahead log is checkpointed every 10,000 pages, not SQLite's default 1,000
- * (open-database.ts): a hot page is then copied back into the database once for many commits.
+ * (open-database.ts; a worker thread runs it, see sqlite-wal-checkpointer.test.ts): a hot page
+ * is then copied back into the database once for many commits.
  */
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
