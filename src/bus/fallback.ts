@@ -7,6 +7,7 @@
  */
 import type { PresenceMessage } from './cluster-presence.ts';
 import type { ConversationChange } from './event-bus.ts';
+import { parseJsonObject } from '../core/json/parse-json-object.ts';
 
 export interface FallbackTransport {
   /** Sends one message to every node (this one included; receivers skip their own). */
@@ -55,20 +56,15 @@ export type FallbackPresence = { readonly kind: 'presence' } & PresenceMessage &
 
 /** The presence message (or part) in a fallback payload; undefined for anything else. */
 export function presenceFromFallback(payload: string): FallbackPresence | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { kind, node, up, agents, customers, beat, part, parts } = value as Record<string, unknown>;
+  const value = parseJsonObject(payload);
+  if (!value) return undefined;
+  const { kind, node, up, agents, customers, beat, part, parts } = value;
   if (kind !== 'presence' || typeof node !== 'string' || typeof up !== 'boolean') return undefined;
   if (!isIds(agents) || (customers !== undefined && !isIds(customers))) return undefined;
   const numbered = [beat, part, parts].filter((n) => n !== undefined);
   if (numbered.length !== 0 && (numbered.length !== 3 || !numbered.every(Number.isSafeInteger)))
     return undefined;
-  return value as FallbackPresence;
+  return value as unknown as FallbackPresence;
 }
 
 function isIds(value: unknown): value is string[] {

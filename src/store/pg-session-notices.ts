@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { EventBus, SessionsEnded } from '../bus/event-bus.ts';
+import { parseJsonObject } from '../core/json/parse-json-object.ts';
 import { createPgNotifyTransport } from './pg-notify-transport.ts';
 import type { Database } from './schema.ts';
 
@@ -51,14 +52,9 @@ export async function withPgSessionNotices(
 }
 
 function sessionsEndedFrom(payload: string): SessionsEnded | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { agentId, sessionHash, reason } = value as Record<string, unknown>;
+  const value = parseJsonObject(payload);
+  if (!value) return undefined;
+  const { agentId, sessionHash, reason } = value;
   if (typeof agentId !== 'string' || typeof reason !== 'string') return undefined;
   if (sessionHash !== undefined && typeof sessionHash !== 'string') return undefined;
   return { agentId, reason, ...(sessionHash ? { sessionHash } : {}) };

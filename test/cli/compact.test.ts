@@ -9,10 +9,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
+import {
+  postgresAdmin,
+  postgresDatabaseUrl,
+  TEST_DATABASES,
+  withPostgresClient,
+} from '../helpers/databases.ts';
 import { relationFiles, secretsIn } from '../helpers/postgres-files.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -77,15 +82,7 @@ describe.each(TEST_DATABASES)('baton compact ($name)', { timeout: 120_000 }, (da
     return { secrets, files };
   }
 
-  async function withClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await run(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const withClient = <T>(run: (client: pg.Client) => Promise<T>) => withPostgresClient(url, run);
 
   const onPostgres = database.name === 'postgres' ? it.skipIf(database.skipReason) : undefined;
   const onSqlite = database.name === 'sqlite' ? it.skipIf(database.skipReason) : undefined;

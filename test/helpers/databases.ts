@@ -105,10 +105,18 @@ export const TEST_DATABASES: readonly TestDatabase[] = [sqlite, postgres(pgSkip)
  * database of its own that a CLI test needs: the CLI reaches it by DATABASE_URL alone).
  */
 export async function postgresAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await withPostgresClient(POSTGRES_URL, (client) => client.query(statement));
+}
+
+/** One connection to `url` for `run`, ended after it whatever happens. */
+export async function withPostgresClient<T>(
+  url: string,
+  run: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(statement);
+    return await run(client);
   } finally {
     await client.end();
   }

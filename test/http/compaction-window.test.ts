@@ -6,10 +6,15 @@
  * holds nothing up. On SQLite nothing waits: the bytes are gone at the erasure.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
-import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
+import {
+  postgresAdmin,
+  postgresDatabaseUrl,
+  TEST_DATABASES,
+  withPostgresClient,
+} from '../helpers/databases.ts';
 import { relationFiles, secretsIn } from '../helpers/postgres-files.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
@@ -73,15 +78,7 @@ describe.each(TEST_DATABASES)('compaction window ($name)', { timeout: 60_000 }, 
       body: { customer, includeOpen: true, confirm: true },
     });
 
-  async function withClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await run(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const withClient = <T>(run: (client: pg.Client) => Promise<T>) => withPostgresClient(url, run);
 
   const onPostgres = database.name === 'postgres' ? it.skipIf(database.skipReason) : undefined;
   const onSqlite = database.name === 'sqlite' ? it.skipIf(database.skipReason) : undefined;

@@ -25,6 +25,7 @@ import { shownPresence } from '../../core/routing/agent-presence.ts';
 import type { Store } from '../../store/store.ts';
 import type { TeamAuditAction } from '../../store/team-audit-repository.ts';
 import { resolveConfigOrExit } from '../resolve-config.ts';
+import { UsageError, withStore } from '../with-store.ts';
 
 interface AccountOptions {
   name?: string;
@@ -36,7 +37,6 @@ interface AccountOptions {
 }
 
 /** A usage error: printed without a stack, exit code 2. */
-class UsageError extends Error {}
 
 export function registerAgentsCommand(program: Command): void {
   const agents = program.command('agents').description("manage the team's accounts");
@@ -49,7 +49,7 @@ export function registerAgentsCommand(program: Command): void {
     .option('--all', 'include disabled accounts')
     .option('--json', 'one JSON object per line')
     .action((options: { all?: boolean; json?: boolean }) =>
-      withStore(async (store) => {
+      withStore('agents', async (store) => {
         const list = await store.agents.list({ includeDisabled: options.all === true });
         const open = await openInboxes(store);
         if (options.json) {
@@ -66,7 +66,7 @@ export function registerAgentsCommand(program: Command): void {
       .description('create an account; prints a generated password unless --password-stdin')
       .requiredOption('--name <name>', 'the name customers see ("Alex from Billing")'),
   ).action((email: string, options: AccountOptions) =>
-    withStore(async (store) => {
+    withStore('agents', async (store) => {
       if (!isEmailAddress(email)) throw new UsageError(`"${email}" is not an email address`);
       if (await store.agents.findByEmail(email, { includeDisabled: true }))
         throw new UsageError(`an account for ${email} already exists (use: baton agents update)`);
@@ -104,7 +104,7 @@ export function registerAgentsCommand(program: Command): void {
       .option('--name <name>', 'the name customers see')
       .option('--enable', 'enable a disabled account'),
   ).action((email: string, options: AccountOptions & { enable?: boolean }) =>
-    withStore(async (store) => {
+    withStore('agents', async (store) => {
       const agent = await existing(store, email);
       const fields = accountFields(options);
       const passwordHash = options.passwordStdin
@@ -140,7 +140,7 @@ export function registerAgentsCommand(program: Command): void {
       'clear two-factor log-in (a lost phone) and end all their sessions; the next log-in needs only the password',
     )
     .action((email: string) =>
-      withStore(async (store) => {
+      withStore('agents', async (store) => {
         const agent = await existing(store, email);
         const ended = await store.totp.clear(
           agent.id,
@@ -164,7 +164,7 @@ export function registerAgentsCommand(program: Command): void {
     .command('disable <email>')
     .description('end all sessions and refuse logins and routing (history is kept)')
     .action((email: string) =>
-      withStore(async (store) => {
+      withStore('agents', async (store) => {
         const agent = await existing(store, email);
         await store.agents.disable(agent.id, new Date());
         const open = await store.reads.assignedTo(agent.id);
@@ -374,21 +374,4 @@ function printTable(list: readonly AgentRecord[], open: ReadonlySet<string> | nu
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   for (const row of [header, ...rows])
     console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
-}
-
-async function withStore(run: (store: Store) => Promise<void>): Promise<void> {
-  const config = resolveConfigOrExit();
-  const { createStore } = await import('../../store/store.ts');
-  const store = createStore({ url: config.databaseUrl });
-  try {
-    const migrated = await store.migrate();
-    if (migrated.error) throw migrated.error;
-    await run(store);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`baton agents: ${error.message}`);
-    process.exitCode = 2;
-  } finally {
-    await store.close();
-  }
 }

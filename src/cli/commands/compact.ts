@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import { CompactionWindow, type CompactionOutcome } from '../../app/privacy/compaction-window.ts';
 import type { PendingCompaction } from '../../store/compaction-repository.ts';
-import { resolveConfigOrExit } from '../resolve-config.ts';
+import { withStore } from '../with-store.ts';
 
 const LOCK_NOTE = `
 VACUUM FULL holds an ACCESS EXCLUSIVE lock on each table while it rewrites it (a running
@@ -25,12 +25,7 @@ export function registerCompactCommand(program: Command): void {
     )
     .addHelpText('after', LOCK_NOTE)
     .action(async () => {
-      const config = resolveConfigOrExit();
-      const { createStore } = await import('../../store/store.ts');
-      const store = createStore({ url: config.databaseUrl });
-      try {
-        const migrated = await store.migrate();
-        if (migrated.error) throw migrated.error;
+      await withStore('compact', async (store, config) => {
         if (store.engine !== 'postgres') {
           console.log(
             'nothing to compact: on SQLite an erasure zeroes the deleted rows in the database file at once (secure_delete); no table waits for a window',
@@ -54,9 +49,7 @@ export function registerCompactCommand(program: Command): void {
         report(outcome, compactLockTimeoutMs);
         if (outcome.lockTimedOut.length > 0 || outcome.notCompacted.length > 0)
           process.exitCode = 1;
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
 

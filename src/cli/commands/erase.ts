@@ -12,7 +12,7 @@ import {
   type ErasureTarget,
 } from '../../app/privacy/erasure-plan.ts';
 import type { Store } from '../../store/store.ts';
-import { resolveConfigOrExit } from '../resolve-config.ts';
+import { UsageError, withStore } from '../with-store.ts';
 
 interface EraseOptions {
   customer?: string;
@@ -32,8 +32,6 @@ VACUUM (writers wait); PostgreSQL runs VACUUM FULL on each table erasure touches
 holds an ACCESS EXCLUSIVE lock on the table while it rewrites it (a running server waits on
 it), then CHECKPOINT if the role may (superuser or pg_checkpoint). Run it in a quiet hour.`;
 
-class UsageError extends Error {}
-
 export function registerEraseCommand(program: Command): void {
   program
     .command('erase')
@@ -49,20 +47,7 @@ export function registerEraseCommand(program: Command): void {
     .option('--yes', 'really erase (otherwise only list), then rewrite the database files')
     .addHelpText('after', LOCK_NOTE)
     .action(async (options: EraseOptions) => {
-      const config = resolveConfigOrExit();
-      const { createStore } = await import('../../store/store.ts');
-      const store = createStore({ url: config.databaseUrl });
-      try {
-        const migrated = await store.migrate();
-        if (migrated.error) throw migrated.error;
-        await erase(store, options, new Date());
-      } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
-        console.error(`baton erase: ${error.message}`);
-        process.exitCode = 2;
-      } finally {
-        await store.close();
-      }
+      await withStore('erase', (store) => erase(store, options, new Date()));
     });
 }
 

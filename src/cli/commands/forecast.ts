@@ -10,7 +10,7 @@ import {
   type ForecastReport,
 } from '../../app/metrics/staffing-forecast-report.ts';
 import { DAY_NAMES, DEFAULT_TARGET, forecastCsv } from '../../core/metrics/forecast/index.ts';
-import { resolveConfigOrExit } from '../resolve-config.ts';
+import { withStore } from '../with-store.ts';
 
 export interface ForecastCommandOptions {
   from?: string;
@@ -117,12 +117,7 @@ export function registerForecastCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const config = resolveConfigOrExit();
-      const { createStore } = await import('../../store/store.ts');
-      const store = createStore({ url: config.databaseUrl });
-      try {
-        const migrated = await store.migrate();
-        if (migrated.error) throw migrated.error;
+      await withStore('forecast', async (store) => {
         const report = await staffingForecastReport(
           {
             logsBetween: (from, until, max) => store.reads.logsBetween(from, until, max),
@@ -142,8 +137,6 @@ export function registerForecastCommand(program: Command): void {
               ? `${JSON.stringify(report)}\n`
               : `${formatForecast(report)}\n`,
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
 }
