@@ -7,7 +7,7 @@
  */
 import type { PresenceMessage } from './cluster-presence.ts';
 import type { ConversationChange } from './event-bus.ts';
-import { parseJsonObject } from '../core/json/parse-json-object.ts';
+import { parseJsonObjectText } from '../core/json/parse-json-object.ts';
 
 export interface FallbackTransport {
   /** Sends one message to every node (this one included; receivers skip their own). */
@@ -56,7 +56,7 @@ export type FallbackPresence = { readonly kind: 'presence' } & PresenceMessage &
 
 /** The presence message (or part) in a fallback payload; undefined for anything else. */
 export function presenceFromFallback(payload: string): FallbackPresence | undefined {
-  const value = parseJsonObject(payload);
+  const value = parseJsonObjectText(payload);
   if (!value) return undefined;
   const { kind, node, up, agents, customers, beat, part, parts } = value;
   if (kind !== 'presence' || typeof node !== 'string' || typeof up !== 'boolean') return undefined;

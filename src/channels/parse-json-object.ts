@@ -1,22 +1,11 @@
 /** JSON parsing that returns a value instead of throwing, for untrusted webhook bodies. */
-import { nestsDeeperThan } from '../core/json/json-depth.ts';
+import { isObject, parseJsonObjectText, type JsonObject } from '../core/json/parse-json-object.ts';
 
-export type JsonObject = Record<string, unknown>;
+export { isObject, type JsonObject };
 
 /** The body's object, or undefined when it is not one (or nests absurdly deep). */
 export function parseJsonObject(rawBody: Buffer): JsonObject | undefined {
-  try {
-    const text = rawBody.toString('utf8');
-    if (nestsDeeperThan(text)) return undefined;
-    const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return parseJsonObjectText(rawBody.toString('utf8'));
 }
 
 /** Reads a string or number field as a string (Meta sends some ids as numbers). */

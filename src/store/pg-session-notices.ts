@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { EventBus, SessionsEnded } from '../bus/event-bus.ts';
-import { parseJsonObject } from '../core/json/parse-json-object.ts';
+import { parseJsonObjectText } from '../core/json/parse-json-object.ts';
 import { createPgNotifyTransport } from './pg-notify-transport.ts';
 import type { Database } from './schema.ts';
 
@@ -52,7 +52,7 @@ export async function withPgSessionNotices(
 }
 
 function sessionsEndedFrom(payload: string): SessionsEnded | undefined {
-  const value = parseJsonObject(payload);
+  const value = parseJsonObjectText(payload);
   if (!value) return undefined;
   const { agentId, sessionHash, reason } = value;
   if (typeof agentId !== 'string' || typeof reason !== 'string') return undefined;
