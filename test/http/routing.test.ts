@@ -103,8 +103,11 @@ describe('routing through the server', () => {
     expect(alert.data).toMatchObject({ reason: 'offers_unanswered', rounds: 2 });
     // Meanwhile the wait the customer was told passed: they were told so, with their place now,
     // a corrected band and the long-queue choices, and that band is the new promise.
-    const broken = (await s.server.store.conversations.eventsSince(c.id, 0)).find(
-      (e) => e.data.kind === 'promise_broken',
+    // Its own timer: under load it can fire after the supervisor's alert, so it is waited for.
+    const broken = await until(async () =>
+      (await s.server.store.conversations.eventsSince(c.id, 0)).find(
+        (e) => e.data.kind === 'promise_broken',
+      ),
     );
     expect(broken?.data.text).toMatch(/^Sorry: we said a person would reply by now.* number 1 /);
     expect(broken?.data).toMatchObject({ prompt: 'long_queue', position: 1 });
