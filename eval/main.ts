@@ -3,6 +3,7 @@
 // Options: --policy <file.yaml> to evaluate another policy; --split <train|val|test> (Bitext);
 // --only classifier to print only the learned classifier's section (cross-validation included);
 // --no-cv skips the corpus cross-validation (five trainings, the slow part) for a quick check.
+// --no-heldout skips the blind sets in eval/heldout (see there).
 import { readFileSync } from 'node:fs';
 import { getDefaultPolicy, loadPolicy, type Policy } from '../src/core/policy/index.ts';
 import { classifierReport } from './classifier-report.ts';
@@ -162,8 +163,13 @@ console.log('\n## Learned classifier (models/escalation-classifier.*)');
 console.log(classifierReport(policy, folds));
 console.log('\n## Public scenarios (../shared/scenarios/public.jsonl, shared scorer)');
 console.log(scoreScenarios().trimEnd());
-console.log('\n## Held-out conversations (eval/heldout, never trained or tuned on; shared scorer)');
-console.log(scoreHeldout(option('--policy')));
+// --no-heldout: for whoever is changing the engine, so the blind sets stay unseen by them.
+if (!process.argv.includes('--no-heldout')) {
+  console.log(
+    '\n## Held-out conversations (eval/heldout, never trained or tuned on; shared scorer)',
+  );
+  console.log(scoreHeldout(option('--policy')));
+}
 
 console.log('\n## Handoff packet: context completeness on the public scenarios');
 console.log(formatContextCompleteness(measureContextCompleteness()));
