@@ -13,6 +13,13 @@
 const SECRET_KEY = /^(?:token|ticket|secret|password)$|(?:Token|Ticket|Secret|Password)$/;
 /** Shorter values are no credential the server makes (its shortest, a password, is 16). */
 const MIN_SECRET_LENGTH = 16;
+/**
+ * Two-factor recovery codes (`recoveryCodes`): shorter than the rest, 12 base32 characters
+ * in three groups (`k7q2-m3xd-4hfa`, 60 random bits), and as good as a password's second
+ * half until used, so secrets too.
+ */
+const RECOVERY_CODE_KEY = /^recoveryCodes?$|RecoveryCodes?$/;
+const MIN_RECOVERY_CODE_LENGTH = 12;
 
 const issued = new Map<string, Set<string>>();
 /** Reads of what the browser received, still running: a server's tokens wait for them. */
@@ -60,8 +67,10 @@ export function noteIssuedSecrets(url: string, value: unknown): void {
 
 /** The secrets (long enough to be one) under a secret's key, anywhere in a JSON value. */
 export function secretsIn(value: unknown, key = ''): string[] {
-  if (typeof value === 'string')
+  if (typeof value === 'string') {
+    if (RECOVERY_CODE_KEY.test(key)) return value.length >= MIN_RECOVERY_CODE_LENGTH ? [value] : [];
     return SECRET_KEY.test(key) && value.length >= MIN_SECRET_LENGTH ? [value] : [];
+  }
   if (Array.isArray(value)) return value.flatMap((item) => secretsIn(item, key));
   if (value && typeof value === 'object')
     return Object.entries(value).flatMap(([k, v]) => secretsIn(v, k));
