@@ -5,7 +5,8 @@
  * (`secretsIn`, `cookieSecrets`) and where every path a test receives one from notes it:
  * the API client's answers and cookies (api-client.ts), the frames the test socket client
  * receives (socket-client.ts), the sign-in browser's answers and cookies (browser-client.ts),
- * and what Chromium's pages receive over HTTP and WebSocket (test/e2e/browser-tokens.ts).
+ * and what Chromium's pages receive over HTTP and WebSocket (test/e2e/browser-tokens.ts);
+ * the answers of a plain `fetch` to a running test server are noted too (noting-fetch.ts).
  * A socket's `ws://` origin is its server's `http://` one.
  */
 
@@ -22,8 +23,20 @@ const RECOVERY_CODE_KEY = /^recoveryCodes?$|RecoveryCodes?$/;
 const MIN_RECOVERY_CODE_LENGTH = 12;
 
 const issued = new Map<string, Set<string>>();
+/** The origins of the test servers running in this process (test-server.ts). */
+const running = new Set<string>();
 /** Reads of what the browser received, still running: a server's tokens wait for them. */
 const pending = new Set<Promise<void>>();
+
+/** Marks a test server as running: a plain `fetch` to it has its answers noted. */
+export function watchTestServer(baseUrl: string): void {
+  running.add(serverOrigin(baseUrl));
+}
+
+/** Whether `url` is on a running test server (not a stand-in provider nor a closed one). */
+export function isTestServer(url: string): boolean {
+  return URL.canParse(url) && running.has(serverOrigin(url));
+}
 
 /** Notes a token the server at `baseUrl` (or its socket's `ws://` address) answered with. */
 export function noteIssuedToken(baseUrl: string, token: string): void {
@@ -57,6 +70,7 @@ export async function takeIssuedTokens(baseUrl: string): Promise<string[]> {
   const origin = serverOrigin(baseUrl);
   const tokens = [...(issued.get(origin) ?? [])];
   issued.delete(origin);
+  running.delete(origin);
   return tokens;
 }
 

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { LogSentry, tokenLeads } from '../helpers/log-sentry.ts';
+import { unnotedFetch } from '../helpers/noting-fetch.ts';
 import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 import { codeAt, enrol, tryLogin } from '../helpers/two-factor.ts';
@@ -89,11 +90,12 @@ describe('log sentry', () => {
     const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(agent));
     // No frame of today's server carries a credential (src/http/realtime), so a value under a
     // secret's key rides in the customer's fields, in the agent's `conversation` frame, as a
-    // resume or media ticket would. Started and handed over with plain fetch, not the API
-    // client, so that only the test socket client sees the ticket.
+    // resume or media ticket would. Started and handed over with the fetch that notes
+    // nothing (neither the API client nor the test files' noting fetch), so that only the
+    // test socket client sees the ticket.
     const ticket = randomBytes(24).toString('base64url');
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${s.baseUrl}${path}`, {
+      unnotedFetch()(`${s.baseUrl}${path}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -119,6 +121,20 @@ describe('log sentry', () => {
     await inbox.close();
     s.logSentry.stream.write(`{"msg":"stream resumed","id":"${ticket}"}\n`);
     await expect(s.close()).rejects.toThrow(/token: .*stream resumed/);
+  });
+
+  it("finds a secret a test's own fetch was answered, not only the API client's", async () => {
+    const s = await startTestServer();
+    // The global fetch, as a test file calls it: no API client noted these answers.
+    const started = await fetch(`${s.baseUrl}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: { name: 'Kim' } }),
+    });
+    expect(started.status).toBe(201);
+    const { token } = (await started.json()) as { token: string };
+    s.logSentry.stream.write(`{"msg":"conversation opened","c":"${token}"}\n`);
+    await expect(s.close()).rejects.toThrow(/token: .*conversation opened/);
   });
 
   it('finds an issued token by its first 12 characters, and a JWT by its signature', () => {
