@@ -31,6 +31,9 @@ export default defineConfig({
     // ports and Redis prefix, and a file that changes process.env puts it back.
     isolate: false,
     globalSetup: ['test/global-setup.ts'],
+    // A test's own `fetch` to a test server has the secrets it answers noted for the log
+    // sentry, as the API client's are (test/helpers/noting-fetch.ts).
+    setupFiles: ['test/setup/note-fetched-secrets.ts'],
     // Passwords at a test cost (src/app/auth/password.ts): the suite logs in thousands of
     // times; test/app/password.test.ts and password-rehash.test.ts hold the real cost.
     env: { BATON_TEST_PASSWORD_COST: '1' },

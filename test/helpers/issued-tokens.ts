@@ -5,7 +5,8 @@
  * (`secretsIn`, `cookieSecrets`) and where every path a test receives one from notes it:
  * the API client's answers and cookies (api-client.ts), the frames the test socket client
  * receives (socket-client.ts), the sign-in browser's answers and cookies (browser-client.ts),
- * and what Chromium's pages receive over HTTP and WebSocket (test/e2e/browser-tokens.ts).
+ * and what Chromium's pages receive over HTTP and WebSocket (test/e2e/browser-tokens.ts);
+ * the answers of a plain `fetch` to a running test server are noted too (noting-fetch.ts).
  * A socket's `ws://` origin is its server's `http://` one.
  */
 
@@ -13,10 +14,29 @@
 const SECRET_KEY = /^(?:token|ticket|secret|password)$|(?:Token|Ticket|Secret|Password)$/;
 /** Shorter values are no credential the server makes (its shortest, a password, is 16). */
 const MIN_SECRET_LENGTH = 16;
+/**
+ * Two-factor recovery codes (`recoveryCodes`): shorter than the rest, 12 base32 characters
+ * in three groups (`k7q2-m3xd-4hfa`, 60 random bits), and as good as a password's second
+ * half until used, so secrets too.
+ */
+const RECOVERY_CODE_KEY = /^recoveryCodes?$|RecoveryCodes?$/;
+const MIN_RECOVERY_CODE_LENGTH = 12;
 
 const issued = new Map<string, Set<string>>();
+/** The origins of the test servers running in this process (test-server.ts). */
+const running = new Set<string>();
 /** Reads of what the browser received, still running: a server's tokens wait for them. */
 const pending = new Set<Promise<void>>();
+
+/** Marks a test server as running: a plain `fetch` to it has its answers noted. */
+export function watchTestServer(baseUrl: string): void {
+  running.add(serverOrigin(baseUrl));
+}
+
+/** Whether `url` is on a running test server (not a stand-in provider nor a closed one). */
+export function isTestServer(url: string): boolean {
+  return URL.canParse(url) && running.has(serverOrigin(url));
+}
 
 /** Notes a token the server at `baseUrl` (or its socket's `ws://` address) answered with. */
 export function noteIssuedToken(baseUrl: string, token: string): void {
@@ -50,6 +70,7 @@ export async function takeIssuedTokens(baseUrl: string): Promise<string[]> {
   const origin = serverOrigin(baseUrl);
   const tokens = [...(issued.get(origin) ?? [])];
   issued.delete(origin);
+  running.delete(origin);
   return tokens;
 }
 
@@ -60,8 +81,10 @@ export function noteIssuedSecrets(url: string, value: unknown): void {
 
 /** The secrets (long enough to be one) under a secret's key, anywhere in a JSON value. */
 export function secretsIn(value: unknown, key = ''): string[] {
-  if (typeof value === 'string')
+  if (typeof value === 'string') {
+    if (RECOVERY_CODE_KEY.test(key)) return value.length >= MIN_RECOVERY_CODE_LENGTH ? [value] : [];
     return SECRET_KEY.test(key) && value.length >= MIN_SECRET_LENGTH ? [value] : [];
+  }
   if (Array.isArray(value)) return value.flatMap((item) => secretsIn(item, key));
   if (value && typeof value === 'object')
     return Object.entries(value).flatMap(([k, v]) => secretsIn(v, k));

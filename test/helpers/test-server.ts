@@ -8,7 +8,7 @@ import { TEST_DATABASES } from './databases.ts';
 import type { DnsResolver } from '../../src/channels/email/email-authenticity.ts';
 import { standInDns } from './stand-in-dns.ts';
 import { LogSentry } from './log-sentry.ts';
-import { takeIssuedTokens } from './issued-tokens.ts';
+import { takeIssuedTokens, watchTestServer } from './issued-tokens.ts';
 
 export interface TestServerOptions {
   readonly engine?: 'sqlite' | 'postgres';
@@ -83,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
+  watchTestServer(baseUrl);
   return {
     baseUrl,
     wsUrl: `ws://127.0.0.1:${port}`,

@@ -8,8 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { LogSentry, tokenLeads } from '../helpers/log-sentry.ts';
+import { unnotedFetch } from '../helpers/noting-fetch.ts';
 import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer } from '../helpers/test-server.ts';
+import { codeAt, enrol, tryLogin } from '../helpers/two-factor.ts';
 
 describe('log sentry', () => {
   it('finds tokens, the password and customer emails, not redacted values or the team', () => {
@@ -88,11 +90,12 @@ describe('log sentry', () => {
     const inbox = await openSocket(`${s.wsUrl}/api/v1/agent/stream`, tokenProtocols(agent));
     // No frame of today's server carries a credential (src/http/realtime), so a value under a
     // secret's key rides in the customer's fields, in the agent's `conversation` frame, as a
-    // resume or media ticket would. Started and handed over with plain fetch, not the API
-    // client, so that only the test socket client sees the ticket.
+    // resume or media ticket would. Started and handed over with the fetch that notes
+    // nothing (neither the API client nor the test files' noting fetch), so that only the
+    // test socket client sees the ticket.
     const ticket = randomBytes(24).toString('base64url');
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${s.baseUrl}${path}`, {
+      unnotedFetch()(`${s.baseUrl}${path}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -120,6 +123,20 @@ describe('log sentry', () => {
     await expect(s.close()).rejects.toThrow(/token: .*stream resumed/);
   });
 
+  it("finds a secret a test's own fetch was answered, not only the API client's", async () => {
+    const s = await startTestServer();
+    // The global fetch, as a test file calls it: no API client noted these answers.
+    const started = await fetch(`${s.baseUrl}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: { name: 'Kim' } }),
+    });
+    expect(started.status).toBe(201);
+    const { token } = (await started.json()) as { token: string };
+    s.logSentry.stream.write(`{"msg":"conversation opened","c":"${token}"}\n`);
+    await expect(s.close()).rejects.toThrow(/token: .*conversation opened/);
+  });
+
   it('finds an issued token by its first 12 characters, and a JWT by its signature', () => {
     const token = 'Qm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG0';
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZ2VudCJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg';
@@ -135,6 +152,61 @@ describe('log sentry', () => {
     ]);
     sentry.stream.write(`{"msg":"signed","sig":"${jwt.split('.')[2]?.slice(0, 12)}"}`);
     expect(sentry.check([], [jwt])).toHaveLength(1);
+  });
+
+  it('finds a recovery code however it is re-cased or regrouped, and not another code', () => {
+    const code = 'k7q2-m3xd-4hfa';
+    const spellings = ['k7q2-m3xd-4hfa', 'K7Q2 M3XD 4HFA', 'k7q2m3xd4hfa', 'K7Q2_M3XD_4HFA'];
+    for (const spelt of spellings) {
+      const sentry = new LogSentry('baton-demo');
+      sentry.stream.write(`{"msg":"two-factor","body":{"totpCode":"${spelt}"}}`);
+      expect(sentry.check([], [code]).map((f) => f.excerpt)).toEqual([
+        expect.stringContaining(spelt),
+      ]);
+    }
+    const sentry = new LogSentry('baton-demo');
+    sentry.stream.write('{"msg":"two-factor","body":{"totpCode":"k7q2-m3xe-4hfa"}}');
+    expect(sentry.check([], [code])).toEqual([]);
+  });
+
+  it('finds a recovery code the API answered, typed back into the log in capitals', async () => {
+    const s = await startTestServer();
+    const agent = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+    const { recoveryCodes } = await enrol(s.baseUrl, agent, s.demoAgent.password, new Date());
+    // 12 base32 characters in three groups: shorter than any other secret the API answers.
+    expect(recoveryCodes[0]).toMatch(/^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/);
+    const typed = (recoveryCodes[3] ?? '').toUpperCase().replaceAll('-', ' ');
+    s.logSentry.stream.write(`{"msg":"log-in with a recovery code","totpCode":"${typed}"}\n`);
+    await expect(s.close()).rejects.toThrow(/token: .*log-in with a recovery code/);
+  });
+
+  it('reads a server that never logs a recovery code or the TOTP secret it was sent', async () => {
+    const s = await startTestServer();
+    const email = s.demoAgent.email;
+    const password = s.demoAgent.password;
+    const agent = await login(s.baseUrl, email, password);
+    const { secret, recoveryCodes } = await enrol(s.baseUrl, agent, password, new Date());
+    const [first = '', second = '', third = ''] = recoveryCodes;
+    const before = s.logSentry.lines;
+    // A code as given, one re-typed, one wrong, an app code, and a body that does not parse.
+    expect((await tryLogin(s.baseUrl, { email, password, totpCode: first })).status).toBe(200);
+    const typed = second.toUpperCase().replaceAll('-', ' ');
+    expect((await tryLogin(s.baseUrl, { email, password, totpCode: typed })).status).toBe(200);
+    expect((await tryLogin(s.baseUrl, { email, password, totpCode: first })).status).toBe(401);
+    // The next step's code: the confirming one's step is taken, and one step ahead is allowed.
+    const app = codeAt(secret, new Date(Date.now() + 30_000));
+    expect((await tryLogin(s.baseUrl, { email, password, totpCode: app })).status).toBe(200);
+    const broken = await api(s.baseUrl, 'POST', '/api/v1/auth/login', {
+      rawBody: `{"email":"${email}","password":"${password}","totpCode":"${third}"`,
+    });
+    expect(broken.status).toBe(400);
+    const off = await api(s.baseUrl, 'DELETE', '/api/v1/me/totp', {
+      token: agent,
+      body: { password, code: third, secret },
+    });
+    expect(off.status).toBe(400);
+    expect(s.logSentry.lines).toBeGreaterThanOrEqual(before + 10);
+    await expect(s.close()).resolves.toBeUndefined();
   });
 
   it("fails the server's close() when its log held a secret", async () => {

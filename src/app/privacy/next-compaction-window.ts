@@ -2,9 +2,9 @@
  * When the compaction window next opens: `privacy.compactAt` (`HH:MM`) on the wall clock of
  * `privacy.compactTimeZone` (an IANA zone, UTC by default), so "03:30 Europe/Berlin" stays
  * 03:30 in Berlin across daylight saving. The zone arithmetic is the business hours' own
- * (core/sla/zoned-time.ts), which reads a time the spring change skips (02:30 on that day in
- * most of Europe and America) with the offset before the change: that day's window opens an
- * hour early.
+ * (core/sla/zoned-time.ts): a time the spring change skips (02:30 on that day in most of
+ * Europe and America) moves forward by the jump (03:30), and a time the autumn change shows
+ * twice opens at its first.
  */
 import { localTime, zonedTimeToUtc } from '../../core/sla/zoned-time.ts';
 

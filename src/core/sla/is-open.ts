@@ -1,6 +1,6 @@
 /** Whether a queue's team is open at an instant, and when it opens next. */
 import { minutesOf, type BusinessCalendar, type Weekday } from './business-calendar.ts';
-import { localDate, localTime, zonedTimeToUtc } from './zoned-time.ts';
+import { firstInstantAtOrAfter, localDate, localTime } from './zoned-time.ts';
 
 /** True when `now` falls inside an opening interval of a day that is not a holiday. */
 export function isOpen(calendar: BusinessCalendar, now: Date): boolean {
@@ -34,7 +34,8 @@ export function nextOpening(calendar: BusinessCalendar, now: Date): Date | null 
       (a, b) => minutesOf(a.open) - minutesOf(b.open),
     );
     for (const i of intervals) {
-      const open = zonedTimeToUtc({ ...ymd, minutes: minutesOf(i.open) }, calendar.timeZone);
+      // An opening time the spring change skips opens when the clocks jump past it.
+      const open = firstInstantAtOrAfter({ ...ymd, minutes: minutesOf(i.open) }, calendar.timeZone);
       if (open.getTime() > now.getTime() && isOpen(calendar, open)) return open;
     }
   }

@@ -60,11 +60,20 @@ describe('nextCompactionWindow', () => {
     );
   });
 
-  it('reads a time the spring change skips with the offset before it: an hour early', () => {
-    // 2027-03-14, New York: 02:00 local becomes 03:00 (07:00 UTC); 02:30 never shows. The
-    // shared zone helper (core/sla/zoned-time.ts) lands on 01:30 EST, 06:30 UTC.
+  it('moves a time the spring change skips forward by the jump: 02:30 opens at 03:30', () => {
+    // 2027-03-14, New York: 02:00 local becomes 03:00 (07:00 UTC); 02:30 never shows, and
+    // the window opens an hour of wall clock later, 03:30 EDT, 07:30 UTC (as Temporal's
+    // 'compatible' reads a skipped time).
     expect(nextCompactionWindow(at('2027-03-13T12:00:00Z'), '02:30', 'America/New_York')).toEqual(
-      at('2027-03-14T06:30:00Z'),
+      at('2027-03-14T07:30:00Z'),
     );
+  });
+
+  it('opens at the first of the two 02:30s of the autumn change, once that day', () => {
+    // 2026-10-25, Berlin: 03:00 CEST becomes 02:00 CET; 02:30 is 00:30 UTC, then 01:30 UTC.
+    const zone = 'Europe/Berlin';
+    const first = nextCompactionWindow(at('2026-10-24T12:00:00Z'), '02:30', zone);
+    expect(first).toEqual(at('2026-10-25T00:30:00Z'));
+    expect(nextCompactionWindow(first, '02:30', zone)).toEqual(at('2026-10-26T01:30:00Z'));
   });
 });

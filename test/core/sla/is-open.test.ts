@@ -6,7 +6,6 @@ import {
   type BusinessCalendar,
 } from '../../../src/core/sla/business-calendar.ts';
 import { isOpen, nextOpening } from '../../../src/core/sla/is-open.ts';
-import { localTime, zonedTimeToUtc } from '../../../src/core/sla/zoned-time.ts';
 
 const berlin = officeHours('business', 'Europe/Berlin', ['2026-12-25']);
 
@@ -60,6 +59,31 @@ describe('nextOpening', () => {
     );
   });
 
+  it('opens when the clocks jump past an opening time the spring change skips', () => {
+    // Sundays from 02:30 in New York; on 8 March 2026 the clocks go from 02:00 to 03:00
+    // (07:00 UTC): the team is open from 03:00, not that day skipped nor at 03:30.
+    const night: BusinessCalendar = {
+      id: 'night',
+      timeZone: 'America/New_York',
+      weekly: { 0: [{ open: '02:30', close: '10:00' }] },
+    };
+    const opens = nextOpening(night, new Date('2026-03-07T23:00:00Z'));
+    expect(opens).toEqual(new Date('2026-03-08T07:00:00Z'));
+    expect(isOpen(night, new Date('2026-03-08T06:59:59Z'))).toBe(false);
+  });
+
+  it('opens at the first of the two 02:30s of the autumn change (Europe/Berlin)', () => {
+    // 25 October 2026: 03:00 CEST becomes 02:00 CET; 02:30 is 00:30 UTC, then 01:30 UTC.
+    const night: BusinessCalendar = {
+      id: 'night',
+      timeZone: 'Europe/Berlin',
+      weekly: { 0: [{ open: '02:30', close: '10:00' }] },
+    };
+    expect(nextOpening(night, new Date('2026-10-24T20:00:00Z'))).toEqual(
+      new Date('2026-10-25T00:30:00Z'),
+    );
+  });
+
   it('is null for a calendar that never opens', () => {
     const never: BusinessCalendar = { id: 'never', timeZone: 'UTC', weekly: {} };
     expect(nextOpening(never, new Date('2026-03-02T10:00:00Z'))).toBeNull();
@@ -80,13 +104,5 @@ describe('nextOpening', () => {
       ),
       { numRuns: 200 },
     );
-  });
-});
-
-describe('zonedTimeToUtc', () => {
-  it('round-trips with localTime', () => {
-    const at = zonedTimeToUtc({ year: 2026, month: 10, day: 25, minutes: 9 * 60 }, 'Europe/Berlin');
-    expect(at.toISOString()).toBe('2026-10-25T08:00:00.000Z');
-    expect(localTime(at, 'Europe/Berlin')).toMatchObject({ hour: 9, minute: 0, weekday: 0 });
   });
 });

@@ -1,7 +1,7 @@
 /** The pure parts of the waiting room: choices, callback times, handle times, templates. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { officeHours } from '../../../src/core/sla/business-calendar.ts';
+import { officeHours, type BusinessCalendar } from '../../../src/core/sla/business-calendar.ts';
 import { callbackSlots, parseCallbackTime } from '../../../src/core/sla/callback-slots.ts';
 import { matchChoice } from '../../../src/core/sla/choices.ts';
 import { withNumberedChoices } from '../../../src/channels/choice-text.ts';
@@ -84,6 +84,19 @@ describe('callback times', () => {
     expect(parseCallbackTime('3pm', berlin, now)).toEqual({
       ok: true,
       at: new Date('2026-03-11T14:00:00Z'),
+    });
+  });
+
+  it('moves a typed time the spring change skips forward by the jump, as Temporal does', () => {
+    // New York, 8 March 2026: 02:00 EST becomes 03:00 EDT (07:00 UTC); "2:30am" is 03:30.
+    const allNight: BusinessCalendar = {
+      id: 'night',
+      timeZone: 'America/New_York',
+      weekly: { 0: [{ open: '00:00', close: '24:00' }] },
+    };
+    expect(parseCallbackTime('2:30am', allNight, new Date('2026-03-08T05:00:00Z'))).toEqual({
+      ok: true,
+      at: new Date('2026-03-08T07:30:00Z'),
     });
   });
 
