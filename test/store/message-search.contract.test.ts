@@ -316,6 +316,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     const down = await migrator.migrateTo('024-agent-totp');
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toEqual([
+      '031-conversation-updated-index',
       '030-conversation-created-index',
       '029-compaction-pending',
       '028-agent-avatars',
