@@ -5,7 +5,7 @@
  * synchronous better-sqlite3 transaction on SQLite, the hot path of every message.
  */
 import { randomUUID } from 'node:crypto';
-import type { CompiledQuery, Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import { LIFECYCLE_TIMER_KINDS } from '../core/conversation/timer-kinds.ts';
 import type {
@@ -459,12 +459,17 @@ export async function commitAsync(
       ? undefined
       : (await trx.executeQuery(conversationQuery(trx, templates, input.conversationId))).rows[0];
     const { result, rows } = outcome(input, at, updated, () => current);
-    if (rows.length > 0) await trx.executeQuery(insertEventsQuery(trx, templates, rows));
     if (!result.ok) return result;
+    // The event rows and the provider ids they claim go in the one statement that ends the
+    // commit (below): nothing before it reads them.
     const claim = claimQuery(trx, input, result, at);
-    if (claim) await trx.executeQuery(claim);
+    const written = [
+      ...(rows.length > 0 ? [insertEventsQuery(trx, templates, rows)] : []),
+      ...(claim ? [claim] : []),
+    ];
     if (!input.derive || !updated) {
-      for (const q of timerQueries(trx, input, at)) await trx.executeQuery(q);
+      const all = [...written, ...timerQueries(trx, input, at)];
+      if (all.length > 0) await trx.executeQuery(oneStatement(all));
       return result;
     }
     const pending = (
@@ -479,8 +484,34 @@ export async function commitAsync(
       pending,
       updated.lifecycle,
     );
-    if (d.update) await trx.executeQuery(d.update);
-    for (const q of timerQueries(trx, input, at, d.timers)) await trx.executeQuery(q);
+    const all = [
+      ...written,
+      ...(d.update ? [d.update] : []),
+      ...timerQueries(trx, input, at, d.timers),
+    ];
+    if (all.length > 0) await trx.executeQuery(oneStatement(all));
     return { ...result, conversation: withLifecycle(result.conversation, updated, d) };
   });
+}
+
+/**
+ * PostgreSQL: the statements as one, all but the last in WITH clauses, so that a commit's
+ * writes after its UPDATE (the events, the provider ids they claim, the lifecycle, the timers
+ * it implies) cost one round trip, not up to six. They touch different rows (new events and
+ * claims; the conversation's lifecycle; timers cancelled; new timers, which no cancel here
+ * could have matched anyway, being inserted after the cancels), so reading one snapshot
+ * changes nothing; a unique violation still fails the whole statement, and the commit with it.
+ * Kysely numbers each statement's parameters from $1: they are numbered on here.
+ */
+export function oneStatement(queries: readonly CompiledQuery[]): CompiledQuery {
+  if (queries.length === 1) return queries[0]!;
+  const parameters: unknown[] = [];
+  const texts = queries.map((q) => {
+    const offset = parameters.length;
+    parameters.push(...q.parameters);
+    return q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  });
+  const last = texts.pop()!;
+  const clauses = texts.map((text, i) => `w${i} as (${text})`).join(', ');
+  return CompiledQuery.raw(`with ${clauses} ${last}`, parameters);
 }

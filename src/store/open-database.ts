@@ -7,6 +7,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { withBatches, type RunBatch } from './postgres-batch.ts';
 import { withPostgresSafeText } from './postgres-text.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache, type SyncSqlite } from './statement-cache.ts';
@@ -40,6 +41,8 @@ export interface OpenedDatabase {
   readonly sqlite?: SyncSqlite;
   /** SQLite file only: the worker that checkpoints the WAL; close it before the database. */
   readonly walCheckpointer?: WalCheckpointer;
+  /** PostgreSQL only: runs work in one transaction (postgres-batch.ts). */
+  readonly batch?: RunBatch;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -61,11 +64,11 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     // once; the pool's 'error' (the same error again, for an idle one) needs only to be heard.
     pool.on('connect', (client) => client.on('error', onError));
     pool.on('error', () => undefined);
+    const batches = withBatches(withPostgresSafeText(pool));
     return {
-      db: new Kysely<Database>({
-        dialect: new PostgresDialect({ pool: withPostgresSafeText(pool) }),
-      }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: batches.pool }) }),
       engine: 'postgres',
+      batch: batches.batch,
     };
   }
   const file = options.url.replace(/^sqlite:/, '');

@@ -40,12 +40,18 @@ export interface Store {
   readonly agentAvatars: AgentAvatarRepository;
   /** SQLite file only: the worker thread that checkpoints the WAL off the writer's turn. */
   readonly walCheckpointer?: WalCheckpointer;
+  /**
+   * Runs `work` with every query it makes in one transaction on PostgreSQL, for bulk writing
+   * (postgres-batch.ts: any failed write rolls back all of it). SQLite runs it as it is: its
+   * commits are local and already grouped (group-commit.ts).
+   */
+  batch<T>(work: () => Promise<T>): Promise<T>;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
 
 export function createStore(options: OpenDatabaseOptions): Store {
-  const { db, engine, sqlite, walCheckpointer } = openDatabase(options);
+  const { db, engine, sqlite, walCheckpointer, batch } = openDatabase(options);
   const teamAudit = new TeamAuditRepository(db);
   return {
     engine,
@@ -63,6 +69,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     totp: new TotpRepository(db, teamAudit),
     mediaFiles: new MediaFileRepository(db),
     agentAvatars: new AgentAvatarRepository(db),
+    batch: batch ?? ((work) => work()),
     migrate: () => migrateToLatest(db, engine),
     ...(walCheckpointer ? { walCheckpointer } : {}),
     close: async () => {

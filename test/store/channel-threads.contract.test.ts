@@ -3,11 +3,11 @@
  * every engine (migrations/021): the keys themselves, a store that had duplicates before
  * them, and a message redelivered after its conversation was resolved.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMigrator } from '../../src/store/migrate.ts';
 import { ThreadTakenError } from '../../src/store/provider-messages.ts';
 import type { NewEvent } from '../../src/core/records.ts';
-import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { TEST_DATABASES, useFreshStore } from '../helpers/databases.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 10, minute));
 const fromCustomer = (providerMessageId: string): NewEvent => ({
@@ -18,17 +18,10 @@ const fromCustomer = (providerMessageId: string): NewEvent => ({
 });
 
 describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
-  let opened: OpenedTestStore;
-  beforeEach(async (ctx) => {
-    if (database.skipReason) ctx.skip();
-    opened = await database.open();
-  });
-  afterEach(async () => {
-    await opened?.cleanup();
-  });
+  const fresh = useFreshStore(database);
 
   const start = (id: string, minute: number, thread = '15550001111') =>
-    opened.store.conversations.create({
+    fresh.store.conversations.create({
       id,
       channel: 'whatsapp',
       externalThread: thread,
@@ -41,7 +34,7 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
       now: at(minute),
     });
   const resolve = (id: string) =>
-    opened.store.conversations.commit({
+    fresh.store.conversations.commit({
       conversationId: id,
       changes: { status: 'resolved', resolvedAt: at(30).toISOString() },
       events: [{ type: 'conversation.resolved', actor: { type: 'system' }, data: { by: 'a1' } }],
@@ -55,7 +48,7 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
       if (t.status === 'rejected') expect(t.reason).toBeInstanceOf(ThreadTakenError);
     // Another thread, and the same thread once its conversation is closed, start freely.
     await start('other', 2, '15559990000');
-    const open = await opened.store.conversations.findOpenByThread('whatsapp', '15550001111');
+    const open = await fresh.store.conversations.findOpenByThread('whatsapp', '15550001111');
     expect((await resolve(open!.id)).ok).toBe(true);
     await start('again', 3);
   });
@@ -64,7 +57,7 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
     await start('first', 1);
     expect(
       (
-        await opened.store.conversations.commit({
+        await fresh.store.conversations.commit({
           conversationId: 'first',
           events: [fromCustomer('wamid.A')],
           now: at(2),
@@ -73,7 +66,7 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
     ).toBe(true);
     await resolve('first');
     await start('second', 40);
-    const again = await opened.store.conversations.commit({
+    const again = await fresh.store.conversations.commit({
       conversationId: 'second',
       events: [fromCustomer('wamid.A')],
       now: at(41),
@@ -81,15 +74,15 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
     expect(again).toMatchObject({ ok: false, reason: 'duplicate', conversation: { id: 'first' } });
     if (!again.ok && again.reason === 'duplicate')
       expect(again.events.map((e) => e.seq)).toEqual([2]);
-    expect((await opened.store.conversations.get('second'))?.lastSeq).toBe(1);
+    expect((await fresh.store.conversations.get('second'))?.lastSeq).toBe(1);
     // The key is per channel: the same id from another provider is another message.
     expect(
-      await opened.store.conversations.conversationOfProviderMessage('telegram', 'wamid.A'),
+      await fresh.store.conversations.conversationOfProviderMessage('telegram', 'wamid.A'),
     ).toBeUndefined();
   });
 
   it('migrates a store with duplicate open conversations: the newest stays, the others are resolved', async () => {
-    const migrator = await createMigrator(opened.store.db, opened.store.engine);
+    const migrator = await createMigrator(fresh.store.db, fresh.store.engine);
     // Back to before 021 (and whatever came after it).
     const down = await migrator.migrateTo('020-conversation-lifecycle');
     expect(down.error).toBeUndefined();
@@ -103,7 +96,7 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
       ['new', 3],
     ] as const) {
       await start(id, minute);
-      await opened.store.db
+      await fresh.store.db
         .insertInto('events')
         .values({
           conversation_id: id,
@@ -117,19 +110,19 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
           created_at: at(minute).toISOString(),
         })
         .execute();
-      await opened.store.db
+      await fresh.store.db
         .updateTable('conversations')
         .set({ last_seq: 2 })
         .where('id', '=', id)
         .execute();
     }
-    await opened.store.timers.schedule('old', { kind: 'sla_breach', dueAt: at(50) }, at(1));
-    expect(await opened.store.timers.pendingFor('old')).toHaveLength(1);
+    await fresh.store.timers.schedule('old', { kind: 'sla_breach', dueAt: at(50) }, at(1));
+    expect(await fresh.store.timers.pendingFor('old')).toHaveLength(1);
     await start('elsewhere', 4, '15559990000');
 
     const up = await migrator.migrateToLatest();
     expect(up.error).toBeUndefined();
-    const conversations = opened.store.conversations;
+    const conversations = fresh.store.conversations;
     expect((await conversations.findOpenByThread('whatsapp', '15550001111'))?.id).toBe('new');
     expect((await conversations.get('elsewhere'))?.status).toBe('bot');
     for (const id of ['old', 'mid']) {
@@ -142,7 +135,7 @@ describe.each(TEST_DATABASES)('channel threads on $name', (database) => {
         data: { reason: 'duplicate_thread', from: 'bot', keptConversationId: 'new' },
       });
     }
-    expect(await opened.store.timers.pendingFor('old')).toEqual([]);
+    expect(await fresh.store.timers.pendingFor('old')).toEqual([]);
     // The provider message is known once, and the index now holds.
     expect(await conversations.conversationOfProviderMessage('whatsapp', 'wamid.X')).toBeDefined();
     await expect(start('late', 5)).rejects.toBeInstanceOf(ThreadTakenError);

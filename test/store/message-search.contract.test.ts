@@ -8,10 +8,10 @@
  */
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createMigrator } from '../../src/store/migrate.ts';
 import { conversationsWithWords, fts5Query, searchWords } from '../../src/store/message-search.ts';
-import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { TEST_DATABASES, useFreshStore } from '../helpers/databases.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 4, 9, minute));
 
@@ -34,20 +34,15 @@ describe('search words', () => {
 });
 
 describe.each(TEST_DATABASES)('message search on $name', (database) => {
-  let opened: OpenedTestStore;
+  const fresh = useFreshStore(database);
   let minute = 0;
-  beforeEach(async (ctx) => {
-    if (database.skipReason) ctx.skip();
-    opened = await database.open();
+  beforeEach(async () => {
     minute = 0;
-  });
-  afterEach(async () => {
-    await opened?.cleanup();
   });
 
   /** A conversation whose customer wrote these messages, each a commit of its own. */
   async function conversation(id: string, ...texts: string[]): Promise<void> {
-    const { store } = opened;
+    const { store } = fresh;
     minute += 1;
     await store.conversations.create({
       id,
@@ -77,7 +72,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
   }
 
   const page = (text: string, limit = 50, after: { updatedAt: string; id: string } | null = null) =>
-    opened.store.history.search({
+    fresh.store.history.search({
       status: 'all',
       visibleTo: null,
       assignee: null,
@@ -99,7 +94,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
   }
 
   it('indexes off the message path, and a search still finds a message stored just before', async () => {
-    const { db } = opened.store;
+    const { db } = fresh.store;
     const pending = async () =>
       database.name === 'sqlite'
         ? (await sql<{ n: number }>`select count(*) as n from message_search_pending`.execute(db))
@@ -112,10 +107,10 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     expect(await pending()).toBe(0);
     // Erased while still waiting for the index: off the list, never in the index.
     await conversation('c_waiting', 'A zeppelinite lamp');
-    expect((await opened.store.erasure.erase(['c_waiting'])).erased).toBe(1);
+    expect((await fresh.store.erasure.erase(['c_waiting'])).erased).toBe(1);
     expect(await pending()).toBe(0);
     expect(await found('zeppelinite')).toEqual([]);
-    await opened.store.history.catchUpSearch();
+    await fresh.store.history.catchUpSearch();
     expect(await found('teapot')).toEqual(['c_fresh']);
   });
 
@@ -253,7 +248,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     // that held only erased words would simply be dropped).
     if (database.name === 'sqlite')
       await sql`insert into message_search (message_search) values ('optimize')`.execute(
-        opened.store.db,
+        fresh.store.db,
       );
     expect(await found('zanzibarite')).toEqual(['c_erased']);
     const before = await wordsInIndex(['zanzibarite', ...erased]);
@@ -261,8 +256,8 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     // Leaves keep words prefix-compressed; page names and GIN keys are whole words.
     expect(before.length).toBeGreaterThan(1);
 
-    expect((await opened.store.erasure.erase(['c_erased'])).erased).toBe(1);
-    await opened.store.erasure.wipe();
+    expect((await fresh.store.erasure.erase(['c_erased'])).erased).toBe(1);
+    await fresh.store.erasure.wipe();
     expect(await found('zanzibarite')).toEqual([]);
     expect(await found('word0124')).toEqual([]);
     expect(await found('word0125')).toEqual(['c_kept']);
@@ -276,7 +271,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
    * shadow tables (message_search_data, _idx, _docsize, _config), PostgreSQL's GIN pages.
    */
   async function wordsInIndex(words: readonly string[]): Promise<string[]> {
-    const { db } = opened.store;
+    const { db } = fresh.store;
     const cells: Buffer[] = [];
     if (database.name === 'sqlite') {
       const tables = await sql<{ name: string }>`select name from sqlite_master
@@ -312,10 +307,11 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
   }
 
   it('finds the messages written before the migration', async () => {
-    const migrator = await createMigrator(opened.store.db, opened.store.engine);
+    const migrator = await createMigrator(fresh.store.db, fresh.store.engine);
     const down = await migrator.migrateTo('024-agent-totp');
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toEqual([
+      '031-conversation-updated-index',
       '030-conversation-created-index',
       '029-compaction-pending',
       '028-agent-avatars',
@@ -331,10 +327,10 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
   });
 
   it('asks the index, not every message', async () => {
-    const words = conversationsWithWords(opened.store.engine, ['parcel']);
+    const words = conversationsWithWords(fresh.store.engine, ['parcel']);
     if (database.name === 'sqlite') {
       const plan = await sql<{ detail: string }>`explain query plan ${words}`.execute(
-        opened.store.db,
+        fresh.store.db,
       );
       const details = plan.rows.map((r) => r.detail);
       expect(
@@ -348,7 +344,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
       return;
     }
     // The table is small, so a scan would be cheapest; forbid it to see that the index fits.
-    const plan = await opened.store.db.transaction().execute(async (trx) => {
+    const plan = await fresh.store.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       return sql<{ 'QUERY PLAN': string }>`explain ${words}`.execute(trx);
     });
@@ -363,8 +359,8 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     await conversation('c_first', 'alpha message');
     await conversation('c_gone', 'beta message', 'another beta');
     await conversation('c_last', 'gamma message');
-    expect((await opened.store.erasure.erase(['c_gone'])).erased).toBe(1);
-    await opened.store.erasure.wipe({ vacuum: true });
+    expect((await fresh.store.erasure.erase(['c_gone'])).erased).toBe(1);
+    await fresh.store.erasure.wipe({ vacuum: true });
     expect(await found('gamma')).toEqual(['c_last']);
     expect(await found('alpha')).toEqual(['c_first']);
     expect(await found('beta')).toEqual([]);

@@ -2,25 +2,18 @@
  * Migration 023 on every engine: sessions opened before it keep working and get an id to be
  * listed and revoked by, with no origin (there was none to keep).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMigrator } from '../../src/store/migrate.ts';
-import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { TEST_DATABASES, useFreshStore } from '../helpers/databases.ts';
 
 const now = new Date(Date.UTC(2026, 11, 3, 10, 0));
 const later = new Date(now.getTime() + 3_600_000);
 
 describe.each(TEST_DATABASES)('session details on $name', (database) => {
-  let opened: OpenedTestStore;
-  beforeEach(async (ctx) => {
-    if (database.skipReason) ctx.skip();
-    opened = await database.open();
-  });
-  afterEach(async () => {
-    await opened?.cleanup();
-  });
+  const fresh = useFreshStore(database);
 
   it('gives sessions from before the migration an id each, and keeps them valid', async () => {
-    const { store } = opened;
+    const { store } = fresh;
     await store.agents.create({
       id: 'a1',
       email: 'kim@example.com',

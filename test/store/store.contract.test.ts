@@ -1,9 +1,9 @@
 /** One contract for the store, run on every engine. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_LIFECYCLE } from '../../src/core/conversation/lifecycle.ts';
 import type { HandoffSummary, NewEvent } from '../../src/core/records.ts';
 import type { PendingTimer } from '../../src/store/lifecycle-derive.ts';
-import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { TEST_DATABASES, useFreshStore } from '../helpers/databases.ts';
 
 const now = new Date('2026-11-22T10:00:00.000Z');
 const customerMessage = (text: string, clientMessageId?: string): NewEvent => ({
@@ -14,11 +14,9 @@ const customerMessage = (text: string, clientMessageId?: string): NewEvent => ({
 });
 
 describe.each(TEST_DATABASES)('store on $name', (database) => {
-  let opened: OpenedTestStore;
-  beforeEach(async (ctx) => {
-    if (database.skipReason) ctx.skip();
-    opened = await database.open();
-    await opened.store.agents.create({
+  const fresh = useFreshStore(database);
+  beforeEach(async () => {
+    await fresh.store.agents.create({
       id: 'a1',
       email: 'Alex@Example.com',
       name: 'Alex',
@@ -27,7 +25,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       skills: ['billing'],
       now,
     });
-    await opened.store.agents.create({
+    await fresh.store.agents.create({
       id: 'a2',
       email: 'sam@example.com',
       name: 'Sam',
@@ -37,12 +35,9 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       now,
     });
   });
-  afterEach(async () => {
-    await opened?.cleanup();
-  });
 
   async function newConversation(id = 'c1') {
-    return opened.store.conversations.create({
+    return fresh.store.conversations.create({
       id,
       channel: 'web',
       customer: { name: 'Sarah' },
@@ -59,7 +54,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     const { conversation, events } = await newConversation();
     expect(conversation.lastSeq).toBe(1);
     expect(events.map((e) => e.seq)).toEqual([1]);
-    const r = await opened.store.conversations.commit({
+    const r = await fresh.store.conversations.commit({
       conversationId: 'c1',
       events: [customerMessage('hi'), customerMessage('there')],
       now,
@@ -67,24 +62,24 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     expect(r.ok && r.events.map((e) => e.seq)).toEqual([2, 3]);
     const other = await newConversation('c2');
     expect(other.events[0]?.seq).toBe(1);
-    const all = await opened.store.conversations.eventsSince('c1', 0);
+    const all = await fresh.store.conversations.eventsSince('c1', 0);
     expect(all.map((e) => [e.seq, e.data.text ?? null])).toEqual([
       [1, null],
       [2, 'hi'],
       [3, 'there'],
     ]);
-    expect((await opened.store.conversations.eventsSince('c1', 2)).map((e) => e.seq)).toEqual([3]);
+    expect((await fresh.store.conversations.eventsSince('c1', 2)).map((e) => e.seq)).toEqual([3]);
   });
 
   it('stores a client message id once and reports the duplicate', async () => {
     await newConversation();
-    const first = await opened.store.conversations.commit({
+    const first = await fresh.store.conversations.commit({
       conversationId: 'c1',
       events: [customerMessage('hello', 'm-1')],
       now,
     });
     expect(first.ok).toBe(true);
-    const again = await opened.store.conversations.commit({
+    const again = await fresh.store.conversations.commit({
       conversationId: 'c1',
       events: [customerMessage('hello', 'm-1')],
       now,
@@ -92,16 +87,16 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     expect(again.ok).toBe(false);
     expect(!again.ok && again.reason).toBe('duplicate');
     if (!again.ok && again.reason === 'duplicate') expect(again.events[0]?.seq).toBe(2);
-    const all = await opened.store.conversations.eventsSince('c1', 0);
+    const all = await fresh.store.conversations.eventsSince('c1', 0);
     expect(all).toHaveLength(2);
-    expect((await opened.store.conversations.get('c1'))?.lastSeq).toBe(2);
+    expect((await fresh.store.conversations.get('c1'))?.lastSeq).toBe(2);
   });
 
   it('stores one of many concurrent retries of the same message', async () => {
     await newConversation();
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        opened.store.conversations.commit({
+        fresh.store.conversations.commit({
           conversationId: 'c1',
           events: [customerMessage('once', 'm-9')],
           now,
@@ -110,14 +105,14 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.reason === 'duplicate')).toHaveLength(9);
-    const all = await opened.store.conversations.eventsSince('c1', 0);
+    const all = await fresh.store.conversations.eventsSince('c1', 0);
     expect(all.map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it('fails a write alone: the others committed at the same moment are kept', async () => {
     await newConversation('c1');
     await newConversation('c2');
-    const seen = await opened.store.conversations.commit({
+    const seen = await fresh.store.conversations.commit({
       conversationId: 'c1',
       events: [customerMessage('first', 'm-1')],
       now,
@@ -125,7 +120,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     expect(seen.ok).toBe(true);
     // Submitted in one turn: on SQLite one group commit, where the reused id's write throws.
     const commit = (conversationId: string, text: string, clientMessageId: string) =>
-      opened.store.conversations.commit({
+      fresh.store.conversations.commit({
         conversationId,
         events: [customerMessage(text, clientMessageId)],
         now,
@@ -139,18 +134,18 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['ok', 'ok', 'duplicate', 'ok']);
     // PostgreSQL runs them side by side, so their order within a conversation is not fixed.
     const stored = async (id: string) => {
-      const events = await opened.store.conversations.eventsSince(id, 1);
+      const events = await fresh.store.conversations.eventsSince(id, 1);
       return { seqs: events.map((e) => e.seq), texts: events.map((e) => e.data.text).sort() };
     };
     expect(await stored('c1')).toEqual({ seqs: [2, 3], texts: ['first', 'second'] });
     expect(await stored('c2')).toEqual({ seqs: [2, 3], texts: ['more', 'other'] });
-    expect((await opened.store.conversations.get('c1'))?.lastSeq).toBe(3);
-    expect((await opened.store.conversations.get('c2'))?.lastSeq).toBe(3);
+    expect((await fresh.store.conversations.get('c1'))?.lastSeq).toBe(3);
+    expect((await fresh.store.conversations.get('c2'))?.lastSeq).toBe(3);
   });
 
   it('applies a commit only when the expected state holds', async () => {
     await newConversation();
-    const wrong = await opened.store.conversations.commit({
+    const wrong = await fresh.store.conversations.commit({
       conversationId: 'c1',
       expectStatus: ['queued'],
       changes: { status: 'assigned', assigneeId: 'a1' },
@@ -164,17 +159,17 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       now,
     });
     expect(!wrong.ok && wrong.reason).toBe('conflict');
-    const missing = await opened.store.conversations.commit({
+    const missing = await fresh.store.conversations.commit({
       conversationId: 'nope',
       events: [],
       now,
     });
     expect(!missing.ok && missing.reason).toBe('not_found');
-    expect((await opened.store.conversations.get('c1'))?.lastSeq).toBe(1);
+    expect((await fresh.store.conversations.get('c1'))?.lastSeq).toBe(1);
   });
 
   it('returns the conversation as stored, and derives from its pending lifecycle timers only', async () => {
-    await opened.store.conversations.create({
+    await fresh.store.conversations.create({
       id: 'c1',
       channel: 'whatsapp',
       externalThread: '+15550001111',
@@ -186,7 +181,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       now,
     });
     const dueAt = new Date('2026-11-22T10:02:00.000Z');
-    await opened.store.conversations.commit({
+    await fresh.store.conversations.commit({
       conversationId: 'c1',
       changes: {
         status: 'assigned',
@@ -212,7 +207,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     });
     const seen: { pending: readonly PendingTimer[]; lastSeq: number }[] = [];
     const lifecycle = { ...EMPTY_LIFECYCLE, status: 'assigned' as const, replyStage: 1 };
-    const result = await opened.store.conversations.commit({
+    const result = await fresh.store.conversations.commit({
       conversationId: 'c1',
       expectStatus: ['assigned'],
       events: [customerMessage('Hello?', 'm2')],
@@ -236,7 +231,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       },
     ]);
     if (!result.ok) throw new Error(`commit refused: ${result.reason}`);
-    const stored = await opened.store.conversations.get('c1');
+    const stored = await fresh.store.conversations.get('c1');
     expect(JSON.parse(JSON.stringify(result.conversation))).toEqual(
       JSON.parse(JSON.stringify(stored)),
     );
@@ -258,7 +253,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
 
   it('lets exactly one of many concurrent claims win', async () => {
     await newConversation();
-    await opened.store.conversations.commit({
+    await fresh.store.conversations.commit({
       conversationId: 'c1',
       changes: {
         status: 'queued',
@@ -270,7 +265,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       now,
     });
     const claims = Array.from({ length: 50 }, (_, i) =>
-      opened.store.conversations.commit({
+      fresh.store.conversations.commit({
         conversationId: 'c1',
         expectStatus: ['queued'],
         changes: { status: 'assigned', assigneeId: i % 2 ? 'a1' : 'a2' },
@@ -286,7 +281,7 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     );
     const results = await Promise.all(claims);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const events = await opened.store.conversations.eventsSince('c1', 0);
+    const events = await fresh.store.conversations.eventsSince('c1', 0);
     expect(events.filter((e) => e.type === 'conversation.assigned')).toHaveLength(1);
   });
 
@@ -300,26 +295,26 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
       ['bot', 'bot', null, null, null],
     ] as const) {
       await newConversation(id);
-      await opened.store.conversations.commit({
+      await fresh.store.conversations.commit({
         conversationId: id,
         changes: { status, priority, assigneeId: assignee, handedOverAt: at },
         events: [],
         now,
       });
     }
-    const inbox = await opened.store.conversations.listInbox({ agentId: 'a1' });
+    const inbox = await fresh.store.conversations.listInbox({ agentId: 'a1' });
     expect(inbox.map((c) => c.id)).toEqual(['high-older', 'high', 'mine', 'low']);
   });
 
   it('finds agents by email case-insensitively and by live session only', async () => {
-    expect((await opened.store.agents.findByEmail('alex@example.com'))?.id).toBe('a1');
-    await opened.store.agents.createSession('t1', 'a1', now, new Date(now.getTime() + 60_000));
-    expect((await opened.store.agents.findBySession('t1', now))?.name).toBe('Alex');
+    expect((await fresh.store.agents.findByEmail('alex@example.com'))?.id).toBe('a1');
+    await fresh.store.agents.createSession('t1', 'a1', now, new Date(now.getTime() + 60_000));
+    expect((await fresh.store.agents.findBySession('t1', now))?.name).toBe('Alex');
     expect(
-      await opened.store.agents.findBySession('t1', new Date(now.getTime() + 61_000)),
+      await fresh.store.agents.findBySession('t1', new Date(now.getTime() + 61_000)),
     ).toBeUndefined();
-    await opened.store.agents.deleteSession('t1');
-    expect(await opened.store.agents.findBySession('t1', now)).toBeUndefined();
-    expect(await opened.store.agents.count()).toBe(2);
+    await fresh.store.agents.deleteSession('t1');
+    expect(await fresh.store.agents.findBySession('t1', now)).toBeUndefined();
+    expect(await fresh.store.agents.count()).toBe(2);
   });
 });

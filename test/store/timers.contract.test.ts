@@ -1,19 +1,17 @@
 /** Timers in the database: atomic with the conversation change, claimed once, re-fired after a lapse. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { TimerRepository } from '../../src/store/timer-repository.ts';
-import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { TEST_DATABASES, useFreshStore } from '../helpers/databases.ts';
 import { handedOverData } from '../helpers/event-data.ts';
 
 const t0 = new Date('2026-11-22T10:00:00.000Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
 describe.each(TEST_DATABASES)('timers on $name', (database) => {
-  let opened: OpenedTestStore;
-  beforeEach(async (ctx) => {
-    if (database.skipReason) ctx.skip();
-    opened = await database.open();
+  const fresh = useFreshStore(database);
+  beforeEach(async () => {
     for (const id of ['c1', 'c2']) {
-      await opened.store.conversations.create({
+      await fresh.store.conversations.create({
         id,
         channel: 'web',
         customer: {},
@@ -24,12 +22,9 @@ describe.each(TEST_DATABASES)('timers on $name', (database) => {
       });
     }
   });
-  afterEach(async () => {
-    await opened?.cleanup();
-  });
 
   const queue = (id: string, dueInSeconds: number) =>
-    opened.store.conversations.commit({
+    fresh.store.conversations.commit({
       conversationId: id,
       changes: { status: 'queued', queue: 'general' },
       events: [
@@ -47,24 +42,24 @@ describe.each(TEST_DATABASES)('timers on $name', (database) => {
 
   it('schedules timers with the change, and cancels them with the next one', async () => {
     await queue('c1', 60);
-    expect(await opened.store.timers.deadEnds()).toEqual([]);
-    const pending = await opened.store.timers.pendingFor('c1');
+    expect(await fresh.store.timers.deadEnds()).toEqual([]);
+    const pending = await fresh.store.timers.pendingFor('c1');
     expect(pending).toMatchObject([
       { kind: 'sla.first_response', status: 'pending', data: { n: 1 } },
     ]);
-    await opened.store.conversations.commit({
+    await fresh.store.conversations.commit({
       conversationId: 'c1',
       changes: { status: 'assigned', assigneeId: 'a1' },
       events: [],
       timers: { cancel: 'all' },
       now: t0,
     });
-    expect(await opened.store.timers.pendingFor('c1')).toEqual([]);
+    expect(await fresh.store.timers.pendingFor('c1')).toEqual([]);
   });
 
   it('does not touch timers when the conditional change is refused', async () => {
     await queue('c1', 60);
-    const refused = await opened.store.conversations.commit({
+    const refused = await fresh.store.conversations.commit({
       conversationId: 'c1',
       expectStatus: ['bot'],
       changes: { status: 'resolved' },
@@ -73,7 +68,7 @@ describe.each(TEST_DATABASES)('timers on $name', (database) => {
       now: t0,
     });
     expect(refused.ok).toBe(false);
-    expect((await opened.store.timers.pendingFor('c1')).map((t) => t.kind)).toEqual([
+    expect((await fresh.store.timers.pendingFor('c1')).map((t) => t.kind)).toEqual([
       'sla.first_response',
     ]);
   });
@@ -81,10 +76,10 @@ describe.each(TEST_DATABASES)('timers on $name', (database) => {
   it('claims only due timers, each once across nodes, and again after the lease lapses', async () => {
     await queue('c1', 10);
     await queue('c2', 100);
-    const other = new TimerRepository(opened.store.db, opened.store.engine);
-    expect(await opened.store.timers.claimDue(at(5), 10, 30_000)).toEqual([]);
+    const other = new TimerRepository(fresh.store.db, fresh.store.engine);
+    expect(await fresh.store.timers.claimDue(at(5), 10, 30_000)).toEqual([]);
     const [mine, theirs] = await Promise.all([
-      opened.store.timers.claimDue(at(11), 10, 30_000),
+      fresh.store.timers.claimDue(at(11), 10, 30_000),
       other.claimDue(at(11), 10, 30_000),
     ]);
     expect(mine.length + theirs.length).toBe(1);
@@ -93,16 +88,16 @@ describe.each(TEST_DATABASES)('timers on $name', (database) => {
     const again = await other.claimDue(at(45), 10, 30_000);
     expect(again).toMatchObject([{ conversationId: 'c1', attempts: 2 }]);
     await other.complete(again[0]!.id, at(46));
-    expect(await opened.store.timers.pendingFor('c1')).toEqual([]);
+    expect(await fresh.store.timers.pendingFor('c1')).toEqual([]);
   });
 
   it('finds waiting conversations without a timer', async () => {
-    await opened.store.conversations.commit({
+    await fresh.store.conversations.commit({
       conversationId: 'c2',
       changes: { status: 'queued', queue: 'general' },
       events: [],
       now: t0,
     });
-    expect(await opened.store.timers.deadEnds()).toEqual(['c2']);
+    expect(await fresh.store.timers.deadEnds()).toEqual(['c2']);
   });
 });

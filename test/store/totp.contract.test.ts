@@ -3,9 +3,9 @@
  * time step or a recovery code is taken once even when two requests (two nodes) ask at once;
  * turning it on or off ends the account's other sessions (a reset, all), no one else's.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMigrator } from '../../src/store/migrate.ts';
-import { TEST_DATABASES, type OpenedTestStore } from '../helpers/databases.ts';
+import { TEST_DATABASES, useFreshStore } from '../helpers/databases.ts';
 
 const now = new Date(Date.UTC(2026, 11, 4, 10, 0));
 const entry = (action: 'totp.enabled' | 'totp.recovery_code_used') => ({
@@ -17,17 +17,10 @@ const entry = (action: 'totp.enabled' | 'totp.recovery_code_used') => ({
 });
 
 describe.each(TEST_DATABASES)('two-factor state on $name', (database) => {
-  let opened: OpenedTestStore;
-  beforeEach(async (ctx) => {
-    if (database.skipReason) ctx.skip();
-    opened = await database.open();
-  });
-  afterEach(async () => {
-    await opened?.cleanup();
-  });
+  const fresh = useFreshStore(database);
 
   const kim = () =>
-    opened.store.agents.create({
+    fresh.store.agents.create({
       id: 'a1',
       email: 'kim@example.com',
       name: 'Kim',
@@ -38,7 +31,7 @@ describe.each(TEST_DATABASES)('two-factor state on $name', (database) => {
     });
 
   it('leaves accounts from before migration 024 without two-factor', async () => {
-    const { store } = opened;
+    const { store } = fresh;
     const migrator = await createMigrator(store.db, store.engine);
     expect((await migrator.migrateTo('023-session-details')).error).toBeUndefined();
     await store.db
@@ -62,7 +55,7 @@ describe.each(TEST_DATABASES)('two-factor state on $name', (database) => {
   });
 
   it('takes a step and a recovery code once, whoever asks at the same time', async () => {
-    const { store } = opened;
+    const { store } = fresh;
     await kim();
     expect(await store.totp.setPending('a1', 'JBSWY3DPEHPK3PXP', entry('totp.enabled'))).toBe(true);
     expect(
@@ -96,7 +89,7 @@ describe.each(TEST_DATABASES)('two-factor state on $name', (database) => {
   });
 
   it('ends the other sessions when it turns on or off, and every one on a reset', async () => {
-    const { store } = opened;
+    const { store } = fresh;
     await kim();
     await store.agents.create({
       id: 'a2',

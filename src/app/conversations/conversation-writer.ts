@@ -83,6 +83,19 @@ export class ConversationWriter {
     this.deps.onCommitTimed?.((performance.now() - started) / 1000);
   }
 
+  /**
+   * Runs `work`, whose commits go through this writer as always, in one store transaction
+   * (Store.batch: one on PostgreSQL, none added on SQLite), for bulk writing such as
+   * `baton demo-traffic`. Each commit still derives its lifecycle and timers in the
+   * transaction, from the state as the batch's earlier commits left it, so the invariant holds
+   * at every commit; each is published after it, as always, to readers in this process (whose
+   * queries join the batch). Another node reads the changes once the batch commits; a write that
+   * fails rolls the whole batch back.
+   */
+  batch<T>(work: () => Promise<T>): Promise<T> {
+    return this.deps.store.batch(work);
+  }
+
   /** Makes the pending timers match the state (after a timer fired without a change). */
   async reconcile(conversationId: string): Promise<void> {
     await this.commit({ conversationId, events: [] });

@@ -20,6 +20,7 @@ import * as agentVoiceLine from './027-agent-voice-line.ts';
 import * as agentAvatars from './028-agent-avatars.ts';
 import * as compactionPending from './029-compaction-pending.ts';
 import * as conversationCreatedIndex from './030-conversation-created-index.ts';
+import * as conversationUpdatedIndex from './031-conversation-updated-index.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '028-agent-avatars': agentAvatars,
   '029-compaction-pending': compactionPending,
   '030-conversation-created-index': conversationCreatedIndex,
+  '031-conversation-updated-index': conversationUpdatedIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
