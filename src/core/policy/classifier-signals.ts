@@ -208,8 +208,10 @@ export function applyClassifiers(
   // a hypothetical ("if I ever needed someone, …"), which asks what would happen.
   const words = wordTokens(norm).filter((w) => /[a-z]{2}/.test(w)).length;
   const hypothetical = HYPOTHETICAL.exec(norm)?.[0];
-  // "no need for an agent": a person declined and none asked for (tenth round's grammar).
-  const declined = declinedPerson(norm);
+  // "no need for an agent": a person declined and none asked for (tenth round's grammar). Read
+  // only when the explicit-request head alone would hand over: most messages never get there.
+  let declined: string | null | undefined;
+  const declines = () => (declined === undefined ? (declined = declinedPerson(norm)) : declined);
   vetoHappyShouting(view, t, signals);
   for (const u of UPGRADES) {
     const score = a.classifier.labels[u.label];
@@ -247,8 +249,8 @@ export function applyClassifiers(
         ? 'too few words for the classifier alone'
         : hypothetical !== undefined && u.label !== 'negative_sentiment'
           ? `"${hypothetical}" is hypothetical`
-          : u.label === 'explicit_request' && declined !== null
-            ? `"${declined}" declines a person`
+          : u.label === 'explicit_request' && declines() !== null
+            ? `"${declines()}" declines a person`
             : u.label === 'security' && topQueue(a.classifier.queues) !== 'trust_safety'
               ? `the topic heads read ${topQueue(a.classifier.queues)}, not trust_safety`
               : undefined;

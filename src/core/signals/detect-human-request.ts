@@ -44,7 +44,9 @@ function clauseBefore(text: string, index: number): string {
 }
 
 function isNegated(text: string, index: number): boolean {
-  const clause = clauseBefore(text, index);
+  // The match's first word belongs to its clause: "no quiero hablar con un asesor" negates
+  // "quiero", which starts the match.
+  const clause = `${clauseBefore(text, index)}${text.slice(index).split(' ')[0] ?? ''}`;
   if (isHypotheticalBefore(text, index)) return true;
   return NEGATION.test(clause) && !NOT_A_NEGATION.test(clause);
 }

@@ -11,7 +11,14 @@ const VOCABULARY = (
   'restitution speaking talking chatting'
 ).split(' ');
 
-const VOCAB_SET = new Set(VOCABULARY);
+/**
+ * Person words of the other languages ("menschn", "conseiler"), repaired but never split off a
+ * longer word: "Mitarbeiterliste" is a list, not a person (eleventh round).
+ */
+const REPAIR_ONLY = 'mensch mitarbeiter conseiller'.split(' ');
+
+const REPAIR_TARGETS = [...VOCABULARY, ...REPAIR_ONLY];
+const VOCAB_SET = new Set(REPAIR_TARGETS);
 
 /** Real words within one or two edits of a keyword. */
 const NOT_TYPOS = new Set(
@@ -22,7 +29,12 @@ const NOT_TYPOS = new Set(
     'humains humaine operador operadora operateur operatrice persoon rembourse remboursee ' +
     'rembourser remboursement ' +
     'services serviced supports urgent operate ageing agence orders ordered accounts purchased ' +
-    'purchases removed deleted customers refunded canceled cancelled complain complained'
+    'purchases removed deleted customers refunded canceled cancelled complain complained ' +
+    // verbs and inflections one or two edits from mensch, mitarbeiter, conseiller
+    'menschen mitarbeiten mitarbeitet mitarbeite mitarbeitest mitarbeitern mitarbeiterin ' +
+    'conseille conseilles conseillez conseillent conseillee conseillees conseilla conseillai ' +
+    'conseillera conseillerai conseilleras conseillerez conseillerons conseilleront conseillers ' +
+    'conseillere conseilleres'
   ).split(' '),
 );
 
@@ -48,7 +60,7 @@ function correct(word: string): string {
 
 function repair(word: string): string {
   if (VOCAB_SET.has(word) || NOT_TYPOS.has(word)) return word;
-  for (const target of VOCABULARY) {
+  for (const target of REPAIR_TARGETS) {
     const max = target.length >= 9 ? 2 : 1;
     if (editDistance(word, target, max) <= max) return target;
   }

@@ -25,4 +25,11 @@ describe('fixTypos', () => {
     const text = 'taking my older contract for assistance, cancelling the contacting';
     expect(fixTypos(text)).toBe(text);
   });
+
+  it('repairs person words of other languages but never splits them off a longer word', () => {
+    expect(fixTypos('menschn bitte')).toBe('mensch bitte');
+    expect(fixTypos('un conseiler svp')).toBe('un conseiller svp');
+    const text = 'die mitarbeiterliste, je vous conseille, wir mitarbeiten';
+    expect(fixTypos(text)).toBe(text);
+  });
 });
