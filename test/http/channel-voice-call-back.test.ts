@@ -15,6 +15,7 @@ import { until } from '../helpers/until.ts';
 import {
   AGENT_PHONE,
   callParams,
+  handOverCall,
   loseCallsAnswer,
   parseTwiml,
   startVoiceServer,
@@ -359,6 +360,64 @@ describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) =
           ),
       });
       expect(placed.data).toMatchObject({ callSid: created.sid, foundOnRetry: true, to: customer });
+    } finally {
+      await v.close();
+    }
+  });
+});
+
+describe.each(TEST_DATABASES)('two call backs to one number in the same minute ($name)', (db) => {
+  it("does not take the other conversation's call back for this one's", async () => {
+    let now = START;
+    const v = await startVoiceServer({
+      clock: () => new Date(now),
+      engine: db.name,
+      yaml: `    callerId: '${CALLER_ID}'\n`,
+    });
+    try {
+      const base = v.server.baseUrl;
+      const store = v.server.server.store;
+      const alex = await login(base, 'alex@example.com', DEMO_PASSWORD);
+      const customer = '+15550108888';
+      // The same caller calls twice: two conversations, both Alex's.
+      const first = await handOverCall(v, 'CAsamenumber1', customer);
+      const second = await handOverCall(v, 'CAsamenumber2', customer);
+      for (const call of [first, second]) {
+        const path = `/api/v1/conversations/${call.id}/claim`;
+        expect((await api(base, 'POST', path, { token: alex })).status).toBe(200);
+      }
+      const placed = (id: string) => async () =>
+        (await store.conversations.eventsSince(id, 0)).find(
+          (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
+        );
+      const press = (id: string) =>
+        api(base, 'POST', `/api/v1/conversations/${id}/call-back`, { token: alex });
+      const posts = (id: string) =>
+        v.sent.filter((r) => r.body.get('Url')?.includes(`/call-back?conversation=${id}&`));
+      // The first call back is placed; in the same minute the second one gets a 503 (Twilio
+      // made no call), and its retry lists the calls to that number: only the first one's.
+      expect((await press(first.id)).status).toBe(202);
+      const firstPlaced = await until(placed(first.id));
+      v.answers.push(503);
+      expect((await press(second.id)).status).toBe(202);
+      await until(() => posts(second.id)[0]);
+      now += 31_000;
+      const secondPlaced = await until(placed(second.id));
+      const sent = posts(second.id);
+      expect(sent).toHaveLength(2);
+      const created = `CA${String(v.sent.indexOf(sent[1]!) + 1).padStart(32, '0')}`;
+      expect(secondPlaced.data).toEqual({
+        action: 'call_back_placed',
+        agentId: (await store.agents.findByEmail('alex@example.com'))!.id,
+        to: customer,
+        callSid: created,
+      });
+      expect(secondPlaced.data.callSid).not.toBe(firstPlaced.data.callSid);
+      // Two calls to the number: one per conversation.
+      expect(v.calls.filter((c) => c.to === customer).map((c) => c.sid)).toEqual([
+        firstPlaced.data.callSid,
+        created,
+      ]);
     } finally {
       await v.close();
     }
