@@ -2,8 +2,9 @@
  * Ringing the agent for a caller on hold when Twilio's answer to Calls.json is lost, through
  * the real server on both engines against the stand-in of Twilio's REST API: the stand-in
  * creates the call and drops the connection; the retry lists the calls to the agent's phone,
- * finds that one and records it instead of ringing the agent a second time; and a call that
- * rang the same agent for another caller they hold, in the same minute, is not taken for it.
+ * finds that one and records it instead of ringing the agent a second time (counted in the
+ * metrics for operators); and a call that rang the same agent for another caller they hold,
+ * in the same minute, is not taken for it.
  */
 import { describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
@@ -20,6 +21,7 @@ import {
 
 const START = Date.parse('2026-11-25T12:00:00Z');
 const CALLER_ID = '+15559990000';
+const METRICS_TOKEN = 'scrape-token-0123456789';
 
 describe.each(TEST_DATABASES)('an agent ring whose answer is lost ($name)', (db) => {
   /** A voice server whose clock `lapse` moves past the timer's lease; Alex signed in. */
@@ -31,6 +33,7 @@ describe.each(TEST_DATABASES)('an agent ring whose answer is lost ($name)', (db)
       clock: () => new Date(now),
       engine: db.name,
       yaml: `    callerId: '${CALLER_ID}'\n`,
+      env: { BATON_METRICS_TOKEN: METRICS_TOKEN },
     });
     try {
       const alex = await login(v.server.baseUrl, 'alex@example.com', DEMO_PASSWORD);
@@ -80,6 +83,13 @@ describe.each(TEST_DATABASES)('an agent ring whose answer is lost ($name)', (db)
         callSid: created.sid,
         foundOnRetry: true,
       });
+      // Operators see it in the metrics (the agent's phone rang once either way).
+      const scrape = await (
+        await fetch(`${v.server.baseUrl}/metrics`, {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        })
+      ).text();
+      expect(scrape).toMatch(/baton_voice_calls_found_on_retry_total\{step="agent_ring"\} 1\n/);
       // The inbox marks the conversation as ringing Alex, as for an answer that came.
       await until(async () =>
         (await store.conversations.get(held.conversation.id))?.channelState.voice?.rungAgentId ===

@@ -307,10 +307,12 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
 describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) => {
   it('does not ring the customer twice when the first answer is lost after Twilio created the call', async () => {
     let now = START;
+    const metricsToken = 'scrape-token-0123456789';
     const v = await startVoiceServer({
       clock: () => new Date(now),
       engine: db.name,
       yaml: `    callerId: '${CALLER_ID}'\n`,
+      env: { BATON_METRICS_TOKEN: metricsToken },
     });
     try {
       const base = v.server.baseUrl;
@@ -360,6 +362,10 @@ describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) =
           ),
       });
       expect(placed.data).toMatchObject({ callSid: created.sid, foundOnRetry: true, to: customer });
+      const scrape = await (
+        await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+      ).text();
+      expect(scrape).toMatch(/baton_voice_calls_found_on_retry_total\{step="call_back"\} 1\n/);
     } finally {
       await v.close();
     }
