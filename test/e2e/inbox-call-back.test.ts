@@ -10,9 +10,12 @@ import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import {
   callParams,
+  claimCall,
   handOverCall,
   loseCallsAnswer,
+  PAST_THE_LEASE_MS,
   useVoiceServer,
+  voiceCallEvent,
 } from '../helpers/voice-server.ts';
 import { screenshot } from './browser.ts';
 import { describeInChromium, useChromium } from './chromium-fixture.ts';
@@ -37,9 +40,7 @@ describeInChromium('inbox: calling a customer back', () => {
         '+15550104321',
         'I want to talk to a person',
       );
-      await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${call.id}/claim`, {
-        token: alex,
-      });
+      await claimCall(v, call.id, alex);
       // A chat Alex has too, with no phone number anywhere.
       const chat = await startConversation(v.server.baseUrl);
       await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${chat.id}/messages`, {
@@ -69,9 +70,7 @@ describeInChromium('inbox: calling a customer back', () => {
       await eventually(() => inbox.transcript.textContent()).toContain(
         'Twilio is placing the call back to +15550104321',
       );
-      const placed = (await store.conversations.eventsSince(call.id, 0)).find(
-        (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
-      );
+      const placed = await voiceCallEvent(v, call.id, 'call_back_placed');
       const callSid = String((placed?.data as { callSid?: string }).callSid);
       const leg = { ...callParams(callSid, '+15559998888'), To: '+15550104321' };
       const query = `conversation=${call.id}`;
@@ -91,19 +90,11 @@ describeInChromium('inbox: calling a customer back', () => {
   it(
     'says when the call back was found on a retry after Twilio’s answer was lost',
     async () => {
-      const store = v.server.server.store;
       const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
       const customer = '+15550104322';
       const call = await handOverCall(v, 'CAinboxfoundonretry', customer);
-      await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${call.id}/claim`, {
-        token: alex,
-      });
       // Alex's phone is rung for the caller on hold first (the stand-in answers that one).
-      await until(async () =>
-        (await store.conversations.eventsSince(call.id, 0)).find(
-          (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_called',
-        ),
-      );
+      await claimCall(v, call.id, alex);
       const inbox = await openInbox(chromium.browser, v.server.baseUrl, v.server.demoAgent);
       const { page } = inbox;
       await inbox.queueItem(call.id).click();
@@ -111,11 +102,8 @@ describeInChromium('inbox: calling a customer back', () => {
         to: customer,
         from: '+15559998888', // the number the customer called (no callerId set)
         send: () => page.getByRole('button', { name: 'Call back' }).click(),
-        lapse: () => (offset += 31_000),
-        recorded: async () =>
-          (await store.conversations.eventsSince(call.id, 0)).find(
-            (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
-          ),
+        lapse: () => (offset += PAST_THE_LEASE_MS),
+        recorded: () => voiceCallEvent(v, call.id, 'call_back_placed'),
       });
       expect(outcome.data).toMatchObject({ callSid: created.sid, foundOnRetry: true });
       await eventually(() => inbox.transcript.textContent()).toContain(

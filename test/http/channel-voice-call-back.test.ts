@@ -15,17 +15,26 @@ import { until } from '../helpers/until.ts';
 import {
   AGENT_PHONE,
   callParams,
+  claimCall,
   handOverCall,
   loseCallsAnswer,
   parseTwiml,
   startVoiceServer,
   VOICE_PUBLIC_BASE_URL as PUBLIC,
   verbOrder,
+  voiceCallEvent,
+  withLapsingVoiceServer,
   type VoiceServer,
 } from '../helpers/voice-server.ts';
 
 const START = Date.parse('2026-11-25T12:00:00Z');
 const CALLER_ID = '+15559990000';
+/** A voice server calling from CALLER_ID on a clock that only `lapse` moves. */
+const lapsing = (engine: 'sqlite' | 'postgres') => ({
+  start: START,
+  engine,
+  yaml: `    callerId: '${CALLER_ID}'\n`,
+});
 
 describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', (db) => {
   let v: VoiceServer;
@@ -57,21 +66,10 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
         (e) => e.type === 'channel.voice_call' && String(e.data.action).startsWith('call_back'),
       )
       .map((e): Record<string, unknown> => ({ actor: e.actor.type, ...e.data }));
+  /** A caller handed over and claimed by Alex, whose phone was rung for them first. */
   const handedOverCall = async (callSid: string, from: string) => {
-    const caller = callParams(callSid, from);
-    await v.post('incoming', caller);
-    await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
-    const conversation = (await store().conversations.findOpenByThread('voice', callSid))!;
-    const claimed = await api(base(), 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
-      token: alex,
-    });
-    expect(claimed.status).toBe(200);
-    // Alex's phone was rung for the caller on hold (the stand-in answered that one first).
-    await until(async () =>
-      (await store().conversations.eventsSince(conversation.id, 0)).find(
-        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_called',
-      ),
-    );
+    const conversation = await handOverCall(v, callSid, from, 'I want to talk to a person');
+    await claimCall(v, conversation.id, alex);
     return conversation;
   };
 
@@ -306,15 +304,9 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
 
 describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) => {
   it('does not ring the customer twice when the first answer is lost after Twilio created the call', async () => {
-    let now = START;
     const metricsToken = 'scrape-token-0123456789';
-    const v = await startVoiceServer({
-      clock: () => new Date(now),
-      engine: db.name,
-      yaml: `    callerId: '${CALLER_ID}'\n`,
-      env: { BATON_METRICS_TOKEN: metricsToken },
-    });
-    try {
+    const options = { ...lapsing(db.name), env: { BATON_METRICS_TOKEN: metricsToken } };
+    await withLapsingVoiceServer(options, async (v, lapse) => {
       const base = v.server.baseUrl;
       const store = v.server.server.store;
       const customer = '+15550109999';
@@ -342,7 +334,7 @@ describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) =
             data: { phone: customer, at: '2026-11-25T13:00:00.000Z', timeZone: 'UTC' },
           },
         ],
-        now: new Date(now),
+        now: new Date(START),
       });
       // The stand-in creates the call, then drops the connection before answering; the lease
       // lapses and the retry first asks Twilio for the calls to that number.
@@ -355,32 +347,21 @@ describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) =
           });
           expect(pressed.status).toBe(202);
         },
-        lapse: () => (now += 31_000),
-        recorded: async () =>
-          (await store.conversations.eventsSince(chat.id, 0)).find(
-            (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
-          ),
+        lapse,
+        recorded: () => voiceCallEvent(v, chat.id, 'call_back_placed'),
       });
       expect(placed.data).toMatchObject({ callSid: created.sid, foundOnRetry: true, to: customer });
       const scrape = await (
         await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
       ).text();
       expect(scrape).toMatch(/baton_voice_calls_found_on_retry_total\{step="call_back"\} 1\n/);
-    } finally {
-      await v.close();
-    }
+    });
   });
 });
 
 describe.each(TEST_DATABASES)('two call backs to one number in the same minute ($name)', (db) => {
   it("does not take the other conversation's call back for this one's", async () => {
-    let now = START;
-    const v = await startVoiceServer({
-      clock: () => new Date(now),
-      engine: db.name,
-      yaml: `    callerId: '${CALLER_ID}'\n`,
-    });
-    try {
+    await withLapsingVoiceServer(lapsing(db.name), async (v, lapse) => {
       const base = v.server.baseUrl;
       const store = v.server.server.store;
       const alex = await login(base, 'alex@example.com', DEMO_PASSWORD);
@@ -388,14 +369,8 @@ describe.each(TEST_DATABASES)('two call backs to one number in the same minute (
       // The same caller calls twice: two conversations, both Alex's.
       const first = await handOverCall(v, 'CAsamenumber1', customer);
       const second = await handOverCall(v, 'CAsamenumber2', customer);
-      for (const call of [first, second]) {
-        const path = `/api/v1/conversations/${call.id}/claim`;
-        expect((await api(base, 'POST', path, { token: alex })).status).toBe(200);
-      }
-      const placed = (id: string) => async () =>
-        (await store.conversations.eventsSince(id, 0)).find(
-          (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
-        );
+      for (const call of [first, second]) await claimCall(v, call.id, alex);
+      const placed = (id: string) => () => voiceCallEvent(v, id, 'call_back_placed');
       const press = (id: string) =>
         api(base, 'POST', `/api/v1/conversations/${id}/call-back`, { token: alex });
       const posts = (id: string) =>
@@ -407,7 +382,7 @@ describe.each(TEST_DATABASES)('two call backs to one number in the same minute (
       v.answers.push(503);
       expect((await press(second.id)).status).toBe(202);
       await until(() => posts(second.id)[0]);
-      now += 31_000;
+      lapse();
       const secondPlaced = await until(placed(second.id));
       const sent = posts(second.id);
       expect(sent).toHaveLength(2);
@@ -424,9 +399,7 @@ describe.each(TEST_DATABASES)('two call backs to one number in the same minute (
         firstPlaced.data.callSid,
         created,
       ]);
-    } finally {
-      await v.close();
-    }
+    });
   });
 });
 
