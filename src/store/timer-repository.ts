@@ -126,6 +126,22 @@ export class TimerRepository {
     return row?.due_at ? new Date(row.due_at) : null;
   }
 
+  /**
+   * The timers of one kind due since `since`, whatever their status (done ones are kept): the
+   * voice call lookup reads which other conversations called the same number meanwhile.
+   */
+  async ofKindDueSince(kind: string, since: Date): Promise<TimerRecord[]> {
+    const rows = await this.db
+      .selectFrom('timers')
+      .selectAll()
+      .where('status', 'in', ['pending', 'claimed', 'done', 'cancelled'])
+      .where('due_at', '>=', since.toISOString())
+      .where('kind', '=', kind)
+      .orderBy('due_at')
+      .execute();
+    return rows.map(toTimer);
+  }
+
   /** Timers not yet done (pending or claimed), counted by kind. */
   async countOpenByKind(): Promise<Array<{ kind: string; count: number }>> {
     const rows = await this.db

@@ -2,9 +2,10 @@
  * findEarlierCall, the check before a call back is sent again: a status callback already
  * recorded for a new call is taken as the call without asking Twilio; otherwise Calls.json is
  * read (To, From) and only a call created since the request, from Baton's number, that no
- * earlier call back recorded counts; an unreadable list is "unknown"; each step (call back,
- * agent's ring) counts only its own events. Twilio's HTTP side is a
- * small fake `fetch` (the port the handler takes), the events are plain records.
+ * earlier call back recorded (here or in another conversation) counts, and none while another
+ * conversation's call is being placed ("ambiguous"); an unreadable list is "unknown"; each step
+ * (call back, agent's ring) counts only its own events. Twilio's HTTP side is a small fake
+ * `fetch` (the port the handler takes), the events are plain records.
  */
 import { describe, expect, it } from 'vitest';
 import { findEarlierCall } from '../../src/app/channels/voice/earlier-call-lookup.ts';
@@ -122,6 +123,33 @@ describe('findEarlierCall', () => {
       callSid: sid(7),
     });
     expect(asked).toHaveLength(1);
+  });
+
+  it("leaves out other conversations' recorded calls, and answers ambiguous while one is being placed", async () => {
+    const at = REQUESTED.getTime();
+    const listed = (n: number) => ({
+      sid: sid(n),
+      to: TO,
+      from: FROM,
+      direction: 'outbound-api',
+      date_created: rfc2822(at + n * 1000),
+    });
+    const { send } = listing([listed(10), listed(11)]);
+    const query = { ...QUERY, seq: 1, events: [] };
+    // The other conversation's call (10) is recorded there: 11 is this one's.
+    const recordedElsewhere = new Set([sid(10)]);
+    expect(await findEarlierCall(config, { ...query, recordedElsewhere }, send)).toEqual({
+      kind: 'found',
+      callSid: sid(11),
+    });
+    // Another one's call is still being placed: 11 may be it, and is not taken.
+    const inFlight = { ...query, recordedElsewhere, inFlightElsewhere: true };
+    expect(await findEarlierCall(config, inFlight, send)).toEqual({ kind: 'ambiguous' });
+    // Nothing unrecorded in the list: no call of this request exists, whoever is in flight.
+    const all = new Set([sid(10), sid(11)]);
+    expect(await findEarlierCall(config, { ...inFlight, recordedElsewhere: all }, send)).toEqual({
+      kind: 'none',
+    });
   });
 
   it('answers unknown when the list cannot be read', async () => {

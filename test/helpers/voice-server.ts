@@ -11,6 +11,8 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { computeTwilioSignature } from '../../src/channels/index.ts';
+import type { StoredEvent } from '../../src/core/records.ts';
+import { api } from './api-client.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 import { until } from './until.ts';
 
@@ -232,6 +234,52 @@ export async function handOverCall(
   const call = await v.server.server.store.conversations.findOpenByThread('voice', callSid);
   if (!call) throw new Error(`no open conversation for the call ${callSid}`);
   return call;
+}
+
+/** The first `channel.voice_call` event with this action on the conversation, if any yet. */
+export async function voiceCallEvent(
+  v: VoiceServer,
+  conversationId: string,
+  action: string,
+): Promise<(StoredEvent & { type: 'channel.voice_call' }) | undefined> {
+  const events = await v.server.server.store.conversations.eventsSince(conversationId, 0);
+  return events.find(
+    (e): e is StoredEvent & { type: 'channel.voice_call' } =>
+      e.type === 'channel.voice_call' && e.data.action === action,
+  );
+}
+
+/**
+ * The agent (`token`) claims the call: Baton rings their line for the caller on hold, and this
+ * waits for that ring to be recorded (the stand-in answers it), so Calls.json answers queued
+ * next are for what the test does after.
+ */
+export async function claimCall(v: VoiceServer, conversationId: string, token: string) {
+  const path = `/api/v1/conversations/${conversationId}/claim`;
+  const claimed = await api(v.server.baseUrl, 'POST', path, { token });
+  expect(claimed.status).toBe(200);
+  return until(() => voiceCallEvent(v, conversationId, 'agent_called'));
+}
+
+/** Past a timer's lease (30 s): a claimed timer whose attempt failed fires again. */
+export const PAST_THE_LEASE_MS = 31_000;
+
+/**
+ * A voice server for one test, on a clock that starts at `start` and moves only by `lapse`
+ * (past a timer's lease: the retry after a lost or refused answer); closed after `run`.
+ */
+export async function withLapsingVoiceServer(
+  options: Omit<VoiceServerOptions, 'clock'> & { start: number },
+  run: (v: VoiceServer, lapse: () => void) => Promise<void>,
+): Promise<void> {
+  const { start, ...rest } = options;
+  let now = start;
+  const v = await startVoiceServer({ ...rest, clock: () => new Date(now) });
+  try {
+    await run(v, () => (now += PAST_THE_LEASE_MS));
+  } finally {
+    await v.close();
+  }
 }
 
 /**

@@ -2,8 +2,9 @@
  * Ringing the agent for a caller on hold when Twilio's answer to Calls.json is lost, through
  * the real server on both engines against the stand-in of Twilio's REST API: the stand-in
  * creates the call and drops the connection; the retry lists the calls to the agent's phone,
- * finds that one and records it instead of ringing the agent a second time; and a call that
- * rang the same agent for another caller they hold, in the same minute, is not taken for it.
+ * finds that one and records it instead of ringing the agent a second time (counted in the
+ * metrics for operators); and a call that rang the same agent for another caller they hold,
+ * in the same minute, is not taken for it.
  */
 import { describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
@@ -12,50 +13,42 @@ import { DEMO_PASSWORD } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import {
   AGENT_PHONE,
-  callParams,
+  handOverCall,
   loseCallsAnswer,
-  startVoiceServer,
+  voiceCallEvent,
+  withLapsingVoiceServer,
   type VoiceServer,
 } from '../helpers/voice-server.ts';
 
 const START = Date.parse('2026-11-25T12:00:00Z');
 const CALLER_ID = '+15559990000';
+const METRICS_TOKEN = 'scrape-token-0123456789';
 
 describe.each(TEST_DATABASES)('an agent ring whose answer is lost ($name)', (db) => {
   /** A voice server whose clock `lapse` moves past the timer's lease; Alex signed in. */
-  async function withServer(
+  const withServer = (
     run: (v: VoiceServer, tools: { lapse: () => void; alex: string }) => Promise<void>,
-  ) {
-    let now = START;
-    const v = await startVoiceServer({
-      clock: () => new Date(now),
-      engine: db.name,
-      yaml: `    callerId: '${CALLER_ID}'\n`,
-    });
-    try {
-      const alex = await login(v.server.baseUrl, 'alex@example.com', DEMO_PASSWORD);
-      await run(v, { lapse: () => (now += 31_000), alex });
-    } finally {
-      await v.close();
-    }
-  }
+  ) =>
+    withLapsingVoiceServer(
+      {
+        start: START,
+        engine: db.name,
+        yaml: `    callerId: '${CALLER_ID}'\n`,
+        env: { BATON_METRICS_TOKEN: METRICS_TOKEN },
+      },
+      async (v, lapse) =>
+        run(v, { lapse, alex: await login(v.server.baseUrl, 'alex@example.com', DEMO_PASSWORD) }),
+    );
   /** A caller asks for a person and waits on hold; `claim` has Alex take them. */
   async function callerOnHold(v: VoiceServer, callSid: string, from: string, alex: string) {
-    const store = v.server.server.store;
-    const caller = callParams(callSid, from);
-    await v.post('incoming', caller);
-    await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
-    const conversation = (await store.conversations.findOpenByThread('voice', callSid))!;
+    const conversation = await handOverCall(v, callSid, from, 'I want to talk to a person');
     expect(conversation.channelState.voice?.onHold).toBe(true);
     const claim = async () => {
       const path = `/api/v1/conversations/${conversation.id}/claim`;
       const claimed = await api(v.server.baseUrl, 'POST', path, { token: alex });
       expect(claimed.status).toBe(200);
     };
-    const ring = async () =>
-      (await store.conversations.eventsSince(conversation.id, 0)).find(
-        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_called',
-      );
+    const ring = () => voiceCallEvent(v, conversation.id, 'agent_called');
     return { conversation, claim, ring };
   }
 
@@ -80,6 +73,13 @@ describe.each(TEST_DATABASES)('an agent ring whose answer is lost ($name)', (db)
         callSid: created.sid,
         foundOnRetry: true,
       });
+      // Operators see it in the metrics (the agent's phone rang once either way).
+      const scrape = await (
+        await fetch(`${v.server.baseUrl}/metrics`, {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        })
+      ).text();
+      expect(scrape).toMatch(/baton_voice_calls_found_on_retry_total\{step="agent_ring"\} 1\n/);
       // The inbox marks the conversation as ringing Alex, as for an answer that came.
       await until(async () =>
         (await store.conversations.get(held.conversation.id))?.channelState.voice?.rungAgentId ===

@@ -15,16 +15,26 @@ import { until } from '../helpers/until.ts';
 import {
   AGENT_PHONE,
   callParams,
+  claimCall,
+  handOverCall,
   loseCallsAnswer,
   parseTwiml,
   startVoiceServer,
   VOICE_PUBLIC_BASE_URL as PUBLIC,
   verbOrder,
+  voiceCallEvent,
+  withLapsingVoiceServer,
   type VoiceServer,
 } from '../helpers/voice-server.ts';
 
 const START = Date.parse('2026-11-25T12:00:00Z');
 const CALLER_ID = '+15559990000';
+/** A voice server calling from CALLER_ID on a clock that only `lapse` moves. */
+const lapsing = (engine: 'sqlite' | 'postgres') => ({
+  start: START,
+  engine,
+  yaml: `    callerId: '${CALLER_ID}'\n`,
+});
 
 describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', (db) => {
   let v: VoiceServer;
@@ -56,21 +66,10 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
         (e) => e.type === 'channel.voice_call' && String(e.data.action).startsWith('call_back'),
       )
       .map((e): Record<string, unknown> => ({ actor: e.actor.type, ...e.data }));
+  /** A caller handed over and claimed by Alex, whose phone was rung for them first. */
   const handedOverCall = async (callSid: string, from: string) => {
-    const caller = callParams(callSid, from);
-    await v.post('incoming', caller);
-    await v.post('gather', { ...caller, SpeechResult: 'I want to talk to a person' });
-    const conversation = (await store().conversations.findOpenByThread('voice', callSid))!;
-    const claimed = await api(base(), 'POST', `/api/v1/conversations/${conversation.id}/claim`, {
-      token: alex,
-    });
-    expect(claimed.status).toBe(200);
-    // Alex's phone was rung for the caller on hold (the stand-in answered that one first).
-    await until(async () =>
-      (await store().conversations.eventsSince(conversation.id, 0)).find(
-        (e) => e.type === 'channel.voice_call' && e.data.action === 'agent_called',
-      ),
-    );
+    const conversation = await handOverCall(v, callSid, from, 'I want to talk to a person');
+    await claimCall(v, conversation.id, alex);
     return conversation;
   };
 
@@ -305,13 +304,9 @@ describe.each(TEST_DATABASES)('calling a customer back from the inbox ($name)', 
 
 describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) => {
   it('does not ring the customer twice when the first answer is lost after Twilio created the call', async () => {
-    let now = START;
-    const v = await startVoiceServer({
-      clock: () => new Date(now),
-      engine: db.name,
-      yaml: `    callerId: '${CALLER_ID}'\n`,
-    });
-    try {
+    const metricsToken = 'scrape-token-0123456789';
+    const options = { ...lapsing(db.name), env: { BATON_METRICS_TOKEN: metricsToken } };
+    await withLapsingVoiceServer(options, async (v, lapse) => {
       const base = v.server.baseUrl;
       const store = v.server.server.store;
       const customer = '+15550109999';
@@ -339,7 +334,7 @@ describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) =
             data: { phone: customer, at: '2026-11-25T13:00:00.000Z', timeZone: 'UTC' },
           },
         ],
-        now: new Date(now),
+        now: new Date(START),
       });
       // The stand-in creates the call, then drops the connection before answering; the lease
       // lapses and the retry first asks Twilio for the calls to that number.
@@ -352,16 +347,59 @@ describe.each(TEST_DATABASES)('a call back whose answer is lost ($name)', (db) =
           });
           expect(pressed.status).toBe(202);
         },
-        lapse: () => (now += 31_000),
-        recorded: async () =>
-          (await store.conversations.eventsSince(chat.id, 0)).find(
-            (e) => e.type === 'channel.voice_call' && e.data.action === 'call_back_placed',
-          ),
+        lapse,
+        recorded: () => voiceCallEvent(v, chat.id, 'call_back_placed'),
       });
       expect(placed.data).toMatchObject({ callSid: created.sid, foundOnRetry: true, to: customer });
-    } finally {
-      await v.close();
-    }
+      const scrape = await (
+        await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+      ).text();
+      expect(scrape).toMatch(/baton_voice_calls_found_on_retry_total\{step="call_back"\} 1\n/);
+    });
+  });
+});
+
+describe.each(TEST_DATABASES)('two call backs to one number in the same minute ($name)', (db) => {
+  it("does not take the other conversation's call back for this one's", async () => {
+    await withLapsingVoiceServer(lapsing(db.name), async (v, lapse) => {
+      const base = v.server.baseUrl;
+      const store = v.server.server.store;
+      const alex = await login(base, 'alex@example.com', DEMO_PASSWORD);
+      const customer = '+15550108888';
+      // The same caller calls twice: two conversations, both Alex's.
+      const first = await handOverCall(v, 'CAsamenumber1', customer);
+      const second = await handOverCall(v, 'CAsamenumber2', customer);
+      for (const call of [first, second]) await claimCall(v, call.id, alex);
+      const placed = (id: string) => () => voiceCallEvent(v, id, 'call_back_placed');
+      const press = (id: string) =>
+        api(base, 'POST', `/api/v1/conversations/${id}/call-back`, { token: alex });
+      const posts = (id: string) =>
+        v.sent.filter((r) => r.body.get('Url')?.includes(`/call-back?conversation=${id}&`));
+      // The first call back is placed; in the same minute the second one gets a 503 (Twilio
+      // made no call), and its retry lists the calls to that number: only the first one's.
+      expect((await press(first.id)).status).toBe(202);
+      const firstPlaced = await until(placed(first.id));
+      v.answers.push(503);
+      expect((await press(second.id)).status).toBe(202);
+      await until(() => posts(second.id)[0]);
+      lapse();
+      const secondPlaced = await until(placed(second.id));
+      const sent = posts(second.id);
+      expect(sent).toHaveLength(2);
+      const created = `CA${String(v.sent.indexOf(sent[1]!) + 1).padStart(32, '0')}`;
+      expect(secondPlaced.data).toEqual({
+        action: 'call_back_placed',
+        agentId: (await store.agents.findByEmail('alex@example.com'))!.id,
+        to: customer,
+        callSid: created,
+      });
+      expect(secondPlaced.data.callSid).not.toBe(firstPlaced.data.callSid);
+      // Two calls to the number: one per conversation.
+      expect(v.calls.filter((c) => c.to === customer).map((c) => c.sid)).toEqual([
+        firstPlaced.data.callSid,
+        created,
+      ]);
+    });
   });
 });
 

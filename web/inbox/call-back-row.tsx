@@ -25,7 +25,13 @@ export function callBackText(data: Record<string, unknown>, by: string): string 
     case 'call_back_requested':
       return `Calling back ${str(data.to)}${by ? ` for ${by}` : ''}…`;
     case 'call_back_placed':
-      return `Twilio is placing the call back to ${str(data.to)}`;
+      // Found on a retry, the call took a lease longer to show: the agent learns why, and that
+      // the customer is called once (voice-call-back.ts, earlier-call-lookup.ts).
+      return `Twilio is placing the call back to ${str(data.to)}${
+        data.foundOnRetry === true
+          ? " (Twilio's first answer was lost; Baton found the call on a retry: one call, not two)"
+          : ''
+      }`;
     case 'call_back_failed':
       return `The call back to ${str(data.to)} could not be placed (Twilio answered ${
         typeof data.status === 'number' && data.status > 0 ? data.status : 'nothing'

@@ -73,6 +73,14 @@ export function createPrometheusMetrics(
     labelNames: ['handed_over'],
     registers: [registry],
   });
+  // Not shown to the agent for a ring (their phone rang once either way): for operators, how
+  // often Twilio's answer to Calls.json is lost and the retry finds the call (earlier-call-lookup.ts).
+  const foundOnRetry = new Counter({
+    name: 'baton_voice_calls_found_on_retry_total',
+    help: 'Voice calls whose Calls.json answer was lost and the retry found instead of calling again, by step.',
+    labelNames: ['step'],
+    registers: [registry],
+  });
   const wait = new Histogram({
     name: 'baton_wait_seconds',
     help: 'From handoff until an agent took the conversation.',
@@ -188,8 +196,14 @@ export function createPrometheusMetrics(
         case 'channel.reaction':
         case 'channel.thread_control':
         case 'channel.opt_out':
-        case 'channel.opt_in':
         case 'channel.voice_call':
+          if ('foundOnRetry' in e.data && e.data.foundOnRetry) {
+            foundOnRetry.inc({
+              step: e.data.action === 'agent_called' ? 'agent_ring' : 'call_back',
+            });
+          }
+          break;
+        case 'channel.opt_in':
           break;
       }
     }

@@ -14,7 +14,7 @@ import type { ConversationRecord, TimerRecord } from '../../../core/records.ts';
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
 import { sendToProvider } from '../provider-call.ts';
-import { findEarlierCall, recordedCalls } from './earlier-call-lookup.ts';
+import { callsElsewhere, findEarlierCall } from './earlier-call-lookup.ts';
 import { callerLabel } from './voice-agent-leg.ts';
 import { agentVoiceLine, clientWithParameters } from './voice-browser-client.ts';
 import type { VoiceConfig } from './voice-config.ts';
@@ -101,7 +101,14 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
           requestedAt: new Date(timer.dueAt),
           seq,
           events,
-          recordedElsewhere: await othersRung(deps.store, agentId, conversation.id),
+          // The agent's other callers ring the same line: their calls are not this one's.
+          ...(await callsElsewhere(deps.store, {
+            step: 'agent_',
+            timerKind: VOICE_AGENT_CALL_TIMER,
+            conversationId: conversation.id,
+            requestedAt: new Date(timer.dueAt),
+            sameAddress: (other) => other.agentId === agentId,
+          })),
         },
         deps.fetch,
       );
@@ -114,12 +121,17 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
         };
         return record(deps, conversation, now, { action: 'agent_called', ...data }, agentId);
       }
-      if (earlier.kind === 'unknown') {
+      if (earlier.kind === 'unknown' || earlier.kind === 'ambiguous') {
         if (timer.attempts < MAX_ATTEMPTS) {
-          throw new Error(`Twilio's call list answered ${earlier.status}; retrying the agent call`);
+          throw new Error(
+            earlier.kind === 'unknown'
+              ? `Twilio's call list answered ${earlier.status}; retrying the agent call`
+              : "another caller's ring to this agent is being placed; retrying the agent call",
+          );
         }
         // Whether the call exists is unknown: failed, with the list's status.
-        const data = { agentId, to: line.to, status: earlier.status };
+        const status = earlier.kind === 'unknown' ? earlier.status : 0;
+        const data = { agentId, to: line.to, status };
         return record(deps, conversation, now, { action: 'agent_call_failed', ...data });
       }
     }
@@ -161,21 +173,6 @@ export function handleAgentCall(deps: VoiceAgentCallDeps) {
       rung ? agentId : undefined,
     );
   };
-}
-
-/**
- * The calls that rang this agent for their other callers: an agent who takes two callers within
- * a minute is rung twice at the same number from the same number, and Twilio's list cannot say
- * which call is whose (a conversation they no longer hold is not looked at).
- */
-async function othersRung(store: Store, agentId: string, conversationId: string) {
-  const sids = new Set<string>();
-  for (const other of await store.reads.assignedTo(agentId)) {
-    if (other.id === conversationId || other.channel !== 'voice') continue;
-    const events = await store.conversations.eventsSince(other.id, 0);
-    for (const sid of recordedCalls(events, 'agent_')) sids.add(sid);
-  }
-  return sids;
 }
 
 /**

@@ -19,7 +19,7 @@ import type {
 import type { Store } from '../../../store/store.ts';
 import type { ConversationWriter } from '../../conversations/conversation-writer.ts';
 import { sendToProvider } from '../provider-call.ts';
-import { findEarlierCall } from './earlier-call-lookup.ts';
+import { callsElsewhere, findEarlierCall } from './earlier-call-lookup.ts';
 import { agentVoiceLine } from './voice-browser-client.ts';
 import type { VoiceConfig } from './voice-config.ts';
 import { voiceUrl } from './voice-urls.ts';
@@ -124,9 +124,19 @@ export function handleCallBack(deps: VoiceCallBackDeps) {
       });
     // A retry: the last attempt may have reached Twilio without its answer reaching Baton.
     if (line.kind !== 'none' && timer.attempts > 1) {
+      const requestedAt = new Date(timer.dueAt);
+      // Another conversation may call the same number (the same caller, twice): its calls are
+      // not this one's, and while one is being placed the list cannot tell them apart.
+      const elsewhere = await callsElsewhere(deps.store, {
+        step: 'call_back_',
+        timerKind: VOICE_CALL_BACK_TIMER,
+        conversationId: conversation.id,
+        requestedAt,
+        sameAddress: (other) => other.to === to && other.from === from,
+      });
       const earlier = await findEarlierCall(
         config,
-        { step: 'call_back_', to, from, requestedAt: new Date(timer.dueAt), seq, events: all },
+        { step: 'call_back_', to, from, requestedAt, seq, events: all, ...elsewhere },
         deps.fetch,
       );
       if (earlier.kind === 'found') {
@@ -139,13 +149,18 @@ export function handleCallBack(deps: VoiceCallBackDeps) {
         });
         return;
       }
-      if (earlier.kind === 'unknown') {
+      if (earlier.kind === 'unknown' || earlier.kind === 'ambiguous') {
         if (timer.attempts < MAX_ATTEMPTS) {
-          throw new Error(`Twilio's call list answered ${earlier.status}; retrying the call back`);
+          throw new Error(
+            earlier.kind === 'unknown'
+              ? `Twilio's call list answered ${earlier.status}; retrying the call back`
+              : `another conversation's call to ${to} is being placed; retrying the call back`,
+          );
         }
-        // Whether the call exists is unknown: recorded as failed with the list's status, so the
-        // agent sees it and decides whether to press again.
-        await record({ action: 'call_back_failed', agentId, to, status: earlier.status });
+        // Whether the call exists is unknown: recorded as failed (with the list's status), so
+        // the agent sees it and decides whether to press again.
+        const status = earlier.kind === 'unknown' ? earlier.status : 0;
+        await record({ action: 'call_back_failed', agentId, to, status });
         return;
       }
     }
