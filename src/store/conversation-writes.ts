@@ -16,6 +16,7 @@ import type {
   TimerChanges,
 } from '../core/records.ts';
 import { visibleTo, type VisibleTo } from './agent-visibility.ts';
+import { combinedWrites } from './combined-writes.ts';
 import { readRowWithTimers } from './commit-read.ts';
 import type { DeriveLifecycle, PendingTimer } from './lifecycle-derive.ts';
 import { providerMessageClaims } from './provider-messages.ts';
@@ -459,12 +460,14 @@ export async function commitAsync(
       ? undefined
       : (await trx.executeQuery(conversationQuery(trx, templates, input.conversationId))).rows[0];
     const { result, rows } = outcome(input, at, updated, () => current);
-    if (rows.length > 0) await trx.executeQuery(insertEventsQuery(trx, templates, rows));
     if (!result.ok) return result;
+    // Nothing below reads what these write: they go with the derived writes, in one statement.
+    const writes: CompiledQuery[] = [];
+    if (rows.length > 0) writes.push(insertEventsQuery(trx, templates, rows));
     const claim = claimQuery(trx, input, result, at);
-    if (claim) await trx.executeQuery(claim);
+    if (claim) writes.push(claim);
     if (!input.derive || !updated) {
-      for (const q of timerQueries(trx, input, at)) await trx.executeQuery(q);
+      await execute(trx, [...writes, ...timerQueries(trx, input, at)]);
       return result;
     }
     const pending = (
@@ -479,8 +482,14 @@ export async function commitAsync(
       pending,
       updated.lifecycle,
     );
-    if (d.update) await trx.executeQuery(d.update);
-    for (const q of timerQueries(trx, input, at, d.timers)) await trx.executeQuery(q);
+    if (d.update) writes.push(d.update);
+    await execute(trx, [...writes, ...timerQueries(trx, input, at, d.timers)]);
     return { ...result, conversation: withLifecycle(result.conversation, updated, d) };
   });
+}
+
+/** The writes in one round trip (combined-writes.ts). */
+async function execute(trx: Kysely<Database>, writes: readonly CompiledQuery[]): Promise<void> {
+  const statement = combinedWrites(writes);
+  if (statement) await trx.executeQuery(statement);
 }
