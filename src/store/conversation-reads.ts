@@ -131,22 +131,25 @@ export class ConversationReads {
 
   /** How many conversations each agent holds (assigned or offered), for capacity. */
   async loadByAgent(): Promise<Map<string, number>> {
-    const assigned = await this.db
+    // One query for both (the router asks on every pass): an assigned conversation counts for
+    // its assignee, an offered one for the agent it is offered to.
+    const rows = await this.db
       .selectFrom('conversations')
-      .select((eb) => ['assignee_id', eb.fn.countAll().as('n')])
-      .where('status', '=', 'assigned')
-      .groupBy('assignee_id')
-      .execute();
-    const offered = await this.db
-      .selectFrom('conversations')
-      .select((eb) => ['offered_to', eb.fn.countAll().as('n')])
-      .where('status', '=', 'offered')
-      .groupBy('offered_to')
+      .select((eb) => [
+        eb
+          .case()
+          .when('status', '=', 'assigned')
+          .then(eb.ref('assignee_id'))
+          .else(eb.ref('offered_to'))
+          .end()
+          .as('agent_id'),
+        eb.fn.countAll().as('n'),
+      ])
+      .where('status', 'in', ['assigned', 'offered'])
+      .groupBy('agent_id')
       .execute();
     const load = new Map<string, number>();
-    for (const r of assigned) if (r.assignee_id) load.set(r.assignee_id, Number(r.n));
-    for (const r of offered)
-      if (r.offered_to) load.set(r.offered_to, (load.get(r.offered_to) ?? 0) + Number(r.n));
+    for (const r of rows) if (r.agent_id) load.set(r.agent_id, Number(r.n));
     return load;
   }
 

@@ -5,7 +5,7 @@
  * synchronous better-sqlite3 transaction on SQLite, the hot path of every message.
  */
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import { LIFECYCLE_TIMER_KINDS } from '../core/conversation/timer-kinds.ts';
 import type {
@@ -16,6 +16,7 @@ import type {
   TimerChanges,
 } from '../core/records.ts';
 import { visibleTo, type VisibleTo } from './agent-visibility.ts';
+import { combinedWrites } from './combined-writes.ts';
 import { readRowWithTimers } from './commit-read.ts';
 import type { DeriveLifecycle, PendingTimer } from './lifecycle-derive.ts';
 import { providerMessageClaims } from './provider-messages.ts';
@@ -460,16 +461,13 @@ export async function commitAsync(
       : (await trx.executeQuery(conversationQuery(trx, templates, input.conversationId))).rows[0];
     const { result, rows } = outcome(input, at, updated, () => current);
     if (!result.ok) return result;
-    // The event rows and the provider ids they claim go in the one statement that ends the
-    // commit (below): nothing before it reads them.
+    // Nothing below reads what these write: they go with the derived writes, in one statement.
+    const writes: CompiledQuery[] = [];
+    if (rows.length > 0) writes.push(insertEventsQuery(trx, templates, rows));
     const claim = claimQuery(trx, input, result, at);
-    const written = [
-      ...(rows.length > 0 ? [insertEventsQuery(trx, templates, rows)] : []),
-      ...(claim ? [claim] : []),
-    ];
+    if (claim) writes.push(claim);
     if (!input.derive || !updated) {
-      const all = [...written, ...timerQueries(trx, input, at)];
-      if (all.length > 0) await trx.executeQuery(oneStatement(all));
+      await execute(trx, [...writes, ...timerQueries(trx, input, at)]);
       return result;
     }
     const pending = (
@@ -484,34 +482,14 @@ export async function commitAsync(
       pending,
       updated.lifecycle,
     );
-    const all = [
-      ...written,
-      ...(d.update ? [d.update] : []),
-      ...timerQueries(trx, input, at, d.timers),
-    ];
-    if (all.length > 0) await trx.executeQuery(oneStatement(all));
+    if (d.update) writes.push(d.update);
+    await execute(trx, [...writes, ...timerQueries(trx, input, at, d.timers)]);
     return { ...result, conversation: withLifecycle(result.conversation, updated, d) };
   });
 }
 
-/**
- * PostgreSQL: the statements as one, all but the last in WITH clauses, so that a commit's
- * writes after its UPDATE (the events, the provider ids they claim, the lifecycle, the timers
- * it implies) cost one round trip, not up to six. They touch different rows (new events and
- * claims; the conversation's lifecycle; timers cancelled; new timers, which no cancel here
- * could have matched anyway, being inserted after the cancels), so reading one snapshot
- * changes nothing; a unique violation still fails the whole statement, and the commit with it.
- * Kysely numbers each statement's parameters from $1: they are numbered on here.
- */
-export function oneStatement(queries: readonly CompiledQuery[]): CompiledQuery {
-  if (queries.length === 1) return queries[0]!;
-  const parameters: unknown[] = [];
-  const texts = queries.map((q) => {
-    const offset = parameters.length;
-    parameters.push(...q.parameters);
-    return q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-  });
-  const last = texts.pop()!;
-  const clauses = texts.map((text, i) => `w${i} as (${text})`).join(', ');
-  return CompiledQuery.raw(`with ${clauses} ${last}`, parameters);
+/** The writes in one round trip (combined-writes.ts). */
+async function execute(trx: Kysely<Database>, writes: readonly CompiledQuery[]): Promise<void> {
+  const statement = combinedWrites(writes);
+  if (statement) await trx.executeQuery(statement);
 }

@@ -306,6 +306,21 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     expect(inbox.map((c) => c.id)).toEqual(['high-older', 'high', 'mine', 'low']);
   });
 
+  it('counts what each agent holds: assigned to them or offered to them, nothing closed', async () => {
+    const held = [
+      ['c1', { status: 'assigned', assigneeId: 'a1' }],
+      ['c2', { status: 'offered', offeredTo: 'a1' }],
+      ['c3', { status: 'offered', offeredTo: 'a2' }],
+      ['c4', { status: 'resolved', assigneeId: 'a2' }],
+      ['c5', { status: 'queued' }],
+    ] as const;
+    for (const [id, changes] of held) {
+      await newConversation(id);
+      await opened.store.conversations.commit({ conversationId: id, changes, events: [], now });
+    }
+    expect(Object.fromEntries(await opened.store.reads.loadByAgent())).toEqual({ a1: 2, a2: 1 });
+  });
+
   it('finds agents by email case-insensitively and by live session only', async () => {
     expect((await fresh.store.agents.findByEmail('alex@example.com'))?.id).toBe('a1');
     await fresh.store.agents.createSession('t1', 'a1', now, new Date(now.getTime() + 60_000));
