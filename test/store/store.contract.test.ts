@@ -316,9 +316,9 @@ describe.each(TEST_DATABASES)('store on $name', (database) => {
     ] as const;
     for (const [id, changes] of held) {
       await newConversation(id);
-      await opened.store.conversations.commit({ conversationId: id, changes, events: [], now });
+      await fresh.store.conversations.commit({ conversationId: id, changes, events: [], now });
     }
-    expect(Object.fromEntries(await opened.store.reads.loadByAgent())).toEqual({ a1: 2, a2: 1 });
+    expect(Object.fromEntries(await fresh.store.reads.loadByAgent())).toEqual({ a1: 2, a2: 1 });
   });
 
   it('finds agents by email case-insensitively and by live session only', async () => {

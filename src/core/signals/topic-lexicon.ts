@@ -29,6 +29,12 @@ const TXN =
 const NOT_MINE =
   "(?:i (?:haven't|have not|didn't|didnt|did not|never|don't|do not) (?:done|do|make|made|submit\\w*|authori[sz]\\w*|approv\\w*|buy|bought|recogni[sz]e|place|placed|order|ordered)|(?:wasn't|was not|weren't|isn't|is not|not) (?:done |made )?(?:by )?me|(?:not |un)authori[sz]ed by me|(?:not|isn't) mine|(?:i )?(?:don't|do not|dont|didn't|did not) (?:recogni[sz]e|recongi[sz]e|recall|remember)|i'?m not recogni[sz]ing|by someone (?:else|i don't know)|i'?m not familiar with|i (?:don't|do not) know (?:about|of))";
 
+// The goods themselves not (yet) arrived: "i haven't received my order", "what I bought hasn't
+// arrived yet". The usual reason for a refund, so it must not read as tracking a refund.
+const GOODS =
+  '(?:orders?|items?|packages?|parcels?|goods|products?|purchases?|deliver(?:y|ies)|shipments?|what i (?:bought|ordered|purchased))';
+const GOODS_MISSING = `\\b${GOODS}\\b(?: \\S+){0,3} (?:(?:still )?(?:hasn't|has not|haven't|have not|didn't|did not|never|not) (?:yet )?(?:\\S+ )?(?:arriv|c[oa]me|show|turn|deliver|ship|sent|reach)\\w*)|\\b(?:haven't|have not|never|didn't|did not|not) (?:yet )?(?:receiv\\w*|got|gotten|get)\\b(?: \\S+){0,2} ${GOODS}`;
+
 export const TOPIC_RULES: Record<Topic, TopicRules> = {
   security: {
     request: [
@@ -67,23 +73,29 @@ export const TOPIC_RULES: Record<Topic, TopicRules> = {
   },
   refund: {
     request: [
-      /\b(?:want|need|like|request\w*|get\w*|give|issue|process|demand\w*|receiv\w*|obtain\w*|ask\w* for|claim\w*|apply for|send)\b(?: \S+){0,3} (?:full |partial |my |a |the |an )?(?:refund|reimbursement|compensation|rebate|restitution|money back)s?\b/,
+      /\b(?:want|need|like|request\w*|get\w*|give|issue|process|demand\w*|receiv\w*|obtain\w*|ask\w* for|claim\w*|apply for|send|deserve\w*)\b(?: \S+){0,3} (?:full |partial |my |a |the |an )?(?:refund|reimbursement|compensation|rebate|restitution|money back)s?\b/,
       /\b(?:refund|reimburs|rebat)\w* ?(?:me|it|this|that|them|my|the|our|us|for|\$|€|£|\d)/,
       /\breverse (?:a |the |this |that |my )?(?:transaction|payment|charge|purchase)\b|\bretract (?:my |the |this )?(?:purchase|order|payment)\b/,
       /\bplease refund\b|\brefund please\b|\b(?:my|our) money back\b|\bgive me (?:back )?my money\b/,
-      /\b(?:get|have|want|be)\b(?: \S+){0,5} refunded\b/,
+      /\b(?:get|have|want|be|need|needs|like)\b(?: \S+){0,5} (?:refunded|reimbursed|reversed)\b/,
       /\b(?:reembolso|reembolsar|devolucion del dinero|ruckerstattung|erstatten|geld zuruck|remboursement|rembourser|(?:etre|me faire|se faire) rembourse\w*|estorno|devolverme el dinero|devuelvan(?:me)? (?:el|mi) dinero|quiero mi dinero|(?:meu|o) dinheiro de volta|devolucao do (?:meu )?dinheiro)\b/,
     ],
     mention: [/\b(?:refund\w*|reimburs\w*|money back|reembols\w*|ruckerstatt\w*|rembours\w*)\b/],
     unless: [
       /\b(?:refund|return|money back|reimbursement) (?:policy|policies|guarantee|window|period|rules|terms)\b/,
-      /\b(?:status|track\w*|updates?|anything new|waiting for|expect\w*|processed|refund\w* (?:has |have |hasn't |has not |still )*(?:not )?(?:arrive|show|come|land)\w*|how long|when will|where is|circumstances|situations|conditions|in (?:what|which) ca\w*|(?:in|inn|under) wh\w*\s?\w* can i|eligible|still (?:haven't|not)|(?:haven't|have not|not|never) (?:received|got|gotten|seen)|(?:don't|can't|cannot|unable to) see|yet\b|usually take|take to (?:arrive|process|show))\b/,
+      /\b(?:status|track\w*|updates?|anything new|waiting for|expect\w*|processed|refund\w* (?:has |have |hasn't |has not |still )*(?:not )?(?:arrive|show|come|land)\w*|how long|when will|where is|circumstances|situations|conditions|in (?:what|which) ca\w*|(?:in|inn|under) wh\w*\s?\w* can i|eligible|(?:don't|can't|cannot|unable to) see|usually take|take to (?:arrive|process|show))\b/,
+      // Not received, not yet: tracking a refund, unless it is the goods that never came.
+      new RegExp(
+        `^(?!.*(?:${GOODS_MISSING})).*\\b(?:still (?:haven't|not)|(?:haven't|have not|not|never) (?:received|got|gotten|seen)|yet)\\b`,
+      ),
     ],
   },
   cancellation: {
     request: [
-      /\b(?:cancel(?:l?ing)?|terminat(?:e|ing)|clos(?:e|ing)|delet(?:e|ing)|remov(?:e|ing)|deactivat(?:e|ing)|discontinu(?:e|ing)|end|stop|shut(?:ting)?(?: down)?)\b (?:(?:my|our|the|this|a|an|your|of|all) )?(?:\w+ ){0,2}?(?:subscription|plan|membership|account|contract|service|policy|line|broadband|package|renewal|trial|direct debit|profile)s?\b/,
+      /\b(?:cancel(?:l?ing)?|terminat(?:e|ing)|clos(?:e|ing)|delet(?:e|ing)|remov(?:e|ing)|deactivat(?:e|ing)|inactivat(?:e|ing)|disabl(?:e|ing)|discontinu(?:e|ing)|end|stop|shut(?:ting)?(?: down)?)\b (?:(?:my|our|the|this|a|an|your|of|all) )?(?:\w+ ){0,2}?(?:subscription|plan|membership|account|contract|service|policy|line|broadband|package|renewal|trial|direct debit|profile)s?\b/,
       /\bcancel(?:l?ing)? (?:(?:my|our|the|this|a|an|your|of|last) )?(?:\w+ ){0,2}?(?:order|purchase)s?\b/,
+      /\b(?:want|need|like|wish)\b(?: \S+){0,3} (?:order|purchase)s? (?:to be )?cancell?ed\b|\b(?:order|purchase)s? (?:needs?|has|have) to be cancell?ed\b/,
+      /\bno longer (?:want|need) (?:this |my |the |our )?account\b/,
       /\b(?:order|purchase|subscription|account|membership|contract|plan) (?:cancell?ation|terminat\w*|removal|deletion|closure)s?\b/,
       /\b(?:cancell?ation|terminat\w*|removal|deletion|closure)s? of (?:my |the |a |an |our )?(?:\w+ )?(?:account|subscription|membership|contract|plan|order|purchase)\b/,
       /\b(?:account|order|purchase|subscription)\b.*\b(?:clos|delet|cancel|remov|terminat)\w* (?:it|this|that)\b/,
@@ -119,6 +131,11 @@ export const TOPIC_RULES: Record<Topic, TopicRules> = {
       /\b(?:shouldn't|should not|should never) have been (?:charged|billed)\b/,
       /\b(?:bill|invoice|charge)\b(?: \S+){0,6} (?:way |much |a lot )?(?:more|higher) than (?:usual|normal|expected|last)\b/,
       /\b(?:charged|billed|paid|charges?|payments?|transactions?|debits?)\b.{0,40}\b(?:twice|two times|more than once|multiple times|doubled|duplicated)\b/,
+      /\b(?:charged|billed|debited)(?: \S+){0,3} (?:three|several|many|too many) times\b|\b(?:charges?|payments?|transactions?|debits?) (?:is |are |keeps? )?(?:showing|shows|appearing|appears|coming)(?: up)?(?: \S+){0,3} (?:several|many|three) times\b|\b(?:charges?|payments?|transactions?|debits?)\b.{0,30}\bover and over\b/,
+      /\b(?:repeat(?:ed)?|duplicated?) (?:\S+ )?(?:charges?|payments?|transactions?|debits?)\b|\b(?:two|2|three|3) of the same (?:charges?|payments?|transactions?|debits?)\b/,
+      new RegExp(
+        `(?<=(?:${GOODS_MISSING}).*)\\b(?:cancel\\w*|stop\\w*|revers\\w*|block\\w*) (?:\\S+ ){0,2}(?:payment|charge|transaction)s?\\b|\\b(?:cancel\\w*|stop\\w*|revers\\w*|block\\w*) (?:\\S+ ){0,2}(?:payment|charge|transaction)s?\\b(?=.*(?:${GOODS_MISSING}))`,
+      ),
       /\b(?:two|2|duplicate|double|multiple) (?:of the same |identical )?(?:charges|payments|transactions)\b/,
       /\bwhere (?:did |does )?(?:this|that|the) (?:charge|payment|transaction) (?:come|came) from\b/,
     ],

@@ -29,6 +29,17 @@ describe('detectTopics', () => {
     // pt-PT puts an article before the possessive ("a minha"), pt-BR mostly does not.
     ['cancellation', 'quero cancelar a minha assinatura'],
     ['cancellation', 'quero encerrar a minha conta'],
+    // The goods never came: the usual reason for a refund, not a refund being tracked.
+    ['refund', "i haven't received my headphones order and want a refund"],
+    ['refund', "I'd like a refund, the parcel hasn't arrived yet."],
+    ['refund', 'I need these boots refunded'],
+    ['refund', 'I want the late-payment fee reversed'],
+    ['cancellation', 'I want my two purchases cancelled.'],
+    ['cancellation', 'This order needs to be cancelled today.'],
+    ['cancellation', 'I no longer want this account.'],
+    ['billing_dispute', 'There is a repeated charge for one coffee'],
+    ['billing_dispute', 'I was charged several times for the same taxi ride'],
+    ['billing_dispute', 'The package never arrived, so please stop the payment'],
   ])('requests %s in %j', (topic, text) => {
     expect(requested(text)).toContain(topic);
   });
@@ -43,6 +54,10 @@ describe('detectTopics', () => {
     ['complaint', 'no complaints, all good'],
     ['security', 'I found my lost card, can I reactivate it?'],
     ['approval', 'Are there any top-up limits?'],
+    ['refund', "I haven't received my refund yet"],
+    ['refund', 'The order was refunded but the money has not arrived'],
+    ['billing_dispute', 'how do I stop a payment?'],
+    ['billing_dispute', 'can you cancel the transfer I just made'],
   ])('does not request %s in %j', (topic, text) => {
     expect(requested(text)).not.toContain(topic);
   });
