@@ -6,7 +6,7 @@
  * node's presence, which can be longer, goes in parts (presence-parts.ts).
  */
 import type { PresenceMessage } from './cluster-presence.ts';
-import type { ConversationChange } from './event-bus.ts';
+import type { ConversationChange, DependencyHealth } from './event-bus.ts';
 import { parseJsonObjectText } from '../core/json/parse-json-object.ts';
 
 export interface FallbackTransport {
@@ -16,6 +16,11 @@ export interface FallbackTransport {
   sendAll(payloads: readonly string[]): Promise<void>;
   /** Starts hearing every node's messages. */
   listen(onPayload: (payload: string) => void): Promise<void>;
+  /**
+   * Whether this node hears the path (its listening connection is open), since when: while
+   * it does not, no other node's presence or change reaches it here, and no reader's question.
+   */
+  health(): DependencyHealth;
   close(): Promise<void>;
 }
 

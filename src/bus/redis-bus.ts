@@ -226,7 +226,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     },
     health: () => {
       const state = link.current;
-      return [{ dependency: 'redis', up: state.up, since: state.since }];
+      const redis: DependencyHealth = { dependency: 'redis', up: state.up, since: state.since };
+      // The fallback's listener too: with both down, this node hears no other one.
+      return fallback ? [redis, fallback.transport.health()] : [redis];
     },
     cluster: {
       announce(next) {

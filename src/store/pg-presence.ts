@@ -83,6 +83,8 @@ export async function withPgPresenceAnswers(
   }
   return {
     ...bus,
+    // While this listener is lost, no reader's question reaches this server.
+    health: () => [...(bus.health?.() ?? []), transport.health()],
     cluster: {
       announce(local) {
         agents = local.agents;
