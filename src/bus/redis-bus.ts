@@ -135,9 +135,11 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   };
   const sendPresence = (up: boolean) => {
     const message: PresenceMessage = { node, up, agents: local.agents, customers: local.customers };
-    send(presenceChannel, message);
+    const redis = send(presenceChannel, message);
     // More than one NOTIFY holds goes in parts, heard together (presence-parts.ts).
-    fallback?.transport.sendAll(presencePayloads(message, nextBeat())).catch(options.onError);
+    fallback?.transport
+      .sendAll(presencePayloads(message, nextBeat(), redis))
+      .catch(options.onError);
   };
   const hearPresence = (message: PresenceMessage) => {
     if (message.node === node) return;
@@ -167,7 +169,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     await fallback.transport.listen((raw) => {
       const message = parse<FallbackMessage>(raw, options.onError);
       if (!message || message.node === node) return;
-      if (message.kind === 'presence') {
+      if (message.kind === 'presence' || message.kind === 'presence-part') {
         const part = presenceFromFallback(raw);
         const whole = part && parts.add(part);
         if (whole) hearPresence(whole);
@@ -177,6 +179,8 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
       if (message.redis && link.current.up) return;
       if (message.kind === 'signal') return signals.deliver(message.signal);
       if (message.kind === 'sessions') return sessions.deliver(message.ended);
+      // A kind of a later version is not a change: nothing to read back.
+      if (message.kind !== 'change') return;
       fallback
         .loadChange(message.ref)
         .then((change) => change && listeners.deliverRemote(change), options.onError);
