@@ -24,10 +24,54 @@ interface PartIds {
 }
 
 /**
- * The payloads of one heartbeat, each under the NOTIFY limit; send them together.
+ * The longest id a heartbeat carries over NOTIFY: every route takes an agent or conversation
+ * id of at most 100 characters (src/http/routes/schemas.ts), and Baton's own are ~34. Any
+ * longer one is no id of Baton's; left out, it cannot make a part NOTIFY refuses, which would
+ * lose the whole heartbeat (every part goes in one transaction).
+ */
+export const PRESENCE_ID_MAX_LENGTH = 100;
+
+/** An id left out of a NOTIFY heartbeat: longer than any id Baton takes. */
+export class PresenceIdTooLong extends Error {
+  constructor(readonly id: string) {
+    super(
+      `presence over NOTIFY: left out an id of ${id.length} characters (at most ${PRESENCE_ID_MAX_LENGTH}), starting ${JSON.stringify(id.slice(0, 20))}`,
+    );
+  }
+}
+
+export interface PresencePayloads {
+  /** Each under the NOTIFY limit; send them together. */
+  readonly payloads: string[];
+  /** Ids left out (too long): report them. */
+  readonly refused: readonly PresenceIdTooLong[];
+}
+
+/**
+ * The payloads of one heartbeat.
  * @param redis whether the sender also published the whole on Redis (told to the parts).
  */
-export function presencePayloads(message: PresenceMessage, beat: number, redis = false): string[] {
+export function presencePayloads(
+  full: PresenceMessage,
+  beat: number,
+  redis = false,
+): PresencePayloads {
+  const refused: PresenceIdTooLong[] = [];
+  const fitting = (list: readonly string[]) =>
+    list.filter((id) => {
+      if (id.length <= PRESENCE_ID_MAX_LENGTH) return true;
+      refused.push(new PresenceIdTooLong(id));
+      return false;
+    });
+  const message: PresenceMessage = {
+    ...full,
+    agents: fitting(full.agents),
+    ...(full.customers ? { customers: fitting(full.customers) } : {}),
+  };
+  return { payloads: payloadsOf(message, beat, redis), refused };
+}
+
+function payloadsOf(message: PresenceMessage, beat: number, redis: boolean): string[] {
   const { node, up, customers } = message;
   const whole = JSON.stringify({
     kind: 'presence',
@@ -54,7 +98,7 @@ export function presencePayloads(message: PresenceMessage, beat: number, redis =
   let size = envelope;
   const add = (list: keyof PartIds, id: string) => {
     const cost = byteLength(id) + 1;
-    // A part takes one id at least, even one too long to fit (NOTIFY will refuse it).
+    // Every id fits a part (PRESENCE_ID_MAX_LENGTH); an empty part takes one whatever it costs.
     if (size + cost > FALLBACK_PAYLOAD_LIMIT && current.agents.length + current.customers.length) {
       current = { agents: [], customers: [] };
       parts.push(current);

@@ -136,10 +136,11 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   const sendPresence = (up: boolean) => {
     const message: PresenceMessage = { node, up, agents: local.agents, customers: local.customers };
     const redis = send(presenceChannel, message);
+    if (!fallback) return;
     // More than one NOTIFY holds goes in parts, heard together (presence-parts.ts).
-    fallback?.transport
-      .sendAll(presencePayloads(message, nextBeat(), redis))
-      .catch(options.onError);
+    const { payloads, refused } = presencePayloads(message, nextBeat(), redis);
+    for (const error of refused) options.onError(error);
+    fallback.transport.sendAll(payloads).catch(options.onError);
   };
   const hearPresence = (message: PresenceMessage) => {
     if (message.node === node) return;
@@ -255,7 +256,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
       const goodbye: PresenceMessage = { node, up: false, agents: [], customers: [] };
       await Promise.allSettled([
         link.current.up ? publisher.publish(presenceChannel, JSON.stringify(goodbye)) : null,
-        fallback?.transport.sendAll(presencePayloads(goodbye, nextBeat())),
+        fallback?.transport.sendAll(presencePayloads(goodbye, nextBeat()).payloads),
       ]);
       await Promise.allSettled([subscriber.close(), publisher.close()]);
       await fallback?.transport.close();

@@ -44,7 +44,7 @@ const ids = (prefix: string, n: number) =>
 describe('presence on the wire, old and new readers', () => {
   it('a heartbeat that fits one NOTIFY is one message every version reads whole, ordered by its beat', () => {
     const message = { node: 'n1', up: true, agents: ids('agt', 20), customers: ids('conv', 20) };
-    const payloads = presencePayloads(message, 7, true);
+    const payloads = presencePayloads(message, 7, true).payloads;
     expect(payloads).toHaveLength(1);
     const [payload] = payloads as [string];
     // The format from before parts, and the beat, which a reader from before parts ignores.
@@ -55,14 +55,18 @@ describe('presence on the wire, old and new readers', () => {
     const hear = (p: string) => assembler.add(presenceFromFallback(p)!);
     expect(hear(payload)).toEqual(message);
     // A longer heartbeat of an older beat, heard late, is not taken over it.
-    const long = presencePayloads({ node: 'n1', up: true, agents: ids('agt', 600) }, 6);
+    const long = presencePayloads({ node: 'n1', up: true, agents: ids('agt', 600) }, 6).payloads;
     expect(long.map(hear)).not.toContainEqual(expect.anything());
   });
 
   it('a part of a longer heartbeat is never taken as presence by a reader from before parts', () => {
     const agents = ids('agt', 600);
     for (const redis of [true, false]) {
-      const payloads = presencePayloads({ node: 'n1', up: true, agents, customers: [] }, 8, redis);
+      const payloads = presencePayloads(
+        { node: 'n1', up: true, agents, customers: [] },
+        8,
+        redis,
+      ).payloads;
       expect(payloads.length).toBeGreaterThan(2);
       for (const payload of payloads) {
         expect(Buffer.byteLength(payload)).toBeLessThan(FALLBACK_PAYLOAD_LIMIT);
