@@ -6,7 +6,7 @@
  * node's presence, which can be longer, goes in parts (presence-parts.ts).
  */
 import type { PresenceMessage } from './cluster-presence.ts';
-import type { ConversationChange } from './event-bus.ts';
+import type { ConversationChange, DependencyHealth } from './event-bus.ts';
 import { parseJsonObjectText } from '../core/json/parse-json-object.ts';
 
 export interface FallbackTransport {
@@ -16,6 +16,11 @@ export interface FallbackTransport {
   sendAll(payloads: readonly string[]): Promise<void>;
   /** Starts hearing every node's messages. */
   listen(onPayload: (payload: string) => void): Promise<void>;
+  /**
+   * Whether this node hears the path (its listening connection is open), since when: while
+   * it does not, no other node's presence or change reaches it here, and no reader's question.
+   */
+  health(): DependencyHealth;
   close(): Promise<void>;
 }
 
@@ -42,29 +47,61 @@ export function changeRef(change: ConversationChange): ChangeRef {
 }
 
 /**
- * A node's presence on the fallback path, or one part of it (presence-parts.ts): every node
- * of a cluster on PostgreSQL sends it each heartbeat (redis-bus.ts), a server on PostgreSQL
- * without Redis in answer to a reader (store/pg-presence.ts), and `baton agents list` reads
- * it there.
+ * A node's presence on the fallback path: every node of a cluster on PostgreSQL sends it each
+ * heartbeat (redis-bus.ts), a server on PostgreSQL without Redis in answer to a reader
+ * (store/pg-presence.ts), and `baton agents list` reads it there. Two kinds, so that no reader
+ * of either version takes a part for the whole (docs/routing.md, "presence on the wire"):
+ * - `presence`: the whole of a heartbeat, in one payload, as every version reads it. `beat`
+ *   orders it among the sender's others; a reader from before parts ignores it.
+ * - `presence-part` (`v` 2): one part of a heartbeat too long for one payload. A reader from
+ *   before parts does not know the kind and never counts it as presence.
  */
-export type FallbackPresence = { readonly kind: 'presence' } & PresenceMessage & {
-    /** The sender's heartbeat, `part` of `parts` (from 0); absent: the whole of it. */
-    readonly beat?: number;
-    readonly part?: number;
-    readonly parts?: number;
-  };
+export type FallbackPresence = FallbackWholePresence | FallbackPresencePart;
 
-/** The presence message (or part) in a fallback payload; undefined for anything else. */
+export type FallbackWholePresence = {
+  readonly kind: 'presence';
+  readonly beat?: number;
+} & PresenceMessage;
+
+export type FallbackPresencePart = {
+  readonly kind: 'presence-part';
+  readonly v: typeof PRESENCE_PARTS_VERSION;
+  /** The sender's heartbeat; this is `part` of `parts` (from 0). */
+  readonly beat: number;
+  readonly part: number;
+  readonly parts: number;
+  /**
+   * Whether the sender published the whole on Redis too: a node from before parts, its own
+   * Redis up, then drops the part without a look (it has the whole from Redis).
+   */
+  readonly redis: boolean;
+} & PresenceMessage;
+
+/** The version of the parts' format; a reader takes no part of another version. */
+export const PRESENCE_PARTS_VERSION = 2;
+
+/** The presence message (whole or a part) in a fallback payload; undefined for anything else. */
 export function presenceFromFallback(payload: string): FallbackPresence | undefined {
   const value = parseJsonObjectText(payload);
   if (!value) return undefined;
   const { kind, node, up, agents, customers, beat, part, parts } = value;
-  if (kind !== 'presence' || typeof node !== 'string' || typeof up !== 'boolean') return undefined;
+  if (typeof node !== 'string' || typeof up !== 'boolean') return undefined;
   if (!isIds(agents) || (customers !== undefined && !isIds(customers))) return undefined;
-  const numbered = [beat, part, parts].filter((n) => n !== undefined);
-  if (numbered.length !== 0 && (numbered.length !== 3 || !numbered.every(Number.isSafeInteger)))
-    return undefined;
-  return value as unknown as FallbackPresence;
+  const message = { node, up, agents, ...(customers !== undefined ? { customers } : {}) };
+  if (kind === 'presence') {
+    // Numbered like a part: the unversioned parts of a build before this format. Never whole.
+    if (part !== undefined || parts !== undefined) return undefined;
+    if (beat !== undefined && !Number.isSafeInteger(beat)) return undefined;
+    return { kind, ...message, ...(beat !== undefined ? { beat: beat as number } : {}) };
+  }
+  if (kind !== 'presence-part' || value.v !== PRESENCE_PARTS_VERSION || !up) return undefined;
+  if (!isCount(beat) || !isCount(part) || !isCount(parts) || part >= parts) return undefined;
+  const redis = value.redis === true;
+  return { kind, v: PRESENCE_PARTS_VERSION, beat, part, parts, redis, ...message };
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 function isIds(value: unknown): value is string[] {

@@ -19,9 +19,18 @@ export interface PresenceChannel {
   close(): Promise<void>;
 }
 
+/** No node spoke during the heartbeat: none runs, or none hears this channel now. */
+export class NoServerAnswered extends Error {
+  constructor() {
+    super('no server answered within one heartbeat');
+  }
+}
+
 /**
  * The ids of the agents with an inbox open on some node, heard during one heartbeat (the
- * servers' redis.heartbeatMs); rejects when the channel cannot be reached.
+ * servers' redis.heartbeatMs); rejects when the channel cannot be reached, and when no node
+ * spoke (NoServerAnswered): silence cannot tell "nobody's inbox is open" from "the servers
+ * did not hear the question" (their listener lost), so it is not read as everyone offline.
  */
 export async function readClusterPresence(
   channel: PresenceChannel,
@@ -30,13 +39,17 @@ export async function readClusterPresence(
   const node = `cli-${randomUUID()}`;
   const table = new PresenceTable(heartbeatMs);
   const say = (up: boolean) => channel.send({ node, up, agents: [], customers: [] });
+  let answered = false;
   try {
     await channel.listen((message) => {
-      if (message.node !== node) table.hear(message);
+      if (message.node === node) return;
+      if (message.up) answered = true;
+      table.hear(message);
     });
     await say(true);
     await new Promise((resolve) => setTimeout(resolve, heartbeatMs + 100));
     await say(false);
+    if (!answered) throw new NoServerAnswered();
     return new Set(table.agentIds());
   } finally {
     await channel.close();

@@ -135,9 +135,12 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
   };
   const sendPresence = (up: boolean) => {
     const message: PresenceMessage = { node, up, agents: local.agents, customers: local.customers };
-    send(presenceChannel, message);
+    const redis = send(presenceChannel, message);
+    if (!fallback) return;
     // More than one NOTIFY holds goes in parts, heard together (presence-parts.ts).
-    fallback?.transport.sendAll(presencePayloads(message, nextBeat())).catch(options.onError);
+    const { payloads, refused } = presencePayloads(message, nextBeat(), redis);
+    for (const error of refused) options.onError(error);
+    fallback.transport.sendAll(payloads).catch(options.onError);
   };
   const hearPresence = (message: PresenceMessage) => {
     if (message.node === node) return;
@@ -167,7 +170,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     await fallback.transport.listen((raw) => {
       const message = parse<FallbackMessage>(raw, options.onError);
       if (!message || message.node === node) return;
-      if (message.kind === 'presence') {
+      if (message.kind === 'presence' || message.kind === 'presence-part') {
         const part = presenceFromFallback(raw);
         const whole = part && parts.add(part);
         if (whole) hearPresence(whole);
@@ -177,6 +180,8 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
       if (message.redis && link.current.up) return;
       if (message.kind === 'signal') return signals.deliver(message.signal);
       if (message.kind === 'sessions') return sessions.deliver(message.ended);
+      // A kind of a later version is not a change: nothing to read back.
+      if (message.kind !== 'change') return;
       fallback
         .loadChange(message.ref)
         .then((change) => change && listeners.deliverRemote(change), options.onError);
@@ -226,7 +231,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
     },
     health: () => {
       const state = link.current;
-      return [{ dependency: 'redis', up: state.up, since: state.since }];
+      const redis: DependencyHealth = { dependency: 'redis', up: state.up, since: state.since };
+      // The fallback's listener too: with both down, this node hears no other one.
+      return fallback ? [redis, fallback.transport.health()] : [redis];
     },
     cluster: {
       announce(next) {
@@ -249,7 +256,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
       const goodbye: PresenceMessage = { node, up: false, agents: [], customers: [] };
       await Promise.allSettled([
         link.current.up ? publisher.publish(presenceChannel, JSON.stringify(goodbye)) : null,
-        fallback?.transport.sendAll(presencePayloads(goodbye, nextBeat())),
+        fallback?.transport.sendAll(presencePayloads(goodbye, nextBeat()).payloads),
       ]);
       await Promise.allSettled([subscriber.close(), publisher.close()]);
       await fallback?.transport.close();

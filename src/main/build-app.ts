@@ -99,7 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
   // Shared limits count in memory while the bus finds Redis down (src/app/limits/counters.ts).
   const sharedRedis: SharedRedis | undefined = options.limitsRedis && {
     client: options.limitsRedis,
-    isUp: () => (bus.health?.() ?? []).every((dependency) => dependency.up),
+    isUp: () => (bus.health?.() ?? []).every((d) => d.dependency !== 'redis' || d.up),
   };
   const app = await createHttpServer(
     config,

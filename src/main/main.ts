@@ -74,7 +74,10 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
   });
   // Closed here if start-up fails later, so a failed start leaves no folder watcher behind.
   let knowledgeBase: KnowledgeBaseSource | undefined;
+  let policySource: ReturnType<typeof createPolicySource> | undefined;
   let bus: EventBus | undefined;
+  // Once built, the app owns them all: closing it stops its background work and closes them.
+  let builtApp: BuiltApp | undefined;
   let limitsRedis: ReturnType<typeof createClient> | undefined;
   let logLimits: (error: unknown) => void = () => undefined;
   try {
@@ -92,7 +95,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
             : `knowledge base NOT reloaded, the last good articles stay in force:\n  - ${result.problems.join('\n  - ')}`,
         ),
     }));
-    const policy = createPolicySource({
+    const policy = (policySource = createPolicySource({
       ...(config.policy.file ? { file: config.policy.file } : {}),
       knownQueues: queueCatalog(config.routing.queues).list.map((q) => q.id),
       clock: options.clock ?? (() => new Date()),
@@ -103,7 +106,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
             ? `escalation policy reloaded: version ${result.version}`
             : `escalation policy NOT reloaded, the last good one stays in force:\n  - ${result.problems.join('\n  - ')}`,
         ),
-    });
+    }));
     let logBus: (error: unknown) => void = () => undefined;
     let logLink: (health: DependencyHealth) => void = () => undefined;
     let logNotices: (error: unknown) => void = () => undefined;
@@ -172,6 +175,7 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
       ...(limitsRedis ? { limitsRedis } : {}),
       ...(options.dnsResolver ? { dnsResolver: options.dnsResolver } : {}),
     });
+    builtApp = built;
     const { app } = built;
     logReload = (message) => app.log.warn(message);
     logWalCheckpointer = (reason) => app.log.error(reason);
@@ -226,9 +230,14 @@ export async function assembleBaton(options: StartServerOptions): Promise<Assemb
     );
     return { built, store };
   } catch (error) {
-    knowledgeBase?.close();
-    await bus?.close();
-    if (limitsRedis?.isOpen) await limitsRedis.close();
+    // Built: its onClose hooks (registered at once after the build) close what it was given.
+    if (builtApp) await builtApp.app.close();
+    else {
+      policySource?.close();
+      knowledgeBase?.close();
+      await bus?.close();
+      if (limitsRedis?.isOpen) await limitsRedis.close();
+    }
     await store.close();
     throw error;
   }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
+import type { DependencyHealth } from '../bus/event-bus.ts';
 import type { ChangeRef, FallbackTransport, LoadChange } from '../bus/fallback.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import type { Database } from './schema.ts';
@@ -21,6 +22,9 @@ export interface PgNotifyOptions {
 
 const RECONNECT_MS = 1000;
 
+/** The name health and metrics give the listening connection (`/healthz` dependencies). */
+export const NOTIFY_DEPENDENCY = 'postgres-notify';
+
 /** A channel name PostgreSQL takes as an identifier (at most 63 bytes). */
 export function notifyChannel(prefix: string): string {
   return `baton_${createHash('sha256').update(prefix).digest('hex').slice(0, 32)}`;
@@ -31,6 +35,11 @@ export function createPgNotifyTransport(options: PgNotifyOptions): FallbackTrans
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
+  // Down until the first LISTEN answers; down again from the moment it is lost.
+  let hearing: DependencyHealth = { dependency: NOTIFY_DEPENDENCY, up: false, since: new Date() };
+  const setHearing = (up: boolean) => {
+    if (hearing.up !== up) hearing = { dependency: NOTIFY_DEPENDENCY, up, since: new Date() };
+  };
 
   const scheduleReconnect = (onPayload: (payload: string) => void) => {
     if (closed || retry) return;
@@ -58,12 +67,18 @@ export function createPgNotifyTransport(options: PgNotifyOptions): FallbackTrans
     // A connection lost later (PostgreSQL restarted) is replaced, not given up on.
     next.on('error', (error) => {
       options.onError(error);
-      if (client === next) client = null;
+      if (client === next) {
+        client = null;
+        setHearing(false);
+      }
       void next.end().catch(() => undefined);
       scheduleReconnect(onPayload);
     });
     if (closed) await next.end();
-    else client = next;
+    else {
+      client = next;
+      setHearing(true);
+    }
   };
 
   return {
@@ -77,6 +92,7 @@ export function createPgNotifyTransport(options: PgNotifyOptions): FallbackTrans
       );
     },
     listen: (onPayload) => connect(onPayload),
+    health: () => hearing,
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);

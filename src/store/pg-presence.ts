@@ -39,7 +39,7 @@ export function pgPresenceChannel(options: PgPresenceOptions): PresenceChannel {
         if (whole) onMessage(whole);
       });
     },
-    send: (message) => transport.sendAll(presencePayloads(message, nextBeat())),
+    send: (message) => transport.sendAll(presencePayloads(message, nextBeat()).payloads),
     close: () => transport.close(),
   };
 }
@@ -63,8 +63,11 @@ export async function withPgPresenceAnswers(
   const parts = new PresenceAssembler(options.heartbeatMs * 3);
   const nextBeat = presenceBeats();
   let agents: readonly string[] = [];
-  const say = (message: PresenceMessage) =>
-    transport.sendAll(presencePayloads(message, nextBeat())).catch(options.onError);
+  const say = (message: PresenceMessage) => {
+    const { payloads, refused } = presencePayloads(message, nextBeat());
+    for (const error of refused) options.onError(error);
+    return transport.sendAll(payloads).catch(options.onError);
+  };
   // Customers are no reader's business; agents beyond one NOTIFY's size go in parts.
   const answer = () => void say({ node, up: true, agents });
   try {
@@ -83,6 +86,8 @@ export async function withPgPresenceAnswers(
   }
   return {
     ...bus,
+    // While this listener is lost, no reader's question reaches this server.
+    health: () => [...(bus.health?.() ?? []), transport.health()],
     cluster: {
       announce(local) {
         agents = local.agents;

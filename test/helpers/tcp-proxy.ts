@@ -1,14 +1,16 @@
 /**
  * A TCP proxy in front of a shared service (Redis), so a test can make it unreachable for
  * its own servers, and reachable again, without stopping the service others use. `cut`
- * closes every connection and refuses new ones; `freeze` keeps them open but holds every
- * byte (a network that silently drops packets) until `restore`.
+ * closes every connection and refuses new ones; `refuseNew` refuses new ones and leaves the
+ * open ones working (a server at its connection limit); `freeze` keeps them open but holds
+ * every byte (a network that silently drops packets) until `restore`.
  */
 import net from 'node:net';
 
 export interface TcpProxy {
   readonly port: number;
   cut(): void;
+  refuseNew(): void;
   freeze(): void;
   restore(): void;
   close(): Promise<void>;
@@ -17,14 +19,14 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const open = new Set<net.Socket>();
   const held: Array<() => void> = [];
-  let mode: 'open' | 'cut' | 'frozen' = 'open';
+  let mode: 'open' | 'cut' | 'refusing' | 'frozen' = 'open';
   const forward = (from: net.Socket, to: net.Socket) =>
     from.on('data', (chunk) => {
       if (mode === 'frozen') held.push(() => to.write(chunk));
       else to.write(chunk);
     });
   const server = net.createServer((client) => {
-    if (mode === 'cut') {
+    if (mode === 'cut' || mode === 'refusing') {
       client.destroy();
       return;
     }
@@ -51,6 +53,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     cut() {
       mode = 'cut';
       destroyAll();
+    },
+    refuseNew() {
+      mode = 'refusing';
     },
     freeze() {
       mode = 'frozen';

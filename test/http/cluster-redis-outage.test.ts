@@ -75,7 +75,10 @@ describe.skipIf(skip)('two nodes while Redis is down', () => {
       const h = await health(a);
       return h.status === 'ok' ? h : undefined;
     });
-    expect(ok.dependencies).toEqual([{ name: 'redis', status: 'up', since: expect.any(String) }]);
+    expect(ok.dependencies).toEqual([
+      { name: 'redis', status: 'up', since: expect.any(String) },
+      { name: 'postgres-notify', status: 'up', since: expect.any(String) },
+    ]);
     const token = await login(b.baseUrl, b.demoAgent.email, b.demoAgent.password);
     const agent = await openSocket(`${b.wsUrl}/api/v1/agent/stream`, tokenProtocols(token));
     const seenOnA = async (email: string) =>
@@ -114,8 +117,10 @@ describe.skipIf(skip)('two nodes while Redis is down', () => {
         const h = await health(node);
         return h.status === 'degraded' ? h : undefined;
       });
+      // The fallback's listener still hears: the nodes talk through PostgreSQL.
       expect(degraded.dependencies).toEqual([
         { name: 'redis', status: 'down', since: expect.any(String) },
+        { name: 'postgres-notify', status: 'up', since: expect.any(String) },
       ]);
       expect(Date.parse(degraded.dependencies[0].since)).toBeGreaterThanOrEqual(cutAt - 1000);
       expect(await redisGauge(node)).toBe('0');

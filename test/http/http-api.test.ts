@@ -247,6 +247,9 @@ describe.each(TEST_DATABASES)('HTTP API on $name', (database) => {
       expect((await api(url, 'GET', '/healthz')).body).toEqual({
         status: 'ok',
         database: database.name,
+        ...(database.name === 'postgres'
+          ? { dependencies: [{ name: 'postgres-notify', status: 'up', since: expect.any(String) }] }
+          : {}),
       });
       const doc = await api(url, 'GET', '/api/v1/openapi.json');
       expect(doc.body.openapi).toMatch(/^3\./);

@@ -1,7 +1,7 @@
 /**
  * Two questions an operator's probes ask. Alive (`/healthz`): the process answers; it reports
- * the engine and the bus's dependencies from memory and touches nothing, so a slow database
- * never gets a live node restarted. Ready (`/readyz`): this node can do its work now — the
+ * the engine and the bus's dependencies (Redis, the NOTIFY listener) from memory and touches
+ * nothing, so a slow database never gets a live node restarted. Ready (`/readyz`): this node can do its work now — the
  * database answers, Redis is reachable (in a cluster), every migration is applied, and the
  * timers are not late — so a balancer sends traffic elsewhere while one of them fails.
  */
@@ -20,7 +20,7 @@ export interface DependencyStatus {
 export interface LivenessReport {
   /** The database engine's name (`sqlite`, `postgres`). */
   readonly database: string;
-  /** Only in a cluster: the bus's own dependencies (Redis). */
+  /** In a cluster, or on PostgreSQL: the bus's own dependencies (Redis, NOTIFY listener). */
   readonly dependencies?: readonly DependencyStatus[];
 }
 
@@ -67,7 +67,9 @@ export class HealthProbe {
       return { ok: true, detail: `${this.store.engine} answers` };
     });
     checks.push(database);
-    for (const d of this.bus.health?.() ?? []) {
+    // Only Redis gates readiness: without the NOTIFY listener (postgres-notify) a node still
+    // serves its own sockets; /healthz says degraded and which is down.
+    for (const d of this.bus.health?.().filter((h) => h.dependency === 'redis') ?? []) {
       checks.push({
         name: 'redis',
         ok: d.up,

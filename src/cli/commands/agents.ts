@@ -294,7 +294,8 @@ async function existing(store: Store, email: string): Promise<AgentRecord> {
  * (src/bus/read-cluster-presence.ts), over Redis with REDIS_URL, and on PostgreSQL over NOTIFY
  * (src/store/pg-presence.ts), which a cluster's nodes (Redis up or not) and a server without
  * Redis all answer: so NOTIFY is also asked when Redis cannot be reached. Null when this
- * process cannot know: a SQLite server keeps its sockets to itself, and both may fail.
+ * process cannot know: a SQLite server keeps its sockets to itself, and both may fail (or no
+ * server answer: their listeners lost), which also sets exit status 1.
  */
 async function openInboxes(store: Store): Promise<ReadonlySet<string> | null> {
   const config = resolveConfigOrExit();
@@ -322,7 +323,13 @@ async function openInboxes(store: Store): Promise<ReadonlySet<string> | null> {
       console.error(`baton agents: could not ask the servers through ${through}: ${String(error)}`);
     }
   }
-  if (channels.length > 0) console.error('baton agents: so whose inbox is open is unknown');
+  if (channels.length > 0) {
+    // The list is printed all the same; the exit status says it is not the whole answer.
+    console.error(
+      'baton agents: so whose inbox is open is unknown: "online" is shown as stored, marked (inbox state unknown)',
+    );
+    process.exitCode = 1;
+  }
   return null;
 }
 
