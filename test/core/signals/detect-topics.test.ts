@@ -40,6 +40,7 @@ describe('detectTopics', () => {
     ['billing_dispute', 'There is a repeated charge for one coffee'],
     ['billing_dispute', 'I was charged several times for the same taxi ride'],
     ['billing_dispute', 'The package never arrived, so please stop the payment'],
+    ['billing_dispute', 'Please block the charge, my order never arrived'],
   ])('requests %s in %j', (topic, text) => {
     expect(requested(text)).toContain(topic);
   });
