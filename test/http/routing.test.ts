@@ -50,11 +50,15 @@ describe('routing through the server', () => {
     };
     const tokenOf = (agentId: string) => (ids[alex] === agentId ? alex : samToken);
     const c = await handOff();
+    // After a clock jump nothing changes until routing's periodic pass (5 s by default, which
+    // this test keeps: the broken promise below depends on how long the conversation queues),
+    // so a wait spans up to two passes on a loaded machine: 20 s, not the usual 10.
+    const PASSES_MS = 20_000;
     const offeredTo = async (not?: string) =>
       until(async () => {
         const now = await status(c.id);
         return now.status === 'offered' && now.offeredTo !== not ? now.offeredTo! : undefined;
-      });
+      }, PASSES_MS);
     const first = await offeredTo();
     // The customer was told a wait: that promise has its own check (promise.due).
     expect((await s.server.store.timers.pendingFor(c.id)).map((t) => t.kind).sort()).toEqual([
@@ -95,10 +99,12 @@ describe('routing through the server', () => {
     offsetMs += 31_000;
     await until(async () => ((await status(c.id)).status === 'queued' ? true : undefined));
     offsetMs += 31_000;
-    const alert = await until(async () =>
-      (await s.server.store.conversations.eventsSince(c.id, 0)).find(
-        (e) => e.type === 'conversation.supervisor_alerted',
-      ),
+    const alert = await until(
+      async () =>
+        (await s.server.store.conversations.eventsSince(c.id, 0)).find(
+          (e) => e.type === 'conversation.supervisor_alerted',
+        ),
+      PASSES_MS,
     );
     expect(alert.data).toMatchObject({ reason: 'offers_unanswered', rounds: 2 });
     // Meanwhile the wait the customer was told passed: they were told so, with their place now,
@@ -114,7 +120,7 @@ describe('routing through the server', () => {
     expect((broken?.data.band as { highMinutes: number }).highMinutes).toBeGreaterThanOrEqual(1);
     expect((broken?.data.choices as unknown[]).length).toBeGreaterThanOrEqual(2);
     expect(await s.server.store.timers.deadEnds()).toEqual([]);
-  });
+  }, 90_000);
 
   it('hands an offline agent’s conversations back to the queue, priority kept, customer told', async () => {
     const alex = await login(s.baseUrl, 'alex@example.com', s.demoAgent.password);
