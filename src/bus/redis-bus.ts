@@ -258,7 +258,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<EventBus
         link.current.up ? publisher.publish(presenceChannel, JSON.stringify(goodbye)) : null,
         fallback?.transport.sendAll(presencePayloads(goodbye, nextBeat()).payloads),
       ]);
-      await Promise.allSettled([subscriber.close(), publisher.close()]);
+      // Redis unreachable: close() would wait for answers to commands already sent (a ping)
+      // that can never come, and the node would hang on its way down; drop them instead.
+      if (link.current.up) await Promise.allSettled([subscriber.close(), publisher.close()]);
+      else for (const client of [subscriber, publisher]) client.destroy();
       await fallback?.transport.close();
     },
   };
