@@ -31,8 +31,36 @@ export async function createMigrator(
           ?.schema
       : undefined;
   return new Migrator({
-    db,
+    db: schema ? withIntrospectionOf(db, schema) : db,
     provider: migrationProvider,
     ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
+
+/**
+ * `db`, its introspection limited to one schema. The Migrator asks only whether its two tables
+ * (and their schema) exist, but Kysely's PostgreSQL introspector reads every column of every
+ * schema in the database, with functions that fail when another schema is dropped or migrated
+ * meanwhile ("schema … does not exist", "column … does not exist"): other Batons on the same
+ * database, parallel test schemas, and the readiness probe, which asks on every check.
+ */
+function withIntrospectionOf(db: Kysely<Database>, schema: string): Kysely<Database> {
+  const introspection = {
+    getSchemas: async () => [{ name: schema }],
+    getTables: async () => {
+      const rows = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(
+        db,
+      );
+      return rows.rows.map((r) => ({ name: r.name, schema, isView: false, columns: [] }));
+    },
+  };
+  return new Proxy(db, {
+    get: (target, key) => {
+      if (key === 'introspection') return introspection;
+      // Kysely keeps its state in private fields: its methods must run on the instance.
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
   });
 }
