@@ -66,6 +66,7 @@ describe('topic requests a negation elsewhere leaves standing', () => {
     ['refund', 'si vous ne me remboursez pas, je vais porter plainte'],
     // a negation of another word, before an embedded question
     ['billing_dispute', 'I have no idea where this transaction came from'],
+    ['cancellation', "I don't know how to cancel my order"],
     ['billing_dispute', 'keine Ahnung, wie ich doppelt belastet wurde'],
   ])('%s requested: %s', (topic, text) => {
     expect(requested(text)).toContain(topic);
