@@ -243,17 +243,21 @@ export function applyClassifiers(
     }
     // A question about a policy is not a request (spec convention): the rules' veto holds.
     const vetoed = u.signal === 'sensitive_topic' ? a.topics.find((h) => h.vetoed) : undefined;
+    // So does a negation in the topic's clause ("não quero o reembolso"): declined, not asked.
+    const negated = u.signal === 'sensitive_topic' ? a.topics.find((h) => h.negated) : undefined;
     const why = vetoed
       ? `"${vetoed.vetoed}" asks about the ${vetoed.topic} policy`
-      : words < MIN_WORDS && !(u.label === 'explicit_request' && score >= SHORT_REQUEST_CONFIDENT)
-        ? 'too few words for the classifier alone'
-        : hypothetical !== undefined && u.label !== 'negative_sentiment'
-          ? `"${hypothetical}" is hypothetical`
-          : u.label === 'explicit_request' && declines() !== null
-            ? `"${declines()}" declines a person`
-            : u.label === 'security' && topQueue(a.classifier.queues) !== 'trust_safety'
-              ? `the topic heads read ${topQueue(a.classifier.queues)}, not trust_safety`
-              : undefined;
+      : negated
+        ? `"${negated.negated}" negates the ${negated.topic} request`
+        : words < MIN_WORDS && !(u.label === 'explicit_request' && score >= SHORT_REQUEST_CONFIDENT)
+          ? 'too few words for the classifier alone'
+          : hypothetical !== undefined && u.label !== 'negative_sentiment'
+            ? `"${hypothetical}" is hypothetical`
+            : u.label === 'explicit_request' && declines() !== null
+              ? `"${declines()}" declines a person`
+              : u.label === 'security' && topQueue(a.classifier.queues) !== 'trust_safety'
+                ? `the topic heads read ${topQueue(a.classifier.queues)}, not trust_safety`
+                : undefined;
     if (why !== undefined) {
       signals.set(u.signal, {
         name: u.signal,

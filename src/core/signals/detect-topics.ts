@@ -1,9 +1,11 @@
 // Topic signal for one message: which topics it requests or mentions, with the matched words.
 // Sentences are judged one at a time so that a veto ("what is your refund policy?") only
-// cancels a request in its own sentence.
+// cancels a request in its own sentence, and a negation ("no quiero un reembolso") only the
+// request in its own clause (topic-negation.ts).
 import { fixTypos } from './fix-typos.ts';
 import { HYPOTHETICAL } from './hypothetical.ts';
 import { normalizeText } from './normalize-text.ts';
+import { negationBefore } from './topic-negation.ts';
 import { TOPIC_RULES, TOPICS, type Topic } from './topic-lexicon.ts';
 
 export interface TopicHit {
@@ -13,7 +15,18 @@ export interface TopicHit {
   matched: string;
   /** Set when a request was vetoed as a question about the topic ("what is your refund policy?"). */
   vetoed?: string;
+  /** Set when a request was negated in its clause ("no quiero un reembolso"): the negation. */
+  negated?: string;
 }
+
+/** Topics a customer can decline: those that hand over by policy whenever they are asked for. */
+const NEGATABLE: ReadonlySet<Topic> = new Set([
+  'refund',
+  'cancellation',
+  'billing_dispute',
+  'legal',
+  'complaint',
+]);
 
 function sentences(normalized: string): string[] {
   return normalized.split(/(?<=[.!?;\n])\s+|\n+/).filter((s) => s.trim() !== '');
@@ -27,6 +40,40 @@ function firstMatch(res: readonly RegExp[] | undefined, text: string): string | 
   return null;
 }
 
+interface RequestMatch {
+  matched: string | null;
+  negated: string | null;
+}
+
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
+/** `re` with the g flag, compiled once: matchAll needs it to read every occurrence. */
+function globalOf(re: RegExp): RegExp {
+  let g = GLOBAL.get(re);
+  if (g === undefined) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    GLOBAL.set(re, g);
+  }
+  return g;
+}
+
+/**
+ * The first request match of `res` in `sentence` that no negation in its clause cancels; else
+ * the negation of the first one cancelled. Every occurrence is read: "I don't want store credit,
+ * I want a refund" asks in its second clause.
+ */
+function firstRequest(res: readonly RegExp[] | undefined, sentence: string): RequestMatch {
+  let negated: string | null = null;
+  for (const re of res ?? []) {
+    for (const m of sentence.matchAll(globalOf(re))) {
+      const negation = negationBefore(sentence, m.index);
+      if (negation === null) return { matched: m[0], negated: null };
+      negated ??= negation;
+    }
+  }
+  return { matched: null, negated };
+}
+
 /** Topics requested or mentioned in `text`, at most one hit per topic (requests first). */
 export function detectTopics(text: string): TopicHit[] {
   const hits = new Map<Topic, TopicHit>();
@@ -36,7 +83,13 @@ export function detectTopics(text: string): TopicHit[] {
       const prior = hits.get(topic);
       if (prior?.kind === 'request') continue;
       const veto = firstMatch(rules.unless, sentence) ?? HYPOTHETICAL.exec(sentence)?.[0] ?? null;
-      const req = veto !== null ? null : firstMatch(rules.request, sentence);
+      const found =
+        veto !== null
+          ? { matched: null, negated: null }
+          : NEGATABLE.has(topic)
+            ? firstRequest(rules.request, sentence)
+            : { matched: firstMatch(rules.request, sentence), negated: null };
+      const req = found.matched;
       if (req !== null) {
         hits.set(topic, { topic, kind: 'request', matched: req });
         continue;
@@ -50,6 +103,7 @@ export function detectTopics(text: string): TopicHit[] {
           kind: 'mention',
           matched: mention,
           ...(veto === null ? {} : { vetoed: veto }),
+          ...(found.negated === null ? {} : { negated: found.negated }),
         });
     }
   }

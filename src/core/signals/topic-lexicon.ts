@@ -78,7 +78,7 @@ export const TOPIC_RULES: Record<Topic, TopicRules> = {
       /\breverse (?:a |the |this |that |my )?(?:transaction|payment|charge|purchase)\b|\bretract (?:my |the |this )?(?:purchase|order|payment)\b/,
       /\bplease refund\b|\brefund please\b|\b(?:my|our) money back\b|\bgive me (?:back )?my money\b/,
       /\b(?:get|have|want|be|need|needs|like)\b(?: \S+){0,5} (?:refunded|reimbursed|reversed)\b/,
-      /\b(?:reembolso|reembolsar|devolucion del dinero|ruckerstattung|erstatten|geld zuruck|remboursement|rembourser|(?:etre|me faire|se faire) rembourse\w*|estorno|devolverme el dinero|devuelvan(?:me)? (?:el|mi) dinero|quiero mi dinero|(?:meu|o) dinheiro de volta|devolucao do (?:meu )?dinheiro)\b/,
+      /\b(?:reembolso|reembolsar|devolucion del dinero|ruckerstattung|erstatten|geld zuruck|remboursement|rembourser|remboursez|rembourse-moi|(?:etre|me faire|se faire) rembourse\w*|estorno|devolverme el dinero|devuelvan(?:me)? (?:el|mi) dinero|quiero mi dinero|(?:meu|o) dinheiro de volta|devolucao do (?:meu )?dinheiro)\b/,
     ],
     mention: [/\b(?:refund\w*|reimburs\w*|money back|reembols\w*|ruckerstatt\w*|rembours\w*)\b/],
     unless: [
@@ -105,7 +105,8 @@ export const TOPIC_RULES: Record<Topic, TopicRules> = {
       /\bno longer (?:want|wish) to be (?:a |your )?(?:customer|member|client)\b/,
       /\bpac code\b|\bport(?:ing)? (?:out )?(?:my |our )?(?:number|line)\b|\b(?:moving|switching|leaving|going) (?:to|for) (?:another|a different|a new|a competitor|a cheaper) (?:network|provider|carrier|bank|company|supplier|service)\b/,
       /\b(?:want|like|need|wish|going) to (?:cancel|quit)\b(?! (?:my |the )?(?:last )?(?:message|appointment|booking|reservation))/,
-      /\b(?:cancelar (?:mi |la |el |mis |minha |a |o |meu |nuestra |nuestro )?(?:suscripcion|subscripcion|cuenta|contrato|pedido|plan|servicio|membresia|assinatura|conta|plano|servico|compra|encomenda)|dar(?:me)? de baja|kundig\w*|kundigung|resilier|annuler (?:mon|ma|mes|l'|la|le) ?(?:abonnement|commande|compte|contrat)|encerrar (?:a )?(?:minha )?conta|cancelar (?:a |o )?(?:minha |meu )?(?:assinatura|conta|plano|pedido))\b/,
+      // "subscription" too: fixTypos() turns an unaccented "suscripcion" into it.
+      /\b(?:cancelar (?:mi |la |el |mis |minha |a |o |meu |nuestra |nuestro )?(?:suscripcion|subscripcion|subscription|cuenta|contrato|pedido|plan|servicio|membresia|assinatura|conta|plano|servico|compra|encomenda)|dar(?:me)? de baja|kundig\w*|kundigung|resilier|annuler (?:mon|ma|mes|l'|la|le) ?(?:abonnement|commande|compte|contrat)|encerrar (?:a )?(?:minha )?conta|cancelar (?:a |o )?(?:minha |meu )?(?:assinatura|conta|plano|pedido))\b/,
     ],
     mention: [
       /\b(?:cancel\w*|close (?:my|our|the) account|account closure|unsubscrib\w*|downgrad\w*)\b/,
