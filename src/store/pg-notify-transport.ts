@@ -18,6 +18,8 @@ export interface PgNotifyOptions {
   /** The cluster's channel prefix (the Redis one): nodes of other clusters do not hear it. */
   readonly prefix: string;
   readonly onError: (error: unknown) => void;
+  /** The name its health goes by; `postgres-notify` (NOTIFY_DEPENDENCY) unless given. */
+  readonly dependency?: string;
 }
 
 const RECONNECT_MS = 1000;
@@ -32,13 +34,14 @@ export function notifyChannel(prefix: string): string {
 
 export function createPgNotifyTransport(options: PgNotifyOptions): FallbackTransport {
   const channel = notifyChannel(options.prefix);
+  const dependency = options.dependency ?? NOTIFY_DEPENDENCY;
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
   // Down until the first LISTEN answers; down again from the moment it is lost.
-  let hearing: DependencyHealth = { dependency: NOTIFY_DEPENDENCY, up: false, since: new Date() };
+  let hearing: DependencyHealth = { dependency, up: false, since: new Date() };
   const setHearing = (up: boolean) => {
-    if (hearing.up !== up) hearing = { dependency: NOTIFY_DEPENDENCY, up, since: new Date() };
+    if (hearing.up !== up) hearing = { dependency, up, since: new Date() };
   };
 
   const scheduleReconnect = (onPayload: (payload: string) => void) => {

@@ -4,7 +4,10 @@
  * server LISTENs and closes the agent's open inbox sockets at once, as the Redis bus's
  * sessions channel does on a cluster. Without it a server would notice only at its next
  * session check (`auth.sessionCheckMs`). NOTIFY reaches every connection to the same
- * database; the channel is named by the cluster's prefix (`BATON_REDIS_PREFIX`).
+ * database; the channel is named by the cluster's prefix (`BATON_REDIS_PREFIX`). The listening
+ * connection is a health dependency of its own (SESSION_NOTICES_DEPENDENCY): while it is lost
+ * an ended session's socket stays open until its session check, so /healthz says degraded; it
+ * reconnects by itself (pg-notify-transport.ts).
  */
 import type { Kysely } from 'kysely';
 import type { EventBus, SessionsEnded } from '../bus/event-bus.ts';
@@ -20,8 +23,15 @@ export interface PgSessionNoticeOptions {
   readonly onError: (error: unknown) => void;
 }
 
+/** The name /healthz gives the sessions' listening connection. */
+export const SESSION_NOTICES_DEPENDENCY = 'postgres-session-notices';
+
 const transportFor = (options: PgSessionNoticeOptions) =>
-  createPgNotifyTransport({ ...options, prefix: `${options.prefix}:sessions` });
+  createPgNotifyTransport({
+    ...options,
+    prefix: `${options.prefix}:sessions`,
+    dependency: SESSION_NOTICES_DEPENDENCY,
+  });
 
 /** Tells every server on the database that sessions ended (after the change committed). */
 export async function notifySessionsEnded(
@@ -44,6 +54,8 @@ export async function withPgSessionNotices(
   });
   return {
     ...bus,
+    // While this listener is lost, no ended session reaches this server's open sockets.
+    health: () => [...(bus.health?.() ?? []), transport.health()],
     async close() {
       await transport.close();
       await bus.close();

@@ -248,7 +248,12 @@ describe.each(TEST_DATABASES)('HTTP API on $name', (database) => {
         status: 'ok',
         database: database.name,
         ...(database.name === 'postgres'
-          ? { dependencies: [{ name: 'postgres-notify', status: 'up', since: expect.any(String) }] }
+          ? {
+              dependencies: [
+                { name: 'postgres-session-notices', status: 'up', since: expect.any(String) },
+                { name: 'postgres-notify', status: 'up', since: expect.any(String) },
+              ],
+            }
           : {}),
       });
       const doc = await api(url, 'GET', '/api/v1/openapi.json');

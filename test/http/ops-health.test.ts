@@ -54,9 +54,15 @@ describe.each(TEST_DATABASES)('operators’ probes on $name', (database) => {
     expect((await api(s.baseUrl, 'GET', '/healthz')).body).toEqual({
       status: 'ok',
       database: database.name,
-      // On PostgreSQL the server listens for `baton agents` (NOTIFY): reported as a dependency.
+      // On PostgreSQL the server listens for `baton agents` (NOTIFY): ended sessions and presence
+      // questions, on one connection each, each reported as a dependency.
       ...(database.name === 'postgres'
-        ? { dependencies: [{ name: 'postgres-notify', status: 'up', since: expect.any(String) }] }
+        ? {
+            dependencies: [
+              { name: 'postgres-session-notices', status: 'up', since: expect.any(String) },
+              { name: 'postgres-notify', status: 'up', since: expect.any(String) },
+            ],
+          }
         : {}),
     });
     const ready = await api(s.baseUrl, 'GET', '/readyz');

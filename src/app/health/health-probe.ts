@@ -67,8 +67,8 @@ export class HealthProbe {
       return { ok: true, detail: `${this.store.engine} answers` };
     });
     checks.push(database);
-    // Only Redis gates readiness: without the NOTIFY listener (postgres-notify) a node still
-    // serves its own sockets; /healthz says degraded and which is down.
+    // Only Redis gates readiness: without a NOTIFY listener (postgres-notify,
+    // postgres-session-notices) a node still serves its own sockets; /healthz says degraded.
     for (const d of this.bus.health?.().filter((h) => h.dependency === 'redis') ?? []) {
       checks.push({
         name: 'redis',

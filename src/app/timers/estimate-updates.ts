@@ -4,7 +4,10 @@
  * minute, and only a real change). It is driven by stored state only (the queue in the
  * conversations table, the last band told in the event log), so it carries on after a
  * restart; nothing is said once a conversation is offered, taken, deferred or resolved (the
- * commit requires `queued`).
+ * commit requires `queued`). A band told is the customer's new promise (lifecycle.ts
+ * `promisedBy`): before the last promise passes, an update is an honest correction of it; once
+ * it has passed, the update waits and the promise's own check (promise-due.ts) says so, with
+ * an apology, the place and a new band, which the next update here is measured against.
  */
 import { messageEvent } from '../../core/conversation/conversation-events.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
@@ -38,8 +41,11 @@ export interface EstimateUpdateDeps {
 }
 
 export class EstimateUpdates {
-  /** The last band each queued conversation was told (null: none was promised yet). */
-  private readonly told = new Map<string, ToldEstimate | null>();
+  /**
+   * The last band each queued conversation was told (null: none was promised yet), as of the
+   * conversation's `seq`: what others told it since (promise-due.ts) is read from there on.
+   */
+  private readonly told = new Map<string, { told: ToldEstimate | null; seq: number }>();
   /** Conversations already offered the long-queue options (offered once, not every update). */
   private readonly optionsOffered = new Set<string>();
   private interval: NodeJS.Timeout | null = null;
@@ -105,6 +111,9 @@ export class EstimateUpdates {
     // a written update would never reach them.
     if (c.channel === 'voice') return false;
     const now = this.deps.clock();
+    // The time they were told has passed: not a plain "Update", an apology first (promise.due).
+    const promisedBy = c.lifecycle.promisedBy;
+    if (promisedBy !== null && Date.parse(promisedBy) <= now.getTime()) return false;
     // Their own wait so far: free slots that left them waiting this long are not counted.
     const avgHandleMinutes = await this.deps.handleTimes.minutesFor(c.queue);
     const band = waitingCustomerBand(c, position, team, avgHandleMinutes, now);
@@ -132,7 +141,8 @@ export class EstimateUpdates {
       now,
     });
     if (!result.ok) return false;
-    this.told.set(c.id, { band, at: now });
+    // As of the seq read: the next pass reads this update back from the log, and nothing older.
+    this.told.set(c.id, { told: { band, at: now }, seq: c.lastSeq });
     if (offerOptions) this.optionsOffered.add(c.id);
     return true;
   }
@@ -170,12 +180,17 @@ export class EstimateUpdates {
     };
   }
 
-  /** From memory, else (after a restart) from the log: the latest message that told a band. */
+  /**
+   * From memory, else (after a restart) from the log: the latest message that told a band. The
+   * events since the memory's seq are read too, since another part may have told a band
+   * meanwhile (a broken promise's apology): its band is then the one to measure against.
+   */
   private async lastTold(c: ConversationRecord): Promise<ToldEstimate | null> {
-    if (this.told.has(c.id)) return this.told.get(c.id) ?? null;
-    const events = await this.deps.store.conversations.eventsSince(c.id, 0, 100_000);
-    const told = lastBandTold(events);
-    this.told.set(c.id, told);
+    const known = this.told.get(c.id);
+    if (known && known.seq >= c.lastSeq) return known.told;
+    const events = await this.deps.store.conversations.eventsSince(c.id, known?.seq ?? 0, 100_000);
+    const told = lastBandTold(events) ?? known?.told ?? null;
+    this.told.set(c.id, { told, seq: c.lastSeq });
     if (events.some((e) => e.data.prompt === 'long_queue')) this.optionsOffered.add(c.id);
     return told;
   }

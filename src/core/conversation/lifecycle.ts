@@ -215,6 +215,9 @@ function applyMessage(l: Lifecycle, e: MessageEvent, now: string): Lifecycle {
   }
   if ((l.status !== 'queued' && l.status !== 'offered') || !('band' in e.data)) return l;
   const band = e.data.band;
+  // The latest band told replaces the promise: the customer was told a new time, honestly.
+  // A plain update must therefore not be the one to replace a promise that already passed
+  // (estimate-updates.ts waits; promise-due.ts apologises and tells the new band).
   if (!band) return { ...l, promisedBy: null };
   const minutes = Math.max(1, band.highMinutes);
   return { ...l, promisedBy: new Date(Date.parse(now) + minutes * 60_000).toISOString() };
