@@ -6,48 +6,31 @@
  * stored row still says online, the API and the command say offline; Alex's stays open and
  * reads online. A real server, real sockets, the real command.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
+import { postgresAdmin } from '../helpers/databases.ts';
 import { openSocket, tokenProtocols, type TestSocket } from '../helpers/socket-client.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
+import {
+  HEARTBEAT_MS,
+  ownPostgresDatabase,
+  POSTGRES_SKIP,
+  runAgentsCommand,
+  type ListedAgent,
+} from './agents-command.ts';
 
-const run = promisify(execFile);
-const skip = TEST_DATABASES.find((d) => d.name === 'postgres')?.skipReason ?? null;
-const HEARTBEAT_MS = '300';
-
-interface Listed {
-  email: string;
-  presence: string;
-  inboxOpen: boolean | null;
-}
-
-describe.skipIf(skip)(
+describe.skipIf(POSTGRES_SKIP)(
   'baton agents list on PostgreSQL without Redis asks the server over NOTIFY',
   { timeout: 120_000 },
   () => {
-    const database = `presence_${randomBytes(5).toString('hex')}`;
-    const url = postgresDatabaseUrl(database);
-    const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
+    const { database, url, prefix } = ownPostgresDatabase('presence');
     let s: TestServer;
     let alexToken = '';
     let alexInbox: TestSocket | undefined;
 
-    const agentsList = (args: string[]) => {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        DATABASE_URL: url,
-        BATON_REDIS_PREFIX: prefix,
-        BATON_REDIS_HEARTBEAT_MS: HEARTBEAT_MS,
-        FORCE_COLOR: '0',
-      };
-      delete env.REDIS_URL;
-      return run(process.execPath, ['bin/baton.mjs', 'agents', 'list', ...args], { env });
-    };
+    const agentsList = (args: string[]) =>
+      runAgentsCommand(['list', ...args], { databaseUrl: url, prefix, heartbeatMs: HEARTBEAT_MS });
     const apiPresence = async (): Promise<Record<string, string>> => {
       const r = await api(s.baseUrl, 'GET', '/api/v1/agents', { token: alexToken });
       expect(r.status).toBe(200);
@@ -90,7 +73,7 @@ describe.skipIf(skip)(
       const listed = stdout
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line) as Listed);
+        .map((line) => JSON.parse(line) as ListedAgent);
       const byEmail = Object.fromEntries(listed.map((a) => [a.email, a]));
       expect(byEmail['sam@example.com']).toMatchObject({ presence: 'offline', inboxOpen: false });
       expect(byEmail['alex@example.com']).toMatchObject({ presence: 'online', inboxOpen: true });

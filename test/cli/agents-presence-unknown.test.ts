@@ -8,34 +8,22 @@
  * reason on stderr; the server's /healthz says degraded, naming postgres-notify. Once the
  * server listens again, both read right again. Real PostgreSQL, a real server, the real command.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import {
-  POSTGRES_URL,
-  postgresAdmin,
-  postgresDatabaseUrl,
-  TEST_DATABASES,
-  withPostgresClient,
-} from '../helpers/databases.ts';
+import { POSTGRES_URL, postgresAdmin, withPostgresClient } from '../helpers/databases.ts';
 import { openSocket, tokenProtocols, type TestSocket } from '../helpers/socket-client.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 import { notifyChannel } from '../../src/store/pg-notify-transport.ts';
-
-const run = promisify(execFile);
-const skip = TEST_DATABASES.find((d) => d.name === 'postgres')?.skipReason ?? null;
-const HEARTBEAT_MS = '300';
-
-interface Listed {
-  email: string;
-  presence: string;
-  inboxOpen: boolean | null;
-}
+import {
+  HEARTBEAT_MS,
+  ownPostgresDatabase,
+  POSTGRES_SKIP,
+  runAgentsCommand,
+  type ListedAgent,
+} from './agents-command.ts';
 
 /** A REDIS_URL nothing listens on. */
 async function closedRedisPort(): Promise<string> {
@@ -46,13 +34,11 @@ async function closedRedisPort(): Promise<string> {
   return `redis://127.0.0.1:${port}`;
 }
 
-describe.skipIf(skip)(
+describe.skipIf(POSTGRES_SKIP)(
   'baton agents list with Redis unreachable and the NOTIFY listener lost',
   { timeout: 120_000 },
   () => {
-    const database = `presence_${randomBytes(5).toString('hex')}`;
-    const url = postgresDatabaseUrl(database);
-    const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
+    const { database, url, prefix } = ownPostgresDatabase('presence');
     let proxy: TcpProxy;
     let s: TestServer;
     let alexInbox: TestSocket | undefined;
@@ -60,20 +46,13 @@ describe.skipIf(skip)(
 
     /** The command straight to PostgreSQL (not through the server's proxy). */
     const agentsList = async (args: string[]) => {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        DATABASE_URL: url,
-        REDIS_URL: redisUrl,
-        BATON_REDIS_PREFIX: prefix,
-        BATON_REDIS_HEARTBEAT_MS: HEARTBEAT_MS,
-        FORCE_COLOR: '0',
-      };
       try {
-        const { stdout, stderr } = await run(
-          process.execPath,
-          ['bin/baton.mjs', 'agents', 'list', ...args],
-          { env },
-        );
+        const { stdout, stderr } = await runAgentsCommand(['list', ...args], {
+          databaseUrl: url,
+          prefix,
+          redisUrl,
+          heartbeatMs: HEARTBEAT_MS,
+        });
         return { code: 0, stdout, stderr };
       } catch (error) {
         const failed = error as { code?: number; stdout: string; stderr: string };
@@ -147,7 +126,7 @@ describe.skipIf(skip)(
       const listed = json.stdout
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line) as Listed);
+        .map((line) => JSON.parse(line) as ListedAgent);
       expect(listed.find((a) => a.email === 'alex@example.com')).toMatchObject({
         presence: 'online',
         inboxOpen: null,

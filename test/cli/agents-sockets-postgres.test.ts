@@ -6,36 +6,22 @@
  * session check (every 30 s) would close with `session ended` instead, so the reason tells
  * which closed it. The old token is refused afterwards.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
+import { postgresAdmin } from '../helpers/databases.ts';
 import { openSocket } from '../helpers/socket-client.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { ownPostgresDatabase, POSTGRES_SKIP, runAgentsCommand } from './agents-command.ts';
 
-const run = promisify(execFile);
-const skip = TEST_DATABASES.find((d) => d.name === 'postgres')?.skipReason ?? null;
-
-describe.skipIf(skip)(
+describe.skipIf(POSTGRES_SKIP)(
   'baton agents closes the agent’s sockets on PostgreSQL without Redis',
   { timeout: 120_000 },
   () => {
-    const database = `trust_${randomBytes(5).toString('hex')}`;
-    const url = postgresDatabaseUrl(database);
-    const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
+    const { database, url, prefix } = ownPostgresDatabase('trust');
     let s: TestServer;
 
     const agentsCli = (args: string[], input = '') => {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        DATABASE_URL: url,
-        BATON_REDIS_PREFIX: prefix,
-        FORCE_COLOR: '0',
-      };
-      delete env.REDIS_URL;
-      const child = run(process.execPath, ['bin/baton.mjs', 'agents', ...args], { env });
+      const child = runAgentsCommand(args, { databaseUrl: url, prefix });
       child.child.stdin?.end(input);
       return child;
     };

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { computeHandoffMetrics, conversationFacts } from '../../src/core/metrics/index.ts';
 import { createStore } from '../../src/store/store.ts';
+import { storedHandoffMetrics } from '../helpers/stored-metrics.ts';
 
 const run = promisify(execFile);
 const baton = path.resolve('bin/baton.mjs');
@@ -40,17 +40,7 @@ describe('baton CLI', () => {
       );
       expect(r.code).toBe(0);
       const store = createStore({ url: path.join(cwd, 'data', 'baton.db') });
-      const logs = await store.reads.logsBetween(new Date(0), new Date(Date.now() + 60_000));
-      const metrics = computeHandoffMetrics(
-        logs.map(({ conversation, events }) =>
-          conversationFacts({
-            id: conversation.id,
-            channel: conversation.channel,
-            language: conversation.language,
-            events,
-          }),
-        ),
-      );
+      const metrics = await storedHandoffMetrics(store, new Date(Date.now() + 60_000));
       expect(await store.timers.deadEnds()).toEqual([]);
       await store.close();
       return { stdout: r.stdout, metrics };

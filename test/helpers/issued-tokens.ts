@@ -6,7 +6,8 @@
  * the API client's answers and cookies (api-client.ts), the frames the test socket client
  * receives (socket-client.ts), the sign-in browser's answers and cookies (browser-client.ts),
  * and what Chromium's pages receive over HTTP and WebSocket (test/e2e/browser-tokens.ts);
- * the answers of a plain `fetch` to a running test server are noted too (noting-fetch.ts).
+ * the answers of a plain `fetch` to a running test server are noted too (noting-fetch.ts), and
+ * the secrets in the `Location` of its redirects (`locationSecrets`).
  * A socket's `ws://` origin is its server's `http://` one.
  */
 
@@ -21,6 +22,11 @@ const MIN_SECRET_LENGTH = 16;
  */
 const RECOVERY_CODE_KEY = /^recoveryCodes?$|RecoveryCodes?$/;
 const MIN_RECOVERY_CODE_LENGTH = 12;
+/**
+ * A redirect's query or fragment parameters whose values are secrets: credentials by name, and
+ * the OpenID Connect sign-in's `state` and `nonce` (and its `code`, on the way back).
+ */
+const LOCATION_SECRET_PARAM = /token|ticket|secret|password|session|code|^state$|^nonce$/i;
 
 const issued = new Map<string, Set<string>>();
 /** The origins of the test servers running in this process (test-server.ts). */
@@ -103,6 +109,18 @@ export function cookieSecrets(lines: readonly string[]): string[] {
       }
     })
     .filter((value) => value.length >= MIN_SECRET_LENGTH);
+}
+
+/** The secrets a redirect's `Location` carries in its query or fragment (long enough to be one). */
+export function locationSecrets(location: string): string[] {
+  if (!URL.canParse(location, 'http://location.invalid')) return [];
+  const url = new URL(location, 'http://location.invalid');
+  const params = [...url.searchParams, ...new URLSearchParams(url.hash.slice(1))];
+  return params
+    .filter(
+      ([name, value]) => LOCATION_SECRET_PARAM.test(name) && value.length >= MIN_SECRET_LENGTH,
+    )
+    .map(([, value]) => value);
 }
 
 /** A server's origin from its HTTP or WebSocket address. */

@@ -1,13 +1,15 @@
 /**
  * A `fetch` that notes the secrets a running test server answers with (issued-tokens.ts), so
  * that a test calling `fetch` itself, not through the API client, still has the secrets it
- * received looked for in that server's log (log-sentry.ts). Installed for every test file
+ * received looked for in that server's log (log-sentry.ts), the secrets in a redirect's
+ * `Location` too. Installed for every test file
  * (test/setup/note-fetched-secrets.ts); the answer the test reads is untouched, a copy of a
  * JSON body is read beside it.
  */
 import {
   cookieSecrets,
   isTestServer,
+  locationSecrets,
   noteIssuedToken,
   noteIssuedTokensWhenRead,
   secretsIn,
@@ -25,6 +27,9 @@ export function notingFetch(inner: Fetch): Fetch {
     if (!isTestServer(url)) return response;
     for (const cookie of cookieSecrets(response.headers.getSetCookie()))
       noteIssuedToken(url, cookie);
+    // A redirect's `Location` (seen when redirects are not followed: the sign-in browser's).
+    for (const secret of locationSecrets(response.headers.get('location') ?? ''))
+      noteIssuedToken(url, secret);
     // JSON only: an event stream's copy would not end while its test reads it.
     if (/\bjson\b/i.test(response.headers.get('content-type') ?? '')) {
       noteIssuedTokensWhenRead(

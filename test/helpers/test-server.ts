@@ -9,6 +9,7 @@ import type { DnsResolver } from '../../src/channels/email/email-authenticity.ts
 import { standInDns } from './stand-in-dns.ts';
 import { LogSentry } from './log-sentry.ts';
 import { takeIssuedTokens, watchTestServer } from './issued-tokens.ts';
+import { freePort } from './cluster/free-port.ts';
 
 export interface TestServerOptions {
   readonly engine?: 'sqlite' | 'postgres';
@@ -111,6 +112,36 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         );
     },
   };
+}
+
+/**
+ * Starts a server that must fail: its log destination throws 'log destination failed' at the
+ * first line holding `failAt` (a real failure, as late in the start as that line), and it
+ * listens for inbound email on a free port, so the caller can check that the failed start
+ * closed that listener (build-failure*.test.ts).
+ */
+export async function startFailingAt(
+  failAt: string,
+  options: TestServerOptions = {},
+): Promise<{ failing: Promise<TestServer>; smtpPort: number }> {
+  const smtpPort = await freePort();
+  const failing = startTestServer({
+    ...options,
+    logStream: {
+      write(line: string) {
+        if (line.includes(failAt)) throw new Error('log destination failed');
+      },
+    },
+    env: {
+      ...options.env,
+      BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
+      BATON_EMAIL_SMTP_URL: 'smtp://127.0.0.1:9',
+      BATON_SMTP_HOST: '127.0.0.1',
+      BATON_SMTP_PORT: String(smtpPort),
+      BATON_SMTP_ACCEPT_FOR: 'help@acme.test',
+    },
+  });
+  return { failing, smtpPort };
 }
 
 async function openDatabase(engine: 'sqlite' | 'postgres') {

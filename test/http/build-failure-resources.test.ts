@@ -6,10 +6,9 @@
  * the start. A failure inside the build: build-failure.test.ts. Real PostgreSQL and Redis.
  */
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { createClient } from '@redis/client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/cluster/free-port.ts';
+import { accepts } from '../helpers/cluster/free-port.ts';
 import {
   postgresAdmin,
   postgresDatabaseUrl,
@@ -18,7 +17,7 @@ import {
   withPostgresClient,
 } from '../helpers/databases.ts';
 import { REDIS_SKIP_REASON, REDIS_URL } from '../helpers/redis.ts';
-import { startTestServer } from '../helpers/test-server.ts';
+import { startFailingAt } from '../helpers/test-server.ts';
 
 const skip = TEST_DATABASES.find((d) => d.name === 'postgres')?.skipReason ?? REDIS_SKIP_REASON;
 
@@ -33,24 +32,9 @@ describe.skipIf(skip)('a start that fails after the bus connected', { timeout: 1
     databases.push(database);
     await postgresAdmin(`create database ${database}`);
     const prefix = `baton-test-${randomBytes(4).toString('hex')}`;
-    const smtpPort = await freePort();
-    const failing = startTestServer({
+    const { failing, smtpPort } = await startFailingAt('demo agent created', {
       database: { url: postgresDatabaseUrl(database) },
-      logStream: {
-        write(line: string) {
-          if (line.includes('demo agent created')) throw new Error('log destination failed');
-        },
-      },
-      env: {
-        LOG_LEVEL: 'info',
-        REDIS_URL,
-        BATON_REDIS_PREFIX: prefix,
-        BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
-        BATON_EMAIL_SMTP_URL: 'smtp://127.0.0.1:9',
-        BATON_SMTP_HOST: '127.0.0.1',
-        BATON_SMTP_PORT: String(smtpPort),
-        BATON_SMTP_ACCEPT_FOR: 'help@acme.test',
-      },
+      env: { LOG_LEVEL: 'info', REDIS_URL, BATON_REDIS_PREFIX: prefix },
     });
     await expect(failing).rejects.toThrow('log destination failed');
 
@@ -73,15 +57,3 @@ describe.skipIf(skip)('a start that fails after the bus connected', { timeout: 1
     expect(connections).toBe(0);
   });
 });
-
-/** Whether something listens on the loopback port. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}

@@ -152,5 +152,10 @@ describe.each(TEST_DATABASES)('secrets in the log ($name)', (database) => {
     );
     expect(redactUrl('/a?%74oken=x')).toBe('/a?%74oken=[redacted]');
     expect(redactUrl('/plain')).toBe('/plain');
+    // The provider's way back to Baton: its state, as much as its code (a substring elsewhere).
+    expect(redactUrl('/auth/oidc/callback?code=c&state=s&iss=i')).toBe(
+      '/auth/oidc/callback?code=[redacted]&state=[redacted]&iss=i',
+    );
+    expect(redactUrl('/a?nonce=n&statement=3')).toBe('/a?nonce=[redacted]&statement=3');
   });
 });

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { LogSentry, tokenLeads } from '../helpers/log-sentry.ts';
 import { unnotedFetch } from '../helpers/noting-fetch.ts';
+import { startWithOidc } from '../helpers/oidc-sign-in.ts';
+import { startOidcStandIn } from '../helpers/oidc-stand-in.ts';
 import { openSocket, tokenProtocols } from '../helpers/socket-client.ts';
 import { startTestServer } from '../helpers/test-server.ts';
 import { codeAt, enrol, tryLogin } from '../helpers/two-factor.ts';
@@ -135,6 +137,30 @@ describe('log sentry', () => {
     const { token } = (await started.json()) as { token: string };
     s.logSentry.stream.write(`{"msg":"conversation opened","c":"${token}"}\n`);
     await expect(s.close()).rejects.toThrow(/token: .*conversation opened/);
+  });
+
+  it("finds a secret a redirect's Location carried: the sign-in's state and nonce", async () => {
+    const provider = await startOidcStandIn();
+    const s = await startWithOidc('sqlite', provider);
+    try {
+      // Not followed, as the sign-in browser does not: the test sees Baton's redirect.
+      const begun = await fetch(`${s.baseUrl}/auth/oidc/login`, { redirect: 'manual' });
+      expect(begun.status).toBe(302);
+      const sent = new URL(begun.headers.get('location') ?? '');
+      const state = sent.searchParams.get('state') ?? '';
+      const nonce = sent.searchParams.get('nonce') ?? '';
+      expect(state.length).toBeGreaterThanOrEqual(16);
+      s.logSentry.stream.write(`{"msg":"sign-in begun","flow":"${state}"}\n`);
+      s.logSentry.stream.write(`{"msg":"sign-in checked","n":"${nonce.toUpperCase()}"}\n`);
+      const refused = await s.close().then(
+        () => 'closed without a finding',
+        (error: Error) => error.message,
+      );
+      expect(refused).toMatch(/token: .*sign-in begun/);
+      expect(refused).toMatch(/token: .*sign-in checked/);
+    } finally {
+      await provider.close();
+    }
   });
 
   it('finds an issued token by its first 12 characters, and a JWT by its signature', () => {

@@ -4,14 +4,22 @@
  * `?token=`: TOKEN_IN_URL), and pino's redaction blanks the
  * headers that carry them (Authorization, cookies, provider signatures) wherever a log
  * object holds them. A token read from the log would otherwise work on `/api/v1/me`.
+ * A response is logged by its status code only (Fastify's default serializer, kept), so a
+ * redirect's `Location` (the sign-in's `state` and `nonce`) never reaches the log.
  */
 import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 
 const CENSOR = '[redacted]';
 
-/** Query parameters whose value is a credential, by name (case-insensitive substring). */
-const SECRET_PARAM = /token|ticket|secret|signature|password|passwd|auth|key|session|code/i;
+/**
+ * Query parameters whose value is a credential, by name (case-insensitive substring), and the
+ * OpenID Connect sign-in's `state` and `nonce` by exact name: the provider sends the browser
+ * back to `/auth/oidc/callback?code=…&state=…`, and the `state` of a flow still open is half
+ * of what finishing it takes.
+ */
+const SECRET_PARAM =
+  /token|ticket|secret|signature|password|passwd|auth|key|session|code|^state$|^nonce$/i;
 
 /** Headers that carry credentials or provider signatures. */
 const SECRET_HEADERS = [

@@ -10,11 +10,10 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { generateDemoTraffic } from '../../../src/app/demo/demo-traffic.ts';
-import { computeHandoffMetrics } from '../../../src/core/metrics/handoff-metrics.ts';
-import { conversationFacts } from '../../../src/core/metrics/conversation-facts.ts';
 import { assembleBaton } from '../../../src/main/main.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { TEST_DATABASES } from '../../helpers/databases.ts';
+import { storedHandoffMetrics } from '../../helpers/stored-metrics.ts';
 
 const END = Date.UTC(2026, 11, 7, 15, 20);
 /** Seed 7, two days of 30 ending at END, as the generator stored them one commit at a time. */
@@ -44,17 +43,7 @@ async function storedTraffic(store: Store) {
     .select((eb) => ['kind', 'status', eb.fn.countAll().as('n')])
     .groupBy(['kind', 'status'])
     .execute();
-  const logs = await store.reads.logsBetween(new Date(0), new Date(END + 60_000));
-  const metrics = computeHandoffMetrics(
-    logs.map(({ conversation, events }) =>
-      conversationFacts({
-        id: conversation.id,
-        channel: conversation.channel,
-        language: conversation.language,
-        events,
-      }),
-    ),
-  );
+  const metrics = await storedHandoffMetrics(store, new Date(END + 60_000));
   // Conversation ids are random: the improvement items are compared without them.
   const improvementItems = metrics.improvementItems.map(({ conversationId: _, ...item }) => item);
   return {

@@ -52,6 +52,12 @@ const DECOYS = [
 ];
 
 const strong = (text: string) => detectHumanRequest({ text })?.strength === 'strong';
+/** The default policy's decision on a web conversation of one customer turn. */
+const decideOneTurn = (text: string) =>
+  evaluatePolicy({ channel: 'web', turns: [{ from: 'customer', text }] }, getDefaultPolicy());
+/** Whether that decision gives explicit_request among its reasons. */
+const explicitRequest = (text: string) =>
+  decideOneTurn(text).reasons.some((r) => r.code === 'explicit_request');
 
 describe('person-request grammar (tenth round)', () => {
   it.each(SHORT)('reads the short request in %s: %j', (_lang, text) => {
@@ -69,10 +75,7 @@ describe('person-request grammar (tenth round)', () => {
 
   it('hands over at once, for explicit_request, on a short or indirect request', () => {
     for (const [, text] of [...SHORT, ...INDIRECT]) {
-      const d = evaluatePolicy(
-        { channel: 'web', turns: [{ from: 'customer', text: text ?? '' }] },
-        getDefaultPolicy(),
-      );
+      const d = decideOneTurn(text ?? '');
       expect({ text, action: d.action, reason: d.reasons[0]?.code }).toEqual({
         text,
         action: 'handoff',
@@ -83,11 +86,7 @@ describe('person-request grammar (tenth round)', () => {
 
   it('does not hand over for explicit_request when a person is declined', () => {
     for (const text of DECLINES) {
-      const d = evaluatePolicy(
-        { channel: 'web', turns: [{ from: 'customer', text }] },
-        getDefaultPolicy(),
-      );
-      expect({ text, explicit: d.reasons.some((r) => r.code === 'explicit_request') }).toEqual({
+      expect({ text, explicit: explicitRequest(text) }).toEqual({
         text,
         explicit: false,
       });
@@ -191,11 +190,7 @@ describe('person-request grammar (eleventh round)', () => {
       "Je n'ai pas besoin de parler à quelqu'un, merci.",
       'Ich muss nicht mit einem Menschen sprechen.',
     ]) {
-      const d = evaluatePolicy(
-        { channel: 'web', turns: [{ from: 'customer', text }] },
-        getDefaultPolicy(),
-      );
-      expect({ text, explicit: d.reasons.some((r) => r.code === 'explicit_request') }).toEqual({
+      expect({ text, explicit: explicitRequest(text) }).toEqual({
         text,
         explicit: false,
       });
