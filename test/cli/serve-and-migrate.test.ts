@@ -16,7 +16,8 @@ async function batonCli(args: string[], env: Record<string, string>, cwd: string
     const { stdout, stderr } = await run(process.execPath, [baton, ...args], {
       cwd,
       env: { ...process.env, ...env },
-      timeout: 30_000,
+      // Generous: two of these runs share one test, and CI runs it beside 300 other files on 2 cores.
+      timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -57,7 +58,7 @@ describe('baton CLI', () => {
     const second = await run();
     expect(second.metrics.handoffs).toBe(first.metrics.handoffs);
     expect(second.metrics.byReason).toEqual(first.metrics.byReason);
-  });
+  }, 150_000);
 
   it('exports stored conversations as transcripts that replay', async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'baton-cli-'));
