@@ -182,72 +182,104 @@ describe("Messenger's reply windows through the server", () => {
   });
 });
 
-describe('Messenger Handover Protocol with a bot app that owns the thread', () => {
-  const BOT_APP = '263902037430900';
-  const world = messengerWorld({
-    env: { BATON_MESSENGER_BOT_APP_ID: BOT_APP, BATON_TIMER_LEASE_MS: '1000' },
-  });
+const BOT_APP = '263902037430900';
+
+type MessengerWorld = ReturnType<typeof messengerWorld>;
+
+/** The bot app hears the customer (Baton in standby), then passes the thread to Baton. */
+async function passedToBaton(world: MessengerWorld) {
   const { sent, post } = world;
+  const store = world.s.server.store;
+  const standby = JSON.parse(fixture('standby.json'));
+  standby.entry[0].standby[0].timestamp = Date.now();
+  standby.entry[0].standby[0].message.text = 'My card was charged twice for one order';
+  expect((await post(standby)).status).toBe(200);
+  const conversation = await until(() =>
+    store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`),
+  );
+  const heard = await until(async () =>
+    (await store.conversations.eventsSince(conversation.id, 0)).find(
+      (e) => e.type === 'message.created' && e.data.from === 'customer',
+    ),
+  );
+  expect(heard.data).toMatchObject({
+    text: 'My card was charged twice for one order',
+    standby: true,
+  });
+  // The bot app owns the thread: Baton neither greets nor answers.
+  await new Promise((r) => setTimeout(r, 300));
+  expect(sent).toHaveLength(0);
+  expect((await store.conversations.get(conversation.id))?.status).toBe('bot');
+
+  const pass = JSON.parse(fixture('pass-thread-control.json'));
+  pass.entry[0].messaging[0].timestamp = Date.now();
+  expect((await post(pass)).status).toBe(200);
+  const handedOver = await until(async () => {
+    const c = await store.conversations.get(conversation.id);
+    return c && c.status !== 'bot' ? c : undefined;
+  });
+  expect(handedOver.channelState.standby).toBe(false);
+  expect(handedOver.handoff?.reasons).toContain('out_of_scope');
+  // The customer hears from Baton now, in the thread.
+  await until(() => sent.find((r) => r.url.endsWith('/messages')));
+  return handedOver;
+}
+
+/** An agent claims the conversation, then `action` (resolve, return-to-bot) gives it up. */
+async function claimAndLeave(
+  world: MessengerWorld,
+  id: string,
+  action: 'resolve' | 'return-to-bot',
+) {
+  const { s } = world;
+  const token = await login(s.baseUrl, s.demoAgent.email, s.demoAgent.password);
+  await api(s.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, { token });
+  const body = action === 'resolve' ? { resolved: true } : {};
+  const left = await api(s.baseUrl, 'POST', `/api/v1/conversations/${id}/${action}`, {
+    token,
+    body,
+  });
+  expect(left.status).toBe(200);
+}
+
+/** Baton passes the thread back to the bot app, goes into standby, and sends nothing after. */
+async function expectPassedBack(world: MessengerWorld, id: string) {
+  const { sent } = world;
+  const store = world.s.server.store;
+  const passedBack = await until(() => sent.find((r) => r.url.endsWith('/pass_thread_control')));
+  expect(passedBack.url).toContain(`/${PAGE}/pass_thread_control`);
+  expect(passedBack.body).toMatchObject({ recipient: { id: PSID }, target_app_id: BOT_APP });
+  const after = await until(async () => {
+    const c = await store.conversations.get(id);
+    return c?.channelState.standby === true ? c : undefined;
+  });
+  const events = await store.conversations.eventsSince(after.id, 0);
+  expect(
+    events.find((e) => e.type === 'channel.thread_control' && e.data.action === 'passed'),
+  ).toBeTruthy();
+  // Nothing went out after the pass.
+  const passIndex = sent.indexOf(passedBack);
+  expect(sent.slice(passIndex + 1).filter((r) => r.url.endsWith('/messages'))).toHaveLength(0);
+}
+
+const BOT_APP_ENV = { BATON_MESSENGER_BOT_APP_ID: BOT_APP, BATON_TIMER_LEASE_MS: '1000' };
+
+describe('Messenger Handover Protocol with a bot app that owns the thread', () => {
+  const world = messengerWorld({ env: BOT_APP_ENV });
 
   it('keeps what the customer told the bot, takes over on a pass, and passes the thread back on resolve', async () => {
-    const standby = JSON.parse(fixture('standby.json'));
-    standby.entry[0].standby[0].timestamp = Date.now();
-    standby.entry[0].standby[0].message.text = 'My card was charged twice for one order';
-    expect((await post(standby)).status).toBe(200);
-    const conversation = await until(() =>
-      world.s.server.store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`),
-    );
-    const heard = await until(async () =>
-      (await world.s.server.store.conversations.eventsSince(conversation.id, 0)).find(
-        (e) => e.type === 'message.created' && e.data.from === 'customer',
-      ),
-    );
-    expect(heard.data).toMatchObject({
-      text: 'My card was charged twice for one order',
-      standby: true,
-    });
-    // The bot app owns the thread: Baton neither greets nor answers.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sent).toHaveLength(0);
-    expect((await world.s.server.store.conversations.get(conversation.id))?.status).toBe('bot');
+    const conversation = await passedToBaton(world);
+    await claimAndLeave(world, conversation.id, 'resolve');
+    await expectPassedBack(world, conversation.id);
+  });
+});
 
-    const pass = JSON.parse(fixture('pass-thread-control.json'));
-    pass.entry[0].messaging[0].timestamp = Date.now();
-    expect((await post(pass)).status).toBe(200);
-    const handedOver = await until(async () => {
-      const c = await world.s.server.store.conversations.get(conversation.id);
-      return c && c.status !== 'bot' ? c : undefined;
-    });
-    expect(handedOver.channelState.standby).toBe(false);
-    expect(handedOver.handoff?.reasons).toContain('out_of_scope');
-    // The customer hears from Baton now, in the thread.
-    await until(() => sent.find((r) => r.url.endsWith('/messages')));
+describe('Messenger Handover Protocol: a return to the bot', () => {
+  const world = messengerWorld({ env: BOT_APP_ENV });
 
-    const token = await login(world.s.baseUrl, world.s.demoAgent.email, world.s.demoAgent.password);
-    await api(world.s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, { token });
-    const resolved = await api(
-      world.s.baseUrl,
-      'POST',
-      `/api/v1/conversations/${conversation.id}/resolve`,
-      {
-        token,
-        body: { resolved: true },
-      },
-    );
-    expect(resolved.status).toBe(200);
-    const passedBack = await until(() => sent.find((r) => r.url.endsWith('/pass_thread_control')));
-    expect(passedBack.url).toContain(`/${PAGE}/pass_thread_control`);
-    expect(passedBack.body).toMatchObject({ recipient: { id: PSID }, target_app_id: BOT_APP });
-    const after = await until(async () => {
-      const c = await world.s.server.store.conversations.get(conversation.id);
-      return c?.channelState.standby === true ? c : undefined;
-    });
-    const events = await world.s.server.store.conversations.eventsSince(after.id, 0);
-    expect(
-      events.find((e) => e.type === 'channel.thread_control' && e.data.action === 'passed'),
-    ).toBeTruthy();
-    // Nothing went out after the pass.
-    const passIndex = sent.indexOf(passedBack);
-    expect(sent.slice(passIndex + 1).filter((r) => r.url.endsWith('/messages'))).toHaveLength(0);
+  it('passes the thread back to the bot app when the agent returns the conversation to the bot', async () => {
+    const conversation = await passedToBaton(world);
+    await claimAndLeave(world, conversation.id, 'return-to-bot');
+    await expectPassedBack(world, conversation.id);
   });
 });
