@@ -12,6 +12,7 @@ import {
   type RasaStandIn,
   type RasaStandInReply,
 } from '../helpers/rasa-stand-in.ts';
+import { freePort } from '../helpers/cluster/free-port.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const SIZES = [
@@ -191,6 +192,24 @@ describe('Rasa engine (REST channel)', () => {
       expect(events.map((e) => e.type)).toContain('conversation.handed_over');
       expect(botMessages(events).map((e) => e.data.text)).not.toContain('too late');
       expect((await packetOf(c.id)).reasons.map((r: any) => r.code)).toEqual(['bot_error']);
+    }
+  });
+
+  it('hands over with bot_error when Rasa cannot be reached at all', async () => {
+    const down = await startTestServer({
+      env: { BATON_BOT_ENGINE: 'rasa', BATON_RASA_URL: `http://127.0.0.1:${await freePort()}/` },
+    });
+    try {
+      const c = await startConversation(down.baseUrl);
+      const r = await api(down.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { text: 'hello?' },
+      });
+      expect((r.body.events as any[]).map((e) => e.type)).toContain('conversation.handed_over');
+      const handedOver = await down.server.store.conversations.get(c.id);
+      expect(handedOver?.handoff?.reasons).toEqual(['bot_error']);
+    } finally {
+      await down.close();
     }
   });
 
