@@ -255,6 +255,20 @@ describe('Send API and Handover Protocol calls', () => {
     });
   });
 
+  it('an Instagram human agent reply carries the HUMAN_AGENT tag too, to /me', () => {
+    const [request] = adapters.instagram.formatReply('17841400000000000:9988', {
+      text: 'Hi, Dana here',
+      humanAgent: true,
+    });
+    expect(request!.url).toBe('http://graph.test/v23.0/me/messages');
+    expect(JSON.parse(request!.body)).toEqual({
+      recipient: { id: '9988' },
+      messaging_type: 'MESSAGE_TAG',
+      tag: 'HUMAN_AGENT',
+      message: { text: 'Hi, Dana here' },
+    });
+  });
+
   it('splits at 2,000 characters on Messenger and 1,000 on Instagram', () => {
     const text = 'x '.repeat(1500);
     expect(messenger.formatReply('p:u', { text })).toHaveLength(2);

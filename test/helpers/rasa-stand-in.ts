@@ -13,6 +13,8 @@ export interface RasaStandInReply {
   readonly delayMs?: number;
   /** An HTTP error status instead of an answer. */
   readonly status?: number;
+  /** A body sent as it is instead of the messages (an answer that is not the REST channel's). */
+  readonly raw?: unknown;
 }
 
 export interface RasaStandInRequest {
@@ -47,9 +49,8 @@ export async function startRasaStandIn(
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify((reply.messages ?? []).map((m) => ({ recipient_id: body.sender, ...m }))),
-        );
+        const messages = (reply.messages ?? []).map((m) => ({ recipient_id: body.sender, ...m }));
+        res.end(JSON.stringify(reply.raw !== undefined ? reply.raw : messages));
       }, reply.delayMs ?? 0);
       // A client that gave up (Baton's timeout) does not keep the stand-in waiting.
       res.on('close', () => clearTimeout(timer));

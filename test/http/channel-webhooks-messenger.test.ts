@@ -1,64 +1,8 @@
 /** Messenger through the server: replies in the thread, and silence while another app owns it. */
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.ts';
-import { until } from '../helpers/until.ts';
-import { postMetaWebhook } from '../helpers/meta-webhook.ts';
+import { describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
-
-const SECRET = 'fb-app-secret';
-const fixture = (name: string) =>
-  readFileSync(new URL(`../fixtures/channels/messenger/${name}`, import.meta.url), 'utf8');
-/** The page and the customer (page-scoped id) of every Messenger fixture. */
-const PAGE = '104880000000001';
-const PSID = '7310000000000042';
-
-/**
- * A Baton with Messenger enabled against a stand-in Graph API that records every call; the
- * describe block that calls it gets the server started before its tests and closed after.
- */
-function messengerWorld(options: { env?: Record<string, string>; clock?: () => Date } = {}) {
-  const sent: Array<{ url: string; body: any }> = [];
-  const provider = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      sent.push({ url: req.url ?? '', body: JSON.parse(body) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"message_id":"m.1"}');
-    });
-  });
-  const world = {
-    sent,
-    s: undefined as unknown as TestServer,
-    post: (raw: unknown) =>
-      postMetaWebhook(
-        `${world.s.baseUrl}/channels/messenger/webhook`,
-        typeof raw === 'string' ? raw : JSON.stringify(raw),
-        SECRET,
-      ),
-  };
-  beforeAll(async () => {
-    await new Promise<void>((r) => provider.listen(0, '127.0.0.1', () => r()));
-    world.s = await startTestServer({
-      ...(options.clock ? { clock: options.clock } : {}),
-      env: {
-        BATON_MESSENGER_APP_SECRET: SECRET,
-        BATON_MESSENGER_VERIFY_TOKEN: 'v',
-        BATON_MESSENGER_PAGE_ACCESS_TOKEN: 'page-token',
-        BATON_MESSENGER_API_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}`,
-        BATON_TIMER_INTERVAL_MS: '50',
-        ...options.env,
-      },
-    });
-  });
-  afterAll(async () => {
-    await world.s?.close();
-    provider.close();
-  });
-  return world;
-}
+import { fixture, messengerWorld, PAGE, PSID } from '../helpers/messenger-world.ts';
+import { until } from '../helpers/until.ts';
 
 describe('Messenger through the server', () => {
   const world = messengerWorld();
@@ -179,75 +123,5 @@ describe("Messenger's reply windows through the server", () => {
     });
     expect(refused.data.error).toMatch(/7 days/);
     expect(sent.some((r) => r.body.message?.text === 'A week too late')).toBe(false);
-  });
-});
-
-describe('Messenger Handover Protocol with a bot app that owns the thread', () => {
-  const BOT_APP = '263902037430900';
-  const world = messengerWorld({
-    env: { BATON_MESSENGER_BOT_APP_ID: BOT_APP, BATON_TIMER_LEASE_MS: '1000' },
-  });
-  const { sent, post } = world;
-
-  it('keeps what the customer told the bot, takes over on a pass, and passes the thread back on resolve', async () => {
-    const standby = JSON.parse(fixture('standby.json'));
-    standby.entry[0].standby[0].timestamp = Date.now();
-    standby.entry[0].standby[0].message.text = 'My card was charged twice for one order';
-    expect((await post(standby)).status).toBe(200);
-    const conversation = await until(() =>
-      world.s.server.store.conversations.findOpenByThread('messenger', `${PAGE}:${PSID}`),
-    );
-    const heard = await until(async () =>
-      (await world.s.server.store.conversations.eventsSince(conversation.id, 0)).find(
-        (e) => e.type === 'message.created' && e.data.from === 'customer',
-      ),
-    );
-    expect(heard.data).toMatchObject({
-      text: 'My card was charged twice for one order',
-      standby: true,
-    });
-    // The bot app owns the thread: Baton neither greets nor answers.
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sent).toHaveLength(0);
-    expect((await world.s.server.store.conversations.get(conversation.id))?.status).toBe('bot');
-
-    const pass = JSON.parse(fixture('pass-thread-control.json'));
-    pass.entry[0].messaging[0].timestamp = Date.now();
-    expect((await post(pass)).status).toBe(200);
-    const handedOver = await until(async () => {
-      const c = await world.s.server.store.conversations.get(conversation.id);
-      return c && c.status !== 'bot' ? c : undefined;
-    });
-    expect(handedOver.channelState.standby).toBe(false);
-    expect(handedOver.handoff?.reasons).toContain('out_of_scope');
-    // The customer hears from Baton now, in the thread.
-    await until(() => sent.find((r) => r.url.endsWith('/messages')));
-
-    const token = await login(world.s.baseUrl, world.s.demoAgent.email, world.s.demoAgent.password);
-    await api(world.s.baseUrl, 'POST', `/api/v1/conversations/${conversation.id}/claim`, { token });
-    const resolved = await api(
-      world.s.baseUrl,
-      'POST',
-      `/api/v1/conversations/${conversation.id}/resolve`,
-      {
-        token,
-        body: { resolved: true },
-      },
-    );
-    expect(resolved.status).toBe(200);
-    const passedBack = await until(() => sent.find((r) => r.url.endsWith('/pass_thread_control')));
-    expect(passedBack.url).toContain(`/${PAGE}/pass_thread_control`);
-    expect(passedBack.body).toMatchObject({ recipient: { id: PSID }, target_app_id: BOT_APP });
-    const after = await until(async () => {
-      const c = await world.s.server.store.conversations.get(conversation.id);
-      return c?.channelState.standby === true ? c : undefined;
-    });
-    const events = await world.s.server.store.conversations.eventsSince(after.id, 0);
-    expect(
-      events.find((e) => e.type === 'channel.thread_control' && e.data.action === 'passed'),
-    ).toBeTruthy();
-    // Nothing went out after the pass.
-    const passIndex = sent.indexOf(passedBack);
-    expect(sent.slice(passIndex + 1).filter((r) => r.url.endsWith('/messages'))).toHaveLength(0);
   });
 });

@@ -193,7 +193,7 @@ describe.each(TEST_DATABASES)('MCP server ($name)', (database) => {
   );
 
   it.skipIf(database.skipReason)(
-    'refuses a request without the token or with a wrong one (401), and GET (405)',
+    'refuses a request without the token or with a wrong one (401), and GET and DELETE (405)',
     async () => {
       const initialize = {
         jsonrpc: '2.0',
@@ -229,6 +229,12 @@ describe.each(TEST_DATABASES)('MCP server ($name)', (database) => {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
       expect(get.status).toBe(405);
+      const remove = await fetch(`${s.baseUrl}/mcp`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(remove.status).toBe(405);
+      expect(((await remove.json()) as any).error.code).toBe('METHOD_NOT_ALLOWED');
 
       // The SDK's client, with a wrong token, fails to connect.
       const client = new Client({ name: 'intruder', version: '1' });

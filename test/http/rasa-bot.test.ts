@@ -12,6 +12,7 @@ import {
   type RasaStandIn,
   type RasaStandInReply,
 } from '../helpers/rasa-stand-in.ts';
+import { freePort } from '../helpers/cluster/free-port.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const SIZES = [
@@ -149,11 +150,41 @@ describe('Rasa engine (REST channel)', () => {
     expect((await packetOf(c.id)).reasons[0].code).toBe('explicit_request');
   });
 
-  it('hands over with bot_error when Rasa answers 500, times out, or says nothing', async () => {
+  it('sends an image that comes without text as its address', async () => {
+    answer = () => ({ messages: [{ image: 'https://cdn.example.test/size-chart.png' }] });
+    const c = await startConversation(s.baseUrl);
+    const events = await say(c, { text: 'do you have a size chart?' });
+    expect(botMessages(events).map((e) => e.data.text)).toEqual([
+      'https://cdn.example.test/size-chart.png',
+    ]);
+  });
+
+  it('records a handoff reason that is not a reason code as out_of_scope, the word beside it', async () => {
+    answer = () => ({ messages: [{ custom: { handoff: true, reason: 'vip_customer' } }] });
+    const c = await startConversation(s.baseUrl);
+    const events = await say(c, { text: 'where is my parcel' });
+    expect(events.map((e) => e.type)).toContain('conversation.handed_over');
+    const [first] = (await packetOf(c.id)).reasons;
+    expect(first.code).toBe('out_of_scope');
+    expect(first.evidence.text).toContain('vip_customer');
+  });
+
+  it('never asks Rasa about an explicit request for a person: the policy hands over first', async () => {
+    answer = () => ({ messages: [{ text: 'Rasa should not have been asked' }] });
+    const c = await startConversation(s.baseUrl);
+    const before = rasa.requests.length;
+    const events = await say(c, { text: 'I want to talk to a human' });
+    expect(events.map((e) => e.type)).toContain('conversation.handed_over');
+    expect(rasa.requests.length).toBe(before);
+    expect((await packetOf(c.id)).reasons.map((r: any) => r.code)).toContain('explicit_request');
+  });
+
+  it('hands over with bot_error when Rasa answers 500, times out, says nothing, or answers no list', async () => {
     for (const failing of [
       { status: 500 },
       { delayMs: 2000, messages: [{ text: 'too late' }] },
       { messages: [] },
+      { raw: { text: 'an object, not the REST channel’s list' } },
     ] satisfies RasaStandInReply[]) {
       answer = () => failing;
       const c = await startConversation(s.baseUrl);
@@ -161,6 +192,24 @@ describe('Rasa engine (REST channel)', () => {
       expect(events.map((e) => e.type)).toContain('conversation.handed_over');
       expect(botMessages(events).map((e) => e.data.text)).not.toContain('too late');
       expect((await packetOf(c.id)).reasons.map((r: any) => r.code)).toEqual(['bot_error']);
+    }
+  });
+
+  it('hands over with bot_error when Rasa cannot be reached at all', async () => {
+    const down = await startTestServer({
+      env: { BATON_BOT_ENGINE: 'rasa', BATON_RASA_URL: `http://127.0.0.1:${await freePort()}/` },
+    });
+    try {
+      const c = await startConversation(down.baseUrl);
+      const r = await api(down.baseUrl, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        token: c.token,
+        body: { text: 'hello?' },
+      });
+      expect((r.body.events as any[]).map((e) => e.type)).toContain('conversation.handed_over');
+      const handedOver = await down.server.store.conversations.get(c.id);
+      expect(handedOver?.handoff?.reasons).toEqual(['bot_error']);
+    } finally {
+      await down.close();
     }
   });
 
