@@ -214,7 +214,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
       ...(agentCalls ? { [VOICE_CALL_BACK_TIMER]: handleCallBack(agentCalls) } : {}),
       ...email?.handlers,
     },
-    reconcile: (id) => writer.reconcile(id),
+    reconcile: (id, fired) => writer.reconcile(id, fired),
     log,
   });
   loop.timers = timers;

@@ -14,6 +14,11 @@ import { CompiledQuery } from 'kysely';
 /** Kysely's PostgreSQL compiler puts every value in a parameter `$n`, never in the text. */
 const PARAMETER = /\$(\d+)/g;
 
+/** The SQL of a query whose parameters follow `offset` others in the statement it joins. */
+export function renumbered(text: string, offset: number): string {
+  return text.replace(PARAMETER, (_, n: string) => `$${Number(n) + offset}`);
+}
+
 /** One statement doing what `queries` do one after another; undefined when there are none. */
 export function combinedWrites(queries: readonly CompiledQuery[]): CompiledQuery | undefined {
   if (queries.length <= 1) return queries[0];
@@ -21,7 +26,7 @@ export function combinedWrites(queries: readonly CompiledQuery[]): CompiledQuery
   const texts = queries.map((query) => {
     const offset = parameters.length;
     parameters.push(...query.parameters);
-    return query.sql.replace(PARAMETER, (_, n: string) => `$${Number(n) + offset}`);
+    return renumbered(query.sql, offset);
   });
   const last = texts.pop() as string;
   const clauses = texts.map((text, i) => `w${i} as (${text})`).join(', ');

@@ -4,7 +4,6 @@
  * built once with Kysely; they run in a Kysely transaction on PostgreSQL and in one
  * synchronous better-sqlite3 transaction on SQLite, the hot path of every message.
  */
-import { randomUUID } from 'node:crypto';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { ConversationState } from '../core/conversation/conversation-state.ts';
 import { LIFECYCLE_TIMER_KINDS } from '../core/conversation/timer-kinds.ts';
@@ -18,8 +17,10 @@ import type {
 import { visibleTo, type VisibleTo } from './agent-visibility.ts';
 import { combinedWrites } from './combined-writes.ts';
 import { readRowWithTimers } from './commit-read.ts';
+import { completeTimerQuery, updateCompletingTimer, type FiredTimer } from './fired-timer.ts';
 import type { DeriveLifecycle, PendingTimer } from './lifecycle-derive.ts';
 import { providerMessageClaims } from './provider-messages.ts';
+import { timerQueries } from './timer-writes.ts';
 import { toConversation, toConversationColumns, toEvent } from './row-mapping.ts';
 import type { ConversationsTable, Database, EventsTable, TimersTable } from './schema.ts';
 import type { QueryTemplates } from './query-templates.ts';
@@ -58,6 +59,8 @@ export interface CommitInput {
    * timers to cancel and schedule (the conversation writer derives them from the state).
    */
   readonly derive?: DeriveLifecycle;
+  /** A fired timer done with this commit, in its transaction, if made (fired-timer.ts). */
+  readonly completesTimer?: FiredTimer;
   readonly now: Date;
 }
 
@@ -330,53 +333,6 @@ function withLifecycle(
   return d.update ? toConversation({ ...updated, lifecycle: d.lifecycleText }) : conversation;
 }
 
-/** The timer statements that go with a successful update, in order: cancel, then schedule. */
-function timerQueries(
-  db: Kysely<Database>,
-  input: CommitInput,
-  at: string,
-  changes: TimerChanges | undefined = input.timers,
-): CompiledQuery[] {
-  if (!changes) return [];
-  const queries: CompiledQuery[] = [];
-  if (changes.cancelIds && changes.cancelIds.length > 0) {
-    queries.push(
-      db
-        .updateTable('timers')
-        .set({ status: 'cancelled' })
-        .where('id', 'in', [...changes.cancelIds])
-        .where('status', 'in', ['pending', 'claimed'])
-        .compile(),
-    );
-  }
-  if (changes.cancel && (changes.cancel === 'all' || changes.cancel.length > 0)) {
-    let cancel = db
-      .updateTable('timers')
-      .set({ status: 'cancelled' })
-      .where('conversation_id', '=', input.conversationId)
-      .where('status', 'in', ['pending', 'claimed']);
-    if (changes.cancel !== 'all') cancel = cancel.where('kind', 'in', [...changes.cancel]);
-    queries.push(cancel.compile());
-  }
-  if (changes.schedule && changes.schedule.length > 0) {
-    const rows = changes.schedule.map((t) => ({
-      id: `t_${randomUUID().replaceAll('-', '')}`,
-      conversation_id: input.conversationId,
-      kind: t.kind,
-      due_at: t.dueAt.toISOString(),
-      data: JSON.stringify(t.data ?? {}),
-      status: 'pending',
-      claimed_by: null,
-      claimed_until: null,
-      attempts: 0,
-      created_at: at,
-      fired_at: null,
-    }));
-    queries.push(db.insertInto('timers').values(rows).compile());
-  }
-  return queries;
-}
-
 /** The provider ids the customer messages claim: a copy stored before rolls the commit back. */
 function claimQuery(
   db: Kysely<Database>,
@@ -412,6 +368,10 @@ export function commitSync(
   // RETURNING would have given, or, when the UPDATE's conditions failed, the current row; the
   // same statement reads the pending lifecycle timers (commit-read.ts).
   const changed = sqlite.run(updateQuery(db, templates, input, at, false));
+  // Before the read, so that the pending timers the derive step sees leave the fired one out.
+  if (changed > 0 && input.completesTimer) {
+    sqlite.run(completeTimerQuery(db, input.completesTimer, at));
+  }
   const read = readRowWithTimers(db, templates, sqlite, input.conversationId);
   const row = read?.row;
   const updated = changed > 0 ? row : undefined;
@@ -455,7 +415,11 @@ export async function commitAsync(
         .forUpdate()
         .execute();
     }
-    const updated = (await trx.executeQuery(updateQuery(trx, templates, input, at))).rows[0];
+    const update = updateQuery(trx, templates, input, at);
+    const fired = input.completesTimer;
+    const updated = (
+      await trx.executeQuery(fired ? updateCompletingTimer(trx, update, fired, at) : update)
+    ).rows[0] as ConversationsTable | undefined;
     const current = updated
       ? undefined
       : (await trx.executeQuery(conversationQuery(trx, templates, input.conversationId))).rows[0];

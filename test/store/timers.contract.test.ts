@@ -1,5 +1,6 @@
 /** Timers in the database: atomic with the conversation change, claimed once, re-fired after a lapse. */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { messageCreated } from '../../src/core/conversation/conversation-events.ts';
 import { TimerRepository } from '../../src/store/timer-repository.ts';
 import { TEST_DATABASES, useFreshStore } from '../helpers/databases.ts';
 import { handedOverData } from '../helpers/event-data.ts';
@@ -89,6 +90,68 @@ describe.each(TEST_DATABASES)('timers on $name', (database) => {
     expect(again).toMatchObject([{ conversationId: 'c1', attempts: 2 }]);
     await other.complete(again[0]!.id, at(46));
     expect(await fresh.store.timers.pendingFor('c1')).toEqual([]);
+  });
+
+  it('completes a fired timer with the commit it led to, and only with it', async () => {
+    const { store } = fresh;
+    await queue('c1', 10);
+    const [fired] = await store.timers.claimDue(at(11), 10, 30_000);
+    const mine = { id: fired!.id, claimedBy: store.timers.owner };
+    const status = async () =>
+      (
+        await store.db
+          .selectFrom('timers')
+          .select(['status', 'fired_at'])
+          .where('id', '=', mine.id)
+          .executeTakeFirstOrThrow()
+      ).status;
+    const message = (id: string) => messageCreated({ type: 'customer' }, { text: 'Hello?' }, id);
+    await store.conversations.commit({
+      conversationId: 'c1',
+      events: [message('m1')],
+      now: at(11),
+    });
+    // A commit refused by its conditions, or that fails (a client message id stored before,
+    // which rolls it back), leaves the timer claimed: due again once the lease runs out.
+    const refused = await store.conversations.commit({
+      conversationId: 'c1',
+      expectStatus: ['bot'],
+      events: [],
+      completesTimer: mine,
+      now: at(12),
+    });
+    expect(refused.ok).toBe(false);
+    const failed = await store.conversations.commit({
+      conversationId: 'c1',
+      events: [message('m1')],
+      completesTimer: mine,
+      now: at(12),
+    });
+    expect(failed).toMatchObject({ ok: false, reason: 'duplicate' });
+    // Another node's name on the claim: not this commit's timer to complete.
+    const theirs = await store.conversations.commit({
+      conversationId: 'c1',
+      events: [],
+      completesTimer: { ...mine, claimedBy: 'node_other' },
+      now: at(12),
+    });
+    expect(theirs.ok).toBe(true);
+    expect(await status()).toBe('claimed');
+    const made = await store.conversations.commit({
+      conversationId: 'c1',
+      events: [],
+      completesTimer: mine,
+      now: at(13),
+    });
+    expect(made.ok).toBe(true);
+    expect(
+      await store.db
+        .selectFrom('timers')
+        .select(['status', 'fired_at'])
+        .where('id', '=', mine.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'done', fired_at: at(13).toISOString() });
+    expect(await store.timers.claimDue(at(60), 10, 30_000)).toEqual([]);
   });
 
   it('finds waiting conversations without a timer', async () => {

@@ -18,6 +18,7 @@ import type {
   CommitResult,
   CreateConversationInput,
 } from '../../store/conversation-repository.ts';
+import type { FiredTimer } from '../../store/fired-timer.ts';
 import type { DeriveLifecycle } from '../../store/lifecycle-derive.ts';
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
@@ -96,9 +97,14 @@ export class ConversationWriter {
     return this.deps.store.batch(work);
   }
 
-  /** Makes the pending timers match the state (after a timer fired without a change). */
-  async reconcile(conversationId: string): Promise<void> {
-    await this.commit({ conversationId, events: [] });
+  /**
+   * Makes the pending timers match the state after a timer fired, and completes that timer in
+   * the same transaction (store/fired-timer.ts). False when there was nothing to commit to
+   * (the conversation is gone): the timer is then still to complete.
+   */
+  async reconcile(conversationId: string, fired?: FiredTimer): Promise<boolean> {
+    const result = await this.commit({ conversationId, events: [], completesTimer: fired });
+    return result.ok;
   }
 
   private derive(now: Date, patch: LifecyclePatch | undefined): DeriveLifecycle {

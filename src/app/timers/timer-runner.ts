@@ -5,6 +5,7 @@
  */
 import { isLifecycleTimer } from '../../core/conversation/timer-kinds.ts';
 import type { TimerRecord } from '../../core/records.ts';
+import type { FiredTimer } from '../../store/fired-timer.ts';
 import type { Store } from '../../store/store.ts';
 
 export type TimerHandler = (timer: TimerRecord, now: Date) => Promise<void>;
@@ -17,9 +18,10 @@ export interface TimerRunnerOptions {
   readonly handlers: Readonly<Record<string, TimerHandler>>;
   /**
    * After a lifecycle timer fired: make the conversation's timers match its state again
-   * (the writer's reconcile), so a handler that found nothing to do leaves no dead end.
+   * (the writer's reconcile), so a handler that found nothing to do leaves no dead end, and
+   * complete the fired timer in that commit. Answers whether the commit was made.
    */
-  readonly reconcile: (conversationId: string) => Promise<void>;
+  readonly reconcile: (conversationId: string, fired: FiredTimer) => Promise<boolean>;
   readonly log: { warn(msg: string): void; error(obj: unknown, msg: string): void };
 }
 
@@ -61,8 +63,13 @@ export class TimerRunner {
       try {
         if (handler) await handler(timer, clock());
         else log.warn(`no handler for timer kind ${timer.kind}; dropping it`);
-        await store.timers.complete(timer.id, clock());
-        if (isLifecycleTimer(timer.kind)) await this.options.reconcile(timer.conversationId);
+        // A lifecycle timer is done in its reconcile's transaction: a reconcile that fails
+        // leaves it claimed, to fire again, and it costs no statement of its own.
+        const fired = { id: timer.id, claimedBy: store.timers.owner };
+        const done = isLifecycleTimer(timer.kind)
+          ? await this.options.reconcile(timer.conversationId, fired)
+          : false;
+        if (!done) await store.timers.complete(timer.id, clock());
       } catch (error) {
         log.error(
           { err: error, timer: timer.id },

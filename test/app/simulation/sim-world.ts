@@ -110,7 +110,7 @@ export function buildNode(store: Store, outside: Outside, ledger: SimLedger) {
         handleMinutes: () => Promise.resolve(6),
       }),
     },
-    reconcile: (id) => writer.reconcile(id),
+    reconcile: (id, fired) => writer.reconcile(id, fired),
     log: {
       warn: () => undefined,
       // A handler that fails is retried by design; the simulation wants to know.
