@@ -170,6 +170,22 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
       );
       expect(erased.stdout).toMatch(/erased 1 conversation/);
       expect(await store.conversations.get('c_wa_cli')).toBeUndefined();
+
+      // Both are in the team audit log by `cli`, with how the person was named and the
+      // conversation, never the number itself (docs/security.md, "Audit").
+      const audit = await store.teamAudit.page({ limit: 2, action: 'customer.' });
+      expect(
+        audit.entries.map((e) => [
+          e.actorId,
+          e.action,
+          e.changes['selector'],
+          e.changes['conversations'],
+        ]),
+      ).toEqual([
+        ['cli', 'customer.erased', 'thread whatsapp', ['c_wa_cli']],
+        ['cli', 'customer.exported', 'phone', ['c_wa_cli']],
+      ]);
+      expect(JSON.stringify(audit.entries)).not.toMatch(/7700\D?900\D?999/);
     },
   );
 

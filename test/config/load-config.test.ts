@@ -221,6 +221,16 @@ describe('loadConfig', () => {
     );
   });
 
+  it('wants a metrics token of 16 characters or more', () => {
+    const short = loadConfig({ env: { BATON_METRICS_TOKEN: 'too-short-token' }, cwd: dirWith() });
+    expect(!short.ok && short.errors.join('\n')).toMatch(/metrics\.token/);
+    const long = loadConfig({
+      env: { BATON_METRICS_TOKEN: 'a-long-metrics-token' },
+      cwd: dirWith(),
+    });
+    expect(long.ok && long.config.metrics.token).toBe('a-long-metrics-token');
+  });
+
   it('samples a fifth of bot-only conversations for the survey by default; the share is 0 to 1', () => {
     const byDefault = loadConfig({ env: {}, cwd: dirWith() });
     expect(byDefault.ok && byDefault.config.csat).toEqual({

@@ -118,6 +118,15 @@ describe.each(TEST_DATABASES)('bad input ($name)', (database) => {
         expect(r.status, path).toBe(400);
         expect(JSON.parse(r.text).error.code).toBe('MALFORMED_JSON');
       }
+      // A signed webhook body as deep is not parsed: 400 MALFORMED_PAYLOAD, as any body the
+      // channel cannot read.
+      const telegram = await send('/channels/telegram/webhook', deepObject, {
+        'x-telegram-bot-api-secret-token': TELEGRAM_SECRET,
+      });
+      expect([telegram.status, JSON.parse(telegram.text).error.code]).toEqual([
+        400,
+        'MALFORMED_PAYLOAD',
+      ]);
       // Shallow nesting is fine.
       const ok = await send('/api/v1/conversations', '{"customer":{"name":"Ann"}}');
       expect(ok.status).toBe(201);

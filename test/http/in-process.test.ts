@@ -34,6 +34,36 @@ describe.each(TEST_DATABASES)('in-process limits on $name', (database) => {
   );
 
   it.skipIf(database.skipReason)(
+    'rate-limits log-in requests per client address at 20 a minute, whichever accounts they name',
+    async () => {
+      // A fresh email each time: the per-account lockout (5 wrong passwords) never trips, so
+      // the 429 is the address's limit (docs/security.md, "Limits").
+      const statuses: number[] = [];
+      let last: any;
+      for (let i = 0; i < 21; i++) {
+        const r = await s.server.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '198.51.100.20',
+          payload: { email: `guess-${i}@example.com`, password: 'wrong-password' },
+        });
+        statuses.push(r.statusCode);
+        last = r.json();
+      }
+      expect(statuses).toEqual([...Array<number>(20).fill(401), 429]);
+      expect(last.error.code).toBe('RATE_LIMITED');
+      // Another address is counted apart.
+      const other = await s.server.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '198.51.100.21',
+        payload: { email: 'guess-other@example.com', password: 'wrong-password' },
+      });
+      expect(other.statusCode).toBe(401);
+    },
+  );
+
+  it.skipIf(database.skipReason)(
     'refuses a body over the size limit with 413 before parsing it',
     async () => {
       const r = await s.server.app.inject({

@@ -18,6 +18,11 @@ async function serverOn(redis: CounterRedis, prefix: string): Promise<FastifyIns
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const app = await createHttpServer(loaded.config, false, { client: redis, isUp: () => true });
   app.get('/limited', { config: { rateLimit: { max: 2, timeWindow: '1 minute' } } }, () => 'ok');
+  app.get(
+    '/also-limited',
+    { config: { rateLimit: { max: 2, timeWindow: '1 minute' } } },
+    () => 'ok',
+  );
   await app.ready();
   return app;
 }
@@ -40,6 +45,19 @@ describe('HTTP rate limit in Redis', () => {
     const b = await serverOn(redis, prefix);
     opened.push(a, b);
     expect([await get(a), await get(b), await get(a)]).toEqual([200, 200, 429]);
+  });
+
+  it.skipIf(REDIS_SKIP_REASON)('counts each route apart, as the memory store does', async () => {
+    // docs/security.md: starting a conversation, posting a message and rating it are limited
+    // each on its own, so a client out of one still has the others.
+    const redis = createClient({ url: REDIS_URL, disableOfflineQueue: true });
+    await redis.connect();
+    opened.push(redis);
+    const app = await serverOn(redis, `baton-test-${randomBytes(4).toString('hex')}`);
+    opened.push(app);
+    const also = async () => (await app.inject({ method: 'GET', url: '/also-limited' })).statusCode;
+    expect([await get(app), await get(app), await get(app)]).toEqual([200, 200, 429]);
+    expect([await also(), await also(), await also()]).toEqual([200, 200, 429]);
   });
 
   it.skipIf(REDIS_SKIP_REASON)('lets requests through while Redis hangs', async () => {

@@ -6,6 +6,7 @@
  * other sessions out (their sockets closed at once), a reset all of them. Every step is in the
  * audit log, and the secret and codes never are.
  */
+import { createHash } from 'node:crypto';
 import { TOTP, URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
@@ -222,6 +223,17 @@ describe.each(TEST_DATABASES)('two-factor log-in ($name)', (database) => {
     const a = await account('lee');
     const { recoveryCodes } = await enrol(s.baseUrl, a.token, a.password, now());
     const [first, second, third] = recoveryCodes as [string, string, string];
+    // Stored only as SHA-256 hashes of the code as typed without case, dashes or spaces.
+    const stored = await s.server.store.db
+      .selectFrom('agent_recovery_codes')
+      .select('code_hash')
+      .where('agent_id', '=', a.id)
+      .execute();
+    const sha256 = (code: string) =>
+      createHash('sha256').update(code.toLowerCase().replace(/[\s-]/g, '')).digest('hex');
+    expect(stored.map((r) => r.code_hash).sort()).toEqual(
+      (recoveryCodes as string[]).map(sha256).sort(),
+    );
     const once = await logIn(a, {
       email: a.email,
       password: a.password,

@@ -2,8 +2,9 @@
  * The server's pino options: every request line goes through a serializer that cuts
  * credentials out of the URL (a refused request, HTTP or socket upgrade, may carry a
  * `?token=`: TOKEN_IN_URL), and pino's redaction blanks the
- * headers that carry them (Authorization, cookies, provider signatures) wherever a log
- * object holds them. A token read from the log would otherwise work on `/api/v1/me`.
+ * headers that carry them (Authorization, cookies, provider signatures) in a `headers` object
+ * at the top of a log object or one level down (redaction paths name their depth). A token read
+ * from the log would otherwise work on `/api/v1/me`.
  * A response is logged by its status code only (Fastify's default serializer, kept), so a
  * redirect's `Location` (the sign-in's `state` and `nonce`) never reaches the log.
  */

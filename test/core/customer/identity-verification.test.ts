@@ -1,4 +1,5 @@
 /** The pure verification: modes without a secret, and what the policy may believe. */
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   identityHash,
@@ -28,6 +29,25 @@ describe('verifyCustomerIdentity', () => {
       now,
     );
     expect(result).toMatchObject({ ok: false, code: 'IDENTITY_REQUIRED' });
+  });
+
+  it('takes a token up to 30 seconds past its exp, and not after', async () => {
+    const secret = 'identity-secret-0123';
+    const exp = Math.floor(now.getTime() / 1000);
+    const token = await new SignJWT({ email: 'ann@example.com' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u-1')
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret));
+    const at = (seconds: number) =>
+      verifyCustomerIdentity(
+        {},
+        { identityToken: token },
+        { secret, require: false },
+        new Date(now.getTime() + seconds * 1000),
+      );
+    expect(await at(29)).toMatchObject({ ok: true, customer: { id: 'u-1', verified: true } });
+    expect(await at(31)).toMatchObject({ ok: false, code: 'IDENTITY_INVALID' });
   });
 
   it('a userHash needs an id or an email to sign', async () => {
