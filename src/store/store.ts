@@ -13,6 +13,7 @@ import { MediaFileRepository } from './media-file-repository.ts';
 import { AgentAvatarRepository } from './agent-avatar-repository.ts';
 import { TimerRepository } from './timer-repository.ts';
 import { WebhookDeliveryRepository } from './webhook-delivery-repository.ts';
+import { BatchAnnouncements } from './batch-announcements.ts';
 import { migrateToLatest, type MigrateResult } from './migrate.ts';
 import { openDatabase, type DatabaseEngine, type OpenDatabaseOptions } from './open-database.ts';
 import type { Database } from './schema.ts';
@@ -43,9 +44,16 @@ export interface Store {
   /**
    * Runs `work` with every query it makes in one transaction on PostgreSQL, for bulk writing
    * (postgres-batch.ts: any failed write rolls back all of it). SQLite runs it as it is: its
-   * commits are local and already grouped (group-commit.ts).
+   * commits are local and already grouped (group-commit.ts). What the work announces through
+   * `afterCommit` waits for the batch's end (batch-announcements.ts): on PostgreSQL it is
+   * announced once the batch commits, in order, and never if it rolls back.
    */
   batch<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Announces a write that was just committed (`announce` publishes it in this process): at
+   * once, or, inside a batch, when the batch ends (see `batch`).
+   */
+  afterCommit(announce: () => void): void;
   migrate(): Promise<MigrateResult>;
   close(): Promise<void>;
 }
@@ -53,6 +61,8 @@ export interface Store {
 export function createStore(options: OpenDatabaseOptions): Store {
   const { db, engine, sqlite, walCheckpointer, batch } = openDatabase(options);
   const teamAudit = new TeamAuditRepository(db);
+  // PostgreSQL's batch is one transaction (rolled back whole); SQLite's commits as it goes.
+  const announcements = new BatchAnnouncements(batch ?? ((work) => work()), engine === 'postgres');
   return {
     engine,
     db,
@@ -69,7 +79,8 @@ export function createStore(options: OpenDatabaseOptions): Store {
     totp: new TotpRepository(db, teamAudit),
     mediaFiles: new MediaFileRepository(db),
     agentAvatars: new AgentAvatarRepository(db),
-    batch: batch ?? ((work) => work()),
+    batch: (work) => announcements.batch(work),
+    afterCommit: (announce) => announcements.afterCommit(announce),
     migrate: () => migrateToLatest(db, engine),
     ...(walCheckpointer ? { walCheckpointer } : {}),
     close: async () => {

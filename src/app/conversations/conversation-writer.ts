@@ -5,7 +5,7 @@
  * the same transaction, makes the pending lifecycle timers exactly what `timersFor` says:
  * what is no longer due is cancelled, what is missing is scheduled. Committed, then published.
  */
-import type { EventBus } from '../../bus/event-bus.ts';
+import type { ConversationChange, EventBus } from '../../bus/event-bus.ts';
 import { advanceLifecycle, type LifecyclePatch } from '../../core/conversation/lifecycle.ts';
 import { isLifecycleTimer } from '../../core/conversation/timer-kinds.ts';
 import {
@@ -56,7 +56,7 @@ export class ConversationWriter {
     const started = performance.now();
     const created = await this.deps.store.conversations.create(input);
     this.timed(started);
-    this.deps.bus.publish(created);
+    this.announce(created);
     return created;
   }
 
@@ -76,8 +76,13 @@ export class ConversationWriter {
       derive: this.derive(now, patch),
     });
     this.timed(started);
-    if (result.ok) this.deps.bus.publish(result);
+    if (result.ok) this.announce(result);
     return result;
+  }
+
+  /** Published once committed: at once, or at the end of the batch it was made in. */
+  private announce(change: ConversationChange): void {
+    this.deps.store.afterCommit(() => this.deps.bus.publish(change));
   }
 
   private timed(started: number): void {
@@ -89,9 +94,11 @@ export class ConversationWriter {
    * (Store.batch: one on PostgreSQL, none added on SQLite), for bulk writing such as
    * `baton demo-traffic`. Each commit still derives its lifecycle and timers in the
    * transaction, from the state as the batch's earlier commits left it, so the invariant holds
-   * at every commit; each is published after it, as always, to readers in this process (whose
-   * queries join the batch). Another node reads the changes once the batch commits; a write that
-   * fails rolls the whole batch back.
+   * at every commit (the work's own queries join the batch and read its writes). The commits
+   * are published only when the batch ends, in order: on PostgreSQL once it has committed, and
+   * not at all if it rolls back, so no listener (sockets, routing, metrics) hears of a change
+   * that was never stored. Another node reads the changes once the batch commits; a write that
+   * fails rolls the whole batch back (on PostgreSQL).
    */
   batch<T>(work: () => Promise<T>): Promise<T> {
     return this.deps.store.batch(work);

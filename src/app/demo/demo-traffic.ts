@@ -83,73 +83,17 @@ export async function generateDemoTraffic(
   let handoffs = 0;
   let abandoned = 0;
   let waiting = 0;
+  const simulation: Simulation = { built, agents, options, rng, customers };
   // One transaction per simulated day (writer.batch): on PostgreSQL a day's commits share one
   // commit to disk instead of one each, and nothing of a day is stored unless all of it is.
   for (const day of byCalendarDay(times)) {
     await built.writer.batch(async () => {
       for (const at of day) {
-        let now = at;
-        const tick = async (ms: number) => {
-          options.setTime((now += ms));
-          // Fire what fell due meanwhile: SLA breaches (priority bump, overflow) and offers.
-          await built.timers.tick();
-        };
-        options.setTime(now);
-        const script: TrafficScript =
-          rng.next() < 0.3 ? pick(rng, HANDOFF_SCRIPTS) : pick(rng, BOT_SCRIPTS);
-        const n = Math.floor(rng.next() * customers) + 1000;
-        const { conversation } = await built.service.start({
-          channel: pick(rng, ['web', 'web', 'web', 'api']),
-          customer: { name: `Visitor ${n}`, email: `visitor${n}@example.com` },
-          language: script.language ?? 'en',
-        });
-        for (const text of script.messages) {
-          await tick(20_000 + rng.next() * 40_000);
-          await built.service.postCustomerMessage(conversation.id, { text });
-        }
-        const current = await built.service.get(conversation.id);
-        if (current.status === 'bot') {
-          if (rng.next() < 0.4)
-            await rate(built, conversation.id, rng.next() < 0.8 ? 4 + Math.round(rng.next()) : 2);
-          continue;
-        }
+        const outcome = await simulateConversation(simulation, at);
+        if (outcome === 'bot only') continue;
         handoffs++;
-        if (at > options.endMs - LEAVE_WAITING_MS) {
-          waiting++;
-          continue;
-        }
-        // Long tail: most are taken within minutes, some wait past the SLA (and overflow).
-        await tick(
-          rng.next() < 0.15
-            ? 6 * MINUTE + rng.exponential(8 * MINUTE)
-            : rng.exponential(3 * MINUTE),
-        );
-        if (rng.next() < 0.07) {
-          await built.applyCommand(conversation.id, {
-            command: { type: 'abandon' },
-            actor: { type: 'system' },
-            data: { reason: 'customer_left' },
-          });
-          abandoned++;
-          continue;
-        }
-        let agent = await claimByOneWhoMay(built, rng, conversation.id, agents);
-        if (rng.next() < 0.1)
-          agent = await transferAround(built, rng, conversation.id, agent, agents, tick);
-        await tick(30_000 + rng.next() * 90_000);
-        const repeated = rng.next() < 0.12;
-        await built.service.postAgentMessage(conversation.id, agent, {
-          text: repeated ? REPEATED_QUESTION : pick(rng, AGENT_REPLIES),
-          ...(repeated ? { repeatGuard: { fields: ['order_id'], overridden: true } } : {}),
-        });
-        await tick(rng.logNormal(8 * MINUTE, 0.6));
-        const botCouldHaveHandled = rng.next() < 0.15;
-        await built.workflow.resolve(conversation.id, agent, {
-          resolved: rng.next() < 0.88,
-          botCouldHaveHandled,
-          ...(botCouldHaveHandled ? { note: pick(rng, IMPROVEMENT_NOTES) } : {}),
-        });
-        if (rng.next() < 0.5) await rate(built, conversation.id, 3 + Math.round(rng.next() * 2));
+        if (outcome === 'left waiting') waiting++;
+        if (outcome === 'abandoned') abandoned++;
       }
     });
   }
@@ -177,6 +121,86 @@ export async function generateDemoTraffic(
     await built.timers.tick();
   });
   return { conversations: times.length + LIVE_TAIL_MINUTES.length, handoffs, abandoned, waiting };
+}
+
+/** What the generator needs for every simulated conversation. */
+interface Simulation {
+  readonly built: DemoTrafficParts;
+  readonly agents: readonly AgentRecord[];
+  readonly options: DemoTrafficOptions;
+  readonly rng: Rng;
+  /** The size of the pool of returning customers. */
+  readonly customers: number;
+}
+
+/** How a simulated conversation ended. */
+type ConversationOutcome = 'bot only' | 'left waiting' | 'abandoned' | 'resolved';
+
+/**
+ * One customer's conversation arriving at `at`, from the first message to its end: answered
+ * by the bot, or handed over and then left waiting (near the end), abandoned, or taken
+ * (sometimes transferred), answered and resolved. The simulated clock moves as it goes.
+ */
+async function simulateConversation(
+  { built, agents, options, rng, customers }: Simulation,
+  at: number,
+): Promise<ConversationOutcome> {
+  let now = at;
+  const tick = async (ms: number) => {
+    options.setTime((now += ms));
+    // Fire what fell due meanwhile: SLA breaches (priority bump, overflow) and offers.
+    await built.timers.tick();
+  };
+  options.setTime(now);
+  const script: TrafficScript =
+    rng.next() < 0.3 ? pick(rng, HANDOFF_SCRIPTS) : pick(rng, BOT_SCRIPTS);
+  const n = Math.floor(rng.next() * customers) + 1000;
+  const { conversation } = await built.service.start({
+    channel: pick(rng, ['web', 'web', 'web', 'api']),
+    customer: { name: `Visitor ${n}`, email: `visitor${n}@example.com` },
+    language: script.language ?? 'en',
+  });
+  for (const text of script.messages) {
+    await tick(20_000 + rng.next() * 40_000);
+    await built.service.postCustomerMessage(conversation.id, { text });
+  }
+  const current = await built.service.get(conversation.id);
+  if (current.status === 'bot') {
+    if (rng.next() < 0.4)
+      await rate(built, conversation.id, rng.next() < 0.8 ? 4 + Math.round(rng.next()) : 2);
+    return 'bot only';
+  }
+  if (at > options.endMs - LEAVE_WAITING_MS) return 'left waiting';
+  // Long tail: most are taken within minutes, some wait past the SLA (and overflow).
+  await tick(
+    rng.next() < 0.15 ? 6 * MINUTE + rng.exponential(8 * MINUTE) : rng.exponential(3 * MINUTE),
+  );
+  if (rng.next() < 0.07) {
+    await built.applyCommand(conversation.id, {
+      command: { type: 'abandon' },
+      actor: { type: 'system' },
+      data: { reason: 'customer_left' },
+    });
+    return 'abandoned';
+  }
+  let agent = await claimByOneWhoMay(built, rng, conversation.id, agents);
+  if (rng.next() < 0.1)
+    agent = await transferAround(built, rng, conversation.id, agent, agents, tick);
+  await tick(30_000 + rng.next() * 90_000);
+  const repeated = rng.next() < 0.12;
+  await built.service.postAgentMessage(conversation.id, agent, {
+    text: repeated ? REPEATED_QUESTION : pick(rng, AGENT_REPLIES),
+    ...(repeated ? { repeatGuard: { fields: ['order_id'], overridden: true } } : {}),
+  });
+  await tick(rng.logNormal(8 * MINUTE, 0.6));
+  const botCouldHaveHandled = rng.next() < 0.15;
+  await built.workflow.resolve(conversation.id, agent, {
+    resolved: rng.next() < 0.88,
+    botCouldHaveHandled,
+    ...(botCouldHaveHandled ? { note: pick(rng, IMPROVEMENT_NOTES) } : {}),
+  });
+  if (rng.next() < 0.5) await rate(built, conversation.id, 3 + Math.round(rng.next() * 2));
+  return 'resolved';
 }
 
 /** The arrival times (sorted) cut into runs of one calendar day (UTC). */
