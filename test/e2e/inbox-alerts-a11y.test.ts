@@ -165,9 +165,19 @@ describeInChromium('inbox alerts, shortcuts and accessibility', () => {
       await walk('j');
       const first = await walk('k');
 
+      // The buttons tell assistive technology their keys (aria-keyshortcuts, docs/web.md):
+      // Shortcuts, and Claim or Accept on the selected conversation.
+      const keysOnButtons = () =>
+        page
+          .locator('button[aria-keyshortcuts]')
+          .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-keyshortcuts')));
+      expect(await keysOnButtons()).toEqual(expect.arrayContaining(['?', 'c']));
+
       // c claims (or accepts the offer); r goes to the reply box.
       await page.keyboard.press('c');
       await eventually(() => page.locator('.pane-header .status').textContent()).toBe('Assigned');
+      // Now the conversation's own: reply or note, transfer, return to the bot, resolve.
+      expect(await keysOnButtons()).toEqual(expect.arrayContaining(['?', 'n', 't', 'b', 'e']));
       await page.keyboard.press('r');
       const reply = page.getByLabel('Reply to the customer');
       await eventually(() => reply.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(

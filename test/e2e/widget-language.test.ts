@@ -80,6 +80,35 @@ describeInChromium('widget language', () => {
   );
 
   it(
+    'speaks English when the words of its language cannot be fetched',
+    async () => {
+      const context = await fixture.browser.newContext({
+        locale: 'en-US',
+        viewport: { width: 1280, height: 800 },
+      });
+      contexts.push(context);
+      // widget.js carries English only; Spanish would come from this route, which fails here.
+      let refused = 0;
+      await context.route('**/api/v1/widget/strings/**', async (route) => {
+        await route.abort();
+        refused += 1;
+      });
+      const page = await context.newPage();
+      await page.goto(`${fixture.server.baseUrl}/`);
+      const widget = page.locator('baton-chat');
+      await widget.evaluate((el) => el.setAttribute('lang', 'es'));
+      await widget.getByRole('button', { name: 'Open chat' }).click();
+      const input = widget.getByLabel('Message', { exact: true });
+      await input.waitFor();
+      // Asked, refused, and still English.
+      await eventually(() => refused).toBeGreaterThan(0);
+      expect(await input.getAttribute('placeholder')).toBe('Type your message…');
+      expect(await widget.locator('.human-label').textContent()).toBe('Talk to a human');
+    },
+    BROWSER_TEST_TIMEOUT,
+  );
+
+  it(
     "speaks the browser's language when the page says none (European Portuguese)",
     async () => {
       const { widget, text } = await shopIn('pt-PT');
