@@ -17,8 +17,36 @@ const VOCABULARY = (
  */
 const REPAIR_ONLY = 'mensch mitarbeiter conseiller'.split(' ');
 
+/**
+ * Keywords the es/pt/fr/de lexicons read in their own language, accent-stripped (German also with
+ * ae/oe/ue). A word that is one of them, or nearer to one of them than to any English keyword, is
+ * left as written: "suscripcion" was "corrected" into "subscription", so the Spanish patterns never
+ * saw their word (issue 12). They are never repair targets, since near one language's word is
+ * often another's ("contactar", "cancelamiento"). English keeps ties, and the cognates
+ * the lexicons share on purpose ("cancelacion" → "cancellation", "reclamacion" → "reclamation",
+ * read by the English patterns) are not listed here.
+ */
+const OWN_LANGUAGE_WORDS = [
+  'suscripcion suscripciones subscripcion membresia', // es
+  'assinatura assinaturas cancelamento atendimento', // pt
+  'abonnement abonnements contacte contacter resilier resiliation', // fr
+  'kundigen kuendigen kundigung kuendigung kundenservice kundendienst', // de
+]
+  .join(' ')
+  .split(' ');
+
 const REPAIR_TARGETS = [...VOCABULARY, ...REPAIR_ONLY];
-const VOCAB_SET = new Set(REPAIR_TARGETS);
+const VOCAB_SET = new Set([...REPAIR_TARGETS, ...OWN_LANGUAGE_WORDS]);
+
+const maxEdits = (target: string) => (target.length >= 9 ? 2 : 1);
+
+/** Whether `word` is nearer to an own-language word than `englishDistance` edits. */
+function nearOwnLanguageWord(word: string, englishDistance: number): boolean {
+  return OWN_LANGUAGE_WORDS.some((target) => {
+    const d = editDistance(word, target, maxEdits(target));
+    return d <= maxEdits(target) && d < englishDistance;
+  });
+}
 
 /** Real words within one or two edits of a keyword. */
 const NOT_TYPOS = new Set(
@@ -61,9 +89,11 @@ function correct(word: string): string {
 function repair(word: string): string {
   if (VOCAB_SET.has(word) || NOT_TYPOS.has(word)) return word;
   for (const target of REPAIR_TARGETS) {
-    const max = target.length >= 9 ? 2 : 1;
-    if (editDistance(word, target, max) <= max) return target;
+    const max = maxEdits(target);
+    const d = editDistance(word, target, max);
+    if (d <= max) return nearOwnLanguageWord(word, d) ? word : target;
   }
+  if (nearOwnLanguageWord(word, Infinity)) return word;
   if (word.length >= 7) {
     for (const target of BY_LENGTH) {
       if (target.length < 5) continue;

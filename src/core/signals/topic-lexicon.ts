@@ -105,8 +105,8 @@ export const TOPIC_RULES: Record<Topic, TopicRules> = {
       /\bno longer (?:want|wish) to be (?:a |your )?(?:customer|member|client)\b/,
       /\bpac code\b|\bport(?:ing)? (?:out )?(?:my |our )?(?:number|line)\b|\b(?:moving|switching|leaving|going) (?:to|for) (?:another|a different|a new|a competitor|a cheaper) (?:network|provider|carrier|bank|company|supplier|service)\b/,
       /\b(?:want|like|need|wish|going) to (?:cancel|quit)\b(?! (?:my |the )?(?:last )?(?:message|appointment|booking|reservation))/,
-      // "subscription" too: fixTypos() turns an unaccented "suscripcion" into it.
-      /\b(?:cancelar (?:mi |la |el |mis |minha |a |o |meu |nuestra |nuestro )?(?:suscripcion|subscripcion|subscription|cuenta|contrato|pedido|plan|servicio|membresia|assinatura|conta|plano|servico|compra|encomenda)|dar(?:me)? de baja|kundig\w*|kundigung|resilier|annuler (?:mon|ma|mes|l'|la|le) ?(?:abonnement|commande|compte|contrat)|encerrar (?:a )?(?:minha )?conta|cancelar (?:a |o )?(?:minha |meu )?(?:assinatura|conta|plano|pedido))\b/,
+      // German "kündigen" also as typed without umlauts ("kuendigen").
+      /\b(?:cancelar (?:mi |la |el |mis |minha |a |o |meu |nuestra |nuestro )?(?:suscripcion|subscripcion|cuenta|contrato|pedido|plan|servicio|membresia|assinatura|conta|plano|servico|compra|encomenda)|dar(?:me)? de baja|kue?ndig\w*|resilier|annuler (?:mon|ma|mes|l'|la|le) ?(?:abonnement|commande|compte|contrat)|encerrar (?:a )?(?:minha )?conta|cancelar (?:a |o )?(?:minha |meu )?(?:assinatura|conta|plano|pedido))\b/,
     ],
     mention: [
       /\b(?:cancel\w*|close (?:my|our|the) account|account closure|unsubscrib\w*|downgrad\w*)\b/,

@@ -73,4 +73,21 @@ describe('detectTopics', () => {
       requested('What is your refund policy? Anyway, I want a refund for this order.'),
     ).toContain('refund');
   });
+
+  // Issue 12: fixTypos() turned "suscripcion" into "subscription", so the Spanish pattern
+  // never saw its own word; German typed without umlauts ("kuendigen") was not read at all.
+  it.each([
+    'quiero cancelar mi suscripcion',
+    'quiero cancelar mi subscripcion',
+    'quero cancelar minha assinatura',
+    'je veux resilier mon abonnement',
+    'ich moechte mein abo kuendigen',
+    'ich will meinen vertrag kuendigen',
+  ])('reads the accent-less cancellation request %j in its own language', (text) => {
+    expect(requested(text)).toContain('cancellation');
+  });
+
+  it('still reads English cancellation requests with typos', () => {
+    expect(requested('i want to cancel my subscripion')).toContain('cancellation');
+  });
 });

@@ -33,3 +33,28 @@ describe('fixTypos', () => {
     expect(fixTypos(text)).toBe(text);
   });
 });
+
+describe('fixTypos and the message language (issue 12)', () => {
+  it('keeps accent-less es/pt/fr words of the lexicons in their own language', () => {
+    const text =
+      'quiero cancelar mi suscripcion, o cancelamento da assinatura, un conseiller peut me contacte';
+    expect(fixTypos(text)).toBe(text);
+    expect(fixTypos('mi subscripcion')).toBe('mi subscripcion');
+    const deFr = 'je veux resilier mon abonnement, ich moechte mein abo kuendigen';
+    expect(fixTypos(deFr)).toBe(deFr);
+  });
+
+  it('does not turn a near-miss of a Spanish word into the English one', () => {
+    expect(fixTypos('cancelar mi suscripsion')).toBe('cancelar mi suscripsion');
+  });
+
+  it('still repairs English typos in English messages', () => {
+    expect(fixTypos('i want to cancel my subscripion')).toBe('i want to cancel my subscription');
+    expect(fixTypos('cancel my subscriptin')).toBe('cancel my subscription');
+  });
+
+  it('still maps the cognates the English patterns read on purpose', () => {
+    expect(fixTypos('cancelacion de mi cuenta')).toBe('cancellation de mi cuenta');
+    expect(fixTypos('reclamacion')).toBe('reclamation');
+  });
+});
