@@ -58,3 +58,26 @@ describe('one state machine', () => {
     expect(STATUS_WRITE.test('changes: { status: next.state.state }')).toBe(false);
   });
 });
+
+// Every stored message is built by the core's `messageCreated` / `messageEvent`
+// (docs/architecture.md, "The state machine"), not written out by hand, so each has the
+// fields its type requires.
+const HAND_BUILT_MESSAGE = /\btype:\s*['"]message\.created['"]/;
+
+describe('one builder of stored messages', () => {
+  it('no application, HTTP or channel file writes a message.created event by hand', () => {
+    const offenders = ['app', 'http', 'channels'].flatMap((layer) =>
+      sources(path.join(SRC, layer))
+        .filter((file) => HAND_BUILT_MESSAGE.test(readFileSync(file, 'utf8')))
+        .map((file) => path.relative(SRC, file)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the check sees one written out, and not a type test', () => {
+    expect(HAND_BUILT_MESSAGE.test("events: [{ type: 'message.created', actor, data }]")).toBe(
+      true,
+    );
+    expect(HAND_BUILT_MESSAGE.test("e.type === 'message.created'")).toBe(false);
+  });
+});

@@ -109,6 +109,8 @@ describe.each(TEST_DATABASES)('supervisor and routing leftovers ($name)', (datab
       const told = (await events(billing.id)).filter((e) => e.data.kind === 'overflowed');
       expect(told).toHaveLength(1);
       expect(told[0]!.data.text).toMatch(/Nobody from Billing .* moved to Support/);
+      // Its place in the new line, as the line stands (not "you keep your place").
+      expect(told[0]!.data.text).toMatch(/You are number 1 in their line/);
       // Re-armed in the new queue, remembering where it came from.
       const [timer] = await s.server.store.timers.pendingFor(billing.id);
       expect(timer).toMatchObject({ kind: 'sla.first_response', data: { stage: 1 } });
