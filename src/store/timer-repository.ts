@@ -9,6 +9,12 @@ import type { DatabaseEngine } from './open-database.ts';
 import type { NewTimer, TimerRecord, TimerStatus } from '../core/records.ts';
 import type { Database, TimersTable } from './schema.ts';
 
+/** A timer as stored, with when it was made and fired (not its claim: that is the node's). */
+export interface StoredTimer extends TimerRecord {
+  readonly createdAt: string;
+  readonly firedAt: string | null;
+}
+
 function toTimer(row: TimersTable): TimerRecord {
   return {
     id: row.id,
@@ -94,6 +100,18 @@ export class TimerRepository {
   /** Empties a timer's data once it is of no more use (an address that was only for one send). */
   async forgetData(id: string): Promise<void> {
     await this.db.updateTable('timers').set({ data: '{}' }).where('id', '=', id).execute();
+  }
+
+  /** Every timer of a conversation, whatever its status, oldest first (a person's export). */
+  async allFor(conversationId: string): Promise<StoredTimer[]> {
+    const rows = await this.db
+      .selectFrom('timers')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ ...toTimer(r), createdAt: r.created_at, firedAt: r.fired_at }));
   }
 
   async pendingFor(conversationId: string): Promise<TimerRecord[]> {

@@ -65,6 +65,18 @@ export class WebhookDeliveryRepository {
       .execute();
   }
 
+  /** The deliveries about one conversation, oldest first (a person's export). */
+  async listFor(conversationId: string): Promise<WebhookDelivery[]> {
+    const rows = await this.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toDelivery);
+  }
+
   async recent(limit = 100): Promise<WebhookDelivery[]> {
     const rows = await this.db
       .selectFrom('webhook_deliveries')

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { postgresAdmin, postgresDatabaseUrl, TEST_DATABASES } from '../helpers/databases.ts';
+import { expectOutboxExported, seedOutboxAndDelivery } from '../helpers/outbox-rows.ts';
 import { ERASED_TABLES, relationFiles, secretsIn } from '../helpers/postgres-files.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -121,22 +122,28 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
     "exports a person's data as .tar.gz and erases their WhatsApp thread by number",
     async () => {
       const store = s.server.store;
-      await store.conversations.create({
-        id: 'c_wa_cli',
-        channel: 'whatsapp',
-        externalThread: '106540352242922:447700900999',
-        customer: { id: 'whatsapp:447700900999', name: 'Nia' },
-        language: 'en',
-        tokenHash: 'h-c_wa_cli',
-        events: [
-          {
-            type: 'message.created',
-            actor: { type: 'customer' },
-            data: { from: 'customer', text: 'hi' },
-          },
-        ],
-        now: new Date(),
-      });
+      for (const [id, number] of [
+        ['c_wa_cli', '447700900999'],
+        ['c_wa_cli_other', '447700900888'],
+      ] as const) {
+        await store.conversations.create({
+          id,
+          channel: 'whatsapp',
+          externalThread: `106540352242922:${number}`,
+          customer: { id: `whatsapp:${number}`, name: 'Nia' },
+          language: 'en',
+          tokenHash: `h-${id}`,
+          events: [
+            {
+              type: 'message.created',
+              actor: { type: 'customer' },
+              data: { from: 'customer', text: 'hi' },
+            },
+          ],
+          now: new Date(),
+        });
+        await seedOutboxAndDelivery(store, id, `+${number}`);
+      }
       await store.mediaFiles.put(
         'c_wa_cli',
         'wa:1',
@@ -161,6 +168,9 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
       });
       const document = JSON.parse(String(entries.get('customer.json')));
       expect(document.conversations.map((c: { id: string }) => c.id)).toEqual(['c_wa_cli']);
+      // Her pending send and webhook delivery, no credential; the other number's rows not at all.
+      expectOutboxExported(document, document.conversations[0], 'c_wa_cli', '+447700900999');
+      expect(JSON.stringify(document)).not.toMatch(/c_wa_cli_other|900888/);
       expect(String(entries.get('attachments/c_wa_cli/1-photo.png'))).toBe('png-bytes-of-nia');
 
       // The README's example: the customer's number, not the stored `<phone-number-id>:<number>`.
@@ -170,6 +180,9 @@ describe.each(TEST_DATABASES)('baton erase ($name)', { timeout: 120_000 }, (data
       );
       expect(erased.stdout).toMatch(/erased 1 conversation/);
       expect(await store.conversations.get('c_wa_cli')).toBeUndefined();
+      expect(await store.timers.allFor('c_wa_cli')).toEqual([]);
+      expect(await store.webhooks.listFor('c_wa_cli')).toEqual([]);
+      expect(await store.webhooks.listFor('c_wa_cli_other')).toHaveLength(1);
 
       // Both are in the team audit log by `cli`, with how the person was named and the
       // conversation, never the number itself (docs/security.md, "Audit").

@@ -9,6 +9,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, login, startConversation } from '../helpers/api-client.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
+import { expectOutboxExported, seedOutboxAndDelivery } from '../helpers/outbox-rows.ts';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { until } from '../helpers/until.ts';
 
@@ -93,6 +94,15 @@ describe.each(TEST_DATABASES)('customer export and erasure API ($name)', (databa
         id: 'whatsapp:447700900123',
       });
       const other = await startConversation(s.baseUrl, { customer: { email: 'marc@example.com' } });
+      await seedOutboxAndDelivery(s.server.store, 'c_mail', 'sarah@example.com');
+      await seedOutboxAndDelivery(s.server.store, other.id, 'marc@example.com');
+      // A lifecycle timer is listed apart from the outbox (a call back promised for tomorrow).
+      const followUpAt = new Date(Date.now() + DAY_MS);
+      await s.server.store.timers.schedule(
+        'c_mail',
+        { kind: 'follow_up.due', dueAt: followUpAt, data: { reason: 'callback' } },
+        new Date(),
+      );
       const all = [first.id, second.id, 'c_mail', 'c_wa'].sort();
 
       const agent = await login(s.baseUrl, s.demoAgent.email, DEMO_PASSWORD);
@@ -113,6 +123,17 @@ describe.each(TEST_DATABASES)('customer export and erasure API ($name)', (databa
       expect(exported.body.conversations.map((c: { id: string }) => c.id).sort()).toEqual(all);
       const mail = exported.body.conversations.find((c: { id: string }) => c.id === 'c_mail');
       expect(mail.events.map((e: { type: string }) => e.type)).toContain('message.created');
+      expectOutboxExported(exported.body, mail, 'c_mail', 'sarah@example.com');
+      expect(mail.timers).toEqual([
+        expect.objectContaining({
+          kind: 'follow_up.due',
+          status: 'pending',
+          dueAt: followUpAt.toISOString(),
+          data: { reason: 'callback' },
+        }),
+      ]);
+      // Marc's send and delivery are his own: not a word of them in Sarah's export.
+      expect(JSON.stringify(exported.body)).not.toMatch(new RegExp(`marc@|${other.id}`));
       expect(exported.body.files).toHaveLength(1);
       // The customer's file name cannot climb out of the export folder.
       expect(exported.body.files[0].path).toMatch(/^attachments\/c_mail\/1-[\w.-]+invoice\.pdf$/);
@@ -134,6 +155,10 @@ describe.each(TEST_DATABASES)('customer export and erasure API ($name)', (databa
       expect(done.body).toMatchObject({ dryRun: false, erased: 4 });
       for (const id of all) expect(await s.server.store.conversations.get(id)).toBeUndefined();
       expect(await s.server.store.mediaFiles.get('c_mail', 'email:m1:0')).toBeUndefined();
+      // Erasure takes the same rows the export showed.
+      expect(await s.server.store.timers.allFor('c_mail')).toEqual([]);
+      expect(await s.server.store.webhooks.listFor('c_mail')).toEqual([]);
+      expect(await s.server.store.webhooks.listFor(other.id)).toHaveLength(1);
       expect(await s.server.store.conversations.get(other.id)).toBeDefined();
 
       const audit = await api(s.baseUrl, 'GET', '/api/v1/team/audit', { token: admin });

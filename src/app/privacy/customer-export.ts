@@ -1,12 +1,20 @@
 /**
  * Everything Baton holds about one person (a subject access request): their conversations
- * on every channel, each with its events, the fields collected, and the files they sent.
+ * on every channel, each with its events, the fields collected, its timers, the sends waiting
+ * in the outbox, the webhook deliveries about it (their secrets left out: exported-rows.ts),
+ * and the files they sent. Erasure deletes the same tables (store/erasure-repository.ts).
  * Found exactly as erasure finds them (store/customer-conversations.ts), so what an export
  * shows is what an erasure takes. Written to the audit log without naming the person.
  */
 import type { ConversationRecord, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
 import { describeTarget } from './erasure-plan.ts';
+import {
+  exportedTimers,
+  exportedWebhookDeliveries,
+  type ExportedTimer,
+  type ExportedWebhookDelivery,
+} from './exported-rows.ts';
 
 export const EXPORT_FORMAT = 'baton.customer-export/1';
 
@@ -43,6 +51,11 @@ interface ExportedConversation {
   readonly fields: Record<string, unknown>;
   readonly handoff: unknown;
   readonly events: StoredEvent[];
+  /** Lifecycle timers (an offer's expiry, an SLA, a follow-up …), any status. */
+  readonly timers: ExportedTimer[];
+  /** Sends to the person or about them (a channel reply, an email, a webhook), any status. */
+  readonly outbox: ExportedTimer[];
+  readonly webhookDeliveries: ExportedWebhookDelivery[];
   readonly attachments: Array<Omit<ExportedFile, 'content' | 'conversationId'> & { size: number }>;
 }
 
@@ -61,13 +74,19 @@ export async function collectCustomerData(
     if (!conversation) continue; // erased meanwhile
     const events = await store.conversations.eventsSince(found.id, 0, MAX_EVENTS);
     const stored = await store.mediaFiles.listFor(found.id);
+    const timers = exportedTimers(await store.timers.allFor(found.id));
+    const deliveries = exportedWebhookDeliveries(await store.webhooks.listFor(found.id));
     const own = stored.map((file, i) => ({
       conversationId: found.id,
       ...file,
       path: `attachments/${safeName(found.id)}/${i + 1}-${safeName(file.fileName ?? file.ref)}`,
     }));
     files.push(...own);
-    conversations.push(exportedConversation(conversation, events, own));
+    conversations.push({
+      ...exportedConversation(conversation, events, own),
+      ...timers,
+      webhookDeliveries: deliveries,
+    });
   }
   await store.teamAudit.record({
     at: audit.now,
@@ -94,7 +113,7 @@ function exportedConversation(
   c: ConversationRecord,
   events: StoredEvent[],
   files: ExportedFile[],
-): ExportedConversation {
+): Omit<ExportedConversation, 'timers' | 'outbox' | 'webhookDeliveries'> {
   const fields = (c.handoff?.fields as Record<string, unknown> | undefined) ?? {};
   return {
     id: c.id,
