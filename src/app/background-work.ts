@@ -10,6 +10,7 @@ import {
 } from './channels/pass-thread-back.ts';
 import { createApiAdapter, type ChannelAdapter } from '../channels/index.ts';
 import { ChannelInbound } from './channels/channel-inbound.ts';
+import { handleTakeThreadControl, TAKE_THREAD_TIMER } from './channels/take-thread-control.ts';
 import { ChannelTyping } from './channels/channel-typing.ts';
 import { VoiceCalls } from './channels/voice/voice-calls.ts';
 import { handleCallBack, VOICE_CALL_BACK_TIMER } from './channels/voice/voice-call-back.ts';
@@ -139,7 +140,9 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
     clock,
     messageMaxChars: ctx.config.limits.messageMaxChars,
     adapters,
-    onError: (error) => log.error({ err: error }, 'answering a button press failed'),
+    kick,
+    onError: (error) =>
+      log.error({ err: error }, 'a channel event was stored, acting on it failed'),
   });
   const voiceConfig = ctx.config.channels.voice;
   const voice = voiceConfig
@@ -185,6 +188,7 @@ export async function startBackgroundWork(ctx: BackgroundWorkDeps): Promise<Back
       [SLA_TIMER]: handleSlaBreach({ store, writer, queues: ctx.queues.list, bump }),
       [SEND_TIMER]: handleChannelSend(outbound),
       [PASS_BACK_TIMER]: handlePassThreadBack(outbound),
+      [TAKE_THREAD_TIMER]: handleTakeThreadControl({ ...outbound, service }),
       [OFFER_TIMER]: handleOfferExpiry({ store, writer, clock }),
       [INACTIVITY_TIMER]: handleInactivity(abandonment),
       [FOLLOW_UP_TIMER]: handleFollowUp({

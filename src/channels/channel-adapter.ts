@@ -131,8 +131,11 @@ export interface ThreadControlEvent {
   /** The other app the event names: new owner (pass), previous owner (take), requester (request). */
   appId?: string;
   metadata?: string;
-  /** standby: the customer's message, when the provider included it. */
-  message?: { providerMessageId: string; text?: string };
+  /**
+   * standby: the customer's message, when the provider included it; `echo`: the owning app's
+   * own message to the customer (a message echo), not the customer's words.
+   */
+  message?: { providerMessageId: string; text?: string; echo?: true };
 }
 
 /** SMS compliance keywords. Twilio answers STOP/HELP itself; Baton records and honours them. */

@@ -17,6 +17,15 @@ const MetaApp = Type.Object(
           'control back when the conversation returns to the bot or is resolved.',
       }),
     ),
+    handoverRole: Type.Optional(
+      Type.Union([Type.Literal('primary'), Type.Literal('secondary')], {
+        description:
+          "Handover Protocol: Baton's app role on the Page. When the policy decides a handoff " +
+          'on a standby message, a primary receiver takes the thread (take_thread_control), a ' +
+          'secondary one asks the primary for it (request_thread_control). Default secondary: ' +
+          'Meta describes the bot as the primary receiver and the live-agent inbox as secondary.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

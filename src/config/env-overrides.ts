@@ -130,6 +130,16 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     type: 'string',
   },
   {
+    env: 'BATON_MESSENGER_HANDOVER_ROLE',
+    path: ['channels', 'messenger', 'handoverRole'],
+    type: 'string',
+  },
+  {
+    env: 'BATON_INSTAGRAM_HANDOVER_ROLE',
+    path: ['channels', 'instagram', 'handoverRole'],
+    type: 'string',
+  },
+  {
     env: 'BATON_MESSENGER_APP_SECRET',
     path: ['channels', 'messenger', 'appSecret'],
     type: 'string',

@@ -36,9 +36,10 @@ async function passedToBaton(world: MessengerWorld) {
     text: 'My card was charged twice for one order',
     standby: true,
   });
-  // The bot app owns the thread: Baton neither greets nor answers.
+  // The bot app owns the thread: Baton neither greets nor answers (a double charge goes to a
+  // person, so it may ask for the thread: channel-messenger-take-thread.test.ts).
   await new Promise((r) => setTimeout(r, 300));
-  expect(sent).toHaveLength(0);
+  expect(sent.filter((r) => !r.url.endsWith('/request_thread_control'))).toHaveLength(0);
   expect((await store.conversations.get(conversation.id))?.status).toBe('bot');
 
   const pass = payload(world, 'pass-thread-control.json');

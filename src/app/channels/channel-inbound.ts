@@ -30,6 +30,7 @@ import {
 } from './unsupported-reply.ts';
 import { eventOf, messageCreated } from '../../core/conversation/conversation-events.ts';
 import { isUnverifiedCustomer } from '../../core/customer/trusted-customer.ts';
+import { queueTakeThreadIfWanted } from './take-thread-control.ts';
 
 export interface ChannelInboundDeps {
   readonly store: Store;
@@ -42,7 +43,9 @@ export interface ChannelInboundDeps {
   readonly messageMaxChars?: number;
   /** The channels' adapters, for their Handover Protocol settings (a bot app's id). */
   readonly adapters?: EnabledAdapters;
-  /** A Telegram button's answer failed (the press itself is stored). */
+  /** Asks the timer loop for a pass now (a take of a thread was queued). */
+  readonly kick?: () => void;
+  /** A Telegram button's answer, or the policy on a standby message, failed (both stored). */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -393,17 +396,19 @@ export class ChannelInbound {
       return started.conversation;
     });
     const standby = event.action !== 'pass';
-    const clientMessageId = event.message && `${channel}:${event.message.providerMessageId}`;
+    // The owning bot's own words (an echo) are not the customer's: not stored as theirs.
+    const said = event.message && !event.message.echo ? event.message : undefined;
+    const clientMessageId = said && `${channel}:${said.providerMessageId}`;
     const heard: NewEvent[] =
-      event.message && clientMessageId
+      said && clientMessageId
         ? [
             messageCreated(
               { type: 'customer' },
               {
-                text: this.limited(event.message.text ?? '[message]'),
+                text: this.limited(said.text ?? '[message]'),
                 extra: {
                   clientMessageId,
-                  providerMessageId: event.message.providerMessageId,
+                  providerMessageId: said.providerMessageId,
                   providerAt: event.at,
                   standby: true,
                 },
@@ -412,7 +417,7 @@ export class ChannelInbound {
             ),
           ]
         : [];
-    await this.deps.writer.commit({
+    const stored = await this.deps.writer.commit({
       conversationId: conversation.id,
       events: [
         {
@@ -427,6 +432,11 @@ export class ChannelInbound {
     });
     if (event.action === 'pass') {
       await this.deps.service.botPassedControl(conversation.id, event.metadata);
+    } else if (stored.ok && heard.length > 0 && event.action === 'standby') {
+      // The policy listens in standby too (take-thread-control.ts); stored, it cannot fail it.
+      await queueTakeThreadIfWanted(this.deps, conversation.id).catch((error: unknown) =>
+        this.deps.onError?.(error),
+      );
     }
   }
 

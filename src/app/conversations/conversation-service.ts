@@ -161,6 +161,16 @@ export class ConversationService {
     return this.botTurns.run(id, () => this.handoff.botPassedControl(id, note));
   }
 
+  /** The policy on a standby message: the reason to hand over for, if any (handoff-step.ts). */
+  async standbyHandoffReason(id: string): Promise<string | undefined> {
+    return this.botTurns.run(id, () => this.handoff.standbyHandoffReason(id));
+  }
+
+  /** Baton took the thread from the bot app for `reason`: a person takes it now. */
+  async tookThreadFromBot(id: string, reason: string): Promise<StoredEvent[]> {
+    return this.botTurns.run(id, () => this.handoff.askedForPerson(id, { reason }));
+  }
+
   /**
    * An AI agent (through MCP) asks for a person: handed over like a bot's own request, in
    * the bot's turn order. Returns the events it caused; none when the bot no longer had it.

@@ -99,6 +99,22 @@ export class HandoffStep {
   }
 
   /**
+   * The policy on a conversation another bot owns (Messenger standby): the reason code it
+   * hands over for, or undefined when the bot may keep the thread. Decides only; Baton takes
+   * or asks for the thread first (take-thread-control.ts) and hands over after.
+   */
+  async standbyHandoffReason(id: string): Promise<string | undefined> {
+    const conversation = await this.deps.store.conversations.get(id);
+    if (conversation?.status !== 'bot') return undefined;
+    const history = await this.deps.store.conversations.eventsSince(id, 0, 100_000);
+    const decision = await this.deps.judge.decide(
+      transcriptFromEvents(conversation, history),
+      this.deps.clock(),
+    );
+    return decision.action === 'handoff' ? (decision.reasons[0] ?? 'out_of_scope') : undefined;
+  }
+
+  /**
    * Someone beside the policy asks for a person now (another bot passing the thread, an AI
    * agent through MCP). The policy still reads the transcript for the queue, priority and
    * fields; the request's reason leads (botRequestedDecision), its note is the evidence the

@@ -32,12 +32,16 @@ export interface MessengerAdapterOptions {
   apiVersion?: string;
   /** Handover Protocol: the bot app that owns threads when no person has them. */
   botAppId?: string;
+  /** Handover Protocol: Baton's app role on the Page (default secondary). */
+  handoverRole?: 'primary' | 'secondary';
   clock?: () => Date;
 }
 
 export interface MessengerAdapter extends ChannelAdapter<OutboundRequest, MessengerReply> {
   readonly channel: MetaChannel;
   readonly botAppId?: string;
+  /** Whether Baton takes a thread (primary receiver) or asks for it (secondary). */
+  readonly handoverRole: 'primary' | 'secondary';
   formatPassThreadControl(
     threadId: string,
     targetAppId: string,
@@ -58,6 +62,7 @@ export function createMessengerAdapter(options: MessengerAdapterOptions): Messen
   return {
     channel,
     ...(options.botAppId ? { botAppId: options.botAppId } : {}),
+    handoverRole: options.handoverRole ?? 'secondary',
     receive(request: InboundRequest): InboundResult {
       if (request.method === 'GET') return answerMetaChallenge(request, options.verifyToken);
       const tooLarge = rejectOversized(request.rawBody);

@@ -57,7 +57,13 @@ function standbyEvent(
     action: 'standby',
     at: isoTime(timestamp, at),
     ...(mid
-      ? { message: { providerMessageId: mid, ...(text !== undefined ? { text } : {}) } }
+      ? {
+          message: {
+            providerMessageId: mid,
+            ...(text !== undefined ? { text } : {}),
+            ...(echo ? { echo: true as const } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -315,9 +315,23 @@ export interface EventDataByType {
   };
   /** Messenger's Handover Protocol: who has the thread now. */
   'channel.thread_control': {
-    /** The provider's `pass`, `take`, `standby`; Baton's own `passed` / `pass_failed`. */
-    readonly action: 'pass' | 'take' | 'standby' | 'passed' | 'pass_failed';
+    /**
+     * The provider's `pass`, `take`, `standby`; Baton's own `passed` / `pass_failed`, and
+     * `took` / `requested` (or `take_failed` / `request_failed`) when the policy wanted a person.
+     */
+    readonly action:
+      | 'pass'
+      | 'take'
+      | 'standby'
+      | 'passed'
+      | 'pass_failed'
+      | 'took'
+      | 'take_failed'
+      | 'requested'
+      | 'request_failed';
     readonly appId: string | null;
+    /** Baton's take or request: the policy's reason code, sent as the call's metadata. */
+    readonly reason?: string;
     /** The provider's HTTP status when Baton's own pass failed. */
     readonly status?: number;
   };

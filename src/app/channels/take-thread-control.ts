@@ -1,0 +1,97 @@
+/**
+ * Messenger's Handover Protocol, the other way: the customer tells the bot app that owns the
+ * thread something the policy hands over for (asks for a person, is angry …) while Baton is in
+ * standby. As the Page's primary receiver Baton takes the thread (`take_thread_control`) and
+ * hands over at once; as a secondary receiver it may only ask the primary for it
+ * (`request_thread_control`), and hands over when the thread is passed to it. Through the
+ * outbox like a reply, so a failed call is retried; the metadata is the policy's reason code.
+ */
+import type { MessengerAdapter } from '../../channels/index.ts';
+import type { TimerRecord } from '../../core/records.ts';
+import type { ConversationService } from '../conversations/conversation-service.ts';
+import type { ChannelOutboundDeps } from './channel-outbound.ts';
+import type { EnabledAdapters } from './create-adapters.ts';
+
+export const TAKE_THREAD_TIMER = 'channel.take_thread';
+const MAX_ATTEMPTS = 5;
+
+export interface TakeThreadControlDeps extends ChannelOutboundDeps {
+  readonly service: Pick<ConversationService, 'tookThreadFromBot'>;
+}
+
+function handoverAdapter(adapters: EnabledAdapters | undefined, channel: string) {
+  const adapter = adapters?.get(channel) as MessengerAdapter | undefined;
+  return adapter?.botAppId ? adapter : undefined;
+}
+
+export function handleTakeThreadControl(deps: TakeThreadControlDeps) {
+  const send = deps.fetch ?? fetch;
+  return async (timer: TimerRecord, now: Date): Promise<void> => {
+    const conversation = await deps.store.conversations.get(timer.conversationId);
+    const adapter = conversation && handoverAdapter(deps.adapters, conversation.channel);
+    const reason = typeof timer.data.reason === 'string' ? timer.data.reason : 'out_of_scope';
+    if (!conversation?.externalThread || !adapter) return;
+    // Already Baton's (the bot passed it meanwhile), or no longer the bot's conversation.
+    if (conversation.channelState.standby !== true || conversation.status !== 'bot') return;
+    const take = adapter.handoverRole === 'primary';
+    const request = take
+      ? adapter.formatTakeThreadControl(conversation.externalThread, reason)
+      : adapter.formatRequestThreadControl(conversation.externalThread, reason);
+    let status = 0;
+    try {
+      status = (await send(request.url, { ...request, signal: AbortSignal.timeout(10_000) }))
+        .status;
+    } catch (error) {
+      if (timer.attempts < MAX_ATTEMPTS) throw error;
+    }
+    const done = status >= 200 && status < 300;
+    const edge = take ? 'take_thread_control' : 'request_thread_control';
+    if (!done && (status === 0 || status === 429 || status >= 500) && timer.attempts < MAX_ATTEMPTS)
+      throw new Error(`${edge} answered ${status}; retrying`);
+    const action = take ? (done ? 'took' : 'take_failed') : done ? 'requested' : 'request_failed';
+    await deps.writer.commit({
+      conversationId: conversation.id,
+      events: [
+        {
+          type: 'channel.thread_control',
+          actor: { type: 'system' },
+          data: { action, appId: adapter.botAppId ?? null, reason, ...(done ? {} : { status }) },
+        },
+      ],
+      // Taken: Baton owns the thread and may speak in it again.
+      ...(take && done
+        ? { changes: { channelState: { ...conversation.channelState, standby: false } } }
+        : {}),
+      now,
+    });
+    if (take && done) await deps.service.tookThreadFromBot(conversation.id, reason);
+  };
+}
+
+export interface QueueTakeThreadDeps {
+  readonly store: TakeThreadControlDeps['store'];
+  readonly service: Pick<ConversationService, 'standbyHandoffReason'>;
+  readonly clock: () => Date;
+  readonly kick?: () => void;
+}
+
+/**
+ * Runs the policy on a conversation whose thread the bot app owns, after a customer's standby
+ * message; queues one take (or request) when it decides a handoff.
+ */
+export async function queueTakeThreadIfWanted(
+  deps: QueueTakeThreadDeps,
+  conversationId: string,
+): Promise<void> {
+  const reason = await deps.service.standbyHandoffReason(conversationId);
+  if (!reason) return;
+  const pending = await deps.store.timers.pendingFor(conversationId);
+  if (pending.some((t) => t.kind === TAKE_THREAD_TIMER)) return;
+  const now = deps.clock();
+  await deps.store.timers.schedule(
+    conversationId,
+    { kind: TAKE_THREAD_TIMER, dueAt: now, data: { reason } },
+    now,
+  );
+  deps.kick?.();
+}
