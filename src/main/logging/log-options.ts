@@ -1,17 +1,17 @@
 /**
  * The server's pino options: every request line goes through a serializer that cuts
  * credentials out of the URL (a refused request, HTTP or socket upgrade, may carry a
- * `?token=`: TOKEN_IN_URL), and pino's redaction blanks the
- * headers that carry them (Authorization, cookies, provider signatures) in a `headers` object
- * at the top of a log object or one level down (redaction paths name their depth). A token read
+ * `?token=`: TOKEN_IN_URL), and every log object and serialized error is walked so that a key named as a credential header (Authorization, cookies, provider
+ * signatures), in any case, is blanked at any depth, in objects and arrays; past the walk's
+ * bounds an object is cut, not written (redact-credential-headers.ts). pino's `redact` blanks
+ * `token` and `password` fields at the top of a log object or one level down. A token read
  * from the log would otherwise work on `/api/v1/me`.
- * A response is logged by its status code only (Fastify's default serializer, kept), so a
+ * A response is logged by its status code only (as Fastify's default serializer), so a
  * redirect's `Location` (the sign-in's `state` and `nonce`) never reaches the log.
  */
 import type { FastifyServerOptions } from 'fastify';
-import type { DestinationStream } from 'pino';
-
-const CENSOR = '[redacted]';
+import { stdSerializers, type DestinationStream } from 'pino';
+import { CENSOR, redactCredentialHeaders, redactLogObject } from './redact-credential-headers.ts';
 
 /**
  * Query parameters whose value is a credential, by name (case-insensitive substring), and the
@@ -21,22 +21,6 @@ const CENSOR = '[redacted]';
  */
 const SECRET_PARAM =
   /token|ticket|secret|signature|password|passwd|auth|key|session|code|^state$|^nonce$/i;
-
-/** Headers that carry credentials or provider signatures. */
-const SECRET_HEADERS = [
-  'authorization',
-  'cookie',
-  'set-cookie',
-  'proxy-authorization',
-  'x-hub-signature',
-  'x-hub-signature-256',
-  'x-twilio-signature',
-  'x-telegram-bot-api-secret-token',
-  'webhook-signature',
-  'x-api-key',
-  // Streams' tokens travel here (`baton.token.…`, src/app/auth/tokens.ts).
-  'sec-websocket-protocol',
-];
 
 /** The URL with every credential-like query value replaced; path and other params kept. */
 export function redactUrl(url: string): string {
@@ -78,22 +62,37 @@ function serializeRequest(request: LoggedRequest) {
   };
 }
 
+interface LoggedReply {
+  statusCode?: number;
+}
+
+/**
+ * The fields written for each key that has a serializer: a request and a reply by fixed fields
+ * only (the reply's as Fastify's default), an error by pino's, walked for credential headers
+ * since it copies the error's own fields.
+ */
+const serializers = {
+  req: serializeRequest,
+  res: (reply: LoggedReply) => ({ statusCode: reply.statusCode }),
+  err: (error: Error) => redactCredentialHeaders(stdSerializers.err(error)),
+};
+
+/** Left out of the log object's walk: their serializers decide what is written. */
+const SERIALIZED_KEYS: ReadonlySet<string> = new Set(Object.keys(serializers));
+
 export function loggerOptions(
   level: string,
   stream?: DestinationStream,
 ): NonNullable<FastifyServerOptions['logger']> {
-  const headerPaths = SECRET_HEADERS.flatMap((h) => [
-    `req.headers["${h}"]`,
-    `res.headers["${h}"]`,
-    `headers["${h}"]`,
-    `*.headers["${h}"]`,
-  ]);
   return {
     level,
     ...(stream ? { stream } : {}),
-    serializers: { req: serializeRequest },
+    serializers,
+    formatters: {
+      log: (object) => redactLogObject(object, SERIALIZED_KEYS),
+    },
     redact: {
-      paths: [...headerPaths, '*.token', '*.password', 'token', 'password'],
+      paths: ['*.token', '*.password', 'token', 'password'],
       censor: CENSOR,
     },
   };
