@@ -133,9 +133,9 @@ export interface ThreadControlEvent {
   metadata?: string;
   /**
    * standby: the customer's message, when the provider included it; `echo`: the owning app's
-   * own message to the customer (a message echo), not the customer's words.
+   * own message to the customer (a message echo), not the customer's words, sent by `appId`.
    */
-  message?: { providerMessageId: string; text?: string; echo?: true };
+  message?: { providerMessageId: string; text?: string; echo?: true; appId?: string };
 }
 
 /** SMS compliance keywords. Twilio answers STOP/HELP itself; Baton records and honours them. */

@@ -369,8 +369,8 @@ export class ChannelInbound {
 
   /**
    * With a bot app configured (Messenger's Handover Protocol): what the customer tells the bot
-   * while Baton is in standby is kept, without a word from Baton's own bot, so the person who
-   * takes over has the transcript; a pass to Baton is a handoff to a person.
+   * while Baton is in standby, and the bot's answers, are kept, without a word from Baton's own
+   * bot, so the person who takes over has the transcript; a pass to Baton is a handoff.
    */
   private async handover(
     channel: string,
@@ -378,11 +378,15 @@ export class ChannelInbound {
     event: ThreadControlEvent & { readonly action: 'pass' | 'take' | 'standby' },
   ): Promise<void> {
     const open = () => this.deps.store.conversations.findOpenByThread(channel, event.threadId);
-    // Only a customer's words or a pass start a conversation; a take or a bare standby
-    // notice (a read, a delivery) matters only to one that is open.
-    if (!event.message && event.action !== 'pass') {
+    const heard = this.heardInStandby(channel, event);
+    const customerSpoke = heard.some((e) => e.actor.type === 'customer');
+    // Only a customer's words or a pass start a conversation; a take, a bare standby notice
+    // (a read, a delivery) or the bot app's own message (a broadcast may reach thousands)
+    // matters only to one that is open.
+    if (!customerSpoke && event.action !== 'pass') {
       const found = await open();
-      if (!found || found.channelState.standby === true) return;
+      if (!found) return;
+      if (found.channelState.standby === true && heard.length === 0) return;
     }
     const conversation = await openOrStartThreadConversation(open, async () => {
       const { customerId } = splitThreadId(event.threadId);
@@ -396,27 +400,6 @@ export class ChannelInbound {
       return started.conversation;
     });
     const standby = event.action !== 'pass';
-    // The owning bot's own words (an echo) are not the customer's: not stored as theirs.
-    const said = event.message && !event.message.echo ? event.message : undefined;
-    const clientMessageId = said && `${channel}:${said.providerMessageId}`;
-    const heard: NewEvent[] =
-      said && clientMessageId
-        ? [
-            messageCreated(
-              { type: 'customer' },
-              {
-                text: this.limited(said.text ?? '[message]'),
-                extra: {
-                  clientMessageId,
-                  providerMessageId: said.providerMessageId,
-                  providerAt: event.at,
-                  standby: true,
-                },
-              },
-              clientMessageId,
-            ),
-          ]
-        : [];
     const stored = await this.deps.writer.commit({
       conversationId: conversation.id,
       events: [
@@ -432,12 +415,39 @@ export class ChannelInbound {
     });
     if (event.action === 'pass') {
       await this.deps.service.botPassedControl(conversation.id, event.metadata);
-    } else if (stored.ok && heard.length > 0 && event.action === 'standby') {
+    } else if (stored.ok && customerSpoke && event.action === 'standby') {
       // The policy listens in standby too (take-thread-control.ts); stored, it cannot fail it.
       await queueTakeThreadIfWanted(this.deps, conversation.id).catch((error: unknown) =>
         this.deps.onError?.(error),
       );
     }
+  }
+
+  /**
+   * A standby message as the transcript keeps it: the customer's words, or the bot app's own
+   * answer (its echo) as a bot message marked with that app, which is never sent anywhere.
+   * Other echoes (Baton's own sends, recorded when sent; the Page inbox) are not kept.
+   */
+  private heardInStandby(channel: string, event: ThreadControlEvent): NewEvent[] {
+    const message = event.message;
+    if (!message) return [];
+    const botAppId = message.echo ? this.botAppOf(channel) : undefined;
+    if (message.echo && (!botAppId || message.appId !== botAppId)) return [];
+    const clientMessageId = `${channel}:${message.providerMessageId}`;
+    const extra = {
+      clientMessageId,
+      providerMessageId: message.providerMessageId,
+      providerAt: event.at,
+      standby: true,
+      ...(botAppId ? { botAppId } : {}),
+    };
+    return [
+      messageCreated(
+        botAppId ? { type: 'bot' } : { type: 'customer' },
+        { text: this.limited(message.text ?? '[message]'), extra },
+        clientMessageId,
+      ),
+    ];
   }
 
   private async record(

@@ -45,7 +45,11 @@ export function queueOutboundMessages(deps: ChannelOutboundDeps): () => void {
   return deps.bus.subscribe(({ conversation, events }) => {
     if (!conversation.externalThread || !deps.adapters.has(conversation.channel)) return;
     const outbound = events.filter(
-      (e) => e.type === 'message.created' && OUTBOUND_FROM.has(e.data.from),
+      (e) =>
+        e.type === 'message.created' &&
+        OUTBOUND_FROM.has(e.data.from) &&
+        // The bot app's own words, echoed to Baton in standby: already in the thread.
+        e.data.botAppId === undefined,
     );
     if (outbound.length === 0) return;
     const now = deps.clock();

@@ -87,6 +87,7 @@ export async function queueTakeThreadIfWanted(
   if (!reason) return;
   const pending = await deps.store.timers.pendingFor(conversationId);
   if (pending.some((t) => t.kind === TAKE_THREAD_TIMER)) return;
+  if (await requestOutstanding(deps, conversationId)) return;
   const now = deps.clock();
   await deps.store.timers.schedule(
     conversationId,
@@ -94,4 +95,21 @@ export async function queueTakeThreadIfWanted(
     now,
   );
   deps.kick?.();
+}
+
+/**
+ * Whether Baton asked for the thread and nothing has moved it since: the last thread-control
+ * action other than a standby message's is Baton's `requested`. The bot app answers one
+ * request; asking again on every message would only repeat it. A pass, a take or Baton's
+ * pass back ends it, so a handoff due after the thread went back to the bot asks anew.
+ */
+async function requestOutstanding(
+  deps: QueueTakeThreadDeps,
+  conversationId: string,
+): Promise<boolean> {
+  const events = await deps.store.conversations.eventsSince(conversationId, 0, 100_000);
+  const last = events.findLast(
+    (e) => e.type === 'channel.thread_control' && e.data.action !== 'standby',
+  );
+  return last?.data.action === 'requested';
 }

@@ -50,6 +50,11 @@ function standbyEvent(
   const timestamp = Number(item.timestamp);
   const mid = str(message.mid);
   const text = str(message.text);
+  // The app that sent an echo (a number in Meta's payloads): the bot app, or Baton's own.
+  const appId =
+    typeof message.app_id === 'number' || typeof message.app_id === 'string'
+      ? String(message.app_id)
+      : undefined;
   return {
     type: 'thread_control',
     channel,
@@ -61,7 +66,7 @@ function standbyEvent(
           message: {
             providerMessageId: mid,
             ...(text !== undefined ? { text } : {}),
-            ...(echo ? { echo: true as const } : {}),
+            ...(echo ? { echo: true as const, ...(appId ? { appId } : {}) } : {}),
           },
         }
       : {}),
