@@ -1,7 +1,7 @@
 // The analytics charts in a real browser, on `baton demo-traffic` data, on a laptop and on a
 // phone: CSAT is drawn on its 1–5 scale and the handoff rate on 0–100 %, a chart with nothing
 // to draw says "No data" instead of empty axes, and under a queue filter the handoff rate
-// tile says it does not apply rather than a meaningless 100 %.
+// tile and the rate chart say they do not apply rather than show a meaningless 100 %.
 
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,14 @@ describe.skipIf(chromiumMissing !== null)('the analytics charts', () => {
       expect(await handoffRate.textContent()).not.toContain('100');
       expect(await handoffRate.getAttribute('title')).toContain('Only handed-over conversations');
       expect(await handoffRate.locator('.tile-hint').textContent()).toBe('not with a queue filter');
+      // The rate over time would be a flat 100 % line: the chart says why it is not drawn.
+      const rateChart = page.locator('[data-chart="rate-over-time"]');
+      expect(await rateChart.locator('canvas').count()).toBe(0);
+      expect(await rateChart.locator('p.chart-empty').textContent()).toMatch(
+        /^Not with a queue filter/,
+      );
+      // The other charts are of the queue's handoffs, and drawn.
+      expect(await page.locator('[data-chart="csat"] canvas').count()).toBeGreaterThan(0);
       await handoffRate.screenshot({
         path: screenshotPath(`dashboard-tile-queue-filter-${viewport.name}`),
       });

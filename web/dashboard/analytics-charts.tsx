@@ -17,7 +17,13 @@ function categorical(record: Record<string, number>) {
   return { categories: entries.map(([k]) => k), values: entries.map(([, v]) => v) };
 }
 
-export function AnalyticsCharts(props: { data: AnalyticsResponse }) {
+export interface AnalyticsChartsProps {
+  data: AnalyticsResponse;
+  /** The figures are of one queue: the handoff rate is 100 % by definition, so not drawn. */
+  queueFiltered: boolean;
+}
+
+export function AnalyticsCharts(props: AnalyticsChartsProps) {
   const { metrics: m, series } = props.data;
   const charts = useMemo(() => {
     const reasons = categorical(m.byReason);
@@ -51,6 +57,11 @@ export function AnalyticsCharts(props: { data: AnalyticsResponse }) {
         axisFormat={(v) => `${Math.round(v * 100)} %`}
         yRange={[0, 1]}
         formatX={charts.formatTime}
+        notApplicable={
+          props.queueFiltered
+            ? 'Not with a queue filter: only handed-over conversations have a queue, so the rate is always 100 %.'
+            : null
+        }
       />
       <UplotChart
         id="by-reason"

@@ -42,6 +42,7 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
     };
   }, [props.token, query]);
 
+  const queueFiltered = shown?.query.queue !== undefined;
   return (
     <section class="analytics" aria-labelledby="analytics-title">
       <div class="section-head">
@@ -77,11 +78,8 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
         <p aria-live="polite">Loading…</p>
       ) : (
         <div aria-live="polite" data-range={`${shown.data.from}/${shown.data.to}`}>
-          <MetricTiles
-            metrics={shown.data.metrics}
-            queueFiltered={shown.query.queue !== undefined}
-          />
-          <AnalyticsCharts data={shown.data} />
+          <MetricTiles metrics={shown.data.metrics} queueFiltered={queueFiltered} />
+          <AnalyticsCharts data={shown.data} queueFiltered={queueFiltered} />
           <AgentReportTable rows={shown.data.agents} />
           <ImprovementList items={shown.data.metrics.improvementItems} />
         </div>

@@ -28,6 +28,8 @@ export interface UplotChartProps {
   axisFormat?: (value: number) => string;
   /** How an x value is written in the table. */
   formatX?: (value: number) => string;
+  /** Why the chart is not drawn at all (it does not apply); null or absent: draw it. */
+  notApplicable?: string | null;
   /** The measure's own scale (CSAT [1, 5], a rate [0, 1]); default 0 to the largest value. */
   yRange?: readonly [number, number];
   id: string;
@@ -44,7 +46,11 @@ export function UplotChart(props: UplotChartProps) {
   return (
     <figure class="chart" aria-labelledby={`${props.id}-title`} data-chart={props.id}>
       <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
-      {hasNoData(props.series) ? (
+      {props.notApplicable ? (
+        <p class="muted chart-empty" data-not-applicable={props.id}>
+          {props.notApplicable}
+        </p>
+      ) : hasNoData(props.series) ? (
         <p class="muted chart-empty" data-empty={props.id}>
           No data
         </p>
