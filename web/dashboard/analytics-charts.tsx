@@ -17,7 +17,13 @@ function categorical(record: Record<string, number>) {
   return { categories: entries.map(([k]) => k), values: entries.map(([, v]) => v) };
 }
 
-export function AnalyticsCharts(props: { data: AnalyticsResponse }) {
+export interface AnalyticsChartsProps {
+  data: AnalyticsResponse;
+  /** The figures are of one queue: the handoff rate is 100 % by definition, so not drawn. */
+  queueFiltered: boolean;
+}
+
+export function AnalyticsCharts(props: AnalyticsChartsProps) {
   const { metrics: m, series } = props.data;
   const charts = useMemo(() => {
     const reasons = categorical(m.byReason);
@@ -31,7 +37,10 @@ export function AnalyticsCharts(props: { data: AnalyticsResponse }) {
         ? iso.slice(0, 10)
         : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
     };
-    return { reasons, queues, channels, languages, timeX, formatTime };
+    // Without a handoff the 24 hours are all 0: nothing to draw, so "No data".
+    // (uPlot's data arrays are mutable in its types; it does not write to them.)
+    const byHour = m.handoffs === 0 ? [] : (m.byHour as number[]);
+    return { reasons, queues, channels, languages, timeX, formatTime, byHour };
   }, [props.data]);
 
   return (
@@ -45,7 +54,14 @@ export function AnalyticsCharts(props: { data: AnalyticsResponse }) {
           { label: 'Handoff rate', values: series.points.map((p) => p.rate), color: ACCENT },
         ]}
         format={percent}
+        axisFormat={(v) => `${Math.round(v * 100)} %`}
+        yRange={[0, 1]}
         formatX={charts.formatTime}
+        notApplicable={
+          props.queueFiltered
+            ? 'Not with a queue filter: only handed-over conversations have a queue, so the rate is always 100 %.'
+            : null
+        }
       />
       <UplotChart
         id="by-reason"
@@ -59,11 +75,10 @@ export function AnalyticsCharts(props: { data: AnalyticsResponse }) {
       <UplotChart
         id="by-hour"
         title="Handoffs by hour of day (UTC)"
-        x={m.byHour.map((_, i) => i)}
-        categories={m.byHour.map((_, i) => String(i).padStart(2, '0'))}
+        x={charts.byHour.map((_, i) => i)}
+        categories={charts.byHour.map((_, i) => String(i).padStart(2, '0'))}
         bars
-        // uPlot's data arrays are mutable in its types; it does not write to them.
-        series={[{ label: 'Handoffs', values: m.byHour as number[], color: SECOND }]}
+        series={[{ label: 'Handoffs', values: charts.byHour, color: SECOND }]}
         format={count}
       />
       <UplotChart
@@ -128,6 +143,8 @@ export function AnalyticsCharts(props: { data: AnalyticsResponse }) {
           },
         ]}
         format={(v) => decimal(v, 1)}
+        // Ratings are 1 to 5: the axis shows the whole scale, not 0 to the best average.
+        yRange={[1, 5]}
       />
     </div>
   );

@@ -5,7 +5,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
 import { AgentReportTable } from './agent-report-table.tsx';
 import { AnalyticsCharts } from './analytics-charts.tsx';
-import { downloadCsv, fetchAnalytics, type AnalyticsResponse } from './dashboard-api.ts';
+import {
+  type AnalyticsQuery,
+  downloadCsv,
+  fetchAnalytics,
+  type AnalyticsResponse,
+} from './dashboard-api.ts';
 import { defaultFilters, FiltersForm, toQuery, type FilterValues } from './filters-form.tsx';
 import { ImprovementList } from './improvement-list.tsx';
 import { MetricTiles } from './metric-tiles.tsx';
@@ -13,7 +18,10 @@ import { StaffingForecastPanel } from './staffing-forecast-panel.tsx';
 
 export function AnalyticsView(props: { token: string; onAuthError: () => void }) {
   const [filters, setFilters] = useState<FilterValues>(() => defaultFilters());
-  const [data, setData] = useState<AnalyticsResponse | null>(null);
+  // The answer with the query it answers, so the tiles know whether a queue filter applied.
+  const [shown, setShown] = useState<{ data: AnalyticsResponse; query: AnalyticsQuery } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const query = useMemo(() => toQuery(filters), [filters]);
 
@@ -26,7 +34,7 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
     let current = true;
     setError(null);
     fetchAnalytics(props.token, query).then(
-      (next) => current && setData(next),
+      (next) => current && setShown({ data: next, query }),
       (failure: unknown) => current && fail(failure),
     );
     return () => {
@@ -34,6 +42,7 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
     };
   }, [props.token, query]);
 
+  const queueFiltered = shown?.query.queue !== undefined;
   return (
     <section class="analytics" aria-labelledby="analytics-title">
       <div class="section-head">
@@ -65,14 +74,14 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
           {error}
         </p>
       )}
-      {data === null ? (
+      {shown === null ? (
         <p aria-live="polite">Loading…</p>
       ) : (
-        <div aria-live="polite" data-range={`${data.from}/${data.to}`}>
-          <MetricTiles metrics={data.metrics} />
-          <AnalyticsCharts data={data} />
-          <AgentReportTable rows={data.agents} />
-          <ImprovementList items={data.metrics.improvementItems} />
+        <div aria-live="polite" data-range={`${shown.data.from}/${shown.data.to}`}>
+          <MetricTiles metrics={shown.data.metrics} queueFiltered={queueFiltered} />
+          <AnalyticsCharts data={shown.data} queueFiltered={queueFiltered} />
+          <AgentReportTable rows={shown.data.agents} />
+          <ImprovementList items={shown.data.metrics.improvementItems} />
         </div>
       )}
       <StaffingForecastPanel token={props.token} onAuthError={props.onAuthError} />

@@ -9,13 +9,31 @@ interface Tile {
   label: string;
   value: string;
   hint?: string;
+  /** Why the figure is not shown (a tooltip on the tile). */
+  why?: string;
 }
 
-function tiles(m: HandoffMetrics): Tile[] {
+const NOT_APPLICABLE = 'n/a';
+
+/** The handoff rate, or "n/a" under a queue filter: only handed-over conversations have a queue. */
+function handoffRateTile(m: HandoffMetrics, queueFiltered: boolean): Tile {
+  if (!queueFiltered) {
+    return { metric: 'handoffRate', label: 'Handoff rate', value: percent(m.handoffRate) };
+  }
+  return {
+    metric: 'handoffRate',
+    label: 'Handoff rate',
+    value: NOT_APPLICABLE,
+    hint: 'not with a queue filter',
+    why: 'Only handed-over conversations have a queue, so within a queue the rate is always 100 %.',
+  };
+}
+
+function tiles(m: HandoffMetrics, queueFiltered: boolean): Tile[] {
   return [
     { metric: 'conversations', label: 'Conversations', value: String(m.conversations) },
     { metric: 'handoffs', label: 'Handed to a person', value: String(m.handoffs) },
-    { metric: 'handoffRate', label: 'Handoff rate', value: percent(m.handoffRate) },
+    handoffRateTile(m, queueFiltered),
     {
       metric: 'timeToHumanSeconds.p50',
       label: 'Time to human, median',
@@ -60,11 +78,17 @@ function tiles(m: HandoffMetrics): Tile[] {
   ];
 }
 
-export function MetricTiles(props: { metrics: HandoffMetrics }) {
+export interface MetricTilesProps {
+  metrics: HandoffMetrics;
+  /** The figures are of one queue (the queue filter was set when they were fetched). */
+  queueFiltered: boolean;
+}
+
+export function MetricTiles(props: MetricTilesProps) {
   return (
     <ul class="tiles" aria-label="Key figures">
-      {tiles(props.metrics).map((t) => (
-        <li key={t.metric} class="tile" data-metric={t.metric}>
+      {tiles(props.metrics, props.queueFiltered).map((t) => (
+        <li key={t.metric} class="tile" data-metric={t.metric} title={t.why}>
           <span class="tile-label">{t.label}</span>
           <span class="tile-value">{t.value}</span>
           {t.hint && <span class="tile-hint">{t.hint}</span>}

@@ -1,6 +1,8 @@
 // A uPlot chart in a <figure>, with its numbers in a table under "Show data" so that screen
 // readers (and anyone who wants the exact figures) get them too. The chart is rebuilt when
-// the data changes; uPlot draws tens of thousands of points in a few milliseconds.
+// the data changes; uPlot draws tens of thousands of points in a few milliseconds. A chart
+// with no data point says "No data" rather than drawing empty axes, and a measure with a scale
+// of its own (CSAT 1–5, a rate 0–100 %) is drawn on that scale, not on 0 to the largest value.
 
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
@@ -26,18 +28,49 @@ export interface UplotChartProps {
   axisFormat?: (value: number) => string;
   /** How an x value is written in the table. */
   formatX?: (value: number) => string;
+  /** Why the chart is not drawn at all (it does not apply); null or absent: draw it. */
+  notApplicable?: string | null;
+  /** The measure's own scale (CSAT [1, 5], a rate [0, 1]); default 0 to the largest value. */
+  yRange?: readonly [number, number];
   id: string;
+}
+
+/** True when no series has a value to draw (every value null, or nothing at all). */
+export function hasNoData(series: readonly ChartSeries[]): boolean {
+  return series.every((s) => s.values.every((v) => v === null));
 }
 
 const HEIGHT = 220;
 
 export function UplotChart(props: UplotChartProps) {
+  return (
+    <figure class="chart" aria-labelledby={`${props.id}-title`} data-chart={props.id}>
+      <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
+      {props.notApplicable ? (
+        <p class="muted chart-empty" data-not-applicable={props.id}>
+          {props.notApplicable}
+        </p>
+      ) : hasNoData(props.series) ? (
+        <p class="muted chart-empty" data-empty={props.id}>
+          No data
+        </p>
+      ) : (
+        <ChartBody {...props} />
+      )}
+    </figure>
+  );
+}
+
+/** The canvas and the "Show data" table of a chart that has something to draw. */
+function ChartBody(props: UplotChartProps) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    const yRange = props.yRange;
     const categories = props.categories;
+    let yTicks: string[] = [];
     const longest = Math.max(0, ...(categories ?? []).map((c) => c.length));
     const options: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
@@ -48,7 +81,10 @@ export function UplotChart(props: UplotChartProps) {
       cursor: { drag: { x: false, y: false } },
       scales: {
         x: props.time ? { time: true } : { time: false, range: [-0.6, props.x.length - 0.4] },
-        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+        y: {
+          range: (_u, _min, max) =>
+            yRange ? [yRange[0], yRange[1]] : [0, max > 0 ? max * 1.1 : 1],
+        },
       },
       axes: [
         categories
@@ -71,9 +107,25 @@ export function UplotChart(props: UplotChartProps) {
           stroke: '#374151',
           grid: { stroke: '#e5e7eb' },
           size: 64,
-          values: (_u, splits) => splits.map((v) => (props.axisFormat ?? props.format)(v)),
+          values: (_u, splits) => {
+            yTicks = splits.map((v) => (props.axisFormat ?? props.format)(v));
+            return yTicks;
+          },
         },
       ],
+      // The y scale and its tick labels, written on the figure: the canvas has no text a test
+      // (or a curious developer) could read.
+      hooks: {
+        draw: [
+          (u) => {
+            const figure = el.parentElement;
+            if (!figure) return;
+            figure.dataset['yMin'] = String(u.scales['y']?.min);
+            figure.dataset['yMax'] = String(u.scales['y']?.max);
+            figure.dataset['yTicks'] = yTicks.join('|');
+          },
+        ],
+      },
       series: [
         {},
         ...props.series.map((s) => ({
@@ -103,8 +155,7 @@ export function UplotChart(props: UplotChartProps) {
   const xLabel = (value: number, i: number) =>
     props.categories ? (props.categories[i] ?? '') : (props.formatX?.(value) ?? String(value));
   return (
-    <figure class="chart" aria-labelledby={`${props.id}-title`} data-chart={props.id}>
-      <figcaption id={`${props.id}-title`}>{props.title}</figcaption>
+    <>
       <div ref={host} class="chart-canvas" aria-hidden="true" />
       <details>
         <summary>Show data</summary>
@@ -131,6 +182,6 @@ export function UplotChart(props: UplotChartProps) {
           </tbody>
         </table>
       </details>
-    </figure>
+    </>
   );
 }
