@@ -4,24 +4,17 @@
  * (`pass_thread_control`), through the outbox like a reply, so a failed call is retried and
  * never lost. Once passed, Baton is in standby for the thread and says nothing there.
  */
-import type { MessengerAdapter } from '../../channels/index.ts';
 import type { TimerRecord } from '../../core/records.ts';
 import { SEND_TIMER, type ChannelOutboundDeps } from './channel-outbound.ts';
-import type { EnabledAdapters } from './create-adapters.ts';
+import { callThreadControl, handoverAdapter } from './thread-control-call.ts';
 
 export const PASS_BACK_TIMER = 'channel.pass_thread_back';
-const MAX_ATTEMPTS = 5;
 /** How long a pass waits while Baton's last messages in the thread are still going out. */
 const AFTER_LAST_SEND_MS = 1000;
 const BACK_TO_THE_BOT = new Set(['conversation.returned_to_bot', 'conversation.resolved']);
 
 /** The same outbox as replies (channel-outbound.ts). */
 export type PassThreadBackDeps = ChannelOutboundDeps;
-
-function handoverAdapter(adapters: EnabledAdapters, channel: string) {
-  const adapter = adapters.get(channel) as MessengerAdapter | undefined;
-  return adapter?.botAppId ? adapter : undefined;
-}
 
 /** Queues a pass back for each conversation of a handover channel that leaves the people. */
 export function queuePassThreadBack(deps: PassThreadBackDeps): () => void {
@@ -68,20 +61,8 @@ export function handlePassThreadBack(deps: PassThreadBackDeps) {
         status: conversation.status,
       }),
     );
-    let status = 0;
-    try {
-      status = (await send(request.url, { ...request, signal: AbortSignal.timeout(10_000) }))
-        .status;
-    } catch (error) {
-      if (timer.attempts < MAX_ATTEMPTS) throw error;
-    }
+    const status = await callThreadControl(send, request, timer, 'pass_thread_control');
     const passed = status >= 200 && status < 300;
-    if (
-      !passed &&
-      (status === 0 || status === 429 || status >= 500) &&
-      timer.attempts < MAX_ATTEMPTS
-    )
-      throw new Error(`pass_thread_control answered ${status}; retrying`);
     await deps.writer.commit({
       conversationId: conversation.id,
       events: [

@@ -6,22 +6,15 @@
  * (`request_thread_control`), and hands over when the thread is passed to it. Through the
  * outbox like a reply, so a failed call is retried; the metadata is the policy's reason code.
  */
-import type { MessengerAdapter } from '../../channels/index.ts';
 import type { TimerRecord } from '../../core/records.ts';
 import type { ConversationService } from '../conversations/conversation-service.ts';
 import type { ChannelOutboundDeps } from './channel-outbound.ts';
-import type { EnabledAdapters } from './create-adapters.ts';
+import { callThreadControl, handoverAdapter } from './thread-control-call.ts';
 
 export const TAKE_THREAD_TIMER = 'channel.take_thread';
-const MAX_ATTEMPTS = 5;
 
 export interface TakeThreadControlDeps extends ChannelOutboundDeps {
   readonly service: Pick<ConversationService, 'tookThreadFromBot'>;
-}
-
-function handoverAdapter(adapters: EnabledAdapters | undefined, channel: string) {
-  const adapter = adapters?.get(channel) as MessengerAdapter | undefined;
-  return adapter?.botAppId ? adapter : undefined;
 }
 
 export function handleTakeThreadControl(deps: TakeThreadControlDeps) {
@@ -37,17 +30,9 @@ export function handleTakeThreadControl(deps: TakeThreadControlDeps) {
     const request = take
       ? adapter.formatTakeThreadControl(conversation.externalThread, reason)
       : adapter.formatRequestThreadControl(conversation.externalThread, reason);
-    let status = 0;
-    try {
-      status = (await send(request.url, { ...request, signal: AbortSignal.timeout(10_000) }))
-        .status;
-    } catch (error) {
-      if (timer.attempts < MAX_ATTEMPTS) throw error;
-    }
-    const done = status >= 200 && status < 300;
     const edge = take ? 'take_thread_control' : 'request_thread_control';
-    if (!done && (status === 0 || status === 429 || status >= 500) && timer.attempts < MAX_ATTEMPTS)
-      throw new Error(`${edge} answered ${status}; retrying`);
+    const status = await callThreadControl(send, request, timer, edge);
+    const done = status >= 200 && status < 300;
     const action = take ? (done ? 'took' : 'take_failed') : done ? 'requested' : 'request_failed';
     await deps.writer.commit({
       conversationId: conversation.id,
