@@ -55,6 +55,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{
     path: ['limits', 'socketsPerAgentSession'],
     type: 'int',
   },
+  { env: 'BATON_SOCKET_COUNT_SECONDS', path: ['limits', 'socketCountSeconds'], type: 'int' },
   { env: 'BATON_LOGIN_FAILURES', path: ['limits', 'loginFailures'], type: 'int' },
   { env: 'BATON_LOGIN_LOCK_SECONDS', path: ['limits', 'loginLockSeconds'], type: 'int' },
   { env: 'BATON_REQUIRE_TOTP', path: ['auth', 'requireTotp'], type: 'bool' },

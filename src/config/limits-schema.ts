@@ -71,6 +71,12 @@ export const LimitsSchema = Type.Object(
       default: 5,
       description: 'BATON_SOCKETS_PER_AGENT_SESSION: open inbox sockets per agent session token.',
     }),
+    socketCountSeconds: Type.Integer({
+      minimum: 1,
+      default: 30,
+      description:
+        "BATON_SOCKET_COUNT_SECONDS: with Redis, how long a node's open-socket counts outlive its last heartbeat (a node that dies stops counting after it).",
+    }),
     loginFailures: Type.Integer({
       minimum: 1,
       default: 5,

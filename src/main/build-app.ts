@@ -361,6 +361,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       await ctx.router.stop();
       ctx.metrics.close();
       hub.close();
+      await limits.close();
     });
     const { llm } = config.bot;
     if (llm.baseUrl && llm.model && llm.summaries) {

@@ -1,12 +1,24 @@
 /**
  * How many sockets may be open at once per key (a conversation, a client address, an agent
- * session). Counted on this node: an open socket is a node's own resource, and a count that
- * lived in Redis would outlive a node that crashed.
+ * session), counted on this node. With Redis the nodes of a cluster add their counts up
+ * (shared-socket-slots.ts); this count stays each node's own record of its open sockets.
  */
-export class SocketSlots {
+
+/** Gives back the places a socket took; calling it again does nothing. */
+export type ReleaseSlots = () => void;
+
+/** What an upgrade asks of a socket limit: places under every key, or none. */
+export interface SocketLimit {
+  /** Takes a place under every key, or none when one is full (`null`). */
+  reserve(keys: readonly string[]): Promise<ReleaseSlots | null>;
+  /** Stops any background work and gives back this node's places where they are shared. */
+  close(): Promise<void>;
+}
+
+export class SocketSlots implements SocketLimit {
   private readonly open = new Map<string, number>();
 
-  constructor(private readonly limitOf: (key: string) => number) {}
+  constructor(readonly limitOf: (key: string) => number) {}
 
   /** Whether one more socket would fit under every key. */
   available(keys: readonly string[]): boolean {
@@ -14,8 +26,12 @@ export class SocketSlots {
   }
 
   /** Takes a slot under every key, or none when one is full; the result gives them back. */
-  acquire(keys: readonly string[]): (() => void) | null {
-    if (!this.available(keys)) return null;
+  acquire(keys: readonly string[]): ReleaseSlots | null {
+    return this.available(keys) ? this.take(keys) : null;
+  }
+
+  /** Takes a slot under every key without looking (another count decided already). */
+  take(keys: readonly string[]): ReleaseSlots {
     for (const key of keys) this.open.set(key, (this.open.get(key) ?? 0) + 1);
     let released = false;
     return () => {
@@ -27,5 +43,18 @@ export class SocketSlots {
         else this.open.delete(key);
       }
     };
+  }
+
+  /** The open sockets per key, as `key, count, key, count…`. */
+  entries(): string[] {
+    return [...this.open].flatMap(([key, count]) => [key, String(count)]);
+  }
+
+  reserve(keys: readonly string[]): Promise<ReleaseSlots | null> {
+    return Promise.resolve(this.acquire(keys));
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 }

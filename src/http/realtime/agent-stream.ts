@@ -16,10 +16,11 @@ import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
 import { toConversationView } from '../../app/conversations/conversation-view.ts';
 import { announcedTo } from '../../app/conversations/conversation-scope.ts';
 import type { RouteContext } from '../route-context.ts';
+import type { ReleaseSlots } from '../../app/limits/socket-slots.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import { hashToken, tokenFrom } from '../../app/auth/tokens.ts';
 import { EventCursor } from './event-cursor.ts';
-import { POLICY_VIOLATION_CLOSE_CODE, SocketGuard } from './socket-guard.ts';
+import { SocketGuard } from './socket-guard.ts';
 import { TypingThrottle } from './typing-throttle.ts';
 import {
   AgentFrame,
@@ -35,6 +36,7 @@ export const SESSION_ENDED_CLOSE_CODE = 4401;
 
 export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): void {
   const agents = new WeakMap<FastifyRequest, AgentRecord>();
+  const releases = new WeakMap<FastifyRequest, ReleaseSlots>();
   app.get(
     '/api/v1/agent/stream',
     {
@@ -42,20 +44,19 @@ export function registerAgentStream(app: FastifyInstance, ctx: RouteContext): vo
       schema: { summary: 'WebSocket: the live inbox of an agent', tags: ['realtime'] },
       preValidation: async (request) => {
         const agent = await ctx.auth.agent(request, { socket: true });
-        if (!ctx.limits.agentSockets.available([sessionOf(request)]))
-          throw new BatonError('TOO_MANY_SOCKETS');
+        const release = await ctx.limits.agentSockets.reserve([sessionOf(request)]);
+        if (!release) throw new BatonError('TOO_MANY_SOCKETS');
+        // Given back when the connection closes, also when the upgrade never completes.
+        request.raw.socket.once('close', release);
+        releases.set(request, release);
         agents.set(request, agent);
       },
     },
     (socket, request) => {
       const agent = agents.get(request) as AgentRecord;
-      // Upgrades that raced past the check above are closed at once.
-      const release = ctx.limits.agentSockets.acquire([sessionOf(request)]);
-      if (!release) {
-        socket.close(POLICY_VIOLATION_CLOSE_CODE, 'too many sockets');
-        return;
-      }
-      socket.on('close', release);
+      const release = releases.get(request);
+      releases.delete(request);
+      if (release) socket.on('close', release);
       const guard = new SocketGuard(socket, ctx.limits.frames, (error) =>
         request.log.error({ err: error }, 'agent frame failed'),
       );

@@ -11,8 +11,9 @@ import { toCustomerEvent } from '../../app/conversations/conversation-view.ts';
 import type { ConversationCaller } from '../../app/auth/authenticate.ts';
 import { markRead } from '../../app/conversations/mark-read.ts';
 import type { RouteContext } from '../route-context.ts';
+import type { ReleaseSlots } from '../../app/limits/socket-slots.ts';
 import { EventCursor } from './event-cursor.ts';
-import { POLICY_VIOLATION_CLOSE_CODE, SocketGuard } from './socket-guard.ts';
+import { SocketGuard } from './socket-guard.ts';
 import { TypingThrottle } from './typing-throttle.ts';
 import {
   CustomerFrame,
@@ -27,6 +28,7 @@ type StreamRequest = FastifyRequest<{ Params: { id: string }; Querystring: { sin
 
 export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext): void {
   const callers = new WeakMap<FastifyRequest, ConversationCaller>();
+  const releases = new WeakMap<FastifyRequest, ReleaseSlots>();
   app.get(
     '/api/v1/conversations/:id/stream',
     {
@@ -36,8 +38,11 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
         const caller = await ctx.auth.conversationCaller(request, request.params.id, {
           socket: true,
         });
-        if (!ctx.limits.customerSockets.available(slotsOf(caller, request.ip)))
-          throw new BatonError('TOO_MANY_SOCKETS');
+        const release = await ctx.limits.customerSockets.reserve(slotsOf(caller, request.ip));
+        if (!release) throw new BatonError('TOO_MANY_SOCKETS');
+        // Given back when the connection closes, also when the upgrade never completes.
+        request.raw.socket.once('close', release);
+        releases.set(request, release);
         callers.set(request, caller);
       },
     },
@@ -50,13 +55,9 @@ export function registerCustomerStream(app: FastifyInstance, ctx: RouteContext):
       const id = caller.conversation.id;
       const isCustomer = caller.kind === 'customer';
       const log = request.log;
-      // Upgrades that raced past the check above are closed at once.
-      const release = ctx.limits.customerSockets.acquire(slotsOf(caller, request.ip));
-      if (!release) {
-        socket.close(POLICY_VIOLATION_CLOSE_CODE, 'too many sockets');
-        return;
-      }
-      socket.on('close', release);
+      const release = releases.get(request);
+      releases.delete(request);
+      if (release) socket.on('close', release);
       const guard = new SocketGuard(socket, ctx.limits.frames, (error) =>
         log.error({ err: error }, 'customer frame failed'),
       );
