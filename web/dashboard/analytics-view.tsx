@@ -72,7 +72,7 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
           <MetricTiles metrics={data.metrics} />
           <AnalyticsCharts data={data} />
           <AgentReportTable rows={data.agents} />
-          <ImprovementList items={data.metrics.improvementItems} />
+          <ImprovementList items={data.metrics.improvementItems} queueNames={data.queueNames} />
         </div>
       )}
       <StaffingForecastPanel token={props.token} onAuthError={props.onAuthError} />
