@@ -72,6 +72,7 @@ export function SupervisorView(props: { token: string; onAuthError: () => void }
                   token={props.token}
                   conversationId={a.conversationId}
                   agents={overview.agents}
+                  queues={overview.queues}
                   onDone={() => void refresh()}
                 />
               </li>
