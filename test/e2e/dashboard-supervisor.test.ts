@@ -92,8 +92,12 @@ describe.each(TEST_DATABASES)('supervisor view in the browser on $name', (databa
       await screenshot(page, 'dashboard-supervisor');
       expect(await seriousAxeViolations(page)).toEqual([]);
 
-      // Reassign Ben's conversation to the sales queue, with a reason.
+      // Reassign Ben's conversation to the sales queue, with a reason. The picker names the
+      // queues in force as the queues table does.
       const benAlert = page.locator(`li.alert[data-conversation-id="${billing}"]`);
+      expect(await benAlert.locator('optgroup[label="Queues"] option').allTextContents()).toEqual(
+        overview.queues.map((q: { name: string }) => q.name),
+      );
       await benAlert.getByLabel('Move to').selectOption('queue:sales');
       await benAlert.getByLabel('Reason').fill('asks for a bulk quote too');
       await benAlert.getByRole('button', { name: 'Reassign' }).click();

@@ -298,7 +298,7 @@ describe.each(TEST_DATABASES)('agent workspace in the browser on $name', (databa
       await screenshot(inbox.page, 'inbox-transfer');
       await form.getByRole('button', { name: 'Transfer' }).click();
       await eventually(() => inbox.transcript.textContent()).toContain(
-        'transferred it to Technical — note: App crash, needs a dev',
+        'transferred it to Technical support — note: App crash, needs a dev',
       );
       const moved = (
         await api(fixture.server.baseUrl, 'GET', `/api/v1/conversations/${c.id}`, {

@@ -27,7 +27,12 @@ export function AnalyticsCharts(props: AnalyticsChartsProps) {
   const { metrics: m, series } = props.data;
   const charts = useMemo(() => {
     const reasons = categorical(m.byReason);
-    const queues = categorical(m.byQueue);
+    // Queues by their display name (the server's), the one the inbox and the customer use.
+    const byId = categorical(m.byQueue);
+    const queues = {
+      ...byId,
+      categories: byId.categories.map((id) => props.data.queueNames[id] ?? id),
+    };
     const channels = categorical(m.byChannel);
     const languages = categorical(m.byLanguage);
     const timeX = series.points.map((p) => Date.parse(p.start) / 1000);

@@ -81,7 +81,10 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
           <MetricTiles metrics={shown.data.metrics} queueFiltered={queueFiltered} />
           <AnalyticsCharts data={shown.data} queueFiltered={queueFiltered} />
           <AgentReportTable rows={shown.data.agents} />
-          <ImprovementList items={shown.data.metrics.improvementItems} />
+          <ImprovementList
+            items={shown.data.metrics.improvementItems}
+            queueNames={shown.data.queueNames}
+          />
         </div>
       )}
       <StaffingForecastPanel token={props.token} onAuthError={props.onAuthError} />

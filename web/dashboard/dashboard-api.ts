@@ -30,6 +30,8 @@ export interface AnalyticsResponse {
   metrics: HandoffMetrics;
   series: { bucket: BucketSize; points: readonly RatePoint[] };
   agents: readonly AgentReportRow[];
+  /** Each queue id's display name, from the server (the configured queue `name`). */
+  queueNames: Readonly<Record<string, string>>;
 }
 
 export interface AnalyticsQuery {

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { AnalyticsQuery } from './dashboard-api.ts';
 import { isoDay } from './format.ts';
 
-export const QUEUES = ['billing', 'technical', 'retention', 'sales', 'trust_safety', 'general'];
+const QUEUES = ['billing', 'technical', 'retention', 'sales', 'trust_safety', 'general'];
 const CHANNELS = ['web', 'api', 'whatsapp', 'messenger', 'instagram', 'telegram', 'sms', 'email'];
 const LANGUAGES = ['en', 'es', 'de', 'fr', 'pt'];
 const DAY_MS = 86_400_000;

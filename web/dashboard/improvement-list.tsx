@@ -4,7 +4,10 @@
 import { InboxLink } from './inbox-link.tsx';
 import type { ImprovementItem } from './dashboard-api.ts';
 
-export function ImprovementList(props: { items: readonly ImprovementItem[] }) {
+export function ImprovementList(props: {
+  items: readonly ImprovementItem[];
+  queueNames: Readonly<Record<string, string>>;
+}) {
   return (
     <section class="card" aria-labelledby="improvements-title">
       <h2 id="improvements-title">
@@ -31,7 +34,7 @@ export function ImprovementList(props: { items: readonly ImprovementItem[] }) {
                   <InboxLink id={item.conversationId} />
                 </td>
                 <td>{item.resolvedAt ? item.resolvedAt.slice(0, 16).replace('T', ' ') : ''}</td>
-                <td>{item.queue ?? ''}</td>
+                <td>{item.queue === null ? '' : (props.queueNames[item.queue] ?? item.queue)}</td>
                 <td>{item.channel}</td>
                 <td>{item.reasons.join(', ')}</td>
                 <td>{item.note ?? ''}</td>

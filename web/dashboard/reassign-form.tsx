@@ -3,12 +3,13 @@
 
 import { useState } from 'preact/hooks';
 import { reassign, type AgentOverview } from './dashboard-api.ts';
-import { QUEUES } from './filters-form.tsx';
 
 export function ReassignForm(props: {
   token: string;
   conversationId: string;
   agents: readonly AgentOverview[];
+  /** The queues in force with their display names, as the overview gives them. */
+  queues: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   onDone: () => void;
 }) {
   const [target, setTarget] = useState('');
@@ -58,9 +59,9 @@ export function ReassignForm(props: {
             ))}
           </optgroup>
           <optgroup label="Queues">
-            {QUEUES.map((q) => (
-              <option key={q} value={`queue:${q}`}>
-                {q}
+            {props.queues.map((q) => (
+              <option key={q.id} value={`queue:${q.id}`}>
+                {q.name}
               </option>
             ))}
           </optgroup>

@@ -33,6 +33,9 @@ export function SupervisorView(props: { token: string; onAuthError: () => void }
 
   if (overview === null) return <p aria-live="polite">{error ?? 'Loading…'}</p>;
   const agents = overview.agents.filter((a) => a.role === 'agent' || a.load > 0);
+  // The queues' display names, as the server gives them: the one the customer is told.
+  const queueName = (id: string | null) =>
+    id === null ? '?' : (overview.queues.find((q) => q.id === id)?.name ?? id);
   return (
     <section class="supervisor" aria-labelledby="supervisor-title">
       <div class="section-head">
@@ -61,14 +64,15 @@ export function SupervisorView(props: { token: string; onAuthError: () => void }
               <li key={a.conversationId} class="alert" data-conversation-id={a.conversationId}>
                 <div class="alert-facts">
                   <strong>{a.customerName ?? 'Customer'}</strong> waits in{' '}
-                  <b>{overview.queues.find((q) => q.id === a.queue)?.name ?? a.queue}</b> for{' '}
-                  {duration(a.waitedSeconds)} · {a.breaches} breach{a.breaches === 1 ? '' : 'es'} ·
-                  priority {a.priority ?? '—'} · <InboxLink id={a.conversationId} />
+                  <b>{queueName(a.queue)}</b> for {duration(a.waitedSeconds)} · {a.breaches} breach
+                  {a.breaches === 1 ? '' : 'es'} · priority {a.priority ?? '—'} ·{' '}
+                  <InboxLink id={a.conversationId} />
                 </div>
                 <ReassignForm
                   token={props.token}
                   conversationId={a.conversationId}
                   agents={overview.agents}
+                  queues={overview.queues}
                   onDone={() => void refresh()}
                 />
               </li>
@@ -139,7 +143,7 @@ export function SupervisorView(props: { token: string; onAuthError: () => void }
                         <Fragment key={c.id}>
                           {i > 0 && ', '}
                           <InboxLink id={c.id}>{c.customerName ?? c.id}</InboxLink> (
-                          {c.queue ?? '?'}, {c.status})
+                          {queueName(c.queue)}, {c.status})
                         </Fragment>
                       ))}
                 </td>

@@ -36,9 +36,13 @@ export function channelLabel(channel: string): string {
   return CHANNELS[channel] ?? channel;
 }
 
-export function queueLabel(queue: string | null | undefined): string {
+/** A queue's display name from the server (queue-names.ts); its id until the names load. */
+export function queueLabel(
+  queue: string | null | undefined,
+  names: ReadonlyMap<string, string>,
+): string {
   if (!queue) return 'No queue';
-  return queue.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+  return names.get(queue) ?? queue;
 }
 
 export type PriorityLevel = 'urgent' | 'high' | 'normal' | 'low';

@@ -18,6 +18,7 @@ import {
   reasonLabel,
   waitingSince,
 } from './format.ts';
+import { useQueueNames } from './queue-names.ts';
 import { CustomerFacts } from './customer-facts.tsx';
 import type { HandoffPacket, PacketReason } from './inbox-types.ts';
 import { isNarrowScreen } from './narrow-screen.ts';
@@ -30,6 +31,7 @@ export interface HandoffCardProps {
 
 export function HandoffCard({ conversation: c, packet }: HandoffCardProps) {
   const now = useNow();
+  const queueNames = useQueueNames();
   // On a phone the transcript needs the room: the card opens collapsed to the goal.
   const [open, setOpen] = useState(() => !isNarrowScreen());
   const handoff = c.handoff;
@@ -133,7 +135,7 @@ export function HandoffCard({ conversation: c, packet }: HandoffCardProps) {
           </div>
           <div>
             <dt>Queue</dt>
-            <dd>{queueLabel(c.queue ?? handoff.queue)}</dd>
+            <dd>{queueLabel(c.queue ?? handoff.queue, queueNames)}</dd>
           </div>
           <div>
             <dt>Channel</dt>

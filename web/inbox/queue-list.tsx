@@ -14,6 +14,7 @@ import {
   reasonLabel,
   waitingSince,
 } from './format.ts';
+import { useQueueNames } from './queue-names.ts';
 import { HistoryPanel } from './history-panel.tsx';
 import { useNow } from './use-now.ts';
 import { embeddedPacket } from './use-packet.ts';
@@ -118,6 +119,7 @@ interface QueueItemProps {
 }
 
 function QueueItem({ conversation: c, now, selected, ringingMe, onSelect }: QueueItemProps) {
+  const queueNames = useQueueNames();
   const level = priorityLevel(c.priority);
   const reasons = c.handoff?.reasons ?? [];
   const sentiment = embeddedPacket(c)?.sentiment.label;
@@ -156,7 +158,9 @@ function QueueItem({ conversation: c, now, selected, ringingMe, onSelect }: Queu
               {SENTIMENT_LABELS[sentiment] ?? sentiment}
             </span>
           )}
-          <span class="chip">{queueLabel(c.queue)}</span>
+          <span class="chip" data-field="queue">
+            {queueLabel(c.queue, queueNames)}
+          </span>
           <span class="chip chip--muted">{channelLabel(c.channel)}</span>
           {c.language && (
             <span class="chip chip--muted" title="Language">

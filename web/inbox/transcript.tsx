@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { BatonEvent, MessageData } from '../shared/api-types.ts';
 import { clockTime, queueLabel, reasonLabel } from './format.ts';
+import { useQueueNames } from './queue-names.ts';
 import { CallBackRow } from './call-back-row.tsx';
 import { MediaAttachment } from './media-attachment.tsx';
 import { senderCheckLabel, senderCheckOf } from './sender-check.ts';
@@ -99,6 +100,7 @@ interface RowProps {
 
 function EventRow(props: RowProps) {
   const { event, shownUnderReply } = props;
+  const queueNames = useQueueNames();
   const e = event as unknown as AnyEvent;
   const d = e.data;
   const at = clockTime(e.at);
@@ -126,7 +128,7 @@ function EventRow(props: RowProps) {
     case 'conversation.handed_over':
       return (
         <Divider tone="handoff">
-          Handed over to {queueLabel(str(d.queue))} ·{' '}
+          Handed over to {queueLabel(str(d.queue), queueNames)} ·{' '}
           {(Array.isArray(d.reasons) ? (d.reasons as string[]) : []).map(reasonLabel).join(', ')} ·{' '}
           {at}
         </Divider>
@@ -159,7 +161,7 @@ function EventRow(props: RowProps) {
       return (
         <Divider tone="handoff">
           {by || 'An agent'} transferred it to{' '}
-          {d.toAgentName ? str(d.toAgentName) : queueLabel(str(d.toQueue))}
+          {d.toAgentName ? str(d.toAgentName) : queueLabel(str(d.toQueue), queueNames)}
           {d.note ? ` — note: ${str(d.note)}` : ''} · {at}
         </Divider>
       );
@@ -167,7 +169,7 @@ function EventRow(props: RowProps) {
       return (
         <Divider tone="handoff">
           {str(d.byName) || by || 'A supervisor'} reassigned it to{' '}
-          {d.toAgentName ? str(d.toAgentName) : queueLabel(str(d.toQueue))}
+          {d.toAgentName ? str(d.toAgentName) : queueLabel(str(d.toQueue), queueNames)}
           {d.reason ? ` — reason: ${str(d.reason)}` : ''} · {at}
         </Divider>
       );

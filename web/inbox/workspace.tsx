@@ -20,6 +20,7 @@ import { useInbox } from './use-inbox.ts';
 import { useOffers } from './use-offers.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useTeam } from './use-team.ts';
+import { loadQueueNames } from './queue-names.ts';
 
 export interface WorkspaceProps {
   session: AgentSession;
@@ -72,6 +73,10 @@ export function Workspace({ session, onSignOut }: WorkspaceProps) {
   const alerts = useAlerts(inbox.loaded, othersWaiting, offered);
   const me = team.team.find((a) => a.id === session.agent.id);
 
+  useEffect(() => {
+    // Without the names a queue shows its id; every other part of the inbox still works.
+    loadQueueNames(session.token).catch(() => undefined);
+  }, [session.token]);
   useEffect(() => {
     fetchCannedResponses(session.token).then(
       (answer) => setCanned(answer.cannedResponses),

@@ -16,6 +16,11 @@ export interface QueueCatalog {
    * name in the customer's language when it has one, else its name; the id when unknown.
    */
   teamName(id: string | null, language?: string | null): string;
+  /**
+   * The one name staff screens show for a queue (inbox, supervisor view, analytics): its
+   * configured `name`, the team name an English-speaking customer hears; the id when unknown.
+   */
+  displayName(id: string): string;
 }
 
 export function queueCatalog(queues: readonly QueueConfig[] = DEFAULT_QUEUES): QueueCatalog {
@@ -24,6 +29,7 @@ export function queueCatalog(queues: readonly QueueConfig[] = DEFAULT_QUEUES): Q
     list: queues,
     get: (id) => (id === null ? undefined : byId.get(id)),
     has: (id) => byId.has(id),
+    displayName: (id) => byId.get(id)?.name ?? id,
     teamName: (id, language) => {
       if (id === null) return customerText('our_team', language, {});
       const queue = byId.get(id);

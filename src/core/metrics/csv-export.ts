@@ -31,6 +31,7 @@ export const CONVERSATION_COLUMNS = [
   'handed_over_at',
   'reasons',
   'queue',
+  'queue_name',
   'assigned_at',
   'wait_seconds',
   'first_human_reply_at',
@@ -51,10 +52,19 @@ export const CONVERSATION_COLUMNS = [
   'recontacted_within_7_days',
 ] as const;
 
-/** One row per conversation; `recontacted` says whether the customer came back within 7 days. */
+/** A queue's display name (QueueCatalog.displayName); the id when the queue is unknown. */
+export type QueueNameOf = (queue: string) => string;
+
+const noNames: QueueNameOf = (queue) => queue;
+
+/**
+ * One row per conversation; `recontacted` says whether the customer came back within 7 days.
+ * `queue` stays the id (for joins and filters), `queue_name` is what people read.
+ */
 export function conversationsCsv(
   facts: readonly ConversationFacts[],
   recontacted: (f: ConversationFacts) => boolean,
+  queueName: QueueNameOf = noNames,
 ): string {
   return csv(
     CONVERSATION_COLUMNS,
@@ -66,6 +76,7 @@ export function conversationsCsv(
       f.handedOverAt,
       f.reasons.join(';'),
       f.queue,
+      f.queue === null ? null : queueName(f.queue),
       f.assignedAt,
       seconds(f.handedOverAt, f.assignedAt),
       f.firstHumanReplyAt,
@@ -95,12 +106,16 @@ export const IMPROVEMENT_COLUMNS = [
   'channel',
   'language',
   'queue',
+  'queue_name',
   'reasons',
   'note',
 ] as const;
 
 /** The conversations an agent marked "the bot could have handled it", with the agent's note. */
-export function improvementsCsv(facts: readonly ConversationFacts[]): string {
+export function improvementsCsv(
+  facts: readonly ConversationFacts[],
+  queueName: QueueNameOf = noNames,
+): string {
   return csv(
     IMPROVEMENT_COLUMNS,
     facts
@@ -112,6 +127,7 @@ export function improvementsCsv(facts: readonly ConversationFacts[]): string {
         f.channel,
         f.language,
         f.queue,
+        f.queue === null ? null : queueName(f.queue),
         f.reasons.join(';'),
         f.outcome?.note,
       ]),

@@ -112,6 +112,16 @@ async function agentRows(ctx: RouteContext, logs: readonly ConversationLog[]) {
   return agentReport(logs, (id) => names.get(id));
 }
 
+/**
+ * Display names for the queues in force and for any queue id in the selection (a queue since
+ * removed from the config keeps its id as its name), so the dashboard never guesses from ids.
+ */
+function queueNames(ctx: RouteContext, facts: readonly ConversationFacts[]) {
+  const ids = new Set(ctx.queues.list.map((q) => q.id));
+  for (const f of facts) if (f.queue !== null) ids.add(f.queue);
+  return Object.fromEntries([...ids].map((id) => [id, ctx.queues.displayName(id)]));
+}
+
 export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: Static<typeof Query> }>(
     '/api/v1/analytics',
@@ -132,6 +142,9 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
               points: Type.Array(Type.Record(Type.String(), Type.Unknown())),
             }),
             agents: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+            queueNames: Type.Record(Type.String(), Type.String(), {
+              description: "Each queue id's display name: the queues in force and any in the data.",
+            }),
           }),
           ...errors(400, 401, 403),
         },
@@ -152,6 +165,7 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
         metrics: computeHandoffMetrics(facts, context) as unknown as Record<string, unknown>,
         series: { bucket, points: handoffRateSeries(facts, from, to, bucket) },
         agents: (await agentRows(ctx, logs)) as unknown as Array<Record<string, unknown>>,
+        queueNames: queueNames(ctx, facts),
       };
     },
   );
@@ -177,10 +191,10 @@ export function registerAnalyticsRoutes(app: FastifyInstance, ctx: RouteContext)
       const kind = request.query.kind;
       const body =
         kind === 'conversations'
-          ? conversationsCsv(facts, (f) => recontacted(f, starts))
+          ? conversationsCsv(facts, (f) => recontacted(f, starts), ctx.queues.displayName)
           : kind === 'agents'
             ? agentsCsv(await agentRows(ctx, logs))
-            : improvementsCsv(facts);
+            : improvementsCsv(facts, ctx.queues.displayName);
       const day = from.toISOString().slice(0, 10);
       return reply
         .type('text/csv; charset=utf-8')
