@@ -171,10 +171,19 @@ describeInChromium('inbox: calls in this browser', () => {
     "opens exactly the conversation the call names when it is accepted (a stand-in SDK rings with Calls.json's To parameters)",
     async () => {
       const samToken = await login(v.server.baseUrl, sam.email, sam.password);
+      // Alex's inbox, open in the test before, leaves them online through the grace: routing
+      // would offer these calls to them, and Sam's claims would be refused (ALREADY_CLAIMED).
+      const alex = await login(v.server.baseUrl, v.server.demoAgent.email, DEMO_PASSWORD);
+      const away = await api(v.server.baseUrl, 'PUT', '/api/v1/me/presence', {
+        token: alex,
+        body: { presence: 'offline' },
+      });
+      expect(away.status).toBe(200);
       const claimAndRing = async (id: string) => {
-        await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
+        const claimed = await api(v.server.baseUrl, 'POST', `/api/v1/conversations/${id}/claim`, {
           token: samToken,
         });
+        expect(claimed.status).toBe(200);
         return until(() => v.sent.find((r) => r.body.get('Url')?.endsWith(`conversation=${id}`)));
       };
       // The call that rings is the older of Sam's two voice conversations.
