@@ -5,8 +5,7 @@
  * without waking the bot. A status is stored as it comes, in any order and even for an id
  * Baton does not know (yet): the reply it names is found by reading (reply-receipts.ts).
  */
-import type { ChannelEvent, MessageEvent, ThreadControlEvent } from '../../channels/index.ts';
-import { splitThreadId } from '../../channels/thread-id.ts';
+import type { ChannelEvent, MessageEvent } from '../../channels/index.ts';
 import type { EnabledAdapters } from './create-adapters.ts';
 import type { ConversationRecord, NewEvent, StoredEvent } from '../../core/records.ts';
 import type { Store } from '../../store/store.ts';
@@ -30,7 +29,7 @@ import {
 } from './unsupported-reply.ts';
 import { eventOf, messageCreated } from '../../core/conversation/conversation-events.ts';
 import { isUnverifiedCustomer } from '../../core/customer/trusted-customer.ts';
-import { queueTakeThreadIfWanted } from './take-thread-control.ts';
+import { botAppOf, receiveInStandbyThread } from './standby-thread.ts';
 
 export interface ChannelInboundDeps {
   readonly store: Store;
@@ -99,8 +98,14 @@ export class ChannelInbound {
         // take_thread_control the app it was taken from (us), and standby events the apps that
         // do not own it. Baton must not reply while another app owns the thread.
         if (event.action === 'request') return;
-        if (this.botAppOf(channel))
-          return this.handover(channel, { ...event, action: event.action });
+        if (botAppOf(this.deps.adapters, channel)) {
+          const heard = { ...event, action: event.action };
+          return receiveInStandbyThread(
+            { ...this.deps, limited: (t) => this.limited(t) },
+            channel,
+            heard,
+          );
+        }
         return this.record(
           channel,
           event.threadId,
@@ -360,94 +365,6 @@ export class ChannelInbound {
       externalThread: unverified ? event.providerMessageId : event.threadId,
     });
     return started.conversation;
-  }
-
-  private botAppOf(channel: string): string | undefined {
-    const adapter = this.deps.adapters?.get(channel) as { botAppId?: string } | undefined;
-    return adapter?.botAppId;
-  }
-
-  /**
-   * With a bot app configured (Messenger's Handover Protocol): what the customer tells the bot
-   * while Baton is in standby, and the bot's answers, are kept, without a word from Baton's own
-   * bot, so the person who takes over has the transcript; a pass to Baton is a handoff.
-   */
-  private async handover(
-    channel: string,
-    // A request for the thread is not acted on (`handle` drops it before).
-    event: ThreadControlEvent & { readonly action: 'pass' | 'take' | 'standby' },
-  ): Promise<void> {
-    const open = () => this.deps.store.conversations.findOpenByThread(channel, event.threadId);
-    const heard = this.heardInStandby(channel, event);
-    const customerSpoke = heard.some((e) => e.actor.type === 'customer');
-    // Only a customer's words or a pass start a conversation; a take, a bare standby notice
-    // (a read, a delivery) or the bot app's own message (a broadcast may reach thousands)
-    // matters only to one that is open.
-    if (!customerSpoke && event.action !== 'pass') {
-      const found = await open();
-      if (!found) return;
-      if (found.channelState.standby === true && heard.length === 0) return;
-    }
-    const conversation = await openOrStartThreadConversation(open, async () => {
-      const { customerId } = splitThreadId(event.threadId);
-      const started = await this.deps.service.start({
-        channel,
-        customer: { id: `${channel}:${customerId}` },
-        language: null,
-        externalThread: event.threadId,
-        greet: false,
-      });
-      return started.conversation;
-    });
-    const standby = event.action !== 'pass';
-    const stored = await this.deps.writer.commit({
-      conversationId: conversation.id,
-      events: [
-        {
-          type: 'channel.thread_control',
-          actor: { type: 'system' },
-          data: { action: event.action, appId: event.appId ?? null },
-        },
-        ...heard,
-      ],
-      changes: { channelState: { ...conversation.channelState, standby } },
-      now: this.deps.clock(),
-    });
-    if (event.action === 'pass') {
-      await this.deps.service.botPassedControl(conversation.id, event.metadata);
-    } else if (stored.ok && customerSpoke && event.action === 'standby') {
-      // The policy listens in standby too (take-thread-control.ts); stored, it cannot fail it.
-      await queueTakeThreadIfWanted(this.deps, conversation.id).catch((error: unknown) =>
-        this.deps.onError?.(error),
-      );
-    }
-  }
-
-  /**
-   * A standby message as the transcript keeps it: the customer's words, or the bot app's own
-   * answer (its echo) as a bot message marked with that app, which is never sent anywhere.
-   * Other echoes (Baton's own sends, recorded when sent; the Page inbox) are not kept.
-   */
-  private heardInStandby(channel: string, event: ThreadControlEvent): NewEvent[] {
-    const message = event.message;
-    if (!message) return [];
-    const botAppId = message.echo ? this.botAppOf(channel) : undefined;
-    if (message.echo && (!botAppId || message.appId !== botAppId)) return [];
-    const clientMessageId = `${channel}:${message.providerMessageId}`;
-    const extra = {
-      clientMessageId,
-      providerMessageId: message.providerMessageId,
-      providerAt: event.at,
-      standby: true,
-      ...(botAppId ? { botAppId } : {}),
-    };
-    return [
-      messageCreated(
-        botAppId ? { type: 'bot' } : { type: 'customer' },
-        { text: this.limited(message.text ?? '[message]'), extra },
-        clientMessageId,
-      ),
-    ];
   }
 
   private async record(
