@@ -36,6 +36,7 @@ thresholds:
   classifier_topic_veto: 0.1 # a refund, cancellation, dispute, legal or complaint word the topic_policy classifier puts below this is a question about it, not a request
   answer_overlap: 0.15 # a bot answer sharing less than this with the question missed the point
   reask_similarity: 0.5 # similarity of a re-asked question after an answer that missed the point
+  unanswered_repeats: 2 # off-point answers to a re-asked question before handing over (the third ask)
 
 # Priority = base + each firing rule's \`priority\` + these customer and conversation factors,
 # capped at \`max\`.

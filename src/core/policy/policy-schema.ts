@@ -91,6 +91,9 @@ export const ThresholdsSchema = Type.Object(
     classifier_topic_veto: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
     answer_overlap: Type.Number({ minimum: 0, maximum: 1, default: 0.15 }),
     reask_similarity: Type.Number({ minimum: 0, maximum: 1, default: 0.5 }),
+    // Off-point bot answers to re-asked questions before `unanswered_repeat` fires: 2 is the
+    // spec's "asked a third time".
+    unanswered_repeats: Type.Integer({ minimum: 1, default: 2 }),
   },
   { additionalProperties: false, default: {} },
 );

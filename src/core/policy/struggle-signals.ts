@@ -121,8 +121,8 @@ export function struggleSignals(view: ConversationView, t: PolicyThresholds): Si
   const unanswered = result(
     view,
     'unanswered_repeat',
-    !closing && offPoint.times > 0,
-    `asked again after ${offPoint.times} bot answer(s) sharing < ${t.answer_overlap} of its words (best overlap ${offPoint.overlap.toFixed(2)}, re-ask similarity ≥ ${t.reask_similarity})`,
+    !closing && offPoint.times >= t.unanswered_repeats,
+    `asked again after ${offPoint.times} bot answer(s) sharing < ${t.answer_overlap} of its words (threshold ${t.unanswered_repeats}; best overlap ${offPoint.overlap.toFixed(2)}, re-ask similarity ≥ ${t.reask_similarity})`,
     { reasks: offPoint.times, answer_overlap: offPoint.overlap },
   );
 

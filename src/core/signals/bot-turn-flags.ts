@@ -34,6 +34,10 @@ const CLARIFY_TEXT =
   /\b(?:could|can) you (?:tell me (?:a bit )?more|clarify|rephrase|explain|be more specific|give me more)|\bdo you mean\b|\bdid you mean\b|\bare you asking (?:about|if)\b|\bnot sure (?:i|what you) (?:understood|understand|mean)|\bi'?m (?:still )?not sure\b|\bi didn'?t (?:quite )?(?:get|understand|catch)|\bwhich (?:one|of these) do you mean\b/;
 const OOS_TEXT =
   /\bi (?:don'?t|do not) have (?:any )?information (?:about|on)\b|\b(?:can'?t|cannot|can not|am unable to|'m unable to) (?:help|assist) with\b|\bnot something i can (?:help|assist) with\b|\boutside (?:of )?what i can\b|\bi can only help with\b|\bi'?m afraid i can'?t help\b|\bi can'?t answer (?:questions|that)\b/;
+// The same refusal in es/de/fr/pt (normalised text: no accents, lower case): a bot that says in
+// the customer's language that it cannot help with this is out of scope, whatever its intent.
+const OOS_TEXT_OTHER =
+  /\bno (?:puedo|podemos) (?:ayudar(?:te|le|lo|la)?|asistir(?:te|le)?) (?:con|en)\b|\bno (?:tengo|dispongo de) (?:informacion|datos) (?:sobre|de|acerca)\b|\bsolo (?:puedo|podemos) (?:ayudar(?:te|le)?|responder) (?:con|sobre|a)\b|\bfuera de (?:lo que puedo|mi alcance)\b|\b(?:dabei|damit|hierbei|hier) kann ich (?:ihnen |dir )?(?:leider )?nicht (?:weiter)?helfen\b|\bkann ich (?:ihnen |dir )?(?:leider )?nicht (?:weiter)?helfen\b|\bich habe (?:leider )?keine informationen (?:zu|uber|ueber|dazu)\b|\bich kann (?:ihnen |dir )?(?:leider )?nur (?:bei|mit|zu)\b|\bje ne (?:peux|suis pas en mesure d) (?:pas )?(?:vous |t)?'?aider (?:avec|pour|sur|a ce sujet)\b|\bje n'?ai pas d'?informations? (?:sur|concernant|a ce sujet)\b|\bje (?:ne )?peux (?:vous |t'?)?aider qu'?\b|\ben dehors de ce que je\b|\bnao (?:posso|consigo|podemos) (?:te |lhe |o |a )?ajudar com\b|\bnao tenho informac(?:ao|oes) sobre\b|\bso (?:posso|consigo) (?:te |lhe )?ajudar com\b|\bfora do que (?:posso|consigo)\b/;
 // Wording of a bot reply that reports its own failure (narrow: a bot may talk *about* errors).
 const BOT_FAILURE_TEXT =
   /\bsomething went wrong\b|\b(?:i'?m|we'?re) (?:having|experiencing) (?:technical )?(?:trouble|problems|issues|difficulties)\b|\ban (?:unexpected |internal )?error (?:occurred|has occurred)\b|\b(?:service|assistant) (?:is )?(?:temporarily )?unavailable\b|\bi (?:couldn'?t|could not|can'?t) (?:process|generate|load) (?:a |your |that )?(?:request|response|answer|reply)\b/;
@@ -59,7 +63,7 @@ export function botTurnFlags(turn: BotTurnLike): BotTurnFlags {
   return {
     clarification: CLARIFY_INTENTS.test(intent) || CLARIFY_TEXT.test(text),
     offersHuman: OFFER_TEXT.test(text) || OFFER_TEXT_OTHER.test(text) || offersPerson(text),
-    outOfScope: OOS_INTENTS.test(intent) || OOS_TEXT.test(text),
+    outOfScope: OOS_INTENTS.test(intent) || OOS_TEXT.test(text) || OOS_TEXT_OTHER.test(text),
     error:
       ERROR_INTENTS.test(intent) ||
       ERROR_INTENTS.test(turn.action ?? '') ||

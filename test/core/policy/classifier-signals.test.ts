@@ -99,12 +99,14 @@ describe('the queue follows the conversation', () => {
 });
 
 describe('answers beside the point', () => {
-  it('a question asked again after an answer that shares none of its words hands over', () => {
+  it('a question asked a third time after two answers that share none of its words hands over', () => {
     const d = evaluatePolicy(
       conversation([
         customer('can I move my dentist appointment from Tuesday to Friday?'),
         bot('Our clinic offers check-ups, cleaning and whitening.', 0.8),
         customer('I asked whether my Tuesday appointment can move to Friday'),
+        bot('We are open Monday to Saturday from 8:00.', 0.8),
+        customer('my appointment: Tuesday to Friday, possible?'),
       ]),
       policy,
     );

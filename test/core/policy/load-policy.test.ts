@@ -24,8 +24,22 @@ describe('loadPolicy', () => {
       topic_switches: 4,
       session_minutes: 10,
       amount: 500,
+      unanswered_repeats: 2,
     });
     expect(new Set(p.rules.map((r) => r.reason))).toEqual(new Set(REASON_CODES));
+  });
+
+  it('rejects an unanswered_repeats that is not a whole number of at least 1', () => {
+    for (const bad of ['0', '1.5', 'twice']) {
+      const r = loadPolicy(
+        `version: t1\nthresholds:\n  unanswered_repeats: ${bad}\nrules:\n  - id: ask\n    reason: explicit_request\n    when: { any: [human_request] }\n`,
+      );
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors.map((e) => `${e.line}:${e.column} ${e.path}`)).toEqual([
+        '3:23 /thresholds/unanswered_repeats',
+      ]);
+    }
   });
 
   it('fills defaults for every omitted section and freezes the result', () => {

@@ -22,6 +22,34 @@ describe('botTurnFlags', () => {
     ).toBe(true);
   });
 
+  // A refusal worded in the customer's language is out of scope whatever the intent.
+  it.each([
+    'Lo siento, no puedo ayudarte con eso.',
+    'No tengo información sobre ese tema.',
+    'Solo puedo ayudar con pedidos y envíos.',
+    'Dabei kann ich Ihnen leider nicht helfen.',
+    'Ich habe leider keine Informationen dazu.',
+    'Ich kann Ihnen nur bei Bestellungen helfen.',
+    'Je ne peux pas vous aider avec cela.',
+    "Je n'ai pas d'information sur ce sujet.",
+    "Je ne peux vous aider qu'avec vos commandes.",
+    'Não posso ajudar com isso.',
+    'Não tenho informação sobre esse assunto.',
+    'Só posso ajudar com encomendas.',
+  ])('reads the refusal "%s" as out of scope', (text) => {
+    const flags = botTurnFlags({ from: 'bot', text, intent: 'faq' });
+    expect(flags.outOfScope).toBe(true);
+  });
+
+  it.each([
+    'Claro, puedo ayudarte con eso.',
+    'Ich kann Ihnen gerne helfen.',
+    'Je peux vous aider avec votre commande.',
+    'Posso ajudar com isso!',
+  ])('does not read the offer of help "%s" as a refusal', (text) => {
+    expect(botTurnFlags({ from: 'bot', text, intent: 'faq' }).outOfScope).toBe(false);
+  });
+
   it('flags bot and system failures', () => {
     expect(botTurnFlags({ from: 'system', text: 'bot error: LLM request timed out' }).error).toBe(
       true,
