@@ -276,7 +276,7 @@ describe('Messenger standby: one request for the thread while it is outstanding'
 describe("Messenger standby: the policy reads the bot app's answers too", () => {
   const world = messengerWorld({ env: ENV });
 
-  it('asks for the thread when the customer re-asks after an answer beside the point', async () => {
+  it('asks for the thread when the customer asks a third time after answers beside the point', async () => {
     // The bot's words alone (a broadcast may reach thousands) start no conversation.
     await postBotEcho(world, 'Our summer sale starts today!');
     const thread = `${world.business}:${PSID}`;
@@ -289,6 +289,12 @@ describe("Messenger standby: the policy reads the bot app's answers too", () => 
       1,
     );
     await standbyMessage(world, 'How can I reset my router password?');
+    // One answer beside the point and a re-ask stay with the bot (the spec's third ask).
+    expect(handoverCalls(world)).toEqual([]);
+    expect(
+      await botSaysInStandby(world, conversation.id, 'Our shop is closed on Sundays.'),
+    ).toHaveLength(1);
+    await standbyMessage(world, 'Please: how do I reset the password of my router?');
     const request = await until(() => handoverCalls(world)[0]);
     expect(request.body).toEqual({ recipient: { id: PSID }, metadata: 'repeated_failure' });
   });
