@@ -25,16 +25,18 @@ export interface QueueCatalog {
 
 export function queueCatalog(queues: readonly QueueConfig[] = DEFAULT_QUEUES): QueueCatalog {
   const byId = new Map(queues.map((q) => [q.id, q]));
+  const teamName: QueueCatalog['teamName'] = (id, language) => {
+    if (id === null) return customerText('our_team', language, {});
+    const queue = byId.get(id);
+    if (!queue) return id;
+    return byLanguage(queue.names, language) || queue.name;
+  };
   return {
     list: queues,
     get: (id) => (id === null ? undefined : byId.get(id)),
     has: (id) => byId.has(id),
-    displayName: (id) => byId.get(id)?.name ?? id,
-    teamName: (id, language) => {
-      if (id === null) return customerText('our_team', language, {});
-      const queue = byId.get(id);
-      if (!queue) return id;
-      return byLanguage(queue.names, language) || queue.name;
-    },
+    // Staff see the name a customer is told when no language is asked for: one rule, not two.
+    displayName: (id) => teamName(id),
+    teamName,
   };
 }
