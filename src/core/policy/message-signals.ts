@@ -2,6 +2,7 @@
 // a sales opportunity, a large amount, or strong frustration. They fire at the turn that shows
 // them, which is what the scenarios' exact windows expect.
 import { isYes } from '../signals/detect-yes.ts';
+import { turnsToSomeone } from '../signals/person-after-failure.ts';
 import { isChargeContext, isPurchaseIntent } from '../signals/amount-context.ts';
 import { customerValueScore } from '../signals/detect-high-value.ts';
 import { sentimentTrend } from '../signals/sentiment-trend.ts';
@@ -22,6 +23,20 @@ function textOf(view: ConversationView, i: number): string | undefined {
   return view.input.turns[i]?.text;
 }
 
+/** The bot turn at `i` failed: out of scope, a fallback, a clarification, an error or unsure. */
+function botJustFailed(view: ConversationView, i: number, t: PolicyThresholds): boolean {
+  const flags = i >= 0 ? view.bot.get(i) : undefined;
+  if (!flags) return false;
+  const conf = view.input.turns[i]?.confidence;
+  return (
+    flags.outOfScope ||
+    flags.fallback ||
+    flags.clarification ||
+    flags.error ||
+    (conf !== undefined && conf < t.low_confidence)
+  );
+}
+
 export function humanRequestSignals(view: ConversationView, t: PolicyThresholds): SignalResult[] {
   const c = view.current;
   const a = view.customer.get(c);
@@ -39,6 +54,15 @@ export function humanRequestSignals(view: ConversationView, t: PolicyThresholds)
     req = {
       strength: 'strong',
       matched: `accepted the offer of a person: "${text.trim().slice(0, 40)}"`,
+    };
+  }
+  // "can someone help me?" right after the bot failed asks to be passed on (thirteenth round).
+  const someone =
+    req?.strength !== 'strong' && botJustFailed(view, lastBot, t) ? turnsToSomeone(text) : null;
+  if (someone !== null) {
+    req = {
+      strength: 'strong',
+      matched: `turned to someone after a failed bot answer: "${someone}"`,
     };
   }
   const strong: SignalResult =

@@ -78,17 +78,19 @@ export function struggleSignals(view: ConversationView, t: PolicyThresholds): Si
   const closing = a?.closing ?? false;
   const bots = botTurnsBefore(view);
 
+  // A fallback turn ("Sorry, I didn't get that") is a failed attempt whatever its confidence.
   let streak = 0;
   for (const i of bots) {
     const conf = view.input.turns[i]?.confidence;
-    if (conf === undefined || conf >= t.low_confidence) break;
+    const failed = view.bot.get(i)?.fallback === true;
+    if (!failed && (conf === undefined || conf >= t.low_confidence)) break;
     streak++;
   }
   const lowConf = result(
     view,
     'low_confidence_streak',
     !closing && streak >= t.low_confidence_turns,
-    `${streak} bot turns in a row below ${t.low_confidence} (threshold ${t.low_confidence_turns})`,
+    `${streak} bot turns in a row below ${t.low_confidence} or fallbacks (threshold ${t.low_confidence_turns})`,
     { streak },
   );
 

@@ -17,12 +17,19 @@ export interface BotTurnFlags {
   /** The bot offered a person ("Would you like me to connect you to an agent?"). */
   offersHuman: boolean;
   outOfScope: boolean;
+  /**
+   * A fallback turn ("Sorry, I didn't get that", intent `fallback`): one failed attempt, which the
+   * spec counts towards repeated_failure (two in a row), not an answer that the request is out of
+   * scope (thirteenth round).
+   */
+  fallback: boolean;
   error: boolean;
 }
 
 const CLARIFY_INTENTS = /^(?:clarify|clarification|disambiguat\w*|rephrase|did_you_mean)$/i;
-const OOS_INTENTS =
-  /^(?:out_of_scope|oos|none|fallback|unknown|no_match|nomatch|default_fallback|not_understood)$/i;
+const OOS_INTENTS = /^(?:out_of_scope|oos|none|unknown)$/i;
+const FALLBACK_INTENTS =
+  /^(?:fallback|default_fallback|\w+_fallback|fallback_\w+|no_match|nomatch|not_understood|no_input)$/i;
 const OFFER_TEXT =
   /\b(?:connect|transfer|put) you (?:through )?(?:to|with) (?:a |an |one of our |our |the )?(?:human|person|agent|advisor|adviser|colleague|specialist|team|representative|someone|member of (?:our|the) team)|\bwould you like to (?:speak|talk|chat) (?:to|with) (?:a |an |one of our |our )?(?:human|person|agent|advisor|colleague|specialist|team|representative|someone)|\bshall i (?:connect|transfer|get) (?:you|someone)/;
 // The same offer in es/de/fr/pt (normalised text: no accents, lower case).
@@ -48,7 +55,13 @@ const ERROR_TEXT =
 
 /** Flags for a bot or system turn; all false for customer and agent turns. */
 export function botTurnFlags(turn: BotTurnLike): BotTurnFlags {
-  const none = { clarification: false, offersHuman: false, outOfScope: false, error: false };
+  const none = {
+    clarification: false,
+    offersHuman: false,
+    outOfScope: false,
+    fallback: false,
+    error: false,
+  };
   if (turn.from !== 'bot' && turn.from !== 'system') return none;
   const intent = turn.intent ?? '';
   const text = normalizeText(turn.text ?? '');
@@ -64,6 +77,7 @@ export function botTurnFlags(turn: BotTurnLike): BotTurnFlags {
     clarification: CLARIFY_INTENTS.test(intent) || CLARIFY_TEXT.test(text),
     offersHuman: OFFER_TEXT.test(text) || OFFER_TEXT_OTHER.test(text) || offersPerson(text),
     outOfScope: OOS_INTENTS.test(intent) || OOS_TEXT.test(text) || OOS_TEXT_OTHER.test(text),
+    fallback: FALLBACK_INTENTS.test(intent),
     error:
       ERROR_INTENTS.test(intent) ||
       ERROR_INTENTS.test(turn.action ?? '') ||

@@ -37,22 +37,24 @@ import {
   READS,
   SEND_ME,
   SOMEONE,
+  SOMEONE_ELSE,
   THIS_CHAT,
   TRANSFER_ME,
   w,
   WHO_TO_TALK,
+  LOOK_OR_HELP,
 } from './person-request-vocabulary.ts';
 
 /** Words that cancel a request anywhere in its clause ("no need for a person", "ne … personne"). */
-const NEGATED =
+export const NEGATED =
   /\b(?:no|not|don't|dont|do not|doesn't|never|without|nor|no need|nunca|sin|ni|nadie|nao|sem|ninguem|kein\w*|nicht|ohne|nie|niemand|ne|n'\w*|pas|sans|jamais|plus besoin)\b/;
 
 /** The speaker is staff, or asks about staff rather than for one. */
-const NOT_ASKING =
+export const NOT_ASKING =
   /\b(?:i am|i'm|im|i work|we are|soy|trabajo|sou|trabalho|ich bin|ich arbeite|je suis|je travaille|how many|which|what|cuantos|cuantas|quantos|quantas|qual|wie viele|welche|combien|quel|quelle|who is|who was|your (?:agent|colleague|staff|advis[oe]r|rep)\w* (?:was|is|were|said|told|called))\b/;
 
 /** "is this a human?", "eres humano?", "bist du ein Mensch?": what the bot is, not a request. */
-const IDENTITY =
+export const IDENTITY =
   /\b(?:are you|(?:can|could|would|will) you be|is this|is it|eres|es usted|voce e|vc e|tu es|bist du|sind sie|es-tu|etes-vous|t'es|c'est un)\b/;
 
 /** Can/kann/peut: "can an agent see my data?" asks what staff may do, not whether anyone reads. */
@@ -63,7 +65,9 @@ const ABILITY =
 const REAL =
   /\b(?:real|actual|live|human|reale?s?|echte\w*|wirkliche\w*|vraie?s?|reel\w*|humaine?|de verdad|de verdade|de carne)\b/;
 
-const CLAUSE_BREAK = /[.;!?,\n]|\b(?:but|pero|aber|mas|mais|because|porque|weil|parce que)\b/;
+// "alguien más", "alguém mais" are "someone else", not "but".
+export const CLAUSE_BREAK =
+  /[.;!?,\n]|\b(?:but|pero|aber|because|porque|weil|parce que)\b|(?<!\b(?:alguien|alguem|nadie|ninguem) )\b(?:mas|mais)\b/;
 
 // A person word followed by "'s" ("the person's details") is not the person asked for.
 const ADJACENT = new RegExp(`\\b${DESIRE}(?:\\s+${GAP}){0,6}\\s+${PERSON}\\b(?!')`);
@@ -77,6 +81,8 @@ const HAS_HANDLE = HAS(HANDLE);
 const HAS_READS = HAS(READS);
 const HAS_EVER = HAS(EVER);
 const HAS_THIS_CHAT = HAS(THIS_CHAT);
+const HAS_SOMEONE_ELSE = HAS(SOMEONE_ELSE);
+const HAS_LOOK_OR_HELP = HAS(LOOK_OR_HELP);
 const PASS_ON = new RegExp(`\\b(?:${TRANSFER_ME}|${CALL_ME})(?![\\w'])`);
 const EXISTS_PERSON = new RegExp(`\\b${EXISTS}(?: [\\w']+){0,3}? (?:${PERSON}|${SOMEONE})\\b(?!')`);
 // "ist jemand da?", "ist da wer?", "quelqu'un est là ?": the place word ends the question.
@@ -170,6 +176,15 @@ function clauseRequest(clause: string, question: boolean): string | null {
     if (HAS_SOMEONE.test(clause) && HAS_HANDLE.test(clause)) return clause.trim();
   }
   if (WHO_TO_TALK.test(clause)) return clause.trim();
+  // "could someone else take a look?", "kann das jemand anders anschauen": "else" sets the person
+  // against the bot, so looking or helping is enough (thirteenth round).
+  if (
+    HAS_SOMEONE_ELSE.test(clause) &&
+    HAS_FRAME.test(clause) &&
+    (HAS_ACTION.test(clause) || HAS_LOOK_OR_HELP.test(clause))
+  ) {
+    return clause.trim();
+  }
   if (!question) return null;
   // "gibt es einen Sachbearbeiter?", "y a-t-il un humain ?", "hay algún humano por ahí?"
   const exists = EXISTS_PERSON.exec(clause);
@@ -191,7 +206,7 @@ function clauseRequest(clause: string, question: boolean): string | null {
 }
 
 /** "d'un", "l'agent", "j'veux", "qu'un": the elided word read as a word of its own. */
-function splitElisions(text: string): string {
+export function splitElisions(text: string): string {
   return text.replace(/\b(d|l|j|qu)'(?=[a-z])/g, "$1' ");
 }
 
@@ -230,9 +245,12 @@ export function matchPersonRequest(input: string): string | null {
   return null;
 }
 
-/** "I don't need an agent", "no quiero hablar con nadie", "pas besoin d'un conseiller". */
+/**
+ * "I don't need an agent", "no quiero hablar con nadie", "pas besoin d'un conseiller"; "mit niemandem
+ * verbinden", "talk to no one": a person declined by the preposition before "nobody".
+ */
 const DECLINE =
-  /\b(?:(?:do not|don't|dont|doesn't|no|not) (?:need|want|wanna|looking for|necessary)|no need|never ?mind|no (?:necesito|quiero|hace falta|es necesario|me pases)|(?:nao|nem) (?:preciso|quero|precisa)|sem precisar|(?:brauche|will|mochte|moechte|muss) (?:\w+ ){0,2}(?:kein\w*|nicht)|kein\w* (?:\w+ )?(?:notig|noetig|erforderlich|bedarf)|nicht (?:notig|noetig|notwendig)|kein bedarf|(?:ne|n') ?(?:veux|souhaite|voudrais|ai) (?:\w+ ){0,2}pas|pas (?:besoin|la peine|necessaire)|ne veux parler a personne)\b/;
+  /\b(?:(?:do not|don't|dont|doesn't|no|not) (?:need|want|wanna|looking for|necessary)|no need|never ?mind|no (?:necesito|quiero|hace falta|es necesario|me pases)|(?:nao|nem) (?:preciso|quero|precisa)|sem precisar|(?:brauche|will|mochte|moechte|muss) (?:\w+ ){0,2}(?:kein\w*|nicht)|kein\w* (?:\w+ )?(?:notig|noetig|erforderlich|bedarf)|nicht (?:notig|noetig|notwendig)|kein bedarf|(?:ne|n') ?(?:veux|souhaite|voudrais|ai) (?:\w+ ){0,2}pas|pas (?:besoin|la peine|necessaire)|ne veux parler a personne|(?:mit|an|zu) niemand\w*|(?:con|a) nadie|(?:com|pra|para|a) ninguem|(?:to|with) (?:no one|nobody))\b/;
 
 const ANYONE = w(`${PERSON}|${SOMEONE}|nobody|no one|nadie|ninguem|niemand|niemandem|personne`);
 const HAS_ANYONE = HAS(ANYONE);

@@ -203,3 +203,47 @@ export const WHO_TO_TALK = new RegExp(
     'talk|speak|chat|sprechen|reden|wenden|parler|hablar|falar|conversar',
   )}\\b`,
 );
+
+/**
+ * "Someone else", "alguien más", "jemand anders", "quelqu'un d'autre", "alguém mais": a person set
+ * against the bot that just answered, so with a frame and an action it asks for a person even
+ * when the action is only looking or helping (thirteenth round).
+ */
+export const SOMEONE_ELSE = w(
+  [
+    'someone else|somebody else|anyone else|anybody else|another (?:person|human|agent|one of you)',
+    'alguien mas|otra persona|otro agente',
+    'alguem mais|outra pessoa|outro atendente|mais alguem',
+    de('jemand(?:en|em)? (?:anders|anderes|andere[nms]?)|ein anderer|eine andere person'),
+    "quelqu'un d' ?autre|une autre personne|un autre conseiller",
+  ].join('|'),
+);
+
+/**
+ * Looking at the case or helping with it, in the five languages: what a customer asks of
+ * "someone" once the bot has failed ("can someone help me?", "alguém pode ver isso?"). Too loose
+ * for a message on its own ("can anyone see my balance?"), so read only after a failed bot answer
+ * or with SOMEONE_ELSE.
+ */
+export const LOOK_OR_HELP = w(
+  [
+    'help|look|check|take a look|have a look|fix|sort (?:this|it|me) out|figure (?:this|it) out|deal with|handle|explain',
+    'ayud\\w*|mir(?:ar|arlo|arla|alo|ala|e|en|as|a)|revis\\w*|ech\\w* un vistazo|resolv\\w*|resuelv\\w*|atend\\w*|atiend\\w*|explic\\w*',
+    'ajud\\w*|olh\\w*|analis\\w*|resolv\\w*|atend\\w*|verific\\w*|explic\\w*|d(?:ar|a|e) uma olhada',
+    de(
+      '(?:weiter)?helfen|hilft|\\w*schauen|\\w*schaut|ansehen|anschauen|nachsehen|prüfen|kümmern|klären|erklären|bearbeiten',
+    ),
+    "aider|m'aider|aide|regarder|regarde|verifier|jeter un (?:oeil|coup d' ?oeil)|occuper|traiter|expliquer|resoudre|debloquer",
+  ].join('|'),
+);
+
+/**
+ * Seeing, only of the case itself ("can someone see this?", "alguém pode ver isso?", "¿alguien lo
+ * puede ver?", "quelqu'un peut voir ?"): "can anyone see my balance?" asks who has access.
+ */
+export const SEE_THIS = w(
+  [
+    'see (?:this|it|that|to (?:this|it))|ver (?:isso|isto|esto|eso|esso|aquilo)|(?:lo|la|me|isso) (?:\\w+ ){0,2}ver|vea (?:esto|eso)|veja (?:isso|isto)',
+    'voir (?:ca|cela|ceci)|(?:le|la) (?:\\w+ ){0,2}voir',
+  ].join('|'),
+);

@@ -57,11 +57,40 @@ describe('botTurnFlags', () => {
     expect(botTurnFlags({ from: 'bot', intent: 'error', text: '' }).error).toBe(true);
   });
 
+  // Thirteenth round: the spec counts a fallback turn as one failed attempt (repeated_failure
+  // needs two), not as an answer that the request is out of scope.
+  it.each([
+    'fallback',
+    'default_fallback',
+    'Default_Fallback',
+    'nomatch',
+    'no_match',
+    'not_understood',
+  ])('reads the intent %s as a fallback, not out of scope', (intent) => {
+    const flags = botTurnFlags({ from: 'bot', text: "Sorry, I didn't get that.", intent });
+    expect(flags.fallback).toBe(true);
+    expect(flags.outOfScope).toBe(false);
+  });
+
+  it('keeps out_of_scope, none and unknown intents, and refusals, out of scope', () => {
+    for (const intent of ['out_of_scope', 'oos', 'none', 'unknown']) {
+      const flags = botTurnFlags({ from: 'bot', text: 'Hmm.', intent });
+      expect(flags).toMatchObject({ outOfScope: true, fallback: false });
+    }
+    const refusal = botTurnFlags({
+      from: 'bot',
+      text: "I can't help with that.",
+      intent: 'fallback',
+    });
+    expect(refusal).toMatchObject({ outOfScope: true, fallback: true });
+  });
+
   it('flags nothing on customer turns or a plain answer', () => {
     expect(botTurnFlags({ from: 'customer', text: "I can't help with that" })).toEqual({
       clarification: false,
       offersHuman: false,
       outOfScope: false,
+      fallback: false,
       error: false,
     });
     expect(
@@ -70,6 +99,7 @@ describe('botTurnFlags', () => {
       clarification: false,
       offersHuman: false,
       outOfScope: false,
+      fallback: false,
       error: false,
     });
   });
