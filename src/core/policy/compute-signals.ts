@@ -9,6 +9,7 @@ import {
   valueSignals,
 } from './message-signals.ts';
 import type { PolicyThresholds, SignalName } from './policy-schema.ts';
+import { failedAttemptsSignal } from './failed-attempts.ts';
 import { struggleSignals } from './struggle-signals.ts';
 
 export type SignalMap = ReadonlyMap<SignalName, SignalResult>;
@@ -21,6 +22,7 @@ export function computeSignals(view: ConversationView, thresholds: PolicyThresho
     ...valueSignals(view, thresholds),
     ...frustrationSignals(view, thresholds),
     ...struggleSignals(view, thresholds),
+    failedAttemptsSignal(view, thresholds),
   ];
   const raw = new Map<SignalName, SignalResult>();
   for (const s of all) raw.set(s.name, s);

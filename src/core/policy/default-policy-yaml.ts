@@ -37,6 +37,7 @@ thresholds:
   answer_overlap: 0.15 # a bot answer sharing less than this with the question missed the point
   reask_similarity: 0.5 # similarity of a re-asked question after an answer that missed the point
   unanswered_repeats: 2 # off-point answers to a re-asked question before handing over (the third ask)
+  failed_attempts: 2 # bot answers in a row that failed (low confidence, or rejected: "that's not what I asked")
 
 # Priority = base + each firing rule's \`priority\` + these customer and conversation factors,
 # capped at \`max\`.
@@ -137,12 +138,13 @@ rules:
 
   - id: bot-struggling
     reason: repeated_failure
-    description: Low-confidence answers in a row, the same question again, or too many clarifications.
+    description: Failed answers in a row (low confidence or rejected), the same question again, or too many clarifications.
     when:
       {
         any:
           [
             low_confidence_streak,
+            failed_attempts,
             repeated_question,
             unanswered_repeat,
             clarification_loop,

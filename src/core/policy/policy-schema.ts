@@ -42,6 +42,7 @@ export const SIGNAL_NAMES = [
   'strong_frustration',
   'negative_sentiment_trend',
   'low_confidence_streak',
+  'failed_attempts',
   'clarification_loop',
   'repeated_question',
   'unanswered_repeat',
@@ -94,6 +95,9 @@ export const ThresholdsSchema = Type.Object(
     // Off-point bot answers to re-asked questions before `unanswered_repeat` fires: 2 is the
     // spec's "asked a third time".
     unanswered_repeats: Type.Integer({ minimum: 1, default: 2 }),
+    // Failed bot answers in a row (low confidence, or rejected by the customer's next message)
+    // before `failed_attempts` fires: the spec's "the bot failed to help twice".
+    failed_attempts: Type.Integer({ minimum: 1, default: 2 }),
   },
   { additionalProperties: false, default: {} },
 );

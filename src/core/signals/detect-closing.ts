@@ -3,7 +3,7 @@
 import { normalizeText } from './normalize-text.ts';
 
 const CLOSING =
-  /\b(?:thanks?|thank you|thx|ty|cheers|that's all|thats all|all good|all sorted|sorted|works now|it worked|worked perfectly|got it|found it|i'?m back in|perfect|brilliant|great|awesome|good to know|makes sense|never ?mind|no worries|gracias|danke|merci|obrigad[oa]|valeu|perfecto|parfait|genial|funcionou|hat geklappt)\b/;
+  /\b(?:thanks?|thank you|thx|ty|cheers|that's all|thats all|all good|all sorted|sorted|works now|it worked|worked perfectly|got it|found it|i'?m back in|perfect|brilliant|great|awesome|good to know|makes sense|never ?mind|no worries|gracias|danke|(?:vielen|besten|herzlichen|tausend) dank|dankesch\w*|merci|obrigad[oa]|valeu|perfecto|parfait|genial|funcionou|hat geklappt)\b/;
 // "but", "still", "not", "again" in the five languages (normalised: no accents).
 const STILL_OPEN =
   /\?|\bbut\b|\bstill\b|\bnot\b|n't\b|\bagain\b|\bpero\b|\baber\b|\bmais\b|\bmas\b|\bnicht\b|\bkein\w*|\bpas\b|\bnao\b|\btodavia\b|\bimmer noch\b|\btoujours\b|\bainda\b|\bwieder\b|\bencore\b|\botra vez\b|\bde novo\b/;
