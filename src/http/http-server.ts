@@ -25,6 +25,7 @@ import { registerCustomerStream } from './realtime/customer-stream.ts';
 import type { RouteContext } from './route-context.ts';
 import { registerAgentActions } from './routes/agent-actions.ts';
 import { registerHistoryRoutes } from './routes/history-routes.ts';
+import { registerContactNoteRoutes } from './routes/contact-note-routes.ts';
 import { registerAnalyticsRoutes } from './routes/analytics-routes.ts';
 import { registerForecastRoutes } from './routes/forecast-routes.ts';
 import { registerAssistRoutes } from './routes/assist-routes.ts';
@@ -140,6 +141,7 @@ export async function registerHttpRoutes(
   registerTotpRoutes(app, ctx);
   registerAgentActions(app, ctx);
   registerHistoryRoutes(app, ctx);
+  registerContactNoteRoutes(app, ctx);
   registerWorkflowRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
   registerForecastRoutes(app, ctx);

@@ -13,6 +13,7 @@ import type { WebhookDeliveryLog } from '../app/channels/webhook-delivery-log.ts
 import type { AgentWorkflow } from '../app/conversations/agent-workflow.ts';
 import type { CustomerAttachments } from '../app/conversations/customer-attachments.ts';
 import type { AgentAvatars } from '../app/team/agent-avatars.ts';
+import type { ContactNotes } from '../app/conversations/contact-notes.ts';
 import type { ConversationHistoryService } from '../app/conversations/conversation-history.ts';
 import type { ConversationQueries } from '../app/conversations/conversation-queries.ts';
 import type { ConversationService } from '../app/conversations/conversation-service.ts';
@@ -51,6 +52,8 @@ export interface RouteContext {
   readonly conversations: ConversationQueries;
   /** The inbox's history, search and contact view, scoped by the caller's role. */
   readonly history: ConversationHistoryService;
+  /** The contact page's staff notes and what is known of the person. */
+  readonly contactNotes: ContactNotes;
   readonly auth: Authenticator;
   readonly sessions: AgentSessions;
   /** Sign-in through the OpenID Connect provider; null unless `auth.oidc` is configured. */

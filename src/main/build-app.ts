@@ -19,6 +19,7 @@ import { CustomerAttachments } from '../app/conversations/customer-attachments.t
 import { AgentAvatars } from '../app/team/agent-avatars.ts';
 import { ConversationService } from '../app/conversations/conversation-service.ts';
 import { ConversationHistoryService } from '../app/conversations/conversation-history.ts';
+import { ContactNotes } from '../app/conversations/contact-notes.ts';
 import { ConversationQueries } from '../app/conversations/conversation-queries.ts';
 import { ConversationWriter } from '../app/conversations/conversation-writer.ts';
 import { timerPolicy } from '../app/conversations/timer-policy.ts';
@@ -224,6 +225,7 @@ export async function buildApp(options: BuildAppOptions): Promise<BuiltApp> {
       avatars: new AgentAvatars({ store, clock }),
       conversations: new ConversationQueries(store),
       history,
+      contactNotes: new ContactNotes(store, history, clock),
       auth: new Authenticator(store, clock, history, config.auth.requireTotp),
       sessions,
       oidc: oidcSignIn(config, { store, clock, sessions, audit }),

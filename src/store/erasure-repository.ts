@@ -1,8 +1,8 @@
 /**
  * Erasing conversations for good: a customer's request to be forgotten, or a retention
  * period. Everything stored about a conversation goes in one transaction — its events,
- * timers (the channel outbox), webhook delivery log and stored files with the conversation
- * row — so nothing half-erased stays; the messages' words leave the full-text index in the
+ * timers (the channel outbox), webhook delivery log, stored files and staff's notes with the
+ * conversation row — so nothing half-erased stays; the messages' words leave the full-text index in the
  * same transaction (migration 025's triggers). Then, on SQLite, the bytes leave the database
  * files too: it runs with `secure_delete` (open-database.ts), so deleted cells are zeroed, the
  * full-text index is merged into one segment (FTS5 keeps a word as a page boundary in
@@ -53,6 +53,7 @@ const CONVERSATION_TABLES = [
   'webhook_deliveries',
   'media_files',
   'provider_messages',
+  'contact_notes',
 ] as const;
 
 /** Every table erasure deletes from: the ones VACUUM FULL may rewrite. */
@@ -116,12 +117,21 @@ export class ErasureRepository {
   }
 
   /**
-   * Deletes the conversations and everything stored with them; returns how many went and
-   * the tables that lost rows (what PostgreSQL's compaction window must rewrite).
+   * Deletes the conversations and everything stored with them (the staff's notes written
+   * from them among it), and the notes kept under `contactKeys` (a person's erasure: every
+   * note about them); returns how many conversations went and the tables that lost rows
+   * (what PostgreSQL's compaction window must rewrite).
    */
-  async erase(ids: readonly string[]): Promise<ErasedRows> {
+  async erase(ids: readonly string[], contactKeys: readonly string[] = []): Promise<ErasedRows> {
     let erased = 0;
     const touched = new Set<ErasedTable>();
+    for (let i = 0; i < contactKeys.length; i += CHUNK) {
+      const gone = await this.db
+        .deleteFrom('contact_notes')
+        .where('contact_key', 'in', contactKeys.slice(i, i + CHUNK))
+        .executeTakeFirst();
+      if (Number(gone.numDeletedRows) > 0) touched.add('contact_notes');
+    }
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
       erased += await this.db.transaction().execute(async (trx) => {

@@ -159,6 +159,17 @@ export interface CompactionPendingTable {
   claimed_until: string | null;
 }
 
+/** Staff's private notes about a person, under the contact's key (migration 032). */
+export interface ContactNotesTable {
+  id: string;
+  contact_key: string;
+  conversation_id: string;
+  author_id: string;
+  text: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   conversations: ConversationsTable;
   events: EventsTable;
@@ -172,4 +183,5 @@ export interface Database {
   agent_avatars: AgentAvatarsTable;
   provider_messages: ProviderMessagesTable;
   compaction_pending: CompactionPendingTable;
+  contact_notes: ContactNotesTable;
 }

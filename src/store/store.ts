@@ -4,6 +4,7 @@ import { ErasureRepository } from './erasure-repository.ts';
 import type { Kysely } from 'kysely';
 import { AgentRepository } from './agent-repository.ts';
 import { SessionRepository } from './session-repository.ts';
+import { ContactNoteRepository } from './contact-note-repository.ts';
 import { ConversationHistory } from './conversation-history.ts';
 import { ConversationReads } from './conversation-reads.ts';
 import { ConversationRepository } from './conversation-repository.ts';
@@ -39,6 +40,8 @@ export interface Store {
   readonly totp: TotpRepository;
   readonly mediaFiles: MediaFileRepository;
   readonly agentAvatars: AgentAvatarRepository;
+  /** Staff's private notes about a person (the contact page). */
+  readonly contactNotes: ContactNoteRepository;
   /** SQLite file only: the worker thread that checkpoints the WAL off the writer's turn. */
   readonly walCheckpointer?: WalCheckpointer;
   /**
@@ -79,6 +82,7 @@ export function createStore(options: OpenDatabaseOptions): Store {
     totp: new TotpRepository(db, teamAudit),
     mediaFiles: new MediaFileRepository(db),
     agentAvatars: new AgentAvatarRepository(db),
+    contactNotes: new ContactNoteRepository(db),
     batch: (work) => announcements.batch(work),
     afterCommit: (announce) => announcements.afterCommit(announce),
     migrate: () => migrateToLatest(db, engine),

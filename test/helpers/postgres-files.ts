@@ -12,6 +12,7 @@ export const ERASED_TABLES = [
   'webhook_deliveries',
   'media_files',
   'provider_messages',
+  'contact_notes',
 ];
 // Under 1 GB, PostgreSQL's segment size, so each relation is one file (the test data is small).
 const MAX_READ = 1_000_000_000;

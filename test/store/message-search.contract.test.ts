@@ -311,6 +311,7 @@ describe.each(TEST_DATABASES)('message search on $name', (database) => {
     const down = await migrator.migrateTo('024-agent-totp');
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toEqual([
+      '032-contact-notes',
       '031-conversation-updated-index',
       '030-conversation-created-index',
       '029-compaction-pending',

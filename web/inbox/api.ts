@@ -325,6 +325,37 @@ export function fetchContact(token: string, id: string): Promise<ContactAnswer> 
   return requestJson(conv(id, '/contact'), { token });
 }
 
+export type ContactNoteAnswer = ContactAnswer['notes'][number];
+
+/** A staff note about the person of this conversation (never shown to the customer). */
+export function addContactNote(
+  token: string,
+  id: string,
+  text: string,
+): Promise<ContactNoteAnswer> {
+  return requestJson(conv(id, '/contact/notes'), { method: 'POST', token, body: { text } });
+}
+
+export function editContactNote(
+  token: string,
+  id: string,
+  noteId: string,
+  text: string,
+): Promise<ContactNoteAnswer> {
+  return requestJson(conv(id, `/contact/notes/${encodeURIComponent(noteId)}`), {
+    method: 'PATCH',
+    token,
+    body: { text },
+  });
+}
+
+export function deleteContactNote(token: string, id: string, noteId: string): Promise<void> {
+  return requestJson(conv(id, `/contact/notes/${encodeURIComponent(noteId)}`), {
+    method: 'DELETE',
+    token,
+  });
+}
+
 /** A supervisor takes a colleague's conversation over (the supervisor reassign, to themself). */
 export function takeOver(
   token: string,

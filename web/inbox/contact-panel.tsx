@@ -1,17 +1,23 @@
 // The contact: every conversation of this customer across channels that the agent may see
 // (GET …/contact). An unverified visitor's conversation stands alone, and the panel says why;
-// what a signed visitor claimed beside the signature is listed as unverified.
+// what a signed visitor claimed beside the signature is listed as unverified. Below: what is
+// known of the person (contact-fields.tsx) and the staff's notes about them (contact-notes.tsx).
 
 import { useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '../shared/http.ts';
 import { fetchContact } from './api.ts';
 import type { ContactAnswer } from './api.ts';
+import { ContactFields } from './contact-fields.tsx';
+import { ContactNotes } from './contact-notes.tsx';
 import { ConversationLink } from './conversation-link.tsx';
 
 export interface ContactPanelProps {
   token: string;
   conversationId: string;
   name: string;
+  /** The viewer's agent id and role (who may change which note). */
+  me: string;
+  role: string;
   onOpen: (id: string) => void;
   onClose: () => void;
   onUnauthorized: () => void;
@@ -60,6 +66,19 @@ export function ContactPanel(props: ContactPanelProps) {
             />
           ))}
         </ul>
+      )}
+      {contact && <ContactFields fields={contact.fields} conversationId={conversationId} />}
+      {contact && (
+        <ContactNotes
+          token={token}
+          conversationId={conversationId}
+          name={name}
+          me={props.me}
+          role={props.role}
+          notes={contact.notes}
+          onChange={(notes) => setContact({ ...contact, notes })}
+          onUnauthorized={props.onUnauthorized}
+        />
       )}
       <div class="panel-buttons">
         <button type="button" class="button button--ghost" onClick={props.onClose}>

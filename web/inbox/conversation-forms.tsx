@@ -1,6 +1,6 @@
 // The forms the header's buttons open above the conversation, one at a time: transfer and
-// resolve for one's own conversation, a supervisor's reassign, and the customer's other
-// conversations.
+// resolve for one's own conversation, a supervisor's reassign, and the contact (the customer's
+// other conversations, what is known of them, the staff's notes).
 
 import type { Conversation } from '../shared/api-types.ts';
 import type { TransferTarget } from './api.ts';
@@ -19,6 +19,8 @@ export interface ConversationFormsProps {
   team: TeamState;
   /** The viewer's agent id. */
   me: string;
+  /** The viewer's role (`agent`, `supervisor`, `admin`). */
+  role: string;
   panel: Panel;
   busy: Busy;
   /** The conversation is the viewer's own: transfer and resolve apply. */
@@ -74,6 +76,8 @@ export function ConversationForms(props: ConversationFormsProps) {
           token={token}
           conversationId={c.id}
           name={props.name}
+          me={props.me}
+          role={props.role}
           onOpen={props.onOpen}
           onClose={props.onClose}
           onUnauthorized={props.onUnauthorized}

@@ -192,6 +192,7 @@ export function ConversationPane(props: ConversationPaneProps) {
         name={name}
         team={team}
         me={me}
+        role={role}
         panel={panel}
         busy={busy}
         mine={mine}

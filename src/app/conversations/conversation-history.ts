@@ -14,6 +14,7 @@ import {
   type CustomerIdentity,
   type CustomerTraces,
 } from '../../core/customer/customer-identity.ts';
+import { customerKeyOf } from '../../core/customer/customer-key.ts';
 import { isUnverifiedCustomer } from '../../core/customer/trusted-customer.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
@@ -47,6 +48,10 @@ export interface ContactView {
   readonly claimed: CustomerIdentity[];
   /** Newest first, the one asked about included; only those the caller may see. */
   readonly conversations: ConversationRecord[];
+  /** Where a staff note about the person is kept: one of their identities, else this conversation. */
+  readonly noteKey: string;
+  /** Every key the person's notes may be kept under (contact-notes.ts). */
+  readonly noteKeys: string[];
 }
 
 export const DEFAULT_PAGE = 25;
@@ -135,10 +140,9 @@ export class ConversationHistoryService {
     const own = linkIdentitiesOfConversation(traces);
     const claimed = [...identitiesOfConversation(traces)].filter((i) => !own.has(i));
     // A browser's word links no one: the contact of an unverified visitor is this conversation.
-    if (isUnverifiedCustomer(start.customer)) {
-      return { verified: false, identities: [], claimed, conversations: [start] };
-    }
-    if (own.size === 0) return { verified: true, identities: [], claimed, conversations: [start] };
+    const alone = { claimed, conversations: [start], ...notesOfConversation(start.id) };
+    if (isUnverifiedCustomer(start.customer)) return { verified: false, identities: [], ...alone };
+    if (own.size === 0) return { verified: true, identities: [], ...alone };
     const match = await this.store.history.ofCustomer([...own]);
     const found = await this.store.history.search({
       status: 'all',
@@ -152,8 +156,23 @@ export class ConversationHistoryService {
     // Only verified identities matched (a claim of them is not this person's conversation).
     const theirs = [...found];
     if (!theirs.some((c) => c.id === start.id)) theirs.unshift(start);
-    return { verified: true, identities: match.identities, claimed, conversations: theirs };
+    // The id the site or channel named the customer by, else the first of their identities.
+    const named = customerKeyOf(start.customer);
+    const noteKey = named && own.has(named as CustomerIdentity) ? named : [...own].sort()[0];
+    return {
+      verified: true,
+      identities: match.identities,
+      claimed,
+      conversations: theirs,
+      noteKey: noteKey ?? `conversation:${start.id}`,
+      noteKeys: match.identities,
+    };
   }
+}
+
+/** A visitor who stands alone: their notes are this conversation's. */
+function notesOfConversation(id: string): { noteKey: string; noteKeys: string[] } {
+  return { noteKey: `conversation:${id}`, noteKeys: [`conversation:${id}`] };
 }
 
 function notFound(conversationId: string): BatonError {

@@ -2,7 +2,7 @@
  * Everything Baton holds about one person (a subject access request): their conversations
  * on every channel, each with its events, the fields collected, its timers, the sends waiting
  * in the outbox, the webhook deliveries about it (their secrets left out: exported-rows.ts),
- * and the files they sent. Erasure deletes the same tables (store/erasure-repository.ts).
+ * the files they sent, and the staff's notes about them (the contact page). Erasure deletes the same tables (store/erasure-repository.ts).
  * Found exactly as erasure finds them (store/customer-conversations.ts), so what an export
  * shows is what an erasure takes. Written to the audit log without naming the person.
  */
@@ -35,6 +35,8 @@ export interface CustomerExport {
     readonly exportedAt: string;
     readonly identities: string[];
     readonly conversations: ExportedConversation[];
+    /** Staff's notes about the person (the contact page), newest first. */
+    readonly notes: ExportedNote[];
   };
   readonly files: ExportedFile[];
 }
@@ -57,6 +59,16 @@ interface ExportedConversation {
   readonly outbox: ExportedTimer[];
   readonly webhookDeliveries: ExportedWebhookDelivery[];
   readonly attachments: Array<Omit<ExportedFile, 'content' | 'conversationId'> & { size: number }>;
+}
+
+interface ExportedNote {
+  readonly id: string;
+  /** The conversation it was written from. */
+  readonly conversationId: string;
+  readonly authorId: string;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
 }
 
 const MAX_EVENTS = 100_000;
@@ -88,6 +100,12 @@ export async function collectCustomerData(
       webhookDeliveries: deliveries,
     });
   }
+  // The notes erasure takes: under the person's identities, or written from their conversations.
+  const notes = await store.contactNotes.list(
+    match.identities,
+    match.conversations.map((c) => c.id),
+    null,
+  );
   await store.teamAudit.record({
     at: audit.now,
     actorId: audit.actorId,
@@ -104,6 +122,14 @@ export async function collectCustomerData(
       exportedAt: audit.now.toISOString(),
       identities: match.identities,
       conversations,
+      notes: notes.map((n) => ({
+        id: n.id,
+        conversationId: n.conversationId,
+        authorId: n.authorId,
+        text: n.text,
+        createdAt: n.createdAt,
+        updatedAt: n.updatedAt,
+      })),
     },
     files,
   };

@@ -20,6 +20,8 @@ export interface ErasurePlan {
   readonly leftOpen: ErasureCandidate[];
   /** How many identities (ids, emails, phone numbers) the person was found under. */
   readonly identities: number;
+  /** A person's erasure: the identities whose staff notes go too (contact-note-repository.ts). */
+  readonly noteKeys: readonly string[];
 }
 
 export interface ErasureOutcome extends WipeResult {
@@ -43,11 +45,12 @@ export async function planErasure(
   target: ErasureTarget,
   includeOpen: boolean,
 ): Promise<ErasurePlan> {
-  const { found, identities } = await findTarget(store, target);
+  const { found, identities, noteKeys } = await findTarget(store, target);
   return {
     targets: found.filter((c) => includeOpen || isClosed(c)),
     leftOpen: includeOpen ? [] : found.filter((c) => !isClosed(c)),
     identities,
+    noteKeys,
   };
 }
 
@@ -79,7 +82,7 @@ export async function carryOutErasure(
     action: 'closedBefore' in audit.target ? 'conversations.expired' : 'customer.erased',
     changes: { selector: describeTarget(audit.target), conversations: ids, erased: ids.length },
   });
-  const { erased, tables } = await store.erasure.erase(ids);
+  const { erased, tables } = await store.erasure.erase(ids, plan.noteKeys);
   const rewriteFrom = new Date();
   const wiped = await store.erasure.wipe({ vacuum: audit.vacuum === true });
   // The CLI's VACUUM FULL settles what earlier server erasures left for the window.
@@ -103,10 +106,15 @@ export function describeTarget(target: ErasureTarget): string {
 async function findTarget(
   store: Store,
   target: ErasureTarget,
-): Promise<{ found: ErasureCandidate[]; identities: number }> {
+): Promise<{ found: ErasureCandidate[]; identities: number; noteKeys: string[] }> {
   if ('customer' in target) {
     const match = await store.erasure.findCustomer(target.customer);
-    return { found: match.conversations, identities: match.identities.length };
+    // Every note about the person goes, even while a conversation of theirs is left open.
+    return {
+      found: match.conversations,
+      identities: match.identities.length,
+      noteKeys: match.identities,
+    };
   }
   if ('thread' in target) {
     const { channel, value } = target.thread;
@@ -117,13 +125,18 @@ async function findTarget(
     const found = new Map(
       [...byPerson.filter((c) => c.channel === channel), ...exact].map((c) => [c.id, c]),
     );
-    return { found: [...found.values()], identities: 1 };
+    return { found: [...found.values()], identities: 1, noteKeys: [] };
   }
   if ('conversationId' in target) {
     return {
       found: await store.erasure.find({ conversationId: target.conversationId }),
       identities: 0,
+      noteKeys: [],
     };
   }
-  return { found: await store.erasure.find({ closedBefore: target.closedBefore }), identities: 0 };
+  return {
+    found: await store.erasure.find({ closedBefore: target.closedBefore }),
+    identities: 0,
+    noteKeys: [],
+  };
 }

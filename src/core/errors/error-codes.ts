@@ -58,6 +58,7 @@ export const ERROR_CODES = {
   TOTP_ENROLMENT_REQUIRED:
     'This server requires two-factor log-in: set it up (/api/v1/me/totp) before anything else.',
   SESSION_NOT_FOUND: 'The account has no session with that id.',
+  NOTE_NOT_FOUND: "The contact has no note with that id (another person's, or deleted).",
   IDENTITY_INVALID:
     'The customer identity signature (userHash or identityToken) does not verify with the identity secret.',
   IDENTITY_REQUIRED: 'This server only accepts customers signed by the host site.',

@@ -14,6 +14,7 @@ import { toConversationView } from '../../app/conversations/conversation-view.ts
 import type { RouteContext } from '../route-context.ts';
 import { ConversationParams, bearer, errors } from './schemas.ts';
 import { HistoryPage, Contact } from './history-schemas.ts';
+import { toNoteView } from './contact-note-routes.ts';
 
 const HistoryQuery = Type.Object({
   view: Type.Optional(
@@ -54,7 +55,8 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: RouteContext): 
     '/api/v1/conversations/:id/contact',
     {
       schema: {
-        summary: "The contact: this customer's conversations across channels",
+        summary:
+          "The contact: this customer's conversations across channels, staff notes and what is known of them",
         tags: ['agent'],
         security: bearer,
         params: ConversationParams,
@@ -63,12 +65,14 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: RouteContext): 
     },
     async (request) => {
       const agent = await ctx.auth.agent(request);
-      const contact = await ctx.history.contact(agent, request.params.id);
+      const contact = await ctx.contactNotes.page(agent, request.params.id);
       return {
         verified: contact.verified,
         identities: contact.identities,
         claimed: contact.claimed,
         conversations: contact.conversations.map(toConversationView),
+        notes: contact.notes.map(toNoteView),
+        fields: contact.fields,
       };
     },
   );

@@ -21,6 +21,7 @@ import * as agentAvatars from './028-agent-avatars.ts';
 import * as compactionPending from './029-compaction-pending.ts';
 import * as conversationCreatedIndex from './030-conversation-created-index.ts';
 import * as conversationUpdatedIndex from './031-conversation-updated-index.ts';
+import * as contactNotes from './032-contact-notes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '029-compaction-pending': compactionPending,
   '030-conversation-created-index': conversationCreatedIndex,
   '031-conversation-updated-index': conversationUpdatedIndex,
+  '032-contact-notes': contactNotes,
 };
 
 export const migrationProvider: MigrationProvider = {
