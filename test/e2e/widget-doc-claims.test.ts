@@ -1,7 +1,8 @@
 // Sentences of docs/web.md about the widget that no other test held: the transcript is a
-// role="log" region; rows already in the transcript keep the words they were drawn with when
-// the widget changes language; and once a conversation is over, the line under the composer
-// points to "Start a new conversation" above it, which is there and starts a new one.
+// role="log" region; an agent's text is text, never HTML; rows already in the transcript keep
+// the words they were drawn with when the widget changes language; and once a conversation is
+// over, the line under the composer points to "Start a new conversation" above it, which is
+// there and starts a new one.
 
 import { expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
@@ -9,6 +10,7 @@ import { conversationId, eventually, openShop } from './pages.ts';
 import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
+const AGENT_HTML = '<img src=x onerror="window.__batonXss=1"><b>Lo miro</b> ahora mismo.';
 
 describeInChromium('the widget as docs/web.md tells it', () => {
   const fixture = useChromiumAndServer();
@@ -47,12 +49,15 @@ describeInChromium('the widget as docs/web.md tells it', () => {
       });
       await api(fixture.server.baseUrl, 'POST', `/api/v1/conversations/${id}/messages`, {
         token: alex,
-        body: { text: 'Lo miro ahora mismo.' },
+        body: { text: AGENT_HTML },
       });
       await eventually(() => shop.log.locator('.row--agent .meta .badge').count()).toBe(1);
       expect(await shop.log.locator('.row--agent .meta .badge').textContent()).toBe(
         'Equipo de atención',
       );
+      // An agent's text is inserted as text, never as HTML (docs/web.md).
+      expect(await shop.bubbles('agent').last().textContent()).toBe(AGENT_HTML);
+      expect(await shop.log.locator('img, b').count()).toBe(0);
       // … while the rows drawn before keep their English words.
       expect(await firstCustomer.textContent()).toBe('You');
       expect(await firstBot.textContent()).toBe('Automated assistant');
