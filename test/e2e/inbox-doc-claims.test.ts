@@ -2,7 +2,7 @@
 // the inbox opens is not announced, and new work is announced once (Alerts); the shortcut
 // list is a modal dialog that takes the focus, the transcript region is focusable and forms
 // move the focus to their first field (Accessibility); Enter sends, Shift+Enter is a new line
-// and Esc leaves the box (Composer).
+// and Esc leaves the box (Composer); a queue item shows what Layout lists.
 
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -83,6 +83,22 @@ describeInChromium('the inbox as docs/web.md tells it', () => {
       await inbox.queueItem(after).waitFor();
       await eventually(() => announcement.textContent()).toContain('Pavel');
       await eventually(async () => (await observed(page)).notifications.length).toBe(1);
+      // Its queue item: customer, live wait, preview, priority, reasons (two at most),
+      // sentiment, queue, channel and language (docs/web.md, Layout).
+      const item = inbox.queueItem(after);
+      expect(await item.locator('.qi-name').textContent()).toBe('Pavel');
+      const wait = item.locator('.qi-wait');
+      const waitedFirst = await wait.textContent();
+      await eventually(() => wait.textContent()).not.toBe(waitedFirst);
+      expect(await item.locator('.qi-preview').textContent()).toContain('88120');
+      expect(await item.locator('.chip.prio').textContent()).toMatch(/^P\d+$/);
+      const reasons = await item.locator('.chip--reason').count();
+      expect(reasons).toBeGreaterThan(0);
+      expect(reasons).toBeLessThanOrEqual(2);
+      expect(await item.locator('.chip.sentiment').count()).toBe(1);
+      expect(await item.locator('[data-field="queue"]').textContent()).toBe('Support');
+      expect(await item.locator('.chips').textContent()).toContain('Web chat');
+      expect(await item.locator('[title="Language"]').textContent()).toBe('EN');
       const beepsOfOne = (await observed(page)).beeps;
       expect(beepsOfOne).toBeGreaterThan(0);
       // A later change to the queue (a third arrival) proves the page has moved on: by then
