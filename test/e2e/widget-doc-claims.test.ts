@@ -2,7 +2,7 @@
 // role="log" region; an agent's text is text, never HTML; rows already in the transcript keep
 // the words they were drawn with when the widget changes language; and once a conversation is
 // over, the line under the composer points to "Start a new conversation" above it, which is
-// there and starts a new one.
+// there and starts a new one. Also README's tour, step 3: the bot names the article it used.
 
 import { expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
@@ -73,8 +73,13 @@ describeInChromium('the widget as docs/web.md tells it', () => {
         viewport: { width: 390, height: 844 },
       });
       await shop.open();
-      await shop.send('Where is my parcel?');
+      // README's tour, step 3: the bot answers from the knowledge base and names the article.
+      await shop.send('How long does shipping take?');
       await eventually(() => shop.bubbles('bot').count()).toBeGreaterThan(1);
+      await eventually(() => shop.log.locator('.row--bot .source').count()).toBeGreaterThan(0);
+      expect(await shop.log.locator('.row--bot .source').last().textContent()).toMatch(
+        /^Source: \S/,
+      );
       const first = await conversationId(shop.page);
       await shop.widget.getByRole('button', { name: 'Talk to a human' }).click();
       const alex = await agentToken();
