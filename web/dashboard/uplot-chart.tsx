@@ -6,6 +6,13 @@
 
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
+import {
+  AXIS_FONT,
+  leftAxisSize,
+  TILT_DEGREES,
+  tiltedAxisSize,
+  tiltedRightPadding,
+} from './axis-space.ts';
 
 export interface ChartSeries {
   label: string;
@@ -41,6 +48,10 @@ export function hasNoData(series: readonly ChartSeries[]): boolean {
 }
 
 const HEIGHT = 220;
+/** The left axis's width for short labels; wider ones get what they measure. */
+const LEFT_AXIS = 64;
+/** uPlot's own right padding beside a plot with no right axis. */
+const RIGHT_PADDING = 25;
 
 export function UplotChart(props: UplotChartProps) {
   return (
@@ -71,7 +82,11 @@ function ChartBody(props: UplotChartProps) {
     const yRange = props.yRange;
     const categories = props.categories;
     let yTicks: string[] = [];
+    let xTicks: string[] = [];
+    let leftSize = LEFT_AXIS;
     const longest = Math.max(0, ...(categories ?? []).map((c) => c.length));
+    // Long labels (reason codes, queue names) are tilted so they do not overlap.
+    const tilted = longest > 10;
     const options: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height: HEIGHT,
@@ -79,6 +94,17 @@ function ChartBody(props: UplotChartProps) {
       // Buckets are UTC hours and days: label them in UTC whatever the browser's zone.
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       cursor: { drag: { x: false, y: false } },
+      // Tilted labels run right of their tick: the last ones need room beside the plot.
+      ...(categories && tilted
+        ? {
+            padding: [
+              null,
+              (u: uPlot) => Math.max(RIGHT_PADDING, tiltedRightPadding(xTicks, u.width, leftSize)),
+              null,
+              null,
+            ] as uPlot.Padding,
+          }
+        : {}),
       scales: {
         x: props.time ? { time: true } : { time: false, range: [-0.6, props.x.length - 0.4] },
         y: {
@@ -90,23 +116,36 @@ function ChartBody(props: UplotChartProps) {
         categories
           ? {
               stroke: '#374151',
+              font: AXIS_FONT,
               grid: { show: false },
               splits: () => props.x,
               // 24 hours do not fit side by side: label every third one.
-              values: (_u, splits) =>
-                splits.map((i) =>
+              values: (_u, splits) => {
+                xTicks = splits.map((i) =>
                   categories.length > 12 && i % 3 !== 0
                     ? ''
                     : (categories[i] ?? '').replaceAll('_', ' '),
-                ),
-              // Long labels (reason codes) are tilted so they do not overlap.
-              ...(longest > 10 ? { rotate: -25, size: 80 } : {}),
+                );
+                return xTicks;
+              },
+              ...(tilted
+                ? {
+                    rotate: -TILT_DEGREES,
+                    size: (_u: uPlot, values: string[] | null) =>
+                      values ? tiltedAxisSize(values) : 80,
+                  }
+                : {}),
             }
-          : { stroke: '#374151', grid: { stroke: '#e5e7eb' } },
+          : { stroke: '#374151', font: AXIS_FONT, grid: { stroke: '#e5e7eb' } },
         {
           stroke: '#374151',
+          font: AXIS_FONT,
           grid: { stroke: '#e5e7eb' },
-          size: 64,
+          // As wide as the widest tick label (a wait of 12000 min, a count of 187654).
+          size: (_u, values) => {
+            leftSize = values ? Math.max(LEFT_AXIS, leftAxisSize(values)) : LEFT_AXIS;
+            return leftSize;
+          },
           values: (_u, splits) => {
             yTicks = splits.map((v) => (props.axisFormat ?? props.format)(v));
             return yTicks;
@@ -123,6 +162,9 @@ function ChartBody(props: UplotChartProps) {
             figure.dataset['yMin'] = String(u.scales['y']?.min);
             figure.dataset['yMax'] = String(u.scales['y']?.max);
             figure.dataset['yTicks'] = yTicks.join('|');
+            figure.dataset['xTicks'] = xTicks.join('|');
+            // uPlot turns the labels clockwise by the angle, from their tick down to the right.
+            figure.dataset['xRotate'] = categories && tilted ? String(TILT_DEGREES) : '0';
           },
         ],
       },
