@@ -3,7 +3,7 @@
 // (all, active, in queue, resolved, mine), text (name, email, phone, words of any message) and
 // filters (history-filters.tsx), newest first, a page at a time with "Load more".
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
 import { ApiRequestError } from '../shared/http.ts';
 import { searchConversations } from './api.ts';
@@ -42,18 +42,25 @@ export function HistoryPanel({ token, selectedId, onSelect, onUnauthorized }: Hi
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // Filters change in quick succession: only the latest request's answer is shown, so an
+  // earlier one answering last cannot replace it.
+  const latest = useRef(0);
+
   const load = async (more: boolean): Promise<void> => {
+    const request = ++latest.current;
     setLoading(true);
     setError(null);
     try {
       const page = await searchConversations(token, { ...query, cursor: more ? cursor : null });
+      if (request !== latest.current) return;
       setResults((current) => (more ? [...current, ...page.conversations] : page.conversations));
       setCursor(page.nextCursor);
     } catch (failure) {
+      if (request !== latest.current) return;
       if (failure instanceof ApiRequestError && failure.status === 401) onUnauthorized();
       else setError(failure instanceof Error ? failure.message : 'The search failed.');
     } finally {
-      setLoading(false);
+      if (request === latest.current) setLoading(false);
     }
   };
   useEffect(() => {
