@@ -1,6 +1,7 @@
 /**
- * The inbox's history: conversations by status, by what the customer is called or left
- * (name, email, phone) and by the words anyone wrote in them, newest first, a page at a time; and
+ * The inbox's history: conversations by status, queue, channel and last activity, by what the
+ * customer is called or left (name, email, phone) and by the words anyone wrote in them, newest
+ * first, a page at a time; and
  * one person's conversations across channels. Who may see what is decided in src/app
  * (conversation-history.ts) and arrives here as a scope.
  */
@@ -16,7 +17,7 @@ import type { DatabaseEngine } from './open-database.ts';
 import { toConversation } from './row-mapping.ts';
 import type { Database } from './schema.ts';
 
-export type HistoryStatusFilter = 'active' | 'resolved' | 'all';
+export type HistoryStatusFilter = 'active' | 'waiting' | 'resolved' | 'all';
 
 export type { VisibleTo } from './agent-visibility.ts';
 
@@ -28,6 +29,14 @@ export interface HistoryQuery {
   readonly assignee: string | null;
   /** Free text: the customer's name, email or phone, or any message's text. */
   readonly text: string | null;
+  /** Only conversations in this queue now (or when they ended); null or absent for any. */
+  readonly queue?: string | null;
+  /** Only conversations on this channel; null or absent for any. */
+  readonly channel?: string | null;
+  /** Last activity (`updated_at`) at or after this ISO instant; null or absent for no bound. */
+  readonly activeFrom?: string | null;
+  /** Last activity before this ISO instant; null or absent for no bound. */
+  readonly activeBefore?: string | null;
   /** Only among these conversations (one person's); null for any. */
   readonly ids: readonly string[] | null;
   /** The last row of the previous page. */
@@ -56,7 +65,13 @@ export class ConversationHistory {
   async search(query: HistoryQuery): Promise<ConversationRecord[]> {
     let select = this.db.selectFrom('conversations').selectAll();
     if (query.status === 'active') select = select.where('status', 'in', ACTIVE);
+    if (query.status === 'waiting') select = select.where('status', 'in', [...WAITING_STATES]);
     if (query.status === 'resolved') select = select.where('status', '=', 'resolved');
+    if (query.queue) select = select.where('queue', '=', query.queue);
+    if (query.channel) select = select.where('channel', '=', query.channel);
+    // Timestamps are ISO-8601 text in both engines: compared as strings, in time order.
+    if (query.activeFrom) select = select.where('updated_at', '>=', query.activeFrom);
+    if (query.activeBefore) select = select.where('updated_at', '<', query.activeBefore);
     const { visibleTo: scope, assignee, after, ids } = query;
     // PostgreSQL's text cannot hold a NUL; it is no part of any word either.
     const text = query.text?.replaceAll('\u0000', '') ?? null;

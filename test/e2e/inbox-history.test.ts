@@ -1,7 +1,8 @@
 // History, search and the contact view in the inbox, in Chromium at phone and laptop size: an
 // agent finds a resolved conversation by the words in it (not a colleague's, which is not
 // theirs to see), opens it, and goes from there to the same customer's other conversation
-// through "All conversations"; the page never scrolls sideways.
+// through "All conversations"; narrows the history by queue (listed by display name), channel
+// and days of last activity; the page never scrolls sideways.
 
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe.each(TEST_DATABASES)('inbox history, search and contact on $name', (dat
     skip,
     server: () => ({ engine: database.name, env: { BATON_IDENTITY_SECRET: SECRET } }),
   });
-  const ids = { parcel: '', waiting: '', colleagues: '' };
+  const ids = { parcel: '', waiting: '', colleagues: '', billing: '', email: '' };
 
   beforeAll(async () => {
     if (skip) return;
@@ -47,6 +48,25 @@ describe.each(TEST_DATABASES)('inbox history, search and contact on $name', (dat
     );
     await handle(sam, ids.colleagues, 'Checking');
     ids.waiting = await handedOver(ines, 'Still nothing');
+    // Billing, one of Alex's queues; and one that came by email (its channel written in place).
+    ids.billing = await handedOver(
+      { customer: { id: 'u-11', name: 'Olga' }, userHash: hmac('u-11') },
+      'I was charged twice on my invoice, I want a refund',
+    );
+    expect((await fixture.server.server.store.conversations.get(ids.billing))?.queue).toBe(
+      'billing',
+    );
+    await handle(alex, ids.billing, 'Refunded the second charge');
+    ids.email = await handedOver(
+      { customer: { id: 'u-12', name: 'Emil' }, userHash: hmac('u-12') },
+      'My parcel 9921 is lost',
+    );
+    await handle(alex, ids.email, 'It ships today');
+    await fixture.server.server.store.db
+      .updateTable('conversations')
+      .set({ channel: 'email' })
+      .where('id', '=', ids.email)
+      .execute();
   }, BROWSER_TEST_TIMEOUT);
 
   async function handedOver(body: unknown, text: string): Promise<string> {
@@ -174,6 +194,91 @@ describe.each(TEST_DATABASES)('inbox history, search and contact on $name', (dat
           expect(await history.locator('.history-item').count()).toBe(2);
           expect(await scrollsSideways(page)).toBe(false);
         }
+        await page.context().close();
+      },
+      BROWSER_TEST_TIMEOUT,
+    );
+
+    it.skipIf(skip)(
+      `filters the history by queue, channel and days of last activity at ${size.name} size`,
+      async () => {
+        const inbox = await openInbox(
+          fixture.browser,
+          fixture.server.baseUrl,
+          fixture.server.demoAgent,
+          { viewport: { width: size.width, height: size.height }, bypassCSP: true },
+        );
+        const { page } = inbox;
+        await page.getByRole('button', { name: 'History' }).click();
+        const history = page.getByRole('region', { name: 'History' });
+        const listed = () =>
+          history
+            .locator('.history-item')
+            .evaluateAll((items) => items.map((i) => i.getAttribute('data-history-id')).sort());
+        await history.getByLabel('Show').selectOption('all');
+        await eventually(() => history.locator('.history-item').count()).toBeGreaterThan(2);
+
+        await history.getByText('Filters', { exact: true }).click();
+        const queue = history.getByLabel('Queue');
+        const channel = history.getByLabel('Channel');
+        const from = history.getByLabel('Last activity from');
+        const to = history.getByLabel('Last activity to');
+        // The configured queues by the name staff see, never the id.
+        await eventually(() => queue.locator('option').allTextContents()).toEqual([
+          'All queues',
+          'Billing',
+          'Technical support',
+          'Customer care',
+          'Sales',
+          'Trust & Safety',
+          'Support',
+        ]);
+        if (size.onePane) {
+          const summary = history.locator('.history-filters summary');
+          for (const target of [summary, queue, channel, from, to]) {
+            expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+          }
+        }
+        expect(await scrollsSideways(page)).toBe(false);
+        expect(await axeViolations(page)).toEqual([]);
+
+        await queue.selectOption({ label: 'Billing' });
+        await eventually(listed).toEqual([ids.billing]);
+        expect(await history.locator('.history-filters summary').textContent()).toBe('Filters (1)');
+        await screenshot(page, `inbox-history-filters-${size.name}`);
+        await queue.selectOption({ label: 'All queues' });
+        await channel.selectOption({ label: 'Email' });
+        await eventually(listed).toEqual([ids.email]);
+        // With the search box: an email conversation with these words, of which there is none.
+        await history.getByLabel('Search conversations').fill('refund');
+        await history.getByLabel('Search conversations').press('Enter');
+        await eventually(() => history.locator('.history-count').textContent()).toBe(
+          'No conversations found.',
+        );
+        await channel.selectOption({ label: 'Web chat' });
+        await eventually(listed).toEqual([ids.billing]);
+
+        // Days of last activity: everything was today, nothing in 2020.
+        await history.getByLabel('Search conversations').fill('');
+        await history.getByLabel('Search conversations').press('Enter');
+        await channel.selectOption({ label: 'All channels' });
+        await to.fill('2020-01-31');
+        await eventually(() => history.locator('.history-count').textContent()).toBe(
+          'No conversations found.',
+        );
+        await from.fill('2020-01-01');
+        const today = await page.evaluate(() => {
+          const d = new Date();
+          const pad = (n: number) => String(n).padStart(2, '0');
+          return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+        });
+        await to.fill(today);
+        await eventually(listed).toEqual([ids.parcel, ids.waiting, ids.billing, ids.email].sort());
+        await history.getByRole('button', { name: 'Clear filters' }).click();
+        await eventually(() => history.locator('.history-filters summary').textContent()).toBe(
+          'Filters',
+        );
+        expect(await scrollsSideways(page)).toBe(false);
         await page.context().close();
       },
       BROWSER_TEST_TIMEOUT,

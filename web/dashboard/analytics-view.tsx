@@ -68,7 +68,11 @@ export function AnalyticsView(props: { token: string; onAuthError: () => void })
           </button>
         </div>
       </div>
-      <FiltersForm initial={filters} onApply={setFilters} />
+      <FiltersForm
+        initial={filters}
+        queueNames={shown?.data.queueNames ?? {}}
+        onApply={setFilters}
+      />
       {error && (
         <p class="form-error" role="alert">
           {error}

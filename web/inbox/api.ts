@@ -303,17 +303,34 @@ export function fetchQueues(token: string): Promise<{ queues: QueueInfo[] }> {
   return requestJson(url('queues'), { token });
 }
 
-export type HistoryView = 'all' | 'active' | 'resolved' | 'mine';
+export type HistoryView = 'all' | 'active' | 'queued' | 'resolved' | 'mine';
 
 export type HistoryPage = Static<typeof HistoryPageSchema>;
+
+/** What the history asks for; empty strings and nulls are "any". */
+export interface HistoryQuery {
+  view: HistoryView;
+  q: string;
+  /** A queue id (GET /api/v1/queues). */
+  queue: string;
+  channel: string;
+  /** Last activity at or after this instant (ISO-8601), or null. */
+  from: string | null;
+  /** Last activity before this instant, or null. */
+  to: string | null;
+}
 
 /** History and search, newest first, a page at a time (scoped by the server to the caller). */
 export function searchConversations(
   token: string,
-  query: { view: HistoryView; q: string; cursor: string | null },
+  query: HistoryQuery & { cursor: string | null },
 ): Promise<HistoryPage> {
   const params = new URLSearchParams({ view: query.view });
   if (query.q.trim()) params.set('q', query.q.trim());
+  if (query.queue) params.set('queue', query.queue);
+  if (query.channel) params.set('channel', query.channel);
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
   if (query.cursor) params.set('cursor', query.cursor);
   return requestJson(url(`conversations?${params.toString()}`), { token });
 }

@@ -30,7 +30,11 @@ const CHANNELS: Record<string, string> = {
   telegram: 'Telegram',
   sms: 'SMS',
   email: 'Email',
+  voice: 'Phone call',
 };
+
+/** The channels an agent may filter the history by, in the order the filter lists them. */
+export const CHANNEL_IDS: readonly string[] = Object.keys(CHANNELS);
 
 export function channelLabel(channel: string): string {
   return CHANNELS[channel] ?? channel;

@@ -1,18 +1,25 @@
 // History and search in the left pane: every conversation the agent may see (the server
 // decides: supervisors everything, agents the line and what they took part in), by view
-// (all, active, resolved, mine) and text (name, email, phone, words of any message), newest
-// first, a page at a time with "Load more".
+// (all, active, in queue, resolved, mine), text (name, email, phone, words of any message) and
+// filters (history-filters.tsx), newest first, a page at a time with "Load more".
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Conversation } from '../shared/api-types.ts';
 import { ApiRequestError } from '../shared/http.ts';
 import { searchConversations } from './api.ts';
-import type { HistoryView } from './api.ts';
+import type { HistoryQuery, HistoryView } from './api.ts';
 import { ConversationLink } from './conversation-link.tsx';
+import {
+  activityRange,
+  HistoryFilters,
+  NO_FILTERS,
+  type HistoryFilterValues,
+} from './history-filters.tsx';
 
 const VIEWS: { value: HistoryView; label: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'active', label: 'Active' },
+  { value: 'queued', label: 'In queue' },
   { value: 'resolved', label: 'Resolved' },
   { value: 'mine', label: 'Mine' },
 ];
@@ -27,25 +34,33 @@ export interface HistoryPanelProps {
 export function HistoryPanel({ token, selectedId, onSelect, onUnauthorized }: HistoryPanelProps) {
   const [view, setView] = useState<HistoryView>('resolved');
   const [text, setText] = useState('');
+  const [filters, setFilters] = useState<HistoryFilterValues>(NO_FILTERS);
   /** The search that was run (the box may have changed since). */
-  const [query, setQuery] = useState({ view: 'resolved' as HistoryView, q: '' });
+  const [query, setQuery] = useState<HistoryQuery>(() => toQuery('resolved', '', NO_FILTERS));
   const [results, setResults] = useState<Conversation[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // Filters change in quick succession: only the latest request's answer is shown, so an
+  // earlier one answering last cannot replace it.
+  const latest = useRef(0);
+
   const load = async (more: boolean): Promise<void> => {
+    const request = ++latest.current;
     setLoading(true);
     setError(null);
     try {
       const page = await searchConversations(token, { ...query, cursor: more ? cursor : null });
+      if (request !== latest.current) return;
       setResults((current) => (more ? [...current, ...page.conversations] : page.conversations));
       setCursor(page.nextCursor);
     } catch (failure) {
+      if (request !== latest.current) return;
       if (failure instanceof ApiRequestError && failure.status === 401) onUnauthorized();
       else setError(failure instanceof Error ? failure.message : 'The search failed.');
     } finally {
-      setLoading(false);
+      if (request === latest.current) setLoading(false);
     }
   };
   useEffect(() => {
@@ -59,7 +74,7 @@ export function HistoryPanel({ token, selectedId, onSelect, onUnauthorized }: Hi
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setQuery({ view, q: text });
+          setQuery(toQuery(view, text, filters));
         }}
       >
         <label class="sr-only" for="history-q">
@@ -82,7 +97,7 @@ export function HistoryPanel({ token, selectedId, onSelect, onUnauthorized }: Hi
           onChange={(e) => {
             const next = e.currentTarget.value as HistoryView;
             setView(next);
-            setQuery({ view: next, q: text });
+            setQuery(toQuery(next, text, filters));
           }}
         >
           {VIEWS.map((v) => (
@@ -94,6 +109,13 @@ export function HistoryPanel({ token, selectedId, onSelect, onUnauthorized }: Hi
         <button type="submit" class="button button--secondary">
           Search
         </button>
+        <HistoryFilters
+          value={filters}
+          onChange={(next) => {
+            setFilters(next);
+            setQuery(toQuery(view, text, next));
+          }}
+        />
       </form>
       {error && (
         <p class="banner banner--error" role="alert">
@@ -129,4 +151,8 @@ export function HistoryPanel({ token, selectedId, onSelect, onUnauthorized }: Hi
       )}
     </section>
   );
+}
+
+function toQuery(view: HistoryView, q: string, f: HistoryFilterValues): HistoryQuery {
+  return { view, q, queue: f.queue, channel: f.channel, ...activityRange(f) };
 }

@@ -18,16 +18,27 @@ import { customerKeyOf } from '../../core/customer/customer-key.ts';
 import { isUnverifiedCustomer } from '../../core/customer/trusted-customer.ts';
 import { BatonError } from '../../core/errors/baton-error.ts';
 import type { AgentRecord, ConversationRecord } from '../../core/records.ts';
+import { CHANNELS } from '../../core/transcript/transcript-schema.ts';
+import type { HistoryStatusFilter } from '../../store/conversation-history.ts';
 import type { Store } from '../../store/store.ts';
 import type { QueueCatalog } from '../routing/queue-catalog.ts';
 import { scopeOf, type AgentScope, type AgentsSee } from './conversation-scope.ts';
 
-export const HISTORY_VIEWS = ['active', 'resolved', 'all', 'mine'] as const;
+/** `queued`: waiting in a queue for a person (queued, offered or deferred). */
+export const HISTORY_VIEWS = ['active', 'queued', 'resolved', 'all', 'mine'] as const;
 export type HistoryView = (typeof HISTORY_VIEWS)[number];
 
 export interface HistorySearch {
   readonly view: HistoryView;
   readonly q?: string | undefined;
+  /** A queue id of the catalog; another is VALIDATION_FAILED. */
+  readonly queue?: string | undefined;
+  /** A channel Baton knows (CHANNELS); another is VALIDATION_FAILED. */
+  readonly channel?: string | undefined;
+  /** Last activity at or after this instant (ISO-8601). */
+  readonly from?: string | undefined;
+  /** Last activity before this instant (ISO-8601); after `from`. */
+  readonly to?: string | undefined;
   /** `nextCursor` of the previous page. */
   readonly cursor?: string | undefined;
   readonly limit?: number | undefined;
@@ -111,11 +122,13 @@ export class ConversationHistoryService {
   async search(agent: AgentRecord, input: HistorySearch): Promise<HistoryPage> {
     const limit = Math.min(Math.max(1, input.limit ?? DEFAULT_PAGE), MAX_PAGE);
     const text = input.q?.trim() ?? '';
+    const filters = historyFilters(input, this.queues);
     const rows = await this.store.history.search({
-      status: input.view === 'mine' ? 'all' : input.view,
+      status: statusOf(input.view),
       visibleTo: this.scope(agent),
       assignee: input.view === 'mine' ? agent.id : null,
       text: text.length > 0 ? text : null,
+      ...filters,
       ids: null,
       after: input.cursor ? decodeCursor(input.cursor) : null,
       limit,
@@ -173,6 +186,44 @@ export class ConversationHistoryService {
 /** A visitor who stands alone: their notes are this conversation's. */
 function notesOfConversation(id: string): { noteKey: string; noteKeys: string[] } {
   return { noteKey: `conversation:${id}`, noteKeys: [`conversation:${id}`] };
+}
+
+function statusOf(view: HistoryView): HistoryStatusFilter {
+  if (view === 'mine') return 'all';
+  return view === 'queued' ? 'waiting' : view;
+}
+
+/**
+ * The search's filters checked against what exists: a queue of the catalog (a typo would
+ * otherwise answer "no conversations" as if there were none), a channel Baton has, and a range
+ * whose start is before its end. Instants are normalised to the stored form (`toISOString`).
+ */
+function historyFilters(input: HistorySearch, queues: QueueCatalog) {
+  const { queue, channel, from, to } = input;
+  if (queue !== undefined && !queues.has(queue)) {
+    const known = queues.list.map((q) => q.id).join(', ');
+    throw new BatonError('VALIDATION_FAILED', `Unknown queue "${queue}"; the queues are ${known}.`);
+  }
+  if (channel !== undefined && !(CHANNELS as readonly string[]).includes(channel)) {
+    throw new BatonError(
+      'VALIDATION_FAILED',
+      `Unknown channel "${channel}"; the channels are ${CHANNELS.join(', ')}.`,
+    );
+  }
+  const activeFrom = from === undefined ? null : instant(from, 'from');
+  const activeBefore = to === undefined ? null : instant(to, 'to');
+  if (activeFrom !== null && activeBefore !== null && activeFrom >= activeBefore) {
+    throw new BatonError('VALIDATION_FAILED', '`from` must be before `to`.');
+  }
+  return { queue: queue ?? null, channel: channel ?? null, activeFrom, activeBefore };
+}
+
+function instant(value: string, name: string): string {
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) {
+    throw new BatonError('VALIDATION_FAILED', `\`${name}\` is not a date and time (ISO-8601).`);
+  }
+  return at.toISOString();
 }
 
 function notFound(conversationId: string): BatonError {

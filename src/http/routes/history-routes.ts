@@ -24,6 +24,16 @@ const HistoryQuery = Type.Object({
     ),
   ),
   q: Type.Optional(Type.String({ maxLength: 200 })),
+  queue: Type.Optional(
+    Type.String({ maxLength: 64, description: 'A queue id of GET /api/v1/queues.' }),
+  ),
+  channel: Type.Optional(Type.String({ maxLength: 64, description: 'web, whatsapp, email, …' })),
+  from: Type.Optional(
+    Type.String({ format: 'date-time', description: 'Last activity at or after this instant.' }),
+  ),
+  to: Type.Optional(
+    Type.String({ format: 'date-time', description: 'Last activity before this instant.' }),
+  ),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })),
 });
@@ -33,7 +43,8 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: RouteContext): 
     '/api/v1/conversations',
     {
       schema: {
-        summary: 'History and search: conversations by view and text, newest first, paginated',
+        summary:
+          'History and search: conversations by view, queue, channel, last activity and text, newest first, paginated',
         tags: ['agent'],
         security: bearer,
         querystring: HistoryQuery,
@@ -42,8 +53,8 @@ export function registerHistoryRoutes(app: FastifyInstance, ctx: RouteContext): 
     },
     async (request) => {
       const agent = await ctx.auth.agent(request);
-      const { view = 'all', q, cursor, limit } = request.query;
-      const page = await ctx.history.search(agent, { view, q, cursor, limit });
+      const { view = 'all', ...filters } = request.query;
+      const page = await ctx.history.search(agent, { view, ...filters });
       return {
         conversations: page.conversations.map(toConversationView),
         nextCursor: page.nextCursor,
