@@ -35,7 +35,7 @@ describe.each(TEST_DATABASES)('staffing forecast panel in the browser on $name',
   const fixture = useTestServer({
     skip,
     server: async () => {
-      demo = await demoTrafficOn(database.name, 3, 60);
+      demo = await demoTrafficOn(database.name, 2, 40);
       return { engine: database.name, database: { url: demo.url } };
     },
     timeout: TIMEOUT,
