@@ -90,14 +90,25 @@ export function useChromium(options: UseChromiumOptions = {}): InChromium {
   };
 }
 
-/** Starts a Baton server for the describe (no browser), stops it after. */
+/**
+ * Starts a Baton server for the describe (no browser), stops it after. Beside a file's one
+ * `useChromium`, one per engine's describe: the engines share the browser, and a server given
+ * an engine names the describe's screenshots after it.
+ */
 export function useTestServer(options: UseTestServerOptions = {}): WithTestServer {
   const server = new SetInBeforeAll<TestServer>('server');
+  let namesScreenshots = false;
   beforeAll(async () => {
     if (options.skip) return;
-    server.set(await startTestServer(await serverOptions(options)));
+    const settings = await serverOptions(options);
+    if (settings.engine) {
+      nameScreenshotsByEngine(settings.engine);
+      namesScreenshots = true;
+    }
+    server.set(await startTestServer(settings));
   }, options.timeout ?? SET_UP_TIMEOUT);
   afterAll(async () => {
+    if (namesScreenshots) nameScreenshotsByEngine(null);
     await server.current?.close();
   });
   return {

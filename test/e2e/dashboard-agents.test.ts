@@ -1,6 +1,8 @@
 // The dashboard's per-agent report in a real browser, on `baton demo-traffic` data: every cell
 // shows the API's figure, names are text with no link, the agents CSV downloads with the same
 // rows, a range with nobody at work says "No data", and axe-core finds no serious problem.
+// On a laptop (1366×768); the report is then seen on a phone (390×844), the table scrolling
+// inside its card, never the page.
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,8 @@ import {
 } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
 import { TEST_DATABASES } from '../helpers/databases.ts';
-import { chromiumMissing, useChromiumAndServer } from './chromium-fixture.ts';
+import { chromiumMissing, useChromium, useTestServer } from './chromium-fixture.ts';
+import { LAPTOP, PHONE, seenAt, viewportOf } from './sizes.ts';
 
 const TIMEOUT = 90_000;
 const DAY_MS = 86_400_000;
@@ -34,6 +37,8 @@ interface AgentRow {
   expiredOffers: number;
 }
 
+const chromium = useChromium({ skip: chromiumMissing !== null });
+
 // On both engines: the figures are read by each engine's SQL from what demo-traffic wrote.
 describe.each(TEST_DATABASES)('the per-agent report in the dashboard on $name', (database) => {
   const skip = chromiumMissing !== null || database.skipReason !== null;
@@ -42,8 +47,10 @@ describe.each(TEST_DATABASES)('the per-agent report in the dashboard on $name', 
   afterAll(async () => {
     await demo?.drop();
   });
-  const fixture = useChromiumAndServer({
+  const fixture = useTestServer({
     skip,
+    // demo-traffic writes its two days before the server starts: slow on a busy machine.
+    timeout: 180_000,
     // Timers stay still, so nothing changes between the API's answer and the page's.
     server: async () => {
       demo = await demoTrafficOn(database.name, 2, 40);
@@ -82,7 +89,13 @@ describe.each(TEST_DATABASES)('the per-agent report in the dashboard on $name', 
       expect(agents.length).toBeGreaterThan(1);
       expect(agents.some((a) => a.resolved > 0 && a.firstResponseSeconds.p50 !== null)).toBe(true);
 
-      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'analytics');
+      const page = await openDashboard(
+        chromium.browser,
+        fixture.server.baseUrl,
+        'analytics',
+        SUPERVISOR,
+        viewportOf(LAPTOP),
+      );
       const rows = page.locator('table.agent-report tbody tr');
       await eventually(() => rows.count()).toBe(agents.length);
       for (const a of agents) {
@@ -103,8 +116,10 @@ describe.each(TEST_DATABASES)('the per-agent report in the dashboard on $name', 
       expect(await page.locator('table.agent-report a').count()).toBe(0);
       const section = page.locator('section[aria-labelledby="agents-title"]');
       await section.scrollIntoViewIfNeeded();
-      await section.screenshot({ path: screenshotPath('dashboard-agents') });
+      await section.screenshot({ path: screenshotPath(`dashboard-agents-${LAPTOP.name}`) });
       expect(await seriousAxeViolations(page)).toEqual([]);
+      await seenAt(page, PHONE, 'dashboard-agents', section);
+      await page.setViewportSize(viewportOf(LAPTOP));
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),

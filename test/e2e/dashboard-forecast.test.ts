@@ -1,31 +1,52 @@
 // The staffing forecast panel in a real browser: on `baton demo-traffic` data it draws the
 // agents needed against the agents at work, its table has the API's numbers, the CSV downloads,
 // axe-core finds nothing serious; on an instance without handoffs it says "No data", not 0.
+// On both engines (each counts the arrivals per hour with its own SQL), on one Chromium: on a
+// laptop (1366×768), then the panel seen on a phone (390×844).
 
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { api, login } from '../helpers/api-client.ts';
 import { screenshot } from './browser.ts';
 import {
-  demoTrafficDatabase,
+  type DemoTrafficDatabase,
+  demoTrafficOn,
   openDashboard,
   seriousAxeViolations,
   SUPERVISOR,
 } from './dashboard-pages.ts';
 import { eventually } from './pages.ts';
-import { describeInChromium, useChromiumAndServer, useTestServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromium, useTestServer } from './chromium-fixture.ts';
+import { LAPTOP, PHONE, seenAt, viewportOf } from './sizes.ts';
 
 const TIMEOUT = 120_000;
 const HOUR_MS = 3_600_000;
 
-describeInChromium('staffing forecast panel in the browser', () => {
-  const fixture = useChromiumAndServer({
-    server: () => ({ env: { DATABASE_URL: demoTrafficDatabase(3, 60) } }),
+const chromium = useChromium({ skip: chromiumMissing !== null });
+
+describe.each(TEST_DATABASES)('staffing forecast panel in the browser on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
+  let demo: DemoTrafficDatabase | undefined;
+  // Registered before the server's hook, so it runs after the server has closed.
+  afterAll(async () => {
+    await demo?.drop();
+  });
+  const fixture = useTestServer({
+    skip,
+    server: async () => {
+      demo = await demoTrafficOn(database.name, 2, 40);
+      return { engine: database.name, database: { url: demo.url } };
+    },
     timeout: TIMEOUT,
   });
-  const empty = useTestServer({ timeout: TIMEOUT });
+  const empty = useTestServer({
+    skip,
+    server: () => ({ engine: database.name }),
+    timeout: TIMEOUT,
+  });
 
-  it(
+  it.skipIf(skip)(
     'charts the agents needed against the agents at work, with the API’s table and CSV',
     async () => {
       const token = await login(fixture.server.baseUrl, SUPERVISOR.email, SUPERVISOR.password);
@@ -53,7 +74,13 @@ describeInChromium('staffing forecast panel in the browser', () => {
       )[0]!;
       expect(busiest.agentsNeeded).toBeGreaterThan(0);
 
-      const page = await openDashboard(fixture.browser, fixture.server.baseUrl, 'analytics');
+      const page = await openDashboard(
+        chromium.browser,
+        fixture.server.baseUrl,
+        'analytics',
+        SUPERVISOR,
+        viewportOf(LAPTOP),
+      );
       const panel = page.locator('[data-panel="forecast"]');
       await eventually(() => panel.locator('[data-chart="forecast"] canvas').count()).toBe(1);
       const rows = panel.locator('table.forecast-table tbody tr');
@@ -77,7 +104,7 @@ describeInChromium('staffing forecast panel in the browser', () => {
         '80 % answered within 60 s',
       );
       await panel.scrollIntoViewIfNeeded();
-      await screenshot(page, 'dashboard-forecast');
+      await screenshot(page, `dashboard-forecast-panel-${LAPTOP.name}`);
       expect(await seriousAxeViolations(page)).toEqual([]);
 
       // A stricter target needs at least as many agents in the busiest hour.
@@ -101,20 +128,30 @@ describeInChromium('staffing forecast panel in the browser', () => {
       expect(csv).toHaveLength(169);
       const cells = csv[busiest.hourOfWeek + 1]!.split(',');
       expect(Number(cells[6])).toBe(stricter);
+      await seenAt(page, PHONE, 'dashboard-forecast-panel', panel);
+      await page.context().close();
     },
     TIMEOUT,
   );
 
-  it(
+  it.skipIf(skip)(
     'says "No data" on an instance where nobody was handed over',
     async () => {
-      const page = await openDashboard(fixture.browser, empty.server.baseUrl, 'analytics');
+      const page = await openDashboard(
+        chromium.browser,
+        empty.server.baseUrl,
+        'analytics',
+        SUPERVISOR,
+        viewportOf(PHONE),
+      );
       const state = page.locator('[data-empty="forecast"]');
       await eventually(() => state.count()).toBe(1);
       expect(await state.textContent()).toMatch(/^No data/);
       expect(await page.locator('[data-chart="forecast"]').count()).toBe(0);
       await state.scrollIntoViewIfNeeded();
-      await screenshot(page, 'dashboard-forecast-empty');
+      await screenshot(page, `dashboard-forecast-empty-${PHONE.name}`);
+      await seenAt(page, LAPTOP, 'dashboard-forecast-empty', state);
+      await page.context().close();
     },
     TIMEOUT,
   );

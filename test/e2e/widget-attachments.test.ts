@@ -3,11 +3,16 @@
 // text, and the agent sees it in the inbox as any channel's media and opens it, the session
 // token in a header, never in the file's URL. A file whose bytes are not an allowed type is
 // refused with the server's words in the widget.
+// On both engines (the media is stored, then read back, by each store), on one Chromium: the
+// customer on a phone (390×844), the agent on a laptop (1366×768); each screen is then seen
+// at the other size too, with no sideways scroll.
 
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser.ts';
-import { conversationId, eventually, openInbox, openShop } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { conversationId, eventually, openInbox, openShop, scrollsSideways } from './pages.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromium, useTestServer } from './chromium-fixture.ts';
+import { LAPTOP, PHONE, seenAt, viewportOf } from './sizes.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 /** A 1×1 PNG. */
@@ -18,13 +23,18 @@ const PIXEL = Buffer.from(
 /** Markup in a file name must stay text in the widget and the inbox. */
 const NAME = 'broken <i>box.png';
 
-describeInChromium('files from the widget', () => {
-  const fixture = useChromiumAndServer();
+const chromium = useChromium({ skip: chromiumMissing !== null });
 
-  it(
+describe.each(TEST_DATABASES)('files from the widget on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
+  const fixture = useTestServer({ skip, server: () => ({ engine: database.name }) });
+
+  it.skipIf(skip)(
     'sends a picture the agent sees in the inbox; a disguised program is refused in words',
     async () => {
-      const shop = await openShop(fixture.browser, fixture.server.baseUrl);
+      const shop = await openShop(chromium.browser, fixture.server.baseUrl, {
+        viewport: viewportOf(PHONE),
+      });
       await shop.open();
       await shop.send('I want to talk to a human about a refund on my invoice');
       await eventually(() => shop.widget.locator('.status').isVisible()).toBe(true);
@@ -43,7 +53,8 @@ describeInChromium('files from the widget', () => {
         thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
       ).toBe(1);
       await eventually(() => row.locator('.state').textContent()).toBe('Sent');
-      await screenshot(shop.page, 'widget-attachment');
+      expect(await scrollsSideways(shop.page)).toBe(false);
+      await screenshot(shop.page, `widget-attachment-${PHONE.name}`);
 
       // Any other file shows by name.
       const note = shop.page.waitForEvent('filechooser');
@@ -72,10 +83,12 @@ describeInChromium('files from the widget', () => {
       expect(await failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
 
       const id = await conversationId(shop.page);
+      await seenAt(shop.page, LAPTOP, 'widget-attachment', failed);
       const inbox = await openInbox(
-        fixture.browser,
+        chromium.browser,
         fixture.server.baseUrl,
         fixture.server.demoAgent,
+        { viewport: viewportOf(LAPTOP) },
       );
       await inbox.queueItem(id).click();
       await inbox.page.getByRole('button', { name: /^(Claim|Accept)$/ }).click();
@@ -98,6 +111,8 @@ describeInChromium('files from the widget', () => {
       expect(media[0]?.authorization).toMatch(/^Bearer \S+$/);
       for (const { url } of requests) expect(url).not.toMatch(/token|ticket/i);
       expect(await inbox.transcript.locator('i, b').count()).toBe(0);
+      await screenshot(inbox.page, `inbox-attachment-${LAPTOP.name}`);
+      await seenAt(inbox.page, PHONE, 'inbox-attachment', attachment);
       await inbox.page.context().close();
       await shop.page.context().close();
     },
