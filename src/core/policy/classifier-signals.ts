@@ -72,24 +72,15 @@ const VETOABLE: ReadonlySet<SignalName> = new Set([
 /**
  * Topic words the topic_policy head can read as a question about the policy rather than a
  * request ("Kann ich jederzeit kündigen?", "¿cuánto tarda un reembolso?"): the rules' own
- * question veto is English, the classifier reads all five languages. Not a billing dispute: a
- * charge the customer disputes ("a double charge, why?") is the dispute itself, asked or not,
- * and the spec's questions about a policy are refund, cancellation and fee questions (thirteenth
- * round: on BANKING77 train's folds the veto silenced 6 repeated charges and no corpus decoy).
+ * question veto is English, the classifier reads all five languages.
  */
 const TOPIC_SIGNALS: ReadonlySet<SignalName> = new Set([
   'refund_request',
   'cancellation',
+  'billing_dispute',
   'legal',
   'complaint',
 ]);
-
-/**
- * Queues the topic heads may read for a security incident the security head alone found: trust
- * and safety, or billing, where an unrecognised charge reads ("a charge on my statement that
- * shouldn't be there"). Not technical: a login outage is no incident.
- */
-const SECURITY_QUEUES: ReadonlySet<ClassifierQueue> = new Set(['trust_safety', 'billing']);
 
 /** The probability below which a rule's hit on `name` is read as a decoy (0: never). */
 function vetoBelow(name: SignalName, t: PolicyThresholds): number {
@@ -264,8 +255,8 @@ export function applyClassifiers(
             ? `"${hypothetical}" is hypothetical`
             : u.label === 'explicit_request' && declines() !== null
               ? `"${declines()}" declines a person`
-              : u.label === 'security' && !SECURITY_QUEUES.has(topQueue(a.classifier.queues))
-                ? `the topic heads read ${topQueue(a.classifier.queues)}, not trust_safety or billing`
+              : u.label === 'security' && topQueue(a.classifier.queues) !== 'trust_safety'
+                ? `the topic heads read ${topQueue(a.classifier.queues)}, not trust_safety`
                 : undefined;
     if (why !== undefined) {
       signals.set(u.signal, {

@@ -33,7 +33,7 @@ thresholds:
   classifier_frustration: 0.7 # strong frustration or anger
   classifier_topic: 0.5 # least probability for a message's topic to count towards the queue
   classifier_veto: 0 # a rule hit (topic, security, sales, approval) below this probability is a decoy (0 = off)
-  classifier_topic_veto: 0.1 # a refund, cancellation, legal or complaint word (not a disputed charge) the topic_policy classifier puts below this is a question about it, not a request
+  classifier_topic_veto: 0.1 # a refund, cancellation, dispute, legal or complaint word the topic_policy classifier puts below this is a question about it, not a request
   answer_overlap: 0.15 # a bot answer sharing less than this with the question missed the point
   reask_similarity: 0.5 # similarity of a re-asked question after an answer that missed the point
   unanswered_repeats: 2 # off-point answers to a re-asked question before handing over (the third ask)

@@ -208,50 +208,10 @@ describe('questions about a policy in any language', () => {
     expect(d.trace.some((e) => /classifier veto/.test(e.actual))).toBe(false);
   });
 
-  it('a disputed charge asked as a question is not vetoed: the dispute itself, not a policy question', () => {
-    const text = 'I see a double charge from the supermarket, why?';
-    const scores = analyzeCustomerTurn({ text }).classifier.labels;
-    expect(scores.topic_policy).toBeLessThan(policy.thresholds.classifier_topic_veto);
-    expect(scores.security).toBeLessThan(policy.thresholds.classifier_topic_veto);
-    const d = evaluatePolicy(conversation([customer(text)]), policy);
-    expect(d.reasons.map((r) => r.code)).toContain('topic_policy');
-    expect(d.trace.some((e) => /classifier veto/.test(e.actual))).toBe(false);
-  });
-
   it('the veto is off at classifier_topic_veto 0', () => {
     const off = { ...policy, thresholds: { ...policy.thresholds, classifier_topic_veto: 0 } };
     const d = evaluatePolicy(conversation([customer('Kann ich jederzeit kündigen?')]), off);
     expect(d.reasons.map((r) => r.code)).toContain('topic_policy');
-  });
-});
-
-describe('a security incident the security head alone finds', () => {
-  const topQueue = (text: string) => {
-    const q = analyzeCustomerTurn({ text }).classifier.queues;
-    return Object.entries(q).sort((a, b) => b[1] - a[1])[0]![0];
-  };
-
-  it.each([
-    'My bill shows a charge from a shop I have never been to.',
-    'The invoice has a payment to a company I have never heard of.',
-  ])('%j hands over although the topic heads read billing', (text) => {
-    // The preconditions are asserted so that a retrained model that moves them says so.
-    const scores = analyzeCustomerTurn({ text }).classifier.labels;
-    expect(scores.security).toBeGreaterThanOrEqual(policy.thresholds.classifier_security);
-    expect(topQueue(text)).toBe('billing');
-    const d = evaluatePolicy(conversation([customer(text)]), policy);
-    expect(d.reasons.map((r) => r.code)).toContain('security');
-    expect(d.reasons[0]?.evidence.classifier?.decisive).toBe(true);
-  });
-
-  it('a login fault the topic heads read as technical is no incident, even at a low threshold', () => {
-    const text = "I can't log in, the app keeps saying my password is wrong";
-    const low = { ...policy, thresholds: { ...policy.thresholds, classifier_security: 0.4 } };
-    expect(analyzeCustomerTurn({ text }).classifier.labels.security).toBeGreaterThanOrEqual(0.4);
-    expect(topQueue(text)).toBe('technical');
-    const d = evaluatePolicy(conversation([customer(text)]), low);
-    expect(d.reasons.map((r) => r.code)).not.toContain('security');
-    expect(d.trace.some((e) => /topic heads read technical/.test(e.actual))).toBe(true);
   });
 });
 
