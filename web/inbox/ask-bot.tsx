@@ -48,7 +48,7 @@ export function AskBot({ token, onInsert }: AskBotProps) {
         <input
           id="ask-bot-query"
           type="search"
-          placeholder="Search the knowledge base…"
+          placeholder="Search articles…"
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />

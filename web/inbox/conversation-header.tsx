@@ -35,10 +35,11 @@ export function ConversationHeader(props: ConversationHeaderProps) {
       <BackButton onBack={props.onBack} />
       <div class="pane-title">
         <h2 id="pane-title">{props.name}</h2>
+        {/* Items spaced by a gap, not a text "·" that would dangle at a line's end on a phone. */}
         <p class="pane-sub">
-          {channelLabel(c.channel)} · started {clockTime(c.createdAt)}
-          {props.withAgent ? ` · with ${props.withAgent}` : ''}
-          {' · '}
+          <span>{channelLabel(c.channel)}</span>
+          <span>started {clockTime(c.createdAt)}</span>
+          {props.withAgent && <span>with {props.withAgent}</span>}
           <button
             type="button"
             class="link"

@@ -23,6 +23,7 @@ import { ReadReporter } from './read-reporter.ts';
 import { wireEmojiPicker } from './emoji-picker.ts';
 import { TYPING_SHOWN_MS, TypingReporter } from '../shared/typing.ts';
 import { loadPanelOpen, savePanelOpen } from './stored-session.ts';
+import { followBottomOnResize } from './follow-bottom.ts';
 import { styles } from './styles.ts';
 import { WidgetText } from './widget-text.ts';
 import { pickWidgetLanguage } from '../../src/core/i18n/widget-language.ts';
@@ -126,6 +127,7 @@ export class BatonChatElement extends HTMLElement {
       },
       this.#text,
     );
+    followBottomOnResize(this.#log, part(this.#root, '.rows'));
     this.#wire();
   }
 
