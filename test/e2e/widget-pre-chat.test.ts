@@ -5,15 +5,20 @@
 // chat, stored as unverified claims. The copy is asked for with the address prefilled, the
 // widget confirms, and the SMTP relay's stand-in receives the customer's line. axe-core finds
 // nothing serious with the form, nor with the transcript form open.
+// On both engines (the answers are stored, then read back, by each store), on one Chromium:
+// the steps on a phone (390×844), each screen then seen on a laptop (1366×768) too, with no
+// sideways scroll.
 
 import { createHmac } from 'node:crypto';
 import type { Locator } from 'playwright-core';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startSmtpRelay } from '../helpers/smtp-relay.ts';
 import { axeViolations } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { conversationId, eventually, openShop } from './pages.ts';
-import { describeInChromium, useChromiumAndServer } from './chromium-fixture.ts';
+import { TEST_DATABASES } from '../helpers/databases.ts';
+import { chromiumMissing, useChromium, useTestServer } from './chromium-fixture.ts';
+import { LAPTOP, PHONE, seenAt, viewportOf } from './sizes.ts';
 
 const BROWSER_TEST_TIMEOUT = 90_000;
 
@@ -46,13 +51,18 @@ function focused(input: Locator): Promise<boolean> {
   return input.evaluate((el) => el === (el.getRootNode() as unknown as Root).activeElement);
 }
 
-describeInChromium('pre-chat form and emailed transcript in the browser', () => {
+const chromium = useChromium({ skip: chromiumMissing !== null });
+
+describe.each(TEST_DATABASES)('pre-chat form and emailed transcript on $name', (database) => {
+  const skip = chromiumMissing !== null || database.skipReason !== null;
   const relay = startSmtpRelay();
   afterAll(async () => {
     await relay.close();
   });
-  const fixture = useChromiumAndServer({
+  const fixture = useTestServer({
+    skip,
     server: async () => ({
+      engine: database.name,
       env: {
         BATON_WIDGET_PRECHAT_FORM: JSON.stringify(FORM),
         BATON_EMAIL_FROM: 'Acme Support <help@acme.test>',
@@ -63,10 +73,13 @@ describeInChromium('pre-chat form and emailed transcript in the browser', () => 
     }),
   });
 
-  it(
+  it.skipIf(skip)(
     'asks before the first message, shows each error by its field, then sends the copy',
     async () => {
-      const shop = await openShop(fixture.browser, fixture.server.baseUrl, { bypassCSP: true });
+      const shop = await openShop(chromium.browser, fixture.server.baseUrl, {
+        viewport: viewportOf(PHONE),
+        bypassCSP: true,
+      });
       const { widget, page } = shop;
       await widget.getByRole('button', { name: 'Open chat' }).click();
       const name = widget.getByRole('textbox', { name: 'Name', exact: true });
@@ -95,7 +108,9 @@ describeInChromium('pre-chat form and emailed transcript in the browser', () => 
       await eventually(() => phone.getAttribute('aria-invalid')).toBe('true');
       expect(await description(phone)).toMatch(/^Enter a phone number with its country code/);
       expect(await name.getAttribute('aria-invalid')).toBe('false');
-      await screenshot(page, 'widget-pre-chat-error');
+      await screenshot(page, `widget-pre-chat-error-${PHONE.name}`);
+      await seenAt(page, LAPTOP, 'widget-pre-chat-error', phone);
+      await page.setViewportSize(viewportOf(PHONE));
 
       await phone.fill('+44 7700 900123');
       await widget.getByRole('button', { name: 'Start chat' }).click();
@@ -127,19 +142,24 @@ describeInChromium('pre-chat form and emailed transcript in the browser', () => 
       await eventually(() => widget.locator('.transcript-note').textContent()).toBe(
         'A copy of this conversation is on its way to ana@customer.test.',
       );
-      await screenshot(page, 'widget-transcript-sent');
+      await screenshot(page, `widget-transcript-sent-${PHONE.name}`);
+      await seenAt(page, LAPTOP, 'widget-transcript-sent', widget.locator('.transcript-note'));
       await eventually(() => relay.received.length).toBe(1);
       const [sent] = relay.received;
       expect(sent?.to).toEqual(['ana@customer.test']);
       expect(sent?.mail.text).toMatch(/^\[\d\d:\d\d\] You: Where is my <b>order<\/b>\?$/m);
+      await page.context().close();
     },
     BROWSER_TEST_TIMEOUT,
   );
 
-  it(
+  it.skipIf(skip)(
     "asks a signed visitor only what the page's signature does not say",
     async () => {
-      const shop = await openShop(fixture.browser, fixture.server.baseUrl, { bypassCSP: true });
+      const shop = await openShop(chromium.browser, fixture.server.baseUrl, {
+        viewport: viewportOf(PHONE),
+        bypassCSP: true,
+      });
       const { widget, page } = shop;
       const hash = createHmac('sha256', SECRET).update('cust_signed').digest('hex');
       // Signed by the host page: re-attached so that the element starts with the identity.
@@ -156,6 +176,9 @@ describeInChromium('pre-chat form and emailed transcript in the browser', () => 
       await widget.getByRole('textbox', { name: 'Phone', exact: true }).waitFor();
       expect(await widget.getByRole('textbox', { name: 'Name', exact: true }).count()).toBe(0);
       expect(await widget.getByRole('textbox', { name: 'Email', exact: true }).count()).toBe(0);
+      await screenshot(page, `widget-pre-chat-signed-${PHONE.name}`);
+      await seenAt(page, LAPTOP, 'widget-pre-chat-signed', widget.locator('.prechat'));
+      await page.setViewportSize(viewportOf(PHONE));
       await widget.getByRole('textbox', { name: 'Order number' }).fill('B-2');
       await widget.getByRole('button', { name: 'Start chat' }).click();
       await widget.getByLabel('Message', { exact: true }).waitFor();
@@ -163,6 +186,7 @@ describeInChromium('pre-chat form and emailed transcript in the browser', () => 
       const stored = await fixture.server.server.store.conversations.get(id);
       expect(stored?.customer).toMatchObject({ name: 'Ana Signed', verified: true });
       expect(stored?.channelState.preChatFields).toEqual({ order_id: 'B-2' });
+      await page.context().close();
     },
     BROWSER_TEST_TIMEOUT,
   );
